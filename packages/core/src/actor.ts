@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: EUPL-1.2
+import * as z from 'zod/mini';
+import { OrganisationId } from './ids.js';
+
+/** Who takes part: habitant, association, professionnel, élu, bailleur, agent de proximité, partenaire. */
+export const ActorRole = z.enum(['resident', 'association', 'professional', 'elected', 'landlord', 'proximity-agent', 'partner']);
+export type ActorRole = z.infer<typeof ActorRole>;
+
+/** Every role, in the order forms and reports list them. */
+export const ACTOR_ROLES = ActorRole.options;
+
+/**
+ * Institutional actors (élus, OPH, services, partners) have seats of their own:
+ * they never take a resident's place on a walk.
+ */
+export const INSTITUTIONAL_ROLES: readonly ActorRole[] = ['professional', 'elected', 'landlord', 'proximity-agent', 'partner'];
+export const isInstitutional = (role: ActorRole): boolean => INSTITUTIONAL_ROLES.includes(role);
+
+/** A participant in GUSP, as a role and optional organisation. */
+export const Actor = z.object({
+  role: ActorRole,
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+  organisationId: z.optional(OrganisationId),
+});
+export type Actor = z.infer<typeof Actor>;

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: EUPL-1.2
+import type { CityProfile, Organisation, Quartier, Theme, ThemeAxis } from './city-profile.js';
+
+export const findQuartier = (city: CityProfile, id: string | undefined): Quartier | undefined =>
+  id === undefined ? undefined : city.quartiers.find((q) => q.id === id);
+export const findTheme = (city: CityProfile, id: string | undefined): Theme | undefined =>
+  id === undefined ? undefined : city.themes.find((t) => t.id === id);
+export const findOrganisation = (city: CityProfile, id: string | undefined): Organisation | undefined =>
+  id === undefined ? undefined : city.organisations.find((o) => o.id === id);
+export const findAxis = (city: CityProfile, id: string | undefined): ThemeAxis | undefined =>
+  id === undefined ? undefined : city.axes.find((a) => a.id === id);
+
+/** A theme's or axis' name in a language, French (the profile's own) otherwise. */
+export function localName(item: { name: string; translations?: Record<string, string> | undefined }, locale?: string): string {
+  const lang = (locale ?? 'fr').toLowerCase();
+  return item.translations?.[lang] ?? item.translations?.[lang.split('-')[0] ?? ''] ?? item.name;
+}

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: EUPL-1.2
+import type { CityProfile } from '../city/city-profile.js';
+import { findOrganisation, findQuartier, findTheme } from '../city/lookup.js';
+import { calendarDay } from '../dates.js';
+import { defineRules } from '../rules/define-rules.js';
+import { EngagementStatus } from './engagement.js';
+
+/** What the engagement guards look at. */
+export interface EngagementContext {
+  readonly city: CityProfile;
+  readonly now: Date;
+  readonly quartierId?: string | undefined;
+  readonly themeId?: string | undefined;
+  readonly organisationId?: string | undefined;
+  readonly dueOn?: string | undefined;
+  readonly reason?: string | undefined;
+}
+
+/**
+ * The engagement lifecycle: proposed → accepted → in-progress → done → verified;
+ * reopen a done one, abandon before it is done, reschedule while it runs.
+ * Overdue and due-soon are derived (see `engagementFlags`), never stored.
+ */
+export const engagementRules = defineRules({
+  id: 'engagement',
+  states: EngagementStatus.options,
+  events: ['propose', 'accept', 'start', 'progress', 'complete', 'verify', 'reopen', 'abandon', 'reschedule'],
+  on: {
+    none: { propose: { target: 'proposed', guard: { and: ['knownQuartier', 'knownThemeIfAny', 'knownOrganisationIfAny'] } } },
+    proposed: {
+      accept: { target: 'accepted', guard: { and: ['knownOrganisation', 'dueNotPast'] } },
+      abandon: { target: 'abandoned', guard: 'reasonGiven' },
+    },
+    accepted: {
+      start: { target: 'in-progress' },
+      abandon: { target: 'abandoned', guard: 'reasonGiven' },
+      reschedule: { target: 'accepted', guard: { and: ['reasonGiven', 'dueNotPast'] } },
+    },
+    'in-progress': {
+      progress: { target: 'in-progress' },
+      complete: { target: 'done' },
+      abandon: { target: 'abandoned', guard: 'reasonGiven' },
+      reschedule: { target: 'in-progress', guard: { and: ['reasonGiven', 'dueNotPast'] } },
+    },
+    done: { verify: { target: 'verified' }, reopen: { target: 'in-progress', guard: 'reasonGiven' } },
+  },
+  guards: {
+    knownQuartier: {
+      code: 'engagement.unknown-quartier',
+      check: (c: EngagementContext) => findQuartier(c.city, c.quartierId) !== undefined,
+      details: (c: EngagementContext) => ({ quartierId: c.quartierId }),
+    },
+    knownThemeIfAny: {
+      code: 'engagement.unknown-theme',
+      check: (c: EngagementContext) => c.themeId === undefined || findTheme(c.city, c.themeId) !== undefined,
+      details: (c: EngagementContext) => ({ themeId: c.themeId }),
+    },
+    knownOrganisationIfAny: {
+      code: 'engagement.unknown-organisation',
+      check: (c: EngagementContext) => c.organisationId === undefined || findOrganisation(c.city, c.organisationId) !== undefined,
+      details: (c: EngagementContext) => ({ organisationId: c.organisationId }),
+    },
+    knownOrganisation: {
+      code: 'engagement.unknown-organisation',
+      check: (c: EngagementContext) => findOrganisation(c.city, c.organisationId) !== undefined,
+      details: (c: EngagementContext) => ({ organisationId: c.organisationId }),
+    },
+    dueNotPast: {
+      code: 'engagement.due-date-in-past',
+      check: (c: EngagementContext) => c.dueOn !== undefined && c.dueOn >= calendarDay(c.now, c.city.timezone),
+    },
+    reasonGiven: { code: 'engagement.reason-required', check: (c: EngagementContext) => (c.reason ?? '').trim() !== '' },
+  },
+});
+
+export type EngagementEventName = (typeof engagementRules.events)[number];

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { nanoid } from 'nanoid';
+import * as z from 'zod/mini';
+
+/** URL-safe identifiers: nanoid's alphabet, or a slug for city-defined ids. */
+const idString = () => z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
+
+/** A kebab-case slug such as `le-plan` (quartiers, themes, organisations). */
+export const Slug = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(64));
+export type Slug = z.infer<typeof Slug>;
+
+export const WalkId = idString().brand<'WalkId'>();
+export type WalkId = z.infer<typeof WalkId>;
+export const RegistrationId = idString().brand<'RegistrationId'>();
+export type RegistrationId = z.infer<typeof RegistrationId>;
+export const ObservationId = idString().brand<'ObservationId'>();
+export type ObservationId = z.infer<typeof ObservationId>;
+export const ReportId = idString().brand<'ReportId'>();
+export type ReportId = z.infer<typeof ReportId>;
+export const EngagementId = idString().brand<'EngagementId'>();
+export type EngagementId = z.infer<typeof EngagementId>;
+export const StopId = idString().brand<'StopId'>();
+export type StopId = z.infer<typeof StopId>;
+export const QuartierId = Slug.brand<'QuartierId'>();
+export type QuartierId = z.infer<typeof QuartierId>;
+export const ThemeId = Slug.brand<'ThemeId'>();
+export type ThemeId = z.infer<typeof ThemeId>;
+export const OrganisationId = Slug.brand<'OrganisationId'>();
+export type OrganisationId = z.infer<typeof OrganisationId>;
+
+/** A fresh random id (nanoid, 21 characters, URL-safe) of the given brand. */
+export function newId<B extends string>(): string & z.$brand<B> {
+  return nanoid() as string & z.$brand<B>;
+}

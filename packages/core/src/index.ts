@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * `@gusp/core`: the typed model of GUSP (gestion urbaine et sociale de
+ * proximité) — quartiers, actors, walks, registrations, observations, reports
+ * and engagements — their lifecycles as data, the journal, views and exports.
+ * Runs unchanged in browsers and Node; no Node built-in is used.
+ */
+export * from './result.js';
+export * from './ids.js';
+export * from './dates.js';
+export * from './validation.js';
+export { registerLocale, catalogueFor, errorMessage, label, guspError, type Catalogue, type Message } from './i18n.js';
+export { fr } from './locales/fr.js';
+export { en } from './locales/en.js';
+
+export * from './rules/define-rules.js';
+export * from './rules/transition.js';
+
+export * from './actor.js';
+export * from './city/city-profile.js';
+export * from './city/define-city.js';
+export * from './city/lookup.js';
+export { valence } from './city/valence.js';
+
+export * from './walk/walk.js';
+export * from './walk/walk.rules.js';
+export * from './walk/walk.fold.js';
+export * from './walk/walk.status.js';
+export * from './registration/registration.js';
+export * from './registration/registration.rules.js';
+export * from './observation/observation.js';
+export * from './observation/observation.rules.js';
+export * from './observation/observation.fold.js';
+export * from './report/report.js';
+export * from './report/report.rules.js';
+export * from './report/build-report.js';
+export * from './engagement/engagement.js';
+export * from './engagement/engagement.rules.js';
+export * from './engagement/engagement.fold.js';
+
+export * from './events.js';
+export * from './store/store.js';
+export { memoryStore } from './store/memory-store.js';
+
+export { createGusp, type Gusp, type GuspOptions } from './service/create-gusp.js';
+export type { CommandOptions } from './service/runtime.js';
+export type { RegistrationOutcome } from './service/walks.js';
+export type { EngagementCommandOptions } from './service/engagements.js';
+
+export * from './views/walk-summary.js';
+export * from './views/observation-stats.js';
+export * from './views/engagement-dashboard.js';
+export * from './views/coverage.js';

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { isInstitutional, type ActorRole } from '../actor.js';
+import { instant } from '../dates.js';
+import { defineRules } from '../rules/define-rules.js';
+import type { Walk } from '../walk/walk.js';
+import { RegistrationStatus, type Registration } from './registration.js';
+
+/** What the registration guards look at. */
+export interface RegistrationContext {
+  readonly walk: Walk;
+  readonly registrations: readonly Registration[];
+  readonly now: Date;
+  /** The role whose seats are counted. */
+  readonly role: ActorRole;
+  /** For `register`: what the person gave. */
+  readonly email?: string | undefined;
+  readonly phone?: string | undefined;
+  readonly consent?: boolean;
+}
+
+const OCCUPYING: readonly string[] = ['confirmed', 'attended'];
+
+/** Seats taken in the pool of `role`: public, or institutional. */
+export function seatsTaken(registrations: readonly Registration[], role: ActorRole): number {
+  const institutional = isInstitutional(role);
+  let n = 0;
+  for (const r of registrations) if (OCCUPYING.includes(r.status) && isInstitutional(r.role) === institutional) n++;
+  return n;
+}
+
+/** Seats left in the pool of `role` (`Infinity` for institutional seats without a limit). */
+export function seatsLeft(walk: Walk, registrations: readonly Registration[], role: ActorRole): number {
+  const pool = isInstitutional(role) ? (walk.institutionalSeats ?? Number.POSITIVE_INFINITY) : walk.capacity;
+  return Math.max(0, pool - seatsTaken(registrations, role));
+}
+
+const normaliseEmail = (email: string | undefined) => (email ?? '').trim().toLowerCase();
+const OPEN_FOR_CHANGES: readonly string[] = ['draft', 'open', 'closed'];
+
+/**
+ * The registration lifecycle. `register` is tried as `confirmed` first, then
+ * `waitlisted`: the first whose guards pass wins, so "full" is a guard, not an if.
+ */
+export const registrationRules = defineRules({
+  id: 'registration',
+  states: RegistrationStatus.options,
+  events: ['register', 'cancel', 'promote', 'checkIn', 'markAbsent'],
+  on: {
+    none: {
+      register: [
+        { target: 'confirmed', guard: { and: ['walkOpen', 'beforeDeadline', 'consentGiven', 'contactGiven', 'newEmail', 'seatAvailable'] } },
+        { target: 'waitlisted', guard: { and: ['walkOpen', 'beforeDeadline', 'consentGiven', 'contactGiven', 'newEmail'] } },
+      ],
+    },
+    confirmed: {
+      cancel: { target: 'cancelled', guard: 'walkNotStarted' },
+      checkIn: { target: 'attended', guard: 'walkUnderway' },
+      markAbsent: { target: 'absent' },
+    },
+    waitlisted: {
+      cancel: { target: 'cancelled', guard: 'walkNotStarted' },
+      promote: { target: 'confirmed', guard: 'seatAvailable' },
+    },
+  },
+  guards: {
+    walkOpen: { code: 'walk.registration-closed', check: (c: RegistrationContext) => c.walk.status === 'open' },
+    beforeDeadline: {
+      code: 'walk.registration-closed',
+      check: (c: RegistrationContext) => c.now.getTime() < instant(c.walk.registrationDeadline),
+      details: (c: RegistrationContext) => ({ deadline: c.walk.registrationDeadline }),
+    },
+    consentGiven: { code: 'registration.consent-required', check: (c: RegistrationContext) => c.consent === true },
+    contactGiven: {
+      code: 'registration.contact-required',
+      check: (c: RegistrationContext) => (c.email ?? '').trim() !== '' || (c.phone ?? '').trim() !== '',
+    },
+    newEmail: {
+      code: 'registration.duplicate-email',
+      check: (c: RegistrationContext) => {
+        const email = normaliseEmail(c.email);
+        return email === '' || !c.registrations.some((r) => r.status !== 'cancelled' && normaliseEmail(r.email) === email);
+      },
+    },
+    seatAvailable: { code: 'walk.full', check: (c: RegistrationContext) => seatsLeft(c.walk, c.registrations, c.role) > 0 },
+    walkNotStarted: { code: 'registration.walk-over', check: (c: RegistrationContext) => OPEN_FOR_CHANGES.includes(c.walk.status) },
+    walkUnderway: { code: 'registration.walk-not-underway', check: (c: RegistrationContext) => c.walk.status === 'in-progress' },
+  },
+});
+
+export type RegistrationEventName = (typeof registrationRules.events)[number];

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { defineRules } from '../rules/define-rules.js';
+import type { Walk } from '../walk/walk.js';
+import { ReportStatus } from './report.js';
+
+/** What the report guards look at. */
+export interface ReportContext {
+  readonly walk: Walk;
+}
+
+/**
+ * The compte-rendu lifecycle: drafted from a done walk (and regenerated while
+ * observations still arrive), validated, then shared — which also moves the
+ * walk to `reported`.
+ */
+export const reportRules = defineRules({
+  id: 'report',
+  states: ReportStatus.options,
+  events: ['draft', 'regenerate', 'validate', 'share'],
+  on: {
+    none: { draft: { target: 'draft', guard: 'walkDone' } },
+    draft: { regenerate: { target: 'draft', guard: 'walkDone' }, validate: { target: 'validated' } },
+    validated: { share: { target: 'shared' } },
+  },
+  guards: {
+    walkDone: { code: 'report.walk-not-done', check: (c: ReportContext) => c.walk.status === 'done' },
+  },
+});
+
+export type ReportEventName = (typeof reportRules.events)[number];

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: EUPL-1.2
+import type { CityProfile } from '../city/city-profile.js';
+import { yearOf } from '../dates.js';
+import { ok, type Result } from '../result.js';
+import type { Store } from '../store/store.js';
+import { yearlyCoverage } from '../views/coverage.js';
+import { engagementDashboard } from '../views/engagement-dashboard.js';
+import { observationStats } from '../views/observation-stats.js';
+import { nextWalks, walkSummary, type WalkSummary } from '../views/walk-summary.js';
+import { engagementCommands } from './engagements.js';
+import { observationCommands } from './observations.js';
+import { reportCommands } from './reports.js';
+import { Runtime, type CommandOptions } from './runtime.js';
+import { walkCommands } from './walks.js';
+
+export interface GuspOptions {
+  /** The city profile (`valence`, or one made with `defineCity`). */
+  readonly city: CityProfile;
+  /** Where the journal lives: `memoryStore()` here, the SQL store of `@gusp/server` there. */
+  readonly store: Store;
+  /** The clock; injectable for tests and replays. */
+  readonly now?: () => Date;
+  /** Default language of error messages (the city's otherwise). */
+  readonly locale?: string;
+}
+
+/**
+ * The GUSP service: grouped commands over a store. Every command is async,
+ * returns a `Result` and never throws for bad input or a refused rule.
+ *
+ * @example
+ * const gusp = createGusp({ city: valence, store: memoryStore() });
+ * const walk = await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: '2026-03-14T09:00:00+01:00' });
+ */
+export function createGusp(options: GuspOptions) {
+  const { city, store } = options;
+  const now = options.now ?? (() => new Date());
+  const rt = new Runtime(city, store, now, options.locale ?? city.locale);
+  const walks = walkCommands(rt);
+  const observations = observationCommands(rt);
+  const engagements = engagementCommands(rt);
+  const reports = reportCommands(rt);
+
+  const queries = {
+    /** Seats left, waitlist, participants by role. */
+    async walkSummary(walkId: string, opts?: CommandOptions): Promise<Result<WalkSummary>> {
+      const agg = await walks.get(walkId, opts);
+      return agg.ok ? ok(walkSummary(agg.value, now())) : agg;
+    },
+    /** The next walk of each quartier. */
+    async nextWalks() {
+      return nextWalks((await walks.list()).map((a) => a.walk), now());
+    },
+    /** Counts by theme × polarity, by stop, by quartier and year. */
+    async observationStats(filter: { quartierId?: string; walkId?: string; year?: number } = {}) {
+      const list = (await observations.list()).filter(
+        (o) =>
+          (filter.quartierId === undefined || o.quartierId === filter.quartierId) &&
+          (filter.walkId === undefined || o.walkId === filter.walkId) &&
+          (filter.year === undefined || yearOf(o.recordedAt, city.timezone) === filter.year),
+      );
+      return observationStats(list, city.timezone);
+    },
+    /** Where engagements stand: by status, overdue, on-time rate, by organisation, quartier, theme. */
+    async engagementDashboard(filter: { quartierId?: string; organisationId?: string; themeId?: string } = {}) {
+      const list = (await engagements.list()).filter(
+        (e) =>
+          (filter.quartierId === undefined || e.quartierId === filter.quartierId) &&
+          (filter.organisationId === undefined || e.organisationId === filter.organisationId) &&
+          (filter.themeId === undefined || e.themeId === filter.themeId),
+      );
+      return engagementDashboard(list, now(), city);
+    },
+    /** Whether each priority quartier has its walk this year (or `year`). */
+    async coverage(year: number = yearOf(now(), city.timezone)) {
+      return yearlyCoverage(
+        (await walks.list()).map((a) => a.walk),
+        city,
+        year,
+      );
+    },
+    /** An engagement's timeline (jalons), from its events. */
+    async engagementTimeline(engagementId: string, opts?: CommandOptions) {
+      const e = await engagements.get(engagementId, opts);
+      return e.ok ? ok(e.value.milestones) : e;
+    },
+  };
+
+  return { city, store, walks, observations, engagements, reports, queries };
+}
+
+export type Gusp = ReturnType<typeof createGusp>;

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { toZonedISO } from '../dates.js';
+import { foldEngagement, evolveEngagement } from '../engagement/engagement.fold.js';
+import { engagementRules, type EngagementContext, type EngagementEventName } from '../engagement/engagement.rules.js';
+import {
+  AcceptEngagementInput,
+  NoteInput,
+  ProgressEngagementInput,
+  ProposeEngagementInput,
+  ReasonNoteInput,
+  RescheduleEngagementInput,
+  type Engagement,
+} from '../engagement/engagement.js';
+import type { DomainEvent, EngagementEvent, ObservationCommitted, ObservationResolved } from '../events.js';
+import { newId, type EngagementId } from '../ids.js';
+import { observationRules } from '../observation/observation.rules.js';
+import { ok, type Result } from '../result.js';
+import { transition } from '../rules/transition.js';
+import { validate } from '../validation.js';
+import { observationStream } from './observations.js';
+import type { CommandOptions, Runtime, StreamKind } from './runtime.js';
+import type * as z from 'zod/mini';
+
+export const engagementStream: StreamKind<Engagement, EngagementEvent> = {
+  prefix: 'engagement-',
+  notFound: 'engagement.not-found',
+  evolve: (state, events) => (state === undefined ? foldEngagement(events) : evolveEngagement(state, events)),
+};
+
+/** Options of engagement commands: who acts. */
+export interface EngagementCommandOptions extends CommandOptions {
+  /**
+   * The organisation of the person acting. When set, only an engagement of
+   * that organisation may be changed (`engagement.forbidden-organisation`).
+   */
+  readonly organisationId?: string | undefined;
+}
+
+/** Commands on engagements opérationnels. */
+export function engagementCommands(rt: Runtime) {
+  const { city } = rt;
+
+  /** Applies an observation lifecycle event to each observation that accepts it (cross-stream follow-up). */
+  const followObservations = async (ids: readonly string[], event: 'commit' | 'resolve', make: (now: Date) => DomainEvent, options?: CommandOptions) => {
+    for (const id of ids) {
+      await rt.execute(
+        observationStream,
+        observationStream.prefix + id,
+        (obs, now) => (obs && transition(observationRules, obs.status, event, { city, now }).ok ? ok([make(now)]) : ok([])),
+        () => undefined,
+        { locale: options?.locale },
+      );
+    }
+  };
+
+  /**
+   * A command on an existing engagement: validates `input` with `schema`,
+   * checks the acting organisation, runs the table, appends one event.
+   */
+  function change<S extends z.ZodMiniType, T extends EngagementEvent>(
+    event: EngagementEventName,
+    type: T['type'],
+    schema: S,
+    context: (input: z.infer<S>) => Partial<EngagementContext>,
+    data: (input: z.infer<S>) => T['data'],
+  ) {
+    return (id: string, input: z.input<S>, options?: EngagementCommandOptions): Promise<Result<Engagement>> =>
+      rt.execute(
+        engagementStream,
+        engagementStream.prefix + id,
+        (e, now) => {
+          const locale = rt.localeOf(options);
+          if (!e) return rt.error('engagement.not-found', options, { engagementId: id });
+          if (options?.organisationId !== undefined && e.organisationId !== undefined && e.organisationId !== options.organisationId) {
+            return rt.error('engagement.forbidden-organisation', options, { organisationId: options.organisationId });
+          }
+          const parsed = validate(schema, input ?? {}, locale);
+          if (!parsed.ok) return parsed;
+          const allowed = transition(engagementRules, e.status, event, { city, now, ...context(parsed.value) }, locale);
+          return allowed.ok ? ok([rt.event<T>(type, data(parsed.value), now)]) : allowed;
+        },
+        (e) => e,
+        options,
+      );
+  }
+
+  const note = (i: { note?: string | undefined }) => (i.note ? { note: i.note } : {});
+
+  const complete = change('complete', 'EngagementCompleted', NoteInput, () => ({}), note);
+
+  return {
+    /** Proposes an engagement; its observations, once qualified, become `committed`. */
+    async propose(input: ProposeEngagementInput, options?: CommandOptions): Promise<Result<Engagement>> {
+      const locale = rt.localeOf(options);
+      const parsed = validate(ProposeEngagementInput, input, locale);
+      if (!parsed.ok) return parsed;
+      const i = parsed.value;
+      for (const observationId of i.observationIds) {
+        const found = await rt.load(observationStream, observationStream.prefix + observationId);
+        if (!found.state) return rt.error('observation.not-found', options, { observationId });
+      }
+      const id = newId<'EngagementId'>() as EngagementId;
+      const result = await rt.execute(
+        engagementStream,
+        engagementStream.prefix + id,
+        (_, now) => {
+          const allowed = transition(engagementRules, 'none', 'propose', { city, now, ...i }, locale);
+          if (!allowed.ok) return allowed;
+          const at = toZonedISO(now, city.timezone);
+          const engagement: Engagement = {
+            id,
+            title: i.title,
+            ...(i.description ? { description: i.description } : {}),
+            quartierId: i.quartierId,
+            ...(i.themeId ? { themeId: i.themeId } : {}),
+            ...(i.organisationId ? { organisationId: i.organisationId } : {}),
+            ...(i.walkId ? { walkId: i.walkId } : {}),
+            observationIds: i.observationIds,
+            status: allowed.value,
+            progress: 0,
+            milestones: [],
+            proposedAt: at,
+            updatedAt: at,
+          };
+          return ok([rt.event('EngagementProposed', { engagement }, now)]);
+        },
+        (e) => e,
+        options,
+      );
+      if (result.ok) {
+        await followObservations(i.observationIds, 'commit', (now) => rt.event<ObservationCommitted>('ObservationCommitted', { engagementId: id }, now), options);
+      }
+      return result;
+    },
+
+    /** An organisation takes the engagement on, with a due date. */
+    accept: change(
+      'accept',
+      'EngagementAccepted',
+      AcceptEngagementInput,
+      (i) => ({ organisationId: i.organisationId, dueOn: i.dueOn }),
+      (i) => ({ organisationId: i.organisationId, dueOn: i.dueOn, ...note(i) }),
+    ),
+    start: change('start', 'EngagementStarted', NoteInput, () => ({}), note),
+    /** A point d'étape: percent done and a note. */
+    progress: change('progress', 'EngagementProgressed', ProgressEngagementInput, () => ({}), (i) => ({ percent: i.percent, ...note(i) })),
+    /** Done: its committed observations are resolved with it. */
+    async complete(id: string, input: z.input<typeof NoteInput> = {}, options?: EngagementCommandOptions): Promise<Result<Engagement>> {
+      const result = await complete(id, input, options);
+      if (result.ok) {
+        await followObservations(
+          result.value.observationIds,
+          'resolve',
+          (now) => rt.event<ObservationResolved>('ObservationResolved', { engagementId: result.value.id }, now),
+          options,
+        );
+      }
+      return result;
+    },
+    /** Residents confirm it is done (e.g. at the next walk). */
+    verify: change('verify', 'EngagementVerified', NoteInput, () => ({}), note),
+    reopen: change('reopen', 'EngagementReopened', ReasonNoteInput, (i) => ({ reason: i.reason }), (i) => ({ reason: i.reason })),
+    abandon: change('abandon', 'EngagementAbandoned', ReasonNoteInput, (i) => ({ reason: i.reason }), (i) => ({ reason: i.reason })),
+    /** A new due date, with the reason. */
+    reschedule: change(
+      'reschedule',
+      'EngagementRescheduled',
+      RescheduleEngagementInput,
+      (i) => ({ reason: i.reason, dueOn: i.dueOn }),
+      (i) => ({ dueOn: i.dueOn, reason: i.reason }),
+    ),
+
+    get: (id: string, options?: CommandOptions) => rt.get(engagementStream, id, options),
+    list: () => rt.all(engagementStream),
+  };
+}
+
+export type EngagementCommands = ReturnType<typeof engagementCommands>;

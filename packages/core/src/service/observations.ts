@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: EUPL-1.2
+import type {
+  ObservationEvent,
+  ObservationMarkedDuplicate,
+  ObservationQualified,
+  ObservationRecorded,
+  ObservationRejected,
+  ObservationResolved,
+  ReporterContactErased,
+} from '../events.js';
+import { newId, type ObservationId } from '../ids.js';
+import { foldObservation, evolveObservation } from '../observation/observation.fold.js';
+import { observationRules, type ObservationContext, type ObservationEventName } from '../observation/observation.rules.js';
+import { QualifyObservationInput, RecordObservationInput, type Observation } from '../observation/observation.js';
+import { ok, type Result } from '../result.js';
+import { transition } from '../rules/transition.js';
+import { toZonedISO } from '../dates.js';
+import { validate } from '../validation.js';
+import type { CommandOptions, Decision, Runtime, StreamKind } from './runtime.js';
+import { walkStream } from './walks.js';
+import * as z from 'zod/mini';
+import { ObservationId as ObservationIdSchema } from '../ids.js';
+
+export const observationStream: StreamKind<Observation, ObservationEvent> = {
+  prefix: 'observation-',
+  notFound: 'observation.not-found',
+  evolve: (state, events) => (state === undefined ? foldObservation(events) : events.reduce(evolveObservation, state)),
+};
+
+const DuplicateInput = z.object({ of: ObservationIdSchema });
+const RejectInput = z.object({ reason: z.string().check(z.trim(), z.maxLength(2000)) });
+
+/** Commands on observations: points positifs and dysfonctionnements. */
+export function observationCommands(rt: Runtime) {
+  const { city } = rt;
+
+  const onObservation = (
+    id: string,
+    decide: (obs: Observation, now: Date) => Decision | Promise<Decision>,
+    options?: CommandOptions,
+  ): Promise<Result<Observation>> =>
+    rt.execute(
+      observationStream,
+      observationStream.prefix + id,
+      (obs, now) => (obs ? decide(obs, now) : rt.error('observation.not-found', options, { observationId: id })),
+      (obs) => obs,
+      options,
+    );
+
+  const check = (obs: Observation, event: ObservationEventName, ctx: Partial<ObservationContext>, now: Date, options?: CommandOptions) =>
+    transition(observationRules, obs.status, event, { city, now, id: obs.id, ...ctx }, rt.localeOf(options));
+
+  return {
+    /**
+     * Records an observation: during a walk (`walkId`), up to 48 hours after
+     * it by staff, or any time outside walks. A location is required in at
+     * least one form: a stop, a point or words.
+     */
+    async record(input: RecordObservationInput, options?: CommandOptions): Promise<Result<Observation>> {
+      const locale = rt.localeOf(options);
+      const parsed = validate(RecordObservationInput, input, locale);
+      if (!parsed.ok) return parsed;
+      const i = parsed.value;
+      const id = newId<'ObservationId'>() as ObservationId;
+      return rt.execute(
+        observationStream,
+        observationStream.prefix + id,
+        async (_, now) => {
+          const walk = i.walkId === undefined ? undefined : (await rt.load(walkStream, walkStream.prefix + i.walkId)).state?.walk;
+          if (i.walkId !== undefined && !walk) return rt.error('walk.not-found', options, { walkId: i.walkId });
+          const quartierId = i.quartierId ?? walk?.quartierId;
+          const contact = i.reporter && [i.reporter.name, i.reporter.email, i.reporter.phone].some((v) => (v ?? '').trim() !== '');
+          const ctx: ObservationContext = {
+            city,
+            now,
+            quartierId,
+            themeId: i.themeId,
+            source: i.source,
+            walk,
+            stopId: i.stopId,
+            hasPoint: i.point !== undefined,
+            address: i.address,
+            contactGiven: Boolean(contact),
+            contactConsent: i.reporter?.consent === true,
+          };
+          const allowed = transition(observationRules, 'none', 'record', ctx, locale);
+          if (!allowed.ok) return allowed;
+          const at = toZonedISO(now, city.timezone);
+          const r = i.reporter;
+          const observation: Observation = {
+            id,
+            quartierId: quartierId as Observation['quartierId'],
+            ...(i.walkId ? { walkId: i.walkId } : {}),
+            ...(i.stopId ? { stopId: i.stopId } : {}),
+            ...(i.point ? { point: i.point } : {}),
+            ...(i.address ? { address: i.address } : {}),
+            polarity: i.polarity,
+            themeId: i.themeId,
+            description: i.description,
+            photos: i.photos,
+            source: i.source,
+            ...(r && contact
+              ? {
+                  reporter: {
+                    ...(r.name ? { name: r.name } : {}),
+                    ...(r.email ? { email: r.email } : {}),
+                    ...(r.phone ? { phone: r.phone } : {}),
+                    consent: { version: city.consentVersion, at },
+                  },
+                }
+              : {}),
+            status: allowed.value,
+            recordedAt: at,
+            updatedAt: at,
+          };
+          return ok([rt.event<ObservationRecorded>('ObservationRecorded', { observation }, now)]);
+        },
+        (obs) => obs,
+        options,
+      );
+    },
+
+    /** Gives the observation to a responsible organisation, with a severity. */
+    qualify: (id: string, input: QualifyObservationInput, options?: CommandOptions) =>
+      onObservation(
+        id,
+        (obs, now) => {
+          const parsed = validate(QualifyObservationInput, input, rt.localeOf(options));
+          if (!parsed.ok) return parsed;
+          const allowed = check(obs, 'qualify', { organisationId: parsed.value.organisationId }, now, options);
+          return allowed.ok ? ok([rt.event<ObservationQualified>('ObservationQualified', parsed.value, now)]) : allowed;
+        },
+        options,
+      ),
+
+    /** Marks the observation as a duplicate of another one. */
+    markDuplicate: (id: string, input: { of: string }, options?: CommandOptions) =>
+      onObservation(
+        id,
+        async (obs, now) => {
+          const parsed = validate(DuplicateInput, input, rt.localeOf(options));
+          if (!parsed.ok) return parsed;
+          const allowed = check(obs, 'markDuplicate', { duplicateOf: parsed.value.of }, now, options);
+          if (!allowed.ok) return allowed;
+          const original = await rt.load(observationStream, observationStream.prefix + parsed.value.of);
+          if (!original.state) return rt.error('observation.not-found', options, { observationId: parsed.value.of });
+          return ok([rt.event<ObservationMarkedDuplicate>('ObservationMarkedDuplicate', { of: parsed.value.of }, now)]);
+        },
+        options,
+      ),
+
+    /** Sets the observation aside, with a reason. */
+    reject: (id: string, input: { reason: string }, options?: CommandOptions) =>
+      onObservation(
+        id,
+        (obs, now) => {
+          const parsed = validate(RejectInput, input, rt.localeOf(options));
+          if (!parsed.ok) return parsed;
+          const allowed = check(obs, 'reject', { reason: parsed.value.reason }, now, options);
+          return allowed.ok ? ok([rt.event<ObservationRejected>('ObservationRejected', { reason: parsed.value.reason }, now)]) : allowed;
+        },
+        options,
+      ),
+
+    /** Marks a qualified observation as fixed straight away. */
+    resolve: (id: string, options?: CommandOptions) =>
+      onObservation(
+        id,
+        (obs, now) => {
+          const allowed = check(obs, 'resolve', {}, now, options);
+          return allowed.ok ? ok([rt.event<ObservationResolved>('ObservationResolved', {}, now)]) : allowed;
+        },
+        options,
+      ),
+
+    /** Erases the reporter's contact (a person's right to erasure); the observation stays. */
+    eraseReporter: (id: string, options?: CommandOptions) =>
+      onObservation(
+        id,
+        (obs, now) => ok(obs.reporter ? [rt.event<ReporterContactErased>('ReporterContactErased', {}, now)] : []),
+        options,
+      ),
+
+    get: (id: string, options?: CommandOptions) => rt.get(observationStream, id, options),
+    list: () => rt.all(observationStream),
+  };
+}
+
+export type ObservationCommands = ReturnType<typeof observationCommands>;

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { calendarDay, toZonedISO } from '../dates.js';
+import type { ReportDrafted, ReportShared, ReportValidated } from '../events.js';
+import { newId, type ReportId } from '../ids.js';
+import { buildReport } from '../report/build-report.js';
+import { reportRules } from '../report/report.rules.js';
+import { ShareReportInput, ValidateReportInput, type Report } from '../report/report.js';
+import { ok, type Result } from '../result.js';
+import { transition } from '../rules/transition.js';
+import { validate } from '../validation.js';
+import { walkRules } from '../walk/walk.rules.js';
+import { engagementStream } from './engagements.js';
+import { observationStream } from './observations.js';
+import type { CommandOptions, Decision, Runtime } from './runtime.js';
+import type { WalkAggregate } from '../walk/walk.fold.js';
+import { walkStream } from './walks.js';
+
+/** Commands on comptes-rendus. A report lives in its walk's stream. */
+export function reportCommands(rt: Runtime) {
+  const { city } = rt;
+  const onReport = (walkId: string, decide: (agg: WalkAggregate, now: Date) => Decision, options?: CommandOptions): Promise<Result<Report>> =>
+    rt.execute(
+      walkStream,
+      walkStream.prefix + walkId,
+      (agg, now) => (agg ? decide(agg, now) : rt.error('walk.not-found', options, { walkId })),
+      (agg) => agg.report as Report,
+      options,
+    );
+
+  return {
+    /** Drafts (or regenerates, while still a draft) the report from the walk, its observations and engagements. */
+    async draft(walkId: string, options?: CommandOptions): Promise<Result<Report>> {
+      const [observations, engagements] = await Promise.all([rt.all(observationStream), rt.all(engagementStream)]);
+      return rt.execute(
+        walkStream,
+        walkStream.prefix + walkId,
+        (agg, now) => {
+          if (!agg) return rt.error('walk.not-found', options, { walkId });
+          const existing = agg.report;
+          const allowed = transition(reportRules, existing?.status ?? 'none', existing ? 'regenerate' : 'draft', { walk: agg.walk }, rt.localeOf(options));
+          if (!allowed.ok) return allowed;
+          const report = buildReport({
+            id: existing?.id ?? (newId<'ReportId'>() as ReportId),
+            walk: agg.walk,
+            registrations: agg.registrations,
+            observations,
+            engagements,
+            generatedAt: toZonedISO(now, city.timezone),
+          });
+          return ok([rt.event<ReportDrafted>('ReportDrafted', { report }, now)]);
+        },
+        (agg) => agg.report as Report,
+        options,
+      );
+    },
+
+    /** Validates the report, optionally with the coordinator's summary. */
+    validate: (walkId: string, input: { summary?: string } = {}, options?: CommandOptions) =>
+      onReport(
+        walkId,
+        (agg, now) => {
+          const parsed = validate(ValidateReportInput, input, rt.localeOf(options));
+          if (!parsed.ok) return parsed;
+          if (!agg.report) return rt.error('report.not-found', options, { walkId });
+          const allowed = transition(reportRules, agg.report.status, 'validate', { walk: agg.walk }, rt.localeOf(options));
+          const data = parsed.value.summary === undefined ? {} : { summary: parsed.value.summary };
+          return allowed.ok ? ok([rt.event<ReportValidated>('ReportValidated', data, now)]) : allowed;
+        },
+        options,
+      ),
+
+    /** Shares the report with every participant: the walk becomes `reported`. */
+    share: (walkId: string, input: { sharedOn?: string } = {}, options?: CommandOptions) =>
+      onReport(
+        walkId,
+        (agg, now) => {
+          const locale = rt.localeOf(options);
+          const parsed = validate(ShareReportInput, input, locale);
+          if (!parsed.ok) return parsed;
+          if (!agg.report) return rt.error('report.not-found', options, { walkId });
+          const allowed = transition(reportRules, agg.report.status, 'share', { walk: agg.walk }, locale);
+          if (!allowed.ok) return allowed;
+          const walkAllowed = transition(walkRules, agg.walk.status, 'shareReport', { city, walk: agg.walk, now, report: agg.report }, locale);
+          if (!walkAllowed.ok) return walkAllowed;
+          const sharedOn = parsed.value.sharedOn ?? calendarDay(now, city.timezone);
+          return ok([rt.event<ReportShared>('ReportShared', { sharedOn }, now)]);
+        },
+        options,
+      ),
+
+    /** The report of a walk. */
+    async get(walkId: string, options?: CommandOptions): Promise<Result<Report>> {
+      const walk = await rt.get(walkStream, walkId, options);
+      if (!walk.ok) return walk;
+      return walk.value.report ? ok(walk.value.report) : rt.error('report.not-found', options, { walkId });
+    },
+  };
+}
+
+export type ReportCommands = ReturnType<typeof reportCommands>;

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: EUPL-1.2
+import type { CityProfile } from '../city/city-profile.js';
+import { toZonedISO } from '../dates.js';
+import type { DomainEvent, StoredEvent } from '../events.js';
+import { guspError } from '../i18n.js';
+import { err, ok, type GuspError, type Result } from '../result.js';
+import type { Store } from '../store/store.js';
+
+/** Options every command takes. */
+export interface CommandOptions {
+  /** Language of error messages; the service's locale otherwise. */
+  readonly locale?: string | undefined;
+  /** Id chosen by the client: a retried submission with the same id is applied once. */
+  readonly clientId?: string | undefined;
+}
+
+/** How a kind of stream is named and folded. */
+export interface StreamKind<S, Ev extends DomainEvent> {
+  readonly prefix: string;
+  readonly notFound: string;
+  /** Applies events to a state (returns a new state, never mutates the old one). */
+  readonly evolve: (state: S | undefined, events: readonly Ev[]) => S | undefined;
+}
+
+/** What a decision produces: the events to append, or a refusal. */
+export type Decision = Result<readonly DomainEvent[]>;
+
+const MAX_ATTEMPTS = 100;
+const CACHE_SIZE = 2000;
+
+/** The machinery shared by every group of commands: load, decide, append, retry. */
+export class Runtime {
+  readonly #snapshots = new Map<string, { version: number; state: unknown }>();
+  readonly #locks = new Map<string, Promise<unknown>>();
+
+  constructor(
+    readonly city: CityProfile,
+    readonly store: Store,
+    readonly clock: () => Date,
+    readonly locale: string,
+  ) {}
+
+  localeOf(options?: CommandOptions): string {
+    return options?.locale ?? this.locale;
+  }
+
+  error(code: string, options?: CommandOptions, details: Record<string, unknown> = {}): { ok: false; error: GuspError } {
+    return err(guspError(code, this.localeOf(options), details));
+  }
+
+  /** An event stamped with the time, as an ISO string in the city's time zone. */
+  event<T extends DomainEvent>(type: T['type'], data: T['data'], now: Date): T {
+    return { type, at: toZonedISO(now, this.city.timezone), data } as T;
+  }
+
+  /** Current state and version of a stream (folded incrementally from a snapshot). */
+  async load<S, Ev extends DomainEvent>(kind: StreamKind<S, Ev>, stream: string): Promise<{ state: S | undefined; version: number }> {
+    const snapshot = this.#snapshots.get(stream) as { version: number; state: S | undefined } | undefined;
+    const slice = await this.store.read(stream, snapshot?.version ?? 0);
+    if (slice.events.length === 0 && snapshot) return snapshot;
+    const state = kind.evolve(snapshot?.state, slice.events as unknown as readonly Ev[]);
+    const version = (snapshot?.version ?? 0) + slice.events.length;
+    this.#remember(stream, version, state);
+    return { state, version };
+  }
+
+  #remember(stream: string, version: number, state: unknown): void {
+    this.#snapshots.delete(stream);
+    this.#snapshots.set(stream, { version, state });
+    if (this.#snapshots.size > CACHE_SIZE) this.#snapshots.delete(this.#snapshots.keys().next().value as string);
+  }
+
+  /** Runs `fn` after every earlier call for the same key: one command at a time per stream in this process. */
+  async #serialised<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.#locks.get(key) ?? Promise.resolve();
+    const run = previous.then(fn, fn);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#locks.set(key, settled);
+    try {
+      return await run;
+    } finally {
+      if (this.#locks.get(key) === settled) this.#locks.delete(key);
+    }
+  }
+
+  /**
+   * Executes a command on one stream: fold, decide, append at the version read.
+   * On a concurrent change the command is decided again on fresh state; a
+   * client id already applied returns the first outcome again.
+   */
+  async execute<S, Ev extends DomainEvent, T>(
+    kind: StreamKind<S, Ev>,
+    stream: string,
+    decide: (state: S | undefined, now: Date) => Decision | Promise<Decision>,
+    outcome: (state: S, appended: readonly StoredEvent[]) => T,
+    options?: CommandOptions,
+  ): Promise<Result<T>> {
+    const clientId = options?.clientId;
+    return this.#serialised(stream, async () => {
+      if (clientId !== undefined) {
+        const previous = await this.store.findByClientId(clientId);
+        if (previous && previous.length > 0) return this.#replay(kind, previous, outcome);
+      }
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        const { state, version } = await this.load(kind, stream);
+        const decision = await decide(state, this.clock());
+        if (!decision.ok) return decision;
+        const appended = await this.store.append(stream, version, decision.value, { clientId });
+        if (appended.ok) {
+          const next = kind.evolve(state, appended.events as unknown as readonly Ev[]) as S;
+          this.#remember(stream, appended.version, next);
+          return ok(outcome(next, appended.events));
+        }
+        if (appended.reason === 'duplicate') return this.#replay(kind, appended.events, outcome);
+      }
+      return this.error('store.conflict', options, { stream });
+    });
+  }
+
+  async #replay<S, Ev extends DomainEvent, T>(
+    kind: StreamKind<S, Ev>,
+    previous: readonly StoredEvent[],
+    outcome: (state: S, appended: readonly StoredEvent[]) => T,
+  ): Promise<Result<T>> {
+    const { state } = await this.load(kind, (previous[0] as StoredEvent).stream);
+    return ok(outcome(state as S, previous));
+  }
+
+  /** Every state of a kind of stream (for queries). */
+  async all<S, Ev extends DomainEvent>(kind: StreamKind<S, Ev>): Promise<S[]> {
+    const events = await this.store.readAll({ prefix: kind.prefix });
+    const streams = new Map<string, StoredEvent[]>();
+    for (const e of events) {
+      const list = streams.get(e.stream);
+      if (list) list.push(e);
+      else streams.set(e.stream, [e]);
+    }
+    const states: S[] = [];
+    for (const list of streams.values()) {
+      const state = kind.evolve(undefined, list as unknown as readonly Ev[]);
+      if (state !== undefined) states.push(state);
+    }
+    return states;
+  }
+
+  /** The state of one stream, or `<kind>.not-found`. */
+  async get<S, Ev extends DomainEvent>(kind: StreamKind<S, Ev>, id: string, options?: CommandOptions): Promise<Result<S>> {
+    const { state } = await this.load(kind, kind.prefix + id);
+    return state === undefined ? this.error(kind.notFound, options, { id }) : ok(state);
+  }
+}

@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { nanoid } from 'nanoid';
+import { localTimeBefore, toZonedISO } from '../dates.js';
+import type {
+  ParticipantMarkedAbsent,
+  ParticipantPromoted,
+  ParticipantCheckedIn,
+  ParticipantRegistered,
+  PersonalDataPurged,
+  RegistrationCancelled,
+  RegistrationsClosed,
+  WalkCancelled,
+  WalkEvent,
+  WalkFinished,
+  WalkPublished,
+  WalkRescheduled,
+  WalkScheduled,
+  WalkStarted,
+} from '../events.js';
+import { newId, type RegistrationId, type StopId, type WalkId } from '../ids.js';
+import { registrationRules, type RegistrationContext } from '../registration/registration.rules.js';
+import { RegisterInput, type Registration, type RegistrationStatus } from '../registration/registration.js';
+import { ok, type Result } from '../result.js';
+import { transition } from '../rules/transition.js';
+import { validate } from '../validation.js';
+import { foldWalk, evolveWalk, waitlistPosition, type WalkAggregate } from '../walk/walk.fold.js';
+import { walkRules, type WalkContext, type WalkEventName } from '../walk/walk.rules.js';
+import { effectiveWalkStatus } from '../walk/walk.status.js';
+import { ReasonInput, RescheduleWalkInput, ScheduleWalkInput, type Walk } from '../walk/walk.js';
+import type { CommandOptions, Decision, Runtime, StreamKind } from './runtime.js';
+
+export const walkStream: StreamKind<WalkAggregate, WalkEvent> = {
+  prefix: 'walk-',
+  notFound: 'walk.not-found',
+  evolve: (state, events) => (state === undefined ? foldWalk(events) : events.reduce(evolveWalk, state)),
+};
+
+/** What a sign-up returns: the registration, its status and, when waitlisted, its position. */
+export interface RegistrationOutcome {
+  readonly registration: Registration;
+  readonly status: RegistrationStatus;
+  /** 1-based place on the waiting list. */
+  readonly position?: number | undefined;
+}
+
+const registrationOutcome = (agg: WalkAggregate, id: string): RegistrationOutcome => {
+  const registration = agg.registrations.find((r) => r.id === id) as Registration;
+  return { registration, status: registration.status, position: waitlistPosition(agg.registrations, id) };
+};
+
+/** The walk with its status as people see it (deadline applied). */
+const effective = (walk: Walk, now: Date): Walk => ({ ...walk, status: effectiveWalkStatus(walk, now) });
+
+/** Commands on walks (diagnostics en marchant) and their registrations. */
+export function walkCommands(rt: Runtime) {
+  const { city } = rt;
+  const tz = city.timezone;
+  const stream = (id: string) => walkStream.prefix + id;
+
+  /** Runs a decision on an existing walk; `walk.not-found` otherwise. */
+  const onWalk = <T>(
+    walkId: string,
+    decide: (agg: WalkAggregate, now: Date) => Decision,
+    outcome: (agg: WalkAggregate, appended: readonly { type: string; data: unknown }[]) => T,
+    options?: CommandOptions,
+  ): Promise<Result<T>> =>
+    rt.execute(
+      walkStream,
+      stream(walkId),
+      (agg, now) => (agg ? decide(agg, now) : rt.error('walk.not-found', options, { walkId })),
+      outcome,
+      options,
+    );
+
+  const walkTransition = (agg: WalkAggregate, now: Date, event: WalkEventName, extra: Partial<WalkContext>, options?: CommandOptions) =>
+    transition(walkRules, effectiveWalkStatus(agg.walk, now), event, { city, walk: agg.walk, now, report: agg.report, ...extra } as WalkContext, rt.localeOf(options));
+
+  const deadlineEvents = (agg: WalkAggregate, now: Date): WalkEvent[] =>
+    agg.walk.status === 'open' && effectiveWalkStatus(agg.walk, now) === 'closed'
+      ? [rt.event<RegistrationsClosed>('RegistrationsClosed', { automatic: true }, now)]
+      : [];
+
+  const registrationContext = (agg: WalkAggregate, now: Date, role: Registration['role'], extra: Partial<RegistrationContext> = {}): RegistrationContext => ({
+    walk: effective(agg.walk, now),
+    registrations: agg.registrations,
+    now,
+    role,
+    ...extra,
+  });
+
+  /** Promotes waitlisted people, first come first served, while their pool has seats. */
+  const promotions = (walk: Walk, registrations: Registration[], now: Date): ParticipantPromoted[] => {
+    const events: ParticipantPromoted[] = [];
+    for (const r of registrations) {
+      if (r.status !== 'waitlisted') continue;
+      const ctx = { walk, registrations, now, role: r.role };
+      if (!transition(registrationRules, r.status, 'promote', ctx).ok) continue;
+      events.push(rt.event<ParticipantPromoted>('ParticipantPromoted', { registrationId: r.id }, now));
+      registrations = registrations.map((x) => (x.id === r.id ? { ...x, status: 'confirmed' } : x));
+    }
+    return events;
+  };
+
+  return {
+    /** Schedules a walk as a draft; the city's defaults fill what is not given. */
+    async schedule(input: ScheduleWalkInput, options?: CommandOptions): Promise<Result<Walk>> {
+      const parsed = validate(ScheduleWalkInput, input, rt.localeOf(options));
+      if (!parsed.ok) return parsed;
+      const i = parsed.value;
+      const id = newId<'WalkId'>();
+      return rt.execute(
+        walkStream,
+        stream(id),
+        (_, now) => {
+          const at = toZonedISO(now, tz);
+          const stops = (i.stops ?? []).map((s) => ({ ...s, id: s.id ?? newId<'StopId'>() as StopId }));
+          const first = stops[0];
+          const [hh, mm] = city.defaults.registrationClosesAt.split(':').map(Number) as [number, number];
+          const walk: Walk = {
+            id: id as WalkId,
+            quartierId: i.quartierId,
+            title: i.title,
+            startsAt: toZonedISO(i.startsAt, tz),
+            durationMinutes: i.durationMinutes ?? city.defaults.walkDurationMinutes,
+            meetingPoint: i.meetingPoint ?? (first ? { label: first.label, point: first.point } : undefined),
+            stops,
+            capacity: i.capacity ?? city.defaults.capacity,
+            institutionalSeats: i.institutionalSeats,
+            registrationDeadline: i.registrationDeadline
+              ? toZonedISO(i.registrationDeadline, tz)
+              : localTimeBefore(i.startsAt, tz, city.defaults.registrationClosesDaysBefore, hh, mm),
+            status: 'draft',
+            organiserIds: i.organiserIds ?? [],
+            sequence: 0,
+            createdAt: at,
+            updatedAt: at,
+          };
+          const allowed = transition(walkRules, 'none', 'schedule', { city, walk, now }, rt.localeOf(options));
+          return allowed.ok ? ok([rt.event<WalkScheduled>('WalkScheduled', { walk }, now)]) : allowed;
+        },
+        (agg) => agg.walk,
+        options,
+      );
+    },
+
+    /** Opens registrations. */
+    publish: (walkId: string, options?: CommandOptions) =>
+      onWalk(
+        walkId,
+        (agg, now) => {
+          const allowed = walkTransition(agg, now, 'publish', {}, options);
+          return allowed.ok ? ok([rt.event<WalkPublished>('WalkPublished', {}, now)]) : allowed;
+        },
+        (agg) => agg.walk,
+        options,
+      ),
+
+    /** Closes registrations before the deadline (they close by themselves at it). */
+    closeRegistrations: (walkId: string, options?: CommandOptions) =>
+      onWalk(
+        walkId,
+        (agg, now) => {
+          const allowed = walkTransition(agg, now, 'closeRegistrations', {}, options);
+          return allowed.ok ? ok([rt.event<RegistrationsClosed>('RegistrationsClosed', { automatic: false }, now)]) : allowed;
+        },
+        (agg) => agg.walk,
+        options,
+      ),
+
+    /** Starts the walk (no earlier than 30 minutes before its time, by default). */
+    start: (walkId: string, options?: CommandOptions) =>
+      onWalk(
+        walkId,
+        (agg, now) => {
+          const allowed = walkTransition(agg, now, 'start', {}, options);
+          return allowed.ok ? ok([...deadlineEvents(agg, now), rt.event<WalkStarted>('WalkStarted', {}, now)]) : allowed;
+        },
+        (agg) => agg.walk,
+        options,
+      ),
+
+    /** Ends the walk: confirmed people who were not checked in become absent. */
+    finish: (walkId: string, options?: CommandOptions) =>
+      onWalk(
+        walkId,
+        (agg, now) => {
+          const allowed = walkTransition(agg, now, 'finish', {}, options);
+          if (!allowed.ok) return allowed;
+          const absent = agg.registrations
+            .filter((r) => transition(registrationRules, r.status, 'markAbsent', registrationContext(agg, now, r.role)).ok)
+            .map((r) => rt.event<ParticipantMarkedAbsent>('ParticipantMarkedAbsent', { registrationId: r.id }, now));
+          return ok([...absent, rt.event<WalkFinished>('WalkFinished', {}, now)]);
+        },
+        (agg) => agg.walk,
+        options,
+      ),
+
+    /** Cancels the walk, with a reason told to every registrant. */
+    cancel: (walkId: string, input: { reason: string }, options?: CommandOptions) =>
+      onWalk(
+        walkId,
+        (agg, now) => {
+          const parsed = validate(ReasonInput, input, rt.localeOf(options));
+          if (!parsed.ok) return parsed;
+          const allowed = walkTransition(agg, now, 'cancel', { reason: parsed.value.reason }, options);
+          return allowed.ok ? ok([rt.event<WalkCancelled>('WalkCancelled', { reason: parsed.value.reason }, now)]) : allowed;
+        },
+        (agg) => agg.walk,
+        options,
+      ),
+
+    /** Moves the walk to another time (and place); registrants are told. */
+    reschedule: (walkId: string, input: RescheduleWalkInput, options?: CommandOptions) =>
+      onWalk(
+        walkId,
+        (agg, now) => {
+          const parsed = validate(RescheduleWalkInput, input, rt.localeOf(options));
+          if (!parsed.ok) return parsed;
+          const i = parsed.value;
+          const allowed = transition(
+            walkRules,
+            agg.walk.status,
+            'reschedule',
+            { city, walk: agg.walk, now, startsAt: i.startsAt },
+            rt.localeOf(options),
+          );
+          if (!allowed.ok) return allowed;
+          const [hh, mm] = city.defaults.registrationClosesAt.split(':').map(Number) as [number, number];
+          const data: WalkRescheduled['data'] = {
+            startsAt: toZonedISO(i.startsAt, tz),
+            registrationDeadline: i.registrationDeadline
+              ? toZonedISO(i.registrationDeadline, tz)
+              : localTimeBefore(i.startsAt, tz, city.defaults.registrationClosesDaysBefore, hh, mm),
+            ...(i.meetingPoint ? { meetingPoint: i.meetingPoint } : {}),
+            ...(i.reason ? { reason: i.reason } : {}),
+          };
+          return ok([rt.event<WalkRescheduled>('WalkRescheduled', data, now)]);
+        },
+        (agg) => agg.walk,
+        options,
+      ),
+
+    /**
+     * Signs a person up: `confirmed` while public seats remain, else
+     * `waitlisted` with a position. Institutional actors have seats of their own.
+     */
+    register: (walkId: string, input: RegisterInput, options?: CommandOptions): Promise<Result<RegistrationOutcome>> =>
+      onWalk(
+        walkId,
+        (agg, now) => {
+          const locale = rt.localeOf(options);
+          const parsed = validate(RegisterInput, input, locale);
+          if (!parsed.ok) return parsed;
+          const i = parsed.value;
+          const ctx = registrationContext(agg, now, i.role, { email: i.email, phone: i.phone, consent: i.consent });
+          const allowed = transition(registrationRules, 'none', 'register', ctx, locale);
+          if (!allowed.ok) return allowed;
+          const at = toZonedISO(now, tz);
+          const registration: Registration = {
+            id: newId<'RegistrationId'>() as RegistrationId,
+            walkId: agg.walk.id,
+            name: i.name,
+            ...(i.email ? { email: i.email } : {}),
+            ...(i.phone ? { phone: i.phone } : {}),
+            role: i.role,
+            ...(i.organisationId ? { organisationId: i.organisationId } : {}),
+            needs: i.needs,
+            ...(i.needsNote ? { needsNote: i.needsNote } : {}),
+            locale: i.locale ?? locale,
+            consent: { version: city.consentVersion, at },
+            status: allowed.value,
+            cancelToken: nanoid(32),
+            registeredAt: at,
+            updatedAt: at,
+          };
+          return ok([rt.event<ParticipantRegistered>('ParticipantRegistered', { registration }, now)]);
+        },
+        (agg, appended) => {
+          const registered = appended.find((e) => e.type === 'ParticipantRegistered') as ParticipantRegistered;
+          return registrationOutcome(agg, registered.data.registration.id);
+        },
+        options,
+      ),
+
+    /**
+     * Cancels a registration. With `token`, only the person holding the token
+     * given at sign-up may cancel. A freed seat goes to the first waitlisted person.
+     */
+    cancelRegistration: (walkId: string, registrationId: string, options?: CommandOptions & { token?: string }) =>
+      onWalk(
+        walkId,
+        (agg, now) => {
+          const r = agg.registrations.find((x) => x.id === registrationId);
+          if (!r || (options?.token !== undefined && options.token !== r.cancelToken)) {
+            return rt.error('registration.not-found', options, { registrationId });
+          }
+          const allowed = transition(registrationRules, r.status, 'cancel', registrationContext(agg, now, r.role), rt.localeOf(options));
+          if (!allowed.ok) return allowed;
+          const after = agg.registrations.map((x) => (x.id === r.id ? { ...x, status: allowed.value } : x));
+          return ok([
+            rt.event<RegistrationCancelled>('RegistrationCancelled', { registrationId: r.id }, now),
+            ...promotions(effective(agg.walk, now), after, now),
+          ]);
+        },
+        (agg) => registrationOutcome(agg, registrationId),
+        options,
+      ),
+
+    /** Marks a confirmed participant as present, during the walk. */
+    checkIn: (walkId: string, registrationId: string, options?: CommandOptions) =>
+      onWalk(
+        walkId,
+        (agg, now) => {
+          const r = agg.registrations.find((x) => x.id === registrationId);
+          if (!r) return rt.error('registration.not-found', options, { registrationId });
+          const allowed = transition(registrationRules, r.status, 'checkIn', registrationContext(agg, now, r.role), rt.localeOf(options));
+          return allowed.ok ? ok([rt.event<ParticipantCheckedIn>('ParticipantCheckedIn', { registrationId: r.id }, now)]) : allowed;
+        },
+        (agg) => registrationOutcome(agg, registrationId),
+        options,
+      ),
+
+    /** Removes names and contacts of every registration of the walk, keeping anonymous counts. */
+    purgePersonalData: (walkId: string, options?: CommandOptions) =>
+      onWalk(
+        walkId,
+        (agg, now) => {
+          const ids = agg.registrations.filter((r) => !r.anonymised).map((r) => r.id);
+          return ok(ids.length === 0 ? [] : [rt.event<PersonalDataPurged>('PersonalDataPurged', { registrationIds: ids }, now)]);
+        },
+        (agg) => agg.registrations.length,
+        options,
+      ),
+
+    /** A walk with its registrations and report. */
+    get: (walkId: string, options?: CommandOptions) => rt.get(walkStream, walkId, options),
+    /** Every walk stream, in no particular order. */
+    list: () => rt.all(walkStream),
+  };
+}
+
+export type WalkCommands = ReturnType<typeof walkCommands>;

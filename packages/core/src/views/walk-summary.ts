@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { ACTOR_ROLES, type ActorRole } from '../actor.js';
+import { instant } from '../dates.js';
+import { seatsLeft } from '../registration/registration.rules.js';
+import type { WalkAggregate } from '../walk/walk.fold.js';
+import { effectiveWalkStatus } from '../walk/walk.status.js';
+import type { Walk, WalkStatus } from '../walk/walk.js';
+
+/** What a sign-up page and a coordinator see of a walk. No personal data. */
+export interface WalkSummary {
+  readonly walk: Walk;
+  /** Status as people see it (closed once the deadline passed). */
+  readonly status: WalkStatus;
+  readonly capacity: number;
+  /** Public seats left. */
+  readonly seatsLeft: number;
+  /** True when seats are few (≤ 20 % of capacity, at most 5) but not none. */
+  readonly fewSeatsLeft: boolean;
+  readonly confirmed: number;
+  readonly waitlisted: number;
+  readonly attended: number;
+  /** Confirmed or attended, by role. */
+  readonly byRole: Readonly<Record<ActorRole, number>>;
+}
+
+export function walkSummary(agg: WalkAggregate, now: Date): WalkSummary {
+  const byRole = Object.fromEntries(ACTOR_ROLES.map((r) => [r, 0])) as Record<ActorRole, number>;
+  let confirmed = 0;
+  let waitlisted = 0;
+  let attended = 0;
+  for (const r of agg.registrations) {
+    if (r.status === 'confirmed') confirmed++;
+    if (r.status === 'waitlisted') waitlisted++;
+    if (r.status === 'attended') attended++;
+    if (r.status === 'confirmed' || r.status === 'attended') byRole[r.role]++;
+  }
+  const left = seatsLeft(agg.walk, agg.registrations, 'resident');
+  const threshold = Math.min(5, Math.ceil(agg.walk.capacity * 0.2));
+  return {
+    walk: agg.walk,
+    status: effectiveWalkStatus(agg.walk, now),
+    capacity: agg.walk.capacity,
+    seatsLeft: left,
+    fewSeatsLeft: left > 0 && left <= threshold,
+    confirmed,
+    waitlisted,
+    attended,
+    byRole,
+  };
+}
+
+/** The next walk of each quartier that has one (not cancelled, not yet started), soonest first. */
+export function nextWalks(walks: readonly Walk[], now: Date): Walk[] {
+  const next = new Map<string, Walk>();
+  for (const w of walks) {
+    if (w.status === 'cancelled' || w.status === 'draft' || instant(w.startsAt) < now.getTime()) continue;
+    const current = next.get(w.quartierId);
+    if (!current || instant(w.startsAt) < instant(current.startsAt)) next.set(w.quartierId, w);
+  }
+  return [...next.values()].sort((a, b) => instant(a.startsAt) - instant(b.startsAt));
+}

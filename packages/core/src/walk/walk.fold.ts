@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: EUPL-1.2
+import type { WalkEvent } from '../events.js';
+import { registrationRules } from '../registration/registration.rules.js';
+import type { Registration } from '../registration/registration.js';
+import { reportRules } from '../report/report.rules.js';
+import type { Report } from '../report/report.js';
+import { targetOf } from '../rules/transition.js';
+import { walkRules } from './walk.rules.js';
+import type { Walk } from './walk.js';
+
+/** Everything in a walk's stream: the walk, its registrations in sign-up order, its report. */
+export interface WalkAggregate {
+  readonly walk: Walk;
+  readonly registrations: readonly Registration[];
+  readonly report?: Report | undefined;
+}
+
+const anonymous = (): Partial<Registration> => ({ name: '', email: undefined, phone: undefined, needs: [], needsNote: undefined, cancelToken: '', anonymised: true });
+
+function updateRegistration(agg: WalkAggregate, id: string, at: string, change: (r: Registration) => Partial<Registration>): WalkAggregate {
+  return {
+    ...agg,
+    registrations: agg.registrations.map((r) => (r.id === id ? { ...r, ...change(r), updatedAt: at } : r)),
+  };
+}
+
+const registrationEvent = {
+  RegistrationCancelled: 'cancel',
+  ParticipantPromoted: 'promote',
+  ParticipantCheckedIn: 'checkIn',
+  ParticipantMarkedAbsent: 'markAbsent',
+} as const;
+
+const walkEvent = {
+  WalkPublished: 'publish',
+  RegistrationsClosed: 'closeRegistrations',
+  WalkStarted: 'start',
+  WalkFinished: 'finish',
+} as const;
+
+/** Applies one event of a walk stream. Events are facts: no guard runs here. */
+export function evolveWalk(agg: WalkAggregate | undefined, event: WalkEvent): WalkAggregate {
+  if (event.type === 'WalkScheduled') {
+    return { walk: { ...event.data.walk, status: targetOf(walkRules, 'none', 'schedule') }, registrations: [] };
+  }
+  if (!agg) throw new Error(`Walk stream must start with WalkScheduled, got ${event.type}`);
+  const { walk } = agg;
+  const at = event.at;
+  switch (event.type) {
+    case 'WalkPublished':
+    case 'RegistrationsClosed':
+    case 'WalkStarted':
+    case 'WalkFinished': {
+      const status = targetOf(walkRules, walk.status, walkEvent[event.type]);
+      const times = event.type === 'WalkStarted' ? { startedAt: at } : event.type === 'WalkFinished' ? { finishedAt: at } : {};
+      return { ...agg, walk: { ...walk, ...times, status, updatedAt: at } };
+    }
+    case 'WalkCancelled':
+      return { ...agg, walk: { ...walk, status: targetOf(walkRules, walk.status, 'cancel'), cancelReason: event.data.reason, updatedAt: at } };
+    case 'WalkRescheduled': {
+      const { startsAt, registrationDeadline, meetingPoint } = event.data;
+      const status = targetOf(walkRules, walk.status, 'reschedule');
+      return {
+        ...agg,
+        walk: { ...walk, status, startsAt, registrationDeadline, meetingPoint: meetingPoint ?? walk.meetingPoint, sequence: walk.sequence + 1, updatedAt: at },
+      };
+    }
+    case 'ParticipantRegistered': {
+      const r = event.data.registration;
+      const status = targetOf(registrationRules, 'none', 'register', r.status);
+      return { ...agg, registrations: [...agg.registrations, { ...r, status }] };
+    }
+    case 'RegistrationCancelled':
+    case 'ParticipantPromoted':
+    case 'ParticipantCheckedIn':
+    case 'ParticipantMarkedAbsent':
+      return updateRegistration(agg, event.data.registrationId, at, (r) => ({
+        status: targetOf(registrationRules, r.status, registrationEvent[event.type]),
+      }));
+    case 'PersonalDataPurged': {
+      const ids = new Set<string>(event.data.registrationIds);
+      return { ...agg, registrations: agg.registrations.map((r) => (ids.has(r.id) ? { ...r, ...anonymous(), updatedAt: at } : r)) };
+    }
+    case 'ReportDrafted': {
+      const status = targetOf(reportRules, agg.report?.status ?? 'none', agg.report ? 'regenerate' : 'draft');
+      return { ...agg, report: { ...event.data.report, status, summary: event.data.report.summary ?? agg.report?.summary } };
+    }
+    case 'ReportValidated': {
+      const report = agg.report as Report;
+      const status = targetOf(reportRules, report.status, 'validate');
+      return { ...agg, report: { ...report, status, summary: event.data.summary ?? report.summary, validatedAt: at } };
+    }
+    case 'ReportShared': {
+      const report = agg.report as Report;
+      return {
+        ...agg,
+        walk: { ...walk, status: targetOf(walkRules, walk.status, 'shareReport'), updatedAt: at },
+        report: { ...report, status: targetOf(reportRules, report.status, 'share'), sharedOn: event.data.sharedOn },
+      };
+    }
+  }
+}
+
+/** The state of a walk stream: the fold of its events. */
+export function foldWalk(events: readonly WalkEvent[]): WalkAggregate | undefined {
+  let agg: WalkAggregate | undefined;
+  for (const event of events) agg = evolveWalk(agg, event);
+  return agg;
+}
+
+/** 1-based position on the waiting list, in sign-up order (FIFO). */
+export function waitlistPosition(registrations: readonly Registration[], id: string): number | undefined {
+  let position = 0;
+  for (const r of registrations) {
+    if (r.status !== 'waitlisted') continue;
+    position++;
+    if (r.id === id) return position;
+  }
+  return undefined;
+}

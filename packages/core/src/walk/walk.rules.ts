@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: EUPL-1.2
+import type { CityProfile } from '../city/city-profile.js';
+import { findQuartier } from '../city/lookup.js';
+import { instant } from '../dates.js';
+import type { Report } from '../report/report.js';
+import { defineRules } from '../rules/define-rules.js';
+import { WalkStatus, type Walk } from './walk.js';
+
+/** What the walk guards look at. */
+export interface WalkContext {
+  readonly city: CityProfile;
+  readonly walk: Walk;
+  readonly now: Date;
+  /** The new start, for `reschedule`. */
+  readonly startsAt?: string;
+  /** The reason given, for `cancel`. */
+  readonly reason?: string;
+  readonly report?: Report;
+}
+
+/**
+ * The walk lifecycle: draft → open → closed → in-progress → done → reported;
+ * cancel from draft, open or closed; reschedule keeps the state.
+ */
+export const walkRules = defineRules({
+  id: 'walk',
+  states: WalkStatus.options,
+  events: ['schedule', 'publish', 'closeRegistrations', 'start', 'finish', 'cancel', 'reschedule', 'shareReport'],
+  on: {
+    none: { schedule: { target: 'draft', guard: 'knownQuartier' } },
+    draft: {
+      publish: { target: 'open', guard: { and: ['knownQuartier', 'startsInFuture', 'hasMeetingPoint', 'hasCapacity'] } },
+      cancel: { target: 'cancelled', guard: 'reasonGiven' },
+    },
+    open: {
+      closeRegistrations: { target: 'closed' },
+      cancel: { target: 'cancelled', guard: 'reasonGiven' },
+      reschedule: { target: 'open', guard: 'startsInFuture' },
+    },
+    closed: {
+      start: { target: 'in-progress', guard: 'notTooEarly' },
+      cancel: { target: 'cancelled', guard: 'reasonGiven' },
+      reschedule: { target: 'closed', guard: 'startsInFuture' },
+    },
+    'in-progress': { finish: { target: 'done' } },
+    done: { shareReport: { target: 'reported', guard: 'reportValidated' } },
+  },
+  guards: {
+    knownQuartier: {
+      code: 'walk.unknown-quartier',
+      check: (c: WalkContext) => findQuartier(c.city, c.walk.quartierId) !== undefined,
+      details: (c: WalkContext) => ({ quartierId: c.walk.quartierId }),
+    },
+    startsInFuture: { code: 'walk.start-in-past', check: (c: WalkContext) => instant(c.startsAt ?? c.walk.startsAt) > c.now.getTime() },
+    hasMeetingPoint: { code: 'walk.meeting-point-required', check: (c: WalkContext) => c.walk.meetingPoint !== undefined },
+    hasCapacity: { code: 'walk.capacity-required', check: (c: WalkContext) => c.walk.capacity > 0 },
+    notTooEarly: {
+      code: 'walk.too-early-to-start',
+      check: (c: WalkContext) => c.now.getTime() >= instant(c.walk.startsAt) - c.city.defaults.startEarlyMinutes * 60_000,
+    },
+    reasonGiven: { code: 'walk.reason-required', check: (c: WalkContext) => (c.reason ?? '').trim().length > 0 },
+    reportValidated: { code: 'report.invalid-transition', check: (c: WalkContext) => c.report?.status === 'validated' },
+  },
+});
+
+export type WalkEventName = (typeof walkRules.events)[number];
