@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { OrganisationId } from './ids.js';
 
 /** Who takes part: habitant, association, professionnel, élu, bailleur, agent de proximité, partenaire. */
-export const ActorRole = z.enum(['resident', 'association', 'professional', 'elected', 'landlord', 'proximity-agent', 'partner']);
+export const ActorRole = /* @__PURE__ */ z.enum(['resident', 'association', 'professional', 'elected', 'landlord', 'proximity-agent', 'partner']);
 export type ActorRole = z.infer<typeof ActorRole>;
 
 /** Every role, in the order forms and reports list them. */
@@ -17,7 +17,7 @@ export const INSTITUTIONAL_ROLES: readonly ActorRole[] = ['professional', 'elect
 export const isInstitutional = (role: ActorRole): boolean => INSTITUTIONAL_ROLES.includes(role);
 
 /** A participant in GUSP, as a role and optional organisation. */
-export const Actor = z.object({
+export const Actor = /* @__PURE__ */ z.object({
   role: ActorRole,
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
   organisationId: z.optional(OrganisationId),

@@ -4,32 +4,62 @@
  * date-fns and @date-fns/tz, so that "the day before at 18:00" or "overdue" are
  * right on both sides of a daylight-saving change.
  */
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 import { addDays, addMinutes, differenceInCalendarDays, formatISO, parseISO } from 'date-fns';
-import * as z from 'zod/mini';
 
-/** An instant, ISO 8601 with an offset: `2026-03-14T09:00:00+01:00` or `…Z`. */
-export const DateTime = z.iso.datetime({ offset: true });
-export type DateTime = z.infer<typeof DateTime>;
-/** A calendar day, `YYYY-MM-DD`, read in the city's time zone. */
-export const CalendarDay = z.iso.date();
-export type CalendarDay = z.infer<typeof CalendarDay>;
+import type { CalendarDay } from './time.js';
+export { CalendarDay, DateTime } from './time.js';
 
 const toDate = (value: string | Date): Date => (typeof value === 'string' ? parseISO(value) : value);
 
+const QUARTER_HOUR = 900_000;
+const offsets = new Map<string, number>();
+
+/**
+ * The zone's UTC offset in minutes at an instant, read through Intl by
+ * @date-fns/tz and memoised per quarter-hour: zone transitions fall on quarter
+ * hours, and stamping every event through Intl would dominate command time.
+ */
+export function offsetMinutes(timeZone: string, ms: number): number {
+  const key = `${timeZone}|${Math.floor(ms / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = tzOffset(timeZone, new Date(ms));
+    if (offsets.size > 50_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** The wall-clock fields of an instant in a zone (a Date read with its UTC getters). */
+function wallClock(value: string | Date, timeZone: string): { wall: Date; offset: number } {
+  const ms = toDate(value).getTime();
+  const offset = offsetMinutes(timeZone, ms);
+  return { wall: new Date(ms + offset * 60_000), offset };
+}
+
 /** The instant as ISO 8601 with the zone's offset, e.g. `2026-03-13T18:00:00+01:00`. */
 export function toZonedISO(value: string | Date, timeZone: string): string {
-  return formatISO(new TZDate(toDate(value).getTime(), timeZone));
+  const { wall, offset } = wallClock(value, timeZone);
+  const abs = Math.abs(offset);
+  const zone = offset === 0 ? 'Z' : `${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return (
+    `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}` +
+    `T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}${zone}`
+  );
 }
 
 /** The calendar day (`YYYY-MM-DD`) of an instant in a time zone. */
 export function calendarDay(value: string | Date, timeZone: string): CalendarDay {
-  return formatISO(new TZDate(toDate(value).getTime(), timeZone), { representation: 'date' });
+  const { wall } = wallClock(value, timeZone);
+  return `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
 }
 
 /** The calendar year of an instant in a time zone. */
 export function yearOf(value: string | Date, timeZone: string): number {
-  return new TZDate(toDate(value).getTime(), timeZone).getFullYear();
+  return wallClock(value, timeZone).wall.getUTCFullYear();
 }
 
 /**

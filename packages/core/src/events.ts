@@ -5,7 +5,7 @@
  * Streams: `walk-<id>` (walk, its registrations and its report),
  * `observation-<id>`, `engagement-<id>`.
  */
-import type { CalendarDay } from './dates.js';
+import type { CalendarDay } from './time.js';
 import type { EngagementId, ObservationId, OrganisationId, RegistrationId } from './ids.js';
 import type { Engagement } from './engagement/engagement.js';
 import type { Observation, Severity } from './observation/observation.js';

@@ -6,26 +6,26 @@ import * as z from 'zod/mini';
 const idString = () => z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
 
 /** A kebab-case slug such as `le-plan` (quartiers, themes, organisations). */
-export const Slug = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(64));
+export const Slug = /* @__PURE__ */ z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(64));
 export type Slug = z.infer<typeof Slug>;
 
-export const WalkId = idString().brand<'WalkId'>();
+export const WalkId = /* @__PURE__ */ idString().brand<'WalkId'>();
 export type WalkId = z.infer<typeof WalkId>;
-export const RegistrationId = idString().brand<'RegistrationId'>();
+export const RegistrationId = /* @__PURE__ */ idString().brand<'RegistrationId'>();
 export type RegistrationId = z.infer<typeof RegistrationId>;
-export const ObservationId = idString().brand<'ObservationId'>();
+export const ObservationId = /* @__PURE__ */ idString().brand<'ObservationId'>();
 export type ObservationId = z.infer<typeof ObservationId>;
-export const ReportId = idString().brand<'ReportId'>();
+export const ReportId = /* @__PURE__ */ idString().brand<'ReportId'>();
 export type ReportId = z.infer<typeof ReportId>;
-export const EngagementId = idString().brand<'EngagementId'>();
+export const EngagementId = /* @__PURE__ */ idString().brand<'EngagementId'>();
 export type EngagementId = z.infer<typeof EngagementId>;
-export const StopId = idString().brand<'StopId'>();
+export const StopId = /* @__PURE__ */ idString().brand<'StopId'>();
 export type StopId = z.infer<typeof StopId>;
-export const QuartierId = Slug.brand<'QuartierId'>();
+export const QuartierId = /* @__PURE__ */ Slug.brand<'QuartierId'>();
 export type QuartierId = z.infer<typeof QuartierId>;
-export const ThemeId = Slug.brand<'ThemeId'>();
+export const ThemeId = /* @__PURE__ */ Slug.brand<'ThemeId'>();
 export type ThemeId = z.infer<typeof ThemeId>;
-export const OrganisationId = Slug.brand<'OrganisationId'>();
+export const OrganisationId = /* @__PURE__ */ Slug.brand<'OrganisationId'>();
 export type OrganisationId = z.infer<typeof OrganisationId>;
 
 /** A fresh random id (nanoid, 21 characters, URL-safe) of the given brand. */

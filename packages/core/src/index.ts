@@ -8,6 +8,7 @@
 export * from './result.js';
 export * from './ids.js';
 export * from './dates.js';
+export * from './geo.js';
 export * from './validation.js';
 export { registerLocale, catalogueFor, errorMessage, label, guspError, type Catalogue, type Message } from './i18n.js';
 export { fr } from './locales/fr.js';

@@ -4,17 +4,13 @@ import { OrganisationId, QuartierId, Slug, ThemeId } from '../ids.js';
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 /** Names in other languages, by BCP 47 tag: `{ en: 'Public lighting' }`. */
-const Translations = z.optional(z.record(z.string(), z.string()));
+const Translations = /* @__PURE__ */ z.optional(z.record(z.string(), z.string()));
 
-/** A point in WGS 84 (GeoJSON order is lon/lat; here the fields are named). */
-export const GeoPoint = z.object({
-  lat: z.number().check(z.gte(-90), z.lte(90)),
-  lon: z.number().check(z.gte(-180), z.lte(180)),
-});
-export type GeoPoint = z.infer<typeof GeoPoint>;
+import { GeoPoint } from '../geo.js';
+export { GeoPoint } from '../geo.js';
 
 /** A quartier of the city; `priority` marks a QPV (quartier prioritaire de la politique de la ville). */
-export const Quartier = z.object({
+export const Quartier = /* @__PURE__ */ z.object({
   id: QuartierId,
   name: text(120),
   priority: z.boolean(),
@@ -23,11 +19,11 @@ export const Quartier = z.object({
 });
 export type Quartier = z.infer<typeof Quartier>;
 
-export const OrganisationKind = z.enum(['city', 'landlord', 'association', 'partner', 'public-service', 'other']);
+export const OrganisationKind = /* @__PURE__ */ z.enum(['city', 'landlord', 'association', 'partner', 'public-service', 'other']);
 export type OrganisationKind = z.infer<typeof OrganisationKind>;
 
 /** Who can be responsible for an engagement: the Ville, the OPH, an association… */
-export const Organisation = z.object({
+export const Organisation = /* @__PURE__ */ z.object({
   id: OrganisationId,
   name: text(160),
   shortName: z.optional(text(40)),
@@ -36,15 +32,15 @@ export const Organisation = z.object({
 export type Organisation = z.infer<typeof Organisation>;
 
 /** A theme axis: propreté, maintenance, sécurité… */
-export const ThemeAxis = z.object({ id: Slug, name: text(80), translations: Translations });
+export const ThemeAxis = /* @__PURE__ */ z.object({ id: Slug, name: text(80), translations: Translations });
 export type ThemeAxis = z.infer<typeof ThemeAxis>;
 
 /** A thématique of observations and engagements, on one axis. */
-export const Theme = z.object({ id: ThemeId, name: text(120), axis: Slug, translations: Translations });
+export const Theme = /* @__PURE__ */ z.object({ id: ThemeId, name: text(120), axis: Slug, translations: Translations });
 export type Theme = z.infer<typeof Theme>;
 
 /** The city's defaults; every field has a value once the profile is defined. */
-export const CityDefaults = z.object({
+export const CityDefaults = /* @__PURE__ */ z.object({
   /** Length of a walk: a half-day. */
   walkDurationMinutes: z._default(z.int().check(z.gte(30), z.lte(720)), 240),
   /** Public seats of a new walk. */
@@ -65,7 +61,7 @@ export const CityDefaults = z.object({
 export type CityDefaults = z.infer<typeof CityDefaults>;
 
 /** The profile a city writes, as data, to adopt GUSP: no code. */
-export const CityProfile = z.object({
+export const CityProfile = /* @__PURE__ */ z.object({
   id: Slug,
   name: text(120),
   /** IANA time zone, e.g. `Europe/Paris`. */

@@ -14,24 +14,41 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
-/** The checks a JSON Schema cannot express: references and unique ids. */
-function crossChecks(city: CityProfile, locale?: string): FieldIssue[] {
+const record = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const records = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.map(record) : []);
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/**
+ * The checks a JSON Schema cannot express: references and unique ids. They
+ * read the raw input field by field, so that a profile with type errors still
+ * gets every one of these problems listed too.
+ */
+function crossChecks(input: unknown, locale?: string): FieldIssue[] {
+  const city = record(input);
   const issues: FieldIssue[] = [];
   const add = (path: string, code: string, details: Record<string, unknown>) =>
     issues.push({ path, code, message: guspError(code, locale, details).message });
   for (const collection of ['quartiers', 'organisations', 'axes', 'themes'] as const) {
     const seen = new Set<string>();
-    city[collection].forEach((item, i) => {
-      if (seen.has(item.id)) add(`${collection}.${i}.id`, 'city.duplicate-id', { collection, id: item.id });
-      seen.add(item.id);
+    records(city[collection]).forEach((item, i) => {
+      const id = text(item.id);
+      if (id === undefined) return;
+      if (seen.has(id)) add(`${collection}.${i}.id`, 'city.duplicate-id', { collection, id });
+      seen.add(id);
     });
   }
-  const axes = new Set(city.axes.map((a) => a.id));
-  city.themes.forEach((theme, i) => {
-    if (!axes.has(theme.axis)) add(`themes.${i}.axis`, 'city.unknown-theme-axis', { themeId: theme.id, axis: theme.axis });
+  const axes = new Set(records(city.axes).map((a) => text(a.id)));
+  records(city.themes).forEach((theme, i) => {
+    const axis = text(theme.axis);
+    if (axis !== undefined && !axes.has(axis)) add(`themes.${i}.axis`, 'city.unknown-theme-axis', { themeId: theme.id, axis });
   });
-  if (!isTimeZone(city.timezone)) add('timezone', 'city.unknown-timezone', { timezone: city.timezone });
-  if (!city.quartiers.some((q) => q.priority)) add('quartiers', 'city.no-priority-quartier', {});
+  const timezone = text(city.timezone);
+  if (timezone && !isTimeZone(timezone)) add('timezone', 'city.unknown-timezone', { timezone });
+  const quartiers = records(city.quartiers);
+  // Only once every `priority` is a boolean: a wrong type is the schema's finding, not this one.
+  if (quartiers.length > 0 && quartiers.every((q) => typeof q.priority === 'boolean') && !quartiers.some((q) => q.priority)) {
+    add('quartiers', 'city.no-priority-quartier', {});
+  }
   return issues;
 }
 
@@ -41,7 +58,7 @@ function crossChecks(city: CityProfile, locale?: string): FieldIssue[] {
  */
 export function parseCity(input: unknown, locale?: string): Result<CityProfile> {
   const parsed = CityProfile.safeParse(input);
-  const issues = parsed.success ? crossChecks(parsed.data, locale) : fieldIssues(parsed.error.issues, input, locale);
+  const issues = [...(parsed.success ? [] : fieldIssues(parsed.error.issues, input, locale)), ...crossChecks(input, locale)];
   if (parsed.success && issues.length === 0) return ok(parsed.data);
   return err(guspError('city.invalid', locale, { count: issues.length, issues }));
 }

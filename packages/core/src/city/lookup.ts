@@ -12,6 +12,7 @@ export const findAxis = (city: CityProfile, id: string | undefined): ThemeAxis |
 
 /** A theme's or axis' name in a language, French (the profile's own) otherwise. */
 export function localName(item: { name: string; translations?: Record<string, string> | undefined }, locale?: string): string {
-  const lang = (locale ?? 'fr').toLowerCase();
-  return item.translations?.[lang] ?? item.translations?.[lang.split('-')[0] ?? ''] ?? item.name;
+  const tag = locale ?? 'fr';
+  const t = item.translations;
+  return t?.[tag] ?? t?.[tag.toLowerCase()] ?? t?.[tag.split('-')[0]?.toLowerCase() ?? ''] ?? item.name;
 }

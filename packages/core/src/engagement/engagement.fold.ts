@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { EngagementEvent } from '../events.js';
-import { targetOf } from '../rules/transition.js';
+import { firstTargets, targetOf } from '../rules/transition.js';
 import { engagementRules, type EngagementEventName } from './engagement.rules.js';
-import type { Engagement, Milestone, MilestoneKind } from './engagement.js';
+import type { Engagement, EngagementStatus, Milestone, MilestoneKind } from './engagement.js';
 
 type Change = Exclude<EngagementEvent['type'], 'EngagementProposed'>;
 
@@ -31,41 +31,52 @@ const milestoneKind: Record<Change, MilestoneKind> = {
 /** Mutable while folding: the fold owns the object it builds, nobody else sees it until it returns. */
 type Draft = { -readonly [K in keyof Engagement]: Engagement[K] } & { milestones: Milestone[] };
 
+let targets: ReturnType<typeof firstTargets<EngagementStatus, EngagementEventName, string, never>> | undefined;
+
+/** A milestone built in one literal per kind (no property added later: folds stay fast). */
+const noted = (at: string, kind: MilestoneKind, note: string | undefined): Milestone => (note === undefined ? { at, kind } : { at, kind, note });
+
 function apply(e: Draft, event: EngagementEvent): void {
   if (event.type === 'EngagementProposed') throw new Error('EngagementProposed can only start a stream');
-  e.status = targetOf(engagementRules, e.status, lifecycleEvent[event.type]);
-  e.updatedAt = event.at;
-  const milestone: { -readonly [K in keyof Milestone]: Milestone[K] } = { at: event.at, kind: milestoneKind[event.type] };
+  const at = event.at;
+  const event_ = lifecycleEvent[event.type];
+  e.status = (targets ??= firstTargets(engagementRules))[e.status]?.[event_] ?? targetOf(engagementRules, e.status, event_);
+  e.updatedAt = at;
+  const kind = milestoneKind[event.type];
+  let milestone: Milestone;
   switch (event.type) {
-    case 'EngagementAccepted':
-      e.organisationId = event.data.organisationId;
-      e.dueOn = milestone.dueOn = event.data.dueOn;
-      milestone.organisationId = event.data.organisationId;
-      if (event.data.note !== undefined) milestone.note = event.data.note;
+    case 'EngagementAccepted': {
+      const { organisationId, dueOn, note } = event.data;
+      e.organisationId = organisationId;
+      e.dueOn = dueOn;
+      milestone = note === undefined ? { at, kind, dueOn, organisationId } : { at, kind, dueOn, organisationId, note };
       break;
-    case 'EngagementProgressed':
-      e.progress = milestone.percent = event.data.percent;
-      if (event.data.note !== undefined) milestone.note = event.data.note;
+    }
+    case 'EngagementProgressed': {
+      const { percent, note } = event.data;
+      e.progress = percent;
+      milestone = note === undefined ? { at, kind, percent } : { at, kind, percent, note };
       break;
+    }
     case 'EngagementCompleted':
       e.progress = 100;
-      e.completedAt = event.at;
-      if (event.data.note !== undefined) milestone.note = event.data.note;
+      e.completedAt = at;
+      milestone = noted(at, kind, event.data.note);
       break;
     case 'EngagementReopened':
       e.completedAt = undefined;
-      milestone.note = event.data.reason;
+      milestone = noted(at, kind, event.data.reason);
       break;
     case 'EngagementAbandoned':
-      milestone.note = event.data.reason;
+      milestone = noted(at, kind, event.data.reason);
       break;
     case 'EngagementRescheduled':
-      e.dueOn = milestone.dueOn = event.data.dueOn;
-      milestone.note = event.data.reason;
+      e.dueOn = event.data.dueOn;
+      milestone = { at, kind, dueOn: event.data.dueOn, note: event.data.reason };
       break;
     case 'EngagementStarted':
     case 'EngagementVerified':
-      if (event.data.note !== undefined) milestone.note = event.data.note;
+      milestone = noted(at, kind, event.data.note);
       break;
   }
   e.milestones.push(milestone);

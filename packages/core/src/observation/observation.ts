@@ -1,25 +1,25 @@
 // SPDX-License-Identifier: EUPL-1.2
 import * as z from 'zod/mini';
-import { GeoPoint } from '../city/city-profile.js';
-import { DateTime } from '../dates.js';
+import { GeoPoint } from '../geo.js';
+import { DateTime } from '../time.js';
 import { EngagementId, ObservationId, OrganisationId, QuartierId, StopId, ThemeId, WalkId } from '../ids.js';
 import { Consent, Phone } from '../registration/registration.js';
 
-export const Polarity = z.enum(['positive', 'problem']);
+export const Polarity = /* @__PURE__ */ z.enum(['positive', 'problem']);
 export type Polarity = z.infer<typeof Polarity>;
 
-export const ObservationStatus = z.enum(['recorded', 'qualified', 'duplicate', 'rejected', 'committed', 'resolved']);
+export const ObservationStatus = /* @__PURE__ */ z.enum(['recorded', 'qualified', 'duplicate', 'rejected', 'committed', 'resolved']);
 export type ObservationStatus = z.infer<typeof ObservationStatus>;
 
 /** Where an observation comes from: a walk, a resident on the city's site, an agent on their round. */
-export const ObservationSource = z.enum(['walk', 'resident', 'agent']);
+export const ObservationSource = /* @__PURE__ */ z.enum(['walk', 'resident', 'agent']);
 export type ObservationSource = z.infer<typeof ObservationSource>;
 
-export const Severity = z.enum(['low', 'medium', 'high']);
+export const Severity = /* @__PURE__ */ z.enum(['low', 'medium', 'high']);
 export type Severity = z.infer<typeof Severity>;
 
 /** A photo kept with an observation: re-encoded on the device, so without EXIF. */
-export const PhotoRef = z.object({
+export const PhotoRef = /* @__PURE__ */ z.object({
   id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
   mediaType: z.enum(['image/jpeg', 'image/webp', 'image/png']),
   /** Where it is served; used as Open311 `media_url`. */
@@ -30,7 +30,7 @@ export const PhotoRef = z.object({
 export type PhotoRef = z.infer<typeof PhotoRef>;
 
 /** Optional contact of whoever reported it: personal data, never in public outputs. */
-export const ReporterContact = z.object({
+export const ReporterContact = /* @__PURE__ */ z.object({
   name: z.optional(z.string()),
   email: z.optional(z.string()),
   phone: z.optional(z.string()),
@@ -39,7 +39,7 @@ export const ReporterContact = z.object({
 export type ReporterContact = z.infer<typeof ReporterContact>;
 
 /** A point positif or dysfonctionnement, located by a stop, a point or words. */
-export const Observation = z.object({
+export const Observation = /* @__PURE__ */ z.object({
   id: ObservationId,
   quartierId: QuartierId,
   walkId: z.optional(WalkId),
@@ -64,7 +64,7 @@ export const Observation = z.object({
 export type Observation = z.infer<typeof Observation>;
 
 /** What the issue form, an agent or an Open311 client sends. */
-export const RecordObservationInput = z.object({
+export const RecordObservationInput = /* @__PURE__ */ z.object({
   quartierId: z.optional(QuartierId),
   walkId: z.optional(WalkId),
   stopId: z.optional(StopId),
@@ -86,5 +86,5 @@ export const RecordObservationInput = z.object({
 });
 export type RecordObservationInput = z.input<typeof RecordObservationInput>;
 
-export const QualifyObservationInput = z.object({ organisationId: OrganisationId, severity: z._default(Severity, 'medium') });
+export const QualifyObservationInput = /* @__PURE__ */ z.object({ organisationId: OrganisationId, severity: z._default(Severity, 'medium') });
 export type QualifyObservationInput = z.input<typeof QualifyObservationInput>;

@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: EUPL-1.2
 import * as z from 'zod/mini';
 import { ActorRole } from '../actor.js';
-import { CalendarDay, DateTime } from '../dates.js';
+import { CalendarDay, DateTime } from '../time.js';
+import { EngagementStatus } from '../engagement/engagement.js';
 import { EngagementId, ObservationId, OrganisationId, ReportId, StopId, ThemeId, WalkId } from '../ids.js';
 
-export const ReportStatus = z.enum(['draft', 'validated', 'shared']);
+export const ReportStatus = /* @__PURE__ */ z.enum(['draft', 'validated', 'shared']);
 export type ReportStatus = z.infer<typeof ReportStatus>;
 
-const Count = z.int().check(z.gte(0));
+const Count = /* @__PURE__ */ z.int().check(z.gte(0));
 
 /** A point raised during the walk, as the report quotes it (no personal data). */
-export const ReportPoint = z.object({
+export const ReportPoint = /* @__PURE__ */ z.object({
   observationId: ObservationId,
   themeId: ThemeId,
   stopId: z.optional(StopId),
@@ -24,7 +25,7 @@ export type ReportPoint = z.infer<typeof ReportPoint>;
  * observations by stop and theme, positive points, proposed engagements),
  * then validated and shared with every participant. Anonymous by construction.
  */
-export const Report = z.object({
+export const Report = /* @__PURE__ */ z.object({
   id: ReportId,
   walkId: WalkId,
   status: ReportStatus,
@@ -41,7 +42,7 @@ export const Report = z.object({
       title: z.string(),
       organisationId: z.optional(OrganisationId),
       dueOn: z.optional(CalendarDay),
-      status: z.string(),
+      status: EngagementStatus,
     }),
   ),
   generatedAt: DateTime,
@@ -50,5 +51,5 @@ export const Report = z.object({
 });
 export type Report = z.infer<typeof Report>;
 
-export const ValidateReportInput = z.object({ summary: z.optional(z.string().check(z.maxLength(20000))) });
-export const ShareReportInput = z.object({ sharedOn: z.optional(CalendarDay) });
+export const ValidateReportInput = /* @__PURE__ */ z.object({ summary: z.optional(z.string().check(z.maxLength(20000))) });
+export const ShareReportInput = /* @__PURE__ */ z.object({ sharedOn: z.optional(CalendarDay) });

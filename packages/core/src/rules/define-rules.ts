@@ -53,3 +53,7 @@ export function defineRules<S extends string, E extends string, G extends string
 
 export type StateOf<T> = T extends RulesTable<infer S, string, string, never> ? S : never;
 export type EventOf<T> = T extends RulesTable<string, infer E, string, never> ? E : never;
+
+/** Any table, whatever its states, events, guards and context (for tools that only read tables). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRulesTable = RulesTable<string, string, string, any>;

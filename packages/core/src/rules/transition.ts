@@ -95,10 +95,35 @@ export function targetOf<S extends string, E extends string, G extends string, C
   event: E,
   chosen?: S,
 ): S {
+  if (chosen === undefined) {
+    // Hot path of every fold: one cached lookup, no allocation.
+    const target = firstTargets(table)[state]?.[event];
+    if (target !== undefined) return target;
+  }
   const defs = definitions(table.on[state]?.[event]);
   const def = chosen === undefined ? defs[0] : defs.find((d) => d.target === chosen);
   if (!def) throw new Error(`${table.id}: no transition ${state} --${event}-->${chosen ? ` ${chosen}` : ''}`);
   return def.target;
+}
+
+const firstTargetCache = new WeakMap<object, Record<string, Record<string, string> | undefined>>();
+
+/**
+ * `state → event → target` of the first definition of each transition, computed
+ * once per table: what folds read, since events are facts and guards never rerun.
+ */
+export function firstTargets<S extends string, E extends string, G extends string, C>(table: RulesTable<S, E, G, C>): Partial<Record<S | None, Partial<Record<E, S>>>> {
+  let targets = firstTargetCache.get(table);
+  if (!targets) {
+    targets = {};
+    for (const state of Object.keys(table.on) as (S | None)[]) {
+      const row: Record<string, string> = {};
+      for (const event of eventsFrom(table, state)) row[event] = (definitions(table.on[state]?.[event])[0] as TransitionDef<S, G>).target;
+      targets[state] = row;
+    }
+    firstTargetCache.set(table, targets);
+  }
+  return targets as Partial<Record<S | None, Partial<Record<E, S>>>>;
 }
 
 /** A Mermaid `stateDiagram-v2` of a table, generated from the data itself. */

@@ -14,6 +14,7 @@ import {
 import type { DomainEvent, EngagementEvent, ObservationCommitted, ObservationResolved } from '../events.js';
 import { newId, type EngagementId } from '../ids.js';
 import { observationRules } from '../observation/observation.rules.js';
+import type { Observation } from '../observation/observation.js';
 import { ok, type Result } from '../result.js';
 import { transition } from '../rules/transition.js';
 import { validate } from '../validation.js';
@@ -40,13 +41,23 @@ export interface EngagementCommandOptions extends CommandOptions {
 export function engagementCommands(rt: Runtime) {
   const { city } = rt;
 
-  /** Applies an observation lifecycle event to each observation that accepts it (cross-stream follow-up). */
-  const followObservations = async (ids: readonly string[], event: 'commit' | 'resolve', make: (now: Date) => DomainEvent, options?: CommandOptions) => {
+  /**
+   * Applies an observation lifecycle event to each observation that accepts it
+   * and that `concerns` (cross-stream follow-up). Runs with the command that
+   * applied, never with a retry of it: a retry changes nothing.
+   */
+  const followObservations = async (
+    ids: readonly string[],
+    event: 'commit' | 'resolve',
+    make: (now: Date) => DomainEvent,
+    options?: CommandOptions,
+    concerns: (obs: Observation) => boolean = () => true,
+  ) => {
     for (const id of ids) {
       await rt.execute(
         observationStream,
         observationStream.prefix + id,
-        (obs, now) => (obs && transition(observationRules, obs.status, event, { city, now }).ok ? ok([make(now)]) : ok([])),
+        (obs, now) => (obs && concerns(obs) && transition(observationRules, obs.status, event, { city, now }).ok ? ok([make(now)]) : ok([])),
         () => undefined,
         { locale: options?.locale },
       );
@@ -63,9 +74,10 @@ export function engagementCommands(rt: Runtime) {
     schema: S,
     context: (input: z.infer<S>) => Partial<EngagementContext>,
     data: (input: z.infer<S>) => T['data'],
+    followUp?: (e: Engagement, options?: CommandOptions) => Promise<void>,
   ) {
-    return (id: string, input: z.input<S>, options?: EngagementCommandOptions): Promise<Result<Engagement>> =>
-      rt.execute(
+    return async (id: string, input: z.input<S>, options?: EngagementCommandOptions): Promise<Result<Engagement>> => {
+      const result = await rt.execute(
         engagementStream,
         engagementStream.prefix + id,
         (e, now) => {
@@ -79,14 +91,27 @@ export function engagementCommands(rt: Runtime) {
           const allowed = transition(engagementRules, e.status, event, { city, now, ...context(parsed.value) }, locale);
           return allowed.ok ? ok([rt.event<T>(type, data(parsed.value), now)]) : allowed;
         },
-        (e) => e,
+        (e, _appended, replayed) => ({ engagement: e, replayed }),
         options,
       );
+      if (!result.ok) return result;
+      if (followUp && !result.value.replayed) await followUp(result.value.engagement, options);
+      return ok(result.value.engagement);
+    };
   }
 
   const note = (i: { note?: string | undefined }) => (i.note ? { note: i.note } : {});
 
-  const complete = change('complete', 'EngagementCompleted', NoteInput, () => ({}), note);
+  /** Done: the observations it committed are resolved (not those another engagement has committed). */
+  const complete = change('complete', 'EngagementCompleted', NoteInput, () => ({}), note, (e, options) =>
+    followObservations(
+      e.observationIds,
+      'resolve',
+      (now) => rt.event<ObservationResolved>('ObservationResolved', { engagementId: e.id }, now),
+      options,
+      (obs) => obs.status !== 'committed' || obs.engagementId === e.id,
+    ),
+  );
 
   return {
     /** Proposes an engagement; its observations, once qualified, become `committed`. */
@@ -124,13 +149,15 @@ export function engagementCommands(rt: Runtime) {
           };
           return ok([rt.event('EngagementProposed', { engagement }, now)]);
         },
-        (e) => e,
+        (e, _appended, replayed) => ({ engagement: e, replayed }),
         options,
       );
-      if (result.ok) {
+      if (!result.ok) return result;
+      // A retry gets the engagement first proposed (maybe under another id): it commits nothing more.
+      if (!result.value.replayed) {
         await followObservations(i.observationIds, 'commit', (now) => rt.event<ObservationCommitted>('ObservationCommitted', { engagementId: id }, now), options);
       }
-      return result;
+      return ok(result.value.engagement);
     },
 
     /** An organisation takes the engagement on, with a due date. */
@@ -145,18 +172,8 @@ export function engagementCommands(rt: Runtime) {
     /** A point d'étape: percent done and a note. */
     progress: change('progress', 'EngagementProgressed', ProgressEngagementInput, () => ({}), (i) => ({ percent: i.percent, ...note(i) })),
     /** Done: its committed observations are resolved with it. */
-    async complete(id: string, input: z.input<typeof NoteInput> = {}, options?: EngagementCommandOptions): Promise<Result<Engagement>> {
-      const result = await complete(id, input, options);
-      if (result.ok) {
-        await followObservations(
-          result.value.observationIds,
-          'resolve',
-          (now) => rt.event<ObservationResolved>('ObservationResolved', { engagementId: result.value.id }, now),
-          options,
-        );
-      }
-      return result;
-    },
+    complete: (id: string, input: z.input<typeof NoteInput> = {}, options?: EngagementCommandOptions): Promise<Result<Engagement>> =>
+      complete(id, input, options),
     /** Residents confirm it is done (e.g. at the next walk). */
     verify: change('verify', 'EngagementVerified', NoteInput, () => ({}), note),
     reopen: change('reopen', 'EngagementReopened', ReasonNoteInput, (i) => ({ reason: i.reason }), (i) => ({ reason: i.reason })),

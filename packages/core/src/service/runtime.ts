@@ -31,7 +31,7 @@ const CACHE_SIZE = 2000;
 /** The machinery shared by every group of commands: load, decide, append, retry. */
 export class Runtime {
   readonly #snapshots = new Map<string, { version: number; state: unknown }>();
-  readonly #locks = new Map<string, Promise<unknown>>();
+  readonly #queues = new Map<string, (() => void)[]>();
 
   constructor(
     readonly city: CityProfile,
@@ -70,19 +70,21 @@ export class Runtime {
     if (this.#snapshots.size > CACHE_SIZE) this.#snapshots.delete(this.#snapshots.keys().next().value as string);
   }
 
-  /** Runs `fn` after every earlier call for the same key: one command at a time per stream in this process. */
+  /**
+   * Runs `fn` after every earlier call for the same key: one command at a time
+   * per stream in this process, so concurrent commands queue instead of
+   * conflicting (other processes are still caught by the expected version).
+   */
   async #serialised<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const previous = this.#locks.get(key) ?? Promise.resolve();
-    const run = previous.then(fn, fn);
-    const settled = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.#locks.set(key, settled);
+    const waiting = this.#queues.get(key);
+    if (waiting) await new Promise<void>((resolve) => waiting.push(resolve));
+    else this.#queues.set(key, []);
     try {
-      return await run;
+      return await fn();
     } finally {
-      if (this.#locks.get(key) === settled) this.#locks.delete(key);
+      const next = this.#queues.get(key)?.shift();
+      if (next) next();
+      else this.#queues.delete(key);
     }
   }
 
@@ -95,7 +97,8 @@ export class Runtime {
     kind: StreamKind<S, Ev>,
     stream: string,
     decide: (state: S | undefined, now: Date) => Decision | Promise<Decision>,
-    outcome: (state: S, appended: readonly StoredEvent[]) => T,
+    /** `replayed`: the client id was already applied, nothing was appended now (follow-ups must not run again). */
+    outcome: (state: S, appended: readonly StoredEvent[], replayed: boolean) => T,
     options?: CommandOptions,
   ): Promise<Result<T>> {
     const clientId = options?.clientId;
@@ -104,29 +107,53 @@ export class Runtime {
         const previous = await this.store.findByClientId(clientId);
         if (previous && previous.length > 0) return this.#replay(kind, previous, outcome);
       }
+      // The first attempt trusts this process's snapshot without reading the store: if another
+      // process appended meanwhile, the append is refused as a conflict and the command is decided
+      // again on state read from the store. A refusal is only returned once decided on read state.
+      let read = false;
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        const { state, version } = await this.load(kind, stream);
+        const snapshot = read ? undefined : (this.#snapshots.get(stream) as { version: number; state: S | undefined } | undefined);
+        const { state, version } = snapshot ?? (await this.load(kind, stream));
+        read ||= snapshot === undefined;
         const decision = await decide(state, this.clock());
-        if (!decision.ok) return decision;
+        if (!decision.ok) {
+          if (!read) {
+            read = true;
+            continue;
+          }
+          // Read state may already hold this very command, applied meanwhile by another process
+          // (a retry racing its first submission): answer as the first time, not with the refusal
+          // its own effect causes (a second sign-up refused as a duplicate email).
+          const applied = clientId === undefined ? undefined : await this.store.findByClientId(clientId);
+          return applied && applied.length > 0 ? this.#replay(kind, applied, outcome) : decision;
+        }
         const appended = await this.store.append(stream, version, decision.value, { clientId });
         if (appended.ok) {
           const next = kind.evolve(state, appended.events as unknown as readonly Ev[]) as S;
           this.#remember(stream, appended.version, next);
-          return ok(outcome(next, appended.events));
+          return ok(outcome(next, appended.events, false));
         }
         if (appended.reason === 'duplicate') return this.#replay(kind, appended.events, outcome);
+        read = true;
       }
       return this.error('store.conflict', options, { stream });
     });
   }
 
+  /**
+   * The first outcome of a client id already applied: computed on the stream as
+   * it stood right after those events, not as it stands now (a sign-up retried
+   * after its promotion still answers `waitlisted`, as the first answer did).
+   */
   async #replay<S, Ev extends DomainEvent, T>(
     kind: StreamKind<S, Ev>,
     previous: readonly StoredEvent[],
-    outcome: (state: S, appended: readonly StoredEvent[]) => T,
+    outcome: (state: S, appended: readonly StoredEvent[], replayed: boolean) => T,
   ): Promise<Result<T>> {
-    const { state } = await this.load(kind, (previous[0] as StoredEvent).stream);
-    return ok(outcome(state as S, previous));
+    const last = previous[previous.length - 1] as StoredEvent;
+    const { events } = await this.store.read(last.stream);
+    const state = kind.evolve(undefined, events.slice(0, last.version) as unknown as readonly Ev[]);
+    return ok(outcome(state as S, previous, true));
   }
 
   /** Every state of a kind of stream (for queries). */

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: EUPL-1.2
 import * as z from 'zod/mini';
-import { GeoPoint } from '../city/city-profile.js';
-import { DateTime } from '../dates.js';
+import { GeoPoint } from '../geo.js';
+import { DateTime } from '../time.js';
 import { OrganisationId, QuartierId, StopId, WalkId } from '../ids.js';
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 /** A place said in words, optionally with a point: "Parvis de l'école Jean-Moulin". */
-export const Place = z.object({ label: text(200), point: z.optional(GeoPoint) });
+export const Place = /* @__PURE__ */ z.object({ label: text(200), point: z.optional(GeoPoint) });
 export type Place = z.infer<typeof Place>;
 
 /** A halte of the route; the first stop is the meeting point. */
-export const Stop = z.object({
+export const Stop = /* @__PURE__ */ z.object({
   id: StopId,
   label: text(200),
   description: z.optional(z.string().check(z.maxLength(1000))),
@@ -19,11 +19,11 @@ export const Stop = z.object({
 });
 export type Stop = z.infer<typeof Stop>;
 
-export const WalkStatus = z.enum(['draft', 'open', 'closed', 'in-progress', 'done', 'reported', 'cancelled']);
+export const WalkStatus = /* @__PURE__ */ z.enum(['draft', 'open', 'closed', 'in-progress', 'done', 'reported', 'cancelled']);
 export type WalkStatus = z.infer<typeof WalkStatus>;
 
 /** A diagnostic en marchant: a half-day walk through a quartier. */
-export const Walk = z.object({
+export const Walk = /* @__PURE__ */ z.object({
   id: WalkId,
   quartierId: QuartierId,
   title: z.optional(text(200)),
@@ -49,7 +49,7 @@ export const Walk = z.object({
 export type Walk = z.infer<typeof Walk>;
 
 /** A stop as given when scheduling: its id is made for it when absent. */
-export const StopInput = z.object({
+export const StopInput = /* @__PURE__ */ z.object({
   id: z.optional(StopId),
   label: text(200),
   description: z.optional(z.string().check(z.maxLength(1000))),
@@ -58,7 +58,7 @@ export const StopInput = z.object({
 export type StopInput = z.infer<typeof StopInput>;
 
 /** What a coordinator gives to schedule a walk; the city's defaults fill the rest. */
-export const ScheduleWalkInput = z.object({
+export const ScheduleWalkInput = /* @__PURE__ */ z.object({
   quartierId: QuartierId,
   startsAt: DateTime,
   title: z.optional(text(200)),
@@ -72,7 +72,7 @@ export const ScheduleWalkInput = z.object({
 });
 export type ScheduleWalkInput = z.input<typeof ScheduleWalkInput>;
 
-export const RescheduleWalkInput = z.object({
+export const RescheduleWalkInput = /* @__PURE__ */ z.object({
   startsAt: DateTime,
   meetingPoint: z.optional(Place),
   registrationDeadline: z.optional(DateTime),
@@ -80,4 +80,4 @@ export const RescheduleWalkInput = z.object({
 });
 export type RescheduleWalkInput = z.input<typeof RescheduleWalkInput>;
 
-export const ReasonInput = z.object({ reason: z.string().check(z.trim(), z.maxLength(500)) });
+export const ReasonInput = /* @__PURE__ */ z.object({ reason: z.string().check(z.trim(), z.maxLength(500)) });

@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * iCalendar (RFC 5545) for walks: one event for a sign-up confirmation, or a
+ * feed of events for a quartier. Times carry the city's TZID with a matching
+ * VTIMEZONE, so calendars keep 09:00 at 09:00 across daylight-saving changes;
+ * for a time zone without a built-in definition, times are written in UTC.
+ */
+import { tzOffset } from '@date-fns/tz';
+import type { CityProfile } from '../city/city-profile.js';
+import { findQuartier } from '../city/lookup.js';
+import { instant } from '../dates.js';
+import { label } from '../i18n.js';
+import type { Place, Walk } from '../walk/walk.js';
+
+export interface ICalendarOptions {
+  /** Language of SUMMARY and DESCRIPTION; the city's by default. */
+  readonly locale?: string;
+  /** The walk's page: a URL, or a function giving each walk's URL (for feeds). */
+  readonly url?: string | ((walk: Walk) => string | undefined);
+  /** DTSTAMP; by default each walk's `updatedAt`, which keeps the output a pure function of its input. */
+  readonly now?: Date;
+  /** PRODID; by default `-//GUSP//Diagnostic en marchant//FR`. */
+  readonly prodId?: string;
+}
+
+export interface ICalendarFeedOptions extends ICalendarOptions {
+  /** X-WR-CALNAME shown by calendar apps; by default "Diagnostics en marchant – <city>". */
+  readonly calendarName?: string;
+}
+
+const CRLF = '\r\n';
+const MAX_OCTETS = 75;
+
+/** Octets of one code point in UTF-8. */
+const utf8Length = (codePoint: number): number => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
+
+/**
+ * Folds a content line at 75 octets (RFC 5545 §3.1): CRLF then one space,
+ * counting UTF-8 octets and never splitting a character.
+ */
+export function foldLine(line: string): string {
+  let out = '';
+  let octets = 0;
+  for (const char of line) {
+    const n = utf8Length(char.codePointAt(0) ?? 0);
+    if (octets + n > MAX_OCTETS) {
+      out += `${CRLF} `;
+      octets = 1;
+    }
+    out += char;
+    octets += n;
+  }
+  return out;
+}
+
+/** Escapes a TEXT value (RFC 5545 §3.3.11): `\`, `;`, `,` and line breaks; other control characters are dropped. */
+export function escapeText(value: string): string {
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
+}
+
+/* ------------------------------------------------------------------ time zones */
+
+type ZoneDef = {
+  /** Standard offset in minutes east of UTC, and its abbreviation. */
+  readonly std: readonly [number, string];
+  /** Summer offset and abbreviation, switched by the EU rule (last Sunday of March / October, 01:00 UTC). */
+  readonly dst?: readonly [number, string];
+};
+
+function offsetName(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * Time zones with a built-in VTIMEZONE: those following the EU summer-time rule,
+ * and France's overseas zones (no summer time). Others fall back to UTC times.
+ * The export tests check every entry against the platform's time-zone database.
+ */
+const ZONES: readonly (readonly [ZoneDef, readonly string[]])[] = [
+  [
+    { std: [60, 'CET'], dst: [120, 'CEST'] },
+    [
+      'Europe/Paris', 'Europe/Monaco', 'Europe/Brussels', 'Europe/Luxembourg', 'Europe/Berlin', 'Europe/Amsterdam', 'Europe/Madrid',
+      'Europe/Rome', 'Europe/Zurich', 'Europe/Vienna', 'Europe/Andorra', 'Europe/Prague', 'Europe/Warsaw', 'Europe/Budapest',
+      'Europe/Stockholm', 'Europe/Oslo', 'Europe/Copenhagen', 'Europe/Ljubljana', 'Europe/Zagreb', 'Europe/Bratislava',
+      'Europe/Malta', 'Europe/Belgrade', 'Europe/Vaduz', 'Europe/Gibraltar',
+    ],
+  ],
+  [{ std: [0, 'WET'], dst: [60, 'WEST'] }, ['Europe/Lisbon', 'Atlantic/Madeira', 'Atlantic/Canary']],
+  [{ std: [0, 'GMT'], dst: [60, 'BST'] }, ['Europe/London', 'Europe/Jersey', 'Europe/Guernsey', 'Europe/Isle_of_Man']],
+  [
+    { std: [120, 'EET'], dst: [180, 'EEST'] },
+    ['Europe/Athens', 'Europe/Helsinki', 'Europe/Bucharest', 'Europe/Sofia', 'Europe/Riga', 'Europe/Tallinn', 'Europe/Vilnius', 'Asia/Nicosia'],
+  ],
+  [{ std: [-180, '-03'] }, ['America/Cayenne']],
+  [{ std: [-240, 'AST'] }, ['America/Martinique', 'America/Guadeloupe', 'America/St_Barthelemy', 'America/Marigot']],
+  [{ std: [240, '+04'] }, ['Indian/Reunion']],
+  [{ std: [180, 'EAT'] }, ['Indian/Mayotte']],
+  [{ std: [660, '+11'] }, ['Pacific/Noumea']],
+  [{ std: [-600, '-10'] }, ['Pacific/Tahiti']],
+  [{ std: [720, '+12'] }, ['Pacific/Wallis']],
+];
+
+const zoneDef = (timeZone: string): ZoneDef | undefined => ZONES.find(([, names]) => names.includes(timeZone))?.[0];
+
+/** The time zones {@linkcode toICalendar} writes a VTIMEZONE for; for others it writes UTC times. */
+export const icalTimeZones = (): string[] => ZONES.flatMap(([, names]) => names);
+
+/** The lines of a VTIMEZONE, or `undefined` when there is no definition for this zone. */
+export function vtimezoneLines(timeZone: string): string[] | undefined {
+  const def = zoneDef(timeZone);
+  if (!def) return undefined;
+  const [std, stdName] = def.std;
+  const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`];
+  if (!def.dst) {
+    lines.push('BEGIN:STANDARD', 'DTSTART:19700101T000000', `TZOFFSETFROM:${offsetName(std)}`, `TZOFFSETTO:${offsetName(std)}`, `TZNAME:${stdName}`, 'END:STANDARD');
+  } else {
+    const [dst, dstName] = def.dst;
+    // The EU switches at 01:00 UTC; DTSTART is the wall-clock time just before the switch (RFC 5545 §3.6.5).
+    const wall = (offset: number) => `T${String(1 + offset / 60).padStart(2, '0')}0000`;
+    lines.push(
+      'BEGIN:DAYLIGHT', `DTSTART:19700329${wall(std)}`, `TZOFFSETFROM:${offsetName(std)}`, `TZOFFSETTO:${offsetName(dst)}`,
+      `TZNAME:${dstName}`, 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU', 'END:DAYLIGHT',
+      'BEGIN:STANDARD', `DTSTART:19701025${wall(dst)}`, `TZOFFSETFROM:${offsetName(dst)}`, `TZOFFSETTO:${offsetName(std)}`,
+      `TZNAME:${stdName}`, 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', 'END:STANDARD',
+    );
+  }
+  lines.push('END:VTIMEZONE');
+  return lines;
+}
+
+const utcStamp = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}/, '').replace(/[-:]/g, '');
+
+/** The wall-clock time of an instant in a zone, as `YYYYMMDDTHHMMSS`. */
+const wallClock = (ms: number, timeZone: string): string => utcStamp(ms + tzOffset(timeZone, new Date(ms)) * 60_000).slice(0, -1);
+
+/**
+ * `DTSTART;TZID=Europe/Paris:20260314T090000`, or `DTSTART:20260314T080000Z`
+ * without a VTIMEZONE, or in the hour that occurs twice when clocks go back:
+ * RFC 5545 §3.3.5 says such a time means its first occurrence, but parsers
+ * differ (ical.js takes the second), so UTC is the only unambiguous form.
+ */
+function dateTimeLine(name: string, ms: number, timeZone: string | undefined): string {
+  if (!timeZone) return `${name}:${utcStamp(ms)}`;
+  const wall = wallClock(ms, timeZone);
+  const repeated = wallClock(ms - 3_600_000, timeZone) === wall || wallClock(ms + 3_600_000, timeZone) === wall;
+  if (repeated) return `${name}:${utcStamp(ms)}`;
+  return `${name};TZID=${timeZone}:${wall}`;
+}
+
+/* ------------------------------------------------------------------ events */
+
+/** The stable UID of a walk's event: re-importing the file updates the event. */
+export const walkUid = (walk: Walk): string => `walk-${walk.id}@gusp`;
+
+const meetingPlace = (walk: Walk): Place | undefined => walk.meetingPoint ?? walk.stops[0];
+
+const coordinate = (n: number): string => String(Math.round(n * 1e6) / 1e6);
+
+function summary(walk: Walk, city: CityProfile, locale: string): string {
+  if (walk.title) return walk.title;
+  const quartier = findQuartier(city, walk.quartierId);
+  return quartier ? `${label('ical.walkTitle', locale)} – ${quartier.name}` : label('ical.walkTitle', locale);
+}
+
+function description(walk: Walk, city: CityProfile, locale: string, url: string | undefined): string {
+  const colon = label('format.colon', locale);
+  const parts: string[] = [];
+  if (walk.status === 'cancelled') {
+    parts.push(label('ical.cancelled', locale));
+    if (walk.cancelReason?.trim()) parts.push(`${label('ical.cancelReason', locale)}${colon}${walk.cancelReason.trim()}`);
+    parts.push('');
+  }
+  const quartier = findQuartier(city, walk.quartierId);
+  if (quartier) parts.push(`${label('report.quartier', locale)}${colon}${quartier.name}`);
+  const place = meetingPlace(walk);
+  if (place) parts.push(`${label('report.meetingPoint', locale)}${colon}${place.label}`);
+  if (walk.stops.length > 0) {
+    parts.push('', `${label('ical.route', locale)}${colon}`);
+    walk.stops.forEach((stop, i) => parts.push(`${i + 1}. ${stop.label}${stop.description?.trim() ? ` – ${stop.description.trim()}` : ''}`));
+  }
+  if (url) parts.push('', `${label('ical.moreInfo', locale)}${colon}${url}`);
+  return parts.join('\n');
+}
+
+function eventLines(walk: Walk, city: CityProfile, options: ICalendarOptions, timeZone: string | undefined): string[] {
+  const locale = options.locale ?? city.locale;
+  const url = typeof options.url === 'function' ? options.url(walk) : options.url;
+  const start = instant(walk.startsAt);
+  const end = start + walk.durationMinutes * 60_000;
+  const place = meetingPlace(walk);
+  const lines = [
+    'BEGIN:VEVENT',
+    `UID:${walkUid(walk)}`,
+    `DTSTAMP:${utcStamp(options.now ? options.now.getTime() : instant(walk.updatedAt))}`,
+    `CREATED:${utcStamp(instant(walk.createdAt))}`,
+    `LAST-MODIFIED:${utcStamp(instant(walk.updatedAt))}`,
+    `SEQUENCE:${walk.sequence}`,
+    dateTimeLine('DTSTART', start, timeZone),
+    dateTimeLine('DTEND', end, timeZone),
+    `SUMMARY:${escapeText(summary(walk, city, locale))}`,
+  ];
+  if (place) lines.push(`LOCATION:${escapeText(place.label)}`);
+  if (place?.point) lines.push(`GEO:${coordinate(place.point.lat)};${coordinate(place.point.lon)}`);
+  lines.push(`DESCRIPTION:${escapeText(description(walk, city, locale, url))}`);
+  if (url) lines.push(`URL:${url.replace(/[\u0000-\u001f\u007f]/g, '')}`);
+  lines.push(`STATUS:${walk.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`, 'TRANSP:OPAQUE', 'END:VEVENT');
+  return lines;
+}
+
+function calendar(walks: readonly Walk[], city: CityProfile, options: ICalendarFeedOptions, feed: boolean): string {
+  const locale = options.locale ?? city.locale;
+  const tzLines = vtimezoneLines(city.timezone);
+  const timeZone = tzLines ? city.timezone : undefined;
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${options.prodId ?? `-//GUSP//${label('ical.prodid', locale)}//${locale.split('-')[0]?.toUpperCase() ?? 'FR'}`}`,
+    'CALSCALE:GREGORIAN',
+  ];
+  if (feed) {
+    lines.push(`X-WR-CALNAME:${escapeText(options.calendarName ?? `${label('ical.feedName', locale)} – ${city.name}`)}`);
+    lines.push(`X-WR-TIMEZONE:${city.timezone}`);
+  }
+  if (tzLines) lines.push(...tzLines);
+  for (const walk of walks) lines.push(...eventLines(walk, city, options, timeZone));
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join(CRLF) + CRLF;
+}
+
+/**
+ * One walk as an iCalendar object (one VEVENT), for the sign-up confirmation.
+ * A cancelled walk keeps its UID with `STATUS:CANCELLED`, and each reschedule
+ * bumps `SEQUENCE`, so calendars update the event they already have.
+ */
+export function toICalendar(walk: Walk, city: CityProfile, options: ICalendarOptions = {}): string {
+  return calendar([walk], city, options, false);
+}
+
+/**
+ * A feed of walks (a quartier's, say) as one iCalendar object. The caller
+ * chooses the walks: filter by quartier, and leave drafts out of public feeds.
+ */
+export function toICalendarFeed(walks: readonly Walk[], city: CityProfile, options: ICalendarFeedOptions = {}): string {
+  return calendar(walks, city, options, true);
+}

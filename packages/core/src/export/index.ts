@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Exports of GUSP to real standards: iCalendar (RFC 5545), GeoJSON (RFC 7946),
+ * CSV (RFC 4180, import and export), Open311 GeoReport v2, and the compte-rendu
+ * as Markdown and standalone HTML. Pure functions; no personal data in public outputs.
+ */
+export { escapeText, foldLine, icalTimeZones, toICalendar, toICalendarFeed, vtimezoneLines, walkUid } from './ical.js';
+export type { ICalendarFeedOptions, ICalendarOptions } from './ical.js';
+
+export { toGeoJSON, toGeoJSONFeature } from './geojson.js';
+export type { GeoJSONOptions, ObservationFeature, ObservationFeatureCollection, ObservationProperties, PointGeometry } from './geojson.js';
+
+export {
+  ENGAGEMENT_CSV_COLUMNS,
+  engagementsFromCSV,
+  engagementsToCSV,
+  OBSERVATION_CSV_COLUMNS,
+  observationsFromCSV,
+  observationsToCSV,
+  parseCSV,
+  parseCSVRecords,
+  writeCSV,
+} from './csv.js';
+export type { CsvCellIssue, CsvLineError, CsvRecord, CsvWriteOptions } from './csv.js';
+
+export {
+  fromOpen311Request,
+  OPEN311_SERVICE_REQUEST_FIELDS,
+  OPEN311_STATUS,
+  open311HttpStatus,
+  toOpen311ErrorList,
+  toOpen311PostResponse,
+  toOpen311Request,
+  toOpen311Requests,
+  toOpen311Services,
+} from './open311.js';
+export type {
+  Open311Error,
+  Open311Options,
+  Open311PostResponse,
+  Open311RequestOptions,
+  Open311RequestsOptions,
+  Open311Service,
+  Open311ServiceRequest,
+  Open311Submission,
+} from './open311.js';
+
+export { escapeMarkdown, reportToMarkdown } from './report-markdown.js';
+export { escapeHtml, reportToHTML } from './report-html.js';
+export type { ReportRenderOptions } from './report-view.js';

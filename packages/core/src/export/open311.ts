@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2): the city's
+ * themes are its services, problem observations its service requests. The
+ * GET mappings are public: no reporter contact ever. Field names, `null` for
+ * unknown values and the error list follow the specification.
+ */
+import { TZDate } from '@date-fns/tz';
+import { formatISO } from 'date-fns';
+import type * as z from 'zod/mini';
+import type { CityProfile, GeoPoint } from '../city/city-profile.js';
+import { findAxis, findOrganisation, findQuartier, findTheme, localName } from '../city/lookup.js';
+import { toZonedISO } from '../dates.js';
+import type { Engagement } from '../engagement/engagement.js';
+import { guspError, label } from '../i18n.js';
+import { RecordObservationInput, type Observation, type ObservationStatus } from '../observation/observation.js';
+import { err, type GuspError, type Result } from '../result.js';
+import { validate, type FieldIssue } from '../validation.js';
+import type { Walk } from '../walk/walk.js';
+import { labelOr, locate, photoUrl, walksById } from './shared.js';
+
+/** One service of `GET services.json`: a theme of the city. */
+export interface Open311Service {
+  readonly service_code: string;
+  readonly service_name: string;
+  readonly description: string;
+  readonly metadata: false;
+  readonly type: 'realtime';
+  /** Comma-separated. */
+  readonly keywords: string;
+  readonly group: string;
+}
+
+/** One service request of `GET requests.json`: a problem observation. */
+export interface Open311ServiceRequest {
+  readonly service_request_id: string;
+  readonly status: 'open' | 'closed';
+  readonly status_notes: string | null;
+  readonly service_name: string | null;
+  readonly service_code: string;
+  readonly description: string | null;
+  readonly agency_responsible: string | null;
+  readonly service_notice: string | null;
+  readonly requested_datetime: string;
+  readonly updated_datetime: string | null;
+  readonly expected_datetime: string | null;
+  readonly address: string | null;
+  readonly address_id: string | null;
+  readonly zipcode: string | null;
+  readonly lat: number | null;
+  readonly long: number | null;
+  readonly media_url: string | null;
+}
+
+/** The fields of a GeoReport v2 service request, in the specification's order. */
+export const OPEN311_SERVICE_REQUEST_FIELDS = [
+  'service_request_id', 'status', 'status_notes', 'service_name', 'service_code', 'description', 'agency_responsible',
+  'service_notice', 'requested_datetime', 'updated_datetime', 'expected_datetime', 'address', 'address_id', 'zipcode',
+  'lat', 'long', 'media_url',
+] as const satisfies readonly (keyof Open311ServiceRequest)[];
+
+/** Open311 has two states: a request is closed once resolved, rejected or found a duplicate. */
+export const OPEN311_STATUS: Readonly<Record<ObservationStatus, 'open' | 'closed'>> = {
+  recorded: 'open',
+  qualified: 'open',
+  committed: 'open',
+  resolved: 'closed',
+  rejected: 'closed',
+  duplicate: 'closed',
+};
+
+/** One entry of a GeoReport v2 error response. */
+export interface Open311Error {
+  /** An HTTP status: 400, 403, 404… */
+  readonly code: number;
+  readonly description: string;
+}
+
+/** The body of a `POST requests.json` response. */
+export interface Open311PostResponse {
+  readonly service_request_id: string;
+  readonly service_notice: string | null;
+  readonly account_id: string | null;
+}
+
+export interface Open311Options {
+  /** Language of names and notes; the city's by default. */
+  readonly locale?: string;
+  /** Base URL of photos that have no `url` of their own. */
+  readonly baseMediaUrl?: string;
+}
+
+export interface Open311RequestOptions extends Open311Options {
+  /** The engagement the observation is committed to: `expected_datetime` is its due day. */
+  readonly engagement?: Engagement;
+  /** The observation's walk: a stop's point and label locate an observation that has neither point nor address. */
+  readonly walk?: Walk;
+}
+
+export interface Open311RequestsOptions extends Open311Options {
+  /** Engagements, matched by `observation.engagementId` or their `observationIds`. */
+  readonly engagements?: readonly Engagement[];
+  readonly walks?: readonly Walk[];
+}
+
+/* ------------------------------------------------------------------ GET services.json */
+
+const keyword = (text: string): string => text.replace(/,/g, ' ').trim();
+
+/** The city's themes as GeoReport v2 services, grouped by axis. */
+export function toOpen311Services(city: CityProfile, locale?: string): Open311Service[] {
+  const lang = locale ?? city.locale;
+  return city.themes.map((theme) => {
+    const axis = findAxis(city, theme.axis);
+    const group = axis ? localName(axis, lang) : theme.axis;
+    const name = localName(theme, lang);
+    const keywords = [...new Set([name, theme.name, ...Object.values(theme.translations ?? {}), group].map(keyword))];
+    return {
+      service_code: theme.id,
+      service_name: name,
+      description: `${group} – ${name}`,
+      metadata: false,
+      type: 'realtime',
+      keywords: keywords.join(','),
+      group,
+    };
+  });
+}
+
+/* ------------------------------------------------------------------ GET requests.json */
+
+/** The end of a calendar day in the city's time zone: `2026-06-30T23:59:59+02:00`. */
+function endOfDay(day: string, timeZone: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return formatISO(new TZDate(y ?? 1970, (m ?? 1) - 1, d ?? 1, 23, 59, 59, timeZone));
+}
+
+function statusNotes(observation: Observation, engagement: Engagement | undefined, locale: string): string {
+  const colon = label('format.colon', locale);
+  const status = label(`observation.status.${observation.status}`, locale);
+  switch (observation.status) {
+    case 'rejected':
+      return observation.rejectReason?.trim() ? `${status}${colon}${observation.rejectReason.trim()}` : status;
+    case 'duplicate':
+      return observation.duplicateOf ? `${label('open311.duplicateOf', locale)} ${observation.duplicateOf}` : status;
+    case 'committed':
+    case 'resolved': {
+      if (!engagement) return status;
+      const key = `engagement.status.${engagement.status}`;
+      const percent = `${engagement.progress}${label('format.percent', locale)}`;
+      const state = `${labelOr(label(key, locale), key, engagement.status)}, ${label('open311.progress', locale)} ${percent}`;
+      return `${status}${colon}${engagement.title} (${state})`;
+    }
+    default:
+      return status;
+  }
+}
+
+/**
+ * A problem observation as a GeoReport v2 service request. `expected_datetime`
+ * is the end of the engagement's due day in the city's time zone; dates carry
+ * the city's offset. No reporter contact, ever.
+ */
+export function toOpen311Request(observation: Observation, city: CityProfile, options: Open311RequestOptions = {}): Open311ServiceRequest {
+  return request(observation, city, options, options.engagement, walksById(options.walk ? [options.walk] : []));
+}
+
+function request(
+  observation: Observation,
+  city: CityProfile,
+  options: Open311Options,
+  engagement: Engagement | undefined,
+  walks: ReadonlyMap<string, Walk>,
+): Open311ServiceRequest {
+  const locale = options.locale ?? city.locale;
+  const theme = findTheme(city, observation.themeId);
+  const where = locate(observation, walks);
+  const agency = findOrganisation(city, observation.organisationId) ?? findOrganisation(city, engagement?.organisationId);
+  const media = observation.photos.map((p) => photoUrl(p, options.baseMediaUrl)).find((url) => url !== undefined);
+  return {
+    service_request_id: observation.id,
+    status: OPEN311_STATUS[observation.status],
+    status_notes: statusNotes(observation, engagement, locale),
+    service_name: theme ? localName(theme, locale) : null,
+    service_code: observation.themeId,
+    description: observation.description.trim() === '' ? null : observation.description,
+    agency_responsible: agency?.name ?? null,
+    service_notice: null,
+    requested_datetime: toZonedISO(observation.recordedAt, city.timezone),
+    updated_datetime: toZonedISO(observation.updatedAt, city.timezone),
+    expected_datetime: engagement?.dueOn ? endOfDay(engagement.dueOn, city.timezone) : null,
+    address: observation.address?.trim() || where.stop?.label || null,
+    address_id: null,
+    zipcode: null,
+    lat: where.point?.lat ?? null,
+    long: where.point?.lon ?? null,
+    media_url: media ?? null,
+  };
+}
+
+/** The problem observations among `observations`, as GeoReport v2 service requests. */
+export function toOpen311Requests(observations: readonly Observation[], city: CityProfile, options: Open311RequestsOptions = {}): Open311ServiceRequest[] {
+  const engagements = options.engagements ?? [];
+  const byId = new Map(engagements.map((e) => [e.id, e]));
+  const walks = walksById(options.walks);
+  return observations
+    .filter((o) => o.polarity === 'problem')
+    .map((o) => {
+      const engagement = (o.engagementId ? byId.get(o.engagementId) : undefined) ?? engagements.find((e) => e.observationIds.includes(o.id));
+      return request(o, city, options, engagement, walks);
+    });
+}
+
+/** The response to `POST requests.json` once the observation is recorded. */
+export const toOpen311PostResponse = (observation: Observation): Open311PostResponse[] => [
+  { service_request_id: observation.id, service_notice: null, account_id: null },
+];
+
+/* ------------------------------------------------------------------ POST requests.json */
+
+/** What {@linkcode fromOpen311Request} gives: a checked `RecordObservationInput`. */
+export type Open311Submission = z.output<typeof RecordObservationInput>;
+
+/** Our field paths, as the Open311 fields they come from. */
+const OPEN311_FIELD: Readonly<Record<string, string>> = {
+  themeId: 'service_code',
+  quartierId: 'quartier_id',
+  point: 'lat',
+  'point.lat': 'lat',
+  'point.lon': 'long',
+  address: 'address_string',
+  description: 'description',
+  'reporter.email': 'email',
+  'reporter.phone': 'phone',
+  'reporter.name': 'first_name',
+};
+
+const text = (value: string | undefined): string | undefined => {
+  const t = value?.trim();
+  return t ? t : undefined;
+};
+
+function coordinates(lat: string | undefined, long: string | undefined): GeoPoint | 'invalid' | undefined {
+  if (lat === undefined && long === undefined) return undefined;
+  const num = (s: string | undefined) => (s !== undefined && /^[+-]?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : Number.NaN);
+  const point = { lat: num(lat), lon: num(long) };
+  const valid = Math.abs(point.lat) <= 90 && Math.abs(point.lon) <= 180;
+  return valid ? point : 'invalid';
+}
+
+/**
+ * Reads the form body of a GeoReport v2 `POST requests.json` into a checked
+ * observation input: `service_code` → theme, `lat`/`long` → point,
+ * `address_string` → address, `description`, polarity `problem`, source `resident`.
+ *
+ * - A location is required: `lat` and `long`, or `address_string`.
+ * - Without `description`, the service's name stands in for it.
+ * - Contact (`email`, `first_name`, `last_name`, `phone`) is kept only when the
+ *   body also says `consent=true` (a GUSP extension: Open311 has no consent
+ *   field); otherwise it is dropped, never stored without consent.
+ * - `quartier_id` (a GUSP extension) names the quartier; Open311 clients don't
+ *   know quartiers, so it is usually absent and must be found from the location.
+ * - `media_url` is ignored: photos are only taken re-encoded from the device.
+ *   `api_key`, `jurisdiction_id`, `device_id`, `account_id` are not used here.
+ *
+ * Refusals: `open311.service-code-required`, `open311.unknown-service`,
+ * `open311.location-required`, `open311.invalid-location`,
+ * `observation.unknown-quartier`, or `validation.invalid` whose issue paths are
+ * Open311 field names.
+ */
+export function fromOpen311Request(body: Readonly<Record<string, string | undefined>>, city: CityProfile, locale?: string): Result<Open311Submission> {
+  const lang = locale ?? city.locale;
+  const serviceCode = text(body.service_code);
+  if (!serviceCode) return err(guspError('open311.service-code-required', lang));
+  const theme = findTheme(city, serviceCode);
+  if (!theme) return err(guspError('open311.unknown-service', lang, { serviceCode }));
+  const point = coordinates(text(body.lat), text(body.long));
+  if (point === 'invalid') return err(guspError('open311.invalid-location', lang, { lat: body.lat, long: body.long }));
+  const address = text(body.address_string);
+  if (!point && !address) return err(guspError('open311.location-required', lang));
+  const quartierId = text(body.quartier_id);
+  if (quartierId !== undefined && !findQuartier(city, quartierId)) return err(guspError('observation.unknown-quartier', lang, { quartierId }));
+
+  const name = [text(body.first_name), text(body.last_name)].filter(Boolean).join(' ');
+  const contact = { name: name || undefined, email: text(body.email), phone: text(body.phone) };
+  const consent = text(body.consent)?.toLowerCase() === 'true';
+  const given = contact.name !== undefined || contact.email !== undefined || contact.phone !== undefined;
+
+  const input: RecordObservationInput = {
+    ...(quartierId ? { quartierId: quartierId as RecordObservationInput['quartierId'] } : {}),
+    ...(point ? { point } : {}),
+    ...(address ? { address } : {}),
+    polarity: 'problem',
+    themeId: theme.id,
+    description: text(body.description) ?? localName(theme, lang),
+    photos: [],
+    source: 'resident',
+    ...(consent && given ? { reporter: { ...definedOnly(contact), consent: true } } : {}),
+  };
+  const checked = validate(RecordObservationInput, input, lang);
+  if (checked.ok) return checked;
+  const issues = ((checked.error.details.issues ?? []) as FieldIssue[]).map((i) => ({ ...i, path: OPEN311_FIELD[i.path] ?? i.path }));
+  return err({ ...checked.error, details: { ...checked.error.details, issues } });
+}
+
+const definedOnly = <T extends Record<string, unknown>>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+
+/* ------------------------------------------------------------------ errors */
+
+/** The HTTP status of a refusal: 404 for what is not found, 403 forbidden, 409 conflict, else 400. */
+export function open311HttpStatus(error: GuspError): number {
+  if (error.code === 'open311.unknown-service' || error.code.endsWith('.not-found')) return 404;
+  if (error.code.endsWith('.forbidden-organisation')) return 403;
+  if (error.code === 'store.conflict') return 409;
+  return 400;
+}
+
+/**
+ * A refusal as a GeoReport v2 error list: `[{ code, description }]`, one entry
+ * per field issue for `validation.invalid`.
+ */
+export function toOpen311ErrorList(error: GuspError): Open311Error[] {
+  const code = open311HttpStatus(error);
+  const issues = (error.details.issues ?? []) as FieldIssue[];
+  if (Array.isArray(issues) && issues.length > 0) {
+    return issues.map((i) => ({ code, description: i.path ? `${i.path}: ${i.message}` : i.message }));
+  }
+  return [{ code, description: error.message }];
+}
