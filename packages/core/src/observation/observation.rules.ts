@@ -79,6 +79,7 @@ export const observationRules = defineRules({
         const done = c.walk.status === 'done' || c.walk.status === 'reported';
         return staff && done && c.now.getTime() <= walkEnd(c.walk) + c.city.defaults.observationGraceHours * 3_600_000;
       },
+      details: (c: ObservationContext) => ({ hours: c.city.defaults.observationGraceHours }),
     },
     contactConsent: {
       code: 'observation.contact-consent-required',

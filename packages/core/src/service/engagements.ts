@@ -88,6 +88,11 @@ export function engagementCommands(rt: Runtime) {
           }
           const parsed = validate(schema, input ?? {}, locale);
           if (!parsed.ok) return parsed;
+          // Nor may an organisation hand an engagement to another one (accept names the organisation).
+          const handedTo = (parsed.value as { organisationId?: string }).organisationId;
+          if (options?.organisationId !== undefined && handedTo !== undefined && handedTo !== options.organisationId) {
+            return rt.error('engagement.forbidden-organisation', options, { organisationId: options.organisationId });
+          }
           const allowed = transition(engagementRules, e.status, event, { city, now, ...context(parsed.value) }, locale);
           return allowed.ok ? ok([rt.event<T>(type, data(parsed.value), now)]) : allowed;
         },

@@ -57,6 +57,7 @@ export const walkRules = defineRules({
     notTooEarly: {
       code: 'walk.too-early-to-start',
       check: (c: WalkContext) => c.now.getTime() >= instant(c.walk.startsAt) - c.city.defaults.startEarlyMinutes * 60_000,
+      details: (c: WalkContext) => ({ minutes: c.city.defaults.startEarlyMinutes }),
     },
     reasonGiven: { code: 'walk.reason-required', check: (c: WalkContext) => (c.reason ?? '').trim().length > 0 },
     reportValidated: { code: 'report.invalid-transition', check: (c: WalkContext) => c.report?.status === 'validated' },

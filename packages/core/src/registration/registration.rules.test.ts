@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: EUPL-1.2
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ActorRole } from '../actor.js';
+import { at, registrationFixture, walkFixture } from '../fixtures.test-helpers.js';
+import { assertRefused, assertTarget, itFollowsTheExpectedTable, X, type ExpectedTable } from '../rules/rules.test-helpers.js';
+import { transition } from '../rules/transition.js';
+import type { WalkStatus } from '../walk/walk.js';
+import { registrationRules, seatsLeft, seatsTaken, type RegistrationContext, type RegistrationEventName } from './registration.rules.js';
+import type { Registration, RegistrationStatus } from './registration.js';
+
+const DEADLINE = '2026-03-13T18:00:00+01:00';
+const BEFORE_DEADLINE = at('2026-03-10T12:00:00+01:00');
+
+const walkIn = (status: WalkStatus, capacity = 3, institutionalSeats?: number) =>
+  walkFixture({ status, capacity, registrationDeadline: DEADLINE, ...(institutionalSeats === undefined ? {} : { institutionalSeats }) });
+
+/** Every registration guard of `register`, `cancel` and `promote` passes: an open walk with seats, before the deadline, consent and email given. */
+const allPass = (over: Partial<RegistrationContext> = {}): RegistrationContext => ({
+  walk: walkIn('open'),
+  registrations: [],
+  now: BEFORE_DEADLINE,
+  role: 'resident',
+  email: 'amina@example.org',
+  consent: true,
+  ...over,
+});
+
+/** Check-in happens during the walk: the only guard that needs another walk status. */
+const contextFor = (event: RegistrationEventName): RegistrationContext =>
+  event === 'checkIn' ? allPass({ walk: walkIn('in-progress') }) : allPass();
+
+const full = (n: number, role: ActorRole = 'resident', status: RegistrationStatus = 'confirmed'): Registration[] =>
+  Array.from({ length: n }, () => registrationFixture({ role, status }));
+
+/**
+ * DOMAIN.md: register → confirmed while seats remain, else waitlisted;
+ * confirmed →checkIn→ attended; confirmed →markAbsent→ absent (walk finished);
+ * confirmed|waitlisted →cancel→ cancelled; waitlisted →promote→ confirmed.
+ */
+const expected: ExpectedTable<RegistrationStatus, RegistrationEventName> = {
+  states: ['confirmed', 'waitlisted', 'cancelled', 'attended', 'absent'],
+  events: ['register', 'cancel', 'promote', 'checkIn', 'markAbsent'],
+  rows: {
+    //          register     cancel       promote      checkIn     markAbsent
+    none:       ['confirmed', X,           X,           X,          X],
+    confirmed:  [X,           'cancelled', X,           'attended', 'absent'],
+    waitlisted: [X,           'cancelled', 'confirmed', X,          X],
+    cancelled:  [X,           X,           X,           X,          X],
+    attended:   [X,           X,           X,           X,          X],
+    absent:     [X,           X,           X,           X,          X],
+  },
+  fallbacks: [{ from: 'none', event: 'register', target: 'waitlisted' }],
+};
+
+describe('registrationRules: the table', () => {
+  itFollowsTheExpectedTable(registrationRules, expected, contextFor);
+});
+
+describe('registrationRules: guards', () => {
+  const register = (over: Partial<RegistrationContext>) => transition(registrationRules, 'none', 'register', allPass(over));
+
+  describe('walkOpen', () => {
+    for (const status of ['draft', 'closed', 'in-progress', 'done', 'cancelled'] as const) {
+      it(`refuses a sign-up to a ${status} walk with walk.registration-closed`, () => {
+        assertRefused(register({ walk: walkIn(status) }), 'walk.registration-closed');
+      });
+    }
+    it('accepts a sign-up to an open walk', () => {
+      assertTarget(register({ walk: walkIn('open') }), 'confirmed');
+    });
+  });
+
+  describe('beforeDeadline', () => {
+    it('refuses a sign-up at the deadline itself with walk.registration-closed and the deadline in details', () => {
+      const error = assertRefused(register({ now: at(DEADLINE) }), 'walk.registration-closed');
+      assert.equal(error.details.deadline, DEADLINE);
+      assert.equal(error.details.guard, 'beforeDeadline');
+    });
+    it('accepts a sign-up one millisecond before the deadline', () => {
+      assertTarget(register({ now: at(DEADLINE, -1) }), 'confirmed');
+    });
+    it('refuses the waiting list after the deadline too', () => {
+      assertRefused(register({ now: at(DEADLINE, 1), registrations: full(3) }), 'walk.registration-closed');
+    });
+  });
+
+  describe('consentGiven', () => {
+    it('refuses a registration without consent with registration.consent-required', () => {
+      assertRefused(register({ consent: false }), 'registration.consent-required');
+      assertRefused(register({ consent: undefined }), 'registration.consent-required');
+    });
+  });
+
+  describe('contactGiven', () => {
+    it('refuses a registration with neither email nor phone with registration.contact-required', () => {
+      assertRefused(register({ email: undefined, phone: undefined }), 'registration.contact-required');
+      assertRefused(register({ email: '  ', phone: '' }), 'registration.contact-required');
+    });
+    it('accepts a phone number alone, or an email alone', () => {
+      assertTarget(register({ email: undefined, phone: '06 12 34 56 78' }), 'confirmed');
+      assertTarget(register({ email: 'amina@example.org', phone: undefined }), 'confirmed');
+    });
+  });
+
+  describe('newEmail', () => {
+    const taken = [registrationFixture({ email: 'Amina.B@Example.org' })];
+    it('refuses the same email twice on one walk, whatever the case and spaces, with registration.duplicate-email', () => {
+      assertRefused(register({ registrations: taken, email: ' amina.b@EXAMPLE.ORG ' }), 'registration.duplicate-email');
+    });
+    it('counts waitlisted and attended registrations as taken', () => {
+      assertRefused(register({ registrations: [registrationFixture({ email: 'a@example.org', status: 'waitlisted' })], email: 'a@example.org' }), 'registration.duplicate-email');
+      assertRefused(register({ registrations: [registrationFixture({ email: 'a@example.org', status: 'attended' })], email: 'a@example.org' }), 'registration.duplicate-email');
+    });
+    it('does not count a cancelled registration: the person may sign up again', () => {
+      const cancelled = [registrationFixture({ email: 'amina.b@example.org', status: 'cancelled' })];
+      assertTarget(register({ registrations: cancelled, email: 'Amina.B@example.org' }), 'confirmed');
+    });
+    it('does not compare people who gave only a phone', () => {
+      const phoneOnly = [registrationFixture({ email: undefined, phone: '0612345678' })];
+      assertTarget(register({ registrations: phoneOnly, email: undefined, phone: '0698765432' }), 'confirmed');
+    });
+  });
+
+  describe('seatAvailable', () => {
+    it('falls back to waitlisted when the public seats are all taken', () => {
+      assertTarget(register({ registrations: full(3) }), 'waitlisted');
+    });
+    it('counts attended people as seated, and cancelled, absent and waitlisted ones as not', () => {
+      assertTarget(register({ registrations: [...full(2), ...full(1, 'resident', 'attended')] }), 'waitlisted');
+      const notSeated = [...full(1, 'resident', 'cancelled'), ...full(1, 'resident', 'absent'), ...full(1, 'resident', 'waitlisted'), ...full(2)];
+      assertTarget(register({ registrations: notSeated }), 'confirmed');
+    });
+    it('counts associations against public seats', () => {
+      assertTarget(register({ registrations: full(3, 'association') }), 'waitlisted');
+      assertTarget(register({ registrations: full(3), role: 'association' }), 'waitlisted');
+    });
+    for (const role of ['elected', 'landlord', 'professional', 'proximity-agent', 'partner'] as const) {
+      it(`seats a ${role} when public seats are full: institutional seats do not count against them`, () => {
+        assertTarget(register({ registrations: full(3), role }), 'confirmed');
+      });
+    }
+    it('does not let institutional people take public seats', () => {
+      assertTarget(register({ registrations: full(10, 'elected') }), 'confirmed');
+    });
+    it('waitlists an institutional person when their own limited seats are taken', () => {
+      const walk = walkIn('open', 3, 1);
+      assertTarget(register({ walk, registrations: full(1, 'landlord'), role: 'elected' }), 'waitlisted');
+      assertTarget(register({ walk, registrations: full(1, 'landlord'), role: 'resident' }), 'confirmed');
+    });
+    it('refuses to promote when no seat is free with walk.full', () => {
+      assertRefused(transition(registrationRules, 'waitlisted', 'promote', allPass({ registrations: full(3) })), 'walk.full');
+    });
+    it('promotes when a seat is free', () => {
+      assertTarget(transition(registrationRules, 'waitlisted', 'promote', allPass({ registrations: full(2) })), 'confirmed');
+    });
+  });
+
+  describe('walkNotStarted', () => {
+    for (const status of ['in-progress', 'done', 'reported', 'cancelled'] as const) {
+      it(`refuses to cancel a registration once the walk is ${status} with registration.walk-over`, () => {
+        assertRefused(transition(registrationRules, 'confirmed', 'cancel', allPass({ walk: walkIn(status) })), 'registration.walk-over');
+        assertRefused(transition(registrationRules, 'waitlisted', 'cancel', allPass({ walk: walkIn(status) })), 'registration.walk-over');
+      });
+    }
+    for (const status of ['draft', 'open', 'closed'] as const) {
+      it(`lets a person cancel while the walk is ${status}`, () => {
+        assertTarget(transition(registrationRules, 'confirmed', 'cancel', allPass({ walk: walkIn(status) })), 'cancelled');
+      });
+    }
+  });
+
+  describe('walkUnderway', () => {
+    for (const status of ['open', 'closed', 'done'] as const) {
+      it(`refuses a check-in while the walk is ${status} with registration.walk-not-underway`, () => {
+        assertRefused(transition(registrationRules, 'confirmed', 'checkIn', allPass({ walk: walkIn(status) })), 'registration.walk-not-underway');
+      });
+    }
+    it('checks in during the walk', () => {
+      assertTarget(transition(registrationRules, 'confirmed', 'checkIn', allPass({ walk: walkIn('in-progress') })), 'attended');
+    });
+  });
+});
+
+describe('seatsTaken() and seatsLeft()', () => {
+  const walk = walkIn('open', 4, 2);
+  const regs = [
+    ...full(1),
+    ...full(1, 'association', 'attended'),
+    ...full(1, 'resident', 'waitlisted'),
+    ...full(1, 'resident', 'cancelled'),
+    ...full(1, 'elected'),
+  ];
+  it('counts confirmed and attended people in the pool of the role', () => {
+    assert.equal(seatsTaken(regs, 'resident'), 2);
+    assert.equal(seatsTaken(regs, 'partner'), 1);
+  });
+  it('gives the public seats left, and the institutional ones', () => {
+    assert.equal(seatsLeft(walk, regs, 'resident'), 2);
+    assert.equal(seatsLeft(walk, regs, 'landlord'), 1);
+  });
+  it('never goes below zero, and is unlimited for institutions without a limit', () => {
+    assert.equal(seatsLeft(walkIn('open', 1), full(3), 'resident'), 0);
+    assert.equal(seatsLeft(walkIn('open', 1), full(3, 'elected'), 'elected'), Number.POSITIVE_INFINITY);
+  });
+});

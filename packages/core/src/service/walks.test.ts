@@ -1,0 +1,408 @@
+// SPDX-License-Identifier: EUPL-1.2
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ParticipantPromoted, RegistrationsClosed } from '../events.js';
+import { waitlistPosition } from '../walk/walk.fold.js';
+import { assertRefused, LE_PLAN_STOPS, openWalk, person, setup, unwrap, WALK_STARTS_AT } from './service.test-helpers.js';
+
+describe('walks: the whole life of a diagnostic en marchant', () => {
+  it('goes from schedule to reported, closing sign-ups at the deadline and marking absentees', async () => {
+    const { gusp, store, clock } = setup();
+
+    // Schedule: a draft with the city's defaults.
+    const draft = unwrap(await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: WALK_STARTS_AT, stops: [...LE_PLAN_STOPS], capacity: 2 }));
+    assert.equal(draft.status, 'draft');
+    assert.equal(draft.durationMinutes, 240);
+    assert.equal(draft.registrationDeadline, '2026-03-13T18:00:00+01:00');
+    assert.deepEqual(draft.meetingPoint, { label: LE_PLAN_STOPS[0].label, point: LE_PLAN_STOPS[0].point });
+    assert.deepEqual(
+      draft.stops.map((s) => s.id),
+      ['parvis', 'bleuets', 'aire-de-jeux'],
+    );
+    assertRefused(await gusp.walks.register(draft.id, person()), 'walk.registration-closed');
+
+    // Publish: sign-ups open.
+    const open = unwrap(await gusp.walks.publish(draft.id));
+    assert.equal(open.status, 'open');
+    const amina = unwrap(await gusp.walks.register(draft.id, person({ name: 'Amina' })));
+    const bruno = unwrap(await gusp.walks.register(draft.id, person({ name: 'Bruno', role: 'association' })));
+    const chloe = unwrap(await gusp.walks.register(draft.id, person({ name: 'Chloé' })));
+    const elu = unwrap(await gusp.walks.register(draft.id, person({ name: 'M. le maire adjoint', role: 'elected' })));
+    assert.deepEqual([amina.status, bruno.status, chloe.status, elu.status], ['confirmed', 'confirmed', 'waitlisted', 'confirmed']);
+    assert.equal(chloe.position, 1);
+    assert.equal(amina.registration.consent.version, '2026-01');
+
+    // The deadline passes: the walk is closed for sign-ups although nobody closed it.
+    clock.set('2026-03-13T18:00:00+01:00');
+    assertRefused(await gusp.walks.register(draft.id, person()), 'walk.registration-closed');
+    assert.equal(unwrap(await gusp.queries.walkSummary(draft.id)).status, 'closed');
+    assert.equal(unwrap(await gusp.walks.get(draft.id)).walk.status, 'open', 'the automatic close is derived until something happens');
+
+    // Start: not more than 30 minutes early; the automatic close becomes a fact first.
+    clock.set('2026-03-14T08:29:00+01:00');
+    assertRefused(await gusp.walks.start(draft.id), 'walk.too-early-to-start');
+    clock.set('2026-03-14T08:30:00+01:00');
+    const started = unwrap(await gusp.walks.start(draft.id));
+    assert.equal(started.status, 'in-progress');
+    assert.equal(started.startedAt, '2026-03-14T08:30:00+01:00');
+    const stream = (await store.read(`walk-${draft.id}`)).events;
+    const types = stream.map((e) => e.type);
+    assert.deepEqual(types.slice(-2), ['RegistrationsClosed', 'WalkStarted']);
+    assert.deepEqual((stream.at(-2) as RegistrationsClosed).data, { automatic: true });
+
+    // Check-in during the walk.
+    clock.set('2026-03-14T09:05:00+01:00');
+    assert.equal(unwrap(await gusp.walks.checkIn(draft.id, amina.registration.id)).status, 'attended');
+    assert.equal(unwrap(await gusp.walks.checkIn(draft.id, elu.registration.id)).status, 'attended');
+    assertRefused(await gusp.walks.checkIn(draft.id, chloe.registration.id), 'registration.invalid-transition');
+    assertRefused(await gusp.walks.cancelRegistration(draft.id, bruno.registration.id), 'registration.walk-over');
+
+    // Observations on the route.
+    unwrap(await gusp.observations.record({ walkId: draft.id, stopId: 'parvis', polarity: 'problem', themeId: 'eclairage-public', description: 'Lampadaire éteint', source: 'walk' }));
+    unwrap(await gusp.observations.record({ walkId: draft.id, stopId: 'bleuets', polarity: 'positive', themeId: 'lien-social', description: 'Salle commune rénovée par les habitants', source: 'walk' }));
+
+    // A report cannot be drafted before the end.
+    assertRefused(await gusp.reports.draft(draft.id), 'report.walk-not-done');
+
+    // Finish: the confirmed who did not come are absent; the waiting list stays as it was.
+    clock.set('2026-03-14T12:45:00+01:00');
+    const done = unwrap(await gusp.walks.finish(draft.id));
+    assert.equal(done.status, 'done');
+    assert.equal(done.finishedAt, '2026-03-14T12:45:00+01:00');
+    const after = unwrap(await gusp.walks.get(draft.id));
+    const statusOf = (id: string) => after.registrations.find((r) => r.id === id)?.status;
+    assert.deepEqual(
+      [statusOf(amina.registration.id), statusOf(bruno.registration.id), statusOf(chloe.registration.id), statusOf(elu.registration.id)],
+      ['attended', 'absent', 'waitlisted', 'attended'],
+    );
+    assertRefused(await gusp.walks.checkIn(draft.id, bruno.registration.id), 'registration.invalid-transition');
+
+    // Report: draft, validate, share; the walk becomes reported.
+    clock.set('2026-03-20T10:00:00+01:00');
+    const report = unwrap(await gusp.reports.draft(draft.id));
+    assert.equal(report.status, 'draft');
+    assert.equal(report.participantsTotal, 2);
+    assert.equal(report.participants.resident, 1);
+    assert.equal(report.participants.elected, 1);
+    assert.equal(report.participants.association, 0);
+    assert.deepEqual(
+      report.byStop.map((s) => [s.stopId, s.positive, s.problem]),
+      [
+        ['parvis', 0, 1],
+        ['bleuets', 1, 0],
+        ['aire-de-jeux', 0, 0],
+      ],
+    );
+    assert.equal(report.positives.length, 1);
+    assert.equal(report.problems[0]?.place, 'Parvis de l’école Jean-Moulin');
+    assert.ok(!JSON.stringify(report).includes('Amina'), 'a report never carries names');
+    assertRefused(await gusp.reports.share(draft.id), 'report.invalid-transition');
+    const validated = unwrap(await gusp.reports.validate(draft.id, { summary: 'Un éclairage à reprendre, une salle commune qui vit.' }));
+    assert.equal(validated.status, 'validated');
+    assert.equal(validated.validatedAt, '2026-03-20T10:00:00+01:00');
+    assertRefused(await gusp.reports.draft(draft.id), 'report.invalid-transition');
+    const shared = unwrap(await gusp.reports.share(draft.id));
+    assert.equal(shared.status, 'shared');
+    assert.equal(shared.sharedOn, '2026-03-20');
+    assert.equal(shared.summary, 'Un éclairage à reprendre, une salle commune qui vit.');
+    const final = unwrap(await gusp.walks.get(draft.id));
+    assert.equal(final.walk.status, 'reported');
+    assert.equal(final.report?.status, 'shared');
+    assertRefused(await gusp.reports.share(draft.id), 'report.invalid-transition');
+  });
+
+  it('regenerates a draft report with observations recorded after it', async () => {
+    const { gusp, clock } = setup();
+    const walk = await openWalk(gusp);
+    clock.set(WALK_STARTS_AT);
+    unwrap(await gusp.walks.start(walk.id));
+    clock.set('2026-03-14T13:00:00+01:00');
+    unwrap(await gusp.walks.finish(walk.id));
+    const first = unwrap(await gusp.reports.draft(walk.id));
+    assert.equal(first.problems.length, 0);
+    clock.set('2026-03-15T09:00:00+01:00');
+    unwrap(await gusp.observations.record({ walkId: walk.id, stopId: 'bleuets', polarity: 'problem', themeId: 'nettoyage', description: 'Dépôts sauvages', source: 'agent' }));
+    const second = unwrap(await gusp.reports.draft(walk.id));
+    assert.equal(second.id, first.id);
+    assert.equal(second.problems.length, 1);
+  });
+
+  it('closes sign-ups by hand before the deadline, then starts from closed without another close event', async () => {
+    const { gusp, store, clock } = setup();
+    const walk = await openWalk(gusp);
+    const closed = unwrap(await gusp.walks.closeRegistrations(walk.id));
+    assert.equal(closed.status, 'closed');
+    assertRefused(await gusp.walks.register(walk.id, person()), 'walk.registration-closed');
+    assertRefused(await gusp.walks.closeRegistrations(walk.id), 'walk.invalid-transition');
+    clock.set(WALK_STARTS_AT);
+    unwrap(await gusp.walks.start(walk.id));
+    const types = (await store.read(`walk-${walk.id}`)).events.map((e) => e.type);
+    assert.deepEqual(types, ['WalkScheduled', 'WalkPublished', 'RegistrationsClosed', 'WalkStarted']);
+  });
+
+  it('refuses to start an open walk before its deadline with walk.invalid-transition', async () => {
+    const { gusp } = setup();
+    const walk = await openWalk(gusp);
+    assertRefused(await gusp.walks.start(walk.id), 'walk.invalid-transition');
+  });
+});
+
+describe('walks: the default registration deadline', () => {
+  it('is the day before at 18:00 Paris time, winter side of the spring DST change', async () => {
+    const { gusp } = setup();
+    const walk = unwrap(await gusp.walks.schedule({ quartierId: 'polygone', startsAt: '2026-03-29T09:00:00+02:00' }));
+    assert.equal(walk.registrationDeadline, '2026-03-28T18:00:00+01:00');
+    assert.equal(walk.startsAt, '2026-03-29T09:00:00+02:00');
+  });
+
+  it('is the day before at 18:00 Paris time, summer side of the autumn DST change', async () => {
+    const { gusp } = setup();
+    const walk = unwrap(await gusp.walks.schedule({ quartierId: 'polygone', startsAt: '2026-10-25T09:00:00+01:00' }));
+    assert.equal(walk.registrationDeadline, '2026-10-24T18:00:00+02:00');
+  });
+
+  it('reads the walk’s day in Paris even when the start is given in UTC', async () => {
+    const { gusp } = setup();
+    // 23:30 UTC on the 1st is 01:30 on the 2nd in Paris: the day before is the 1st.
+    const walk = unwrap(await gusp.walks.schedule({ quartierId: 'polygone', startsAt: '2026-07-01T23:30:00Z' }));
+    assert.equal(walk.startsAt, '2026-07-02T01:30:00+02:00');
+    assert.equal(walk.registrationDeadline, '2026-07-01T18:00:00+02:00');
+  });
+
+  it('keeps a deadline given explicitly, in the city’s time zone', async () => {
+    const { gusp } = setup();
+    const walk = unwrap(await gusp.walks.schedule({ quartierId: 'polygone', startsAt: WALK_STARTS_AT, registrationDeadline: '2026-03-12T11:00:00Z' }));
+    assert.equal(walk.registrationDeadline, '2026-03-12T12:00:00+01:00');
+  });
+
+  it('moves with a reschedule', async () => {
+    const { gusp } = setup();
+    const walk = await openWalk(gusp);
+    const moved = unwrap(await gusp.walks.reschedule(walk.id, { startsAt: '2026-03-29T09:00:00+02:00', reason: 'Élections' }));
+    assert.equal(moved.registrationDeadline, '2026-03-28T18:00:00+01:00');
+  });
+});
+
+describe('walks: seats and the waiting list', () => {
+  it('waitlists people in sign-up order once public seats are taken', async () => {
+    const { gusp } = setup();
+    const walk = await openWalk(gusp, { capacity: 2 });
+    const outcomes = [];
+    for (let i = 0; i < 5; i++) outcomes.push(unwrap(await gusp.walks.register(walk.id, person())));
+    assert.deepEqual(
+      outcomes.map((o) => [o.status, o.position]),
+      [
+        ['confirmed', undefined],
+        ['confirmed', undefined],
+        ['waitlisted', 1],
+        ['waitlisted', 2],
+        ['waitlisted', 3],
+      ],
+    );
+  });
+
+  it('promotes the first waitlisted person when a confirmed one cancels, and says so with ParticipantPromoted', async () => {
+    const { gusp, store } = setup();
+    const walk = await openWalk(gusp, { capacity: 2 });
+    const list = [];
+    for (let i = 0; i < 5; i++) list.push(unwrap(await gusp.walks.register(walk.id, person())));
+    const [a, b, c, d, e] = list;
+    assert.ok(a && b && c && d && e);
+
+    const cancelled = unwrap(await gusp.walks.cancelRegistration(walk.id, b.registration.id, { token: b.registration.cancelToken }));
+    assert.equal(cancelled.status, 'cancelled');
+    const events = (await store.read(`walk-${walk.id}`)).events;
+    const promoted = events.filter((x): x is typeof x & ParticipantPromoted => x.type === 'ParticipantPromoted');
+    assert.deepEqual(
+      promoted.map((x) => x.data.registrationId),
+      [c.registration.id],
+    );
+    assert.equal(events.at(-2)?.type, 'RegistrationCancelled');
+
+    let agg = unwrap(await gusp.walks.get(walk.id));
+    assert.equal(agg.registrations.find((r) => r.id === c.registration.id)?.status, 'confirmed');
+    assert.equal(waitlistPosition(agg.registrations, d.registration.id), 1);
+    assert.equal(waitlistPosition(agg.registrations, e.registration.id), 2);
+
+    // A waitlisted person leaving frees no seat: nobody is promoted.
+    unwrap(await gusp.walks.cancelRegistration(walk.id, d.registration.id));
+    agg = unwrap(await gusp.walks.get(walk.id));
+    assert.equal(agg.registrations.filter((r) => r.status === 'confirmed').length, 2);
+    assert.equal(waitlistPosition(agg.registrations, e.registration.id), 1);
+
+    unwrap(await gusp.walks.cancelRegistration(walk.id, a.registration.id));
+    agg = unwrap(await gusp.walks.get(walk.id));
+    assert.equal(agg.registrations.find((r) => r.id === e.registration.id)?.status, 'confirmed');
+    const summary = unwrap(await gusp.queries.walkSummary(walk.id));
+    assert.equal(summary.waitlisted, 0);
+    assert.equal(summary.seatsLeft, 0);
+  });
+
+  it('promotes after the deadline too, until the walk starts', async () => {
+    const { gusp, clock } = setup();
+    const walk = await openWalk(gusp, { capacity: 1 });
+    const first = unwrap(await gusp.walks.register(walk.id, person()));
+    const second = unwrap(await gusp.walks.register(walk.id, person()));
+    clock.set('2026-03-13T20:00:00+01:00');
+    unwrap(await gusp.walks.cancelRegistration(walk.id, first.registration.id));
+    const agg = unwrap(await gusp.walks.get(walk.id));
+    assert.equal(agg.registrations.find((r) => r.id === second.registration.id)?.status, 'confirmed');
+  });
+
+  it('does not let institutional roles take public seats', async () => {
+    const { gusp } = setup();
+    const walk = await openWalk(gusp, { capacity: 1 });
+    assert.equal(unwrap(await gusp.walks.register(walk.id, person())).status, 'confirmed');
+    for (const role of ['elected', 'landlord', 'professional', 'proximity-agent', 'partner'] as const) {
+      assert.equal(unwrap(await gusp.walks.register(walk.id, person({ role }))).status, 'confirmed', role);
+    }
+    assert.equal(unwrap(await gusp.walks.register(walk.id, person({ role: 'association' }))).status, 'waitlisted');
+    const summary = unwrap(await gusp.queries.walkSummary(walk.id));
+    assert.equal(summary.seatsLeft, 0);
+    assert.equal(summary.confirmed, 6);
+    assert.deepEqual(summary.byRole, { resident: 1, association: 0, professional: 1, elected: 1, landlord: 1, 'proximity-agent': 1, partner: 1 });
+  });
+
+  it('keeps institutional seats in a pool of their own when the walk limits them', async () => {
+    const { gusp } = setup();
+    const walk = await openWalk(gusp, { capacity: 1, institutionalSeats: 1 });
+    const elected = unwrap(await gusp.walks.register(walk.id, person({ role: 'elected' })));
+    const landlord = unwrap(await gusp.walks.register(walk.id, person({ role: 'landlord' })));
+    const resident = unwrap(await gusp.walks.register(walk.id, person()));
+    assert.deepEqual([elected.status, landlord.status, resident.status], ['confirmed', 'waitlisted', 'confirmed']);
+    // A resident's place freed goes to nobody from the institutional list.
+    const other = unwrap(await gusp.walks.register(walk.id, person()));
+    assert.equal(other.status, 'waitlisted');
+    unwrap(await gusp.walks.cancelRegistration(walk.id, elected.registration.id));
+    const agg = unwrap(await gusp.walks.get(walk.id));
+    assert.equal(agg.registrations.find((r) => r.id === landlord.registration.id)?.status, 'confirmed');
+    assert.equal(agg.registrations.find((r) => r.id === other.registration.id)?.status, 'waitlisted');
+  });
+});
+
+describe('walks: sign-up refusals', () => {
+  it('refuses without consent, without contact, and the same email twice', async () => {
+    const { gusp } = setup();
+    const walk = await openWalk(gusp);
+    assertRefused(await gusp.walks.register(walk.id, person({ consent: false })), 'registration.consent-required');
+    assertRefused(await gusp.walks.register(walk.id, { name: 'Sans contact', consent: true }), 'registration.contact-required');
+    assertRefused(await gusp.walks.register(walk.id, { name: 'Vide', email: '', phone: '', consent: true }), 'registration.contact-required');
+    unwrap(await gusp.walks.register(walk.id, person({ email: 'fatou@example.org' })));
+    assertRefused(await gusp.walks.register(walk.id, person({ email: 'FATOU@example.org' })), 'registration.duplicate-email');
+    const byPhone = unwrap(await gusp.walks.register(walk.id, { name: 'Par téléphone', phone: '06 12 34 56 78', consent: true }));
+    assert.equal(byPhone.registration.phone, '06 12 34 56 78');
+    assert.equal(byPhone.registration.email, undefined);
+  });
+
+  it('lets a person who cancelled sign up again with the same email', async () => {
+    const { gusp } = setup();
+    const walk = await openWalk(gusp);
+    const first = unwrap(await gusp.walks.register(walk.id, person({ email: 'yann@example.org' })));
+    unwrap(await gusp.walks.cancelRegistration(walk.id, first.registration.id, { token: first.registration.cancelToken }));
+    assert.equal(unwrap(await gusp.walks.register(walk.id, person({ email: 'yann@example.org' }))).status, 'confirmed');
+  });
+
+  it('refuses to cancel with a wrong token, or an unknown registration, with registration.not-found', async () => {
+    const { gusp } = setup();
+    const walk = await openWalk(gusp);
+    const r = unwrap(await gusp.walks.register(walk.id, person()));
+    assertRefused(await gusp.walks.cancelRegistration(walk.id, r.registration.id, { token: 'not-the-token' }), 'registration.not-found');
+    assertRefused(await gusp.walks.cancelRegistration(walk.id, r.registration.id, { token: '' }), 'registration.not-found');
+    assertRefused(await gusp.walks.cancelRegistration(walk.id, 'nobody'), 'registration.not-found');
+    assert.equal(unwrap(await gusp.walks.get(walk.id)).registrations[0]?.status, 'confirmed');
+    assert.equal(unwrap(await gusp.walks.cancelRegistration(walk.id, r.registration.id, { token: r.registration.cancelToken })).status, 'cancelled');
+    assertRefused(await gusp.walks.cancelRegistration(walk.id, r.registration.id), 'registration.invalid-transition');
+  });
+
+  it('refuses commands on an unknown walk with walk.not-found', async () => {
+    const { gusp } = setup();
+    assertRefused(await gusp.walks.publish('no-such-walk'), 'walk.not-found');
+    assertRefused(await gusp.walks.register('no-such-walk', person()), 'walk.not-found');
+    assertRefused(await gusp.walks.get('no-such-walk'), 'walk.not-found');
+    assertRefused(await gusp.queries.walkSummary('no-such-walk'), 'walk.not-found');
+    assertRefused(await gusp.reports.get('no-such-walk'), 'walk.not-found');
+  });
+});
+
+describe('walks: publishing, cancelling, rescheduling', () => {
+  it('refuses to schedule in a quartier the city does not have with walk.unknown-quartier', async () => {
+    const { gusp } = setup();
+    assertRefused(await gusp.walks.schedule({ quartierId: 'la-duchere', startsAt: WALK_STARTS_AT }), 'walk.unknown-quartier');
+  });
+
+  it('refuses to publish without a meeting point, without seats, or in the past', async () => {
+    const { gusp, clock } = setup();
+    const noPoint = unwrap(await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: WALK_STARTS_AT }));
+    assertRefused(await gusp.walks.publish(noPoint.id), 'walk.meeting-point-required');
+    const noSeat = unwrap(await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: WALK_STARTS_AT, stops: [...LE_PLAN_STOPS], capacity: 0 }));
+    assertRefused(await gusp.walks.publish(noSeat.id), 'walk.capacity-required');
+    const late = unwrap(await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: WALK_STARTS_AT, meetingPoint: { label: 'Mairie de quartier' } }));
+    clock.set('2026-03-14T09:00:00+01:00');
+    assertRefused(await gusp.walks.publish(late.id), 'walk.start-in-past');
+  });
+
+  it('cancels a walk with a reason, after which nobody can sign up', async () => {
+    const { gusp } = setup();
+    const walk = await openWalk(gusp);
+    assertRefused(await gusp.walks.cancel(walk.id, { reason: '   ' }), 'walk.reason-required');
+    const cancelled = unwrap(await gusp.walks.cancel(walk.id, { reason: 'Vigilance orange orages' }));
+    assert.equal(cancelled.status, 'cancelled');
+    assert.equal(cancelled.cancelReason, 'Vigilance orange orages');
+    assertRefused(await gusp.walks.register(walk.id, person()), 'walk.registration-closed');
+    assertRefused(await gusp.walks.cancel(walk.id, { reason: 'Encore' }), 'walk.invalid-transition');
+  });
+
+  it('refuses to cancel a walk once it has started', async () => {
+    const { gusp, clock } = setup();
+    const walk = await openWalk(gusp);
+    clock.set(WALK_STARTS_AT);
+    unwrap(await gusp.walks.start(walk.id));
+    assertRefused(await gusp.walks.cancel(walk.id, { reason: 'Pluie' }), 'walk.invalid-transition');
+  });
+
+  it('reschedules an open walk, keeping its registrants, bumping the sequence', async () => {
+    const { gusp } = setup();
+    const walk = await openWalk(gusp);
+    const r = unwrap(await gusp.walks.register(walk.id, person()));
+    const moved = unwrap(await gusp.walks.reschedule(walk.id, { startsAt: '2026-03-21T14:00:00+01:00', meetingPoint: { label: 'Maison pour tous' }, reason: 'Marché' }));
+    assert.equal(moved.status, 'open');
+    assert.equal(moved.sequence, 1);
+    assert.equal(moved.startsAt, '2026-03-21T14:00:00+01:00');
+    assert.deepEqual(moved.meetingPoint, { label: 'Maison pour tous' });
+    assert.equal(unwrap(await gusp.walks.get(walk.id)).registrations[0]?.id, r.registration.id);
+    assertRefused(await gusp.walks.reschedule(walk.id, { startsAt: '2026-02-01T09:00:00+01:00' }), 'walk.start-in-past');
+  });
+
+  it('refuses to reschedule a draft or a walk in progress', async () => {
+    const { gusp, clock } = setup();
+    const draft = unwrap(await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: WALK_STARTS_AT }));
+    assertRefused(await gusp.walks.reschedule(draft.id, { startsAt: '2026-03-21T09:00:00+01:00' }), 'walk.invalid-transition');
+    const walk = await openWalk(gusp);
+    clock.set(WALK_STARTS_AT);
+    unwrap(await gusp.walks.start(walk.id));
+    assertRefused(await gusp.walks.reschedule(walk.id, { startsAt: '2026-03-21T09:00:00+01:00' }), 'walk.invalid-transition');
+  });
+
+  it('purges names and contacts and keeps anonymous counts', async () => {
+    const { gusp } = setup();
+    const walk = await openWalk(gusp);
+    unwrap(await gusp.walks.register(walk.id, person({ name: 'Nadia', phone: '0612345678', needs: ['wheelchair'] })));
+    unwrap(await gusp.walks.register(walk.id, person({ role: 'elected' })));
+    assert.equal(unwrap(await gusp.walks.purgePersonalData(walk.id)), 2);
+    const agg = unwrap(await gusp.walks.get(walk.id));
+    for (const r of agg.registrations) {
+      assert.equal(r.anonymised, true);
+      assert.equal(r.name, '');
+      assert.equal(r.email, undefined);
+      assert.equal(r.phone, undefined);
+      assert.deepEqual(r.needs, []);
+    }
+    assert.deepEqual(
+      agg.registrations.map((r) => [r.role, r.status]),
+      [
+        ['resident', 'confirmed'],
+        ['elected', 'confirmed'],
+      ],
+    );
+  });
+});
