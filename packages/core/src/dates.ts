@@ -21,15 +21,20 @@ const offsets = new Map<string, number>();
  * hours, and stamping every event through Intl would dominate command time.
  */
 export function offsetMinutes(timeZone: string, ms: number): number {
-  const key = `${timeZone}|${Math.floor(ms / QUARTER_HOUR)}`;
+  const quarter = Math.floor(ms / QUARTER_HOUR);
+  // Commands stamp "now" again and again: the last answer is the likeliest one.
+  if (timeZone === last.timeZone && quarter === last.quarter) return last.offset;
+  const key = `${timeZone}|${quarter}`;
   let offset = offsets.get(key);
   if (offset === undefined) {
     offset = tzOffset(timeZone, new Date(ms));
     if (offsets.size > 50_000) offsets.clear();
     offsets.set(key, offset);
   }
+  last = { timeZone, quarter, offset };
   return offset;
 }
+let last = { timeZone: '', quarter: Number.NaN, offset: 0 };
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 

@@ -52,3 +52,5 @@ export * from './views/walk-summary.js';
 export * from './views/observation-stats.js';
 export * from './views/engagement-dashboard.js';
 export * from './views/coverage.js';
+
+export * from './export/index.js';

@@ -19,14 +19,17 @@ const FORMAT_CODES: Record<string, string> = {
   url: 'field.invalid-url',
 };
 
+const isMissing = (issue: z.core.$ZodIssue, input: unknown): boolean => {
+  let value: unknown = input;
+  for (const key of issue.path) value = value == null ? undefined : (value as Record<PropertyKey, unknown>)[key as PropertyKey];
+  return value === undefined || value === null || value === '';
+};
+
 function fieldCode(issue: z.core.$ZodIssue, input: unknown): string {
   switch (issue.code) {
-    case 'invalid_type': {
-      let value: unknown = input;
-      for (const key of issue.path) value = value == null ? undefined : (value as Record<PropertyKey, unknown>)[key as PropertyKey];
-      if (value === undefined || value === null || value === '') return 'field.required';
+    case 'invalid_type':
+      if (isMissing(issue, input)) return 'field.required';
       return issue.expected === 'int' ? 'field.not-integer' : 'field.invalid-type';
-    }
     case 'too_small':
       if (issue.origin === 'string' && issue.minimum === 1) return 'field.required';
       return issue.origin === 'array' || issue.origin === 'set' ? 'field.too-few' : 'field.too-short';
@@ -35,7 +38,8 @@ function fieldCode(issue: z.core.$ZodIssue, input: unknown): string {
     case 'invalid_format':
       return FORMAT_CODES[issue.format] ?? 'field.invalid-format';
     case 'invalid_value':
-      return 'field.invalid-value';
+      // A choice left empty is a missing answer, not an unknown one.
+      return isMissing(issue, input) ? 'field.required' : 'field.invalid-value';
     case 'unrecognized_keys':
       return 'field.unknown-keys';
     case 'custom':

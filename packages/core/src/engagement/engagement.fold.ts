@@ -103,7 +103,8 @@ export function foldEngagement(events: readonly EngagementEvent[]): Engagement |
 
 /** Applies events to an existing engagement (a fresh copy is returned). */
 export function evolveEngagement(engagement: Engagement, events: readonly EngagementEvent[]): Engagement {
-  const e: Draft = { ...engagement, observationIds: [...engagement.observationIds], milestones: [...engagement.milestones] };
+  // observationIds is never changed by a fold: shared, like the rest of the immutable state.
+  const e: Draft = { ...engagement, milestones: [...engagement.milestones] };
   for (const event of events) apply(e, event);
   return e;
 }

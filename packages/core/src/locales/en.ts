@@ -50,6 +50,7 @@ export const en: Catalogue = {
     'observation.invalid-transition': (d) => `Cannot “${s(d.event)}”: the observation is “${s(d.state)}”.`,
     'observation.location-required': 'Say where this is: a stop, a position or an address.',
     'observation.unknown-theme': (d) => `Unknown theme: “${s(d.themeId)}”.`,
+    'observation.quartier-required': 'Say which neighbourhood this is in.',
     'observation.unknown-quartier': (d) => `Unknown quartier: “${s(d.quartierId)}”.`,
     'observation.unknown-stop': 'This stop is not on the route.',
     'observation.walk-not-underway': (d) => `This walk is not under way: observations are recorded during the walk, or by staff within ${s(d.hours)} hours after it.`,

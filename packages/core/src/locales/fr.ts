@@ -50,6 +50,7 @@ export const fr: Catalogue = {
     'observation.invalid-transition': (d) => `Action « ${s(d.event)} » impossible : l’observation est à l’état « ${s(d.state)} ».`,
     'observation.location-required': 'Indiquez où se trouve ce point : une halte, une position ou une adresse.',
     'observation.unknown-theme': (d) => `Thématique inconnue : « ${s(d.themeId)} ».`,
+    'observation.quartier-required': 'Indiquez le quartier concerné.',
     'observation.unknown-quartier': (d) => `Quartier inconnu : « ${s(d.quartierId)} ».`,
     'observation.unknown-stop': 'Cette halte ne fait pas partie du parcours.',
     'observation.walk-not-underway': (d) => `Ce diagnostic n’est pas en cours : une observation y est possible pendant la marche, ou par un agent dans les ${s(d.hours)} heures qui suivent.`,

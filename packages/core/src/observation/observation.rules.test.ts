@@ -62,7 +62,13 @@ describe('observationRules: guards', () => {
     it('refuses a quartier the city does not have with observation.unknown-quartier', () => {
       const error = assertRefused(record({ quartierId: 'la-duchere' }), 'observation.unknown-quartier');
       assert.equal(error.details.quartierId, 'la-duchere');
-      assertRefused(record({ quartierId: undefined }), 'observation.unknown-quartier');
+    });
+  });
+
+  describe('quartierGiven', () => {
+    it('refuses an observation without a quartier with observation.quartier-required (not "unknown: undefined")', () => {
+      const error = assertRefused(record({ quartierId: undefined }), 'observation.quartier-required');
+      assert.doesNotMatch(error.message, /undefined/);
     });
   });
 

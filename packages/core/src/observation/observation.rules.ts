@@ -42,7 +42,7 @@ export const observationRules = defineRules({
   states: ObservationStatus.options,
   events: ['record', 'qualify', 'markDuplicate', 'reject', 'commit', 'resolve'],
   on: {
-    none: { record: { target: 'recorded', guard: { and: ['knownQuartier', 'knownTheme', 'located', 'stopOnRoute', 'withinWalkWindow', 'contactConsent'] } } },
+    none: { record: { target: 'recorded', guard: { and: ['quartierGiven', 'knownQuartier', 'knownTheme', 'located', 'stopOnRoute', 'withinWalkWindow', 'contactConsent'] } } },
     recorded: {
       qualify: { target: 'qualified', guard: 'knownOrganisation' },
       markDuplicate: { target: 'duplicate', guard: 'notItself' },
@@ -52,6 +52,7 @@ export const observationRules = defineRules({
     committed: { resolve: { target: 'resolved' } },
   },
   guards: {
+    quartierGiven: { code: 'observation.quartier-required', check: (c: ObservationContext) => c.quartierId !== undefined },
     knownQuartier: {
       code: 'observation.unknown-quartier',
       check: (c: ObservationContext) => findQuartier(c.city, c.quartierId) !== undefined,

@@ -84,12 +84,12 @@ describe('observations: recording', () => {
     assertRefused(await t.gusp.observations.record(lampadaire({ walkId: walk.id, source: 'agent' })), 'observation.walk-not-underway');
   });
 
-  it('refuses an unknown walk, theme or quartier', async () => {
+  it('refuses an unknown walk, theme or quartier, and a missing quartier', async () => {
     const { gusp } = setup();
     assertRefused(await gusp.observations.record(lampadaire({ walkId: 'nowhere' })), 'walk.not-found');
     assertRefused(await gusp.observations.record(lampadaire({ themeId: 'deneigement' })), 'observation.unknown-theme');
     assertRefused(await gusp.observations.record(lampadaire({ quartierId: 'la-duchere' })), 'observation.unknown-quartier');
-    assertRefused(await gusp.observations.record(lampadaire({ quartierId: undefined })), 'observation.unknown-quartier');
+    assertRefused(await gusp.observations.record(lampadaire({ quartierId: undefined })), 'observation.quartier-required');
   });
 
   it('keeps a reporter’s contact only with consent, stamped with the consent version, and erases it on request', async () => {

@@ -64,10 +64,12 @@ export class Runtime {
     return { state, version };
   }
 
+  /** Keeps the latest state of a stream; past `CACHE_SIZE` streams the oldest cached is dropped (and re-read when needed). */
   #remember(stream: string, version: number, state: unknown): void {
-    this.#snapshots.delete(stream);
+    if (!this.#snapshots.has(stream) && this.#snapshots.size >= CACHE_SIZE) {
+      this.#snapshots.delete(this.#snapshots.keys().next().value as string);
+    }
     this.#snapshots.set(stream, { version, state });
-    if (this.#snapshots.size > CACHE_SIZE) this.#snapshots.delete(this.#snapshots.keys().next().value as string);
   }
 
   /**

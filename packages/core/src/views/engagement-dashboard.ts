@@ -53,7 +53,9 @@ function groupBy(list: readonly Engagement[], key: (e: Engagement) => string | u
   const groups = new Map<string, Engagement[]>();
   for (const e of list) {
     const k = key(e) ?? 'none';
-    groups.set(k, [...(groups.get(k) ?? []), e]);
+    const members = groups.get(k);
+    if (members) members.push(e);
+    else groups.set(k, [e]);
   }
   return Object.fromEntries([...groups].map(([k, v]) => [k, group(v, overdue)]));
 }
