@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Self-contained bundles (lit, the core and date-fns inside) for a plain HTML page:
+// `<script type="module" src=".../gusp-elements.js"></script>` is all a webmaster needs.
+// `node scripts/bundle.mjs` writes them to dist/bundle/ and prints their min+gz sizes;
+// the browser tests serve the same bundle through `bundle()`.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Bundle name → its define module. */
+export const bundles = {
+  'gusp-elements': 'src/define/all.ts',
+  'gusp-walk-signup': 'src/define/walk-signup.ts',
+  'gusp-issue-form': 'src/define/issue-form.ts',
+  'gusp-engagement-tracker': 'src/define/engagement-tracker.ts',
+};
+
+/** The minified ES module of one bundle, as text. */
+export async function bundle(name) {
+  const entry = bundles[name];
+  if (!entry) throw new Error(`Unknown bundle ${name}`);
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    // `source`: the workspace's @gusp/core from its TypeScript sources, no build needed.
+    conditions: ['source'],
+    legalComments: 'none',
+    write: false,
+  });
+  return result.outputFiles[0].text;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await mkdir(new URL('../dist/bundle/', import.meta.url), { recursive: true });
+  for (const name of Object.keys(bundles)) {
+    const code = await bundle(name);
+    await writeFile(new URL(`../dist/bundle/${name}.js`, import.meta.url), code);
+    const kB = (n) => (n / 1000).toFixed(1).padStart(6);
+    console.log(`${name.padEnd(24)} min ${kB(Buffer.byteLength(code))} kB   min+gz ${kB(gzipSync(code, { level: 9 }).length)} kB`);
+  }
+}

@@ -1,0 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** Registers every GUSP element. */
+export * from './walk-signup.js';
+export * from './issue-form.js';
+export * from './engagement-tracker.js';

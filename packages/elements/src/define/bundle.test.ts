@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * One-tag embedding: a plain HTML page with nothing but the bundle's script
+ * tag and `<gusp-walk-signup>` with inline JSON (test/pages/plain-page.html)
+ * works in Chromium. The bundle is built by scripts/bundle.mjs, as for release.
+ */
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { until } from '../../test/helpers.js';
+
+// axe is loaded lazily by the first audit; keep its URL findable in resource timing.
+performance.setResourceTimingBufferSize(10_000);
+
+const PAGE = new URL('../../test/pages/plain-page.html', import.meta.url).href;
+
+async function openPage(): Promise<{ frame: HTMLIFrameElement; doc: Document }> {
+  const frame = await fixture<HTMLIFrameElement>(html`<iframe title="Page d’un site de ville" src=${PAGE} style="inline-size: 400px; block-size: 900px"></iframe>`);
+  await until(() => !!frame.contentDocument?.querySelector('gusp-walk-signup')?.shadowRoot?.querySelector('form'), 8000);
+  return { frame, doc: frame.contentDocument as Document };
+}
+
+interface AxeResults {
+  violations: { id: string }[];
+  passes: { id: string }[];
+}
+type AxeWindow = Window & { axe?: { run(context: Element): Promise<AxeResults> } };
+
+/**
+ * Runs axe-core inside the page itself: axe cannot audit nodes of another
+ * document, so the axe build this test page loaded is loaded into the frame too.
+ */
+async function auditInPage(doc: Document, element: Element): Promise<AxeResults> {
+  const win = doc.defaultView as AxeWindow;
+  if (!win.axe) {
+    const loaded = performance.getEntriesByType('resource').find((e) => /\/axe-core\/axe(\.min)?\.js/.test(e.name));
+    if (!loaded) throw new Error('axe-core is not loaded in the test page');
+    const script = doc.createElement('script');
+    script.src = loaded.name;
+    const ready = new Promise((resolve, reject) => {
+      script.onload = resolve;
+      script.onerror = reject;
+    });
+    doc.head.append(script);
+    await ready;
+  }
+  return win.axe!.run(element);
+}
+
+afterEach(() => fixtureCleanup());
+
+describe('the self-contained bundle on a plain HTML page', () => {
+  it('is accessible (axe, run in the page)', async () => {
+    const { frame, doc } = await openPage();
+    // The frame in this page (which also loads axe here), then the page inside it.
+    await expect(frame).to.be.accessible();
+    const results = await auditInPage(doc, doc.querySelector('gusp-walk-signup')!);
+    expect(results.violations.map((v) => v.id)).to.deep.equal([]);
+    expect(results.passes.map((p) => p.id)).to.include.members(['label', 'color-contrast']);
+  });
+
+  it('registers the tags and shows the walk from the inline JSON', async () => {
+    const { doc } = await openPage();
+    const win = doc.defaultView as Window & typeof globalThis;
+    expect(['gusp-walk-signup', 'gusp-issue-form', 'gusp-engagement-tracker'].map((tag) => !!win.customElements.get(tag))).to.deep.equal([true, true, true]);
+    const root = doc.querySelector('gusp-walk-signup')!.shadowRoot!;
+    const text = (selector: string) => (root.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    expect(text('h2')).to.equal('Diagnostic en marchant – Fontbarlettes');
+    expect(text('.when')).to.equal('samedi 14 mars 2099, de 9 h à 13 h');
+    expect(text('.seats')).to.equal('Il reste 7 places');
+  });
+});

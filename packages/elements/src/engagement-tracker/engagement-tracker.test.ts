@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { Engagement, valence } from '@gusp/core';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import '../define/engagement-tracker.js';
+import { API, fill, until } from '../../test/helpers.js';
+import type { GuspEngagementTracker } from './engagement-tracker.js';
+import type { EngagementTrackerData } from './engagement-tracker-data.js';
+
+let counter = 0;
+
+/** An engagement checked by the core's schema; accepted, due on 2027-01-31 unless told otherwise. */
+function engagement(overrides: Record<string, unknown> = {}): Engagement {
+  counter++;
+  return Engagement.parse({
+    id: `eng-${counter}`,
+    title: `Engagement ${counter}`,
+    quartierId: 'le-plan',
+    themeId: 'eclairage-public',
+    organisationId: 'ville-de-valence',
+    observationIds: [],
+    dueOn: '2027-01-31',
+    status: 'accepted',
+    progress: 0,
+    milestones: [],
+    proposedAt: '2026-10-01T10:00:00+02:00',
+    updatedAt: '2026-10-01T10:00:00+02:00',
+    ...overrides,
+  });
+}
+
+/** Today is Monday 4 January 2027 at noon in Paris in these tests. */
+const NOW = new Date('2027-01-04T12:00:00+01:00');
+
+const sample = (): Engagement[] => [
+  engagement({ title: 'Réparer l’éclairage de la rue des Bleuets', dueOn: '2027-01-25' }),
+  engagement({ title: 'Nettoyer le square', status: 'in-progress', progress: 40, themeId: 'nettoyage', dueOn: '2026-12-23', organisationId: 'oph' }),
+  engagement({
+    title: 'Repeindre la salle des résidents',
+    status: 'done',
+    progress: 100,
+    quartierId: 'fontbarlettes',
+    dueOn: '2026-11-30',
+    completedAt: '2026-11-28T15:00:00+01:00',
+    milestones: [
+      { at: '2026-10-01T10:00:00+02:00', kind: 'proposed' },
+      { at: '2026-10-20T09:00:00+02:00', kind: 'progressed', percent: 50, note: 'Peinture achetée' },
+      { at: '2026-11-28T15:00:00+01:00', kind: 'completed' },
+    ],
+    observationIds: ['obs-1', 'obs-2'],
+  }),
+  engagement({ title: 'Ajouter un banc', status: 'proposed', dueOn: undefined, organisationId: undefined }),
+  engagement({ title: 'Changer les poubelles', dueOn: '2027-01-05', themeId: 'tri-selectif' }),
+];
+
+async function tracker(engagements: Engagement[], now: Date = NOW, lang?: string): Promise<GuspEngagementTracker> {
+  const data: EngagementTrackerData = { engagements, city: valence };
+  return lang
+    ? fixture<GuspEngagementTracker>(html`<gusp-engagement-tracker lang=${lang} .data=${data} .now=${now}></gusp-engagement-tracker>`)
+    : fixture<GuspEngagementTracker>(html`<gusp-engagement-tracker .data=${data} .now=${now}></gusp-engagement-tracker>`);
+}
+
+const shadow = (el: GuspEngagementTracker): ShadowRoot => el.shadowRoot as ShadowRoot;
+const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+/** Rows the virtualizer has rendered (it may add none while the list is out of view). */
+const rows = (el: GuspEngagementTracker): HTMLElement[] => [...shadow(el).querySelectorAll<HTMLElement>('.item')];
+const row = (el: GuspEngagementTracker, title: string): HTMLElement => {
+  const found = rows(el).find((r) => clean(r.querySelector('h3')?.textContent) === title);
+  if (!found) throw new Error(`No row "${title}"`);
+  return found;
+};
+const counters = (el: GuspEngagementTracker): Record<string, string> =>
+  Object.fromEntries([...shadow(el).querySelectorAll<HTMLElement>('.counter')].map((c) => [c.dataset.status, clean(c.querySelector('.count')?.textContent)]));
+const frame = (): Promise<unknown> => new Promise((r) => requestAnimationFrame(r));
+/** Waits for the virtualizer to lay rows out: it measures them over a few frames. */
+const settled = async (el: GuspEngagementTracker): Promise<void> => {
+  await el.updateComplete;
+  await frame();
+  await until(() => rows(el).length > 0 || !!shadow(el).querySelector('.empty'));
+  await frame();
+  await frame();
+};
+
+/**
+ * The virtualizer measures rows with a ResizeObserver; when measuring moves
+ * rows, Chromium reports "ResizeObserver loop completed with undelivered
+ * notifications" on window. It is benign (notifications are delivered next
+ * frame) but mocha would count it as a failure.
+ */
+let mochaOnError: OnErrorEventHandler = null;
+before(() => {
+  mochaOnError = window.onerror;
+  window.onerror = (message, ...rest) => (String(message).includes('ResizeObserver loop') ? true : (mochaOnError?.call(window, message, ...rest) ?? false));
+});
+after(() => {
+  window.onerror = mochaOnError;
+});
+afterEach(() => fixtureCleanup());
+
+describe('gusp-engagement-tracker', () => {
+  it('is accessible', async () => {
+    const el = await tracker(sample());
+    await settled(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('is accessible with a timeline open, in English, filtered to nothing, and while loading', async () => {
+    const el = await tracker(sample(), NOW, 'en');
+    await settled(el);
+    row(el, 'Repeindre la salle des résidents').querySelector('details')!.open = true;
+    await expect(el).to.be.accessible();
+    fill(shadow(el), { 'filter-quartierId': 'valensolles' });
+    await settled(el);
+    expect(clean(shadow(el).querySelector('.empty')?.textContent)).to.equal('No commitment matches these filters.');
+    await expect(el).to.be.accessible();
+    const loading = await fixture<GuspEngagementTracker>(html`<gusp-engagement-tracker></gusp-engagement-tracker>`);
+    await expect(loading).to.be.accessible();
+  });
+
+  it('counts engagements by status, and overdue ones', async () => {
+    const el = await tracker(sample());
+    expect(counters(el)).to.deep.equal({ proposed: '1', accepted: '2', 'in-progress': '1', done: '1', verified: '0', abandoned: '0', overdue: '1' });
+    expect(clean(shadow(el).querySelector('.counter.overdue')?.textContent)).to.equal('1 ⚠ En retard');
+  });
+
+  it('writes the due date in words, and the status in words with a shape, never by colour alone', async () => {
+    const el = await tracker(sample());
+    await settled(el);
+    const due = (title: string) => clean(row(el, title).querySelector('.due')?.textContent);
+    expect(due('Réparer l’éclairage de la rue des Bleuets')).to.equal('Échéance dans 3 semaines');
+    expect(due('Nettoyer le square')).to.equal('En retard de 12 jours');
+    expect(due('Changer les poubelles')).to.equal('Échéance demain');
+    expect(due('Ajouter un banc')).to.equal('Sans échéance');
+    expect(due('Repeindre la salle des résidents')).to.equal('Échéance : 30 novembre 2026');
+    const late = row(el, 'Nettoyer le square');
+    expect(clean(late.querySelector('.status')?.textContent)).to.equal('◑ En cours');
+    expect(clean(late.querySelector('.overdue')?.textContent)).to.equal('⚠ En retard');
+    expect(clean(late.querySelector('.meta')?.textContent)).to.equal('Office public de l’habitat · Le Plan · Nettoyage des lieux publics');
+    expect(clean(late.querySelector('.progress span')?.textContent)).to.equal('Avancement : 40 %');
+    expect(clean(row(el, 'Ajouter un banc').querySelector('.meta')?.textContent)).to.contain('Organisation à désigner');
+  });
+
+  it('speaks English', async () => {
+    const el = await tracker(sample(), NOW, 'en');
+    await settled(el);
+    expect(clean(row(el, 'Nettoyer le square').querySelector('.due')?.textContent)).to.equal('12 days late');
+    expect(clean(row(el, 'Réparer l’éclairage de la rue des Bleuets').querySelector('.due')?.textContent)).to.equal('Due in 3 weeks');
+    expect(clean(row(el, 'Nettoyer le square').querySelector('.meta')?.textContent)).to.contain('Cleaning of public places');
+  });
+
+  it('filters by quartier, theme, organisation and status, the counters following the place', async () => {
+    const el = await tracker(sample());
+    fill(shadow(el), { 'filter-quartierId': 'le-plan' });
+    await settled(el);
+    expect(clean(shadow(el).querySelector('.shown')?.textContent)).to.equal('4 engagements sur 5');
+    expect(counters(el).done).to.equal('0');
+    fill(shadow(el), { 'filter-status': 'overdue' });
+    await settled(el);
+    expect(rows(el).map((r) => clean(r.querySelector('h3')?.textContent))).to.deep.equal(['Nettoyer le square']);
+    fill(shadow(el), { 'filter-status': '', 'filter-organisationId': 'oph' });
+    await settled(el);
+    expect(rows(el)).to.have.length(1);
+    fill(shadow(el), { 'filter-organisationId': '', 'filter-themeId': 'tri-selectif' });
+    await settled(el);
+    expect(rows(el).map((r) => clean(r.querySelector('h3')?.textContent))).to.deep.equal(['Changer les poubelles']);
+  });
+
+  it('groups themes by axis in the theme filter', async () => {
+    const el = await tracker(sample());
+    const groups = [...shadow(el).querySelectorAll<HTMLOptGroupElement>('#filter-themeId optgroup')];
+    expect(groups.map((g) => g.label)).to.deep.equal(valence.axes.map((a) => a.name));
+    const proprete = groups[0]!;
+    expect([...proprete.querySelectorAll('option')].map((o) => o.value)).to.deep.equal(['nettoyage', 'tri-selectif']);
+  });
+
+  it('shows overdue by the Paris calendar day around the spring DST change', async () => {
+    // 00:30 on Sunday 29 March 2026 in Paris is still Saturday 28 in UTC; clocks go forward at 02:00.
+    const now = new Date('2026-03-29T00:30:00+01:00');
+    const el = await tracker(
+      [
+        engagement({ title: 'Dû samedi', dueOn: '2026-03-28' }),
+        engagement({ title: 'Dû dimanche', dueOn: '2026-03-29' }),
+        engagement({ title: 'Dû lundi', dueOn: '2026-03-30' }),
+      ],
+      now,
+    );
+    await settled(el);
+    expect(clean(row(el, 'Dû samedi').querySelector('.due')?.textContent)).to.equal('En retard d’1 jour');
+    expect(clean(row(el, 'Dû dimanche').querySelector('.due')?.textContent)).to.equal('Échéance aujourd’hui');
+    expect(clean(row(el, 'Dû lundi').querySelector('.due')?.textContent)).to.equal('Échéance demain');
+    fill(shadow(el), { 'filter-status': 'overdue' });
+    await settled(el);
+    expect(rows(el).map((r) => clean(r.querySelector('h3')?.textContent))).to.deep.equal(['Dû samedi']);
+  });
+
+  it('shows overdue by the Paris calendar day around the autumn DST change', async () => {
+    // 23:30 UTC on Sunday 25 October 2026 is already Monday 26 in Paris (UTC+1 since 03:00 that day).
+    const now = new Date('2026-10-25T23:30:00Z');
+    const el = await tracker([engagement({ title: 'Dû dimanche', dueOn: '2026-10-25' }), engagement({ title: 'Dû lundi', dueOn: '2026-10-26' })], now);
+    await settled(el);
+    expect(counters(el).overdue).to.equal('1');
+    expect(clean(row(el, 'Dû dimanche').querySelector('.due')?.textContent)).to.equal('En retard d’1 jour');
+    expect(clean(row(el, 'Dû lundi').querySelector('.due')?.textContent)).to.equal('Échéance aujourd’hui');
+  });
+
+  it('shows the timeline of an engagement when expanded', async () => {
+    const el = await tracker(sample());
+    await settled(el);
+    const item = row(el, 'Repeindre la salle des résidents');
+    expect(clean(item.querySelector('.observations')?.textContent)).to.equal('2 observations liées');
+    const details = item.querySelector('details')!;
+    expect(details.open).to.be.false;
+    item.querySelector('summary')!.click();
+    expect(details.open).to.be.true;
+    expect([...details.querySelectorAll('li')].map((li) => clean(li.textContent))).to.deep.equal([
+      '1 octobre 2026 : Proposé',
+      '20 octobre 2026 : Point d’étape – 50 % – Peinture achetée',
+      '28 novembre 2026 : Réalisé',
+    ]);
+  });
+
+  it('stays light with 10,000 engagements: only the visible rows are in the DOM', async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) =>
+      engagement({ title: `Engagement n° ${i + 1}`, status: i % 3 === 0 ? 'in-progress' : 'accepted', dueOn: i % 2 === 0 ? '2026-12-01' : '2027-06-01' }),
+    );
+    const el = await fixture<GuspEngagementTracker>(html`<gusp-engagement-tracker .now=${NOW}></gusp-engagement-tracker>`);
+    const start = performance.now();
+    el.data = { engagements: many, city: valence };
+    await settled(el);
+    const elapsed = performance.now() - start;
+    expect(counters(el).overdue).to.equal('5000');
+    expect(rows(el).length).to.be.greaterThan(0).and.lessThan(200);
+    expect(rows(el)[0]!.getAttribute('aria-setsize')).to.equal('10000');
+    // Generous bound for a shared CI machine; bench/elements measures the real figure.
+    expect(elapsed).to.be.lessThan(1500);
+  });
+
+  it('reads its data from a child <script type="application/json">', async () => {
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const json = JSON.stringify({ engagements: sample(), city: valence });
+    container.innerHTML = `<gusp-engagement-tracker><script type="application/json">${json}</script></gusp-engagement-tracker>`;
+    const el = container.firstElementChild as GuspEngagementTracker;
+    await settled(el);
+    expect(clean(shadow(el).querySelector('.shown')?.textContent)).to.equal('5 engagements');
+  });
+
+  it('loads engagements from the endpoint', async () => {
+    const title = `Réparer le portail ${Math.random().toString(36).slice(2, 6)}`;
+    await fetch(`${API}/__test/engagements`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title, quartierId: 'polygone', organisationId: 'oph', dueOn: '2099-01-01', progress: 30 }),
+    });
+    const el = await fixture<GuspEngagementTracker>(html`<gusp-engagement-tracker endpoint=${API}></gusp-engagement-tracker>`);
+    await el.loaded;
+    fill(shadow(el), { 'filter-quartierId': 'polygone' });
+    await settled(el);
+    const item = row(el, title);
+    expect(clean(item.querySelector('.status')?.textContent)).to.equal('◑ En cours');
+    expect(clean(item.querySelector('.progress span')?.textContent)).to.equal('Avancement : 30 %');
+  });
+});

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * `@gusp/elements`: web components for a city's or landlord's website. This
+ * entry point has no side effects: import `@gusp/elements/define/<tag>.js`
+ * (or `define/all.js`) to register the tags.
+ */
+export { GuspElement } from './internal/gusp-element.js';
+export { GuspWalkSignup } from './walk-signup/walk-signup.js';
+export { SignupState, signupState, isRescheduled, type WalkSignupData, type RegistrationReceipt } from './walk-signup/walk-signup-data.js';
+export * from './events/index.js';
+export { registerTranslation, translationFor, fr, en, type Translation } from './translations/index.js';
+export { tokens } from './styles/tokens.js';
+export { GuspEngagementTracker } from './engagement-tracker/engagement-tracker.js';
+export {
+  countTracked,
+  dueInWords,
+  filterTracked,
+  track,
+  type EngagementCounts,
+  type EngagementFilter,
+  type EngagementTrackerData,
+  type TrackedEngagement,
+} from './engagement-tracker/engagement-tracker-data.js';
+export { GuspIssueForm } from './issue-form/issue-form.js';
+export type { IssueFormData } from './issue-form/issue-form-data.js';

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { LitElement } from 'lit';
+import { translationFor, type Translation } from '../translations/index.js';
+import { resolveLocale } from './locale.js';
+
+/**
+ * What every GUSP element shares: its language (`lang` attribute, else the
+ * closest `[lang]` ancestor, else French) and the `endpoint` of the API.
+ */
+export class GuspElement extends LitElement {
+  static override properties = {
+    endpoint: { type: String },
+    // Observed under another name so the native `lang` property keeps working.
+    langAttribute: { type: String, attribute: 'lang' },
+  };
+
+  /**
+   * Base URL of the GUSP API (`https://gusp.example.fr/api`). With it, the
+   * element loads its data and sends what people submit; without it, data
+   * comes from the `data` property or a child `<script type="application/json">`
+   * and submissions only fire events.
+   */
+  declare endpoint: string | undefined;
+  /** @internal Re-renders when the `lang` attribute changes. */
+  declare langAttribute: string | undefined;
+
+  /** The BCP 47 language the element speaks now. */
+  get locale(): string {
+    return resolveLocale(this);
+  }
+
+  /** The element's texts in {@linkcode locale}. */
+  protected get t(): Translation {
+    return translationFor(this.locale);
+  }
+
+  /** `endpoint` without a trailing slash, or `undefined`. */
+  protected get apiBase(): string | undefined {
+    const base = this.endpoint?.trim();
+    return base ? base.replace(/\/+$/, '') : undefined;
+  }
+}

@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { valence } from '@gusp/core';
+import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import '../define/issue-form.js';
+import { API, createWalk, fill, setNetwork, until } from '../../test/helpers.js';
+import * as outbox from '../internal/outbox.js';
+import type { GuspIssueForm } from './issue-form.js';
+
+interface StoredObservation {
+  description: string;
+  polarity: string;
+  themeId: string;
+  walkId?: string;
+  stopId?: string;
+  address?: string;
+  point?: { lat: number; lon: number };
+  source: string;
+}
+
+const shadow = (el: GuspIssueForm): ShadowRoot => el.shadowRoot as ShadowRoot;
+const $ = <T extends Element = HTMLElement>(el: GuspIssueForm, selector: string): T | null => shadow(el).querySelector<T>(selector);
+const text = (el: GuspIssueForm, selector: string): string => ($(el, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const focusedId = (el: GuspIssueForm): string | undefined => {
+  const active = shadow(el).activeElement as HTMLElement | null;
+  return active?.id || active?.className;
+};
+const summaryItems = (el: GuspIssueForm): string[] => [...shadow(el).querySelectorAll('.error-summary li')].map((li) => (li.textContent ?? '').trim());
+
+const stored = async (description: string): Promise<StoredObservation[]> =>
+  ((await (await fetch(`${API}/__test/observations`)).json()) as StoredObservation[]).filter((o) => o.description === description);
+const unique = (words: string): string => `${words} (${Math.random().toString(36).slice(2, 8)})`;
+
+const resident = (lang?: string): Promise<GuspIssueForm> =>
+  lang
+    ? fixture<GuspIssueForm>(html`<gusp-issue-form lang=${lang} .data=${{ city: valence }}></gusp-issue-form>`)
+    : fixture<GuspIssueForm>(html`<gusp-issue-form .data=${{ city: valence }}></gusp-issue-form>`);
+
+async function fromApi(attributes: { walkId?: string; quartierId?: string } = {}): Promise<GuspIssueForm> {
+  const el = await fixture<GuspIssueForm>(
+    attributes.walkId
+      ? html`<gusp-issue-form endpoint=${API} walk-id=${attributes.walkId}></gusp-issue-form>`
+      : html`<gusp-issue-form endpoint=${API} quartier-id=${attributes.quartierId ?? 'le-plan'}></gusp-issue-form>`,
+  );
+  await el.loaded;
+  return el;
+}
+
+async function clearOutbox(): Promise<void> {
+  for (const url of [`${API}/observations`]) for (const e of await outbox.pending(url)) await outbox.remove(e.clientId);
+}
+
+beforeEach(async () => {
+  localStorage.clear();
+  await clearOutbox();
+  await setNetwork('up');
+});
+afterEach(async () => {
+  fixtureCleanup();
+  await setNetwork('up');
+});
+
+describe('gusp-issue-form', () => {
+  it('is accessible', async () => {
+    const el = await resident();
+    await expect(el).to.be.accessible();
+  });
+
+  describe('accessibility in every state', () => {
+    it('is accessible with the error summary, and in English', async () => {
+      const el = await resident('en');
+      await el.submit();
+      expect($(el, '.error-summary')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible during a walk, with observations waiting to be sent', async () => {
+      const walkId = await createWalk({ then: 'start' });
+      const el = await fromApi({ walkId });
+      await setNetwork('down');
+      fill(shadow(el), { 'polarity-problem': true, theme: 'voirie', description: unique('Trottoir défoncé'), address: 'Rue des Bleuets' });
+      await el.submit();
+      expect($(el, '.pending')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible once sent, and when the position is refused', async () => {
+      const el = await fromApi();
+      fill(shadow(el), { 'polarity-positive': true, theme: 'espaces-verts', description: unique('Jardin partagé bien tenu'), address: 'Jardin des Bleuets' });
+      await el.submit();
+      expect(text(el, '.submit-status')).to.equal('Merci ! Votre observation est enregistrée.');
+      await executeServerCommand('set-geolocation', null);
+      await el.locate();
+      await el.updateComplete;
+      expect(text(el, '.position')).to.equal('Votre position n’est pas disponible. Indiquez une adresse ou un repère.');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('the form', () => {
+    it('offers both polarities and the city’s themes grouped by axis', async () => {
+      const el = await resident();
+      expect([...shadow(el).querySelectorAll('input[name=polarity] + label')].map((l) => l.textContent)).to.deep.equal(['Point positif', 'Dysfonctionnement']);
+      const groups = [...shadow(el).querySelectorAll<HTMLOptGroupElement>('#theme optgroup')];
+      expect(groups.map((g) => g.label)).to.deep.equal(valence.axes.map((a) => a.name));
+      expect([...groups[0]!.querySelectorAll('option')].map((o) => o.textContent)).to.deep.equal(['Nettoyage des lieux publics', 'Tri sélectif']);
+    });
+
+    it('shows a French error summary that receives focus, with the location rule of the core', async () => {
+      const el = await resident();
+      fill(shadow(el), { 'reporter-email': 'a@example.org' });
+      await el.submit();
+      expect(focusedId(el)).to.equal('error-summary');
+      expect(summaryItems(el)).to.deep.equal([
+        'Ce champ est obligatoire.',
+        'Ce champ est obligatoire.',
+        'Ce champ est obligatoire.',
+        'Ce champ est obligatoire.',
+        'Indiquez où se trouve ce point : une halte, une position ou une adresse.',
+        'Votre accord est nécessaire pour garder vos coordonnées.',
+      ]);
+      expect($(el, '#description')!.getAttribute('aria-describedby')).to.equal('description-hint description-error');
+      expect($(el, '#address')!.getAttribute('aria-invalid')).to.equal('true');
+    });
+
+    it('shows the error summary in English', async () => {
+      const el = await resident('en');
+      fill(shadow(el), { 'polarity-problem': true, theme: 'voirie', quartier: 'polygone', description: 'Pothole' });
+      await el.submit();
+      expect(text(el, '.error-summary h3')).to.equal('There is 1 problem with the form');
+      expect(summaryItems(el)).to.deep.equal(['Say where this is: a stop, a position or an address.']);
+    });
+
+    it('uses the position of the device when allowed', async () => {
+      await executeServerCommand('set-geolocation', { latitude: 44.9205, longitude: 4.9128, accuracy: 12 });
+      const el = await fromApi();
+      $<HTMLButtonElement>(el, '#locate')!.click();
+      await until(() => text(el, '.position').startsWith('Position'));
+      expect(text(el, '.position')).to.equal('Position enregistrée (à 12 m près).');
+      const description = unique('Banc cassé');
+      fill(shadow(el), { 'polarity-problem': true, theme: 'espaces-publics-jeux', description });
+      await el.submit();
+      const [saved] = await stored(description);
+      expect(saved?.point).to.deep.equal({ lat: 44.9205, lon: 4.9128 });
+      expect(saved?.address).to.be.undefined;
+    });
+  });
+
+  describe('submitting', () => {
+    it('can be completed with the keyboard only', async () => {
+      const page = await fixture<HTMLDivElement>(
+        html`<div><button id="before">Avant</button><gusp-issue-form endpoint=${API} quartier-id="valensolles"></gusp-issue-form></div>`,
+      );
+      const el = page.querySelector('gusp-issue-form') as GuspIssueForm;
+      await el.loaded;
+      const description = unique('Lampadaire éteint');
+      page.querySelector<HTMLButtonElement>('#before')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(focusedId(el)).to.equal('polarity-positive');
+      await sendKeys({ press: 'ArrowRight' }); // moves to and checks « Dysfonctionnement »
+      expect(focusedId(el)).to.equal('polarity-problem');
+      await sendKeys({ press: 'Tab' });
+      expect(focusedId(el)).to.equal('theme');
+      await sendKeys({ press: 'ArrowDown' }); // the first theme: « Nettoyage des lieux publics »
+      await sendKeys({ press: 'Tab' });
+      expect(focusedId(el)).to.equal('description');
+      await sendKeys({ type: description });
+      await sendKeys({ press: 'Tab' });
+      expect(focusedId(el)).to.equal('address');
+      await sendKeys({ type: 'Allée des Tilleuls' });
+      // « Utiliser ma position », the name, email, phone and consent are optional: through them to the button.
+      for (let i = 0; i < 6; i++) await sendKeys({ press: 'Tab' });
+      expect(shadow(el).activeElement?.getAttribute('type')).to.equal('submit');
+      const observed = oneEvent(el, 'gusp-observed');
+      await sendKeys({ press: 'Enter' });
+      await observed;
+      const [saved] = await stored(description);
+      expect(saved).to.include({ polarity: 'problem', themeId: 'nettoyage', address: 'Allée des Tilleuls', source: 'resident' });
+    });
+
+    it('fires a cancelable, bubbling, composed gusp-observe with a client id; when prevented, nothing is sent', async () => {
+      const el = await fromApi();
+      const description = unique('Tags sur le mur');
+      fill(shadow(el), { 'polarity-problem': true, theme: 'embellissement', description, address: 'Mur du gymnase' });
+      const prevent = (e: Event) => e.preventDefault();
+      document.addEventListener('gusp-observe', prevent);
+      try {
+        const fired = oneEvent(el, 'gusp-observe');
+        await el.submit();
+        const event = await fired;
+        expect([event.bubbles, event.composed, event.cancelable]).to.deep.equal([true, true, true]);
+        expect(event.detail.clientId).to.match(/^[A-Za-z0-9_-]{21}$/);
+        expect(event.detail.input).to.include({ polarity: 'problem', themeId: 'embellissement', quartierId: 'le-plan', address: 'Mur du gymnase' });
+      } finally {
+        document.removeEventListener('gusp-observe', prevent);
+      }
+      expect(await stored(description)).to.have.length(0);
+    });
+
+    it('during a walk, keeps walk, stop, theme and polarity after each submit, for quick entries', async () => {
+      const walkId = await createWalk({ then: 'start' });
+      const el = await fromApi({ walkId });
+      const stops = [...shadow(el).querySelectorAll<HTMLOptionElement>('#stop option')].map((o) => o.textContent?.trim());
+      expect(stops).to.deep.equal(['Aucune halte', '1. Parvis de la maison de quartier', '2. Square des Bleuets']);
+      const stopId = shadow(el).querySelectorAll<HTMLOptionElement>('#stop option')[2]!.value;
+      const first = unique('Poubelle débordante');
+      fill(shadow(el), { 'polarity-problem': true, theme: 'nettoyage', stop: stopId, description: first });
+      await el.submit();
+      expect($<HTMLTextAreaElement>(el, '#description')!.value).to.equal('');
+      expect(focusedId(el)).to.equal('description');
+      expect($<HTMLSelectElement>(el, '#stop')!.value).to.equal(stopId);
+      expect($<HTMLSelectElement>(el, '#theme')!.value).to.equal('nettoyage');
+      expect($<HTMLInputElement>(el, '#polarity-problem')!.checked).to.be.true;
+      const second = unique('Encombrants');
+      fill(shadow(el), { description: second });
+      await el.submit();
+      for (const d of [first, second]) {
+        expect(await stored(d)).to.deep.equal([{ description: d, polarity: 'problem', themeId: 'nettoyage', walkId, stopId, source: 'walk' }]);
+      }
+    });
+
+    it('keeps the form filled and shows the refusal when the server says no', async () => {
+      // Registrations are open but the walk has not started: residents report outside walks, not in them.
+      const walkId = await createWalk();
+      const el = await fromApi({ walkId });
+      const description = unique('Grille ouverte');
+      fill(shadow(el), { 'polarity-problem': true, theme: 'securite', description, address: 'Entrée du parc' });
+      await el.submit();
+      expect(summaryItems(el)[0]).to.contain('Ce diagnostic n’est pas en cours');
+      expect($<HTMLTextAreaElement>(el, '#description')!.value).to.equal(description);
+      expect(await outbox.pending(`${API}/observations`)).to.have.length(0);
+    });
+  });
+
+  describe('offline', () => {
+    it('keeps an observation on the device when the network is cut, and sends it once on the next visit', async () => {
+      const el = await fromApi();
+      const description = unique('Éclairage en panne');
+      await setNetwork('down');
+      fill(shadow(el), { 'polarity-problem': true, theme: 'eclairage-public', description, address: 'Passage des Lilas' });
+      const queued = oneEvent(el, 'gusp-observation-queued');
+      await el.submit();
+      expect((await queued).detail.pending).to.equal(1);
+      expect(text(el, '.submit-status')).to.contain('votre observation est gardée sur cet appareil');
+      expect(text(el, '.pending h3')).to.equal('1 observation en attente d’envoi');
+      expect(text(el, '.pending li')).to.contain('en attente d’envoi');
+      expect(await stored(description)).to.have.length(0);
+
+      // The person leaves; later the network is back and they open the page again.
+      fixtureCleanup();
+      await setNetwork('up');
+      const next = await fromApi();
+      await until(() => !$(next, '.pending'));
+      expect(await stored(description)).to.have.length(1);
+      expect(await outbox.pending(`${API}/observations`)).to.have.length(0);
+    });
+
+    it('records once when the server got it but the answer was lost, then the network came back', async () => {
+      const el = await fromApi();
+      const description = unique('Nid-de-poule');
+      await setNetwork('lose-responses');
+      fill(shadow(el), { 'polarity-problem': true, theme: 'voirie', description, address: 'Avenue de Romans' });
+      await el.submit();
+      expect(text(el, '.pending h3')).to.equal('1 observation en attente d’envoi');
+      expect(await stored(description)).to.have.length(1);
+      await setNetwork('up');
+      const observed = oneEvent(el, 'gusp-observed');
+      window.dispatchEvent(new Event('online'));
+      await observed;
+      await until(() => !$(el, '.pending'));
+      expect(await stored(description)).to.have.length(1);
+    });
+  });
+
+  describe('draft', () => {
+    it('restores what was typed after a reload, but never the consent', async () => {
+      const first = await resident();
+      fill(shadow(first), { 'polarity-positive': true, theme: 'lien-social', description: 'Fête des voisins', quartier: 'chamberliere', 'reporter-name': 'Yasmine', 'reporter-consent': true });
+      fixtureCleanup();
+      const el = await resident();
+      expect($<HTMLInputElement>(el, '#polarity-positive')!.checked).to.be.true;
+      expect($<HTMLSelectElement>(el, '#theme')!.value).to.equal('lien-social');
+      expect($<HTMLTextAreaElement>(el, '#description')!.value).to.equal('Fête des voisins');
+      expect($<HTMLSelectElement>(el, '#quartier')!.value).to.equal('chamberliere');
+      expect($<HTMLInputElement>(el, '#reporter-name')!.value).to.equal('Yasmine');
+      expect($<HTMLInputElement>(el, '#reporter-consent')!.checked).to.be.false;
+    });
+  });
+});

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { registrationRules, type CityProfile, type RegistrationStatus, type WalkSummary } from '@gusp/core';
+
+/**
+ * What `<gusp-walk-signup>` shows: the core's `WalkSummary` (no personal
+ * data) plus what it needs to know of the city. Give either `city` (the
+ * whole profile: quartier name, time zone, privacy notice; later the calendar
+ * file) or just `quartierName` (and `timezone` if not Europe/Paris).
+ *
+ * The API serves it at `GET {endpoint}/walks/{id}`; a page can also put it
+ * in a child `<script type="application/json">` or set the `data` property.
+ *
+ * @example
+ * { "walk": { "id": "…", "quartierId": "le-plan", "startsAt": "2026-03-14T09:00:00+01:00", … },
+ *   "status": "open", "capacity": 25, "seatsLeft": 12, "fewSeatsLeft": false,
+ *   "confirmed": 13, "waitlisted": 0, "attended": 0, "byRole": { … },
+ *   "quartierName": "Le Plan" }
+ */
+export interface WalkSignupData extends WalkSummary {
+  /** The city profile (as `GET {endpoint}/city` or `defineCity` gives it). */
+  readonly city?: CityProfile;
+  /** The quartier's name, when `city` is not given. */
+  readonly quartierName?: string;
+  /** IANA time zone of the walk, when `city` is not given; Europe/Paris by default. */
+  readonly timezone?: string;
+  /** Link to the privacy notice, when `city` has none. */
+  readonly privacyNoticeUrl?: string;
+}
+
+/**
+ * What the API answers to a sign-up (`POST {endpoint}/walks/{id}/registrations`,
+ * status 201), and what a host page that handles `gusp-register` itself gives
+ * back to `showReceipt()`.
+ */
+export interface RegistrationReceipt {
+  readonly registrationId?: string;
+  readonly status: Extract<RegistrationStatus, 'confirmed' | 'waitlisted'>;
+  /** 1-based place on the waiting list. */
+  readonly position?: number | undefined;
+  /** A page where the person can cancel (the same link as in the email). */
+  readonly cancelUrl?: string;
+}
+
+/** What the sign-up element shows, derived from the summary. */
+export const SignupState = {
+  open: 'open',
+  fewSeats: 'few-seats',
+  full: 'full',
+  closed: 'closed',
+  cancelled: 'cancelled',
+} as const;
+export type SignupState = (typeof SignupState)[keyof typeof SignupState];
+
+/**
+ * Whether people can sign up now, read from the core's registration guards
+ * (`walkOpen`, `beforeDeadline`) rather than a copy of them; full and
+ * few-seats come from the summary's counts.
+ */
+export function signupState(data: WalkSummary, now: Date): SignupState {
+  if (data.status === 'cancelled') return SignupState.cancelled;
+  const { walkOpen, beforeDeadline } = registrationRules.guards;
+  const ctx = { walk: { ...data.walk, status: data.status }, registrations: [], now, role: 'resident' as const };
+  if (!walkOpen.check(ctx) || !beforeDeadline.check(ctx)) return SignupState.closed;
+  if (data.seatsLeft <= 0) return SignupState.full;
+  return data.fewSeatsLeft ? SignupState.fewSeats : SignupState.open;
+}
+
+/** A walk moved to another time: every reschedule bumps its `sequence`. */
+export const isRescheduled = (data: WalkSummary): boolean => data.walk.sequence > 0;

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { css } from 'lit';
+import { feedback } from '../styles/feedback.js';
+import { formControls, tokens } from '../styles/tokens.js';
+
+export const styles = [
+  tokens,
+  formControls,
+  feedback,
+  css`
+    .card {
+      padding: var(--_space);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    h2 {
+      margin-block: 0 calc(var(--_space) * 0.75);
+      font-size: 1.375em;
+      line-height: 1.25;
+    }
+    h3 {
+      margin-block: 0 calc(var(--_space) * 0.5);
+      font-size: 1.125em;
+    }
+    dl {
+      display: grid;
+      gap: 0.5rem;
+      margin-block: 0 var(--_space);
+    }
+    dt {
+      font-weight: 600;
+    }
+    dd {
+      margin: 0;
+    }
+    .seats.few-seats,
+    .seats.full {
+      font-weight: 700;
+    }
+    .confirmation {
+      padding: var(--_space);
+      border-inline-start: 0.375rem solid var(--_success);
+      background: var(--_surface);
+      border-radius: var(--_radius);
+    }
+    .confirmation h3 {
+      color: var(--_success);
+    }
+    @media print {
+      form,
+      .button {
+        display: none;
+      }
+    }
+  `,
+];

@@ -1,0 +1,378 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../define/walk-signup.js';
+import { GuspRegisterEvent } from '../events/walk-signup-events.js';
+import { API, createWalk, fill, setNetwork, setOutage, storedRegistrations, uniqueEmail, until, walkData } from '../../test/helpers.js';
+import type { GuspWalkSignup } from './walk-signup.js';
+import { fr, registerTranslation } from '../translations/index.js';
+import { signupState } from './walk-signup-data.js';
+import type { WalkSignupData } from './walk-signup-data.js';
+
+const shadow = (el: GuspWalkSignup): ShadowRoot => el.shadowRoot as ShadowRoot;
+const $ = <T extends Element = HTMLElement>(el: GuspWalkSignup, selector: string): T | null => shadow(el).querySelector<T>(selector);
+const text = (el: GuspWalkSignup, selector: string): string => ($(el, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const focusedId = (el: GuspWalkSignup): string | undefined => (shadow(el).activeElement as HTMLElement | null)?.id || (shadow(el).activeElement as HTMLElement | null)?.className;
+
+async function withData(data: WalkSignupData, lang?: string): Promise<GuspWalkSignup> {
+  return lang
+    ? fixture<GuspWalkSignup>(html`<gusp-walk-signup lang=${lang} .data=${data}></gusp-walk-signup>`)
+    : fixture<GuspWalkSignup>(html`<gusp-walk-signup .data=${data}></gusp-walk-signup>`);
+}
+
+async function fromApi(walkId: string): Promise<GuspWalkSignup> {
+  const el = await fixture<GuspWalkSignup>(html`<gusp-walk-signup endpoint=${API} walk-id=${walkId}></gusp-walk-signup>`);
+  await el.loaded;
+  return el;
+}
+
+beforeEach(() => localStorage.clear());
+afterEach(() => fixtureCleanup());
+
+describe('gusp-walk-signup', () => {
+  it('is accessible when open', async () => {
+    const el = await withData(walkData());
+    await expect(el).to.be.accessible();
+  });
+
+  describe('accessibility in every state', () => {
+    it('is accessible with few seats left', async () => {
+      await expect(await withData(walkData({ seatsLeft: 2, fewSeatsLeft: true }))).to.be.accessible();
+    });
+    it('is accessible when full', async () => {
+      await expect(await withData(walkData({ seatsLeft: 0, waitlisted: 3 }))).to.be.accessible();
+    });
+    it('is accessible when closed', async () => {
+      await expect(await withData(walkData({ status: 'closed', walk: { status: 'closed' } }))).to.be.accessible();
+    });
+    it('is accessible when cancelled', async () => {
+      await expect(await withData(walkData({ status: 'cancelled', walk: { status: 'cancelled', cancelReason: 'Alerte météo' } }))).to.be.accessible();
+    });
+    it('is accessible when rescheduled', async () => {
+      await expect(await withData(walkData({ walk: { sequence: 1 } }))).to.be.accessible();
+    });
+    it('is accessible with the error summary shown', async () => {
+      const el = await withData(walkData());
+      await el.submit();
+      expect($(el, '.error-summary')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+    it('is accessible after a failed submit', async () => {
+      const el = await withData(walkData());
+      await el.showError();
+      expect($(el, '.failure')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+    it('is accessible when confirmed and when waitlisted', async () => {
+      const el = await withData(walkData());
+      await el.showReceipt({ status: 'confirmed' });
+      await expect(el).to.be.accessible();
+      await el.showReceipt({ status: 'waitlisted', position: 3 });
+      await expect(el).to.be.accessible();
+    });
+    it('is accessible while loading and when loading failed', async () => {
+      const el = await fixture<GuspWalkSignup>(html`<gusp-walk-signup endpoint=${API} walk-id="no-such-walk"></gusp-walk-signup>`);
+      await expect(el).to.be.accessible();
+      await el.loaded;
+      expect(text(el, '[role=alert]')).to.equal('Impossible de charger ce diagnostic pour le moment.');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('the walk', () => {
+    it('shows the quartier from the city profile, the date the French way in Europe/Paris, the meeting point and seats left', async () => {
+      const el = await withData(walkData());
+      expect(text(el, 'h2')).to.equal('Diagnostic en marchant – Le Plan');
+      expect(text(el, '.when')).to.equal('samedi 14 mars 2099, de 9 h à 13 h');
+      expect(text(el, 'dl')).to.contain('Parvis de la maison de quartier');
+      expect(text(el, '.seats')).to.equal('Il reste 12 places');
+    });
+
+    it('writes minutes as « 9 h 30 » and keeps Paris time on the other side of a DST change', async () => {
+      const el = await withData(walkData({ walk: { startsAt: '2099-04-04T07:30:00Z', durationMinutes: 210 } }));
+      expect(text(el, '.when')).to.equal('samedi 4 avril 2099, de 9 h 30 à 13 h');
+    });
+
+    it('uses the quartier name given without a city profile', async () => {
+      const el = await withData(walkData({}, { city: undefined, quartierName: 'Fontbarlettes' }));
+      expect(text(el, 'h2')).to.equal('Diagnostic en marchant – Fontbarlettes');
+    });
+
+    it('speaks English with lang="en", and follows the closest [lang] ancestor', async () => {
+      const el = await withData(walkData(), 'en');
+      expect(text(el, 'h2')).to.equal('Neighbourhood walk – Le Plan');
+      expect(text(el, '.when')).to.equal('Saturday 14 March 2099, from 9 am to 1 pm');
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-GB"><gusp-walk-signup .data=${walkData()}></gusp-walk-signup></div>`);
+      const inner = wrapper.querySelector('gusp-walk-signup') as GuspWalkSignup;
+      expect(text(inner, 'button[type=submit]')).to.equal('Sign me up');
+    });
+
+    it('falls back from fr-BE to fr, and takes a new language from one registered file', async () => {
+      expect(text(await withData(walkData(), 'fr-BE'), 'button[type=submit]')).to.equal('M’inscrire');
+      registerTranslation({ ...fr, locale: 'de', submit: 'Anmelden' });
+      expect(text(await withData(walkData(), 'de'), 'button[type=submit]')).to.equal('Anmelden');
+    });
+
+    it('reads its data from a child <script type="application/json">', async () => {
+      const json = JSON.stringify(walkData({ seatsLeft: 1, fewSeatsLeft: true }));
+      const container = await fixture<HTMLDivElement>(html`<div></div>`);
+      container.innerHTML = `<gusp-walk-signup><script type="application/json">${json}</script></gusp-walk-signup>`;
+      const el = container.firstElementChild as GuspWalkSignup;
+      await el.updateComplete;
+      expect(text(el, '.seats')).to.equal('Dernière place disponible');
+    });
+
+    it('loads the walk from the endpoint', async () => {
+      const id = await createWalk({ capacity: 10, fill: 4 });
+      const el = await fromApi(id);
+      expect(text(el, 'h2')).to.equal('Diagnostic en marchant – Le Plan');
+      expect(text(el, '.seats')).to.equal('Il reste 6 places');
+    });
+  });
+
+  describe('states', () => {
+    it('says when seats are few', async () => {
+      const el = await withData(walkData({ seatsLeft: 3, fewSeatsLeft: true }));
+      expect(text(el, '.seats')).to.equal('Plus que 3 places');
+      expect($(el, 'form')).to.exist;
+    });
+
+    it('is closed once the deadline has passed, even if the walk is still open', async () => {
+      const el = await withData(walkData({ walk: { registrationDeadline: '2020-01-01T18:00:00+01:00' } }));
+      expect($(el, 'form')).to.not.exist;
+      expect(text(el, '.notice')).to.equal('Les inscriptions à ce diagnostic sont closes.');
+    });
+
+    it('is closed when registrations were closed on the server', async () => {
+      const el = await fromApi(await createWalk({ then: 'close' }));
+      expect($(el, 'form')).to.not.exist;
+      expect(text(el, '.notice')).to.equal('Les inscriptions à ce diagnostic sont closes.');
+    });
+
+    it('shows a cancelled walk with its reason and no form', async () => {
+      const el = await fromApi(await createWalk({ then: 'cancel' }));
+      expect($(el, 'form')).to.not.exist;
+      expect(text(el, '.notice')).to.equal('Ce diagnostic en marchant est annulé. Motif : Alerte météo');
+    });
+
+    it('tells that a rescheduled walk has a new date', async () => {
+      const el = await fromApi(await createWalk({ then: 'reschedule' }));
+      expect(text(el, '.notice')).to.contain('ce diagnostic a changé de date');
+      expect($(el, 'form')).to.exist;
+    });
+
+    it('derives the state from the core guards and the counts', () => {
+      const now = new Date('2099-01-01T12:00:00Z');
+      expect(signupState(walkData(), now)).to.equal('open');
+      expect(signupState(walkData({ seatsLeft: 2, fewSeatsLeft: true }), now)).to.equal('few-seats');
+      expect(signupState(walkData({ seatsLeft: 0 }), now)).to.equal('full');
+      expect(signupState(walkData({ status: 'closed' }), now)).to.equal('closed');
+      expect(signupState(walkData({ status: 'in-progress' }), now)).to.equal('closed');
+      expect(signupState(walkData({ status: 'cancelled' }), now)).to.equal('cancelled');
+      expect(signupState(walkData(), new Date('2099-03-13T17:00:00Z'))).to.equal('closed');
+    });
+  });
+
+  describe('validation', () => {
+    it('shows a French error summary that receives focus, and inline errors tied to their fields', async () => {
+      const el = await withData(walkData());
+      $(el, 'button[type=submit]')?.click();
+      await until(() => !!$(el, '.error-summary'));
+      await el.updateComplete;
+      expect(focusedId(el)).to.equal('error-summary');
+      expect(text(el, '.error-summary h3')).to.equal('Il y a 3 erreurs dans le formulaire');
+      const items = [...shadow(el).querySelectorAll('.error-summary li')].map((li) => li.textContent?.trim());
+      expect(items).to.deep.equal([
+        'Ce champ est obligatoire.',
+        'Indiquez une adresse e-mail ou un numéro de téléphone.',
+        'Votre accord est nécessaire pour enregistrer l’inscription.',
+      ]);
+      const name = $<HTMLInputElement>(el, '#name')!;
+      expect(name.getAttribute('aria-invalid')).to.equal('true');
+      expect(name.getAttribute('aria-describedby')).to.equal('name-error');
+      expect(text(el, '#name-error')).to.equal('Ce champ est obligatoire.');
+      expect($(el, '#email')!.getAttribute('aria-describedby')).to.equal('contact-error');
+      expect($(el, '#consent')!.getAttribute('aria-invalid')).to.equal('true');
+      // A link of the summary takes the person to the field.
+      shadow(el).querySelectorAll<HTMLAnchorElement>('.error-summary a')[1]!.click();
+      expect(focusedId(el)).to.equal('email');
+    });
+
+    it('shows the error summary in English with lang="en"', async () => {
+      const el = await withData(walkData(), 'en');
+      fill(shadow(el), { name: 'Ada', email: 'not-an-email' });
+      await el.submit();
+      const items = [...shadow(el).querySelectorAll('.error-summary li')].map((li) => li.textContent?.trim());
+      expect(text(el, '.error-summary h3')).to.equal('There are 2 problems with the form');
+      expect(items).to.deep.equal(['Invalid email address (example: name@example.org).', 'Your consent is needed to record the registration.']);
+      expect(text(el, '#email-error')).to.equal('Invalid email address (example: name@example.org).');
+    });
+
+    it('fires no event and sends nothing while the form is invalid', async () => {
+      const el = await withData(walkData());
+      let fired = false;
+      el.addEventListener('gusp-register', () => (fired = true));
+      await el.submit();
+      expect(fired).to.be.false;
+    });
+  });
+
+  describe('submitting', () => {
+    it('can be completed with the keyboard only', async () => {
+      const id = await createWalk({ capacity: 10 });
+      const page = await fixture<HTMLDivElement>(
+        html`<div><button id="before">Avant</button><gusp-walk-signup endpoint=${API} walk-id=${id}></gusp-walk-signup></div>`,
+      );
+      const el = page.querySelector('gusp-walk-signup') as GuspWalkSignup;
+      await el.loaded;
+      const email = uniqueEmail('clavier');
+      page.querySelector<HTMLButtonElement>('#before')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(focusedId(el)).to.equal('name');
+      await sendKeys({ type: 'Camille Martin' });
+      await sendKeys({ press: 'Tab' });
+      expect(focusedId(el)).to.equal('email');
+      await sendKeys({ type: email });
+      await sendKeys({ press: 'Tab' }); // phone
+      await sendKeys({ press: 'Tab' }); // role
+      expect(focusedId(el)).to.equal('role');
+      await sendKeys({ press: 'ArrowDown' }); // association
+      await sendKeys({ press: 'Tab' });
+      expect(focusedId(el)).to.equal('need-mobility');
+      await sendKeys({ press: 'Space' });
+      for (let i = 0; i < 8; i++) await sendKeys({ press: 'Tab' }); // the 7 other needs, then the note
+      expect(focusedId(el)).to.equal('needs-note');
+      await sendKeys({ type: 'Je marche lentement' });
+      await sendKeys({ press: 'Tab' });
+      expect(focusedId(el)).to.equal('consent');
+      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: 'Tab' });
+      expect(shadow(el).activeElement?.getAttribute('type')).to.equal('submit');
+      const registered = oneEvent(el, 'gusp-registered');
+      await sendKeys({ press: 'Enter' });
+      const { detail } = await registered;
+      expect(detail.receipt.status).to.equal('confirmed');
+      await el.updateComplete;
+      expect(focusedId(el)).to.equal('confirmation-title');
+      expect(text(el, '.confirmation h3')).to.equal('Votre inscription est confirmée');
+      const stored = await storedRegistrations(id);
+      expect(stored).to.deep.equal([{ name: 'Camille Martin', status: 'confirmed', role: 'association', needs: ['mobility'] }]);
+    });
+
+    it('puts a person on the waiting list of a full walk and tells the position', async () => {
+      const id = await createWalk({ capacity: 2, fill: 3 });
+      const el = await fromApi(id);
+      expect(text(el, '.notice')).to.contain('Ce diagnostic est complet');
+      expect(text(el, 'button[type=submit]')).to.equal('M’inscrire sur la liste d’attente');
+      fill(shadow(el), { name: 'Lou', phone: '06 12 34 56 78', consent: true });
+      const registered = oneEvent(el, 'gusp-registered');
+      await el.submit();
+      expect((await registered).detail.receipt).to.include({ status: 'waitlisted', position: 2 });
+      expect(text(el, '.confirmation h3')).to.equal('Vous êtes sur la liste d’attente');
+      expect(text(el, '.position')).to.equal('Vous êtes en position 2 sur la liste d’attente. Nous vous préviendrons si une place se libère.');
+    });
+
+    it('fires a cancelable, bubbling, composed gusp-register; when prevented, nothing is sent', async () => {
+      const id = await createWalk();
+      const el = await fromApi(id);
+      fill(shadow(el), { name: 'Sam', email: uniqueEmail('sam'), consent: true });
+      const listener = (e: GuspRegisterEvent) => e.preventDefault();
+      document.addEventListener('gusp-register', listener);
+      try {
+        const fired = oneEvent(el, 'gusp-register');
+        await el.submit();
+        const event = await fired;
+        expect(event).to.be.instanceOf(GuspRegisterEvent);
+        expect([event.bubbles, event.composed, event.cancelable]).to.deep.equal([true, true, true]);
+        expect(event.detail.walkId).to.equal(id);
+        expect(event.detail.input).to.include({ name: 'Sam', consent: true, role: 'resident', locale: 'fr' });
+      } finally {
+        document.removeEventListener('gusp-register', listener);
+      }
+      expect(await storedRegistrations(id)).to.have.length(0);
+      expect($(el, 'form')).to.exist;
+      await el.showReceipt({ status: 'confirmed' });
+      expect(text(el, '.confirmation h3')).to.equal('Votre inscription est confirmée');
+    });
+
+    it('keeps the form filled when the server is down, and a retry sends it once', async () => {
+      const id = await createWalk();
+      const el = await fromApi(id);
+      const email = uniqueEmail('retry');
+      fill(shadow(el), { name: 'Nour', email, consent: true });
+      await setOutage(true);
+      try {
+        await el.submit();
+        expect(text(el, '.failure p')).to.equal('L’inscription n’a pas pu être envoyée. Vos réponses sont conservées : vous pouvez réessayer.');
+        expect(focusedId(el)).to.equal('failure');
+        expect($<HTMLInputElement>(el, '#name')!.value).to.equal('Nour');
+        expect($<HTMLInputElement>(el, '#email')!.value).to.equal(email);
+        expect($<HTMLInputElement>(el, '#consent')!.checked).to.be.true;
+      } finally {
+        await setOutage(false);
+      }
+      const registered = oneEvent(el, 'gusp-registered');
+      $<HTMLButtonElement>(el, '.failure button')!.click();
+      await registered;
+      expect(await storedRegistrations(id)).to.have.length(1);
+    });
+
+    it('signs up once when the server recorded it but the answer was lost, and the person retries', async () => {
+      const id = await createWalk();
+      const el = await fromApi(id);
+      fill(shadow(el), { name: 'Maëlle', email: uniqueEmail('lost'), consent: true });
+      await setNetwork('lose-responses');
+      try {
+        await el.submit();
+        expect($(el, '.failure')).to.exist;
+      } finally {
+        await setNetwork('up');
+      }
+      expect(await storedRegistrations(id)).to.have.length(1);
+      const registered = oneEvent(el, 'gusp-registered');
+      $<HTMLButtonElement>(el, '.failure button')!.click();
+      expect((await registered).detail.receipt.status).to.equal('confirmed');
+      expect(await storedRegistrations(id)).to.have.length(1);
+    });
+
+    it('shows a refusal of the server next to its field (same email twice)', async () => {
+      const id = await createWalk();
+      const email = uniqueEmail('twice');
+      const first = await fromApi(id);
+      fill(shadow(first), { name: 'Alex', email, consent: true });
+      await first.submit();
+      const second = await fromApi(id);
+      fill(shadow(second), { name: 'Alex', email, consent: true });
+      await second.submit();
+      expect(text(second, '#email-error')).to.equal('Cette adresse e-mail est déjà inscrite à ce diagnostic.');
+      expect(focusedId(second)).to.equal('error-summary');
+    });
+  });
+
+  describe('draft', () => {
+    it('restores what was typed after a reload, but never the consent', async () => {
+      const data = walkData();
+      const first = await withData(data);
+      fill(shadow(first), { name: 'Inès', phone: '06 00 00 00 00', role: 'association', 'need-interpreter': true, 'needs-note': 'Arabe', consent: true });
+      fixtureCleanup();
+      const el = await withData(data);
+      expect($<HTMLInputElement>(el, '#name')!.value).to.equal('Inès');
+      expect($<HTMLInputElement>(el, '#phone')!.value).to.equal('06 00 00 00 00');
+      expect($<HTMLSelectElement>(el, '#role')!.value).to.equal('association');
+      expect($<HTMLInputElement>(el, '#need-interpreter')!.checked).to.be.true;
+      expect($<HTMLTextAreaElement>(el, '#needs-note')!.value).to.equal('Arabe');
+      expect($<HTMLInputElement>(el, '#consent')!.checked).to.be.false;
+      expect(text(el, '[role=status]')).to.equal('Nous avons retrouvé les réponses que vous aviez commencé à saisir.');
+    });
+
+    it('forgets the draft once the sign-up is recorded', async () => {
+      const data = walkData();
+      const el = await withData(data);
+      fill(shadow(el), { name: 'Inès' });
+      await el.showReceipt({ status: 'confirmed' });
+      fixtureCleanup();
+      const again = await withData(data);
+      expect($<HTMLInputElement>(again, '#name')!.value).to.equal('');
+    });
+  });
+});

@@ -1,0 +1,576 @@
+// SPDX-License-Identifier: EUPL-1.2
+import {
+  ACTOR_ROLES,
+  AccessibilityNeed,
+  RegisterInput,
+  errorMessage,
+  findQuartier,
+  label,
+  newId,
+  registrationRules,
+  validate,
+  type ActorRole,
+  type FieldIssue,
+  type GuspError,
+} from '@gusp/core';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { GuspRegisterErrorEvent, GuspRegisterEvent, GuspRegisteredEvent } from '../events/walk-signup-events.js';
+import { ApiRefusal, requestJson } from '../internal/api.js';
+import { Draft } from '../internal/draft.js';
+import { formatTimeRange } from '../internal/format-date.js';
+import { errorSummary, orderErrors, type ShownError as SharedShownError } from '../internal/error-summary.js';
+import { GuspElement } from '../internal/gusp-element.js';
+import { readInlineJson } from '../internal/inline-data.js';
+import { styles } from './walk-signup.styles.js';
+import { SignupState, isRescheduled, signupState, type RegistrationReceipt, type WalkSignupData } from './walk-signup-data.js';
+
+/** What the form holds while a person fills it in (and what the draft keeps). */
+interface SignupValues {
+  name: string;
+  email: string;
+  phone: string;
+  role: ActorRole;
+  needs: AccessibilityNeed[];
+  needsNote: string;
+  consent: boolean;
+}
+
+/** Where an error is shown: a field, the contact group, or the form as a whole. */
+type ErrorTarget = 'name' | 'contact' | 'email' | 'phone' | 'role' | 'needs' | 'needsNote' | 'consent' | 'form';
+
+type ShownError = SharedShownError<ErrorTarget>;
+
+/** Errors are listed in the summary in the order of the form. */
+const ORDER: readonly ErrorTarget[] = ['form', 'name', 'contact', 'email', 'phone', 'role', 'needs', 'needsNote', 'consent'];
+
+/** The control that receives focus from the error summary. */
+const FOCUS_ID: Record<ErrorTarget, string | undefined> = {
+  form: undefined,
+  name: 'name',
+  contact: 'email',
+  email: 'email',
+  phone: 'phone',
+  role: 'role',
+  needs: `need-${AccessibilityNeed.options[0]}`,
+  needsNote: 'needs-note',
+  consent: 'consent',
+};
+
+/** The registration rules checked in the browser, and where their error goes. */
+const FORM_RULES = [
+  ['contactGiven', 'contact'],
+  ['consentGiven', 'consent'],
+] as const satisfies readonly (readonly [keyof typeof registrationRules.guards, ErrorTarget])[];
+
+/** Refusals from the server that belong to one field. */
+const SERVER_CODE_TARGET: Readonly<Record<string, ErrorTarget>> = {
+  'registration.duplicate-email': 'email',
+  'registration.contact-required': 'contact',
+  'registration.consent-required': 'consent',
+};
+
+const targetOfPath = (path: string): ErrorTarget => {
+  const head = path.split('.')[0] ?? '';
+  return (ORDER as readonly string[]).includes(head) ? (head as ErrorTarget) : 'form';
+};
+
+const emptyValues = (): SignupValues => ({ name: '', email: '', phone: '', role: 'resident', needs: [], needsNote: '', consent: false });
+
+/**
+ * Sign-up to a diagnostic en marchant: shows the walk (quartier, date and
+ * time the French way, meeting point, seats left) and a form checked by the
+ * core's `RegisterInput` schema and registration rules. Open, few seats,
+ * full (waiting list, with the position after sign-up), closed, cancelled and
+ * rescheduled walks each read clearly. What a person types survives a reload
+ * and a failed submit.
+ *
+ * Data in (one of): the `data` property; a child
+ * `<script type="application/json">` holding a {@linkcode WalkSignupData};
+ * or `endpoint` + `walk-id`, fetched from `GET {endpoint}/walks/{walk-id}`.
+ * With `endpoint`, a sign-up is sent to `POST {endpoint}/walks/{walk-id}/registrations`.
+ *
+ * @fires gusp-register - {@linkcode GuspRegisterEvent}, cancelable: a valid sign-up is about to be sent.
+ * @fires gusp-registered - {@linkcode GuspRegisteredEvent}: the sign-up is recorded.
+ * @fires gusp-register-error - {@linkcode GuspRegisterErrorEvent}: the sign-up could not be recorded.
+ *
+ * @csspart base - The whole card.
+ * @csspart title - The walk's heading.
+ * @csspart details - The list of date, meeting point and seats.
+ * @csspart notice - Notices: few seats, full, closed, cancelled, rescheduled.
+ * @csspart form - The sign-up form.
+ * @csspart field - Each field's wrapper.
+ * @csspart error - Each inline error message.
+ * @csspart error-summary - The list of errors that receives focus.
+ * @csspart submit - The submit button.
+ * @csspart confirmation - The confirmation shown after sign-up.
+ */
+export class GuspWalkSignup extends GuspElement {
+  static override styles = styles;
+
+  static override properties = {
+    ...GuspElement.properties,
+    walkId: { type: String, attribute: 'walk-id' },
+    privacyNoticeUrl: { type: String, attribute: 'privacy-notice-url' },
+    data: { attribute: false },
+    values: { state: true },
+    errors: { state: true },
+    phase: { state: true },
+    loadFailed: { state: true },
+    receipt: { state: true },
+    draftRestored: { state: true },
+  };
+
+  /** The walk's id; taken from `data.walk.id` when data is given directly. */
+  declare walkId: string | undefined;
+  /** Link to the privacy notice next to the consent box; the city profile's by default. */
+  declare privacyNoticeUrl: string | undefined;
+  /** The walk to show: see {@linkcode WalkSignupData}. */
+  declare data: WalkSignupData | undefined;
+
+  declare private values: SignupValues;
+  declare private errors: readonly ShownError[];
+  declare private phase: 'editing' | 'sending' | 'failed' | 'done';
+  declare private loadFailed: boolean;
+  declare private receipt: RegistrationReceipt | undefined;
+  declare private draftRestored: boolean;
+
+  private draft: Draft<SignupValues> | undefined;
+  private loading: Promise<void> | undefined;
+  /**
+   * The client id of the sign-up being sent, kept while the same answers are
+   * retried: if the server recorded it but the answer was lost, the retry is
+   * recognised (`Idempotency-Key`) instead of failing as a duplicate email.
+   */
+  private attempt: { readonly clientId: string; readonly input: string } | undefined;
+
+  constructor() {
+    super();
+    this.values = emptyValues();
+    this.errors = [];
+    this.phase = 'editing';
+    this.loadFailed = false;
+    this.draftRestored = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.data) {
+      try {
+        const inline = readInlineJson(this) as WalkSignupData | undefined;
+        if (inline) this.data = inline;
+      } catch {
+        this.loadFailed = true;
+      }
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('data') && this.data) this.restoreDraft();
+    if ((changed.has('endpoint') || changed.has('walkId')) && !this.data && this.apiBase && this.walkId) void this.load();
+  }
+
+  /** Resolves once data requested from `endpoint` has arrived (or failed). */
+  get loaded(): Promise<void> {
+    return (this.loading ?? Promise.resolve()).then(() => this.updateComplete.then(() => undefined));
+  }
+
+  private get id_(): string | undefined {
+    return this.data?.walk.id ?? this.walkId;
+  }
+
+  private load(): Promise<void> {
+    this.loadFailed = false;
+    this.loading = requestJson<WalkSignupData>(`${this.apiBase}/walks/${encodeURIComponent(this.walkId ?? '')}`, { locale: this.locale })
+      .then((data) => {
+        this.data = data;
+      })
+      .catch(() => {
+        this.loadFailed = true;
+      });
+    return this.loading;
+  }
+
+  private restoreDraft(): void {
+    const id = this.id_;
+    if (!id) return;
+    this.draft = new Draft<SignupValues>(`gusp-walk-signup:${id}`);
+    const saved = this.draft.load();
+    if (!saved) return;
+    const known = new Set<string>(AccessibilityNeed.options);
+    this.values = {
+      ...emptyValues(),
+      name: typeof saved.name === 'string' ? saved.name : '',
+      email: typeof saved.email === 'string' ? saved.email : '',
+      phone: typeof saved.phone === 'string' ? saved.phone : '',
+      role: (ACTOR_ROLES as readonly string[]).includes(saved.role ?? '') ? (saved.role as ActorRole) : 'resident',
+      needs: Array.isArray(saved.needs) ? saved.needs.filter((n): n is AccessibilityNeed => known.has(n)) : [],
+      needsNote: typeof saved.needsNote === 'string' ? saved.needsNote : '',
+    };
+    this.draftRestored = Object.values(this.values).some((v) => (Array.isArray(v) ? v.length > 0 : v !== '' && v !== 'resident' && v !== false));
+  }
+
+  private setValue<K extends keyof SignupValues>(key: K, value: SignupValues[K]): void {
+    this.values = { ...this.values, [key]: value };
+    // Consent is given afresh each time: it is not kept in the draft.
+    this.draft?.save({ ...this.values, consent: false });
+  }
+
+  /* ---------------------------------------------------------------- validation */
+
+  /** The input as the core's `RegisterInput` wants it. */
+  private input(): RegisterInput {
+    const v = this.values;
+    return {
+      name: v.name,
+      email: v.email.trim(),
+      phone: v.phone.trim(),
+      role: v.role,
+      needs: v.needs,
+      ...(v.needsNote.trim() ? { needsNote: v.needsNote } : {}),
+      consent: v.consent,
+      locale: this.locale,
+    };
+  }
+
+  /** Schema issues, then the rules a browser can check (contact, consent). */
+  private check(input: RegisterInput): ShownError[] {
+    const locale = this.locale;
+    const shown: ShownError[] = [];
+    const parsed = validate(RegisterInput, input, locale);
+    if (!parsed.ok) {
+      const issues = (parsed.error.details.issues ?? []) as FieldIssue[];
+      for (const issue of issues) shown.push({ target: targetOfPath(issue.path), message: issue.message });
+    }
+    const ctx = { walk: this.data!.walk, registrations: [], now: new Date(), role: input.role ?? 'resident', email: input.email, phone: input.phone, consent: input.consent };
+    for (const [guard, target] of FORM_RULES) {
+      const rule = registrationRules.guards[guard];
+      if (!rule.check(ctx) && !shown.some((e) => e.target === target)) shown.push({ target, message: errorMessage(rule.code, locale) });
+    }
+    return orderErrors(shown, ORDER);
+  }
+
+  private errorFor(target: ErrorTarget): ShownError | undefined {
+    return this.errors.find((e) => e.target === target);
+  }
+
+  /* ---------------------------------------------------------------- submit */
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    void this.submit();
+  }
+
+  /** Checks the form and, if valid, fires `gusp-register` and sends it to `endpoint`. */
+  async submit(): Promise<void> {
+    if (this.phase === 'sending' || !this.data) return;
+    const input = this.input();
+    const errors = this.check(input);
+    this.errors = errors;
+    if (errors.length > 0) {
+      this.phase = 'editing';
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+      return;
+    }
+    const walkId = this.data.walk.id;
+    const proceed = this.dispatchEvent(new GuspRegisterEvent({ walkId, input }));
+    if (!proceed || !this.apiBase) return;
+    this.phase = 'sending';
+    const same = JSON.stringify(input);
+    if (this.attempt?.input !== same) this.attempt = { clientId: newId(), input: same };
+    try {
+      const receipt = await requestJson<RegistrationReceipt>(`${this.apiBase}/walks/${encodeURIComponent(walkId)}/registrations`, {
+        method: 'POST',
+        json: input,
+        locale: this.locale,
+        headers: { 'Idempotency-Key': this.attempt.clientId },
+      });
+      this.attempt = undefined;
+      await this.showReceipt(receipt);
+    } catch (error) {
+      if (error instanceof ApiRefusal) this.attempt = undefined;
+      await this.showError(error instanceof ApiRefusal ? error.error : undefined);
+    }
+  }
+
+  /**
+   * Shows the confirmation (or the waiting-list position) and forgets the
+   * draft. Called after a successful send; a host page that handled
+   * `gusp-register` itself calls it with the server's answer.
+   */
+  async showReceipt(receipt: RegistrationReceipt): Promise<void> {
+    this.receipt = receipt;
+    this.phase = 'done';
+    this.errors = [];
+    this.draft?.clear();
+    this.dispatchEvent(new GuspRegisteredEvent({ walkId: this.id_ ?? '', receipt }));
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.confirmation h3')?.focus();
+  }
+
+  /**
+   * Shows why the sign-up was not recorded, keeping every answer: a refusal
+   * from the server next to its field, or, without `error`, a network or
+   * server failure with a retry button.
+   */
+  async showError(error?: GuspError): Promise<void> {
+    this.dispatchEvent(new GuspRegisterErrorEvent({ walkId: this.id_ ?? '', error }));
+    if (!error) {
+      this.phase = 'failed';
+      this.errors = [];
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.failure')?.focus();
+      return;
+    }
+    this.phase = 'editing';
+    const issues = (error.details.issues ?? []) as FieldIssue[];
+    this.errors = orderErrors(
+      issues.length > 0
+        ? issues.map((i) => ({ target: targetOfPath(i.path), message: i.message }))
+        : [{ target: SERVER_CODE_TARGET[error.code] ?? 'form', message: error.message }],
+      ORDER,
+    );
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+  }
+
+  private focusControl = (id: string): void => {
+    this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
+  };
+
+  /* ---------------------------------------------------------------- render */
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    if (!this.data) {
+      return html`<div part="base" class="card">
+        ${this.loadFailed
+          ? html`<p class="notice" part="notice" role="alert">${t.loadFailed}</p>
+              ${this.apiBase && this.walkId ? html`<button type="button" @click=${() => this.load()}>${t.retry}</button>` : nothing}`
+          : html`<p role="status">${t.loading}</p>`}
+      </div>`;
+    }
+    const data = this.data;
+    const state = signupState(data, new Date());
+    return html`<article part="base" class="card" aria-labelledby="title">
+      ${this.renderWalk(data, state)}
+      ${state === SignupState.cancelled
+        ? html`<p class="notice" part="notice">
+            <strong>${t.cancelledNotice}</strong>
+            ${data.walk.cancelReason ? html`<br />${t.cancelReason}${label('format.colon', this.locale)}${data.walk.cancelReason}` : nothing}
+          </p>`
+        : state === SignupState.closed
+          ? html`<p class="notice" part="notice"><strong>${t.closedNotice}</strong></p>`
+          : this.phase === 'done' && this.receipt
+            ? this.renderConfirmation(this.receipt)
+            : this.renderForm(data, state)}
+    </article>`;
+  }
+
+  private renderWalk(data: WalkSignupData, state: SignupState): TemplateResult {
+    const t = this.t;
+    const quartier = data.quartierName ?? (data.city && findQuartier(data.city, data.walk.quartierId)?.name) ?? data.walk.quartierId;
+    const timeZone = data.city?.timezone ?? data.timezone ?? 'Europe/Paris';
+    const meeting = data.walk.meetingPoint ?? data.walk.stops[0];
+    const seats =
+      state === SignupState.fewSeats ? t.fewSeatsLeft(data.seatsLeft) : state === SignupState.cancelled || state === SignupState.closed ? undefined : t.seatsLeft(data.seatsLeft);
+    return html`<h2 id="title" part="title">${data.walk.title ?? t.walkHeading(quartier)}</h2>
+      ${isRescheduled(data) && state !== SignupState.cancelled ? html`<p class="notice" part="notice">${t.rescheduledNotice}</p>` : nothing}
+      <dl part="details">
+        <div>
+          <dt>${t.when}</dt>
+          <dd class="when">${formatTimeRange(data.walk.startsAt, data.walk.durationMinutes, timeZone, t)}</dd>
+        </div>
+        ${meeting
+          ? html`<div>
+              <dt>${t.meetingPoint}</dt>
+              <dd>${meeting.label}</dd>
+            </div>`
+          : nothing}
+        ${seats
+          ? html`<div>
+              <dt>${t.seats}</dt>
+              <dd class="seats ${state}">${seats}</dd>
+            </div>`
+          : nothing}
+      </dl>`;
+  }
+
+  private inlineError(target: ErrorTarget): TemplateResult | typeof nothing {
+    const error = this.errorFor(target);
+    return error ? html`<p class="error" part="error" id="${target}-error">${error.message}</p>` : nothing;
+  }
+
+  /** `aria-describedby` of a control: its hints, then the errors that concern it. */
+  private describedBy(...ids: (string | false | undefined)[]): string {
+    return ids.filter(Boolean).join(' ');
+  }
+
+  private renderForm(data: WalkSignupData, state: SignupState): TemplateResult {
+    const t = this.t;
+    const v = this.values;
+    const locale = this.locale;
+    const sending = this.phase === 'sending';
+    const privacyUrl = this.privacyNoticeUrl ?? data.city?.privacyNoticeUrl ?? data.privacyNoticeUrl;
+    const nameError = this.errorFor('name');
+    const contactError = this.errorFor('contact');
+    const emailError = this.errorFor('email');
+    const phoneError = this.errorFor('phone');
+    const consentError = this.errorFor('consent');
+    const needsError = this.errorFor('needs');
+    const noteError = this.errorFor('needsNote');
+    const roleError = this.errorFor('role');
+    const required = html`<span class="required" aria-hidden="true">*</span>`;
+    return html`${state === SignupState.full ? html`<p class="notice" part="notice"><strong>${t.fullNotice}</strong></p>` : nothing}
+      <form part="form" novalidate @submit=${this.onSubmit} aria-labelledby="form-title">
+        <h3 id="form-title">${t.formHeading}</h3>
+        ${this.draftRestored ? html`<p class="hint" role="status">${t.draftRestored}</p>` : nothing} ${errorSummary(this.errors, t.errorSummaryTitle(this.errors.length), (target) => FOCUS_ID[target], this.focusControl)}
+        ${this.phase === 'failed'
+          ? html`<div class="failure" part="error" role="alert" tabindex="-1">
+              <p>${t.submitFailed}</p>
+              <button type="button" class="secondary" @click=${() => this.submit()}>${t.retry}</button>
+            </div>`
+          : nothing}
+        <p class="hint">${t.requiredHint}</p>
+
+        <div class="field" part="field">
+          <label for="name">${t.name} ${required}</label>
+          ${this.inlineError('name')}
+          <input
+            id="name"
+            name="name"
+            type="text"
+            autocomplete="name"
+            required
+            aria-invalid=${nameError ? 'true' : 'false'}
+            aria-describedby=${this.describedBy(nameError && 'name-error')}
+            .value=${live(v.name)}
+            @input=${(e: Event) => this.setValue('name', (e.target as HTMLInputElement).value)}
+          />
+        </div>
+
+        <fieldset class="field" part="field" aria-describedby=${this.describedBy('contact-hint', contactError && 'contact-error')}>
+          <legend>${t.contactLegend} ${required}</legend>
+          <p class="hint" id="contact-hint">${t.contactHint}</p>
+          ${this.inlineError('contact')}
+          <div class="field">
+            <label for="email">${t.email}</label>
+            ${this.inlineError('email')}
+            <input
+              id="email"
+              name="email"
+              type="email"
+              autocomplete="email"
+              inputmode="email"
+              aria-invalid=${contactError || emailError ? 'true' : 'false'}
+              aria-describedby=${this.describedBy(contactError && 'contact-error', emailError && 'email-error')}
+              .value=${live(v.email)}
+              @input=${(e: Event) => this.setValue('email', (e.target as HTMLInputElement).value)}
+            />
+          </div>
+          <div class="field">
+            <label for="phone">${t.phone}</label>
+            ${this.inlineError('phone')}
+            <input
+              id="phone"
+              name="phone"
+              type="tel"
+              autocomplete="tel"
+              aria-invalid=${contactError || phoneError ? 'true' : 'false'}
+              aria-describedby=${this.describedBy(contactError && 'contact-error', phoneError && 'phone-error')}
+              .value=${live(v.phone)}
+              @input=${(e: Event) => this.setValue('phone', (e.target as HTMLInputElement).value)}
+            />
+          </div>
+        </fieldset>
+
+        <div class="field" part="field">
+          <label for="role">${t.role}</label>
+          ${this.inlineError('role')}
+          <select
+            id="role"
+            name="role"
+            aria-invalid=${roleError ? 'true' : 'false'}
+            aria-describedby=${this.describedBy(roleError && 'role-error')}
+            @change=${(e: Event) => this.setValue('role', (e.target as HTMLSelectElement).value as ActorRole)}
+          >
+            ${ACTOR_ROLES.map((r) => html`<option value=${r} ?selected=${v.role === r}>${label(`role.${r}`, locale)}</option>`)}
+          </select>
+        </div>
+
+        <fieldset class="field" part="field" aria-describedby=${this.describedBy('needs-hint', needsError && 'needs-error')}>
+          <legend>${t.needsLegend}</legend>
+          <p class="hint" id="needs-hint">${t.needsHint}</p>
+          ${this.inlineError('needs')}
+          ${AccessibilityNeed.options.map(
+            (need) => html`<div class="check">
+              <input
+                type="checkbox"
+                id="need-${need}"
+                name="needs"
+                value=${need}
+                .checked=${live(v.needs.includes(need))}
+                @change=${(e: Event) =>
+                  this.setValue(
+                    'needs',
+                    (e.target as HTMLInputElement).checked ? [...v.needs.filter((n) => n !== need), need] : v.needs.filter((n) => n !== need),
+                  )}
+              />
+              <label for="need-${need}">${t.need[need] ?? need}</label>
+            </div>`,
+          )}
+          <div class="field">
+            <label for="needs-note">${t.needsNote}</label>
+            ${this.inlineError('needsNote')}
+            <textarea
+              id="needs-note"
+              name="needsNote"
+              rows="2"
+              aria-invalid=${noteError ? 'true' : 'false'}
+              aria-describedby=${this.describedBy(noteError && 'needsNote-error')}
+              .value=${live(v.needsNote)}
+              @input=${(e: Event) => this.setValue('needsNote', (e.target as HTMLTextAreaElement).value)}
+            ></textarea>
+          </div>
+        </fieldset>
+
+        <div class="field" part="field">
+          ${this.inlineError('consent')}
+          <div class="check">
+            <input
+              type="checkbox"
+              id="consent"
+              name="consent"
+              required
+              aria-invalid=${consentError ? 'true' : 'false'}
+              aria-describedby=${this.describedBy(consentError && 'consent-error', privacyUrl && 'privacy')}
+              .checked=${live(v.consent)}
+              @change=${(e: Event) => this.setValue('consent', (e.target as HTMLInputElement).checked)}
+            />
+            <label for="consent">${t.consent} ${required}</label>
+          </div>
+          ${privacyUrl
+            ? html`<p class="hint" id="privacy">
+                <a href=${privacyUrl} target="_blank" rel="noopener">${t.privacyNotice} <span class="visually-hidden">${t.privacyNoticeNewWindow}</span></a>
+              </p>`
+            : nothing}
+        </div>
+
+        <button type="submit" part="submit" aria-disabled=${sending ? 'true' : 'false'}>
+          ${sending ? t.submitting : state === SignupState.full ? t.submitWaitlist : t.submit}
+        </button>
+      </form>`;
+  }
+
+  private renderConfirmation(receipt: RegistrationReceipt): TemplateResult {
+    const t = this.t;
+    const waitlisted = receipt.status === 'waitlisted';
+    return html`<section class="confirmation" part="confirmation" aria-labelledby="confirmation-title">
+      <h3 id="confirmation-title" tabindex="-1">${waitlisted ? t.waitlistedTitle : t.confirmedTitle}</h3>
+      <p class="position">${waitlisted ? t.waitlistedText(receipt.position) : t.confirmedText(this.values.name.trim())}</p>
+      <p>${t.howToCancel}</p>
+      ${receipt.cancelUrl ? html`<p><a href=${receipt.cancelUrl}>${t.cancelLink}</a></p>` : nothing}
+    </section>`;
+  }
+}

@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * A real, tiny GUSP HTTP API for the browser tests, mounted in the test
+ * runner's dev server: the real `@gusp/core` service over a memory store.
+ * It speaks the wire format the elements expect (see src/internal/api.ts):
+ *
+ * - `GET  {base}/walks/:id` → `WalkSignupData` (the walk summary and the city profile)
+ * - `POST {base}/walks/:id/registrations` (a `RegisterInput`, `Idempotency-Key`) → 201 `RegistrationReceipt`,
+ *   or 4xx `{ error: GuspError }`
+ * - `GET  {base}/engagements` → `EngagementTrackerData` (the engagements and the city profile)
+ * - `GET  {base}/city` → the `CityProfile`
+ * - `POST {base}/observations` (a `RecordObservationInput`, `Idempotency-Key: <clientId>`) → 201 `{ observationId }`
+ *
+ * and, for the tests only, routes that set the world up through the same service:
+ *
+ * - `POST {base}/__test/walks` `{ capacity?, fill?, then?: 'close' | 'cancel' | 'reschedule' | 'start' }` → `{ id }`
+ * - `POST {base}/__test/outage` `{ on: boolean }`: while on, registrations answer 503
+ * - `GET  {base}/__test/walks/:id/registrations` → the registrations stored (to count them)
+ * - `POST {base}/__test/network` `{ mode: 'up' | 'down' | 'lose-responses' }`: the connection of each
+ *   POST to the API is cut before it is handled (`down`) or after (`lose-responses`: recorded, answer lost)
+ * - `GET  {base}/__test/observations` → the observations stored
+ * - `POST {base}/__test/engagements` `{ title, quartierId, organisationId?, dueOn?, progress? }` → the engagement
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createGusp, memoryStore, valence, walkSummary, type GuspError, type RecordObservationInput, type RegisterInput } from '@gusp/core';
+
+/** The part of Koa's context this middleware uses. */
+interface Context {
+  readonly method: string;
+  readonly path: string;
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  status: number;
+  body: unknown;
+  respond?: boolean;
+  get(name: string): string;
+  set(name: string, value: string): void;
+}
+type Next = () => Promise<unknown>;
+
+const DAY = 86_400_000;
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : {};
+}
+
+const statusOf = (error: GuspError): number =>
+  error.code.endsWith('not-found') ? 404 : error.code === 'validation.invalid' ? 422 : 409;
+
+/** Ten o'clock in Paris, `days` days from now, as ISO 8601 with offset. */
+function futureMorning(days: number): string {
+  const d = new Date(Date.now() + days * DAY);
+  return `${d.toISOString().slice(0, 10)}T09:00:00+01:00`;
+}
+
+export function apiMiddleware(base: string) {
+  const gusp = createGusp({ city: valence, store: memoryStore() });
+  let outage = false;
+  let network: 'up' | 'down' | 'lose-responses' = 'up';
+
+  const routes: { method: string; pattern: RegExp; handle: (ctx: Context, params: string[]) => Promise<void> }[] = [
+    {
+      method: 'GET',
+      pattern: /^\/walks\/([^/]+)$/,
+      async handle(ctx, [id]) {
+        const agg = await gusp.walks.get(id as string);
+        if (!agg.ok) return send(ctx, statusOf(agg.error), { error: agg.error });
+        send(ctx, 200, { ...walkSummary(agg.value, new Date()), city: valence });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/walks\/([^/]+)\/registrations$/,
+      async handle(ctx, [id]) {
+        const input = (await readJson(ctx.req)) as RegisterInput;
+        if (outage) return send(ctx, 503, { error: { code: 'server.unavailable', message: 'Service unavailable', details: {} } });
+        const clientId = ctx.get('Idempotency-Key') || undefined;
+        const done = await gusp.walks.register(id as string, input, { locale: input.locale ?? 'fr', clientId });
+        if (!done.ok) return send(ctx, statusOf(done.error), { error: done.error });
+        const { registration, status, position } = done.value;
+        send(ctx, 201, { registrationId: registration.id, status, position, cancelToken: registration.cancelToken });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/__test\/walks$/,
+      async handle(ctx) {
+        const body = (await readJson(ctx.req)) as { capacity?: number; fill?: number; then?: 'close' | 'cancel' | 'reschedule' | 'start' };
+        // A walk to start now begins in ten minutes (it may start 30 minutes early).
+        const soon = body.then === 'start';
+        const walk = await gusp.walks.schedule({
+          quartierId: 'le-plan',
+          startsAt: soon ? new Date(Date.now() + 10 * 60_000).toISOString() : futureMorning(30),
+          ...(soon ? { registrationDeadline: new Date(Date.now() + 5 * 60_000).toISOString() } : {}),
+          capacity: body.capacity ?? 25,
+          meetingPoint: { label: 'Parvis de la maison de quartier' },
+          stops: [{ label: 'Parvis de la maison de quartier' }, { label: 'Square des Bleuets' }],
+        });
+        if (!walk.ok) return send(ctx, 500, { error: walk.error });
+        const id = walk.value.id;
+        await gusp.walks.publish(id);
+        for (let i = 0; i < (body.fill ?? 0); i++) {
+          await gusp.walks.register(id, { name: `Personne ${i}`, email: `p${i}@example.org`, consent: true });
+        }
+        if (body.then === 'close') await gusp.walks.closeRegistrations(id);
+        if (body.then === 'cancel') await gusp.walks.cancel(id, { reason: 'Alerte météo' });
+        if (body.then === 'reschedule') await gusp.walks.reschedule(id, { startsAt: futureMorning(37) });
+        if (body.then === 'start') {
+          await gusp.walks.closeRegistrations(id);
+          const started = await gusp.walks.start(id);
+          if (!started.ok) return send(ctx, 500, { error: started.error });
+        }
+        send(ctx, 201, { id });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/__test\/outage$/,
+      async handle(ctx) {
+        outage = ((await readJson(ctx.req)) as { on?: boolean }).on === true;
+        send(ctx, 200, { outage });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/__test\/walks\/([^/]+)\/registrations$/,
+      async handle(ctx, [id]) {
+        const agg = await gusp.walks.get(id as string);
+        if (!agg.ok) return send(ctx, 404, { error: agg.error });
+        send(
+          ctx,
+          200,
+          agg.value.registrations.map((r) => ({ name: r.name, status: r.status, role: r.role, needs: r.needs })),
+        );
+      },
+    },
+  ];
+
+  routes.push(
+    {
+      method: 'GET',
+      pattern: /^\/city$/,
+      async handle(ctx) {
+        send(ctx, 200, valence);
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/observations$/,
+      async handle(ctx) {
+        const input = (await readJson(ctx.req)) as RecordObservationInput;
+        const clientId = ctx.get('Idempotency-Key') || undefined;
+        const done = await gusp.observations.record(input, { clientId, locale: ctx.get('Accept-Language') || 'fr' });
+        if (!done.ok) return send(ctx, statusOf(done.error), { error: done.error });
+        send(ctx, 201, { observationId: done.value.id, status: done.value.status });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/__test\/network$/,
+      async handle(ctx) {
+        network = ((await readJson(ctx.req)) as { mode: typeof network }).mode;
+        send(ctx, 200, { network });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/__test\/observations$/,
+      async handle(ctx) {
+        const list = await gusp.observations.list();
+        send(
+          ctx,
+          200,
+          list.map((o) => ({ description: o.description, polarity: o.polarity, themeId: o.themeId, walkId: o.walkId, stopId: o.stopId, address: o.address, point: o.point, source: o.source })),
+        );
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/engagements$/,
+      async handle(ctx) {
+        send(ctx, 200, { engagements: await gusp.engagements.list(), city: valence });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/__test\/engagements$/,
+      async handle(ctx) {
+        const body = (await readJson(ctx.req)) as { title: string; quartierId: string; organisationId?: string; dueOn?: string; progress?: number };
+        const proposed = await gusp.engagements.propose({ title: body.title, quartierId: body.quartierId });
+        if (!proposed.ok) return send(ctx, 422, { error: proposed.error });
+        const id = proposed.value.id;
+        if (body.organisationId && body.dueOn) {
+          const accepted = await gusp.engagements.accept(id, { organisationId: body.organisationId, dueOn: body.dueOn });
+          if (!accepted.ok) return send(ctx, 422, { error: accepted.error });
+          if (body.progress !== undefined) {
+            await gusp.engagements.start(id, {});
+            await gusp.engagements.progress(id, { percent: body.progress, note: 'Point d’étape' });
+          }
+        }
+        const engagement = await gusp.engagements.get(id);
+        send(ctx, 201, engagement.ok ? engagement.value : { error: engagement.error });
+      },
+    },
+  );
+
+  return async (ctx: Context, next: Next): Promise<unknown> => {
+    if (!ctx.path.startsWith(`${base}/`)) return next();
+    const path = ctx.path.slice(base.length);
+    const cut = () => {
+      // A real cut connection: the browser's fetch rejects with a TypeError.
+      // (502 only for the dev server's own log, which would otherwise count a 404; nothing is sent.)
+      ctx.status = 502;
+      ctx.respond = false;
+      ctx.req.socket.destroy();
+    };
+    const testRoute = path.startsWith('/__test/');
+    if (!testRoute && ctx.method === 'POST' && network === 'down') return cut();
+    for (const route of routes) {
+      const match = route.method === ctx.method ? route.pattern.exec(path) : null;
+      if (match) {
+        await route.handle(ctx, match.slice(1));
+        if (!testRoute && ctx.method === 'POST' && network === 'lose-responses') cut();
+        return;
+      }
+    }
+    return send(ctx, 404, { error: { code: 'route.not-found', message: 'Not found', details: {} } });
+  };
+}
+
+function send(ctx: Context, status: number, body: unknown): void {
+  ctx.status = status;
+  ctx.set('Content-Type', 'application/json; charset=utf-8');
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = JSON.stringify(body);
+}

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Browser tests in real headless Chromium. Run through scripts/test.mjs, which
+// loads tsx so that the stub API below uses the real @gusp/core from its sources.
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { bundle } from './scripts/bundle.mjs';
+import { apiMiddleware } from './test/api-middleware.ts';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+const chrome = chromeLauncher({
+  launchOptions: {
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  },
+});
+
+/**
+ * `executeServerCommand('set-geolocation', { latitude, longitude, accuracy } | null)`:
+ * the device's position as the browser reports it (granted), or permission refused (`null`).
+ */
+const geolocationPlugin = {
+  name: 'gusp-geolocation',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'set-geolocation') return undefined;
+    const page = chrome.getPage(session.id);
+    const origin = new URL(page.url()).origin;
+    await page.browserContext().overridePermissions(origin, payload ? ['geolocation'] : []);
+    if (payload) await page.setGeolocation(payload);
+    return true;
+  },
+};
+
+/** Serves `/__bundle__/<name>.js`: the self-contained bundle a plain HTML page loads (scripts/bundle.mjs). */
+const bundlePlugin = {
+  name: 'gusp-bundle',
+  async serve(context) {
+    const match = /^\/__bundle__\/([a-z-]+)\.js$/.exec(context.path);
+    return match ? { body: await bundle(match[1]), type: 'js' } : undefined;
+  },
+};
+
+export default {
+  files: ['src/**/*.test.ts'],
+  rootDir: repoRoot,
+  port: 8201,
+  nodeResolve: { exportConditions: ['browser', 'development', 'source'] },
+  plugins: [geolocationPlugin, bundlePlugin, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  middleware: [apiMiddleware('/api')],
+  concurrency: 1,
+  testFramework: { config: { timeout: 10000 } },
+  browsers: [chrome],
+};
