@@ -1,16 +1,28 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
- * All calendar reasoning of GUSP happens here, in the city's time zone, through
- * date-fns and @date-fns/tz, so that "the day before at 18:00" or "overdue" are
- * right on both sides of a daylight-saving change.
+ * All calendar reasoning of GUSP happens here (and in zoned-time.ts), in the
+ * city's time zone, through @date-fns/tz's offsets and date-fns, so that "the
+ * day before at 18:00" or "overdue" are right on both sides of a
+ * daylight-saving change.
  */
-import { TZDate, tzOffset } from '@date-fns/tz';
-import { addDays, addMinutes, differenceInCalendarDays, formatISO, parseISO } from 'date-fns';
+import { tzOffset } from '@date-fns/tz/tzOffset';
 
 import type { CalendarDay } from './time.js';
 export { CalendarDay, DateTime } from './time.js';
+// In their own module: TZDate patches Date's prototype when loaded, so only code that needs it should load it.
+export { localTimeBefore, plusMinutes } from './zoned-time.js';
 
-const toDate = (value: string | Date): Date => (typeof value === 'string' ? parseISO(value) : value);
+/**
+ * An instant from an ISO 8601 string with an offset (what the schemas accept),
+ * read by the engine: `Date` parses that form exactly, so no parser is shipped.
+ */
+const toDate = (value: string | Date): Date => (typeof value === 'string' ? new Date(value) : value);
+
+/** Days since the epoch of a `YYYY-MM-DD` calendar day, read as a day (no time zone, no DST). */
+const epochDay = (day: CalendarDay): number => {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+};
 
 const QUARTER_HOUR = 900_000;
 const offsets = new Map<string, number>();
@@ -67,22 +79,6 @@ export function yearOf(value: string | Date, timeZone: string): number {
   return wallClock(value, timeZone).wall.getUTCFullYear();
 }
 
-/**
- * A wall-clock time on the day `daysBefore` days before `value` (in `timeZone`):
- * the default registration deadline is `localTimeBefore(startsAt, tz, 1, 18, 0)`.
- */
-export function localTimeBefore(value: string | Date, timeZone: string, daysBefore: number, hours: number, minutes: number): string {
-  const local = new TZDate(toDate(value).getTime(), timeZone);
-  const day = addDays(local, -daysBefore);
-  const at = new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), hours, minutes, 0, timeZone);
-  return formatISO(at);
-}
-
-/** `value` plus `minutes`, as an ISO string in `timeZone`. */
-export function plusMinutes(value: string | Date, minutes: number, timeZone: string): string {
-  return formatISO(addMinutes(new TZDate(toDate(value).getTime(), timeZone), minutes));
-}
-
 /** Milliseconds since the epoch of an ISO instant. */
 export const instant = (value: string | Date): number => toDate(value).getTime();
 
@@ -91,5 +87,5 @@ export const instant = (value: string | Date): number => toDate(value).getTime()
  * Dates without time are compared as days, so DST cannot shift the count.
  */
 export function daysBetween(from: CalendarDay, to: CalendarDay): number {
-  return differenceInCalendarDays(parseISO(to), parseISO(from));
+  return epochDay(to) - epochDay(from);
 }

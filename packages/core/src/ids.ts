@@ -3,10 +3,10 @@ import { nanoid } from 'nanoid';
 import * as z from 'zod/mini';
 
 /** URL-safe identifiers: nanoid's alphabet, or a slug for city-defined ids. */
-const idString = () => z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
+const idString = () => /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[A-Za-z0-9_-]{1,64}$/));
 
 /** A kebab-case slug such as `le-plan` (quartiers, themes, organisations). */
-export const Slug = /* @__PURE__ */ z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(64));
+export const Slug = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), /* @__PURE__ */ z.maxLength(64));
 export type Slug = z.infer<typeof Slug>;
 
 export const WalkId = /* @__PURE__ */ idString().brand<'WalkId'>();

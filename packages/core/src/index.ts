@@ -10,7 +10,21 @@ export * from './ids.js';
 export * from './dates.js';
 export * from './geo.js';
 export * from './validation.js';
-export { registerLocale, catalogueFor, errorMessage, label, guspError, type Catalogue, type Message } from './i18n.js';
+export {
+  registerLocale,
+  catalogueFor,
+  errorMessage,
+  errorMessageIn,
+  label,
+  labelIn,
+  guspError,
+  guspErrorIn,
+  type Catalogue,
+  type CataloguePart,
+  type Message,
+  type Messages,
+} from './i18n.js';
+export * from './locales/messages.js';
 export { fr } from './locales/fr.js';
 export { en } from './locales/en.js';
 
@@ -36,6 +50,7 @@ export * from './report/report.js';
 export * from './report/report.rules.js';
 export * from './report/build-report.js';
 export * from './engagement/engagement.js';
+export * from './engagement/engagement-status.js';
 export * from './engagement/engagement.rules.js';
 export * from './engagement/engagement.fold.js';
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type * as z from 'zod/mini';
-import { errorMessage, guspError } from './i18n.js';
+import { errorMessageIn, guspErrorIn } from './i18n.js';
+import { FIELD_MESSAGES } from './locales/messages.js';
 import { err, ok, type Result } from './result.js';
 
 /** One problem with one field, ready to show next to it. */
@@ -11,6 +12,12 @@ export interface FieldIssue {
   readonly code: string;
   readonly message: string;
 }
+
+/**
+ * Every code {@linkcode fieldCode} gives is a `field.*` one (the core's schemas
+ * raise no custom code), so validation carries the field texts only.
+ */
+const DOMAINS = [FIELD_MESSAGES];
 
 const FORMAT_CODES: Record<string, string> = {
   email: 'field.invalid-email',
@@ -54,7 +61,7 @@ export function fieldIssues(issues: readonly z.core.$ZodIssue[], input: unknown,
   return issues.map((issue) => {
     const code = fieldCode(issue, input);
     const details = { ...(issue as unknown as Record<string, unknown>) };
-    return { path: issue.path.map(String).join('.'), code, message: errorMessage(code, locale, details) };
+    return { path: issue.path.map(String).join('.'), code, message: errorMessageIn(DOMAINS, code, locale, details) };
   });
 }
 
@@ -65,5 +72,5 @@ export function fieldIssues(issues: readonly z.core.$ZodIssue[], input: unknown,
 export function validate<S extends z.ZodMiniType>(schema: S, input: unknown, locale?: string): Result<z.infer<S>> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return ok(parsed.data);
-  return err(guspError('validation.invalid', locale, { issues: fieldIssues(parsed.error.issues, input, locale) }));
+  return err(guspErrorIn(DOMAINS, 'validation.invalid', locale, { issues: fieldIssues(parsed.error.issues, input, locale) }));
 }

@@ -5,11 +5,12 @@
  * VTIMEZONE, so calendars keep 09:00 at 09:00 across daylight-saving changes;
  * for a time zone without a built-in definition, times are written in UTC.
  */
-import { tzOffset } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz/tzOffset';
 import type { CityProfile } from '../city/city-profile.js';
 import { findQuartier } from '../city/lookup.js';
 import { instant } from '../dates.js';
-import { label } from '../i18n.js';
+import { labelIn } from '../i18n.js';
+import { FIELD_MESSAGES, ICAL_MESSAGES } from '../locales/messages.js';
 import type { Place, Walk } from '../walk/walk.js';
 
 export interface ICalendarOptions {
@@ -157,6 +158,9 @@ function dateTimeLine(name: string, ms: number, timeZone: string | undefined): s
 
 /* ------------------------------------------------------------------ events */
 
+/** Calendar texts only: a page offering one walk's .ics carries no other catalogue. */
+const text = (key: string, locale?: string): string => labelIn([ICAL_MESSAGES, FIELD_MESSAGES], key, locale);
+
 /** The stable UID of a walk's event: re-importing the file updates the event. */
 export const walkUid = (walk: Walk): string => `walk-${walk.id}@gusp`;
 
@@ -167,26 +171,26 @@ const coordinate = (n: number): string => String(Math.round(n * 1e6) / 1e6);
 function summary(walk: Walk, city: CityProfile, locale: string): string {
   if (walk.title) return walk.title;
   const quartier = findQuartier(city, walk.quartierId);
-  return quartier ? `${label('ical.walkTitle', locale)} – ${quartier.name}` : label('ical.walkTitle', locale);
+  return quartier ? `${text('ical.walkTitle', locale)} – ${quartier.name}` : text('ical.walkTitle', locale);
 }
 
 function description(walk: Walk, city: CityProfile, locale: string, url: string | undefined): string {
-  const colon = label('format.colon', locale);
+  const colon = text('format.colon', locale);
   const parts: string[] = [];
   if (walk.status === 'cancelled') {
-    parts.push(label('ical.cancelled', locale));
-    if (walk.cancelReason?.trim()) parts.push(`${label('ical.cancelReason', locale)}${colon}${walk.cancelReason.trim()}`);
+    parts.push(text('ical.cancelled', locale));
+    if (walk.cancelReason?.trim()) parts.push(`${text('ical.cancelReason', locale)}${colon}${walk.cancelReason.trim()}`);
     parts.push('');
   }
   const quartier = findQuartier(city, walk.quartierId);
-  if (quartier) parts.push(`${label('report.quartier', locale)}${colon}${quartier.name}`);
+  if (quartier) parts.push(`${text('report.quartier', locale)}${colon}${quartier.name}`);
   const place = meetingPlace(walk);
-  if (place) parts.push(`${label('report.meetingPoint', locale)}${colon}${place.label}`);
+  if (place) parts.push(`${text('report.meetingPoint', locale)}${colon}${place.label}`);
   if (walk.stops.length > 0) {
-    parts.push('', `${label('ical.route', locale)}${colon}`);
+    parts.push('', `${text('ical.route', locale)}${colon}`);
     walk.stops.forEach((stop, i) => parts.push(`${i + 1}. ${stop.label}${stop.description?.trim() ? ` – ${stop.description.trim()}` : ''}`));
   }
-  if (url) parts.push('', `${label('ical.moreInfo', locale)}${colon}${url}`);
+  if (url) parts.push('', `${text('ical.moreInfo', locale)}${colon}${url}`);
   return parts.join('\n');
 }
 
@@ -222,11 +226,11 @@ function calendar(walks: readonly Walk[], city: CityProfile, options: ICalendarF
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
-    `PRODID:${options.prodId ?? `-//GUSP//${label('ical.prodid', locale)}//${locale.split('-')[0]?.toUpperCase() ?? 'FR'}`}`,
+    `PRODID:${options.prodId ?? `-//GUSP//${text('ical.prodid', locale)}//${locale.split('-')[0]?.toUpperCase() ?? 'FR'}`}`,
     'CALSCALE:GREGORIAN',
   ];
   if (feed) {
-    lines.push(`X-WR-CALNAME:${escapeText(options.calendarName ?? `${label('ical.feedName', locale)} – ${city.name}`)}`);
+    lines.push(`X-WR-CALNAME:${escapeText(options.calendarName ?? `${text('ical.feedName', locale)} – ${city.name}`)}`);
     lines.push(`X-WR-TIMEZONE:${city.timezone}`);
   }
   if (tzLines) lines.push(...tzLines);

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
-import type { Catalogue } from './types.js';
+import { catalogue } from './catalogue.js';
+import type { Catalogue, CataloguePart } from './types.js';
 
 const s = (v: unknown): string => String(v ?? '');
 
-/** English: complete, key for key with `fr.ts` (a test checks it). */
-export const en: Catalogue = {
-  locale: 'en',
+// One export per domain, so that a bundle only carries the messages of the modules it uses;
+// the whole catalogue below is their union.
+
+/** Validation of any input: field by field. */
+export const fields = {
   errors: {
     'validation.invalid': 'Some information is missing or invalid.',
     'field.required': 'This field is required.',
@@ -23,12 +26,43 @@ export const en: Catalogue = {
     'field.unknown-keys': (d) => `Unknown field(s): ${Array.isArray(d.keys) ? d.keys.join(', ') : ''}.`,
     'field.not-integer': 'A whole number is expected.',
     'field.invalid': 'Invalid value.',
+  },
+  labels: {
+    'format.colon': ': ',
+    'format.percent': '%',
+  },
+} satisfies CataloguePart;
+
+/** City profiles. */
+export const city = {
+  errors: {
     'city.invalid': (d) => `The city profile has ${s(d.count)} problem(s).`,
     'city.unknown-theme-axis': (d) => `Theme “${s(d.themeId)}” uses an unknown axis: “${s(d.axis)}”.`,
     'city.duplicate-id': (d) => `Duplicate id in ${s(d.collection)}: “${s(d.id)}”.`,
     'city.unknown-timezone': (d) => `Unknown time zone: “${s(d.timezone)}”.`,
     'city.no-priority-quartier': 'The profile needs at least one priority quartier.',
     'city.unknown-organisation': (d) => `Unknown organisation: “${s(d.organisationId)}”.`,
+  },
+  labels: {},
+} satisfies CataloguePart;
+
+/** The roles of the actors. */
+export const roles = {
+  errors: {},
+  labels: {
+    'role.resident': 'Resident',
+    'role.association': 'Neighbourhood association',
+    'role.professional': 'Public-service professional',
+    'role.elected': 'Elected official',
+    'role.landlord': 'Social landlord (OPH)',
+    'role.proximity-agent': 'Proximity agent',
+    'role.partner': 'Partner',
+  },
+} satisfies CataloguePart;
+
+/** Walks. */
+export const walk = {
+  errors: {
     'walk.not-found': 'This walk cannot be found.',
     'walk.invalid-transition': (d) => `Cannot “${s(d.event)}”: the walk is “${s(d.state)}”.`,
     'walk.unknown-quartier': (d) => `Unknown quartier for this city: “${s(d.quartierId)}”.`,
@@ -39,6 +73,21 @@ export const en: Catalogue = {
     'walk.full': 'There are no seats left on this walk.',
     'walk.too-early-to-start': (d) => `A walk cannot start more than ${s(d.minutes)} minutes before its scheduled time.`,
     'walk.reason-required': 'Give a reason.',
+  },
+  labels: {
+    'walk.status.draft': 'Draft',
+    'walk.status.open': 'Registrations open',
+    'walk.status.closed': 'Registrations closed',
+    'walk.status.in-progress': 'In progress',
+    'walk.status.done': 'Done',
+    'walk.status.reported': 'Report shared',
+    'walk.status.cancelled': 'Cancelled',
+  },
+} satisfies CataloguePart;
+
+/** Registrations. */
+export const registration = {
+  errors: {
     'registration.not-found': 'This registration cannot be found.',
     'registration.invalid-transition': (d) => `Cannot “${s(d.event)}”: the registration is “${s(d.state)}”.`,
     'registration.consent-required': 'Your consent is needed to record the registration.',
@@ -46,6 +95,19 @@ export const en: Catalogue = {
     'registration.duplicate-email': 'This email address is already registered for this walk.',
     'registration.walk-not-underway': 'Check-in is only possible during the walk.',
     'registration.walk-over': 'The walk has already started: the registration can no longer be changed.',
+  },
+  labels: {
+    'registration.status.confirmed': 'Confirmed',
+    'registration.status.waitlisted': 'On the waiting list',
+    'registration.status.cancelled': 'Cancelled',
+    'registration.status.attended': 'Attended',
+    'registration.status.absent': 'Absent',
+  },
+} satisfies CataloguePart;
+
+/** Observations. */
+export const observation = {
+  errors: {
     'observation.not-found': 'This observation cannot be found.',
     'observation.invalid-transition': (d) => `Cannot “${s(d.event)}”: the observation is “${s(d.state)}”.`,
     'observation.location-required': 'Say where this is: a stop, a position or an address.',
@@ -58,75 +120,35 @@ export const en: Catalogue = {
     'observation.reason-required': 'Give a reason.',
     'observation.duplicate-of-itself': 'An observation cannot duplicate itself.',
     'observation.contact-consent-required': 'Your consent is needed to keep your contact details.',
-    'report.not-found': 'This report cannot be found.',
-    'report.walk-not-done': 'The report can only be written once the walk is done.',
-    'report.invalid-transition': (d) => `Cannot “${s(d.event)}”: the report is “${s(d.state)}”.`,
-    'engagement.not-found': 'This commitment cannot be found.',
-    'engagement.invalid-transition': (d) => `Cannot “${s(d.event)}”: the commitment is “${s(d.state)}”.`,
-    'engagement.reason-required': 'Give a reason.',
-    'engagement.unknown-organisation': (d) => `Unknown organisation: “${s(d.organisationId)}”.`,
-    'engagement.unknown-quartier': (d) => `Unknown quartier: “${s(d.quartierId)}”.`,
-    'engagement.unknown-theme': (d) => `Unknown theme: “${s(d.themeId)}”.`,
-    'engagement.due-date-in-past': 'The due date cannot be in the past.',
-    'engagement.forbidden-organisation': 'Only the responsible organisation may change this commitment.',
-    'store.conflict': 'Too many simultaneous changes: try again.',
-    'csv.invalid': (d) => `Line ${s(d.line)}: ${s(d.reason)}`,
-    'csv.missing-columns': (d) => `Missing columns: ${Array.isArray(d.columns) ? d.columns.join(', ') : ''}.`,
-    'csv.unclosed-quote': 'A quote is opened and never closed.',
-    'csv.text-after-quote': 'Text after a closing quote: inside a field, double the quotes ("").',
-    'csv.field-count': (d) => `${s(d.expected)} field(s) expected, ${s(d.found)} found.`,
-    'csv.duplicate-columns': (d) => `Duplicate columns: ${Array.isArray(d.columns) ? d.columns.join(', ') : ''}.`,
-    'csv.invalid-json': 'Invalid JSON content.',
-    'open311.service-code-required': 'A service_code is required: the theme of the request.',
-    'open311.unknown-service': (d) => `Unknown service: “${s(d.serviceCode)}”.`,
-    'open311.location-required': 'A location is required: lat and long, or address_string.',
-    'open311.invalid-location': 'Invalid coordinates: lat between -90 and 90 and long between -180 and 180, in decimal degrees.',
   },
   labels: {
-    'role.resident': 'Resident',
-    'role.association': 'Neighbourhood association',
-    'role.professional': 'Public-service professional',
-    'role.elected': 'Elected official',
-    'role.landlord': 'Social landlord (OPH)',
-    'role.proximity-agent': 'Proximity agent',
-    'role.partner': 'Partner',
     'polarity.positive': 'Positive point',
     'polarity.problem': 'Problem',
-    'walk.status.draft': 'Draft',
-    'walk.status.open': 'Registrations open',
-    'walk.status.closed': 'Registrations closed',
-    'walk.status.in-progress': 'In progress',
-    'walk.status.done': 'Done',
-    'walk.status.reported': 'Report shared',
-    'walk.status.cancelled': 'Cancelled',
-    'registration.status.confirmed': 'Confirmed',
-    'registration.status.waitlisted': 'On the waiting list',
-    'registration.status.cancelled': 'Cancelled',
-    'registration.status.attended': 'Attended',
-    'registration.status.absent': 'Absent',
     'observation.status.recorded': 'Recorded',
     'observation.status.qualified': 'Qualified',
     'observation.status.duplicate': 'Duplicate',
     'observation.status.rejected': 'Rejected',
     'observation.status.committed': 'Commitment made',
     'observation.status.resolved': 'Resolved',
-    'report.status.draft': 'Draft',
-    'report.status.validated': 'Validated',
-    'report.status.shared': 'Shared',
-    'engagement.status.proposed': 'Proposed',
-    'engagement.status.accepted': 'Accepted',
-    'engagement.status.in-progress': 'In progress',
-    'engagement.status.done': 'Done',
-    'engagement.status.verified': 'Verified',
-    'engagement.status.abandoned': 'Abandoned',
-    'engagement.overdue': 'Overdue',
     'severity.low': 'Low',
     'severity.medium': 'Medium',
     'severity.high': 'High',
+  },
+} satisfies CataloguePart;
+
+/** The compte-rendu. */
+export const report = {
+  errors: {
+    'report.not-found': 'This report cannot be found.',
+    'report.walk-not-done': 'The report can only be written once the walk is done.',
+    'report.invalid-transition': (d) => `Cannot “${s(d.event)}”: the report is “${s(d.state)}”.`,
+  },
+  labels: {
+    'report.status.draft': 'Draft',
+    'report.status.validated': 'Validated',
+    'report.status.shared': 'Shared',
     'report.title': 'Neighbourhood walk report',
-    'report.quartier': 'Neighbourhood',
     'report.date': 'Date',
-    'report.meetingPoint': 'Meeting point',
     'report.participants': 'Participants',
     'report.participantsTotal': 'Total',
     'report.byStop': 'Observations by stop',
@@ -144,22 +166,89 @@ export const en: Catalogue = {
     'report.status': 'Status',
     'report.sharedOn': 'Shared on',
     'report.generatedBy': 'Document produced with GUSP.',
-    'ical.prodid': 'Neighbourhood walk',
-    'ical.walkTitle': 'Neighbourhood walk',
-    'format.colon': ': ',
-    'format.percent': '%',
-    'ical.route': 'Route',
-    'ical.cancelled': 'This neighbourhood walk is cancelled.',
-    'ical.cancelReason': 'Reason',
-    'ical.moreInfo': 'More information',
-    'ical.feedName': 'Neighbourhood walks',
     'report.time': 'Time',
     'report.route': 'Route',
     'report.stop': 'Stop',
     'report.role': 'Role',
     'report.engagement': 'Commitment',
     'report.generatedAt': 'Document generated on',
+  },
+} satisfies CataloguePart;
+
+/** Engagements. */
+export const engagement = {
+  errors: {
+    'engagement.not-found': 'This commitment cannot be found.',
+    'engagement.invalid-transition': (d) => `Cannot “${s(d.event)}”: the commitment is “${s(d.state)}”.`,
+    'engagement.reason-required': 'Give a reason.',
+    'engagement.unknown-organisation': (d) => `Unknown organisation: “${s(d.organisationId)}”.`,
+    'engagement.unknown-quartier': (d) => `Unknown quartier: “${s(d.quartierId)}”.`,
+    'engagement.unknown-theme': (d) => `Unknown theme: “${s(d.themeId)}”.`,
+    'engagement.due-date-in-past': 'The due date cannot be in the past.',
+    'engagement.forbidden-organisation': 'Only the responsible organisation may change this commitment.',
+  },
+  labels: {
+    'engagement.status.proposed': 'Proposed',
+    'engagement.status.accepted': 'Accepted',
+    'engagement.status.in-progress': 'In progress',
+    'engagement.status.done': 'Done',
+    'engagement.status.verified': 'Verified',
+    'engagement.status.abandoned': 'Abandoned',
+    'engagement.overdue': 'Overdue',
+  },
+} satisfies CataloguePart;
+
+/** The journal store. */
+export const store = {
+  errors: {
+    'store.conflict': 'Too many simultaneous changes: try again.',
+  },
+  labels: {},
+} satisfies CataloguePart;
+
+/** CSV import and export. */
+export const csv = {
+  errors: {
+    'csv.invalid': (d) => `Line ${s(d.line)}: ${s(d.reason)}`,
+    'csv.missing-columns': (d) => `Missing columns: ${Array.isArray(d.columns) ? d.columns.join(', ') : ''}.`,
+    'csv.unclosed-quote': 'A quote is opened and never closed.',
+    'csv.text-after-quote': 'Text after a closing quote: inside a field, double the quotes ("").',
+    'csv.field-count': (d) => `${s(d.expected)} field(s) expected, ${s(d.found)} found.`,
+    'csv.duplicate-columns': (d) => `Duplicate columns: ${Array.isArray(d.columns) ? d.columns.join(', ') : ''}.`,
+    'csv.invalid-json': 'Invalid JSON content.',
+  },
+  labels: {},
+} satisfies CataloguePart;
+
+/** Open311 GeoReport v2. */
+export const open311 = {
+  errors: {
+    'open311.service-code-required': 'A service_code is required: the theme of the request.',
+    'open311.unknown-service': (d) => `Unknown service: “${s(d.serviceCode)}”.`,
+    'open311.location-required': 'A location is required: lat and long, or address_string.',
+    'open311.invalid-location': 'Invalid coordinates: lat between -90 and 90 and long between -180 and 180, in decimal degrees.',
+  },
+  labels: {
     'open311.duplicateOf': 'Duplicate of request',
     'open311.progress': 'progress',
   },
-};
+} satisfies CataloguePart;
+
+/** iCalendar (with the words it shares with the report: quartier, meeting point). */
+export const ical = {
+  errors: {},
+  labels: {
+    'report.quartier': 'Neighbourhood',
+    'report.meetingPoint': 'Meeting point',
+    'ical.prodid': 'Neighbourhood walk',
+    'ical.walkTitle': 'Neighbourhood walk',
+    'ical.route': 'Route',
+    'ical.cancelled': 'This neighbourhood walk is cancelled.',
+    'ical.cancelReason': 'Reason',
+    'ical.moreInfo': 'More information',
+    'ical.feedName': 'Neighbourhood walks',
+  },
+} satisfies CataloguePart;
+
+/** English: complete, key for key with `fr.ts` (a test checks it). */
+export const en: Catalogue = /* @__PURE__ */ catalogue('en', [fields, city, roles, walk, registration, observation, report, engagement, store, csv, open311, ical]);

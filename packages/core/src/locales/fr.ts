@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
-import type { Catalogue } from './types.js';
+import { catalogue } from './catalogue.js';
+import type { Catalogue, CataloguePart } from './types.js';
 
 const s = (v: unknown): string => String(v ?? '');
 
-/** French, the reference language of GUSP: every text exists here first. */
-export const fr: Catalogue = {
-  locale: 'fr',
+// One export per domain, so that a bundle only carries the messages of the modules it uses;
+// the whole catalogue below is their union.
+
+/** Validation of any input: field by field. */
+export const fields = {
   errors: {
     'validation.invalid': 'Certaines informations sont manquantes ou invalides.',
     'field.required': 'Ce champ est obligatoire.',
@@ -23,12 +26,43 @@ export const fr: Catalogue = {
     'field.unknown-keys': (d) => `Champ(s) inconnu(s) : ${Array.isArray(d.keys) ? d.keys.join(', ') : ''}.`,
     'field.not-integer': 'Un nombre entier est attendu.',
     'field.invalid': 'Valeur invalide.',
+  },
+  labels: {
+    'format.colon': '\u00a0: ',
+    'format.percent': '\u00a0%',
+  },
+} satisfies CataloguePart;
+
+/** City profiles. */
+export const city = {
+  errors: {
     'city.invalid': (d) => `Le profil de ville comporte ${s(d.count)} problème(s).`,
     'city.unknown-theme-axis': (d) => `La thématique « ${s(d.themeId)} » utilise un axe inconnu : « ${s(d.axis)} ».`,
     'city.duplicate-id': (d) => `Identifiant en double dans ${s(d.collection)} : « ${s(d.id)} ».`,
     'city.unknown-timezone': (d) => `Fuseau horaire inconnu : « ${s(d.timezone)} ».`,
     'city.no-priority-quartier': 'Le profil doit compter au moins un quartier prioritaire.',
     'city.unknown-organisation': (d) => `Organisation inconnue : « ${s(d.organisationId)} ».`,
+  },
+  labels: {},
+} satisfies CataloguePart;
+
+/** The roles of the actors. */
+export const roles = {
+  errors: {},
+  labels: {
+    'role.resident': 'Habitant·e',
+    'role.association': 'Association de quartier',
+    'role.professional': 'Professionnel·le des services publics',
+    'role.elected': 'Élu·e',
+    'role.landlord': 'Bailleur (OPH)',
+    'role.proximity-agent': 'Agent de proximité',
+    'role.partner': 'Partenaire',
+  },
+} satisfies CataloguePart;
+
+/** Walks. */
+export const walk = {
+  errors: {
     'walk.not-found': 'Ce diagnostic en marchant est introuvable.',
     'walk.invalid-transition': (d) => `Action « ${s(d.event)} » impossible : le diagnostic est à l’état « ${s(d.state)} ».`,
     'walk.unknown-quartier': (d) => `Quartier inconnu pour cette ville : « ${s(d.quartierId)} ».`,
@@ -39,6 +73,21 @@ export const fr: Catalogue = {
     'walk.full': 'Il n’y a plus de place pour ce diagnostic.',
     'walk.too-early-to-start': (d) => `Le diagnostic ne peut pas commencer plus de ${s(d.minutes)} minutes avant l’heure prévue.`,
     'walk.reason-required': 'Indiquez un motif.',
+  },
+  labels: {
+    'walk.status.draft': 'Brouillon',
+    'walk.status.open': 'Inscriptions ouvertes',
+    'walk.status.closed': 'Inscriptions closes',
+    'walk.status.in-progress': 'En cours',
+    'walk.status.done': 'Terminé',
+    'walk.status.reported': 'Compte-rendu restitué',
+    'walk.status.cancelled': 'Annulé',
+  },
+} satisfies CataloguePart;
+
+/** Registrations. */
+export const registration = {
+  errors: {
     'registration.not-found': 'Cette inscription est introuvable.',
     'registration.invalid-transition': (d) => `Action « ${s(d.event)} » impossible : l’inscription est à l’état « ${s(d.state)} ».`,
     'registration.consent-required': 'Votre accord est nécessaire pour enregistrer l’inscription.',
@@ -46,6 +95,19 @@ export const fr: Catalogue = {
     'registration.duplicate-email': 'Cette adresse e-mail est déjà inscrite à ce diagnostic.',
     'registration.walk-not-underway': 'Le pointage n’est possible que pendant le diagnostic.',
     'registration.walk-over': 'Le diagnostic a déjà commencé : l’inscription ne peut plus être modifiée.',
+  },
+  labels: {
+    'registration.status.confirmed': 'Confirmée',
+    'registration.status.waitlisted': 'Sur liste d’attente',
+    'registration.status.cancelled': 'Annulée',
+    'registration.status.attended': 'Présent·e',
+    'registration.status.absent': 'Absent·e',
+  },
+} satisfies CataloguePart;
+
+/** Observations. */
+export const observation = {
+  errors: {
     'observation.not-found': 'Cette observation est introuvable.',
     'observation.invalid-transition': (d) => `Action « ${s(d.event)} » impossible : l’observation est à l’état « ${s(d.state)} ».`,
     'observation.location-required': 'Indiquez où se trouve ce point : une halte, une position ou une adresse.',
@@ -58,75 +120,35 @@ export const fr: Catalogue = {
     'observation.reason-required': 'Indiquez un motif.',
     'observation.duplicate-of-itself': 'Une observation ne peut pas être le doublon d’elle-même.',
     'observation.contact-consent-required': 'Votre accord est nécessaire pour garder vos coordonnées.',
-    'report.not-found': 'Ce compte-rendu est introuvable.',
-    'report.walk-not-done': 'Le compte-rendu ne peut être rédigé qu’une fois le diagnostic terminé.',
-    'report.invalid-transition': (d) => `Action « ${s(d.event)} » impossible : le compte-rendu est à l’état « ${s(d.state)} ».`,
-    'engagement.not-found': 'Cet engagement est introuvable.',
-    'engagement.invalid-transition': (d) => `Action « ${s(d.event)} » impossible : l’engagement est à l’état « ${s(d.state)} ».`,
-    'engagement.reason-required': 'Indiquez un motif.',
-    'engagement.unknown-organisation': (d) => `Organisation inconnue : « ${s(d.organisationId)} ».`,
-    'engagement.unknown-quartier': (d) => `Quartier inconnu : « ${s(d.quartierId)} ».`,
-    'engagement.unknown-theme': (d) => `Thématique inconnue : « ${s(d.themeId)} ».`,
-    'engagement.due-date-in-past': 'L’échéance ne peut pas être dans le passé.',
-    'engagement.forbidden-organisation': 'Seule l’organisation responsable peut modifier cet engagement.',
-    'store.conflict': 'Trop de modifications simultanées : réessayez.',
-    'csv.invalid': (d) => `Ligne ${s(d.line)} : ${s(d.reason)}`,
-    'csv.missing-columns': (d) => `Colonnes manquantes : ${Array.isArray(d.columns) ? d.columns.join(', ') : ''}.`,
-    'csv.unclosed-quote': 'Un guillemet est ouvert et jamais refermé.',
-    'csv.text-after-quote': 'Texte après un guillemet fermant : à l’intérieur d’un champ, doublez les guillemets ("").',
-    'csv.field-count': (d) => `${s(d.expected)} colonne(s) attendue(s), ${s(d.found)} trouvée(s).`,
-    'csv.duplicate-columns': (d) => `Colonnes en double : ${Array.isArray(d.columns) ? d.columns.join(', ') : ''}.`,
-    'csv.invalid-json': 'Contenu JSON invalide.',
-    'open311.service-code-required': 'Indiquez un service_code : la thématique du signalement.',
-    'open311.unknown-service': (d) => `Service inconnu : « ${s(d.serviceCode)} ».`,
-    'open311.location-required': 'Indiquez un lieu : lat et long, ou address_string.',
-    'open311.invalid-location': 'Coordonnées invalides : lat entre -90 et 90 et long entre -180 et 180, en degrés décimaux.',
   },
   labels: {
-    'role.resident': 'Habitant·e',
-    'role.association': 'Association de quartier',
-    'role.professional': 'Professionnel·le des services publics',
-    'role.elected': 'Élu·e',
-    'role.landlord': 'Bailleur (OPH)',
-    'role.proximity-agent': 'Agent de proximité',
-    'role.partner': 'Partenaire',
     'polarity.positive': 'Point positif',
     'polarity.problem': 'Dysfonctionnement',
-    'walk.status.draft': 'Brouillon',
-    'walk.status.open': 'Inscriptions ouvertes',
-    'walk.status.closed': 'Inscriptions closes',
-    'walk.status.in-progress': 'En cours',
-    'walk.status.done': 'Terminé',
-    'walk.status.reported': 'Compte-rendu restitué',
-    'walk.status.cancelled': 'Annulé',
-    'registration.status.confirmed': 'Confirmée',
-    'registration.status.waitlisted': 'Sur liste d’attente',
-    'registration.status.cancelled': 'Annulée',
-    'registration.status.attended': 'Présent·e',
-    'registration.status.absent': 'Absent·e',
     'observation.status.recorded': 'Enregistrée',
     'observation.status.qualified': 'Qualifiée',
     'observation.status.duplicate': 'Doublon',
     'observation.status.rejected': 'Écartée',
     'observation.status.committed': 'Engagement pris',
     'observation.status.resolved': 'Résolue',
-    'report.status.draft': 'Brouillon',
-    'report.status.validated': 'Validé',
-    'report.status.shared': 'Restitué',
-    'engagement.status.proposed': 'Proposé',
-    'engagement.status.accepted': 'Accepté',
-    'engagement.status.in-progress': 'En cours',
-    'engagement.status.done': 'Réalisé',
-    'engagement.status.verified': 'Vérifié',
-    'engagement.status.abandoned': 'Abandonné',
-    'engagement.overdue': 'En retard',
     'severity.low': 'Faible',
     'severity.medium': 'Moyenne',
     'severity.high': 'Forte',
+  },
+} satisfies CataloguePart;
+
+/** The compte-rendu. */
+export const report = {
+  errors: {
+    'report.not-found': 'Ce compte-rendu est introuvable.',
+    'report.walk-not-done': 'Le compte-rendu ne peut être rédigé qu’une fois le diagnostic terminé.',
+    'report.invalid-transition': (d) => `Action « ${s(d.event)} » impossible : le compte-rendu est à l’état « ${s(d.state)} ».`,
+  },
+  labels: {
+    'report.status.draft': 'Brouillon',
+    'report.status.validated': 'Validé',
+    'report.status.shared': 'Restitué',
     'report.title': 'Compte-rendu du diagnostic en marchant',
-    'report.quartier': 'Quartier',
     'report.date': 'Date',
-    'report.meetingPoint': 'Point de rendez-vous',
     'report.participants': 'Participants',
     'report.participantsTotal': 'Total',
     'report.byStop': 'Observations par halte',
@@ -144,22 +166,89 @@ export const fr: Catalogue = {
     'report.status': 'État',
     'report.sharedOn': 'Restitué le',
     'report.generatedBy': 'Document produit avec GUSP.',
-    'ical.prodid': 'Diagnostic en marchant',
-    'ical.walkTitle': 'Diagnostic en marchant',
-    'format.colon': '\u00a0: ',
-    'format.percent': '\u00a0%',
-    'ical.route': 'Parcours',
-    'ical.cancelled': 'Ce diagnostic en marchant est annulé.',
-    'ical.cancelReason': 'Motif',
-    'ical.moreInfo': 'En savoir plus',
-    'ical.feedName': 'Diagnostics en marchant',
     'report.time': 'Horaires',
     'report.route': 'Parcours',
     'report.stop': 'Halte',
     'report.role': 'Rôle',
     'report.engagement': 'Engagement',
     'report.generatedAt': 'Document généré le',
+  },
+} satisfies CataloguePart;
+
+/** Engagements. */
+export const engagement = {
+  errors: {
+    'engagement.not-found': 'Cet engagement est introuvable.',
+    'engagement.invalid-transition': (d) => `Action « ${s(d.event)} » impossible : l’engagement est à l’état « ${s(d.state)} ».`,
+    'engagement.reason-required': 'Indiquez un motif.',
+    'engagement.unknown-organisation': (d) => `Organisation inconnue : « ${s(d.organisationId)} ».`,
+    'engagement.unknown-quartier': (d) => `Quartier inconnu : « ${s(d.quartierId)} ».`,
+    'engagement.unknown-theme': (d) => `Thématique inconnue : « ${s(d.themeId)} ».`,
+    'engagement.due-date-in-past': 'L’échéance ne peut pas être dans le passé.',
+    'engagement.forbidden-organisation': 'Seule l’organisation responsable peut modifier cet engagement.',
+  },
+  labels: {
+    'engagement.status.proposed': 'Proposé',
+    'engagement.status.accepted': 'Accepté',
+    'engagement.status.in-progress': 'En cours',
+    'engagement.status.done': 'Réalisé',
+    'engagement.status.verified': 'Vérifié',
+    'engagement.status.abandoned': 'Abandonné',
+    'engagement.overdue': 'En retard',
+  },
+} satisfies CataloguePart;
+
+/** The journal store. */
+export const store = {
+  errors: {
+    'store.conflict': 'Trop de modifications simultanées : réessayez.',
+  },
+  labels: {},
+} satisfies CataloguePart;
+
+/** CSV import and export. */
+export const csv = {
+  errors: {
+    'csv.invalid': (d) => `Ligne ${s(d.line)} : ${s(d.reason)}`,
+    'csv.missing-columns': (d) => `Colonnes manquantes : ${Array.isArray(d.columns) ? d.columns.join(', ') : ''}.`,
+    'csv.unclosed-quote': 'Un guillemet est ouvert et jamais refermé.',
+    'csv.text-after-quote': 'Texte après un guillemet fermant : à l’intérieur d’un champ, doublez les guillemets ("").',
+    'csv.field-count': (d) => `${s(d.expected)} colonne(s) attendue(s), ${s(d.found)} trouvée(s).`,
+    'csv.duplicate-columns': (d) => `Colonnes en double : ${Array.isArray(d.columns) ? d.columns.join(', ') : ''}.`,
+    'csv.invalid-json': 'Contenu JSON invalide.',
+  },
+  labels: {},
+} satisfies CataloguePart;
+
+/** Open311 GeoReport v2. */
+export const open311 = {
+  errors: {
+    'open311.service-code-required': 'Indiquez un service_code : la thématique du signalement.',
+    'open311.unknown-service': (d) => `Service inconnu : « ${s(d.serviceCode)} ».`,
+    'open311.location-required': 'Indiquez un lieu : lat et long, ou address_string.',
+    'open311.invalid-location': 'Coordonnées invalides : lat entre -90 et 90 et long entre -180 et 180, en degrés décimaux.',
+  },
+  labels: {
     'open311.duplicateOf': 'Doublon du signalement',
     'open311.progress': 'avancement',
   },
-};
+} satisfies CataloguePart;
+
+/** iCalendar (with the words it shares with the report: quartier, meeting point). */
+export const ical = {
+  errors: {},
+  labels: {
+    'report.quartier': 'Quartier',
+    'report.meetingPoint': 'Point de rendez-vous',
+    'ical.prodid': 'Diagnostic en marchant',
+    'ical.walkTitle': 'Diagnostic en marchant',
+    'ical.route': 'Parcours',
+    'ical.cancelled': 'Ce diagnostic en marchant est annulé.',
+    'ical.cancelReason': 'Motif',
+    'ical.moreInfo': 'En savoir plus',
+    'ical.feedName': 'Diagnostics en marchant',
+  },
+} satisfies CataloguePart;
+
+/** French, the reference language of GUSP: every text exists here first. */
+export const fr: Catalogue = /* @__PURE__ */ catalogue('fr', [fields, city, roles, walk, registration, observation, report, engagement, store, csv, open311, ical]);

@@ -11,3 +11,15 @@ export interface Catalogue {
   readonly errors: Readonly<Record<string, Message>>;
   readonly labels: Readonly<Record<string, string>>;
 }
+
+/** The messages of one domain (walks, observations, validation…) in one language. */
+export interface CataloguePart {
+  readonly errors: Readonly<Record<string, Message>>;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/**
+ * The messages of one domain in every built-in language, by lowercase BCP 47
+ * tag: what a module needs to speak without bundling the whole catalogues.
+ */
+export type Messages = Readonly<Record<string, CataloguePart>>;

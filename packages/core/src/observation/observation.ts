@@ -20,20 +20,20 @@ export type Severity = z.infer<typeof Severity>;
 
 /** A photo kept with an observation: re-encoded on the device, so without EXIF. */
 export const PhotoRef = /* @__PURE__ */ z.object({
-  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
-  mediaType: z.enum(['image/jpeg', 'image/webp', 'image/png']),
+  id: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+  mediaType: /* @__PURE__ */ z.enum(['image/jpeg', 'image/webp', 'image/png']),
   /** Where it is served; used as Open311 `media_url`. */
-  url: z.optional(z.url()),
-  width: z.optional(z.int().check(z.gte(1), z.lte(1600))),
-  height: z.optional(z.int().check(z.gte(1), z.lte(1600))),
+  url: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
+  width: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(1600))),
+  height: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(1600))),
 });
 export type PhotoRef = z.infer<typeof PhotoRef>;
 
 /** Optional contact of whoever reported it: personal data, never in public outputs. */
 export const ReporterContact = /* @__PURE__ */ z.object({
-  name: z.optional(z.string()),
-  email: z.optional(z.string()),
-  phone: z.optional(z.string()),
+  name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  phone: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   consent: Consent,
 });
 export type ReporterContact = z.infer<typeof ReporterContact>;
@@ -42,22 +42,22 @@ export type ReporterContact = z.infer<typeof ReporterContact>;
 export const Observation = /* @__PURE__ */ z.object({
   id: ObservationId,
   quartierId: QuartierId,
-  walkId: z.optional(WalkId),
-  stopId: z.optional(StopId),
-  point: z.optional(GeoPoint),
-  address: z.optional(z.string()),
+  walkId: /* @__PURE__ */ z.optional(WalkId),
+  stopId: /* @__PURE__ */ z.optional(StopId),
+  point: /* @__PURE__ */ z.optional(GeoPoint),
+  address: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   polarity: Polarity,
   themeId: ThemeId,
-  description: z.string(),
-  photos: z.array(PhotoRef),
+  description: /* @__PURE__ */ z.string(),
+  photos: /* @__PURE__ */ z.array(PhotoRef),
   source: ObservationSource,
-  reporter: z.optional(ReporterContact),
+  reporter: /* @__PURE__ */ z.optional(ReporterContact),
   status: ObservationStatus,
-  organisationId: z.optional(OrganisationId),
-  severity: z.optional(Severity),
-  duplicateOf: z.optional(ObservationId),
-  rejectReason: z.optional(z.string()),
-  engagementId: z.optional(EngagementId),
+  organisationId: /* @__PURE__ */ z.optional(OrganisationId),
+  severity: /* @__PURE__ */ z.optional(Severity),
+  duplicateOf: /* @__PURE__ */ z.optional(ObservationId),
+  rejectReason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  engagementId: /* @__PURE__ */ z.optional(EngagementId),
   recordedAt: DateTime,
   updatedAt: DateTime,
 });
@@ -65,26 +65,26 @@ export type Observation = z.infer<typeof Observation>;
 
 /** What the issue form, an agent or an Open311 client sends. */
 export const RecordObservationInput = /* @__PURE__ */ z.object({
-  quartierId: z.optional(QuartierId),
-  walkId: z.optional(WalkId),
-  stopId: z.optional(StopId),
-  point: z.optional(GeoPoint),
-  address: z.optional(z.string().check(z.trim(), z.maxLength(300))),
+  quartierId: /* @__PURE__ */ z.optional(QuartierId),
+  walkId: /* @__PURE__ */ z.optional(WalkId),
+  stopId: /* @__PURE__ */ z.optional(StopId),
+  point: /* @__PURE__ */ z.optional(GeoPoint),
+  address: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(300))),
   polarity: Polarity,
   themeId: ThemeId,
-  description: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
-  photos: z._default(z.array(PhotoRef).check(z.maxLength(3)), []),
-  source: z._default(ObservationSource, 'resident'),
-  reporter: z.optional(
-    z.object({
-      name: z.optional(z.string().check(z.trim(), z.maxLength(120))),
-      email: z.optional(z.union([z.literal(''), z.email().check(z.trim(), z.maxLength(254))])),
-      phone: z.optional(z.union([z.literal(''), Phone])),
-      consent: z.boolean(),
+  description: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(2000)),
+  photos: /* @__PURE__ */ z._default(/* @__PURE__ */ z.array(PhotoRef).check(/* @__PURE__ */ z.maxLength(3)), []),
+  source: /* @__PURE__ */ z._default(ObservationSource, 'resident'),
+  reporter: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.object({
+      name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(120))),
+      email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.union([/* @__PURE__ */ z.literal(''), /* @__PURE__ */ z.email().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(254))])),
+      phone: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.union([/* @__PURE__ */ z.literal(''), Phone])),
+      consent: /* @__PURE__ */ z.boolean(),
     }),
   ),
 });
 export type RecordObservationInput = z.input<typeof RecordObservationInput>;
 
-export const QualifyObservationInput = /* @__PURE__ */ z.object({ organisationId: OrganisationId, severity: z._default(Severity, 'medium') });
+export const QualifyObservationInput = /* @__PURE__ */ z.object({ organisationId: OrganisationId, severity: /* @__PURE__ */ z._default(Severity, 'medium') });
 export type QualifyObservationInput = z.input<typeof QualifyObservationInput>;

@@ -12,11 +12,11 @@ export const AccessibilityNeed = /* @__PURE__ */ z.enum(['mobility', 'wheelchair
 export type AccessibilityNeed = z.infer<typeof AccessibilityNeed>;
 
 /** Consent as recorded: which text, when. */
-export const Consent = /* @__PURE__ */ z.object({ version: z.string(), at: DateTime });
+export const Consent = /* @__PURE__ */ z.object({ version: /* @__PURE__ */ z.string(), at: DateTime });
 export type Consent = z.infer<typeof Consent>;
 
 /** A phone number as people write it: digits, spaces, dots, dashes, a leading +. */
-export const Phone = /* @__PURE__ */ z.string().check(z.trim(), z.regex(/^\+?[0-9][0-9 .()-]{5,22}[0-9]$/));
+export const Phone = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.regex(/^\+?[0-9][0-9 .()-]{5,22}[0-9]$/));
 
 /**
  * A sign-up to a walk. Personal data (name, email, phone, needs) lives here
@@ -25,36 +25,36 @@ export const Phone = /* @__PURE__ */ z.string().check(z.trim(), z.regex(/^\+?[0-
 export const Registration = /* @__PURE__ */ z.object({
   id: RegistrationId,
   walkId: WalkId,
-  name: z.string(),
-  email: z.optional(z.string()),
-  phone: z.optional(z.string()),
+  name: /* @__PURE__ */ z.string(),
+  email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  phone: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   role: ActorRole,
-  organisationId: z.optional(OrganisationId),
-  needs: z.array(AccessibilityNeed),
-  needsNote: z.optional(z.string()),
-  locale: z.string(),
+  organisationId: /* @__PURE__ */ z.optional(OrganisationId),
+  needs: /* @__PURE__ */ z.array(AccessibilityNeed),
+  needsNote: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  locale: /* @__PURE__ */ z.string(),
   consent: Consent,
   status: RegistrationStatus,
   /** Secret given at sign-up to cancel without an account. */
-  cancelToken: z.string(),
+  cancelToken: /* @__PURE__ */ z.string(),
   registeredAt: DateTime,
   updatedAt: DateTime,
   /** Set once personal data has been purged: only role and status remain meaningful. */
-  anonymised: z.optional(z.boolean()),
+  anonymised: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
 });
 export type Registration = z.infer<typeof Registration>;
 
 /** What a person gives to sign up. Email or phone: one is required (a rule, with its own code). */
 export const RegisterInput = /* @__PURE__ */ z.object({
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
-  email: z.optional(z.union([z.literal(''), z.email().check(z.trim(), z.maxLength(254))])),
-  phone: z.optional(z.union([z.literal(''), Phone])),
-  role: z._default(ActorRole, 'resident'),
-  organisationId: z.optional(OrganisationId),
-  needs: z._default(z.array(AccessibilityNeed).check(z.maxLength(8)), []),
-  needsNote: z.optional(z.string().check(z.trim(), z.maxLength(500))),
+  name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(120)),
+  email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.union([/* @__PURE__ */ z.literal(''), /* @__PURE__ */ z.email().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(254))])),
+  phone: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.union([/* @__PURE__ */ z.literal(''), Phone])),
+  role: /* @__PURE__ */ z._default(ActorRole, 'resident'),
+  organisationId: /* @__PURE__ */ z.optional(OrganisationId),
+  needs: /* @__PURE__ */ z._default(/* @__PURE__ */ z.array(AccessibilityNeed).check(/* @__PURE__ */ z.maxLength(8)), []),
+  needsNote: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(500))),
   /** Must be `true`; anything else is refused with `registration.consent-required`. */
-  consent: z.boolean(),
-  locale: z.optional(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))),
+  consent: /* @__PURE__ */ z.boolean(),
+  locale: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))),
 });
 export type RegisterInput = z.input<typeof RegisterInput>;

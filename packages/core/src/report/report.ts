@@ -8,15 +8,15 @@ import { EngagementId, ObservationId, OrganisationId, ReportId, StopId, ThemeId,
 export const ReportStatus = /* @__PURE__ */ z.enum(['draft', 'validated', 'shared']);
 export type ReportStatus = z.infer<typeof ReportStatus>;
 
-const Count = /* @__PURE__ */ z.int().check(z.gte(0));
+const Count = /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0));
 
 /** A point raised during the walk, as the report quotes it (no personal data). */
 export const ReportPoint = /* @__PURE__ */ z.object({
   observationId: ObservationId,
   themeId: ThemeId,
-  stopId: z.optional(StopId),
-  description: z.string(),
-  place: z.optional(z.string()),
+  stopId: /* @__PURE__ */ z.optional(StopId),
+  description: /* @__PURE__ */ z.string(),
+  place: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 export type ReportPoint = z.infer<typeof ReportPoint>;
 
@@ -29,27 +29,27 @@ export const Report = /* @__PURE__ */ z.object({
   id: ReportId,
   walkId: WalkId,
   status: ReportStatus,
-  summary: z.optional(z.string().check(z.maxLength(20000))),
-  participants: z.record(ActorRole, Count),
+  summary: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(20000))),
+  participants: /* @__PURE__ */ z.record(ActorRole, Count),
   participantsTotal: Count,
-  byStop: z.array(z.object({ stopId: z.optional(StopId), label: z.string(), positive: Count, problem: Count })),
-  byTheme: z.array(z.object({ themeId: ThemeId, positive: Count, problem: Count })),
-  positives: z.array(ReportPoint),
-  problems: z.array(ReportPoint),
-  engagements: z.array(
-    z.object({
+  byStop: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ stopId: /* @__PURE__ */ z.optional(StopId), label: /* @__PURE__ */ z.string(), positive: Count, problem: Count })),
+  byTheme: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ themeId: ThemeId, positive: Count, problem: Count })),
+  positives: /* @__PURE__ */ z.array(ReportPoint),
+  problems: /* @__PURE__ */ z.array(ReportPoint),
+  engagements: /* @__PURE__ */ z.array(
+    /* @__PURE__ */ z.object({
       engagementId: EngagementId,
-      title: z.string(),
-      organisationId: z.optional(OrganisationId),
-      dueOn: z.optional(CalendarDay),
+      title: /* @__PURE__ */ z.string(),
+      organisationId: /* @__PURE__ */ z.optional(OrganisationId),
+      dueOn: /* @__PURE__ */ z.optional(CalendarDay),
       status: EngagementStatus,
     }),
   ),
   generatedAt: DateTime,
-  validatedAt: z.optional(DateTime),
-  sharedOn: z.optional(CalendarDay),
+  validatedAt: /* @__PURE__ */ z.optional(DateTime),
+  sharedOn: /* @__PURE__ */ z.optional(CalendarDay),
 });
 export type Report = z.infer<typeof Report>;
 
-export const ValidateReportInput = /* @__PURE__ */ z.object({ summary: z.optional(z.string().check(z.maxLength(20000))) });
-export const ShareReportInput = /* @__PURE__ */ z.object({ sharedOn: z.optional(CalendarDay) });
+export const ValidateReportInput = /* @__PURE__ */ z.object({ summary: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(20000))) });
+export const ShareReportInput = /* @__PURE__ */ z.object({ sharedOn: /* @__PURE__ */ z.optional(CalendarDay) });

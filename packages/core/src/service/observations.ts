@@ -27,8 +27,8 @@ export const observationStream: StreamKind<Observation, ObservationEvent> = {
   evolve: (state, events) => (state === undefined ? foldObservation(events) : events.reduce(evolveObservation, state)),
 };
 
-const DuplicateInput = z.object({ of: ObservationIdSchema });
-const RejectInput = z.object({ reason: z.string().check(z.trim(), z.maxLength(2000)) });
+const DuplicateInput = /* @__PURE__ */ z.object({ of: ObservationIdSchema });
+const RejectInput = /* @__PURE__ */ z.object({ reason: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(2000)) });
 
 /** Commands on observations: points positifs and dysfonctionnements. */
 export function observationCommands(rt: Runtime) {

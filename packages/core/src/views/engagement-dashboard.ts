@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { CityProfile } from '../city/city-profile.js';
 import { calendarDay, daysBetween } from '../dates.js';
-import { EngagementStatus, SETTLED_ENGAGEMENT_STATUSES, type Engagement } from '../engagement/engagement.js';
+import type { Engagement, EngagementStatus } from '../engagement/engagement.js';
+import { ENGAGEMENT_STATUSES, SETTLED_ENGAGEMENT_STATUSES } from '../engagement/engagement-status.js';
 
 /** Derived, never stored: where an engagement stands against its due day (city calendar). */
 export interface EngagementFlags {
@@ -41,7 +42,7 @@ export interface EngagementDashboard extends EngagementGroup {
   readonly byTheme: Readonly<Record<string, EngagementGroup>>;
 }
 
-const emptyByStatus = () => Object.fromEntries(EngagementStatus.options.map((s) => [s, 0])) as Record<EngagementStatus, number>;
+const emptyByStatus = () => Object.fromEntries(ENGAGEMENT_STATUSES.map((s) => [s, 0])) as Record<EngagementStatus, number>;
 
 function group(list: readonly Engagement[], overdue: ReadonlySet<Engagement>): EngagementGroup {
   const byStatus = emptyByStatus();

@@ -4,18 +4,18 @@ import { GeoPoint } from '../geo.js';
 import { DateTime } from '../time.js';
 import { OrganisationId, QuartierId, StopId, WalkId } from '../ids.js';
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const text = (max: number) => /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(max));
 
 /** A place said in words, optionally with a point: "Parvis de l'école Jean-Moulin". */
-export const Place = /* @__PURE__ */ z.object({ label: text(200), point: z.optional(GeoPoint) });
+export const Place = /* @__PURE__ */ z.object({ label: text(200), point: /* @__PURE__ */ z.optional(GeoPoint) });
 export type Place = z.infer<typeof Place>;
 
 /** A halte of the route; the first stop is the meeting point. */
 export const Stop = /* @__PURE__ */ z.object({
   id: StopId,
   label: text(200),
-  description: z.optional(z.string().check(z.maxLength(1000))),
-  point: z.optional(GeoPoint),
+  description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(1000))),
+  point: /* @__PURE__ */ z.optional(GeoPoint),
 });
 export type Stop = z.infer<typeof Stop>;
 
@@ -26,23 +26,23 @@ export type WalkStatus = z.infer<typeof WalkStatus>;
 export const Walk = /* @__PURE__ */ z.object({
   id: WalkId,
   quartierId: QuartierId,
-  title: z.optional(text(200)),
+  title: /* @__PURE__ */ z.optional(text(200)),
   startsAt: DateTime,
-  durationMinutes: z.int().check(z.gte(30), z.lte(720)),
-  meetingPoint: z.optional(Place),
-  stops: z.array(Stop),
+  durationMinutes: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(30), /* @__PURE__ */ z.lte(720)),
+  meetingPoint: /* @__PURE__ */ z.optional(Place),
+  stops: /* @__PURE__ */ z.array(Stop),
   /** Public seats (residents, associations). */
-  capacity: z.int().check(z.gte(0), z.lte(10000)),
+  capacity: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(10000)),
   /** Seats for institutional actors; absent means no limit. */
-  institutionalSeats: z.optional(z.int().check(z.gte(0), z.lte(10000))),
+  institutionalSeats: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(10000))),
   registrationDeadline: DateTime,
   status: WalkStatus,
-  cancelReason: z.optional(z.string()),
-  organiserIds: z.array(OrganisationId),
+  cancelReason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  organiserIds: /* @__PURE__ */ z.array(OrganisationId),
   /** Bumped at each reschedule: the iCalendar SEQUENCE. */
-  sequence: z.int().check(z.gte(0)),
-  startedAt: z.optional(DateTime),
-  finishedAt: z.optional(DateTime),
+  sequence: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0)),
+  startedAt: /* @__PURE__ */ z.optional(DateTime),
+  finishedAt: /* @__PURE__ */ z.optional(DateTime),
   createdAt: DateTime,
   updatedAt: DateTime,
 });
@@ -50,10 +50,10 @@ export type Walk = z.infer<typeof Walk>;
 
 /** A stop as given when scheduling: its id is made for it when absent. */
 export const StopInput = /* @__PURE__ */ z.object({
-  id: z.optional(StopId),
+  id: /* @__PURE__ */ z.optional(StopId),
   label: text(200),
-  description: z.optional(z.string().check(z.maxLength(1000))),
-  point: z.optional(GeoPoint),
+  description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(1000))),
+  point: /* @__PURE__ */ z.optional(GeoPoint),
 });
 export type StopInput = z.infer<typeof StopInput>;
 
@@ -61,23 +61,23 @@ export type StopInput = z.infer<typeof StopInput>;
 export const ScheduleWalkInput = /* @__PURE__ */ z.object({
   quartierId: QuartierId,
   startsAt: DateTime,
-  title: z.optional(text(200)),
-  durationMinutes: z.optional(z.int().check(z.gte(30), z.lte(720))),
-  meetingPoint: z.optional(Place),
-  stops: z.optional(z.array(StopInput).check(z.maxLength(50))),
-  capacity: z.optional(z.int().check(z.gte(0), z.lte(10000))),
-  institutionalSeats: z.optional(z.int().check(z.gte(0), z.lte(10000))),
-  registrationDeadline: z.optional(DateTime),
-  organiserIds: z.optional(z.array(OrganisationId)),
+  title: /* @__PURE__ */ z.optional(text(200)),
+  durationMinutes: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(30), /* @__PURE__ */ z.lte(720))),
+  meetingPoint: /* @__PURE__ */ z.optional(Place),
+  stops: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(StopInput).check(/* @__PURE__ */ z.maxLength(50))),
+  capacity: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(10000))),
+  institutionalSeats: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(10000))),
+  registrationDeadline: /* @__PURE__ */ z.optional(DateTime),
+  organiserIds: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(OrganisationId)),
 });
 export type ScheduleWalkInput = z.input<typeof ScheduleWalkInput>;
 
 export const RescheduleWalkInput = /* @__PURE__ */ z.object({
   startsAt: DateTime,
-  meetingPoint: z.optional(Place),
-  registrationDeadline: z.optional(DateTime),
-  reason: z.optional(z.string().check(z.maxLength(500))),
+  meetingPoint: /* @__PURE__ */ z.optional(Place),
+  registrationDeadline: /* @__PURE__ */ z.optional(DateTime),
+  reason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(500))),
 });
 export type RescheduleWalkInput = z.input<typeof RescheduleWalkInput>;
 
-export const ReasonInput = /* @__PURE__ */ z.object({ reason: z.string().check(z.trim(), z.maxLength(500)) });
+export const ReasonInput = /* @__PURE__ */ z.object({ reason: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(500)) });

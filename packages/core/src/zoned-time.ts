@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** Wall-clock arithmetic in a time zone, through @date-fns/tz's TZDate (see dates.ts). */
+import { TZDate } from '@date-fns/tz/date';
+import { addDays, addMinutes, formatISO, parseISO } from 'date-fns';
+
+const toDate = (value: string | Date): Date => (typeof value === 'string' ? parseISO(value) : value);
+
+/**
+ * A wall-clock time on the day `daysBefore` days before `value` (in `timeZone`):
+ * the default registration deadline is `localTimeBefore(startsAt, tz, 1, 18, 0)`.
+ */
+export function localTimeBefore(value: string | Date, timeZone: string, daysBefore: number, hours: number, minutes: number): string {
+  const local = new TZDate(toDate(value).getTime(), timeZone);
+  const day = addDays(local, -daysBefore);
+  const at = new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), hours, minutes, 0, timeZone);
+  return formatISO(at);
+}
+
+/** `value` plus `minutes`, as an ISO string in `timeZone`. */
+export function plusMinutes(value: string | Date, minutes: number, timeZone: string): string {
+  return formatISO(addMinutes(new TZDate(toDate(value).getTime(), timeZone), minutes));
+}
+
