@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Self-contained bundles (lit, the core and date-fns inside) for a plain HTML page:
+// Self-contained bundles (lit and the core inside) for a plain HTML page:
 // `<script type="module" src=".../gusp-elements.js"></script>` is all a webmaster needs.
 // `node scripts/bundle.mjs` writes them to dist/bundle/ and prints their min+gz sizes;
 // the browser tests serve the same bundle through `bundle()`.
@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -32,6 +33,7 @@ export async function bundle(name) {
     // `source`: the workspace's @gusp/core from its TypeScript sources, no build needed.
     conditions: ['source'],
     legalComments: 'none',
+    plugins: [minifyTemplatesPlugin],
     write: false,
   });
   return result.outputFiles[0].text;

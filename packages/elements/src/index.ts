@@ -8,7 +8,19 @@ export { GuspElement } from './internal/gusp-element.js';
 export { GuspWalkSignup } from './walk-signup/walk-signup.js';
 export { SignupState, signupState, isRescheduled, type WalkSignupData, type RegistrationReceipt } from './walk-signup/walk-signup-data.js';
 export * from './events/index.js';
-export { registerTranslation, translationFor, fr, en, type Translation } from './translations/index.js';
+export {
+  registerTranslation,
+  translationFor,
+  textsFor,
+  fr,
+  en,
+  type CommonTexts,
+  type EngagementTrackerTexts,
+  type IssueFormTexts,
+  type Translation,
+  type TranslationPart,
+  type WalkSignupTexts,
+} from './translations/index.js';
 export { tokens } from './styles/tokens.js';
 export { GuspEngagementTracker } from './engagement-tracker/engagement-tracker.js';
 export {

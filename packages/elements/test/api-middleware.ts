@@ -9,7 +9,9 @@
  *   or 4xx `{ error: GuspError }`
  * - `GET  {base}/engagements` → `EngagementTrackerData` (the engagements and the city profile)
  * - `GET  {base}/city` → the `CityProfile`
- * - `POST {base}/observations` (a `RecordObservationInput`, `Idempotency-Key: <clientId>`) → 201 `{ observationId }`
+ * - `POST {base}/observations` (`Idempotency-Key: <clientId>`) → 201 `{ observationId }`; the body is a
+ *   `RecordObservationInput` as JSON, or, with photos, `multipart/form-data`: an `observation` part (that
+ *   JSON) and one `photo` part per `photos[].id` (a JPEG named `<id>.jpg`, at most 3, ≤ 1600 px, no EXIF)
  *
  * and, for the tests only, routes that set the world up through the same service:
  *
@@ -19,6 +21,7 @@
  * - `POST {base}/__test/network` `{ mode: 'up' | 'down' | 'lose-responses' }`: the connection of each
  *   POST to the API is cut before it is handled (`down`) or after (`lose-responses`: recorded, answer lost)
  * - `GET  {base}/__test/observations` → the observations stored
+ * - `GET  {base}/__test/photos` → what was read of each photo received: `{ name, type, size, width, height, exif }`
  * - `POST {base}/__test/engagements` `{ title, quartierId, organisationId?, dueOn?, progress? }` → the engagement
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -47,6 +50,48 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return text ? JSON.parse(text) : {};
 }
 
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** What a JPEG says of itself: its size (SOF marker) and whether it holds an EXIF segment (APP1 « Exif »). */
+export function inspectJpeg(bytes: Uint8Array): { width: number; height: number; exif: boolean } | undefined {
+  if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return undefined;
+  let exif = false;
+  let at = 2;
+  while (at + 4 <= bytes.length && bytes[at] === 0xff) {
+    const marker = bytes[at + 1]!;
+    const length = (bytes[at + 2]! << 8) | bytes[at + 3]!;
+    if (marker === 0xe1 && String.fromCharCode(...bytes.subarray(at + 4, at + 8)) === 'Exif') exif = true;
+    // SOF0…SOF15 except DHT (C4), JPG (C8) and DAC (CC): height then width.
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { height: (bytes[at + 5]! << 8) | bytes[at + 6]!, width: (bytes[at + 7]! << 8) | bytes[at + 8]!, exif };
+    }
+    at += 2 + length;
+  }
+  return undefined;
+}
+
+/** Reads an observation as JSON, or as multipart/form-data with its photos (the contract in the elements' README). */
+async function readObservation(ctx: Context): Promise<{ input: RecordObservationInput; photos: File[] } | { refusal: string }> {
+  const body = await readBody(ctx.req);
+  const type = ctx.get('Content-Type');
+  if (!type.startsWith('multipart/form-data')) return { input: (body.length ? JSON.parse(body.toString('utf8')) : {}) as RecordObservationInput, photos: [] };
+  // Node's fetch implementation parses multipart bodies: the same parser a server on undici would use.
+  const form = await new Response(new Uint8Array(body), { headers: { 'Content-Type': type } }).formData();
+  const json = form.get('observation');
+  if (typeof json !== 'string') return { refusal: 'The `observation` part (JSON) is missing.' };
+  const input = JSON.parse(json) as RecordObservationInput;
+  const photos = form.getAll('photo').filter((p): p is File => typeof p !== 'string');
+  const ids = (input.photos ?? []).map((p) => `${p.id}.jpg`);
+  if (photos.length > 3) return { refusal: 'At most 3 photos.' };
+  if (photos.length !== ids.length || photos.some((p) => !ids.includes(p.name))) return { refusal: 'Each `photo` part must match one `photos[].id`.' };
+  if (photos.some((p) => p.type !== 'image/jpeg')) return { refusal: 'Photos are sent as JPEG.' };
+  return { input, photos };
+}
+
 const statusOf = (error: GuspError): number =>
   error.code.endsWith('not-found') ? 404 : error.code === 'validation.invalid' ? 422 : 409;
 
@@ -58,6 +103,7 @@ function futureMorning(days: number): string {
 
 export function apiMiddleware(base: string) {
   const gusp = createGusp({ city: valence, store: memoryStore() });
+  const receivedPhotos: Record<string, unknown>[] = [];
   let outage = false;
   let network: 'up' | 'down' | 'lose-responses' = 'up';
 
@@ -151,7 +197,13 @@ export function apiMiddleware(base: string) {
       method: 'POST',
       pattern: /^\/observations$/,
       async handle(ctx) {
-        const input = (await readJson(ctx.req)) as RecordObservationInput;
+        const read = await readObservation(ctx);
+        if ('refusal' in read) return send(ctx, 400, { error: { code: 'observation.invalid-upload', message: read.refusal, details: {} } });
+        const { input } = read;
+        for (const photo of read.photos) {
+          const bytes = new Uint8Array(await photo.arrayBuffer());
+          receivedPhotos.push({ name: photo.name, type: photo.type, size: bytes.length, ...inspectJpeg(bytes) });
+        }
         const clientId = ctx.get('Idempotency-Key') || undefined;
         const done = await gusp.observations.record(input, { clientId, locale: ctx.get('Accept-Language') || 'fr' });
         if (!done.ok) return send(ctx, statusOf(done.error), { error: done.error });
@@ -164,6 +216,13 @@ export function apiMiddleware(base: string) {
       async handle(ctx) {
         network = ((await readJson(ctx.req)) as { mode: typeof network }).mode;
         send(ctx, 200, { network });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/__test\/photos$/,
+      async handle(ctx) {
+        send(ctx, 200, receivedPhotos);
       },
     },
     {

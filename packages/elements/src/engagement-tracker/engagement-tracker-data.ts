@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 import {
-  EngagementStatus,
+  ENGAGEMENT_STATUSES,
+  type EngagementStatus,
   SETTLED_ENGAGEMENT_STATUSES,
   engagementFlags,
   type CityProfile,
   type Engagement,
   type EngagementFlags,
 } from '@gusp/core';
-import type { Translation } from '../translations/index.js';
+import type { EngagementTrackerTexts } from '../translations/index.js';
 
 /**
  * What `<gusp-engagement-tracker>` shows: public engagements (no personal
@@ -51,7 +52,7 @@ export function filterTracked(list: readonly TrackedEngagement[], filter: Engage
 }
 
 export function countTracked(list: readonly TrackedEngagement[]): EngagementCounts {
-  const counts = Object.fromEntries([...EngagementStatus.options, 'overdue'].map((s) => [s, 0])) as Record<EngagementStatus | 'overdue', number>;
+  const counts = Object.fromEntries([...ENGAGEMENT_STATUSES, 'overdue'].map((s) => [s, 0])) as Record<EngagementStatus | 'overdue', number>;
   for (const { engagement, flags } of list) {
     counts[engagement.status]++;
     if (flags.overdue) counts.overdue++;
@@ -68,7 +69,7 @@ const WEEK_WORDS_UNTIL = 60;
  * « échéance dans 3 semaines », « échéance demain ». Settled engagements
  * show the date itself, since being late no longer matters.
  */
-export function dueInWords(tracked: TrackedEngagement, locale: string, t: Translation): string {
+export function dueInWords(tracked: TrackedEngagement, locale: string, t: EngagementTrackerTexts): string {
   const { engagement: e, flags } = tracked;
   if (e.dueOn === undefined || flags.daysLeft === undefined) return t.noDueDate;
   if (SETTLED_ENGAGEMENT_STATUSES.includes(e.status)) {

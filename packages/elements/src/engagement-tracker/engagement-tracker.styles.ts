@@ -14,8 +14,8 @@ export const styles = [
       font-size: 1.375em;
     }
     .counters {
-      display: flex;
-      flex-wrap: wrap;
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr));
       gap: 0.5rem;
       margin-block: 0 var(--_space);
       padding: 0;
@@ -24,11 +24,13 @@ export const styles = [
     .counter {
       display: flex;
       flex-direction: column;
-      min-inline-size: 6.5rem;
       padding-block: 0.5rem;
       padding-inline: 0.75rem;
       background: var(--_surface);
       border-radius: var(--_radius);
+    }
+    .counter-label {
+      white-space: nowrap;
     }
     .count {
       font-size: 1.5em;

@@ -1,10 +1,22 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { EngagementStatus, findOrganisation, findQuartier, findTheme, label, localName, type Milestone } from '@gusp/core';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import {
+  ENGAGEMENT_MESSAGES,
+  ENGAGEMENT_STATUSES,
+  type EngagementStatus,
+  FIELD_MESSAGES,
+  findOrganisation,
+  findQuartier,
+  findTheme,
+  labelIn,
+  localName,
+  type Milestone,
+} from '@gusp/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { requestJson } from '../internal/api.js';
 import { GuspElement } from '../internal/gusp-element.js';
 import { readInlineJson } from '../internal/inline-data.js';
+import { WindowList } from '../internal/window-list.js';
 import {
   countTracked,
   dueInWords,
@@ -16,6 +28,10 @@ import {
   type TrackedEngagement,
 } from './engagement-tracker-data.js';
 import { styles } from './engagement-tracker.styles.js';
+import { ENGAGEMENT_TRACKER_TEXTS, textsFor, type CommonTexts, type EngagementTrackerTexts } from '../translations/index.js';
+
+/** The core's texts this element shows: only these domains are bundled with it. */
+const MESSAGES = [ENGAGEMENT_MESSAGES, FIELD_MESSAGES];
 
 /** A shape per status, so status never relies on colour alone (the text label is always there too). */
 const STATUS_SYMBOL: Readonly<Record<EngagementStatus | 'overdue', string>> = {
@@ -28,14 +44,15 @@ const STATUS_SYMBOL: Readonly<Record<EngagementStatus | 'overdue', string>> = {
   overdue: '⚠',
 };
 
-const COUNTERS = [...EngagementStatus.options, 'overdue'] as const;
+const COUNTERS = [...ENGAGEMENT_STATUSES, 'overdue'] as const;
 
 /**
  * What was promised after the diagnostics en marchant, and where it stands:
  * counters by status and overdue, filters (quartier, theme by axis,
  * organisation, status), and each engagement with its organisation, due date
  * in words, status in words and shape, progress, linked observations and an
- * expandable timeline. The list is virtualised: 10,000 engagements stay smooth.
+ * expandable timeline. Only the rows near the viewport are rendered (all of them
+ * when printing): 10,000 engagements stay smooth.
  *
  * Data in (one of): the `data` property; a child
  * `<script type="application/json">` holding an {@linkcode EngagementTrackerData};
@@ -51,6 +68,10 @@ const COUNTERS = [...EngagementStatus.options, 'overdue'] as const;
  * @csspart timeline - The expandable history of an engagement.
  */
 export class GuspEngagementTracker extends GuspElement {
+  protected override get t(): CommonTexts & EngagementTrackerTexts {
+    return textsFor('engagementTracker', ENGAGEMENT_TRACKER_TEXTS, this.locale);
+  }
+
   static override styles = styles;
 
   static override properties = {
@@ -73,6 +94,7 @@ export class GuspEngagementTracker extends GuspElement {
   private shown: TrackedEngagement[] = [];
   private counts: EngagementCounts | undefined;
   private loading: Promise<void> | undefined;
+  private readonly windowList = new WindowList(this, () => this.renderRoot.querySelector<HTMLElement>('.list'));
 
   constructor() {
     super();
@@ -137,14 +159,26 @@ export class GuspEngagementTracker extends GuspElement {
       <p class="shown" role="status">${t.shown(this.shown.length, this.tracked.length)}</p>
       ${this.shown.length === 0
         ? html`<p class="empty">${t.empty}</p>`
-        : html`<div class="list" part="list" role="list" aria-label=${t.trackerHeading}>
-            ${virtualize({
-              items: this.shown,
-              keyFunction: (item: TrackedEngagement) => item.engagement.id,
-              renderItem: (item: TrackedEngagement, index: number) => this.renderItem(item, index),
-            })}
-          </div>`}
+        : this.renderList()}
     </section>`;
+  }
+
+  private renderList(): TemplateResult {
+    const { rows, offset, before, after } = this.windowList.window(this.shown);
+    return html`<div
+      class="list"
+      part="list"
+      role="list"
+      aria-label=${this.t.trackerHeading}
+      data-count=${this.shown.length}
+      style="padding-block: ${before}px ${after}px"
+    >
+      ${repeat(
+        rows,
+        (item) => item.engagement.id,
+        (item, i) => this.renderItem(item, offset + i),
+      )}
+    </div>`;
   }
 
   private renderCounters(): TemplateResult {
@@ -198,8 +232,8 @@ export class GuspEngagementTracker extends GuspElement {
         city.organisations.map((o) => html`<option value=${o.id} ?selected=${f.organisationId === o.id}>${o.name}</option>`),
       )}
       ${select('status', t.status, [
-        ...EngagementStatus.options.map((s) => html`<option value=${s} ?selected=${f.status === s}>${label(`engagement.status.${s}`, locale)}</option>`),
-        html`<option value="overdue" ?selected=${f.status === 'overdue'}>${label('engagement.overdue', locale)}</option>`,
+        ...ENGAGEMENT_STATUSES.map((s) => html`<option value=${s} ?selected=${f.status === s}>${labelIn(MESSAGES, `engagement.status.${s}`, locale)}</option>`),
+        html`<option value="overdue" ?selected=${f.status === 'overdue'}>${labelIn(MESSAGES, 'engagement.overdue', locale)}</option>`,
       ])}
     </fieldset>`;
   }
@@ -218,15 +252,15 @@ export class GuspEngagementTracker extends GuspElement {
       <p class="meta">${meta}</p>
       <p class="state">
         <span class="badge status ${e.status}" part="status"
-          ><span aria-hidden="true">${STATUS_SYMBOL[e.status]}</span> ${label(`engagement.status.${e.status}`, locale)}</span
+          ><span aria-hidden="true">${STATUS_SYMBOL[e.status]}</span> ${labelIn(MESSAGES, `engagement.status.${e.status}`, locale)}</span
         >
         ${item.flags.overdue
-          ? html`<span class="badge overdue" part="overdue"><span aria-hidden="true">${STATUS_SYMBOL.overdue}</span> ${label('engagement.overdue', locale)}</span>`
+          ? html`<span class="badge overdue" part="overdue"><span aria-hidden="true">${STATUS_SYMBOL.overdue}</span> ${labelIn(MESSAGES, 'engagement.overdue', locale)}</span>`
           : nothing}
         <span class="due">${dueInWords(item, locale, t)}</span>
       </p>
       <p class="progress">
-        <span>${t.progress}${label('format.colon', locale)}${e.progress} %</span>
+        <span>${t.progress}${labelIn(MESSAGES, 'format.colon', locale)}${e.progress} %</span>
         <progress max="100" value=${e.progress} aria-label=${t.progress}></progress>
       </p>
       <p class="observations">${t.observations(e.observationIds.length)}</p>
@@ -246,6 +280,6 @@ export class GuspEngagementTracker extends GuspElement {
     const locale = this.locale;
     const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: this.data!.city.timezone }).format(new Date(m.at));
     const parts = [t.milestone[m.kind] ?? m.kind, m.percent !== undefined ? `${m.percent} %` : undefined, m.note].filter(Boolean);
-    return html`<li><time datetime=${m.at}>${day}</time>${label('format.colon', locale)}${parts.join(' – ')}</li>`;
+    return html`<li><time datetime=${m.at}>${day}</time>${labelIn(MESSAGES, 'format.colon', locale)}${parts.join(' – ')}</li>`;
   }
 }

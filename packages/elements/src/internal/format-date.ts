@@ -1,15 +1,26 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import type { Translation } from '../translations/index.js';
+import type { WalkSignupTexts } from '../translations/index.js';
 
 /**
  * When a walk happens, written the way people say it, in the city's time zone
  * whatever the visitor's: « samedi 14 mars 2026, de 9 h à 13 h ».
+ * Built on `Intl` (zero bytes shipped): the day comes from the browser's own
+ * locale data, the hours from `formatToParts` in `timeZone`, worded by the
+ * translation (« 9 h 30 », "9:30 am").
  */
-export function formatTimeRange(startsAt: string, durationMinutes: number, timeZone: string, t: Translation): string {
-  const start = new TZDate(new Date(startsAt).getTime(), timeZone);
-  const end = new TZDate(start.getTime() + durationMinutes * 60_000, timeZone);
-  const time = (d: TZDate) => format(d, t.timePattern(d.getMinutes() !== 0), { locale: t.dateLocale });
-  return t.dateRange(format(start, t.dayPattern, { locale: t.dateLocale }), time(start), time(end));
+export function formatTimeRange(startsAt: string, durationMinutes: number, timeZone: string, t: WalkSignupTexts): string {
+  const start = new Date(startsAt).getTime();
+  // The weekday runs into the date, as people write it (« samedi 14 mars 2026 », "Saturday 14 March 2026"):
+  // some locale data puts a comma after it.
+  const day = new Intl.DateTimeFormat(t.intlLocale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone })
+    .formatToParts(start)
+    .map((p) => (p.type === 'literal' ? p.value.replace(/,\s*/, ' ') : p.value))
+    .join('');
+  const clock = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: 'numeric', hourCycle: 'h23', timeZone });
+  const time = (ms: number): string => {
+    const parts = clock.formatToParts(ms);
+    const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+    return t.timeOfDay(get('hour'), get('minute'));
+  };
+  return t.dateRange(day, time(start), time(start + durationMinutes * 60_000));
 }

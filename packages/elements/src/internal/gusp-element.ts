@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { LitElement } from 'lit';
-import { translationFor, type Translation } from '../translations/index.js';
+import type { CommonTexts } from '../translations/index.js';
 import { resolveLocale } from './locale.js';
 
 /**
  * What every GUSP element shares: its language (`lang` attribute, else the
  * closest `[lang]` ancestor, else French) and the `endpoint` of the API.
  */
-export class GuspElement extends LitElement {
+export abstract class GuspElement extends LitElement {
   static override properties = {
     endpoint: { type: String },
     // Observed under another name so the native `lang` property keeps working.
@@ -21,7 +21,11 @@ export class GuspElement extends LitElement {
    * and submissions only fire events.
    */
   declare endpoint: string | undefined;
-  /** @internal Re-renders when the `lang` attribute changes. */
+  /**
+   * The language (`lang` attribute, BCP 47: `fr`, `en`, `fr-BE`…); without it,
+   * the closest `[lang]` ancestor's, else French. Observed under this name so
+   * the native `lang` property keeps working.
+   */
   declare langAttribute: string | undefined;
 
   /** The BCP 47 language the element speaks now. */
@@ -29,10 +33,8 @@ export class GuspElement extends LitElement {
     return resolveLocale(this);
   }
 
-  /** The element's texts in {@linkcode locale}. */
-  protected get t(): Translation {
-    return translationFor(this.locale);
-  }
+  /** The element's texts in {@linkcode locale}; each element adds its own part (see `textsFor`). */
+  protected abstract get t(): CommonTexts;
 
   /** `endpoint` without a trailing slash, or `undefined`. */
   protected get apiBase(): string | undefined {

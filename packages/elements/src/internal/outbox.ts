@@ -6,12 +6,20 @@
  * a retried submission with the same id once.
  */
 
+/** A file waiting with its entry. */
+export interface OutboxFile {
+  readonly name: string;
+  readonly blob: Blob;
+}
+
 export interface OutboxEntry<T = unknown> {
   /** Also the `Idempotency-Key` sent with every attempt. */
   readonly clientId: string;
   /** Where it goes: the full URL of the POST. */
   readonly url: string;
   readonly body: T;
+  /** Files sent with it (re-encoded photos): IndexedDB keeps Blobs as they are. */
+  readonly files?: readonly OutboxFile[];
   /** When the person submitted it (ISO 8601). */
   readonly createdAt: string;
 }

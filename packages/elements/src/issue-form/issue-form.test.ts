@@ -27,6 +27,46 @@ const focusedId = (el: GuspIssueForm): string | undefined => {
 };
 const summaryItems = (el: GuspIssueForm): string[] => [...shadow(el).querySelectorAll('.error-summary li')].map((li) => (li.textContent ?? '').trim());
 
+/**
+ * A camera-like JPEG: `width`×`height` pixels, with an EXIF APP1 segment
+ * (a TIFF header and a fake GPS string) right after SOI, as phones write them.
+ */
+async function cameraPhoto(width: number, height: number, name = 'IMG_0001.jpg'): Promise<File> {
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#2a6f97';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#f4d35e';
+  ctx.fillRect(width / 4, height / 4, width / 2, height / 2);
+  const jpeg = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 })).arrayBuffer());
+  const payload = new TextEncoder().encode('Exif\0\0II*\0\x08\0\0\0\0\0GPS 44.9334N 4.8924E Pixel 9');
+  const app1 = new Uint8Array([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 0xff, ...payload]);
+  return new File([jpeg.subarray(0, 2), app1, jpeg.subarray(2)], name, { type: 'image/jpeg' });
+}
+
+/** Whether JPEG bytes hold an EXIF APP1 segment, and the size its SOF marker gives. */
+function readJpeg(bytes: Uint8Array): { exif: boolean; width: number; height: number } {
+  let exif = false;
+  for (let at = 2; at + 8 < bytes.length && bytes[at] === 0xff; at += 2 + ((bytes[at + 2]! << 8) | bytes[at + 3]!)) {
+    const marker = bytes[at + 1]!;
+    if (marker === 0xe1 && new TextDecoder().decode(bytes.subarray(at + 4, at + 8)) === 'Exif') exif = true;
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+      return { exif, height: (bytes[at + 5]! << 8) | bytes[at + 6]!, width: (bytes[at + 7]! << 8) | bytes[at + 8]! };
+    }
+  }
+  return { exif, width: 0, height: 0 };
+}
+
+/** Chooses files in the photo input, as the file picker would. */
+async function choosePhotos(el: GuspIssueForm, files: File[]): Promise<void> {
+  const input = $<HTMLInputElement>(el, '#photos')!;
+  const transfer = new DataTransfer();
+  for (const f of files) transfer.items.add(f);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.photosReady;
+}
+
 const stored = async (description: string): Promise<StoredObservation[]> =>
   ((await (await fetch(`${API}/__test/observations`)).json()) as StoredObservation[]).filter((o) => o.description === description);
 const unique = (words: string): string => `${words} (${Math.random().toString(36).slice(2, 8)})`;
@@ -168,8 +208,8 @@ describe('gusp-issue-form', () => {
       await sendKeys({ press: 'Tab' });
       expect(focusedId(el)).to.equal('address');
       await sendKeys({ type: 'Allée des Tilleuls' });
-      // « Utiliser ma position », the name, email, phone and consent are optional: through them to the button.
-      for (let i = 0; i < 6; i++) await sendKeys({ press: 'Tab' });
+      // « Utiliser ma position », the photos, the name, email, phone and consent are optional: through them to the button.
+      for (let i = 0; i < 7; i++) await sendKeys({ press: 'Tab' });
       expect(shadow(el).activeElement?.getAttribute('type')).to.equal('submit');
       const observed = oneEvent(el, 'gusp-observed');
       await sendKeys({ press: 'Enter' });
@@ -253,6 +293,74 @@ describe('gusp-issue-form', () => {
       await until(() => !$(next, '.pending'));
       expect(await stored(description)).to.have.length(1);
       expect(await outbox.pending(`${API}/observations`)).to.have.length(0);
+    });
+
+    it('re-encodes a 3000×2000 camera photo on the device: 1600 px at most, no EXIF, sent as multipart', async () => {
+      const original = await cameraPhoto(3000, 2000);
+      expect(readJpeg(new Uint8Array(await original.arrayBuffer()))).to.deep.equal({ exif: true, width: 3000, height: 2000 });
+      const el = await fromApi();
+      await choosePhotos(el, [original]);
+      const thumbnails = [...shadow(el).querySelectorAll<HTMLImageElement>('.thumbnails img')];
+      expect(thumbnails.map((img) => img.alt)).to.deep.equal(['Photo 1']);
+      expect(thumbnails[0]!.src).to.match(/^blob:/);
+      const sentBytes = new Uint8Array(await (await fetch(thumbnails[0]!.src)).arrayBuffer());
+      expect(readJpeg(sentBytes)).to.deep.equal({ exif: false, width: 1600, height: 1067 });
+
+      const description = unique('Tag sur le mur');
+      fill(shadow(el), { 'polarity-problem': true, theme: 'embellissement', description, address: '3 rue des Bleuets' });
+      const observed = oneEvent(el, 'gusp-observed');
+      await el.submit();
+      await observed;
+      expect(await stored(description)).to.have.length(1);
+      const received = (await (await fetch(`${API}/__test/photos`)).json()) as { name: string; type: string; width: number; height: number; exif: boolean }[];
+      expect(received.at(-1)).to.include({ type: 'image/jpeg', width: 1600, height: 1067, exif: false });
+      expect($(el, '.thumbnails')).to.be.null;
+    });
+
+    it('keeps the photos on the device with an observation the network could not take, and sends them with it later', async () => {
+      const received = async () => ((await (await fetch(`${API}/__test/photos`)).json()) as unknown[]).length;
+      const before = await received();
+      const el = await fromApi();
+      await setNetwork('down');
+      await choosePhotos(el, [await cameraPhoto(2400, 3200, 'IMG_portrait.jpg')]);
+      const description = unique('Banc cassé');
+      fill(shadow(el), { 'polarity-problem': true, theme: 'espaces-publics-jeux', description, address: 'Square des Lilas' });
+      const queued = oneEvent(el, 'gusp-observation-queued');
+      await el.submit();
+      await queued;
+      const [entry] = await outbox.pending<{ photos: { id: string; width: number; height: number }[] }>(`${API}/observations`);
+      expect(entry!.body.photos).to.have.length(1);
+      expect(entry!.body.photos[0]).to.include({ width: 1200, height: 1600 });
+      expect(entry!.files?.[0]?.blob.type).to.equal('image/jpeg');
+      await setNetwork('up');
+      await el.flush();
+      expect(await stored(description)).to.have.length(1);
+      expect(await received()).to.equal(before + 1);
+    });
+
+    it('takes three photos, refuses a fourth with a localized message, and lets one be removed', async () => {
+      const el = await resident();
+      const photos = await Promise.all([1, 2, 3, 4].map((n) => cameraPhoto(400, 300, `IMG_000${n}.jpg`)));
+      await choosePhotos(el, photos.slice(0, 3));
+      expect(shadow(el).querySelectorAll('.thumbnails li')).to.have.length(3);
+      expect($<HTMLInputElement>(el, '#photos')!.disabled).to.be.true;
+      await expect(el).to.be.accessible();
+      const four = await fixture<GuspIssueForm>(html`<gusp-issue-form .data=${{ city: valence }}></gusp-issue-form>`);
+      await choosePhotos(four, photos);
+      expect(shadow(four).querySelectorAll('.thumbnails li')).to.have.length(3);
+      expect(text(four, '.photo-status')).to.equal('3 photos au plus : retirez-en une pour en ajouter une autre.');
+      const remove = [...shadow(four).querySelectorAll<HTMLButtonElement>('.thumbnails button')];
+      expect(remove.map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Retirer la photo 1', 'Retirer la photo 2', 'Retirer la photo 3']);
+      expect(remove.map((b) => b.textContent?.trim())).to.deep.equal(['Retirer', 'Retirer', 'Retirer']);
+      remove[1]!.click();
+      await four.updateComplete;
+      await four.updateComplete;
+      expect(shadow(four).querySelectorAll('.thumbnails li')).to.have.length(2);
+      expect(focusedId(four)).to.equal('photos');
+      expect(text(four, '.photo-status')).to.equal('');
+      const english = await resident('en');
+      await choosePhotos(english, photos);
+      expect(text(english, '.photo-status')).to.equal('3 photos at most: remove one to add another.');
     });
 
     it('records once when the server got it but the answer was lost, then the network came back', async () => {

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 import {
+  FIELD_MESSAGES,
+  OBSERVATION_MESSAGES,
   Polarity,
   RecordObservationInput,
-  errorMessage,
+  errorMessageIn,
   findQuartier,
-  label,
+  labelIn,
   localName,
   newId,
   observationRules,
@@ -21,9 +23,14 @@ import { errorSummary, orderErrors, type ShownError } from '../internal/error-su
 import { GuspElement } from '../internal/gusp-element.js';
 import { readInlineJson } from '../internal/inline-data.js';
 import * as outbox from '../internal/outbox.js';
+import { MAX_PHOTOS, preparePhoto, type PreparedPhoto } from '../internal/photo.js';
 import type { WalkSignupData } from '../walk-signup/walk-signup-data.js';
 import type { IssueFormData } from './issue-form-data.js';
 import { styles } from './issue-form.styles.js';
+import { ISSUE_FORM_TEXTS, textsFor, type CommonTexts, type IssueFormTexts } from '../translations/index.js';
+
+/** The core's texts this element shows: only these domains are bundled with it. */
+const MESSAGES = [OBSERVATION_MESSAGES, FIELD_MESSAGES];
 
 /** What the form holds while a person fills it in (and what the draft keeps). */
 interface IssueValues {
@@ -40,9 +47,9 @@ interface IssueValues {
   reporterConsent: boolean;
 }
 
-type Target = 'form' | 'polarity' | 'themeId' | 'description' | 'quartierId' | 'location' | 'reporter' | 'reporterConsent';
+type Target = 'form' | 'polarity' | 'themeId' | 'description' | 'quartierId' | 'location' | 'photos' | 'reporter' | 'reporterConsent';
 
-const ORDER: readonly Target[] = ['form', 'polarity', 'themeId', 'description', 'quartierId', 'location', 'reporter', 'reporterConsent'];
+const ORDER: readonly Target[] = ['form', 'polarity', 'themeId', 'description', 'quartierId', 'location', 'photos', 'reporter', 'reporterConsent'];
 
 const CONTROL_ID: Record<Target, string | undefined> = {
   form: undefined,
@@ -51,6 +58,7 @@ const CONTROL_ID: Record<Target, string | undefined> = {
   description: 'description',
   quartierId: 'quartier',
   location: 'address',
+  photos: 'photos',
   reporter: 'reporter-name',
   reporterConsent: 'reporter-consent',
 };
@@ -63,6 +71,7 @@ const PATH_TARGET: Readonly<Record<string, Target>> = {
   stopId: 'location',
   point: 'location',
   address: 'location',
+  photos: 'photos',
   reporter: 'reporter',
 };
 
@@ -73,6 +82,9 @@ const FORM_RULES = [
   ['contactConsent', 'reporterConsent'],
 ] as const satisfies readonly (readonly [keyof typeof observationRules.guards, Target])[];
 
+/** A photo ready to send, and the object URL of its thumbnail. */
+type ShownPhoto = PreparedPhoto & { readonly url: string };
+
 /** Refusals from the server that belong to one place of the form. */
 const SERVER_CODE_TARGET: Readonly<Record<string, Target>> = {
   'observation.location-required': 'location',
@@ -81,6 +93,18 @@ const SERVER_CODE_TARGET: Readonly<Record<string, Target>> = {
   'observation.unknown-quartier': 'quartierId',
   'observation.contact-consent-required': 'reporterConsent',
 };
+
+/**
+ * The API contract for an observation with photos: `multipart/form-data`,
+ * an `observation` part holding the JSON, and one `photo` part per photo
+ * (JPEG, file name `<photos[].id>.jpg`). Without photos, the body is the JSON itself.
+ */
+function observationForm(observation: RecordObservationInput, files: readonly outbox.OutboxFile[]): FormData {
+  const form = new FormData();
+  form.append('observation', JSON.stringify(observation));
+  for (const file of files) form.append('photo', file.blob, file.name);
+  return form;
+}
 
 const targetOfPath = (path: string): Target => PATH_TARGET[path.split('.')[0] ?? ''] ?? 'form';
 
@@ -132,8 +156,13 @@ const emptyValues = (): IssueValues => ({
  * @csspart submit - The submit button.
  * @csspart status - The message after a submit.
  * @csspart pending - The list of observations waiting to be sent.
+ * @csspart photos - The thumbnails of the chosen photos.
  */
 export class GuspIssueForm extends GuspElement {
+  protected override get t(): CommonTexts & IssueFormTexts {
+    return textsFor('issueForm', ISSUE_FORM_TEXTS, this.locale);
+  }
+
   static override styles = styles;
 
   static override properties = {
@@ -148,6 +177,9 @@ export class GuspIssueForm extends GuspElement {
     positionError: { state: true },
     pending: { state: true },
     loadFailed: { state: true },
+    photos: { state: true },
+    photoError: { state: true },
+    preparingPhotos: { state: true },
   };
 
   /** During a walk: its id (agent mode). */
@@ -164,6 +196,10 @@ export class GuspIssueForm extends GuspElement {
   declare private positionError: boolean;
   declare private pending: readonly outbox.OutboxEntry<RecordObservationInput>[];
   declare private loadFailed: boolean;
+  /** Re-encoded on the device as they are chosen; not kept in the draft (too big for it). */
+  declare private photos: readonly ShownPhoto[];
+  declare private photoError: string | undefined;
+  declare private preparingPhotos: boolean;
 
   private draft: Draft<IssueValues> | undefined;
   private loading: Promise<void> | undefined;
@@ -178,6 +214,8 @@ export class GuspIssueForm extends GuspElement {
     this.positionError = false;
     this.pending = [];
     this.loadFailed = false;
+    this.photos = [];
+    this.preparingPhotos = false;
   }
 
   override connectedCallback(): void {
@@ -195,6 +233,7 @@ export class GuspIssueForm extends GuspElement {
 
   override disconnectedCallback(): void {
     window.removeEventListener('online', this.onOnline);
+    this.setPhotos([]);
     super.disconnectedCallback();
   }
 
@@ -302,6 +341,54 @@ export class GuspIssueForm extends GuspElement {
     });
   }
 
+  /* ---------------------------------------------------------------- photos */
+
+  private setPhotos(photos: readonly ShownPhoto[]): void {
+    for (const old of this.photos) if (!photos.includes(old)) URL.revokeObjectURL(old.url);
+    this.photos = photos;
+  }
+
+  private photoWork: Promise<void> = Promise.resolve();
+
+  /** Takes the chosen files (one batch after another) and clears the input, so the same file can be chosen again. */
+  private choosePhotos(input: HTMLInputElement): void {
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    this.photoWork = this.photoWork.then(() => this.addPhotos(files));
+  }
+
+  /** Re-encodes the chosen pictures; beyond {@linkcode MAX_PHOTOS}, the extra ones are refused and the person told why. */
+  private async addPhotos(files: readonly File[]): Promise<void> {
+    const room = MAX_PHOTOS - this.photos.length;
+    this.photoError = files.length > room ? this.t.tooManyPhotos(MAX_PHOTOS) : undefined;
+    if (room <= 0 || files.length === 0) return;
+    this.preparingPhotos = true;
+    try {
+      for (const file of files.slice(0, room)) {
+        try {
+          const photo = await preparePhoto(file, newId());
+          this.setPhotos([...this.photos, { ...photo, url: URL.createObjectURL(photo.blob) }]);
+        } catch {
+          this.photoError = this.t.photoUnreadable;
+        }
+      }
+    } finally {
+      this.preparingPhotos = false;
+    }
+  }
+
+  private async removePhoto(photo: ShownPhoto): Promise<void> {
+    this.setPhotos(this.photos.filter((p) => p !== photo));
+    this.photoError = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#photos')?.focus();
+  }
+
+  /** Resolves once the chosen photos are re-encoded and shown. */
+  get photosReady(): Promise<void> {
+    return this.photoWork.then(() => this.updateComplete.then(() => undefined));
+  }
+
   /* ---------------------------------------------------------------- validation */
 
   private input(): RecordObservationInput {
@@ -318,6 +405,7 @@ export class GuspIssueForm extends GuspElement {
       polarity: (v.polarity || undefined) as Polarity,
       themeId: (v.themeId || undefined) as string,
       description: v.description,
+      ...(this.photos.length > 0 ? { photos: this.photos.map(({ id, width, height }) => ({ id, mediaType: 'image/jpeg' as const, width, height })) } : {}),
       source: walk ? 'walk' : 'resident',
       ...(hasContact
         ? { reporter: { name: v.reporterName, email: v.reporterEmail.trim(), phone: v.reporterPhone.trim(), consent: v.reporterConsent } }
@@ -328,7 +416,7 @@ export class GuspIssueForm extends GuspElement {
   private check(input: RecordObservationInput): ShownError<Target>[] {
     const locale = this.locale;
     // zod reports a missing enum value as « unknown value »: people should read « required ».
-    const shown: ShownError<Target>[] = input.polarity ? [] : [{ target: 'polarity', message: errorMessage('field.required', locale) }];
+    const shown: ShownError<Target>[] = input.polarity ? [] : [{ target: 'polarity', message: errorMessageIn(MESSAGES, 'field.required', locale) }];
     const parsed = validate(RecordObservationInput, input, locale);
     if (!parsed.ok) {
       for (const issue of (parsed.error.details.issues ?? []) as FieldIssue[]) shown.push({ target: targetOfPath(issue.path), message: issue.message });
@@ -344,10 +432,10 @@ export class GuspIssueForm extends GuspElement {
       contactConsent: input.reporter?.consent === true,
     };
     // No quartier chosen yet reads as a missing field, not as an unknown quartier.
-    if (!input.quartierId) shown.push({ target: 'quartierId', message: errorMessage('field.required', locale) });
+    if (!input.quartierId) shown.push({ target: 'quartierId', message: errorMessageIn(MESSAGES, 'field.required', locale) });
     for (const [guard, target] of FORM_RULES) {
       const rule = observationRules.guards[guard];
-      if (!rule.check(ctx) && !shown.some((e) => e.target === target)) shown.push({ target, message: errorMessage(rule.code, locale) });
+      if (!rule.check(ctx) && !shown.some((e) => e.target === target)) shown.push({ target, message: errorMessageIn(MESSAGES, rule.code, locale) });
     }
     return orderErrors(shown, ORDER);
   }
@@ -379,7 +467,13 @@ export class GuspIssueForm extends GuspElement {
     }
     const clientId = newId();
     if (!this.dispatchEvent(new GuspObserveEvent({ input, clientId })) || !this.observationsUrl) return;
-    const entry: outbox.OutboxEntry<RecordObservationInput> = { clientId, url: this.observationsUrl, body: input, createdAt: new Date().toISOString() };
+    const entry: outbox.OutboxEntry<RecordObservationInput> = {
+      clientId,
+      url: this.observationsUrl,
+      body: input,
+      files: this.photos.map((p) => ({ name: `${p.id}.jpg`, blob: p.blob })),
+      createdAt: new Date().toISOString(),
+    };
     // Kept on the device first: closing the page mid-request loses nothing.
     // Without IndexedDB (some private modes), it is sent directly and kept in the form on failure.
     const kept = await outbox.put(entry).then(
@@ -405,7 +499,7 @@ export class GuspIssueForm extends GuspElement {
     try {
       const answer = await requestJson<{ observationId?: string }>(entry.url, {
         method: 'POST',
-        json: entry.body,
+        ...(entry.files?.length ? { body: observationForm(entry.body, entry.files) } : { json: entry.body }),
         locale: this.locale,
         headers: { 'Idempotency-Key': entry.clientId },
       });
@@ -476,6 +570,8 @@ export class GuspIssueForm extends GuspElement {
     };
     this.errors = [];
     this.positionError = false;
+    this.setPhotos([]);
+    this.photoError = undefined;
     this.draft?.save({ ...this.values, reporterConsent: false });
   }
 
@@ -538,7 +634,7 @@ export class GuspIssueForm extends GuspElement {
                   .checked=${live(v.polarity === p)}
                   @change=${() => this.setValue('polarity', p)}
                 />
-                <label for="polarity-${p}">${label(`polarity.${p}`, locale)}</label>
+                <label for="polarity-${p}">${labelIn(MESSAGES, `polarity.${p}`, locale)}</label>
               </div>`,
             )}
           </div>
@@ -632,6 +728,36 @@ export class GuspIssueForm extends GuspElement {
           ${v.point
             ? html`<button type="button" class="secondary" @click=${() => this.setValue('point', undefined)}>${t.removePosition}</button>`
             : html`<button type="button" class="secondary" id="locate" @click=${() => this.locate()}>${t.useMyPosition}</button>`}
+        </fieldset>
+
+        <fieldset class="field photos" part="field" aria-describedby=${this.describedBy('photos-hint', err('photos'))}>
+          <legend>${t.photosLegend}</legend>
+          <p class="hint" id="photos-hint">${t.photosHint}</p>
+          ${this.inlineError('photos')}
+          ${this.photos.length > 0
+            ? html`<ul class="thumbnails" part="photos">
+                ${this.photos.map(
+                  (p, i) => html`<li>
+                    <img src=${p.url} alt=${t.photoAlt(i + 1)} width=${p.width} height=${p.height} />
+                    <button type="button" class="secondary" aria-label=${t.removePhoto(i + 1)} @click=${() => this.removePhoto(p)}>${t.remove}</button>
+                  </li>`,
+                )}
+              </ul>`
+            : nothing}
+          <div class="photo-status" role="status">
+            ${this.preparingPhotos ? html`<p>${t.preparingPhotos}</p>` : nothing}
+            ${this.photoError ? html`<p class="error">${this.photoError}</p>` : nothing}
+          </div>
+          <label class="add-photos" for="photos">${t.addPhotos}</label>
+          <input
+            id="photos"
+            type="file"
+            accept="image/*"
+            multiple
+            aria-describedby="photos-hint"
+            ?disabled=${this.photos.length >= MAX_PHOTOS}
+            @change=${(e: Event) => this.choosePhotos(e.target as HTMLInputElement)}
+          />
         </fieldset>
 
         <fieldset class="field" part="field" aria-describedby=${this.describedBy('reporter-hint', err('reporter'))}>

@@ -1,20 +1,23 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { enGB as dateLocale } from 'date-fns/locale/en-GB';
-import type { Translation } from './types.js';
+import type { CommonTexts, EngagementTrackerTexts, IssueFormTexts, Translation, WalkSignupTexts } from './types.js';
 
-/** English. */
-export const en: Translation = {
-  locale: 'en',
-  dateLocale,
-  dayPattern: 'EEEE d MMMM yyyy',
-  timePattern: (minutes) => (minutes ? 'h:mm aaa' : 'h aaa'),
-  dateRange: (day, from, to) => `${day}, from ${from} to ${to}`,
-
+export const common: CommonTexts = {
   loading: 'Loading the walk…',
   loadFailed: 'This walk cannot be loaded right now.',
-  retry: 'Try again',
   requiredHint: 'Fields marked with an asterisk (*) are required.',
+  name: 'Full name',
+  email: 'Email address',
+  phone: 'Phone',
+  errorSummaryTitle: (count) => (count === 1 ? 'There is 1 problem with the form' : `There are ${count} problems with the form`),
+  quartier: 'Neighbourhood',
+  theme: 'Theme',
+};
 
+export const walkSignup: WalkSignupTexts = {
+  intlLocale: 'en-GB',
+  timeOfDay: (h, m) => `${h % 12 || 12}${m ? `:${String(m).padStart(2, '0')}` : ''} ${h < 12 ? 'am' : 'pm'}`,
+  dateRange: (day, from, to) => `${day}, from ${from} to ${to}`,
+  retry: 'Try again',
   walkHeading: (quartier) => `Neighbourhood walk – ${quartier}`,
   walkTitleFallback: 'Neighbourhood walk',
   when: 'Date',
@@ -27,11 +30,7 @@ export const en: Translation = {
   cancelledNotice: 'This neighbourhood walk is cancelled.',
   cancelReason: 'Reason',
   rescheduledNotice: 'Please note: this walk has a new date. The times above are the new ones.',
-
   formHeading: 'Sign up',
-  name: 'Full name',
-  email: 'Email address',
-  phone: 'Phone',
   contactLegend: 'How to reach you',
   contactHint: 'Give at least an email address or a phone number, so we can tell you about changes.',
   role: 'I am taking part as',
@@ -54,13 +53,10 @@ export const en: Translation = {
   submit: 'Sign me up',
   submitWaitlist: 'Join the waiting list',
   submitting: 'Sending…',
-
-  errorSummaryTitle: (count) => (count === 1 ? 'There is 1 problem with the form' : `There are ${count} problems with the form`),
   submitFailed: 'Your sign-up could not be sent. Your answers are kept: you can try again.',
   draftRestored: 'We found the answers you had started to fill in.',
-
   confirmedTitle: 'You are signed up',
-  confirmedText: (name) => `Thank you ${name}, your place is booked. We will remind you the day before.`,
+  confirmedText: (name) => `Thank you${name ? ` ${name}` : ''}, your place is booked. We will remind you the day before.`,
   waitlistedTitle: 'You are on the waiting list',
   waitlistedText: (position) =>
     position === undefined
@@ -68,14 +64,56 @@ export const en: Translation = {
       : `You are number ${position} on the waiting list. We will tell you if a place becomes free.`,
   howToCancel: 'Cannot come? Use the cancellation link in your email or text message to free your place.',
   cancelLink: 'Cancel my registration',
+  addToCalendar: 'Add to my calendar',
+  calendarFileHint: '.ics file, for Calendar, Outlook or Google Calendar',
+};
 
+export const issueForm: IssueFormTexts = {
+  /* issue form */
+  issueHeading: 'Report a problem or something that works well',
+  polarityLegend: 'You are reporting',
+  themePlaceholder: 'Choose a theme',
+  description: 'Description',
+  descriptionHint: 'Describe what you saw, as precisely as you can.',
+  locationLegend: 'Where?',
+  locationHint: 'Give at least one place: a stop of the walk, your position, or an address or landmark.',
+  quartierPlaceholder: 'Choose a neighbourhood',
+  stop: 'Stop of the walk',
+  stopNone: 'No stop',
+  address: 'Address or landmark',
+  addressHint: 'For example: outside Jean-Moulin school, 12 rue des Bleuets.',
+  useMyPosition: 'Use my position',
+  locating: 'Finding your position…',
+  positionSet: (m) => (m === undefined ? 'Position saved.' : `Position saved (within ${m} m).`),
+  positionFailed: 'Your position is not available. Give an address or a landmark.',
+  removePosition: 'Remove the position',
+  photosLegend: 'Photos (optional)',
+  photosHint: 'Three photos at most. They are made smaller on your device, which also removes their location and camera model (EXIF data).',
+  addPhotos: 'Add photos',
+  preparingPhotos: 'Preparing the photos…',
+  photoAlt: (n) => `Photo ${n}`,
+  remove: 'Remove',
+  removePhoto: (n) => `Remove photo ${n}`,
+  tooManyPhotos: (max) => `${max} photos at most: remove one to add another.`,
+  photoUnreadable: 'This image cannot be read: choose a photo (JPEG, PNG, WebP…).',
+  reporterLegend: 'Your contact details (optional)',
+  reporterHint: 'To hear what is done about it. They are never published.',
+  reporterConsent: 'I agree that my contact details are kept to tell me what is done about it.',
+  submitIssue: 'Send',
+  issueSent: 'Thank you! Your observation is recorded.',
+  issueQueued: 'No network right now: your observation is kept on this device and will be sent as soon as possible.',
+  issueFailed: 'Your observation could not be sent. Your answers are kept: you can try again.',
+  pendingHeading: (n) => (n === 1 ? '1 observation waiting to be sent' : `${n} observations waiting to be sent`),
+  pendingStatus: 'waiting to be sent',
+  sendNow: 'Send now',
+};
+
+export const engagementTracker: EngagementTrackerTexts = {
   /* engagement tracker */
   trackerHeading: 'Commitments',
   countersHeading: 'Where commitments stand',
   counter: { proposed: 'Proposed', accepted: 'Accepted', 'in-progress': 'In progress', done: 'Done', verified: 'Verified', abandoned: 'Abandoned', overdue: 'Late' },
   filtersLegend: 'Filter commitments',
-  quartier: 'Neighbourhood',
-  theme: 'Theme',
   organisation: 'Organisation',
   status: 'Status',
   all: 'All',
@@ -100,33 +138,7 @@ export const en: Translation = {
     abandoned: 'Abandoned',
     rescheduled: 'Due date moved',
   },
-
-  /* issue form */
-  issueHeading: 'Report a problem or something that works well',
-  polarityLegend: 'You are reporting',
-  themePlaceholder: 'Choose a theme',
-  description: 'Description',
-  descriptionHint: 'Describe what you saw, as precisely as you can.',
-  locationLegend: 'Where?',
-  locationHint: 'Give at least one place: a stop of the walk, your position, or an address or landmark.',
-  quartierPlaceholder: 'Choose a neighbourhood',
-  stop: 'Stop of the walk',
-  stopNone: 'No stop',
-  address: 'Address or landmark',
-  addressHint: 'For example: outside Jean-Moulin school, 12 rue des Bleuets.',
-  useMyPosition: 'Use my position',
-  locating: 'Finding your position…',
-  positionSet: (m) => (m === undefined ? 'Position saved.' : `Position saved (within ${m} m).`),
-  positionFailed: 'Your position is not available. Give an address or a landmark.',
-  removePosition: 'Remove the position',
-  reporterLegend: 'Your contact details (optional)',
-  reporterHint: 'To hear what is done about it. They are never published.',
-  reporterConsent: 'I agree that my contact details are kept to tell me what is done about it.',
-  submitIssue: 'Send',
-  issueSent: 'Thank you! Your observation is recorded.',
-  issueQueued: 'No network right now: your observation is kept on this device and will be sent as soon as possible.',
-  issueFailed: 'Your observation could not be sent. Your answers are kept: you can try again.',
-  pendingHeading: (n) => (n === 1 ? '1 observation waiting to be sent' : `${n} observations waiting to be sent`),
-  pendingStatus: 'waiting to be sent',
-  sendNow: 'Send now',
 };
+
+/** English. */
+export const en: Translation = { locale: 'en', common, walkSignup, issueForm, engagementTracker };

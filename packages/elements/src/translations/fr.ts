@@ -1,20 +1,23 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { fr as dateLocale } from 'date-fns/locale/fr';
-import type { Translation } from './types.js';
+import type { CommonTexts, EngagementTrackerTexts, IssueFormTexts, Translation, WalkSignupTexts } from './types.js';
 
-/** French, the reference language: every text exists here first. */
-export const fr: Translation = {
-  locale: 'fr',
-  dateLocale,
-  dayPattern: 'EEEE d MMMM yyyy',
-  timePattern: (minutes) => (minutes ? "H 'h' mm" : "H 'h'"),
-  dateRange: (day, from, to) => `${day}, de ${from} à ${to}`,
-
+export const common: CommonTexts = {
   loading: 'Chargement du diagnostic…',
   loadFailed: 'Impossible de charger ce diagnostic pour le moment.',
-  retry: 'Réessayer',
   requiredHint: 'Les champs marqués d’un astérisque (*) sont obligatoires.',
+  name: 'Nom et prénom',
+  email: 'Adresse e-mail',
+  phone: 'Téléphone',
+  errorSummaryTitle: (count) => (count === 1 ? 'Il y a 1 erreur dans le formulaire' : `Il y a ${count} erreurs dans le formulaire`),
+  quartier: 'Quartier',
+  theme: 'Thématique',
+};
 
+export const walkSignup: WalkSignupTexts = {
+  intlLocale: 'fr-FR',
+  timeOfDay: (h, m) => (m ? `${h} h ${String(m).padStart(2, '0')}` : `${h} h`),
+  dateRange: (day, from, to) => `${day}, de ${from} à ${to}`,
+  retry: 'Réessayer',
   walkHeading: (quartier) => `Diagnostic en marchant – ${quartier}`,
   walkTitleFallback: 'Diagnostic en marchant',
   when: 'Date',
@@ -27,11 +30,7 @@ export const fr: Translation = {
   cancelledNotice: 'Ce diagnostic en marchant est annulé.',
   cancelReason: 'Motif',
   rescheduledNotice: 'Attention : ce diagnostic a changé de date. Les horaires ci-dessus sont les nouveaux.',
-
   formHeading: 'Je m’inscris',
-  name: 'Nom et prénom',
-  email: 'Adresse e-mail',
-  phone: 'Téléphone',
   contactLegend: 'Pour vous joindre',
   contactHint: 'Indiquez au moins une adresse e-mail ou un numéro de téléphone, pour être prévenu·e en cas de changement.',
   role: 'Je participe en tant que',
@@ -54,13 +53,10 @@ export const fr: Translation = {
   submit: 'M’inscrire',
   submitWaitlist: 'M’inscrire sur la liste d’attente',
   submitting: 'Envoi en cours…',
-
-  errorSummaryTitle: (count) => (count === 1 ? 'Il y a 1 erreur dans le formulaire' : `Il y a ${count} erreurs dans le formulaire`),
   submitFailed: 'L’inscription n’a pas pu être envoyée. Vos réponses sont conservées : vous pouvez réessayer.',
   draftRestored: 'Nous avons retrouvé les réponses que vous aviez commencé à saisir.',
-
   confirmedTitle: 'Votre inscription est confirmée',
-  confirmedText: (name) => `Merci ${name}, votre place est réservée. Vous recevrez un rappel la veille.`,
+  confirmedText: (name) => `Merci${name ? ` ${name}` : ''}, votre place est réservée. Vous recevrez un rappel la veille.`,
   waitlistedTitle: 'Vous êtes sur la liste d’attente',
   waitlistedText: (position) =>
     position === undefined
@@ -68,14 +64,56 @@ export const fr: Translation = {
       : `Vous êtes en position ${position} sur la liste d’attente. Nous vous préviendrons si une place se libère.`,
   howToCancel: 'Un empêchement ? Utilisez le lien d’annulation reçu par e-mail ou par SMS, pour libérer votre place.',
   cancelLink: 'Annuler mon inscription',
+  addToCalendar: 'Ajouter à mon agenda',
+  calendarFileHint: 'fichier .ics, pour Agenda, Outlook ou Google Agenda',
+};
 
+export const issueForm: IssueFormTexts = {
+  /* issue form */
+  issueHeading: 'Signaler un problème ou un point positif',
+  polarityLegend: 'Vous signalez',
+  themePlaceholder: 'Choisissez une thématique',
+  description: 'Description',
+  descriptionHint: 'Décrivez ce que vous avez vu, le plus précisément possible.',
+  locationLegend: 'Où ?',
+  locationHint: 'Indiquez au moins un lieu : une halte du parcours, votre position, ou une adresse ou un repère.',
+  quartierPlaceholder: 'Choisissez un quartier',
+  stop: 'Halte du parcours',
+  stopNone: 'Aucune halte',
+  address: 'Adresse ou repère',
+  addressHint: 'Par exemple : devant l’école Jean-Moulin, 12 rue des Bleuets.',
+  useMyPosition: 'Utiliser ma position',
+  locating: 'Recherche de votre position…',
+  positionSet: (m) => (m === undefined ? 'Position enregistrée.' : `Position enregistrée (à ${m} m près).`),
+  positionFailed: 'Votre position n’est pas disponible. Indiquez une adresse ou un repère.',
+  removePosition: 'Retirer la position',
+  photosLegend: 'Photos (facultatif)',
+  photosHint: 'Trois photos au plus. Elles sont réduites sur votre appareil, qui en retire aussi la position et le modèle d’appareil (données EXIF).',
+  addPhotos: 'Ajouter des photos',
+  preparingPhotos: 'Préparation des photos…',
+  photoAlt: (n) => `Photo ${n}`,
+  remove: 'Retirer',
+  removePhoto: (n) => `Retirer la photo ${n}`,
+  tooManyPhotos: (max) => `${max} photos au plus : retirez-en une pour en ajouter une autre.`,
+  photoUnreadable: 'Cette image ne peut pas être lue : choisissez une photo (JPEG, PNG, WebP…).',
+  reporterLegend: 'Vos coordonnées (facultatif)',
+  reporterHint: 'Pour être tenu·e au courant de la suite donnée. Elles ne sont jamais publiées.',
+  reporterConsent: 'J’accepte que mes coordonnées soient conservées pour me tenir informé·e de la suite donnée.',
+  submitIssue: 'Envoyer',
+  issueSent: 'Merci ! Votre observation est enregistrée.',
+  issueQueued: 'Pas de réseau pour le moment : votre observation est gardée sur cet appareil et sera envoyée dès que possible.',
+  issueFailed: 'Votre observation n’a pas pu être envoyée. Vos réponses sont conservées : vous pouvez réessayer.',
+  pendingHeading: (n) => (n === 1 ? '1 observation en attente d’envoi' : `${n} observations en attente d’envoi`),
+  pendingStatus: 'en attente d’envoi',
+  sendNow: 'Envoyer maintenant',
+};
+
+export const engagementTracker: EngagementTrackerTexts = {
   /* engagement tracker */
   trackerHeading: 'Suivi des engagements',
   countersHeading: 'Où en sont les engagements',
   counter: { proposed: 'Proposés', accepted: 'Acceptés', 'in-progress': 'En cours', done: 'Réalisés', verified: 'Vérifiés', abandoned: 'Abandonnés', overdue: 'En retard' },
   filtersLegend: 'Filtrer les engagements',
-  quartier: 'Quartier',
-  theme: 'Thématique',
   organisation: 'Organisation',
   status: 'État',
   all: 'Tous',
@@ -100,33 +138,7 @@ export const fr: Translation = {
     abandoned: 'Abandonné',
     rescheduled: 'Échéance reportée',
   },
-
-  /* issue form */
-  issueHeading: 'Signaler un problème ou un point positif',
-  polarityLegend: 'Vous signalez',
-  themePlaceholder: 'Choisissez une thématique',
-  description: 'Description',
-  descriptionHint: 'Décrivez ce que vous avez vu, le plus précisément possible.',
-  locationLegend: 'Où ?',
-  locationHint: 'Indiquez au moins un lieu : une halte du parcours, votre position, ou une adresse ou un repère.',
-  quartierPlaceholder: 'Choisissez un quartier',
-  stop: 'Halte du parcours',
-  stopNone: 'Aucune halte',
-  address: 'Adresse ou repère',
-  addressHint: 'Par exemple : devant l’école Jean-Moulin, 12 rue des Bleuets.',
-  useMyPosition: 'Utiliser ma position',
-  locating: 'Recherche de votre position…',
-  positionSet: (m) => (m === undefined ? 'Position enregistrée.' : `Position enregistrée (à ${m} m près).`),
-  positionFailed: 'Votre position n’est pas disponible. Indiquez une adresse ou un repère.',
-  removePosition: 'Retirer la position',
-  reporterLegend: 'Vos coordonnées (facultatif)',
-  reporterHint: 'Pour être tenu·e au courant de la suite donnée. Elles ne sont jamais publiées.',
-  reporterConsent: 'J’accepte que mes coordonnées soient conservées pour me tenir informé·e de la suite donnée.',
-  submitIssue: 'Envoyer',
-  issueSent: 'Merci ! Votre observation est enregistrée.',
-  issueQueued: 'Pas de réseau pour le moment : votre observation est gardée sur cet appareil et sera envoyée dès que possible.',
-  issueFailed: 'Votre observation n’a pas pu être envoyée. Vos réponses sont conservées : vous pouvez réessayer.',
-  pendingHeading: (n) => (n === 1 ? '1 observation en attente d’envoi' : `${n} observations en attente d’envoi`),
-  pendingStatus: 'en attente d’envoi',
-  sendNow: 'Envoyer maintenant',
 };
+
+/** French, the reference language: every text exists here first. */
+export const fr: Translation = { locale: 'fr', common, walkSignup, issueForm, engagementTracker };

@@ -1,28 +1,27 @@
 // SPDX-License-Identifier: EUPL-1.2
-import type { Locale } from 'date-fns';
 
-/**
- * Every text the elements show, in one language. Role, status and error texts
- * come from `@gusp/core`'s catalogues; these are the elements' own.
- * Adding a language is one file shaped like `fr.ts`, passed to `registerTranslation`.
- */
-export interface Translation {
-  /** BCP 47 tag: `fr`, `en`, `fr-BE`… */
-  readonly locale: string;
-  /** The date-fns locale used to write dates. */
-  readonly dateLocale: Locale;
-  /** date-fns pattern of a day: « samedi 14 mars 2026 ». */
-  readonly dayPattern: string;
-  /** date-fns pattern of a time; `minutes` tells whether they are not zero (« 9 h » but « 9 h 30 »). */
-  readonly timePattern: (minutes: boolean) => string;
-  /** « samedi 14 mars 2026, de 9 h à 13 h ». */
-  readonly dateRange: (day: string, from: string, to: string) => string;
-
+/** Texts every element shares. */
+export interface CommonTexts {
   readonly loading: string;
   readonly loadFailed: string;
-  readonly retry: string;
   readonly requiredHint: string;
+  readonly name: string;
+  readonly email: string;
+  readonly phone: string;
+  readonly errorSummaryTitle: (count: number) => string;
+  readonly quartier: string;
+  readonly theme: string;
+}
 
+/** The texts of `<gusp-walk-signup>`. */
+export interface WalkSignupTexts {
+  /** The BCP 47 tag `Intl` writes dates with (`en-GB` gives « Saturday 14 March 2026 »). */
+  readonly intlLocale: string;
+  /** A time of day from its 24-hour clock fields: « 9 h », « 9 h 30 », "9 am", "9:30 am". */
+  readonly timeOfDay: (hours: number, minutes: number) => string;
+  /** « samedi 14 mars 2026, de 9 h à 13 h ». */
+  readonly dateRange: (day: string, from: string, to: string) => string;
+  readonly retry: string;
   readonly walkHeading: (quartier: string) => string;
   readonly walkTitleFallback: string;
   readonly when: string;
@@ -35,11 +34,7 @@ export interface Translation {
   readonly cancelledNotice: string;
   readonly cancelReason: string;
   readonly rescheduledNotice: string;
-
   readonly formHeading: string;
-  readonly name: string;
-  readonly email: string;
-  readonly phone: string;
   readonly contactLegend: string;
   readonly contactHint: string;
   readonly role: string;
@@ -53,41 +48,21 @@ export interface Translation {
   readonly submit: string;
   readonly submitWaitlist: string;
   readonly submitting: string;
-
-  readonly errorSummaryTitle: (count: number) => string;
   readonly submitFailed: string;
   readonly draftRestored: string;
-
   readonly confirmedTitle: string;
   readonly confirmedText: (name: string) => string;
   readonly waitlistedTitle: string;
   readonly waitlistedText: (position: number | undefined) => string;
   readonly howToCancel: string;
   readonly cancelLink: string;
+  /** The link to the walk's .ics file, after a confirmed sign-up. */
+  readonly addToCalendar: string;
+  readonly calendarFileHint: string;
+}
 
-  /* engagement tracker */
-  readonly trackerHeading: string;
-  readonly countersHeading: string;
-  readonly counter: Readonly<Record<string, string>>;
-  readonly filtersLegend: string;
-  readonly quartier: string;
-  readonly theme: string;
-  readonly organisation: string;
-  readonly status: string;
-  readonly all: string;
-  readonly shown: (shown: number, total: number) => string;
-  readonly empty: string;
-  readonly noDueDate: string;
-  readonly dueIn: (words: string) => string;
-  readonly dueOnDay: (day: string) => string;
-  readonly overdueBy: (days: number) => string;
-  readonly noOrganisation: string;
-  readonly progress: string;
-  readonly observations: (n: number) => string;
-  readonly timeline: string;
-  readonly milestone: Readonly<Record<string, string>>;
-
-  /* issue form */
+/** The texts of `<gusp-issue-form>`. */
+export interface IssueFormTexts {
   readonly issueHeading: string;
   readonly polarityLegend: string;
   readonly themePlaceholder: string;
@@ -105,6 +80,17 @@ export interface Translation {
   readonly positionSet: (accuracyMetres: number | undefined) => string;
   readonly positionFailed: string;
   readonly removePosition: string;
+  readonly photosLegend: string;
+  readonly photosHint: string;
+  readonly addPhotos: string;
+  readonly preparingPhotos: string;
+  /** Alternative text of the n-th thumbnail (1-based). */
+  readonly photoAlt: (n: number) => string;
+  /** Visible text of a photo's remove button; its accessible name is {@linkcode removePhoto}, which starts with it. */
+  readonly remove: string;
+  readonly removePhoto: (n: number) => string;
+  readonly tooManyPhotos: (max: number) => string;
+  readonly photoUnreadable: string;
   readonly reporterLegend: string;
   readonly reporterHint: string;
   readonly reporterConsent: string;
@@ -116,3 +102,43 @@ export interface Translation {
   readonly pendingStatus: string;
   readonly sendNow: string;
 }
+
+/** The texts of `<gusp-engagement-tracker>`. */
+export interface EngagementTrackerTexts {
+  readonly trackerHeading: string;
+  readonly countersHeading: string;
+  readonly counter: Readonly<Record<string, string>>;
+  readonly filtersLegend: string;
+  readonly organisation: string;
+  readonly status: string;
+  readonly all: string;
+  readonly shown: (shown: number, total: number) => string;
+  readonly empty: string;
+  readonly noDueDate: string;
+  readonly dueIn: (words: string) => string;
+  readonly dueOnDay: (day: string) => string;
+  readonly overdueBy: (days: number) => string;
+  readonly noOrganisation: string;
+  readonly progress: string;
+  readonly observations: (n: number) => string;
+  readonly timeline: string;
+  readonly milestone: Readonly<Record<string, string>>;
+}
+
+/**
+ * Every text the elements show, in one language. Role, status and error texts
+ * come from `@gusp/core`'s catalogues; these are the elements' own. One part
+ * per element, so that a page with one element carries that element's texts only.
+ * Adding a language is one file shaped like `fr.ts`, passed to `registerTranslation`.
+ */
+export interface Translation {
+  /** BCP 47 tag: `fr`, `en`, `fr-BE`… */
+  readonly locale: string;
+  readonly common: CommonTexts;
+  readonly walkSignup: WalkSignupTexts;
+  readonly issueForm: IssueFormTexts;
+  readonly engagementTracker: EngagementTrackerTexts;
+}
+
+/** The parts of a {@linkcode Translation}, one per element plus the shared one. */
+export type TranslationPart = Exclude<keyof Translation, 'locale'>;

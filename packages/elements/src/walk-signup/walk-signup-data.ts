@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { registrationRules, type CityProfile, type RegistrationStatus, type WalkSummary } from '@gusp/core';
+import { registrationRules, toICalendar, type CityProfile, type RegistrationStatus, type WalkSummary } from '@gusp/core';
 
 /**
  * What `<gusp-walk-signup>` shows: the core's `WalkSummary` (no personal
@@ -67,3 +67,25 @@ export function signupState(data: WalkSummary, now: Date): SignupState {
 
 /** A walk moved to another time: every reschedule bumps its `sequence`. */
 export const isRescheduled = (data: WalkSummary): boolean => data.walk.sequence > 0;
+
+/** What the calendar file reads of a city: its name, language, time zone and quartiers. */
+type CalendarCity = Pick<CityProfile, 'name' | 'locale' | 'timezone' | 'quartiers'>;
+
+/**
+ * The walk as an iCalendar file (RFC 5545), made by the core's `toICalendar`:
+ * the city's TZID and VTIMEZONE, the walk's stable UID, the meeting point.
+ * Without `city`, the quartier's name and `timezone` stand in for it.
+ */
+export function walkCalendar(data: WalkSignupData, locale: string): string {
+  const city: CalendarCity = data.city ?? {
+    name: '',
+    locale: 'fr',
+    timezone: data.timezone ?? 'Europe/Paris',
+    quartiers: [{ id: data.walk.quartierId, name: data.quartierName ?? data.walk.quartierId, priority: true }],
+  };
+  // toICalendar reads no other field of the profile (name, locale, timezone, quartiers).
+  return toICalendar(data.walk, city as CityProfile, { locale });
+}
+
+/** « diagnostic-le-plan-2026-03-14.ics »: what the downloaded file is called. */
+export const calendarFileName = (data: WalkSignupData): string => `diagnostic-${data.walk.quartierId}-${data.walk.startsAt.slice(0, 10)}.ics`;

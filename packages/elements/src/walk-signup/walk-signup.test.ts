@@ -109,7 +109,7 @@ describe('gusp-walk-signup', () => {
 
     it('falls back from fr-BE to fr, and takes a new language from one registered file', async () => {
       expect(text(await withData(walkData(), 'fr-BE'), 'button[type=submit]')).to.equal('M’inscrire');
-      registerTranslation({ ...fr, locale: 'de', submit: 'Anmelden' });
+      registerTranslation({ ...fr, locale: 'de', walkSignup: { ...fr.walkSignup, submit: 'Anmelden' } });
       expect(text(await withData(walkData(), 'de'), 'button[type=submit]')).to.equal('Anmelden');
     });
 
@@ -270,6 +270,39 @@ describe('gusp-walk-signup', () => {
       expect((await registered).detail.receipt).to.include({ status: 'waitlisted', position: 2 });
       expect(text(el, '.confirmation h3')).to.equal('Vous êtes sur la liste d’attente');
       expect(text(el, '.position')).to.equal('Vous êtes en position 2 sur la liste d’attente. Nous vous préviendrons si une place se libère.');
+    });
+
+    it('offers « Ajouter à mon agenda »: the walk’s .ics made by the core, with its UID and Paris time', async () => {
+      const id = await createWalk();
+      const el = await fromApi(id);
+      const walk = el.data!.walk;
+      fill(shadow(el), { name: 'Inès', email: uniqueEmail('agenda'), consent: true });
+      await el.submit();
+      const link = $<HTMLAnchorElement>(el, 'a.calendar')!;
+      expect(link.textContent?.trim()).to.equal('Ajouter à mon agenda');
+      expect(link.href).to.match(/^blob:/);
+      expect(link.download).to.equal(`diagnostic-${walk.quartierId}-${walk.startsAt.slice(0, 10)}.ics`);
+      expect(link.type).to.equal('text/calendar');
+      const response = await fetch(link.href);
+      expect(response.headers.get('content-type')).to.equal('text/calendar');
+      const ics = await response.text();
+      const lines = ics.split('\r\n');
+      expect(lines[0]).to.equal('BEGIN:VCALENDAR');
+      expect(lines.at(-2)).to.equal('END:VCALENDAR');
+      expect(lines).to.include('VERSION:2.0');
+      expect(lines).to.include('BEGIN:VEVENT');
+      expect(lines).to.include('BEGIN:VTIMEZONE');
+      expect(lines.filter((l) => l.startsWith('UID:'))).to.have.length(1);
+      expect(lines.find((l) => l.startsWith('UID:'))).to.contain(walk.id);
+      const event = lines.slice(lines.indexOf('BEGIN:VEVENT'));
+      expect(event.find((l) => l.startsWith('DTSTART'))).to.match(/^DTSTART;TZID=Europe\/Paris:\d{8}T\d{6}$/);
+      await expect(el).to.be.accessible();
+    });
+
+    it('offers no calendar file to a person on the waiting list', async () => {
+      const el = await withData(walkData({ seatsLeft: 0, waitlisted: 3 }));
+      await el.showReceipt({ status: 'waitlisted', position: 4 });
+      expect($(el, 'a.calendar')).to.be.null;
     });
 
     it('fires a cancelable, bubbling, composed gusp-register; when prevented, nothing is sent', async () => {

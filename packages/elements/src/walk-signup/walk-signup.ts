@@ -2,10 +2,13 @@
 import {
   ACTOR_ROLES,
   AccessibilityNeed,
+  FIELD_MESSAGES,
+  REGISTRATION_MESSAGES,
+  ROLE_MESSAGES,
   RegisterInput,
-  errorMessage,
+  errorMessageIn,
   findQuartier,
-  label,
+  labelIn,
   newId,
   registrationRules,
   validate,
@@ -23,7 +26,11 @@ import { errorSummary, orderErrors, type ShownError as SharedShownError } from '
 import { GuspElement } from '../internal/gusp-element.js';
 import { readInlineJson } from '../internal/inline-data.js';
 import { styles } from './walk-signup.styles.js';
-import { SignupState, isRescheduled, signupState, type RegistrationReceipt, type WalkSignupData } from './walk-signup-data.js';
+import { SignupState, calendarFileName, isRescheduled, signupState, walkCalendar, type RegistrationReceipt, type WalkSignupData } from './walk-signup-data.js';
+import { WALK_SIGNUP_TEXTS, textsFor, type CommonTexts, type WalkSignupTexts } from '../translations/index.js';
+
+/** The core's texts this element shows: only these domains are bundled with it. */
+const MESSAGES = [REGISTRATION_MESSAGES, ROLE_MESSAGES, FIELD_MESSAGES];
 
 /** What the form holds while a person fills it in (and what the draft keeps). */
 interface SignupValues {
@@ -104,8 +111,13 @@ const emptyValues = (): SignupValues => ({ name: '', email: '', phone: '', role:
  * @csspart error-summary - The list of errors that receives focus.
  * @csspart submit - The submit button.
  * @csspart confirmation - The confirmation shown after sign-up.
+ * @csspart calendar - The « Ajouter à mon agenda » link to the walk's .ics file.
  */
 export class GuspWalkSignup extends GuspElement {
+  protected override get t(): CommonTexts & WalkSignupTexts {
+    return textsFor('walkSignup', WALK_SIGNUP_TEXTS, this.locale);
+  }
+
   static override styles = styles;
 
   static override properties = {
@@ -245,7 +257,7 @@ export class GuspWalkSignup extends GuspElement {
     const ctx = { walk: this.data!.walk, registrations: [], now: new Date(), role: input.role ?? 'resident', email: input.email, phone: input.phone, consent: input.consent };
     for (const [guard, target] of FORM_RULES) {
       const rule = registrationRules.guards[guard];
-      if (!rule.check(ctx) && !shown.some((e) => e.target === target)) shown.push({ target, message: errorMessage(rule.code, locale) });
+      if (!rule.check(ctx) && !shown.some((e) => e.target === target)) shown.push({ target, message: errorMessageIn(MESSAGES, rule.code, locale) });
     }
     return orderErrors(shown, ORDER);
   }
@@ -301,6 +313,7 @@ export class GuspWalkSignup extends GuspElement {
    */
   async showReceipt(receipt: RegistrationReceipt): Promise<void> {
     this.receipt = receipt;
+    this.setCalendarUrl(receipt.status === 'confirmed' && this.data ? URL.createObjectURL(new Blob([walkCalendar(this.data, this.locale)], { type: 'text/calendar' })) : undefined);
     this.phase = 'done';
     this.errors = [];
     this.draft?.clear();
@@ -358,7 +371,7 @@ export class GuspWalkSignup extends GuspElement {
       ${state === SignupState.cancelled
         ? html`<p class="notice" part="notice">
             <strong>${t.cancelledNotice}</strong>
-            ${data.walk.cancelReason ? html`<br />${t.cancelReason}${label('format.colon', this.locale)}${data.walk.cancelReason}` : nothing}
+            ${data.walk.cancelReason ? html`<br />${t.cancelReason}${labelIn(MESSAGES, 'format.colon', this.locale)}${data.walk.cancelReason}` : nothing}
           </p>`
         : state === SignupState.closed
           ? html`<p class="notice" part="notice"><strong>${t.closedNotice}</strong></p>`
@@ -495,7 +508,7 @@ export class GuspWalkSignup extends GuspElement {
             aria-describedby=${this.describedBy(roleError && 'role-error')}
             @change=${(e: Event) => this.setValue('role', (e.target as HTMLSelectElement).value as ActorRole)}
           >
-            ${ACTOR_ROLES.map((r) => html`<option value=${r} ?selected=${v.role === r}>${label(`role.${r}`, locale)}</option>`)}
+            ${ACTOR_ROLES.map((r) => html`<option value=${r} ?selected=${v.role === r}>${labelIn(MESSAGES, `role.${r}`, locale)}</option>`)}
           </select>
         </div>
 
@@ -563,12 +576,34 @@ export class GuspWalkSignup extends GuspElement {
       </form>`;
   }
 
+  /** The Blob URL of the .ics offered after a confirmed sign-up; the previous one is released. */
+  private calendarUrl: string | undefined;
+
+  private setCalendarUrl(url: string | undefined): void {
+    if (this.calendarUrl) URL.revokeObjectURL(this.calendarUrl);
+    this.calendarUrl = url;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.setCalendarUrl(undefined);
+  }
+
   private renderConfirmation(receipt: RegistrationReceipt): TemplateResult {
     const t = this.t;
     const waitlisted = receipt.status === 'waitlisted';
+    const calendar = this.calendarUrl && this.data;
     return html`<section class="confirmation" part="confirmation" aria-labelledby="confirmation-title">
       <h3 id="confirmation-title" tabindex="-1">${waitlisted ? t.waitlistedTitle : t.confirmedTitle}</h3>
       <p class="position">${waitlisted ? t.waitlistedText(receipt.position) : t.confirmedText(this.values.name.trim())}</p>
+      ${calendar
+        ? html`<p>
+            <a class="calendar" part="calendar" href=${this.calendarUrl} download=${calendarFileName(calendar)} type="text/calendar"
+              >${t.addToCalendar}</a
+            >
+            <span class="hint">(${t.calendarFileHint})</span>
+          </p>`
+        : nothing}
       <p>${t.howToCancel}</p>
       ${receipt.cancelUrl ? html`<p><a href=${receipt.cancelUrl}>${t.cancelLink}</a></p>` : nothing}
     </section>`;

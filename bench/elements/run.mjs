@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Benchmarks of @gusp/elements, on the real self-contained bundles
+ * (packages/elements/scripts/bundle.mjs: lit, @gusp/core and every dependency
+ * inside, esbuild minified):
+ *
+ *  (a) size:   min and gzip -9 of each element's standalone bundle against
+ *              20 kB gz, and of the all-in-one bundle against 35 kB gz.
+ *              Sizes are deterministic: the process exits 1 when one is over
+ *              budget, so CI fails (it runs from the elements' `pnpm test`).
+ *  (b) render: in headless Chromium (/usr/bin/chromium or CHROME_PATH, driven by
+ *              puppeteer-core), the time from setting 10,000 engagements on
+ *              `<gusp-engagement-tracker>` to the end of the first frame's style
+ *              and layout, against 50 ms. Printed, never enforced (it depends on
+ *              the machine). Median of BENCH_ROUNDS runs (default 7).
+ *
+ * Run: `pnpm bench:elements` (~5 s). `BENCH_SIZE_ONLY=1` skips (b).
+ */
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const elementsDir = join(repo, 'packages', 'elements');
+const { bundle } = await import(pathToFileURL(join(elementsDir, 'scripts', 'bundle.mjs')).href);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const KB = 1000;
+
+const BUDGET = {
+  elementGz: 20 * KB,
+  allGz: 35 * KB,
+  trackerFirstFrameMs: 50,
+};
+
+const kB = (n) => `${(n / KB).toFixed(1).padStart(5)} kB`;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+// ---------------------------------------------------------------------------
+// (a) sizes
+// ---------------------------------------------------------------------------
+const SIZES = [
+  ['gusp-walk-signup', BUDGET.elementGz],
+  ['gusp-issue-form', BUDGET.elementGz],
+  ['gusp-engagement-tracker', BUDGET.elementGz],
+  ['gusp-elements', BUDGET.allGz],
+];
+let failures = 0;
+const code = {};
+console.log('size: self-contained bundles, esbuild minified, gzip -9');
+for (const [name, budget] of SIZES) {
+  code[name] = await bundle(name);
+  const min = Buffer.byteLength(code[name]);
+  const gz = gzipSync(code[name], { level: 9 }).length;
+  const ok = gz <= budget;
+  if (!ok) failures++;
+  const label = name === 'gusp-elements' ? 'gusp-elements (all three)' : name;
+  console.log(`  ${label.padEnd(26)} min ${kB(min)}   min+gz ${kB(gz)}   budget ${kB(budget)}   ${ok ? 'PASS' : 'FAIL'}`);
+}
+
+// ---------------------------------------------------------------------------
+// (b) 10,000 engagements in headless Chromium
+// ---------------------------------------------------------------------------
+async function trackerTiming() {
+  const esbuild = await import(pathToFileURL(createRequire(join(elementsDir, 'package.json')).resolve('esbuild')).href);
+  // The city profile and an engagement, from the core's own sources (as the tests use them).
+  const data = await esbuild.build({
+    stdin: { contents: "export { valence } from '@gusp/core';", resolveDir: elementsDir, loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    conditions: ['source'],
+    write: false,
+  });
+  const { valence } = await import(`data:text/javascript;base64,${Buffer.from(data.outputFiles[0].text).toString('base64')}`);
+  const NOW = '2026-11-10T10:00:00+01:00';
+  const engagements = Array.from({ length: 10_000 }, (_, i) => {
+    const q = valence.quartiers[i % valence.quartiers.length];
+    const th = valence.themes[i % valence.themes.length];
+    const o = valence.organisations[i % valence.organisations.length];
+    const status = ['proposed', 'accepted', 'in-progress', 'done', 'verified', 'abandoned'][i % 6];
+    return {
+      id: `e${String(i).padStart(6, '0')}`,
+      title: `Engagement n° ${i + 1} : remettre en état l’éclairage de l’allée ${i % 97}`,
+      quartierId: q.id,
+      themeId: th.id,
+      organisationId: o.id,
+      observationIds: [],
+      dueOn: i % 2 ? '2026-12-01' : '2026-10-01',
+      status,
+      progress: (i * 7) % 101,
+      milestones: [{ at: '2026-10-01T09:00:00+02:00', kind: 'proposed' }],
+      proposedAt: '2026-10-01T09:00:00+02:00',
+      updatedAt: '2026-10-01T09:00:00+02:00',
+    };
+  });
+  const page = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>bench</title>
+<script type="module" src="/gusp-engagement-tracker.js"></script></head><body></body></html>`;
+  const server = createServer((req, res) => {
+    if (req.url === '/gusp-engagement-tracker.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(code['gusp-engagement-tracker']);
+    else if (req.url === '/data.json') res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ engagements, city: valence, now: NOW }));
+    else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+
+  const requireFromRunner = createRequire(createRequire(join(elementsDir, 'package.json')).resolve('@web/test-runner-chrome'));
+  const puppeteer = (await import(pathToFileURL(requireFromRunner.resolve('puppeteer-core')).href)).default;
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const tab = await browser.newPage();
+    await tab.setViewport({ width: 1280, height: 900 });
+    await tab.goto(url);
+    const runs = [];
+    for (let round = 0; round < ROUNDS + 1; round++) {
+      const run = await tab.evaluate(async () => {
+        await customElements.whenDefined('gusp-engagement-tracker');
+        const { engagements, city, now } = await (await fetch('/data.json')).json();
+        document.body.replaceChildren();
+        const el = document.createElement('gusp-engagement-tracker');
+        el.now = new Date(now);
+        document.body.append(el);
+        await el.updateComplete;
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+        // From here: what the host page pays for 10,000 engagements.
+        const t0 = performance.now();
+        el.data = { engagements, city };
+        await el.updateComplete;
+        // The first frame: style and layout of what was rendered (forced now, as the frame would).
+        el.shadowRoot.querySelector('.list').getBoundingClientRect();
+        const firstFrame = performance.now() - t0;
+        // And until that frame is actually produced (the next animation frame, then its layout).
+        const presented = await new Promise((r) => requestAnimationFrame(() => { el.shadowRoot.querySelector('.list').getBoundingClientRect(); r(performance.now() - t0); }));
+        return { firstFrame, presented, rows: el.shadowRoot.querySelectorAll('.item').length };
+      });
+      if (round > 0) runs.push(run); // the first round warms the JIT up
+    }
+    return { firstFrame: median(runs.map((r) => r.firstFrame)), presented: median(runs.map((r) => r.presented)), rows: runs[0].rows };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+if (!process.env.BENCH_SIZE_ONLY) {
+  const t = await trackerTiming();
+  console.log(`render: 10,000 engagements on <gusp-engagement-tracker>, headless Chromium, median of ${ROUNDS}`);
+  console.log(`  set data → first frame's style and layout   ${t.firstFrame.toFixed(1).padStart(6)} ms   budget ${BUDGET.trackerFirstFrameMs} ms   ${t.firstFrame <= BUDGET.trackerFirstFrameMs ? 'PASS' : 'OVER'} (not enforced)`);
+  console.log(`  set data → next animation frame laid out    ${t.presented.toFixed(1).padStart(6)} ms   (${t.rows} rows in the DOM)`);
+}
+
+if (failures > 0) {
+  console.error(`\n${failures} size budget(s) exceeded.`);
+  process.exit(1);
+}
