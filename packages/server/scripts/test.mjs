@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Runs the server's tests with Node's own test runner: TypeScript through tsx,
+// and @gusp/core from its sources (the `source` export condition), so nothing
+// needs building first. `node scripts/test.mjs pglite` runs matching files only.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const walk = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.test.ts') ? [join(dir, e.name)] : [],
+  );
+const only = process.argv.slice(2);
+const files = [...walk(join(root, 'src')), ...walk(join(root, 'test'))]
+  .map((f) => relative(root, f))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+if (files.length === 0) {
+  console.error('No test file found.');
+  process.exit(1);
+}
+const { status } = spawnSync(
+  process.execPath,
+  ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=120000', ...files],
+  { cwd: root, stdio: 'inherit' },
+);
+process.exit(status ?? 1);

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * The HTTP API of GUSP, on Hono: middleware (language, body limits, CORS,
+ * rate limit, errors) and the route modules of `routes/`. Routes call the
+ * core's commands and queries; every refusal is a 4xx
+ * `{ error: { code, message, details } }` in the caller's language
+ * (Accept-Language, French by default).
+ */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { Refusal, routeDeps, type AppOptions, type Env } from './http/context.js';
+import { sendError, serverError } from './http/errors.js';
+import { negotiateLocale } from './http/messages.js';
+import { rateLimiter } from './http/rate-limit.js';
+import { open311App } from './open311.js';
+import { MAX_PHOTO_BYTES } from './photos.js';
+import { engagementRoutes } from './routes/engagements.js';
+import { observationRoutes } from './routes/observations.js';
+import { pageRoutes } from './routes/pages.js';
+import { privacyRoutes } from './routes/privacy.js';
+import { walkRoutes } from './routes/walks.js';
+
+export type { AppOptions } from './http/context.js';
+
+export function createApp(options: AppOptions): Hono<Env> {
+  const maxBytes = options.maxBodyBytes ?? 64 * 1024;
+  const app = new Hono<Env>();
+  const deps = routeDeps(options);
+  const { gusp, commandOptions } = deps;
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    c.set('locale', negotiateLocale(c.req.header('accept-language')));
+    c.header('Content-Language', c.get('locale'));
+    await next();
+    options.onRequest?.({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
+  });
+  const limit = (max: number) =>
+    bodyLimit({ maxSize: max, onError: (c) => sendError(c, serverError('request.too-large', (c as Context<Env>).get('locale'), { maxBytes: max })) });
+  const defaultLimit = limit(maxBytes);
+  const photoLimit = limit(MAX_PHOTO_BYTES);
+  app.use('*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/photos' ? photoLimit(c, next) : defaultLimit(c, next)));
+
+  if (options.corsOrigins && options.corsOrigins.length > 0) {
+    const allowed = new Set(options.corsOrigins);
+    app.use(
+      '/api/*',
+      cors({
+        origin: (origin) => (allowed.has(origin) ? origin : null),
+        allowMethods: ['GET', 'POST', 'DELETE'],
+        allowHeaders: ['Content-Type', 'Accept-Language', 'Idempotency-Key', 'Authorization'],
+        exposeHeaders: ['Content-Language', 'Retry-After'],
+        maxAge: 600,
+      }),
+    );
+  }
+
+  if (options.rateLimit) {
+    const limiter = rateLimiter(options.rateLimit);
+    app.use('*', async (c, next) => {
+      // Staff are identified by their token; the limit is for anonymous writes.
+      if ((c.req.method === 'POST' || c.req.method === 'DELETE') && c.req.header('authorization') === undefined) {
+        let ip = 'unknown';
+        try {
+          ip = getConnInfo(c).remote.address ?? 'unknown';
+        } catch {
+          // Not on node:http (tests with app.request): one shared bucket.
+        }
+        const wait = limiter.take(ip);
+        if (wait > 0) {
+          c.header('Retry-After', String(wait));
+          return sendError(c, serverError('request.rate-limited', c.get('locale'), { retryAfterSeconds: wait }));
+        }
+      }
+      await next();
+    });
+  }
+
+  app.onError((error, c) => {
+    if (error instanceof Refusal) return sendError(c, error.error);
+    options.onUnexpectedError?.(error, c);
+    return sendError(c, serverError('internal.error', c.get('locale') ?? 'fr'));
+  });
+  app.notFound((c) => sendError(c, serverError('request.not-found', c.get('locale') ?? 'fr', { path: c.req.path })));
+
+  pageRoutes(app, deps);
+  walkRoutes(app, deps);
+  observationRoutes(app, deps);
+  engagementRoutes(app, deps);
+  privacyRoutes(app, deps);
+  app.route('/open311/v2', open311App({ gusp, commandOptions: (c, scope) => commandOptions(c as Context<Env>, scope) }));
+
+  return app;
+}

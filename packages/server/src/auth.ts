@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Staff bearer tokens. Roles:
+ * - `coordinator`: everything;
+ * - `agent`: records and qualifies observations, checks people in, reads registrations;
+ * - `organisation`: updates its own organisation's engagements only.
+ * A token is 32 random bytes (base64url) shown once; the database keeps its
+ * SHA-256 (a random 256-bit secret needs no slow hash).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Sql } from './sql.js';
+
+export const STAFF_ROLES = ['coordinator', 'agent', 'organisation'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export interface Staff {
+  readonly tokenId: string;
+  readonly role: StaffRole;
+  /** Set for the `organisation` role. */
+  readonly organisationId?: string | undefined;
+}
+
+const PREFIX = 'gusp_';
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface CreateTokenInput {
+  readonly role: StaffRole;
+  readonly organisationId?: string | undefined;
+  readonly label?: string | undefined;
+}
+
+/** Creates a token and returns it: the only time it is ever seen in clear. */
+export async function createToken(sql: Sql, input: CreateTokenInput): Promise<{ id: string; token: string }> {
+  if (!STAFF_ROLES.includes(input.role)) throw new Error(`Unknown role: ${String(input.role)} (${STAFF_ROLES.join(', ')})`);
+  if ((input.role === 'organisation') !== (input.organisationId !== undefined)) {
+    throw new Error('--organisation is required with the organisation role, and only with it');
+  }
+  const id = randomBytes(9).toString('base64url');
+  const token = `${PREFIX}${randomBytes(32).toString('base64url')}`;
+  await sql.query('INSERT INTO staff_tokens (id, token_sha256, role, organisation_id, label) VALUES ($1, $2, $3, $4, $5)', [
+    id,
+    sha256(token),
+    input.role,
+    input.organisationId ?? null,
+    input.label ?? null,
+  ]);
+  return { id, token };
+}
+
+/** Revokes a token by id; returns whether one was revoked. */
+export async function revokeToken(sql: Sql, id: string): Promise<boolean> {
+  const r = await sql.query('UPDATE staff_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [id]);
+  return r.rowCount > 0;
+}
+
+/** The staff member behind an `Authorization: Bearer …` header, if the token is valid. */
+export async function authenticate(sql: Sql, authorization: string | undefined): Promise<Staff | undefined> {
+  const match = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(authorization ?? '');
+  if (!match?.[1]?.startsWith(PREFIX)) return undefined;
+  const { rows } = await sql.query<{ id: string; role: StaffRole; organisation_id: string | null }>(
+    'SELECT id, role, organisation_id FROM staff_tokens WHERE token_sha256 = $1 AND revoked_at IS NULL',
+    [sha256(match[1])],
+  );
+  const row = rows[0];
+  return row ? { tokenId: row.id, role: row.role, ...(row.organisation_id ? { organisationId: row.organisation_id } : {}) } : undefined;
+}

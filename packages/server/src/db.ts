@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Opens the database behind the server: PostgreSQL when a `DATABASE_URL` is
+ * given, embedded PGlite in a data directory otherwise. Both are reached
+ * through the same small {@linkcode Sql} interface, so the SQL store has one
+ * code path and one dialect (see `sql.ts` for why PGlite is not reached
+ * through its node-postgres adapter).
+ */
+import { mkdirSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { pgliteSql, pgSql, type Sql } from './sql.js';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  readonly kind: DatabaseKind;
+  readonly sql: Sql;
+  /** The embedded engine, when it is PGlite (for `dumpDataDir()`). */
+  readonly pglite?: PGlite | undefined;
+  /** Closes the connections (PGlite and its lock). Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** A PostgreSQL connection string: when set, PGlite is not used. */
+  readonly databaseUrl?: string | undefined;
+  /**
+   * Where PGlite keeps its files (`<dataDir>/pgdata`) and its lock
+   * (`<dataDir>/gusp.lock`). Absent: PGlite in memory (tests, demos).
+   */
+  readonly dataDir?: string | undefined;
+  /** A PGlite dump (`dumpDataDir()`) to start from: a fast template for tests. */
+  readonly loadDataDir?: Blob | undefined;
+  /** Connections to a PostgreSQL server (PGlite always has one). */
+  readonly poolSize?: number | undefined;
+}
+
+/** Thrown when another live process holds the data directory. */
+export class DataDirLockedError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(`Data directory ${dataDir} is in use by process ${pid} / Le dossier de données ${dataDir} est utilisé par le processus ${pid}`);
+    this.name = 'DataDirLockedError';
+  }
+}
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Takes `<dataDir>/gusp.lock` for this process. PGlite does not lock its data
+ * directory, and two processes writing the same files would corrupt it. A lock
+ * left by a process that no longer runs (killed, crashed) is taken over.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'gusp.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeFileSync(fd, String(process.pid));
+      closeSync(fd);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        rmSync(file, { force: true });
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number.parseInt(readFileSync(file, 'utf8'), 10);
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) throw new DataDirLockedError(dataDir, pid);
+      rmSync(file, { force: true });
+    }
+  }
+  throw new Error(`Could not lock ${dataDir}`);
+}
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle client losing its server must not crash the process.
+    pool.on('error', () => {});
+    let closed = false;
+    return {
+      kind: 'postgres',
+      sql: pgSql(pool),
+      async close() {
+        if (closed) return;
+        closed = true;
+        await pool.end();
+      },
+    };
+  }
+
+  const release = options.dataDir ? lockDataDir(options.dataDir) : () => {};
+  try {
+    const pglite = new PGlite({
+      dataDir: options.dataDir ? join(options.dataDir, 'pgdata') : 'memory://',
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+    await pglite.waitReady;
+    const sql = pgliteSql(pglite);
+    let closed = false;
+    return {
+      kind: 'pglite',
+      sql,
+      pglite,
+      async close() {
+        if (closed) return;
+        closed = true;
+        try {
+          // Let queued statements finish: closing under them would lose them.
+          await sql.query('SELECT 1').catch(() => {});
+          await pglite.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * What every route module shares: the options of the app, and the helpers that
+ * turn a request into command options and a refusal into the error envelope.
+ */
+import type { CommandOptions, Gusp, GuspError, Result } from '@gusp/core';
+import type { Context } from 'hono';
+import type { Staff, StaffRole } from '../auth.js';
+import type { PhotoType } from '../photos.js';
+import { serverError } from './errors.js';
+import type { ServerLocale } from './messages.js';
+import type { RateLimitOptions } from './rate-limit.js';
+
+export interface AppOptions {
+  readonly gusp: Gusp;
+  /** Who holds an `Authorization: Bearer …` header (no staff endpoint works without it). */
+  readonly authenticate?: (authorization: string | undefined) => Promise<Staff | undefined>;
+  /** Where photos are kept (the server wires it to the SQL tables). */
+  readonly photos?: {
+    store(type: PhotoType, bytes: Buffer): Promise<string>;
+    load(id: string): Promise<{ type: PhotoType; bytes: Uint8Array } | undefined>;
+    existing(ids: readonly string[]): Promise<Map<string, PhotoType>>;
+  };
+  /** Purges personal data older than `months` (the server wires it to the SQL redaction). */
+  readonly purge?: (months: number) => Promise<unknown>;
+  /** Answers `/healthz`: resolves when the database answers. */
+  readonly ping?: () => Promise<void>;
+  /** The clock of views (the service's clock by default: the real one). */
+  readonly now?: () => Date;
+  /** Largest accepted request body, in bytes (default 64 KiB). */
+  readonly maxBodyBytes?: number;
+  /**
+   * Origins allowed to call the API from a browser (the CMS pages embedding
+   * the elements), e.g. `https://www.valence.fr`. None by default.
+   */
+  readonly corsOrigins?: readonly string[];
+  /** Per-IP limit of public writes (sign-ups, cancellations, reports); none by default. */
+  readonly rateLimit?: RateLimitOptions | undefined;
+  /** Called after each request (access log). */
+  readonly onRequest?: (record: { method: string; path: string; status: number; ms: number }) => void;
+  /** Called with unexpected errors (a bug, a database down): they answer 500. */
+  readonly onUnexpectedError?: (error: unknown, c: Context) => void;
+}
+
+export type Env = { Variables: { locale: ServerLocale } };
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+/** Thrown inside a handler to answer with a refusal. */
+export class Refusal extends Error {
+  constructor(readonly error: GuspError) {
+    super(error.code);
+  }
+}
+
+export function routeDeps(options: AppOptions) {
+  const { gusp } = options;
+  const now = options.now ?? (() => new Date());
+
+  const refuse = (c: Context<Env>, code: string, details: Record<string, unknown> = {}): never => {
+    throw new Refusal(serverError(code, c.get('locale'), details));
+  };
+
+  /**
+   * The request body as JSON; 400 `request.invalid-json` when it is not.
+   * With `empty`, a request without a body stands for that value (commands
+   * whose input is all optional, such as `start` or `complete`).
+   */
+  const jsonBody = async (c: Context<Env>, empty?: unknown): Promise<unknown> => {
+    const text = await c.req.text();
+    if (empty !== undefined && text.trim() === '') return empty;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return refuse(c, 'request.invalid-json');
+    }
+  };
+
+  /**
+   * Command options from the request: the caller's language, and the
+   * Idempotency-Key as client id, scoped to the command and its target so a
+   * key reused elsewhere never replays another command's outcome.
+   */
+  const commandOptions = (c: Context<Env>, scope: string): CommandOptions => {
+    const locale = c.get('locale');
+    const key = c.req.header('idempotency-key');
+    if (key === undefined) return { locale };
+    if (!IDEMPOTENCY_KEY.test(key)) refuse(c, 'request.invalid-idempotency-key');
+    return { locale, clientId: `${scope}:${key}` };
+  };
+
+  /** The staff member making the request, if they have one of `roles`; 401 or 403 otherwise. */
+  const staff = async (c: Context<Env>, roles: readonly StaffRole[]): Promise<Staff> => {
+    const header = c.req.header('authorization');
+    if (header === undefined) return refuse(c, 'auth.required');
+    const who = await options.authenticate?.(header);
+    if (!who) return refuse(c, 'auth.invalid-token');
+    if (!roles.includes(who.role)) return refuse(c, 'auth.forbidden', { role: who.role });
+    return who;
+  };
+
+  const origin = (c: Context<Env>) => new URL(c.req.url).origin;
+
+  const unwrap = <T>(result: Result<T>): T => {
+    if (!result.ok) throw new Refusal(result.error);
+    return result.value;
+  };
+
+  return { gusp, options, now, refuse, jsonBody, commandOptions, staff, origin, unwrap };
+}
+
+export type RouteDeps = ReturnType<typeof routeDeps>;

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Messages of the errors the server itself raises (the core localizes its
+ * own). French is the reference; English must have every key (a test checks).
+ */
+export type ServerLocale = 'fr' | 'en';
+
+export const SERVER_LOCALES: readonly ServerLocale[] = ['fr', 'en'];
+
+type Messages = Readonly<Record<string, string | ((d: Record<string, unknown>) => string)>>;
+
+export const fr: Messages = {
+  'request.invalid-json': 'Le corps de la requête n’est pas du JSON valide.',
+  'request.too-large': (d) => `La requête est trop volumineuse (au plus ${String(d.maxBytes ?? '')} octets).`,
+  'request.not-found': 'Cette adresse n’existe pas.',
+  'request.rate-limited': (d) => `Trop de demandes : réessayez dans ${String(d.retryAfterSeconds ?? '')} s.`,
+  'request.invalid-idempotency-key': 'L’en-tête Idempotency-Key doit compter de 1 à 200 caractères visibles.',
+  'request.token-required': 'Le jeton d’annulation reçu à l’inscription est nécessaire.',
+  'request.invalid-query': 'Un paramètre de l’adresse est invalide.',
+  'request.invalid-months': 'Le délai doit être un nombre entier de mois, de 0 à 120.',
+  'request.source-forbidden': 'Seul le personnel peut enregistrer une observation au nom d’un agent ou d’un diagnostic.',
+  'open311.quartier-required': 'Indiquez lat et long, ou quartier_id avec address_string : le quartier ne se déduit pas d’une adresse seule.',
+  'photo.unsupported-type': 'Seules les photos JPEG, PNG ou WebP sont acceptées.',
+  'photo.invalid': 'Cette image est illisible ou tronquée.',
+  'photo.not-found': 'Cette photo est introuvable.',
+  'photo.unknown': 'Envoyez d’abord la photo (POST /api/photos), puis son identifiant avec le signalement.',
+  'auth.required': 'Cette ressource est réservée au personnel : un jeton est nécessaire.',
+  'auth.invalid-token': 'Ce jeton est invalide ou a été révoqué.',
+  'auth.forbidden': 'Votre rôle ne permet pas cette action.',
+  'internal.error': 'Erreur interne du serveur. Réessayez plus tard.',
+};
+
+export const en: Messages = {
+  'request.invalid-json': 'The request body is not valid JSON.',
+  'request.too-large': (d) => `The request is too large (at most ${String(d.maxBytes ?? '')} bytes).`,
+  'request.not-found': 'There is nothing at this address.',
+  'request.rate-limited': (d) => `Too many requests: try again in ${String(d.retryAfterSeconds ?? '')} s.`,
+  'request.invalid-idempotency-key': 'The Idempotency-Key header must have 1 to 200 visible characters.',
+  'request.token-required': 'The cancellation token given at sign-up is required.',
+  'request.invalid-query': 'A query parameter is invalid.',
+  'request.invalid-months': 'The delay must be a whole number of months, from 0 to 120.',
+  'request.source-forbidden': 'Only staff may record an observation on behalf of an agent or a walk.',
+  'open311.quartier-required': 'Give lat and long, or quartier_id with address_string: the quartier cannot be told from an address alone.',
+  'photo.unsupported-type': 'Only JPEG, PNG or WebP photos are accepted.',
+  'photo.invalid': 'This image is unreadable or truncated.',
+  'photo.not-found': 'This photo cannot be found.',
+  'photo.unknown': 'Send the photo first (POST /api/photos), then its id with the report.',
+  'auth.required': 'This resource is for staff only: a token is required.',
+  'auth.invalid-token': 'This token is invalid or has been revoked.',
+  'auth.forbidden': 'Your role does not allow this action.',
+  'internal.error': 'Internal server error. Please try again later.',
+};
+
+const catalogues: Readonly<Record<ServerLocale, Messages>> = { fr, en };
+
+/** The server's message for `code`, or `undefined` when the code is the core's. */
+export function serverMessage(code: string, locale: ServerLocale, details: Record<string, unknown> = {}): string | undefined {
+  const msg = catalogues[locale][code] ?? fr[code];
+  if (msg === undefined) return undefined;
+  return typeof msg === 'function' ? msg(details) : msg;
+}
+
+/**
+ * The language of the answer, from `Accept-Language` (RFC 9110 §12.5.4):
+ * the supported tag with the highest weight; French when none matches.
+ */
+export function negotiateLocale(header: string | undefined | null): ServerLocale {
+  if (!header) return 'fr';
+  let best: { locale: ServerLocale; q: number } | undefined;
+  for (const part of header.split(',').slice(0, 20)) {
+    const [tag = '', ...params] = part.trim().split(';');
+    const primary = tag.trim().toLowerCase().split('-')[0] as ServerLocale;
+    if (!SERVER_LOCALES.includes(primary)) continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam ? Number.parseFloat(qParam.slice(2)) : 1;
+    if (!Number.isFinite(q) || q <= 0) continue;
+    if (!best || q > best.q) best = { locale: primary, q };
+  }
+  return best?.locale ?? 'fr';
+}

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * `@gusp/server`: the reference GUSP backend. `startServer()` runs it all;
+ * the parts are exported for those who assemble their own (another router,
+ * another process layout).
+ */
+export { startServer, openMigratedDatabase, type RunningServer, type StartOptions } from './server.js';
+export { createApp, type AppOptions } from './app.js';
+export { openDatabase, lockDataDir, DataDirLockedError, type Database, type DatabaseKind, type OpenDatabaseOptions } from './db.js';
+export { pgSql, pgliteSql, Rollback, type Sql, type SqlResult, type SqlSession } from './sql.js';
+export { sqlStore } from './store/sql-store.js';
+export { migrate, loadMigrations, type Migration } from './store/migrate.js';
+export { authenticate, createToken, revokeToken, STAFF_ROLES, type Staff, type StaffRole } from './auth.js';
+export { purgePersonalData, exportPersonalData, type PurgeResult } from './privacy.js';
+export { createNotifier, type Notifier, type NotifierOptions } from './notify/notifier.js';
+export { seedValence } from './seed/valence.js';

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** The emails GUSP sends, in French and English (the registrant's language). */
+import type { Walk } from '@gusp/core';
+
+export type NotificationKind = 'confirmed' | 'waitlisted' | 'promoted' | 'walk-cancelled' | 'walk-rescheduled' | 'reminder' | 'report-shared';
+
+export interface TemplateInput {
+  readonly name: string;
+  readonly walk: Walk;
+  readonly quartier: string;
+  readonly when: string;
+  readonly position?: number | undefined;
+  readonly cancelUrl?: string | undefined;
+  readonly reportUrl?: string | undefined;
+  readonly reason?: string | undefined;
+}
+
+type Template = (i: TemplateInput) => { subject: string; body: string };
+
+const place = (w: Walk) => w.meetingPoint?.label ?? '';
+
+const fr: Record<NotificationKind, Template> = {
+  confirmed: (i) => ({
+    subject: `Inscription confirmée : diagnostic en marchant, ${i.quartier}`,
+    body: `Bonjour ${i.name},\n\nVotre inscription au diagnostic en marchant du quartier ${i.quartier} est confirmée.\nQuand : ${i.when}\nRendez-vous : ${place(i.walk)}\n\nL’invitation est jointe (fichier .ics) pour votre agenda.\nPour annuler : ${i.cancelUrl ?? ''}\n\nMerci de votre participation.`,
+  }),
+  waitlisted: (i) => ({
+    subject: `Liste d’attente : diagnostic en marchant, ${i.quartier}`,
+    body: `Bonjour ${i.name},\n\nLe diagnostic en marchant du quartier ${i.quartier} (${i.when}) est complet : vous êtes en liste d’attente, position ${i.position ?? ''}.\nNous vous écrirons si une place se libère.\nPour annuler : ${i.cancelUrl ?? ''}`,
+  }),
+  promoted: (i) => ({
+    subject: `Une place s’est libérée : diagnostic en marchant, ${i.quartier}`,
+    body: `Bonjour ${i.name},\n\nUne place s’est libérée : votre inscription au diagnostic en marchant du quartier ${i.quartier} est confirmée.\nQuand : ${i.when}\nRendez-vous : ${place(i.walk)}\nPour annuler : ${i.cancelUrl ?? ''}`,
+  }),
+  'walk-cancelled': (i) => ({
+    subject: `Annulé : diagnostic en marchant, ${i.quartier}`,
+    body: `Bonjour ${i.name},\n\nLe diagnostic en marchant du quartier ${i.quartier} prévu ${i.when} est annulé.\nMotif : ${i.reason ?? ''}\n\nNous vous prions de nous en excuser.`,
+  }),
+  'walk-rescheduled': (i) => ({
+    subject: `Nouvelle date : diagnostic en marchant, ${i.quartier}`,
+    body: `Bonjour ${i.name},\n\nLe diagnostic en marchant du quartier ${i.quartier} change de date : ${i.when}.\nRendez-vous : ${place(i.walk)}\n${i.reason ? `Motif : ${i.reason}\n` : ''}\nL’invitation mise à jour est jointe.\nPour annuler : ${i.cancelUrl ?? ''}`,
+  }),
+  reminder: (i) => ({
+    subject: `Rappel : diagnostic en marchant demain, ${i.quartier}`,
+    body: `Bonjour ${i.name},\n\nRappel : le diagnostic en marchant du quartier ${i.quartier} a lieu ${i.when}.\nRendez-vous : ${place(i.walk)}\nPrévoyez de bonnes chaussures.\nSi vous ne pouvez plus venir : ${i.cancelUrl ?? ''}`,
+  }),
+  'report-shared': (i) => ({
+    subject: `Compte-rendu du diagnostic en marchant, ${i.quartier}`,
+    body: `Bonjour ${i.name},\n\nMerci d’avoir participé au diagnostic en marchant du quartier ${i.quartier}.\nLe compte-rendu est disponible : ${i.reportUrl ?? ''}`,
+  }),
+};
+
+const en: Record<NotificationKind, Template> = {
+  confirmed: (i) => ({
+    subject: `Registration confirmed: neighbourhood walk, ${i.quartier}`,
+    body: `Hello ${i.name},\n\nYour registration for the neighbourhood walk in ${i.quartier} is confirmed.\nWhen: ${i.when}\nMeeting point: ${place(i.walk)}\n\nThe invitation is attached (.ics file) for your calendar.\nTo cancel: ${i.cancelUrl ?? ''}\n\nThank you for taking part.`,
+  }),
+  waitlisted: (i) => ({
+    subject: `Waiting list: neighbourhood walk, ${i.quartier}`,
+    body: `Hello ${i.name},\n\nThe neighbourhood walk in ${i.quartier} (${i.when}) is full: you are on the waiting list, position ${i.position ?? ''}.\nWe will write if a seat becomes free.\nTo cancel: ${i.cancelUrl ?? ''}`,
+  }),
+  promoted: (i) => ({
+    subject: `A seat is free: neighbourhood walk, ${i.quartier}`,
+    body: `Hello ${i.name},\n\nA seat became free: your registration for the neighbourhood walk in ${i.quartier} is confirmed.\nWhen: ${i.when}\nMeeting point: ${place(i.walk)}\nTo cancel: ${i.cancelUrl ?? ''}`,
+  }),
+  'walk-cancelled': (i) => ({
+    subject: `Cancelled: neighbourhood walk, ${i.quartier}`,
+    body: `Hello ${i.name},\n\nThe neighbourhood walk in ${i.quartier} planned ${i.when} is cancelled.\nReason: ${i.reason ?? ''}\n\nWe apologise.`,
+  }),
+  'walk-rescheduled': (i) => ({
+    subject: `New date: neighbourhood walk, ${i.quartier}`,
+    body: `Hello ${i.name},\n\nThe neighbourhood walk in ${i.quartier} has a new date: ${i.when}.\nMeeting point: ${place(i.walk)}\n${i.reason ? `Reason: ${i.reason}\n` : ''}\nThe updated invitation is attached.\nTo cancel: ${i.cancelUrl ?? ''}`,
+  }),
+  reminder: (i) => ({
+    subject: `Reminder: neighbourhood walk tomorrow, ${i.quartier}`,
+    body: `Hello ${i.name},\n\nA reminder: the neighbourhood walk in ${i.quartier} takes place ${i.when}.\nMeeting point: ${place(i.walk)}\nWear comfortable shoes.\nIf you can no longer come: ${i.cancelUrl ?? ''}`,
+  }),
+  'report-shared': (i) => ({
+    subject: `Report of the neighbourhood walk, ${i.quartier}`,
+    body: `Hello ${i.name},\n\nThank you for taking part in the neighbourhood walk in ${i.quartier}.\nThe report is available: ${i.reportUrl ?? ''}`,
+  }),
+};
+
+export function renderNotification(kind: NotificationKind, locale: string, input: TemplateInput) {
+  return (locale.toLowerCase().startsWith('en') ? en : fr)[kind](input);
+}
+
+export const templates = { fr, en };

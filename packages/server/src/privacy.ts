@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Personal data (RGPD): the purge after a delay, and a person's export.
+ *
+ * The core's purge appends `PersonalDataPurged` / `ReporterContactErased`, so
+ * every view forgets the data; but the journal still holds it in the events
+ * that brought it (`ParticipantRegistered`, `ObservationRecorded`). The server
+ * therefore redacts those events in place, in the one way the journal allows
+ * (see migration 003): same rows, personal fields emptied.
+ */
+import type { Gusp, Observation, Registration } from '@gusp/core';
+import type { Sql } from './sql.js';
+
+export interface PurgeResult {
+  readonly walks: number;
+  readonly registrations: number;
+  readonly observations: number;
+}
+
+const MONTH_MS = 30.44 * 86_400_000;
+
+const walkEnd = (w: { startsAt: string; durationMinutes: number }) => Date.parse(w.startsAt) + w.durationMinutes * 60_000;
+
+/** Empties personal fields of a stored registration, as the core's fold does. */
+const anonymousRegistration = (r: Registration): Registration => {
+  const { email: _e, phone: _p, needsNote: _n, ...rest } = r;
+  return { ...rest, name: '', needs: [], cancelToken: '', anonymised: true };
+};
+
+/** Rewrites the `data` of the events of `stream` that `redact` changes. */
+async function redactStream(sql: Sql, stream: string, redact: (type: string, data: Record<string, unknown>) => Record<string, unknown> | undefined): Promise<number> {
+  return sql.transaction(async (tx) => {
+    await tx.query(`SELECT set_config('gusp.redacting', 'on', true)`);
+    const { rows } = await tx.query<{ position: string | number; type: string; data: Record<string, unknown> }>('SELECT position, type, data FROM events WHERE stream = $1 ORDER BY version', [stream]);
+    let changed = 0;
+    for (const row of rows) {
+      const next = redact(row.type, row.data);
+      if (next === undefined) continue;
+      await tx.query('UPDATE events SET data = $1::json WHERE position = $2', [JSON.stringify(next), row.position]);
+      changed++;
+    }
+    return changed;
+  });
+}
+
+/**
+ * Purges personal data of walks that ended more than `months` ago (default 12),
+ * and reporter contacts of observations recorded more than `months` ago.
+ * Anonymous counts (roles, statuses) stay.
+ */
+export async function purgePersonalData(gusp: Gusp, sql: Sql, options: { months?: number; now?: Date } = {}): Promise<PurgeResult> {
+  const months = options.months ?? 12;
+  const limit = (options.now ?? new Date()).getTime() - months * MONTH_MS;
+  let walks = 0;
+  let registrations = 0;
+  let observations = 0;
+  for (const agg of await gusp.walks.list()) {
+    if (walkEnd(agg.walk) > limit) continue;
+    const purged = await gusp.walks.purgePersonalData(agg.walk.id);
+    if (!purged.ok) continue;
+    const redacted = await redactStream(sql, `walk-${agg.walk.id}`, (type, data) => {
+      if (type !== 'ParticipantRegistered') return undefined;
+      const r = (data as { registration: Registration }).registration;
+      return r.anonymised && r.name === '' ? undefined : { ...data, registration: anonymousRegistration(r) };
+    });
+    if (redacted > 0) {
+      walks++;
+      registrations += redacted;
+    }
+  }
+  for (const o of await gusp.observations.list()) {
+    if (Date.parse(o.recordedAt) > limit) continue;
+    if (o.reporter) await gusp.observations.eraseReporter(o.id);
+    const redacted = await redactStream(sql, `observation-${o.id}`, (type, data) => {
+      if (type !== 'ObservationRecorded') return undefined;
+      const { reporter, ...observation } = (data as { observation: Observation }).observation;
+      return reporter === undefined ? undefined : { ...data, observation };
+    });
+    observations += redacted;
+  }
+  return { walks, registrations, observations };
+}
+
+/** Everything kept about one email address: a person's right of access. */
+export async function exportPersonalData(gusp: Gusp, email: string) {
+  const wanted = email.trim().toLowerCase();
+  const same = (e: string | undefined) => (e ?? '').trim().toLowerCase() === wanted;
+  const registrations = (await gusp.walks.list()).flatMap((agg) =>
+    agg.registrations
+      .filter((r) => same(r.email))
+      .map(({ cancelToken: _token, ...r }) => ({ ...r, walk: { id: agg.walk.id, title: agg.walk.title, startsAt: agg.walk.startsAt, quartierId: agg.walk.quartierId } })),
+  );
+  const observations = (await gusp.observations.list()).filter((o) => same(o.reporter?.email));
+  return { email: wanted, registrations, observations };
+}

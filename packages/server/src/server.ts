@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * A running GUSP server: database opened and migrated, the core service over
+ * the SQL store, the HTTP API listening. `close()` stops in the order that
+ * lets Node exit: HTTP first (no new command), then the database.
+ */
+import type { AddressInfo } from 'node:net';
+import { createGusp, valence, type CityProfile, type Gusp } from '@gusp/core';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { authenticate } from './auth.js';
+import { createNotifier, type Notifier, type NotifierOptions } from './notify/notifier.js';
+import { loadPhoto, photoExists, storePhoto } from './photos.js';
+import { purgePersonalData } from './privacy.js';
+import { openDatabase, type Database, type OpenDatabaseOptions } from './db.js';
+import type { RateLimitOptions } from './http/rate-limit.js';
+import { migrate } from './store/migrate.js';
+import { sqlStore } from './store/sql-store.js';
+
+export interface StartOptions extends OpenDatabaseOptions {
+  /** 0 picks a free port. */
+  readonly port?: number | undefined;
+  /** Interface to listen on (default 127.0.0.1: loopback only). */
+  readonly host?: string | undefined;
+  readonly city?: CityProfile | undefined;
+  /** An already open database (tests share one between servers). */
+  readonly database?: Database | undefined;
+  /** Runs once the service is ready and before the port opens (seeding). */
+  readonly beforeListen?: ((gusp: Gusp, db: Database) => Promise<void>) | undefined;
+  readonly maxBodyBytes?: number | undefined;
+  readonly corsOrigins?: readonly string[] | undefined;
+  readonly rateLimit?: RateLimitOptions | undefined;
+  readonly log?: ((record: Record<string, unknown>) => void) | undefined;
+  /** Emails through SMTP (none without it). `publicUrl` defaults to the server's own URL. */
+  readonly notifications?: (Omit<NotifierOptions, 'gusp' | 'sql' | 'publicUrl' | 'log'> & { readonly publicUrl?: string | undefined }) | undefined;
+  /** Logs every request through `log` (method, path, status, duration; never bodies or queries). */
+  readonly accessLog?: boolean | undefined;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly gusp: Gusp;
+  readonly database: Database;
+  readonly notifier?: Notifier | undefined;
+  close(): Promise<void>;
+}
+
+/** Opens (and migrates) the database named by `options`. */
+export async function openMigratedDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const db = await openDatabase(options);
+  try {
+    await migrate(db.sql);
+    return db;
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? (() => {});
+  const ownsDatabase = options.database === undefined;
+  const database = options.database ?? (await openMigratedDatabase(options));
+  try {
+    const gusp = createGusp({ city: options.city ?? valence, store: sqlStore(database.sql) });
+    await options.beforeListen?.(gusp, database);
+    const app = createApp({
+      gusp,
+      authenticate: (header) => authenticate(database.sql, header),
+      photos: {
+        store: (type, bytes) => storePhoto(database.sql, type, bytes),
+        load: (id) => loadPhoto(database.sql, id),
+        existing: (ids) => photoExists(database.sql, ids),
+      },
+      purge: (months) => purgePersonalData(gusp, database.sql, { months }),
+      ping: async () => {
+        await database.sql.query('SELECT 1');
+      },
+      ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
+      ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+      ...(options.accessLog ? { onRequest: (r: Record<string, unknown>) => log({ level: 'info', msg: 'request', ...r }) } : {}),
+      onUnexpectedError: (error, c) => log({ level: 'error', msg: 'unexpected error', method: c.req.method, path: c.req.path, error: String((error as Error)?.stack ?? error) }),
+    });
+    const host = options.host ?? '127.0.0.1';
+    const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => resolve(s));
+      s.once('error', reject);
+    });
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    log({ level: 'info', msg: 'listening', url, database: database.kind });
+    const notifier = options.notifications
+      ? createNotifier({ ...options.notifications, publicUrl: options.notifications.publicUrl ?? url, gusp, sql: database.sql, log })
+      : undefined;
+    notifier?.start();
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      port,
+      gusp,
+      database,
+      notifier,
+      close() {
+        closing ??= (async () => {
+          await notifier?.stop();
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            // Keep-alive sockets would hold close() open.
+            (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+          });
+          if (ownsDatabase) await database.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (e) {
+    if (ownsDatabase) await database.close();
+    throw e;
+  }
+}

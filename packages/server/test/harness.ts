@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * What a suite needs from a database backend, so that the same suites run on
+ * PGlite and on PostgreSQL, and a small HTTP client for real requests.
+ */
+import { createGusp, valence, type Gusp, type Result, type Store } from '@gusp/core';
+import type { Database } from '../src/db.js';
+
+export interface Backend {
+  readonly name: 'pglite' | 'postgres';
+  /** Opens a migrated database (shared by the tests of a file). */
+  open(): Promise<Database>;
+}
+
+export interface Reply<T = any> {
+  readonly status: number;
+  readonly body: T;
+  readonly headers: Headers;
+}
+
+/** A request over real HTTP; the body is parsed as JSON when there is one. */
+export async function call<T = any>(base: string, method: string, path: string, init: { body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
+  const headers: Record<string, string> = { ...(init.headers ?? {}) };
+  let body: string | undefined;
+  if (init.raw !== undefined) body = init.raw;
+  else if (init.body !== undefined) {
+    body = JSON.stringify(init.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const res = await fetch(base + path, { method, headers, ...(body === undefined ? {} : { body }) });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    /* not JSON: keep the text for the assertion message */
+  }
+  return { status: res.status, body: parsed as T, headers: res.headers };
+}
+
+let seq = 0;
+/** An ISO date-time `days` from now, on the hour. */
+export const inDays = (days: number) => {
+  const d = new Date(Date.now() + days * 86_400_000);
+  d.setUTCMinutes(0, 0, 0);
+  return d.toISOString();
+};
+
+/** Schedules and publishes a walk through the core (staff endpoints come later). */
+export async function openWalk(gusp: Gusp, input: { capacity?: number; quartierId?: string; publish?: boolean } = {}): Promise<string> {
+  seq++;
+  const scheduled = await gusp.walks.schedule({
+    quartierId: input.quartierId ?? 'le-plan',
+    startsAt: inDays(30 + (seq % 200)),
+    title: `Diagnostic en marchant ${seq}`,
+    capacity: input.capacity ?? 20,
+    stops: [
+      { label: 'Parvis des Bleuets', point: { lat: 44.9205, lon: 4.9128 } },
+      { label: 'Aire de jeux', point: { lat: 44.921, lon: 4.913 } },
+    ],
+  });
+  if (!scheduled.ok) throw new Error(JSON.stringify(scheduled.error));
+  if (input.publish !== false) {
+    const published = await gusp.walks.publish(scheduled.value.id);
+    if (!published.ok) throw new Error(JSON.stringify(published.error));
+  }
+  return scheduled.value.id;
+}
+
+/** A valid sign-up body. */
+export const person = (n: number | string, extra: Record<string, unknown> = {}) => ({
+  name: `Habitant ${n}`,
+  email: `habitant-${n}@example.org`,
+  consent: true,
+  ...extra,
+});
+
+/** Asserts the error envelope: a code and a non-empty message. */
+export function isErrorBody(body: unknown): body is { error: { code: string; message: string; details: Record<string, unknown> } } {
+  const e = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+  return typeof e?.code === 'string' && e.code.length > 0 && typeof e.message === 'string' && e.message.length > 0 && typeof e.details === 'object' && e.details !== null;
+}
+
+const must = <T>(r: Result<T>): T => {
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
+};
+
+/**
+ * A walk held in the past and reported (its compte-rendu shared), written
+ * through a service whose clock is moved back. Returns its id and observation.
+ */
+export async function reportedWalk(store: Store): Promise<{ walkId: string; observationId: string }> {
+  const startsAt = new Date(Date.now() - 10 * 86_400_000);
+  startsAt.setUTCHours(8, 0, 0, 0);
+  let clock = startsAt.getTime() - 20 * 86_400_000;
+  const gusp = createGusp({ city: valence, store, now: () => new Date(clock) });
+  const walk = must(
+    await gusp.walks.schedule({ quartierId: 'valensolles', title: 'Diagnostic passé', startsAt: startsAt.toISOString(), capacity: 10, stops: [{ label: 'Entrée du parc', point: { lat: 44.9118, lon: 4.9046 } }] }),
+  );
+  must(await gusp.walks.publish(walk.id));
+  must(await gusp.walks.register(walk.id, { name: 'Témoin Passé', email: 'past-witness@example.org', consent: true }));
+  clock = startsAt.getTime() - 10 * 60_000;
+  must(await gusp.walks.start(walk.id));
+  clock += 3_600_000;
+  const observation = must(await gusp.observations.record({ walkId: walk.id, stopId: walk.stops[0]?.id, polarity: 'problem', themeId: 'eclairage-public', description: 'Lampadaire éteint à l’entrée du parc', source: 'walk' }));
+  clock += 3 * 3_600_000;
+  must(await gusp.walks.finish(walk.id));
+  must(await gusp.reports.draft(walk.id));
+  must(await gusp.reports.validate(walk.id, { summary: 'Éclairage à reprendre.' }));
+  must(await gusp.reports.share(walk.id));
+  return { walkId: walk.id, observationId: observation.id };
+}

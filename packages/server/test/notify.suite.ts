@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Notifications against a real SMTP server on loopback (`smtp-server`), the
+ * same suite on every backend: the confirmation arrives with a valid .ics and
+ * a working cancel link; with the SMTP server down, sign-ups still succeed and
+ * their emails arrive once it is back, each exactly once.
+ */
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import ICAL from 'ical.js';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import type { Database } from '../src/db.js';
+import { startServer, type RunningServer } from '../src/server.js';
+import { call, openWalk, person, type Backend } from './harness.js';
+
+interface Mailbox {
+  readonly messages: ParsedMail[];
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+async function startSmtp(port = 0): Promise<Mailbox> {
+  const messages: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then(
+        (mail) => {
+          messages.push(mail);
+          callback();
+        },
+        (e: Error) => callback(e),
+      );
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return {
+    messages,
+    port: ((server as unknown as { server: { address(): AddressInfo } }).server.address()).port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Waits until `check` holds (at most `ms`). */
+async function eventually(check: () => boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0]?.address;
+
+export function notifySuite(backend: Backend): void {
+  describe(`notifications on ${backend.name}`, () => {
+    let db: Database;
+    let server: RunningServer;
+    let mailbox: Mailbox;
+
+    before(async () => {
+      db = await backend.open();
+      // Start from now: earlier suites' sign-ups are not this suite's business.
+      await db.sql.query('UPDATE notification_cursor SET position = (SELECT last FROM event_position)');
+      mailbox = await startSmtp();
+      server = await startServer({
+        database: db,
+        notifications: { smtpUrl: `smtp://127.0.0.1:${mailbox.port}`, from: 'GUSP Valence <gusp@valence.example>', intervalMs: 50, retryBaseMs: 100, reminderCheckMs: 200 },
+      });
+    });
+    after(async () => {
+      await server?.close();
+      await mailbox?.close();
+      await db?.close();
+    });
+
+    test('the confirmation arrives with a valid .ics and a cancel link that works', async () => {
+      const id = await openWalk(server.gusp, { capacity: 1 });
+      const first = await call(server.url, 'POST', `/api/walks/${id}/registrations`, { body: person('mail-1') });
+      await call(server.url, 'POST', `/api/walks/${id}/registrations`, { body: person('mail-2', { locale: 'en' }) });
+      await eventually(() => mailbox.messages.filter((m) => to(m)?.startsWith('habitant-mail-')).length >= 2);
+      const confirmation = mailbox.messages.find((m) => to(m) === 'habitant-mail-1@example.org');
+      assert.ok(confirmation);
+      assert.match(confirmation.subject ?? '', /^Inscription confirmée/);
+      const ics = confirmation.attachments.find((a) => a.contentType.startsWith('text/calendar'));
+      assert.ok(ics, 'an .ics attachment');
+      const vevent = new ICAL.Component(ICAL.parse(ics.content.toString('utf8'))).getFirstSubcomponent('vevent');
+      assert.equal(vevent?.getFirstPropertyValue('uid'), `walk-${id}@gusp`);
+      const waitlisted = mailbox.messages.find((m) => to(m) === 'habitant-mail-2@example.org');
+      assert.match(waitlisted?.subject ?? '', /^Waiting list/, 'in the registrant’s language');
+
+      const link = /https?:\/\/\S+\/annulation\?\S+/.exec(confirmation.text ?? '')?.[0];
+      assert.ok(link, 'a cancel link');
+      const page = await fetch(link);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /<form method="post" action="\/annulation">/);
+      assert.equal((await call(server.url, 'GET', `/api/walks/${id}`)).body.confirmed, 1, 'following the link cancels nothing');
+      const form = new URL(link).searchParams;
+      const done = await fetch(`${server.url}/annulation`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+      assert.equal(done.status, 200);
+      assert.match(await done.text(), /Votre inscription est annulée/);
+      assert.equal(first.status, 201);
+
+      // The waitlisted person is promoted, and told.
+      await eventually(() => mailbox.messages.some((m) => to(m) === 'habitant-mail-2@example.org' && /^A seat is free/.test(m.subject ?? '')));
+      const again = await fetch(`${server.url}/annulation`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+      assert.equal(again.status, 409);
+    });
+
+    test('with the SMTP server down, sign-ups succeed and their emails arrive once it is back, each exactly once', async () => {
+      const port = mailbox.port;
+      await mailbox.close();
+      const id = await openWalk(server.gusp, { capacity: 50 });
+      const replies = await Promise.all([0, 1, 2, 3, 4].map((i) => call(server.url, 'POST', `/api/walks/${id}/registrations`, { body: person(`outage-${i}`) })));
+      assert.deepEqual(replies.map((r) => r.status), [201, 201, 201, 201, 201]);
+      // Wait until the notifier has tried, and failed, to send every one of them.
+      const pending = async () =>
+        (
+          await db.sql.query<{ n: string | number; failed: string | number }>(
+            "SELECT count(*) AS n, count(*) FILTER (WHERE last_error IS NOT NULL) AS failed FROM outbox WHERE recipient LIKE 'habitant-outage-%' AND sent_at IS NULL",
+          )
+        ).rows[0];
+      const end = Date.now() + 20_000;
+      let state = await pending();
+      while (Number(state?.failed) < 5 && Date.now() < end) {
+        await new Promise((r) => setTimeout(r, 50));
+        state = await pending();
+      }
+      assert.equal(Number(state?.n), 5, 'waiting in the outbox');
+      assert.equal(Number(state?.failed), 5, 'tried and failed');
+
+      mailbox = await startSmtp(port);
+      await eventually(() => mailbox.messages.filter((m) => to(m)?.startsWith('habitant-outage-')).length >= 5);
+      await new Promise((r) => setTimeout(r, 500));
+      const received = mailbox.messages.filter((m) => to(m)?.startsWith('habitant-outage-')).map((m) => to(m));
+      assert.deepEqual(received.sort(), [0, 1, 2, 3, 4].map((i) => `habitant-outage-${i}@example.org`));
+    });
+
+    test('two servers notifying from one database send each email once', async () => {
+      const twin = await startServer({ database: db, notifications: { smtpUrl: `smtp://127.0.0.1:${mailbox.port}`, from: 'GUSP <gusp@valence.example>', intervalMs: 30, retryBaseMs: 100 } });
+      try {
+        const id = await openWalk(server.gusp, { capacity: 50 });
+        const replies = await Promise.all(Array.from({ length: 10 }, (_, i) => call(i % 2 ? twin.url : server.url, 'POST', `/api/walks/${id}/registrations`, { body: person(`twin-mail-${i}`) })));
+        assert.ok(replies.every((r) => r.status === 201));
+        await eventually(() => mailbox.messages.filter((m) => to(m)?.startsWith('habitant-twin-mail-')).length >= 10);
+        await new Promise((r) => setTimeout(r, 500));
+        const received = mailbox.messages.filter((m) => to(m)?.startsWith('habitant-twin-mail-')).map((m) => to(m));
+        assert.equal(received.length, 10);
+        assert.equal(new Set(received).size, 10);
+      } finally {
+        await twin.close();
+      }
+    });
+
+    test('the reminder goes the day before, once', async () => {
+      const soon = new Date(Date.now() + 20 * 3_600_000).toISOString();
+      const walk = await server.gusp.walks.schedule({ quartierId: 'polygone', startsAt: soon, capacity: 10, meetingPoint: { label: 'Place' }, registrationDeadline: new Date(Date.now() + 3_600_000).toISOString() });
+      assert.ok(walk.ok);
+      assert.ok((await server.gusp.walks.publish(walk.value.id)).ok);
+      await call(server.url, 'POST', `/api/walks/${walk.value.id}/registrations`, { body: person('reminded') });
+      await eventually(() => mailbox.messages.some((m) => to(m) === 'habitant-reminded@example.org' && /^Rappel/.test(m.subject ?? '')));
+      await new Promise((r) => setTimeout(r, 600));
+      const reminders = mailbox.messages.filter((m) => to(m) === 'habitant-reminded@example.org' && /^Rappel/.test(m.subject ?? ''));
+      assert.equal(reminders.length, 1);
+    });
+  });
+}

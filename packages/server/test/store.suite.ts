@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** The SQL store against the core's `Store` contract (as `memoryStore` behaves), on every backend. */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { DomainEvent } from '@gusp/core';
+import type { Database } from '../src/db.js';
+import { loadMigrations, migrate } from '../src/store/migrate.js';
+import { sqlStore } from '../src/store/sql-store.js';
+import type { Backend } from './harness.js';
+
+const ev = (n: number): DomainEvent => ({ type: 'WalkPublished', at: `2026-03-0${n % 9}T09:00:00+01:00`, data: {} }) as DomainEvent;
+
+export function storeSuite(backend: Backend): void {
+  describe(`SQL store on ${backend.name}`, () => {
+    let db: Database;
+    let stream = 0;
+    const fresh = (prefix = 'test-') => `${prefix}${backend.name}-${++stream}-${Math.random().toString(36).slice(2, 8)}`;
+
+    before(async () => {
+      db = await backend.open();
+    });
+    after(async () => {
+      await db?.close();
+    });
+
+    test('migrations are recorded and applying them again does nothing', async () => {
+      assert.deepEqual(await migrate(db.sql), []);
+      const { rows } = await db.sql.query('SELECT version, name FROM gusp_migrations ORDER BY version');
+      assert.deepEqual(rows, loadMigrations().map(({ version, name }) => ({ version, name })));
+      assert.deepEqual(rows.slice(0, 2), [{ version: 1, name: 'journal' }, { version: 2, name: 'staff_tokens' }]);
+    });
+
+    test('reads back what was appended, with versions, positions and the client id', async () => {
+      const store = sqlStore(db.sql);
+      const s = fresh();
+      assert.deepEqual(await store.read(s), { version: 0, events: [] });
+      const a = await store.append(s, 0, [ev(1), ev(2)], { clientId: `c-${s}` });
+      assert.ok(a.ok);
+      assert.equal(a.version, 2);
+      assert.deepEqual(a.events.map((e) => [e.stream, e.version, e.clientId]), [[s, 1, `c-${s}`], [s, 2, `c-${s}`]]);
+      assert.equal((a.events[1]?.position ?? 0) - (a.events[0]?.position ?? 0), 1);
+      const slice = await store.read(s);
+      assert.equal(slice.version, 2);
+      assert.deepEqual(slice.events, a.events);
+      assert.deepEqual(slice.events[0] && { type: slice.events[0].type, at: slice.events[0].at, data: slice.events[0].data }, ev(1));
+      const after1 = await store.read(s, 1);
+      assert.deepEqual([after1.version, after1.events.map((e) => e.version)], [2, [2]]);
+      const after2 = await store.read(s, 2);
+      assert.deepEqual([after2.version, after2.events], [2, []]);
+      assert.deepEqual(await store.findByClientId(`c-${s}`), a.events);
+      assert.equal(await store.findByClientId('never-used'), undefined);
+    });
+
+    test('an append at a stale version is a conflict; a client id applied twice is a duplicate', async () => {
+      const store = sqlStore(db.sql);
+      const s = fresh();
+      const first = await store.append(s, 0, [ev(1)], { clientId: `k-${s}` });
+      assert.ok(first.ok);
+      assert.deepEqual(await store.append(s, 0, [ev(2)]), { ok: false, reason: 'conflict', version: 1 });
+      const dup = await store.append(fresh(), 0, [ev(3)], { clientId: `k-${s}` });
+      assert.deepEqual(dup, { ok: false, reason: 'duplicate', events: first.events });
+      const empty = await store.append(s, 1, [], { clientId: `empty-${s}` });
+      assert.deepEqual(empty, { ok: true, version: 1, events: [] });
+      assert.equal(await store.findByClientId(`empty-${s}`), undefined);
+    });
+
+    test('readAll keeps global order and filters by prefix and position', async () => {
+      const store = sqlStore(db.sql);
+      const prefix = fresh('ra-');
+      const a = await store.append(`${prefix}-a`, 0, [ev(1)]);
+      const b = await store.append(`${prefix}-b`, 0, [ev(2)]);
+      const c = await store.append(`other-${prefix}`, 0, [ev(3)]);
+      assert.ok(a.ok && b.ok && c.ok);
+      const mine = await store.readAll({ prefix });
+      assert.deepEqual(mine.map((e) => e.stream), [`${prefix}-a`, `${prefix}-b`]);
+      const later = await store.readAll({ afterPosition: a.events[0]?.position ?? 0 });
+      assert.deepEqual(later.slice(0, 2).map((e) => e.stream), [`${prefix}-b`, `other-${prefix}`]);
+      const all = await store.readAll();
+      const positions = all.map((e) => e.position);
+      assert.deepEqual(positions, [...positions].sort((x, y) => x - y));
+      // Positions are gapless: handed out under one lock, in commit order.
+      assert.deepEqual(positions, Array.from({ length: positions.length }, (_, i) => i + 1));
+    });
+
+    test('of 30 appends at the same version at once, exactly one wins', async () => {
+      const store = sqlStore(db.sql);
+      const s = fresh();
+      const results = await Promise.all(Array.from({ length: 30 }, (_, i) => store.append(s, 0, [ev(i)])));
+      assert.equal(results.filter((r) => r.ok).length, 1);
+      assert.ok(results.every((r) => r.ok || r.reason === 'conflict'));
+      assert.equal((await store.read(s)).version, 1);
+    });
+
+    test('20 appends with one client id at once, on different streams: applied once', async () => {
+      const store = sqlStore(db.sql);
+      const key = fresh('key-');
+      const results = await Promise.all(Array.from({ length: 20 }, () => store.append(fresh(), 0, [ev(1)], { clientId: key })));
+      const winners = results.filter((r) => r.ok);
+      assert.equal(winners.length, 1);
+      const applied = winners[0]?.ok ? winners[0].events : [];
+      for (const r of results) if (!r.ok) assert.deepEqual(r, { ok: false, reason: 'duplicate', events: applied });
+    });
+
+    test('the journal is append-only: UPDATE and DELETE are refused', async () => {
+      const store = sqlStore(db.sql);
+      const s = fresh();
+      assert.ok((await store.append(s, 0, [ev(1)])).ok);
+      await assert.rejects(db.sql.query(`UPDATE events SET type = 'X' WHERE stream = $1`, [s]), /append-only/);
+      await assert.rejects(db.sql.query('DELETE FROM events WHERE stream = $1', [s]), /append-only/);
+    });
+
+    test('a failed statement leaves the database usable', async () => {
+      await assert.rejects(db.sql.query('SELECT 1 / $1::int AS x', [0]), /division by zero/);
+      await assert.rejects(db.sql.transaction((tx) => tx.query('SELECT 1 / $1::int AS x', [0])), /division by zero/);
+      const { rows } = await db.sql.query<{ x: number }>('SELECT 1 / $1::int AS x', [1]);
+      assert.deepEqual(rows, [{ x: 1 }]);
+    });
+  });
+}
