@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import * as z from 'zod/mini';
 import { OrganisationId } from './ids.js';
+import { noControlCharacters } from './text.js';
 
 /** Who takes part: habitant, association, professionnel, élu, bailleur, agent de proximité, partenaire. */
 export const ActorRole = /* @__PURE__ */ z.enum(['resident', 'association', 'professional', 'elected', 'landlord', 'proximity-agent', 'partner']);
@@ -19,7 +20,7 @@ export const isInstitutional = (role: ActorRole): boolean => INSTITUTIONAL_ROLES
 /** A participant in GUSP, as a role and optional organisation. */
 export const Actor = /* @__PURE__ */ z.object({
   role: ActorRole,
-  name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(120)),
+  name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(120)),
   organisationId: /* @__PURE__ */ z.optional(OrganisationId),
 });
 export type Actor = z.infer<typeof Actor>;

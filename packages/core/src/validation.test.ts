@@ -31,3 +31,15 @@ describe('validate', () => {
     assert.equal(issues[0]?.message, 'This field is required.');
   });
 });
+
+describe('control characters', () => {
+  it('refuses NUL and other controls in typed text with field.control-characters, keeps newlines and tabs', async () => {
+    const { ProposeEngagementInput } = await import('./engagement/engagement.js');
+    const bad = issuesOf(validate(RecordObservationInput, { polarity: 'problem', themeId: 'voirie', description: 'Trou\u0000 dans la chaussée' }));
+    assert.deepEqual(bad.map((i) => [i.path, i.code]), [['description', 'field.control-characters']]);
+    assert.equal(bad[0]?.message, 'Ce texte contient des caractères invisibles non autorisés.');
+    assert.ok(validate(RecordObservationInput, { polarity: 'problem', themeId: 'voirie', description: 'Trou\n\tdans la chaussée' }).ok);
+    assert.equal(issuesOf(validate(RegisterInput, { name: 'A\u001Bmina', email: 'a@example.org', consent: true }))[0]?.code, 'field.control-characters');
+    assert.equal(issuesOf(validate(ProposeEngagementInput, { title: 'X\u007F', quartierId: 'le-plan' }))[0]?.code, 'field.control-characters');
+  });
+});

@@ -2,11 +2,12 @@
 import * as z from 'zod/mini';
 import { OrganisationId, QuartierId, Slug, ThemeId } from '../ids.js';
 
-const text = (max: number) => /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(max));
+const text = (max: number) => /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(max));
 /** Names in other languages, by BCP 47 tag: `{ en: 'Public lighting' }`. */
 const Translations = /* @__PURE__ */ z.optional(/* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string()));
 
 import { GeoPoint } from '../geo.js';
+import { noControlCharacters } from '../text.js';
 export { GeoPoint } from '../geo.js';
 
 /** A quartier of the city; `priority` marks a QPV (quartier prioritaire de la politique de la ville). */

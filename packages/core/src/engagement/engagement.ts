@@ -4,6 +4,7 @@ import { CalendarDay, DateTime } from '../time.js';
 import { EngagementId, ObservationId, OrganisationId, QuartierId, ThemeId, WalkId } from '../ids.js';
 
 import { ENGAGEMENT_STATUSES } from './engagement-status.js';
+import { noControlCharacters } from '../text.js';
 
 export const EngagementStatus = /* @__PURE__ */ z.enum(ENGAGEMENT_STATUSES);
 export type EngagementStatus = z.infer<typeof EngagementStatus>;
@@ -43,11 +44,11 @@ export const Engagement = /* @__PURE__ */ z.object({
 });
 export type Engagement = z.infer<typeof Engagement>;
 
-const note = /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(2000)));
-const reason = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(2000));
+const note = /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(2000)));
+const reason = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(2000));
 
 export const ProposeEngagementInput = /* @__PURE__ */ z.object({
-  title: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(200)),
+  title: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(200)),
   description: note,
   quartierId: QuartierId,
   themeId: /* @__PURE__ */ z.optional(ThemeId),

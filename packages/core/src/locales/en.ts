@@ -25,6 +25,7 @@ export const fields = {
     'field.invalid-value': (d) => (Array.isArray(d.values) ? `Unknown value. Possible values: ${d.values.join(', ')}.` : 'Unknown value.'),
     'field.unknown-keys': (d) => `Unknown field(s): ${Array.isArray(d.keys) ? d.keys.join(', ') : ''}.`,
     'field.not-integer': 'A whole number is expected.',
+    'field.control-characters': 'This text contains invisible characters that are not allowed.',
     'field.invalid': 'Invalid value.',
   },
   labels: {
@@ -201,6 +202,7 @@ export const engagement = {
 /** The journal store. */
 export const store = {
   errors: {
+    'store.client-id-reused': 'This request id was already used for another operation: send it with a new id.',
     'store.conflict': 'Too many simultaneous changes: try again.',
   },
   labels: {},

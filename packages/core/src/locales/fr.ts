@@ -25,6 +25,7 @@ export const fields = {
     'field.invalid-value': (d) => (Array.isArray(d.values) ? `Valeur non reconnue. Valeurs possibles : ${d.values.join(', ')}.` : 'Valeur non reconnue.'),
     'field.unknown-keys': (d) => `Champ(s) inconnu(s) : ${Array.isArray(d.keys) ? d.keys.join(', ') : ''}.`,
     'field.not-integer': 'Un nombre entier est attendu.',
+    'field.control-characters': 'Ce texte contient des caractères invisibles non autorisés.',
     'field.invalid': 'Valeur invalide.',
   },
   labels: {
@@ -201,6 +202,7 @@ export const engagement = {
 /** The journal store. */
 export const store = {
   errors: {
+    'store.client-id-reused': 'Cet identifiant de requête a déjà servi pour une autre opération : envoyez-la avec un nouvel identifiant.',
     'store.conflict': 'Trop de modifications simultanées : réessayez.',
   },
   labels: {},

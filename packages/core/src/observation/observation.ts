@@ -4,6 +4,7 @@ import { GeoPoint } from '../geo.js';
 import { DateTime } from '../time.js';
 import { EngagementId, ObservationId, OrganisationId, QuartierId, StopId, ThemeId, WalkId } from '../ids.js';
 import { Consent, Phone } from '../registration/registration.js';
+import { noControlCharacters } from '../text.js';
 
 export const Polarity = /* @__PURE__ */ z.enum(['positive', 'problem']);
 export type Polarity = z.infer<typeof Polarity>;
@@ -69,15 +70,15 @@ export const RecordObservationInput = /* @__PURE__ */ z.object({
   walkId: /* @__PURE__ */ z.optional(WalkId),
   stopId: /* @__PURE__ */ z.optional(StopId),
   point: /* @__PURE__ */ z.optional(GeoPoint),
-  address: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(300))),
+  address: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(300))),
   polarity: Polarity,
   themeId: ThemeId,
-  description: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(2000)),
+  description: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(2000)),
   photos: /* @__PURE__ */ z._default(/* @__PURE__ */ z.array(PhotoRef).check(/* @__PURE__ */ z.maxLength(3)), []),
   source: /* @__PURE__ */ z._default(ObservationSource, 'resident'),
   reporter: /* @__PURE__ */ z.optional(
     /* @__PURE__ */ z.object({
-      name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(120))),
+      name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(120))),
       email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.union([/* @__PURE__ */ z.literal(''), /* @__PURE__ */ z.email().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(254))])),
       phone: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.union([/* @__PURE__ */ z.literal(''), Phone])),
       consent: /* @__PURE__ */ z.boolean(),

@@ -20,6 +20,7 @@ import type { CommandOptions, Decision, Runtime, StreamKind } from './runtime.js
 import { walkStream } from './walks.js';
 import * as z from 'zod/mini';
 import { ObservationId as ObservationIdSchema } from '../ids.js';
+import { noControlCharacters } from '../text.js';
 
 export const observationStream: StreamKind<Observation, ObservationEvent> = {
   prefix: 'observation-',
@@ -28,7 +29,7 @@ export const observationStream: StreamKind<Observation, ObservationEvent> = {
 };
 
 const DuplicateInput = /* @__PURE__ */ z.object({ of: ObservationIdSchema });
-const RejectInput = /* @__PURE__ */ z.object({ reason: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(2000)) });
+const RejectInput = /* @__PURE__ */ z.object({ reason: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(2000)) });
 
 /** Commands on observations: points positifs and dysfonctionnements. */
 export function observationCommands(rt: Runtime) {

@@ -490,3 +490,29 @@ describe('property: a command retried with the same client id changes nothing', 
     assert.equal((await store.readAll()).length, count);
   });
 });
+
+describe('client ids name one command', () => {
+  it('refuses a client id reused on another walk with store.client-id-reused, and leaks nothing', async () => {
+    const { createGusp, memoryStore, valence } = await import('../index.js');
+    const gusp = createGusp({ city: valence, store: memoryStore(), now: () => new Date('2026-06-01T10:00:00+02:00') });
+    const open = async () => {
+      const w = await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: '2026-07-04T09:00:00+02:00', meetingPoint: { label: 'Les Bleuets' } });
+      assert.ok(w.ok);
+      assert.ok((await gusp.walks.publish(w.value.id)).ok);
+      return w.value.id;
+    };
+    const [a, b] = [await open(), await open()];
+    const first = await gusp.walks.register(a, { name: 'Amina', email: 'amina@example.org', consent: true }, { clientId: 'key-1' });
+    assert.ok(first.ok);
+    const again = await gusp.walks.register(a, { name: 'Amina', email: 'amina@example.org', consent: true }, { clientId: 'key-1' });
+    assert.deepEqual(again, first);
+    const reused = await gusp.walks.register(b, { name: 'Paul', email: 'paul@example.org', consent: true }, { clientId: 'key-1' });
+    assert.equal(!reused.ok && reused.error.code, 'store.client-id-reused');
+    assert.doesNotMatch(JSON.stringify(reused), /amina|cancelToken/i);
+    const observed = await gusp.observations.record(
+      { quartierId: 'le-plan', polarity: 'positive', themeId: 'lien-social', description: 'Fête des voisins', address: 'Square' },
+      { clientId: 'key-1' },
+    );
+    assert.equal(!observed.ok && observed.error.code, 'store.client-id-reused');
+  });
+});

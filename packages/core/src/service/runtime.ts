@@ -107,7 +107,7 @@ export class Runtime {
     return this.#serialised(stream, async () => {
       if (clientId !== undefined) {
         const previous = await this.store.findByClientId(clientId);
-        if (previous && previous.length > 0) return this.#replay(kind, previous, outcome);
+        if (previous && previous.length > 0) return this.#replay(kind, stream, previous, outcome, options);
       }
       // The first attempt trusts this process's snapshot without reading the store: if another
       // process appended meanwhile, the append is refused as a conflict and the command is decided
@@ -127,7 +127,7 @@ export class Runtime {
           // (a retry racing its first submission): answer as the first time, not with the refusal
           // its own effect causes (a second sign-up refused as a duplicate email).
           const applied = clientId === undefined ? undefined : await this.store.findByClientId(clientId);
-          return applied && applied.length > 0 ? this.#replay(kind, applied, outcome) : decision;
+          return applied && applied.length > 0 ? this.#replay(kind, stream, applied, outcome, options) : decision;
         }
         const appended = await this.store.append(stream, version, decision.value, { clientId });
         if (appended.ok) {
@@ -135,7 +135,7 @@ export class Runtime {
           this.#remember(stream, appended.version, next);
           return ok(outcome(next, appended.events, false));
         }
-        if (appended.reason === 'duplicate') return this.#replay(kind, appended.events, outcome);
+        if (appended.reason === 'duplicate') return this.#replay(kind, stream, appended.events, outcome, options);
         read = true;
       }
       return this.error('store.conflict', options, { stream });
@@ -149,10 +149,19 @@ export class Runtime {
    */
   async #replay<S, Ev extends DomainEvent, T>(
     kind: StreamKind<S, Ev>,
+    stream: string,
     previous: readonly StoredEvent[],
     outcome: (state: S, appended: readonly StoredEvent[], replayed: boolean) => T,
+    options?: CommandOptions,
   ): Promise<Result<T>> {
     const last = previous[previous.length - 1] as StoredEvent;
+    // A client id names one command. Its first outcome is only answered to the same command: on
+    // the same stream, or, for a command creating a stream, on a stream of the same kind (the new
+    // id differs at each try). Anything else is a reused id, refused rather than answered with
+    // another command's outcome (which could hand out someone else's data).
+    const sameCommand =
+      last.stream === stream || (last.stream.startsWith(kind.prefix) && (await this.store.read(stream)).version === 0);
+    if (!sameCommand) return this.error('store.client-id-reused', options, { clientId: last.clientId });
     const { events } = await this.store.read(last.stream);
     const state = kind.evolve(undefined, events.slice(0, last.version) as unknown as readonly Ev[]);
     return ok(outcome(state as S, previous, true));

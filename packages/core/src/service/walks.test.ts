@@ -406,3 +406,25 @@ describe('walks: publishing, cancelling, rescheduling', () => {
     );
   });
 });
+
+describe('walks: erasing one person', () => {
+  it('anonymises one registration and keeps its role and status for the counts', async () => {
+    const { createGusp, memoryStore, valence } = await import('../index.js');
+    const gusp = createGusp({ city: valence, store: memoryStore(), now: () => new Date('2026-06-01T10:00:00+02:00') });
+    const w = await gusp.walks.schedule({ quartierId: 'fontbarlettes', startsAt: '2026-07-04T09:00:00+02:00', meetingPoint: { label: 'Maison pour tous' } });
+    assert.ok(w.ok && (await gusp.walks.publish(w.value.id)).ok);
+    const amina = await gusp.walks.register(w.value.id, { name: 'Amina', email: 'amina@example.org', phone: '06 12 34 56 78', consent: true });
+    const paul = await gusp.walks.register(w.value.id, { name: 'Paul', email: 'paul@example.org', role: 'elected', consent: true });
+    assert.ok(amina.ok && paul.ok);
+    const erased = await gusp.walks.eraseRegistration(w.value.id, amina.value.registration.id);
+    assert.ok(erased.ok);
+    assert.deepEqual([erased.value.registration.name, erased.value.registration.email, erased.value.registration.phone], ['', undefined, undefined]);
+    assert.equal(erased.value.registration.status, 'confirmed');
+    const agg = await gusp.walks.get(w.value.id);
+    assert.ok(agg.ok);
+    assert.doesNotMatch(JSON.stringify(agg.value), /amina|06 12/i);
+    assert.match(JSON.stringify(agg.value), /paul@example.org/);
+    const unknown = await gusp.walks.eraseRegistration(w.value.id, 'nobody');
+    assert.equal(!unknown.ok && unknown.error.code, 'registration.not-found');
+  });
+});

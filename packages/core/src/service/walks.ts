@@ -28,6 +28,7 @@ import { walkRules, type WalkContext, type WalkEventName } from '../walk/walk.ru
 import { effectiveWalkStatus } from '../walk/walk.status.js';
 import { ReasonInput, RescheduleWalkInput, ScheduleWalkInput, type Walk } from '../walk/walk.js';
 import type { CommandOptions, Decision, Runtime, StreamKind } from './runtime.js';
+import { sameSecret } from '../internal/same-secret.js';
 
 export const walkStream: StreamKind<WalkAggregate, WalkEvent> = {
   prefix: 'walk-',
@@ -291,7 +292,7 @@ export function walkCommands(rt: Runtime) {
         walkId,
         (agg, now) => {
           const r = agg.registrations.find((x) => x.id === registrationId);
-          if (!r || (options?.token !== undefined && options.token !== r.cancelToken)) {
+          if (!r || (options?.token !== undefined && !sameSecret(options.token, r.cancelToken))) {
             return rt.error('registration.not-found', options, { registrationId });
           }
           const allowed = transition(registrationRules, r.status, 'cancel', registrationContext(agg, now, r.role), rt.localeOf(options));
@@ -329,6 +330,22 @@ export function walkCommands(rt: Runtime) {
           return ok(ids.length === 0 ? [] : [rt.event<PersonalDataPurged>('PersonalDataPurged', { registrationIds: ids }, now)]);
         },
         (agg) => agg.registrations.length,
+        options,
+      ),
+
+    /**
+     * Erases one person's registration data (right to erasure): name, contact
+     * and needs go, the anonymous role and status stay for the counts.
+     */
+    eraseRegistration: (walkId: string, registrationId: string, options?: CommandOptions) =>
+      onWalk(
+        walkId,
+        (agg, now) => {
+          const r = agg.registrations.find((x) => x.id === registrationId);
+          if (!r) return rt.error('registration.not-found', options, { registrationId });
+          return ok(r.anonymised ? [] : [rt.event<PersonalDataPurged>('PersonalDataPurged', { registrationIds: [r.id] }, now)]);
+        },
+        (agg) => registrationOutcome(agg, registrationId),
         options,
       ),
 
