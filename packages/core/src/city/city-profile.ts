@@ -11,7 +11,7 @@ import { noControlCharacters } from '../text.js';
 export { GeoPoint } from '../geo.js';
 
 /** A quartier of the city; `priority` marks a QPV (quartier prioritaire de la politique de la ville). */
-export const Quartier = /* @__PURE__ */ z.object({
+export const Quartier = /* @__PURE__ */ z.strictObject({
   id: QuartierId,
   name: text(120),
   priority: /* @__PURE__ */ z.boolean(),
@@ -24,7 +24,7 @@ export const OrganisationKind = /* @__PURE__ */ z.enum(['city', 'landlord', 'ass
 export type OrganisationKind = z.infer<typeof OrganisationKind>;
 
 /** Who can be responsible for an engagement: the Ville, the OPH, an association… */
-export const Organisation = /* @__PURE__ */ z.object({
+export const Organisation = /* @__PURE__ */ z.strictObject({
   id: OrganisationId,
   name: text(160),
   shortName: /* @__PURE__ */ z.optional(text(40)),
@@ -33,15 +33,15 @@ export const Organisation = /* @__PURE__ */ z.object({
 export type Organisation = z.infer<typeof Organisation>;
 
 /** A theme axis: propreté, maintenance, sécurité… */
-export const ThemeAxis = /* @__PURE__ */ z.object({ id: Slug, name: text(80), translations: Translations });
+export const ThemeAxis = /* @__PURE__ */ z.strictObject({ id: Slug, name: text(80), translations: Translations });
 export type ThemeAxis = z.infer<typeof ThemeAxis>;
 
 /** A thématique of observations and engagements, on one axis. */
-export const Theme = /* @__PURE__ */ z.object({ id: ThemeId, name: text(120), axis: Slug, translations: Translations });
+export const Theme = /* @__PURE__ */ z.strictObject({ id: ThemeId, name: text(120), axis: Slug, translations: Translations });
 export type Theme = z.infer<typeof Theme>;
 
 /** The city's defaults; every field has a value once the profile is defined. */
-export const CityDefaults = /* @__PURE__ */ z.object({
+export const CityDefaults = /* @__PURE__ */ z.strictObject({
   /** Length of a walk: a half-day. */
   walkDurationMinutes: /* @__PURE__ */ z._default(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(30), /* @__PURE__ */ z.lte(720)), 240),
   /** Public seats of a new walk. */
@@ -61,8 +61,13 @@ export const CityDefaults = /* @__PURE__ */ z.object({
 });
 export type CityDefaults = z.infer<typeof CityDefaults>;
 
-/** The profile a city writes, as data, to adopt GUSP: no code. */
-export const CityProfile = /* @__PURE__ */ z.object({
+/**
+ * The profile a city writes, as data, to adopt GUSP: no code. Objects are
+ * strict: a misspelled key (`capcity`) is reported, not silently ignored.
+ */
+export const CityProfile = /* @__PURE__ */ z.strictObject({
+  /** The JSON Schema an editor validates the file with; ignored otherwise. */
+  $schema: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   id: Slug,
   name: text(120),
   /** IANA time zone, e.g. `Europe/Paris`. */

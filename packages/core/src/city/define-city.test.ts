@@ -186,3 +186,19 @@ describe('cityProfileJsonSchema()', () => {
     assert.doesNotThrow(() => JSON.stringify(schema));
   });
 });
+
+describe('parseCity(): misspelled keys', () => {
+  it('reports an unknown key with field.unknown-keys instead of ignoring it, and accepts "$schema"', () => {
+    const withTypo = { ...valence, $schema: './city-profile.schema.json', defaults: { ...valence.defaults, capcity: 30 } };
+    const result = parseCity(withTypo);
+    assert.equal(result.ok, false);
+    const issues = (!result.ok ? result.error.details.issues : []) as FieldIssue[];
+    assert.deepEqual(
+      issues.map((i) => [i.path, i.code]),
+      [['defaults', 'field.unknown-keys']],
+    );
+    assert.match(issues[0]?.message ?? '', /capcity/);
+    assert.ok(parseCity({ ...valence, $schema: './city-profile.schema.json' }).ok);
+    assert.equal((cityProfileJsonSchema() as { additionalProperties?: unknown }).additionalProperties, false);
+  });
+});
