@@ -131,40 +131,26 @@ export function reportView(report: Report, walk: Walk, city: CityProfile, option
       },
     },
   });
-  const countHead = [t('report.positives'), t('report.problems')];
-  sections.push(
-    report.byStop.length === 0
-      ? none('by-stop', t('report.byStop'))
+  /** A table of positive points and problems per row (stop or theme), or « Aucun ». */
+  const counts = (id: string, heading: string, first: string, rows: readonly { label: string; positive: number; problem: number }[]): ViewSection =>
+    rows.length === 0
+      ? none(id, heading)
       : {
-          id: 'by-stop',
-          heading: t('report.byStop'),
+          id,
+          heading,
           block: {
             kind: 'table',
             table: {
-              caption: t('report.byStop'),
-              head: [t('report.stop'), ...countHead],
-              rows: report.byStop.map((s) => [s.label.trim() || t('report.noStop'), String(s.positive), String(s.problem)]),
+              caption: heading,
+              head: [first, t('report.positives'), t('report.problems')],
+              rows: rows.map((r) => [r.label, String(r.positive), String(r.problem)]),
               numeric: [false, true, true],
             },
           },
-        },
-  );
+        };
   sections.push(
-    report.byTheme.length === 0
-      ? none('by-theme', t('report.byTheme'))
-      : {
-          id: 'by-theme',
-          heading: t('report.byTheme'),
-          block: {
-            kind: 'table',
-            table: {
-              caption: t('report.byTheme'),
-              head: [t('report.theme'), ...countHead],
-              rows: report.byTheme.map((s) => [themeName(s.themeId), String(s.positive), String(s.problem)]),
-              numeric: [false, true, true],
-            },
-          },
-        },
+    counts('by-stop', t('report.byStop'), t('report.stop'), report.byStop.map((s) => ({ ...s, label: s.label.trim() || t('report.noStop') }))),
+    counts('by-theme', t('report.byTheme'), t('report.theme'), report.byTheme.map((s) => ({ ...s, label: themeName(s.themeId) }))),
   );
   const items = (points: readonly ReportPoint[]): ViewItem[] =>
     points.map((p) => {

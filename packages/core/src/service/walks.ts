@@ -102,6 +102,20 @@ export function walkCommands(rt: Runtime) {
     return events;
   };
 
+  /** A lifecycle step of the walk with no input: the table decides, `events` says what happened. */
+  const step =
+    (event: WalkEventName, events: (agg: WalkAggregate, now: Date) => WalkEvent[]) =>
+    (walkId: string, options?: CommandOptions): Promise<Result<Walk>> =>
+      onWalk(
+        walkId,
+        (agg, now) => {
+          const allowed = walkTransition(agg, now, event, {}, options);
+          return allowed.ok ? ok(events(agg, now)) : allowed;
+        },
+        (agg) => agg.walk,
+        options,
+      );
+
   return {
     /** Schedules a walk as a draft; the city's defaults fill what is not given. */
     async schedule(input: ScheduleWalkInput, options?: CommandOptions): Promise<Result<Walk>> {
@@ -145,56 +159,21 @@ export function walkCommands(rt: Runtime) {
     },
 
     /** Opens registrations. */
-    publish: (walkId: string, options?: CommandOptions) =>
-      onWalk(
-        walkId,
-        (agg, now) => {
-          const allowed = walkTransition(agg, now, 'publish', {}, options);
-          return allowed.ok ? ok([rt.event<WalkPublished>('WalkPublished', {}, now)]) : allowed;
-        },
-        (agg) => agg.walk,
-        options,
-      ),
+    publish: step('publish', (_, now) => [rt.event<WalkPublished>('WalkPublished', {}, now)]),
 
     /** Closes registrations before the deadline (they close by themselves at it). */
-    closeRegistrations: (walkId: string, options?: CommandOptions) =>
-      onWalk(
-        walkId,
-        (agg, now) => {
-          const allowed = walkTransition(agg, now, 'closeRegistrations', {}, options);
-          return allowed.ok ? ok([rt.event<RegistrationsClosed>('RegistrationsClosed', { automatic: false }, now)]) : allowed;
-        },
-        (agg) => agg.walk,
-        options,
-      ),
+    closeRegistrations: step('closeRegistrations', (_, now) => [rt.event<RegistrationsClosed>('RegistrationsClosed', { automatic: false }, now)]),
 
     /** Starts the walk (no earlier than 30 minutes before its time, by default). */
-    start: (walkId: string, options?: CommandOptions) =>
-      onWalk(
-        walkId,
-        (agg, now) => {
-          const allowed = walkTransition(agg, now, 'start', {}, options);
-          return allowed.ok ? ok([...deadlineEvents(agg, now), rt.event<WalkStarted>('WalkStarted', {}, now)]) : allowed;
-        },
-        (agg) => agg.walk,
-        options,
-      ),
+    start: step('start', (agg, now) => [...deadlineEvents(agg, now), rt.event<WalkStarted>('WalkStarted', {}, now)]),
 
     /** Ends the walk: confirmed people who were not checked in become absent. */
-    finish: (walkId: string, options?: CommandOptions) =>
-      onWalk(
-        walkId,
-        (agg, now) => {
-          const allowed = walkTransition(agg, now, 'finish', {}, options);
-          if (!allowed.ok) return allowed;
-          const absent = agg.registrations
-            .filter((r) => transition(registrationRules, r.status, 'markAbsent', registrationContext(agg, now, r.role)).ok)
-            .map((r) => rt.event<ParticipantMarkedAbsent>('ParticipantMarkedAbsent', { registrationId: r.id }, now));
-          return ok([...absent, rt.event<WalkFinished>('WalkFinished', {}, now)]);
-        },
-        (agg) => agg.walk,
-        options,
-      ),
+    finish: step('finish', (agg, now) => [
+      ...agg.registrations
+        .filter((r) => transition(registrationRules, r.status, 'markAbsent', registrationContext(agg, now, r.role)).ok)
+        .map((r) => rt.event<ParticipantMarkedAbsent>('ParticipantMarkedAbsent', { registrationId: r.id }, now)),
+      rt.event<WalkFinished>('WalkFinished', {}, now),
+    ]),
 
     /** Cancels the walk, with a reason told to every registrant. */
     cancel: (walkId: string, input: { reason: string }, options?: CommandOptions) =>
