@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // SPDX-License-Identifier: EUPL-1.2
-// Runs the TypeScript sources directly: tsx compiles them, and a resolve hook
+// The workspace runner (`pnpm start`): runs the TypeScript sources directly: tsx compiles them, and a resolve hook
 // adds the `source` export condition so that @gusp/core is read from its
 // sources too (no build step between a clone and a running server).
 import { register } from 'node:module';

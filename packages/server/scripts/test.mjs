@@ -21,6 +21,9 @@ if (files.length === 0) {
   console.error('No test file found.');
   process.exit(1);
 }
+// The demo page and the browser test need the elements' bundle (a fresh clone has no dist/).
+const bundled = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-elements-bundle.mjs')], { stdio: 'inherit' });
+if (bundled.status !== 0) process.exit(bundled.status ?? 1);
 const { status } = spawnSync(
   process.execPath,
   ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=120000', ...files],

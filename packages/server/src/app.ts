@@ -41,7 +41,14 @@ export function createApp(options: AppOptions): Hono<Env> {
     bodyLimit({ maxSize: max, onError: (c) => sendError(c, serverError('request.too-large', (c as Context<Env>).get('locale'), { maxBytes: max })) });
   const defaultLimit = limit(maxBytes);
   const photoLimit = limit(MAX_PHOTO_BYTES);
-  app.use('*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/photos' ? photoLimit(c, next) : defaultLimit(c, next)));
+  // An observation with its photos in one multipart request: three photos and the JSON.
+  const observationLimit = limit(3 * MAX_PHOTO_BYTES + maxBytes);
+  app.use('*', (c, next) => {
+    if (c.req.method !== 'POST') return defaultLimit(c, next);
+    if (c.req.path === '/api/photos') return photoLimit(c, next);
+    if (c.req.path === '/api/observations' && /^multipart\/form-data/i.test(c.req.header('content-type') ?? '')) return observationLimit(c, next);
+    return defaultLimit(c, next);
+  });
 
   if (options.corsOrigins && options.corsOrigins.length > 0) {
     const allowed = new Set(options.corsOrigins);

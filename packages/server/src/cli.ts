@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // SPDX-License-Identifier: EUPL-1.2
 /**
  * `gusp-server`: the command line of the reference server.

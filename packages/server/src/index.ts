@@ -8,7 +8,7 @@ export { startServer, openMigratedDatabase, type RunningServer, type StartOption
 export { createApp, type AppOptions } from './app.js';
 export { openDatabase, lockDataDir, DataDirLockedError, type Database, type DatabaseKind, type OpenDatabaseOptions } from './db.js';
 export { pgSql, pgliteSql, Rollback, type Sql, type SqlResult, type SqlSession } from './sql.js';
-export { sqlStore } from './store/sql-store.js';
+export { sqlStore, committedPosition, HighWaterTimeout } from './store/sql-store.js';
 export { migrate, loadMigrations, type Migration } from './store/migrate.js';
 export { authenticate, createToken, revokeToken, STAFF_ROLES, type Staff, type StaffRole } from './auth.js';
 export { purgePersonalData, exportPersonalData, type PurgeResult } from './privacy.js';

@@ -698,5 +698,47 @@ export function apiSuite(backend: Backend): void {
       const open311 = await call(base, 'GET', `/open311/v2/requests/${withPhoto.body.id}.json`);
       assert.equal(open311.body[0].media_url, photo.url);
     });
+
+    test('observations with photos in one multipart request, as <gusp-issue-form> sends them', async () => {
+      const input = { quartierId: 'polygone', polarity: 'problem', themeId: 'nettoyage', description: 'Sacs déposés au pied du mur', address: 'Rue Pierre-Corneille', source: 'resident' };
+      const form = (observation: unknown, photos: { name: string; bytes: Uint8Array; type?: string }[]) => {
+        const f = new FormData();
+        f.set('observation', JSON.stringify(observation));
+        for (const p of photos) f.append('photo', new Blob([new Uint8Array(p.bytes)], { type: p.type ?? 'image/jpeg' }), p.name);
+        return f;
+      };
+      const post = async (body: FormData, key = `mp-${Math.random()}`) => {
+        const res = await fetch(`${base}/api/observations`, { method: 'POST', headers: { 'idempotency-key': key }, body });
+        return { status: res.status, body: (await res.json()) as any };
+      };
+      const declared = { ...input, photos: [{ id: 'device-photo-1', mediaType: 'image/jpeg', width: 800, height: 600 }] };
+      const sent = await post(form(declared, [{ name: 'device-photo-1.jpg', bytes: jpegWithExif() }]), 'mp-once');
+      assert.equal(sent.status, 201, JSON.stringify(sent.body));
+      assert.equal(sent.body.observationId, sent.body.id);
+      const [stored] = sent.body.photos as { id: string; url: string; mediaType: string; width: number }[];
+      assert.ok(stored && stored.id !== 'device-photo-1', 'the server names the photo it keeps');
+      assert.deepEqual([stored?.mediaType, stored?.width, stored?.url], ['image/jpeg', 800, `${base}/api/photos/${stored?.id}`]);
+      const bytes = Buffer.from(await (await fetch(stored?.url as string)).arrayBuffer()).toString('latin1');
+      assert.ok(!bytes.includes('GPS') && bytes.includes('image-data'), 'EXIF removed');
+      // A retry with the same Idempotency-Key is recorded once.
+      const retried = await post(form(declared, [{ name: 'device-photo-1.jpg', bytes: jpegWithExif() }]), 'mp-once');
+      assert.equal(retried.body.observationId, sent.body.observationId);
+      const list = (await call(base, 'GET', '/api/observations?quartier=polygone')).body.observations as { description: string }[];
+      assert.equal(list.filter((o) => o.description === input.description).length, 1);
+      // Refusals: 4xx with a code, never a 500.
+      const cases: [FormData, number, string][] = [
+        [form(declared, []), 400, 'request.invalid-multipart'],
+        [form(declared, [{ name: 'other.jpg', bytes: jpegWithExif() }]), 400, 'request.invalid-multipart'],
+        [form(declared, [{ name: 'device-photo-1.jpg', bytes: new TextEncoder().encode('<svg/>') }]), 415, 'photo.unsupported-type'],
+        [form({ ...input, description: '' }, []), 422, 'validation.invalid'],
+      ];
+      const noJson = new FormData();
+      noJson.set('observation', '{');
+      cases.push([noJson, 400, 'request.invalid-json'], [new FormData(), 400, 'request.invalid-multipart']);
+      for (const [body, status, code] of cases) {
+        const r = await post(body);
+        assert.deepEqual([r.status, r.body.error?.code], [status, code]);
+      }
+    });
   });
 }

@@ -1,132 +1,146 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
- * The demo page served at `/`: Valence's walks with a sign-up form, a report
- * form and the engagements tracker, in French, over the public API. Plain
- * HTML and one module script, until `@gusp/elements` takes its place.
+ * The demo page served at `/`: the three real web components of
+ * `@gusp/elements` (`<gusp-walk-signup>`, `<gusp-issue-form>`,
+ * `<gusp-engagement-tracker>`), loaded from the self-contained bundle with one
+ * module script and wired to this server's API with their `endpoint`
+ * attribute — exactly what a webmaster pastes into a CMS page. In French,
+ * with a link per element to its documentation.
  */
-import type { CityProfile } from '@gusp/core';
+import type { CityProfile, WalkSummary } from '@gusp/core';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function demoPage(city: CityProfile): string {
-  const quartiers = city.quartiers.map((q) => `<option value="${escape(q.id)}">${escape(q.name)}</option>`).join('');
-  const themes = city.themes.map((t) => `<option value="${escape(t.id)}">${escape(t.name)}</option>`).join('');
+/** Where the page finds the elements' bundle and the API. */
+export const DEMO_BUNDLE_PATH = '/elements/gusp-elements.js';
+export const DEMO_ENDPOINT = '/api';
+
+export interface DemoWalks {
+  /** Walks people can look at or sign up for (open, full, closed, cancelled), soonest first. */
+  readonly upcoming: readonly WalkSummary[];
+  /** Walks whose compte-rendu is shared, latest first. */
+  readonly reported: readonly WalkSummary[];
+}
+
+const dateFormat = (city: CityProfile) =>
+  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: city.timezone });
+
+const docLink = (anchor: string, tag: string) =>
+  `<p class="doc"><a href="/docs/elements#${anchor}">Documentation de <code>&lt;${tag}&gt;</code></a> (en anglais)</p>`;
+
+export function demoPage(city: CityProfile, walks: DemoWalks, options: { bundleAvailable: boolean }): string {
+  const quartierName = (id: string) => city.quartiers.find((q) => q.id === id)?.name ?? id;
+  const signups = walks.upcoming
+    .map((s) => `<li><gusp-walk-signup endpoint="${DEMO_ENDPOINT}" walk-id="${escape(s.walk.id)}"></gusp-walk-signup></li>`)
+    .join('\n      ');
+  const reports = walks.reported
+    .map(
+      (s) =>
+        `<li><a href="/api/walks/${escape(s.walk.id)}/report.html">Compte-rendu — ${escape(quartierName(s.walk.quartierId))}, ${escape(dateFormat(city).format(new Date(s.walk.startsAt)))}</a> (${s.attended} participant${s.attended > 1 ? 's' : ''})</li>`,
+    )
+    .join('\n      ');
+  const missingBundle = options.bundleAvailable
+    ? ''
+    : `<p class="warning" role="alert">Les composants ne sont pas construits : lancez <code>pnpm start</code> à la racine du dépôt (ou <code>pnpm --filter @gusp/elements bundle</code>). <span lang="en">The elements' bundle is missing: run <code>pnpm start</code> at the repository root.</span></p>`;
   return `<!doctype html>
 <html lang="fr">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>GUSP — ${escape(city.name)} : démonstration</title>
+<link rel="icon" href="data:,">
+<script type="module" src="${DEMO_BUNDLE_PATH}"></script>
 <style>
-  body { font: 1rem/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem; color: #1b1b1b; }
-  h1 { font-size: 1.6rem; } h2 { margin-top: 2rem; border-bottom: 2px solid #2b5797; }
-  .walk { border: 1px solid #ccc; border-radius: .5rem; padding: .75rem 1rem; margin: .75rem 0; }
-  label { display: block; margin-top: .5rem; font-weight: 600; }
-  input, select, textarea, button { font: inherit; padding: .35rem .5rem; }
-  button { background: #2b5797; color: #fff; border: 0; border-radius: .3rem; margin-top: .75rem; cursor: pointer; }
-  [role="status"] { margin-top: .5rem; font-weight: 600; }
-  .error { color: #a4000f; }
-  table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; }
+  :root { color-scheme: light; }
+  body { font: 1rem/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 64rem; padding: 1rem 1.25rem 3rem; color: #1b1b1b; background: #fff; }
+  header { border-block-end: 4px solid #0a4a8f; padding-block-end: .75rem; }
+  h1 { font-size: 1.7rem; margin: .5rem 0; }
+  h2 { font-size: 1.35rem; margin-block: 2.25rem .5rem; color: #0a4a8f; }
+  .lead { margin: .25rem 0; color: #4d4d4d; }
+  .doc { margin: 0 0 .75rem; font-size: .95rem; }
+  a { color: #0a4a8f; }
+  code { font-size: .92em; }
+  ul.walks { list-style: none; padding: 0; margin: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 28rem), 1fr)); align-items: start; }
+  ul.reports { padding-inline-start: 1.25rem; }
+  .narrow { max-inline-size: 40rem; }
+  .warning { background: #fff4d6; color: #5a4000; padding: .75rem 1rem; border-radius: .375rem; }
+  footer { margin-block-start: 3rem; font-size: .9rem; color: #4d4d4d; border-block-start: 1px solid #ccc; padding-block-start: .75rem; }
+  /* Before the bundle defines them, the elements take their room (no jump). */
+  gusp-walk-signup:not(:defined), gusp-issue-form:not(:defined), gusp-engagement-tracker:not(:defined) { display: block; min-block-size: 8rem; }
 </style>
 </head>
 <body>
 <header>
   <h1>Gestion urbaine et sociale de proximité — ${escape(city.name)}</h1>
-  <p>Démonstration du serveur de référence : diagnostics en marchant, signalements et suivi des engagements.
-  <a href="/api/walks">API JSON</a> · <a href="/healthz">état du service</a></p>
+  <p class="lead">Démonstration du serveur de référence GUSP : les trois composants web de <code>@gusp/elements</code>, tels qu’un webmestre les colle dans une page de site, branchés sur l’API de ce serveur (<code>endpoint="${DEMO_ENDPOINT}"</code>).</p>
+  <p class="lead" lang="en">Demo of the GUSP reference server: the three web components, wired to this server's API.</p>
+  ${missingBundle}
 </header>
 <main>
   <section aria-labelledby="walks-title">
-    <h2 id="walks-title">Diagnostics en marchant</h2>
-    <div id="walks" aria-live="polite"><p>Chargement…</p></div>
+    <h2 id="walks-title">1. Diagnostics en marchant : s’inscrire</h2>
+    ${docLink('gusp-walk-signup', 'gusp-walk-signup')}
+    ${walks.upcoming.length > 0 ? `<ul class="walks">\n      ${signups}\n    </ul>` : '<p>Aucun diagnostic en marchant n’est prévu pour le moment.</p>'}
+    ${walks.reported.length > 0 ? `<h3>Diagnostics passés</h3>\n    <ul class="reports">\n      ${reports}\n    </ul>` : ''}
   </section>
   <section aria-labelledby="report-title">
-    <h2 id="report-title">Signaler un dysfonctionnement ou un point positif</h2>
-    <form id="report">
-      <label for="r-quartier">Quartier</label><select id="r-quartier" name="quartierId" required><option value="">— Choisir —</option>${quartiers}</select>
-      <label for="r-theme">Thématique</label><select id="r-theme" name="themeId" required><option value="">— Choisir —</option>${themes}</select>
-      <fieldset><legend>Nature</legend>
-        <label><input type="radio" name="polarity" value="problem" checked> Dysfonctionnement</label>
-        <label><input type="radio" name="polarity" value="positive"> Point positif</label>
-      </fieldset>
-      <label for="r-address">Adresse ou repère</label><input id="r-address" name="address" required maxlength="300">
-      <label for="r-description">Description</label><textarea id="r-description" name="description" required maxlength="2000" rows="3"></textarea>
-      <button type="submit">Envoyer le signalement</button>
-      <p role="status" id="report-status"></p>
-    </form>
+    <h2 id="report-title">2. Signalements des habitants</h2>
+    ${docLink('gusp-issue-form', 'gusp-issue-form')}
+    <div class="narrow"><gusp-issue-form endpoint="${DEMO_ENDPOINT}"></gusp-issue-form></div>
   </section>
   <section aria-labelledby="tracker-title">
-    <h2 id="tracker-title">Suivi des engagements</h2>
-    <div id="tracker" aria-live="polite"><p>Chargement…</p></div>
+    <h2 id="tracker-title">3. Engagements opérationnels</h2>
+    ${docLink('gusp-engagement-tracker', 'gusp-engagement-tracker')}
+    <gusp-engagement-tracker endpoint="${DEMO_ENDPOINT}"></gusp-engagement-tracker>
   </section>
 </main>
-<script type="module">
-const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';');
-const api = async (path, init = {}) => {
-  const res = await fetch(path, { ...init, headers: { 'content-type': 'application/json', 'accept-language': 'fr', ...(init.headers ?? {}) } });
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(body.error?.message ?? 'Erreur ' + res.status);
-  return body;
-};
-const date = (iso) => new Date(iso).toLocaleString('fr-FR', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Paris' });
-
-async function loadWalks() {
-  const { walks } = await api('/api/walks');
-  const el = document.getElementById('walks');
-  el.innerHTML = walks.length === 0 ? '<p>Aucun diagnostic prévu.</p>' : walks.map((w) => \`
-    <article class="walk" data-walk="\${esc(w.id)}">
-      <h3>\${esc(w.walk.title ?? 'Diagnostic en marchant')}</h3>
-      <p>\${esc(date(w.walk.startsAt))} — rendez-vous : \${esc(w.walk.meetingPoint?.label ?? '—')}</p>
-      <p>\${w.status === 'open' ? (w.seatsLeft > 0 ? esc(w.seatsLeft) + ' place(s) restante(s)' : 'Complet : inscription en liste d’attente (' + esc(w.waitlisted) + ' personne(s))')
-        : w.status === 'reported' ? '<a href="/api/walks/' + esc(w.id) + '/report">Compte-rendu partagé</a> (' + esc(w.attended) + ' participant(s))'
-        : w.status === 'cancelled' ? 'Annulé' : 'Inscriptions fermées'}</p>
-      \${w.status === 'open' ? \`<form class="signup">
-        <label for="n-\${esc(w.id)}">Nom</label><input id="n-\${esc(w.id)}" name="name" required autocomplete="name" maxlength="120">
-        <label for="e-\${esc(w.id)}">Courriel</label><input id="e-\${esc(w.id)}" name="email" type="email" required autocomplete="email">
-        <label><input type="checkbox" name="consent" required> J’accepte que mes coordonnées soient utilisées pour ce diagnostic.</label>
-        <button type="submit">S’inscrire</button>
-        <p role="status"></p>
-      </form>\` : ''}
-    </article>\`).join('');
-  for (const form of el.querySelectorAll('form.signup')) {
-    const key = crypto.randomUUID();
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      const status = form.querySelector('[role="status"]');
-      const data = new FormData(form);
-      const walkId = form.closest('[data-walk]').dataset.walk;
-      try {
-        const r = await api('/api/walks/' + walkId + '/registrations', { method: 'POST', headers: { 'idempotency-key': key },
-          body: JSON.stringify({ name: data.get('name'), email: data.get('email'), consent: data.get('consent') === 'on' }) });
-        status.className = '';
-        status.textContent = r.status === 'confirmed' ? 'Inscription confirmée.' : 'Vous êtes en liste d’attente, position ' + r.position + '.';
-      } catch (e) { status.className = 'error'; status.textContent = e.message; }
-    });
-  }
-}
-
-async function loadTracker() {
-  const d = await api('/api/engagements/dashboard');
-  const labels = { proposed: 'Proposé', accepted: 'Accepté', 'in-progress': 'En cours', done: 'Réalisé', verified: 'Vérifié', abandoned: 'Abandonné' };
-  document.getElementById('tracker').innerHTML = '<table><caption>Engagements par statut (' + esc(d.total) + ' au total, ' + esc(d.overdue) + ' en retard)</caption><tr><th scope="col">Statut</th><th scope="col">Nombre</th></tr>'
-    + Object.entries(d.byStatus).map(([k, v]) => '<tr><td>' + esc(labels[k] ?? k) + '</td><td>' + esc(v) + '</td></tr>').join('') + '</table>';
-}
-
-document.getElementById('report').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const form = event.currentTarget;
-  const status = document.getElementById('report-status');
-  const data = Object.fromEntries(new FormData(form));
-  try {
-    await api('/api/observations', { method: 'POST', headers: { 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify(data) });
-    status.className = ''; status.textContent = 'Merci, votre signalement est enregistré.'; form.reset();
-  } catch (e) { status.className = 'error'; status.textContent = e.message; }
-});
-
-loadWalks().catch((e) => { document.getElementById('walks').innerHTML = '<p class="error">' + esc(e.message) + '</p>'; });
-loadTracker().catch((e) => { document.getElementById('tracker').innerHTML = '<p class="error">' + esc(e.message) + '</p>'; });
-</script>
+<footer>
+  <p>Sur votre site, une seule ligne charge les trois composants : <code>&lt;script type="module" src="…/gusp-elements.js"&gt;&lt;/script&gt;</code>.
+  <a href="/api/walks">API JSON</a> · <a href="/open311/v2/services.json">Open311</a> · <a href="/api/observations.geojson">observations (GeoJSON)</a> · <a href="/healthz">état du service</a></p>
+</footer>
 </body>
+</html>
+`;
+}
+
+/**
+ * The elements' README as a page, for the demo's documentation links: the
+ * Markdown shown as preformatted text, cut at its headings (each one an
+ * anchor), plus one anchor per element.
+ */
+export function elementsDocsPage(readme: string): string {
+  const slug = (s: string) =>
+    s
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+  const blocks: string[] = [];
+  let text: string[] = [];
+  const flush = () => {
+    const body = text.join('\n').trim();
+    if (body) blocks.push(`<pre>${escape(body)}</pre>`);
+    text = [];
+  };
+  for (const line of readme.split('\n')) {
+    const heading = /^(#{1,4})\s+(.*)$/.exec(line);
+    if (!heading) {
+      text.push(line);
+      continue;
+    }
+    flush();
+    const level = Math.min((heading[1] as string).length, 4);
+    const title = heading[2] as string;
+    blocks.push(`<h${level} id="${slug(title)}">${escape(title)}</h${level}>`);
+  }
+  flush();
+  const anchors = ['gusp-walk-signup', 'gusp-issue-form', 'gusp-engagement-tracker'].map((t) => `<span id="${t}"></span>`).join('');
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>@gusp/elements — documentation</title>
+<style>body{font:1rem/1.5 system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}pre{white-space:pre-wrap;background:#f4f5f7;padding:.75rem;border-radius:.375rem;font-size:.9rem}</style></head>
+<body><p><a href="/" lang="fr">← Retour à la démonstration</a></p>${anchors}<main>${blocks.join('\n')}</main></body>
 </html>
 `;
 }

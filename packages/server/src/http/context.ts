@@ -36,6 +36,13 @@ export interface AppOptions {
   readonly corsOrigins?: readonly string[];
   /** Per-IP limit of public writes (sign-ups, cancellations, reports); none by default. */
   readonly rateLimit?: RateLimitOptions | undefined;
+  /**
+   * Directory of the elements' self-contained bundles (`gusp-elements.js`…),
+   * served under `/elements/` for the demo page; the one of the installed
+   * `@gusp/elements` by default. `elementsReadme`: its README, for `/docs/elements`.
+   */
+  readonly elementsDir?: string | undefined;
+  readonly elementsReadme?: string | undefined;
   /** Called after each request (access log). */
   readonly onRequest?: (record: { method: string; path: string; status: number; ms: number }) => void;
   /** Called with unexpected errors (a bug, a database down): they answer 500. */

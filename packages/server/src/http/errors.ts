@@ -31,6 +31,7 @@ const FORBIDDEN_CODES: ReadonlySet<string> = new Set(['engagement.forbidden-orga
 
 const STATUS_OF_SERVER_CODE: Readonly<Record<string, ContentfulStatusCode>> = {
   'request.invalid-json': 400,
+  'request.invalid-multipart': 400,
   'request.too-large': 413,
   'request.not-found': 404,
   'request.rate-limited': 429,

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
  * Telling people, without losing or repeating a message:
- * 1. `project()` reads the journal after a cursor (event positions are gapless
- *    and in commit order, so none is skipped) and writes the emails to the
+ * 1. `project()` reads the journal after a cursor, up to its high-water mark
+ *    (no append in flight can commit below it, so none is skipped), and writes the emails to the
  *    `outbox`, each with a dedup key (event position + recipient): written
  *    once even if two servers project the same events;
  * 2. `send()` leases due rows (`FOR UPDATE SKIP LOCKED`), hands them to the
@@ -14,6 +14,7 @@
 import { toICalendar, valence, type CityProfile, type Gusp, type Registration, type Walk, type WalkAggregate } from '@gusp/core';
 import nodemailer from 'nodemailer';
 import type { Sql } from '../sql.js';
+import { committedPosition } from '../store/sql-store.js';
 import { renderNotification, type NotificationKind } from './templates.js';
 
 export interface NotifierOptions {
@@ -139,8 +140,8 @@ export function createNotifier(options: NotifierOptions) {
   /** Writes the emails of new events to the outbox; returns how many events it read. */
   async function project(): Promise<number> {
     const cursor = Number((await sql.query<{ position: string | number }>('SELECT position FROM notification_cursor')).rows[0]?.position ?? 0);
-    // Every position up to the counter's committed value is committed (see sql-store.ts): read up to it only.
-    const last = Number((await sql.query<{ last: string | number }>('SELECT last FROM event_position')).rows[0]?.last ?? cursor);
+    // Up to the journal's high-water mark only: no append still in flight can commit below it (see sql-store.ts).
+    const last = Math.max(cursor, await committedPosition(sql));
     const { rows } = await sql.query<EventRow>(
       "SELECT position, stream, type, at, data FROM events WHERE position > $1 AND position <= $2 AND starts_with(stream, 'walk-') ORDER BY position LIMIT $3",
       [cursor, last, BATCH],

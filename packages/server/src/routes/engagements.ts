@@ -13,7 +13,8 @@ export function engagementRoutes(app: Hono<Env>, deps: RouteDeps): void {
     const quartier = c.req.query('quartier');
     const list = (await gusp.engagements.list()).filter((e) => quartier === undefined || e.quartierId === quartier);
     list.sort((a, b) => a.proposedAt.localeCompare(b.proposedAt));
-    return c.json({ engagements: list });
+    // With the city profile: what `<gusp-engagement-tracker>` reads (EngagementTrackerData).
+    return c.json({ engagements: list, city: gusp.city });
   });
 
   app.get('/api/engagements/dashboard', async (c) => {

@@ -4,7 +4,7 @@ import { observationsToCSV, toGeoJSON, type CommandOptions } from '@gusp/core';
 import type { Context, Hono } from 'hono';
 import type { Env, RouteDeps } from '../http/context.js';
 import { publicObservation } from '../http/public-views.js';
-import { cleanPhoto, type PhotoType } from '../photos.js';
+import { cleanPhoto, MAX_PHOTO_BYTES, type PhotoType } from '../photos.js';
 
 export function observationRoutes(app: Hono<Env>, deps: RouteDeps): void {
   const { gusp, options, refuse, jsonBody, commandOptions, staff, origin, unwrap } = deps;
@@ -44,10 +44,62 @@ export function observationRoutes(app: Hono<Env>, deps: RouteDeps): void {
     return { ...body, photos: ids.map((id) => ({ id, mediaType: known.get(id), url: `${origin(c)}/api/photos/${id}` })) };
   };
 
+  /**
+   * An observation sent with its photos in one `multipart/form-data` request
+   * (what `<gusp-issue-form>` sends): an `observation` part (the input as
+   * JSON, whose `photos` list `{ id, width, height }` chosen by the device)
+   * and one `photo` part per photo, a file named `<id>.jpg`. Each photo is
+   * cleaned and stored like `POST /api/photos`, and the input then refers to
+   * the stored photos (their ids and URLs are ours).
+   */
+  const multipartObservation = async (c: Context<Env>): Promise<unknown> => {
+    const invalid = (details: Record<string, unknown> = {}) => refuse(c, 'request.invalid-multipart', details);
+    let form: FormData;
+    try {
+      form = await c.req.formData();
+    } catch {
+      return invalid();
+    }
+    const json = form.get('observation');
+    if (typeof json !== 'string') return invalid({ part: 'observation' });
+    let body: unknown;
+    try {
+      body = JSON.parse(json);
+    } catch {
+      return refuse(c, 'request.invalid-json');
+    }
+    const files = form.getAll('photo').filter((p): p is File => typeof p !== 'string');
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) return files.length === 0 ? body : invalid();
+    const declared = (body as { photos?: unknown }).photos ?? [];
+    if (!Array.isArray(declared) || declared.length > 3 || files.length !== declared.length) return invalid({ photos: files.length });
+    if (files.length === 0) return body;
+    if (!options.photos) return refuse(c, 'request.not-found', { path: c.req.path });
+    const photos: Record<string, unknown>[] = [];
+    for (const entry of declared as unknown[]) {
+      const ref = entry !== null && typeof entry === 'object' ? (entry as { id?: unknown; width?: unknown; height?: unknown }) : {};
+      const file = typeof ref.id === 'string' ? files.find((f) => f.name.replace(/\.[A-Za-z0-9]+$/, '') === ref.id) : undefined;
+      if (!file) return invalid({ photo: ref.id });
+      if (file.size > MAX_PHOTO_BYTES) return refuse(c, 'request.too-large', { maxBytes: MAX_PHOTO_BYTES });
+      const cleaned = cleanPhoto(new Uint8Array(await file.arrayBuffer()));
+      if (!cleaned.ok) return refuse(c, cleaned.code);
+      const id = await options.photos.store(cleaned.type, cleaned.bytes);
+      const size = (v: unknown) => (typeof v === 'number' ? v : undefined);
+      photos.push({
+        id,
+        mediaType: cleaned.type,
+        url: `${origin(c)}/api/photos/${id}`,
+        ...(size(ref.width) === undefined ? {} : { width: ref.width }),
+        ...(size(ref.height) === undefined ? {} : { height: ref.height }),
+      });
+    }
+    return { ...body, photos };
+  };
+
   // Observations: anyone may report; only staff speak for an agent or a walk.
   app.post('/api/observations', async (c) => {
     const opts = commandOptions(c, 'observation');
-    const body = await withStoredPhotos(c, await jsonBody(c));
+    const multipart = /^multipart\/form-data/i.test(c.req.header('content-type') ?? '');
+    const body = multipart ? await multipartObservation(c) : await withStoredPhotos(c, await jsonBody(c));
     if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
       const source = (body as { source?: unknown }).source;
       if (source !== undefined && source !== 'resident') {
@@ -56,7 +108,8 @@ export function observationRoutes(app: Hono<Env>, deps: RouteDeps): void {
       }
     }
     const observation = unwrap(await gusp.observations.record(body as never, opts));
-    return c.json(publicObservation(observation), 201);
+    // `observationId`: the receipt the elements read; the rest is the public observation.
+    return c.json({ observationId: observation.id, ...publicObservation(observation) }, 201);
   });
 
   /** Follow-up of an observation, for coordinators and agents. */

@@ -24,7 +24,8 @@ export function walkRoutes(app: Hono<Env>, deps: RouteDeps): void {
     const agg = unwrap(await gusp.walks.get(c.req.param('walkId'), { locale }));
     // A draft is not public yet: as if it did not exist.
     if (agg.walk.status === 'draft') return refuse(c, 'walk.not-found', { walkId: agg.walk.id });
-    return c.json(publicWalkSummary(walkSummary(agg, now())));
+    // With the city profile: what `<gusp-walk-signup>` and `<gusp-issue-form walk-id>` read (WalkSignupData).
+    return c.json({ ...publicWalkSummary(walkSummary(agg, now())), city: gusp.city });
   });
 
   // Registrations carry personal data: staff only, and never the cancel tokens.
@@ -104,6 +105,8 @@ export function walkRoutes(app: Hono<Env>, deps: RouteDeps): void {
         ...(outcome.position === undefined ? {} : { position: outcome.position }),
         registrationId: outcome.registration.id,
         cancelToken: outcome.registration.cancelToken,
+        // The page of the emails' cancel link (a button there cancels; opening it does not).
+        cancelUrl: `${origin(c)}/annulation?${new URLSearchParams({ walk: walkId, registration: outcome.registration.id, token: outcome.registration.cancelToken })}`,
       },
       201,
     );

@@ -7,10 +7,15 @@
  * 1. claim the client id in `client_commands` (`ON CONFLICT DO NOTHING`): a
  *    second append with the same id, even a simultaneous one, finds it taken
  *    (it waits for the first to commit) and gets back what the first appended;
- * 2. check the stream's version (`conflict` when it moved);
- * 3. in one statement, lock the `event_position` row to take positions and
- *    insert the events: appends commit one after the other from there, so
- *    positions are gapless and in commit order.
+ * 2. in one statement, take the transaction's id (`pg_current_xact_id()`),
+ *    then insert the events with positions from `events_position_seq`; the
+ *    expected version is checked by `UNIQUE (stream, version)` and versions
+ *    being contiguous (`conflict` when the stream moved).
+ * Appends to different streams do not wait for each other: there is no
+ * global lock. Positions grow, but commit out of order under concurrency and
+ * a rolled-back append leaves a gap; a reader following the journal by
+ * position reads up to {@linkcode committedPosition} only, so it never steps
+ * over an append that commits later.
  * Two servers appending to one stream at once both pass step 2; the second
  * then meets `UNIQUE (stream, version)` and its append is a `conflict`.
  */
@@ -47,6 +52,43 @@ const eventsOfClient = async (q: SqlSession, clientId: string) =>
 const versionOf = async (q: SqlSession, stream: string) =>
   Number((await q.query<{ version: number }>('SELECT coalesce(max(version), 0)::integer AS version FROM events WHERE stream = $1', [stream])).rows[0]?.version ?? 0);
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Thrown when {@linkcode committedPosition} waited too long for transactions to end. */
+export class HighWaterTimeout extends Error {
+  constructor(readonly waitedMs: number) {
+    super(`Transactions holding journal positions did not end within ${waitedMs} ms`);
+  }
+}
+
+/**
+ * The journal's safe high-water mark: a position P such that every event at
+ * or below P is committed and visible now, or will never exist (rolled back).
+ * A follower reading `position > cursor AND position <= P` never skips an
+ * event that commits later.
+ *
+ * How: read the last position handed out (S), then take a snapshot; every
+ * transaction holding a position ≤ S took its transaction id before its
+ * position (see `append`), so it has ended or is running in that snapshot.
+ * Wait until the oldest running transaction is younger than the snapshot's
+ * `xmax` (all of those have ended): positions ≤ S are then final. Appends
+ * last milliseconds, so the wait is short; past `timeoutMs` it throws
+ * {@linkcode HighWaterTimeout} (a follower retries later). On PGlite (one
+ * session) nothing is ever in flight and it returns at once.
+ */
+export async function committedPosition(sql: Sql | SqlSession, timeoutMs = 10_000): Promise<number> {
+  const handedOut = Number((await sql.query<{ last: string | number }>('SELECT last FROM event_position')).rows[0]?.last ?? 0);
+  const xmax = (await sql.query<{ xmax: string }>('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax')).rows[0]?.xmax ?? '0';
+  const started = Date.now();
+  for (let round = 0; ; round++) {
+    const { rows } = await sql.query<{ done: boolean }>('SELECT pg_snapshot_xmin(pg_current_snapshot()) >= $1::xid8 AS done', [xmax]);
+    if (rows[0]?.done) return handedOut;
+    const waited = Date.now() - started;
+    if (waited >= timeoutMs) throw new HighWaterTimeout(waited);
+    await sleep(Math.min(2 ** round, 50));
+  }
+}
+
 export function sqlStore(sql: Sql): Store {
   return {
     async read(stream: string, afterVersion = 0): Promise<StreamSlice> {
@@ -65,31 +107,39 @@ export function sqlStore(sql: Sql): Store {
             const claimed = await tx.query('INSERT INTO client_commands (client_id, stream) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING', [clientId, stream]);
             if (claimed.rowCount === 0) throw new Rollback<AppendResult>({ ok: false, reason: 'duplicate', events: await eventsOfClient(tx, clientId) });
           }
-          const version = await versionOf(tx, stream);
-          if (version !== expectedVersion) throw new Rollback<AppendResult>({ ok: false, reason: 'conflict', version });
           // Nothing to keep: like the memory store, an empty append records no client id.
-          if (count === 0) throw new Rollback<AppendResult>({ ok: true, version, events: [] });
-          // Positions are taken and the events inserted in one statement, so the
-          // position lock is held for this statement and the commit only.
-          const values: unknown[] = [count];
+          if (count === 0) {
+            const version = await versionOf(tx, stream);
+            throw new Rollback<AppendResult>(version === expectedVersion ? { ok: true, version, events: [] } : { ok: false, reason: 'conflict', version });
+          }
+          // One statement: the transaction id first (subquery x), then positions from the sequence
+          // in version order. The stream's version is checked by the data itself: versions are
+          // contiguous, so a stream that moved already holds `expectedVersion + 1` (UNIQUE (stream,
+          // version) refuses the insert), and one behind `expectedVersion` lacks its row (nothing
+          // is inserted). Either way the append is a conflict.
+          const values: unknown[] = [stream, expectedVersion];
           const tuples = events.map((event, i) => {
             const b = values.length;
-            values.push(i + 1, stream, expectedVersion + i + 1, event.type, event.at, JSON.stringify(event.data), clientId ?? null);
-            return `($${b + 1}::integer, $${b + 2}::text, $${b + 3}::integer, $${b + 4}::text, $${b + 5}::text, $${b + 6}::text, $${b + 7}::text)`;
+            values.push(i + 1, expectedVersion + i + 1, event.type, event.at, JSON.stringify(event.data), clientId ?? null);
+            return `($${b + 1}::integer, $${b + 2}::integer, $${b + 3}::text, $${b + 4}::text, $${b + 5}::text, $${b + 6}::text)`;
           });
           const inserted = await tx.query<EventRow>(
-            `WITH p AS (UPDATE event_position SET last = last + $1 RETURNING last)
-             INSERT INTO events (${COLUMNS})
-             SELECT p.last - $1 + v.k, v.stream, v.version, v.type, v.at, v.data::json, v.client_id
-             FROM p, (VALUES ${tuples.join(', ')}) AS v (k, stream, version, type, at, data, client_id)
+            `INSERT INTO events (${COLUMNS})
+             SELECT nextval('events_position_seq'), $1::text, v.version, v.type, v.at, v.data::json, v.client_id
+             FROM (SELECT pg_current_xact_id() AS tx OFFSET 0) AS x,
+                  (VALUES ${tuples.join(', ')}) AS v (k, version, type, at, data, client_id)
+             WHERE x.tx IS NOT NULL
+               AND ($2::integer = 0 OR EXISTS (SELECT 1 FROM events e WHERE e.stream = $1::text AND e.version = $2::integer))
+             ORDER BY v.k
              RETURNING ${COLUMNS}`,
             values,
           );
+          if (inserted.rows.length !== count) throw new Rollback<AppendResult>({ ok: false, reason: 'conflict', version: await versionOf(tx, stream) });
           const stored = inserted.rows.map(toEvent).sort((a, b) => a.version - b.version);
           return { ok: true, version: expectedVersion + count, events: stored };
         });
       } catch (e) {
-        // Another process appended to this stream since step 2: say what won.
+        // The stream moved since it was read (another process, or a stale state): say what won.
         if ((e as { code?: string }).code !== UNIQUE_VIOLATION) throw e;
         if (clientId !== undefined) {
           const previous = await eventsOfClient(sql, clientId);
@@ -105,11 +155,14 @@ export function sqlStore(sql: Sql): Store {
     },
 
     async readAll(options = {}) {
-      const { prefix, afterPosition = 0 } = options;
+      const { prefix, afterPosition } = options;
+      // A follower (after a position) reads up to the high-water mark only; a full read sees every committed event.
+      const upTo = afterPosition === undefined ? Number.MAX_SAFE_INTEGER : await committedPosition(sql);
+      const after = afterPosition ?? 0;
       const { rows } =
         prefix === undefined
-          ? await sql.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > $1 ORDER BY position`, [afterPosition])
-          : await sql.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > $1 AND starts_with(stream, $2) ORDER BY position`, [afterPosition, prefix]);
+          ? await sql.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > $1 AND position <= $2 ORDER BY position`, [after, upTo])
+          : await sql.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > $1 AND position <= $2 AND starts_with(stream, $3) ORDER BY position`, [after, upTo, prefix]);
       return rows.map(toEvent);
     },
   };
