@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
- * Personal data (RGPD): the purge after a delay, and a person's export.
+ * Personal data (RGPD): the purge after a delay, a person's export and erasure.
  *
  * The core's purge appends `PersonalDataPurged` / `ReporterContactErased`, so
  * every view forgets the data; but the journal still holds it in the events
@@ -43,6 +43,19 @@ async function redactStream(sql: Sql, stream: string, redact: (type: string, dat
   });
 }
 
+const redactRegistrations = (ids: ReadonlySet<string> | undefined) => (type: string, data: Record<string, unknown>) => {
+  if (type !== 'ParticipantRegistered') return undefined;
+  const r = (data as { registration: Registration }).registration;
+  if (ids !== undefined && !ids.has(r.id)) return undefined;
+  return r.anonymised && r.name === '' ? undefined : { ...data, registration: anonymousRegistration(r) };
+};
+
+const redactReporter = (type: string, data: Record<string, unknown>) => {
+  if (type !== 'ObservationRecorded') return undefined;
+  const { reporter, ...observation } = (data as { observation: Observation }).observation;
+  return reporter === undefined ? undefined : { ...data, observation };
+};
+
 /**
  * Purges personal data of walks that ended more than `months` ago (default 12),
  * and reporter contacts of observations recorded more than `months` ago.
@@ -58,11 +71,7 @@ export async function purgePersonalData(gusp: Gusp, sql: Sql, options: { months?
     if (walkEnd(agg.walk) > limit) continue;
     const purged = await gusp.walks.purgePersonalData(agg.walk.id);
     if (!purged.ok) continue;
-    const redacted = await redactStream(sql, `walk-${agg.walk.id}`, (type, data) => {
-      if (type !== 'ParticipantRegistered') return undefined;
-      const r = (data as { registration: Registration }).registration;
-      return r.anonymised && r.name === '' ? undefined : { ...data, registration: anonymousRegistration(r) };
-    });
+    const redacted = await redactStream(sql, `walk-${agg.walk.id}`, redactRegistrations(undefined));
     if (redacted > 0) {
       walks++;
       registrations += redacted;
@@ -71,11 +80,7 @@ export async function purgePersonalData(gusp: Gusp, sql: Sql, options: { months?
   for (const o of await gusp.observations.list()) {
     if (Date.parse(o.recordedAt) > limit) continue;
     if (o.reporter) await gusp.observations.eraseReporter(o.id);
-    const redacted = await redactStream(sql, `observation-${o.id}`, (type, data) => {
-      if (type !== 'ObservationRecorded') return undefined;
-      const { reporter, ...observation } = (data as { observation: Observation }).observation;
-      return reporter === undefined ? undefined : { ...data, observation };
-    });
+    const redacted = await redactStream(sql, `observation-${o.id}`, redactReporter);
     observations += redacted;
   }
   return { walks, registrations, observations };
@@ -92,4 +97,28 @@ export async function exportPersonalData(gusp: Gusp, email: string) {
   );
   const observations = (await gusp.observations.list()).filter((o) => same(o.reporter?.email));
   return { email: wanted, registrations, observations };
+}
+
+/**
+ * Erases everything kept about one email address (a person's right to
+ * erasure), from views and from the journal: their registrations become
+ * anonymous (role and status stay for the counts), their reporter contacts go.
+ */
+export async function erasePersonalData(gusp: Gusp, sql: Sql, email: string): Promise<{ registrations: number; observations: number }> {
+  const wanted = email.trim().toLowerCase();
+  const same = (e: string | undefined) => (e ?? '').trim().toLowerCase() === wanted;
+  let registrations = 0;
+  let observations = 0;
+  for (const agg of await gusp.walks.list()) {
+    const ids = new Set<string>(agg.registrations.filter((r) => same(r.email)).map((r) => r.id));
+    if (ids.size === 0) continue;
+    for (const id of ids) await gusp.walks.eraseRegistration(agg.walk.id, id);
+    registrations += await redactStream(sql, `walk-${agg.walk.id}`, redactRegistrations(ids));
+  }
+  for (const o of await gusp.observations.list()) {
+    if (!same(o.reporter?.email)) continue;
+    await gusp.observations.eraseReporter(o.id);
+    observations += await redactStream(sql, `observation-${o.id}`, redactReporter);
+  }
+  return { registrations, observations };
 }

@@ -553,6 +553,31 @@ export function apiSuite(backend: Backend): void {
       await assert.rejects(db.sql.query(`UPDATE events SET data = '{}'::json WHERE stream = $1`, [`walk-${id}`]), /append-only/);
     });
 
+    test('RGPD: a coordinator erases one person by email, from views and journal; others and counts stay', async () => {
+      const coordinator = { authorization: `Bearer ${(await createToken(db.sql, { role: 'coordinator' })).token}` };
+      const id = await openWalk(server.gusp, { capacity: 10 });
+      const email = 'erase-me@example.org';
+      await call(base, 'POST', `/api/walks/${id}/registrations`, { body: { name: 'Inès Effacée', email, phone: '06 11 22 33 44', consent: true } });
+      await call(base, 'POST', `/api/walks/${id}/registrations`, { body: person('erase-keep') });
+      const obs = await call(base, 'POST', '/api/observations', { body: { quartierId: 'le-plan', polarity: 'positive', themeId: 'lien-social', description: 'Jardin partagé', address: 'Square', reporter: { name: 'Inès Effacée', email, consent: true } } });
+      assert.equal(obs.status, 201);
+
+      assert.equal((await call(base, 'POST', '/api/privacy/erase', { body: { email } })).status, 401);
+      const bad = await call(base, 'POST', '/api/privacy/erase', { body: { email: 'nope' }, headers: coordinator });
+      assert.equal(bad.status, 400);
+      const erased = await call(base, 'POST', '/api/privacy/erase', { body: { email: email.toUpperCase() }, headers: coordinator });
+      assert.equal(erased.status, 200);
+      assert.deepEqual(erased.body, { registrations: 1, observations: 1 });
+
+      const text = (await db.sql.query<{ data: string }>('SELECT data::text AS data FROM events WHERE stream IN ($1, $2)', [`walk-${id}`, `observation-${obs.body.id}`])).rows.map((r) => r.data).join('\n');
+      for (const secret of [email, 'Inès', '06 11 22 33 44']) assert.ok(!text.includes(secret), `journal still holds ${secret}`);
+      assert.ok(text.includes('habitant-erase-keep@example.org'), 'another person is untouched');
+      const after = await call(base, 'GET', `/api/privacy/export?email=${email}`, { headers: coordinator });
+      assert.deepEqual([after.body.registrations, after.body.observations], [[], []]);
+      const summary = (await call(base, 'GET', `/api/walks/${id}`)).body;
+      assert.deepEqual([summary.confirmed, summary.byRole.resident], [2, 2]);
+    });
+
     test('Open311 GeoReport v2: services are the themes; a POSTed request comes back with the spec’s field names', async () => {
       const services = await call(base, 'GET', '/open311/v2/services.json');
       assert.equal(services.status, 200);

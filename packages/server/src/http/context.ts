@@ -23,6 +23,8 @@ export interface AppOptions {
   };
   /** Purges personal data older than `months` (the server wires it to the SQL redaction). */
   readonly purge?: (months: number) => Promise<unknown>;
+  /** Erases one person's data by email, from views and journal (wired like `purge`). */
+  readonly erase?: (email: string) => Promise<unknown>;
   /** Answers `/healthz`: resolves when the database answers. */
   readonly ping?: () => Promise<void>;
   /** The clock of views (the service's clock by default: the real one). */
