@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { OPEN311_SERVICE_REQUEST_FIELDS, valence } from '@gusp/core';
 import { createToken, revokeToken } from '../src/auth.js';
 import type { Database } from '../src/db.js';
+import type { Sql } from '../src/sql.js';
 import { purgePersonalData } from '../src/privacy.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { check as checkGeoJSON } from '@placemarkio/check-geojson';
@@ -763,6 +764,57 @@ export function apiSuite(backend: Backend): void {
       for (const [body, status, code] of cases) {
         const r = await post(body);
         assert.deepEqual([r.status, r.body.error?.code], [status, code]);
+      }
+    });
+
+    test('a sign-up is one SQL statement, with or without Idempotency-Key, and a retried key still replays', async () => {
+      // Every statement the server sends, through a counting wrapper of the same database.
+      const statements: string[] = [];
+      const counted = <S extends { query: Sql['query']; exec: Sql['exec'] }>(q: S): S => ({
+        ...q,
+        query: (text: string, params?: readonly unknown[]) => {
+          statements.push(text);
+          return q.query(text, params);
+        },
+        exec: (script: string) => {
+          statements.push(script);
+          return q.exec(script);
+        },
+      });
+      const sql: Sql = {
+        ...counted(db.sql),
+        transaction: (fn) =>
+          db.sql.transaction((tx) => {
+            statements.push('BEGIN');
+            return fn(counted(tx));
+          }),
+      };
+      const counting = await startServer({ database: { ...db, sql, close: async () => {} } });
+      try {
+        const walkId = await openWalk(counting.gusp, { capacity: 50 });
+        const path = `/api/walks/${walkId}/registrations`;
+        // The first command of this server on the walk reads it; the next ones use its snapshot.
+        assert.equal((await call(counting.url, 'POST', path, { body: person('rt-0') })).status, 201);
+        statements.length = 0;
+        assert.equal((await call(counting.url, 'POST', path, { body: person('rt-1') })).status, 201);
+        assert.equal(statements.length, 1, statements.join('\n'));
+        statements.length = 0;
+        const keyed = await call(counting.url, 'POST', path, { body: person('rt-2'), headers: { 'Idempotency-Key': 'rt-2' } });
+        assert.equal(keyed.status, 201);
+        assert.equal(statements.length, 1, statements.join('\n'));
+        const again = await call(counting.url, 'POST', path, { body: person('rt-2'), headers: { 'Idempotency-Key': 'rt-2' } });
+        assert.deepEqual([again.status, again.body.registrationId, again.body.cancelToken], [201, keyed.body.registrationId, keyed.body.cancelToken]);
+        const same = await call(counting.url, 'POST', path, { body: person('rt-3'), headers: { 'Idempotency-Key': 'rt-2' } });
+        assert.equal(same.body.registrationId, keyed.body.registrationId, 'the same key on the same walk answers the first outcome');
+        const agg = await counting.gusp.walks.get(walkId);
+        assert.ok(agg.ok);
+        assert.deepEqual(
+          agg.value.registrations.map((r) => r.email),
+          ['habitant-rt-0@example.org', 'habitant-rt-1@example.org', 'habitant-rt-2@example.org'],
+          'a replay appends nothing',
+        );
+      } finally {
+        await counting.close();
       }
     });
   });

@@ -105,10 +105,9 @@ export class Runtime {
   ): Promise<Result<T>> {
     const clientId = options?.clientId;
     return this.#serialised(stream, async () => {
-      if (clientId !== undefined) {
-        const previous = await this.store.findByClientId(clientId);
-        if (previous && previous.length > 0) return this.#replay(kind, stream, previous, outcome, options);
-      }
+      // A client id already applied is not looked up first (one more round trip on every command
+      // with an id): the store refuses its second append as a `duplicate` and hands back what the
+      // first appended, answered below; a command refused on fresh state looks it up then.
       // The first attempt trusts this process's snapshot without reading the store: if another
       // process appended meanwhile, the append is refused as a conflict and the command is decided
       // again on state read from the store. A refusal is only returned once decided on read state.

@@ -3,14 +3,15 @@
  * The `Store` port of `@gusp/core` over PostgreSQL SQL. The same statements
  * run on PGlite and on a PostgreSQL server.
  *
- * An append is one transaction:
- * 1. claim the client id in `client_commands` (`ON CONFLICT DO NOTHING`): a
+ * An append is one statement (one round trip, its own transaction):
+ * 1. take the transaction's id (`pg_current_xact_id()`), then insert the
+ *    events with positions from `events_position_seq`; the expected version
+ *    is checked by `UNIQUE (stream, version)` and versions being contiguous
+ *    (`conflict` when the stream moved);
+ * 2. with a client id, claim it in `client_commands` in the same statement: a
  *    second append with the same id, even a simultaneous one, finds it taken
- *    (it waits for the first to commit) and gets back what the first appended;
- * 2. in one statement, take the transaction's id (`pg_current_xact_id()`),
- *    then insert the events with positions from `events_position_seq`; the
- *    expected version is checked by `UNIQUE (stream, version)` and versions
- *    being contiguous (`conflict` when the stream moved).
+ *    (it waits for the first to commit), the whole statement is undone, and
+ *    it gets back what the first appended.
  * Appends to different streams do not wait for each other: there is no
  * global lock. Positions grow, but commit out of order under concurrency and
  * a rolled-back append leaves a gap; a reader following the journal by
@@ -102,44 +103,71 @@ export function sqlStore(sql: Sql): Store {
       const { clientId } = options;
       const count = events.length;
       try {
-        return await sql.transaction<AppendResult>(async (tx) => {
-          if (clientId !== undefined) {
-            const claimed = await tx.query('INSERT INTO client_commands (client_id, stream) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING', [clientId, stream]);
-            if (claimed.rowCount === 0) throw new Rollback<AppendResult>({ ok: false, reason: 'duplicate', events: await eventsOfClient(tx, clientId) });
-          }
-          // Nothing to keep: like the memory store, an empty append records no client id.
-          if (count === 0) {
+        // Nothing to keep: like the memory store, an empty append records no client id (rare: a transaction).
+        if (count === 0) {
+          return await sql.transaction<AppendResult>(async (tx) => {
+            if (clientId !== undefined) {
+              const claimed = await tx.query('INSERT INTO client_commands (client_id, stream) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING', [clientId, stream]);
+              if (claimed.rowCount === 0) throw new Rollback<AppendResult>({ ok: false, reason: 'duplicate', events: await eventsOfClient(tx, clientId) });
+            }
             const version = await versionOf(tx, stream);
             throw new Rollback<AppendResult>(version === expectedVersion ? { ok: true, version, events: [] } : { ok: false, reason: 'conflict', version });
-          }
-          // One statement: the transaction id first (subquery x), then positions from the sequence
-          // in version order. The stream's version is checked by the data itself: versions are
-          // contiguous, so a stream that moved already holds `expectedVersion + 1` (UNIQUE (stream,
-          // version) refuses the insert), and one behind `expectedVersion` lacks its row (nothing
-          // is inserted). Either way the append is a conflict.
-          const values: unknown[] = [stream, expectedVersion];
-          const tuples = events.map((event, i) => {
-            const b = values.length;
-            values.push(i + 1, expectedVersion + i + 1, event.type, event.at, JSON.stringify(event.data), clientId ?? null);
-            return `($${b + 1}::integer, $${b + 2}::integer, $${b + 3}::text, $${b + 4}::text, $${b + 5}::text, $${b + 6}::text)`;
           });
-          const inserted = await tx.query<EventRow>(
-            `INSERT INTO events (${COLUMNS})
-             SELECT nextval('events_position_seq'), $1::text, v.version, v.type, v.at, v.data::json, v.client_id
+        }
+        // One statement, so one round trip and its own (implicit) transaction: all of it or none.
+        // The transaction id first (subquery x), then positions from the sequence in version
+        // order. The stream's version is checked by the data itself: versions are contiguous, so
+        // a stream that moved already holds `expectedVersion + 1` (UNIQUE (stream, version)
+        // refuses the insert), and one behind `expectedVersion` lacks its row (nothing is
+        // inserted). Either way the append is a conflict. The client id is claimed in the same
+        // statement, only when the events went in: a client id already taken violates the
+        // primary key of `client_commands` (a simultaneous twin waits for the first to commit,
+        // then fails), and the whole statement, events included, is undone.
+        const values: unknown[] = [stream, expectedVersion, clientId ?? null];
+        const serialised: string[] = [];
+        const tuples = events.map((event, i) => {
+          const b = values.length;
+          const data = JSON.stringify(event.data);
+          serialised.push(data);
+          values.push(i + 1, expectedVersion + i + 1, event.type, event.at, data);
+          return `($${b + 1}::integer, $${b + 2}::integer, $${b + 3}::text, $${b + 4}::text, $${b + 5}::text)`;
+        });
+        const insert = `INSERT INTO events (${COLUMNS})
+             SELECT nextval('events_position_seq'), $1::text, v.version, v.type, v.at, v.data::json, $3::text
              FROM (SELECT pg_current_xact_id() AS tx OFFSET 0) AS x,
-                  (VALUES ${tuples.join(', ')}) AS v (k, version, type, at, data, client_id)
+                  (VALUES ${tuples.join(', ')}) AS v (k, version, type, at, data)
              WHERE x.tx IS NOT NULL
                AND ($2::integer = 0 OR EXISTS (SELECT 1 FROM events e WHERE e.stream = $1::text AND e.version = $2::integer))
              ORDER BY v.k
-             RETURNING ${COLUMNS}`,
-            values,
-          );
-          if (inserted.rows.length !== count) throw new Rollback<AppendResult>({ ok: false, reason: 'conflict', version: await versionOf(tx, stream) });
-          const stored = inserted.rows.map(toEvent).sort((a, b) => a.version - b.version);
-          return { ok: true, version: expectedVersion + count, events: stored };
-        });
+             RETURNING position, version`;
+        const inserted =
+          clientId === undefined
+            ? await sql.query<{ position: string | number; version: number }>(insert, values)
+            : await sql.query<{ position: string | number; version: number }>(
+                `WITH appended AS (${insert}),
+                      claim AS (INSERT INTO client_commands (client_id, stream) SELECT $3::text, $1::text WHERE EXISTS (SELECT 1 FROM appended) RETURNING client_id)
+                 SELECT position, version FROM appended, (SELECT count(*) AS claimed FROM claim) AS c WHERE c.claimed = 1`,
+                values,
+              );
+        if (inserted.rows.length !== count) return { ok: false, reason: 'conflict', version: await versionOf(sql, stream) };
+        // What was stored, without reading it back: the data as the journal keeps it (json is verbatim).
+        const positions = new Map(inserted.rows.map((row) => [Number(row.version), Number(row.position)]));
+        const stored = events.map(
+          (event, i) =>
+            ({
+              type: event.type,
+              at: event.at,
+              data: JSON.parse(serialised[i] as string) as unknown,
+              stream,
+              version: expectedVersion + i + 1,
+              position: positions.get(expectedVersion + i + 1) as number,
+              ...(clientId === undefined ? {} : { clientId }),
+            }) as StoredEvent,
+        );
+        return { ok: true, version: expectedVersion + count, events: stored };
       } catch (e) {
-        // The stream moved since it was read (another process, or a stale state): say what won.
+        // The stream moved since it was read (another process, or a stale state), or the client
+        // id is taken: say what won.
         if ((e as { code?: string }).code !== UNIQUE_VIOLATION) throw e;
         if (clientId !== undefined) {
           const previous = await eventsOfClient(sql, clientId);
