@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { CHROMIUM_ARGS, chromiumPath } from '../../chromium.config.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const elementsDir = join(repo, 'packages', 'elements');
@@ -112,9 +113,9 @@ async function trackerTiming() {
   const requireFromRunner = createRequire(createRequire(join(elementsDir, 'package.json')).resolve('@web/test-runner-chrome'));
   const puppeteer = (await import(pathToFileURL(requireFromRunner.resolve('puppeteer-core')).href)).default;
   const browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [...CHROMIUM_ARGS],
   });
   try {
     const tab = await browser.newPage();

@@ -4,15 +4,9 @@
  * Chromium. Uses the system's Chromium (never downloads one): CHROME_PATH if
  * set, else /usr/bin/chromium (Debian's `chromium` package) or a usual path.
  */
-import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-
-const candidates = process.env.CHROME_PATH ? [process.env.CHROME_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable'];
-const executablePath = candidates.find((path) => existsSync(path));
-if (!executablePath) {
-  throw new Error(`No Chromium at ${candidates.join(' or ')}: install Debian's "chromium" package or set CHROME_PATH.`);
-}
+import { CHROMIUM_ARGS, chromiumPath } from '../../chromium.config.mjs';
 
 export default {
   files: ['src/**/*.web-test.ts'],
@@ -24,19 +18,7 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022' })],
   browsers: [
     chromeLauncher({
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      },
+      launchOptions: { executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS] },
     }),
   ],
   concurrency: 1,

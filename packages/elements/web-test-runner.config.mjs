@@ -4,24 +4,14 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROMIUM_ARGS, chromiumPath } from '../../chromium.config.mjs';
 import { bundle } from './scripts/bundle.mjs';
 import { apiMiddleware } from './test/api-middleware.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 const chrome = chromeLauncher({
-  launchOptions: {
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  },
+  launchOptions: { executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] },
 });
 
 /**

@@ -22,8 +22,9 @@ import { defaultElementsPaths } from '../src/demo/elements-bundle.js';
 import { seedValence } from '../src/seed/valence.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { call, inDays } from './harness.js';
+import { CHROMIUM_ARGS, findChromium } from '../../../chromium.config.mjs';
 
-const chromium = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+const chromium = findChromium();
 const bundle = defaultElementsPaths().dir;
 const bundleBuilt = bundle !== undefined && existsSync(`${bundle}/gusp-elements.js`);
 const skip = !chromium ? 'Chromium is not installed' : !bundleBuilt ? 'the elements’ bundle is not built (pnpm --filter @gusp/elements bundle)' : false;
@@ -77,7 +78,7 @@ describe('end to end: the demo page in Chromium', { skip }, () => {
     browser = await puppeteer.launch({
       executablePath: chromium as string,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=fr-FR'],
+      args: [...CHROMIUM_ARGS, '--lang=fr-FR'],
     });
   });
   after(async () => {
