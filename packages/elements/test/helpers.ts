@@ -1,52 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Shared helpers of the browser tests: walk data, the test API, filling forms. */
-import { Walk, valence, type WalkSummary } from '@gusp/core';
-import type { WalkSignupData } from '../src/walk-signup/walk-signup-data.js';
+export { walkData } from './fixtures.js';
 
 /** The API mounted by web-test-runner.config.mjs (test/api-middleware.ts). */
 export const API = '/api';
-
-/**
- * A walk summary for inline data: Saturday 14 March 2099 (far enough never
- * to pass), 9:00 to 13:00 in Le Plan (Valence), open with 12 seats of 25
- * unless told otherwise.
- */
-export function walkData(
-  overrides: Partial<Omit<WalkSummary, 'walk'>> & { walk?: Record<string, unknown> } = {},
-  extra: Partial<WalkSignupData> = {},
-): WalkSignupData {
-  const { walk, ...summary } = overrides;
-  return {
-    // Checked by the core's schema, so the fixtures stay true to the model.
-    walk: Walk.parse({
-      id: 'walk-le-plan-2099',
-      quartierId: 'le-plan',
-      startsAt: '2099-03-14T09:00:00+01:00',
-      durationMinutes: 240,
-      meetingPoint: { label: 'Parvis de la maison de quartier' },
-      stops: [],
-      capacity: 25,
-      registrationDeadline: '2099-03-13T18:00:00+01:00',
-      status: 'open',
-      organiserIds: ['ville-de-valence'],
-      sequence: 0,
-      createdAt: '2026-11-01T10:00:00+01:00',
-      updatedAt: '2026-11-01T10:00:00+01:00',
-      ...walk,
-    }),
-    status: 'open',
-    capacity: 25,
-    seatsLeft: 12,
-    fewSeatsLeft: false,
-    confirmed: 13,
-    waitlisted: 0,
-    attended: 0,
-    byRole: { resident: 13, association: 0, professional: 0, elected: 0, landlord: 0, 'proximity-agent': 0, partner: 0 },
-    city: valence,
-    ...summary,
-    ...extra,
-  };
-}
 
 async function post<T>(path: string, body: unknown): Promise<T> {
   const response = await fetch(`${API}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });

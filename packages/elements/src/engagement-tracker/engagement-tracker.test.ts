@@ -1,56 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { Engagement, valence } from '@gusp/core';
+import { valence, type Engagement } from '@gusp/core';
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../define/engagement-tracker.js';
+import { NOW, engagement, typicalEngagements as sample } from '../../test/fixtures.js';
 import { API, fill, until } from '../../test/helpers.js';
 import type { GuspEngagementTracker } from './engagement-tracker.js';
 import type { EngagementTrackerData } from './engagement-tracker-data.js';
-
-let counter = 0;
-
-/** An engagement checked by the core's schema; accepted, due on 2027-01-31 unless told otherwise. */
-function engagement(overrides: Record<string, unknown> = {}): Engagement {
-  counter++;
-  return Engagement.parse({
-    id: `eng-${counter}`,
-    title: `Engagement ${counter}`,
-    quartierId: 'le-plan',
-    themeId: 'eclairage-public',
-    organisationId: 'ville-de-valence',
-    observationIds: [],
-    dueOn: '2027-01-31',
-    status: 'accepted',
-    progress: 0,
-    milestones: [],
-    proposedAt: '2026-10-01T10:00:00+02:00',
-    updatedAt: '2026-10-01T10:00:00+02:00',
-    ...overrides,
-  });
-}
-
-/** Today is Monday 4 January 2027 at noon in Paris in these tests. */
-const NOW = new Date('2027-01-04T12:00:00+01:00');
-
-const sample = (): Engagement[] => [
-  engagement({ title: 'Réparer l’éclairage de la rue des Bleuets', dueOn: '2027-01-25' }),
-  engagement({ title: 'Nettoyer le square', status: 'in-progress', progress: 40, themeId: 'nettoyage', dueOn: '2026-12-23', organisationId: 'oph' }),
-  engagement({
-    title: 'Repeindre la salle des résidents',
-    status: 'done',
-    progress: 100,
-    quartierId: 'fontbarlettes',
-    dueOn: '2026-11-30',
-    completedAt: '2026-11-28T15:00:00+01:00',
-    milestones: [
-      { at: '2026-10-01T10:00:00+02:00', kind: 'proposed' },
-      { at: '2026-10-20T09:00:00+02:00', kind: 'progressed', percent: 50, note: 'Peinture achetée' },
-      { at: '2026-11-28T15:00:00+01:00', kind: 'completed' },
-    ],
-    observationIds: ['obs-1', 'obs-2'],
-  }),
-  engagement({ title: 'Ajouter un banc', status: 'proposed', dueOn: undefined, organisationId: undefined }),
-  engagement({ title: 'Changer les poubelles', dueOn: '2027-01-05', themeId: 'tri-selectif' }),
-];
 
 async function tracker(engagements: Engagement[], now: Date = NOW, lang?: string): Promise<GuspEngagementTracker> {
   const data: EngagementTrackerData = { engagements, city: valence };
@@ -257,5 +212,24 @@ describe('gusp-engagement-tracker', () => {
     const item = row(el, title);
     expect(clean(item.querySelector('.status')?.textContent)).to.equal('◑ En cours');
     expect(clean(item.querySelector('.progress span')?.textContent)).to.equal('Avancement : 30 %');
+  });
+
+  it('with refresh, shows what staff changed since it loaded, keeping its filters', async () => {
+    const el = await fixture<GuspEngagementTracker>(html`<gusp-engagement-tracker endpoint=${API} refresh="0.2"></gusp-engagement-tracker>`);
+    await el.loaded;
+    fill(shadow(el), { 'filter-quartierId': 'polygone' });
+    await settled(el);
+    const title = `Repeindre la passerelle ${Math.random().toString(36).slice(2, 6)}`;
+    const shows = () => rows(el).some((r) => clean(r.querySelector('h3')?.textContent) === title);
+    expect(shows()).to.equal(false);
+    await fetch(`${API}/__test/engagements`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title, quartierId: 'polygone', organisationId: 'oph', dueOn: '2099-01-01', progress: 60 }),
+    });
+    await until(shows, 5000);
+    expect(clean(row(el, title).querySelector('.progress span')?.textContent)).to.equal('Avancement : 60 %');
+    expect(shadow(el).querySelector<HTMLSelectElement>('#filter-quartierId')?.value).to.equal('polygone');
+    el.remove(); // stops the timer
   });
 });

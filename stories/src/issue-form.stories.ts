@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: EUPL-1.2
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { GuspIssueForm, IssueFormData } from '@gusp/elements';
+import { html } from 'lit';
+import { residentData, walkFormData } from './fixtures.js';
+import { attr, attributeControls, fill, hiddenControls, ifDefined } from './story-helpers.js';
+
+interface Args {
+  data: IssueFormData | undefined;
+  lang: string;
+  endpoint: string;
+  'walk-id': string;
+  'quartier-id': string;
+}
+
+/**
+ * An endpoint the browser never reaches: port 9 (« discard ») is on the
+ * browsers' list of ports they refuse to connect to, so every request fails
+ * at once, as it does in the street with no network, on any machine.
+ */
+const UNREACHABLE_ENDPOINT = 'http://127.0.0.1:9/api';
+
+/**
+ * `<gusp-issue-form>`: a resident on a city page, an agent during a walk
+ * (`walk-id`: walk, stop, theme and polarity stay after each submit), and
+ * offline, with an observation kept on the device (IndexedDB outbox) and
+ * listed as waiting to be sent.
+ */
+const meta = {
+  title: 'Elements/Issue form',
+  component: 'gusp-issue-form',
+  args: { data: residentData(), lang: '', endpoint: '', 'walk-id': '', 'quartier-id': '' },
+  argTypes: attributeControls('endpoint', 'walk-id', 'quartier-id'),
+  parameters: { controls: { exclude: hiddenControls } },
+  render: (args) => html`
+    <gusp-issue-form
+      lang=${ifDefined(attr(args.lang))}
+      endpoint=${ifDefined(attr(args.endpoint))}
+      walk-id=${ifDefined(attr(args['walk-id']))}
+      quartier-id=${ifDefined(attr(args['quartier-id']))}
+      .data=${args.data}
+    ></gusp-issue-form>
+  `,
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<Args>;
+
+/** A resident on the city's page: every quartier, themes grouped by axis. */
+export const OnlineResident: Story = {};
+
+/** An agent during a walk (`walk-id`): the walk's quartier is fixed and its stops are offered. */
+export const AgentDuringWalk: Story = {
+  args: { data: walkFormData(), 'walk-id': walkFormData().walk!.id },
+};
+
+/**
+ * Offline: the endpoint cannot be reached, so the submitted observation is
+ * kept on the device and listed « en attente d’envoi ». The story fills the
+ * form and calls the element's `submit()`, as a person pressing « Envoyer ».
+ * Tagged `network-refused`: the check of the built Storybook accepts the
+ * browser's « Failed to load resource » for this endpoint, and nothing else.
+ */
+export const OfflinePending: Story = {
+  tags: ['network-refused'],
+  args: { data: walkFormData(), 'walk-id': walkFormData().walk!.id, endpoint: UNREACHABLE_ENDPOINT },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector<GuspIssueForm>('gusp-issue-form');
+    if (!el?.shadowRoot) throw new Error('gusp-issue-form did not render');
+    await el.loaded;
+    fill(el.shadowRoot, {
+      'polarity-problem': true,
+      theme: 'eclairage-public',
+      stop: 'stop-bleuets',
+      description: 'Lampadaire éteint à l’entrée du square',
+    });
+    await el.submit();
+    await el.updateComplete;
+    if (!el.shadowRoot.querySelector('.pending')) throw new Error('The observation was not kept on the device');
+  },
+};

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: EUPL-1.2
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { WalkSignupData } from '@gusp/elements';
+import { html } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { walkStates } from './fixtures.js';
+import { attr, attributeControls, hiddenControls, ifDefined } from './story-helpers.js';
+
+interface Args {
+  data: WalkSignupData | undefined;
+  lang: string;
+  endpoint: string;
+  'walk-id': string;
+  'privacy-notice-url': string;
+}
+
+/**
+ * `<gusp-walk-signup>` in each state the element derives from the core's
+ * `WalkSummary` (`signupState`). The language comes from the toolbar (the
+ * page's `lang`) or the `lang` control; the theme from the toolbar.
+ */
+const meta = {
+  title: 'Elements/Walk sign-up',
+  component: 'gusp-walk-signup',
+  args: { data: walkStates.open(), lang: '', endpoint: '', 'walk-id': '', 'privacy-notice-url': '' },
+  argTypes: attributeControls('endpoint', 'walk-id', 'privacy-notice-url'),
+  parameters: { controls: { exclude: hiddenControls } },
+  render: (args) => html`
+    <gusp-walk-signup
+      lang=${ifDefined(attr(args.lang))}
+      endpoint=${ifDefined(attr(args.endpoint))}
+      walk-id=${ifDefined(attr(args['walk-id']))}
+      privacy-notice-url=${ifDefined(attr(args['privacy-notice-url']))}
+      .data=${args.data}
+    ></gusp-walk-signup>
+  `,
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<Args>;
+
+/** Open: 12 seats left of 25. */
+export const Open: Story = {};
+
+/** Few seats left: « Plus que 2 places ». */
+export const FewSeatsLeft: Story = { args: { data: walkStates.fewSeats() } };
+
+/** Full: the form puts the person on the waiting list. */
+export const FullWaitingList: Story = { args: { data: walkStates.full() } };
+
+/** Closed: the registration deadline has passed (the walk itself is still open). */
+export const ClosedDeadlinePassed: Story = { args: { data: walkStates.closed() } };
+
+/** Cancelled, with its reason; no form. */
+export const Cancelled: Story = { args: { data: walkStates.cancelled() } };
+
+/** Rescheduled (`sequence` > 0): a notice says the date changed. */
+export const Rescheduled: Story = { args: { data: walkStates.rescheduled() } };
+
+/**
+ * The same open walk given the CMS way: a child `<script type="application/json">`,
+ * no JavaScript on the page (the `data` control does not apply to this story).
+ */
+export const OpenFromInlineJson: Story = {
+  args: { data: undefined },
+  parameters: { controls: { exclude: [...hiddenControls, 'data'] } },
+  render: (args) => html`
+    <gusp-walk-signup lang=${ifDefined(attr(args.lang))} privacy-notice-url=${ifDefined(attr(args['privacy-notice-url']))}>
+      ${unsafeHTML(`<script type="application/json">${JSON.stringify(walkStates.open()).replace(/</g, '\\u003c')}</script>`)}
+    </gusp-walk-signup>
+  `,
+};
