@@ -537,7 +537,7 @@ function newestSource(dir = join(coreDir, 'src')) {
   }
   return newest;
 }
-const fromSource = await bundleSize(['source']);
+const fromSource = await bundleSize(['@gusp/source']);
 const distIndex = join(coreDir, 'dist', 'index.js');
 const distFresh = existsSync(distIndex) && statSync(distIndex).mtimeMs >= newestSource();
 const fromDist = distFresh ? await bundleSize([]) : undefined;
@@ -548,7 +548,7 @@ const parts = (p) =>
     .sort((a, b) => b[1] - a[1])
     .map(([k, v]) => `${k} ${kb(v)}`)
     .join(', ');
-console.log(`  from src (source condition)  ${fmt(fromSource.gz).padStart(7)} B gz  (${kb(fromSource.gz)}; ${kb(fromSource.raw)} min: ${parts(fromSource.byPackage)})`);
+console.log(`  from src (@gusp/source)     ${fmt(fromSource.gz).padStart(7)} B gz  (${kb(fromSource.gz)}; ${kb(fromSource.raw)} min: ${parts(fromSource.byPackage)})`);
 if (fromDist) console.log(`  from dist/index.js           ${fmt(fromDist.gz).padStart(7)} B gz  (${kb(fromDist.gz)}; ${kb(fromDist.raw)} min: ${parts(fromDist.byPackage)})`);
 else console.log(`  from dist/index.js           (${existsSync(distIndex) ? 'older than src' : 'no dist'}: run \`pnpm --filter @gusp/core build\` to measure it too)`);
 

@@ -43,7 +43,7 @@ export default {
   files: ['src/**/*.test.ts'],
   rootDir: repoRoot,
   port: 8201,
-  nodeResolve: { exportConditions: ['browser', 'development', 'source'] },
+  nodeResolve: { exportConditions: ['browser', 'development', '@gusp/source'] },
   plugins: [geolocationPlugin, bundlePlugin, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   middleware: [apiMiddleware('/api')],
   concurrency: 1,

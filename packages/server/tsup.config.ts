@@ -3,7 +3,7 @@
  * Builds `@gusp/server` for publication: `dist/index.js` (ESM) with its
  * bundled declarations `dist/index.d.ts`, and `dist/cli.js`, the
  * `gusp-server` command. Dependencies stay external (`@gusp/core` resolves to
- * its built package; in the workspace, the `source` condition reads sources
+ * its built package; in the workspace, the `@gusp/source` condition reads sources
  * and nothing needs building). The SQL migrations are copied to
  * `dist/migrations/`, where the bundled `loadMigrations` looks for them.
  */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Every ```ts block of docs/*.md runs as written, so no example can drift. Each block is written
 // to a temporary .mts file inside this package (so `import … from '@gusp/core'` resolves through
-// the package's own name and its `source` export condition) and run with tsx from the repository
+// the package's own name and its `@gusp/source` export condition) and run with tsx from the repository
 // root (so a path like `docs/examples/…` reads as it would from a clone); it must exit 0, and all
 // blocks must type-check with the package's own strict settings (tsx alone does not check types).
 // Blocks assert their own results with `node:assert/strict`. Blocks fenced ```ts-snippet are
@@ -68,7 +68,7 @@ describe('docs examples', { concurrency: true }, () => {
     const file = files[i] as string;
     it(`docs/${block.page}:${block.line} runs and its assertions hold`, async () => {
       try {
-        await run(process.execPath, ['--conditions=source', '--import', tsx, file], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+        await run(process.execPath, ['--conditions=@gusp/source', '--import', tsx, file], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
       } catch (e) {
         const { stdout = '', stderr = '' } = e as { stdout?: string; stderr?: string };
         assert.fail(`docs/${block.page}:${block.line} failed (${relative(repoRoot, file)}):\n${stdout}${stderr}`);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The README's example runs as written: this test extracts it, runs it against the package
-// (resolved by its own name, through the `source` export condition) and compares what it
+// (resolved by its own name, through the `@gusp/source` export condition) and compares what it
 // prints with the `// expected` comments of the example.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -22,7 +22,7 @@ describe('README example', () => {
     try {
       const file = join(dir, 'example.mts');
       writeFileSync(file, block);
-      const out = execFileSync(process.execPath, ['--conditions=source', '--import', 'tsx', file], { cwd: packageDir, encoding: 'utf8' });
+      const out = execFileSync(process.execPath, ['--conditions=@gusp/source', '--import', 'tsx', file], { cwd: packageDir, encoding: 'utf8' });
       assert.deepEqual(out.trim().split('\n'), expected);
     } finally {
       rmSync(dir, { recursive: true, force: true });

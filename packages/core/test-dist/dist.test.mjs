@@ -156,7 +156,7 @@ describe('@gusp/core as published', () => {
     for (const target of [dot.import.types, dot.import.default, dot.require.types, dot.require.default, pkg.exports['./city-profile.schema.json'], pkg.main, pkg.module, pkg.types]) {
       assert.ok(existsSync(join(root, target)), `${target} is missing`);
     }
-    assert.ok(existsSync(join(root, dot.source)), `${dot.source} is missing`);
+    assert.ok(existsSync(join(root, dot['@gusp/source'])), `${dot['@gusp/source']} is missing`);
   });
 
   test('ESM: import("@gusp/core") runs the scenario', () => {

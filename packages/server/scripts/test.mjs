@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Runs the server's tests with Node's own test runner: TypeScript through tsx,
-// and @gusp/core from its sources (the `source` export condition), so nothing
+// and @gusp/core from its sources (the `@gusp/source` export condition), so nothing
 // needs building first. `node scripts/test.mjs pglite` runs matching files only.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -26,7 +26,7 @@ const bundled = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-eleme
 if (bundled.status !== 0) process.exit(bundled.status ?? 1);
 const { status } = spawnSync(
   process.execPath,
-  ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=120000', ...files],
+  ['--conditions=@gusp/source', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=120000', ...files],
   { cwd: root, stdio: 'inherit' },
 );
 process.exit(status ?? 1);

@@ -27,7 +27,7 @@ interface Child {
 
 /** Starts `gusp-server start` and waits for its "listening" log line. */
 function startProcess(dataDir: string, extra: string[] = []): Promise<Child> {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/cli.ts', 'start', '--port', '0', '--rate-limit', '0', '--data-dir', dataDir, ...extra], {
+  const child = spawn(process.execPath, ['--conditions=@gusp/source', '--import', 'tsx', 'src/cli.ts', 'start', '--port', '0', '--rate-limit', '0', '--data-dir', dataDir, ...extra], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -153,14 +153,14 @@ describe('gusp-server process on a PGlite data directory', () => {
 
   test('token create prints a token once; the database keeps only its hash; purge and export run', async () => {
     const cli = (...args: string[]) =>
-      spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/cli.ts', 'token', 'create', '--data-dir', dataDir, ...args], { cwd: root, encoding: 'utf8' });
+      spawnSync(process.execPath, ['--conditions=@gusp/source', '--import', 'tsx', 'src/cli.ts', 'token', 'create', '--data-dir', dataDir, ...args], { cwd: root, encoding: 'utf8' });
     const made = cli('--role', 'organisation', '--organisation', 'oph', '--label', 'OPH — gardiens');
     assert.equal(made.status, 0, made.stderr);
     const token = made.stdout.trim();
     assert.match(token, /^gusp_[A-Za-z0-9_-]{40,}$/);
     assert.match(made.stderr, /shown once/);
     assert.equal(cli('--role', 'king').status, 2);
-    const run = (...args: string[]) => spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/cli.ts', ...args, '--data-dir', dataDir], { cwd: root, encoding: 'utf8' });
+    const run = (...args: string[]) => spawnSync(process.execPath, ['--conditions=@gusp/source', '--import', 'tsx', 'src/cli.ts', ...args, '--data-dir', dataDir], { cwd: root, encoding: 'utf8' });
     const purged = run('purge', '--months', '12');
     assert.equal(purged.status, 0, purged.stderr);
     assert.match(purged.stdout, /"msg":"purged"/);
