@@ -10,6 +10,8 @@ import * as esbuild from 'esbuild';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** `@gusp/source`: the workspace's packages resolve to their TypeScript sources. */
+const CONDITIONS = ['@gusp/source'];
 
 /** Bundle name → its define module. */
 export const bundles = {
@@ -23,15 +25,25 @@ export const bundles = {
 export async function bundle(name) {
   const entry = bundles[name];
   if (!entry) throw new Error(`Unknown bundle ${name}`);
+  return build({ entryPoints: [entry] });
+}
+
+/**
+ * The same build of a module given as text (resolved from this package), for
+ * the bench's floor probes: what lit and the core's validation weigh alone.
+ */
+export const bundleSource = (contents) => build({ stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'probe.ts' } });
+
+async function build(input) {
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: [entry],
+    ...input,
     bundle: true,
     format: 'esm',
     target: 'es2022',
     minify: true,
-    // `source`: the workspace's @gusp/core from its TypeScript sources, no build needed.
-    conditions: ['source'],
+    // The workspace's @gusp/core from its TypeScript sources, no build needed.
+    conditions: CONDITIONS,
     legalComments: 'none',
     plugins: [minifyTemplatesPlugin],
     write: false,
