@@ -52,7 +52,7 @@ describe('demo page', () => {
     // The seed's four upcoming walks (open, full); the done one links to its compte-rendu.
     assert.equal((html.match(/<gusp-walk-signup endpoint="\/api" walk-id="[A-Za-z0-9_-]+">/g) ?? []).length, 4);
     assert.match(html, /<gusp-issue-form endpoint="\/api">/);
-    assert.match(html, /<gusp-engagement-tracker endpoint="\/api">/);
+    assert.match(html, /<gusp-engagement-tracker endpoint="\/api" refresh="5">/);
     assert.match(html, /\/api\/walks\/[A-Za-z0-9_-]+\/report\.html/);
     for (const tag of ['gusp-walk-signup', 'gusp-issue-form', 'gusp-engagement-tracker']) assert.match(html, new RegExp(`href="/docs/elements#${tag}"`));
     const docs = await call(server.url, 'GET', '/docs/elements');

@@ -68,3 +68,32 @@ describe('the self-contained bundle on a plain HTML page', () => {
     expect(text('.seats')).to.equal('Il reste 7 places');
   });
 });
+
+describe('the bundle under a strict Content-Security-Policy', () => {
+  it('renders the tracker, and its long list scrolls to the last row, with no violation', async () => {
+    const { engagement } = await import('../../test/fixtures.js');
+    const { valence } = await import('@gusp/core');
+    const engagements = Array.from({ length: 600 }, (_, i) => engagement({ title: `Engagement CSP n° ${i + 1}` }));
+    const json = JSON.stringify({ engagements, city: valence }).replace(/</g, '\\u003c');
+    // No 'unsafe-inline', no 'unsafe-eval': what a cautious city's site sends.
+    const csp = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:";
+    const srcdoc = `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<script type="module" src="/__bundle__/gusp-engagement-tracker.js"></script></head>
+<body><gusp-engagement-tracker><script type="application/json">${json}</script></gusp-engagement-tracker></body></html>`;
+    const frame = await fixture<HTMLIFrameElement>(html`<iframe title="Page sous CSP" srcdoc=${srcdoc} style="inline-size: 600px; block-size: 600px"></iframe>`);
+    const violations: string[] = [];
+    frame.contentWindow!.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    const tracker = () => frame.contentDocument?.querySelector('gusp-engagement-tracker');
+    await until(() => (tracker()?.shadowRoot?.querySelectorAll('.item').length ?? 0) > 0, 8000);
+    const doc = frame.contentDocument as Document;
+    const lastShown = () => [...(tracker()!.shadowRoot!.querySelectorAll('.item h3') ?? [])].some((h) => h.textContent?.trim() === 'Engagement CSP n° 600');
+    // Scroll to the bottom, step by step as a person would, until the last row is rendered.
+    for (let i = 0; i < 60 && !lastShown(); i++) {
+      doc.scrollingElement!.scrollTop = doc.scrollingElement!.scrollHeight;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(lastShown(), 'the last of 600 rows is reachable').to.equal(true);
+    expect(violations).to.deep.equal([]);
+  });
+});

@@ -56,7 +56,8 @@ const COUNTERS = [...ENGAGEMENT_STATUSES, 'overdue'] as const;
  *
  * Data in (one of): the `data` property; a child
  * `<script type="application/json">` holding an {@linkcode EngagementTrackerData};
- * or `endpoint`, fetched from `GET {endpoint}/engagements`.
+ * or `endpoint`, fetched from `GET {endpoint}/engagements` — again every
+ * `refresh` seconds when set, so staff updates appear without reloading the page.
  *
  * @csspart base - The whole tracker.
  * @csspart counters - The list of counters.
@@ -72,12 +73,14 @@ export class GuspEngagementTracker extends GuspElement {
     return textsFor('engagementTracker', ENGAGEMENT_TRACKER_TEXTS, this.locale);
   }
 
+  /** The shadow root's styles: the `--gusp-…` tokens, then this element's own rules. */
   static override styles = styles;
 
   static override properties = {
     ...GuspElement.properties,
     data: { attribute: false },
     now: { attribute: false },
+    refresh: { type: Number },
     filter: { state: true },
     loadFailed: { state: true },
   };
@@ -86,6 +89,12 @@ export class GuspEngagementTracker extends GuspElement {
   declare data: EngagementTrackerData | undefined;
   /** The day the tracker is read on (overdue, due in words); now by default. */
   declare now: Date | undefined;
+  /**
+   * With `endpoint`: seconds between two reloads of the engagements (0, the
+   * default: load once). Filters, scroll and open timelines stay; a reload that
+   * fails keeps what is shown; a hidden tab does not reload.
+   */
+  declare refresh: number;
 
   declare private filter: EngagementFilter;
   declare private loadFailed: boolean;
@@ -94,16 +103,21 @@ export class GuspEngagementTracker extends GuspElement {
   private shown: TrackedEngagement[] = [];
   private counts: EngagementCounts | undefined;
   private loading: Promise<void> | undefined;
+  private refreshTimer: ReturnType<typeof setInterval> | undefined;
+  /** The room kept above and below the rendered rows, set in `updated()` (see there). */
+  private padding = '0px 0px';
   private readonly windowList = new WindowList(this, () => this.renderRoot.querySelector<HTMLElement>('.list'));
 
   constructor() {
     super();
     this.filter = {};
     this.loadFailed = false;
+    this.refresh = 0;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.hasUpdated) this.scheduleRefresh();
     if (this.data) return;
     try {
       const inline = readInlineJson(this) as EngagementTrackerData | undefined;
@@ -129,8 +143,35 @@ export class GuspEngagementTracker extends GuspElement {
       });
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.refreshTimer);
+    this.refreshTimer = undefined;
+  }
+
+  /** (Re)starts the periodic reload from `endpoint`, or stops it. */
+  private scheduleRefresh(): void {
+    clearInterval(this.refreshTimer);
+    this.refreshTimer = undefined;
+    const seconds = Number(this.refresh);
+    if (!this.isConnected || !this.apiBase || !(seconds > 0)) return;
+    this.refreshTimer = setInterval(() => {
+      if (document.visibilityState === 'hidden') return;
+      requestJson<EngagementTrackerData>(`${this.apiBase}/engagements`, { locale: this.locale }).then(
+        (data) => {
+          this.data = data;
+          this.loadFailed = false;
+        },
+        () => {
+          // Keep what is shown; the next tick tries again.
+        },
+      );
+    }, seconds * 1000);
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('endpoint') && !this.data && this.apiBase) this.load();
+    if (changed.has('endpoint') || changed.has('refresh')) this.scheduleRefresh();
     if ((changed.has('data') || changed.has('now')) && this.data) {
       this.tracked = track(this.data.engagements, this.now ?? new Date(), this.data.city);
     }
@@ -140,6 +181,13 @@ export class GuspEngagementTracker extends GuspElement {
       this.counts = countTracked(inPlace);
       this.shown = this.filter.status === undefined ? inPlace : filterTracked(inPlace, { status: this.filter.status });
     }
+  }
+
+  protected override updated(): void {
+    // Through the CSSOM, not a `style` attribute: a strict Content-Security-Policy
+    // (`style-src` without 'unsafe-inline') blocks style attributes, and the list
+    // would lose the room that makes it scroll to its last row.
+    this.renderRoot.querySelector<HTMLElement>('.list')?.style.setProperty('padding-block', this.padding);
   }
 
   private setFilter(key: keyof EngagementFilter, value: string): void {
@@ -165,13 +213,13 @@ export class GuspEngagementTracker extends GuspElement {
 
   private renderList(): TemplateResult {
     const { rows, offset, before, after } = this.windowList.window(this.shown);
+    this.padding = `${before}px ${after}px`;
     return html`<div
       class="list"
       part="list"
       role="list"
       aria-label=${this.t.trackerHeading}
       data-count=${this.shown.length}
-      style="padding-block: ${before}px ${after}px"
     >
       ${repeat(
         rows,

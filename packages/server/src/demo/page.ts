@@ -28,6 +28,21 @@ const dateFormat = (city: CityProfile) =>
 const docLink = (anchor: string, tag: string) =>
   `<p class="doc"><a href="/docs/elements#${anchor}">Documentation de <code>&lt;${tag}&gt;</code></a> (en anglais)</p>`;
 
+/**
+ * What a city sees before any walk is open (a new city, a fresh data
+ * directory): its quartiers, and how a coordinator opens the first walk.
+ */
+function noWalkYet(city: CityProfile): string {
+  const quartiers = city.quartiers
+    .map((q) => `<li>${escape(q.name)}${q.priority ? ' <small>(quartier prioritaire)</small>' : ''}</li>`)
+    .join('');
+  return `<div class="empty">
+    <p>Aucun diagnostic en marchant n’est prévu pour le moment. Les quartiers de ${escape(city.name)} :</p>
+    <ul class="quartiers">${quartiers}</ul>
+    <p>Dès qu’un coordinateur programme et publie un diagnostic (<code>POST /api/walks</code> puis <code>/publish</code>, avec un jeton <code>gusp-server token create --role coordinator</code>), son formulaire d’inscription apparaît ici.</p>
+    </div>`;
+}
+
 export function demoPage(city: CityProfile, walks: DemoWalks, options: { bundleAvailable: boolean }): string {
   const quartierName = (id: string) => city.quartiers.find((q) => q.id === id)?.name ?? id;
   const signups = walks.upcoming
@@ -63,6 +78,8 @@ export function demoPage(city: CityProfile, walks: DemoWalks, options: { bundleA
   ul.walks { list-style: none; padding: 0; margin: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 28rem), 1fr)); align-items: start; }
   ul.reports { padding-inline-start: 1.25rem; }
   .narrow { max-inline-size: 40rem; }
+  .empty { background: #f4f5f7; padding: .75rem 1rem; border-radius: .375rem; max-inline-size: 40rem; }
+  .empty ul { margin: .25rem 0; }
   .warning { background: #fff4d6; color: #5a4000; padding: .75rem 1rem; border-radius: .375rem; }
   footer { margin-block-start: 3rem; font-size: .9rem; color: #4d4d4d; border-block-start: 1px solid #ccc; padding-block-start: .75rem; }
   /* Before the bundle defines them, the elements take their room (no jump). */
@@ -80,7 +97,7 @@ export function demoPage(city: CityProfile, walks: DemoWalks, options: { bundleA
   <section aria-labelledby="walks-title">
     <h2 id="walks-title">1. Diagnostics en marchant : s’inscrire</h2>
     ${docLink('gusp-walk-signup', 'gusp-walk-signup')}
-    ${walks.upcoming.length > 0 ? `<ul class="walks">\n      ${signups}\n    </ul>` : '<p>Aucun diagnostic en marchant n’est prévu pour le moment.</p>'}
+    ${walks.upcoming.length > 0 ? `<ul class="walks">\n      ${signups}\n    </ul>` : noWalkYet(city)}
     ${walks.reported.length > 0 ? `<h3>Diagnostics passés</h3>\n    <ul class="reports">\n      ${reports}\n    </ul>` : ''}
   </section>
   <section aria-labelledby="report-title">
@@ -91,7 +108,7 @@ export function demoPage(city: CityProfile, walks: DemoWalks, options: { bundleA
   <section aria-labelledby="tracker-title">
     <h2 id="tracker-title">3. Engagements opérationnels</h2>
     ${docLink('gusp-engagement-tracker', 'gusp-engagement-tracker')}
-    <gusp-engagement-tracker endpoint="${DEMO_ENDPOINT}"></gusp-engagement-tracker>
+    <gusp-engagement-tracker endpoint="${DEMO_ENDPOINT}" refresh="5"></gusp-engagement-tracker>
   </section>
 </main>
 <footer>
