@@ -13,42 +13,43 @@ import type { Registration } from './registration/registration.js';
 import type { Report } from './report/report.js';
 import type { Place, Walk } from './walk/walk.js';
 
-type E<T extends string, D = Record<string, never>> = { readonly type: T; readonly at: string; readonly data: D };
+/** The shape of every domain event: its name, when it happened (ISO 8601 with offset) and its data. */
+export type EventShape<T extends string, D = Record<string, never>> = { readonly type: T; readonly at: string; readonly data: D };
 
-export type WalkScheduled = E<'WalkScheduled', { walk: Walk }>;
-export type WalkPublished = E<'WalkPublished'>;
-export type RegistrationsClosed = E<'RegistrationsClosed', { automatic: boolean }>;
-export type WalkStarted = E<'WalkStarted'>;
-export type WalkFinished = E<'WalkFinished'>;
-export type WalkCancelled = E<'WalkCancelled', { reason: string }>;
-export type WalkRescheduled = E<'WalkRescheduled', { startsAt: string; registrationDeadline: string; meetingPoint?: Place; reason?: string }>;
-export type ParticipantRegistered = E<'ParticipantRegistered', { registration: Registration; position?: number }>;
-export type RegistrationCancelled = E<'RegistrationCancelled', { registrationId: RegistrationId }>;
-export type ParticipantPromoted = E<'ParticipantPromoted', { registrationId: RegistrationId }>;
-export type ParticipantCheckedIn = E<'ParticipantCheckedIn', { registrationId: RegistrationId }>;
-export type ParticipantMarkedAbsent = E<'ParticipantMarkedAbsent', { registrationId: RegistrationId }>;
-export type PersonalDataPurged = E<'PersonalDataPurged', { registrationIds: RegistrationId[] }>;
-export type ReportDrafted = E<'ReportDrafted', { report: Report }>;
-export type ReportValidated = E<'ReportValidated', { summary?: string }>;
-export type ReportShared = E<'ReportShared', { sharedOn: CalendarDay }>;
+export type WalkScheduled = EventShape<'WalkScheduled', { walk: Walk }>;
+export type WalkPublished = EventShape<'WalkPublished'>;
+export type RegistrationsClosed = EventShape<'RegistrationsClosed', { automatic: boolean }>;
+export type WalkStarted = EventShape<'WalkStarted'>;
+export type WalkFinished = EventShape<'WalkFinished'>;
+export type WalkCancelled = EventShape<'WalkCancelled', { reason: string }>;
+export type WalkRescheduled = EventShape<'WalkRescheduled', { startsAt: string; registrationDeadline: string; meetingPoint?: Place; reason?: string }>;
+export type ParticipantRegistered = EventShape<'ParticipantRegistered', { registration: Registration; position?: number }>;
+export type RegistrationCancelled = EventShape<'RegistrationCancelled', { registrationId: RegistrationId }>;
+export type ParticipantPromoted = EventShape<'ParticipantPromoted', { registrationId: RegistrationId }>;
+export type ParticipantCheckedIn = EventShape<'ParticipantCheckedIn', { registrationId: RegistrationId }>;
+export type ParticipantMarkedAbsent = EventShape<'ParticipantMarkedAbsent', { registrationId: RegistrationId }>;
+export type PersonalDataPurged = EventShape<'PersonalDataPurged', { registrationIds: RegistrationId[] }>;
+export type ReportDrafted = EventShape<'ReportDrafted', { report: Report }>;
+export type ReportValidated = EventShape<'ReportValidated', { summary?: string }>;
+export type ReportShared = EventShape<'ReportShared', { sharedOn: CalendarDay }>;
 
-export type ObservationRecorded = E<'ObservationRecorded', { observation: Observation }>;
-export type ObservationQualified = E<'ObservationQualified', { organisationId: OrganisationId; severity: Severity }>;
-export type ObservationMarkedDuplicate = E<'ObservationMarkedDuplicate', { of: ObservationId }>;
-export type ObservationRejected = E<'ObservationRejected', { reason: string }>;
-export type ObservationCommitted = E<'ObservationCommitted', { engagementId: EngagementId }>;
-export type ObservationResolved = E<'ObservationResolved', { engagementId?: EngagementId }>;
-export type ReporterContactErased = E<'ReporterContactErased'>;
+export type ObservationRecorded = EventShape<'ObservationRecorded', { observation: Observation }>;
+export type ObservationQualified = EventShape<'ObservationQualified', { organisationId: OrganisationId; severity: Severity }>;
+export type ObservationMarkedDuplicate = EventShape<'ObservationMarkedDuplicate', { of: ObservationId }>;
+export type ObservationRejected = EventShape<'ObservationRejected', { reason: string }>;
+export type ObservationCommitted = EventShape<'ObservationCommitted', { engagementId: EngagementId }>;
+export type ObservationResolved = EventShape<'ObservationResolved', { engagementId?: EngagementId }>;
+export type ReporterContactErased = EventShape<'ReporterContactErased'>;
 
-export type EngagementProposed = E<'EngagementProposed', { engagement: Engagement }>;
-export type EngagementAccepted = E<'EngagementAccepted', { organisationId: OrganisationId; dueOn: CalendarDay; note?: string }>;
-export type EngagementStarted = E<'EngagementStarted', { note?: string }>;
-export type EngagementProgressed = E<'EngagementProgressed', { percent: number; note?: string }>;
-export type EngagementCompleted = E<'EngagementCompleted', { note?: string }>;
-export type EngagementVerified = E<'EngagementVerified', { note?: string }>;
-export type EngagementReopened = E<'EngagementReopened', { reason: string }>;
-export type EngagementAbandoned = E<'EngagementAbandoned', { reason: string }>;
-export type EngagementRescheduled = E<'EngagementRescheduled', { dueOn: CalendarDay; reason: string }>;
+export type EngagementProposed = EventShape<'EngagementProposed', { engagement: Engagement }>;
+export type EngagementAccepted = EventShape<'EngagementAccepted', { organisationId: OrganisationId; dueOn: CalendarDay; note?: string }>;
+export type EngagementStarted = EventShape<'EngagementStarted', { note?: string }>;
+export type EngagementProgressed = EventShape<'EngagementProgressed', { percent: number; note?: string }>;
+export type EngagementCompleted = EventShape<'EngagementCompleted', { note?: string }>;
+export type EngagementVerified = EventShape<'EngagementVerified', { note?: string }>;
+export type EngagementReopened = EventShape<'EngagementReopened', { reason: string }>;
+export type EngagementAbandoned = EventShape<'EngagementAbandoned', { reason: string }>;
+export type EngagementRescheduled = EventShape<'EngagementRescheduled', { dueOn: CalendarDay; reason: string }>;
 
 export type WalkEvent =
   | WalkScheduled

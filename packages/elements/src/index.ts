@@ -14,6 +14,7 @@ export {
   textsFor,
   fr,
   en,
+  type BuiltInTexts,
   type CommonTexts,
   type EngagementTrackerTexts,
   type IssueFormTexts,

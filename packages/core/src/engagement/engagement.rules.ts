@@ -2,7 +2,7 @@
 import type { CityProfile } from '../city/city-profile.js';
 import { findOrganisation, findQuartier, findTheme } from '../city/lookup.js';
 import { calendarDay } from '../dates.js';
-import { defineRules } from '../rules/define-rules.js';
+import { defineRules, type EventOf } from '../rules/define-rules.js';
 import { EngagementStatus } from './engagement.js';
 
 /** What the engagement guards look at. */
@@ -73,4 +73,4 @@ export const engagementRules = defineRules({
   },
 });
 
-export type EngagementEventName = (typeof engagementRules.events)[number];
+export type EngagementEventName = EventOf<typeof engagementRules>;

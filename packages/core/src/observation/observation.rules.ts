@@ -2,7 +2,7 @@
 import type { CityProfile } from '../city/city-profile.js';
 import { findOrganisation, findQuartier, findTheme } from '../city/lookup.js';
 import { instant } from '../dates.js';
-import { defineRules } from '../rules/define-rules.js';
+import { defineRules, type EventOf } from '../rules/define-rules.js';
 import type { Walk } from '../walk/walk.js';
 import { ObservationStatus, type ObservationSource } from './observation.js';
 
@@ -96,4 +96,4 @@ export const observationRules = defineRules({
   },
 });
 
-export type ObservationEventName = (typeof observationRules.events)[number];
+export type ObservationEventName = EventOf<typeof observationRules>;

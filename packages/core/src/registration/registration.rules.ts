@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { isInstitutional, type ActorRole } from '../actor.js';
 import { instant } from '../dates.js';
-import { defineRules } from '../rules/define-rules.js';
+import { defineRules, type EventOf } from '../rules/define-rules.js';
 import type { Walk } from '../walk/walk.js';
 import { RegistrationStatus, type Registration } from './registration.js';
 
@@ -87,4 +87,4 @@ export const registrationRules = defineRules({
   },
 });
 
-export type RegistrationEventName = (typeof registrationRules.events)[number];
+export type RegistrationEventName = EventOf<typeof registrationRules>;

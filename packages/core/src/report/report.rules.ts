@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { defineRules } from '../rules/define-rules.js';
+import { defineRules, type EventOf } from '../rules/define-rules.js';
 import type { Walk } from '../walk/walk.js';
 import { ReportStatus } from './report.js';
 
@@ -27,4 +27,4 @@ export const reportRules = defineRules({
   },
 });
 
-export type ReportEventName = (typeof reportRules.events)[number];
+export type ReportEventName = EventOf<typeof reportRules>;

@@ -3,7 +3,7 @@ import type { CityProfile } from '../city/city-profile.js';
 import { findQuartier } from '../city/lookup.js';
 import { instant } from '../dates.js';
 import type { Report } from '../report/report.js';
-import { defineRules } from '../rules/define-rules.js';
+import { defineRules, type EventOf } from '../rules/define-rules.js';
 import { WalkStatus, type Walk } from './walk.js';
 
 /** What the walk guards look at. */
@@ -64,4 +64,4 @@ export const walkRules = defineRules({
   },
 });
 
-export type WalkEventName = (typeof walkRules.events)[number];
+export type WalkEventName = EventOf<typeof walkRules>;

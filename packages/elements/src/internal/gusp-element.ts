@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { LitElement } from 'lit';
+import { LitElement, type CSSResultGroup } from 'lit';
 import type { CommonTexts } from '../translations/index.js';
 import { resolveLocale } from './locale.js';
 
@@ -13,6 +13,9 @@ export abstract class GuspElement extends LitElement {
     // Observed under another name so the native `lang` property keeps working.
     langAttribute: { type: String, attribute: 'lang' },
   };
+
+  /** Each element's styles, set by its class: the `--gusp-…` tokens, then its own rules. */
+  declare static styles?: CSSResultGroup;
 
   /**
    * Base URL of the GUSP API (`https://gusp.example.fr/api`). With it, the
