@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
  * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2) under
- * `/open311/v2`, JSON format: the city's themes are its services, problem
- * observations its service requests. Mapping and checks are the core's
- * (`toOpen311Services`, `toOpen311Requests`, `fromOpen311Request`); this file
- * only speaks HTTP. Errors are GeoReport error lists `[{ code, description }]`.
+ * `/open311/v2`, in JSON and XML (the extension says which: `services.json`,
+ * `services.xml`): the city's themes are its services, problem observations its
+ * service requests. Mapping, checks and XML are the core's (`toOpen311Services`,
+ * `toOpen311Requests`, `fromOpen311Request`, `toOpen311Xml`); this file only
+ * speaks HTTP. Errors are GeoReport error lists `[{ code, description }]`
+ * (`<errors><error>` in XML).
  */
 import {
   fromOpen311Request,
@@ -13,11 +15,13 @@ import {
   toOpen311PostResponse,
   toOpen311Requests,
   toOpen311Services,
+  toOpen311Xml,
   type CityProfile,
   type CommandOptions,
   type Gusp,
   type GuspError,
   type GeoPoint,
+  type Open311Document,
 } from '@gusp/core';
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -29,7 +33,19 @@ const MAX_REQUESTS = 1000;
 /** Without dates, `requests.json` covers the last 90 days (the spec's default). */
 const DEFAULT_WINDOW_MS = 90 * 86_400_000;
 
-const sendList = (c: Context, error: GuspError) => c.json(toOpen311ErrorList(error), open311HttpStatus(error) as ContentfulStatusCode);
+/** The two formats of GeoReport v2, named by the path's extension. */
+type Format = 'json' | 'xml';
+const formatOf = (path: string): Format => (path.endsWith('.xml') ? 'xml' : 'json');
+/** `services.json` → `services`; `abc.xml` → `abc`. */
+const baseName = (file: string): string => file.replace(/\.(json|xml)$/, '');
+
+/** A document in the request's format: the bare list or object in JSON, wrapped in its root element in XML. */
+function send(c: Context, format: Format, document: Open311Document, status: ContentfulStatusCode = 200) {
+  if (format === 'xml') return c.body(toOpen311Xml(document), status, { 'content-type': 'application/xml; charset=utf-8' });
+  return c.json(Object.values(document)[0] as object, status);
+}
+
+const sendList = (c: Context, error: GuspError) => send(c, formatOf(c.req.path), { errors: toOpen311ErrorList(error) }, open311HttpStatus(error) as ContentfulStatusCode);
 
 /** The quartier whose centre is nearest to `point`: Open311 clients know no quartiers. */
 function nearestQuartier(city: CityProfile, point: GeoPoint): string | undefined {
@@ -55,13 +71,13 @@ export function open311App({ gusp, commandOptions }: Open311Options) {
   const app = new Hono();
   const localeOf = (c: Context) => negotiateLocale(c.req.header('accept-language'));
 
-  app.get('/services.json', (c) => c.json(toOpen311Services(city, localeOf(c))));
+  app.get('/:file{services\\.(?:json|xml)}', (c) => send(c, formatOf(c.req.path), { services: toOpen311Services(city, localeOf(c)) }));
 
   // Our services have no extra attributes (`metadata: false`): the definition is empty.
-  app.get('/services/:file{[a-z0-9-]+\\.json}', (c) => {
-    const code = c.req.param('file').slice(0, -'.json'.length);
+  app.get('/services/:file{[a-z0-9-]+\\.(?:json|xml)}', (c) => {
+    const code = baseName(c.req.param('file'));
     if (!city.themes.some((t) => t.id === code)) return sendList(c, serverError('open311.unknown-service', localeOf(c), { serviceCode: code }));
-    return c.json({ service_code: code, attributes: [] });
+    return send(c, formatOf(c.req.path), { service_definition: { service_code: code, attributes: [] } });
   });
 
   const requestsOf = async (c: Context) => {
@@ -69,7 +85,7 @@ export function open311App({ gusp, commandOptions }: Open311Options) {
     return toOpen311Requests(observations, city, { engagements, walks: walks.map((a) => a.walk), locale: localeOf(c) });
   };
 
-  app.get('/requests.json', async (c) => {
+  app.get('/:file{requests\\.(?:json|xml)}', async (c) => {
     const locale = localeOf(c);
     const q = (name: string) => c.req.query(name)?.trim() || undefined;
     const invalid = (field: string) => sendList(c, { ...serverError('request.invalid-query', locale, { field }), message: `${field}: ${serverError('request.invalid-query', locale).message}` });
@@ -102,18 +118,18 @@ export function open311App({ gusp, commandOptions }: Open311Options) {
       })
       .sort((a, b) => b.requested_datetime.localeCompare(a.requested_datetime))
       .slice(0, MAX_REQUESTS);
-    return c.json(list);
+    return send(c, formatOf(c.req.path), { service_requests: list });
   });
 
-  app.get('/requests/:file{[A-Za-z0-9_-]+\\.json}', async (c) => {
-    const id = c.req.param('file').slice(0, -'.json'.length);
+  app.get('/requests/:file{[A-Za-z0-9_-]+\\.(?:json|xml)}', async (c) => {
+    const id = baseName(c.req.param('file'));
     const found = (await requestsOf(c)).filter((r) => r.service_request_id === id);
     if (found.length === 0) return sendList(c, serverError('observation.not-found', localeOf(c), { observationId: id }));
-    return c.json(found);
+    return send(c, formatOf(c.req.path), { service_requests: found });
   });
 
   // Form-encoded as the spec says; JSON accepted too. Values must be strings.
-  app.post('/requests.json', async (c) => {
+  app.post('/:file{requests\\.(?:json|xml)}', async (c) => {
     const locale = localeOf(c);
     const type = c.req.header('content-type') ?? '';
     let body: Record<string, string | undefined> = {};
@@ -136,9 +152,10 @@ export function open311App({ gusp, commandOptions }: Open311Options) {
     if (quartierId === undefined) return sendList(c, serverError('open311.quartier-required', locale));
     const recorded = await gusp.observations.record({ ...input, quartierId } as never, commandOptions(c, 'open311'));
     if (!recorded.ok) return sendList(c, recorded.error);
-    return c.json(toOpen311PostResponse(recorded.value), 201);
+    return send(c, formatOf(c.req.path), { service_requests: toOpen311PostResponse(recorded.value) }, 201);
   });
 
-  app.notFound((c) => sendList(c, serverError('request.not-found', localeOf(c), { path: c.req.path })));
+  // Last route, not `notFound` (a sub-app's is not used once mounted): anything else under /open311/v2.
+  app.all('*', (c) => sendList(c, serverError('request.not-found', localeOf(c), { path: c.req.path })));
   return app;
 }

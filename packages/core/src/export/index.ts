@@ -33,14 +33,17 @@ export {
   toOpen311Request,
   toOpen311Requests,
   toOpen311Services,
+  toOpen311Xml,
 } from './open311.js';
 export type {
+  Open311Document,
   Open311Error,
   Open311Options,
   Open311PostResponse,
   Open311RequestOptions,
   Open311RequestsOptions,
   Open311Service,
+  Open311ServiceDefinition,
   Open311ServiceRequest,
   Open311Submission,
 } from './open311.js';

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { valence } from '../city/valence.js';
 import { guspError } from '../i18n.js';
 import type { EngagementId } from '../ids.js';
@@ -15,6 +16,7 @@ import {
   toOpen311Request,
   toOpen311Requests,
   toOpen311Services,
+  toOpen311Xml,
 } from './open311.js';
 
 /** The fields of a service request, exactly as GeoReport v2 lists them (GET Service Requests, response). */
@@ -256,5 +258,49 @@ describe('toOpen311ErrorList / toOpen311PostResponse', () => {
 
   it('answers a POST with the new request id', () => {
     assert.deepEqual(toOpen311PostResponse(observationFixture()), [{ service_request_id: 'obs-1', service_notice: null, account_id: null }]);
+  });
+});
+
+describe('toOpen311Xml', () => {
+  // A real XML parser reads the documents back; every value stays text, empty elements stay empty.
+  const parser = new XMLParser({ parseTagValue: false, isArray: (name) => ['service', 'request', 'error'].includes(name) });
+  const read = (xml: string) => {
+    assert.equal(XMLValidator.validate(xml), true, xml);
+    assert.ok(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n'));
+    return parser.parse(xml) as Record<string, Record<string, Record<string, unknown>[]>>;
+  };
+  const asText = (record: object) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, v === null ? '' : String(v)]));
+
+  it('writes the services list as <services><service>, field for field', () => {
+    const services = toOpen311Services(valence, 'fr');
+    const doc = read(toOpen311Xml({ services }));
+    assert.deepEqual(doc.services?.service, services.map(asText));
+  });
+
+  it('writes service requests with every spec field, null ones as empty elements', () => {
+    const requests = toOpen311Requests(observationsFixture(), valence, { engagements: engagementsFixture() });
+    assert.ok(requests.length > 1);
+    const xml = toOpen311Xml({ service_requests: requests });
+    const doc = read(xml);
+    const read_ = doc.service_requests?.request ?? [];
+    assert.deepEqual(read_, requests.map(asText));
+    for (const r of read_) assert.deepEqual(Object.keys(r), SPEC_REQUEST_FIELDS);
+    assert.match(xml, /<status_notes\/>|<agency_responsible\/>|<zipcode\/>/);
+  });
+
+  it('writes errors and the answer to a POST', () => {
+    const errors = toOpen311ErrorList(guspError('open311.unknown-service', 'fr', { serviceCode: 'x' }));
+    assert.deepEqual(read(toOpen311Xml({ errors })).errors?.error, errors.map(asText));
+    const posted = toOpen311PostResponse(observationFixture());
+    assert.deepEqual(read(toOpen311Xml({ service_requests: posted })).service_requests?.request, posted.map(asText));
+    assert.equal(toOpen311Xml({ service_definition: { service_code: 'voirie', attributes: [] } }), '<?xml version="1.0" encoding="utf-8"?>\n<service_definition><service_code>voirie</service_code><attributes/></service_definition>\n');
+  });
+
+  it('escapes markup and drops what XML cannot carry', () => {
+    const nasty = { service_request_id: 'a&b', service_notice: '<script>"l\'été"</script>\u0001\uD800', account_id: null };
+    const xml = toOpen311Xml({ service_requests: [nasty] });
+    assert.ok(!xml.includes('<script>'));
+    const back = read(xml).service_requests?.request?.[0];
+    assert.deepEqual(back, { service_request_id: 'a&b', service_notice: '<script>"l\'été"</script>', account_id: '' });
   });
 });

@@ -328,3 +328,55 @@ export function toOpen311ErrorList(error: GuspError): Open311Error[] {
   }
   return [{ code, description: error.message }];
 }
+
+/* ------------------------------------------------------------------ XML */
+
+/** The service definition of `GET services/{code}`: GUSP's services have no extra attributes. */
+export interface Open311ServiceDefinition {
+  readonly service_code: string;
+  readonly attributes: readonly never[];
+}
+
+/**
+ * One GeoReport v2 document, named by its XML root: what the `.json` endpoints
+ * return, wrapped as the specification's `.xml` endpoints write it.
+ */
+export type Open311Document =
+  | { readonly services: readonly Open311Service[] }
+  | { readonly service_definition: Open311ServiceDefinition }
+  | { readonly service_requests: readonly (Open311ServiceRequest | Open311PostResponse)[] }
+  | { readonly errors: readonly Open311Error[] };
+
+/** The element of one item of each list, as the specification names them. */
+const XML_ITEM: Readonly<Record<string, string>> = { services: 'service', service_requests: 'request', errors: 'error', attributes: 'attribute' };
+
+// Characters XML 1.0 cannot carry at all (C0 controls but tab and line breaks, lone surrogates, U+FFFE/FFFF).
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const xmlText = (value: string): string => value.replace(NOT_XML, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c] as string);
+
+function xmlElement(name: string, value: unknown): string {
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return `<${name}/>`;
+  if (Array.isArray(value)) {
+    const item = XML_ITEM[name] ?? 'item';
+    return `<${name}>${value.map((v) => xmlElement(item, v)).join('')}</${name}>`;
+  }
+  if (typeof value === 'object') {
+    return `<${name}>${Object.entries(value).map(([k, v]) => xmlElement(k, v)).join('')}</${name}>`;
+  }
+  return `<${name}>${xmlText(String(value))}</${name}>`;
+}
+
+/**
+ * A GeoReport v2 document as XML (the `.xml` format of the specification):
+ * `toOpen311Xml({ services: toOpen311Services(city) })`,
+ * `{ service_requests: toOpen311Requests(…) }` (also the answer to a POST),
+ * `{ service_definition: … }` or `{ errors: toOpen311ErrorList(error) }`.
+ * Empty and null fields, and empty lists, are empty elements; text is escaped, and characters
+ * XML cannot hold are dropped.
+ */
+export function toOpen311Xml(document: Open311Document): string {
+  const [root, value] = Object.entries(document)[0] as [string, unknown];
+  return `<?xml version="1.0" encoding="utf-8"?>\n${xmlElement(root, value)}\n`;
+}
