@@ -4,7 +4,7 @@
  * and on a throw-away PostgreSQL cluster (127.0.0.1 only; skipped when
  * PostgreSQL is not installed), for sign-ups spread over 50 walks and for one
  * hot walk, each beside a bare `node:http` handler doing the same kind of
- * transactional insert (row lock on the walk) in the same run. Bounded: 3,000
+ * transactional insert (row lock on the walk) in the same run. Bounded: 6,000
  * and 1,500 requests, 50 connections, 10 s timeout each.
  *
  * Run: `pnpm bench:server [pglite|postgres]` (~30 s). The code is
@@ -15,5 +15,5 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const server = fileURLToPath(new URL('../../packages/server/', import.meta.url));
-const { status } = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', 'bench/run.ts', ...process.argv.slice(2)], { cwd: server, stdio: 'inherit' });
+const { status } = spawnSync(process.execPath, ['--conditions=@gusp/source', '--import', 'tsx', 'bench/run.ts', ...process.argv.slice(2)], { cwd: server, stdio: 'inherit' });
 process.exit(status ?? 1);

@@ -8,6 +8,7 @@
  *
  *   pnpm bench:server                           # at the root: both databases
  *   pnpm bench:server postgres                  # one (pglite | postgres)
+ *   BENCH_POOL_SIZE=10 pnpm bench:server postgres   # another pool than the server's default
  *
  * The load generator runs in this process, beside both servers: the ratio to
  * the bare handler is fair, absolute figures are below what a separate client
@@ -16,13 +17,13 @@
 import { createServer, Agent, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { Database } from '../src/db.js';
+import { defaultPoolSize, type Database } from '../src/db.js';
 import { openMigratedDatabase, startServer } from '../src/server.js';
 import type { Sql } from '../src/sql.js';
 import { postgresBinDir, startPostgresCluster } from '../test/postgres-cluster.js';
 
 const CONCURRENCY = 50;
-const SPREAD_REQUESTS = 3000;
+const SPREAD_REQUESTS = 6000;
 const HOT_REQUESTS = 1500;
 const HOT_CAPACITY = 100;
 
@@ -176,7 +177,10 @@ if (only.length === 0 || only.includes('postgres')) {
   else {
     const cluster = await startPostgresCluster();
     try {
-      const db = await openMigratedDatabase({ databaseUrl: cluster.url, poolSize: 20 });
+      // The server's default pool (BENCH_POOL_SIZE to try another), shared by both handlers.
+      const poolSize = Number(process.env.BENCH_POOL_SIZE) || defaultPoolSize();
+      console.log(`postgres: ${poolSize} connections (bare handler and @gusp/server alike)`);
+      const db = await openMigratedDatabase({ databaseUrl: cluster.url, poolSize });
       try {
         await benchOn('postgres', db);
       } finally {

@@ -87,8 +87,11 @@ export function createApp(options: AppOptions): Hono<Env> {
   if (options.rateLimit) {
     const limiter = rateLimiter(options.rateLimit);
     app.use('*', async (c, next) => {
-      // Staff are identified by their token; the limit is for anonymous writes.
-      if ((c.req.method === 'POST' || c.req.method === 'DELETE') && c.req.header('authorization') === undefined) {
+      // The limit is for anonymous writes: staff with a valid token are not limited; any other
+      // Authorization header (made up, revoked, expired) counts as anonymous.
+      const authorization = c.req.header('authorization');
+      const write = c.req.method === 'POST' || c.req.method === 'DELETE';
+      if (write && (authorization === undefined || (await options.authenticate?.(authorization)) === undefined)) {
         let ip = 'unknown';
         try {
           ip = getConnInfo(c).remote.address ?? 'unknown';

@@ -4,21 +4,27 @@
  * `gusp-server`: the command line of the reference server.
  *
  *   gusp-server start [--port 8787] [--host 127.0.0.1] [--data-dir ./.gusp-data]
- *                     [--database-url postgres://…] [--seed valence]
+ *                     [--database-url postgres://… [--pool-size n]] [--city profile.json] [--seed valence]
  *                     [--cors-origin https://www.ville.fr]… [--rate-limit 60]
  *                     [--smtp-url smtp://host:25 --mail-from … --public-url https://…]
  *   gusp-server token create --role coordinator|agent|organisation
  *                     [--organisation <id>] [--label <text>] [--data-dir …|--database-url …]
  *   gusp-server purge [--months 12] [--data-dir …|--database-url …]
  *   gusp-server export [--what observations|engagements] [--format csv|geojson] […]
+ *   gusp-server copy --from-data-dir ./.gusp-data --to-database-url postgres://…
+ *
+ * `--city` (or `GUSP_CITY_PROFILE`) names a city profile file (JSON, checked
+ * with @gusp/core's `parseCity`; every problem listed, exit code 2); without
+ * it the city is Valence. `token`, `purge` and `export` take it too.
  *
  * With PGlite, `token create` needs the data directory free: stop the server first.
  * Without `--database-url` (or `DATABASE_URL`), data lives in embedded PGlite
  * under `--data-dir`. Logs are JSON lines on stdout.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { createGusp, engagementsToCSV, observationsToCSV, toGeoJSON, valence } from '@gusp/core';
+import { createGusp, engagementsToCSV, observationsToCSV, parseCity, toGeoJSON, valence, type CityProfile } from '@gusp/core';
 import { publicObservation } from './http/public-views.js';
 import { createToken, STAFF_ROLES, type StaffRole } from './auth.js';
 import { DataDirLockedError } from './db.js';
@@ -26,15 +32,59 @@ import { openMigratedDatabase, startServer } from './server.js';
 import { purgePersonalData } from './privacy.js';
 import { seedValence } from './seed/valence.js';
 import { sqlStore } from './store/sql-store.js';
+import { copyDatabase, CopyRefused } from './store/copy-database.js';
 
 const USAGE = `Usage / utilisation :
   gusp-server start [--port 8787] [--host 127.0.0.1] [--data-dir ./.gusp-data]
-                    [--database-url postgres://…] [--seed valence]
+                    [--database-url postgres://… [--pool-size <2 × cores, at least 4>]]
+                    [--city profile.json] [--seed valence]
+                    [--cors-origin https://www.ville.fr]… [--rate-limit 60]
+                    [--smtp-url smtp://host:25] [--mail-from …] [--public-url https://…]
   gusp-server token create --role coordinator|agent|organisation
-                    [--organisation <id>] [--label <text>] [--data-dir …|--database-url …]
-  gusp-server purge [--months 12] [--data-dir …|--database-url …]
-  gusp-server export [--what observations|engagements] [--format csv|geojson] [--data-dir …|--database-url …]
+                    [--organisation <id>] [--label <text>] [--city …] [--data-dir …|--database-url …]
+  gusp-server purge [--months <purgeAfterMonths of the city, 12>] [--city …] [--data-dir …|--database-url …]
+  gusp-server export [--what observations|engagements] [--format csv|geojson] [--city …] [--data-dir …|--database-url …]
+  gusp-server copy --from-data-dir ./.gusp-data|--from-database-url … --to-database-url postgres://…|--to-data-dir …
+                    (server stopped; the target must hold no GUSP data / serveur arrêté, cible vide)
+
+  --city <profile.json> (GUSP_CITY_PROFILE): your city profile (quartiers, organisations,
+  themes, defaults), checked at start; Valence without it / votre profil de ville, Valence sinon.
+  Environment / environnement : PORT, HOST, GUSP_DATA_DIR, DATABASE_URL, GUSP_CITY_PROFILE,
+  GUSP_CORS_ORIGINS, GUSP_RATE_LIMIT, SMTP_URL, GUSP_MAIL_FROM, GUSP_PUBLIC_URL.
 `;
+
+/** The language of the profile's problems: from LC_ALL, LC_MESSAGES or LANG (French unless English). */
+const cliLocale = (): 'fr' | 'en' => ((process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '').toLowerCase().startsWith('en') ? 'en' : 'fr');
+
+/**
+ * The city profile named by `--city` (or GUSP_CITY_PROFILE), checked with
+ * `parseCity`; Valence without one. An unreadable file, bad JSON or an
+ * invalid profile is a {@linkcode CityProfileFileError}: every problem listed.
+ */
+function loadCity(file: string | undefined): CityProfile {
+  if (!file) return valence;
+  const locale = cliLocale();
+  const en = locale === 'en';
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? (en ? 'no such file' : 'fichier introuvable') : String((e as Error).message);
+    throw new CityProfileFileError(`${en ? 'Cannot read the city profile' : 'Impossible de lire le profil de ville'} ${file}: ${reason}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new CityProfileFileError(`${en ? 'The city profile is not valid JSON' : 'Le profil de ville n’est pas du JSON valide'} (${file}): ${(e as Error).message}`);
+  }
+  const parsed = parseCity(json, locale);
+  if (parsed.ok) return parsed.value;
+  const issues = (parsed.error.details.issues as { path: string; code: string; message: string }[]) ?? [];
+  throw new CityProfileFileError(
+    [`${file}: ${parsed.error.message}`, ...issues.map((i) => `  - ${i.path || (en ? '(profile)' : '(profil)')}: ${i.message} [${i.code}]`)].join('\n'),
+  );
+}
 
 const log = (record: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...record })}\n`);
 
@@ -46,6 +96,8 @@ async function start(argv: string[]): Promise<void> {
       host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
       'data-dir': { type: 'string', default: process.env.GUSP_DATA_DIR ?? '.gusp-data' },
       'database-url': { type: 'string', default: process.env.DATABASE_URL },
+      'pool-size': { type: 'string', default: process.env.GUSP_DB_POOL_SIZE },
+      city: { type: 'string', default: process.env.GUSP_CITY_PROFILE },
       seed: { type: 'string' },
       'cors-origin': { type: 'string', multiple: true, default: (process.env.GUSP_CORS_ORIGINS ?? '').split(',').filter(Boolean) },
       'rate-limit': { type: 'string', default: process.env.GUSP_RATE_LIMIT ?? '60' },
@@ -60,11 +112,18 @@ async function start(argv: string[]): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`Invalid port / port invalide: ${values.port}`);
   if (values.seed !== undefined && values.seed !== 'valence') throw new UsageError(`Unknown seed / jeu de données inconnu: ${values.seed} (valence)`);
+  const poolSize = values['pool-size'] === undefined || values['pool-size'] === '' ? undefined : Number(values['pool-size']);
+  if (poolSize !== undefined && (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000)) throw new UsageError(`Invalid --pool-size / taille invalide: ${values['pool-size']}`);
+  const city = loadCity(values.city);
+  if (values.seed === 'valence' && city.id !== valence.id) {
+    throw new UsageError(`--seed valence writes Valence's quartiers and walks: not with the profile of ${city.name} / le jeu de données de Valence ne va pas avec le profil de ${city.name} (${values.city})`);
+  }
   const databaseUrl = values['database-url'] || undefined;
   const server = await startServer({
+    city,
     port,
     host: values.host,
-    ...(databaseUrl ? { databaseUrl } : { dataDir: resolve(values['data-dir']) }),
+    ...(databaseUrl ? { databaseUrl, poolSize } : { dataDir: resolve(values['data-dir']) }),
     corsOrigins: values['cors-origin'],
     accessLog: true,
     ...(values['smtp-url'] ? { notifications: { smtpUrl: values['smtp-url'], from: values['mail-from'], publicUrl: values['public-url'] } } : {}),
@@ -72,6 +131,7 @@ async function start(argv: string[]): Promise<void> {
     ...(perMinute > 0 ? { rateLimit: { perMinute, burst: perMinute } } : {}),
     log,
     beforeListen: async (gusp, db) => {
+      if (city !== valence) log({ level: 'info', msg: 'city profile', city: city.id, file: values.city, quartiers: city.quartiers.length, themes: city.themes.length });
       if (values.seed !== 'valence') return;
       const { rows } = await db.sql.query('SELECT 1 FROM events LIMIT 1');
       if (rows.length > 0) {
@@ -110,14 +170,16 @@ async function tokenCreate(argv: string[]): Promise<void> {
       label: { type: 'string' },
       'data-dir': { type: 'string', default: process.env.GUSP_DATA_DIR ?? '.gusp-data' },
       'database-url': { type: 'string', default: process.env.DATABASE_URL },
+      city: { type: 'string', default: process.env.GUSP_CITY_PROFILE },
     },
     strict: true,
   });
+  const city = loadCity(values.city);
   const role = values.role as StaffRole | undefined;
   if (role === undefined || !STAFF_ROLES.includes(role)) throw new UsageError(`--role: ${STAFF_ROLES.join(' | ')}`);
   if ((role === 'organisation') !== (values.organisation !== undefined)) throw new UsageError('--organisation <id> goes with --role organisation (and only with it)');
-  if (values.organisation !== undefined && !valence.organisations.some((o) => o.id === values.organisation)) {
-    throw new UsageError(`Unknown organisation / organisation inconnue: ${values.organisation} (${valence.organisations.map((o) => o.id).join(', ')})`);
+  if (values.organisation !== undefined && !city.organisations.some((o) => o.id === values.organisation)) {
+    throw new UsageError(`Unknown organisation / organisation inconnue: ${values.organisation} (${city.organisations.map((o) => o.id).join(', ')})`);
   }
   const databaseUrl = values['database-url'] || undefined;
   const db = await openMigratedDatabase(databaseUrl ? { databaseUrl } : { dataDir: resolve(values['data-dir']) });
@@ -135,18 +197,21 @@ async function purge(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      months: { type: 'string', default: '12' },
+      // Default: the city profile's `defaults.purgeAfterMonths` (12 for Valence).
+      months: { type: 'string' },
       'data-dir': { type: 'string', default: process.env.GUSP_DATA_DIR ?? '.gusp-data' },
       'database-url': { type: 'string', default: process.env.DATABASE_URL },
+      city: { type: 'string', default: process.env.GUSP_CITY_PROFILE },
     },
     strict: true,
   });
-  const months = Number(values.months);
+  const city = loadCity(values.city);
+  const months = Number(values.months ?? city.defaults.purgeAfterMonths);
   if (!Number.isInteger(months) || months < 0 || months > 120) throw new UsageError(`--months: 0..120 (${values.months})`);
   const databaseUrl = values['database-url'] || undefined;
   const db = await openMigratedDatabase(databaseUrl ? { databaseUrl } : { dataDir: resolve(values['data-dir']) });
   try {
-    const gusp = createGusp({ city: valence, store: sqlStore(db.sql) });
+    const gusp = createGusp({ city, store: sqlStore(db.sql) });
     log({ level: 'info', msg: 'purged', months, ...(await purgePersonalData(gusp, db.sql, { months })) });
   } finally {
     await db.close();
@@ -162,6 +227,7 @@ async function exportData(argv: string[]): Promise<void> {
       format: { type: 'string', default: 'csv' },
       'data-dir': { type: 'string', default: process.env.GUSP_DATA_DIR ?? '.gusp-data' },
       'database-url': { type: 'string', default: process.env.DATABASE_URL },
+      city: { type: 'string', default: process.env.GUSP_CITY_PROFILE },
     },
     strict: true,
   });
@@ -169,16 +235,17 @@ async function exportData(argv: string[]): Promise<void> {
   if (!['observations.csv', 'observations.geojson', 'engagements.csv'].includes(kind)) {
     throw new UsageError('--what observations --format csv|geojson, or --what engagements --format csv');
   }
+  const city = loadCity(values.city);
   const databaseUrl = values['database-url'] || undefined;
   const db = await openMigratedDatabase(databaseUrl ? { databaseUrl } : { dataDir: resolve(values['data-dir']) });
   try {
-    const gusp = createGusp({ city: valence, store: sqlStore(db.sql) });
+    const gusp = createGusp({ city, store: sqlStore(db.sql) });
     const observations = async () => (await gusp.observations.list()).map((o) => publicObservation(o));
     const out =
       kind === 'observations.csv'
         ? observationsToCSV(await observations())
         : kind === 'observations.geojson'
-          ? `${JSON.stringify(toGeoJSON(await observations(), valence, { walks: (await gusp.walks.list()).map((a) => a.walk) }))}\n`
+          ? `${JSON.stringify(toGeoJSON(await observations(), city, { walks: (await gusp.walks.list()).map((a) => a.walk) }))}\n`
           : engagementsToCSV(await gusp.engagements.list());
     process.stdout.write(out);
   } finally {
@@ -186,7 +253,46 @@ async function exportData(argv: string[]): Promise<void> {
   }
 }
 
+/**
+ * Copies all the data of one database into another (PGlite to PostgreSQL,
+ * typically), then compares them: see `store/copy-database.ts`.
+ */
+async function copy(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'from-data-dir': { type: 'string' },
+      'from-database-url': { type: 'string' },
+      'to-data-dir': { type: 'string' },
+      'to-database-url': { type: 'string' },
+    },
+    strict: true,
+  });
+  const side = (dir: string | undefined, url: string | undefined, name: string) => {
+    if ((dir === undefined) === (url === undefined)) throw new UsageError(`--${name}-data-dir <dir> or --${name}-database-url <url> (one of them)`);
+    return url !== undefined ? { databaseUrl: url } : { dataDir: resolve(dir as string) };
+  };
+  const fromOptions = side(values['from-data-dir'], values['from-database-url'], 'from');
+  const toOptions = side(values['to-data-dir'], values['to-database-url'], 'to');
+  if (JSON.stringify(fromOptions) === JSON.stringify(toOptions)) throw new UsageError('--from and --to name the same database');
+  const from = await openMigratedDatabase(fromOptions);
+  try {
+    const to = await openMigratedDatabase(toOptions);
+    try {
+      log({ level: 'info', msg: 'copy', from: from.kind, to: to.kind });
+      const report = await copyDatabase(from.sql, to.sql, log);
+      log({ level: 'info', msg: 'copied and checked', ...report });
+    } finally {
+      await to.close();
+    }
+  } finally {
+    await from.close();
+  }
+}
+
 class UsageError extends Error {}
+/** A city profile that cannot be used: its problems, one per line (exit code 2, no usage text). */
+class CityProfileFileError extends Error {}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -203,6 +309,10 @@ export async function main(argv: string[]): Promise<number> {
       await purge(rest);
       return 0;
     }
+    if (command === 'copy') {
+      await copy(rest);
+      return 0;
+    }
     if (command === 'token' && rest[0] === 'create') {
       await tokenCreate(rest.slice(1));
       return 0;
@@ -210,9 +320,17 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(command === undefined || command === 'help' || command === '--help' ? USAGE : `Unknown command / commande inconnue: ${command}\n${USAGE}`);
     return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
   } catch (e) {
+    if (e instanceof CityProfileFileError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`${(e as Error).message}\n${USAGE}`);
       return 2;
+    }
+    if (e instanceof CopyRefused) {
+      log({ level: 'error', msg: e.message });
+      return 1;
     }
     if (e instanceof DataDirLockedError) {
       log({ level: 'error', msg: e.message });

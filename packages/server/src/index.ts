@@ -6,11 +6,15 @@
  */
 export { startServer, openMigratedDatabase, type RunningServer, type StartOptions } from './server.js';
 export { createApp, type AppOptions } from './app.js';
-export { openDatabase, lockDataDir, DataDirLockedError, type Database, type DatabaseKind, type OpenDatabaseOptions } from './db.js';
+export type { Env } from './http/context.js';
+export type { ServerLocale } from './http/messages.js';
+export type { RateLimitOptions } from './http/rate-limit.js';
+export type { PhotoType } from './photos.js';
+export { openDatabase, lockDataDir, defaultPoolSize, DataDirLockedError, type Database, type DatabaseKind, type OpenDatabaseOptions } from './db.js';
 export { pgSql, pgliteSql, Rollback, type Sql, type SqlResult, type SqlSession } from './sql.js';
 export { sqlStore, committedPosition, HighWaterTimeout } from './store/sql-store.js';
 export { migrate, loadMigrations, type Migration } from './store/migrate.js';
-export { authenticate, createToken, revokeToken, STAFF_ROLES, type Staff, type StaffRole } from './auth.js';
+export { authenticate, createToken, revokeToken, STAFF_ROLES, type CreateTokenInput, type Staff, type StaffRole } from './auth.js';
 export { purgePersonalData, exportPersonalData, type PurgeResult } from './privacy.js';
 export { createNotifier, type Notifier, type NotifierOptions } from './notify/notifier.js';
 export { seedValence } from './seed/valence.js';

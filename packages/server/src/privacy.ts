@@ -15,6 +15,8 @@ export interface PurgeResult {
   readonly walks: number;
   readonly registrations: number;
   readonly observations: number;
+  /** Emails (sent or not) deleted from the outbox: they hold addresses and names. */
+  readonly emails: number;
 }
 
 const MONTH_MS = 30.44 * 86_400_000;
@@ -58,8 +60,9 @@ const redactReporter = (type: string, data: Record<string, unknown>) => {
 
 /**
  * Purges personal data of walks that ended more than `months` ago (default 12),
- * and reporter contacts of observations recorded more than `months` ago.
- * Anonymous counts (roles, statuses) stay.
+ * reporter contacts of observations recorded more than `months` ago, and the
+ * emails written more than `months` ago (the outbox keeps their recipient and
+ * text). Anonymous counts (roles, statuses) stay.
  */
 export async function purgePersonalData(gusp: Gusp, sql: Sql, options: { months?: number; now?: Date } = {}): Promise<PurgeResult> {
   const months = options.months ?? 12;
@@ -83,11 +86,15 @@ export async function purgePersonalData(gusp: Gusp, sql: Sql, options: { months?
     const redacted = await redactStream(sql, `observation-${o.id}`, redactReporter);
     observations += redacted;
   }
-  return { walks, registrations, observations };
+  const emails = (await sql.query('DELETE FROM outbox WHERE created_at < $1', [new Date(limit).toISOString()])).rowCount ?? 0;
+  return { walks, registrations, observations, emails };
 }
 
-/** Everything kept about one email address: a person's right of access. */
-export async function exportPersonalData(gusp: Gusp, email: string) {
+/**
+ * Everything kept about one email address: a person's right of access. With
+ * `sql`, the emails written to them too (kind, subject, when; not the text).
+ */
+export async function exportPersonalData(gusp: Gusp, email: string, sql?: Sql) {
   const wanted = email.trim().toLowerCase();
   const same = (e: string | undefined) => (e ?? '').trim().toLowerCase() === wanted;
   const registrations = (await gusp.walks.list()).flatMap((agg) =>
@@ -96,15 +103,24 @@ export async function exportPersonalData(gusp: Gusp, email: string) {
       .map(({ cancelToken: _token, ...r }) => ({ ...r, walk: { id: agg.walk.id, title: agg.walk.title, startsAt: agg.walk.startsAt, quartierId: agg.walk.quartierId } })),
   );
   const observations = (await gusp.observations.list()).filter((o) => same(o.reporter?.email));
-  return { email: wanted, registrations, observations };
+  const emails = sql
+    ? (
+        await sql.query<{ kind: string; subject: string; created_at: string | Date; sent_at: string | Date | null }>(
+          'SELECT kind, subject, created_at, sent_at FROM outbox WHERE lower(recipient) = $1 ORDER BY id',
+          [wanted],
+        )
+      ).rows.map((r) => ({ kind: r.kind, subject: r.subject, createdAt: new Date(r.created_at).toISOString(), sentAt: r.sent_at === null ? null : new Date(r.sent_at).toISOString() }))
+    : [];
+  return { email: wanted, registrations, observations, emails };
 }
 
 /**
  * Erases everything kept about one email address (a person's right to
  * erasure), from views and from the journal: their registrations become
- * anonymous (role and status stay for the counts), their reporter contacts go.
+ * anonymous (role and status stay for the counts), their reporter contacts go,
+ * and so do the emails written to them, sent or still waiting.
  */
-export async function erasePersonalData(gusp: Gusp, sql: Sql, email: string): Promise<{ registrations: number; observations: number }> {
+export async function erasePersonalData(gusp: Gusp, sql: Sql, email: string): Promise<{ registrations: number; observations: number; emails: number }> {
   const wanted = email.trim().toLowerCase();
   const same = (e: string | undefined) => (e ?? '').trim().toLowerCase() === wanted;
   let registrations = 0;
@@ -120,5 +136,6 @@ export async function erasePersonalData(gusp: Gusp, sql: Sql, email: string): Pr
     await gusp.observations.eraseReporter(o.id);
     observations += await redactStream(sql, `observation-${o.id}`, redactReporter);
   }
-  return { registrations, observations };
+  const emails = (await sql.query('DELETE FROM outbox WHERE lower(recipient) = $1', [wanted])).rowCount ?? 0;
+  return { registrations, observations, emails };
 }

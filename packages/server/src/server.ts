@@ -11,7 +11,7 @@ import { createApp } from './app.js';
 import { authenticate } from './auth.js';
 import { createNotifier, type Notifier, type NotifierOptions } from './notify/notifier.js';
 import { loadPhoto, photoExists, storePhoto } from './photos.js';
-import { erasePersonalData, purgePersonalData } from './privacy.js';
+import { erasePersonalData, exportPersonalData, purgePersonalData } from './privacy.js';
 import { openDatabase, type Database, type OpenDatabaseOptions } from './db.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
 import { migrate } from './store/migrate.js';
@@ -77,6 +77,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       },
       purge: (months) => purgePersonalData(gusp, database.sql, { months }),
       erase: (email) => erasePersonalData(gusp, database.sql, email),
+      exportPerson: (email) => exportPersonalData(gusp, email, database.sql),
       ping: async () => {
         await database.sql.query('SELECT 1');
       },

@@ -15,6 +15,7 @@ import { startServer, type RunningServer } from '../src/server.js';
 import { check as checkGeoJSON } from '@placemarkio/check-geojson';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { jpegWithExif } from './images.js';
 import { call, isErrorBody, openWalk, person, reportedWalk, type Backend } from './harness.js';
 
@@ -396,6 +397,12 @@ export function apiSuite(backend: Backend): void {
         assert.match(limited.body.error.message, /^Too many requests/);
         assert.ok(Number(limited.headers.get('retry-after')) >= 1);
         assert.equal((await call(other.url, 'GET', `/api/walks/${id}`)).status, 200);
+        // A made-up token is anonymous; a valid staff token is not limited.
+        const forged = await call(other.url, 'POST', `/api/walks/${id}/registrations`, { body: person('limited-forged'), headers: { authorization: 'Bearer made-up-token-123456' } });
+        assert.equal(forged.status, 429);
+        const { token } = await createToken(db.sql, { role: 'coordinator', label: 'rate limit test' });
+        const staff = await call(other.url, 'POST', `/api/walks/${id}/registrations`, { body: person('limited-staff'), headers: { authorization: `Bearer ${token}` } });
+        assert.equal(staff.status, 201);
       } finally {
         await other.close();
       }
@@ -550,7 +557,7 @@ export function apiSuite(backend: Backend): void {
       const summary = (await call(base, 'GET', `/api/walks/${id}`)).body;
       assert.deepEqual([summary.confirmed, summary.byRole.resident], [2, 2]);
       // Purging again changes nothing, and the journal is still closed to ordinary updates.
-      assert.deepEqual(await purgePersonalData(server.gusp, db.sql, { months: 12, now: new Date(Date.now() + 420 * 86_400_000) }), { walks: 0, registrations: 0, observations: 0 });
+      assert.deepEqual(await purgePersonalData(server.gusp, db.sql, { months: 12, now: new Date(Date.now() + 420 * 86_400_000) }), { walks: 0, registrations: 0, observations: 0, emails: 0 });
       await assert.rejects(db.sql.query(`UPDATE events SET data = '{}'::json WHERE stream = $1`, [`walk-${id}`]), /append-only/);
     });
 
@@ -568,7 +575,7 @@ export function apiSuite(backend: Backend): void {
       assert.equal(bad.status, 400);
       const erased = await call(base, 'POST', '/api/privacy/erase', { body: { email: email.toUpperCase() }, headers: coordinator });
       assert.equal(erased.status, 200);
-      assert.deepEqual(erased.body, { registrations: 1, observations: 1 });
+      assert.deepEqual(erased.body, { registrations: 1, observations: 1, emails: 0 }); // no SMTP here: the notifications suite checks emails
 
       const text = (await db.sql.query<{ data: string }>('SELECT data::text AS data FROM events WHERE stream IN ($1, $2)', [`walk-${id}`, `observation-${obs.body.id}`])).rows.map((r) => r.data).join('\n');
       for (const secret of [email, 'Inès', '06 11 22 33 44']) assert.ok(!text.includes(secret), `journal still holds ${secret}`);
@@ -636,6 +643,42 @@ export function apiSuite(backend: Backend): void {
       assert.equal((await call(base, 'GET', '/open311/v2/requests.json?start_date=yesterday')).status, 400);
       assert.equal((await call(base, 'GET', '/open311/v2/requests/unknown.json')).status, 404);
       assert.equal((await call(base, 'GET', '/open311/v2/nothing.json')).status, 404);
+    });
+
+    test('Open311 GeoReport v2 in XML: the same documents under .xml, errors as <errors>', async () => {
+      const parser = new XMLParser({ parseTagValue: false, isArray: (name) => ['service', 'request', 'error'].includes(name) });
+      const xml = async (method: string, path: string, init: Parameters<typeof call>[3] = {}) => {
+        const r = await call<string>(base, method, path, init);
+        assert.match(r.headers.get('content-type') ?? '', /^application\/xml/, path);
+        assert.equal(XMLValidator.validate(r.body), true, `${path}: ${r.body}`);
+        return { status: r.status, doc: parser.parse(r.body) as Record<string, Record<string, Record<string, string>[]>> };
+      };
+      const services = await xml('GET', '/open311/v2/services.xml');
+      assert.equal(services.status, 200);
+      assert.deepEqual(services.doc.services?.service?.map((s) => s.service_code), valence.themes.map((t) => t.id));
+      assert.deepEqual((await xml('GET', '/open311/v2/services/voirie.xml')).doc, { '?xml': '', service_definition: { service_code: 'voirie', attributes: '' } });
+
+      const form = new URLSearchParams({ service_code: 'voirie', lat: '44.9229', long: '4.9262', description: 'Bordure cassée <près> de l’école & du parc' });
+      const posted = await xml('POST', '/open311/v2/requests.xml', { raw: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      assert.equal(posted.status, 201);
+      const id = posted.doc.service_requests?.request?.[0]?.service_request_id as string;
+      assert.ok(id);
+      const one = await xml('GET', `/open311/v2/requests/${id}.xml`);
+      const request = one.doc.service_requests?.request?.[0] ?? {};
+      assert.deepEqual(Object.keys(request), [...OPEN311_SERVICE_REQUEST_FIELDS]);
+      assert.deepEqual([request.status, request.service_code, request.lat, request.description], ['open', 'voirie', '44.9229', 'Bordure cassée <près> de l’école & du parc']);
+      // The XML list holds what the JSON list holds.
+      const asJson = await call(base, 'GET', `/open311/v2/requests.json?service_request_id=${id}`);
+      const list = await xml('GET', `/open311/v2/requests.xml?service_request_id=${id}`);
+      assert.deepEqual(list.doc.service_requests?.request, asJson.body.map((r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v)]))));
+
+      const unknown = await xml('GET', '/open311/v2/services/licornes.xml');
+      assert.equal(unknown.status, 404);
+      assert.equal(unknown.doc.errors?.error?.[0]?.code, '404');
+      const refused = await xml('POST', '/open311/v2/requests.xml', { raw: 'service_code=voirie', headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'en' } });
+      assert.equal(refused.status, 400);
+      assert.ok((refused.doc.errors?.error?.[0]?.description ?? '').length > 0);
+      assert.equal((await xml('GET', '/open311/v2/nothing.xml')).status, 404);
     });
 
     test('exports: iCalendar per walk and per quartier, GeoJSON, CSV, the shared compte-rendu as HTML and Markdown', async () => {

@@ -12,6 +12,8 @@ import ICAL from 'ical.js';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { Database } from '../src/db.js';
+import { createToken } from '../src/auth.js';
+import { purgePersonalData } from '../src/privacy.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { call, openWalk, person, type Backend } from './harness.js';
 
@@ -169,6 +171,31 @@ export function notifySuite(backend: Backend): void {
       await new Promise((r) => setTimeout(r, 600));
       const reminders = mailbox.messages.filter((m) => to(m) === 'habitant-reminded@example.org' && /^Rappel/.test(m.subject ?? ''));
       assert.equal(reminders.length, 1);
+    });
+
+    test('RGPD: the emails written to a person are in their export, and go with their erasure and with the purge', async () => {
+      const coordinator = { authorization: `Bearer ${(await createToken(db.sql, { role: 'coordinator' })).token}` };
+      const id = await openWalk(server.gusp, { capacity: 10 });
+      for (const who of ['rgpd-mail-erased', 'rgpd-mail-kept']) await call(server.url, 'POST', `/api/walks/${id}/registrations`, { body: person(who) });
+      await eventually(() => mailbox.messages.filter((m) => to(m)?.startsWith('habitant-rgpd-mail-')).length >= 2);
+      const rows = async (recipient: string) => Number((await db.sql.query<{ n: string }>('SELECT count(*) AS n FROM outbox WHERE recipient = $1', [recipient])).rows[0]?.n);
+      const erased = 'habitant-rgpd-mail-erased@example.org';
+      const kept = 'habitant-rgpd-mail-kept@example.org';
+      assert.equal(await rows(erased), 1);
+
+      const exported = await call(server.url, 'GET', `/api/privacy/export?email=${erased}`, { headers: coordinator });
+      assert.equal(exported.body.emails.length, 1);
+      assert.equal(exported.body.emails[0].kind, 'confirmed');
+      assert.ok(exported.body.emails[0].sentAt);
+
+      const erase = await call(server.url, 'POST', '/api/privacy/erase', { body: { email: erased }, headers: coordinator });
+      assert.deepEqual(erase.body, { registrations: 1, observations: 0, emails: 1 });
+      assert.deepEqual([await rows(erased), await rows(kept)], [0, 1], 'only that person’s emails go');
+
+      // Thirteen months later, the purge takes every email written before its limit.
+      const purged = await purgePersonalData(server.gusp, db.sql, { months: 12, now: new Date(Date.now() + 420 * 86_400_000) });
+      assert.ok(purged.emails >= 1, JSON.stringify(purged));
+      assert.equal(Number((await db.sql.query<{ n: string }>('SELECT count(*) AS n FROM outbox')).rows[0]?.n), 0);
     });
   });
 }

@@ -25,6 +25,8 @@ export interface AppOptions {
   readonly purge?: (months: number) => Promise<unknown>;
   /** Erases one person's data by email, from views and journal (wired like `purge`). */
   readonly erase?: (email: string) => Promise<unknown>;
+  /** Everything kept about one email, emails sent included (wired like `purge`); without it, the views only. */
+  readonly exportPerson?: (email: string) => Promise<unknown>;
   /** Answers `/healthz`: resolves when the database answers. */
   readonly ping?: () => Promise<void>;
   /** The clock of views (the service's clock by default: the real one). */

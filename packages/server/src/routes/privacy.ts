@@ -12,7 +12,7 @@ export function privacyRoutes(app: Hono<Env>, deps: RouteDeps): void {
     await staff(c, ['coordinator']);
     const email = c.req.query('email') ?? '';
     if (!/^[^\s@]{1,64}@[^\s@]{1,255}$/.test(email)) return refuse(c, 'request.invalid-query', { email });
-    return c.json(await exportPersonalData(gusp, email));
+    return c.json(options.exportPerson ? await options.exportPerson(email) : await exportPersonalData(gusp, email));
   });
 
   app.post('/api/privacy/erase', async (c) => {

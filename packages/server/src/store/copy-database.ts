@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Copies everything a GUSP server keeps from one database to another —
+ * typically from a PGlite data directory to a PostgreSQL server, when a city
+ * outgrows the embedded database (`gusp-server copy`). Both databases are
+ * migrated first (same schema); the target's journal must be empty.
+ *
+ * What is copied, in one transaction of the target: the journal (`events`,
+ * positions, versions, data kept verbatim as JSON text, redactions
+ * included), the position sequence (so new events continue after the last
+ * one), `client_commands` (Idempotency-Keys already applied stay applied),
+ * `staff_tokens` (hashes only: the same tokens keep working), `photos`,
+ * the `outbox` (sent and pending emails, with its id sequence) and the
+ * notifier's cursor (no email is sent twice, none is lost). Then both sides
+ * are compared: row counts and a digest of the journal.
+ */
+import type { Sql, SqlSession } from '../sql.js';
+
+export interface CopyReport {
+  readonly events: number;
+  readonly clientCommands: number;
+  readonly staffTokens: number;
+  readonly photos: number;
+  readonly outbox: number;
+  readonly lastPosition: number;
+  readonly notificationCursor: number;
+  /** md5 of the journal (every column but `recorded_at`, in position order), equal on both sides. */
+  readonly journalDigest: string;
+}
+
+export class CopyRefused extends Error {}
+
+const BATCH = 1000;
+
+/** Every column that matters of the journal, in order, as one md5 (the same SQL on both sides). */
+const JOURNAL_DIGEST = `SELECT md5(coalesce(string_agg(concat_ws('|', position, stream, version, type, at, data::text, coalesce(client_id, '')), E'\\n' ORDER BY position), '')) AS digest FROM events`;
+
+const count = async (sql: SqlSession, table: string) => Number((await sql.query<{ n: string | number }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n ?? 0);
+
+async function versions(sql: Sql): Promise<string> {
+  return (await sql.query<{ version: number }>('SELECT version FROM gusp_migrations ORDER BY version')).rows.map((r) => r.version).join(',');
+}
+
+async function* batches<R>(sql: Sql, select: string, key: string): AsyncGenerator<R[]> {
+  let after: string | number | null = null;
+  for (;;) {
+    const { rows }: { rows: R[] } = await sql.query<R>(
+      `${select} ${after === null ? '' : `WHERE ${key} > $2`} ORDER BY ${key} LIMIT $1`,
+      after === null ? [BATCH] : [BATCH, after],
+    );
+    if (rows.length === 0) return;
+    yield rows;
+    // `key` is qualified (`events.position`): the table's column, not the text alias of the same name.
+    after = (rows[rows.length - 1] as Record<string, string | number>)[key.split('.').pop() as string] as string | number;
+    if (rows.length < BATCH) return;
+  }
+}
+
+/** Copies `from` into `to` (both migrated, `to` with an empty journal) and checks the result. */
+export async function copyDatabase(from: Sql, to: Sql, log: (record: Record<string, unknown>) => void = () => {}): Promise<CopyReport> {
+  const [fromVersions, toVersions] = [await versions(from), await versions(to)];
+  if (fromVersions !== toVersions) throw new CopyRefused(`The two databases have different migrations (${fromVersions} / ${toVersions}).`);
+  if ((await count(to, 'events')) > 0 || (await count(to, 'staff_tokens')) > 0) {
+    throw new CopyRefused('The target database already holds GUSP data (events or tokens): copy only into an empty one.');
+  }
+  const sequence = (await from.query<{ last_value: string; is_called: boolean }>('SELECT last_value, is_called FROM events_position_seq')).rows[0];
+  const cursor = Number((await from.query<{ position: string }>('SELECT position FROM notification_cursor')).rows[0]?.position ?? 0);
+
+  await to.transaction(async (tx) => {
+    let events = 0;
+    for await (const rows of batches<Record<string, string | null>>(
+      from,
+      'SELECT position::text AS position, stream, version::text AS version, type, at, data::text AS data, client_id, recorded_at::text AS recorded_at FROM events',
+      'events.position',
+    )) {
+      const column = (name: string) => rows.map((r) => r[name] ?? null);
+      await tx.query(
+        `INSERT INTO events (position, stream, version, type, at, data, client_id, recorded_at)
+         SELECT p, s, v, t, a, d::json, c, r::timestamptz
+         FROM unnest($1::bigint[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS u(p, s, v, t, a, d, c, r)`,
+        [column('position'), column('stream'), column('version'), column('type'), column('at'), column('data'), column('client_id'), column('recorded_at')],
+      );
+      events += rows.length;
+      log({ level: 'info', msg: 'copying events', copied: events });
+    }
+    for await (const rows of batches<Record<string, string>>(from, 'SELECT client_id, stream, applied_at::text AS applied_at FROM client_commands', 'client_commands.client_id')) {
+      await tx.query(
+        'INSERT INTO client_commands (client_id, stream, applied_at) SELECT c, s, a::timestamptz FROM unnest($1::text[], $2::text[], $3::text[]) AS u(c, s, a)',
+        [rows.map((r) => r.client_id), rows.map((r) => r.stream), rows.map((r) => r.applied_at)],
+      );
+    }
+    for await (const rows of batches<Record<string, string | null>>(
+      from,
+      'SELECT id, token_sha256, role, organisation_id, label, created_at::text AS created_at, revoked_at::text AS revoked_at FROM staff_tokens',
+      'staff_tokens.id',
+    )) {
+      for (const r of rows) {
+        await tx.query('INSERT INTO staff_tokens (id, token_sha256, role, organisation_id, label, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz)', [
+          r.id, r.token_sha256, r.role, r.organisation_id, r.label, r.created_at, r.revoked_at,
+        ]);
+      }
+    }
+    // Photos one by one: each is up to 2 MiB.
+    let lastPhoto: string | null = null;
+    for (;;) {
+      type PhotoRow = { id: string; media_type: string; bytes: Uint8Array; created_at: string };
+      const { rows }: { rows: PhotoRow[] } = await from.query<PhotoRow>(
+        `SELECT id, media_type, bytes, created_at::text AS created_at FROM photos ${lastPhoto === null ? '' : 'WHERE id > $1'} ORDER BY id LIMIT 1`,
+        lastPhoto === null ? [] : [lastPhoto],
+      );
+      const photo: PhotoRow | undefined = rows[0];
+      if (!photo) break;
+      await tx.query('INSERT INTO photos (id, media_type, bytes, created_at) VALUES ($1, $2, $3, $4::timestamptz)', [photo.id, photo.media_type, Buffer.from(photo.bytes), photo.created_at]);
+      lastPhoto = photo.id;
+    }
+    for await (const rows of batches<Record<string, string | null>>(
+      from,
+      `SELECT id::text AS id, dedup_key, kind, recipient, locale, subject, body, ics, created_at::text AS created_at, attempts::text AS attempts,
+              next_attempt_at::text AS next_attempt_at, sent_at::text AS sent_at, last_error FROM outbox`,
+      'outbox.id',
+    )) {
+      for (const r of rows) {
+        await tx.query(
+          `INSERT INTO outbox (id, dedup_key, kind, recipient, locale, subject, body, ics, created_at, attempts, next_attempt_at, sent_at, last_error)
+           VALUES ($1::bigint, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz, $10::int, $11::timestamptz, $12::timestamptz, $13)`,
+          [r.id, r.dedup_key, r.kind, r.recipient, r.locale, r.subject, r.body, r.ics, r.created_at, r.attempts, r.next_attempt_at, r.sent_at, r.last_error],
+        );
+      }
+    }
+    await tx.query(`SELECT setval('outbox_id_seq', greatest((SELECT max(id) FROM outbox), 1), (SELECT max(id) FROM outbox) IS NOT NULL)`);
+    if (sequence) await tx.query(`SELECT setval('events_position_seq', $1::bigint, $2)`, [sequence.last_value, sequence.is_called]);
+    await tx.query('UPDATE notification_cursor SET position = $1', [cursor]);
+  });
+
+  // Both sides, compared.
+  const report = async (sql: Sql): Promise<CopyReport> => ({
+    events: await count(sql, 'events'),
+    clientCommands: await count(sql, 'client_commands'),
+    staffTokens: await count(sql, 'staff_tokens'),
+    photos: await count(sql, 'photos'),
+    outbox: await count(sql, 'outbox'),
+    lastPosition: Number((await sql.query<{ last: string }>('SELECT last FROM event_position')).rows[0]?.last ?? 0),
+    notificationCursor: Number((await sql.query<{ position: string }>('SELECT position FROM notification_cursor')).rows[0]?.position ?? 0),
+    journalDigest: (await sql.query<{ digest: string }>(JOURNAL_DIGEST)).rows[0]?.digest ?? '',
+  });
+  const [source, target] = [await report(from), await report(to)];
+  if (JSON.stringify(source) !== JSON.stringify(target)) {
+    throw new Error(`The copy differs from its source: ${JSON.stringify({ source, target })}`);
+  }
+  return target;
+}
