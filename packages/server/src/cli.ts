@@ -9,6 +9,7 @@
  *                     [--smtp-url smtp://host:25 --mail-from … --public-url https://…]
  *   gusp-server token create --role coordinator|agent|organisation
  *                     [--organisation <id>] [--label <text>] [--data-dir …|--database-url …]
+ *   gusp-server token revoke <id> [--data-dir …|--database-url …]
  *   gusp-server purge [--months 12] [--data-dir …|--database-url …]
  *   gusp-server export [--what observations|engagements] [--format csv|geojson] […]
  *   gusp-server copy --from-data-dir ./.gusp-data --to-database-url postgres://…
@@ -26,7 +27,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { createGusp, engagementsToCSV, observationsToCSV, parseCity, toGeoJSON, valence, type CityProfile } from '@gusp/core';
 import { publicObservation } from './http/public-views.js';
-import { createToken, STAFF_ROLES, type StaffRole } from './auth.js';
+import { createToken, revokeToken, STAFF_ROLES, type StaffRole } from './auth.js';
 import { DataDirLockedError } from './db.js';
 import { openMigratedDatabase, startServer } from './server.js';
 import { purgePersonalData } from './privacy.js';
@@ -42,6 +43,7 @@ const USAGE = `Usage / utilisation :
                     [--smtp-url smtp://host:25] [--mail-from …] [--public-url https://…]
   gusp-server token create --role coordinator|agent|organisation
                     [--organisation <id>] [--label <text>] [--city …] [--data-dir …|--database-url …]
+  gusp-server token revoke <id> [--data-dir …|--database-url …]
   gusp-server purge [--months <purgeAfterMonths of the city, 12>] [--city …] [--data-dir …|--database-url …]
   gusp-server export [--what observations|engagements] [--format csv|geojson] [--city …] [--data-dir …|--database-url …]
   gusp-server copy --from-data-dir ./.gusp-data|--from-database-url … --to-database-url postgres://…|--to-data-dir …
@@ -193,6 +195,29 @@ async function tokenCreate(argv: string[]): Promise<void> {
   }
 }
 
+/** `token revoke <id>`: the token stops working at once (its id is printed by `token create`). */
+async function tokenRevoke(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      'data-dir': { type: 'string', default: process.env.GUSP_DATA_DIR ?? '.gusp-data' },
+      'database-url': { type: 'string', default: process.env.DATABASE_URL },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [id, ...extra] = positionals;
+  if (id === undefined || extra.length > 0) throw new UsageError('token revoke <id>');
+  const databaseUrl = values['database-url'] || undefined;
+  const db = await openMigratedDatabase(databaseUrl ? { databaseUrl } : { dataDir: resolve(values['data-dir']) });
+  try {
+    if (!(await revokeToken(db.sql, id))) throw new NotFoundError(`No active token ${id} / aucun jeton actif ${id}`);
+    log({ level: 'info', msg: 'token revoked', id });
+  } finally {
+    await db.close();
+  }
+}
+
 async function purge(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -291,6 +316,8 @@ async function copy(argv: string[]): Promise<void> {
 }
 
 class UsageError extends Error {}
+/** What the command names does not exist (exit code 1, no usage text). */
+class NotFoundError extends Error {}
 /** A city profile that cannot be used: its problems, one per line (exit code 2, no usage text). */
 class CityProfileFileError extends Error {}
 
@@ -317,6 +344,10 @@ export async function main(argv: string[]): Promise<number> {
       await tokenCreate(rest.slice(1));
       return 0;
     }
+    if (command === 'token' && rest[0] === 'revoke') {
+      await tokenRevoke(rest.slice(1));
+      return 0;
+    }
     process.stderr.write(command === undefined || command === 'help' || command === '--help' ? USAGE : `Unknown command / commande inconnue: ${command}\n${USAGE}`);
     return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
   } catch (e) {
@@ -328,7 +359,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${(e as Error).message}\n${USAGE}`);
       return 2;
     }
-    if (e instanceof CopyRefused) {
+    if (e instanceof CopyRefused || e instanceof NotFoundError) {
       log({ level: 'error', msg: e.message });
       return 1;
     }

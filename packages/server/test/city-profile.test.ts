@@ -156,7 +156,7 @@ describe('gusp-server start --city <profile.json>: another city, end to end', ()
     }
   });
 
-  test('a coordinator token (server stopped), a walk scheduled and published: the page offers it, sign-ups are accepted', async () => {
+  test('a coordinator token (server stopped), a walk scheduled and published: the page offers it, sign-ups are accepted; the token revoked', async () => {
     await stop(server);
     const token = run(['token', 'create', '--role', 'coordinator', '--city', profileFile, '--data-dir', dataDir]);
     assert.equal(token.status, 0, token.stderr);
@@ -188,6 +188,20 @@ describe('gusp-server start --city <profile.json>: another city, end to end', ()
     const summary = (await call(url, 'GET', `/api/walks/${walkId}`)).body as { seatsLeft: number; city: { id: string } };
     assert.equal(summary.seatsLeft, 11);
     assert.equal(summary.city.id, 'bourg-sur-lise');
+    await stop(server);
+
+    // A token that leaks is revoked by its id (printed when it was made); it stops working at once.
+    const id = /^Token (\S+) \(coordinator\)/.exec(token.stderr)?.[1];
+    assert.ok(id, token.stderr);
+    const revoked = run(['token', 'revoke', id, '--data-dir', dataDir]);
+    assert.equal(revoked.status, 0, revoked.stderr);
+    assert.match(revoked.stdout, /"msg":"token revoked"/);
+    const again = run(['token', 'revoke', id, '--data-dir', dataDir]);
+    assert.equal(again.status, 1);
+    assert.match(again.stdout, /No active token/);
+    server = await start([profileFile, '--port', String(port), '--data-dir', dataDir], url);
+    const refused = await call(url, 'POST', `/api/walks/${walkId}/publish`, { headers: coordinator });
+    assert.equal(refused.status, 401, JSON.stringify(refused.body));
     await stop(server);
   });
 
