@@ -43,6 +43,9 @@ export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts'],
   outdir: '.',
+  // package.json names custom-elements.json itself: the analyzer must not rewrite it (the
+  // docs-tables check analyzes into node_modules/.cache and would point it there).
+  packagejson: false,
   litelement: true,
   plugins: [guspManifest()],
 };
