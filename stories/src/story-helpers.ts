@@ -14,19 +14,7 @@ export const attributeControls = (...attributes: string[]): Partial<ArgTypes> =>
   ...Object.fromEntries(attributes.map((name) => [name, { control: 'text' }])),
 });
 
-/** Types into native controls the way a person does: value, then `input` / `change` (as the elements' tests do). */
-export function fill(root: ParentNode, values: Record<string, string | boolean>): void {
-  for (const [id, value] of Object.entries(values)) {
-    const control = root.querySelector<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`#${id}`);
-    if (!control) throw new Error(`No control #${id}`);
-    if (typeof value === 'boolean') {
-      (control as HTMLInputElement).checked = value;
-      control.dispatchEvent(new Event('change', { bubbles: true }));
-    } else {
-      control.value = value;
-      control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
-    }
-  }
-}
+/** Types into native controls the way a person does: value, then `input` / `change` (the elements' tests' own helper). */
+export { fill } from '../../packages/elements/test/helpers.js';
 
 export { ifDefined };
