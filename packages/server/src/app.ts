@@ -89,9 +89,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     app.use('*', async (c, next) => {
       // The limit is for anonymous writes: staff with a valid token are not limited; any other
       // Authorization header (made up, revoked, expired) counts as anonymous.
-      const authorization = c.req.header('authorization');
       const write = c.req.method === 'POST' || c.req.method === 'DELETE';
-      if (write && (authorization === undefined || (await options.authenticate?.(authorization)) === undefined)) {
+      if (write && (await deps.whoIs(c)) === undefined) {
         let ip = 'unknown';
         try {
           ip = getConnInfo(c).remote.address ?? 'unknown';

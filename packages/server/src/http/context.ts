@@ -53,7 +53,13 @@ export interface AppOptions {
   readonly onUnexpectedError?: (error: unknown, c: Context) => void;
 }
 
-export type Env = { Variables: { locale: ServerLocale } };
+export type Env = {
+  Variables: {
+    locale: ServerLocale;
+    /** Who the Authorization header names, looked up once per request (see `whoIs`). */
+    staff: Promise<Staff | undefined> | undefined;
+  };
+};
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -100,11 +106,24 @@ export function routeDeps(options: AppOptions) {
     return { locale, clientId: `${scope}:${key}` };
   };
 
+  /**
+   * The staff member behind the request's Authorization header, if its token is valid: looked
+   * up once per request, so the rate limit and the route that both ask share one query.
+   */
+  const whoIs = (c: Context<Env>): Promise<Staff | undefined> => {
+    let who = c.get('staff');
+    if (who === undefined) {
+      const header = c.req.header('authorization');
+      who = header === undefined || !options.authenticate ? Promise.resolve(undefined) : options.authenticate(header);
+      c.set('staff', who);
+    }
+    return who;
+  };
+
   /** The staff member making the request, if they have one of `roles`; 401 or 403 otherwise. */
   const staff = async (c: Context<Env>, roles: readonly StaffRole[]): Promise<Staff> => {
-    const header = c.req.header('authorization');
-    if (header === undefined) return refuse(c, 'auth.required');
-    const who = await options.authenticate?.(header);
+    if (c.req.header('authorization') === undefined) return refuse(c, 'auth.required');
+    const who = await whoIs(c);
     if (!who) return refuse(c, 'auth.invalid-token');
     if (!roles.includes(who.role)) return refuse(c, 'auth.forbidden', { role: who.role });
     return who;
@@ -117,7 +136,7 @@ export function routeDeps(options: AppOptions) {
     return result.value;
   };
 
-  return { gusp, options, now, refuse, jsonBody, commandOptions, staff, origin, unwrap };
+  return { gusp, options, now, refuse, jsonBody, commandOptions, whoIs, staff, origin, unwrap };
 }
 
 export type RouteDeps = ReturnType<typeof routeDeps>;
