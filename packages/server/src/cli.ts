@@ -28,7 +28,7 @@ import { resolve } from 'node:path';
 import { createGusp, engagementsToCSV, observationsToCSV, parseCity, toGeoJSON, valence, type CityProfile } from '@gusp/core';
 import { publicObservation } from './http/public-views.js';
 import { createToken, revokeToken, STAFF_ROLES, type StaffRole } from './auth.js';
-import { DataDirLockedError } from './db.js';
+import { DataDirLockedError, type Database, type OpenDatabaseOptions } from './db.js';
 import { openMigratedDatabase, startServer } from './server.js';
 import { purgePersonalData } from './privacy.js';
 import { seedValence } from './seed/valence.js';
@@ -90,16 +90,45 @@ function loadCity(file: string | undefined): CityProfile {
 
 const log = (record: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...record })}\n`);
 
+/** `--data-dir` (embedded PGlite) or `--database-url` (PostgreSQL): where every command finds the data. */
+const DATABASE_OPTIONS = {
+  'data-dir': { type: 'string', default: process.env.GUSP_DATA_DIR ?? '.gusp-data' },
+  'database-url': { type: 'string', default: process.env.DATABASE_URL },
+} as const;
+
+/** `--city <profile.json>`: the city profile; Valence without it. */
+const CITY_OPTION = { city: { type: 'string', default: process.env.GUSP_CITY_PROFILE } } as const;
+
+interface DatabaseValues {
+  readonly 'data-dir'?: string | undefined;
+  readonly 'database-url'?: string | undefined;
+}
+
+/** The database those options name: PostgreSQL when a URL is given, else PGlite in the data directory. */
+function databaseOf(values: DatabaseValues): OpenDatabaseOptions {
+  const databaseUrl = values['database-url'] || undefined;
+  return databaseUrl ? { databaseUrl } : { dataDir: resolve(values['data-dir'] ?? '.gusp-data') };
+}
+
+/** Opens (and migrates) the database those options name, runs `work` on it, closes it. */
+async function withDatabase<T>(values: DatabaseValues, work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openMigratedDatabase(databaseOf(values));
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
 async function start(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
       port: { type: 'string', default: process.env.PORT ?? '8787' },
       host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
-      'data-dir': { type: 'string', default: process.env.GUSP_DATA_DIR ?? '.gusp-data' },
-      'database-url': { type: 'string', default: process.env.DATABASE_URL },
+      ...DATABASE_OPTIONS,
       'pool-size': { type: 'string', default: process.env.GUSP_DB_POOL_SIZE },
-      city: { type: 'string', default: process.env.GUSP_CITY_PROFILE },
+      ...CITY_OPTION,
       seed: { type: 'string' },
       'cors-origin': { type: 'string', multiple: true, default: (process.env.GUSP_CORS_ORIGINS ?? '').split(',').filter(Boolean) },
       'rate-limit': { type: 'string', default: process.env.GUSP_RATE_LIMIT ?? '60' },
@@ -120,12 +149,12 @@ async function start(argv: string[]): Promise<void> {
   if (values.seed === 'valence' && city.id !== valence.id) {
     throw new UsageError(`--seed valence writes Valence's quartiers and walks: not with the profile of ${city.name} / le jeu de données de Valence ne va pas avec le profil de ${city.name} (${values.city})`);
   }
-  const databaseUrl = values['database-url'] || undefined;
   const server = await startServer({
     city,
     port,
     host: values.host,
-    ...(databaseUrl ? { databaseUrl, poolSize } : { dataDir: resolve(values['data-dir']) }),
+    ...databaseOf(values),
+    poolSize,
     corsOrigins: values['cors-origin'],
     accessLog: true,
     ...(values['smtp-url'] ? { notifications: { smtpUrl: values['smtp-url'], from: values['mail-from'], publicUrl: values['public-url'] } } : {}),
@@ -170,9 +199,8 @@ async function tokenCreate(argv: string[]): Promise<void> {
       role: { type: 'string' },
       organisation: { type: 'string' },
       label: { type: 'string' },
-      'data-dir': { type: 'string', default: process.env.GUSP_DATA_DIR ?? '.gusp-data' },
-      'database-url': { type: 'string', default: process.env.DATABASE_URL },
-      city: { type: 'string', default: process.env.GUSP_CITY_PROFILE },
+      ...DATABASE_OPTIONS,
+      ...CITY_OPTION,
     },
     strict: true,
   });
@@ -183,16 +211,10 @@ async function tokenCreate(argv: string[]): Promise<void> {
   if (values.organisation !== undefined && !city.organisations.some((o) => o.id === values.organisation)) {
     throw new UsageError(`Unknown organisation / organisation inconnue: ${values.organisation} (${city.organisations.map((o) => o.id).join(', ')})`);
   }
-  const databaseUrl = values['database-url'] || undefined;
-  const db = await openMigratedDatabase(databaseUrl ? { databaseUrl } : { dataDir: resolve(values['data-dir']) });
-  try {
-    const { id, token } = await createToken(db.sql, { role, organisationId: values.organisation, label: values.label });
-    // The token on stdout alone (for scripts); what it is on stderr.
-    process.stderr.write(`Token ${id} (${role}${values.organisation ? `, ${values.organisation}` : ''}) — shown once, keep it secret / affiché une seule fois, gardez-le secret:\n`);
-    process.stdout.write(`${token}\n`);
-  } finally {
-    await db.close();
-  }
+  const { id, token } = await withDatabase(values, (db) => createToken(db.sql, { role, organisationId: values.organisation, label: values.label }));
+  // The token on stdout alone (for scripts); what it is on stderr.
+  process.stderr.write(`Token ${id} (${role}${values.organisation ? `, ${values.organisation}` : ''}) — shown once, keep it secret / affiché une seule fois, gardez-le secret:\n`);
+  process.stdout.write(`${token}\n`);
 }
 
 /** `token revoke <id>`: the token stops working at once (its id is printed by `token create`). */
@@ -200,22 +222,15 @@ async function tokenRevoke(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
-      'data-dir': { type: 'string', default: process.env.GUSP_DATA_DIR ?? '.gusp-data' },
-      'database-url': { type: 'string', default: process.env.DATABASE_URL },
+      ...DATABASE_OPTIONS,
     },
     allowPositionals: true,
     strict: true,
   });
   const [id, ...extra] = positionals;
   if (id === undefined || extra.length > 0) throw new UsageError('token revoke <id>');
-  const databaseUrl = values['database-url'] || undefined;
-  const db = await openMigratedDatabase(databaseUrl ? { databaseUrl } : { dataDir: resolve(values['data-dir']) });
-  try {
-    if (!(await revokeToken(db.sql, id))) throw new NotFoundError(`No active token ${id} / aucun jeton actif ${id}`);
-    log({ level: 'info', msg: 'token revoked', id });
-  } finally {
-    await db.close();
-  }
+  if (!(await withDatabase(values, (db) => revokeToken(db.sql, id)))) throw new NotFoundError(`No active token ${id} / aucun jeton actif ${id}`);
+  log({ level: 'info', msg: 'token revoked', id });
 }
 
 async function purge(argv: string[]): Promise<void> {
@@ -224,23 +239,16 @@ async function purge(argv: string[]): Promise<void> {
     options: {
       // Default: the city profile's `defaults.purgeAfterMonths` (12 for Valence).
       months: { type: 'string' },
-      'data-dir': { type: 'string', default: process.env.GUSP_DATA_DIR ?? '.gusp-data' },
-      'database-url': { type: 'string', default: process.env.DATABASE_URL },
-      city: { type: 'string', default: process.env.GUSP_CITY_PROFILE },
+      ...DATABASE_OPTIONS,
+      ...CITY_OPTION,
     },
     strict: true,
   });
   const city = loadCity(values.city);
   const months = Number(values.months ?? city.defaults.purgeAfterMonths);
   if (!Number.isInteger(months) || months < 0 || months > 120) throw new UsageError(`--months: 0..120 (${values.months})`);
-  const databaseUrl = values['database-url'] || undefined;
-  const db = await openMigratedDatabase(databaseUrl ? { databaseUrl } : { dataDir: resolve(values['data-dir']) });
-  try {
-    const gusp = createGusp({ city, store: sqlStore(db.sql) });
-    log({ level: 'info', msg: 'purged', months, ...(await purgePersonalData(gusp, db.sql, { months })) });
-  } finally {
-    await db.close();
-  }
+  const purged = await withDatabase(values, (db) => purgePersonalData(createGusp({ city, store: sqlStore(db.sql) }), db.sql, { months }));
+  log({ level: 'info', msg: 'purged', months, ...purged });
 }
 
 /** Writes observations or engagements (public fields only) as CSV or GeoJSON on stdout. */
@@ -250,9 +258,8 @@ async function exportData(argv: string[]): Promise<void> {
     options: {
       what: { type: 'string', default: 'observations' },
       format: { type: 'string', default: 'csv' },
-      'data-dir': { type: 'string', default: process.env.GUSP_DATA_DIR ?? '.gusp-data' },
-      'database-url': { type: 'string', default: process.env.DATABASE_URL },
-      city: { type: 'string', default: process.env.GUSP_CITY_PROFILE },
+      ...DATABASE_OPTIONS,
+      ...CITY_OPTION,
     },
     strict: true,
   });
@@ -261,21 +268,16 @@ async function exportData(argv: string[]): Promise<void> {
     throw new UsageError('--what observations --format csv|geojson, or --what engagements --format csv');
   }
   const city = loadCity(values.city);
-  const databaseUrl = values['database-url'] || undefined;
-  const db = await openMigratedDatabase(databaseUrl ? { databaseUrl } : { dataDir: resolve(values['data-dir']) });
-  try {
+  const out = await withDatabase(values, async (db) => {
     const gusp = createGusp({ city, store: sqlStore(db.sql) });
     const observations = async () => (await gusp.observations.list()).map((o) => publicObservation(o));
-    const out =
-      kind === 'observations.csv'
-        ? observationsToCSV(await observations())
-        : kind === 'observations.geojson'
-          ? `${JSON.stringify(toGeoJSON(await observations(), city, { walks: (await gusp.walks.list()).map((a) => a.walk) }))}\n`
-          : engagementsToCSV(await gusp.engagements.list());
-    process.stdout.write(out);
-  } finally {
-    await db.close();
-  }
+    return kind === 'observations.csv'
+      ? observationsToCSV(await observations())
+      : kind === 'observations.geojson'
+        ? `${JSON.stringify(toGeoJSON(await observations(), city, { walks: (await gusp.walks.list()).map((a) => a.walk) }))}\n`
+        : engagementsToCSV(await gusp.engagements.list());
+  });
+  process.stdout.write(out);
 }
 
 /**
