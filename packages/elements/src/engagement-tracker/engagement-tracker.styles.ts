@@ -116,14 +116,6 @@ export const styles = [
       margin-block: 0;
       padding-inline-start: 1.25rem;
     }
-    .visually-hidden {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
     @media print {
       .filters {
         display: none;

@@ -73,7 +73,6 @@ export class GuspEngagementTracker extends GuspElement {
     return textsFor('engagementTracker', ENGAGEMENT_TRACKER_TEXTS, this.locale);
   }
 
-  /** The shadow root's styles: the `--gusp-…` tokens, then this element's own rules. */
   static override styles = styles;
 
   static override properties = {
@@ -132,9 +131,14 @@ export class GuspEngagementTracker extends GuspElement {
     return (this.loading ?? Promise.resolve()).then(() => this.updateComplete.then(() => undefined));
   }
 
+  /** `GET {endpoint}/engagements`, in the element's language: the first load and each refresh. */
+  private fetchData(): Promise<EngagementTrackerData> {
+    return requestJson<EngagementTrackerData>(`${this.apiBase}/engagements`, { locale: this.locale });
+  }
+
   private load(): void {
     this.loadFailed = false;
-    this.loading = requestJson<EngagementTrackerData>(`${this.apiBase}/engagements`, { locale: this.locale })
+    this.loading = this.fetchData()
       .then((data) => {
         this.data = data;
       })
@@ -157,7 +161,7 @@ export class GuspEngagementTracker extends GuspElement {
     if (!this.isConnected || !this.apiBase || !(seconds > 0)) return;
     this.refreshTimer = setInterval(() => {
       if (document.visibilityState === 'hidden') return;
-      requestJson<EngagementTrackerData>(`${this.apiBase}/engagements`, { locale: this.locale }).then(
+      this.fetchData().then(
         (data) => {
           this.data = data;
           this.loadFailed = false;

@@ -163,7 +163,6 @@ export class GuspIssueForm extends GuspElement {
     return textsFor('issueForm', ISSUE_FORM_TEXTS, this.locale);
   }
 
-  /** The shadow root's styles: the `--gusp-…` tokens, then this element's own rules. */
   static override styles = styles;
 
   static override properties = {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { css } from 'lit';
 
-/** Notices, the error summary, failures and visually hidden text, shared by the forms. */
+/** Notices, the error summary and failures, shared by the forms. */
 export const feedback = css`
   .notice {
     padding-block: 0.75rem;
@@ -39,13 +39,5 @@ export const feedback = css`
     border-inline-start: 0.375rem solid var(--_success);
     background: var(--_surface);
     border-radius: var(--_radius);
-  }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;

@@ -118,7 +118,6 @@ export class GuspWalkSignup extends GuspElement {
     return textsFor('walkSignup', WALK_SIGNUP_TEXTS, this.locale);
   }
 
-  /** The shadow root's styles: the `--gusp-…` tokens, then this element's own rules. */
   static override styles = styles;
 
   static override properties = {
