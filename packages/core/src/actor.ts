@@ -3,12 +3,15 @@ import * as z from 'zod/mini';
 import { OrganisationId } from './ids.js';
 import { noControlCharacters } from './text.js';
 
-/** Who takes part: habitant, association, professionnel, élu, bailleur, agent de proximité, partenaire. */
-export const ActorRole = /* @__PURE__ */ z.enum(['resident', 'association', 'professional', 'elected', 'landlord', 'proximity-agent', 'partner']);
-export type ActorRole = z.infer<typeof ActorRole>;
+/**
+ * Every role, in the order forms and reports list them. Plain data before the
+ * schema, so the registration rules (which only ask `isInstitutional`) bundle without zod.
+ */
+export const ACTOR_ROLES = ['resident', 'association', 'professional', 'elected', 'landlord', 'proximity-agent', 'partner'] as const;
 
-/** Every role, in the order forms and reports list them. */
-export const ACTOR_ROLES = ActorRole.options;
+/** Who takes part: habitant, association, professionnel, élu, bailleur, agent de proximité, partenaire. */
+export const ActorRole = /* @__PURE__ */ z.enum(ACTOR_ROLES);
+export type ActorRole = z.infer<typeof ActorRole>;
 
 /**
  * Institutional actors (élus, OPH, services, partners) have seats of their own:

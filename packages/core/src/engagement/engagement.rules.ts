@@ -3,7 +3,7 @@ import type { CityProfile } from '../city/city-profile.js';
 import { findOrganisation, findQuartier, findTheme } from '../city/lookup.js';
 import { calendarDay } from '../dates.js';
 import { defineRules, type EventOf } from '../rules/define-rules.js';
-import { EngagementStatus } from './engagement.js';
+import { ENGAGEMENT_STATUSES } from './engagement-status.js';
 
 /** What the engagement guards look at. */
 export interface EngagementContext {
@@ -23,7 +23,7 @@ export interface EngagementContext {
  */
 export const engagementRules = defineRules({
   id: 'engagement',
-  states: EngagementStatus.options,
+  states: ENGAGEMENT_STATUSES,
   events: ['propose', 'accept', 'start', 'progress', 'complete', 'verify', 'reopen', 'abandon', 'reschedule'],
   on: {
     none: { propose: { target: 'proposed', guard: { and: ['knownQuartier', 'knownThemeIfAny', 'knownOrganisationIfAny'] } } },

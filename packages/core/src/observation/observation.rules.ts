@@ -4,7 +4,8 @@ import { findOrganisation, findQuartier, findTheme } from '../city/lookup.js';
 import { instant } from '../dates.js';
 import { defineRules, type EventOf } from '../rules/define-rules.js';
 import type { Walk } from '../walk/walk.js';
-import { ObservationStatus, type ObservationSource } from './observation.js';
+import { OBSERVATION_STATUSES } from './observation-status.js';
+import type { ObservationSource } from './observation.js';
 
 /** What the observation guards look at. */
 export interface ObservationContext {
@@ -39,7 +40,7 @@ const walkEnd = (walk: Walk): number => (walk.finishedAt ? instant(walk.finished
  */
 export const observationRules = defineRules({
   id: 'observation',
-  states: ObservationStatus.options,
+  states: OBSERVATION_STATUSES,
   events: ['record', 'qualify', 'markDuplicate', 'reject', 'commit', 'resolve'],
   on: {
     none: { record: { target: 'recorded', guard: { and: ['quartierGiven', 'knownQuartier', 'knownTheme', 'located', 'stopOnRoute', 'withinWalkWindow', 'contactConsent'] } } },

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import * as z from 'zod/mini';
+import { OBSERVATION_STATUSES } from './observation-status.js';
 import { GeoPoint } from '../geo.js';
 import { DateTime } from '../time.js';
 import { EngagementId, ObservationId, OrganisationId, QuartierId, StopId, ThemeId, WalkId } from '../ids.js';
@@ -9,7 +10,7 @@ import { noControlCharacters } from '../text.js';
 export const Polarity = /* @__PURE__ */ z.enum(['positive', 'problem']);
 export type Polarity = z.infer<typeof Polarity>;
 
-export const ObservationStatus = /* @__PURE__ */ z.enum(['recorded', 'qualified', 'duplicate', 'rejected', 'committed', 'resolved']);
+export const ObservationStatus = /* @__PURE__ */ z.enum(OBSERVATION_STATUSES);
 export type ObservationStatus = z.infer<typeof ObservationStatus>;
 
 /** Where an observation comes from: a walk, a resident on the city's site, an agent on their round. */

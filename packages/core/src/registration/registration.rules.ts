@@ -3,7 +3,8 @@ import { isInstitutional, type ActorRole } from '../actor.js';
 import { instant } from '../dates.js';
 import { defineRules, type EventOf } from '../rules/define-rules.js';
 import type { Walk } from '../walk/walk.js';
-import { RegistrationStatus, type Registration } from './registration.js';
+import { REGISTRATION_STATUSES } from './registration-status.js';
+import type { Registration } from './registration.js';
 
 /** What the registration guards look at. */
 export interface RegistrationContext {
@@ -43,7 +44,7 @@ const OPEN_FOR_CHANGES: readonly string[] = ['draft', 'open', 'closed'];
  */
 export const registrationRules = defineRules({
   id: 'registration',
-  states: RegistrationStatus.options,
+  states: REGISTRATION_STATUSES,
   events: ['register', 'cancel', 'promote', 'checkIn', 'markAbsent'],
   on: {
     none: {

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 import * as z from 'zod/mini';
+import { REGISTRATION_STATUSES } from './registration-status.js';
 import { ActorRole } from '../actor.js';
 import { DateTime } from '../time.js';
 import { OrganisationId, RegistrationId, WalkId } from '../ids.js';
 import { noControlCharacters } from '../text.js';
 
-export const RegistrationStatus = /* @__PURE__ */ z.enum(['confirmed', 'waitlisted', 'cancelled', 'attended', 'absent']);
+export const RegistrationStatus = /* @__PURE__ */ z.enum(REGISTRATION_STATUSES);
 export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
 
 /** Needs to take part in a walk on foot. */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { defineRules, type EventOf } from '../rules/define-rules.js';
 import type { Walk } from '../walk/walk.js';
-import { ReportStatus } from './report.js';
+import { REPORT_STATUSES } from './report-status.js';
 
 /** What the report guards look at. */
 export interface ReportContext {
@@ -15,7 +15,7 @@ export interface ReportContext {
  */
 export const reportRules = defineRules({
   id: 'report',
-  states: ReportStatus.options,
+  states: REPORT_STATUSES,
   events: ['draft', 'regenerate', 'validate', 'share'],
   on: {
     none: { draft: { target: 'draft', guard: 'walkDone' } },

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 import * as z from 'zod/mini';
+import { REPORT_STATUSES } from './report-status.js';
 import { ActorRole } from '../actor.js';
 import { CalendarDay, DateTime } from '../time.js';
 import { EngagementStatus } from '../engagement/engagement.js';
 import { EngagementId, ObservationId, OrganisationId, ReportId, StopId, ThemeId, WalkId } from '../ids.js';
 
-export const ReportStatus = /* @__PURE__ */ z.enum(['draft', 'validated', 'shared']);
+export const ReportStatus = /* @__PURE__ */ z.enum(REPORT_STATUSES);
 export type ReportStatus = z.infer<typeof ReportStatus>;
 
 const Count = /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0));

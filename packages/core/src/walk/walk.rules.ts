@@ -4,7 +4,8 @@ import { findQuartier } from '../city/lookup.js';
 import { instant } from '../dates.js';
 import type { Report } from '../report/report.js';
 import { defineRules, type EventOf } from '../rules/define-rules.js';
-import { WalkStatus, type Walk } from './walk.js';
+import type { Walk } from './walk.js';
+import { WALK_STATUSES } from './walk.status.js';
 
 /** What the walk guards look at. */
 export interface WalkContext {
@@ -24,7 +25,7 @@ export interface WalkContext {
  */
 export const walkRules = defineRules({
   id: 'walk',
-  states: WalkStatus.options,
+  states: WALK_STATUSES,
   events: ['schedule', 'publish', 'closeRegistrations', 'start', 'finish', 'cancel', 'reschedule', 'shareReport'],
   on: {
     none: { schedule: { target: 'draft', guard: 'knownQuartier' } },

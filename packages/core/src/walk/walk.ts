@@ -4,6 +4,7 @@ import { GeoPoint } from '../geo.js';
 import { DateTime } from '../time.js';
 import { OrganisationId, QuartierId, StopId, WalkId } from '../ids.js';
 import { noControlCharacters } from '../text.js';
+import { WALK_STATUSES } from './walk.status.js';
 
 const text = (max: number) => /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(max));
 
@@ -20,7 +21,7 @@ export const Stop = /* @__PURE__ */ z.object({
 });
 export type Stop = z.infer<typeof Stop>;
 
-export const WalkStatus = /* @__PURE__ */ z.enum(['draft', 'open', 'closed', 'in-progress', 'done', 'reported', 'cancelled']);
+export const WalkStatus = /* @__PURE__ */ z.enum(WALK_STATUSES);
 export type WalkStatus = z.infer<typeof WalkStatus>;
 
 /** A diagnostic en marchant: a half-day walk through a quartier. */

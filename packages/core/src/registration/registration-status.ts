@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Registration statuses as plain data, apart from the schemas of `registration.ts`: the
+ * rules table reads them, so a bundle of `can` + `registrationRules` needs no zod.
+ */
+
+/** The statuses in lifecycle order. */
+export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled', 'attended', 'absent'] as const;
