@@ -20,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { defaultPoolSize, type Database } from '../src/db.js';
 import { openMigratedDatabase, startServer } from '../src/server.js';
 import type { Sql } from '../src/sql.js';
-import { postgresBinDir, startPostgresCluster } from '../test/postgres-cluster.js';
+import { postgresUnavailable, startPostgresCluster } from '../test/postgres-cluster.js';
 
 const CONCURRENCY = 50;
 const SPREAD_REQUESTS = 6000;
@@ -173,9 +173,11 @@ if (only.length === 0 || only.includes('pglite')) {
   }
 }
 if (only.length === 0 || only.includes('postgres')) {
-  if (!postgresBinDir()) console.log('postgres: skipped, PostgreSQL is not installed');
+  const unavailable = postgresUnavailable();
+  if (unavailable) console.log(`postgres: skipped, ${unavailable}`);
   else {
     const cluster = await startPostgresCluster();
+    console.log(`postgres: the ${cluster.kind} server`);
     try {
       // The server's default pool (BENCH_POOL_SIZE to try another), shared by both handlers.
       const poolSize = Number(process.env.BENCH_POOL_SIZE) || defaultPoolSize();

