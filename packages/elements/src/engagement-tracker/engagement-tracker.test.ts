@@ -88,6 +88,14 @@ describe('gusp-engagement-tracker', () => {
     expect(clean(row(el, 'Nettoyer le square').querySelector('.meta')?.textContent)).to.contain('Cleaning of public places');
   });
 
+  it('on a German page without German texts, writes the due dates in French like the rest (never « Échéance in 3 Wochen »)', async () => {
+    const el = await tracker(sample(), NOW, 'de');
+    await settled(el);
+    expect(clean(row(el, 'Réparer l’éclairage de la rue des Bleuets').querySelector('.due')?.textContent)).to.equal('Échéance dans 3 semaines');
+    expect(clean(row(el, 'Repeindre la salle des résidents').querySelector('.due')?.textContent)).to.equal('Échéance : 30 novembre 2026');
+    expect(shadow(el).querySelector('[part~=base]')?.getAttribute('lang')).to.equal('fr');
+  });
+
   it('filters by quartier, theme, organisation and status, the counters following the place', async () => {
     const el = await tracker(sample());
     fill(shadow(el), { 'filter-quartierId': 'le-plan' });

@@ -201,11 +201,11 @@ export class GuspEngagementTracker extends GuspElement {
   protected override render(): TemplateResult {
     const t = this.t;
     if (!this.data) {
-      return html`<div part="base">
+      return html`<div part="base" lang=${this.localize.lang} dir=${this.localize.dir}>
         ${this.loadFailed ? html`<p role="alert">${t.loadFailed}</p>` : html`<p role="status">${t.loading}</p>`}
       </div>`;
     }
-    return html`<section part="base" aria-labelledby="heading">
+    return html`<section part="base" lang=${this.localize.lang} dir=${this.localize.dir} aria-labelledby="heading">
       <h2 id="heading">${t.trackerHeading}</h2>
       ${this.renderCounters()} ${this.renderFilters()}
       <p class="shown" role="status">${t.shown(this.shown.length, this.tracked.length)}</p>
@@ -330,7 +330,7 @@ export class GuspEngagementTracker extends GuspElement {
   private renderMilestone(m: Milestone): TemplateResult {
     const t = this.t;
     const locale = this.locale;
-    const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: this.data!.city.timezone }).format(new Date(m.at));
+    const day = this.localize.date(m.at, { dateStyle: 'long', timeZone: this.data!.city.timezone });
     const parts = [t.milestone[m.kind] ?? m.kind, m.percent !== undefined ? `${m.percent} %` : undefined, m.note].filter(Boolean);
     return html`<li><time datetime=${m.at}>${day}</time>${labelIn(MESSAGES, 'format.colon', locale)}${parts.join(' – ')}</li>`;
   }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { LitElement, type CSSResultGroup } from 'lit';
 import type { CommonTexts } from '../translations/index.js';
-import { resolveLocale } from './locale.js';
+import { LocalizeController } from './localize.js';
 
 /**
  * What every GUSP element shares: its language (`lang` attribute, else the
@@ -31,9 +31,15 @@ export abstract class GuspElement extends LitElement {
    */
   declare langAttribute: string | undefined;
 
-  /** The BCP 47 language the element speaks now. */
+  /** Language and direction, kept up to date with `lang` on the element, its ancestors and `<html>`. */
+  protected readonly localize = new LocalizeController(this);
+
+  /**
+   * The BCP 47 language the element speaks now: the one asked for (`lang` on
+   * the element or an ancestor) when its texts exist, else French.
+   */
   get locale(): string {
-    return resolveLocale(this);
+    return this.localize.lang;
   }
 
   /** The element's texts in {@linkcode locale}; each element adds its own part (see `textsFor`). */

@@ -593,7 +593,7 @@ export class GuspIssueForm extends GuspElement {
   protected override render(): TemplateResult {
     const t = this.t;
     if (!this.data) {
-      return html`<div part="base" class="card">
+      return html`<div part="base" lang=${this.localize.lang} dir=${this.localize.dir} class="card">
         ${this.loadFailed ? html`<p role="alert">${t.loadFailed}</p>` : html`<p role="status">${t.loading}</p>`}
       </div>`;
     }
@@ -605,7 +605,7 @@ export class GuspIssueForm extends GuspElement {
     const fixedQuartier = this.fixedQuartierId;
     const err = (target: Target) => (this.errorFor(target) ? `${target}-error` : undefined);
     const invalid = (target: Target) => (this.errorFor(target) ? 'true' : 'false');
-    return html`<section part="base" class="card" aria-labelledby="title">
+    return html`<section part="base" lang=${this.localize.lang} dir=${this.localize.dir} class="card" aria-labelledby="title">
       <h2 id="title">
         ${t.issueHeading}${fixedQuartier ? html` – ${findQuartier(city, fixedQuartier)?.name ?? fixedQuartier}` : nothing}
       </h2>

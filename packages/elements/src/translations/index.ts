@@ -24,11 +24,32 @@ export function registerTranslation(translation: Translation): void {
   cache.clear();
 }
 
-/** `fr-BE` → `fr-be`, then `fr`; unknown → French. A registered language wins over a built-in one. */
-function pick<K extends TranslationPart>(part: K, builtIn: BuiltInTexts<K>, locale: string | undefined): Translation[K] {
+/**
+ * The one fallback routine: `fr-BE` → `fr-be`, then `fr`; a language with no
+ * texts → French. Returns the key of the texts to use (a registered language
+ * wins over a built-in one).
+ */
+function fallback(locale: string | undefined, has: (tag: string) => boolean): string | undefined {
   const tag = (locale ?? 'fr').toLowerCase();
   const base = tag.split('-')[0] ?? 'fr';
-  return registered.get(tag)?.[part] ?? builtIn[tag] ?? registered.get(base)?.[part] ?? builtIn[base] ?? builtIn.fr!;
+  return has(tag) ? tag : has(base) ? base : undefined;
+}
+
+const BUILT_IN = new Set(['fr', 'en']);
+const known = (tag: string): boolean => registered.has(tag) || BUILT_IN.has(tag);
+
+/**
+ * The language an element is shown in when `locale` is asked for: `locale`
+ * itself when it (or its base language) has texts, else `fr`. Dates, numbers
+ * and the content's `lang` follow it, so they always match the texts.
+ */
+export function languageShown(locale: string | undefined): string {
+  return (locale && fallback(locale, known)) ? locale : 'fr';
+}
+
+function pick<K extends TranslationPart>(part: K, builtIn: BuiltInTexts<K>, locale: string | undefined): Translation[K] {
+  const key = fallback(locale, known) ?? 'fr';
+  return registered.get(key)?.[part] ?? builtIn[key] ?? builtIn.fr!;
 }
 
 /** The shared texts and one element's, in the language of `locale`. */
@@ -44,10 +65,8 @@ export function textsFor<K extends TranslationPart>(part: K, builtIn: BuiltInTex
 
 /** The whole translation for a BCP 47 tag: `fr-BE` → `fr-be`, then `fr`; unknown → French. */
 export function translationFor(locale: string | undefined): Translation {
-  const builtIn: Readonly<Record<string, Translation>> = { fr: fr.fr, en: en.en };
-  const tag = (locale ?? 'fr').toLowerCase();
-  const base = tag.split('-')[0] ?? 'fr';
-  return registered.get(tag) ?? builtIn[tag] ?? registered.get(base) ?? builtIn[base] ?? fr.fr;
+  const key = fallback(locale, known) ?? 'fr';
+  return registered.get(key) ?? (key === 'en' ? en.en : fr.fr);
 }
 
 export type { CommonTexts, EngagementTrackerTexts, IssueFormTexts, Translation, TranslationPart, WalkSignupTexts } from './types.js';

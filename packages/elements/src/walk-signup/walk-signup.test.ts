@@ -130,6 +130,48 @@ describe('gusp-walk-signup', () => {
     });
   });
 
+  describe('language', () => {
+    it('on an Arabic page with no Arabic texts, marks its French content lang="fr" dir="ltr"', async () => {
+      const page = await fixture<HTMLDivElement>(html`<div lang="ar" dir="rtl"><gusp-walk-signup .data=${walkData()}></gusp-walk-signup></div>`);
+      const el = page.querySelector('gusp-walk-signup') as GuspWalkSignup;
+      await el.updateComplete;
+      const base = $(el, '[part~=base]')!;
+      expect([base.getAttribute('lang'), base.getAttribute('dir')]).to.deep.equal(['fr', 'ltr']);
+      expect(text(el, 'h2')).to.equal('Diagnostic en marchant – Le Plan');
+      expect(el.locale).to.equal('fr');
+      await expect(el).to.be.accessible();
+    });
+
+    it('switches to English, dates included, when <html lang> goes from fr to en, without reload', async () => {
+      const root = document.documentElement;
+      const before = root.getAttribute('lang');
+      root.setAttribute('lang', 'fr');
+      try {
+        const el = await withData(walkData());
+        expect(text(el, '.when')).to.equal('samedi 14 mars 2099, de 9 h à 13 h');
+        root.setAttribute('lang', 'en');
+        await until(() => text(el, 'h2') === 'Neighbourhood walk – Le Plan');
+        expect(text(el, '.when')).to.equal('Saturday 14 March 2099, from 9 am to 1 pm');
+        expect(text(el, 'button[type=submit]')).to.equal('Sign me up');
+        expect($(el, '[part~=base]')!.getAttribute('lang')).to.equal('en');
+      } finally {
+        if (before === null) root.removeAttribute('lang');
+        else root.setAttribute('lang', before);
+      }
+    });
+
+    it('follows a change of its own lang attribute and of an ancestor’s', async () => {
+      const page = await fixture<HTMLDivElement>(html`<div lang="fr"><gusp-walk-signup .data=${walkData()}></gusp-walk-signup></div>`);
+      const el = page.querySelector('gusp-walk-signup') as GuspWalkSignup;
+      await el.updateComplete;
+      page.setAttribute('lang', 'en');
+      await until(() => text(el, 'button[type=submit]') === 'Sign me up');
+      el.setAttribute('lang', 'fr-BE');
+      await until(() => text(el, 'button[type=submit]') === 'M’inscrire');
+      expect($(el, '[part~=base]')!.getAttribute('lang')).to.equal('fr-BE');
+    });
+  });
+
   describe('states', () => {
     it('says when seats are few', async () => {
       const el = await withData(walkData({ seatsLeft: 3, fewSeatsLeft: true }));

@@ -357,7 +357,7 @@ export class GuspWalkSignup extends GuspElement {
   protected override render(): TemplateResult {
     const t = this.t;
     if (!this.data) {
-      return html`<div part="base" class="card">
+      return html`<div part="base" lang=${this.localize.lang} dir=${this.localize.dir} class="card">
         ${this.loadFailed
           ? html`<p class="notice" part="notice" role="alert">${t.loadFailed}</p>
               ${this.apiBase && this.walkId ? html`<button type="button" @click=${() => this.load()}>${t.retry}</button>` : nothing}`
@@ -366,7 +366,7 @@ export class GuspWalkSignup extends GuspElement {
     }
     const data = this.data;
     const state = signupState(data, new Date());
-    return html`<article part="base" class="card" aria-labelledby="title">
+    return html`<article part="base" lang=${this.localize.lang} dir=${this.localize.dir} class="card" aria-labelledby="title">
       ${this.renderWalk(data, state)}
       ${state === SignupState.cancelled
         ? html`<p class="notice" part="notice">

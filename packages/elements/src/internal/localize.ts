@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: EUPL-1.2
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { languageShown } from '../translations/index.js';
+
+/** Base languages written right to left: their texts get `dir="rtl"`. */
+const RTL = ['ar', 'dv', 'fa', 'he', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi'];
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/** Every connected controller; one observer serves them all (the Shoelace localize pattern). */
+const connected = new Set<LocalizeController>();
+let observer: MutationObserver | undefined;
+
+/**
+ * A `lang` or `dir` changing anywhere in the light DOM (`<html lang>` first of
+ * all) re-renders the elements whose language it changes. One observer for the
+ * page, filtered on those two attributes, so it costs nothing otherwise.
+ */
+function watchDocument(): void {
+  if (observer || typeof MutationObserver !== 'function') return;
+  observer = new MutationObserver(() => {
+    for (const controller of connected) controller.recheck();
+  });
+  observer.observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['lang', 'dir'] });
+}
+
+/** The language asked for: the element's own `lang`, else the closest ancestor's (crossing shadow roots), else French. */
+function requestedLanguage(element: Element): string {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element) {
+      const lang = node.getAttribute('lang');
+      if (lang) return lang;
+    }
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return 'fr';
+}
+
+/**
+ * The language of one element, decided once per change instead of at every
+ * render: what the page asks for (`lang` on the element or an ancestor), and
+ * what it is actually shown in ({@linkcode lang}: the asked language when its
+ * texts exist, else French). Texts, dates and numbers all use {@linkcode lang},
+ * and the element's content carries it with its {@linkcode dir}, so a French
+ * fallback on an Arabic page still reads left to right with French punctuation.
+ */
+export class LocalizeController implements ReactiveController {
+  /** The BCP 47 tag the element's content is in. */
+  lang = 'fr';
+  /** The writing direction of {@linkcode lang}. */
+  dir: 'ltr' | 'rtl' = 'ltr';
+
+  constructor(private readonly host: Host) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    connected.add(this);
+    watchDocument();
+    this.resolve();
+  }
+
+  hostDisconnected(): void {
+    connected.delete(this);
+  }
+
+  /** The element's own `lang` is a reactive property: every update resolves again (cheap, no re-render by itself). */
+  hostUpdate(): void {
+    this.resolve();
+  }
+
+  /** Called by the shared observer: re-renders only when this element's language changed. */
+  recheck(): void {
+    if (this.resolve()) this.host.requestUpdate();
+  }
+
+  /** Intl formatting in {@linkcode lang}: the same language as the texts around it. */
+  date(value: Date | number | string, options: Intl.DateTimeFormatOptions): string {
+    return new Intl.DateTimeFormat(this.lang, options).format(typeof value === 'string' ? new Date(value) : value);
+  }
+
+  private resolve(): boolean {
+    const lang = languageShown(requestedLanguage(this.host));
+    const dir = RTL.includes(lang.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
+    const changed = lang !== this.lang || dir !== this.dir;
+    this.lang = lang;
+    this.dir = dir;
+    return changed;
+  }
+}
