@@ -10,7 +10,6 @@
  */
 import {
   fromOpen311Request,
-  open311HttpStatus,
   toOpen311ErrorList,
   toOpen311PostResponse,
   toOpen311Requests,
@@ -25,7 +24,7 @@ import {
 } from '@gusp/core';
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { serverError } from './http/errors.js';
+import { open311StatusOf, serverError } from './http/errors.js';
 import { negotiateLocale } from './http/messages.js';
 
 /** At most this many requests in one `GET requests.json` (the spec suggests 1000). */
@@ -45,7 +44,10 @@ function send(c: Context, format: Format, document: Open311Document, status: Con
   return c.json(Object.values(document)[0] as object, status);
 }
 
-const sendList = (c: Context, error: GuspError) => send(c, formatOf(c.req.path), { errors: toOpen311ErrorList(error) }, open311HttpStatus(error) as ContentfulStatusCode);
+const sendList = (c: Context, error: GuspError) => {
+  const status = open311StatusOf(error.code);
+  return send(c, formatOf(c.req.path), { errors: toOpen311ErrorList(error, status) }, status);
+};
 
 /** The quartier whose centre is nearest to `point`: Open311 clients know no quartiers. */
 function nearestQuartier(city: CityProfile, point: GeoPoint): string | undefined {

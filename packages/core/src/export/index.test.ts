@@ -11,7 +11,7 @@ describe('export/index', () => {
       'toICalendar', 'toICalendarFeed', 'foldLine', 'escapeText', 'icalTimeZones', 'vtimezoneLines', 'walkUid',
       'toGeoJSON', 'toGeoJSONFeature',
       'writeCSV', 'parseCSV', 'parseCSVRecords', 'observationsToCSV', 'observationsFromCSV', 'engagementsToCSV', 'engagementsFromCSV',
-      'toOpen311Services', 'toOpen311Request', 'toOpen311Requests', 'fromOpen311Request', 'toOpen311ErrorList', 'toOpen311PostResponse', 'open311HttpStatus',
+      'toOpen311Services', 'toOpen311Request', 'toOpen311Requests', 'fromOpen311Request', 'toOpen311ErrorList', 'toOpen311PostResponse',
       'reportToMarkdown', 'reportToHTML', 'escapeMarkdown', 'escapeHtml',
     ];
     for (const name of functions) assert.equal(typeof (exportsModule as Record<string, unknown>)[name], 'function', name);

@@ -27,7 +27,6 @@ export {
   fromOpen311Request,
   OPEN311_SERVICE_REQUEST_FIELDS,
   OPEN311_STATUS,
-  open311HttpStatus,
   toOpen311ErrorList,
   toOpen311PostResponse,
   toOpen311Request,

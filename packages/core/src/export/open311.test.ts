@@ -234,7 +234,7 @@ describe('fromOpen311Request', () => {
     const result = fromOpen311Request({ ...base, description: 'x'.repeat(2001), email: 'pas-une-adresse', consent: 'true' }, valence, 'en');
     assert.ok(!result.ok);
     assert.equal(result.error.code, 'validation.invalid');
-    const errors = toOpen311ErrorList(result.error);
+    const errors = toOpen311ErrorList(result.error, 400);
     assert.deepEqual(
       errors.map((e) => [e.code, e.description.split(':')[0]]).sort(),
       [
@@ -246,14 +246,13 @@ describe('fromOpen311Request', () => {
 });
 
 describe('toOpen311ErrorList / toOpen311PostResponse', () => {
-  it('gives GeoReport v2 error lists with HTTP-like codes', () => {
-    assert.deepEqual(toOpen311ErrorList(guspError('open311.unknown-service', 'en', { serviceCode: 'x' })), [{ code: 404, description: 'Unknown service: “x”.' }]);
-    assert.deepEqual(toOpen311ErrorList(guspError('open311.location-required', 'en')), [
+  // Which status each refusal gets is the server's map (packages/server/src/http/errors.ts and its test).
+  it('gives GeoReport v2 error lists with the status the caller answers with', () => {
+    assert.deepEqual(toOpen311ErrorList(guspError('open311.unknown-service', 'en', { serviceCode: 'x' }), 404), [{ code: 404, description: 'Unknown service: “x”.' }]);
+    assert.deepEqual(toOpen311ErrorList(guspError('open311.location-required', 'en'), 400), [
       { code: 400, description: 'A location is required: lat and long, or address_string.' },
     ]);
-    assert.equal(toOpen311ErrorList(guspError('observation.not-found'))[0]?.code, 404);
-    assert.equal(toOpen311ErrorList(guspError('engagement.forbidden-organisation'))[0]?.code, 403);
-    for (const e of toOpen311ErrorList(guspError('store.conflict'))) assert.deepEqual(Object.keys(e), ['code', 'description']);
+    for (const e of toOpen311ErrorList(guspError('store.conflict'), 409)) assert.deepEqual(Object.keys(e), ['code', 'description']);
   });
 
   it('answers a POST with the new request id', () => {
@@ -289,7 +288,7 @@ describe('toOpen311Xml', () => {
   });
 
   it('writes errors and the answer to a POST', () => {
-    const errors = toOpen311ErrorList(guspError('open311.unknown-service', 'fr', { serviceCode: 'x' }));
+    const errors = toOpen311ErrorList(guspError('open311.unknown-service', 'fr', { serviceCode: 'x' }), 404);
     assert.deepEqual(read(toOpen311Xml({ errors })).errors?.error, errors.map(asText));
     const posted = toOpen311PostResponse(observationFixture());
     assert.deepEqual(read(toOpen311Xml({ service_requests: posted })).service_requests?.request, posted.map(asText));

@@ -308,25 +308,18 @@ const definedOnly = <T extends Record<string, unknown>>(value: T): T =>
 
 /* ------------------------------------------------------------------ errors */
 
-/** The HTTP status of a refusal: 404 for what is not found, 403 forbidden, 409 conflict, else 400. */
-export function open311HttpStatus(error: GuspError): number {
-  if (error.code === 'open311.unknown-service' || error.code.endsWith('.not-found')) return 404;
-  if (error.code.endsWith('.forbidden-organisation')) return 403;
-  if (error.code === 'store.conflict') return 409;
-  return 400;
-}
-
 /**
  * A refusal as a GeoReport v2 error list: `[{ code, description }]`, one entry
- * per field issue for `validation.invalid`.
+ * per field issue for `validation.invalid`. `code` is the HTTP status the
+ * caller answers with: which status a refusal gets is the server's decision,
+ * not the core's.
  */
-export function toOpen311ErrorList(error: GuspError): Open311Error[] {
-  const code = open311HttpStatus(error);
+export function toOpen311ErrorList(error: GuspError, status: number): Open311Error[] {
   const issues = (error.details.issues ?? []) as FieldIssue[];
   if (Array.isArray(issues) && issues.length > 0) {
-    return issues.map((i) => ({ code, description: i.path ? `${i.path}: ${i.message}` : i.message }));
+    return issues.map((i) => ({ code: status, description: i.path ? `${i.path}: ${i.message}` : i.message }));
   }
-  return [{ code, description: error.message }];
+  return [{ code: status, description: error.message }];
 }
 
 /* ------------------------------------------------------------------ XML */
@@ -372,7 +365,7 @@ function xmlElement(name: string, value: unknown): string {
  * A GeoReport v2 document as XML (the `.xml` format of the specification):
  * `toOpen311Xml({ services: toOpen311Services(city) })`,
  * `{ service_requests: toOpen311Requests(…) }` (also the answer to a POST),
- * `{ service_definition: … }` or `{ errors: toOpen311ErrorList(error) }`.
+ * `{ service_definition: … }` or `{ errors: toOpen311ErrorList(error, status) }`.
  * Empty and null fields, and empty lists, are empty elements; text is escaped, and characters
  * XML cannot hold are dropped.
  */

@@ -9,55 +9,100 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { serverMessage, type ServerLocale } from './messages.js';
 
-/** Refusals that depend on the state of things, not on what was sent: 409. */
-const CONFLICT_CODES: ReadonlySet<string> = new Set([
-  'walk.invalid-transition',
-  'walk.registration-closed',
-  'walk.full',
-  'walk.too-early-to-start',
-  'registration.invalid-transition',
-  'registration.duplicate-email',
-  'registration.walk-not-underway',
-  'registration.walk-over',
-  'observation.invalid-transition',
-  'observation.walk-not-underway',
-  'report.walk-not-done',
-  'report.invalid-transition',
-  'engagement.invalid-transition',
-  'store.conflict',
-]);
+/**
+ * What kind of refusal a code is. This table is the server's one answer to
+ * "which HTTP status?" for every surface: the JSON API and Open311 render the
+ * same kind each in its own terms (see {@linkcode statusOf} and {@linkcode open311StatusOf}).
+ */
+type Kind =
+  | 'bad-request'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  /** Refused because of the state of things, not because of what was sent. */
+  | 'conflict'
+  /** Two writes crossed: the same request may succeed when retried. */
+  | 'retry'
+  | 'too-large'
+  | 'unsupported-media'
+  /** What was sent is well-formed but breaks a rule (validation, consent, unknown theme…). */
+  | 'unprocessable'
+  | 'rate-limited'
+  | 'internal';
 
-const FORBIDDEN_CODES: ReadonlySet<string> = new Set(['engagement.forbidden-organisation', 'request.source-forbidden']);
-
-const STATUS_OF_SERVER_CODE: Readonly<Record<string, ContentfulStatusCode>> = {
-  'request.invalid-json': 400,
-  'request.invalid-multipart': 400,
-  'request.too-large': 413,
-  'request.not-found': 404,
-  'request.rate-limited': 429,
-  'request.invalid-idempotency-key': 400,
-  'request.token-required': 400,
-  'request.invalid-query': 400,
-  'request.invalid-months': 422,
-  'open311.quartier-required': 422,
-  'photo.unsupported-type': 415,
-  'photo.invalid': 422,
-  'photo.unknown': 422,
-  'auth.required': 401,
-  'auth.invalid-token': 401,
-  'auth.forbidden': 403,
-  'internal.error': 500,
+const CODE_KINDS: Readonly<Record<string, Kind>> = {
+  'request.invalid-json': 'bad-request',
+  'request.invalid-multipart': 'bad-request',
+  'request.invalid-idempotency-key': 'bad-request',
+  'request.token-required': 'bad-request',
+  'request.invalid-query': 'bad-request',
+  'request.invalid-months': 'unprocessable',
+  'request.too-large': 'too-large',
+  'request.rate-limited': 'rate-limited',
+  'request.source-forbidden': 'forbidden',
+  'open311.unknown-service': 'not-found',
+  'open311.quartier-required': 'unprocessable',
+  'photo.unsupported-type': 'unsupported-media',
+  'photo.invalid': 'unprocessable',
+  'photo.unknown': 'unprocessable',
+  'auth.required': 'unauthenticated',
+  'auth.invalid-token': 'unauthenticated',
+  'auth.forbidden': 'forbidden',
+  'engagement.forbidden-organisation': 'forbidden',
+  'walk.invalid-transition': 'conflict',
+  'walk.registration-closed': 'conflict',
+  'walk.full': 'conflict',
+  'walk.too-early-to-start': 'conflict',
+  'registration.invalid-transition': 'conflict',
+  'registration.duplicate-email': 'conflict',
+  'registration.walk-not-underway': 'conflict',
+  'registration.walk-over': 'conflict',
+  'observation.invalid-transition': 'conflict',
+  'observation.walk-not-underway': 'conflict',
+  'report.walk-not-done': 'conflict',
+  'report.invalid-transition': 'conflict',
+  'engagement.invalid-transition': 'conflict',
+  'store.conflict': 'retry',
+  'internal.error': 'internal',
 };
 
-/** The HTTP status of an error code. */
+/** The codes the table names (its test checks each is a real code of the core or the server). */
+export const CLASSIFIED_CODES: readonly string[] = Object.keys(CODE_KINDS);
+
+/** The kind of a code: from the table, else `*.not-found`, else a rule about what was sent. */
+export function kindOf(code: string): Kind {
+  return CODE_KINDS[code] ?? (code.endsWith('.not-found') ? 'not-found' : 'unprocessable');
+}
+
+const JSON_STATUS: Readonly<Record<Kind, ContentfulStatusCode>> = {
+  'bad-request': 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  retry: 409,
+  'too-large': 413,
+  'unsupported-media': 415,
+  unprocessable: 422,
+  'rate-limited': 429,
+  internal: 500,
+};
+
+/**
+ * GeoReport v2 knows 400, 403 and 404 (and clients treat any other 4xx as a
+ * 400): what the JSON API answers with 422 or a state conflict's 409 is a 400
+ * there. A crossed write keeps its 409, which tells a client it may retry.
+ */
+const OPEN311_STATUS: Readonly<Record<Kind, ContentfulStatusCode>> = { ...JSON_STATUS, conflict: 400, unprocessable: 400 };
+
+/** The HTTP status of an error code on the JSON API (and the HTML pages). */
 export function statusOf(code: string): ContentfulStatusCode {
-  const own = STATUS_OF_SERVER_CODE[code];
-  if (own !== undefined) return own;
-  if (code.endsWith('.not-found')) return 404;
-  if (FORBIDDEN_CODES.has(code)) return 403;
-  if (CONFLICT_CODES.has(code)) return 409;
-  // validation.invalid, and rules about what was sent (consent, contact, unknown theme…).
-  return 422;
+  return JSON_STATUS[kindOf(code)];
+}
+
+/** The HTTP status of an error code on the Open311 GeoReport v2 endpoints. */
+export function open311StatusOf(code: string): ContentfulStatusCode {
+  return OPEN311_STATUS[kindOf(code)];
 }
 
 export interface ErrorBody {
