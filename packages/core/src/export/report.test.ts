@@ -1,11 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
+import { validateHtml, type HtmlError } from '../../../../scripts/validate-html.mjs';
 import { valence } from '../city/valence.js';
 import { Report } from '../report/report.js';
 import { reportFixture, walkFixture } from './fixtures.test-helpers.js';
@@ -30,29 +26,9 @@ const emptyReport = reportFixture({
 });
 const bareWalk = walkFixture({ stops: [], meetingPoint: undefined, status: 'done' });
 
-/** Runs the W3C Nu HTML Checker once on several documents; returns its messages per file name. */
-function vnu(documents: Record<string, string>): Map<string, { type: string; message: string; lastLine?: number }[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'gusp-vnu-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
-  const files = Object.entries(documents).map(([name, text]) => {
-    const file = join(dir, `${name}.html`);
-    writeFileSync(file, text);
-    return file;
-  });
-  const jar = String(createRequire(import.meta.url)('vnu-jar'));
-  // C1-only JIT and the serial GC start the JVM about three times faster; the checker needs a larger stack then.
-  const jvm = ['-Xss4m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
-  const run = spawnSync('java', [...jvm, '-jar', jar, '--errors-only', '--format', 'json', '--stdout', ...files], { encoding: 'utf8' });
-  assert.equal(run.stderr.includes('StackOverflowError'), false, run.stderr);
-  assert.equal(run.error, undefined, 'java runs');
-  const { messages } = JSON.parse(run.stdout) as { messages: { url: string; type: string; message: string; lastLine?: number }[] };
-  const byFile = new Map(Object.keys(documents).map((name) => [name, [] as { type: string; message: string; lastLine?: number }[]]));
-  for (const m of messages) {
-    const name = Object.keys(documents).find((n) => m.url.endsWith(`/${n}.html`));
-    assert.ok(name, `message for an unknown file: ${m.url}`);
-    byFile.get(name)?.push(m);
-  }
-  return byFile;
+/** Runs the W3C Nu HTML Checker once on several documents (html-validate when Java is absent); returns the errors per name. */
+function vnu(documents: Record<string, string>): Map<string, HtmlError[]> {
+  return validateHtml(documents).errors;
 }
 
 describe('reportToHTML', () => {
