@@ -4,7 +4,7 @@
  * here, else with html-validate (pure JavaScript, its `standard` preset: the
  * HTML standard's content models and attributes, no style opinions) in its
  * place, saying so once. `scripts/setup.mjs` installs Java on Debian/Ubuntu
- * as root; GUSP_HTML_VALIDATOR=html-validate forces the fallback (to test it).
+ * as root; GUSP_NO_JAVA=1 forces the fallback (to test it).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,12 +12,13 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
+import { javaRuns } from './toolchain.mjs';
 
 let chosen;
-/** `vnu` when Java runs (and the fallback is not forced), else `html-validate`. */
+/** `vnu` when Java runs, else `html-validate`. */
 export function htmlValidator() {
   if (chosen) return chosen;
-  const java = process.env.GUSP_HTML_VALIDATOR !== 'html-validate' && spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
+  const java = javaRuns();
   chosen = java ? 'vnu' : 'html-validate';
   if (!java) console.log('HTML validation: Java is absent, so html-validate checks the HTML in place of the W3C validator (vnu).');
   return chosen;

