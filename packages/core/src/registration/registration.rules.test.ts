@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import type { ActorRole } from '../actor.js';
 import { at, registrationFixture, walkFixture } from '../fixtures.test-helpers.js';
 import { assertRefused, assertTarget, itFollowsTheExpectedTable, X, type ExpectedTable } from '../rules/rules.test-helpers.js';
-import { transition } from '../rules/transition.js';
+import { guardRefusal, refusalsOf, transition } from '../rules/transition.js';
 import type { WalkStatus } from '../walk/walk.js';
 import { registrationRules, seatsLeft, seatsTaken, type RegistrationContext, type RegistrationEventName } from './registration.rules.js';
 import type { Registration, RegistrationStatus } from './registration.js';
@@ -202,5 +202,30 @@ describe('seatsTaken() and seatsLeft()', () => {
   it('never goes below zero, and is unlimited for institutions without a limit', () => {
     assert.equal(seatsLeft(walkIn('open', 1), full(3), 'resident'), 0);
     assert.equal(seatsLeft(walkIn('open', 1), full(3, 'elected'), 'elected'), Number.POSITIVE_INFINITY);
+  });
+});
+
+describe('registrationRules: what a sign-up form asks', () => {
+  it('lists every missing piece at once with refusalsOf(), never « full » (a full walk waitlists)', () => {
+    const ctx = allPass({ consent: false, email: '', phone: ' ', registrations: full(3) });
+    assert.deepEqual(
+      refusalsOf(registrationRules, 'none', 'register', ctx).map((r) => [r.code, r.details.guard]),
+      [
+        ['registration.consent-required', 'consentGiven'],
+        ['registration.contact-required', 'contactGiven'],
+      ],
+    );
+    assertRefused(transition(registrationRules, 'none', 'register', ctx), 'registration.consent-required');
+    assert.deepEqual(refusalsOf(registrationRules, 'none', 'register', allPass({ registrations: full(3) })), []);
+  });
+
+  it('answers one guard by name with guardRefusal(), as the form checks field by field', () => {
+    assert.equal(guardRefusal(registrationRules, 'consentGiven', allPass()), undefined);
+    assert.deepEqual(guardRefusal(registrationRules, 'consentGiven', allPass({ consent: false })), {
+      code: 'registration.consent-required',
+      details: { guard: 'consentGiven' },
+    });
+    assert.equal(guardRefusal(registrationRules, 'contactGiven', allPass({ email: '', phone: '04 75 00 00 00' })), undefined);
+    assert.equal(guardRefusal(registrationRules, 'contactGiven', allPass({ email: ' ', phone: undefined }))?.code, 'registration.contact-required');
   });
 });

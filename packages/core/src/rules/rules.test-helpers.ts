@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { NONE, type None, type RulesTable } from './define-rules.js';
-import { can, eventsFrom, toMermaid, transition } from './transition.js';
-import { errorMessage } from '../i18n.js';
+import { can, eventsFrom, toMermaid, transition, type RuleRefusal } from './transition.js';
+import { errorMessage, guspError } from '../i18n.js';
 import type { GuspError, Result } from '../result.js';
 
 /** In an expected matrix: the table has no such transition. */
@@ -34,18 +34,24 @@ export function expectedTransitions<S extends string, E extends string>(expected
   return out;
 }
 
-/** Asserts a refusal with `code`, whose message is the catalogue's (French by default). */
-export function assertRefused(result: Result<unknown, GuspError>, code: string, locale = 'fr'): GuspError {
+/**
+ * Asserts a refusal with `code` whose message is the catalogue's (French by
+ * default). A rules table's refusal carries no message: it gets the one the
+ * service words for it at the edge, `guspError(code, locale, details)`, which
+ * must be in the catalogue; a command's must equal it.
+ */
+export function assertRefused(result: Result<unknown, GuspError | RuleRefusal>, code: string, locale = 'fr'): GuspError {
   assert.equal(result.ok, false, `expected a refusal with ${code}, got ${JSON.stringify(result)}`);
   if (result.ok) throw new Error('unreachable');
-  assert.equal(result.error.code, code, `expected ${code}, got ${result.error.code}: ${result.error.message}`);
-  assert.equal(result.error.message, errorMessage(code, locale, result.error.details as Record<string, unknown>));
-  assert.notEqual(result.error.message, code, `no message in the catalogue for ${code}`);
-  return result.error;
+  const error = 'message' in result.error ? result.error : guspError(result.error.code, locale, { ...result.error.details });
+  assert.equal(error.code, code, `expected ${code}, got ${error.code}: ${error.message}`);
+  assert.equal(error.message, errorMessage(code, locale, error.details as Record<string, unknown>));
+  assert.notEqual(error.message, code, `no message in the catalogue for ${code}`);
+  return error;
 }
 
 /** Asserts the transition is accepted and returns its target. */
-export function assertTarget<S extends string>(result: Result<S, GuspError>, target: S): void {
+export function assertTarget<S extends string>(result: Result<S, GuspError | RuleRefusal>, target: S): void {
   assert.ok(result.ok, `expected ${target}, got ${JSON.stringify(result)}`);
   assert.equal(result.value, target);
 }

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defineRules } from './define-rules.js';
-import { can, eventsFrom, targetOf, toMermaid, transition } from './transition.js';
+import fc from 'fast-check';
+import { defineRules, type EventOf, type None, type StateOf } from './define-rules.js';
+import { guspError } from '../i18n.js';
+import { can, eventsFrom, guardRefusal, refusalsOf, targetOf, toMermaid, transition, type RuleRefusal } from './transition.js';
 
 /** A toy lifecycle whose guards read three flags: enough to exercise every combinator. */
 interface Flags {
@@ -58,7 +60,8 @@ describe('transition()', () => {
     if (r.ok) return;
     assert.equal(r.error.code, 'door.invalid-transition');
     assert.deepEqual(r.error.details, { state: 'open', event: 'lock' });
-    assert.equal(typeof r.error.message, 'string');
+    // Locale-free: a code and details, no message (the edge writes it).
+    assert.deepEqual(Object.keys(r.error).sort(), ['code', 'details']);
   });
 
   it('refuses with the guard’s own code, its name and its details when a named guard fails', () => {
@@ -118,17 +121,87 @@ describe('transition()', () => {
     assert.throws(() => transition(door, 'broken', 'repair', ALL), /Unknown guard "ghost"/);
   });
 
-  it('writes the refusal message in the requested locale, and falls back to the code when none is catalogued', () => {
+  it('gives what the edge needs to write the message in any locale, falling back to the code when none is catalogued', () => {
     // The id `walk` borrows the catalogued `walk.invalid-transition` messages.
     const walkLike = defineRules({ id: 'walk', states: ['draft'], events: ['publish'], on: {}, guards: {} });
-    const fr = transition(walkLike, 'draft', 'publish', {});
-    const en = transition(walkLike, 'draft', 'publish', {}, 'en');
-    const uncatalogued = transition(door, 'open', 'lock', ALL, 'en');
-    assert.ok(!fr.ok && !en.ok && !uncatalogued.ok);
-    if (fr.ok || en.ok || uncatalogued.ok) return;
-    assert.equal(fr.error.message, 'Action « publish » impossible : le diagnostic est à l’état « draft ».');
-    assert.equal(en.error.message, 'Cannot “publish”: the walk is “draft”.');
-    assert.equal(uncatalogued.error.message, 'door.invalid-transition');
+    const refused = transition(walkLike, 'draft', 'publish', {});
+    const uncatalogued = transition(door, 'open', 'lock', ALL);
+    assert.ok(!refused.ok && !uncatalogued.ok);
+    if (refused.ok || uncatalogued.ok) return;
+    const word = (r: RuleRefusal, locale?: string) => guspError(r.code, locale, r.details).message;
+    assert.equal(word(refused.error), 'Action « publish » impossible : le diagnostic est à l’état « draft ».');
+    assert.equal(word(refused.error, 'en'), 'Cannot “publish”: the walk is “draft”.');
+    assert.equal(word(uncatalogued.error, 'en'), 'door.invalid-transition');
+  });
+});
+
+describe('refusalsOf()', () => {
+  const codes = (state: StateOf<typeof door> | None, event: EventOf<typeof door>, flags: Flags) => refusalsOf(door, state, event, flags).map((r) => r.code);
+
+  it('is empty when the event is accepted', () => {
+    assert.deepEqual(refusalsOf(door, 'closed', 'lock', ALL), []);
+    assert.deepEqual(refusalsOf(door, 'none', 'create', {}), []);
+    assert.deepEqual(refusalsOf(door, 'open', 'kick', { b: true }), [], 'a later definition passes');
+  });
+
+  it('lists every failing part of an `and`, in table order, not just the first', () => {
+    assert.deepEqual(codes('closed', 'lock', {}), ['door.no-a', 'door.no-b', 'door.no-c']);
+    assert.deepEqual(codes('closed', 'lock', { b: true }), ['door.no-a', 'door.no-c']);
+    assert.deepEqual(codes('closed', 'lock', { a: true, b: true }), ['door.no-c']);
+  });
+
+  it('gives each refusal the guard’s name, its details, the state and the event', () => {
+    assert.deepEqual(refusalsOf(door, 'closed', 'lock', { c: true }), [
+      { code: 'door.no-a', details: { guard: 'a', a: undefined, state: 'closed', event: 'lock' } },
+      { code: 'door.no-b', details: { guard: 'b', state: 'closed', event: 'lock' } },
+    ]);
+  });
+
+  it('lists every part of a failing `or` (any would do), and the `not`’s own code', () => {
+    assert.deepEqual(codes('closed', 'kick', {}), ['door.no-a', 'door.no-b']);
+    assert.deepEqual(codes('closed', 'force', { a: true }), ['door.not-a']);
+    assert.deepEqual(codes('locked', 'unlock', { c: true }), ['door.no-a', 'door.no-b', 'door.c-set']);
+  });
+
+  it('with several definitions, gives the last one’s refusals when none passes', () => {
+    assert.deepEqual(codes('open', 'kick', {}), ['door.no-b']);
+  });
+
+  it('refuses an event the state does not accept with <id>.invalid-transition alone', () => {
+    assert.deepEqual(refusalsOf(door, 'open', 'lock', ALL), [{ code: 'door.invalid-transition', details: { state: 'open', event: 'lock' } }]);
+  });
+
+  it('agrees with transition() on every state, event and context: refused exactly when it refuses, its refusal first', () => {
+    const states = ['none', ...door.states] as const;
+    fc.assert(
+      fc.property(fc.constantFrom(...states), fc.constantFrom(...door.events), fc.record({ a: fc.boolean(), b: fc.boolean(), c: fc.boolean() }), (state, event, flags) => {
+        if (state === 'broken' && event === 'repair') return; // the table's deliberate unknown guard
+        const decided = transition(door, state, event, flags);
+        const all = refusalsOf(door, state, event, flags);
+        assert.equal(all.length === 0, decided.ok);
+        if (decided.ok) return;
+        // `or` reports its last part in transition(), so there it is among the refusals rather than first.
+        const hasOr = state === 'locked' || (state === 'closed' && event === 'kick');
+        if (hasOr) assert.ok(all.some((r) => r.code === decided.error.code));
+        else assert.deepEqual(all[0], decided.error);
+      }),
+    );
+  });
+
+  it('throws on a guard the table does not define', () => {
+    assert.throws(() => refusalsOf(door, 'broken', 'repair', ALL), /Unknown guard "ghost"/);
+  });
+});
+
+describe('guardRefusal()', () => {
+  it('asks one named guard: undefined when it passes, else its code, name and details', () => {
+    assert.equal(guardRefusal(door, 'a', { a: true }), undefined);
+    assert.deepEqual(guardRefusal(door, 'a', { a: false }), { code: 'door.no-a', details: { guard: 'a', a: false } });
+    assert.deepEqual(guardRefusal(door, 'b', {}), { code: 'door.no-b', details: { guard: 'b' } });
+  });
+
+  it('throws on a guard the table does not define', () => {
+    assert.throws(() => guardRefusal(door, 'ghost' as 'a', {}), /Unknown guard "ghost"/);
   });
 });
 

@@ -1,29 +1,47 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { guspError } from '../i18n.js';
-import { err, ok, type GuspError, type Result } from '../result.js';
+/**
+ * The rules engine, pure and locale-free in the manner of xstate: it reads a
+ * table and a context and answers a target or a {@linkcode RuleRefusal}
+ * (`{ code, details }`). Messages are made at the edge (the service commands,
+ * the elements, the server) with `guspError(code, locale, details)`, so a
+ * bundle that only asks `can(walkRules, …)` carries no catalogue.
+ */
+import { err, ok, type Result } from '../result.js';
 import type { GuardDef, GuardRef, None, RulesTable, TransitionDef } from './define-rules.js';
 
-interface Failure {
+/**
+ * Why a table refused: a stable `code` (the key of the message in the
+ * catalogues) and the `details` the message is written from. No text: turn it
+ * into a `GuspError` where the language is known, e.g. `guspError(r.code, locale, r.details)`.
+ */
+export interface RuleRefusal {
+  /** Stable, machine-readable code: the failing guard's (`registration.consent-required`) or `<table id>.invalid-transition`. */
   readonly code: string;
-  readonly details: Record<string, unknown>;
+  /** `guard` (the guard's name, for a named guard), what the guard's `details` gave, then `state` and `event` when refused by a transition. */
+  readonly details: Readonly<Record<string, unknown>>;
 }
 
-/** Evaluates a guard reference: `undefined` when it passes, else why it failed. */
-function evaluate<C>(guards: Record<string, GuardDef<C>>, ref: GuardRef, ctx: C): Failure | undefined {
-  if (typeof ref === 'string') {
-    const guard = guards[ref];
-    if (!guard) throw new Error(`Unknown guard "${ref}"`);
-    return guard.check(ctx) ? undefined : { code: guard.code, details: { guard: ref, ...guard.details?.(ctx) } };
-  }
+type Guards<C> = Readonly<Record<string, GuardDef<C>>>;
+
+/** Runs one named guard: `undefined` when it passes, else its refusal (`details.guard` is its name). */
+function named<C>(guards: Guards<C>, name: string, ctx: C): RuleRefusal | undefined {
+  const guard = guards[name];
+  if (!guard) throw new Error(`Unknown guard "${name}"`);
+  return guard.check(ctx) ? undefined : { code: guard.code, details: { guard: name, ...guard.details?.(ctx) } };
+}
+
+/** Evaluates a guard reference: `undefined` when it passes, else the refusal that decides it. */
+function evaluate<C>(guards: Guards<C>, ref: GuardRef, ctx: C): RuleRefusal | undefined {
+  if (typeof ref === 'string') return named(guards, ref, ctx);
   if ('and' in ref) {
     for (const part of ref.and) {
-      const failure = evaluate(guards, part, ctx);
-      if (failure) return failure;
+      const refusal = evaluate(guards, part, ctx);
+      if (refusal) return refusal;
     }
     return undefined;
   }
   if ('or' in ref) {
-    let last: Failure | undefined;
+    let last: RuleRefusal | undefined;
     for (const part of ref.or) {
       last = evaluate(guards, part, ctx);
       if (!last) return undefined;
@@ -31,6 +49,33 @@ function evaluate<C>(guards: Record<string, GuardDef<C>>, ref: GuardRef, ctx: C)
     return last;
   }
   return evaluate(guards, ref.not, ctx) ? undefined : { code: ref.code, details: {} };
+}
+
+/**
+ * Every failing guard that blocks a reference, in table order, appended to
+ * `out`; returns whether the reference passes. An `or` that fails lists every
+ * part's refusals: fixing any part would make it pass.
+ */
+function collect<C>(guards: Guards<C>, ref: GuardRef, ctx: C, out: RuleRefusal[]): boolean {
+  if (typeof ref === 'string') {
+    const refusal = named(guards, ref, ctx);
+    if (refusal) out.push(refusal);
+    return !refusal;
+  }
+  if ('and' in ref) {
+    let passes = true;
+    for (const part of ref.and) passes = collect(guards, part, ctx, out) && passes;
+    return passes;
+  }
+  if ('or' in ref) {
+    const failed: RuleRefusal[] = [];
+    for (const part of ref.or) if (collect(guards, part, ctx, failed)) return true;
+    out.push(...failed);
+    return false;
+  }
+  const refusal = evaluate(guards, ref, ctx);
+  if (refusal) out.push(refusal);
+  return !refusal;
 }
 
 function definitions<S extends string, G extends string>(
@@ -42,27 +87,78 @@ function definitions<S extends string, G extends string>(
 
 /**
  * The pure transition function: given a state, an event and a context, the
- * target state, or the typed refusal. Runs the named guards; does nothing else.
- * When several definitions are listed, the first whose guard passes wins.
+ * target state, or why not as a {@linkcode RuleRefusal} (no message: see its
+ * doc). Runs the named guards; does nothing else. When several definitions
+ * are listed, the first whose guard passes wins; otherwise the last one's
+ * first failing guard is reported.
+ *
+ * @example
+ * const r = transition(registrationRules, 'none', 'register', ctx);
+ * if (!r.ok) return guspError(r.error.code, locale, r.error.details); // the message, at the edge
  */
 export function transition<S extends string, E extends string, G extends string, C>(
   table: RulesTable<S, E, G, C>,
   state: S | None,
   event: E,
   ctx: C,
-  locale?: string,
-): Result<S, GuspError> {
+): Result<S, RuleRefusal> {
   const defs = definitions(table.on[state]?.[event]);
-  if (defs.length === 0) {
-    return err(guspError(`${table.id}.invalid-transition`, locale, { state, event }));
-  }
-  let failure: Failure | undefined;
+  if (defs.length === 0) return err({ code: `${table.id}.invalid-transition`, details: { state, event } });
+  let refusal: RuleRefusal | undefined;
   for (const def of defs) {
-    failure = def.guard === undefined ? undefined : evaluate(table.guards as Record<string, GuardDef<C>>, def.guard, ctx);
-    if (!failure) return ok(def.target);
+    refusal = def.guard === undefined ? undefined : evaluate(table.guards as Guards<C>, def.guard, ctx);
+    if (!refusal) return ok(def.target);
   }
-  const f = failure as Failure;
-  return err(guspError(f.code, locale, { ...f.details, state, event }));
+  const { code, details } = refusal as RuleRefusal;
+  return err({ code, details: { ...details, state, event } });
+}
+
+/**
+ * Every failing guard that keeps `event` from being accepted in `state`, not
+ * just the first: what a form shows all at once. Empty when the event is
+ * accepted (then {@linkcode transition} gives its target); otherwise the first
+ * refusal is the one `transition` reports (for guards combined with `or`,
+ * `transition`'s is among them, every part's refusals being listed). With
+ * several definitions, the last one's refusals: the most lenient fallback's
+ * (`register` → the `waitlisted` definition, so « full » is never listed).
+ * Each refusal's `details` name the `guard`, the `state` and the `event`.
+ *
+ * @example
+ * refusalsOf(registrationRules, 'none', 'register', { ...ctx, consent: false, email: '' }).map((r) => r.code);
+ * // ['registration.consent-required', 'registration.contact-required']
+ */
+export function refusalsOf<S extends string, E extends string, G extends string, C>(
+  table: RulesTable<S, E, G, C>,
+  state: S | None,
+  event: E,
+  ctx: C,
+): RuleRefusal[] {
+  const defs = definitions(table.on[state]?.[event]);
+  if (defs.length === 0) return [{ code: `${table.id}.invalid-transition`, details: { state, event } }];
+  let refusals: RuleRefusal[] = [];
+  for (const def of defs) {
+    refusals = [];
+    if (def.guard === undefined || collect(table.guards as Guards<C>, def.guard, ctx, refusals)) return [];
+  }
+  return refusals.map(({ code, details }) => ({ code, details: { ...details, state, event } }));
+}
+
+/**
+ * Asks one named guard of a table, outside any transition: `undefined` when
+ * it passes, else its refusal (`code`, and `details` with the guard's name and
+ * its own details). For a form that checks, field by field, the rules a
+ * browser can know (consent, contact, a known quartier) before sending.
+ *
+ * @example
+ * const refusal = guardRefusal(registrationRules, 'consentGiven', ctx);
+ * if (refusal) showError('consent', errorMessageIn(MESSAGES, refusal.code, locale, refusal.details));
+ */
+export function guardRefusal<S extends string, E extends string, G extends string, C>(
+  table: RulesTable<S, E, G, C>,
+  guard: G,
+  ctx: C,
+): RuleRefusal | undefined {
+  return named(table.guards as Guards<C>, guard, ctx);
 }
 
 /**

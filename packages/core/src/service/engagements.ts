@@ -93,7 +93,7 @@ export function engagementCommands(rt: Runtime) {
           if (options?.organisationId !== undefined && handedTo !== undefined && handedTo !== options.organisationId) {
             return rt.error('engagement.forbidden-organisation', options, { organisationId: options.organisationId });
           }
-          const allowed = transition(engagementRules, e.status, event, { city, now, ...context(parsed.value) }, locale);
+          const allowed = rt.rule(transition(engagementRules, e.status, event, { city, now, ...context(parsed.value) }), options);
           return allowed.ok ? ok([rt.event<T>(type, data(parsed.value), now)]) : allowed;
         },
         (e, _appended, replayed) => ({ engagement: e, replayed }),
@@ -134,7 +134,7 @@ export function engagementCommands(rt: Runtime) {
         engagementStream,
         engagementStream.prefix + id,
         (_, now) => {
-          const allowed = transition(engagementRules, 'none', 'propose', { city, now, ...i }, locale);
+          const allowed = rt.rule(transition(engagementRules, 'none', 'propose', { city, now, ...i }), options);
           if (!allowed.ok) return allowed;
           const at = toZonedISO(now, city.timezone);
           const engagement: Engagement = {

@@ -49,7 +49,7 @@ export function observationCommands(rt: Runtime) {
     );
 
   const check = (obs: Observation, event: ObservationEventName, ctx: Partial<ObservationContext>, now: Date, options?: CommandOptions) =>
-    transition(observationRules, obs.status, event, { city, now, id: obs.id, ...ctx }, rt.localeOf(options));
+    rt.rule(transition(observationRules, obs.status, event, { city, now, id: obs.id, ...ctx }), options);
 
   return {
     /**
@@ -84,7 +84,7 @@ export function observationCommands(rt: Runtime) {
             contactGiven: Boolean(contact),
             contactConsent: i.reporter?.consent === true,
           };
-          const allowed = transition(observationRules, 'none', 'record', ctx, locale);
+          const allowed = rt.rule(transition(observationRules, 'none', 'record', ctx), options);
           if (!allowed.ok) return allowed;
           const at = toZonedISO(now, city.timezone);
           const r = i.reporter;

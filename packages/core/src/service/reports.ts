@@ -37,7 +37,7 @@ export function reportCommands(rt: Runtime) {
         (agg, now) => {
           if (!agg) return rt.error('walk.not-found', options, { walkId });
           const existing = agg.report;
-          const allowed = transition(reportRules, existing?.status ?? 'none', existing ? 'regenerate' : 'draft', { walk: agg.walk }, rt.localeOf(options));
+          const allowed = rt.rule(transition(reportRules, existing?.status ?? 'none', existing ? 'regenerate' : 'draft', { walk: agg.walk }), options);
           if (!allowed.ok) return allowed;
           const report = buildReport({
             id: existing?.id ?? (newId<'ReportId'>() as ReportId),
@@ -62,7 +62,7 @@ export function reportCommands(rt: Runtime) {
           const parsed = validate(ValidateReportInput, input, rt.localeOf(options));
           if (!parsed.ok) return parsed;
           if (!agg.report) return rt.error('report.not-found', options, { walkId });
-          const allowed = transition(reportRules, agg.report.status, 'validate', { walk: agg.walk }, rt.localeOf(options));
+          const allowed = rt.rule(transition(reportRules, agg.report.status, 'validate', { walk: agg.walk }), options);
           const data = parsed.value.summary === undefined ? {} : { summary: parsed.value.summary };
           return allowed.ok ? ok([rt.event<ReportValidated>('ReportValidated', data, now)]) : allowed;
         },
@@ -78,9 +78,9 @@ export function reportCommands(rt: Runtime) {
           const parsed = validate(ShareReportInput, input, locale);
           if (!parsed.ok) return parsed;
           if (!agg.report) return rt.error('report.not-found', options, { walkId });
-          const allowed = transition(reportRules, agg.report.status, 'share', { walk: agg.walk }, locale);
+          const allowed = rt.rule(transition(reportRules, agg.report.status, 'share', { walk: agg.walk }), options);
           if (!allowed.ok) return allowed;
-          const walkAllowed = transition(walkRules, agg.walk.status, 'shareReport', { city, walk: agg.walk, now, report: agg.report }, locale);
+          const walkAllowed = rt.rule(transition(walkRules, agg.walk.status, 'shareReport', { city, walk: agg.walk, now, report: agg.report }), options);
           if (!walkAllowed.ok) return walkAllowed;
           const sharedOn = parsed.value.sharedOn ?? calendarDay(now, city.timezone);
           return ok([rt.event<ReportShared>('ReportShared', { sharedOn }, now)]);

@@ -4,6 +4,7 @@ import { toZonedISO } from '../dates.js';
 import type { DomainEvent, StoredEvent } from '../events.js';
 import { guspError } from '../i18n.js';
 import { err, ok, type GuspError, type Result } from '../result.js';
+import type { RuleRefusal } from '../rules/transition.js';
 import type { Store } from '../store/store.js';
 
 /** Options every command takes. */
@@ -44,8 +45,19 @@ export class Runtime {
     return options?.locale ?? this.locale;
   }
 
-  error(code: string, options?: CommandOptions, details: Record<string, unknown> = {}): { ok: false; error: GuspError } {
-    return err(guspError(code, this.localeOf(options), details));
+  /**
+   * A refusal as a command answers it: the code (or a rules table's
+   * {@linkcode RuleRefusal}) with its message in the caller's language. The
+   * one place where the service turns codes into text.
+   */
+  error(refusal: string | RuleRefusal, options?: CommandOptions, details: Record<string, unknown> = {}): { ok: false; error: GuspError } {
+    if (typeof refusal === 'string') return err(guspError(refusal, this.localeOf(options), details));
+    return err(guspError(refusal.code, this.localeOf(options), { ...refusal.details, ...details }));
+  }
+
+  /** A rules table's answer (`transition`) as a command's: the target, or the refusal worded by {@linkcode Runtime.error}. */
+  rule<S>(answer: Result<S, RuleRefusal>, options?: CommandOptions): Result<S> {
+    return answer.ok ? answer : this.error(answer.error, options);
   }
 
   /** An event stamped with the time, as an ISO string in the city's time zone. */

@@ -74,7 +74,7 @@ export function walkCommands(rt: Runtime) {
     );
 
   const walkTransition = (agg: WalkAggregate, now: Date, event: WalkEventName, extra: Partial<WalkContext>, options?: CommandOptions) =>
-    transition(walkRules, effectiveWalkStatus(agg.walk, now), event, { city, walk: agg.walk, now, report: agg.report, ...extra } as WalkContext, rt.localeOf(options));
+    rt.rule(transition(walkRules, effectiveWalkStatus(agg.walk, now), event, { city, walk: agg.walk, now, report: agg.report, ...extra } as WalkContext), options);
 
   const deadlineEvents = (agg: WalkAggregate, now: Date): WalkEvent[] =>
     agg.walk.status === 'open' && effectiveWalkStatus(agg.walk, now) === 'closed'
@@ -150,7 +150,7 @@ export function walkCommands(rt: Runtime) {
             createdAt: at,
             updatedAt: at,
           };
-          const allowed = transition(walkRules, 'none', 'schedule', { city, walk, now }, rt.localeOf(options));
+          const allowed = rt.rule(transition(walkRules, 'none', 'schedule', { city, walk, now }), options);
           return allowed.ok ? ok([rt.event<WalkScheduled>('WalkScheduled', { walk }, now)]) : allowed;
         },
         (agg) => agg.walk,
@@ -197,13 +197,7 @@ export function walkCommands(rt: Runtime) {
           const parsed = validate(RescheduleWalkInput, input, rt.localeOf(options));
           if (!parsed.ok) return parsed;
           const i = parsed.value;
-          const allowed = transition(
-            walkRules,
-            agg.walk.status,
-            'reschedule',
-            { city, walk: agg.walk, now, startsAt: i.startsAt },
-            rt.localeOf(options),
-          );
+          const allowed = rt.rule(transition(walkRules, agg.walk.status, 'reschedule', { city, walk: agg.walk, now, startsAt: i.startsAt }), options);
           if (!allowed.ok) return allowed;
           const [hh, mm] = city.defaults.registrationClosesAt.split(':').map(Number) as [number, number];
           const data: WalkRescheduled['data'] = {
@@ -233,7 +227,7 @@ export function walkCommands(rt: Runtime) {
           if (!parsed.ok) return parsed;
           const i = parsed.value;
           const ctx = registrationContext(agg, now, i.role, { email: i.email, phone: i.phone, consent: i.consent });
-          const allowed = transition(registrationRules, 'none', 'register', ctx, locale);
+          const allowed = rt.rule(transition(registrationRules, 'none', 'register', ctx), options);
           if (!allowed.ok) return allowed;
           const at = toZonedISO(now, tz);
           const registration: Registration = {
@@ -274,7 +268,7 @@ export function walkCommands(rt: Runtime) {
           if (!r || (options?.token !== undefined && !sameSecret(options.token, r.cancelToken))) {
             return rt.error('registration.not-found', options, { registrationId });
           }
-          const allowed = transition(registrationRules, r.status, 'cancel', registrationContext(agg, now, r.role), rt.localeOf(options));
+          const allowed = rt.rule(transition(registrationRules, r.status, 'cancel', registrationContext(agg, now, r.role)), options);
           if (!allowed.ok) return allowed;
           const after = agg.registrations.map((x) => (x.id === r.id ? { ...x, status: allowed.value } : x));
           return ok([
@@ -293,7 +287,7 @@ export function walkCommands(rt: Runtime) {
         (agg, now) => {
           const r = agg.registrations.find((x) => x.id === registrationId);
           if (!r) return rt.error('registration.not-found', options, { registrationId });
-          const allowed = transition(registrationRules, r.status, 'checkIn', registrationContext(agg, now, r.role), rt.localeOf(options));
+          const allowed = rt.rule(transition(registrationRules, r.status, 'checkIn', registrationContext(agg, now, r.role)), options);
           return allowed.ok ? ok([rt.event<ParticipantCheckedIn>('ParticipantCheckedIn', { registrationId: r.id }, now)]) : allowed;
         },
         (agg) => registrationOutcome(agg, registrationId),
