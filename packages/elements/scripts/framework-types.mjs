@@ -11,7 +11,6 @@
 // event, typed with the event's class: `ongusp-register` in JSX (React 19 and Preact add a
 // listener for the name after `on`, as written), `onGuspRegister` for Vue (`@gusp-register`).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 
 const root = new URL('..', import.meta.url);
 const manifest = JSON.parse(await readFile(new URL('custom-elements.json', root), 'utf8'));

