@@ -9,13 +9,16 @@
  *              (validation, rules, events, append), against xstate deciding the
  *              same commands (same zod schemas, same guards, same events);
  *  (c) size:   a tiny browser app importing `{ Walk, Registration }`, bundled,
- *              minified, gzip -9.
+ *              minified, gzip -9;
+ *  (d) size:   a tiny browser app importing `{ can, walkRules }` (the rules
+ *              tables alone: no catalogue, no zod), and which catalogue texts it carries.
  *
  * Each timed contender runs in its own Node process (`--worker <id>`), so that
  * none inherits another's heap or JIT feedback (sharing a process cost ours a
  * third of its decide rate). Warm-up, then ROUNDS rounds, median.
- * Exits non-zero only when the size budget fails (deterministic); timing
- * budgets are printed, never enforced. Run: `pnpm bench` (30–45 s).
+ * Exits non-zero only when a size budget fails (deterministic); timing
+ * budgets are printed, never enforced. Run: `pnpm bench` (30–45 s), or
+ * `node bench/core/run.mjs --size` for the size budgets alone (about a second).
  * Env: BENCH_ROUNDS (default 7), BENCH_PROFILE=1 keeps the bundle for `node --cpu-prof`.
  */
 import { spawnSync } from 'node:child_process';
@@ -25,6 +28,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync, constants as zlibConstants } from 'node:zlib';
+import { ALL_RULES_APP, measureRulesBundle, RULES_BUNDLE_BUDGET_GZ } from '../../packages/core/scripts/rules-bundle.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -37,6 +41,7 @@ const BUDGET = {
   foldVsXstate: 10,
   decidePerSecond: 100_000,
   schemaImportGzBytes: 12 * 1024,
+  rulesImportGzBytes: RULES_BUNDLE_BUDGET_GZ,
 };
 
 // ---------------------------------------------------------------------------
@@ -407,10 +412,12 @@ const tmp = mkdtempSync(join(tmpdir(), 'gusp-bench-'));
 // Removed on any exit, failures included (unless kept for profiling).
 process.on('exit', () => process.env.BENCH_PROFILE || rmSync(tmp, { recursive: true, force: true }));
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
+// `--size`: the deterministic size budgets only (a few seconds), no timing.
+const sizeOnly = process.argv.includes('--size');
 
 // Our code: packages/core/src bundled for Node (dependencies included).
 const bundle = join(tmp, 'core.mjs');
-await build({
+if (!sizeOnly) await build({
   entryPoints: [join(coreDir, 'src', 'index.ts')],
   bundle: true,
   format: 'esm',
@@ -420,14 +427,14 @@ await build({
   sourcemap: 'linked',
   logLevel: 'error',
 });
-const core = await import(pathToFileURL(bundle).href);
+const core = sizeOnly ? undefined : await import(pathToFileURL(bundle).href);
 
 // The fold streams, made once and checked: our fold, xstate and the lookup table end in the same state.
-const streams = await makeStreams(core, 1000);
+const streams = sizeOnly ? [] : await makeStreams(core, 1000);
 const streamsFile = join(tmp, 'streams.json');
 writeFileSync(streamsFile, JSON.stringify(streams));
 const totalEvents = streams.reduce((n, s) => n + s.length, 0);
-{
+if (!sizeOnly) {
   const { initialTransition, transition } = await import('xstate');
   const machine = await xstateMachine(core);
   const table = lookupTable(core.engagementRules);
@@ -470,15 +477,15 @@ function table(title, unit, rows, reference) {
   }
 }
 
-const foldRows = ['fold:ours', 'fold:xstate', 'fold:lookup'].map(measure);
-table(
+const foldRows = sizeOnly ? [] : ['fold:ours', 'fold:xstate', 'fold:lookup'].map(measure);
+if (!sizeOnly) table(
   `(a) fold: ${fmt(totalEvents)} events in ${fmt(streams.length)} engagement streams (${(totalEvents / streams.length).toFixed(1)} events each), events/s`,
   'ev/s',
   foldRows,
   'fold:xstate',
 );
-const decideRows = ['decide:ours', 'decide:xstate', 'decide:ours-validate-rules', 'decide:ours-rules', 'decide:xstate-transition'].map(measure);
-table(
+const decideRows = sizeOnly ? [] : ['decide:ours', 'decide:xstate', 'decide:ours-validate-rules', 'decide:ours-rules', 'decide:xstate-transition'].map(measure);
+if (!sizeOnly) table(
   `(b) decide: accept, start, progress ×${PROGRESS.length}, complete on ${fmt(N)} engagements (${fmt(COMMANDS)} commands per round), commands/s`,
   'cmd/s',
   decideRows,
@@ -553,6 +560,23 @@ if (fromDist) console.log(`  from dist/index.js           ${fmt(fromDist.gz).pad
 else console.log(`  from dist/index.js           (${existsSync(distIndex) ? 'older than src' : 'no dist'}: run \`pnpm --filter @gusp/core build\` to measure it too)`);
 
 // ---------------------------------------------------------------------------
+// (d) Size of asking the rules tables: `import { can, walkRules }` (issue 9),
+// measured by the same script as the core's test (packages/core/scripts/rules-bundle.mjs).
+// ---------------------------------------------------------------------------
+const rulesFromSource = await measureRulesBundle({ conditions: ['@gusp/source'] });
+const rulesFromDist = distFresh ? await measureRulesBundle({ conditions: [] }) : undefined;
+const allRules = await measureRulesBundle({ app: ALL_RULES_APP, conditions: ['@gusp/source'] });
+const files = (inputs) =>
+  Object.entries(inputs)
+    .map(([k, v]) => `${k.replace(/^packages\/core\/(src|dist)\//, '').replace(/^node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, '')} ${fmt(v)}`)
+    .join(', ');
+const texts = (m) => (m.messagesFound.length === 0 ? `no catalogue text (of ${m.textsChecked})` : `${m.messagesFound.length} catalogue texts, e.g. “${m.messagesFound[0]}”`);
+console.log('\n(d) size: browser app `import { can, walkRules } from "@gusp/core"`, esbuild minified, gzip -9');
+console.log(`  from src (@gusp/source)     ${fmt(rulesFromSource.gz).padStart(7)} B gz  (${fmt(rulesFromSource.raw)} B min; ${texts(rulesFromSource)}: ${files(rulesFromSource.inputs)})`);
+if (rulesFromDist) console.log(`  from dist/index.js           ${fmt(rulesFromDist.gz).padStart(7)} B gz  (${fmt(rulesFromDist.raw)} B min; ${texts(rulesFromDist)})`);
+console.log(`  every table + can, eventsFrom, transition, refusalsOf, guardRefusal: ${fmt(allRules.gz)} B gz (${texts(allRules)})`);
+
+// ---------------------------------------------------------------------------
 // Budgets
 // ---------------------------------------------------------------------------
 const fold = foldRows[0];
@@ -561,19 +585,28 @@ const decide = decideRows[0];
 const verdict = (pass) => (pass ? 'PASS' : 'FAIL');
 const sizeWorst = Math.max(fromSource.gz, fromDist?.gz ?? 0);
 const sizePass = sizeWorst <= BUDGET.schemaImportGzBytes;
+const rulesWorst = Math.max(rulesFromSource.gz, rulesFromDist?.gz ?? 0);
+const rulesTexts = [...rulesFromSource.messagesFound, ...(rulesFromDist?.messagesFound ?? [])];
+const rulesPass = rulesWorst <= BUDGET.rulesImportGzBytes && rulesTexts.length === 0;
 const perCpu = (r, limit) => `; per CPU second ${fmt(r.cpu)} (${r.cpu >= limit ? 'over' : 'under'})`;
-console.log('\nBudgets (timing ones on the wall-clock median; printed, not enforced):');
-console.log(`  ${verdict(fold.median >= BUDGET.foldPerSecond)}  fold ≥ ${fmt(BUDGET.foldPerSecond)} events/s: ${fmt(fold.median)}${perCpu(fold, BUDGET.foldPerSecond)}`);
-console.log(
-  `  ${verdict(fold.median >= BUDGET.foldVsXstate * xFold.median)}  fold ≥ ${BUDGET.foldVsXstate}× xstate transition(): ` +
-    `${(fold.median / xFold.median).toFixed(1)}×; per CPU second ${(fold.cpu / xFold.cpu).toFixed(1)}×`,
-);
-console.log(`  ${verdict(decide.median >= BUDGET.decidePerSecond)}  decide ≥ ${fmt(BUDGET.decidePerSecond)} commands/s (createGusp + memoryStore): ${fmt(decide.median)}${perCpu(decide, BUDGET.decidePerSecond)}`);
+console.log(sizeOnly ? '\nBudgets (size only):' : '\nBudgets (timing ones on the wall-clock median; printed, not enforced):');
+if (!sizeOnly) {
+  console.log(`  ${verdict(fold.median >= BUDGET.foldPerSecond)}  fold ≥ ${fmt(BUDGET.foldPerSecond)} events/s: ${fmt(fold.median)}${perCpu(fold, BUDGET.foldPerSecond)}`);
+  console.log(
+    `  ${verdict(fold.median >= BUDGET.foldVsXstate * xFold.median)}  fold ≥ ${BUDGET.foldVsXstate}× xstate transition(): ` +
+      `${(fold.median / xFold.median).toFixed(1)}×; per CPU second ${(fold.cpu / xFold.cpu).toFixed(1)}×`,
+  );
+  console.log(`  ${verdict(decide.median >= BUDGET.decidePerSecond)}  decide ≥ ${fmt(BUDGET.decidePerSecond)} commands/s (createGusp + memoryStore): ${fmt(decide.median)}${perCpu(decide, BUDGET.decidePerSecond)}`);
+}
 console.log(`  ${verdict(sizePass)}  schema-only import ≤ ${fmt(BUDGET.schemaImportGzBytes)} B gz: ${fmt(sizeWorst)} B  [enforced]`);
 console.log(
+  `  ${verdict(rulesPass)}  import { can, walkRules } ≤ ${fmt(BUDGET.rulesImportGzBytes)} B gz and no catalogue text: ${fmt(rulesWorst)} B, ` +
+    `${rulesTexts.length === 0 ? 'no text' : `${rulesTexts.length} texts`}  [enforced]`,
+);
+console.log(
   `\nNode ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} ×${cpus().length}, load average ${loadAtStart.toFixed(1)} at start; ` +
-    `${ROUNDS} rounds per contender, each in its own process (median, ± = largest deviation from it); ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `${sizeOnly ? 'sizes only' : `${ROUNDS} rounds per contender, each in its own process (median, ± = largest deviation from it)`}; ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 
 if (process.env.BENCH_PROFILE) console.log(`Bundle kept for profiling: ${bundle}`);
-process.exitCode = sizePass ? 0 : 1;
+process.exitCode = sizePass && rulesPass ? 0 : 1;

@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { measureRulesBundle, RULES_BUNDLE_BUDGET_GZ } from '../scripts/rules-bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -206,6 +207,15 @@ describe('@gusp/core as published', () => {
     const resolvedTo = (l) => /Module name '@gusp\/core' was successfully resolved to '([^']+)'/.exec(l)?.[1];
     const resolutions = [...new Set(result.stdout.split('\n').map(resolvedTo).filter(Boolean))].sort();
     assert.deepEqual(resolutions, [join(root, 'dist', 'index.d.cts'), join(root, 'dist', 'index.d.ts')].sort());
+  });
+
+  test(`an app's \`import { can, walkRules }\` from dist is at most ${RULES_BUNDLE_BUDGET_GZ} B gz, with no catalogue text`, async () => {
+    // Resolved by name without the @gusp/source condition: dist/index.js, its per-module files and "sideEffects": false.
+    const m = await measureRulesBundle({ conditions: [] });
+    assert.ok(Object.keys(m.inputs).some((f) => f.startsWith('packages/core/dist/')), `not bundled from dist: ${JSON.stringify(m.inputs)}`);
+    assert.ok(m.gz <= RULES_BUNDLE_BUDGET_GZ, `${m.gz} B gz: ${JSON.stringify(m.inputs)}`);
+    assert.deepEqual(Object.keys(m.inputs).filter((f) => /locales\/|i18n|zod/.test(f)), []);
+    assert.deepEqual(m.messagesFound, []);
   });
 
   test('dist imports no Node built-in, and only declared dependencies', () => {
