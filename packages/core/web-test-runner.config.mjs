@@ -7,12 +7,13 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, chromiumPath } from '../../chromium.config.mjs';
+import { freePort } from '../../scripts/free-port.mjs';
 
 export default {
   files: ['src/**/*.web-test.ts'],
   rootDir: '.',
-  // Each package has its own port, so that `pnpm -r test` never races on the default one.
-  port: 8101,
+  // A free port, so that two packages or two checkouts never race on a fixed one.
+  port: await freePort(),
   // `browser` picks nanoid's Web Crypto build (its default one imports node:crypto).
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022' })],

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, chromiumPath } from '../../chromium.config.mjs';
+import { freePort } from '../../scripts/free-port.mjs';
 import { bundle } from './scripts/bundle.mjs';
 import { apiMiddleware } from './test/api-middleware.ts';
 
@@ -42,10 +43,12 @@ const bundlePlugin = {
 export default {
   files: ['src/**/*.test.ts'],
   rootDir: repoRoot,
-  port: 8201,
+  // A free port, so that two packages or two checkouts never race on a fixed one.
+  port: await freePort(),
   nodeResolve: { exportConditions: ['browser', 'development', '@gusp/source'] },
   plugins: [geolocationPlugin, bundlePlugin, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
-  middleware: [apiMiddleware('/api')],
+  // Two separate APIs, so a test can switch an element's `endpoint` from one to the other.
+  middleware: [apiMiddleware('/api'), apiMiddleware('/api2')],
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   browsers: [chrome],

@@ -57,7 +57,19 @@ const files = blocks.map((block, i) => {
   return file;
 });
 
-describe('docs examples', { concurrency: true }, () => {
+/** Each block is a Node process running tsx: two at a time on a 2-core machine, not all at once. */
+const CONCURRENCY = Number(process.env.DOCS_CONCURRENCY ?? 2);
+const BLOCK_TIMEOUT_MS = Number(process.env.DOCS_BLOCK_TIMEOUT_MS ?? 60_000);
+
+/** What went wrong with a child process, never an empty line: a timeout says so, with the block's place. */
+function failure(where: string, file: string, e: unknown): string {
+  const { stdout = '', stderr = '', killed, signal, code, message } = e as { stdout?: string; stderr?: string; killed?: boolean; signal?: string; code?: number; message?: string };
+  const why = killed ? `timed out after ${BLOCK_TIMEOUT_MS / 1000} s (killed by ${signal ?? 'a signal'})` : `failed (exit code ${code ?? '?'}${signal ? `, ${signal}` : ''})`;
+  const output = `${stdout}${stderr}`.trim() || message || '(no output)';
+  return `${where} ${why} (${file}):\n${output}`;
+}
+
+describe('docs examples', { concurrency: CONCURRENCY }, () => {
   it('docs/ has executable examples on the developers and cities pages', () => {
     for (const page of ['developers.md', 'cities.md']) {
       assert.ok(blocks.filter((b) => b.page === page).length >= 1, `${page} has at least one \`\`\`ts block`);
@@ -68,10 +80,9 @@ describe('docs examples', { concurrency: true }, () => {
     const file = files[i] as string;
     it(`docs/${block.page}:${block.line} runs and its assertions hold`, async () => {
       try {
-        await run(process.execPath, ['--conditions=@gusp/source', '--import', tsx, file], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+        await run(process.execPath, ['--conditions=@gusp/source', '--import', tsx, file], { cwd: repoRoot, encoding: 'utf8', timeout: BLOCK_TIMEOUT_MS });
       } catch (e) {
-        const { stdout = '', stderr = '' } = e as { stdout?: string; stderr?: string };
-        assert.fail(`docs/${block.page}:${block.line} failed (${relative(repoRoot, file)}):\n${stdout}${stderr}`);
+        assert.fail(failure(`docs/${block.page}:${block.line}`, relative(repoRoot, file), e));
       }
     });
   }
@@ -84,9 +95,10 @@ describe('docs examples', { concurrency: true }, () => {
     );
     const tsc = createRequire(join(packageDir, 'package.json')).resolve('typescript/bin/tsc');
     try {
-      await run(process.execPath, [tsc, '-p', join(tmp, 'tsconfig.json')], { cwd: packageDir, encoding: 'utf8', timeout: 60_000 });
+      await run(process.execPath, [tsc, '-p', join(tmp, 'tsconfig.json')], { cwd: packageDir, encoding: 'utf8', timeout: BLOCK_TIMEOUT_MS });
     } catch (e) {
-      const { stdout = '', stderr = '' } = e as { stdout?: string; stderr?: string };
+      const { stdout = '', stderr = '', killed } = e as { stdout?: string; stderr?: string; killed?: boolean };
+      if (killed) assert.fail(failure('the type-check of the docs blocks', relative(repoRoot, tmp), e));
       const located = stdout.replace(/[^\s(]*?([\w-]+)-(\d+)\.mts\((\d+),(\d+)\)/g, (_, _page: string, i: string, row: string) => {
         const b = blocks[Number(i)] as Block;
         return `docs/${b.page}:${b.line + Number(row)}`;
