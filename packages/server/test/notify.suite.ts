@@ -59,6 +59,26 @@ async function eventually(check: () => boolean, ms = 20_000): Promise<void> {
   }
 }
 
+/**
+ * Waits until the outbox holds `count` emails to recipients matching `like`, every one of them sent.
+ * A row is sent (its `sent_at` set) only after the SMTP server accepted it, and is never leased
+ * again: from then on the mailbox holds all it will ever get for them, with no wait-and-see.
+ */
+async function allSent(sql: Database['sql'], like: string, count: number, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const row = (
+      await sql.query<{ n: string | number; unsent: string | number }>(
+        'SELECT count(*) AS n, count(*) FILTER (WHERE sent_at IS NULL) AS unsent FROM outbox WHERE recipient LIKE $1',
+        [like],
+      )
+    ).rows[0];
+    if (Number(row?.n) === count && Number(row?.unsent) === 0) return;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${count} sent emails to ${like}: ${JSON.stringify(row)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0]?.address;
 
 export function notifySuite(backend: Backend): void {
@@ -139,8 +159,7 @@ export function notifySuite(backend: Backend): void {
       assert.equal(Number(state?.failed), 5, 'tried and failed');
 
       mailbox = await startSmtp(port);
-      await eventually(() => mailbox.messages.filter((m) => to(m)?.startsWith('habitant-outage-')).length >= 5);
-      await new Promise((r) => setTimeout(r, 500));
+      await allSent(db.sql, 'habitant-outage-%', 5);
       const received = mailbox.messages.filter((m) => to(m)?.startsWith('habitant-outage-')).map((m) => to(m));
       assert.deepEqual(received.sort(), [0, 1, 2, 3, 4].map((i) => `habitant-outage-${i}@example.org`));
     });
@@ -151,8 +170,7 @@ export function notifySuite(backend: Backend): void {
         const id = await openWalk(server.gusp, { capacity: 50 });
         const replies = await Promise.all(Array.from({ length: 10 }, (_, i) => call(i % 2 ? twin.url : server.url, 'POST', `/api/walks/${id}/registrations`, { body: person(`twin-mail-${i}`) })));
         assert.ok(replies.every((r) => r.status === 201));
-        await eventually(() => mailbox.messages.filter((m) => to(m)?.startsWith('habitant-twin-mail-')).length >= 10);
-        await new Promise((r) => setTimeout(r, 500));
+        await allSent(db.sql, 'habitant-twin-mail-%', 10);
         const received = mailbox.messages.filter((m) => to(m)?.startsWith('habitant-twin-mail-')).map((m) => to(m));
         assert.equal(received.length, 10);
         assert.equal(new Set(received).size, 10);
