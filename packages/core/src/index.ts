@@ -61,10 +61,12 @@ export * from './events.js';
 export * from './store/store.js';
 export { memoryStore } from './store/memory-store.js';
 
-export { createGusp, type Gusp, type GuspOptions } from './service/create-gusp.js';
+export { createGusp, type Gusp, type GuspOptions, type GuspQueries } from './service/create-gusp.js';
 export type { CommandOptions } from './service/runtime.js';
-export type { RegistrationOutcome } from './service/walks.js';
-export type { EngagementCommandOptions } from './service/engagements.js';
+export type { RegistrationOutcome, WalkCommands } from './service/walks.js';
+export type { ObservationCommands } from './service/observations.js';
+export type { EngagementCommandOptions, EngagementCommands } from './service/engagements.js';
+export type { ReportCommands } from './service/reports.js';
 
 export * from './views/walk-summary.js';
 export * from './views/observation-stats.js';

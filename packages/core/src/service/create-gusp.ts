@@ -1,17 +1,19 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { CityProfile } from '../city/city-profile.js';
 import { yearOf } from '../dates.js';
+import type { Milestone } from '../engagement/engagement.js';
 import { ok, type Result } from '../result.js';
 import type { Store } from '../store/store.js';
-import { yearlyCoverage } from '../views/coverage.js';
-import { engagementDashboard } from '../views/engagement-dashboard.js';
-import { observationStats } from '../views/observation-stats.js';
+import { yearlyCoverage, type QuartierCoverage } from '../views/coverage.js';
+import { engagementDashboard, type EngagementDashboard } from '../views/engagement-dashboard.js';
+import { observationStats, type ObservationStats } from '../views/observation-stats.js';
 import { nextWalks, walkSummary, type WalkSummary } from '../views/walk-summary.js';
-import { engagementCommands } from './engagements.js';
-import { observationCommands } from './observations.js';
-import { reportCommands } from './reports.js';
+import type { Walk } from '../walk/walk.js';
+import { engagementCommands, type EngagementCommands } from './engagements.js';
+import { observationCommands, type ObservationCommands } from './observations.js';
+import { reportCommands, type ReportCommands } from './reports.js';
 import { Runtime, type CommandOptions } from './runtime.js';
-import { walkCommands } from './walks.js';
+import { walkCommands, type WalkCommands } from './walks.js';
 
 export interface GuspOptions {
   /** The city profile (`valence`, or one made with `defineCity`). */
@@ -24,6 +26,40 @@ export interface GuspOptions {
   readonly locale?: string;
 }
 
+/** Read-only views over the journal: `gusp.queries`. They never change anything. */
+export interface GuspQueries {
+  /** Seats left, waitlist, participants by role; or `walk.not-found`. */
+  walkSummary(walkId: string, options?: CommandOptions): Promise<Result<WalkSummary>>;
+  /** The next walk of each quartier that has one (published, not cancelled, not yet started), soonest first. */
+  nextWalks(): Promise<Walk[]>;
+  /** Counts by theme × polarity, by stop, by quartier and year; `year` is read in the city's time zone. */
+  observationStats(filter?: { quartierId?: string; walkId?: string; year?: number }): Promise<ObservationStats>;
+  /** Where engagements stand: by status, overdue, on-time rate, by organisation, quartier, theme. */
+  engagementDashboard(filter?: { quartierId?: string; organisationId?: string; themeId?: string }): Promise<EngagementDashboard>;
+  /** Whether each priority quartier has its walk in `year` (this year, in the city's time zone, by default). */
+  coverage(year?: number): Promise<QuartierCoverage[]>;
+  /** An engagement's timeline (jalons), from its events; or `engagement.not-found`. */
+  engagementTimeline(engagementId: string, options?: CommandOptions): Promise<Result<Milestone[]>>;
+}
+
+/** What {@linkcode createGusp} returns: the city, the store, the command groups and the queries. */
+export interface Gusp {
+  /** The city profile the service was made with. */
+  readonly city: CityProfile;
+  /** The journal the service reads and appends to. */
+  readonly store: Store;
+  /** Walks and their registrations. */
+  readonly walks: WalkCommands;
+  /** Observations: points positifs and dysfonctionnements. */
+  readonly observations: ObservationCommands;
+  /** Engagements opérationnels. */
+  readonly engagements: EngagementCommands;
+  /** Comptes-rendus of walks. */
+  readonly reports: ReportCommands;
+  /** Read-only views. */
+  readonly queries: GuspQueries;
+}
+
 /**
  * The GUSP service: grouped commands over a store. Every command is async,
  * returns a `Result` and never throws for bad input or a refused rule.
@@ -32,7 +68,7 @@ export interface GuspOptions {
  * const gusp = createGusp({ city: valence, store: memoryStore() });
  * const walk = await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: '2026-03-14T09:00:00+01:00' });
  */
-export function createGusp(options: GuspOptions) {
+export function createGusp(options: GuspOptions): Gusp {
   const { city, store } = options;
   const now = options.now ?? (() => new Date());
   const rt = new Runtime(city, store, now, options.locale ?? city.locale);
@@ -41,7 +77,7 @@ export function createGusp(options: GuspOptions) {
   const engagements = engagementCommands(rt);
   const reports = reportCommands(rt);
 
-  const queries = {
+  const queries: GuspQueries = {
     /** Seats left, waitlist, participants by role. */
     async walkSummary(walkId: string, opts?: CommandOptions): Promise<Result<WalkSummary>> {
       const agg = await walks.get(walkId, opts);
@@ -88,5 +124,3 @@ export function createGusp(options: GuspOptions) {
 
   return { city, store, walks, observations, engagements, reports, queries };
 }
-
-export type Gusp = ReturnType<typeof createGusp>;

@@ -37,8 +37,39 @@ export interface EngagementCommandOptions extends CommandOptions {
   readonly organisationId?: string | undefined;
 }
 
-/** Commands on engagements opérationnels. */
-export function engagementCommands(rt: Runtime) {
+/**
+ * Commands on engagements opérationnels: `gusp.engagements`. Every command is
+ * async, returns a `Result` and never throws for bad input or a refused rule.
+ * With `options.organisationId`, an organisation may change only its own
+ * engagements (`engagement.forbidden-organisation`).
+ */
+export interface EngagementCommands {
+  /** Proposes an engagement; its observations, once qualified, become `committed`. */
+  propose(input: ProposeEngagementInput, options?: CommandOptions): Promise<Result<Engagement>>;
+  /** An organisation takes the engagement on, with a due date (a calendar day of the city, not in the past). */
+  accept(id: string, input: AcceptEngagementInput, options?: EngagementCommandOptions): Promise<Result<Engagement>>;
+  /** Work starts. */
+  start(id: string, input: NoteInput, options?: EngagementCommandOptions): Promise<Result<Engagement>>;
+  /** A point d'étape: percent done and a note. */
+  progress(id: string, input: ProgressEngagementInput, options?: EngagementCommandOptions): Promise<Result<Engagement>>;
+  /** Done: the observations it committed are resolved with it (not those another engagement has committed). */
+  complete(id: string, input?: NoteInput, options?: EngagementCommandOptions): Promise<Result<Engagement>>;
+  /** Residents confirm it is done (e.g. at the next walk). */
+  verify(id: string, input: NoteInput, options?: EngagementCommandOptions): Promise<Result<Engagement>>;
+  /** Back to work on a done engagement (in progress again), with the reason. */
+  reopen(id: string, input: ReasonNoteInput, options?: EngagementCommandOptions): Promise<Result<Engagement>>;
+  /** Gives the engagement up before it is done, with the reason. */
+  abandon(id: string, input: ReasonNoteInput, options?: EngagementCommandOptions): Promise<Result<Engagement>>;
+  /** A new due date, with the reason. */
+  reschedule(id: string, input: RescheduleEngagementInput, options?: EngagementCommandOptions): Promise<Result<Engagement>>;
+  /** One engagement, or `engagement.not-found`. */
+  get(id: string, options?: CommandOptions): Promise<Result<Engagement>>;
+  /** Every engagement, in no particular order. */
+  list(): Promise<Engagement[]>;
+}
+
+/** Makes {@linkcode EngagementCommands} over a runtime. */
+export function engagementCommands(rt: Runtime): EngagementCommands {
   const { city } = rt;
 
   /**
@@ -196,5 +227,3 @@ export function engagementCommands(rt: Runtime) {
     list: () => rt.all(engagementStream),
   };
 }
-
-export type EngagementCommands = ReturnType<typeof engagementCommands>;

@@ -31,8 +31,36 @@ export const observationStream: StreamKind<Observation, ObservationEvent> = {
 const DuplicateInput = /* @__PURE__ */ z.object({ of: ObservationIdSchema });
 const RejectInput = /* @__PURE__ */ z.object({ reason: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(2000)) });
 
-/** Commands on observations: points positifs and dysfonctionnements. */
-export function observationCommands(rt: Runtime) {
+/**
+ * Commands on observations, points positifs and dysfonctionnements:
+ * `gusp.observations`. Every command is async, returns a `Result` and never
+ * throws for bad input or a refused rule.
+ */
+export interface ObservationCommands {
+  /**
+   * Records an observation: during a walk (`walkId`), up to the city's grace
+   * period after it by staff, or any time outside walks. A location is
+   * required in at least one form: a stop, a point or words.
+   */
+  record(input: RecordObservationInput, options?: CommandOptions): Promise<Result<Observation>>;
+  /** Gives the observation to a responsible organisation, with a severity. */
+  qualify(id: string, input: QualifyObservationInput, options?: CommandOptions): Promise<Result<Observation>>;
+  /** Marks the observation as a duplicate of another one (`of`, which must exist). */
+  markDuplicate(id: string, input: { of: string }, options?: CommandOptions): Promise<Result<Observation>>;
+  /** Sets the observation aside, with a reason. */
+  reject(id: string, input: { reason: string }, options?: CommandOptions): Promise<Result<Observation>>;
+  /** Marks a qualified observation as fixed straight away, without an engagement. */
+  resolve(id: string, options?: CommandOptions): Promise<Result<Observation>>;
+  /** Erases the reporter's contact (a person's right to erasure); the observation stays. */
+  eraseReporter(id: string, options?: CommandOptions): Promise<Result<Observation>>;
+  /** One observation, or `observation.not-found`. */
+  get(id: string, options?: CommandOptions): Promise<Result<Observation>>;
+  /** Every observation, in no particular order. */
+  list(): Promise<Observation[]>;
+}
+
+/** Makes {@linkcode ObservationCommands} over a runtime. */
+export function observationCommands(rt: Runtime): ObservationCommands {
   const { city } = rt;
 
   const onObservation = (
@@ -186,5 +214,3 @@ export function observationCommands(rt: Runtime) {
     list: () => rt.all(observationStream),
   };
 }
-
-export type ObservationCommands = ReturnType<typeof observationCommands>;

@@ -15,8 +15,24 @@ import type { CommandOptions, Decision, Runtime } from './runtime.js';
 import type { WalkAggregate } from '../walk/walk.fold.js';
 import { walkStream } from './walks.js';
 
-/** Commands on comptes-rendus. A report lives in its walk's stream. */
-export function reportCommands(rt: Runtime) {
+/**
+ * Commands on comptes-rendus: `gusp.reports`. A report lives in its walk's
+ * stream. Every command is async, returns a `Result` and never throws for bad
+ * input or a refused rule.
+ */
+export interface ReportCommands {
+  /** Drafts the report of a done walk from the walk, its observations and engagements; while still a draft, drafts it again. */
+  draft(walkId: string, options?: CommandOptions): Promise<Result<Report>>;
+  /** Validates the report, optionally with the coordinator's summary. */
+  validate(walkId: string, input?: { summary?: string }, options?: CommandOptions): Promise<Result<Report>>;
+  /** Shares the validated report with every participant (on `sharedOn`, today otherwise): the walk becomes `reported`. */
+  share(walkId: string, input?: { sharedOn?: string }, options?: CommandOptions): Promise<Result<Report>>;
+  /** The report of a walk, or `walk.not-found` / `report.not-found`. */
+  get(walkId: string, options?: CommandOptions): Promise<Result<Report>>;
+}
+
+/** Makes {@linkcode ReportCommands} over a runtime. */
+export function reportCommands(rt: Runtime): ReportCommands {
   const { city } = rt;
   const onReport = (walkId: string, decide: (agg: WalkAggregate, now: Date) => Decision, options?: CommandOptions): Promise<Result<Report>> =>
     rt.execute(
@@ -96,5 +112,3 @@ export function reportCommands(rt: Runtime) {
     },
   };
 }
-
-export type ReportCommands = ReturnType<typeof reportCommands>;

@@ -52,8 +52,51 @@ const registrationOutcome = (agg: WalkAggregate, id: string): RegistrationOutcom
 /** The walk with its status as people see it (deadline applied). */
 const effective = (walk: Walk, now: Date): Walk => ({ ...walk, status: effectiveWalkStatus(walk, now) });
 
-/** Commands on walks (diagnostics en marchant) and their registrations. */
-export function walkCommands(rt: Runtime) {
+/**
+ * Commands on walks (diagnostics en marchant) and their registrations:
+ * `gusp.walks`. Every command is async, returns a `Result` and never throws
+ * for bad input or a refused rule; `options.locale` sets the language of its
+ * error message.
+ */
+export interface WalkCommands {
+  /** Schedules a walk as a draft; the city's defaults fill what is not given (duration, capacity, registration deadline). */
+  schedule(input: ScheduleWalkInput, options?: CommandOptions): Promise<Result<Walk>>;
+  /** Opens registrations: needs a known quartier, a start in the future, a meeting point and seats. */
+  publish(walkId: string, options?: CommandOptions): Promise<Result<Walk>>;
+  /** Closes registrations before the deadline (they close by themselves at it). */
+  closeRegistrations(walkId: string, options?: CommandOptions): Promise<Result<Walk>>;
+  /** Starts the walk, no earlier than the city's `startEarlyMinutes` (30 by default) before its time. */
+  start(walkId: string, options?: CommandOptions): Promise<Result<Walk>>;
+  /** Ends the walk: confirmed people who were not checked in become absent. */
+  finish(walkId: string, options?: CommandOptions): Promise<Result<Walk>>;
+  /** Cancels the walk, with a reason told to every registrant. */
+  cancel(walkId: string, input: { reason: string }, options?: CommandOptions): Promise<Result<Walk>>;
+  /** Moves the walk to another time (and place); registrants are told, the iCalendar `SEQUENCE` goes up. */
+  reschedule(walkId: string, input: RescheduleWalkInput, options?: CommandOptions): Promise<Result<Walk>>;
+  /**
+   * Signs a person up: `confirmed` while seats remain in their pool, else
+   * `waitlisted` with a position. Institutional actors have seats of their own.
+   */
+  register(walkId: string, input: RegisterInput, options?: CommandOptions): Promise<Result<RegistrationOutcome>>;
+  /**
+   * Cancels a registration. With `token`, only the person holding the token
+   * given at sign-up may cancel. A freed seat goes to the first waitlisted person.
+   */
+  cancelRegistration(walkId: string, registrationId: string, options?: CommandOptions & { token?: string }): Promise<Result<RegistrationOutcome>>;
+  /** Marks a confirmed participant as present, during the walk. */
+  checkIn(walkId: string, registrationId: string, options?: CommandOptions): Promise<Result<RegistrationOutcome>>;
+  /** Removes names and contacts of every registration of the walk, keeping anonymous counts; answers how many registrations the walk has. */
+  purgePersonalData(walkId: string, options?: CommandOptions): Promise<Result<number>>;
+  /** Erases one person's registration data (right to erasure): name, contact and needs go, the anonymous role and status stay. */
+  eraseRegistration(walkId: string, registrationId: string, options?: CommandOptions): Promise<Result<RegistrationOutcome>>;
+  /** A walk with its registrations and report, or `walk.not-found`. */
+  get(walkId: string, options?: CommandOptions): Promise<Result<WalkAggregate>>;
+  /** Every walk, in no particular order. */
+  list(): Promise<WalkAggregate[]>;
+}
+
+/** Makes {@linkcode WalkCommands} over a runtime. */
+export function walkCommands(rt: Runtime): WalkCommands {
   const { city } = rt;
   const tz = city.timezone;
   const stream = (id: string) => walkStream.prefix + id;
@@ -328,5 +371,3 @@ export function walkCommands(rt: Runtime) {
     list: () => rt.all(walkStream),
   };
 }
-
-export type WalkCommands = ReturnType<typeof walkCommands>;
