@@ -1,4 +1,7 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Runs every `*.test.ts` beside the sources with Node's own test runner (TypeScript through tsx).
+// `node scripts/test.mjs rules dates` runs the files whose path contains one of the words;
+// `--watch` reruns them on every change (`pnpm test:watch`).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -9,7 +12,9 @@ const walk = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.test.ts') ? [join(dir, e.name)] : [],
   );
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const watch = args.includes('--watch');
+const only = args.filter((a) => a !== '--watch');
 const files = walk(join(root, 'src'))
   .map((f) => relative(root, f))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
@@ -18,7 +23,7 @@ if (files.length === 0) {
   console.error('No test file found.');
   process.exit(1);
 }
-const { status } = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+const { status } = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...(watch ? ['--watch'] : []), '--test-reporter=spec', ...files], {
   cwd: root,
   stdio: 'inherit',
 });

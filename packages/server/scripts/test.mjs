@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Runs the server's tests with Node's own test runner: TypeScript through tsx,
 // and @gusp/core from its sources (the `@gusp/source` export condition), so nothing
-// needs building first. `node scripts/test.mjs pglite` runs matching files only.
+// needs building first. `node scripts/test.mjs pglite` runs matching files only; `--watch`
+// reruns them on every change (`pnpm test:watch`).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -12,7 +13,9 @@ const walk = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.test.ts') ? [join(dir, e.name)] : [],
   );
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const watch = args.includes('--watch');
+const only = args.filter((a) => a !== '--watch');
 const files = [...walk(join(root, 'src')), ...walk(join(root, 'test'))]
   .map((f) => relative(root, f))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
@@ -26,7 +29,7 @@ const bundled = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-eleme
 if (bundled.status !== 0) process.exit(bundled.status ?? 1);
 const { status } = spawnSync(
   process.execPath,
-  ['--conditions=@gusp/source', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=120000', ...files],
+  ['--conditions=@gusp/source', '--import', 'tsx', '--test', ...(watch ? ['--watch'] : []), '--test-reporter=spec', '--test-timeout=120000', ...files],
   { cwd: root, stdio: 'inherit' },
 );
 process.exit(status ?? 1);
