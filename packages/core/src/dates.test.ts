@@ -3,7 +3,8 @@ import { TZDate } from '@date-fns/tz';
 import { formatISO } from 'date-fns';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { calendarDay, daysBetween, localTimeBefore, toZonedISO, yearOf } from './dates.js';
+import { calendarDay, daysBetween, toZonedISO, yearOf } from './dates.js';
+import { localTimeBefore, plusMinutes } from './zoned-time.js';
 
 const ZONES = ['Europe/Paris', 'America/Montreal', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns', 'UTC'];
 
@@ -37,6 +38,14 @@ describe('localTimeBefore', () => {
   it('gives the day before at 18:00 local time across DST changes', () => {
     assert.equal(localTimeBefore('2026-03-29T09:00:00+02:00', 'Europe/Paris', 1, 18, 0), '2026-03-28T18:00:00+01:00');
     assert.equal(localTimeBefore('2026-10-25T09:00:00+01:00', 'Europe/Paris', 1, 18, 0), '2026-10-24T18:00:00+02:00');
+  });
+});
+
+describe('plusMinutes', () => {
+  it('adds elapsed minutes and writes the offset of the instant reached, across DST changes', () => {
+    assert.equal(plusMinutes('2026-03-29T01:30:00+01:00', 60, 'Europe/Paris'), '2026-03-29T03:30:00+02:00');
+    assert.equal(plusMinutes('2026-10-25T02:30:00+02:00', 60, 'Europe/Paris'), '2026-10-25T02:30:00+01:00');
+    assert.equal(plusMinutes('2026-03-14T09:00:00Z', 180, 'UTC'), '2026-03-14T12:00:00Z');
   });
 });
 

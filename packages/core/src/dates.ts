@@ -9,8 +9,8 @@ import { tzOffset } from '@date-fns/tz/tzOffset';
 
 import type { CalendarDay } from './time.js';
 export { CalendarDay, DateTime } from './time.js';
-// In their own module: TZDate patches Date's prototype when loaded, so only code that needs it should load it.
-export { localTimeBefore, plusMinutes } from './zoned-time.js';
+// `localTimeBefore` and `plusMinutes` live in zoned-time.ts: TZDate patches Date's prototype when
+// loaded, so only code that needs it should load it (and that module writes through toZonedISO here).
 
 /**
  * An instant from an ISO 8601 string with an offset (what the schemas accept),
@@ -57,7 +57,10 @@ function wallClock(value: string | Date, timeZone: string): { wall: Date; offset
   return { wall: new Date(ms + offset * 60_000), offset };
 }
 
-/** The instant as ISO 8601 with the zone's offset, e.g. `2026-03-13T18:00:00+01:00`. */
+/**
+ * The instant as ISO 8601 with the zone's offset, e.g. `2026-03-13T18:00:00+01:00`
+ * (`Z` when the offset is zero): the one writer of zoned ISO strings in GUSP.
+ */
 export function toZonedISO(value: string | Date, timeZone: string): string {
   const { wall, offset } = wallClock(value, timeZone);
   const abs = Math.abs(offset);

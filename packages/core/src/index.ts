@@ -8,6 +8,7 @@
 export * from './result.js';
 export * from './ids.js';
 export * from './dates.js';
+export * from './zoned-time.js';
 export * from './geo.js';
 export * from './validation.js';
 export {

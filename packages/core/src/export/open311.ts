@@ -6,7 +6,6 @@
  * unknown values and the error list follow the specification.
  */
 import { TZDate } from '@date-fns/tz';
-import { formatISO } from 'date-fns';
 import type * as z from 'zod/mini';
 import type { CityProfile, GeoPoint } from '../city/city-profile.js';
 import { findAxis, findOrganisation, findQuartier, findTheme, localName } from '../city/lookup.js';
@@ -132,7 +131,7 @@ export function toOpen311Services(city: CityProfile, locale?: string): Open311Se
 /** The end of a calendar day in the city's time zone: `2026-06-30T23:59:59+02:00`. */
 function endOfDay(day: string, timeZone: string): string {
   const [y, m, d] = day.split('-').map(Number);
-  return formatISO(new TZDate(y ?? 1970, (m ?? 1) - 1, d ?? 1, 23, 59, 59, timeZone));
+  return toZonedISO(new TZDate(y ?? 1970, (m ?? 1) - 1, d ?? 1, 23, 59, 59, timeZone), timeZone);
 }
 
 function statusNotes(observation: Observation, engagement: Engagement | undefined, locale: string): string {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { nanoid } from 'nanoid';
-import { localTimeBefore, toZonedISO } from '../dates.js';
+import { toZonedISO } from '../dates.js';
+import { localTimeBefore } from '../zoned-time.js';
 import type {
   ParticipantMarkedAbsent,
   ParticipantPromoted,
