@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
  * The HTTP API of GUSP, on Hono: middleware (language, body limits, CORS,
- * rate limit, errors) and the route modules of `routes/`. Routes call the
+ * rate limit, errors), then the route groups of `routes/`, each a sub-app
+ * mounted with `app.route` and described by `GET /api/openapi.json`. Routes call the
  * core's commands and queries; every refusal is a 4xx
  * `{ error: { code, message, details } }` in the caller's language
  * (Accept-Language, French by default).
@@ -14,13 +15,15 @@ import { Refusal, routeDeps, type AppOptions, type Env } from './http/context.js
 import { sendError, serverError } from './http/errors.js';
 import { negotiateLocale } from './http/messages.js';
 import { rateLimiter } from './http/rate-limit.js';
-import { open311App } from './open311.js';
+import { openApiDocument } from './http/openapi.js';
+import { groupApp, type RouteGroup } from './http/route.js';
+import { open311Routes } from './open311.js';
 import { MAX_PHOTO_BYTES } from './photos.js';
 import { engagementRoutes } from './routes/engagements.js';
-import { observationRoutes } from './routes/observations.js';
-import { pageRoutes } from './routes/pages.js';
+import { observationRoutes, openDataRoutes, photoRoutes } from './routes/observations.js';
+import { metaRoutes, pageRoutes } from './routes/pages.js';
 import { privacyRoutes } from './routes/privacy.js';
-import { walkRoutes } from './routes/walks.js';
+import { quartierRoutes, walkRoutes } from './routes/walks.js';
 
 export type { AppOptions } from './http/context.js';
 
@@ -28,7 +31,6 @@ export function createApp(options: AppOptions): Hono<Env> {
   const maxBytes = options.maxBodyBytes ?? 64 * 1024;
   const app = new Hono<Env>();
   const deps = routeDeps(options);
-  const { gusp, commandOptions } = deps;
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -114,12 +116,21 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
   app.notFound((c) => sendError(c, serverError('request.not-found', c.get('locale') ?? 'fr', { path: c.req.path })));
 
-  pageRoutes(app, deps);
-  walkRoutes(app, deps);
-  observationRoutes(app, deps);
-  engagementRoutes(app, deps);
-  privacyRoutes(app, deps);
-  app.route('/open311/v2', open311App({ gusp, commandOptions: (c, scope) => commandOptions(c as Context<Env>, scope) }));
+  // One list of route groups: the app mounts it, and the OpenAPI document describes it.
+  let document: object | undefined;
+  const groups: RouteGroup[] = [
+    pageRoutes(deps),
+    metaRoutes(deps, () => (document ??= openApiDocument(groups))),
+    walkRoutes(deps),
+    quartierRoutes(deps),
+    photoRoutes(deps),
+    observationRoutes(deps),
+    openDataRoutes(deps),
+    engagementRoutes(deps),
+    privacyRoutes(deps),
+    open311Routes(deps),
+  ];
+  for (const group of groups) app.route(group.base, groupApp(group));
 
   return app;
 }

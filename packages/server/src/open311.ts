@@ -16,16 +16,15 @@ import {
   toOpen311Services,
   toOpen311Xml,
   type CityProfile,
-  type CommandOptions,
-  type Gusp,
   type GuspError,
   type GeoPoint,
   type Open311Document,
 } from '@gusp/core';
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Env, RouteDeps } from './http/context.js';
 import { open311StatusOf, serverError } from './http/errors.js';
-import { negotiateLocale } from './http/messages.js';
+import { route, type ResponseDoc, type Route, type RouteGroup } from './http/route.js';
 
 /** At most this many requests in one `GET requests.json` (the spec suggests 1000). */
 const MAX_REQUESTS = 1000;
@@ -62,102 +61,174 @@ function nearestQuartier(city: CityProfile, point: GeoPoint): string | undefined
   return best?.id;
 }
 
-export interface Open311Options {
-  readonly gusp: Gusp;
-  /** Builds the command options (locale, Idempotency-Key) as the JSON API does. */
-  readonly commandOptions: (c: Context, scope: string) => CommandOptions;
-}
+const text = { type: 'string' } as const;
+/** The fields a client POSTs (GeoReport v2 names; GUSP adds `quartier_id` and `consent`). */
+const POST_FIELDS = {
+  type: 'object',
+  properties: {
+    service_code: { ...text, description: 'A theme id (see services).' },
+    lat: { ...text, description: 'Latitude, decimal degrees.' },
+    long: { ...text, description: 'Longitude, decimal degrees.' },
+    address_string: { ...text, description: 'Where, in words (with `quartier_id`).' },
+    quartier_id: { ...text, description: 'The quartier, when no point is given.' },
+    description: text,
+    email: text,
+    first_name: text,
+    last_name: text,
+    phone: text,
+    consent: { ...text, enum: ['true', 'false'], description: '`true` to keep the contact given (it is dropped otherwise).' },
+  },
+  required: ['service_code'],
+} as const;
 
-export function open311App({ gusp, commandOptions }: Open311Options) {
+const FORMATS = {
+  json: { mediaType: 'application/json', note: 'JSON' },
+  xml: { mediaType: 'application/xml', note: 'XML' },
+} as const;
+
+/** A GeoReport v2 answer in one format. */
+const answer = (format: Format, description: string): ResponseDoc => ({ description, content: { [FORMATS[format].mediaType]: {} } });
+
+export function open311Routes(deps: RouteDeps): RouteGroup {
+  const { gusp, commandOptions } = deps;
   const { city } = gusp;
-  const app = new Hono();
-  const localeOf = (c: Context) => negotiateLocale(c.req.header('accept-language'));
 
-  app.get('/:file{services\\.(?:json|xml)}', (c) => send(c, formatOf(c.req.path), { services: toOpen311Services(city, localeOf(c)) }));
-
-  // Our services have no extra attributes (`metadata: false`): the definition is empty.
-  app.get('/services/:file{[a-z0-9-]+\\.(?:json|xml)}', (c) => {
-    const code = baseName(c.req.param('file'));
-    if (!city.themes.some((t) => t.id === code)) return sendList(c, serverError('open311.unknown-service', localeOf(c), { serviceCode: code }));
-    return send(c, formatOf(c.req.path), { service_definition: { service_code: code, attributes: [] } });
-  });
-
-  const requestsOf = async (c: Context) => {
+  const requestsOf = async (c: Context<Env>) => {
     const [observations, engagements, walks] = await Promise.all([gusp.observations.list(), gusp.engagements.list(), gusp.walks.list()]);
-    return toOpen311Requests(observations, city, { engagements, walks: walks.map((a) => a.walk), locale: localeOf(c) });
+    return toOpen311Requests(observations, city, { engagements, walks: walks.map((a) => a.walk), locale: c.get('locale') });
   };
 
-  app.get('/:file{requests\\.(?:json|xml)}', async (c) => {
-    const locale = localeOf(c);
-    const q = (name: string) => c.req.query(name)?.trim() || undefined;
-    const invalid = (field: string) => sendList(c, { ...serverError('request.invalid-query', locale, { field }), message: `${field}: ${serverError('request.invalid-query', locale).message}` });
-    const date = (name: string) => {
-      const v = q(name);
-      if (v === undefined) return undefined;
-      const t = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) ? Date.parse(v) : Number.NaN;
-      return Number.isNaN(t) ? Number.NaN : t;
-    };
-    const start = date('start_date');
-    const end = date('end_date');
-    if (Number.isNaN(start)) return invalid('start_date');
-    if (Number.isNaN(end)) return invalid('end_date');
-    const statuses = q('status')?.split(',').map((s) => s.trim());
-    if (statuses?.some((s) => s !== 'open' && s !== 'closed')) return invalid('status');
-    const codes = q('service_code')?.split(',').map((s) => s.trim());
-    const ids = q('service_request_id')?.split(',').map((s) => s.trim());
-    const to = end ?? Date.now();
-    const from = start ?? (ids ? Number.NEGATIVE_INFINITY : to - DEFAULT_WINDOW_MS);
-    const list = (await requestsOf(c))
-      .filter((r) => {
-        const at = Date.parse(r.requested_datetime);
-        return (
-          (ids === undefined || ids.includes(r.service_request_id)) &&
-          (codes === undefined || codes.includes(r.service_code)) &&
-          (statuses === undefined || statuses.includes(r.status)) &&
-          at >= from &&
-          at <= to
-        );
-      })
-      .sort((a, b) => b.requested_datetime.localeCompare(a.requested_datetime))
-      .slice(0, MAX_REQUESTS);
-    return send(c, formatOf(c.req.path), { service_requests: list });
-  });
+  /** The routes of one format: GeoReport v2 names each document by its extension. */
+  const routesIn = (format: Format): Route[] => [
+    route(deps, {
+      method: 'get',
+      path: `/services.${format}`,
+      summary: `The services (the city’s themes), in ${FORMATS[format].note}`,
+      errors: 'open311',
+      responses: { 200: answer(format, 'The service list.') },
+      handler: (c) => send(c, format, { services: toOpen311Services(city, c.get('locale')) }),
+    }),
+    // Our services have no extra attributes (`metadata: false`): the definition is empty.
+    route(deps, {
+      method: 'get',
+      path: `/services/:service_code{[a-z0-9-]+\\.${format}}`,
+      summary: `A service’s definition (no extra attributes), in ${FORMATS[format].note}`,
+      errors: 'open311',
+      params: { service_code: { description: 'A theme id.', schema: { type: 'string', pattern: '^[a-z0-9-]+$' } } },
+      responses: { 200: answer(format, '`service_definition`.') },
+      handler: (c) => {
+        const code = baseName(c.req.param('service_code'));
+        if (!city.themes.some((t) => t.id === code)) return sendList(c, serverError('open311.unknown-service', c.get('locale'), { serviceCode: code }));
+        return send(c, format, { service_definition: { service_code: code, attributes: [] } });
+      },
+    }),
+    route(deps, {
+      method: 'get',
+      path: `/requests.${format}`,
+      summary: `Service requests (problem observations), newest first, in ${FORMATS[format].note}`,
+      errors: 'open311',
+      query: {
+        service_request_id: { description: 'Comma-separated ids (dates then default to all time).' },
+        service_code: { description: 'Comma-separated service codes.' },
+        start_date: { description: 'ISO 8601 date or date-time (90 days before `end_date` by default).' },
+        end_date: { description: 'ISO 8601 date or date-time (now by default).' },
+        status: { description: '`open`, `closed` or both, comma-separated.' },
+      },
+      responses: { 200: answer(format, 'At most 1,000 service requests.') },
+      handler: async (c) => {
+        const locale = c.get('locale');
+        const q = (name: string) => c.req.query(name)?.trim() || undefined;
+        const invalid = (field: string) => sendList(c, { ...serverError('request.invalid-query', locale, { field }), message: `${field}: ${serverError('request.invalid-query', locale).message}` });
+        const date = (name: string) => {
+          const v = q(name);
+          if (v === undefined) return undefined;
+          const t = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) ? Date.parse(v) : Number.NaN;
+          return Number.isNaN(t) ? Number.NaN : t;
+        };
+        const start = date('start_date');
+        const end = date('end_date');
+        if (Number.isNaN(start)) return invalid('start_date');
+        if (Number.isNaN(end)) return invalid('end_date');
+        const statuses = q('status')?.split(',').map((s) => s.trim());
+        if (statuses?.some((s) => s !== 'open' && s !== 'closed')) return invalid('status');
+        const codes = q('service_code')?.split(',').map((s) => s.trim());
+        const ids = q('service_request_id')?.split(',').map((s) => s.trim());
+        const to = end ?? Date.now();
+        const from = start ?? (ids ? Number.NEGATIVE_INFINITY : to - DEFAULT_WINDOW_MS);
+        const list = (await requestsOf(c))
+          .filter((r) => {
+            const at = Date.parse(r.requested_datetime);
+            return (
+              (ids === undefined || ids.includes(r.service_request_id)) &&
+              (codes === undefined || codes.includes(r.service_code)) &&
+              (statuses === undefined || statuses.includes(r.status)) &&
+              at >= from &&
+              at <= to
+            );
+          })
+          .sort((a, b) => b.requested_datetime.localeCompare(a.requested_datetime))
+          .slice(0, MAX_REQUESTS);
+        return send(c, format, { service_requests: list });
+      },
+    }),
+    route(deps, {
+      method: 'get',
+      path: `/requests/:service_request_id{[A-Za-z0-9_-]+\\.${format}}`,
+      summary: `One service request, in ${FORMATS[format].note}`,
+      errors: 'open311',
+      params: { service_request_id: { description: 'The observation’s id.', schema: { type: 'string', pattern: '^[A-Za-z0-9_-]+$' } } },
+      responses: { 200: answer(format, 'A list of one service request.') },
+      handler: async (c) => {
+        const id = baseName(c.req.param('service_request_id'));
+        const found = (await requestsOf(c)).filter((r) => r.service_request_id === id);
+        if (found.length === 0) return sendList(c, serverError('observation.not-found', c.get('locale'), { observationId: id }));
+        return send(c, format, { service_requests: found });
+      },
+    }),
+    // Form-encoded as the spec says; JSON accepted too. Values must be strings.
+    route(deps, {
+      method: 'post',
+      path: `/requests.${format}`,
+      summary: `Reports a problem (a service request), in ${FORMATS[format].note}`,
+      description: 'Without `lat`/`long`, `quartier_id` with `address_string` locates it; with them, the nearest quartier is taken.',
+      errors: 'open311',
+      idempotent: true,
+      body: { content: { 'application/x-www-form-urlencoded': { schema: POST_FIELDS }, 'application/json': { schema: POST_FIELDS } } },
+      responses: { 201: answer(format, '`[{ service_request_id, service_notice, account_id }]`.') },
+      handler: async (c) => {
+        const locale = c.get('locale');
+        const type = c.req.header('content-type') ?? '';
+        let body: Record<string, string | undefined> = {};
+        if (type.includes('application/json')) {
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(await c.req.text());
+          } catch {
+            return sendList(c, serverError('request.invalid-json', locale));
+          }
+          if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return sendList(c, serverError('request.invalid-json', locale));
+          for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string' || typeof v === 'number') body[k] = String(v);
+        } else {
+          body = Object.fromEntries(new URLSearchParams(await c.req.text()));
+        }
+        const submission = fromOpen311Request(body, city, locale);
+        if (!submission.ok) return sendList(c, submission.error);
+        const input = submission.value;
+        const quartierId = input.quartierId ?? (input.point ? nearestQuartier(city, input.point) : undefined);
+        if (quartierId === undefined) return sendList(c, serverError('open311.quartier-required', locale));
+        const recorded = await gusp.observations.record({ ...input, quartierId }, commandOptions(c, 'open311'));
+        if (!recorded.ok) return sendList(c, recorded.error);
+        return send(c, format, { service_requests: toOpen311PostResponse(recorded.value) }, 201);
+      },
+    }),
+  ];
 
-  app.get('/requests/:file{[A-Za-z0-9_-]+\\.(?:json|xml)}', async (c) => {
-    const id = baseName(c.req.param('file'));
-    const found = (await requestsOf(c)).filter((r) => r.service_request_id === id);
-    if (found.length === 0) return sendList(c, serverError('observation.not-found', localeOf(c), { observationId: id }));
-    return send(c, formatOf(c.req.path), { service_requests: found });
-  });
-
-  // Form-encoded as the spec says; JSON accepted too. Values must be strings.
-  app.post('/:file{requests\\.(?:json|xml)}', async (c) => {
-    const locale = localeOf(c);
-    const type = c.req.header('content-type') ?? '';
-    let body: Record<string, string | undefined> = {};
-    if (type.includes('application/json')) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(await c.req.text());
-      } catch {
-        return sendList(c, serverError('request.invalid-json', locale));
-      }
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return sendList(c, serverError('request.invalid-json', locale));
-      for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string' || typeof v === 'number') body[k] = String(v);
-    } else {
-      body = Object.fromEntries(new URLSearchParams(await c.req.text()));
-    }
-    const submission = fromOpen311Request(body, city, locale);
-    if (!submission.ok) return sendList(c, submission.error);
-    const input = submission.value;
-    const quartierId = input.quartierId ?? (input.point ? nearestQuartier(city, input.point) : undefined);
-    if (quartierId === undefined) return sendList(c, serverError('open311.quartier-required', locale));
-    const recorded = await gusp.observations.record({ ...input, quartierId } as never, commandOptions(c, 'open311'));
-    if (!recorded.ok) return sendList(c, recorded.error);
-    return send(c, formatOf(c.req.path), { service_requests: toOpen311PostResponse(recorded.value) }, 201);
-  });
-
-  // Last route, not `notFound` (a sub-app's is not used once mounted): anything else under /open311/v2.
-  app.all('*', (c) => sendList(c, serverError('request.not-found', localeOf(c), { path: c.req.path })));
-  return app;
+  return {
+    base: '/open311/v2',
+    tag: 'open311',
+    description: 'Open311 GeoReport v2, in JSON and XML: the city’s themes are its services, problem observations its service requests. Errors are GeoReport error lists.',
+    routes: [...routesIn('json'), ...routesIn('xml')],
+    // Not `notFound` (a sub-app's is not used once mounted): anything else under /open311/v2 is a GeoReport 404.
+    fallback: (c) => sendList(c, serverError('request.not-found', c.get('locale'), { path: c.req.path })),
+  };
 }

@@ -7,7 +7,9 @@
 import type { AddressInfo } from 'node:net';
 import { createGusp, valence, type CityProfile, type Gusp } from '@gusp/core';
 import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
 import { createApp } from './app.js';
+import type { Env } from './http/context.js';
 import { authenticate } from './auth.js';
 import { createNotifier, type Notifier, type NotifierOptions } from './notify/notifier.js';
 import { loadPhoto, photoExists, storePhoto } from './photos.js';
@@ -45,6 +47,8 @@ export interface RunningServer {
   readonly gusp: Gusp;
   readonly database: Database;
   readonly notifier?: Notifier | undefined;
+  /** The Hono app it serves (its `routes`; requests without a socket with `app.request`). */
+  readonly app: Hono<Env>;
   close(): Promise<void>;
 }
 
@@ -107,6 +111,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       gusp,
       database,
       notifier,
+      app,
       close() {
         closing ??= (async () => {
           await notifier?.stop();

@@ -1,64 +1,132 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Engagements: public to read; changed by coordinators, and by an organisation for its own. */
-import { engagementsToCSV, type Result } from '@gusp/core';
-import type { Hono } from 'hono';
-import { Refusal, type Env, type RouteDeps } from '../http/context.js';
-import { serverError } from '../http/errors.js';
+import {
+  AcceptEngagementInput,
+  Engagement,
+  NoteInput,
+  ProgressEngagementInput,
+  ProposeEngagementInput,
+  ReasonNoteInput,
+  RescheduleEngagementInput,
+  type EngagementCommandOptions,
+  type Result,
+} from '@gusp/core';
+import type { Context } from 'hono';
+import type * as z from 'zod/mini';
+import type { Env, RouteDeps } from '../http/context.js';
+import { jsonAnswer, jsonRoute, route, type Route, type RouteGroup } from '../http/route.js';
 
-export function engagementRoutes(app: Hono<Env>, deps: RouteDeps): void {
-  const { gusp, jsonBody, commandOptions, staff, unwrap } = deps;
+const engagementId = { engagementId: { description: 'The engagement’s id.' } };
+const changers = { roles: ['coordinator', 'organisation'] } as const;
 
-  // Engagements: public, they carry no personal data.
-  app.get('/api/engagements', async (c) => {
-    const quartier = c.req.query('quartier');
-    const list = (await gusp.engagements.list()).filter((e) => quartier === undefined || e.quartierId === quartier);
-    list.sort((a, b) => a.proposedAt.localeCompare(b.proposedAt));
-    // With the city profile: what `<gusp-engagement-tracker>` reads (EngagementTrackerData).
-    return c.json({ engagements: list, city: gusp.city });
-  });
+export function engagementRoutes(deps: RouteDeps): RouteGroup {
+  const { gusp, jsonBody, commandOptions, whoIs, refuse, unwrap } = deps;
 
-  app.get('/api/engagements/dashboard', async (c) => {
-    const filter = {
-      ...(c.req.query('quartier') ? { quartierId: c.req.query('quartier') } : {}),
-      ...(c.req.query('organisation') ? { organisationId: c.req.query('organisation') } : {}),
-      ...(c.req.query('theme') ? { themeId: c.req.query('theme') } : {}),
-    };
-    return c.json(await gusp.queries.engagementDashboard(filter));
-  });
-
-  app.post('/api/engagements', async (c) => {
-    await staff(c, ['coordinator']);
-    const opts = commandOptions(c, 'propose');
-    return c.json(unwrap(await gusp.engagements.propose((await jsonBody(c)) as never, opts)), 201);
-  });
+  const acceptsForItself = async (c: Context<Env>, body: unknown) => {
+    const who = await whoIs(c);
+    if (who?.role !== 'organisation') return;
+    const wanted = body !== null && typeof body === 'object' ? (body as { organisationId?: unknown }).organisationId : undefined;
+    if (wanted !== undefined && wanted !== who.organisationId) refuse(c, 'engagement.forbidden-organisation', { organisationId: who.organisationId });
+  };
 
   /**
-   * An engagement's life: coordinators change any; an organisation's token
-   * only its own (the core checks the engagement's organisation; the server
-   * checks that an organisation accepts only for itself).
+   * A step of an engagement's life: coordinators change any; an organisation's
+   * token only its own (the core checks the engagement's organisation; the
+   * server checks that an organisation accepts only for itself, before the schema).
    */
-  app.post('/api/engagements/:engagementId/:action{accept|start|progress|complete|verify|reopen|abandon|reschedule}', async (c) => {
-    const who = await staff(c, ['coordinator', 'organisation']);
-    const id = c.req.param('engagementId');
-    const action = c.req.param('action') as 'accept' | 'start' | 'progress' | 'complete' | 'verify' | 'reopen' | 'abandon' | 'reschedule';
-    const opts = { ...commandOptions(c, `${action}:${id}`), ...(who.organisationId ? { organisationId: who.organisationId } : {}) };
-    const body = await jsonBody(c, {});
-    if (who.role === 'organisation' && action === 'accept') {
-      const wanted = body !== null && typeof body === 'object' ? (body as { organisationId?: unknown }).organisationId : undefined;
-      if (wanted !== undefined && wanted !== who.organisationId) {
-        throw new Refusal(serverError('engagement.forbidden-organisation', c.get('locale'), { organisationId: who.organisationId }));
-      }
-    }
-    const command = gusp.engagements[action] as (id: string, input: never, o: typeof opts) => Promise<Result<unknown>>;
-    return c.json(unwrap(await command(id, body as never, opts)));
-  });
+  const step = <S extends z.ZodMiniType>(
+    action: string,
+    summary: string,
+    schema: S,
+    command: (id: string, input: z.output<S>, o: EngagementCommandOptions) => Promise<Result<Engagement>>,
+  ): Route =>
+    jsonRoute(deps, {
+      method: 'post',
+      path: `/:engagementId/${action}`,
+      summary,
+      description: 'An organisation’s token changes its own engagements only (and accepts only for itself).',
+      access: changers,
+      idempotent: true,
+      params: engagementId,
+      body: {
+        schema,
+        // Every field optional for most steps: no body, or `null`, stands for `{}`.
+        read: async (c) => (await jsonBody(c, {})) ?? {},
+        ...(action === 'accept' ? { guard: acceptsForItself } : {}),
+      },
+      responses: { 200: jsonAnswer('The engagement, changed.', Engagement) },
+      handler: async (c, input) => {
+        const who = await whoIs(c);
+        const id = c.req.param('engagementId');
+        const opts = { ...commandOptions(c, `${action}:${id}`), ...(who?.organisationId ? { organisationId: who.organisationId } : {}) };
+        return c.json(unwrap(await command(id, input, opts)));
+      },
+    });
 
-  app.get('/api/engagements/:engagementId', async (c) =>
-    c.json(unwrap(await gusp.engagements.get(c.req.param('engagementId'), { locale: c.get('locale') }))),
-  );
-
-  app.get('/api/engagements.csv', async (c) => {
-    const csv = engagementsToCSV(await gusp.engagements.list());
-    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8; header=present', 'Content-Disposition': 'attachment; filename="engagements.csv"' });
-  });
+  return {
+    base: '/api/engagements',
+    tag: 'engagements',
+    description: 'What partners commit to after a walk, and how far they are: public to read.',
+    routes: [
+      // Engagements: public, they carry no personal data.
+      route(deps, {
+        method: 'get',
+        path: '/',
+        summary: 'Engagements, with the city profile (what `<gusp-engagement-tracker>` reads)',
+        query: { quartier: { description: 'Only this quartier’s (its id).' } },
+        responses: { 200: jsonAnswer('`{ engagements, city }`, oldest proposal first.') },
+        handler: async (c) => {
+          const quartier = c.req.query('quartier');
+          const list = (await gusp.engagements.list()).filter((e) => quartier === undefined || e.quartierId === quartier);
+          list.sort((a, b) => a.proposedAt.localeCompare(b.proposedAt));
+          return c.json({ engagements: list, city: gusp.city });
+        },
+      }),
+      route(deps, {
+        method: 'get',
+        path: '/dashboard',
+        summary: 'Engagement counts and delays, by status',
+        query: {
+          quartier: { description: 'Only this quartier’s (its id).' },
+          organisation: { description: 'Only this organisation’s (its id).' },
+          theme: { description: 'Only this theme’s (its id).' },
+        },
+        responses: { 200: jsonAnswer('The dashboard.') },
+        handler: async (c) => {
+          const filter = {
+            ...(c.req.query('quartier') ? { quartierId: c.req.query('quartier') } : {}),
+            ...(c.req.query('organisation') ? { organisationId: c.req.query('organisation') } : {}),
+            ...(c.req.query('theme') ? { themeId: c.req.query('theme') } : {}),
+          };
+          return c.json(await gusp.queries.engagementDashboard(filter));
+        },
+      }),
+      jsonRoute(deps, {
+        method: 'post',
+        path: '/',
+        summary: 'Proposes an engagement; its qualified observations become committed',
+        access: { roles: ['coordinator'] },
+        idempotent: true,
+        body: { schema: ProposeEngagementInput },
+        responses: { 201: jsonAnswer('The engagement, proposed.', Engagement) },
+        handler: async (c, input) => c.json(unwrap(await gusp.engagements.propose(input, commandOptions(c, 'propose'))), 201),
+      }),
+      step('accept', 'An organisation takes the engagement on, with a due date', AcceptEngagementInput, (id, i, o) => gusp.engagements.accept(id, i, o)),
+      step('start', 'Work starts', NoteInput, (id, i, o) => gusp.engagements.start(id, i, o)),
+      step('progress', 'A point d’étape: percent done and a note', ProgressEngagementInput, (id, i, o) => gusp.engagements.progress(id, i, o)),
+      step('complete', 'Done: its committed observations are resolved with it', NoteInput, (id, i, o) => gusp.engagements.complete(id, i, o)),
+      step('verify', 'Residents confirm it is done', NoteInput, (id, i, o) => gusp.engagements.verify(id, i, o)),
+      step('reopen', 'Reopens it, with the reason', ReasonNoteInput, (id, i, o) => gusp.engagements.reopen(id, i, o)),
+      step('abandon', 'Abandons it, with the reason', ReasonNoteInput, (id, i, o) => gusp.engagements.abandon(id, i, o)),
+      step('reschedule', 'A new due date, with the reason', RescheduleEngagementInput, (id, i, o) => gusp.engagements.reschedule(id, i, o)),
+      route(deps, {
+        method: 'get',
+        path: '/:engagementId',
+        summary: 'One engagement',
+        params: engagementId,
+        responses: { 200: jsonAnswer('The engagement.', Engagement) },
+        handler: async (c) => c.json(unwrap(await gusp.engagements.get(c.req.param('engagementId'), { locale: c.get('locale') }))),
+      }),
+    ],
+  };
 }

@@ -1,32 +1,26 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Observations and their photos: anyone reports, staff follow up; public views never carry the reporter's contact. */
-import { observationsToCSV, toGeoJSON, type CommandOptions } from '@gusp/core';
-import type { Context, Hono } from 'hono';
+import { engagementsToCSV, Observation, ObservationId, observationsToCSV, QualifyObservationInput, ReasonNoteInput, RecordObservationInput, toGeoJSON } from '@gusp/core';
+import type { Context } from 'hono';
+import * as z from 'zod/mini';
 import type { Env, RouteDeps } from '../http/context.js';
 import { publicObservation } from '../http/public-views.js';
+import { fileAnswer, jsonAnswer, jsonRoute, route, type RouteGroup } from '../http/route.js';
 import { cleanPhoto, MAX_PHOTO_BYTES, type PhotoType } from '../photos.js';
 
-export function observationRoutes(app: Hono<Env>, deps: RouteDeps): void {
+/** What the public sees of an observation: everything but the reporter's contact. */
+const PublicObservation = /* @__PURE__ */ z.omit(Observation, { reporter: true });
+/** The core's `markDuplicate` input: the id of the observation this one repeats. */
+const MarkDuplicateInput = /* @__PURE__ */ z.object({ of: ObservationId });
+/** The core's `reject` input: a reason, as long as an engagement's (2,000 characters). */
+const RejectObservationInput = ReasonNoteInput;
+
+const observationId = { observationId: { description: 'The observation’s id.' } };
+const followers = { roles: ['coordinator', 'agent'] } as const;
+const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+export function observationRoutes(deps: RouteDeps): RouteGroup {
   const { gusp, options, refuse, jsonBody, commandOptions, staff, origin, unwrap } = deps;
-
-  // Photos: sent first (raw bytes), then referred to by id in the observation.
-  app.post('/api/photos', async (c) => {
-    if (!options.photos) return refuse(c, 'request.not-found', { path: c.req.path });
-    const cleaned = cleanPhoto(new Uint8Array(await c.req.arrayBuffer()));
-    if (!cleaned.ok) return refuse(c, cleaned.code);
-    const id = await options.photos.store(cleaned.type, cleaned.bytes);
-    return c.json({ id, mediaType: cleaned.type, url: `${origin(c)}/api/photos/${id}` }, 201);
-  });
-
-  app.get('/api/photos/:photoId', async (c) => {
-    const photo = await options.photos?.load(c.req.param('photoId'));
-    if (!photo) return refuse(c, 'photo.not-found', { photoId: c.req.param('photoId') });
-    return c.body(new Uint8Array(photo.bytes), 200, {
-      'Content-Type': photo.type,
-      'Cache-Control': 'public, max-age=31536000, immutable',
-      'X-Content-Type-Options': 'nosniff',
-    });
-  });
 
   /**
    * An observation refers to photos by id: each must have been sent here, and
@@ -95,67 +89,222 @@ export function observationRoutes(app: Hono<Env>, deps: RouteDeps): void {
     return { ...body, photos };
   };
 
-  // Observations: anyone may report; only staff speak for an agent or a walk.
-  app.post('/api/observations', async (c) => {
-    const opts = commandOptions(c, 'observation');
-    const multipart = /^multipart\/form-data/i.test(c.req.header('content-type') ?? '');
-    const body = multipart ? await multipartObservation(c) : await withStoredPhotos(c, await jsonBody(c));
-    if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
-      const source = (body as { source?: unknown }).source;
-      if (source !== undefined && source !== 'resident') {
-        if (c.req.header('authorization') === undefined) return refuse(c, 'request.source-forbidden', { source });
-        await staff(c, ['coordinator', 'agent']);
-      }
+  /** Anyone may report; only staff speak for an agent or a walk (checked before the schema). */
+  const onlyStaffForOthers = async (c: Context<Env>, body: unknown) => {
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) return;
+    const source = (body as { source?: unknown }).source;
+    if (source !== undefined && source !== 'resident') {
+      if (c.req.header('authorization') === undefined) refuse(c, 'request.source-forbidden', { source });
+      await staff(c, followers.roles);
     }
-    const observation = unwrap(await gusp.observations.record(body as never, opts));
-    // `observationId`: the receipt the elements read; the rest is the public observation.
-    return c.json({ observationId: observation.id, ...publicObservation(observation) }, 201);
-  });
+  };
 
-  /** Follow-up of an observation, for coordinators and agents. */
-  const observationActions = {
-    qualify: (id: string, body: unknown, o: CommandOptions) => gusp.observations.qualify(id, body as never, o),
-    reject: (id: string, body: unknown, o: CommandOptions) => gusp.observations.reject(id, body as never, o),
-    'mark-duplicate': (id: string, body: unknown, o: CommandOptions) => gusp.observations.markDuplicate(id, body as never, o),
-    resolve: (id: string, _body: unknown, o: CommandOptions) => gusp.observations.resolve(id, o),
-  } as const;
-  app.post('/api/observations/:observationId/:action{qualify|reject|mark-duplicate|resolve}', async (c) => {
-    await staff(c, ['coordinator', 'agent']);
-    const id = c.req.param('observationId');
-    const action = c.req.param('action') as keyof typeof observationActions;
-    const opts = commandOptions(c, `${action}:${id}`);
-    const body = action === 'resolve' ? undefined : await jsonBody(c);
-    return c.json(publicObservation(unwrap(await observationActions[action](id, body, opts))));
-  });
+  return {
+    base: '/api/observations',
+    tag: 'observations',
+    description: 'Points positifs and dysfonctionnements: anyone reports, staff follow up. Public views never carry the reporter’s contact.',
+    routes: [
+      jsonRoute(deps, {
+        method: 'post',
+        path: '/',
+        summary: 'Records an observation (alone, or with its photos in one multipart request)',
+        description:
+          'JSON refers to photos sent first with `POST /api/photos`. Multipart (what `<gusp-issue-form>` sends): an `observation` part (this input as JSON, its `photos` listing `{ id, width, height }`) and one `photo` file part per photo, named `<id>.jpg`. A `source` other than `resident` needs a staff token.',
+        access: { ...followers, when: '`source` is `walk` or `agent`' },
+        idempotent: true,
+        body: {
+          schema: RecordObservationInput,
+          read: async (c) => (/^multipart\/form-data/i.test(c.req.header('content-type') ?? '') ? multipartObservation(c) : withStoredPhotos(c, await jsonBody(c))),
+          guard: onlyStaffForOthers,
+          alsoAs: {
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                properties: { observation: { type: 'string', description: 'The input, as JSON.' }, photo: { type: 'array', maxItems: 3, items: { type: 'string', contentMediaType: 'image/jpeg' } } },
+                required: ['observation'],
+              },
+            },
+          },
+        },
+        responses: { 201: jsonAnswer('The public observation, and `observationId` (the receipt the elements read).', z.extend(PublicObservation, { observationId: ObservationId })) },
+        handler: async (c, input) => {
+          const observation = unwrap(await gusp.observations.record(input, commandOptions(c, 'observation')));
+          // `observationId`: the receipt the elements read; the rest is the public observation.
+          return c.json({ observationId: observation.id, ...publicObservation(observation) }, 201);
+        },
+      }),
+      // Follow-up of an observation, for coordinators and agents.
+      jsonRoute(deps, {
+        method: 'post',
+        path: '/:observationId/qualify',
+        summary: 'Gives the observation to a responsible organisation, with a severity',
+        access: followers,
+        idempotent: true,
+        params: observationId,
+        body: { schema: QualifyObservationInput },
+        responses: { 200: jsonAnswer('The public observation, qualified.', PublicObservation) },
+        handler: async (c, input) => {
+          const id = c.req.param('observationId');
+          return c.json(publicObservation(unwrap(await gusp.observations.qualify(id, input, commandOptions(c, `qualify:${id}`)))));
+        },
+      }),
+      jsonRoute(deps, {
+        method: 'post',
+        path: '/:observationId/reject',
+        summary: 'Sets the observation aside, with a reason',
+        access: followers,
+        idempotent: true,
+        params: observationId,
+        body: { schema: RejectObservationInput },
+        responses: { 200: jsonAnswer('The public observation, rejected.', PublicObservation) },
+        handler: async (c, input) => {
+          const id = c.req.param('observationId');
+          return c.json(publicObservation(unwrap(await gusp.observations.reject(id, input, commandOptions(c, `reject:${id}`)))));
+        },
+      }),
+      jsonRoute(deps, {
+        method: 'post',
+        path: '/:observationId/mark-duplicate',
+        summary: 'Marks the observation as a duplicate of another one',
+        access: followers,
+        idempotent: true,
+        params: observationId,
+        body: { schema: MarkDuplicateInput },
+        responses: { 200: jsonAnswer('The public observation, a duplicate.', PublicObservation) },
+        handler: async (c, input) => {
+          const id = c.req.param('observationId');
+          return c.json(publicObservation(unwrap(await gusp.observations.markDuplicate(id, input, commandOptions(c, `mark-duplicate:${id}`)))));
+        },
+      }),
+      route(deps, {
+        method: 'post',
+        path: '/:observationId/resolve',
+        summary: 'Marks a qualified observation as fixed straight away',
+        access: followers,
+        idempotent: true,
+        params: observationId,
+        responses: { 200: jsonAnswer('The public observation, resolved.', PublicObservation) },
+        handler: async (c) => {
+          const id = c.req.param('observationId');
+          return c.json(publicObservation(unwrap(await gusp.observations.resolve(id, commandOptions(c, `resolve:${id}`)))));
+        },
+      }),
+      route(deps, {
+        method: 'get',
+        path: '/',
+        summary: 'Public observations, oldest first',
+        query: { quartier: { description: 'Only this quartier’s (its id).' }, walk: { description: 'Only those recorded during this walk (its id).' } },
+        responses: { 200: jsonAnswer('`{ observations }`, without reporters’ contacts.') },
+        handler: async (c) => {
+          const quartier = c.req.query('quartier');
+          const walk = c.req.query('walk');
+          const list = (await gusp.observations.list())
+            .filter((o) => (quartier === undefined || o.quartierId === quartier) && (walk === undefined || o.walkId === walk))
+            .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt))
+            .map(publicObservation);
+          return c.json({ observations: list });
+        },
+      }),
+      route(deps, {
+        method: 'get',
+        path: '/stats',
+        summary: 'Observation counts by theme, status and month',
+        query: { quartier: { description: 'Only this quartier’s (its id).' }, year: { description: 'Only this year’s.', schema: { type: 'integer', minimum: 1900, maximum: 9999 } } },
+        responses: { 200: jsonAnswer('The statistics.') },
+        handler: async (c) => {
+          const quartierId = c.req.query('quartier');
+          const yearText = c.req.query('year');
+          const year = yearText === undefined ? undefined : Number(yearText);
+          if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 9999)) return refuse(c, 'request.invalid-query', { year: yearText });
+          return c.json(await gusp.queries.observationStats({ ...(quartierId ? { quartierId } : {}), ...(year ? { year } : {}) }));
+        },
+      }),
+    ],
+  };
+}
 
-  app.get('/api/observations', async (c) => {
-    const quartier = c.req.query('quartier');
-    const walk = c.req.query('walk');
-    const list = (await gusp.observations.list())
-      .filter((o) => (quartier === undefined || o.quartierId === quartier) && (walk === undefined || o.walkId === walk))
-      .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt))
-      .map(publicObservation);
-    return c.json({ observations: list });
-  });
+/** Photos: sent first (raw bytes), then referred to by id in the observation. */
+export function photoRoutes(deps: RouteDeps): RouteGroup {
+  const { options, refuse, origin } = deps;
+  return {
+    base: '/api/photos',
+    tag: 'observations',
+    description: 'Photos of observations, cleaned of their metadata (EXIF, GPS).',
+    routes: [
+      route(deps, {
+        method: 'post',
+        path: '/',
+        summary: 'Stores a photo (JPEG, PNG or WebP bytes), cleaned of its metadata',
+        body: { content: Object.fromEntries(IMAGE_TYPES.map((t) => [t, { schema: { type: 'string', contentMediaType: t } }])) },
+        responses: { 201: jsonAnswer('`{ id, mediaType, url }`: the id to give with the observation.') },
+        handler: async (c) => {
+          if (!options.photos) return refuse(c, 'request.not-found', { path: c.req.path });
+          const cleaned = cleanPhoto(new Uint8Array(await c.req.arrayBuffer()));
+          if (!cleaned.ok) return refuse(c, cleaned.code);
+          const id = await options.photos.store(cleaned.type, cleaned.bytes);
+          return c.json({ id, mediaType: cleaned.type, url: `${origin(c)}/api/photos/${id}` }, 201);
+        },
+      }),
+      route(deps, {
+        method: 'get',
+        path: '/:photoId',
+        summary: 'A stored photo',
+        params: { photoId: { description: 'The photo’s id.' } },
+        responses: { 200: { description: 'The cleaned image.', content: Object.fromEntries(IMAGE_TYPES.map((t) => [t, { schema: { type: 'string', contentMediaType: t } }])) } },
+        handler: async (c) => {
+          const photo = await options.photos?.load(c.req.param('photoId'));
+          if (!photo) return refuse(c, 'photo.not-found', { photoId: c.req.param('photoId') });
+          return c.body(new Uint8Array(photo.bytes), 200, {
+            'Content-Type': photo.type,
+            'Cache-Control': 'public, max-age=31536000, immutable',
+            'X-Content-Type-Options': 'nosniff',
+          });
+        },
+      }),
+    ],
+  };
+}
 
-  app.get('/api/observations/stats', async (c) => {
-    const quartierId = c.req.query('quartier');
-    const yearText = c.req.query('year');
-    const year = yearText === undefined ? undefined : Number(yearText);
-    if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 9999)) return refuse(c, 'request.invalid-query', { year: yearText });
-    return c.json(await gusp.queries.observationStats({ ...(quartierId ? { quartierId } : {}), ...(year ? { year } : {}) }));
-  });
-
-  // GeoJSON (RFC 7946) and CSV (RFC 4180), without contacts.
+/** Open data: GeoJSON (RFC 7946) and CSV (RFC 4180) of public observations and engagements, without contacts. */
+export function openDataRoutes(deps: RouteDeps): RouteGroup {
+  const { gusp } = deps;
   const publicWalks = async () => (await gusp.walks.list()).map((a) => a.walk).filter((w) => w.status !== 'draft');
-  app.get('/api/observations.geojson', async (c) => {
-    const observations = (await gusp.observations.list()).map((o) => publicObservation(o));
-    const body = toGeoJSON(observations, gusp.city, { locale: c.get('locale'), walks: await publicWalks() });
-    return c.body(JSON.stringify(body), 200, { 'Content-Type': 'application/geo+json; charset=utf-8' });
-  });
-
-  app.get('/api/observations.csv', async (c) => {
-    const csv = observationsToCSV((await gusp.observations.list()).map((o) => publicObservation(o)));
-    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8; header=present', 'Content-Disposition': 'attachment; filename="observations.csv"' });
-  });
+  return {
+    base: '/api',
+    tag: 'open data',
+    description: 'Public observations and engagements as GeoJSON and CSV, without contacts.',
+    routes: [
+      route(deps, {
+        method: 'get',
+        path: '/observations.geojson',
+        summary: 'Public observations as GeoJSON (RFC 7946)',
+        responses: { 200: fileAnswer('A FeatureCollection of points.', 'application/geo+json') },
+        handler: async (c) => {
+          const observations = (await gusp.observations.list()).map((o) => publicObservation(o));
+          const body = toGeoJSON(observations, gusp.city, { locale: c.get('locale'), walks: await publicWalks() });
+          return c.body(JSON.stringify(body), 200, { 'Content-Type': 'application/geo+json; charset=utf-8' });
+        },
+      }),
+      route(deps, {
+        method: 'get',
+        path: '/observations.csv',
+        summary: 'Public observations as CSV (RFC 4180)',
+        responses: { 200: fileAnswer('One line per observation, with a header.', 'text/csv') },
+        handler: async (c) => {
+          const csv = observationsToCSV((await gusp.observations.list()).map((o) => publicObservation(o)));
+          return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8; header=present', 'Content-Disposition': 'attachment; filename="observations.csv"' });
+        },
+      }),
+      route(deps, {
+        method: 'get',
+        path: '/engagements.csv',
+        summary: 'Engagements as CSV (RFC 4180)',
+        responses: { 200: fileAnswer('One line per engagement, with a header.', 'text/csv') },
+        handler: async (c) => {
+          const csv = engagementsToCSV(await gusp.engagements.list());
+          return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8; header=present', 'Content-Disposition': 'attachment; filename="engagements.csv"' });
+        },
+      }),
+    ],
+  };
 }

@@ -1,35 +1,62 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Personal data (RGPD), for coordinators: a person's export and erasure, the purge. */
-import type { Hono } from 'hono';
-import type { Env, RouteDeps } from '../http/context.js';
+import * as z from 'zod/mini';
+import type { RouteDeps } from '../http/context.js';
+import { jsonAnswer, jsonRoute, route, type RouteGroup } from '../http/route.js';
 import { exportPersonalData } from '../privacy.js';
 
-export function privacyRoutes(app: Hono<Env>, deps: RouteDeps): void {
-  const { gusp, options, refuse, jsonBody, staff } = deps;
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
+const EraseInput = /* @__PURE__ */ z.object({ email: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(EMAIL)) });
+/** Twelve months when not given (`null` too). */
+const PurgeInput = /* @__PURE__ */ z.object({ months: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(120))) });
 
-  // Personal data (RGPD), for coordinators: a person's export, the purge.
-  app.get('/api/privacy/export', async (c) => {
-    await staff(c, ['coordinator']);
-    const email = c.req.query('email') ?? '';
-    if (!/^[^\s@]{1,64}@[^\s@]{1,255}$/.test(email)) return refuse(c, 'request.invalid-query', { email });
-    return c.json(options.exportPerson ? await options.exportPerson(email) : await exportPersonalData(gusp, email));
-  });
+const isObject = (body: unknown): body is Record<string, unknown> => body !== null && typeof body === 'object';
+const coordinators = { roles: ['coordinator'] } as const;
 
-  app.post('/api/privacy/erase', async (c) => {
-    await staff(c, ['coordinator']);
-    const body = await jsonBody(c);
-    const email = body !== null && typeof body === 'object' ? (body as { email?: unknown }).email : undefined;
-    if (typeof email !== 'string' || !/^[^\s@]{1,64}@[^\s@]{1,255}$/.test(email)) return refuse(c, 'request.invalid-query', { email });
-    if (!options.erase) return refuse(c, 'request.not-found', { path: c.req.path });
-    return c.json(await options.erase(email));
-  });
-
-  app.post('/api/privacy/purge', async (c) => {
-    await staff(c, ['coordinator']);
-    const body = await jsonBody(c);
-    const months = body !== null && typeof body === 'object' ? (body as { months?: unknown }).months ?? 12 : undefined;
-    if (typeof months !== 'number' || !Number.isInteger(months) || months < 0 || months > 120) return refuse(c, 'request.invalid-months', { months });
-    if (!options.purge) return refuse(c, 'request.not-found', { path: c.req.path });
-    return c.json(await options.purge(months));
-  });
+export function privacyRoutes(deps: RouteDeps): RouteGroup {
+  const { gusp, options, refuse } = deps;
+  return {
+    base: '/api/privacy',
+    tag: 'privacy',
+    description: 'Personal data (RGPD), for coordinators: a person’s export and erasure, the purge after a delay.',
+    routes: [
+      route(deps, {
+        method: 'get',
+        path: '/export',
+        summary: 'Everything kept about one email address (right of access)',
+        access: coordinators,
+        query: { email: { description: 'The person’s email address.', required: true } },
+        responses: { 200: jsonAnswer('`{ email, registrations, observations, emails }`.') },
+        handler: async (c) => {
+          const email = c.req.query('email') ?? '';
+          if (!EMAIL.test(email)) return refuse(c, 'request.invalid-query', { email });
+          return c.json(options.exportPerson ? await options.exportPerson(email) : await exportPersonalData(gusp, email));
+        },
+      }),
+      jsonRoute(deps, {
+        method: 'post',
+        path: '/erase',
+        summary: 'Erases one person’s data by email, from views and journal (right to erasure)',
+        access: coordinators,
+        body: { schema: EraseInput, invalid: (c, body) => refuse(c, 'request.invalid-query', { email: isObject(body) ? body.email : undefined }) },
+        responses: { 200: jsonAnswer('`{ registrations, observations, emails }`: how many were erased.') },
+        handler: async (c, { email }) => {
+          if (!options.erase) return refuse(c, 'request.not-found', { path: c.req.path });
+          return c.json(await options.erase(email));
+        },
+      }),
+      jsonRoute(deps, {
+        method: 'post',
+        path: '/purge',
+        summary: 'Purges personal data older than `months` (12 by default)',
+        access: coordinators,
+        body: { schema: PurgeInput, invalid: (c, body) => refuse(c, 'request.invalid-months', { months: isObject(body) ? (body.months ?? 12) : undefined }) },
+        responses: { 200: jsonAnswer('`{ walks, registrations, observations, emails }`: how many were purged.') },
+        handler: async (c, { months }) => {
+          if (!options.purge) return refuse(c, 'request.not-found', { path: c.req.path });
+          return c.json(await options.purge(months ?? 12));
+        },
+      }),
+    ],
+  };
 }

@@ -1,153 +1,309 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Walks (diagnostics en marchant): public summaries and sign-up, staff lifecycle and registrations, the compte-rendu, iCalendar. */
-import { reportToHTML, reportToMarkdown, toICalendar, toICalendarFeed, walkSummary, type CommandOptions, type Registration } from '@gusp/core';
-import type { Hono } from 'hono';
-import type { Env, RouteDeps } from '../http/context.js';
+import {
+  RegisterInput,
+  reportToHTML,
+  reportToMarkdown,
+  RescheduleWalkInput,
+  ReasonInput,
+  Report,
+  ScheduleWalkInput,
+  ShareReportInput,
+  toICalendar,
+  toICalendarFeed,
+  ValidateReportInput,
+  Walk,
+  walkSummary,
+  type CommandOptions,
+  type Registration,
+  type Result,
+} from '@gusp/core';
+import type { RouteDeps } from '../http/context.js';
 import { publicWalkSummary } from '../http/public-views.js';
+import { fileAnswer, jsonAnswer, jsonRoute, route, type RouteGroup } from '../http/route.js';
 
-export function walkRoutes(app: Hono<Env>, deps: RouteDeps): void {
-  const { gusp, now, refuse, jsonBody, commandOptions, staff, origin, unwrap } = deps;
+const walkId = { walkId: { description: 'The walk’s id.' } };
+const coordinators = { roles: ['coordinator'] } as const;
+const staffReaders = { roles: ['coordinator', 'agent'] } as const;
 
-  // Walks (diagnostics en marchant): public summaries, never registrations.
-  app.get('/api/walks', async (c) => {
-    const quartier = c.req.query('quartier');
-    const at = now();
-    const summaries = (await gusp.walks.list())
-      .filter((agg) => agg.walk.status !== 'draft' && (quartier === undefined || agg.walk.quartierId === quartier))
-      .map((agg) => publicWalkSummary(walkSummary(agg, at)))
-      .sort((a, b) => Date.parse(a.walk.startsAt) - Date.parse(b.walk.startsAt));
-    return c.json({ walks: summaries });
-  });
+export function walkRoutes(deps: RouteDeps): RouteGroup {
+  const { gusp, now, refuse, commandOptions, origin, unwrap } = deps;
 
-  app.get('/api/walks/:walkId', async (c) => {
-    const locale = c.get('locale');
-    const agg = unwrap(await gusp.walks.get(c.req.param('walkId'), { locale }));
-    // A draft is not public yet: as if it did not exist.
-    if (agg.walk.status === 'draft') return refuse(c, 'walk.not-found', { walkId: agg.walk.id });
-    // With the city profile: what `<gusp-walk-signup>` and `<gusp-issue-form walk-id>` read (WalkSignupData).
-    return c.json({ ...publicWalkSummary(walkSummary(agg, now())), city: gusp.city });
-  });
+  /** A lifecycle step of a walk without input, for coordinators: `POST /api/walks/:walkId/publish`, … */
+  const step = (path: `/:walkId/${string}`, summary: string, command: (id: string, o: CommandOptions) => Promise<Result<Walk>>, scope: string) =>
+    route(deps, {
+      method: 'post',
+      path,
+      summary,
+      access: coordinators,
+      idempotent: true,
+      params: walkId,
+      responses: { 200: jsonAnswer('The walk, changed.', Walk) },
+      handler: async (c) => c.json(unwrap(await command(c.req.param('walkId'), commandOptions(c, `${scope}:${c.req.param('walkId')}`)))),
+    });
 
-  // Registrations carry personal data: staff only, and never the cancel tokens.
-  app.get('/api/walks/:walkId/registrations', async (c) => {
-    await staff(c, ['coordinator', 'agent']);
-    const agg = unwrap(await gusp.walks.get(c.req.param('walkId'), { locale: c.get('locale') }));
-    const registrations = agg.registrations.map(({ cancelToken: _token, ...r }: Registration) => r);
-    return c.json({ registrations });
-  });
+  return {
+    base: '/api/walks',
+    tag: 'walks',
+    description: 'Diagnostics en marchant: public summaries and sign-up; the lifecycle, registrations and compte-rendu for staff.',
+    routes: [
+      route(deps, {
+        method: 'get',
+        path: '/',
+        summary: 'Published walks, with their seats and counts (never registrations)',
+        query: { quartier: { description: 'Only the walks of this quartier (its id).' } },
+        responses: { 200: jsonAnswer('`{ walks: WalkSummary[] }`, by start time.') },
+        handler: async (c) => {
+          const quartier = c.req.query('quartier');
+          const at = now();
+          const summaries = (await gusp.walks.list())
+            .filter((agg) => agg.walk.status !== 'draft' && (quartier === undefined || agg.walk.quartierId === quartier))
+            .map((agg) => publicWalkSummary(walkSummary(agg, at)))
+            .sort((a, b) => Date.parse(a.walk.startsAt) - Date.parse(b.walk.startsAt));
+          return c.json({ walks: summaries });
+        },
+      }),
+      route(deps, {
+        method: 'get',
+        path: '/:walkId',
+        summary: 'One published walk’s summary, with the city profile (what `<gusp-walk-signup>` reads)',
+        params: walkId,
+        responses: { 200: jsonAnswer('The walk summary and `city`; a draft is 404 like an unknown id.') },
+        handler: async (c) => {
+          const locale = c.get('locale');
+          const agg = unwrap(await gusp.walks.get(c.req.param('walkId'), { locale }));
+          // A draft is not public yet: as if it did not exist.
+          if (agg.walk.status === 'draft') return refuse(c, 'walk.not-found', { walkId: agg.walk.id });
+          return c.json({ ...publicWalkSummary(walkSummary(agg, now())), city: gusp.city });
+        },
+      }),
+      // Registrations carry personal data: staff only, and never the cancel tokens.
+      route(deps, {
+        method: 'get',
+        path: '/:walkId/registrations',
+        summary: 'The walk’s registrations, with contacts (without cancel tokens)',
+        access: staffReaders,
+        params: walkId,
+        responses: { 200: jsonAnswer('`{ registrations }`.') },
+        handler: async (c) => {
+          const agg = unwrap(await gusp.walks.get(c.req.param('walkId'), { locale: c.get('locale') }));
+          const registrations = agg.registrations.map(({ cancelToken: _token, ...r }: Registration) => r);
+          return c.json({ registrations });
+        },
+      }),
+      jsonRoute(deps, {
+        method: 'post',
+        path: '/',
+        summary: 'Schedules a walk as a draft (the city’s defaults fill what is not given)',
+        access: coordinators,
+        idempotent: true,
+        body: { schema: ScheduleWalkInput },
+        responses: { 201: jsonAnswer('The walk, a draft.', Walk) },
+        handler: async (c, input) => c.json(unwrap(await gusp.walks.schedule(input, commandOptions(c, 'schedule'))), 201),
+      }),
+      step('/:walkId/publish', 'Opens registrations', (id, o) => gusp.walks.publish(id, o), 'publish'),
+      step('/:walkId/close-registrations', 'Closes registrations before the deadline', (id, o) => gusp.walks.closeRegistrations(id, o), 'close-registrations'),
+      step('/:walkId/start', 'Starts the walk', (id, o) => gusp.walks.start(id, o), 'start'),
+      step('/:walkId/finish', 'Ends the walk: confirmed people not checked in become absent', (id, o) => gusp.walks.finish(id, o), 'finish'),
+      jsonRoute(deps, {
+        method: 'post',
+        path: '/:walkId/cancel',
+        summary: 'Cancels the walk, with a reason told to every registrant',
+        access: coordinators,
+        idempotent: true,
+        params: walkId,
+        body: { schema: ReasonInput },
+        responses: { 200: jsonAnswer('The walk, cancelled.', Walk) },
+        handler: async (c, input) => {
+          const id = c.req.param('walkId');
+          return c.json(unwrap(await gusp.walks.cancel(id, input, commandOptions(c, `cancel:${id}`))));
+        },
+      }),
+      jsonRoute(deps, {
+        method: 'post',
+        path: '/:walkId/reschedule',
+        summary: 'Moves the walk to another time (and place); registrants are told',
+        access: coordinators,
+        idempotent: true,
+        params: walkId,
+        body: { schema: RescheduleWalkInput },
+        responses: { 200: jsonAnswer('The walk, moved.', Walk) },
+        handler: async (c, input) => {
+          const id = c.req.param('walkId');
+          return c.json(unwrap(await gusp.walks.reschedule(id, input, commandOptions(c, `reschedule:${id}`))));
+        },
+      }),
+      // The compte-rendu: public once shared (it is anonymous by construction), staff before.
+      route(deps, {
+        method: 'get',
+        path: '/:walkId/report',
+        summary: 'The walk’s compte-rendu',
+        access: { ...staffReaders, when: 'the compte-rendu is not shared yet' },
+        params: walkId,
+        responses: { 200: jsonAnswer('The compte-rendu.', Report) },
+        handler: async (c) => {
+          const id = c.req.param('walkId');
+          const report = unwrap(await gusp.reports.get(id, { locale: c.get('locale') }));
+          if (report.status !== 'shared') {
+            if (c.req.header('authorization') === undefined) return refuse(c, 'report.not-found', { walkId: id });
+            await deps.staff(c, staffReaders.roles);
+          }
+          return c.json(report);
+        },
+      }),
+      route(deps, {
+        method: 'post',
+        path: '/:walkId/report/draft',
+        summary: 'Drafts the compte-rendu of a finished walk',
+        access: coordinators,
+        idempotent: true,
+        params: walkId,
+        responses: { 200: jsonAnswer('The compte-rendu, a draft.', Report) },
+        handler: async (c) => {
+          const id = c.req.param('walkId');
+          return c.json(unwrap(await gusp.reports.draft(id, commandOptions(c, `report-draft:${id}`))));
+        },
+      }),
+      jsonRoute(deps, {
+        method: 'post',
+        path: '/:walkId/report/validate',
+        summary: 'Validates the compte-rendu, optionally with the coordinator’s summary',
+        access: coordinators,
+        idempotent: true,
+        params: walkId,
+        body: { schema: ValidateReportInput, empty: {} },
+        responses: { 200: jsonAnswer('The compte-rendu, validated.', Report) },
+        handler: async (c, input) => {
+          const id = c.req.param('walkId');
+          return c.json(unwrap(await gusp.reports.validate(id, input, commandOptions(c, `report-validate:${id}`))));
+        },
+      }),
+      jsonRoute(deps, {
+        method: 'post',
+        path: '/:walkId/report/share',
+        summary: 'Shares the compte-rendu with every participant: the walk becomes `reported`',
+        access: coordinators,
+        idempotent: true,
+        params: walkId,
+        body: { schema: ShareReportInput, empty: {} },
+        responses: { 200: jsonAnswer('The compte-rendu, shared.', Report) },
+        handler: async (c, input) => {
+          const id = c.req.param('walkId');
+          return c.json(unwrap(await gusp.reports.share(id, input, commandOptions(c, `report-share:${id}`))));
+        },
+      }),
+      route(deps, {
+        method: 'post',
+        path: '/:walkId/registrations/:registrationId/check-in',
+        summary: 'Checks a registered person in at the walk',
+        access: staffReaders,
+        idempotent: true,
+        params: { ...walkId, registrationId: { description: 'The registration’s id.' } },
+        responses: { 200: jsonAnswer('`{ status, registrationId }`.') },
+        handler: async (c) => {
+          const { walkId: id, registrationId } = c.req.param();
+          const outcome = unwrap(await gusp.walks.checkIn(id, registrationId, commandOptions(c, `check-in:${id}:${registrationId}`)));
+          return c.json({ status: outcome.status, registrationId: outcome.registration.id });
+        },
+      }),
+      jsonRoute(deps, {
+        method: 'post',
+        path: '/:walkId/registrations',
+        summary: 'Signs a person up: confirmed while seats remain, else waitlisted with a position',
+        idempotent: true,
+        params: walkId,
+        body: { schema: RegisterInput },
+        responses: { 201: jsonAnswer('`{ status, position?, registrationId, cancelToken, cancelUrl }`: the token and its page cancel the sign-up.') },
+        handler: async (c, input) => {
+          const id = c.req.param('walkId');
+          const outcome = unwrap(await gusp.walks.register(id, input, commandOptions(c, `register:${id}`)));
+          return c.json(
+            {
+              status: outcome.status,
+              ...(outcome.position === undefined ? {} : { position: outcome.position }),
+              registrationId: outcome.registration.id,
+              cancelToken: outcome.registration.cancelToken,
+              // The page of the emails' cancel link (a button there cancels; opening it does not).
+              cancelUrl: `${origin(c)}/annulation?${new URLSearchParams({ walk: id, registration: outcome.registration.id, token: outcome.registration.cancelToken })}`,
+            },
+            201,
+          );
+        },
+      }),
+      route(deps, {
+        method: 'delete',
+        path: '/:walkId/registrations/:registrationId',
+        summary: 'Cancels a sign-up with the token given at sign-up; the first waitlisted person is promoted',
+        params: { ...walkId, registrationId: { description: 'The registration’s id.' } },
+        query: { token: { description: 'The cancel token given at sign-up.', required: true } },
+        responses: { 200: jsonAnswer('`{ status, registrationId }`.') },
+        handler: async (c) => {
+          const { walkId: id, registrationId } = c.req.param();
+          const token = c.req.query('token');
+          if (token === undefined || token === '') return refuse(c, 'request.token-required');
+          const opts = commandOptions(c, `cancel:${id}:${registrationId}`);
+          const outcome = unwrap(await gusp.walks.cancelRegistration(id, registrationId, { ...opts, token }));
+          return c.json({ status: outcome.status, registrationId: outcome.registration.id });
+        },
+      }),
+      route(deps, {
+        method: 'get',
+        path: '/:walkId/calendar.ics',
+        summary: 'The walk as an iCalendar event (RFC 5545)',
+        params: walkId,
+        responses: { 200: fileAnswer('One VEVENT.', 'text/calendar') },
+        handler: async (c) => {
+          const agg = unwrap(await gusp.walks.get(c.req.param('walkId'), { locale: c.get('locale') }));
+          if (agg.walk.status === 'draft') return refuse(c, 'walk.not-found', { walkId: agg.walk.id });
+          const ics = toICalendar(agg.walk, gusp.city, { locale: c.get('locale'), url: (w) => `${origin(c)}/api/walks/${w.id}` });
+          return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': `attachment; filename="walk-${agg.walk.id}.ics"` });
+        },
+      }),
+      // The shared compte-rendu as a standalone page or Markdown (the draft stays with staff, as JSON).
+      ...(['html', 'md'] as const).map((format) =>
+        route(deps, {
+          method: 'get',
+          path: `/:walkId/report.${format}`,
+          summary: format === 'html' ? 'The shared compte-rendu as a standalone HTML page' : 'The shared compte-rendu as Markdown',
+          params: walkId,
+          responses: { 200: fileAnswer('The compte-rendu; 404 until it is shared.', format === 'html' ? 'text/html' : 'text/markdown') },
+          handler: async (c) => {
+            const id = c.req.param('walkId');
+            const agg = unwrap(await gusp.walks.get(id, { locale: c.get('locale') }));
+            if (agg.report?.status !== 'shared') return refuse(c, 'report.not-found', { walkId: id });
+            const locale = c.get('locale');
+            return format === 'html'
+              ? c.html(reportToHTML(agg.report, agg.walk, gusp.city, { locale }))
+              : c.body(reportToMarkdown(agg.report, agg.walk, gusp.city, { locale }), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
+          },
+        }),
+      ),
+    ],
+  };
+}
 
-  app.post('/api/walks', async (c) => {
-    await staff(c, ['coordinator']);
-    const opts = commandOptions(c, 'schedule');
-    const walk = unwrap(await gusp.walks.schedule((await jsonBody(c)) as never, opts));
-    return c.json(walk, 201);
-  });
-
-  /** Lifecycle of a walk, for coordinators: `POST /api/walks/:id/publish`, … */
-  const walkActions = {
-    publish: (id: string, _body: unknown, o: CommandOptions) => gusp.walks.publish(id, o),
-    'close-registrations': (id: string, _body: unknown, o: CommandOptions) => gusp.walks.closeRegistrations(id, o),
-    start: (id: string, _body: unknown, o: CommandOptions) => gusp.walks.start(id, o),
-    finish: (id: string, _body: unknown, o: CommandOptions) => gusp.walks.finish(id, o),
-    cancel: (id: string, body: unknown, o: CommandOptions) => gusp.walks.cancel(id, body as never, o),
-    reschedule: (id: string, body: unknown, o: CommandOptions) => gusp.walks.reschedule(id, body as never, o),
-  } as const;
-  app.post('/api/walks/:walkId/:action{publish|close-registrations|start|finish|cancel|reschedule}', async (c) => {
-    await staff(c, ['coordinator']);
-    const walkId = c.req.param('walkId');
-    const action = c.req.param('action') as keyof typeof walkActions;
-    const opts = commandOptions(c, `${action}:${walkId}`);
-    const body = action === 'cancel' || action === 'reschedule' ? await jsonBody(c) : undefined;
-    return c.json(unwrap(await walkActions[action](walkId, body, opts)));
-  });
-
-  // The compte-rendu: public once shared (it is anonymous by construction), staff before.
-  app.get('/api/walks/:walkId/report', async (c) => {
-    const walkId = c.req.param('walkId');
-    const report = unwrap(await gusp.reports.get(walkId, { locale: c.get('locale') }));
-    if (report.status !== 'shared') {
-      if (c.req.header('authorization') === undefined) return refuse(c, 'report.not-found', { walkId });
-      await staff(c, ['coordinator', 'agent']);
-    }
-    return c.json(report);
-  });
-
-  const reportActions = {
-    draft: (id: string, _body: unknown, o: CommandOptions) => gusp.reports.draft(id, o),
-    validate: (id: string, body: unknown, o: CommandOptions) => gusp.reports.validate(id, body as never, o),
-    share: (id: string, body: unknown, o: CommandOptions) => gusp.reports.share(id, body as never, o),
-  } as const;
-  app.post('/api/walks/:walkId/report/:action{draft|validate|share}', async (c) => {
-    await staff(c, ['coordinator']);
-    const walkId = c.req.param('walkId');
-    const action = c.req.param('action') as keyof typeof reportActions;
-    const opts = commandOptions(c, `report-${action}:${walkId}`);
-    const body = action === 'draft' ? undefined : await jsonBody(c, {});
-    return c.json(unwrap(await reportActions[action](walkId, body, opts)));
-  });
-
-  app.post('/api/walks/:walkId/registrations/:registrationId/check-in', async (c) => {
-    await staff(c, ['coordinator', 'agent']);
-    const { walkId, registrationId } = c.req.param();
-    const opts = commandOptions(c, `check-in:${walkId}:${registrationId}`);
-    const outcome = unwrap(await gusp.walks.checkIn(walkId, registrationId, opts));
-    return c.json({ status: outcome.status, registrationId: outcome.registration.id });
-  });
-
-  app.post('/api/walks/:walkId/registrations', async (c) => {
-    const walkId = c.req.param('walkId');
-    const opts = commandOptions(c, `register:${walkId}`);
-    const body = await jsonBody(c);
-    const outcome = unwrap(await gusp.walks.register(walkId, body as never, opts));
-    return c.json(
-      {
-        status: outcome.status,
-        ...(outcome.position === undefined ? {} : { position: outcome.position }),
-        registrationId: outcome.registration.id,
-        cancelToken: outcome.registration.cancelToken,
-        // The page of the emails' cancel link (a button there cancels; opening it does not).
-        cancelUrl: `${origin(c)}/annulation?${new URLSearchParams({ walk: walkId, registration: outcome.registration.id, token: outcome.registration.cancelToken })}`,
-      },
-      201,
-    );
-  });
-
-  app.delete('/api/walks/:walkId/registrations/:registrationId', async (c) => {
-    const walkId = c.req.param('walkId');
-    const registrationId = c.req.param('registrationId');
-    const token = c.req.query('token');
-    if (token === undefined || token === '') return refuse(c, 'request.token-required');
-    const opts = commandOptions(c, `cancel:${walkId}:${registrationId}`);
-    const outcome = unwrap(await gusp.walks.cancelRegistration(walkId, registrationId, { ...opts, token }));
-    return c.json({ status: outcome.status, registrationId: outcome.registration.id });
-  });
-
-  // iCalendar (RFC 5545): one walk, and a feed per quartier.
-  const publicWalks = async () => (await gusp.walks.list()).map((a) => a.walk).filter((w) => w.status !== 'draft');
-
-  app.get('/api/walks/:walkId/calendar.ics', async (c) => {
-    const agg = unwrap(await gusp.walks.get(c.req.param('walkId'), { locale: c.get('locale') }));
-    if (agg.walk.status === 'draft') return refuse(c, 'walk.not-found', { walkId: agg.walk.id });
-    const ics = toICalendar(agg.walk, gusp.city, { locale: c.get('locale'), url: (w) => `${origin(c)}/api/walks/${w.id}` });
-    return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': `attachment; filename="walk-${agg.walk.id}.ics"` });
-  });
-
-  app.get('/api/quartiers/:quartierId/walks.ics', async (c) => {
-    const quartier = gusp.city.quartiers.find((q) => q.id === c.req.param('quartierId'));
-    if (!quartier) return refuse(c, 'request.not-found', { path: c.req.path });
-    const walks = (await publicWalks()).filter((w) => w.quartierId === quartier.id);
-    const ics = toICalendarFeed(walks, gusp.city, { locale: c.get('locale'), url: (w) => `${origin(c)}/api/walks/${w.id}` });
-    return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
-  });
-
-  /** The shared compte-rendu as a standalone page or Markdown (the draft stays with staff, as JSON). */
-  app.get('/api/walks/:walkId/:file{report\\.(?:html|md)}', async (c) => {
-    const walkId = c.req.param('walkId');
-    const agg = unwrap(await gusp.walks.get(walkId, { locale: c.get('locale') }));
-    if (agg.report?.status !== 'shared') return refuse(c, 'report.not-found', { walkId });
-    const locale = c.get('locale');
-    return c.req.param('file') === 'report.html'
-      ? c.html(reportToHTML(agg.report, agg.walk, gusp.city, { locale }))
-      : c.body(reportToMarkdown(agg.report, agg.walk, gusp.city, { locale }), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
-  });
+/** The iCalendar feed of a quartier's public walks. */
+export function quartierRoutes(deps: RouteDeps): RouteGroup {
+  const { gusp, refuse, origin } = deps;
+  return {
+    base: '/api/quartiers',
+    tag: 'walks',
+    description: 'A quartier’s public walks as a calendar feed.',
+    routes: [
+      route(deps, {
+        method: 'get',
+        path: '/:quartierId/walks.ics',
+        summary: 'The quartier’s public walks as an iCalendar feed (RFC 5545)',
+        params: { quartierId: { description: 'The quartier’s id (from the city profile).' } },
+        responses: { 200: fileAnswer('One VEVENT per public walk.', 'text/calendar') },
+        handler: async (c) => {
+          const quartier = gusp.city.quartiers.find((q) => q.id === c.req.param('quartierId'));
+          if (!quartier) return refuse(c, 'request.not-found', { path: c.req.path });
+          const walks = (await gusp.walks.list()).map((a) => a.walk).filter((w) => w.status !== 'draft' && w.quartierId === quartier.id);
+          const ics = toICalendarFeed(walks, gusp.city, { locale: c.get('locale'), url: (w) => `${origin(c)}/api/walks/${w.id}` });
+          return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
+        },
+      }),
+    ],
+  };
 }

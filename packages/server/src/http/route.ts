@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * A route is declared once: method, path, who may call it, what it takes and
+ * answers, and its handler. The same declaration mounts it on its Hono
+ * sub-app (with its access check and its body validation, in that order) and
+ * describes it in the OpenAPI document, so the two cannot drift apart.
+ */
+import { validate } from '@gusp/core';
+import { Hono, type Context, type Handler, type MiddlewareHandler } from 'hono';
+import type * as z from 'zod/mini';
+import type { StaffRole } from '../auth.js';
+import { Refusal, type Env, type RouteDeps } from './context.js';
+
+export type Method = 'get' | 'post' | 'delete';
+/** A JSON Schema (2020-12, as OpenAPI 3.1 takes it), or a core schema turned into one. */
+export type SchemaDoc = z.ZodMiniType | { readonly [key: string]: unknown };
+
+export interface ParamDoc {
+  readonly description: string;
+  readonly schema?: SchemaDoc;
+  readonly required?: boolean;
+}
+
+export interface ContentDoc {
+  readonly schema?: SchemaDoc;
+}
+
+export interface ResponseDoc {
+  readonly description: string;
+  /** By media type; none for an empty answer. */
+  readonly content?: Readonly<Record<string, ContentDoc>>;
+  readonly headers?: Readonly<Record<string, { readonly description: string; readonly schema: SchemaDoc }>>;
+}
+
+/**
+ * Who may call: anyone (no `access`), or staff with one of `roles`. With
+ * `when`, a token is needed only in that case (the handler checks it; the
+ * document says when).
+ */
+export interface Access {
+  readonly roles: readonly StaffRole[];
+  readonly when?: string;
+}
+
+/** How errors are written on this route: the JSON envelope, a GeoReport v2 list, or an HTML page. */
+export type ErrorStyle = 'json' | 'open311' | 'html';
+
+/** A JSON body, validated with a core schema before the handler runs. */
+export interface JsonBody<S extends z.ZodMiniType> {
+  readonly schema: S;
+  /** What a request without a body stands for (commands whose fields are all optional). */
+  readonly empty?: z.input<S>;
+  /** Reads the body when it is more than JSON (an observation with its photos); JSON otherwise. */
+  readonly read?: (c: Context<Env>) => Promise<unknown>;
+  /** Refusals that come before the schema's, on the body as sent (who may send what). */
+  readonly guard?: (c: Context<Env>, body: unknown) => void | Promise<void>;
+  /** The refusal for a body the schema rejects: `validation.invalid` with its field issues by default. */
+  readonly invalid?: (c: Context<Env>, body: unknown) => never;
+  /** Other media types this route takes the same input in (documented next to JSON). */
+  readonly alsoAs?: Readonly<Record<string, ContentDoc>>;
+}
+
+/** A body the handler reads itself (bytes of a photo, a form): documented only. */
+export interface OtherBody {
+  readonly content: Readonly<Record<string, ContentDoc>>;
+  readonly required?: boolean;
+}
+
+interface RouteDoc<P extends string> {
+  readonly method: Method;
+  /** Hono's syntax, relative to the sub-app: `/:walkId/cancel`. */
+  readonly path: P;
+  readonly summary: string;
+  readonly description?: string;
+  readonly access?: Access;
+  /** Takes an `Idempotency-Key` header (checked before the body). */
+  readonly idempotent?: boolean;
+  readonly params?: Readonly<Record<string, ParamDoc>>;
+  readonly query?: Readonly<Record<string, ParamDoc>>;
+  readonly responses: Readonly<Record<number, ResponseDoc>>;
+  readonly errors?: ErrorStyle;
+}
+
+/** A declared route, its types erased: what a group mounts and the document reads. */
+export interface Route extends RouteDoc<string> {
+  readonly body?: { readonly json?: z.ZodMiniType; readonly content?: Readonly<Record<string, ContentDoc>>; readonly required: boolean };
+  /** Middleware run first, in order: the access check, the Idempotency-Key check. */
+  readonly middleware: readonly MiddlewareHandler<Env>[];
+  /** The handler, with the body validation in front of it. */
+  readonly handler: Handler<Env>;
+}
+
+/** A group of routes mounted together under `base` (`app.route(base, …)`), with its OpenAPI tag. */
+export interface RouteGroup {
+  readonly base: string;
+  readonly tag: string;
+  readonly description: string;
+  readonly routes: readonly Route[];
+  /** Answers under `base` that are not routes of their own (a catch-all that writes the group's 404). */
+  readonly fallback?: Handler<Env>;
+}
+
+type Reply = Response | Promise<Response>;
+
+/** The middleware every declared route shares: its access check, then its Idempotency-Key check. */
+function guards(deps: RouteDeps, doc: RouteDoc<string>): MiddlewareHandler<Env>[] {
+  const list: MiddlewareHandler<Env>[] = [];
+  const access = doc.access;
+  if (access && access.when === undefined) {
+    list.push(async (_c, next) => {
+      await deps.staff(_c, access.roles);
+      await next();
+    });
+  }
+  if (doc.idempotent) {
+    list.push(async (c, next) => {
+      deps.commandOptions(c, 'check');
+      await next();
+    });
+  }
+  return list;
+}
+
+/** Declares a route without a JSON body (or with one its handler reads itself). */
+export function route<P extends string>(deps: RouteDeps, def: RouteDoc<P> & { readonly body?: OtherBody; readonly handler: (c: Context<Env, P>) => Reply }): Route {
+  const { body, handler, ...doc } = def;
+  return { ...doc, ...(body ? { body: { content: body.content, required: body.required ?? true } } : {}), middleware: guards(deps, doc), handler: (c) => handler(c) };
+}
+
+/**
+ * Declares a route whose JSON body a core schema validates before the
+ * handler runs (after the access check): the handler gets the parsed value;
+ * a body the schema rejects is the core's localized `validation.invalid`.
+ */
+export function jsonRoute<P extends string, S extends z.ZodMiniType>(
+  deps: RouteDeps,
+  def: RouteDoc<P> & { readonly body: JsonBody<S>; readonly handler: (c: Context<Env, P>, body: z.output<S>) => Reply },
+): Route {
+  const { body: spec, handler, ...doc } = def;
+  const validated: Handler<Env> = async (c) => {
+    const raw = spec.read ? await spec.read(c) : await deps.jsonBody(c, spec.empty);
+    await spec.guard?.(c, raw);
+    const parsed = validate(spec.schema, raw, c.get('locale'));
+    if (!parsed.ok) {
+      spec.invalid?.(c, raw);
+      throw new Refusal(parsed.error);
+    }
+    return handler(c, parsed.value);
+  };
+  return {
+    ...doc,
+    body: { json: spec.schema, ...(spec.alsoAs ? { content: spec.alsoAs } : {}), required: spec.empty === undefined },
+    middleware: guards(deps, doc),
+    handler: validated,
+  };
+}
+
+/** The sub-app of a group: its routes in their order, then its fallback. */
+export function groupApp(group: RouteGroup): Hono<Env> {
+  const app = new Hono<Env>();
+  for (const r of group.routes) {
+    // Hono runs every handler registered on a method and path in order: the middleware, then the handler.
+    for (const m of r.middleware) app.on(r.method.toUpperCase(), r.path, m);
+    app.on(r.method.toUpperCase(), r.path, r.handler);
+  }
+  if (group.fallback) app.all('*', group.fallback);
+  return app;
+}
+
+/** A JSON answer, with the core schema it follows when there is one. */
+export const jsonAnswer = (description: string, schema?: SchemaDoc): ResponseDoc => ({ description, content: { 'application/json': schema ? { schema } : {} } });
+
+/** An answer of another media type (a calendar, a CSV file, a page). */
+export const fileAnswer = (description: string, mediaType: string): ResponseDoc => ({ description, content: { [mediaType]: { schema: { type: 'string' } } } });
