@@ -46,7 +46,11 @@ export default {
   // A free port, so that two packages or two checkouts never race on a fixed one.
   port: await freePort(),
   nodeResolve: { exportConditions: ['browser', 'development', '@gusp/source'] },
-  plugins: [geolocationPlugin, bundlePlugin, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [
+    geolocationPlugin,
+    bundlePlugin,
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+  ],
   // Two separate APIs, so a test can switch an element's `endpoint` from one to the other.
   middleware: [apiMiddleware('/api'), apiMiddleware('/api2')],
   concurrency: 1,

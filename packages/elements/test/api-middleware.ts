@@ -23,6 +23,11 @@
  * - `GET  {base}/__test/observations` → the observations stored
  * - `GET  {base}/__test/photos` → what was read of each photo received: `{ name, type, size, width, height, exif }`
  * - `POST {base}/__test/engagements` `{ title, quartierId, organisationId?, dueOn?, progress? }` → the engagement
+ * - `POST {base}/__test/hold` `{ path }`: the next `GET {base}{path}` waits, unanswered, until…
+ * - `POST {base}/__test/release` → answers the held request, then `{ aborted }`: whether the browser had
+ *   given up on it first (a newer request aborted it). Without `release`, the held request never answers.
+ * - `GET  {base}/__test/held` → once the held request has arrived
+ * - `POST {base}/__test/fail-next` `{ path }`: the next `GET {base}{path}` answers 503
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createGusp, memoryStore, valence, walkSummary, type GuspError, type RecordObservationInput, type RegisterInput } from '@gusp/core';
@@ -101,11 +106,38 @@ function futureMorning(days: number): string {
   return `${d.toISOString().slice(0, 10)}T09:00:00+01:00`;
 }
 
+/** A promise with its resolver outside. */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => {};
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** A GET kept waiting by `/__test/hold`: what makes "a slow first answer" in a test. */
+interface Held {
+  readonly path: string;
+  taken: boolean;
+  aborted: boolean;
+  readonly arrived: ReturnType<typeof deferred>;
+  readonly released: ReturnType<typeof deferred>;
+  readonly answered: ReturnType<typeof deferred>;
+  readonly closed: ReturnType<typeof deferred>;
+}
+
+/**
+ * How long `release` waits for the browser's abort to reach the server. Only a
+ * request that was *not* aborted (the failure a test looks for) waits that long:
+ * an abort ends the wait as soon as its connection closes.
+ */
+const ABORT_GRACE_MS = 1500;
+
 export function apiMiddleware(base: string) {
   const gusp = createGusp({ city: valence, store: memoryStore() });
   const receivedPhotos: Record<string, unknown>[] = [];
   let outage = false;
   let network: 'up' | 'down' | 'lose-responses' = 'up';
+  let held: Held | undefined;
+  let failNext: string | undefined;
 
   const routes: { method: string; pattern: RegExp; handle: (ctx: Context, params: string[]) => Promise<void> }[] = [
     {
@@ -187,6 +219,47 @@ export function apiMiddleware(base: string) {
 
   routes.push(
     {
+      method: 'POST',
+      pattern: /^\/__test\/hold$/,
+      async handle(ctx) {
+        const { path } = (await readJson(ctx.req)) as { path: string };
+        held = { path, taken: false, aborted: false, arrived: deferred(), released: deferred(), answered: deferred(), closed: deferred() };
+        send(ctx, 200, { path });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/__test\/held$/,
+      async handle(ctx) {
+        const h = held;
+        if (!h) return send(ctx, 409, { error: { code: 'test.nothing-held', message: 'Nothing is held', details: {} } });
+        await h.arrived.promise;
+        send(ctx, 200, { path: h.path });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/__test\/fail-next$/,
+      async handle(ctx) {
+        failNext = ((await readJson(ctx.req)) as { path: string }).path;
+        send(ctx, 200, { failNext });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/__test\/release$/,
+      async handle(ctx) {
+        const h = held;
+        if (!h) return send(ctx, 409, { error: { code: 'test.nothing-held', message: 'Nothing is held', details: {} } });
+        await h.arrived.promise;
+        held = undefined;
+        await Promise.race([h.closed.promise, new Promise((r) => setTimeout(r, ABORT_GRACE_MS))]);
+        h.released.resolve();
+        await h.answered.promise;
+        send(ctx, 200, { aborted: h.aborted });
+      },
+    },
+    {
       method: 'GET',
       pattern: /^\/city$/,
       async handle(ctx) {
@@ -266,9 +339,8 @@ export function apiMiddleware(base: string) {
     },
   );
 
-  return async (ctx: Context, next: Next): Promise<unknown> => {
-    if (!ctx.path.startsWith(`${base}/`)) return next();
-    const path = ctx.path.slice(base.length);
+  /** Answers one request from the routes above. */
+  async function answer(ctx: Context, path: string): Promise<void> {
     const cut = () => {
       // A real cut connection: the browser's fetch rejects with a TypeError.
       // (502 only for the dev server's own log, which would otherwise count a 404; nothing is sent.)
@@ -278,6 +350,11 @@ export function apiMiddleware(base: string) {
     };
     const testRoute = path.startsWith('/__test/');
     if (!testRoute && ctx.method === 'POST' && network === 'down') return cut();
+    if (ctx.method === 'GET' && path === failNext) {
+      // A server error, not a cut connection: Chromium silently retries a GET whose reused connection was reset.
+      failNext = undefined;
+      return send(ctx, 503, { error: { code: 'server.unavailable', message: 'Service unavailable', details: {} } });
+    }
     for (const route of routes) {
       const match = route.method === ctx.method ? route.pattern.exec(path) : null;
       if (match) {
@@ -287,6 +364,28 @@ export function apiMiddleware(base: string) {
       }
     }
     return send(ctx, 404, { error: { code: 'route.not-found', message: 'Not found', details: {} } });
+  }
+
+  return async (ctx: Context, next: Next): Promise<unknown> => {
+    if (!ctx.path.startsWith(`${base}/`)) return next();
+    const path = ctx.path.slice(base.length);
+    const h = held;
+    if (!h || h.taken || ctx.method !== 'GET' || path !== h.path) return answer(ctx, path);
+    h.taken = true;
+    // 'close' before an answer was written: the browser gave up on this request.
+    ctx.res.once('close', () => {
+      if (ctx.res.writableEnded) return;
+      h.aborted = true;
+      h.closed.resolve();
+    });
+    h.arrived.resolve();
+    await h.released.promise;
+    try {
+      if (h.aborted) ctx.respond = false;
+      else await answer(ctx, path);
+    } finally {
+      h.answered.resolve();
+    }
   };
 }
 

@@ -4,16 +4,37 @@ export { walkData } from './fixtures.js';
 
 /** The API mounted by web-test-runner.config.mjs (test/api-middleware.ts). */
 export const API = '/api';
+/** A second, separate API (its own store): what changing `endpoint` switches to. */
+export const OTHER_API = '/api2';
 
-async function post<T>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${API}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+async function post<T>(path: string, body: unknown, api = API): Promise<T> {
+  const response = await fetch(`${api}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return (await response.json()) as T;
 }
 
 /** Creates a published walk on the test API (real core service); returns its id. */
-export async function createWalk(options: { capacity?: number; fill?: number; then?: 'close' | 'cancel' | 'reschedule' | 'start' } = {}): Promise<string> {
-  return (await post<{ id: string }>('/__test/walks', options)).id;
+export async function createWalk(options: { capacity?: number; fill?: number; then?: 'close' | 'cancel' | 'reschedule' | 'start' } = {}, api = API): Promise<string> {
+  return (await post<{ id: string }>('/__test/walks', options, api)).id;
+}
+
+/** Keeps the next `GET {API}{path}` waiting (a slow answer) until {@linkcode release}. */
+export async function holdNext(path: string): Promise<void> {
+  await post('/__test/hold', { path });
+}
+
+/** Resolves once the held request has reached the API. */
+export async function heldArrived(): Promise<void> {
+  const response = await fetch(`${API}/__test/held`);
+  if (!response.ok) throw new Error(`/__test/held: ${response.status}`);
+}
+
+/** Answers the held request; says whether the browser had aborted it first. */
+export const release = (): Promise<{ aborted: boolean }> => post('/__test/release', {});
+
+/** Makes the next `GET {API}{path}` answer 503 (a failed load). */
+export async function failNext(path: string): Promise<void> {
+  await post('/__test/fail-next', { path });
 }
 
 /** Makes the API's registrations fail with 503 (a server down) or work again. */

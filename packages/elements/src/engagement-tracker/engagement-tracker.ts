@@ -13,9 +13,8 @@ import {
 } from '@gusp/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { requestJson } from '../internal/api.js';
+import { DataController } from '../internal/data-controller.js';
 import { GuspElement } from '../internal/gusp-element.js';
-import { readInlineJson } from '../internal/inline-data.js';
 import { WindowList } from '../internal/window-list.js';
 import {
   countTracked,
@@ -67,6 +66,8 @@ const COUNTERS = [...ENGAGEMENT_STATUSES, 'overdue'] as const;
  * @csspart status - The status badge of an engagement.
  * @csspart overdue - The « en retard » badge.
  * @csspart timeline - The expandable history of an engagement.
+ * @csspart notice - Why the data could not be loaded.
+ * @csspart retry - The « Réessayer » button after a failed load.
  */
 export class GuspEngagementTracker extends GuspElement {
   protected override get t(): CommonTexts & EngagementTrackerTexts {
@@ -81,7 +82,6 @@ export class GuspEngagementTracker extends GuspElement {
     now: { attribute: false },
     refresh: { type: Number },
     filter: { state: true },
-    loadFailed: { state: true },
   };
 
   /** The engagements and the city profile: see {@linkcode EngagementTrackerData}. */
@@ -96,13 +96,15 @@ export class GuspEngagementTracker extends GuspElement {
   declare refresh: number;
 
   declare private filter: EngagementFilter;
-  declare private loadFailed: boolean;
 
   private tracked: TrackedEngagement[] = [];
   private shown: TrackedEngagement[] = [];
   private counts: EngagementCounts | undefined;
-  private loading: Promise<void> | undefined;
-  private refreshTimer: ReturnType<typeof setInterval> | undefined;
+  /** The engagements: from `data`, inline JSON, or `GET {endpoint}/engagements`, again every `refresh` seconds. */
+  private readonly source = new DataController<EngagementTrackerData>(this, {
+    url: () => (this.apiBase ? `${this.apiBase}/engagements` : undefined),
+    every: () => this.refresh,
+  });
   /** The room kept above and below the rendered rows, set in `updated()` (see there). */
   private padding = '0px 0px';
   private readonly windowList = new WindowList(this, () => this.renderRoot.querySelector<HTMLElement>('.list'));
@@ -110,72 +112,15 @@ export class GuspEngagementTracker extends GuspElement {
   constructor() {
     super();
     this.filter = {};
-    this.loadFailed = false;
     this.refresh = 0;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.scheduleRefresh();
-    if (this.data) return;
-    try {
-      const inline = readInlineJson(this) as EngagementTrackerData | undefined;
-      if (inline) this.data = inline;
-    } catch {
-      this.loadFailed = true;
-    }
   }
 
   /** Resolves once data requested from `endpoint` has arrived (or failed) and is shown. */
   get loaded(): Promise<void> {
-    return (this.loading ?? Promise.resolve()).then(() => this.updateComplete.then(() => undefined));
-  }
-
-  /** `GET {endpoint}/engagements`, in the element's language: the first load and each refresh. */
-  private fetchData(): Promise<EngagementTrackerData> {
-    return requestJson<EngagementTrackerData>(`${this.apiBase}/engagements`, { locale: this.locale });
-  }
-
-  private load(): void {
-    this.loadFailed = false;
-    this.loading = this.fetchData()
-      .then((data) => {
-        this.data = data;
-      })
-      .catch(() => {
-        this.loadFailed = true;
-      });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.refreshTimer);
-    this.refreshTimer = undefined;
-  }
-
-  /** (Re)starts the periodic reload from `endpoint`, or stops it. */
-  private scheduleRefresh(): void {
-    clearInterval(this.refreshTimer);
-    this.refreshTimer = undefined;
-    const seconds = Number(this.refresh);
-    if (!this.isConnected || !this.apiBase || !(seconds > 0)) return;
-    this.refreshTimer = setInterval(() => {
-      if (document.visibilityState === 'hidden') return;
-      this.fetchData().then(
-        (data) => {
-          this.data = data;
-          this.loadFailed = false;
-        },
-        () => {
-          // Keep what is shown; the next tick tries again.
-        },
-      );
-    }, seconds * 1000);
+    return this.source.loaded;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('endpoint') && !this.data && this.apiBase) this.load();
-    if (changed.has('endpoint') || changed.has('refresh')) this.scheduleRefresh();
     if ((changed.has('data') || changed.has('now')) && this.data) {
       this.tracked = track(this.data.engagements, this.now ?? new Date(), this.data.city);
     }
@@ -200,11 +145,7 @@ export class GuspEngagementTracker extends GuspElement {
 
   protected override render(): TemplateResult {
     const t = this.t;
-    if (!this.data) {
-      return html`<div part="base" lang=${this.localize.lang} dir=${this.localize.dir}>
-        ${this.loadFailed ? html`<p role="alert">${t.loadFailed}</p>` : html`<p role="status">${t.loading}</p>`}
-      </div>`;
-    }
+    if (!this.data) return this.source.placeholder(t, this.localize.lang, this.localize.dir);
     return html`<section part="base" lang=${this.localize.lang} dir=${this.localize.dir} aria-labelledby="heading">
       <h2 id="heading">${t.trackerHeading}</h2>
       ${this.renderCounters()} ${this.renderFilters()}

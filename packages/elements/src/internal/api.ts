@@ -27,24 +27,57 @@ function isGuspError(value: unknown): value is GuspError {
   return !!value && typeof value === 'object' && typeof (value as GuspError).code === 'string' && typeof (value as GuspError).message === 'string';
 }
 
-/** Sends a request and reads its JSON; throws {@linkcode ApiRefusal} or {@linkcode ApiUnavailable}. */
-export async function requestJson<T>(url: string, init: RequestInit & { json?: unknown; locale?: string } = {}): Promise<T> {
-  const { json, locale, ...rest } = init;
+/**
+ * How long an answer may take before the request counts as failed (worth a
+ * retry): a phone in the street can hang on a dead connection for minutes.
+ */
+export const REQUEST_TIMEOUT_MS = 20_000;
+
+/** Options of {@linkcode requestJson} on top of `fetch`'s. */
+export interface RequestOptions extends RequestInit {
+  /** Sent as JSON (`Content-Type: application/json`). */
+  readonly json?: unknown;
+  /** Sent as `Accept-Language`, so refusals come back in the element's language. */
+  readonly locale?: string;
+  /** Milliseconds before giving up with {@linkcode ApiUnavailable}; {@linkcode REQUEST_TIMEOUT_MS} by default. */
+  readonly timeout?: number;
+}
+
+/**
+ * Sends a request and reads its JSON; throws {@linkcode ApiRefusal} or
+ * {@linkcode ApiUnavailable} (also after `timeout`). Aborted through `signal`
+ * (a newer request replaced it), it rejects with the signal's `AbortError`,
+ * which callers ignore.
+ */
+export async function requestJson<T>(url: string, init: RequestOptions = {}): Promise<T> {
+  const { json, locale, timeout = REQUEST_TIMEOUT_MS, signal, ...rest } = init;
   const headers = new Headers(rest.headers);
   headers.set('Accept', 'application/json');
   if (locale) headers.set('Accept-Language', locale);
   if (json !== undefined) headers.set('Content-Type', 'application/json');
+  const timer = new AbortController();
+  const timeoutId = setTimeout(() => timer.abort(), timeout);
+  const onAbort = () => timer.abort(signal?.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) onAbort();
   let response: Response;
-  try {
-    response = await fetch(url, { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
-  } catch (cause) {
-    throw new ApiUnavailable(cause instanceof Error ? cause.message : String(cause));
-  }
   let body: unknown;
   try {
-    body = await response.json();
-  } catch {
-    throw new ApiUnavailable(`Unreadable answer (${response.status})`, response.status);
+    try {
+      response = await fetch(url, { ...rest, headers, signal: timer.signal, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
+    } catch (cause) {
+      if (signal?.aborted) throw signal.reason;
+      throw new ApiUnavailable(timer.signal.aborted ? `No answer after ${timeout} ms` : cause instanceof Error ? cause.message : String(cause));
+    }
+    try {
+      body = await response.json();
+    } catch {
+      if (signal?.aborted) throw signal.reason;
+      throw new ApiUnavailable(`Unreadable answer (${response.status})`, response.status);
+    }
+  } finally {
+    clearTimeout(timeoutId);
+    signal?.removeEventListener('abort', onAbort);
   }
   if (response.ok) return body as T;
   const error = (body as { error?: unknown } | null)?.error;

@@ -21,7 +21,7 @@ import { ApiRefusal, requestJson } from '../internal/api.js';
 import { Draft } from '../internal/draft.js';
 import { errorSummary, orderErrors, type ShownError } from '../internal/error-summary.js';
 import { GuspElement } from '../internal/gusp-element.js';
-import { readInlineJson } from '../internal/inline-data.js';
+import { DataController } from '../internal/data-controller.js';
 import * as outbox from '../internal/outbox.js';
 import { MAX_PHOTOS, preparePhoto, type PreparedPhoto } from '../internal/photo.js';
 import type { WalkSignupData } from '../walk-signup/walk-signup-data.js';
@@ -157,6 +157,8 @@ const emptyValues = (): IssueValues => ({
  * @csspart status - The message after a submit.
  * @csspart pending - The list of observations waiting to be sent.
  * @csspart photos - The thumbnails of the chosen photos.
+ * @csspart notice - Why the data could not be loaded.
+ * @csspart retry - The « Réessayer » button after a failed load.
  */
 export class GuspIssueForm extends GuspElement {
   protected override get t(): CommonTexts & IssueFormTexts {
@@ -176,7 +178,6 @@ export class GuspIssueForm extends GuspElement {
     locating: { state: true },
     positionError: { state: true },
     pending: { state: true },
-    loadFailed: { state: true },
     photos: { state: true },
     photoError: { state: true },
     preparingPhotos: { state: true },
@@ -195,14 +196,22 @@ export class GuspIssueForm extends GuspElement {
   declare private locating: boolean;
   declare private positionError: boolean;
   declare private pending: readonly outbox.OutboxEntry<RecordObservationInput>[];
-  declare private loadFailed: boolean;
   /** Re-encoded on the device as they are chosen; not kept in the draft (too big for it). */
   declare private photos: readonly ShownPhoto[];
   declare private photoError: string | undefined;
   declare private preparingPhotos: boolean;
 
   private draft: Draft<IssueValues> | undefined;
-  private loading: Promise<void> | undefined;
+  /** The city and, with `walk-id`, the walk: from `data`, inline JSON, or the endpoint, again whenever those change. */
+  private readonly source = new DataController<IssueFormData>(this, {
+    url: () => (this.apiBase ? (this.walkId ? `${this.apiBase}/walks/${encodeURIComponent(this.walkId)}` : `${this.apiBase}/city`) : undefined),
+    read: (body) => {
+      if (!this.walkId) return { city: body as IssueFormData['city'] };
+      const summary = body as WalkSignupData;
+      if (!summary.city) throw new Error('The walk came without its city profile');
+      return { city: summary.city, walk: summary.walk };
+    },
+  });
   private flushing: Promise<void> | undefined;
   private readonly onOnline = () => void this.flush();
 
@@ -213,7 +222,6 @@ export class GuspIssueForm extends GuspElement {
     this.locating = false;
     this.positionError = false;
     this.pending = [];
-    this.loadFailed = false;
     this.photos = [];
     this.preparingPhotos = false;
   }
@@ -221,14 +229,6 @@ export class GuspIssueForm extends GuspElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.onOnline);
-    if (!this.data) {
-      try {
-        const inline = readInlineJson(this) as IssueFormData | undefined;
-        if (inline) this.data = inline;
-      } catch {
-        this.loadFailed = true;
-      }
-    }
   }
 
   override disconnectedCallback(): void {
@@ -239,7 +239,7 @@ export class GuspIssueForm extends GuspElement {
 
   /** Resolves once data from `endpoint` has arrived and waiting observations were tried. */
   get loaded(): Promise<void> {
-    return (this.loading ?? Promise.resolve()).then(() => this.flushing).then(() => this.updateComplete.then(() => undefined));
+    return this.source.loaded.then(() => this.flushing).then(() => this.updateComplete.then(() => undefined));
   }
 
   private get observationsUrl(): string | undefined {
@@ -251,27 +251,8 @@ export class GuspIssueForm extends GuspElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if ((changed.has('endpoint') || changed.has('walkId')) && !this.data && this.apiBase) this.load();
     if (changed.has('data') && this.data) this.restoreDraft();
     if (changed.has('endpoint') && this.observationsUrl) void this.flush();
-  }
-
-  private load(): void {
-    this.loadFailed = false;
-    const url = this.walkId ? `${this.apiBase}/walks/${encodeURIComponent(this.walkId)}` : `${this.apiBase}/city`;
-    this.loading = requestJson<unknown>(url, { locale: this.locale })
-      .then((body) => {
-        if (this.walkId) {
-          const summary = body as WalkSignupData;
-          if (!summary.city) throw new Error('The walk came without its city profile');
-          this.data = { city: summary.city, walk: summary.walk };
-        } else {
-          this.data = { city: body as IssueFormData['city'] };
-        }
-      })
-      .catch(() => {
-        this.loadFailed = true;
-      });
   }
 
   /** The quartier decided by the page (attribute) or the walk, if any. */
@@ -592,11 +573,7 @@ export class GuspIssueForm extends GuspElement {
 
   protected override render(): TemplateResult {
     const t = this.t;
-    if (!this.data) {
-      return html`<div part="base" lang=${this.localize.lang} dir=${this.localize.dir} class="card">
-        ${this.loadFailed ? html`<p role="alert">${t.loadFailed}</p>` : html`<p role="status">${t.loading}</p>`}
-      </div>`;
-    }
+    if (!this.data) return this.source.placeholder(t, this.localize.lang, this.localize.dir, 'card');
     const locale = this.locale;
     const city = this.data.city;
     const walk = this.data.walk;

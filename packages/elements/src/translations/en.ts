@@ -4,6 +4,7 @@ import type { CommonTexts, EngagementTrackerTexts, IssueFormTexts, Translation, 
 export const common: CommonTexts = {
   loading: 'Loading the walk…',
   loadFailed: 'This walk cannot be loaded right now.',
+  retry: 'Try again',
   requiredHint: 'Fields marked with an asterisk (*) are required.',
   name: 'Full name',
   email: 'Email address',

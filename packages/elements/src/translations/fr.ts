@@ -4,6 +4,7 @@ import type { CommonTexts, EngagementTrackerTexts, IssueFormTexts, Translation, 
 export const common: CommonTexts = {
   loading: 'Chargement du diagnostic…',
   loadFailed: 'Impossible de charger ce diagnostic pour le moment.',
+  retry: 'Réessayer',
   requiredHint: 'Les champs marqués d’un astérisque (*) sont obligatoires.',
   name: 'Nom et prénom',
   email: 'Adresse e-mail',

@@ -4,6 +4,8 @@
 export interface CommonTexts {
   readonly loading: string;
   readonly loadFailed: string;
+  /** The button that loads again after {@linkcode loadFailed}. */
+  readonly retry: string;
   readonly requiredHint: string;
   readonly name: string;
   readonly email: string;

@@ -3,7 +3,7 @@ import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testin
 import { sendKeys } from '@web/test-runner-commands';
 import '../define/walk-signup.js';
 import { GuspRegisterEvent } from '../events/walk-signup-events.js';
-import { API, createWalk, fill, setNetwork, setOutage, storedRegistrations, uniqueEmail, until, walkData } from '../../test/helpers.js';
+import { API, OTHER_API, createWalk, failNext, fill, heldArrived, holdNext, release, setNetwork, setOutage, storedRegistrations, uniqueEmail, until, walkData } from '../../test/helpers.js';
 import type { GuspWalkSignup } from './walk-signup.js';
 import { fr, registerTranslation } from '../translations/index.js';
 import { signupState } from './walk-signup-data.js';
@@ -127,6 +127,69 @@ describe('gusp-walk-signup', () => {
       const el = await fromApi(id);
       expect(text(el, 'h2')).to.equal('Diagnostic en marchant – Le Plan');
       expect(text(el, '.seats')).to.equal('Il reste 6 places');
+    });
+  });
+
+  describe('loading', () => {
+    it('shows the new walk when walk-id changes on a loaded element', async () => {
+      const first = await createWalk({ capacity: 10, fill: 4 });
+      const second = await createWalk({ capacity: 20 });
+      const el = await fromApi(first);
+      expect(text(el, '.seats')).to.equal('Il reste 6 places');
+      el.setAttribute('walk-id', second);
+      await el.updateComplete;
+      await el.loaded;
+      expect(el.data?.walk.id).to.equal(second);
+      expect(text(el, '.seats')).to.equal('Il reste 20 places');
+    });
+
+    it('loads from the new endpoint when endpoint changes, and shows the walk found there', async () => {
+      const here = await createWalk({ capacity: 10, fill: 4 });
+      const there = await createWalk({ capacity: 8 }, OTHER_API);
+      const el = await fromApi(here);
+      el.endpoint = OTHER_API;
+      await el.updateComplete;
+      await el.loaded;
+      // The other API knows no such walk: the walk of the first one is not shown any more.
+      expect(el.data?.walk.id).to.equal(undefined);
+      expect($(el, 'form')).to.not.exist;
+      expect(text(el, '[role=alert]')).to.equal('Impossible de charger ce diagnostic pour le moment.');
+      el.walkId = there;
+      await el.updateComplete;
+      await el.loaded;
+      expect(el.data?.walk.id).to.equal(there);
+      expect(text(el, '.seats')).to.equal('Il reste 8 places');
+    });
+
+    it('never lets a slow first answer overwrite a newer one: the first request is aborted', async () => {
+      const slow = await createWalk({ capacity: 10, fill: 4 });
+      const fast = await createWalk({ capacity: 20 });
+      await holdNext(`/walks/${slow}`);
+      const el = await fixture<GuspWalkSignup>(html`<gusp-walk-signup endpoint=${API} walk-id=${slow}></gusp-walk-signup>`);
+      await heldArrived();
+      el.walkId = fast;
+      await el.updateComplete;
+      await el.loaded;
+      expect(text(el, '.seats')).to.equal('Il reste 20 places');
+      const { aborted } = await release();
+      expect(aborted, 'the browser gave up on the first request').to.be.true;
+      await el.updateComplete;
+      expect(el.data?.walk.id).to.equal(fast);
+      expect(text(el, '.seats')).to.equal('Il reste 20 places');
+    });
+
+    it('shows « Réessayer » when loading failed, and retrying loads the walk', async () => {
+      const id = await createWalk({ capacity: 10 });
+      await failNext(`/walks/${id}`);
+      const el = await fromApi(id);
+      expect(text(el, '[role=alert]')).to.equal('Impossible de charger ce diagnostic pour le moment.');
+      const retry = $<HTMLButtonElement>(el, '[part~=retry]')!;
+      expect(retry.textContent?.trim()).to.equal('Réessayer');
+      await expect(el).to.be.accessible();
+      retry.click();
+      await el.updateComplete;
+      await el.loaded;
+      expect(text(el, '.seats')).to.equal('Il reste 10 places');
     });
   });
 

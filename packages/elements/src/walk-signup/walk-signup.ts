@@ -24,7 +24,7 @@ import { Draft } from '../internal/draft.js';
 import { formatTimeRange } from '../internal/format-date.js';
 import { errorSummary, orderErrors, type ShownError as SharedShownError } from '../internal/error-summary.js';
 import { GuspElement } from '../internal/gusp-element.js';
-import { readInlineJson } from '../internal/inline-data.js';
+import { DataController } from '../internal/data-controller.js';
 import { styles } from './walk-signup.styles.js';
 import { SignupState, calendarFileName, isRescheduled, signupState, walkCalendar, type RegistrationReceipt, type WalkSignupData } from './walk-signup-data.js';
 import { WALK_SIGNUP_TEXTS, textsFor, type CommonTexts, type WalkSignupTexts } from '../translations/index.js';
@@ -112,6 +112,7 @@ const emptyValues = (): SignupValues => ({ name: '', email: '', phone: '', role:
  * @csspart submit - The submit button.
  * @csspart confirmation - The confirmation shown after sign-up.
  * @csspart calendar - The « Ajouter à mon agenda » link to the walk's .ics file.
+ * @csspart retry - The « Réessayer » button after a failed load.
  */
 export class GuspWalkSignup extends GuspElement {
   protected override get t(): CommonTexts & WalkSignupTexts {
@@ -128,7 +129,6 @@ export class GuspWalkSignup extends GuspElement {
     values: { state: true },
     errors: { state: true },
     phase: { state: true },
-    loadFailed: { state: true },
     receipt: { state: true },
     draftRestored: { state: true },
   };
@@ -143,12 +143,14 @@ export class GuspWalkSignup extends GuspElement {
   declare private values: SignupValues;
   declare private errors: readonly ShownError[];
   declare private phase: 'editing' | 'sending' | 'failed' | 'done';
-  declare private loadFailed: boolean;
   declare private receipt: RegistrationReceipt | undefined;
   declare private draftRestored: boolean;
 
   private draft: Draft<SignupValues> | undefined;
-  private loading: Promise<void> | undefined;
+  /** The walk: from `data`, inline JSON, or `GET {endpoint}/walks/{walk-id}`, again whenever those change. */
+  private readonly source = new DataController<WalkSignupData>(this, {
+    url: () => (this.apiBase && this.walkId ? `${this.apiBase}/walks/${encodeURIComponent(this.walkId)}` : undefined),
+  });
   /**
    * The client id of the sign-up being sent, kept while the same answers are
    * retried: if the server recorded it but the answer was lost, the retry is
@@ -161,46 +163,20 @@ export class GuspWalkSignup extends GuspElement {
     this.values = emptyValues();
     this.errors = [];
     this.phase = 'editing';
-    this.loadFailed = false;
     this.draftRestored = false;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.data) {
-      try {
-        const inline = readInlineJson(this) as WalkSignupData | undefined;
-        if (inline) this.data = inline;
-      } catch {
-        this.loadFailed = true;
-      }
-    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('data') && this.data) this.restoreDraft();
-    if ((changed.has('endpoint') || changed.has('walkId')) && !this.data && this.apiBase && this.walkId) void this.load();
   }
 
   /** Resolves once data requested from `endpoint` has arrived (or failed). */
   get loaded(): Promise<void> {
-    return (this.loading ?? Promise.resolve()).then(() => this.updateComplete.then(() => undefined));
+    return this.source.loaded;
   }
 
   private get id_(): string | undefined {
     return this.data?.walk.id ?? this.walkId;
-  }
-
-  private load(): Promise<void> {
-    this.loadFailed = false;
-    this.loading = requestJson<WalkSignupData>(`${this.apiBase}/walks/${encodeURIComponent(this.walkId ?? '')}`, { locale: this.locale })
-      .then((data) => {
-        this.data = data;
-      })
-      .catch(() => {
-        this.loadFailed = true;
-      });
-    return this.loading;
   }
 
   private restoreDraft(): void {
@@ -356,14 +332,7 @@ export class GuspWalkSignup extends GuspElement {
 
   protected override render(): TemplateResult {
     const t = this.t;
-    if (!this.data) {
-      return html`<div part="base" lang=${this.localize.lang} dir=${this.localize.dir} class="card">
-        ${this.loadFailed
-          ? html`<p class="notice" part="notice" role="alert">${t.loadFailed}</p>
-              ${this.apiBase && this.walkId ? html`<button type="button" @click=${() => this.load()}>${t.retry}</button>` : nothing}`
-          : html`<p role="status">${t.loading}</p>`}
-      </div>`;
-    }
+    if (!this.data) return this.source.placeholder(t, this.localize.lang, this.localize.dir, 'card');
     const data = this.data;
     const state = signupState(data, new Date());
     return html`<article part="base" lang=${this.localize.lang} dir=${this.localize.dir} class="card" aria-labelledby="title">
