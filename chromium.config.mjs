@@ -46,7 +46,10 @@ export const CHROMIUM_HELP =
 /** The Chromium to launch; throws a message that says how to get one. */
 export function chromiumPath() {
   const path = findChromium();
-  if (!path) throw new Error(`No Chrome or Chromium found (${env.CHROME_PATH ? `CHROME_PATH=${env.CHROME_PATH}` : 'usual paths'}): ${CHROMIUM_HELP}.`);
+  if (!path)
+    throw new Error(
+      `No Chrome or Chromium found (${env.CHROME_PATH ? `CHROME_PATH=${env.CHROME_PATH}` : 'usual paths'}): ${CHROMIUM_HELP}.`,
+    );
   return path;
 }
 

@@ -16,7 +16,20 @@ export default {
     // The repository has no public remote yet: no source links rather than broken ones.
     disableSources: true,
     // The custom-elements-manifest tags of the elements (they also feed custom-elements.json).
-    blockTags: [...OptionDefaults.blockTags, '@fires', '@csspart', '@cssprop', '@cssproperty', '@slot', '@attr', '@attribute', '@summary', '@tag', '@tagname', '@customElement'],
+    blockTags: [
+      ...OptionDefaults.blockTags,
+      '@fires',
+      '@csspart',
+      '@cssprop',
+      '@cssproperty',
+      '@slot',
+      '@attr',
+      '@attribute',
+      '@summary',
+      '@tag',
+      '@tagname',
+      '@customElement',
+    ],
   },
   // Lit's own types, inherited by the elements, link to Lit's reference.
   externalSymbolLinkMappings: {

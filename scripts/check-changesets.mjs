@@ -33,7 +33,8 @@ const baseBranch = config.baseBranch ?? 'main';
 let base = process.env.GUSP_CHANGESET_BASE;
 if (!base) {
   if (git('rev-parse', '--verify', '--quiet', `origin/${baseBranch}`)) base = `origin/${baseBranch}`;
-  else if (git('symbolic-ref', '--quiet', '--short', 'HEAD') === baseBranch) skip(`HEAD is ${baseBranch} itself and there is no origin/${baseBranch}: nothing to compare with`);
+  else if (git('symbolic-ref', '--quiet', '--short', 'HEAD') === baseBranch)
+    skip(`HEAD is ${baseBranch} itself and there is no origin/${baseBranch}: nothing to compare with`);
   else if (git('rev-parse', '--verify', '--quiet', baseBranch)) base = baseBranch;
   else skip(`no origin/${baseBranch} nor ${baseBranch} branch to compare with (set GUSP_CHANGESET_BASE)`);
 }
@@ -75,7 +76,9 @@ const toRegExp = (glob) =>
       m === '**/' ? '(?:.*/)?' : m === '**' ? '.*' : m === '*' ? '[^/]*' : m === '?' ? '[^/]' : `\\${m}`,
     )}$`,
   );
-const patterns = (config.changedFilePatterns ?? ['**']).map((p) => (p.startsWith('!') ? { not: true, re: toRegExp(p.slice(1)) } : { not: false, re: toRegExp(p) }));
+const patterns = (config.changedFilePatterns ?? ['**']).map((p) =>
+  p.startsWith('!') ? { not: true, re: toRegExp(p.slice(1)) } : { not: false, re: toRegExp(p) },
+);
 const counts = (file) => patterns.some((p) => !p.not && p.re.test(file)) && !patterns.some((p) => p.not && p.re.test(file));
 const changedFiles = (git('diff', '--name-only', '--no-relative', mergeBase) ?? '').split('\n').filter(Boolean);
 const published = readdirSync(join(root, 'packages'))
@@ -88,10 +91,15 @@ const released = new Set(plan.changesets.flatMap((c) => c.releases.filter((r) =>
 const empty = plan.changesets.some((c) => c.releases.length === 0);
 const uncovered = [];
 for (const { dir, pkg } of published) {
-  const files = changedFiles.filter((f) => f.startsWith(`${dir}/`)).map((f) => relative(dir, f)).filter(counts);
+  const files = changedFiles
+    .filter((f) => f.startsWith(`${dir}/`))
+    .map((f) => relative(dir, f))
+    .filter(counts);
   if (files.length === 0) continue;
   const covered = released.has(pkg.name);
-  console.log(`  ${pkg.name}: ${files.length} published file(s) changed, ${covered ? 'in a changeset' : empty ? 'an empty changeset says no release' : 'NO CHANGESET'} (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''})`);
+  console.log(
+    `  ${pkg.name}: ${files.length} published file(s) changed, ${covered ? 'in a changeset' : empty ? 'an empty changeset says no release' : 'NO CHANGESET'} (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''})`,
+  );
   if (!covered && !empty) uncovered.push(pkg.name);
 }
 if (uncovered.length) {

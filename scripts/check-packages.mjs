@@ -37,7 +37,11 @@ const strip = (e) =>
     ? e
     : Array.isArray(e)
       ? e.map(strip)
-      : Object.fromEntries(Object.entries(e).filter(([k]) => k !== WORKSPACE_CONDITION).map(([k, v]) => [k, strip(v)]));
+      : Object.fromEntries(
+          Object.entries(e)
+            .filter(([k]) => k !== WORKSPACE_CONDITION)
+            .map(([k, v]) => [k, strip(v)]),
+        );
 
 /** Every [subpath, condition path, target] leaf of an `exports` value. */
 function exportTargets(exports) {
@@ -59,22 +63,31 @@ function exportTargets(exports) {
 /** The files a manifest points at: [field, target]; wildcard targets stay patterns. */
 function manifestTargets(pkg) {
   const targets = [];
-  for (const field of ['main', 'module', 'types', 'typings', 'customElements']) if (typeof pkg[field] === 'string') targets.push([field, pkg[field]]);
+  for (const field of ['main', 'module', 'types', 'typings', 'customElements'])
+    if (typeof pkg[field] === 'string') targets.push([field, pkg[field]]);
   if (typeof pkg.bin === 'string') targets.push(['bin', pkg.bin]);
   else for (const [name, file] of Object.entries(pkg.bin ?? {})) targets.push([`bin.${name}`, file]);
-  for (const [subpath, conditions, target] of exportTargets(pkg.exports ?? {})) targets.push([`exports["${subpath}"]${conditions.map((c) => `.${c}`).join('')}`, target]);
+  for (const [subpath, conditions, target] of exportTargets(pkg.exports ?? {}))
+    targets.push([`exports["${subpath}"]${conditions.map((c) => `.${c}`).join('')}`, target]);
   return targets.map(([field, target]) => [field, target.replace(/^\.\//, '')]);
 }
 
 /** Files of `list` matching a target, `*` standing for any string (as in `exports` patterns). */
 function matching(target, list) {
   if (!target.includes('*')) return list.includes(target) ? [target] : [];
-  const re = new RegExp(`^${target.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('(.+)')}$`);
+  const re = new RegExp(
+    `^${target
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('(.+)')}$`,
+  );
   return list.filter((f) => re.test(f));
 }
 
 const walk = (dir) =>
-  existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)])) : [];
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]))
+    : [];
 const newest = (dir) => walk(dir).reduce((t, f) => Math.max(t, statSync(f).mtimeMs), 0);
 
 function run(cmd, args, options = {}) {
@@ -106,12 +119,16 @@ try {
     console.log(`\n── ${pkg.name}@${pkg.version} (packages/${name})`);
 
     // Build when a target is missing or dist/ is older than src/.
-    const expected = manifestTargets({ ...pkg, exports: strip(pkg.publishConfig?.exports ?? pkg.exports) }).filter(([, t]) => t !== 'package.json');
+    const expected = manifestTargets({ ...pkg, exports: strip(pkg.publishConfig?.exports ?? pkg.exports) }).filter(
+      ([, t]) => t !== 'package.json',
+    );
     const onDisk = [...walk(join(dir, 'dist')), ...readdirSync(dir).map((f) => join(dir, f))].map((f) => relative(dir, f));
     const missing = expected.filter(([, t]) => matching(t, onDisk).length === 0);
     const builtAt = Math.min(...expected.flatMap(([, t]) => matching(t, onDisk)).map((f) => statSync(join(dir, f)).mtimeMs));
     if (missing.length || builtAt < newest(join(dir, 'src'))) {
-      console.log(`   building (${missing.length ? `missing ${[...new Set(missing.map(([, t]) => t))].join(', ')}` : 'dist/ older than src/'}): pnpm run build`);
+      console.log(
+        `   building (${missing.length ? `missing ${[...new Set(missing.map(([, t]) => t))].join(', ')}` : 'dist/ older than src/'}): pnpm run build`,
+      );
       const built = run('pnpm', ['run', 'build'], { cwd: dir });
       if (built.status !== 0) {
         console.log(built.out);
@@ -138,7 +155,12 @@ try {
     console.log(`   ${relative(work, tarball)}: ${files.length} files, ${files.length - top.length} under dist/, and ${top.join(', ')}`);
 
     // 1. Contents.
-    const allowedTop = new Set(['README.md', 'LICENSE', 'package.json', ...(packedPkg.customElements ? [packedPkg.customElements.replace(/^\.\//, '')] : [])]);
+    const allowedTop = new Set([
+      'README.md',
+      'LICENSE',
+      'package.json',
+      ...(packedPkg.customElements ? [packedPkg.customElements.replace(/^\.\//, '')] : []),
+    ]);
     const extra = top.filter((f) => !allowedTop.has(f));
     if (extra.length) fail(`files that should not be published: ${extra.join(', ')}`);
     const absent = [...allowedTop].filter((f) => !files.includes(f));
@@ -151,30 +173,48 @@ try {
     const bySubpath = new Map();
     for (const [subpath, , target] of exportTargets(packedPkg.exports ?? {})) {
       if (!target.includes('*')) continue;
-      const stars = matching(target.replace(/^\.\//, ''), files).map((f) => new RegExp(`^${target.replace(/^\.\//, '').split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('(.+)')}$`).exec(f)[1]);
+      const stars = matching(target.replace(/^\.\//, ''), files).map(
+        (f) =>
+          new RegExp(
+            `^${target
+              .replace(/^\.\//, '')
+              .split('*')
+              .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+              .join('(.+)')}$`,
+          ).exec(f)[1],
+      );
       bySubpath.set(subpath, [...(bySubpath.get(subpath) ?? []), [target, stars.sort()]]);
     }
     const wildcardEntrypoints = [];
     for (const [subpath, variants] of bySubpath) {
       const [first] = variants;
       for (const [target, stars] of variants) {
-        if (!isDeepStrictEqual(stars, first[1])) fail(`exports["${subpath}"]: ${target} matches ${stars.join(', ')} but ${first[0]} matches ${first[1].join(', ')}`);
+        if (!isDeepStrictEqual(stars, first[1]))
+          fail(`exports["${subpath}"]: ${target} matches ${stars.join(', ')} but ${first[0]} matches ${first[1].join(', ')}`);
       }
       wildcardEntrypoints.push(...first[1].map((s) => subpath.replace('*', s)));
     }
 
     // 2. The manifest as published.
     for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
-      for (const [dep, range] of Object.entries(packedPkg[field] ?? {})) if (String(range).startsWith('workspace:')) fail(`${field}.${dep} is still ${range}`);
+      for (const [dep, range] of Object.entries(packedPkg[field] ?? {}))
+        if (String(range).startsWith('workspace:')) fail(`${field}.${dep} is still ${range}`);
     }
-    if (JSON.stringify(packedPkg.exports ?? {}).includes(`"${WORKSPACE_CONDITION}"`)) fail(`the published exports still hold the workspace-only "${WORKSPACE_CONDITION}" condition`);
+    if (JSON.stringify(packedPkg.exports ?? {}).includes(`"${WORKSPACE_CONDITION}"`))
+      fail(`the published exports still hold the workspace-only "${WORKSPACE_CONDITION}" condition`);
     if (!isDeepStrictEqual(packedPkg.exports, strip(pkg.exports))) {
-      fail(`published exports differ from the workspace's minus "${WORKSPACE_CONDITION}": keep publishConfig.exports in step with exports\n     published: ${JSON.stringify(packedPkg.exports)}\n     expected:  ${JSON.stringify(strip(pkg.exports))}`);
+      fail(
+        `published exports differ from the workspace's minus "${WORKSPACE_CONDITION}": keep publishConfig.exports in step with exports\n     published: ${JSON.stringify(packedPkg.exports)}\n     expected:  ${JSON.stringify(strip(pkg.exports))}`,
+      );
     }
 
     // 3. publint on the tarball, strict.
     const tarData = readFileSync(tarball);
-    const lint = await publint({ pack: { tarball: tarData.buffer.slice(tarData.byteOffset, tarData.byteOffset + tarData.byteLength) }, strict: true, level: 'suggestion' });
+    const lint = await publint({
+      pack: { tarball: tarData.buffer.slice(tarData.byteOffset, tarData.byteOffset + tarData.byteLength) },
+      strict: true,
+      level: 'suggestion',
+    });
     if (lint.messages.length === 0) console.log('   publint (strict): all good');
     for (const m of lint.messages) {
       const line = `publint ${m.type} ${m.code}: ${formatMessage(m, lint.pkg, { color: false })}`;
@@ -183,12 +223,16 @@ try {
     }
 
     // 4. Are the types wrong?
-    const dual = exportTargets(packedPkg.exports ?? {}).some(([, conditions]) => conditions.includes('require')) || /\.cjs$/.test(packedPkg.main ?? '');
+    const dual =
+      exportTargets(packedPkg.exports ?? {}).some(([, conditions]) => conditions.includes('require')) ||
+      /\.cjs$/.test(packedPkg.main ?? '');
     const profile = dual ? 'node16' : 'esm-only';
     const attwArgs = [tarball, '--profile', profile, '--no-definitely-typed', '--format', 'table-flipped', '--no-color', '--no-emoji'];
     if (wildcardEntrypoints.length) attwArgs.push('--include-entrypoints', ...wildcardEntrypoints);
     const attw = run(join(root, 'node_modules', '.bin', 'attw'), attwArgs, { cwd: work });
-    console.log(`   attw --profile ${profile} (${dual ? 'dual ESM/CommonJS' : 'ESM only'}; node10 resolution not checked, see the header of this script)${wildcardEntrypoints.length ? `, wildcard entry points ${wildcardEntrypoints.join(' ')}` : ''}:`);
+    console.log(
+      `   attw --profile ${profile} (${dual ? 'dual ESM/CommonJS' : 'ESM only'}; node10 resolution not checked, see the header of this script)${wildcardEntrypoints.length ? `, wildcard entry points ${wildcardEntrypoints.join(' ')}` : ''}:`,
+    );
     console.log(attw.out.trim().replace(/^/gm, '     '));
     if (attw.status !== 0) fail(`attw found problems (profile ${profile})`);
 

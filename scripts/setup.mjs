@@ -71,7 +71,11 @@ if (!java && process.env.GUSP_NO_JAVA !== '1') {
   if (refusal) say(`no Java found, and cannot install it (${refusal}).`);
   else if (aptInstall('Java', ['default-jre-headless'])) java = javaRuns();
 }
-say(java ? 'Java: found; HTML is checked by the W3C validator (vnu).' : 'Java: absent; HTML is checked by html-validate in place of the W3C validator (vnu).');
+say(
+  java
+    ? 'Java: found; HTML is checked by the W3C validator (vnu).'
+    : 'Java: absent; HTML is checked by html-validate in place of the W3C validator (vnu).',
+);
 
 // PostgreSQL
 const pg = postgresBinDir();

@@ -5,4 +5,7 @@ export interface HtmlError {
   lastLine?: number;
 }
 export declare function htmlValidator(): 'vnu' | 'html-validate';
-export declare function validateHtml(documents: Record<string, string>): { validator: 'vnu' | 'html-validate'; errors: Map<string, HtmlError[]> };
+export declare function validateHtml(documents: Record<string, string>): {
+  validator: 'vnu' | 'html-validate';
+  errors: Map<string, HtmlError[]>;
+};

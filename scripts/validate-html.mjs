@@ -64,7 +64,10 @@ function htmlValidate(documents) {
     Object.entries(documents).map(([name, text]) => {
       const report = checker.validateStringSync(text, `${name}.html`);
       const messages = report.results.flatMap((r) => r.messages);
-      return [name, messages.filter((m) => m.severity === 2).map((m) => ({ type: 'error', message: `${m.ruleId}: ${m.message}`, lastLine: m.line }))];
+      return [
+        name,
+        messages.filter((m) => m.severity === 2).map((m) => ({ type: 'error', message: `${m.ruleId}: ${m.message}`, lastLine: m.line })),
+      ];
     }),
   );
 }

@@ -91,7 +91,7 @@ const EVENT_NAME = {
 /** Deterministic pseudo-random numbers (LCG), so every run folds the same streams. */
 function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /**
@@ -119,7 +119,13 @@ async function makeStreams(core, count) {
     );
     tick(60);
     const dueOn = core.calendarDay(new Date(clock.getTime() + 90 * 86_400_000), city.timezone);
-    ok(await gusp.engagements.accept(e.id, { organisationId: city.organisations[i % city.organisations.length].id, dueOn, note: 'Pris en charge' }));
+    ok(
+      await gusp.engagements.accept(e.id, {
+        organisationId: city.organisations[i % city.organisations.length].id,
+        dueOn,
+        note: 'Pris en charge',
+      }),
+    );
     tick(60);
     ok(await gusp.engagements.start(e.id, {}));
     const steps = 3 + Math.floor(random() * 38);
@@ -169,7 +175,15 @@ async function xstateMachine(core, actions) {
     throw new Error(`guard not translated: ${JSON.stringify(ref)}`); // the engagement table only uses names and `and`
   };
   // The event carries what the command gave; `now` is its time.
-  const context = (e) => ({ city, now: e.now, organisationId: e.organisationId, dueOn: e.dueOn, reason: e.reason, quartierId: e.quartierId, themeId: e.themeId });
+  const context = (e) => ({
+    city,
+    now: e.now,
+    organisationId: e.organisationId,
+    dueOn: e.dueOn,
+    reason: e.reason,
+    quartierId: e.quartierId,
+    themeId: e.themeId,
+  });
   const guards = Object.fromEntries(Object.entries(rules.guards).map(([name, g]) => [name, ({ event }) => g.check(context(event))]));
   const states = {};
   for (const state of ['none', ...rules.states]) {
@@ -200,7 +214,11 @@ const N = 1500; // below the runtime's snapshot cache (2000 streams)
 const PROGRESS = [25, 50, 75];
 const COMMANDS = N * (3 + PROGRESS.length);
 const NOW = new Date('2026-03-02T10:00:00+01:00');
-const acceptInput = (city, i) => ({ organisationId: city.organisations[i % city.organisations.length].id, dueOn: '2026-09-30', note: 'Pris en charge' });
+const acceptInput = (city, i) => ({
+  organisationId: city.organisations[i % city.organisations.length].id,
+  dueOn: '2026-09-30',
+  note: 'Pris en charge',
+});
 
 /** Each contender: a section, a label, and `setup(core)` returning one measured run (a sample). */
 const CONTENDERS = {
@@ -270,7 +288,10 @@ const CONTENDERS = {
       return async () => {
         const gusp = createGusp({ city, store: memoryStore(), now: () => NOW });
         const ids = [];
-        for (let i = 0; i < N; i++) ids.push(check(await gusp.engagements.propose({ title: `Engagement ${i}`, quartierId: 'le-plan', themeId: 'eclairage-public' })).id);
+        for (let i = 0; i < N; i++)
+          ids.push(
+            check(await gusp.engagements.propose({ title: `Engagement ${i}`, quartierId: 'le-plan', themeId: 'eclairage-public' })).id,
+          );
         const t0 = startClock();
         for (let i = 0; i < N; i++) check(await gusp.engagements.accept(ids[i], acceptInput(city, i)));
         for (let i = 0; i < N; i++) check(await gusp.engagements.start(ids[i], {}));
@@ -305,7 +326,10 @@ const CONTENDERS = {
         const journal = new Map();
         const [initial] = initialTransition(machine);
         for (let i = 0; i < N; i++) {
-          snapshots.set(`e${i}`, transition(machine, initial, { type: 'propose', now: NOW, quartierId: 'le-plan', themeId: 'eclairage-public' })[0]);
+          snapshots.set(
+            `e${i}`,
+            transition(machine, initial, { type: 'propose', now: NOW, quartierId: 'le-plan', themeId: 'eclairage-public' })[0],
+          );
           journal.set(`e${i}`, []);
         }
         const command = async (id, type, eventType, schema, input) => {
@@ -343,10 +367,18 @@ const CONTENDERS = {
       const { initialTransition, transition } = await import('xstate');
       const machine = await xstateMachine(core, 'emit');
       const city = core.valence;
-      const sequence = [(i) => ['accept', acceptInput(city, i)], () => ['start', {}], ...PROGRESS.map((percent) => () => ['progress', { percent }]), () => ['complete', {}]];
+      const sequence = [
+        (i) => ['accept', acceptInput(city, i)],
+        () => ['start', {}],
+        ...PROGRESS.map((percent) => () => ['progress', { percent }]),
+        () => ['complete', {}],
+      ];
       return () => {
         const [initial] = initialTransition(machine);
-        const snapshots = Array.from({ length: N }, () => transition(machine, initial, { type: 'propose', now: NOW, quartierId: 'le-plan' })[0]);
+        const snapshots = Array.from(
+          { length: N },
+          () => transition(machine, initial, { type: 'propose', now: NOW, quartierId: 'le-plan' })[0],
+        );
         const t0 = startClock();
         for (const args of sequence) {
           for (let i = 0; i < N; i++) {
@@ -417,16 +449,17 @@ const sizeOnly = process.argv.includes('--size');
 
 // Our code: packages/core/src bundled for Node (dependencies included).
 const bundle = join(tmp, 'core.mjs');
-if (!sizeOnly) await build({
-  entryPoints: [join(coreDir, 'src', 'index.ts')],
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  outfile: bundle,
-  sourcemap: 'linked',
-  logLevel: 'error',
-});
+if (!sizeOnly)
+  await build({
+    entryPoints: [join(coreDir, 'src', 'index.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outfile: bundle,
+    sourcemap: 'linked',
+    logLevel: 'error',
+  });
 const core = sizeOnly ? undefined : await import(pathToFileURL(bundle).href);
 
 // The fold streams, made once and checked: our fold, xstate and the lookup table end in the same state.
@@ -469,7 +502,9 @@ function table(title, unit, rows, reference) {
   console.log(`\n${title}`);
   const ref = rows.find((r) => r.id === reference);
   const w = Math.max(...rows.map((r) => r.name.length));
-  console.log(`  ${''.padEnd(w)}  ${'median'.padStart(12)} ${''.padEnd(unit.length)}  ${'±'.padStart(5)}  ${'best'.padStart(12)}  ${'per CPU s'.padStart(12)}`);
+  console.log(
+    `  ${''.padEnd(w)}  ${'median'.padStart(12)} ${''.padEnd(unit.length)}  ${'±'.padStart(5)}  ${'best'.padStart(12)}  ${'per CPU s'.padStart(12)}`,
+  );
   for (const r of rows) {
     const ratio = ref && r !== ref ? `  ${(r.median / ref.median).toFixed(1)}× ${ref.name}` : '';
     const cells = `${fmt(r.median).padStart(12)} ${unit}  ${r.spread.padStart(5)}  ${fmt(r.best).padStart(12)}  ${fmt(r.cpu).padStart(12)}`;
@@ -478,19 +513,23 @@ function table(title, unit, rows, reference) {
 }
 
 const foldRows = sizeOnly ? [] : ['fold:ours', 'fold:xstate', 'fold:lookup'].map(measure);
-if (!sizeOnly) table(
-  `(a) fold: ${fmt(totalEvents)} events in ${fmt(streams.length)} engagement streams (${(totalEvents / streams.length).toFixed(1)} events each), events/s`,
-  'ev/s',
-  foldRows,
-  'fold:xstate',
-);
-const decideRows = sizeOnly ? [] : ['decide:ours', 'decide:xstate', 'decide:ours-validate-rules', 'decide:ours-rules', 'decide:xstate-transition'].map(measure);
-if (!sizeOnly) table(
-  `(b) decide: accept, start, progress ×${PROGRESS.length}, complete on ${fmt(N)} engagements (${fmt(COMMANDS)} commands per round), commands/s`,
-  'cmd/s',
-  decideRows,
-  'decide:xstate',
-);
+if (!sizeOnly)
+  table(
+    `(a) fold: ${fmt(totalEvents)} events in ${fmt(streams.length)} engagement streams (${(totalEvents / streams.length).toFixed(1)} events each), events/s`,
+    'ev/s',
+    foldRows,
+    'fold:xstate',
+  );
+const decideRows = sizeOnly
+  ? []
+  : ['decide:ours', 'decide:xstate', 'decide:ours-validate-rules', 'decide:ours-rules', 'decide:xstate-transition'].map(measure);
+if (!sizeOnly)
+  table(
+    `(b) decide: accept, start, progress ×${PROGRESS.length}, complete on ${fmt(N)} engagements (${fmt(COMMANDS)} commands per round), commands/s`,
+    'cmd/s',
+    decideRows,
+    'decide:xstate',
+  );
 
 // ---------------------------------------------------------------------------
 // (c) Size of a tiny browser app that imports schemas only.
@@ -555,9 +594,17 @@ const parts = (p) =>
     .sort((a, b) => b[1] - a[1])
     .map(([k, v]) => `${k} ${kb(v)}`)
     .join(', ');
-console.log(`  from src (@gusp/source)     ${fmt(fromSource.gz).padStart(7)} B gz  (${kb(fromSource.gz)}; ${kb(fromSource.raw)} min: ${parts(fromSource.byPackage)})`);
-if (fromDist) console.log(`  from dist/index.js           ${fmt(fromDist.gz).padStart(7)} B gz  (${kb(fromDist.gz)}; ${kb(fromDist.raw)} min: ${parts(fromDist.byPackage)})`);
-else console.log(`  from dist/index.js           (${existsSync(distIndex) ? 'older than src' : 'no dist'}: run \`pnpm --filter @gusp/core build\` to measure it too)`);
+console.log(
+  `  from src (@gusp/source)     ${fmt(fromSource.gz).padStart(7)} B gz  (${kb(fromSource.gz)}; ${kb(fromSource.raw)} min: ${parts(fromSource.byPackage)})`,
+);
+if (fromDist)
+  console.log(
+    `  from dist/index.js           ${fmt(fromDist.gz).padStart(7)} B gz  (${kb(fromDist.gz)}; ${kb(fromDist.raw)} min: ${parts(fromDist.byPackage)})`,
+  );
+else
+  console.log(
+    `  from dist/index.js           (${existsSync(distIndex) ? 'older than src' : 'no dist'}: run \`pnpm --filter @gusp/core build\` to measure it too)`,
+  );
 
 // ---------------------------------------------------------------------------
 // (d) Size of asking the rules tables: `import { can, walkRules }` (issue 9),
@@ -568,12 +615,23 @@ const rulesFromDist = distFresh ? await measureRulesBundle({ conditions: [] }) :
 const allRules = await measureRulesBundle({ app: ALL_RULES_APP, conditions: ['@gusp/source'] });
 const files = (inputs) =>
   Object.entries(inputs)
-    .map(([k, v]) => `${k.replace(/^packages\/core\/(src|dist)\//, '').replace(/^node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, '')} ${fmt(v)}`)
+    .map(
+      ([k, v]) =>
+        `${k.replace(/^packages\/core\/(src|dist)\//, '').replace(/^node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, '')} ${fmt(v)}`,
+    )
     .join(', ');
-const texts = (m) => (m.messagesFound.length === 0 ? `no catalogue text (of ${m.textsChecked})` : `${m.messagesFound.length} catalogue texts, e.g. “${m.messagesFound[0]}”`);
+const texts = (m) =>
+  m.messagesFound.length === 0
+    ? `no catalogue text (of ${m.textsChecked})`
+    : `${m.messagesFound.length} catalogue texts, e.g. “${m.messagesFound[0]}”`;
 console.log('\n(d) size: browser app `import { can, walkRules } from "@gusp/core"`, esbuild minified, gzip -9');
-console.log(`  from src (@gusp/source)     ${fmt(rulesFromSource.gz).padStart(7)} B gz  (${fmt(rulesFromSource.raw)} B min; ${texts(rulesFromSource)}: ${files(rulesFromSource.inputs)})`);
-if (rulesFromDist) console.log(`  from dist/index.js           ${fmt(rulesFromDist.gz).padStart(7)} B gz  (${fmt(rulesFromDist.raw)} B min; ${texts(rulesFromDist)})`);
+console.log(
+  `  from src (@gusp/source)     ${fmt(rulesFromSource.gz).padStart(7)} B gz  (${fmt(rulesFromSource.raw)} B min; ${texts(rulesFromSource)}: ${files(rulesFromSource.inputs)})`,
+);
+if (rulesFromDist)
+  console.log(
+    `  from dist/index.js           ${fmt(rulesFromDist.gz).padStart(7)} B gz  (${fmt(rulesFromDist.raw)} B min; ${texts(rulesFromDist)})`,
+  );
 console.log(`  every table + can, eventsFrom, transition, refusalsOf, guardRefusal: ${fmt(allRules.gz)} B gz (${texts(allRules)})`);
 
 // ---------------------------------------------------------------------------
@@ -591,12 +649,16 @@ const rulesPass = rulesWorst <= BUDGET.rulesImportGzBytes && rulesTexts.length =
 const perCpu = (r, limit) => `; per CPU second ${fmt(r.cpu)} (${r.cpu >= limit ? 'over' : 'under'})`;
 console.log(sizeOnly ? '\nBudgets (size only):' : '\nBudgets (timing ones on the wall-clock median; printed, not enforced):');
 if (!sizeOnly) {
-  console.log(`  ${verdict(fold.median >= BUDGET.foldPerSecond)}  fold ≥ ${fmt(BUDGET.foldPerSecond)} events/s: ${fmt(fold.median)}${perCpu(fold, BUDGET.foldPerSecond)}`);
+  console.log(
+    `  ${verdict(fold.median >= BUDGET.foldPerSecond)}  fold ≥ ${fmt(BUDGET.foldPerSecond)} events/s: ${fmt(fold.median)}${perCpu(fold, BUDGET.foldPerSecond)}`,
+  );
   console.log(
     `  ${verdict(fold.median >= BUDGET.foldVsXstate * xFold.median)}  fold ≥ ${BUDGET.foldVsXstate}× xstate transition(): ` +
       `${(fold.median / xFold.median).toFixed(1)}×; per CPU second ${(fold.cpu / xFold.cpu).toFixed(1)}×`,
   );
-  console.log(`  ${verdict(decide.median >= BUDGET.decidePerSecond)}  decide ≥ ${fmt(BUDGET.decidePerSecond)} commands/s (createGusp + memoryStore): ${fmt(decide.median)}${perCpu(decide, BUDGET.decidePerSecond)}`);
+  console.log(
+    `  ${verdict(decide.median >= BUDGET.decidePerSecond)}  decide ≥ ${fmt(BUDGET.decidePerSecond)} commands/s (createGusp + memoryStore): ${fmt(decide.median)}${perCpu(decide, BUDGET.decidePerSecond)}`,
+  );
 }
 console.log(`  ${verdict(sizePass)}  schema-only import ≤ ${fmt(BUDGET.schemaImportGzBytes)} B gz: ${fmt(sizeWorst)} B  [enforced]`);
 console.log(

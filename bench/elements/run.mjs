@@ -75,7 +75,9 @@ for (const [name, budget, target] of SIZES) {
   const ok = size <= budget;
   if (!ok) failures++;
   const label = name === 'gusp-elements' ? 'gusp-elements (all three)' : name;
-  console.log(`  ${label.padEnd(26)} min ${kB(min)}   min+gz ${kB(size)}   budget ${kB(budget)} ${ok ? 'PASS' : 'FAIL'}   (issue's ${kB(target)}: ${size <= target ? 'met' : `over by ${kB(size - target).trim()}`})`);
+  console.log(
+    `  ${label.padEnd(26)} min ${kB(min)}   min+gz ${kB(size)}   budget ${kB(budget)} ${ok ? 'PASS' : 'FAIL'}   (issue's ${kB(target)}: ${size <= target ? 'met' : `over by ${kB(size - target).trim()}`})`,
+  );
 }
 
 // The floor: what the stack weighs before any of our UI, built the same way.
@@ -83,7 +85,10 @@ const PROBES = [
   ['lit alone (one LitElement, one template)', ''],
   ['+ sign-up validation (RegisterInput, fr+en)', 'validate(RegisterInput, {}, "fr")'],
   ['+ issue-form validation (both inputs)', 'validate(RegisterInput, {}, "fr"), validate(RecordObservationInput, {}, "fr")'],
-  ['+ calendar file (toICalendar)', 'validate(RegisterInput, {}, "fr"), validate(RecordObservationInput, {}, "fr"), toICalendar(this, this)'],
+  [
+    '+ calendar file (toICalendar)',
+    'validate(RegisterInput, {}, "fr"), validate(RecordObservationInput, {}, "fr"), toICalendar(this, this)',
+  ],
 ];
 console.log('floor: the same build of probes, before any GUSP element code');
 for (const [label, call] of PROBES) {
@@ -132,8 +137,10 @@ async function trackerTiming() {
   const page = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>bench</title>
 <script type="module" src="/gusp-engagement-tracker.js"></script></head><body></body></html>`;
   const server = createServer((req, res) => {
-    if (req.url === '/gusp-engagement-tracker.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(code['gusp-engagement-tracker']);
-    else if (req.url === '/data.json') res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ engagements, city: valence, now: NOW }));
+    if (req.url === '/gusp-engagement-tracker.js')
+      res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(code['gusp-engagement-tracker']);
+    else if (req.url === '/data.json')
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ engagements, city: valence, now: NOW }));
     else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -169,7 +176,12 @@ async function trackerTiming() {
         el.shadowRoot.querySelector('.list').getBoundingClientRect();
         const firstFrame = performance.now() - t0;
         // And until that frame is actually produced (the next animation frame, then its layout).
-        const presented = await new Promise((r) => requestAnimationFrame(() => { el.shadowRoot.querySelector('.list').getBoundingClientRect(); r(performance.now() - t0); }));
+        const presented = await new Promise((r) =>
+          requestAnimationFrame(() => {
+            el.shadowRoot.querySelector('.list').getBoundingClientRect();
+            r(performance.now() - t0);
+          }),
+        );
         return { firstFrame, presented, rows: el.shadowRoot.querySelectorAll('.item').length };
       });
       if (round > 0) runs.push(run); // the first round warms the JIT up
@@ -184,7 +196,9 @@ async function trackerTiming() {
 if (!process.env.BENCH_SIZE_ONLY && !process.argv.includes('--size-only')) {
   const t = await trackerTiming();
   console.log(`render: 10,000 engagements on <gusp-engagement-tracker>, headless Chromium, median of ${ROUNDS}`);
-  console.log(`  set data → first frame's style and layout   ${t.firstFrame.toFixed(1).padStart(6)} ms   budget ${BUDGET.trackerFirstFrameMs} ms   ${t.firstFrame <= BUDGET.trackerFirstFrameMs ? 'PASS' : 'OVER'} (not enforced)`);
+  console.log(
+    `  set data → first frame's style and layout   ${t.firstFrame.toFixed(1).padStart(6)} ms   budget ${BUDGET.trackerFirstFrameMs} ms   ${t.firstFrame <= BUDGET.trackerFirstFrameMs ? 'PASS' : 'OVER'} (not enforced)`,
+  );
   console.log(`  set data → next animation frame laid out    ${t.presented.toFixed(1).padStart(6)} ms   (${t.rows} rows in the DOM)`);
 }
 

@@ -15,5 +15,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const server = fileURLToPath(new URL('../../packages/server/', import.meta.url));
-const { status } = spawnSync(process.execPath, ['--conditions=@gusp/source', '--import', 'tsx', 'bench/run.ts', ...process.argv.slice(2)], { cwd: server, stdio: 'inherit' });
+const { status } = spawnSync(process.execPath, ['--conditions=@gusp/source', '--import', 'tsx', 'bench/run.ts', ...process.argv.slice(2)], {
+  cwd: server,
+  stdio: 'inherit',
+});
 process.exit(status ?? 1);

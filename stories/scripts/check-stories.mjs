@@ -96,13 +96,20 @@ async function waitForStory(page) {
   await page.waitForFunction(
     () => {
       const phase = window.__STORYBOOK_PREVIEW__?.currentRender?.phase;
-      return (phase === 'finished' && window.__guspFinished) || phase === 'errored' || phase === 'aborted' || !!document.querySelector('.sb-show-errordisplay');
+      return (
+        (phase === 'finished' && window.__guspFinished) ||
+        phase === 'errored' ||
+        phase === 'aborted' ||
+        !!document.querySelector('.sb-show-errordisplay')
+      );
     },
     { timeout: STORY_TIMEOUT, polling: 50 },
   );
   return page.evaluate(() => {
     const render = window.__STORYBOOK_PREVIEW__?.currentRender;
-    const error = document.querySelector('.sb-show-errordisplay') ? (document.querySelector('#error-message')?.textContent ?? 'error display') : undefined;
+    const error = document.querySelector('.sb-show-errordisplay')
+      ? (document.querySelector('#error-message')?.textContent ?? 'error display')
+      : undefined;
     const finished = window.__guspFinished;
     const a11y = (finished?.reporters ?? []).find((r) => r.type === 'a11y');
     return {
@@ -146,7 +153,9 @@ async function openWorker(browser) {
   page.on('console', (message) => {
     if (message.type() === 'error') worker.onProblem({ kind: 'console error', text: message.text(), url: message.location()?.url ?? '' });
   });
-  page.on('requestfailed', (request) => worker.onProblem({ kind: 'request failed', text: request.failure()?.errorText ?? '', url: request.url() }));
+  page.on('requestfailed', (request) =>
+    worker.onProblem({ kind: 'request failed', text: request.failure()?.errorText ?? '', url: request.url() }),
+  );
   return worker;
 }
 
@@ -171,7 +180,9 @@ async function checkOne(worker, base, story, lang, theme) {
     await page.goto(url, { waitUntil: 'load', timeout: STORY_TIMEOUT });
     const state = await waitForStory(page);
     if (state.phase !== 'finished' || state.error || (state.status && state.status !== 'success')) {
-      failures.push(`render: story ended in phase "${state.phase}", status "${state.status}"${state.error ? `: ${state.error.trim().slice(0, 300)}` : ''}`);
+      failures.push(
+        `render: story ended in phase "${state.phase}", status "${state.status}"${state.error ? `: ${state.error.trim().slice(0, 300)}` : ''}`,
+      );
     }
     const shown = await inspectElement(page);
     if (!shown.found) failures.push('render: no GUSP element in the story root');
@@ -179,7 +190,8 @@ async function checkOne(worker, base, story, lang, theme) {
       if (shown.elements === 0 || shown.text === 0) failures.push(`render: <${shown.tag}> has an empty shadow root`);
       if (!shown.locale?.startsWith(lang)) failures.push(`render: <${shown.tag}> speaks "${shown.locale}", not "${lang}"`);
       if (shown.wrapperLang !== lang) failures.push(`render: the page's lang is "${shown.wrapperLang}", not "${lang}"`);
-      if ((theme === 'charter') !== (shown.primary !== '')) failures.push(`render: the ${theme} theme is not applied (--gusp-color-primary = "${shown.primary}")`);
+      if ((theme === 'charter') !== (shown.primary !== ''))
+        failures.push(`render: the ${theme} theme is not applied (--gusp-color-primary = "${shown.primary}")`);
       rendered = failures.length === 0;
     }
     await page.addScriptTag({ path: AXE });
@@ -190,7 +202,9 @@ async function checkOne(worker, base, story, lang, theme) {
         id: v.id,
         impact: v.impact,
         help: v.help,
-        nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : t)).join(' '), summary: n.failureSummary })),
+        nodes: v.nodes
+          .slice(0, 3)
+          .map((n) => ({ target: n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : t)).join(' '), summary: n.failureSummary })),
       }));
     });
     a11yViolations = results;
@@ -198,7 +212,17 @@ async function checkOne(worker, base, story, lang, theme) {
     if (state.addonA11y && state.addonA11y.status !== 'passed') {
       failures.push(`a11y (Storybook addon): ${state.addonA11y.status} ${state.addonA11y.violations.join(', ')}`);
     }
-    return { label, story, lang, theme, failures: [...failures, ...problems], rendered: rendered && problems.length === 0, a11yViolations, addon: state.addonA11y?.status, ms: Date.now() - started };
+    return {
+      label,
+      story,
+      lang,
+      theme,
+      failures: [...failures, ...problems],
+      rendered: rendered && problems.length === 0,
+      a11yViolations,
+      addon: state.addonA11y?.status,
+      ms: Date.now() - started,
+    };
   } catch (error) {
     failures.push(`error: ${error instanceof Error ? error.message : String(error)}`);
     return { label, story, lang, theme, failures: [...failures, ...problems], rendered: false, a11yViolations, ms: Date.now() - started };
@@ -244,13 +268,16 @@ async function main() {
   const a11yFailed = results.filter((r) => r.a11yViolations.length > 0);
   const renderFailed = results.filter((r) => !r.rendered);
   console.log('');
-  console.log(`${stories.length} stories × ${LANGS.length} languages × ${THEMES.length} themes = ${results.length} checks in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `${stories.length} stories × ${LANGS.length} languages × ${THEMES.length} themes = ${results.length} checks in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   console.log(`render: ${results.length - renderFailed.length}/${results.length} passed`);
   console.log(`axe:    ${results.length - a11yFailed.length}/${results.length} without violation`);
   if (a11yFailed.length > 0) {
     const byRule = new Map();
     for (const r of a11yFailed) for (const v of r.a11yViolations) byRule.set(v.id, [...(byRule.get(v.id) ?? []), r.label]);
-    for (const [rule, where] of byRule) console.log(`  ${rule}: ${where.length} checks (${where.slice(0, 6).join('; ')}${where.length > 6 ? '; …' : ''})`);
+    for (const [rule, where] of byRule)
+      console.log(`  ${rule}: ${where.length} checks (${where.slice(0, 6).join('; ')}${where.length > 6 ? '; …' : ''})`);
   }
   if (failed.length > 0) {
     console.log(`${failed.length} of ${results.length} checks FAILED`);

@@ -12,9 +12,10 @@ const walk = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.test.ts') ? [join(dir, e.name)] : [],
   );
+// Words choose files; options (`--watch`, `--test-name-pattern=…`) go to node's test runner.
 const args = process.argv.slice(2);
-const watch = args.includes('--watch');
-const only = args.filter((a) => a !== '--watch');
+const options = args.filter((a) => a.startsWith('--'));
+const only = args.filter((a) => !a.startsWith('--'));
 const files = walk(join(root, 'src'))
   .map((f) => relative(root, f))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
@@ -23,7 +24,7 @@ if (files.length === 0) {
   console.error('No test file found.');
   process.exit(1);
 }
-const { status } = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...(watch ? ['--watch'] : []), '--test-reporter=spec', ...files], {
+const { status } = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...options, '--test-reporter=spec', ...files], {
   cwd: root,
   stdio: 'inherit',
 });

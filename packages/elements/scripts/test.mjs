@@ -13,8 +13,12 @@ if (args.length === 0 || args[0] === 'types') {
   if (types.status !== 0 || args[0] === 'types') process.exit(types.status ?? 1);
 }
 const bin = fileURLToPath(new URL('../node_modules/@web/test-runner/dist/bin.js', import.meta.url));
-const { status } = spawnSync(process.execPath, ['--conditions=@gusp/source', '--import', 'tsx', bin, '--config', 'web-test-runner.config.mjs', ...args], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const { status } = spawnSync(
+  process.execPath,
+  ['--conditions=@gusp/source', '--import', 'tsx', bin, '--config', 'web-test-runner.config.mjs', ...args],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 process.exit(status ?? 1);

@@ -47,7 +47,15 @@ async function load(base: string, total: number, path: (i: number) => string, bo
       const payload = JSON.stringify(body(i));
       const t0 = performance.now();
       const req = request(
-        { agent, host: url.hostname, port: url.port, method: 'POST', path: path(i), timeout: 10_000, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+        {
+          agent,
+          host: url.hostname,
+          port: url.port,
+          method: 'POST',
+          path: path(i),
+          timeout: 10_000,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+        },
         (res) => {
           let text = '';
           res.setEncoding('utf8');
@@ -90,24 +98,44 @@ async function bareServer(sql: Sql): Promise<{ url: string; server: Server }> {
     req.setEncoding('utf8');
     req.on('data', (c: string) => (text += c));
     // The handler catches every error itself: nothing is left for the emitter, which ignores promises.
-    req.on('end', () => void (async () => {
-      try {
-        const walkId = (req.url ?? '').split('/')[3] ?? '';
-        const input = JSON.parse(text) as { name: string; email: string };
-        const out = await sql.transaction(async (tx) => {
-          const walk = (await tx.query<{ capacity: number; confirmed: number; waitlisted: number }>('SELECT capacity, confirmed, waitlisted FROM bench_walks WHERE id = $1 FOR UPDATE', [walkId])).rows[0];
-          if (!walk) throw new Error('no walk');
-          const confirmed = walk.confirmed < walk.capacity;
-          const position = confirmed ? null : walk.waitlisted + 1;
-          await tx.query('INSERT INTO bench_registrations (walk_id, name, email, status, position) VALUES ($1, $2, $3, $4, $5)', [walkId, input.name, input.email, confirmed ? 'confirmed' : 'waitlisted', position]);
-          await tx.query(confirmed ? 'UPDATE bench_walks SET confirmed = confirmed + 1 WHERE id = $1' : 'UPDATE bench_walks SET waitlisted = waitlisted + 1 WHERE id = $1', [walkId]);
-          return { status: confirmed ? 'confirmed' : 'waitlisted', ...(position ? { position } : {}) };
-        });
-        res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(out));
-      } catch (e) {
-        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(e) }));
-      }
-    })());
+    req.on(
+      'end',
+      () =>
+        void (async () => {
+          try {
+            const walkId = (req.url ?? '').split('/')[3] ?? '';
+            const input = JSON.parse(text) as { name: string; email: string };
+            const out = await sql.transaction(async (tx) => {
+              const walk = (
+                await tx.query<{ capacity: number; confirmed: number; waitlisted: number }>(
+                  'SELECT capacity, confirmed, waitlisted FROM bench_walks WHERE id = $1 FOR UPDATE',
+                  [walkId],
+                )
+              ).rows[0];
+              if (!walk) throw new Error('no walk');
+              const confirmed = walk.confirmed < walk.capacity;
+              const position = confirmed ? null : walk.waitlisted + 1;
+              await tx.query('INSERT INTO bench_registrations (walk_id, name, email, status, position) VALUES ($1, $2, $3, $4, $5)', [
+                walkId,
+                input.name,
+                input.email,
+                confirmed ? 'confirmed' : 'waitlisted',
+                position,
+              ]);
+              await tx.query(
+                confirmed
+                  ? 'UPDATE bench_walks SET confirmed = confirmed + 1 WHERE id = $1'
+                  : 'UPDATE bench_walks SET waitlisted = waitlisted + 1 WHERE id = $1',
+                [walkId],
+              );
+              return { status: confirmed ? 'confirmed' : 'waitlisted', ...(position ? { position } : {}) };
+            });
+            res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(out));
+          } catch (e) {
+            res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(e) }));
+          }
+        })(),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
@@ -122,7 +150,12 @@ async function benchOn(name: string, db: Database): Promise<void> {
   try {
     const walks: string[] = [];
     for (let i = 0; i < 51; i++) {
-      const w = await gusp.gusp.walks.schedule({ quartierId: 'le-plan', startsAt: inDays(30 + i), capacity: i === 50 ? HOT_CAPACITY : 10_000, meetingPoint: { label: 'Parvis' } });
+      const w = await gusp.gusp.walks.schedule({
+        quartierId: 'le-plan',
+        startsAt: inDays(30 + i),
+        capacity: i === 50 ? HOT_CAPACITY : 10_000,
+        meetingPoint: { label: 'Parvis' },
+      });
       if (!w.ok) throw new Error(w.error.code);
       await gusp.gusp.walks.publish(w.value.id);
       walks.push(w.value.id);
@@ -134,16 +167,46 @@ async function benchOn(name: string, db: Database): Promise<void> {
       rows.push([name, scenario, who, r.rps.toFixed(0), r.p99.toFixed(1), String(r.errors), check]);
 
     // Warm-up (JIT, caches), not measured.
-    await load(gusp.url, 200, (i) => `/api/walks/${walks[i % 50]}/registrations`, (i) => person('warm', i));
-    await load(bare.url, 200, (i) => `/api/walks/${walks[i % 50]}/registrations`, (i) => person('warm', i));
+    await load(
+      gusp.url,
+      200,
+      (i) => `/api/walks/${walks[i % 50]}/registrations`,
+      (i) => person('warm', i),
+    );
+    await load(
+      bare.url,
+      200,
+      (i) => `/api/walks/${walks[i % 50]}/registrations`,
+      (i) => person('warm', i),
+    );
 
-    const spreadBare = await load(bare.url, SPREAD_REQUESTS, (i) => `/api/walks/${walks[i % 50]}/registrations`, (i) => person('spread-bare', i));
-    const spread = await load(gusp.url, SPREAD_REQUESTS, (i) => `/api/walks/${walks[i % 50]}/registrations`, (i) => person('spread', i));
+    const spreadBare = await load(
+      bare.url,
+      SPREAD_REQUESTS,
+      (i) => `/api/walks/${walks[i % 50]}/registrations`,
+      (i) => person('spread-bare', i),
+    );
+    const spread = await load(
+      gusp.url,
+      SPREAD_REQUESTS,
+      (i) => `/api/walks/${walks[i % 50]}/registrations`,
+      (i) => person('spread', i),
+    );
     row('spread (50 walks)', 'bare node:http', spreadBare);
     row('spread (50 walks)', '@gusp/server', spread, `${(spread.rps / spreadBare.rps).toFixed(2)}× bare`);
 
-    const hotBare = await load(bare.url, HOT_REQUESTS, () => `/api/walks/${hot}/registrations`, (i) => person('hot-bare', i));
-    const hotRun = await load(gusp.url, HOT_REQUESTS, () => `/api/walks/${hot}/registrations`, (i) => person('hot', i));
+    const hotBare = await load(
+      bare.url,
+      HOT_REQUESTS,
+      () => `/api/walks/${hot}/registrations`,
+      (i) => person('hot-bare', i),
+    );
+    const hotRun = await load(
+      gusp.url,
+      HOT_REQUESTS,
+      () => `/api/walks/${hot}/registrations`,
+      (i) => person('hot', i),
+    );
     const confirmed = hotRun.bodies.filter((b) => (b as { status: string }).status === 'confirmed').length;
     const bareConfirmed = hotBare.bodies.filter((b) => (b as { status: string }).status === 'confirmed').length;
     row('hot (1 walk)', 'bare node:http', hotBare, `${bareConfirmed} confirmed`);
@@ -152,9 +215,15 @@ async function benchOn(name: string, db: Database): Promise<void> {
     if (name === 'postgres') {
       // The issue's budgets on PostgreSQL: printed, not enforced (they depend on the machine and its load).
       const mark = (ok: boolean) => (ok ? 'ok  ' : 'OVER');
-      console.log(`budgets   ${mark(spread.rps >= 1500)} spread ≥ 1,500/s (${spread.rps.toFixed(0)})   ${mark(spread.p99 <= 100)} spread p99 ≤ 100 ms (${spread.p99.toFixed(1)})`);
-      console.log(`          ${mark(hotRun.rps >= 400)} hot ≥ 400/s (${hotRun.rps.toFixed(0)})   ${mark(confirmed === HOT_CAPACITY)} hot exactly ${HOT_CAPACITY} confirmed (${confirmed})`);
-      console.log(`          ${mark(spread.rps >= 0.7 * spreadBare.rps)} spread ≥ 0.7× bare (${(spread.rps / spreadBare.rps).toFixed(2)})   ${mark(hotRun.rps >= 0.7 * hotBare.rps)} hot ≥ 0.7× bare (${(hotRun.rps / hotBare.rps).toFixed(2)})`);
+      console.log(
+        `budgets   ${mark(spread.rps >= 1500)} spread ≥ 1,500/s (${spread.rps.toFixed(0)})   ${mark(spread.p99 <= 100)} spread p99 ≤ 100 ms (${spread.p99.toFixed(1)})`,
+      );
+      console.log(
+        `          ${mark(hotRun.rps >= 400)} hot ≥ 400/s (${hotRun.rps.toFixed(0)})   ${mark(confirmed === HOT_CAPACITY)} hot exactly ${HOT_CAPACITY} confirmed (${confirmed})`,
+      );
+      console.log(
+        `          ${mark(spread.rps >= 0.7 * spreadBare.rps)} spread ≥ 0.7× bare (${(spread.rps / spreadBare.rps).toFixed(2)})   ${mark(hotRun.rps >= 0.7 * hotBare.rps)} hot ≥ 0.7× bare (${(hotRun.rps / hotBare.rps).toFixed(2)})`,
+      );
     }
     if (confirmed !== HOT_CAPACITY) process.exitCode = 1;
   } finally {
@@ -164,7 +233,9 @@ async function benchOn(name: string, db: Database): Promise<void> {
 }
 
 const only = process.argv.slice(2);
-console.log(`${'database'.padEnd(9)} ${'scenario'.padEnd(18)} ${'server'.padEnd(15)} ${'req/s'.padEnd(7)} ${'p99 ms'.padEnd(8)} ${'errors'.padEnd(7)} check`);
+console.log(
+  `${'database'.padEnd(9)} ${'scenario'.padEnd(18)} ${'server'.padEnd(15)} ${'req/s'.padEnd(7)} ${'p99 ms'.padEnd(8)} ${'errors'.padEnd(7)} check`,
+);
 if (only.length === 0 || only.includes('pglite')) {
   const db = await openMigratedDatabase({});
   try {

@@ -13,9 +13,10 @@ const walk = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.test.ts') ? [join(dir, e.name)] : [],
   );
+// Words choose files; options (`--watch`, `--test-name-pattern=…`) go to node's test runner.
 const args = process.argv.slice(2);
-const watch = args.includes('--watch');
-const only = args.filter((a) => a !== '--watch');
+const options = args.filter((a) => a.startsWith('--'));
+const only = args.filter((a) => !a.startsWith('--'));
 const files = [...walk(join(root, 'src')), ...walk(join(root, 'test'))]
   .map((f) => relative(root, f))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
@@ -29,7 +30,7 @@ const bundled = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-eleme
 if (bundled.status !== 0) process.exit(bundled.status ?? 1);
 const { status } = spawnSync(
   process.execPath,
-  ['--conditions=@gusp/source', '--import', 'tsx', '--test', ...(watch ? ['--watch'] : []), '--test-reporter=spec', '--test-timeout=120000', ...files],
+  ['--conditions=@gusp/source', '--import', 'tsx', '--test', ...options, '--test-reporter=spec', '--test-timeout=120000', ...files],
   { cwd: root, stdio: 'inherit' },
 );
 process.exit(status ?? 1);

