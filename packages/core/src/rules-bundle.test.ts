@@ -22,6 +22,14 @@ describe('import { can, walkRules } bundled for a browser', () => {
     assert.deepEqual(m.messagesFound, []);
   });
 
+  it('leaves an unused table out of a bundle that imports a helper beside it (`seatsLeft`)', async () => {
+    const m = await measure({ app: `import { seatsLeft } from '@gusp/core';\nglobalThis.seatsLeft = seatsLeft;\n` });
+    const table = m.inputs['packages/core/src/registration/registration.rules.ts'] ?? 0;
+    // seatsLeft and seatsTaken alone are about 240 B; the table with its guards is about 1,500 more.
+    assert.ok(table > 0 && table < 600, `registration.rules.ts: ${table} B in the bundle`);
+    assert.ok(!Object.keys(m.inputs).some((f) => f.includes('rules/transition')), 'the engine came along');
+  });
+
   it('finds the message texts of a bundle that does carry the catalogues (the check above can fail)', async () => {
     const m = await measure({ app: `import { errorMessage } from '@gusp/core';\nconsole.log(errorMessage('walk.full', 'en'));\n` });
     assert.ok(m.messagesFound.length > 100, `only ${m.messagesFound.length} texts found`);

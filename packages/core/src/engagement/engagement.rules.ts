@@ -21,7 +21,7 @@ export interface EngagementContext {
  * reopen a done one, abandon before it is done, reschedule while it runs.
  * Overdue and due-soon are derived (see `engagementFlags`), never stored.
  */
-export const engagementRules = defineRules({
+export const engagementRules = /* @__PURE__ */ defineRules({
   id: 'engagement',
   states: ENGAGEMENT_STATUSES,
   events: ['propose', 'accept', 'start', 'progress', 'complete', 'verify', 'reopen', 'abandon', 'reschedule'],

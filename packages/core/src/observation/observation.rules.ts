@@ -38,7 +38,7 @@ const walkEnd = (walk: Walk): number => (walk.finishedAt ? instant(walk.finished
  * duplicate / rejected. Recording checks the city's references, a location in
  * at least one form, and the walk's window.
  */
-export const observationRules = defineRules({
+export const observationRules = /* @__PURE__ */ defineRules({
   id: 'observation',
   states: OBSERVATION_STATUSES,
   events: ['record', 'qualify', 'markDuplicate', 'reject', 'commit', 'resolve'],

@@ -42,7 +42,7 @@ const OPEN_FOR_CHANGES: readonly string[] = ['draft', 'open', 'closed'];
  * The registration lifecycle. `register` is tried as `confirmed` first, then
  * `waitlisted`: the first whose guards pass wins, so "full" is a guard, not an if.
  */
-export const registrationRules = defineRules({
+export const registrationRules = /* @__PURE__ */ defineRules({
   id: 'registration',
   states: REGISTRATION_STATUSES,
   events: ['register', 'cancel', 'promote', 'checkIn', 'markAbsent'],

@@ -13,7 +13,7 @@ export interface ReportContext {
  * observations still arrive), validated, then shared — which also moves the
  * walk to `reported`.
  */
-export const reportRules = defineRules({
+export const reportRules = /* @__PURE__ */ defineRules({
   id: 'report',
   states: REPORT_STATUSES,
   events: ['draft', 'regenerate', 'validate', 'share'],

@@ -44,7 +44,13 @@ export interface RulesTable<S extends string, E extends string, G extends string
   readonly guards: { readonly [K in G]: GuardDef<C> };
 }
 
-/** Identity with inference: declares a table and checks its shape. */
+/**
+ * Identity with inference: declares a table and checks its shape. Mark each
+ * call pure (a `@__PURE__` comment before it, as the built-in tables do), so a
+ * bundle that imports a helper beside a table (`seatsLeft` beside
+ * `registrationRules`) leaves the unused table out; esbuild 0.28 did not honour
+ * `@__NO_SIDE_EFFECTS__` on this declaration across modules.
+ */
 export function defineRules<S extends string, E extends string, G extends string, C>(
   table: RulesTable<S, E, G, C>,
 ): RulesTable<S, E, G, C> {

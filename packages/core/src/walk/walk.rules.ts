@@ -23,7 +23,7 @@ export interface WalkContext {
  * The walk lifecycle: draft → open → closed → in-progress → done → reported;
  * cancel from draft, open or closed; reschedule keeps the state.
  */
-export const walkRules = defineRules({
+export const walkRules = /* @__PURE__ */ defineRules({
   id: 'walk',
   states: WALK_STATUSES,
   events: ['schedule', 'publish', 'closeRegistrations', 'start', 'finish', 'cancel', 'reschedule', 'shareReport'],
