@@ -9,6 +9,7 @@
  * (see migration 003): same rows, personal fields emptied.
  */
 import type { Gusp, Observation, Registration } from '@gusp/core';
+import { deleteEmailsBefore, deleteEmailsTo, emailsTo } from './notify/outbox.js';
 import type { Sql } from './sql.js';
 
 export interface PurgeResult {
@@ -86,7 +87,7 @@ export async function purgePersonalData(gusp: Gusp, sql: Sql, options: { months?
     const redacted = await redactStream(sql, `observation-${o.id}`, redactReporter);
     observations += redacted;
   }
-  const emails = (await sql.query('DELETE FROM outbox WHERE created_at < $1', [new Date(limit).toISOString()])).rowCount ?? 0;
+  const emails = await deleteEmailsBefore(sql, new Date(limit));
   return { walks, registrations, observations, emails };
 }
 
@@ -103,14 +104,7 @@ export async function exportPersonalData(gusp: Gusp, email: string, sql?: Sql) {
       .map(({ cancelToken: _token, ...r }) => ({ ...r, walk: { id: agg.walk.id, title: agg.walk.title, startsAt: agg.walk.startsAt, quartierId: agg.walk.quartierId } })),
   );
   const observations = (await gusp.observations.list()).filter((o) => same(o.reporter?.email));
-  const emails = sql
-    ? (
-        await sql.query<{ kind: string; subject: string; created_at: string | Date; sent_at: string | Date | null }>(
-          'SELECT kind, subject, created_at, sent_at FROM outbox WHERE lower(recipient) = $1 ORDER BY id',
-          [wanted],
-        )
-      ).rows.map((r) => ({ kind: r.kind, subject: r.subject, createdAt: new Date(r.created_at).toISOString(), sentAt: r.sent_at === null ? null : new Date(r.sent_at).toISOString() }))
-    : [];
+  const emails = sql ? await emailsTo(sql, wanted) : [];
   return { email: wanted, registrations, observations, emails };
 }
 
@@ -136,6 +130,6 @@ export async function erasePersonalData(gusp: Gusp, sql: Sql, email: string): Pr
     await gusp.observations.eraseReporter(o.id);
     observations += await redactStream(sql, `observation-${o.id}`, redactReporter);
   }
-  const emails = (await sql.query('DELETE FROM outbox WHERE lower(recipient) = $1', [wanted])).rowCount ?? 0;
+  const emails = await deleteEmailsTo(sql, wanted);
   return { registrations, observations, emails };
 }

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** Which emails an event makes: from a real walk of the core, without a database or an SMTP server. */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createGusp, memoryStore, valence, type Gusp, type Result, type WalkAggregate } from '@gusp/core';
+import { eventEmails, reminderEmails, type EmailContext } from './emails.js';
+
+const ctx: EmailContext = { city: valence, publicUrl: 'https://gusp.example.org' };
+const must = <T>(r: Result<T>): T => {
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
+};
+const startsAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
+
+/** A published walk of one seat, and the aggregate as the core folds it. */
+async function walkWith(setup: (gusp: Gusp, walkId: string) => Promise<void>): Promise<WalkAggregate> {
+  const gusp = createGusp({ city: valence, store: memoryStore() });
+  const walk = must(await gusp.walks.schedule({ quartierId: 'le-plan', startsAt, capacity: 1, meetingPoint: { label: 'Maison de quartier' } }));
+  must(await gusp.walks.publish(walk.id));
+  await setup(gusp, walk.id);
+  return must(await gusp.walks.get(walk.id));
+}
+
+const registered = (agg: WalkAggregate, email: string, extra: Record<string, unknown> = {}) => {
+  const r = agg.registrations.find((x) => x.email === email);
+  assert.ok(r, email);
+  return { position: 42, type: 'ParticipantRegistered', data: { registration: { ...r, status: r.status }, ...extra } };
+};
+
+describe('eventEmails', () => {
+  test('a sign-up: a confirmation in the registrant’s language, with the invitation and a cancel link', async () => {
+    const agg = await walkWith(async (g, id) => void must(await g.walks.register(id, { name: 'Ada', email: 'ada@example.org', consent: true, locale: 'en' })));
+    const [email, ...more] = eventEmails(ctx, registered(agg, 'ada@example.org'), agg);
+    assert.equal(more.length, 0);
+    const r = agg.registrations[0];
+    assert.ok(email && r);
+    assert.deepEqual([email.kind, email.recipient, email.locale, email.dedupKey], ['confirmed', 'ada@example.org', 'en', `42:${r.id}`]);
+    assert.match(email.subject, /^Registration confirmed: neighbourhood walk, /);
+    assert.ok(email.body.includes(`https://gusp.example.org/annulation?walk=${agg.walk.id}&registration=${r.id}&token=${r.cancelToken}`));
+    assert.match(email.ics ?? '', /BEGIN:VEVENT/);
+  });
+
+  test('a waitlisted sign-up: its position, no invitation; French by default', async () => {
+    const agg = await walkWith(async (g, id) => {
+      must(await g.walks.register(id, { name: 'Un', email: 'un@example.org', consent: true }));
+      must(await g.walks.register(id, { name: 'Deux', email: 'deux@example.org', consent: true }));
+    });
+    const [email] = eventEmails(ctx, registered(agg, 'deux@example.org', { position: 1 }), agg);
+    assert.equal(email?.kind, 'waitlisted');
+    assert.match(email?.subject ?? '', /^Liste d’attente/);
+    assert.match(email?.body ?? '', /position 1/);
+    assert.equal(email?.ics, undefined);
+  });
+
+  test('nothing for a sign-up cancelled since, one without email, or a walk that is gone', async () => {
+    let phoneOnly = '';
+    const agg = await walkWith(async (g, id) => {
+      const r = must(await g.walks.register(id, { name: 'Parti', email: 'parti@example.org', consent: true }));
+      must(await g.walks.cancelRegistration(id, r.registration.id, { token: r.registration.cancelToken }));
+      phoneOnly = must(await g.walks.register(id, { name: 'Téléphone', phone: '06 12 34 56 78', consent: true })).registration.id;
+    });
+    assert.deepEqual(eventEmails(ctx, registered(agg, 'parti@example.org'), agg), []);
+    const byPhone = agg.registrations.find((r) => r.id === phoneOnly);
+    assert.deepEqual(eventEmails(ctx, { position: 1, type: 'ParticipantRegistered', data: { registration: byPhone } }, agg), []);
+    assert.deepEqual(eventEmails(ctx, registered(agg, 'parti@example.org'), undefined), []);
+    assert.deepEqual(eventEmails(ctx, { position: 1, type: 'WalkPublished', data: {} }, agg), []);
+  });
+
+  test('a cancelled walk: every confirmed and waitlisted person, with the reason and the cancelled invitation', async () => {
+    const agg = await walkWith(async (g, id) => {
+      must(await g.walks.register(id, { name: 'Un', email: 'un@example.org', consent: true }));
+      must(await g.walks.register(id, { name: 'Deux', email: 'deux@example.org', consent: true }));
+      const gone = must(await g.walks.register(id, { name: 'Trois', email: 'trois@example.org', consent: true }));
+      must(await g.walks.cancelRegistration(id, gone.registration.id, { token: gone.registration.cancelToken }));
+      must(await g.walks.cancel(id, { reason: 'Orage annoncé' }));
+    });
+    const emails = eventEmails(ctx, { position: 7, type: 'WalkCancelled', data: { reason: 'Orage annoncé' } }, agg);
+    assert.deepEqual(emails.map((e) => e.recipient).sort(), ['deux@example.org', 'un@example.org']);
+    for (const e of emails) {
+      assert.equal(e.kind, 'walk-cancelled');
+      assert.match(e.body, /Orage annoncé/);
+      assert.ok(e.ics);
+    }
+  });
+});
+
+describe('reminderEmails', () => {
+  test('confirmed people of a walk within the window, once per walk time; none outside it', async () => {
+    const agg = await walkWith(async (g, id) => {
+      must(await g.walks.register(id, { name: 'Un', email: 'un@example.org', consent: true }));
+      must(await g.walks.register(id, { name: 'Attente', email: 'attente@example.org', consent: true }));
+    });
+    const start = Date.parse(agg.walk.startsAt);
+    const due = reminderEmails(ctx, [agg], start - 3_600_000, 24 * 3_600_000);
+    assert.deepEqual(due.map((e) => [e.kind, e.recipient]), [['reminder', 'un@example.org']]);
+    assert.equal(due[0]?.dedupKey, `reminder:${agg.walk.id}:${agg.walk.startsAt}:${agg.registrations[0]?.id}`);
+    assert.deepEqual(reminderEmails(ctx, [agg], start - 25 * 3_600_000, 24 * 3_600_000), []);
+    assert.deepEqual(reminderEmails(ctx, [agg], start + 60_000, 24 * 3_600_000), []);
+  });
+});

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Which emails an event of the journal makes, and which reminders are due:
+ * pure functions of the event and the walk as it is now (no database, no SMTP),
+ * so what people are told can be tested on its own.
+ */
+import { toICalendar, type CityProfile, type Registration, type Walk, type WalkAggregate } from '@gusp/core';
+import { renderNotification, type NotificationKind } from './templates.js';
+
+/** An email to write to the outbox; `dedupKey` makes writing it twice a no-op. */
+export interface PendingEmail {
+  readonly dedupKey: string;
+  readonly kind: NotificationKind;
+  readonly recipient: string;
+  readonly locale: string;
+  readonly subject: string;
+  readonly body: string;
+  readonly ics?: string | undefined;
+}
+
+/** An event of a walk's stream, as the journal holds it. */
+export interface WalkEvent {
+  readonly position: string | number;
+  readonly type: string;
+  readonly data: Record<string, unknown>;
+}
+
+export interface EmailContext {
+  readonly city: CityProfile;
+  /** Public base URL of the server, for cancel links and reports. */
+  readonly publicUrl: string;
+}
+
+/** The emails of one kind to one registrant, or none when they have no email (or were anonymised). */
+function emailTo(
+  ctx: EmailContext,
+  dedupKey: string,
+  kind: NotificationKind,
+  walk: Walk,
+  r: Registration,
+  extra: { position?: number; reason?: string; ics?: boolean } = {},
+): PendingEmail | undefined {
+  if (!r.email || r.anonymised) return undefined;
+  const { city, publicUrl } = ctx;
+  const locale = r.locale || city.locale;
+  const when = new Intl.DateTimeFormat(locale.startsWith('en') ? 'en-GB' : 'fr-FR', { dateStyle: 'full', timeStyle: 'short', timeZone: city.timezone }).format(new Date(walk.startsAt));
+  const { subject, body } = renderNotification(kind, locale, {
+    name: r.name,
+    walk,
+    quartier: city.quartiers.find((q) => q.id === walk.quartierId)?.name ?? walk.quartierId,
+    when,
+    position: extra.position,
+    reason: extra.reason,
+    cancelUrl: `${publicUrl}/annulation?walk=${encodeURIComponent(walk.id)}&registration=${encodeURIComponent(r.id)}&token=${encodeURIComponent(r.cancelToken)}`,
+    reportUrl: `${publicUrl}/api/walks/${walk.id}/report.html`,
+  });
+  return {
+    dedupKey,
+    kind,
+    recipient: r.email,
+    locale,
+    subject,
+    body,
+    ics: extra.ics ? toICalendar(walk, city, { locale, url: () => `${publicUrl}/api/walks/${walk.id}` }) : undefined,
+  };
+}
+
+/** The emails one event calls for, from the walk as it is now (personal data purged: none). */
+export function eventEmails(ctx: EmailContext, event: WalkEvent, agg: WalkAggregate | undefined): PendingEmail[] {
+  if (!agg) return [];
+  const key = (r: Registration) => `${Number(event.position)}:${r.id}`;
+  const current = (id: string) => agg.registrations.find((r) => r.id === id);
+  const active = agg.registrations.filter((r) => r.status === 'confirmed' || r.status === 'waitlisted');
+  const out: (PendingEmail | undefined)[] = [];
+  switch (event.type) {
+    case 'ParticipantRegistered': {
+      const data = event.data as { registration: Registration; position?: number };
+      const r = current(data.registration.id);
+      // Cancelled before we got to it: nothing to confirm.
+      if (r && r.status !== 'cancelled') {
+        const waitlisted = data.registration.status === 'waitlisted';
+        out.push(emailTo(ctx, key(r), waitlisted ? 'waitlisted' : 'confirmed', agg.walk, { ...r, status: data.registration.status }, { ics: !waitlisted, ...(data.position ? { position: data.position } : {}) }));
+      }
+      break;
+    }
+    case 'ParticipantPromoted': {
+      const r = current((event.data as { registrationId: string }).registrationId);
+      if (r) out.push(emailTo(ctx, key(r), 'promoted', agg.walk, r, { ics: true }));
+      break;
+    }
+    case 'WalkCancelled':
+      for (const r of active) out.push(emailTo(ctx, key(r), 'walk-cancelled', agg.walk, r, { reason: String(event.data.reason ?? ''), ics: true }));
+      break;
+    case 'WalkRescheduled':
+      for (const r of active) out.push(emailTo(ctx, key(r), 'walk-rescheduled', agg.walk, r, { ics: true, ...(event.data.reason === undefined ? {} : { reason: String(event.data.reason) }) }));
+      break;
+    case 'ReportShared':
+      for (const r of agg.registrations.filter((x) => x.status === 'attended' || x.status === 'confirmed')) out.push(emailTo(ctx, key(r), 'report-shared', agg.walk, r));
+      break;
+    default:
+      break;
+  }
+  return out.filter((e): e is PendingEmail => e !== undefined);
+}
+
+/**
+ * The reminders due at `now`: confirmed people of open or closed walks
+ * starting within `windowMs`. Once per person and walk time (dedup key): a
+ * rescheduled walk reminds again.
+ */
+export function reminderEmails(ctx: EmailContext, walks: readonly WalkAggregate[], now: number, windowMs: number): PendingEmail[] {
+  const out: PendingEmail[] = [];
+  for (const agg of walks) {
+    const start = Date.parse(agg.walk.startsAt);
+    if (!['open', 'closed'].includes(agg.walk.status) || start <= now || start - now > windowMs) continue;
+    for (const r of agg.registrations) {
+      if (r.status !== 'confirmed') continue;
+      const e = emailTo(ctx, `reminder:${agg.walk.id}:${agg.walk.startsAt}:${r.id}`, 'reminder', agg.walk, r);
+      if (e) out.push(e);
+    }
+  }
+  return out;
+}
