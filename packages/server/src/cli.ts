@@ -1,26 +1,16 @@
 #!/usr/bin/env node
 // SPDX-License-Identifier: EUPL-1.2
 /**
- * `gusp-server`: the command line of the reference server.
- *
- *   gusp-server start [--port 8787] [--host 127.0.0.1] [--data-dir ./.gusp-data]
- *                     [--database-url postgres://… [--pool-size n]] [--city profile.json] [--seed valence]
- *                     [--cors-origin https://www.ville.fr]… [--rate-limit 60]
- *                     [--smtp-url smtp://host:25 --mail-from … --public-url https://…]
- *   gusp-server token create --role coordinator|agent|organisation
- *                     [--organisation <id>] [--label <text>] [--data-dir …|--database-url …]
- *   gusp-server token revoke <id> [--data-dir …|--database-url …]
- *   gusp-server purge [--months 12] [--data-dir …|--database-url …]
- *   gusp-server export [--what observations|engagements] [--format csv|geojson] […]
- *   gusp-server copy --from-data-dir ./.gusp-data --to-database-url postgres://…
+ * `gusp-server`: the command line of the reference server. Each command is
+ * one row of {@linkcode COMMANDS}: its words, its usage lines, its run; the
+ * usage text is made from the table (`gusp-server help`). Commands parse
+ * their options and call the server's modules: no SQL here.
  *
  * `--city` (or `GUSP_CITY_PROFILE`) names a city profile file (JSON, checked
  * with @gusp/core's `parseCity`; every problem listed, exit code 2); without
- * it the city is Valence. `token`, `purge` and `export` take it too.
- *
- * With PGlite, `token create` needs the data directory free: stop the server first.
- * Without `--database-url` (or `DATABASE_URL`), data lives in embedded PGlite
- * under `--data-dir`. Logs are JSON lines on stdout.
+ * it the city is Valence. With PGlite, `token create` needs the data directory
+ * free: stop the server first. Without `--database-url` (or `DATABASE_URL`),
+ * data lives in embedded PGlite under `--data-dir`. Logs are JSON lines on stdout.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -32,28 +22,9 @@ import { DataDirLockedError, type Database, type OpenDatabaseOptions } from './d
 import { openMigratedDatabase, startServer } from './server.js';
 import { purgePersonalData } from './privacy.js';
 import { seedValence } from './seed/valence.js';
-import { sqlStore } from './store/sql-store.js';
+import { journalIsEmpty, sqlStore } from './store/sql-store.js';
+import { notifyNothingSoFar } from './notify/outbox.js';
 import { copyDatabase, CopyRefused } from './store/copy-database.js';
-
-const USAGE = `Usage / utilisation :
-  gusp-server start [--port 8787] [--host 127.0.0.1] [--data-dir ./.gusp-data]
-                    [--database-url postgres://… [--pool-size <2 × cores, at least 4>]]
-                    [--city profile.json] [--seed valence]
-                    [--cors-origin https://www.ville.fr]… [--rate-limit 60]
-                    [--smtp-url smtp://host:25] [--mail-from …] [--public-url https://…]
-  gusp-server token create --role coordinator|agent|organisation
-                    [--organisation <id>] [--label <text>] [--city …] [--data-dir …|--database-url …]
-  gusp-server token revoke <id> [--data-dir …|--database-url …]
-  gusp-server purge [--months <purgeAfterMonths of the city, 12>] [--city …] [--data-dir …|--database-url …]
-  gusp-server export [--what observations|engagements] [--format csv|geojson] [--city …] [--data-dir …|--database-url …]
-  gusp-server copy --from-data-dir ./.gusp-data|--from-database-url … --to-database-url postgres://…|--to-data-dir …
-                    (server stopped; the target must hold no GUSP data / serveur arrêté, cible vide)
-
-  --city <profile.json> (GUSP_CITY_PROFILE): your city profile (quartiers, organisations,
-  themes, defaults), checked at start; Valence without it / votre profil de ville, Valence sinon.
-  Environment / environnement : PORT, HOST, GUSP_DATA_DIR, DATABASE_URL, GUSP_CITY_PROFILE,
-  GUSP_CORS_ORIGINS, GUSP_RATE_LIMIT, SMTP_URL, GUSP_MAIL_FROM, GUSP_PUBLIC_URL.
-`;
 
 /** The language of the profile's problems: from LC_ALL, LC_MESSAGES or LANG (French unless English). */
 const cliLocale = (): 'fr' | 'en' => ((process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '').toLowerCase().startsWith('en') ? 'en' : 'fr');
@@ -164,14 +135,13 @@ async function start(argv: string[]): Promise<void> {
     beforeListen: async (gusp, db) => {
       if (city !== valence) log({ level: 'info', msg: 'city profile', city: city.id, file: values.city, quartiers: city.quartiers.length, themes: city.themes.length });
       if (values.seed !== 'valence') return;
-      const { rows } = await db.sql.query('SELECT 1 FROM events LIMIT 1');
-      if (rows.length > 0) {
+      if (!(await journalIsEmpty(db.sql))) {
         log({ level: 'info', msg: 'seed skipped: the journal is not empty' });
         return;
       }
       await seedValence(gusp.store);
       // The seed's people are made up: nobody is told about them.
-      await db.sql.query('UPDATE notification_cursor SET position = (SELECT last FROM event_position)');
+      await notifyNothingSoFar(db.sql);
       log({ level: 'info', msg: 'seeded', seed: 'valence' });
     },
   });
@@ -323,53 +293,79 @@ class NotFoundError extends Error {}
 /** A city profile that cannot be used: its problems, one per line (exit code 2, no usage text). */
 class CityProfileFileError extends Error {}
 
+interface Command {
+  /** The words that name it: `['token', 'create']`. */
+  readonly words: readonly string[];
+  /** Its lines in the usage text. */
+  readonly usage: string;
+  readonly run: (argv: string[]) => Promise<void>;
+}
+
+const COMMANDS: readonly Command[] = [
+  {
+    words: ['start'],
+    usage: `gusp-server start [--port 8787] [--host 127.0.0.1] [--data-dir ./.gusp-data]
+                    [--database-url postgres://… [--pool-size <2 × cores, at least 4>]]
+                    [--city profile.json] [--seed valence]
+                    [--cors-origin https://www.ville.fr]… [--rate-limit 60]
+                    [--smtp-url smtp://host:25] [--mail-from …] [--public-url https://…]`,
+    run: start,
+  },
+  {
+    words: ['token', 'create'],
+    usage: `gusp-server token create --role coordinator|agent|organisation
+                    [--organisation <id>] [--label <text>] [--city …] [--data-dir …|--database-url …]`,
+    run: tokenCreate,
+  },
+  { words: ['token', 'revoke'], usage: 'gusp-server token revoke <id> [--data-dir …|--database-url …]', run: tokenRevoke },
+  { words: ['purge'], usage: 'gusp-server purge [--months <purgeAfterMonths of the city, 12>] [--city …] [--data-dir …|--database-url …]', run: purge },
+  { words: ['export'], usage: 'gusp-server export [--what observations|engagements] [--format csv|geojson] [--city …] [--data-dir …|--database-url …]', run: exportData },
+  {
+    words: ['copy'],
+    usage: `gusp-server copy --from-data-dir ./.gusp-data|--from-database-url … --to-database-url postgres://…|--to-data-dir …
+                    (server stopped; the target must hold no GUSP data / serveur arrêté, cible vide)`,
+    run: copy,
+  },
+];
+
+const USAGE = `Usage / utilisation :
+${COMMANDS.map((c) => `  ${c.usage}`).join('\n')}
+
+  --city <profile.json> (GUSP_CITY_PROFILE): your city profile (quartiers, organisations,
+  themes, defaults), checked at start; Valence without it / votre profil de ville, Valence sinon.
+  Environment / environnement : PORT, HOST, GUSP_DATA_DIR, DATABASE_URL, GUSP_CITY_PROFILE,
+  GUSP_CORS_ORIGINS, GUSP_RATE_LIMIT, SMTP_URL, GUSP_MAIL_FROM, GUSP_PUBLIC_URL.
+`;
+
+/** How each failure ends the process: its exit code and what it writes. */
+function exitCodeOf(e: unknown): number {
+  if (e instanceof CityProfileFileError) {
+    process.stderr.write(`${e.message}\n`);
+    return 2;
+  }
+  if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (e instanceof CopyRefused || e instanceof NotFoundError || e instanceof DataDirLockedError) {
+    log({ level: 'error', msg: e.message });
+    return 1;
+  }
+  throw e;
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const command = COMMANDS.find((c) => c.words.every((w, i) => argv[i] === w));
+  if (!command) {
+    const help = argv[0] === undefined || argv[0] === 'help' || argv[0] === '--help';
+    process.stderr.write(help ? USAGE : `Unknown command / commande inconnue: ${argv[0]}\n${USAGE}`);
+    return help ? 0 : 2;
+  }
   try {
-    if (command === 'start') {
-      await start(rest);
-      return 0;
-    }
-    if (command === 'export') {
-      await exportData(rest);
-      return 0;
-    }
-    if (command === 'purge') {
-      await purge(rest);
-      return 0;
-    }
-    if (command === 'copy') {
-      await copy(rest);
-      return 0;
-    }
-    if (command === 'token' && rest[0] === 'create') {
-      await tokenCreate(rest.slice(1));
-      return 0;
-    }
-    if (command === 'token' && rest[0] === 'revoke') {
-      await tokenRevoke(rest.slice(1));
-      return 0;
-    }
-    process.stderr.write(command === undefined || command === 'help' || command === '--help' ? USAGE : `Unknown command / commande inconnue: ${command}\n${USAGE}`);
-    return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+    await command.run(argv.slice(command.words.length));
+    return 0;
   } catch (e) {
-    if (e instanceof CityProfileFileError) {
-      process.stderr.write(`${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${(e as Error).message}\n${USAGE}`);
-      return 2;
-    }
-    if (e instanceof CopyRefused || e instanceof NotFoundError) {
-      log({ level: 'error', msg: e.message });
-      return 1;
-    }
-    if (e instanceof DataDirLockedError) {
-      log({ level: 'error', msg: e.message });
-      return 1;
-    }
-    throw e;
+    return exitCodeOf(e);
   }
 }
 

@@ -89,3 +89,8 @@ export async function deleteEmailsTo(sql: Sql, email: string): Promise<number> {
 export async function deleteEmailsBefore(sql: Sql, before: Date): Promise<number> {
   return (await sql.query('DELETE FROM outbox WHERE created_at < $1', [before.toISOString()])).rowCount ?? 0;
 }
+
+/** Moves the notification cursor past every event so far: nobody is told about them (made-up seed data). */
+export async function notifyNothingSoFar(sql: Sql): Promise<void> {
+  await sql.query('UPDATE notification_cursor SET position = (SELECT last FROM event_position)');
+}

@@ -195,3 +195,8 @@ export function sqlStore(sql: Sql): Store {
     },
   };
 }
+
+/** Whether the journal holds no event yet (a seed writes only into an empty one). */
+export async function journalIsEmpty(sql: Sql): Promise<boolean> {
+  return (await sql.query('SELECT 1 FROM events LIMIT 1')).rows.length === 0;
+}
