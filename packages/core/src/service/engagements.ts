@@ -12,7 +12,7 @@ import {
   type Engagement,
 } from '../engagement/engagement.js';
 import type { DomainEvent, EngagementEvent, ObservationCommitted, ObservationResolved } from '../events.js';
-import { newId, type EngagementId } from '../ids.js';
+import { newId } from '../ids.js';
 import { observationRules } from '../observation/observation.rules.js';
 import type { Observation } from '../observation/observation.js';
 import { ok, type Result } from '../result.js';
@@ -160,7 +160,7 @@ export function engagementCommands(rt: Runtime): EngagementCommands {
         const found = await rt.load(observationStream, observationStream.prefix + observationId);
         if (!found.state) return rt.error('observation.not-found', options, { observationId });
       }
-      const id = newId<'EngagementId'>() as EngagementId;
+      const id = newId<'EngagementId'>();
       const result = await rt.execute(
         engagementStream,
         engagementStream.prefix + id,

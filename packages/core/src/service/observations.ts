@@ -8,7 +8,7 @@ import type {
   ObservationResolved,
   ReporterContactErased,
 } from '../events.js';
-import { newId, type ObservationId } from '../ids.js';
+import { newId } from '../ids.js';
 import { foldObservation, evolveObservation } from '../observation/observation.fold.js';
 import { observationRules, type ObservationContext, type ObservationEventName } from '../observation/observation.rules.js';
 import { QualifyObservationInput, RecordObservationInput, type Observation } from '../observation/observation.js';
@@ -90,7 +90,7 @@ export function observationCommands(rt: Runtime): ObservationCommands {
       const parsed = validate(RecordObservationInput, input, locale);
       if (!parsed.ok) return parsed;
       const i = parsed.value;
-      const id = newId<'ObservationId'>() as ObservationId;
+      const id = newId<'ObservationId'>();
       return rt.execute(
         observationStream,
         observationStream.prefix + id,

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { calendarDay, toZonedISO } from '../dates.js';
 import type { ReportDrafted, ReportShared, ReportValidated } from '../events.js';
-import { newId, type ReportId } from '../ids.js';
+import { newId } from '../ids.js';
 import { buildReport } from '../report/build-report.js';
 import { reportRules } from '../report/report.rules.js';
 import { ShareReportInput, ValidateReportInput, type Report } from '../report/report.js';
@@ -56,7 +56,7 @@ export function reportCommands(rt: Runtime): ReportCommands {
           const allowed = rt.rule(transition(reportRules, existing?.status ?? 'none', existing ? 'regenerate' : 'draft', { walk: agg.walk }), options);
           if (!allowed.ok) return allowed;
           const report = buildReport({
-            id: existing?.id ?? (newId<'ReportId'>() as ReportId),
+            id: existing?.id ?? newId<'ReportId'>(),
             walk: agg.walk,
             registrations: agg.registrations,
             observations,

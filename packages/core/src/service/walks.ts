@@ -18,7 +18,7 @@ import type {
   WalkScheduled,
   WalkStarted,
 } from '../events.js';
-import { newId, type RegistrationId, type StopId, type WalkId } from '../ids.js';
+import { newId } from '../ids.js';
 import { registrationRules, type RegistrationContext } from '../registration/registration.rules.js';
 import { RegisterInput, type Registration, type RegistrationStatus } from '../registration/registration.js';
 import { ok, type Result } from '../result.js';
@@ -118,7 +118,7 @@ export function walkCommands(rt: Runtime): WalkCommands {
     );
 
   const walkTransition = (agg: WalkAggregate, now: Date, event: WalkEventName, extra: Partial<WalkContext>, options?: CommandOptions) =>
-    rt.rule(transition(walkRules, effectiveWalkStatus(agg.walk, now), event, { city, walk: agg.walk, now, report: agg.report, ...extra } as WalkContext), options);
+    rt.rule(transition(walkRules, effectiveWalkStatus(agg.walk, now), event, { city, walk: agg.walk, now, report: agg.report, ...extra }), options);
 
   const deadlineEvents = (agg: WalkAggregate, now: Date): WalkEvent[] =>
     agg.walk.status === 'open' && effectiveWalkStatus(agg.walk, now) === 'closed'
@@ -172,11 +172,11 @@ export function walkCommands(rt: Runtime): WalkCommands {
         stream(id),
         (_, now) => {
           const at = toZonedISO(now, tz);
-          const stops = (i.stops ?? []).map((s) => ({ ...s, id: s.id ?? newId<'StopId'>() as StopId }));
+          const stops = (i.stops ?? []).map((s) => ({ ...s, id: s.id ?? newId<'StopId'>() }));
           const first = stops[0];
           const [hh, mm] = city.defaults.registrationClosesAt.split(':').map(Number) as [number, number];
           const walk: Walk = {
-            id: id as WalkId,
+            id,
             quartierId: i.quartierId,
             title: i.title,
             startsAt: toZonedISO(i.startsAt, tz),
@@ -275,7 +275,7 @@ export function walkCommands(rt: Runtime): WalkCommands {
           if (!allowed.ok) return allowed;
           const at = toZonedISO(now, tz);
           const registration: Registration = {
-            id: newId<'RegistrationId'>() as RegistrationId,
+            id: newId<'RegistrationId'>(),
             walkId: agg.walk.id,
             name: i.name,
             ...(i.email ? { email: i.email } : {}),
