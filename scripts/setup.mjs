@@ -54,7 +54,8 @@ let failed = false;
 // Chromium
 let chromium = pretend.has('chromium') ? undefined : findChromium();
 if (!chromium) {
-  const refusal = aptRefusal();
+  // A CHROME_PATH that points nowhere is a typo to fix, not a browser to install.
+  const refusal = process.env.CHROME_PATH ? `CHROME_PATH=${process.env.CHROME_PATH} does not exist` : aptRefusal();
   if (refusal) say(`no Chrome or Chromium found, and cannot install one (${refusal}).`);
   else if (aptInstall('Chromium', ['chromium', 'chromium-browser'])) chromium = findChromium();
 }
