@@ -352,6 +352,9 @@ export function apiSuite(backend: Backend): void {
       assert.deepEqual([accepted.status, accepted.body.status], [200, 'accepted']);
       const progress = await call(base, 'POST', `/api/engagements/${proposed.body.id}/start`, { body: {}, headers: oph });
       assert.deepEqual([progress.status, progress.body.error.code], [403, 'engagement.forbidden-organisation']);
+      // Another organisation's engagement stays 403 whatever the body.
+      const foreignInvalid = await call(base, 'POST', `/api/engagements/${proposed.body.id}/progress`, { body: { percent: 150 }, headers: oph });
+      assert.deepEqual([foreignInvalid.status, foreignInvalid.body.error.code], [403, 'engagement.forbidden-organisation']);
 
       const own = await call(base, 'POST', '/api/engagements', { body: { title: 'Changer les boîtes aux lettres', quartierId: 'valensolles' }, headers: coordinator });
       const mine = await call(base, 'POST', `/api/engagements/${own.body.id}/accept`, { body: { organisationId: 'oph', dueOn: due }, headers: oph });
@@ -436,6 +439,13 @@ export function apiSuite(backend: Backend): void {
         ['POST', '/api/engagements/unknown/progress', { body: { percent: 10 }, headers: staffHeaders }, 404, 'engagement.not-found'],
         ['POST', '/api/engagements/unknown/progress', { raw: '[', headers: staffHeaders }, 400, 'request.invalid-json'],
         ['POST', '/api/engagements/unknown/progress', { body: { percent: 10 } }, 401, 'auth.required'],
+        // What the core checks before the input comes first: an unknown target is 404 whatever the body.
+        ['POST', '/api/walks/unknown/cancel', { body: { reason: 7 }, headers: staffHeaders }, 404, 'walk.not-found'],
+        ['POST', '/api/walks/unknown/reschedule', { body: {}, headers: staffHeaders }, 404, 'walk.not-found'],
+        ['POST', '/api/walks/unknown/report/validate', { body: { summary: 42 }, headers: staffHeaders }, 404, 'walk.not-found'],
+        ['POST', '/api/observations/unknown/qualify', { body: {}, headers: staffHeaders }, 404, 'observation.not-found'],
+        ['POST', '/api/observations/unknown/mark-duplicate', { body: { of: 7 }, headers: staffHeaders }, 404, 'observation.not-found'],
+        ['POST', '/api/engagements/unknown/progress', { body: { percent: 500 }, headers: staffHeaders }, 404, 'engagement.not-found'],
       ];
       const cases: [method: string, path: string, init: { body?: unknown; raw?: string; headers?: Record<string, string> }, status: number, code: string][] = [
         ['POST', reg, { raw: '{"name": "A",' }, 400, 'request.invalid-json'],
@@ -457,6 +467,7 @@ export function apiSuite(backend: Backend): void {
         ['POST', reg, { body: person('taken') }, 409, 'registration.duplicate-email'],
         ['POST', `/api/walks/${closed}/registrations`, { body: person('late') }, 409, 'walk.registration-closed'],
         ['POST', '/api/walks/unknown/registrations', { body: person('x') }, 404, 'walk.not-found'],
+        ['POST', '/api/walks/unknown/registrations', { body: {} }, 404, 'walk.not-found'],
         ['DELETE', `${reg}/unknown?token=abc`, {}, 404, 'registration.not-found'],
         ['DELETE', '/api/walks/unknown/registrations/unknown?token=abc', {}, 404, 'walk.not-found'],
         ['POST', '/api/observations', { raw: '{' }, 400, 'request.invalid-json'],

@@ -46,7 +46,7 @@ export interface Access {
 export type ErrorStyle = 'json' | 'open311' | 'html';
 
 /** A JSON body, validated with a core schema before the handler runs. */
-export interface JsonBody<S extends z.ZodMiniType> {
+export interface JsonBody<S extends z.ZodMiniType, P extends string = string> {
   readonly schema: S;
   /** What a request without a body stands for (commands whose fields are all optional). */
   readonly empty?: z.input<S>;
@@ -54,8 +54,13 @@ export interface JsonBody<S extends z.ZodMiniType> {
   readonly read?: (c: Context<Env>) => Promise<unknown>;
   /** Refusals that come before the schema's, on the body as sent (who may send what). */
   readonly guard?: (c: Context<Env>, body: unknown) => void | Promise<void>;
-  /** The refusal for a body the schema rejects: `validation.invalid` with its field issues by default. */
-  readonly invalid?: (c: Context<Env>, body: unknown) => never;
+  /**
+   * Runs when the schema rejects the body, before the `validation.invalid`
+   * refusal, and may refuse otherwise: what the core checks before the input
+   * (an unknown walk is 404 whatever the body) keeps coming first, at no cost
+   * to valid requests.
+   */
+  readonly invalid?: (c: Context<Env, P>, body: unknown) => void | Promise<void>;
   /** Other media types this route takes the same input in (documented next to JSON). */
   readonly alsoAs?: Readonly<Record<string, ContentDoc>>;
 }
@@ -134,7 +139,7 @@ export function route<P extends string>(deps: RouteDeps, def: RouteDoc<P> & { re
  */
 export function jsonRoute<P extends string, S extends z.ZodMiniType>(
   deps: RouteDeps,
-  def: RouteDoc<P> & { readonly body: JsonBody<S>; readonly handler: (c: Context<Env, P>, body: z.output<S>) => Reply },
+  def: RouteDoc<P> & { readonly body: JsonBody<S, P>; readonly handler: (c: Context<Env, P>, body: z.output<S>) => Reply },
 ): Route {
   const { body: spec, handler, ...doc } = def;
   const validated: Handler<Env> = async (c) => {
@@ -142,7 +147,7 @@ export function jsonRoute<P extends string, S extends z.ZodMiniType>(
     await spec.guard?.(c, raw);
     const parsed = validate(spec.schema, raw, c.get('locale'));
     if (!parsed.ok) {
-      spec.invalid?.(c, raw);
+      await spec.invalid?.(c, raw);
       throw new Refusal(parsed.error);
     }
     return handler(c, parsed.value);

@@ -30,6 +30,18 @@ export function engagementRoutes(deps: RouteDeps): RouteGroup {
   };
 
   /**
+   * What the core checks before it reads the input: the engagement exists,
+   * and an organisation's token acts on its own only (404, then 403, whatever the body).
+   */
+  const mayChange = async (c: Context<Env>, id: string) => {
+    const engagement = unwrap(await gusp.engagements.get(id, { locale: c.get('locale') }));
+    const who = await whoIs(c);
+    if (who?.organisationId !== undefined && engagement.organisationId !== undefined && engagement.organisationId !== who.organisationId) {
+      refuse(c, 'engagement.forbidden-organisation', { organisationId: who.organisationId });
+    }
+  };
+
+  /**
    * A step of an engagement's life: coordinators change any; an organisation's
    * token only its own (the core checks the engagement's organisation; the
    * server checks that an organisation accepts only for itself, before the schema).
@@ -53,6 +65,7 @@ export function engagementRoutes(deps: RouteDeps): RouteGroup {
         // Every field optional for most steps: no body, or `null`, stands for `{}`.
         read: async (c) => (await jsonBody(c, {})) ?? {},
         ...(action === 'accept' ? { guard: acceptsForItself } : {}),
+        invalid: (c) => mayChange(c, c.req.param('engagementId')),
       },
       responses: { 200: jsonAnswer('The engagement, changed.', Engagement) },
       handler: async (c, input) => {

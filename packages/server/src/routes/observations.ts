@@ -21,6 +21,8 @@ const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 
 export function observationRoutes(deps: RouteDeps): RouteGroup {
   const { gusp, options, refuse, jsonBody, commandOptions, staff, origin, unwrap } = deps;
+  /** The core looks the observation up before it reads the input: an unknown one stays 404 whatever the body. */
+  const observationExists = async (c: Context<Env>, id: string) => void unwrap(await gusp.observations.get(id, { locale: c.get('locale') }));
 
   /**
    * An observation refers to photos by id: each must have been sent here, and
@@ -141,7 +143,7 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         access: followers,
         idempotent: true,
         params: observationId,
-        body: { schema: QualifyObservationInput },
+        body: { schema: QualifyObservationInput, invalid: (c) => observationExists(c, c.req.param('observationId')) },
         responses: { 200: jsonAnswer('The public observation, qualified.', PublicObservation) },
         handler: async (c, input) => {
           const id = c.req.param('observationId');
@@ -155,7 +157,7 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         access: followers,
         idempotent: true,
         params: observationId,
-        body: { schema: RejectObservationInput },
+        body: { schema: RejectObservationInput, invalid: (c) => observationExists(c, c.req.param('observationId')) },
         responses: { 200: jsonAnswer('The public observation, rejected.', PublicObservation) },
         handler: async (c, input) => {
           const id = c.req.param('observationId');
@@ -169,7 +171,7 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         access: followers,
         idempotent: true,
         params: observationId,
-        body: { schema: MarkDuplicateInput },
+        body: { schema: MarkDuplicateInput, invalid: (c) => observationExists(c, c.req.param('observationId')) },
         responses: { 200: jsonAnswer('The public observation, a duplicate.', PublicObservation) },
         handler: async (c, input) => {
           const id = c.req.param('observationId');

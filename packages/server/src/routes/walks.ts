@@ -18,7 +18,8 @@ import {
   type Registration,
   type Result,
 } from '@gusp/core';
-import type { RouteDeps } from '../http/context.js';
+import type { Context } from 'hono';
+import type { Env, RouteDeps } from '../http/context.js';
 import { publicWalkSummary } from '../http/public-views.js';
 import { fileAnswer, jsonAnswer, jsonRoute, route, type RouteGroup } from '../http/route.js';
 
@@ -28,6 +29,8 @@ const staffReaders = { roles: ['coordinator', 'agent'] } as const;
 
 export function walkRoutes(deps: RouteDeps): RouteGroup {
   const { gusp, now, refuse, commandOptions, origin, unwrap } = deps;
+  /** The core looks the walk up before it reads the input: an unknown walk stays 404 whatever the body. */
+  const walkExists = async (c: Context<Env>, walkId: string) => void unwrap(await gusp.walks.get(walkId, { locale: c.get('locale') }));
 
   /** A lifecycle step of a walk without input, for coordinators: `POST /api/walks/:walkId/publish`, … */
   const step = (path: `/:walkId/${string}`, summary: string, command: (id: string, o: CommandOptions) => Promise<Result<Walk>>, scope: string) =>
@@ -112,7 +115,7 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
         access: coordinators,
         idempotent: true,
         params: walkId,
-        body: { schema: ReasonInput },
+        body: { schema: ReasonInput, invalid: (c) => walkExists(c, c.req.param('walkId')) },
         responses: { 200: jsonAnswer('The walk, cancelled.', Walk) },
         handler: async (c, input) => {
           const id = c.req.param('walkId');
@@ -126,7 +129,7 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
         access: coordinators,
         idempotent: true,
         params: walkId,
-        body: { schema: RescheduleWalkInput },
+        body: { schema: RescheduleWalkInput, invalid: (c) => walkExists(c, c.req.param('walkId')) },
         responses: { 200: jsonAnswer('The walk, moved.', Walk) },
         handler: async (c, input) => {
           const id = c.req.param('walkId');
@@ -171,7 +174,7 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
         access: coordinators,
         idempotent: true,
         params: walkId,
-        body: { schema: ValidateReportInput, empty: {} },
+        body: { schema: ValidateReportInput, empty: {}, invalid: (c) => walkExists(c, c.req.param('walkId')) },
         responses: { 200: jsonAnswer('The compte-rendu, validated.', Report) },
         handler: async (c, input) => {
           const id = c.req.param('walkId');
@@ -185,7 +188,7 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
         access: coordinators,
         idempotent: true,
         params: walkId,
-        body: { schema: ShareReportInput, empty: {} },
+        body: { schema: ShareReportInput, empty: {}, invalid: (c) => walkExists(c, c.req.param('walkId')) },
         responses: { 200: jsonAnswer('The compte-rendu, shared.', Report) },
         handler: async (c, input) => {
           const id = c.req.param('walkId');
@@ -212,7 +215,7 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
         summary: 'Signs a person up: confirmed while seats remain, else waitlisted with a position',
         idempotent: true,
         params: walkId,
-        body: { schema: RegisterInput },
+        body: { schema: RegisterInput, invalid: (c) => walkExists(c, c.req.param('walkId')) },
         responses: { 201: jsonAnswer('`{ status, position?, registrationId, cancelToken, cancelUrl }`: the token and its page cancel the sign-up.') },
         handler: async (c, input) => {
           const id = c.req.param('walkId');
