@@ -8,7 +8,7 @@ import { loadMigrations, migrate } from '../src/store/migrate.js';
 import { committedPosition, sqlStore } from '../src/store/sql-store.js';
 import type { Backend } from './harness.js';
 
-const ev = (n: number): DomainEvent => ({ type: 'WalkPublished', at: `2026-03-0${n % 9}T09:00:00+01:00`, data: {} }) as DomainEvent;
+const ev = (n: number): DomainEvent => ({ type: 'WalkPublished', at: `2026-03-0${n % 9}T09:00:00+01:00`, data: {} });
 
 export function storeSuite(backend: Backend): void {
   describe(`SQL store on ${backend.name}`, () => {
