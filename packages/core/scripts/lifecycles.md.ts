@@ -2,7 +2,15 @@
 // Generates docs/lifecycles.md from the rules tables themselves, so the diagrams cannot drift.
 // Run: `pnpm --filter @gusp/core docs:lifecycles` (a test fails when the file is stale).
 import { writeFileSync } from 'node:fs';
-import { type AnyRulesTable, engagementRules, observationRules, registrationRules, reportRules, toMermaid, walkRules } from '../src/index.js';
+import {
+  type AnyRulesTable,
+  engagementRules,
+  observationRules,
+  registrationRules,
+  reportRules,
+  toMermaid,
+  walkRules,
+} from '../src/index.js';
 
 const tables: readonly (readonly [string, AnyRulesTable])[] = [
   ['Walk (diagnostic en marchant)', walkRules],
@@ -23,7 +31,18 @@ export function lifecyclesMarkdown(): string {
   ];
   for (const [title, table] of tables) {
     const guards = Object.entries(table.guards as Record<string, { code: string }>).map(([name, g]) => `| \`${name}\` | \`${g.code}\` |`);
-    parts.push('', `## ${title}`, '', '```mermaid', toMermaid(table), '```', '', '| guard | error code when it fails |', '| --- | --- |', ...guards);
+    parts.push(
+      '',
+      `## ${title}`,
+      '',
+      '```mermaid',
+      toMermaid(table),
+      '```',
+      '',
+      '| guard | error code when it fails |',
+      '| --- | --- |',
+      ...guards,
+    );
   }
   return parts.join('\n') + '\n';
 }

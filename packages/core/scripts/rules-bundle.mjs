@@ -52,7 +52,16 @@ export async function catalogueTexts({ conditions = ['@gusp/source'], minLength 
   try {
     const out = join(dir, 'catalogues.mjs');
     writeFileSync(join(dir, 'catalogues.js'), `export { fr, en } from '@gusp/core';\n`);
-    await build({ entryPoints: [join(dir, 'catalogues.js')], absWorkingDir: dir, bundle: true, format: 'esm', platform: 'node', conditions, outfile: out, logLevel: 'error' });
+    await build({
+      entryPoints: [join(dir, 'catalogues.js')],
+      absWorkingDir: dir,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      conditions,
+      outfile: out,
+      logLevel: 'error',
+    });
     const { fr, en } = await import(pathToFileURL(out).href);
     const hole = '\u0000';
     const details = new Proxy({}, { get: () => hole });
@@ -108,8 +117,9 @@ export async function measureRulesBundle({ app = RULES_APP, conditions = ['@gusp
     );
     const texts = await catalogueTexts({ conditions });
     // esbuild writes non-ASCII characters as \xHH / \uHHHH escapes and may escape quotes: read them back.
-    const plain = code.replace(/\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|u\{([0-9a-fA-F]+)\}|(['"`\\]))/g, (_, x, u, cp, q) =>
-      q ?? String.fromCodePoint(parseInt(x ?? u ?? cp, 16)),
+    const plain = code.replace(
+      /\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|u\{([0-9a-fA-F]+)\}|(['"`\\]))/g,
+      (_, x, u, cp, q) => q ?? String.fromCodePoint(parseInt(x ?? u ?? cp, 16)),
     );
     const messagesFound = texts.filter((t) => plain.includes(t));
     return { raw: bytes.length, gz, inputs, messagesFound, textsChecked: texts.length };

@@ -23,7 +23,9 @@ export const isInstitutional = (role: ActorRole): boolean => INSTITUTIONAL_ROLES
 /** A participant in GUSP, as a role and optional organisation. */
 export const Actor = /* @__PURE__ */ z.object({
   role: ActorRole,
-  name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(120)),
+  name: /* @__PURE__ */ z
+    .string()
+    .check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(120)),
   organisationId: /* @__PURE__ */ z.optional(OrganisationId),
 });
 export type Actor = z.infer<typeof Actor>;

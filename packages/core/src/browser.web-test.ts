@@ -83,7 +83,11 @@ describe('@gusp/core in the browser', () => {
     const summary = unwrap(await gusp.queries.walkSummary(walk.id));
     assert(JSON.stringify(summary).includes('"waitlist'), `no waitlist in the summary: ${JSON.stringify(summary)}`);
 
-    const refused = await gusp.walks.register(walk.id, { name: 'Sans consentement', email: 'x@example.org', consent: false }, { locale: 'fr' });
+    const refused = await gusp.walks.register(
+      walk.id,
+      { name: 'Sans consentement', email: 'x@example.org', consent: false },
+      { locale: 'fr' },
+    );
     assert(!refused.ok, 'registration without consent accepted');
     equal(refused.error.code, 'registration.consent-required', 'refusal code');
     assert(/accord|consentement/i.test(refused.error.message), `message not in French: ${refused.error.message}`);
@@ -111,7 +115,12 @@ describe('@gusp/core in the browser', () => {
   it('follows an engagement through its lifecycle into the dashboard', async () => {
     unwrap(await gusp.observations.qualify(observation.id, { organisationId: 'ville-de-valence' }));
     const proposed = unwrap(
-      await gusp.engagements.propose({ title: 'Réparer l’éclairage', quartierId: 'le-plan', themeId: 'eclairage-public', observationIds: [observation.id] }),
+      await gusp.engagements.propose({
+        title: 'Réparer l’éclairage',
+        quartierId: 'le-plan',
+        themeId: 'eclairage-public',
+        observationIds: [observation.id],
+      }),
     );
     unwrap(await gusp.engagements.accept(proposed.id, { organisationId: 'ville-de-valence', dueOn: '2026-04-30' }));
     unwrap(await gusp.engagements.start(proposed.id, {}));
@@ -147,10 +156,19 @@ describe('@gusp/core in the browser', () => {
     assert(frIssues.length >= 4, `expected several issues, got ${frIssues.length}`);
     equal(frIssues.map((i) => i.path).join(), enIssues.map((i) => i.path).join(), 'same paths in both languages');
     equal(frIssues.map((i) => i.code).join(), enIssues.map((i) => i.code).join(), 'same codes in both languages');
-    assert(frIssues.every((i) => i.message.length > 0 && !i.message.includes('field.')), 'a message is missing or untranslated');
-    assert(frIssues.some((i, n) => i.message !== enIssues[n]?.message), 'French and English messages are identical');
+    assert(
+      frIssues.every((i) => i.message.length > 0 && !i.message.includes('field.')),
+      'a message is missing or untranslated',
+    );
+    assert(
+      frIssues.some((i, n) => i.message !== enIssues[n]?.message),
+      'French and English messages are identical',
+    );
     assert(fr.error.message !== en.error.message, 'summary message not localized');
-    assert(frIssues.some((i) => i.path === 'name'), `no issue on "name": ${JSON.stringify(frIssues)}`);
+    assert(
+      frIssues.some((i) => i.path === 'name'),
+      `no issue on "name": ${JSON.stringify(frIssues)}`,
+    );
   });
 
   it('exports iCalendar and GeoJSON', async () => {
@@ -158,7 +176,10 @@ describe('@gusp/core in the browser', () => {
     const ics = toICalendar(current, valence);
     assert(ics.startsWith('BEGIN:VCALENDAR\r\n') && ics.endsWith('END:VCALENDAR\r\n'), 'not an iCalendar object');
     assert(ics.includes('DTSTART;TZID=Europe/Paris:20260314T090000'), `DTSTART not in Paris time:\n${ics}`);
-    assert(ics.split('\r\n').every((line) => new TextEncoder().encode(line).length <= 75), 'a line is longer than 75 octets');
+    assert(
+      ics.split('\r\n').every((line) => new TextEncoder().encode(line).length <= 75),
+      'a line is longer than 75 octets',
+    );
 
     const geojson = JSON.parse(JSON.stringify(toGeoJSON([observation], valence, { walks: [current] }))) as {
       type: string;

@@ -63,8 +63,17 @@ const BLOCK_TIMEOUT_MS = Number(process.env.DOCS_BLOCK_TIMEOUT_MS ?? 60_000);
 
 /** What went wrong with a child process, never an empty line: a timeout says so, with the block's place. */
 function failure(where: string, file: string, e: unknown): string {
-  const { stdout = '', stderr = '', killed, signal, code, message } = e as { stdout?: string; stderr?: string; killed?: boolean; signal?: string; code?: number; message?: string };
-  const why = killed ? `timed out after ${BLOCK_TIMEOUT_MS / 1000} s (killed by ${signal ?? 'a signal'})` : `failed (exit code ${code ?? '?'}${signal ? `, ${signal}` : ''})`;
+  const {
+    stdout = '',
+    stderr = '',
+    killed,
+    signal,
+    code,
+    message,
+  } = e as { stdout?: string; stderr?: string; killed?: boolean; signal?: string; code?: number; message?: string };
+  const why = killed
+    ? `timed out after ${BLOCK_TIMEOUT_MS / 1000} s (killed by ${signal ?? 'a signal'})`
+    : `failed (exit code ${code ?? '?'}${signal ? `, ${signal}` : ''})`;
   const output = `${stdout}${stderr}`.trim() || message || '(no output)';
   return `${where} ${why} (${file}):\n${output}`;
 }
@@ -80,7 +89,11 @@ describe('docs examples', { concurrency: CONCURRENCY }, () => {
     const file = files[i] as string;
     it(`docs/${block.page}:${block.line} runs and its assertions hold`, async () => {
       try {
-        await run(process.execPath, ['--conditions=@gusp/source', '--import', tsx, file], { cwd: repoRoot, encoding: 'utf8', timeout: BLOCK_TIMEOUT_MS });
+        await run(process.execPath, ['--conditions=@gusp/source', '--import', tsx, file], {
+          cwd: repoRoot,
+          encoding: 'utf8',
+          timeout: BLOCK_TIMEOUT_MS,
+        });
       } catch (e) {
         assert.fail(failure(`docs/${block.page}:${block.line}`, relative(repoRoot, file), e));
       }
@@ -91,11 +104,19 @@ describe('docs examples', { concurrency: CONCURRENCY }, () => {
   it('every block type-checks (strict, as the package itself)', async () => {
     writeFileSync(
       join(tmp, 'tsconfig.json'),
-      JSON.stringify({ extends: '../tsconfig.json', compilerOptions: { rootDir: '..', noEmit: true, types: ['node'] }, include: ['*.mts'] }),
+      JSON.stringify({
+        extends: '../tsconfig.json',
+        compilerOptions: { rootDir: '..', noEmit: true, types: ['node'] },
+        include: ['*.mts'],
+      }),
     );
     const tsc = createRequire(join(packageDir, 'package.json')).resolve('typescript/bin/tsc');
     try {
-      await run(process.execPath, [tsc, '-p', join(tmp, 'tsconfig.json')], { cwd: packageDir, encoding: 'utf8', timeout: BLOCK_TIMEOUT_MS });
+      await run(process.execPath, [tsc, '-p', join(tmp, 'tsconfig.json')], {
+        cwd: packageDir,
+        encoding: 'utf8',
+        timeout: BLOCK_TIMEOUT_MS,
+      });
     } catch (e) {
       const { stdout = '', stderr = '', killed } = e as { stdout?: string; stderr?: string; killed?: boolean };
       if (killed) assert.fail(failure('the type-check of the docs blocks', relative(repoRoot, tmp), e));

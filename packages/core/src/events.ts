@@ -22,7 +22,10 @@ export type RegistrationsClosed = EventShape<'RegistrationsClosed', { automatic:
 export type WalkStarted = EventShape<'WalkStarted'>;
 export type WalkFinished = EventShape<'WalkFinished'>;
 export type WalkCancelled = EventShape<'WalkCancelled', { reason: string }>;
-export type WalkRescheduled = EventShape<'WalkRescheduled', { startsAt: string; registrationDeadline: string; meetingPoint?: Place; reason?: string }>;
+export type WalkRescheduled = EventShape<
+  'WalkRescheduled',
+  { startsAt: string; registrationDeadline: string; meetingPoint?: Place; reason?: string }
+>;
 export type ParticipantRegistered = EventShape<'ParticipantRegistered', { registration: Registration; position?: number }>;
 export type RegistrationCancelled = EventShape<'RegistrationCancelled', { registrationId: RegistrationId }>;
 export type ParticipantPromoted = EventShape<'ParticipantPromoted', { registrationId: RegistrationId }>;

@@ -32,7 +32,12 @@ export function catalogueFor(locale: string | undefined): Catalogue {
  * Finds a text: the registered language, else the built-in one, for the tag
  * then its base language; then French, the reference; then `undefined`.
  */
-function find<K extends keyof CataloguePart>(domains: readonly Messages[], kind: K, key: string, locale: string | undefined): CataloguePart[K][string] | undefined {
+function find<K extends keyof CataloguePart>(
+  domains: readonly Messages[],
+  kind: K,
+  key: string,
+  locale: string | undefined,
+): CataloguePart[K][string] | undefined {
   const [tag, base] = tagsOf(locale);
   for (const lang of tag === base ? [tag, 'fr'] : [tag, base, 'fr']) {
     const own = registered.get(lang)?.[kind][key];

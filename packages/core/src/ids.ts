@@ -6,7 +6,9 @@ import * as z from 'zod/mini';
 const idString = () => /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[A-Za-z0-9_-]{1,64}$/));
 
 /** A kebab-case slug such as `le-plan` (quartiers, themes, organisations). */
-export const Slug = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), /* @__PURE__ */ z.maxLength(64));
+export const Slug = /* @__PURE__ */ z
+  .string()
+  .check(/* @__PURE__ */ z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), /* @__PURE__ */ z.maxLength(64));
 export type Slug = z.infer<typeof Slug>;
 
 export const WalkId = /* @__PURE__ */ idString().brand<'WalkId'>();
@@ -30,5 +32,5 @@ export type OrganisationId = z.infer<typeof OrganisationId>;
 
 /** A fresh random id (nanoid, 21 characters, URL-safe) of the given brand. */
 export function newId<B extends string>(): string & z.$brand<B> {
-  return nanoid() as string & z.$brand<B>;
+  return nanoid<string & z.$brand<B>>();
 }

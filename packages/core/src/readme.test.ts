@@ -22,7 +22,10 @@ describe('README example', () => {
     try {
       const file = join(dir, 'example.mts');
       writeFileSync(file, block);
-      const out = execFileSync(process.execPath, ['--conditions=@gusp/source', '--import', 'tsx', file], { cwd: packageDir, encoding: 'utf8' });
+      const out = execFileSync(process.execPath, ['--conditions=@gusp/source', '--import', 'tsx', file], {
+        cwd: packageDir,
+        encoding: 'utf8',
+      });
       assert.deepEqual(out.trim().split('\n'), expected);
     } finally {
       rmSync(dir, { recursive: true, force: true });

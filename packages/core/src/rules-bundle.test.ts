@@ -10,7 +10,11 @@ describe('import { can, walkRules } bundled for a browser', () => {
     const m = await measure();
     const inputs = Object.keys(m.inputs);
     assert.ok(m.gz <= RULES_BUNDLE_BUDGET_GZ, `${m.gz} B gz > ${RULES_BUNDLE_BUDGET_GZ}: ${JSON.stringify(m.inputs)}`);
-    assert.deepEqual(inputs.filter((f) => /locales\/|i18n|zod/.test(f)), [], 'a catalogue or zod is bundled');
+    assert.deepEqual(
+      inputs.filter((f) => /locales\/|i18n|zod/.test(f)),
+      [],
+      'a catalogue or zod is bundled',
+    );
     assert.deepEqual(m.messagesFound, []);
     assert.ok(m.textsChecked > 150, `only ${m.textsChecked} catalogue texts were looked for`);
   });
@@ -18,7 +22,11 @@ describe('import { can, walkRules } bundled for a browser', () => {
   it('stays within the same budget with every table and every helper a form uses', async () => {
     const m = await measure({ app: ALL_RULES_APP });
     assert.ok(m.gz <= RULES_BUNDLE_BUDGET_GZ, `${m.gz} B gz > ${RULES_BUNDLE_BUDGET_GZ}: ${JSON.stringify(m.inputs)}`);
-    assert.deepEqual(Object.keys(m.inputs).filter((f) => /locales\/|i18n|zod/.test(f)), [], 'a catalogue or zod is bundled');
+    assert.deepEqual(
+      Object.keys(m.inputs).filter((f) => /locales\/|i18n|zod/.test(f)),
+      [],
+      'a catalogue or zod is bundled',
+    );
     assert.deepEqual(m.messagesFound, []);
   });
 
@@ -33,8 +41,14 @@ describe('import { can, walkRules } bundled for a browser', () => {
   it('finds the message texts of a bundle that does carry the catalogues (the check above can fail)', async () => {
     const m = await measure({ app: `import { errorMessage } from '@gusp/core';\nconsole.log(errorMessage('walk.full', 'en'));\n` });
     assert.ok(m.messagesFound.length > 100, `only ${m.messagesFound.length} texts found`);
-    assert.ok(m.messagesFound.some((t) => /[éèàç]/.test(t)), 'French texts found');
-    assert.ok(m.messagesFound.some((t) => /^[\x20-\x7e]+$/.test(t) && / the /.test(t)), 'English texts found');
+    assert.ok(
+      m.messagesFound.some((t) => /[éèàç]/.test(t)),
+      'French texts found',
+    );
+    assert.ok(
+      m.messagesFound.some((t) => /^[\x20-\x7e]+$/.test(t) && / the /.test(t)),
+      'English texts found',
+    );
     assert.ok(m.gz > RULES_BUNDLE_BUDGET_GZ);
   });
 });

@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 
 /** C0 controls and DEL, except tab, line feed and carriage return: nothing a person types. */
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /**

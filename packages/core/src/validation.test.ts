@@ -5,7 +5,8 @@ import { RecordObservationInput } from './observation/observation.js';
 import { RegisterInput } from './registration/registration.js';
 import { validate } from './validation.js';
 
-const issuesOf = (r: ReturnType<typeof validate>) => (r.ok ? [] : (r.error.details.issues as { path: string; code: string; message: string }[]));
+const issuesOf = (r: ReturnType<typeof validate>) =>
+  r.ok ? [] : (r.error.details.issues as { path: string; code: string; message: string }[]);
 
 describe('validate', () => {
   it('says a missing choice is required, not unknown', () => {
@@ -35,11 +36,22 @@ describe('validate', () => {
 describe('control characters', () => {
   it('refuses NUL and other controls in typed text with field.control-characters, keeps newlines and tabs', async () => {
     const { ProposeEngagementInput } = await import('./engagement/engagement.js');
-    const bad = issuesOf(validate(RecordObservationInput, { polarity: 'problem', themeId: 'voirie', description: 'Trou\u0000 dans la chaussée' }));
-    assert.deepEqual(bad.map((i) => [i.path, i.code]), [['description', 'field.control-characters']]);
+    const bad = issuesOf(
+      validate(RecordObservationInput, { polarity: 'problem', themeId: 'voirie', description: 'Trou\u0000 dans la chaussée' }),
+    );
+    assert.deepEqual(
+      bad.map((i) => [i.path, i.code]),
+      [['description', 'field.control-characters']],
+    );
     assert.equal(bad[0]?.message, 'Ce texte contient des caractères invisibles non autorisés.');
     assert.ok(validate(RecordObservationInput, { polarity: 'problem', themeId: 'voirie', description: 'Trou\n\tdans la chaussée' }).ok);
-    assert.equal(issuesOf(validate(RegisterInput, { name: 'A\u001Bmina', email: 'a@example.org', consent: true }))[0]?.code, 'field.control-characters');
-    assert.equal(issuesOf(validate(ProposeEngagementInput, { title: 'X\u007F', quartierId: 'le-plan' }))[0]?.code, 'field.control-characters');
+    assert.equal(
+      issuesOf(validate(RegisterInput, { name: 'A\u001Bmina', email: 'a@example.org', consent: true }))[0]?.code,
+      'field.control-characters',
+    );
+    assert.equal(
+      issuesOf(validate(ProposeEngagementInput, { title: 'X\u007F', quartierId: 'le-plan' }))[0]?.code,
+      'field.control-characters',
+    );
   });
 });

@@ -28,7 +28,7 @@ const FORMAT_CODES: Record<string, string> = {
 
 const isMissing = (issue: z.core.$ZodIssue, input: unknown): boolean => {
   let value: unknown = input;
-  for (const key of issue.path) value = value == null ? undefined : (value as Record<PropertyKey, unknown>)[key as PropertyKey];
+  for (const key of issue.path) value = value == null ? undefined : (value as Record<PropertyKey, unknown>)[key];
   return value === undefined || value === null || value === '';
 };
 

@@ -2,7 +2,10 @@
 import * as z from 'zod/mini';
 import { OrganisationId, QuartierId, Slug, ThemeId } from '../ids.js';
 
-const text = (max: number) => /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(max));
+const text = (max: number) =>
+  /* @__PURE__ */ z
+    .string()
+    .check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(max));
 /** Names in other languages, by BCP 47 tag: `{ en: 'Public lighting' }`. */
 const Translations = /* @__PURE__ */ z.optional(/* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string()));
 
@@ -43,17 +46,29 @@ export type Theme = z.infer<typeof Theme>;
 /** The city's defaults; every field has a value once the profile is defined. */
 export const CityDefaults = /* @__PURE__ */ z.strictObject({
   /** Length of a walk: a half-day. */
-  walkDurationMinutes: /* @__PURE__ */ z._default(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(30), /* @__PURE__ */ z.lte(720)), 240),
+  walkDurationMinutes: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(30), /* @__PURE__ */ z.lte(720)),
+    240,
+  ),
   /** Public seats of a new walk. */
   capacity: /* @__PURE__ */ z._default(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(10000)), 25),
   /** Registrations close this many days before the walk… */
-  registrationClosesDaysBefore: /* @__PURE__ */ z._default(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(60)), 1),
+  registrationClosesDaysBefore: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(60)),
+    1,
+  ),
   /** …at this local time (`HH:mm`). */
-  registrationClosesAt: /* @__PURE__ */ z._default(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)), '18:00'),
+  registrationClosesAt: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
+    '18:00',
+  ),
   /** A walk may start this many minutes before its scheduled time. */
   startEarlyMinutes: /* @__PURE__ */ z._default(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(240)), 30),
   /** Staff may record observations of a walk up to this many hours after it. */
-  observationGraceHours: /* @__PURE__ */ z._default(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(720)), 48),
+  observationGraceHours: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(720)),
+    48,
+  ),
   /** An engagement is "due soon" within this many days. */
   dueSoonDays: /* @__PURE__ */ z._default(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(365)), 14),
   /** Personal data is purged this many months after the walk. */

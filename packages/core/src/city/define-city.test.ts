@@ -53,7 +53,11 @@ describe('defineCity(): a second city works with the whole service', () => {
     const { gusp, clock } = setup({ city, start: '2026-10-20T10:00:00-04:00' });
     // 1 November 2026 is the day Montréal leaves daylight saving time (EDT → EST).
     const walk = unwrap(
-      await gusp.walks.schedule({ quartierId: 'saint-michel', startsAt: '2026-11-01T15:00:00Z', stops: [{ id: 'parc', label: 'Parc Frédéric-Back' }] }),
+      await gusp.walks.schedule({
+        quartierId: 'saint-michel',
+        startsAt: '2026-11-01T15:00:00Z',
+        stops: [{ id: 'parc', label: 'Parc Frédéric-Back' }],
+      }),
     );
     assert.equal(walk.startsAt, '2026-11-01T10:00:00-05:00');
     assert.equal(walk.registrationDeadline, '2026-10-30T12:00:00-04:00', 'two days before at noon, local time, before the change');
@@ -71,15 +75,29 @@ describe('defineCity(): a second city works with the whole service', () => {
     clock.set('2026-11-01T09:45:00-05:00');
     unwrap(await gusp.walks.start(walk.id));
 
-    const obs = unwrap(await gusp.observations.record({ walkId: walk.id, stopId: 'parc', polarity: 'problem', themeId: 'deneigement', description: 'Trottoir glacé', source: 'walk' }));
+    const obs = unwrap(
+      await gusp.observations.record({
+        walkId: walk.id,
+        stopId: 'parc',
+        polarity: 'problem',
+        themeId: 'deneigement',
+        description: 'Trottoir glacé',
+        source: 'walk',
+      }),
+    );
     assert.equal(obs.themeId, 'deneigement');
     assert.equal(obs.quartierId, 'saint-michel');
     assert.equal(obs.recordedAt, '2026-11-01T09:45:00-05:00');
-    assertRefused(await gusp.observations.record({ walkId: walk.id, stopId: 'parc', polarity: 'problem', themeId: 'voirie', description: 'x' }), 'observation.unknown-theme');
+    assertRefused(
+      await gusp.observations.record({ walkId: walk.id, stopId: 'parc', polarity: 'problem', themeId: 'voirie', description: 'x' }),
+      'observation.unknown-theme',
+    );
 
     const stats = await gusp.queries.observationStats();
     assert.deepEqual(stats.byThemeAndPolarity, [{ themeId: 'deneigement', positive: 0, problem: 1 }]);
-    const e = unwrap(await gusp.engagements.propose({ title: 'Déglacer', quartierId: 'saint-michel', themeId: 'deneigement', organisationId: 'omhm' }));
+    const e = unwrap(
+      await gusp.engagements.propose({ title: 'Déglacer', quartierId: 'saint-michel', themeId: 'deneigement', organisationId: 'omhm' }),
+    );
     unwrap(await gusp.engagements.accept(e.id, { organisationId: 'omhm', dueOn: '2026-11-15' }, { organisationId: 'omhm' }));
     assertRefused(await gusp.engagements.accept(e.id, { organisationId: 'oph', dueOn: '2026-11-15' }), 'engagement.invalid-transition');
     assert.deepEqual(
@@ -140,7 +158,10 @@ describe('parseCity(): a broken profile', () => {
   });
 
   it('needs at least one priority quartier', () => {
-    const error = assertRefused(parseCity({ ...montreal, quartiers: [{ id: 'villeray', name: 'Villeray', priority: false }] }), 'city.invalid');
+    const error = assertRefused(
+      parseCity({ ...montreal, quartiers: [{ id: 'villeray', name: 'Villeray', priority: false }] }),
+      'city.invalid',
+    );
     assert.deepEqual(
       (error.details.issues as FieldIssue[]).map((i) => i.code),
       ['city.no-priority-quartier'],

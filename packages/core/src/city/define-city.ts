@@ -14,7 +14,8 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
-const record = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const record = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const records = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.map(record) : []);
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 

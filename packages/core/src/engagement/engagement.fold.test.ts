@@ -7,7 +7,11 @@ import type { EngagementId, OrganisationId } from '../ids.js';
 import { foldObservation } from '../observation/observation.fold.js';
 import { evolveEngagement, foldEngagement } from './engagement.fold.js';
 
-const proposed: EngagementEvent = { type: 'EngagementProposed', at: '2026-03-20T10:00:00+01:00', data: { engagement: engagementFixture({ milestones: [] }) } };
+const proposed: EngagementEvent = {
+  type: 'EngagementProposed',
+  at: '2026-03-20T10:00:00+01:00',
+  data: { engagement: engagementFixture({ milestones: [] }) },
+};
 const oph = 'oph' as OrganisationId;
 const history: EngagementEvent[] = [
   proposed,
@@ -59,7 +63,11 @@ describe('foldObservation()', () => {
   const recorded: ObservationEvent = {
     type: 'ObservationRecorded',
     at: '2026-03-14T10:00:00+01:00',
-    data: { observation: observationFixture({ reporter: { name: 'Lina', email: 'lina@example.org', consent: { version: '1', at: '2026-03-14T10:00:00+01:00' } } }) },
+    data: {
+      observation: observationFixture({
+        reporter: { name: 'Lina', email: 'lina@example.org', consent: { version: '1', at: '2026-03-14T10:00:00+01:00' } },
+      }),
+    },
   };
 
   it('follows the lifecycle and keeps what each step says', () => {
@@ -82,6 +90,9 @@ describe('foldObservation()', () => {
   });
 
   it('refuses a stream that does not start with ObservationRecorded', () => {
-    assert.throws(() => foldObservation([{ type: 'ObservationResolved', at: '2026-03-20T10:00:00+01:00', data: {} }]), /must start with ObservationRecorded/);
+    assert.throws(
+      () => foldObservation([{ type: 'ObservationResolved', at: '2026-03-20T10:00:00+01:00', data: {} }]),
+      /must start with ObservationRecorded/,
+    );
   });
 });

@@ -34,7 +34,8 @@ type Draft = { -readonly [K in keyof Engagement]: Engagement[K] } & { milestones
 let targets: ReturnType<typeof firstTargets<EngagementStatus, EngagementEventName, string, never>> | undefined;
 
 /** A milestone built in one literal per kind (no property added later: folds stay fast). */
-const noted = (at: string, kind: MilestoneKind, note: string | undefined): Milestone => (note === undefined ? { at, kind } : { at, kind, note });
+const noted = (at: string, kind: MilestoneKind, note: string | undefined): Milestone =>
+  note === undefined ? { at, kind } : { at, kind, note };
 
 function apply(e: Draft, event: EngagementEvent): void {
   if (event.type === 'EngagementProposed') throw new Error('EngagementProposed can only start a stream');

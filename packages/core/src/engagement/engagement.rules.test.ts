@@ -31,13 +31,13 @@ const expected: ExpectedTable<EngagementStatus, EngagementEventName> = {
   events: ['propose', 'accept', 'start', 'progress', 'complete', 'verify', 'reopen', 'abandon', 'reschedule'],
   rows: {
     //             propose     accept      start          progress       complete verify      reopen         abandon      reschedule
-    none:          ['proposed', X,          X,             X,             X,       X,          X,             X,           X],
-    proposed:      [X,          'accepted', X,             X,             X,       X,          X,             'abandoned', X],
-    accepted:      [X,          X,          'in-progress', X,             X,       X,          X,             'abandoned', 'accepted'],
-    'in-progress': [X,          X,          X,             'in-progress', 'done',  X,          X,             'abandoned', 'in-progress'],
-    done:          [X,          X,          X,             X,             X,       'verified', 'in-progress', X,           X],
-    verified:      [X,          X,          X,             X,             X,       X,          X,             X,           X],
-    abandoned:     [X,          X,          X,             X,             X,       X,          X,             X,           X],
+    none: ['proposed', X, X, X, X, X, X, X, X],
+    proposed: [X, 'accepted', X, X, X, X, X, 'abandoned', X],
+    accepted: [X, X, 'in-progress', X, X, X, X, 'abandoned', 'accepted'],
+    'in-progress': [X, X, X, 'in-progress', 'done', X, X, 'abandoned', 'in-progress'],
+    done: [X, X, X, X, X, 'verified', 'in-progress', X, X],
+    verified: [X, X, X, X, X, X, X, X, X],
+    abandoned: [X, X, X, X, X, X, X, X, X],
   },
 };
 
@@ -76,8 +76,14 @@ describe('engagementRules: guards', () => {
 
   describe('knownOrganisation', () => {
     it('refuses to accept for no organisation or an unknown one with engagement.unknown-organisation', () => {
-      assertRefused(transition(engagementRules, 'proposed', 'accept', allPass({ organisationId: undefined })), 'engagement.unknown-organisation');
-      const error = assertRefused(transition(engagementRules, 'proposed', 'accept', allPass({ organisationId: 'sncf' })), 'engagement.unknown-organisation');
+      assertRefused(
+        transition(engagementRules, 'proposed', 'accept', allPass({ organisationId: undefined })),
+        'engagement.unknown-organisation',
+      );
+      const error = assertRefused(
+        transition(engagementRules, 'proposed', 'accept', allPass({ organisationId: 'sncf' })),
+        'engagement.unknown-organisation',
+      );
       assert.equal(error.details.organisationId, 'sncf');
     });
   });

@@ -9,8 +9,17 @@ import { noControlCharacters } from '../text.js';
 export const EngagementStatus = /* @__PURE__ */ z.enum(ENGAGEMENT_STATUSES);
 export type EngagementStatus = z.infer<typeof EngagementStatus>;
 
-
-export const MilestoneKind = /* @__PURE__ */ z.enum(['proposed', 'accepted', 'started', 'progressed', 'completed', 'verified', 'reopened', 'abandoned', 'rescheduled']);
+export const MilestoneKind = /* @__PURE__ */ z.enum([
+  'proposed',
+  'accepted',
+  'started',
+  'progressed',
+  'completed',
+  'verified',
+  'reopened',
+  'abandoned',
+  'rescheduled',
+]);
 export type MilestoneKind = z.infer<typeof MilestoneKind>;
 
 /** A jalon / point d'étape: one entry of an engagement's timeline. */
@@ -44,11 +53,15 @@ export const Engagement = /* @__PURE__ */ z.object({
 });
 export type Engagement = z.infer<typeof Engagement>;
 
-const note = /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(2000)));
+const note = /* @__PURE__ */ z.optional(
+  /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(2000)),
+);
 const reason = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(2000));
 
 export const ProposeEngagementInput = /* @__PURE__ */ z.object({
-  title: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(200)),
+  title: /* @__PURE__ */ z
+    .string()
+    .check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(200)),
   description: note,
   quartierId: QuartierId,
   themeId: /* @__PURE__ */ z.optional(ThemeId),
@@ -59,7 +72,10 @@ export const ProposeEngagementInput = /* @__PURE__ */ z.object({
 export type ProposeEngagementInput = z.input<typeof ProposeEngagementInput>;
 export const AcceptEngagementInput = /* @__PURE__ */ z.object({ organisationId: OrganisationId, dueOn: CalendarDay, note });
 export type AcceptEngagementInput = z.input<typeof AcceptEngagementInput>;
-export const ProgressEngagementInput = /* @__PURE__ */ z.object({ percent: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(100)), note });
+export const ProgressEngagementInput = /* @__PURE__ */ z.object({
+  percent: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(100)),
+  note,
+});
 export type ProgressEngagementInput = z.input<typeof ProgressEngagementInput>;
 export const NoteInput = /* @__PURE__ */ z.object({ note });
 export type NoteInput = z.input<typeof NoteInput>;

@@ -75,11 +75,23 @@ describe('writeCSV / parseCSV (RFC 4180)', () => {
 
   it('reads quoted fields with delimiters, doubled quotes and line breaks, and a bare quote in an unquoted field', () => {
     const parsed = parseCSV('"a,b","c""d","e\r\nf",g"h\r\n,"",\r\n');
-    assert.deepEqual(parsed, { ok: true, value: [['a,b', 'c"d', 'e\r\nf', 'g"h'], ['', '', '']] });
+    assert.deepEqual(parsed, {
+      ok: true,
+      value: [
+        ['a,b', 'c"d', 'e\r\nf', 'g"h'],
+        ['', '', ''],
+      ],
+    });
   });
 
   it('detects `;` as the delimiter from the header line', () => {
-    assert.deepEqual(parseCSV('\uFEFFid;title\r\n1;"a;b, c"\r\n'), { ok: true, value: [['id', 'title'], ['1', 'a;b, c']] });
+    assert.deepEqual(parseCSV('\uFEFFid;title\r\n1;"a;b, c"\r\n'), {
+      ok: true,
+      value: [
+        ['id', 'title'],
+        ['1', 'a;b, c'],
+      ],
+    });
   });
 
   it('refuses an unclosed quote and text after a closing quote, with the line', () => {
@@ -136,7 +148,12 @@ describe('observations CSV', () => {
   it('round-trips through the Excel flavour: BOM and `;`', () => {
     const out = observationsToCSV(observations, { bom: true, delimiter: ';' });
     assert.ok(out.startsWith(`\uFEFF${OBSERVATION_CSV_COLUMNS.join(';')}\r\n`));
-    const papa = Papa.parse<Record<string, string>>(out.slice(1), { header: true, dynamicTyping: false, skipEmptyLines: true, delimiter: ';' });
+    const papa = Papa.parse<Record<string, string>>(out.slice(1), {
+      header: true,
+      dynamicTyping: false,
+      skipEmptyLines: true,
+      delimiter: ';',
+    });
     assert.deepEqual(papa.data, ourRows(out));
     assert.deepEqual(observationsFromCSV(out), { ok: true, value: observations.map(withoutReporter) });
   });
@@ -144,7 +161,11 @@ describe('observations CSV', () => {
   it('accepts columns in any order, extra columns, blank lines and a decimal comma', () => {
     const [header, ...rows] = (parseCSV(csv) as { ok: true; value: string[][] }).value;
     const order = [...header!.keys()].reverse();
-    const shuffled = writeCSV([[...order.map((i) => header![i]!), 'commentaire'], ...rows.map((r) => [...order.map((i) => r[i]!), 'à voir']), ['']]);
+    const shuffled = writeCSV([
+      [...order.map((i) => header![i]!), 'commentaire'],
+      ...rows.map((r) => [...order.map((i) => r[i]!), 'à voir']),
+      [''],
+    ]);
     assert.deepEqual(observationsFromCSV(shuffled), { ok: true, value: observations.map(withoutReporter) });
     const comma = csv.replace('44.92061,4.91295', '"44,92061","4,91295"');
     assert.notEqual(comma, csv);
@@ -192,7 +213,10 @@ describe('observations CSV', () => {
   });
 
   it('numbers lines as a spreadsheet does, even after a multi-line cell', () => {
-    const multi = observationsToCSV([observationFixture({ description: 'une\ndeux\ntrois' }), observationFixture({ status: 'nope' as never })]);
+    const multi = observationsToCSV([
+      observationFixture({ description: 'une\ndeux\ntrois' }),
+      observationFixture({ status: 'nope' as never }),
+    ]);
     const result = observationsFromCSV(multi);
     assert.ok(!result.ok);
     const [error] = result.error.details.errors as CsvLineError[];
@@ -221,14 +245,22 @@ describe('observations CSV', () => {
     const tricky = fc.constantFrom(',', ';', '"', "'", '\r', '\n', '\r\n', '\t', '=', '+', '-', '@', ' ', 'é', 'Œ', '🌳', '👩🏽‍🦽', 'a');
     const text = fc.oneof(fc.string({ unit: tricky }), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }));
     fc.assert(
-      fc.property(text, fc.option(text.filter((t) => t !== ''), { nil: undefined }), fc.constantFrom(',', ';') as fc.Arbitrary<',' | ';'>, (description, address, delimiter) => {
-        const o = observationFixture({ description, address, reporter: undefined });
-        const out = observationsToCSV([o], { delimiter });
-        const papa = Papa.parse<Record<string, string>>(out, { header: true, dynamicTyping: false, skipEmptyLines: true, delimiter });
-        assert.deepEqual(papa.errors, []);
-        assert.deepEqual(papa.data, ourRows(out));
-        assert.deepEqual(observationsFromCSV(out), { ok: true, value: [o] });
-      }),
+      fc.property(
+        text,
+        fc.option(
+          text.filter((t) => t !== ''),
+          { nil: undefined },
+        ),
+        fc.constantFrom<',' | ';'>(',', ';'),
+        (description, address, delimiter) => {
+          const o = observationFixture({ description, address, reporter: undefined });
+          const out = observationsToCSV([o], { delimiter });
+          const papa = Papa.parse<Record<string, string>>(out, { header: true, dynamicTyping: false, skipEmptyLines: true, delimiter });
+          assert.deepEqual(papa.errors, []);
+          assert.deepEqual(papa.data, ourRows(out));
+          assert.deepEqual(observationsFromCSV(out), { ok: true, value: [o] });
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -255,7 +287,10 @@ describe('engagements CSV', () => {
   it('reads a bulk progress update edited in a spreadsheet', () => {
     const [header, ...rows] = (parseCSV(csv) as { ok: true; value: string[][] }).value;
     const progress = header!.indexOf('progress');
-    const edited = writeCSV([header!, ...rows.map((r, i) => (i === 1 ? r.map((v, j) => (j === progress ? ' 25 ' : v)) : r))], { delimiter: ';', bom: true });
+    const edited = writeCSV([header!, ...rows.map((r, i) => (i === 1 ? r.map((v, j) => (j === progress ? ' 25 ' : v)) : r))], {
+      delimiter: ';',
+      bom: true,
+    });
     const result = engagementsFromCSV(edited);
     assert.ok(result.ok);
     assert.equal(result.value[1]?.progress, 25);
@@ -264,7 +299,13 @@ describe('engagements CSV', () => {
   it('refuses bad numbers and statuses, on every line', () => {
     const [header, ...rows] = (parseCSV(csv) as { ok: true; value: string[][] }).value;
     const set = (row: string[], name: string, value: string) => row.map((v, i) => (header![i] === name ? value : v));
-    const bad = writeCSV([header!, set(rows[0]!, 'progress', '40 %'), rows[1]!, set(set(rows[2]!, 'progress', '140'), 'status', 'fini'), set(rows[0]!, 'milestones', '[{"at":"hier","kind":"proposed"}]')]);
+    const bad = writeCSV([
+      header!,
+      set(rows[0]!, 'progress', '40 %'),
+      rows[1]!,
+      set(set(rows[2]!, 'progress', '140'), 'status', 'fini'),
+      set(rows[0]!, 'milestones', '[{"at":"hier","kind":"proposed"}]'),
+    ]);
     const result = engagementsFromCSV(bad, 'en');
     assert.ok(!result.ok);
     const errors = result.error.details.errors as CsvLineError[];

@@ -29,7 +29,9 @@ export interface CsvWriteOptions {
 export function writeCSV(rows: readonly (readonly string[])[], options: CsvWriteOptions = {}): string {
   const delimiter = options.delimiter ?? ',';
   const quote = (field: string): string =>
-    field.includes('"') || field.includes(delimiter) || field.includes('\r') || field.includes('\n') ? `"${field.replace(/"/g, '""')}"` : field;
+    field.includes('"') || field.includes(delimiter) || field.includes('\r') || field.includes('\n')
+      ? `"${field.replace(/"/g, '""')}"`
+      : field;
   const body = rows.map((row) => `${row.map(quote).join(delimiter)}\r\n`).join('');
   return options.bom ? `\uFEFF${body}` : body;
 }
@@ -160,7 +162,7 @@ interface Column {
 /** Free text: required (an empty cell is `''`) or optional (an empty cell is absent). */
 const textColumn = (name: string, required: boolean): Column => ({
   name,
-  write: (row) => guard(typeof row[name] === 'string' ? (row[name] as string) : ''),
+  write: (row) => guard(typeof row[name] === 'string' ? row[name] : ''),
   read: (cell, into) => {
     if (cell !== '' || required) into[name] = unguard(cell);
     return undefined;
@@ -170,7 +172,7 @@ const textColumn = (name: string, required: boolean): Column => ({
 /** Ids, enums, dates: trimmed; an empty cell is absent. */
 const plainColumn = (name: string): Column => ({
   name,
-  write: (row) => guard(typeof row[name] === 'string' ? (row[name] as string) : ''),
+  write: (row) => guard(typeof row[name] === 'string' ? row[name] : ''),
   read: (cell, into) => {
     const value = unguard(cell.trim());
     if (value !== '') into[name] = value;
@@ -245,14 +247,45 @@ function columnOf(path: string): string {
  * reporter column: contact details are personal data and never leave the app.
  */
 export const OBSERVATION_CSV_COLUMNS = [
-  'id', 'quartierId', 'walkId', 'stopId', 'lat', 'lon', 'address', 'polarity', 'themeId', 'description', 'photos', 'source',
-  'status', 'organisationId', 'severity', 'duplicateOf', 'rejectReason', 'engagementId', 'recordedAt', 'updatedAt',
+  'id',
+  'quartierId',
+  'walkId',
+  'stopId',
+  'lat',
+  'lon',
+  'address',
+  'polarity',
+  'themeId',
+  'description',
+  'photos',
+  'source',
+  'status',
+  'organisationId',
+  'severity',
+  'duplicateOf',
+  'rejectReason',
+  'engagementId',
+  'recordedAt',
+  'updatedAt',
 ] as const;
 
 /** The columns of the engagements CSV, export and import alike. */
 export const ENGAGEMENT_CSV_COLUMNS = [
-  'id', 'title', 'description', 'quartierId', 'themeId', 'organisationId', 'walkId', 'observationIds', 'dueOn', 'status',
-  'progress', 'milestones', 'proposedAt', 'completedAt', 'updatedAt',
+  'id',
+  'title',
+  'description',
+  'quartierId',
+  'themeId',
+  'organisationId',
+  'walkId',
+  'observationIds',
+  'dueOn',
+  'status',
+  'progress',
+  'milestones',
+  'proposedAt',
+  'completedAt',
+  'updatedAt',
 ] as const;
 
 function observationColumns(): Column[] {
@@ -353,7 +386,8 @@ function fromCSV<T>(text: string, columns: Column[], schema: Parameters<typeof v
     const issues: CsvCellIssue[] = [];
     columns.forEach((column, i) => {
       const problem = column.read(record.fields[at[i]!] ?? '', row);
-      if (problem) issues.push({ column: column.name, path: problem.path, code: problem.code, message: errorMessage(problem.code, locale) });
+      if (problem)
+        issues.push({ column: column.name, path: problem.path, code: problem.code, message: errorMessage(problem.code, locale) });
     });
     const result = issues.length === 0 ? validate(schema, row, locale) : undefined;
     if (result?.ok) {

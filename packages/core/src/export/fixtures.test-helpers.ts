@@ -32,7 +32,12 @@ export function walkFixture(overrides: Partial<Walk> = {}): Walk {
     },
     stops: [
       { id: 'stop-1' as StopId, label: 'Parvis de l’école Jean-Moulin', point: { lat: 44.9205, lon: 4.9128 } },
-      { id: 'stop-2' as StopId, label: 'Immeuble Les Bleuets', description: 'Salle commune rénovée par les habitants', point: { lat: 44.9211, lon: 4.9141 } },
+      {
+        id: 'stop-2' as StopId,
+        label: 'Immeuble Les Bleuets',
+        description: 'Salle commune rénovée par les habitants',
+        point: { lat: 44.9211, lon: 4.9141 },
+      },
       { id: 'stop-3' as StopId, label: 'Aire de jeux rue Bizet' },
     ],
     capacity: 25,

@@ -77,7 +77,12 @@ export function toGeoJSONFeature(observation: Observation, city: CityProfile, op
   return feature(observation, city, options, walksById(options.walks));
 }
 
-function feature(observation: Observation, city: CityProfile, options: GeoJSONOptions, walks: ReadonlyMap<string, Walk>): ObservationFeature {
+function feature(
+  observation: Observation,
+  city: CityProfile,
+  options: GeoJSONOptions,
+  walks: ReadonlyMap<string, Walk>,
+): ObservationFeature {
   const locale = options.locale ?? city.locale;
   const where = locate(observation, walks);
   const theme = findTheme(city, observation.themeId);
@@ -122,7 +127,11 @@ function feature(observation: Observation, city: CityProfile, options: GeoJSONOp
  * chooses which observations are public (e.g. leaves out rejected ones).
  * `JSON.stringify` the result to serve it as `application/geo+json`.
  */
-export function toGeoJSON(observations: readonly Observation[], city: CityProfile, options: GeoJSONOptions = {}): ObservationFeatureCollection {
+export function toGeoJSON(
+  observations: readonly Observation[],
+  city: CityProfile,
+  options: GeoJSONOptions = {},
+): ObservationFeatureCollection {
   const walks = walksById(options.walks);
   return {
     type: 'FeatureCollection',

@@ -169,7 +169,13 @@ describe('toICalendarFeed', () => {
     assert.equal(calendar.getFirstPropertyValue('x-wr-calname'), 'Diagnostics en marchant – Valence');
     const evs = events(out);
     assert.deepEqual(
-      evs.map((e) => [e.uid, e.component.getFirstPropertyValue('status'), utc(e.startDate), utc(e.endDate), e.component.getFirstPropertyValue('url')]),
+      evs.map((e) => [
+        e.uid,
+        e.component.getFirstPropertyValue('status'),
+        utc(e.startDate),
+        utc(e.endDate),
+        e.component.getFirstPropertyValue('url'),
+      ]),
       [
         ['walk-w1@gusp', 'CONFIRMED', '2026-03-14T08:00:00.000Z', '2026-03-14T12:00:00.000Z', 'https://www.valence.fr/gusp/w1'],
         ['walk-w2@gusp', 'CANCELLED', '2026-06-13T07:30:00.000Z', '2026-06-13T11:30:00.000Z', 'https://www.valence.fr/gusp/w2'],

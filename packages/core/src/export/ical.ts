@@ -56,12 +56,15 @@ export function foldLine(line: string): string {
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11): `\`, `;`, `,` and line breaks; other control characters are dropped. */
 export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
+  return (
+    value
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
+      .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '')
+  );
 }
 
 /* ------------------------------------------------------------------ time zones */
@@ -88,17 +91,46 @@ const ZONES: readonly (readonly [ZoneDef, readonly string[]])[] = [
   [
     { std: [60, 'CET'], dst: [120, 'CEST'] },
     [
-      'Europe/Paris', 'Europe/Monaco', 'Europe/Brussels', 'Europe/Luxembourg', 'Europe/Berlin', 'Europe/Amsterdam', 'Europe/Madrid',
-      'Europe/Rome', 'Europe/Zurich', 'Europe/Vienna', 'Europe/Andorra', 'Europe/Prague', 'Europe/Warsaw', 'Europe/Budapest',
-      'Europe/Stockholm', 'Europe/Oslo', 'Europe/Copenhagen', 'Europe/Ljubljana', 'Europe/Zagreb', 'Europe/Bratislava',
-      'Europe/Malta', 'Europe/Belgrade', 'Europe/Vaduz', 'Europe/Gibraltar',
+      'Europe/Paris',
+      'Europe/Monaco',
+      'Europe/Brussels',
+      'Europe/Luxembourg',
+      'Europe/Berlin',
+      'Europe/Amsterdam',
+      'Europe/Madrid',
+      'Europe/Rome',
+      'Europe/Zurich',
+      'Europe/Vienna',
+      'Europe/Andorra',
+      'Europe/Prague',
+      'Europe/Warsaw',
+      'Europe/Budapest',
+      'Europe/Stockholm',
+      'Europe/Oslo',
+      'Europe/Copenhagen',
+      'Europe/Ljubljana',
+      'Europe/Zagreb',
+      'Europe/Bratislava',
+      'Europe/Malta',
+      'Europe/Belgrade',
+      'Europe/Vaduz',
+      'Europe/Gibraltar',
     ],
   ],
   [{ std: [0, 'WET'], dst: [60, 'WEST'] }, ['Europe/Lisbon', 'Atlantic/Madeira', 'Atlantic/Canary']],
   [{ std: [0, 'GMT'], dst: [60, 'BST'] }, ['Europe/London', 'Europe/Jersey', 'Europe/Guernsey', 'Europe/Isle_of_Man']],
   [
     { std: [120, 'EET'], dst: [180, 'EEST'] },
-    ['Europe/Athens', 'Europe/Helsinki', 'Europe/Bucharest', 'Europe/Sofia', 'Europe/Riga', 'Europe/Tallinn', 'Europe/Vilnius', 'Asia/Nicosia'],
+    [
+      'Europe/Athens',
+      'Europe/Helsinki',
+      'Europe/Bucharest',
+      'Europe/Sofia',
+      'Europe/Riga',
+      'Europe/Tallinn',
+      'Europe/Vilnius',
+      'Asia/Nicosia',
+    ],
   ],
   [{ std: [-180, '-03'] }, ['America/Cayenne']],
   [{ std: [-240, 'AST'] }, ['America/Martinique', 'America/Guadeloupe', 'America/St_Barthelemy', 'America/Marigot']],
@@ -121,23 +153,44 @@ export function vtimezoneLines(timeZone: string): string[] | undefined {
   const [std, stdName] = def.std;
   const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`];
   if (!def.dst) {
-    lines.push('BEGIN:STANDARD', 'DTSTART:19700101T000000', `TZOFFSETFROM:${offsetName(std)}`, `TZOFFSETTO:${offsetName(std)}`, `TZNAME:${stdName}`, 'END:STANDARD');
+    lines.push(
+      'BEGIN:STANDARD',
+      'DTSTART:19700101T000000',
+      `TZOFFSETFROM:${offsetName(std)}`,
+      `TZOFFSETTO:${offsetName(std)}`,
+      `TZNAME:${stdName}`,
+      'END:STANDARD',
+    );
   } else {
     const [dst, dstName] = def.dst;
     // The EU switches at 01:00 UTC; DTSTART is the wall-clock time just before the switch (RFC 5545 §3.6.5).
     const wall = (offset: number) => `T${String(1 + offset / 60).padStart(2, '0')}0000`;
     lines.push(
-      'BEGIN:DAYLIGHT', `DTSTART:19700329${wall(std)}`, `TZOFFSETFROM:${offsetName(std)}`, `TZOFFSETTO:${offsetName(dst)}`,
-      `TZNAME:${dstName}`, 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU', 'END:DAYLIGHT',
-      'BEGIN:STANDARD', `DTSTART:19701025${wall(dst)}`, `TZOFFSETFROM:${offsetName(dst)}`, `TZOFFSETTO:${offsetName(std)}`,
-      `TZNAME:${stdName}`, 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', 'END:STANDARD',
+      'BEGIN:DAYLIGHT',
+      `DTSTART:19700329${wall(std)}`,
+      `TZOFFSETFROM:${offsetName(std)}`,
+      `TZOFFSETTO:${offsetName(dst)}`,
+      `TZNAME:${dstName}`,
+      'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+      'END:DAYLIGHT',
+      'BEGIN:STANDARD',
+      `DTSTART:19701025${wall(dst)}`,
+      `TZOFFSETFROM:${offsetName(dst)}`,
+      `TZOFFSETTO:${offsetName(std)}`,
+      `TZNAME:${stdName}`,
+      'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+      'END:STANDARD',
     );
   }
   lines.push('END:VTIMEZONE');
   return lines;
 }
 
-const utcStamp = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}/, '').replace(/[-:]/g, '');
+const utcStamp = (ms: number): string =>
+  new Date(ms)
+    .toISOString()
+    .replace(/\.\d{3}/, '')
+    .replace(/[-:]/g, '');
 
 /** The wall-clock time of an instant in a zone, as `YYYYMMDDTHHMMSS`. */
 const wallClock = (ms: number, timeZone: string): string => utcStamp(ms + tzOffset(timeZone, new Date(ms)) * 60_000).slice(0, -1);
@@ -188,7 +241,9 @@ function description(walk: Walk, city: CityProfile, locale: string, url: string 
   if (place) parts.push(`${text('report.meetingPoint', locale)}${colon}${place.label}`);
   if (walk.stops.length > 0) {
     parts.push('', `${text('ical.route', locale)}${colon}`);
-    walk.stops.forEach((stop, i) => parts.push(`${i + 1}. ${stop.label}${stop.description?.trim() ? ` – ${stop.description.trim()}` : ''}`));
+    walk.stops.forEach((stop, i) =>
+      parts.push(`${i + 1}. ${stop.label}${stop.description?.trim() ? ` – ${stop.description.trim()}` : ''}`),
+    );
   }
   if (url) parts.push('', `${text('ical.moreInfo', locale)}${colon}${url}`);
   return parts.join('\n');
@@ -214,6 +269,7 @@ function eventLines(walk: Walk, city: CityProfile, options: ICalendarOptions, ti
   if (place) lines.push(`LOCATION:${escapeText(place.label)}`);
   if (place?.point) lines.push(`GEO:${coordinate(place.point.lat)};${coordinate(place.point.lon)}`);
   lines.push(`DESCRIPTION:${escapeText(description(walk, city, locale, url))}`);
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
   if (url) lines.push(`URL:${url.replace(/[\u0000-\u001f\u007f]/g, '')}`);
   lines.push(`STATUS:${walk.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`, 'TRANSP:OPAQUE', 'END:VEVENT');
   return lines;

@@ -127,7 +127,9 @@ describe('toOpen311Request', () => {
   });
 
   it('maps every observation status to open or closed', () => {
-    const table = Object.fromEntries(ObservationStatus.options.map((status) => [status, toOpen311Request(observationFixture({ status }), valence).status]));
+    const table = Object.fromEntries(
+      ObservationStatus.options.map((status) => [status, toOpen311Request(observationFixture({ status }), valence).status]),
+    );
     assert.deepEqual(table, {
       recorded: 'open',
       qualified: 'open',
@@ -141,7 +143,16 @@ describe('toOpen311Request', () => {
 
   it('never carries personal data', () => {
     const json = JSON.stringify(toOpen311Requests(observationsFixture(), valence, { engagements: engagementsFixture() }));
-    for (const secret of ['aicha.benali@example.org', 'Aïcha', 'Benali', '+33 6 12 34 56 78', 'voisin@example.org', 'consent', 'reporter', '2026-01']) {
+    for (const secret of [
+      'aicha.benali@example.org',
+      'Aïcha',
+      'Benali',
+      '+33 6 12 34 56 78',
+      'voisin@example.org',
+      'consent',
+      'reporter',
+      '2026-01',
+    ]) {
       assert.equal(json.includes(secret), false, secret);
     }
   });
@@ -182,7 +193,10 @@ describe('fromOpen311Request', () => {
   });
 
   it('accepts an address instead of coordinates, and a GUSP quartier_id', () => {
-    const result = fromOpen311Request({ service_code: 'voirie', address_string: ' 3 rue Bizet, Valence ', quartier_id: 'le-plan' }, valence);
+    const result = fromOpen311Request(
+      { service_code: 'voirie', address_string: ' 3 rue Bizet, Valence ', quartier_id: 'le-plan' },
+      valence,
+    );
     assert.ok(result.ok);
     assert.equal(result.value.address, '3 rue Bizet, Valence');
     assert.equal(result.value.quartierId, 'le-plan');
@@ -194,7 +208,12 @@ describe('fromOpen311Request', () => {
     const contact = { email: 'aicha@example.org', first_name: 'Aïcha', last_name: 'Benali', phone: '06 12 34 56 78' };
     const withConsent = fromOpen311Request({ ...base, ...contact, consent: 'true' }, valence);
     assert.ok(withConsent.ok);
-    assert.deepEqual(withConsent.value.reporter, { name: 'Aïcha Benali', email: 'aicha@example.org', phone: '06 12 34 56 78', consent: true });
+    assert.deepEqual(withConsent.value.reporter, {
+      name: 'Aïcha Benali',
+      email: 'aicha@example.org',
+      phone: '06 12 34 56 78',
+      consent: true,
+    });
     for (const consent of [undefined, 'false', '1', '']) {
       const without = fromOpen311Request({ ...base, ...contact, consent }, valence);
       assert.ok(without.ok);
@@ -204,7 +223,10 @@ describe('fromOpen311Request', () => {
   });
 
   it('ignores media_url and unused Open311 fields', () => {
-    const result = fromOpen311Request({ ...base, media_url: 'https://elsewhere.example/p.jpg', api_key: 'k', jurisdiction_id: 'valence.fr' }, valence);
+    const result = fromOpen311Request(
+      { ...base, media_url: 'https://elsewhere.example/p.jpg', api_key: 'k', jurisdiction_id: 'valence.fr' },
+      valence,
+    );
     assert.ok(result.ok);
     assert.deepEqual(result.value.photos, []);
   });
@@ -213,10 +235,26 @@ describe('fromOpen311Request', () => {
     const cases: [Record<string, string>, string, string][] = [
       [{ lat: '1', long: '2' }, 'open311.service-code-required', 'A service_code is required: the theme of the request.'],
       [{ ...base, service_code: 'graffiti' }, 'open311.unknown-service', 'Unknown service: “graffiti”.'],
-      [{ service_code: 'voirie', description: 'x' }, 'open311.location-required', 'A location is required: lat and long, or address_string.'],
-      [{ ...base, lat: '91' }, 'open311.invalid-location', 'Invalid coordinates: lat between -90 and 90 and long between -180 and 180, in decimal degrees.'],
-      [{ ...base, long: '' }, 'open311.invalid-location', 'Invalid coordinates: lat between -90 and 90 and long between -180 and 180, in decimal degrees.'],
-      [{ ...base, lat: '44,92' }, 'open311.invalid-location', 'Invalid coordinates: lat between -90 and 90 and long between -180 and 180, in decimal degrees.'],
+      [
+        { service_code: 'voirie', description: 'x' },
+        'open311.location-required',
+        'A location is required: lat and long, or address_string.',
+      ],
+      [
+        { ...base, lat: '91' },
+        'open311.invalid-location',
+        'Invalid coordinates: lat between -90 and 90 and long between -180 and 180, in decimal degrees.',
+      ],
+      [
+        { ...base, long: '' },
+        'open311.invalid-location',
+        'Invalid coordinates: lat between -90 and 90 and long between -180 and 180, in decimal degrees.',
+      ],
+      [
+        { ...base, lat: '44,92' },
+        'open311.invalid-location',
+        'Invalid coordinates: lat between -90 and 90 and long between -180 and 180, in decimal degrees.',
+      ],
       [{ ...base, quartier_id: 'centre-ville' }, 'observation.unknown-quartier', 'Unknown quartier: “centre-ville”.'],
     ];
     for (const [body, code, message] of cases) {
@@ -235,20 +273,19 @@ describe('fromOpen311Request', () => {
     assert.ok(!result.ok);
     assert.equal(result.error.code, 'validation.invalid');
     const errors = toOpen311ErrorList(result.error, 400);
-    assert.deepEqual(
-      errors.map((e) => [e.code, e.description.split(':')[0]]).sort(),
-      [
-        [400, 'description'],
-        [400, 'email'],
-      ],
-    );
+    assert.deepEqual(errors.map((e) => [e.code, e.description.split(':')[0]]).sort(), [
+      [400, 'description'],
+      [400, 'email'],
+    ]);
   });
 });
 
 describe('toOpen311ErrorList / toOpen311PostResponse', () => {
   // Which status each refusal gets is the server's map (packages/server/src/http/errors.ts and its test).
   it('gives GeoReport v2 error lists with the status the caller answers with', () => {
-    assert.deepEqual(toOpen311ErrorList(guspError('open311.unknown-service', 'en', { serviceCode: 'x' }), 404), [{ code: 404, description: 'Unknown service: “x”.' }]);
+    assert.deepEqual(toOpen311ErrorList(guspError('open311.unknown-service', 'en', { serviceCode: 'x' }), 404), [
+      { code: 404, description: 'Unknown service: “x”.' },
+    ]);
     assert.deepEqual(toOpen311ErrorList(guspError('open311.location-required', 'en'), 400), [
       { code: 400, description: 'A location is required: lat and long, or address_string.' },
     ]);
@@ -256,7 +293,9 @@ describe('toOpen311ErrorList / toOpen311PostResponse', () => {
   });
 
   it('answers a POST with the new request id', () => {
-    assert.deepEqual(toOpen311PostResponse(observationFixture()), [{ service_request_id: 'obs-1', service_notice: null, account_id: null }]);
+    assert.deepEqual(toOpen311PostResponse(observationFixture()), [
+      { service_request_id: 'obs-1', service_notice: null, account_id: null },
+    ]);
   });
 });
 
@@ -292,7 +331,10 @@ describe('toOpen311Xml', () => {
     assert.deepEqual(read(toOpen311Xml({ errors })).errors?.error, errors.map(asText));
     const posted = toOpen311PostResponse(observationFixture());
     assert.deepEqual(read(toOpen311Xml({ service_requests: posted })).service_requests?.request, posted.map(asText));
-    assert.equal(toOpen311Xml({ service_definition: { service_code: 'voirie', attributes: [] } }), '<?xml version="1.0" encoding="utf-8"?>\n<service_definition><service_code>voirie</service_code><attributes/></service_definition>\n');
+    assert.equal(
+      toOpen311Xml({ service_definition: { service_code: 'voirie', attributes: [] } }),
+      '<?xml version="1.0" encoding="utf-8"?>\n<service_definition><service_code>voirie</service_code><attributes/></service_definition>\n',
+    );
   });
 
   it('escapes markup and drops what XML cannot carry', () => {

@@ -53,9 +53,23 @@ export interface Open311ServiceRequest {
 
 /** The fields of a GeoReport v2 service request, in the specification's order. */
 export const OPEN311_SERVICE_REQUEST_FIELDS = [
-  'service_request_id', 'status', 'status_notes', 'service_name', 'service_code', 'description', 'agency_responsible',
-  'service_notice', 'requested_datetime', 'updated_datetime', 'expected_datetime', 'address', 'address_id', 'zipcode',
-  'lat', 'long', 'media_url',
+  'service_request_id',
+  'status',
+  'status_notes',
+  'service_name',
+  'service_code',
+  'description',
+  'agency_responsible',
+  'service_notice',
+  'requested_datetime',
+  'updated_datetime',
+  'expected_datetime',
+  'address',
+  'address_id',
+  'zipcode',
+  'lat',
+  'long',
+  'media_url',
 ] as const satisfies readonly (keyof Open311ServiceRequest)[];
 
 /** Open311 has two states: a request is closed once resolved, rejected or found a duplicate. */
@@ -198,14 +212,19 @@ function request(
 }
 
 /** The problem observations among `observations`, as GeoReport v2 service requests. */
-export function toOpen311Requests(observations: readonly Observation[], city: CityProfile, options: Open311RequestsOptions = {}): Open311ServiceRequest[] {
+export function toOpen311Requests(
+  observations: readonly Observation[],
+  city: CityProfile,
+  options: Open311RequestsOptions = {},
+): Open311ServiceRequest[] {
   const engagements = options.engagements ?? [];
   const byId = new Map(engagements.map((e) => [e.id, e]));
   const walks = walksById(options.walks);
   return observations
     .filter((o) => o.polarity === 'problem')
     .map((o) => {
-      const engagement = (o.engagementId ? byId.get(o.engagementId) : undefined) ?? engagements.find((e) => e.observationIds.includes(o.id));
+      const engagement =
+        (o.engagementId ? byId.get(o.engagementId) : undefined) ?? engagements.find((e) => e.observationIds.includes(o.id));
       return request(o, city, options, engagement, walks);
     });
 }
@@ -267,7 +286,11 @@ function coordinates(lat: string | undefined, long: string | undefined): GeoPoin
  * `observation.unknown-quartier`, or `validation.invalid` whose issue paths are
  * Open311 field names.
  */
-export function fromOpen311Request(body: Readonly<Record<string, string | undefined>>, city: CityProfile, locale?: string): Result<Open311Submission> {
+export function fromOpen311Request(
+  body: Readonly<Record<string, string | undefined>>,
+  city: CityProfile,
+  locale?: string,
+): Result<Open311Submission> {
   const lang = locale ?? city.locale;
   const serviceCode = text(body.service_code);
   if (!serviceCode) return err(guspError('open311.service-code-required', lang));
@@ -278,7 +301,8 @@ export function fromOpen311Request(body: Readonly<Record<string, string | undefi
   const address = text(body.address_string);
   if (!point && !address) return err(guspError('open311.location-required', lang));
   const quartierId = text(body.quartier_id);
-  if (quartierId !== undefined && !findQuartier(city, quartierId)) return err(guspError('observation.unknown-quartier', lang, { quartierId }));
+  if (quartierId !== undefined && !findQuartier(city, quartierId))
+    return err(guspError('observation.unknown-quartier', lang, { quartierId }));
 
   const name = [text(body.first_name), text(body.last_name)].filter(Boolean).join(' ');
   const contact = { name: name || undefined, email: text(body.email), phone: text(body.phone) };
@@ -286,7 +310,7 @@ export function fromOpen311Request(body: Readonly<Record<string, string | undefi
   const given = contact.name !== undefined || contact.email !== undefined || contact.phone !== undefined;
 
   const input: RecordObservationInput = {
-    ...(quartierId ? { quartierId: quartierId as RecordObservationInput['quartierId'] } : {}),
+    ...(quartierId ? { quartierId } : {}),
     ...(point ? { point } : {}),
     ...(address ? { address } : {}),
     polarity: 'problem',
@@ -340,11 +364,17 @@ export type Open311Document =
   | { readonly errors: readonly Open311Error[] };
 
 /** The element of one item of each list, as the specification names them. */
-const XML_ITEM: Readonly<Record<string, string>> = { services: 'service', service_requests: 'request', errors: 'error', attributes: 'attribute' };
+const XML_ITEM: Readonly<Record<string, string>> = {
+  services: 'service',
+  service_requests: 'request',
+  errors: 'error',
+  attributes: 'attribute',
+};
 
 // Characters XML 1.0 cannot carry at all (C0 controls but tab and line breaks, lone surrogates, U+FFFE/FFFF).
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- these characters are what this removes
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 const xmlText = (value: string): string => value.replace(NOT_XML, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c] as string);
 
@@ -355,9 +385,13 @@ function xmlElement(name: string, value: unknown): string {
     return `<${name}>${value.map((v) => xmlElement(item, v)).join('')}</${name}>`;
   }
   if (typeof value === 'object') {
-    return `<${name}>${Object.entries(value).map(([k, v]) => xmlElement(k, v)).join('')}</${name}>`;
+    return `<${name}>${Object.entries(value)
+      .map(([k, v]) => xmlElement(k, v))
+      .join('')}</${name}>`;
   }
-  return `<${name}>${xmlText(String(value))}</${name}>`;
+  // What is left is a primitive: the exports only put strings, numbers and booleans there.
+  const primitive = value as string | number | boolean;
+  return `<${name}>${xmlText(String(primitive))}</${name}>`;
 }
 
 /**

@@ -16,7 +16,12 @@ export function escapeHtml(text: string): string {
 }
 
 /** Escaped text whose line breaks become `<br>`. */
-const lines = (text: string): string => text.trim().split(/\r\n|\r|\n/).map(escapeHtml).join('<br>\n');
+const lines = (text: string): string =>
+  text
+    .trim()
+    .split(/\r\n|\r|\n/)
+    .map(escapeHtml)
+    .join('<br>\n');
 
 function rich(value: ViewText): string {
   if (typeof value === 'string') return escapeHtml(value);
@@ -93,7 +98,10 @@ export function reportToHTML(report: Report, walk: Walk, city: CityProfile, opti
   const view = reportView(report, walk, city, options);
   const facts = view.facts.map((f) => `<dt>${escapeHtml(f.term)}</dt><dd>${rich(f.value)}</dd>`).join('\n');
   const sections = view.sections
-    .map((s) => `<section aria-labelledby="${s.id}">\n<h2 id="${s.id}">${escapeHtml(s.heading)}</h2>\n${block(s.block, view.colon)}\n</section>`)
+    .map(
+      (s) =>
+        `<section aria-labelledby="${s.id}">\n<h2 id="${s.id}">${escapeHtml(s.heading)}</h2>\n${block(s.block, view.colon)}\n</section>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="${escapeHtml(view.lang)}">

@@ -108,10 +108,17 @@ export function reportView(report: Report, walk: Walk, city: CityProfile, option
   if (report.sharedOn) facts.push({ term: t('report.sharedOn'), value: shortDay(report.sharedOn) });
 
   const sections: ViewSection[] = [];
-  const none = (id: string, heading: string): ViewSection => ({ id, heading, block: { kind: 'paragraphs', paragraphs: [t('report.none')] } });
+  const none = (id: string, heading: string): ViewSection => ({
+    id,
+    heading,
+    block: { kind: 'paragraphs', paragraphs: [t('report.none')] },
+  });
   const summary = report.summary?.trim();
   if (summary) {
-    const paragraphs = summary.split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter((p) => p !== '');
+    const paragraphs = summary
+      .split(/\r?\n\s*\r?\n/)
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
     sections.push({ id: 'summary', heading: t('report.summary'), block: { kind: 'paragraphs', paragraphs } });
   }
   if (walk.stops.length > 0) {
@@ -132,7 +139,12 @@ export function reportView(report: Report, walk: Walk, city: CityProfile, option
     },
   });
   /** A table of positive points and problems per row (stop or theme), or « Aucun ». */
-  const counts = (id: string, heading: string, first: string, rows: readonly { label: string; positive: number; problem: number }[]): ViewSection =>
+  const counts = (
+    id: string,
+    heading: string,
+    first: string,
+    rows: readonly { label: string; positive: number; problem: number }[],
+  ): ViewSection =>
     rows.length === 0
       ? none(id, heading)
       : {
@@ -149,8 +161,18 @@ export function reportView(report: Report, walk: Walk, city: CityProfile, option
           },
         };
   sections.push(
-    counts('by-stop', t('report.byStop'), t('report.stop'), report.byStop.map((s) => ({ ...s, label: s.label.trim() || t('report.noStop') }))),
-    counts('by-theme', t('report.byTheme'), t('report.theme'), report.byTheme.map((s) => ({ ...s, label: themeName(s.themeId) }))),
+    counts(
+      'by-stop',
+      t('report.byStop'),
+      t('report.stop'),
+      report.byStop.map((s) => ({ ...s, label: s.label.trim() || t('report.noStop') })),
+    ),
+    counts(
+      'by-theme',
+      t('report.byTheme'),
+      t('report.theme'),
+      report.byTheme.map((s) => ({ ...s, label: themeName(s.themeId) })),
+    ),
   );
   const items = (points: readonly ReportPoint[]): ViewItem[] =>
     points.map((p) => {

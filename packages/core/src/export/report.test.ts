@@ -91,11 +91,21 @@ describe('reportToHTML', () => {
   });
 
   it('names themes, quartier, organisations and roles from the profile and the catalogue', () => {
-    for (const text of ['Éclairage public', 'Lien social et vie de quartier', 'Ville de Valence', 'Habitant·e', 'Bailleur (OPH)', 'Accepté', 'Proposé', 'Hors parcours']) {
+    for (const text of [
+      'Éclairage public',
+      'Lien social et vie de quartier',
+      'Ville de Valence',
+      'Habitant·e',
+      'Bailleur (OPH)',
+      'Accepté',
+      'Proposé',
+      'Hors parcours',
+    ]) {
       assert.ok(html.includes(escapeHtml(text)), text);
     }
     const en = reportToHTML(report, walk, valence, { locale: 'en' });
-    for (const text of ['Street lighting', 'Resident', 'Accepted', 'Positive points', 'Proposed commitments']) assert.ok(en.includes(text), text);
+    for (const text of ['Street lighting', 'Resident', 'Accepted', 'Positive points', 'Proposed commitments'])
+      assert.ok(en.includes(text), text);
     assert.match(html, /<th scope="row">Habitant·e<\/th><td class="num">12<\/td>/);
     assert.match(html, /<tfoot><tr><th scope="row">Total<\/th><td class="num">25<\/td><\/tr><\/tfoot>/);
   });
@@ -125,20 +135,37 @@ describe('reportToHTML', () => {
 
 describe('reportToMarkdown', () => {
   it('renders headings, facts, tables and lists', () => {
-    assert.ok(markdown.startsWith('# Compte-rendu du diagnostic en marchant – Le Plan\n\n- **Quartier**\u00a0: Le Plan\n- **Date**\u00a0: samedi 14 mars 2026\n'));
-    for (const h of ['Synthèse', 'Parcours', 'Participants', 'Observations par halte', 'Observations par thématique', 'Points positifs', 'Dysfonctionnements', 'Engagements proposés']) {
+    assert.ok(
+      markdown.startsWith(
+        '# Compte-rendu du diagnostic en marchant – Le Plan\n\n- **Quartier**\u00a0: Le Plan\n- **Date**\u00a0: samedi 14 mars 2026\n',
+      ),
+    );
+    for (const h of [
+      'Synthèse',
+      'Parcours',
+      'Participants',
+      'Observations par halte',
+      'Observations par thématique',
+      'Points positifs',
+      'Dysfonctionnements',
+      'Engagements proposés',
+    ]) {
       assert.ok(markdown.includes(`\n## ${h}\n`), h);
     }
     assert.ok(markdown.includes('| Rôle | Nombre |\n| --- | ---: |\n| Habitant·e | 12 |'));
     assert.ok(markdown.includes('| **Total** | **25** |'));
     assert.ok(markdown.includes('| Réparer l’éclairage \\<devant\\> l’école | Ville de Valence | 30 juin 2026 | Accepté |'));
     assert.ok(markdown.includes('1. Parvis de l’école Jean-Moulin\n2. Immeuble Les Bleuets\n3. Aire de jeux rue Bizet'));
-    assert.ok(markdown.includes('- **Nettoyage des lieux publics**\u00a0: Dépôt sauvage\\\n  au pied du bâtiment C _(Allée des Tilleuls)_'));
+    assert.ok(
+      markdown.includes('- **Nettoyage des lieux publics**\u00a0: Dépôt sauvage\\\n  au pied du bâtiment C _(Allée des Tilleuls)_'),
+    );
     assert.equal(reportToMarkdown(report, walk, valence, { locale: 'en' }).split('\n')[0], '# Neighbourhood walk report – Le Plan');
   });
 
   it('escapes Markdown and HTML in user text', () => {
-    assert.ok(markdown.includes('Lampadaire éteint \\<script\\>alert(1)\\</script\\> \\*urgent\\* \\_ce soir\\_ \\[voir\\] \\# 1. \\| pipe'));
+    assert.ok(
+      markdown.includes('Lampadaire éteint \\<script\\>alert(1)\\</script\\> \\*urgent\\* \\_ce soir\\_ \\[voir\\] \\# 1. \\| pipe'),
+    );
     assert.ok(markdown.includes('\\<script\\>alert("x")\\</script\\> \\*gras\\* \\_italique\\_ \\[lien\\](http://x)'));
     assert.equal(/(^|[^\\])<script/.test(markdown), false);
     assert.equal(/(^|[^\\])\*urgent/.test(markdown), false);
@@ -153,7 +180,10 @@ describe('escapers', () => {
   it('escapeMarkdown: inline marks, entities, and block markers at line start', () => {
     assert.equal(escapeMarkdown('*a* _b_ `c` [d](e) <f> ~g~ | \\'), '\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\~g\\~ \\| \\\\');
     assert.equal(escapeMarkdown('&amp; & &#35;'), '\\&amp; & &\\#35;');
-    assert.equal(escapeMarkdown('# titre\n> citation\n- puce\n+ puce\n1. un\n2) deux\n===\n    code'), '\\# titre\n\\> citation\n\\- puce\n\\+ puce\n1\\. un\n2\\) deux\n\\===\ncode');
+    assert.equal(
+      escapeMarkdown('# titre\n> citation\n- puce\n+ puce\n1. un\n2) deux\n===\n    code'),
+      '\\# titre\n\\> citation\n\\- puce\n\\+ puce\n1\\. un\n2\\) deux\n\\===\ncode',
+    );
     assert.equal(escapeMarkdown('Rue de l’École, n° 12 - au fond'), 'Rue de l’École, n° 12 - au fond');
   });
 });

@@ -2,6 +2,8 @@
 import { catalogue } from './catalogue.js';
 import type { Catalogue, CataloguePart } from './types.js';
 
+// A detail is whatever a guard put there (ids, numbers, dates): String() is how it is worded.
+// eslint-disable-next-line @typescript-eslint/no-base-to-string
 const s = (v: unknown): string => String(v ?? '');
 
 // One export per domain, so that a bundle only carries the messages of the modules it uses;
@@ -116,7 +118,8 @@ export const observation = {
     'observation.quartier-required': 'Say which neighbourhood this is in.',
     'observation.unknown-quartier': (d) => `Unknown quartier: “${s(d.quartierId)}”.`,
     'observation.unknown-stop': 'This stop is not on the route.',
-    'observation.walk-not-underway': (d) => `This walk is not under way: observations are recorded during the walk, or by staff within ${s(d.hours)} hours after it.`,
+    'observation.walk-not-underway': (d) =>
+      `This walk is not under way: observations are recorded during the walk, or by staff within ${s(d.hours)} hours after it.`,
     'observation.unknown-organisation': (d) => `Unknown organisation: “${s(d.organisationId)}”.`,
     'observation.reason-required': 'Give a reason.',
     'observation.duplicate-of-itself': 'An observation cannot duplicate itself.',
@@ -253,4 +256,17 @@ export const ical = {
 } satisfies CataloguePart;
 
 /** English: complete, key for key with `fr.ts` (a test checks it). */
-export const en: Catalogue = /* @__PURE__ */ catalogue('en', [fields, city, roles, walk, registration, observation, report, engagement, store, csv, open311, ical]);
+export const en: Catalogue = /* @__PURE__ */ catalogue('en', [
+  fields,
+  city,
+  roles,
+  walk,
+  registration,
+  observation,
+  report,
+  engagement,
+  store,
+  csv,
+  open311,
+  ical,
+]);

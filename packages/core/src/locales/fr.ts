@@ -2,6 +2,8 @@
 import { catalogue } from './catalogue.js';
 import type { Catalogue, CataloguePart } from './types.js';
 
+// A detail is whatever a guard put there (ids, numbers, dates): String() is how it is worded.
+// eslint-disable-next-line @typescript-eslint/no-base-to-string
 const s = (v: unknown): string => String(v ?? '');
 
 // One export per domain, so that a bundle only carries the messages of the modules it uses;
@@ -13,8 +15,10 @@ export const fields = {
     'validation.invalid': 'Certaines informations sont manquantes ou invalides.',
     'field.required': 'Ce champ est obligatoire.',
     'field.invalid-type': 'Cette valeur n’a pas le bon type.',
-    'field.too-short': (d) => (d.origin === 'string' ? `Au moins ${s(d.minimum)} caractère(s).` : `La valeur doit être au moins ${s(d.minimum)}.`),
-    'field.too-long': (d) => (d.origin === 'string' ? `Au plus ${s(d.maximum)} caractère(s).` : `La valeur doit être au plus ${s(d.maximum)}.`),
+    'field.too-short': (d) =>
+      d.origin === 'string' ? `Au moins ${s(d.minimum)} caractère(s).` : `La valeur doit être au moins ${s(d.minimum)}.`,
+    'field.too-long': (d) =>
+      d.origin === 'string' ? `Au plus ${s(d.maximum)} caractère(s).` : `La valeur doit être au plus ${s(d.maximum)}.`,
     'field.too-few': (d) => `Au moins ${s(d.minimum)} élément(s).`,
     'field.too-many': (d) => `Au plus ${s(d.maximum)} élément(s).`,
     'field.invalid-email': 'Adresse e-mail invalide (exemple : nom@exemple.fr).',
@@ -22,7 +26,8 @@ export const fields = {
     'field.invalid-date': 'Date invalide : format AAAA-MM-JJ attendu.',
     'field.invalid-url': 'Adresse web invalide.',
     'field.invalid-format': 'Format invalide.',
-    'field.invalid-value': (d) => (Array.isArray(d.values) ? `Valeur non reconnue. Valeurs possibles : ${d.values.join(', ')}.` : 'Valeur non reconnue.'),
+    'field.invalid-value': (d) =>
+      Array.isArray(d.values) ? `Valeur non reconnue. Valeurs possibles : ${d.values.join(', ')}.` : 'Valeur non reconnue.',
     'field.unknown-keys': (d) => `Champ(s) inconnu(s) : ${Array.isArray(d.keys) ? d.keys.join(', ') : ''}.`,
     'field.not-integer': 'Un nombre entier est attendu.',
     'field.control-characters': 'Ce texte contient des caractères invisibles non autorisés.',
@@ -116,7 +121,8 @@ export const observation = {
     'observation.quartier-required': 'Indiquez le quartier concerné.',
     'observation.unknown-quartier': (d) => `Quartier inconnu : « ${s(d.quartierId)} ».`,
     'observation.unknown-stop': 'Cette halte ne fait pas partie du parcours.',
-    'observation.walk-not-underway': (d) => `Ce diagnostic n’est pas en cours : une observation y est possible pendant la marche, ou par un agent dans les ${s(d.hours)} heures qui suivent.`,
+    'observation.walk-not-underway': (d) =>
+      `Ce diagnostic n’est pas en cours : une observation y est possible pendant la marche, ou par un agent dans les ${s(d.hours)} heures qui suivent.`,
     'observation.unknown-organisation': (d) => `Organisation inconnue : « ${s(d.organisationId)} ».`,
     'observation.reason-required': 'Indiquez un motif.',
     'observation.duplicate-of-itself': 'Une observation ne peut pas être le doublon d’elle-même.',
@@ -253,4 +259,17 @@ export const ical = {
 } satisfies CataloguePart;
 
 /** French, the reference language of GUSP: every text exists here first. */
-export const fr: Catalogue = /* @__PURE__ */ catalogue('fr', [fields, city, roles, walk, registration, observation, report, engagement, store, csv, open311, ical]);
+export const fr: Catalogue = /* @__PURE__ */ catalogue('fr', [
+  fields,
+  city,
+  roles,
+  walk,
+  registration,
+  observation,
+  report,
+  engagement,
+  store,
+  csv,
+  open311,
+  ical,
+]);

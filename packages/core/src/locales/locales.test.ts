@@ -14,7 +14,30 @@ import { fr } from './fr.js';
 const tables = [walkRules, registrationRules, observationRules, reportRules, engagementRules] as const;
 
 /** Details rich enough for every message function. */
-const DETAILS = { state: 'draft', event: 'publish', quartierId: 'le-plan', themeId: 'voirie', organisationId: 'oph', timezone: 'Europe/Paris', count: 2, minimum: 1, maximum: 3, origin: 'string', values: ['a', 'b'], keys: ['x'], collection: 'quartiers', id: 'le-plan', axis: 'voirie', line: 3, reason: 'x', columns: ['a'], expected: 2, found: 3, serviceCode: 'voirie', deadline: '2026-03-13T18:00:00+01:00' };
+const DETAILS = {
+  state: 'draft',
+  event: 'publish',
+  quartierId: 'le-plan',
+  themeId: 'voirie',
+  organisationId: 'oph',
+  timezone: 'Europe/Paris',
+  count: 2,
+  minimum: 1,
+  maximum: 3,
+  origin: 'string',
+  values: ['a', 'b'],
+  keys: ['x'],
+  collection: 'quartiers',
+  id: 'le-plan',
+  axis: 'voirie',
+  line: 3,
+  reason: 'x',
+  columns: ['a'],
+  expected: 2,
+  found: 3,
+  serviceCode: 'voirie',
+  deadline: '2026-03-13T18:00:00+01:00',
+};
 
 describe('locales: en and fr', () => {
   it('have exactly the same error keys', () => {

@@ -43,13 +43,13 @@ const expected: ExpectedTable<ObservationStatus, ObservationEventName> = {
   events: ['record', 'qualify', 'markDuplicate', 'reject', 'commit', 'resolve'],
   rows: {
     //         record      qualify      markDuplicate reject      commit       resolve
-    none:      ['recorded', X,           X,            X,          X,           X],
-    recorded:  [X,          'qualified', 'duplicate',  'rejected', X,           X],
-    qualified: [X,          X,           X,            X,          'committed', 'resolved'],
-    duplicate: [X,          X,           X,            X,          X,           X],
-    rejected:  [X,          X,           X,            X,          X,           X],
-    committed: [X,          X,           X,            X,          X,           'resolved'],
-    resolved:  [X,          X,           X,            X,          X,           X],
+    none: ['recorded', X, X, X, X, X],
+    recorded: [X, 'qualified', 'duplicate', 'rejected', X, X],
+    qualified: [X, X, X, X, 'committed', 'resolved'],
+    duplicate: [X, X, X, X, X, X],
+    rejected: [X, X, X, X, X, X],
+    committed: [X, X, X, X, X, 'resolved'],
+    resolved: [X, X, X, X, X, X],
   },
 };
 
@@ -83,7 +83,13 @@ describe('observationRules: guards', () => {
   });
 
   describe('located', () => {
-    const nowhere: Partial<ObservationContext> = { walk: undefined, source: 'resident', stopId: undefined, hasPoint: false, address: undefined };
+    const nowhere: Partial<ObservationContext> = {
+      walk: undefined,
+      source: 'resident',
+      stopId: undefined,
+      hasPoint: false,
+      address: undefined,
+    };
     it('refuses an observation with no stop, no point and no words with observation.location-required', () => {
       assertRefused(record(nowhere), 'observation.location-required');
       assertRefused(record({ ...nowhere, address: '   ' }), 'observation.location-required');
@@ -119,22 +125,40 @@ describe('observationRules: guards', () => {
     it('counts the 48 hours from the real end when the walk was finished', () => {
       const finishedLate = walkFixture({ status: 'done', startsAt: STARTS_AT, finishedAt: '2026-03-14T15:00:00+01:00' });
       assertTarget(record({ walk: finishedLate, source: 'agent', now: at('2026-03-16T15:00:00+01:00') }), 'recorded');
-      assertRefused(record({ walk: finishedLate, source: 'agent', now: at('2026-03-16T15:00:00+01:00', 1) }), 'observation.walk-not-underway');
+      assertRefused(
+        record({ walk: finishedLate, source: 'agent', now: at('2026-03-16T15:00:00+01:00', 1) }),
+        'observation.walk-not-underway',
+      );
     });
     it('keeps the grace window once the report is shared', () => {
-      assertTarget(record({ walk: walkFixture({ status: 'reported', startsAt: STARTS_AT }), source: 'agent', now: at(ENDS_AT, HOUR) }), 'recorded');
+      assertTarget(
+        record({ walk: walkFixture({ status: 'reported', startsAt: STARTS_AT }), source: 'agent', now: at(ENDS_AT, HOUR) }),
+        'recorded',
+      );
     });
     it('refuses a resident on a walk that is not in progress, even just after it', () => {
       assertRefused(record({ walk: done, source: 'resident', now: at(ENDS_AT, 60_000) }), 'observation.walk-not-underway');
-      assertRefused(record({ walk: walkFixture({ status: 'open' }), source: 'resident', now: at(STARTS_AT, -HOUR) }), 'observation.walk-not-underway');
+      assertRefused(
+        record({ walk: walkFixture({ status: 'open' }), source: 'resident', now: at(STARTS_AT, -HOUR) }),
+        'observation.walk-not-underway',
+      );
     });
     it('refuses staff before the walk and on a cancelled walk', () => {
-      assertRefused(record({ walk: walkFixture({ status: 'closed' }), source: 'agent', now: at(STARTS_AT, -HOUR) }), 'observation.walk-not-underway');
-      assertRefused(record({ walk: walkFixture({ status: 'cancelled' }), source: 'agent', now: at(STARTS_AT, -HOUR) }), 'observation.walk-not-underway');
+      assertRefused(
+        record({ walk: walkFixture({ status: 'closed' }), source: 'agent', now: at(STARTS_AT, -HOUR) }),
+        'observation.walk-not-underway',
+      );
+      assertRefused(
+        record({ walk: walkFixture({ status: 'cancelled' }), source: 'agent', now: at(STARTS_AT, -HOUR) }),
+        'observation.walk-not-underway',
+      );
     });
     it('accepts residents and agents any time outside walks', () => {
       for (const source of ['resident', 'agent'] as const) {
-        assertTarget(record({ walk: undefined, stopId: undefined, hasPoint: true, source, now: at('2026-08-15T03:00:00+02:00') }), 'recorded');
+        assertTarget(
+          record({ walk: undefined, stopId: undefined, hasPoint: true, source, now: at('2026-08-15T03:00:00+02:00') }),
+          'recorded',
+        );
       }
     });
     it('follows the city’s own grace window', () => {
@@ -156,15 +180,24 @@ describe('observationRules: guards', () => {
 
   describe('knownOrganisation', () => {
     it('refuses to qualify for an unknown organisation with observation.unknown-organisation', () => {
-      const error = assertRefused(transition(observationRules, 'recorded', 'qualify', allPass({ organisationId: 'sncf' })), 'observation.unknown-organisation');
+      const error = assertRefused(
+        transition(observationRules, 'recorded', 'qualify', allPass({ organisationId: 'sncf' })),
+        'observation.unknown-organisation',
+      );
       assert.equal(error.details.organisationId, 'sncf');
-      assertRefused(transition(observationRules, 'recorded', 'qualify', allPass({ organisationId: undefined })), 'observation.unknown-organisation');
+      assertRefused(
+        transition(observationRules, 'recorded', 'qualify', allPass({ organisationId: undefined })),
+        'observation.unknown-organisation',
+      );
     });
   });
 
   describe('notItself', () => {
     it('refuses to mark an observation as a duplicate of itself with observation.duplicate-of-itself', () => {
-      assertRefused(transition(observationRules, 'recorded', 'markDuplicate', allPass({ id: 'obs-1', duplicateOf: 'obs-1' })), 'observation.duplicate-of-itself');
+      assertRefused(
+        transition(observationRules, 'recorded', 'markDuplicate', allPass({ id: 'obs-1', duplicateOf: 'obs-1' })),
+        'observation.duplicate-of-itself',
+      );
     });
   });
 

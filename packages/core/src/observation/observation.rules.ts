@@ -31,7 +31,8 @@ export interface ObservationContext {
   readonly reason?: string;
 }
 
-const walkEnd = (walk: Walk): number => (walk.finishedAt ? instant(walk.finishedAt) : instant(walk.startsAt) + walk.durationMinutes * 60_000);
+const walkEnd = (walk: Walk): number =>
+  walk.finishedAt ? instant(walk.finishedAt) : instant(walk.startsAt) + walk.durationMinutes * 60_000;
 
 /**
  * The observation lifecycle: recorded → qualified → committed → resolved, or
@@ -43,7 +44,12 @@ export const observationRules = /* @__PURE__ */ defineRules({
   states: OBSERVATION_STATUSES,
   events: ['record', 'qualify', 'markDuplicate', 'reject', 'commit', 'resolve'],
   on: {
-    none: { record: { target: 'recorded', guard: { and: ['quartierGiven', 'knownQuartier', 'knownTheme', 'located', 'stopOnRoute', 'withinWalkWindow', 'contactConsent'] } } },
+    none: {
+      record: {
+        target: 'recorded',
+        guard: { and: ['quartierGiven', 'knownQuartier', 'knownTheme', 'located', 'stopOnRoute', 'withinWalkWindow', 'contactConsent'] },
+      },
+    },
     recorded: {
       qualify: { target: 'qualified', guard: 'knownOrganisation' },
       markDuplicate: { target: 'duplicate', guard: 'notItself' },

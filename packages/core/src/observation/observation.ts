@@ -71,16 +71,27 @@ export const RecordObservationInput = /* @__PURE__ */ z.object({
   walkId: /* @__PURE__ */ z.optional(WalkId),
   stopId: /* @__PURE__ */ z.optional(StopId),
   point: /* @__PURE__ */ z.optional(GeoPoint),
-  address: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(300))),
+  address: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(300)),
+  ),
   polarity: Polarity,
   themeId: ThemeId,
-  description: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(2000)),
+  description: /* @__PURE__ */ z
+    .string()
+    .check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(2000)),
   photos: /* @__PURE__ */ z._default(/* @__PURE__ */ z.array(PhotoRef).check(/* @__PURE__ */ z.maxLength(3)), []),
   source: /* @__PURE__ */ z._default(ObservationSource, 'resident'),
   reporter: /* @__PURE__ */ z.optional(
     /* @__PURE__ */ z.object({
-      name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(120))),
-      email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.union([/* @__PURE__ */ z.literal(''), /* @__PURE__ */ z.email().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(254))])),
+      name: /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(120)),
+      ),
+      email: /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.union([
+          /* @__PURE__ */ z.literal(''),
+          /* @__PURE__ */ z.email().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(254)),
+        ]),
+      ),
       phone: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.union([/* @__PURE__ */ z.literal(''), Phone])),
       consent: /* @__PURE__ */ z.boolean(),
     }),
@@ -88,5 +99,8 @@ export const RecordObservationInput = /* @__PURE__ */ z.object({
 });
 export type RecordObservationInput = z.input<typeof RecordObservationInput>;
 
-export const QualifyObservationInput = /* @__PURE__ */ z.object({ organisationId: OrganisationId, severity: /* @__PURE__ */ z._default(Severity, 'medium') });
+export const QualifyObservationInput = /* @__PURE__ */ z.object({
+  organisationId: OrganisationId,
+  severity: /* @__PURE__ */ z._default(Severity, 'medium'),
+});
 export type QualifyObservationInput = z.input<typeof QualifyObservationInput>;

@@ -43,12 +43,12 @@ const expected: ExpectedTable<RegistrationStatus, RegistrationEventName> = {
   events: ['register', 'cancel', 'promote', 'checkIn', 'markAbsent'],
   rows: {
     //          register     cancel       promote      checkIn     markAbsent
-    none:       ['confirmed', X,           X,           X,          X],
-    confirmed:  [X,           'cancelled', X,           'attended', 'absent'],
-    waitlisted: [X,           'cancelled', 'confirmed', X,          X],
-    cancelled:  [X,           X,           X,           X,          X],
-    attended:   [X,           X,           X,           X,          X],
-    absent:     [X,           X,           X,           X,          X],
+    none: ['confirmed', X, X, X, X],
+    confirmed: [X, 'cancelled', X, 'attended', 'absent'],
+    waitlisted: [X, 'cancelled', 'confirmed', X, X],
+    cancelled: [X, X, X, X, X],
+    attended: [X, X, X, X, X],
+    absent: [X, X, X, X, X],
   },
   fallbacks: [{ from: 'none', event: 'register', target: 'waitlisted' }],
 };
@@ -109,8 +109,14 @@ describe('registrationRules: guards', () => {
       assertRefused(register({ registrations: taken, email: ' amina.b@EXAMPLE.ORG ' }), 'registration.duplicate-email');
     });
     it('counts waitlisted and attended registrations as taken', () => {
-      assertRefused(register({ registrations: [registrationFixture({ email: 'a@example.org', status: 'waitlisted' })], email: 'a@example.org' }), 'registration.duplicate-email');
-      assertRefused(register({ registrations: [registrationFixture({ email: 'a@example.org', status: 'attended' })], email: 'a@example.org' }), 'registration.duplicate-email');
+      assertRefused(
+        register({ registrations: [registrationFixture({ email: 'a@example.org', status: 'waitlisted' })], email: 'a@example.org' }),
+        'registration.duplicate-email',
+      );
+      assertRefused(
+        register({ registrations: [registrationFixture({ email: 'a@example.org', status: 'attended' })], email: 'a@example.org' }),
+        'registration.duplicate-email',
+      );
     });
     it('does not count a cancelled registration: the person may sign up again', () => {
       const cancelled = [registrationFixture({ email: 'amina.b@example.org', status: 'cancelled' })];
@@ -128,7 +134,12 @@ describe('registrationRules: guards', () => {
     });
     it('counts attended people as seated, and cancelled, absent and waitlisted ones as not', () => {
       assertTarget(register({ registrations: [...full(2), ...full(1, 'resident', 'attended')] }), 'waitlisted');
-      const notSeated = [...full(1, 'resident', 'cancelled'), ...full(1, 'resident', 'absent'), ...full(1, 'resident', 'waitlisted'), ...full(2)];
+      const notSeated = [
+        ...full(1, 'resident', 'cancelled'),
+        ...full(1, 'resident', 'absent'),
+        ...full(1, 'resident', 'waitlisted'),
+        ...full(2),
+      ];
       assertTarget(register({ registrations: notSeated }), 'confirmed');
     });
     it('counts associations against public seats', () => {
@@ -173,7 +184,10 @@ describe('registrationRules: guards', () => {
   describe('walkUnderway', () => {
     for (const status of ['open', 'closed', 'done'] as const) {
       it(`refuses a check-in while the walk is ${status} with registration.walk-not-underway`, () => {
-        assertRefused(transition(registrationRules, 'confirmed', 'checkIn', allPass({ walk: walkIn(status) })), 'registration.walk-not-underway');
+        assertRefused(
+          transition(registrationRules, 'confirmed', 'checkIn', allPass({ walk: walkIn(status) })),
+          'registration.walk-not-underway',
+        );
       });
     }
     it('checks in during the walk', () => {
@@ -226,6 +240,9 @@ describe('registrationRules: what a sign-up form asks', () => {
       details: { guard: 'consentGiven' },
     });
     assert.equal(guardRefusal(registrationRules, 'contactGiven', allPass({ email: '', phone: '04 75 00 00 00' })), undefined);
-    assert.equal(guardRefusal(registrationRules, 'contactGiven', allPass({ email: ' ', phone: undefined }))?.code, 'registration.contact-required');
+    assert.equal(
+      guardRefusal(registrationRules, 'contactGiven', allPass({ email: ' ', phone: undefined }))?.code,
+      'registration.contact-required',
+    );
   });
 });

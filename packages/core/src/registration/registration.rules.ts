@@ -49,7 +49,10 @@ export const registrationRules = /* @__PURE__ */ defineRules({
   on: {
     none: {
       register: [
-        { target: 'confirmed', guard: { and: ['walkOpen', 'beforeDeadline', 'consentGiven', 'contactGiven', 'newEmail', 'seatAvailable'] } },
+        {
+          target: 'confirmed',
+          guard: { and: ['walkOpen', 'beforeDeadline', 'consentGiven', 'contactGiven', 'newEmail', 'seatAvailable'] },
+        },
         { target: 'waitlisted', guard: { and: ['walkOpen', 'beforeDeadline', 'consentGiven', 'contactGiven', 'newEmail'] } },
       ],
     },

@@ -10,7 +10,16 @@ export const RegistrationStatus = /* @__PURE__ */ z.enum(REGISTRATION_STATUSES);
 export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
 
 /** Needs to take part in a walk on foot. */
-export const AccessibilityNeed = /* @__PURE__ */ z.enum(['mobility', 'wheelchair', 'visual', 'hearing', 'interpreter', 'sign-language', 'childcare', 'other']);
+export const AccessibilityNeed = /* @__PURE__ */ z.enum([
+  'mobility',
+  'wheelchair',
+  'visual',
+  'hearing',
+  'interpreter',
+  'sign-language',
+  'childcare',
+  'other',
+]);
 export type AccessibilityNeed = z.infer<typeof AccessibilityNeed>;
 
 /** Consent as recorded: which text, when. */
@@ -18,7 +27,9 @@ export const Consent = /* @__PURE__ */ z.object({ version: /* @__PURE__ */ z.str
 export type Consent = z.infer<typeof Consent>;
 
 /** A phone number as people write it: digits, spaces, dots, dashes, a leading +. */
-export const Phone = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.regex(/^\+?[0-9][0-9 .()-]{5,22}[0-9]$/));
+export const Phone = /* @__PURE__ */ z
+  .string()
+  .check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.regex(/^\+?[0-9][0-9 .()-]{5,22}[0-9]$/));
 
 /**
  * A sign-up to a walk. Personal data (name, email, phone, needs) lives here
@@ -48,13 +59,22 @@ export type Registration = z.infer<typeof Registration>;
 
 /** What a person gives to sign up. Email or phone: one is required (a rule, with its own code). */
 export const RegisterInput = /* @__PURE__ */ z.object({
-  name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(120)),
-  email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.union([/* @__PURE__ */ z.literal(''), /* @__PURE__ */ z.email().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(254))])),
+  name: /* @__PURE__ */ z
+    .string()
+    .check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(120)),
+  email: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.union([
+      /* @__PURE__ */ z.literal(''),
+      /* @__PURE__ */ z.email().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(254)),
+    ]),
+  ),
   phone: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.union([/* @__PURE__ */ z.literal(''), Phone])),
   role: /* @__PURE__ */ z._default(ActorRole, 'resident'),
   organisationId: /* @__PURE__ */ z.optional(OrganisationId),
   needs: /* @__PURE__ */ z._default(/* @__PURE__ */ z.array(AccessibilityNeed).check(/* @__PURE__ */ z.maxLength(8)), []),
-  needsNote: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(500))),
+  needsNote: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(500)),
+  ),
   /** Must be `true`; anything else is refused with `registration.consent-required`. */
   consent: /* @__PURE__ */ z.boolean(),
   locale: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))),

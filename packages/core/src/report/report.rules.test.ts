@@ -18,10 +18,10 @@ const expected: ExpectedTable<ReportStatus, ReportEventName> = {
   events: ['draft', 'regenerate', 'validate', 'share'],
   rows: {
     //         draft    regenerate validate     share
-    none:      ['draft', X,         X,           X],
-    draft:     [X,       'draft',   'validated', X],
-    validated: [X,       X,         X,           'shared'],
-    shared:    [X,       X,         X,           X],
+    none: ['draft', X, X, X],
+    draft: [X, 'draft', 'validated', X],
+    validated: [X, X, X, 'shared'],
+    shared: [X, X, X, X],
   },
 };
 

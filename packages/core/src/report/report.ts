@@ -33,7 +33,14 @@ export const Report = /* @__PURE__ */ z.object({
   summary: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(20000))),
   participants: /* @__PURE__ */ z.record(ActorRole, Count),
   participantsTotal: Count,
-  byStop: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ stopId: /* @__PURE__ */ z.optional(StopId), label: /* @__PURE__ */ z.string(), positive: Count, problem: Count })),
+  byStop: /* @__PURE__ */ z.array(
+    /* @__PURE__ */ z.object({
+      stopId: /* @__PURE__ */ z.optional(StopId),
+      label: /* @__PURE__ */ z.string(),
+      positive: Count,
+      problem: Count,
+    }),
+  ),
   byTheme: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ themeId: ThemeId, positive: Count, problem: Count })),
   positives: /* @__PURE__ */ z.array(ReportPoint),
   problems: /* @__PURE__ */ z.array(ReportPoint),
@@ -52,5 +59,7 @@ export const Report = /* @__PURE__ */ z.object({
 });
 export type Report = z.infer<typeof Report>;
 
-export const ValidateReportInput = /* @__PURE__ */ z.object({ summary: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(20000))) });
+export const ValidateReportInput = /* @__PURE__ */ z.object({
+  summary: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(20000))),
+});
 export const ShareReportInput = /* @__PURE__ */ z.object({ sharedOn: /* @__PURE__ */ z.optional(CalendarDay) });

@@ -24,7 +24,9 @@ export interface ExpectedTable<S extends string, E extends string> {
 }
 
 /** Every (state, event, target) the matrix accepts. */
-export function expectedTransitions<S extends string, E extends string>(expected: ExpectedTable<S, E>): { from: S | None; event: E; target: S }[] {
+export function expectedTransitions<S extends string, E extends string>(
+  expected: ExpectedTable<S, E>,
+): { from: S | None; event: E; target: S }[] {
   const out: { from: S | None; event: E; target: S }[] = [];
   for (const from of [NONE, ...expected.states] as (S | None)[]) {
     expected.rows[from].forEach((target, i) => {
@@ -84,7 +86,8 @@ export function itFollowsTheExpectedTable<S extends string, E extends string, G 
         const got = transition(table, state, event, contextFor(event, state));
         if (want === X) {
           if (got.ok) mismatches.push(`${state} --${event}--> ${got.value}, expected a refusal`);
-          else if (got.error.code !== `${id}.invalid-transition`) mismatches.push(`${state} --${event}--> ${got.error.code}, expected ${id}.invalid-transition`);
+          else if (got.error.code !== `${id}.invalid-transition`)
+            mismatches.push(`${state} --${event}--> ${got.error.code}, expected ${id}.invalid-transition`);
           else assert.deepEqual(got.error.details, { state, event });
         } else if (!got.ok) mismatches.push(`${state} --${event}--> refused ${got.error.code}, expected ${want}`);
         else if (got.value !== want) mismatches.push(`${state} --${event}--> ${got.value}, expected ${want}`);
@@ -108,7 +111,9 @@ export function itFollowsTheExpectedTable<S extends string, E extends string, G 
     assert.equal(header, 'stateDiagram-v2');
     // A transition with a guard reads `from --> to: event [guard]`.
     const drawn = lines.map((l) => l.trim().replace(/ \[.*\]$/, ''));
-    const wanted = [...expectedTransitions(expected), ...(expected.fallbacks ?? [])].map((t) => `${name(t.from)} --> ${name(t.target)}: ${t.event}`);
+    const wanted = [...expectedTransitions(expected), ...(expected.fallbacks ?? [])].map(
+      (t) => `${name(t.from)} --> ${name(t.target)}: ${t.event}`,
+    );
     for (const line of wanted) assert.ok(drawn.includes(line), `missing in the diagram: ${line}`);
     assert.deepEqual([...new Set(drawn)].sort(), [...wanted].sort());
   });

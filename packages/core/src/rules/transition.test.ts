@@ -136,7 +136,8 @@ describe('transition()', () => {
 });
 
 describe('refusalsOf()', () => {
-  const codes = (state: StateOf<typeof door> | None, event: EventOf<typeof door>, flags: Flags) => refusalsOf(door, state, event, flags).map((r) => r.code);
+  const codes = (state: StateOf<typeof door> | None, event: EventOf<typeof door>, flags: Flags) =>
+    refusalsOf(door, state, event, flags).map((r) => r.code);
 
   it('is empty when the event is accepted', () => {
     assert.deepEqual(refusalsOf(door, 'closed', 'lock', ALL), []);
@@ -168,23 +169,30 @@ describe('refusalsOf()', () => {
   });
 
   it('refuses an event the state does not accept with <id>.invalid-transition alone', () => {
-    assert.deepEqual(refusalsOf(door, 'open', 'lock', ALL), [{ code: 'door.invalid-transition', details: { state: 'open', event: 'lock' } }]);
+    assert.deepEqual(refusalsOf(door, 'open', 'lock', ALL), [
+      { code: 'door.invalid-transition', details: { state: 'open', event: 'lock' } },
+    ]);
   });
 
   it('agrees with transition() on every state, event and context: refused exactly when it refuses, its refusal first', () => {
     const states = ['none', ...door.states] as const;
     fc.assert(
-      fc.property(fc.constantFrom(...states), fc.constantFrom(...door.events), fc.record({ a: fc.boolean(), b: fc.boolean(), c: fc.boolean() }), (state, event, flags) => {
-        if (state === 'broken' && event === 'repair') return; // the table's deliberate unknown guard
-        const decided = transition(door, state, event, flags);
-        const all = refusalsOf(door, state, event, flags);
-        assert.equal(all.length === 0, decided.ok);
-        if (decided.ok) return;
-        // `or` reports its last part in transition(), so there it is among the refusals rather than first.
-        const hasOr = state === 'locked' || (state === 'closed' && event === 'kick');
-        if (hasOr) assert.ok(all.some((r) => r.code === decided.error.code));
-        else assert.deepEqual(all[0], decided.error);
-      }),
+      fc.property(
+        fc.constantFrom(...states),
+        fc.constantFrom(...door.events),
+        fc.record({ a: fc.boolean(), b: fc.boolean(), c: fc.boolean() }),
+        (state, event, flags) => {
+          if (state === 'broken' && event === 'repair') return; // the table's deliberate unknown guard
+          const decided = transition(door, state, event, flags);
+          const all = refusalsOf(door, state, event, flags);
+          assert.equal(all.length === 0, decided.ok);
+          if (decided.ok) return;
+          // `or` reports its last part in transition(), so there it is among the refusals rather than first.
+          const hasOr = state === 'locked' || (state === 'closed' && event === 'kick');
+          if (hasOr) assert.ok(all.some((r) => r.code === decided.error.code));
+          else assert.deepEqual(all[0], decided.error);
+        },
+      ),
     );
   });
 
@@ -265,7 +273,13 @@ describe('toMermaid()', () => {
   });
 
   it('names states with dashes as Mermaid identifiers', () => {
-    const table = defineRules({ id: 't', states: ['in-progress', 'done'], events: ['finish'], on: { 'in-progress': { finish: { target: 'done' } } }, guards: {} });
+    const table = defineRules({
+      id: 't',
+      states: ['in-progress', 'done'],
+      events: ['finish'],
+      on: { 'in-progress': { finish: { target: 'done' } } },
+      guards: {},
+    });
     assert.equal(toMermaid(table), 'stateDiagram-v2\n  in_progress --> done: finish');
   });
 });

@@ -208,7 +208,9 @@ const firstTargetCache = new WeakMap<object, Record<string, Record<string, strin
  * `state → event → target` of the first definition of each transition, computed
  * once per table: what folds read, since events are facts and guards never rerun.
  */
-export function firstTargets<S extends string, E extends string, G extends string, C>(table: RulesTable<S, E, G, C>): Partial<Record<S | None, Partial<Record<E, S>>>> {
+export function firstTargets<S extends string, E extends string, G extends string, C>(
+  table: RulesTable<S, E, G, C>,
+): Partial<Record<S | None, Partial<Record<E, S>>>> {
   let targets = firstTargetCache.get(table);
   if (!targets) {
     targets = {};

@@ -21,7 +21,8 @@ const ORGANISATIONS = ['ville-de-valence', 'oph', 'compagnons-batisseurs'] as co
 const ROLES: readonly ActorRole[] = ['resident', 'resident', 'association', 'elected', 'landlord'];
 const HOUR = 3_600_000;
 
-export type WalkOp = 'publish' | 'closeRegistrations' | 'start' | 'finish' | 'purgePersonalData' | 'draftReport' | 'validateReport' | 'shareReport';
+export type WalkOp =
+  'publish' | 'closeRegistrations' | 'start' | 'finish' | 'purgePersonalData' | 'draftReport' | 'validateReport' | 'shareReport';
 export type ObservationOp = 'qualify' | 'resolve' | 'eraseReporter' | 'reject' | 'markDuplicate';
 export type EngagementOp = 'accept' | 'start' | 'progress' | 'complete' | 'verify' | 'reopen' | 'abandon' | 'reschedule';
 
@@ -44,7 +45,13 @@ export type Command =
       readonly theme: number;
       readonly withReporter: boolean;
     }
-  | { readonly kind: 'observation'; readonly op: ObservationOp; readonly observation: number; readonly other: number; readonly organisation: number }
+  | {
+      readonly kind: 'observation';
+      readonly op: ObservationOp;
+      readonly observation: number;
+      readonly other: number;
+      readonly organisation: number;
+    }
   | { readonly kind: 'propose'; readonly observations: readonly number[]; readonly quartier: number; readonly theme: number | null }
   /** The engagement's next natural step: accept, start, complete, verify. */
   | { readonly kind: 'nextEngagementStep'; readonly engagement: number; readonly organisation: number }
@@ -78,14 +85,29 @@ export const commandArb: fc.Arbitrary<Command> = fc.oneof(
     weight: 5,
     arbitrary: fc.record({
       kind: fc.constant('walk' as const),
-      op: fc.constantFrom<WalkOp>('publish', 'publish', 'closeRegistrations', 'start', 'start', 'finish', 'finish', 'purgePersonalData', 'draftReport', 'validateReport', 'shareReport'),
+      op: fc.constantFrom<WalkOp>(
+        'publish',
+        'publish',
+        'closeRegistrations',
+        'start',
+        'start',
+        'finish',
+        'finish',
+        'purgePersonalData',
+        'draftReport',
+        'validateReport',
+        'shareReport',
+      ),
       walk: index,
     }),
   },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('nextWalkStep' as const), walk: index }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('nextEngagementStep' as const), engagement: index, organisation: index }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancelWalk' as const), walk: index, reason }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('rescheduleWalk' as const), walk: index, inHours: fc.integer({ min: -5, max: 120 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('rescheduleWalk' as const), walk: index, inHours: fc.integer({ min: -5, max: 120 }) }),
+  },
   {
     weight: 6,
     arbitrary: fc.record({
@@ -98,7 +120,12 @@ export const commandArb: fc.Arbitrary<Command> = fc.oneof(
   },
   {
     weight: 3,
-    arbitrary: fc.record({ kind: fc.constant('registration' as const), op: fc.constantFrom<'cancel' | 'checkIn'>('cancel', 'checkIn'), registration: index, withToken: fc.boolean() }),
+    arbitrary: fc.record({
+      kind: fc.constant('registration' as const),
+      op: fc.constantFrom<'cancel' | 'checkIn'>('cancel', 'checkIn'),
+      registration: index,
+      withToken: fc.boolean(),
+    }),
   },
   {
     weight: 4,
@@ -156,7 +183,14 @@ export interface World {
   readonly engagements: string[];
 }
 
-export const newWorld = (clock: TestClock): World => ({ clock, chosen: new Map(), walks: [], registrations: [], observations: [], engagements: [] });
+export const newWorld = (clock: TestClock): World => ({
+  clock,
+  chosen: new Map(),
+  walks: [],
+  registrations: [],
+  observations: [],
+  engagements: [],
+});
 
 /** `choose()` once per command and world, shared by its retries and twins. */
 function once<T>(world: World, command: Command, choose: () => Promise<T>): Promise<T> {
@@ -259,7 +293,12 @@ export function prepare(world: World, gusp: Gusp, command: Command): Prepared | 
     case 'register': {
       const walkId = pick(world.walks, command.walk);
       if (walkId === undefined) return undefined;
-      const input = { name: `Personne ${command.email}`, email: `p${command.email}@example.org`, role: command.role, consent: command.consent };
+      const input = {
+        name: `Personne ${command.email}`,
+        email: `p${command.email}@example.org`,
+        role: command.role,
+        consent: command.consent,
+      };
       return {
         call: (o) => gusp.walks.register(walkId, input, o),
         learn: (r) => {
@@ -325,7 +364,9 @@ export function prepare(world: World, gusp: Gusp, command: Command): Prepared | 
       return { call, learn: nothing };
     }
     case 'propose': {
-      const observationIds = [...new Set(command.observations.map((i) => pick(world.observations, i)).filter((x): x is string => x !== undefined))];
+      const observationIds = [
+        ...new Set(command.observations.map((i) => pick(world.observations, i)).filter((x): x is string => x !== undefined)),
+      ];
       const input = {
         title: 'Engagement',
         quartierId: pick(QUARTIERS, command.quartier) as string,

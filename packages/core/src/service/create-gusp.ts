@@ -85,7 +85,10 @@ export function createGusp(options: GuspOptions): Gusp {
     },
     /** The next walk of each quartier. */
     async nextWalks() {
-      return nextWalks((await walks.list()).map((a) => a.walk), now());
+      return nextWalks(
+        (await walks.list()).map((a) => a.walk),
+        now(),
+      );
     },
     /** Counts by theme × polarity, by stop, by quartier and year. */
     async observationStats(filter: { quartierId?: string; walkId?: string; year?: number } = {}) {

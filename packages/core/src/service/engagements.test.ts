@@ -6,7 +6,15 @@ import { assertRefused, setup, unwrap } from './service.test-helpers.js';
 
 /** A qualified problem in Le Plan, ready to become an engagement. */
 async function qualifiedProblem(gusp: Gusp, description = 'Éclairage défaillant passage des Bleuets') {
-  const obs = unwrap(await gusp.observations.record({ quartierId: 'le-plan', polarity: 'problem', themeId: 'eclairage-public', description, address: 'Passage des Bleuets' }));
+  const obs = unwrap(
+    await gusp.observations.record({
+      quartierId: 'le-plan',
+      polarity: 'problem',
+      themeId: 'eclairage-public',
+      description,
+      address: 'Passage des Bleuets',
+    }),
+  );
   return unwrap(await gusp.observations.qualify(obs.id, { organisationId: 'ville-de-valence' }));
 }
 
@@ -24,7 +32,9 @@ describe('engagements: the whole lifecycle', () => {
     assert.equal(unwrap(await gusp.observations.get(obs.id)).engagementId, proposed.id);
 
     clock.set('2026-03-02T09:00:00+01:00');
-    const accepted = unwrap(await gusp.engagements.accept(proposed.id, { organisationId: 'ville-de-valence', dueOn: '2026-06-30', note: 'Budget voté' }));
+    const accepted = unwrap(
+      await gusp.engagements.accept(proposed.id, { organisationId: 'ville-de-valence', dueOn: '2026-06-30', note: 'Budget voté' }),
+    );
     assert.equal(accepted.status, 'accepted');
     assert.equal(accepted.organisationId, 'ville-de-valence');
     assert.equal(accepted.dueOn, '2026-06-30');
@@ -115,7 +125,10 @@ describe('engagements: only the responsible organisation changes its engagements
     const { gusp } = setup();
     const e = unwrap(await gusp.engagements.propose(proposal));
     unwrap(await gusp.engagements.accept(e.id, { organisationId: 'oph', dueOn: '2026-05-01' }, { organisationId: 'oph' }));
-    const refused = assertRefused(await gusp.engagements.start(e.id, {}, { organisationId: 'ville-de-valence' }), 'engagement.forbidden-organisation');
+    const refused = assertRefused(
+      await gusp.engagements.start(e.id, {}, { organisationId: 'ville-de-valence' }),
+      'engagement.forbidden-organisation',
+    );
     assert.equal(refused.details.organisationId, 'ville-de-valence');
     assertRefused(await gusp.engagements.complete(e.id, {}, { organisationId: 'ville-de-valence' }), 'engagement.forbidden-organisation');
     assert.equal(unwrap(await gusp.engagements.get(e.id)).status, 'accepted');
@@ -126,7 +139,10 @@ describe('engagements: only the responsible organisation changes its engagements
   it('checks the acting organisation before the input, so an outsider learns nothing from validation', async () => {
     const { gusp } = setup();
     const e = unwrap(await gusp.engagements.propose({ ...proposal, organisationId: 'oph' }));
-    assertRefused(await gusp.engagements.progress(e.id, { percent: 500 }, { organisationId: 'ville-de-valence' }), 'engagement.forbidden-organisation');
+    assertRefused(
+      await gusp.engagements.progress(e.id, { percent: 500 }, { organisationId: 'ville-de-valence' }),
+      'engagement.forbidden-organisation',
+    );
   });
 });
 
@@ -134,7 +150,15 @@ describe('engagements: follow-up of observations', () => {
   it('commits only qualified observations, and resolves committed ones on completion', async () => {
     const { gusp } = setup();
     const qualified = await qualifiedProblem(gusp);
-    const recorded = unwrap(await gusp.observations.record({ quartierId: 'le-plan', polarity: 'problem', themeId: 'voirie', description: 'Nid-de-poule', address: 'Rue Bizet' }));
+    const recorded = unwrap(
+      await gusp.observations.record({
+        quartierId: 'le-plan',
+        polarity: 'problem',
+        themeId: 'voirie',
+        description: 'Nid-de-poule',
+        address: 'Rue Bizet',
+      }),
+    );
     const e = unwrap(await gusp.engagements.propose({ ...proposal, observationIds: [qualified.id, recorded.id] }));
     assert.equal(unwrap(await gusp.observations.get(qualified.id)).status, 'committed');
     assert.equal(unwrap(await gusp.observations.get(recorded.id)).status, 'recorded');
@@ -147,7 +171,15 @@ describe('engagements: follow-up of observations', () => {
 
   it('does not resolve an observation another engagement has committed', async () => {
     const { gusp } = setup();
-    const obs = unwrap(await gusp.observations.record({ quartierId: 'le-plan', polarity: 'problem', themeId: 'voirie', description: 'Trottoir défoncé', address: 'Rue Bizet' }));
+    const obs = unwrap(
+      await gusp.observations.record({
+        quartierId: 'le-plan',
+        polarity: 'problem',
+        themeId: 'voirie',
+        description: 'Trottoir défoncé',
+        address: 'Rue Bizet',
+      }),
+    );
     // Listed in a first engagement before it was qualified, then committed to a second one.
     const first = unwrap(await gusp.engagements.propose({ ...proposal, observationIds: [obs.id] }));
     unwrap(await gusp.observations.qualify(obs.id, { organisationId: 'oph' }));
@@ -176,7 +208,11 @@ describe('engagements: an organisation acting for itself', () => {
     const gusp = createGusp({ city: valence, store: memoryStore(), now: () => new Date('2026-06-01T10:00:00+02:00') });
     const e = await gusp.engagements.propose({ title: 'Repeindre le local', quartierId: 'le-plan' });
     assert.ok(e.ok);
-    const refused = await gusp.engagements.accept(e.value.id, { organisationId: 'ville-de-valence', dueOn: '2026-09-01' }, { organisationId: 'oph' });
+    const refused = await gusp.engagements.accept(
+      e.value.id,
+      { organisationId: 'ville-de-valence', dueOn: '2026-09-01' },
+      { organisationId: 'oph' },
+    );
     assert.equal(!refused.ok && refused.error.code, 'engagement.forbidden-organisation');
     const accepted = await gusp.engagements.accept(e.value.id, { organisationId: 'oph', dueOn: '2026-09-01' }, { organisationId: 'oph' });
     assert.equal(accepted.ok && accepted.value.organisationId, 'oph');

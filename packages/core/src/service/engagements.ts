@@ -88,7 +88,8 @@ export function engagementCommands(rt: Runtime): EngagementCommands {
       await rt.execute(
         observationStream,
         observationStream.prefix + id,
-        (obs, now) => (obs && concerns(obs) && transition(observationRules, obs.status, event, { city, now }).ok ? ok([make(now)]) : ok([])),
+        (obs, now) =>
+          obs && concerns(obs) && transition(observationRules, obs.status, event, { city, now }).ok ? ok([make(now)]) : ok([]),
         () => undefined,
         { locale: options?.locale },
       );
@@ -139,14 +140,20 @@ export function engagementCommands(rt: Runtime): EngagementCommands {
   const note = (i: { note?: string | undefined }) => (i.note ? { note: i.note } : {});
 
   /** Done: the observations it committed are resolved (not those another engagement has committed). */
-  const complete = change('complete', 'EngagementCompleted', NoteInput, () => ({}), note, (e, options) =>
-    followObservations(
-      e.observationIds,
-      'resolve',
-      (now) => rt.event<ObservationResolved>('ObservationResolved', { engagementId: e.id }, now),
-      options,
-      (obs) => obs.status !== 'committed' || obs.engagementId === e.id,
-    ),
+  const complete = change(
+    'complete',
+    'EngagementCompleted',
+    NoteInput,
+    () => ({}),
+    note,
+    (e, options) =>
+      followObservations(
+        e.observationIds,
+        'resolve',
+        (now) => rt.event<ObservationResolved>('ObservationResolved', { engagementId: e.id }, now),
+        options,
+        (obs) => obs.status !== 'committed' || obs.engagementId === e.id,
+      ),
   );
 
   return {
@@ -191,7 +198,12 @@ export function engagementCommands(rt: Runtime): EngagementCommands {
       if (!result.ok) return result;
       // A retry gets the engagement first proposed (maybe under another id): it commits nothing more.
       if (!result.value.replayed) {
-        await followObservations(i.observationIds, 'commit', (now) => rt.event<ObservationCommitted>('ObservationCommitted', { engagementId: id }, now), options);
+        await followObservations(
+          i.observationIds,
+          'commit',
+          (now) => rt.event<ObservationCommitted>('ObservationCommitted', { engagementId: id }, now),
+          options,
+        );
       }
       return ok(result.value.engagement);
     },
@@ -206,14 +218,32 @@ export function engagementCommands(rt: Runtime): EngagementCommands {
     ),
     start: change('start', 'EngagementStarted', NoteInput, () => ({}), note),
     /** A point d'étape: percent done and a note. */
-    progress: change('progress', 'EngagementProgressed', ProgressEngagementInput, () => ({}), (i) => ({ percent: i.percent, ...note(i) })),
+    progress: change(
+      'progress',
+      'EngagementProgressed',
+      ProgressEngagementInput,
+      () => ({}),
+      (i) => ({ percent: i.percent, ...note(i) }),
+    ),
     /** Done: its committed observations are resolved with it. */
     complete: (id: string, input: z.input<typeof NoteInput> = {}, options?: EngagementCommandOptions): Promise<Result<Engagement>> =>
       complete(id, input, options),
     /** Residents confirm it is done (e.g. at the next walk). */
     verify: change('verify', 'EngagementVerified', NoteInput, () => ({}), note),
-    reopen: change('reopen', 'EngagementReopened', ReasonNoteInput, (i) => ({ reason: i.reason }), (i) => ({ reason: i.reason })),
-    abandon: change('abandon', 'EngagementAbandoned', ReasonNoteInput, (i) => ({ reason: i.reason }), (i) => ({ reason: i.reason })),
+    reopen: change(
+      'reopen',
+      'EngagementReopened',
+      ReasonNoteInput,
+      (i) => ({ reason: i.reason }),
+      (i) => ({ reason: i.reason }),
+    ),
+    abandon: change(
+      'abandon',
+      'EngagementAbandoned',
+      ReasonNoteInput,
+      (i) => ({ reason: i.reason }),
+      (i) => ({ reason: i.reason }),
+    ),
     /** A new due date, with the reason. */
     reschedule: change(
       'reschedule',

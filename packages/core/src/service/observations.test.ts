@@ -45,10 +45,22 @@ describe('observations: recording', () => {
     const walk = await openWalk(t.gusp);
     t.clock.set(WALK_STARTS_AT);
     unwrap(await t.gusp.walks.start(walk.id));
-    const obs = unwrap(await t.gusp.observations.record({ walkId: walk.id, stopId: 'bleuets', polarity: 'positive', themeId: 'lien-social', description: 'Salle commune', source: 'walk' }));
+    const obs = unwrap(
+      await t.gusp.observations.record({
+        walkId: walk.id,
+        stopId: 'bleuets',
+        polarity: 'positive',
+        themeId: 'lien-social',
+        description: 'Salle commune',
+        source: 'walk',
+      }),
+    );
     assert.equal(obs.quartierId, 'le-plan');
     assert.equal(obs.stopId, 'bleuets');
-    assertRefused(await t.gusp.observations.record({ walkId: walk.id, stopId: 'gare', polarity: 'positive', themeId: 'lien-social', description: 'x' }), 'observation.unknown-stop');
+    assertRefused(
+      await t.gusp.observations.record({ walkId: walk.id, stopId: 'gare', polarity: 'positive', themeId: 'lien-social', description: 'x' }),
+      'observation.unknown-stop',
+    );
   });
 
   it('lets residents record during a walk in progress', async () => {
@@ -98,8 +110,14 @@ describe('observations: recording', () => {
       await gusp.observations.record(lampadaire({ reporter: { name: 'Lina', email: 'lina@example.org', consent: false } })),
       'observation.contact-consent-required',
     );
-    const obs = unwrap(await gusp.observations.record(lampadaire({ reporter: { name: 'Lina', email: 'lina@example.org', consent: true } })));
-    assert.deepEqual(obs.reporter, { name: 'Lina', email: 'lina@example.org', consent: { version: '2026-01', at: '2026-03-01T10:00:00+01:00' } });
+    const obs = unwrap(
+      await gusp.observations.record(lampadaire({ reporter: { name: 'Lina', email: 'lina@example.org', consent: true } })),
+    );
+    assert.deepEqual(obs.reporter, {
+      name: 'Lina',
+      email: 'lina@example.org',
+      consent: { version: '2026-01', at: '2026-03-01T10:00:00+01:00' },
+    });
     const erased = unwrap(await gusp.observations.eraseReporter(obs.id));
     assert.equal(erased.reporter, undefined);
     assert.equal(erased.description, obs.description);

@@ -29,7 +29,9 @@ export const observationStream: StreamKind<Observation, ObservationEvent> = {
 };
 
 const DuplicateInput = /* @__PURE__ */ z.object({ of: ObservationIdSchema });
-const RejectInput = /* @__PURE__ */ z.object({ reason: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(2000)) });
+const RejectInput = /* @__PURE__ */ z.object({
+  reason: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(2000)),
+});
 
 /**
  * Commands on observations, points positifs and dysfonctionnements:
@@ -204,11 +206,7 @@ export function observationCommands(rt: Runtime): ObservationCommands {
 
     /** Erases the reporter's contact (a person's right to erasure); the observation stays. */
     eraseReporter: (id: string, options?: CommandOptions) =>
-      onObservation(
-        id,
-        (obs, now) => ok(obs.reporter ? [rt.event<ReporterContactErased>('ReporterContactErased', {}, now)] : []),
-        options,
-      ),
+      onObservation(id, (obs, now) => ok(obs.reporter ? [rt.event<ReporterContactErased>('ReporterContactErased', {}, now)] : []), options),
 
     get: (id: string, options?: CommandOptions) => rt.get(observationStream, id, options),
     list: () => rt.all(observationStream),

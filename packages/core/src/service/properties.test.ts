@@ -99,14 +99,34 @@ async function everyStateOf(store: Store, boundaries: ReadonlySet<string>, walkI
   return problems;
 }
 
-type SeatOp = { readonly kind: 'register'; readonly role: ActorRole; readonly on: 0 | 1 } | { readonly kind: 'cancel'; readonly pick: number; readonly withToken: boolean; readonly on: 0 | 1 };
+type SeatOp =
+  | { readonly kind: 'register'; readonly role: ActorRole; readonly on: 0 | 1 }
+  | { readonly kind: 'cancel'; readonly pick: number; readonly withToken: boolean; readonly on: 0 | 1 };
 
 const seatOpArb: fc.Arbitrary<SeatOp> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('register' as const), role: fc.constantFrom<ActorRole>('resident', 'resident', 'association', 'elected', 'landlord'), on: fc.constantFrom<0 | 1>(0, 1) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat({ max: 40 }), withToken: fc.boolean(), on: fc.constantFrom<0 | 1>(0, 1) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('register' as const),
+      role: fc.constantFrom<ActorRole>('resident', 'resident', 'association', 'elected', 'landlord'),
+      on: fc.constantFrom<0 | 1>(0, 1),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('cancel' as const),
+      pick: fc.nat({ max: 40 }),
+      withToken: fc.boolean(),
+      on: fc.constantFrom<0 | 1>(0, 1),
+    }),
+  },
 );
 const batchesArb = fc.array(fc.array(seatOpArb, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 6 });
-const seatsArb = fc.record({ capacity: fc.integer({ min: 1, max: 4 }), institutionalSeats: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }) });
+const seatsArb = fc.record({
+  capacity: fc.integer({ min: 1, max: 4 }),
+  institutionalSeats: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+});
 
 let people = 0;
 const signUp = (role: ActorRole) => {
@@ -201,12 +221,22 @@ describe('property: seats are never overbooked, whatever the interleaving', () =
         // Each store call waits for the scheduler: reads go stale, appends race, in an order fast-check picks (and shrinks).
         const scheduled: Store = {
           read: (stream, after) => s.schedule(Promise.resolve(), `read ${stream}`).then(() => store.read(stream, after)),
-          append: (stream, v, events, options) => s.schedule(Promise.resolve(), `append ${stream}@${v}`).then(() => store.append(stream, v, events, options)),
+          append: (stream, v, events, options) =>
+            s.schedule(Promise.resolve(), `append ${stream}@${v}`).then(() => store.append(stream, v, events, options)),
           findByClientId: (id) => store.findByClientId(id),
           readAll: (options) => store.readAll(options),
         };
-        const instances = [createGusp({ city: valence, store: scheduled, now: clock.now }), createGusp({ city: valence, store: scheduled, now: clock.now })];
-        await runSeatBatches(instances, walk.id, batches, async () => assert.deepEqual(await everyStateOf(store, boundaries, walk.id), []), (all) => s.waitFor(all));
+        const instances = [
+          createGusp({ city: valence, store: scheduled, now: clock.now }),
+          createGusp({ city: valence, store: scheduled, now: clock.now }),
+        ];
+        await runSeatBatches(
+          instances,
+          walk.id,
+          batches,
+          async () => assert.deepEqual(await everyStateOf(store, boundaries, walk.id), []),
+          (all) => s.waitFor(all),
+        );
         assert.deepEqual(problems, []);
         conflicts += stats.conflicts;
       }),
@@ -223,7 +253,11 @@ describe('property: seats are never overbooked, whatever the interleaving', () =
 const stepsArb = fc.array(fc.tuple(commandArb, fc.constantFrom<0 | 1>(0, 1)), { minLength: 5, maxLength: 40, size: 'max' });
 
 /** Runs a command sequence, each command on the instance it names; returns what the commands returned. */
-async function runSequence(instances: readonly Gusp[], clock: TestClock, steps: readonly (readonly [Command, 0 | 1])[]): Promise<Result<unknown>[]> {
+async function runSequence(
+  instances: readonly Gusp[],
+  clock: TestClock,
+  steps: readonly (readonly [Command, 0 | 1])[],
+): Promise<Result<unknown>[]> {
   const world = newWorld(clock);
   const results: Result<unknown>[] = [];
   for (const [command, on] of steps) {
@@ -288,7 +322,14 @@ describe('property: replaying the journal rebuilds the same state', () => {
     );
     assert.ok(streamsChecked > 100);
     // The sequences are only worth something if they reach the far ends of the lifecycles.
-    for (const reached of ['walk:open', 'walk:in-progress', 'walk:done', 'observation:qualified', 'engagement:in-progress', 'engagement:done']) {
+    for (const reached of [
+      'walk:open',
+      'walk:in-progress',
+      'walk:done',
+      'observation:qualified',
+      'engagement:in-progress',
+      'engagement:done',
+    ]) {
       assert.ok(statuses.has(reached), `no sequence reached ${reached}: ${[...statuses].join(', ')}`);
     }
   });
@@ -452,11 +493,16 @@ describe('property: a command retried with the same client id changes nothing', 
     const clock = testClock(START);
     const a = createGusp({ city: valence, store, now: clock.now });
     const b = createGusp({ city: valence, store, now: clock.now });
-    const draft = unwrap(await a.walks.schedule({ quartierId: 'le-plan', startsAt: '2026-03-14T09:00:00+01:00', meetingPoint: { label: 'Mairie annexe' } }));
+    const draft = unwrap(
+      await a.walks.schedule({ quartierId: 'le-plan', startsAt: '2026-03-14T09:00:00+01:00', meetingPoint: { label: 'Mairie annexe' } }),
+    );
     unwrap(await b.walks.get(draft.id)); // b now remembers the walk as a draft
     unwrap(await a.walks.publish(draft.id));
     const input = signUp('resident');
-    const [x, y] = await Promise.all([a.walks.register(draft.id, input, { clientId: 'tap-1' }), b.walks.register(draft.id, input, { clientId: 'tap-1' })]);
+    const [x, y] = await Promise.all([
+      a.walks.register(draft.id, input, { clientId: 'tap-1' }),
+      b.walks.register(draft.id, input, { clientId: 'tap-1' }),
+    ]);
     assert.deepStrictEqual(unwrap(y), unwrap(x));
     assert.equal(unwrap(await a.walks.get(draft.id)).registrations.length, 1);
   });
@@ -464,7 +510,15 @@ describe('property: a command retried with the same client id changes nothing', 
   it('does not commit, on a retried proposal, an observation qualified since the first submission', async () => {
     const store = memoryStore();
     const gusp = createGusp({ city: valence, store, now: testClock(START).now });
-    const obs = unwrap(await gusp.observations.record({ quartierId: 'le-plan', polarity: 'problem', themeId: 'voirie', description: 'Nid-de-poule', address: 'Rue Bizet' }));
+    const obs = unwrap(
+      await gusp.observations.record({
+        quartierId: 'le-plan',
+        polarity: 'problem',
+        themeId: 'voirie',
+        description: 'Nid-de-poule',
+        address: 'Rue Bizet',
+      }),
+    );
     const input = { title: 'Reboucher', quartierId: 'le-plan', observationIds: [obs.id] };
     const first = unwrap(await gusp.engagements.propose(input, { clientId: 'proposal-1' }));
     unwrap(await gusp.observations.qualify(obs.id, { organisationId: 'ville-de-valence' }));
@@ -496,7 +550,11 @@ describe('client ids name one command', () => {
     const { createGusp, memoryStore, valence } = await import('../index.js');
     const gusp = createGusp({ city: valence, store: memoryStore(), now: () => new Date('2026-06-01T10:00:00+02:00') });
     const open = async () => {
-      const w = await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: '2026-07-04T09:00:00+02:00', meetingPoint: { label: 'Les Bleuets' } });
+      const w = await gusp.walks.schedule({
+        quartierId: 'le-plan',
+        startsAt: '2026-07-04T09:00:00+02:00',
+        meetingPoint: { label: 'Les Bleuets' },
+      });
       assert.ok(w.ok);
       assert.ok((await gusp.walks.publish(w.value.id)).ok);
       return w.value.id;

@@ -39,7 +39,9 @@ describe('refusals: bad input', () => {
   it('names missing fields as required and nested fields by their dotted path', async () => {
     const { gusp } = setup();
     const error = assertRefused(
-      await gusp.walks.schedule({ startsAt: '14/03/2026', stops: [{ label: 'Parvis', point: { lat: 95, lon: 4.9 } }] } as never, { locale: 'en' }),
+      await gusp.walks.schedule({ startsAt: '14/03/2026', stops: [{ label: 'Parvis', point: { lat: 95, lon: 4.9 } }] } as never, {
+        locale: 'en',
+      }),
       'validation.invalid',
       'en',
     );
@@ -52,8 +54,14 @@ describe('refusals: bad input', () => {
 
   it('refuses non-integers where counts are expected', async () => {
     const { gusp } = setup();
-    const error = assertRefused(await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: WALK_STARTS_AT, capacity: 2.5 }), 'validation.invalid');
-    assert.deepEqual(issuesOf(error).map((i) => [i.path, i.code]), [['capacity', 'field.not-integer']]);
+    const error = assertRefused(
+      await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: WALK_STARTS_AT, capacity: 2.5 }),
+      'validation.invalid',
+    );
+    assert.deepEqual(
+      issuesOf(error).map((i) => [i.path, i.code]),
+      [['capacity', 'field.not-integer']],
+    );
   });
 });
 
@@ -61,7 +69,10 @@ describe('refusals: bad input', () => {
 const scenarios: [code: string, run: (gusp: Gusp, options: CommandOptions) => Promise<Result<unknown>>][] = [
   ['walk.unknown-quartier', (g, o) => g.walks.schedule({ quartierId: 'la-duchere', startsAt: WALK_STARTS_AT }, o)],
   ['walk.not-found', (g, o) => g.walks.publish('ghost', o)],
-  ['walk.meeting-point-required', async (g, o) => g.walks.publish(unwrap(await g.walks.schedule({ quartierId: 'le-plan', startsAt: WALK_STARTS_AT })).id, o)],
+  [
+    'walk.meeting-point-required',
+    async (g, o) => g.walks.publish(unwrap(await g.walks.schedule({ quartierId: 'le-plan', startsAt: WALK_STARTS_AT })).id, o),
+  ],
   ['walk.reason-required', async (g, o) => g.walks.cancel((await openWalk(g)).id, { reason: '' }, o)],
   ['walk.invalid-transition', async (g, o) => g.walks.start((await openWalk(g)).id, o)],
   ['walk.start-in-past', async (g, o) => g.walks.reschedule((await openWalk(g)).id, { startsAt: '2020-01-01T09:00:00+01:00' }, o)],
@@ -69,7 +80,10 @@ const scenarios: [code: string, run: (gusp: Gusp, options: CommandOptions) => Pr
   ['registration.contact-required', async (g, o) => g.walks.register((await openWalk(g)).id, { name: 'Sans contact', consent: true }, o)],
   ['registration.not-found', async (g, o) => g.walks.cancelRegistration((await openWalk(g)).id, 'ghost', o)],
   ['validation.invalid', (g, o) => g.walks.schedule({} as never, o)],
-  ['observation.location-required', (g, o) => g.observations.record({ quartierId: 'le-plan', polarity: 'problem', themeId: 'voirie', description: 'Trou' }, o)],
+  [
+    'observation.location-required',
+    (g, o) => g.observations.record({ quartierId: 'le-plan', polarity: 'problem', themeId: 'voirie', description: 'Trou' }, o),
+  ],
   ['observation.not-found', (g, o) => g.observations.resolve('ghost', o)],
   ['engagement.not-found', (g, o) => g.engagements.start('ghost', {}, o)],
   ['engagement.unknown-quartier', (g, o) => g.engagements.propose({ title: 'x', quartierId: 'la-duchere' }, o)],
@@ -94,9 +108,18 @@ describe('refusals: every refusal speaks French by default and English on reques
 
   it('falls back from a regional tag to its language, and from an unknown language to French', async () => {
     const { gusp } = setup();
-    assert.equal(assertRefused(await gusp.walks.publish('ghost', { locale: 'en-GB' }), 'walk.not-found', 'en').message, 'This walk cannot be found.');
-    assert.equal(assertRefused(await gusp.walks.publish('ghost', { locale: 'fr-BE' }), 'walk.not-found').message, 'Ce diagnostic en marchant est introuvable.');
-    assert.equal(assertRefused(await gusp.walks.publish('ghost', { locale: 'tlh' }), 'walk.not-found').message, 'Ce diagnostic en marchant est introuvable.');
+    assert.equal(
+      assertRefused(await gusp.walks.publish('ghost', { locale: 'en-GB' }), 'walk.not-found', 'en').message,
+      'This walk cannot be found.',
+    );
+    assert.equal(
+      assertRefused(await gusp.walks.publish('ghost', { locale: 'fr-BE' }), 'walk.not-found').message,
+      'Ce diagnostic en marchant est introuvable.',
+    );
+    assert.equal(
+      assertRefused(await gusp.walks.publish('ghost', { locale: 'tlh' }), 'walk.not-found').message,
+      'Ce diagnostic en marchant est introuvable.',
+    );
   });
 });
 
@@ -116,7 +139,15 @@ describe('refusals: commands never throw for bad input', () => {
     const { gusp } = t;
     const walk = await openWalk(gusp);
     const registration = unwrap(await gusp.walks.register(walk.id, person()));
-    const obs = unwrap(await gusp.observations.record({ quartierId: 'le-plan', polarity: 'problem', themeId: 'voirie', description: 'Trou', address: 'Rue Bizet' }));
+    const obs = unwrap(
+      await gusp.observations.record({
+        quartierId: 'le-plan',
+        polarity: 'problem',
+        themeId: 'voirie',
+        description: 'Trou',
+        address: 'Rue Bizet',
+      }),
+    );
     const engagement = unwrap(await gusp.engagements.propose({ title: 'Reboucher', quartierId: 'le-plan' }));
     const any = fc.anything() as fc.Arbitrary<never>;
     const commands: [string, (input: never) => Promise<Result<unknown>>][] = [
@@ -167,6 +198,9 @@ describe('refusals: commands never throw for bad input', () => {
         .catch((e: unknown) => assert.fail(`${name}: ${String(e)}`));
     }
     // Nothing arbitrary got through to the registration made above.
-    assert.equal(unwrap(await gusp.walks.get(walk.id)).registrations.find((r) => r.id === registration.registration.id)?.status, 'confirmed');
+    assert.equal(
+      unwrap(await gusp.walks.get(walk.id)).registrations.find((r) => r.id === registration.registration.id)?.status,
+      'confirmed',
+    );
   });
 });

@@ -34,7 +34,11 @@ export interface ReportCommands {
 /** Makes {@linkcode ReportCommands} over a runtime. */
 export function reportCommands(rt: Runtime): ReportCommands {
   const { city } = rt;
-  const onReport = (walkId: string, decide: (agg: WalkAggregate, now: Date) => Decision, options?: CommandOptions): Promise<Result<Report>> =>
+  const onReport = (
+    walkId: string,
+    decide: (agg: WalkAggregate, now: Date) => Decision,
+    options?: CommandOptions,
+  ): Promise<Result<Report>> =>
     rt.execute(
       walkStream,
       walkStream.prefix + walkId,
@@ -53,7 +57,10 @@ export function reportCommands(rt: Runtime): ReportCommands {
         (agg, now) => {
           if (!agg) return rt.error('walk.not-found', options, { walkId });
           const existing = agg.report;
-          const allowed = rt.rule(transition(reportRules, existing?.status ?? 'none', existing ? 'regenerate' : 'draft', { walk: agg.walk }), options);
+          const allowed = rt.rule(
+            transition(reportRules, existing?.status ?? 'none', existing ? 'regenerate' : 'draft', { walk: agg.walk }),
+            options,
+          );
           if (!allowed.ok) return allowed;
           const report = buildReport({
             id: existing?.id ?? newId<'ReportId'>(),
@@ -96,7 +103,10 @@ export function reportCommands(rt: Runtime): ReportCommands {
           if (!agg.report) return rt.error('report.not-found', options, { walkId });
           const allowed = rt.rule(transition(reportRules, agg.report.status, 'share', { walk: agg.walk }), options);
           if (!allowed.ok) return allowed;
-          const walkAllowed = rt.rule(transition(walkRules, agg.walk.status, 'shareReport', { city, walk: agg.walk, now, report: agg.report }), options);
+          const walkAllowed = rt.rule(
+            transition(walkRules, agg.walk.status, 'shareReport', { city, walk: agg.walk, now, report: agg.report }),
+            options,
+          );
           if (!walkAllowed.ok) return walkAllowed;
           const sharedOn = parsed.value.sharedOn ?? calendarDay(now, city.timezone);
           return ok([rt.event<ReportShared>('ReportShared', { sharedOn }, now)]);

@@ -170,8 +170,7 @@ export class Runtime {
     // the same stream, or, for a command creating a stream, on a stream of the same kind (the new
     // id differs at each try). Anything else is a reused id, refused rather than answered with
     // another command's outcome (which could hand out someone else's data).
-    const sameCommand =
-      last.stream === stream || (last.stream.startsWith(kind.prefix) && (await this.store.read(stream)).version === 0);
+    const sameCommand = last.stream === stream || (last.stream.startsWith(kind.prefix) && (await this.store.read(stream)).version === 0);
     if (!sameCommand) return this.error('store.client-id-reused', options, { clientId: last.clientId });
     const { events } = await this.store.read(last.stream);
     const state = kind.evolve(undefined, events.slice(0, last.version) as unknown as readonly Ev[]);

@@ -57,7 +57,8 @@ export function setup(options: { city?: CityProfile; store?: Store; start?: stri
 
 /** The value of an accepted result; fails the test with the refusal otherwise. */
 export function unwrap<T>(result: Result<T, GuspError>): T {
-  if (!result.ok) assert.fail(`expected success, got ${result.error.code}: ${result.error.message} ${JSON.stringify(result.error.details)}`);
+  if (!result.ok)
+    assert.fail(`expected success, got ${result.error.code}: ${result.error.message} ${JSON.stringify(result.error.details)}`);
   return result.value;
 }
 

@@ -10,7 +10,9 @@ describe('walks: the whole life of a diagnostic en marchant', () => {
     const { gusp, store, clock } = setup();
 
     // Schedule: a draft with the city's defaults.
-    const draft = unwrap(await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: WALK_STARTS_AT, stops: [...LE_PLAN_STOPS], capacity: 2 }));
+    const draft = unwrap(
+      await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: WALK_STARTS_AT, stops: [...LE_PLAN_STOPS], capacity: 2 }),
+    );
     assert.equal(draft.status, 'draft');
     assert.equal(draft.durationMinutes, 240);
     assert.equal(draft.registrationDeadline, '2026-03-13T18:00:00+01:00');
@@ -58,8 +60,26 @@ describe('walks: the whole life of a diagnostic en marchant', () => {
     assertRefused(await gusp.walks.cancelRegistration(draft.id, bruno.registration.id), 'registration.walk-over');
 
     // Observations on the route.
-    unwrap(await gusp.observations.record({ walkId: draft.id, stopId: 'parvis', polarity: 'problem', themeId: 'eclairage-public', description: 'Lampadaire éteint', source: 'walk' }));
-    unwrap(await gusp.observations.record({ walkId: draft.id, stopId: 'bleuets', polarity: 'positive', themeId: 'lien-social', description: 'Salle commune rénovée par les habitants', source: 'walk' }));
+    unwrap(
+      await gusp.observations.record({
+        walkId: draft.id,
+        stopId: 'parvis',
+        polarity: 'problem',
+        themeId: 'eclairage-public',
+        description: 'Lampadaire éteint',
+        source: 'walk',
+      }),
+    );
+    unwrap(
+      await gusp.observations.record({
+        walkId: draft.id,
+        stopId: 'bleuets',
+        polarity: 'positive',
+        themeId: 'lien-social',
+        description: 'Salle commune rénovée par les habitants',
+        source: 'walk',
+      }),
+    );
 
     // A report cannot be drafted before the end.
     assertRefused(await gusp.reports.draft(draft.id), 'report.walk-not-done');
@@ -121,7 +141,16 @@ describe('walks: the whole life of a diagnostic en marchant', () => {
     const first = unwrap(await gusp.reports.draft(walk.id));
     assert.equal(first.problems.length, 0);
     clock.set('2026-03-15T09:00:00+01:00');
-    unwrap(await gusp.observations.record({ walkId: walk.id, stopId: 'bleuets', polarity: 'problem', themeId: 'nettoyage', description: 'Dépôts sauvages', source: 'agent' }));
+    unwrap(
+      await gusp.observations.record({
+        walkId: walk.id,
+        stopId: 'bleuets',
+        polarity: 'problem',
+        themeId: 'nettoyage',
+        description: 'Dépôts sauvages',
+        source: 'agent',
+      }),
+    );
     const second = unwrap(await gusp.reports.draft(walk.id));
     assert.equal(second.id, first.id);
     assert.equal(second.problems.length, 1);
@@ -171,7 +200,9 @@ describe('walks: the default registration deadline', () => {
 
   it('keeps a deadline given explicitly, in the city’s time zone', async () => {
     const { gusp } = setup();
-    const walk = unwrap(await gusp.walks.schedule({ quartierId: 'polygone', startsAt: WALK_STARTS_AT, registrationDeadline: '2026-03-12T11:00:00Z' }));
+    const walk = unwrap(
+      await gusp.walks.schedule({ quartierId: 'polygone', startsAt: WALK_STARTS_AT, registrationDeadline: '2026-03-12T11:00:00Z' }),
+    );
     assert.equal(walk.registrationDeadline, '2026-03-12T12:00:00+01:00');
   });
 
@@ -260,7 +291,15 @@ describe('walks: seats and the waiting list', () => {
     const summary = unwrap(await gusp.queries.walkSummary(walk.id));
     assert.equal(summary.seatsLeft, 0);
     assert.equal(summary.confirmed, 6);
-    assert.deepEqual(summary.byRole, { resident: 1, association: 0, professional: 1, elected: 1, landlord: 1, 'proximity-agent': 1, partner: 1 });
+    assert.deepEqual(summary.byRole, {
+      resident: 1,
+      association: 0,
+      professional: 1,
+      elected: 1,
+      landlord: 1,
+      'proximity-agent': 1,
+      partner: 1,
+    });
   });
 
   it('keeps institutional seats in a pool of their own when the walk limits them', async () => {
@@ -286,7 +325,10 @@ describe('walks: sign-up refusals', () => {
     const walk = await openWalk(gusp);
     assertRefused(await gusp.walks.register(walk.id, person({ consent: false })), 'registration.consent-required');
     assertRefused(await gusp.walks.register(walk.id, { name: 'Sans contact', consent: true }), 'registration.contact-required');
-    assertRefused(await gusp.walks.register(walk.id, { name: 'Vide', email: '', phone: '', consent: true }), 'registration.contact-required');
+    assertRefused(
+      await gusp.walks.register(walk.id, { name: 'Vide', email: '', phone: '', consent: true }),
+      'registration.contact-required',
+    );
     unwrap(await gusp.walks.register(walk.id, person({ email: 'fatou@example.org' })));
     assertRefused(await gusp.walks.register(walk.id, person({ email: 'FATOU@example.org' })), 'registration.duplicate-email');
     const byPhone = unwrap(await gusp.walks.register(walk.id, { name: 'Par téléphone', phone: '06 12 34 56 78', consent: true }));
@@ -310,7 +352,10 @@ describe('walks: sign-up refusals', () => {
     assertRefused(await gusp.walks.cancelRegistration(walk.id, r.registration.id, { token: '' }), 'registration.not-found');
     assertRefused(await gusp.walks.cancelRegistration(walk.id, 'nobody'), 'registration.not-found');
     assert.equal(unwrap(await gusp.walks.get(walk.id)).registrations[0]?.status, 'confirmed');
-    assert.equal(unwrap(await gusp.walks.cancelRegistration(walk.id, r.registration.id, { token: r.registration.cancelToken })).status, 'cancelled');
+    assert.equal(
+      unwrap(await gusp.walks.cancelRegistration(walk.id, r.registration.id, { token: r.registration.cancelToken })).status,
+      'cancelled',
+    );
     assertRefused(await gusp.walks.cancelRegistration(walk.id, r.registration.id), 'registration.invalid-transition');
   });
 
@@ -334,9 +379,13 @@ describe('walks: publishing, cancelling, rescheduling', () => {
     const { gusp, clock } = setup();
     const noPoint = unwrap(await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: WALK_STARTS_AT }));
     assertRefused(await gusp.walks.publish(noPoint.id), 'walk.meeting-point-required');
-    const noSeat = unwrap(await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: WALK_STARTS_AT, stops: [...LE_PLAN_STOPS], capacity: 0 }));
+    const noSeat = unwrap(
+      await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: WALK_STARTS_AT, stops: [...LE_PLAN_STOPS], capacity: 0 }),
+    );
     assertRefused(await gusp.walks.publish(noSeat.id), 'walk.capacity-required');
-    const late = unwrap(await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: WALK_STARTS_AT, meetingPoint: { label: 'Mairie de quartier' } }));
+    const late = unwrap(
+      await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: WALK_STARTS_AT, meetingPoint: { label: 'Mairie de quartier' } }),
+    );
     clock.set('2026-03-14T09:00:00+01:00');
     assertRefused(await gusp.walks.publish(late.id), 'walk.start-in-past');
   });
@@ -364,7 +413,13 @@ describe('walks: publishing, cancelling, rescheduling', () => {
     const { gusp } = setup();
     const walk = await openWalk(gusp);
     const r = unwrap(await gusp.walks.register(walk.id, person()));
-    const moved = unwrap(await gusp.walks.reschedule(walk.id, { startsAt: '2026-03-21T14:00:00+01:00', meetingPoint: { label: 'Maison pour tous' }, reason: 'Marché' }));
+    const moved = unwrap(
+      await gusp.walks.reschedule(walk.id, {
+        startsAt: '2026-03-21T14:00:00+01:00',
+        meetingPoint: { label: 'Maison pour tous' },
+        reason: 'Marché',
+      }),
+    );
     assert.equal(moved.status, 'open');
     assert.equal(moved.sequence, 1);
     assert.equal(moved.startsAt, '2026-03-21T14:00:00+01:00');
@@ -411,14 +466,26 @@ describe('walks: erasing one person', () => {
   it('anonymises one registration and keeps its role and status for the counts', async () => {
     const { createGusp, memoryStore, valence } = await import('../index.js');
     const gusp = createGusp({ city: valence, store: memoryStore(), now: () => new Date('2026-06-01T10:00:00+02:00') });
-    const w = await gusp.walks.schedule({ quartierId: 'fontbarlettes', startsAt: '2026-07-04T09:00:00+02:00', meetingPoint: { label: 'Maison pour tous' } });
+    const w = await gusp.walks.schedule({
+      quartierId: 'fontbarlettes',
+      startsAt: '2026-07-04T09:00:00+02:00',
+      meetingPoint: { label: 'Maison pour tous' },
+    });
     assert.ok(w.ok && (await gusp.walks.publish(w.value.id)).ok);
-    const amina = await gusp.walks.register(w.value.id, { name: 'Amina', email: 'amina@example.org', phone: '06 12 34 56 78', consent: true });
+    const amina = await gusp.walks.register(w.value.id, {
+      name: 'Amina',
+      email: 'amina@example.org',
+      phone: '06 12 34 56 78',
+      consent: true,
+    });
     const paul = await gusp.walks.register(w.value.id, { name: 'Paul', email: 'paul@example.org', role: 'elected', consent: true });
     assert.ok(amina.ok && paul.ok);
     const erased = await gusp.walks.eraseRegistration(w.value.id, amina.value.registration.id);
     assert.ok(erased.ok);
-    assert.deepEqual([erased.value.registration.name, erased.value.registration.email, erased.value.registration.phone], ['', undefined, undefined]);
+    assert.deepEqual(
+      [erased.value.registration.name, erased.value.registration.email, erased.value.registration.phone],
+      ['', undefined, undefined],
+    );
     assert.equal(erased.value.registration.status, 'confirmed');
     const agg = await gusp.walks.get(w.value.id);
     assert.ok(agg.ok);

@@ -83,7 +83,11 @@ export interface WalkCommands {
    * Cancels a registration. With `token`, only the person holding the token
    * given at sign-up may cancel. A freed seat goes to the first waitlisted person.
    */
-  cancelRegistration(walkId: string, registrationId: string, options?: CommandOptions & { token?: string }): Promise<Result<RegistrationOutcome>>;
+  cancelRegistration(
+    walkId: string,
+    registrationId: string,
+    options?: CommandOptions & { token?: string },
+  ): Promise<Result<RegistrationOutcome>>;
   /** Marks a confirmed participant as present, during the walk. */
   checkIn(walkId: string, registrationId: string, options?: CommandOptions): Promise<Result<RegistrationOutcome>>;
   /** Removes names and contacts of every registration of the walk, keeping anonymous counts; answers how many registrations the walk has. */
@@ -118,14 +122,22 @@ export function walkCommands(rt: Runtime): WalkCommands {
     );
 
   const walkTransition = (agg: WalkAggregate, now: Date, event: WalkEventName, extra: Partial<WalkContext>, options?: CommandOptions) =>
-    rt.rule(transition(walkRules, effectiveWalkStatus(agg.walk, now), event, { city, walk: agg.walk, now, report: agg.report, ...extra }), options);
+    rt.rule(
+      transition(walkRules, effectiveWalkStatus(agg.walk, now), event, { city, walk: agg.walk, now, report: agg.report, ...extra }),
+      options,
+    );
 
   const deadlineEvents = (agg: WalkAggregate, now: Date): WalkEvent[] =>
     agg.walk.status === 'open' && effectiveWalkStatus(agg.walk, now) === 'closed'
       ? [rt.event<RegistrationsClosed>('RegistrationsClosed', { automatic: true }, now)]
       : [];
 
-  const registrationContext = (agg: WalkAggregate, now: Date, role: Registration['role'], extra: Partial<RegistrationContext> = {}): RegistrationContext => ({
+  const registrationContext = (
+    agg: WalkAggregate,
+    now: Date,
+    role: Registration['role'],
+    extra: Partial<RegistrationContext> = {},
+  ): RegistrationContext => ({
     walk: effective(agg.walk, now),
     registrations: agg.registrations,
     now,
@@ -206,7 +218,9 @@ export function walkCommands(rt: Runtime): WalkCommands {
     publish: step('publish', (_, now) => [rt.event<WalkPublished>('WalkPublished', {}, now)]),
 
     /** Closes registrations before the deadline (they close by themselves at it). */
-    closeRegistrations: step('closeRegistrations', (_, now) => [rt.event<RegistrationsClosed>('RegistrationsClosed', { automatic: false }, now)]),
+    closeRegistrations: step('closeRegistrations', (_, now) => [
+      rt.event<RegistrationsClosed>('RegistrationsClosed', { automatic: false }, now),
+    ]),
 
     /** Starts the walk (no earlier than 30 minutes before its time, by default). */
     start: step('start', (agg, now) => [...deadlineEvents(agg, now), rt.event<WalkStarted>('WalkStarted', {}, now)]),
@@ -241,7 +255,10 @@ export function walkCommands(rt: Runtime): WalkCommands {
           const parsed = validate(RescheduleWalkInput, input, rt.localeOf(options));
           if (!parsed.ok) return parsed;
           const i = parsed.value;
-          const allowed = rt.rule(transition(walkRules, agg.walk.status, 'reschedule', { city, walk: agg.walk, now, startsAt: i.startsAt }), options);
+          const allowed = rt.rule(
+            transition(walkRules, agg.walk.status, 'reschedule', { city, walk: agg.walk, now, startsAt: i.startsAt }),
+            options,
+          );
           if (!allowed.ok) return allowed;
           const [hh, mm] = city.defaults.registrationClosesAt.split(':').map(Number) as [number, number];
           const data: WalkRescheduled['data'] = {

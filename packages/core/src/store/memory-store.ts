@@ -31,7 +31,12 @@ export function memoryStore(initial: readonly StoredEvent[] = []): Store {
       const events = streams.get(stream) ?? [];
       return { version: events.length, events: afterVersion === 0 ? events.slice() : events.slice(afterVersion) };
     },
-    async append(stream: string, expectedVersion: number, events: readonly DomainEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    async append(
+      stream: string,
+      expectedVersion: number,
+      events: readonly DomainEvent[],
+      options: AppendOptions = {},
+    ): Promise<AppendResult> {
       const { clientId } = options;
       const previous = clientId === undefined ? undefined : byClientId.get(clientId);
       if (previous) return { ok: false, reason: 'duplicate', events: previous.slice() };

@@ -8,7 +8,8 @@ import { setup, unwrap } from '../service/service.test-helpers.js';
 import type { Walk } from '../walk/walk.js';
 import { uncoveredQuartiers, yearlyCoverage } from './coverage.js';
 
-const walk = (quartierId: string, startsAt: string, status: Walk['status'] = 'open') => walkFixture({ quartierId: quartierId as QuartierId, startsAt, status });
+const walk = (quartierId: string, startsAt: string, status: Walk['status'] = 'open') =>
+  walkFixture({ quartierId: quartierId as QuartierId, startsAt, status });
 
 describe('yearlyCoverage() and uncoveredQuartiers(): one walk per priority quartier and year', () => {
   const walks = [
@@ -38,7 +39,10 @@ describe('yearlyCoverage() and uncoveredQuartiers(): one walk per priority quart
   });
 
   it('leaves out quartiers that are not priority ones', () => {
-    const city = { ...valence, quartiers: [...valence.quartiers, { id: 'centre-ville' as QuartierId, name: 'Centre-ville', priority: false }] };
+    const city = {
+      ...valence,
+      quartiers: [...valence.quartiers, { id: 'centre-ville' as QuartierId, name: 'Centre-ville', priority: false }],
+    };
     assert.ok(!uncoveredQuartiers([], city, 2026).includes('centre-ville'));
     assert.equal(yearlyCoverage([], city, 2026).length, 5);
   });

@@ -8,7 +8,8 @@ import type { OrganisationId, QuartierId, ThemeId } from '../ids.js';
 import { setup, unwrap } from '../service/service.test-helpers.js';
 import { engagementDashboard, engagementFlags } from './engagement-dashboard.js';
 
-const due = (dueOn: string, status: Engagement['status'] = 'in-progress', more: Partial<Engagement> = {}) => engagementFixture({ dueOn, status, ...more });
+const due = (dueOn: string, status: Engagement['status'] = 'in-progress', more: Partial<Engagement> = {}) =>
+  engagementFixture({ dueOn, status, ...more });
 
 describe('engagementFlags(): overdue on the Europe/Paris calendar day', () => {
   const e = due('2026-03-29');
@@ -34,7 +35,8 @@ describe('engagementFlags(): overdue on the Europe/Paris calendar day', () => {
       assert.equal(flags.overdue, false, status);
       assert.equal(flags.dueSoon, false, status);
     }
-    for (const status of ['proposed', 'accepted', 'in-progress'] as const) assert.equal(engagementFlags(due('2026-03-29', status), late, valence).overdue, true, status);
+    for (const status of ['proposed', 'accepted', 'in-progress'] as const)
+      assert.equal(engagementFlags(due('2026-03-29', status), late, valence).overdue, true, status);
     assert.deepEqual(engagementFlags(engagementFixture(), late, valence), { overdue: false, dueSoon: false, daysLeft: undefined });
   });
 });

@@ -37,7 +37,14 @@ describe('observationStats()', () => {
 
   it('gives each stop of a walk its counts and share of positive points', () => {
     const stats = observationStats(
-      [onStop('s1', 'problem'), onStop('s1', 'problem'), onStop('s1', 'positive'), onStop('s2', 'positive'), onStop('s3', 'problem'), observationFixture({ walkId })],
+      [
+        onStop('s1', 'problem'),
+        onStop('s1', 'problem'),
+        onStop('s1', 'positive'),
+        onStop('s2', 'positive'),
+        onStop('s3', 'problem'),
+        observationFixture({ walkId }),
+      ],
       'Europe/Paris',
     );
     const byStop = Object.fromEntries(stats.byStop.map((s) => [s.stopId, s]));
@@ -86,10 +93,36 @@ describe('queries.observationStats()', () => {
     const walk = await openWalk(t.gusp);
     t.clock.set(WALK_STARTS_AT);
     unwrap(await t.gusp.walks.start(walk.id));
-    unwrap(await t.gusp.observations.record({ walkId: walk.id, stopId: 'parvis', polarity: 'problem', themeId: 'eclairage-public', description: 'Lampadaire', source: 'walk' }));
-    unwrap(await t.gusp.observations.record({ walkId: walk.id, stopId: 'parvis', polarity: 'positive', themeId: 'espaces-verts', description: 'Massifs fleuris', source: 'walk' }));
+    unwrap(
+      await t.gusp.observations.record({
+        walkId: walk.id,
+        stopId: 'parvis',
+        polarity: 'problem',
+        themeId: 'eclairage-public',
+        description: 'Lampadaire',
+        source: 'walk',
+      }),
+    );
+    unwrap(
+      await t.gusp.observations.record({
+        walkId: walk.id,
+        stopId: 'parvis',
+        polarity: 'positive',
+        themeId: 'espaces-verts',
+        description: 'Massifs fleuris',
+        source: 'walk',
+      }),
+    );
     t.clock.set('2026-12-31T23:30:00Z');
-    unwrap(await t.gusp.observations.record({ quartierId: 'polygone', polarity: 'problem', themeId: 'voirie', description: 'Trou', address: 'Avenue de Romans' }));
+    unwrap(
+      await t.gusp.observations.record({
+        quartierId: 'polygone',
+        polarity: 'problem',
+        themeId: 'voirie',
+        description: 'Trou',
+        address: 'Avenue de Romans',
+      }),
+    );
 
     const onWalk = await t.gusp.queries.observationStats({ walkId: walk.id });
     assert.equal(onWalk.total, 2);

@@ -36,14 +36,18 @@ export function observationStats(observations: readonly Observation[], timeZone:
   const quartiers = new Map<string, { quartierId: string; year: number } & PolarityCount>();
   for (const o of kept) {
     tally(themes, o.themeId, () => ({ themeId: o.themeId }), o);
-    if (o.walkId && o.stopId) tally(stops, `${o.walkId}/${o.stopId}`, () => ({ walkId: o.walkId as string, stopId: o.stopId as string }), o);
+    if (o.walkId && o.stopId)
+      tally(stops, `${o.walkId}/${o.stopId}`, () => ({ walkId: o.walkId as string, stopId: o.stopId as string }), o);
     const year = yearOf(o.recordedAt, timeZone);
     tally(quartiers, `${o.quartierId}/${year}`, () => ({ quartierId: o.quartierId, year }), o);
   }
   return {
     total: kept.length,
     byThemeAndPolarity: [...themes.values()],
-    byStop: [...stops.values()].map((s) => ({ ...s, positiveRatio: s.positive + s.problem === 0 ? null : s.positive / (s.positive + s.problem) })),
+    byStop: [...stops.values()].map((s) => ({
+      ...s,
+      positiveRatio: s.positive + s.problem === 0 ? null : s.positive / (s.positive + s.problem),
+    })),
     byQuartierAndYear: [...quartiers.values()].sort((a, b) => a.year - b.year || a.quartierId.localeCompare(b.quartierId)),
   };
 }

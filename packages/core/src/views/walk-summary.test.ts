@@ -25,15 +25,30 @@ describe('walkSummary()', () => {
   });
 
   it('does not count institutional people against public seats, but shows them by role', () => {
-    const registrations = [...people(2), ...people(1, 'confirmed', 'association'), ...people(3, 'confirmed', 'elected'), ...people(1, 'attended', 'landlord'), ...people(1, 'waitlisted')];
+    const registrations = [
+      ...people(2),
+      ...people(1, 'confirmed', 'association'),
+      ...people(3, 'confirmed', 'elected'),
+      ...people(1, 'attended', 'landlord'),
+      ...people(1, 'waitlisted'),
+    ];
     const summary = walkSummary({ walk: walkFixture({ capacity: 3 }), registrations }, BEFORE);
     assert.equal(summary.seatsLeft, 0);
     assert.equal(summary.waitlisted, 1);
-    assert.deepEqual(summary.byRole, { resident: 2, association: 1, professional: 0, elected: 3, landlord: 1, 'proximity-agent': 0, partner: 0 });
+    assert.deepEqual(summary.byRole, {
+      resident: 2,
+      association: 1,
+      professional: 0,
+      elected: 3,
+      landlord: 1,
+      'proximity-agent': 0,
+      partner: 0,
+    });
   });
 
   it('flags few seats left at 20 % of capacity or less, at most 5, never when full', () => {
-    const few = (capacity: number, taken: number) => walkSummary({ walk: walkFixture({ capacity }), registrations: people(taken) }, BEFORE).fewSeatsLeft;
+    const few = (capacity: number, taken: number) =>
+      walkSummary({ walk: walkFixture({ capacity }), registrations: people(taken) }, BEFORE).fewSeatsLeft;
     assert.equal(few(10, 8), true, '2 of 10 left');
     assert.equal(few(10, 7), false, '3 of 10 left');
     assert.equal(few(100, 95), true, '5 of 100 left');
@@ -51,7 +66,8 @@ describe('walkSummary()', () => {
 });
 
 describe('nextWalks()', () => {
-  const w = (id: string, quartierId: string, startsAt: string, status: Walk['status'] = 'open') => walkFixture({ id: id as Walk['id'], quartierId: quartierId as QuartierId, startsAt, status });
+  const w = (id: string, quartierId: string, startsAt: string, status: Walk['status'] = 'open') =>
+    walkFixture({ id: id as Walk['id'], quartierId: quartierId as QuartierId, startsAt, status });
 
   it('gives the soonest walk of each quartier still to come, soonest first', () => {
     const walks = [

@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { WalkEvent } from '../events.js';
 import { registrationFixture, walkFixture } from '../fixtures.test-helpers.js';
-import type { RegistrationId } from '../ids.js';
 import { evolveWalk, foldWalk, waitlistPosition } from './walk.fold.js';
 
 const AT = '2026-03-01T10:00:00+01:00';
 const scheduled: WalkEvent = { type: 'WalkScheduled', at: AT, data: { walk: walkFixture({ status: 'draft' }) } };
-const e = <T extends WalkEvent['type']>(type: T, data: Extract<WalkEvent, { type: T }>['data'], at = AT) => ({ type, at, data }) as WalkEvent;
+const e = <T extends WalkEvent['type']>(type: T, data: Extract<WalkEvent, { type: T }>['data'], at = AT) =>
+  ({ type, at, data }) as WalkEvent;
 
 describe('foldWalk()', () => {
   it('is undefined for an empty stream', () => {
@@ -20,7 +20,12 @@ describe('foldWalk()', () => {
   });
 
   it('applies facts without re-running guards, but only facts the table allows', () => {
-    const agg = foldWalk([scheduled, e('WalkPublished', {}), e('RegistrationsClosed', { automatic: true }), e('WalkStarted', {}, '2026-03-14T08:45:00+01:00')]);
+    const agg = foldWalk([
+      scheduled,
+      e('WalkPublished', {}),
+      e('RegistrationsClosed', { automatic: true }),
+      e('WalkStarted', {}, '2026-03-14T08:45:00+01:00'),
+    ]);
     assert.equal(agg?.walk.status, 'in-progress');
     assert.equal(agg?.walk.startedAt, '2026-03-14T08:45:00+01:00');
     assert.throws(() => foldWalk([scheduled, e('WalkStarted', {})]), /walk: no transition draft --start-->/);
@@ -60,7 +65,11 @@ describe('foldWalk()', () => {
 
   it('anonymises purged registrations and keeps their role and status', () => {
     const a = registrationFixture({ role: 'elected', phone: '0612345678', needs: ['wheelchair'], needsNote: 'Rampe' });
-    const agg = foldWalk([scheduled, e('ParticipantRegistered', { registration: a }), e('PersonalDataPurged', { registrationIds: [a.id] })]);
+    const agg = foldWalk([
+      scheduled,
+      e('ParticipantRegistered', { registration: a }),
+      e('PersonalDataPurged', { registrationIds: [a.id] }),
+    ]);
     const r = agg?.registrations[0];
     assert.equal(r?.anonymised, true);
     assert.equal(r?.name, '');
@@ -92,6 +101,6 @@ describe('waitlistPosition()', () => {
     assert.equal(waitlistPosition(regs, regs[1]?.id as string), 1);
     assert.equal(waitlistPosition(regs, regs[3]?.id as string), 2);
     assert.equal(waitlistPosition(regs, regs[0]?.id as string), undefined);
-    assert.equal(waitlistPosition(regs, 'nobody' as RegistrationId), undefined);
+    assert.equal(waitlistPosition(regs, 'nobody'), undefined);
   });
 });

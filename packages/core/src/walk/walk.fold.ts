@@ -15,7 +15,15 @@ export interface WalkAggregate {
   readonly report?: Report | undefined;
 }
 
-const anonymous = (): Partial<Registration> => ({ name: '', email: undefined, phone: undefined, needs: [], needsNote: undefined, cancelToken: '', anonymised: true });
+const anonymous = (): Partial<Registration> => ({
+  name: '',
+  email: undefined,
+  phone: undefined,
+  needs: [],
+  needsNote: undefined,
+  cancelToken: '',
+  anonymised: true,
+});
 
 function updateRegistration(agg: WalkAggregate, id: string, at: string, change: (r: Registration) => Partial<Registration>): WalkAggregate {
   return {
@@ -56,13 +64,24 @@ export function evolveWalk(agg: WalkAggregate | undefined, event: WalkEvent): Wa
       return { ...agg, walk: { ...walk, ...times, status, updatedAt: at } };
     }
     case 'WalkCancelled':
-      return { ...agg, walk: { ...walk, status: targetOf(walkRules, walk.status, 'cancel'), cancelReason: event.data.reason, updatedAt: at } };
+      return {
+        ...agg,
+        walk: { ...walk, status: targetOf(walkRules, walk.status, 'cancel'), cancelReason: event.data.reason, updatedAt: at },
+      };
     case 'WalkRescheduled': {
       const { startsAt, registrationDeadline, meetingPoint } = event.data;
       const status = targetOf(walkRules, walk.status, 'reschedule');
       return {
         ...agg,
-        walk: { ...walk, status, startsAt, registrationDeadline, meetingPoint: meetingPoint ?? walk.meetingPoint, sequence: walk.sequence + 1, updatedAt: at },
+        walk: {
+          ...walk,
+          status,
+          startsAt,
+          registrationDeadline,
+          meetingPoint: meetingPoint ?? walk.meetingPoint,
+          sequence: walk.sequence + 1,
+          updatedAt: at,
+        },
       };
     }
     case 'ParticipantRegistered': {

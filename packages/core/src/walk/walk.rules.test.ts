@@ -40,14 +40,14 @@ const expected: ExpectedTable<WalkStatus, WalkEventName> = {
   events: ['schedule', 'publish', 'closeRegistrations', 'start', 'finish', 'cancel', 'reschedule', 'shareReport'],
   rows: {
     //             schedule publish closeRegistrations start          finish  cancel       reschedule shareReport
-    none:          ['draft', X,      X,                 X,             X,      X,           X,         X],
-    draft:         [X,       'open', X,                 X,             X,      'cancelled', X,         X],
-    open:          [X,       X,      'closed',          X,             X,      'cancelled', 'open',    X],
-    closed:        [X,       X,      X,                 'in-progress', X,      'cancelled', 'closed',  X],
-    'in-progress': [X,       X,      X,                 X,             'done', X,           X,         X],
-    done:          [X,       X,      X,                 X,             X,      X,           X,         'reported'],
-    reported:      [X,       X,      X,                 X,             X,      X,           X,         X],
-    cancelled:     [X,       X,      X,                 X,             X,      X,           X,         X],
+    none: ['draft', X, X, X, X, X, X, X],
+    draft: [X, 'open', X, X, X, 'cancelled', X, X],
+    open: [X, X, 'closed', X, X, 'cancelled', 'open', X],
+    closed: [X, X, X, 'in-progress', X, 'cancelled', 'closed', X],
+    'in-progress': [X, X, X, X, 'done', X, X, X],
+    done: [X, X, X, X, X, X, X, 'reported'],
+    reported: [X, X, X, X, X, X, X, X],
+    cancelled: [X, X, X, X, X, X, X, X],
   },
 };
 
@@ -155,8 +155,14 @@ describe('walkRules: guards', () => {
       assertRefused(transition(walkRules, 'done', 'shareReport', allPass({ report: undefined })), 'report.invalid-transition');
     });
     it('refuses while the report is a draft, or once it is already shared', () => {
-      assertRefused(transition(walkRules, 'done', 'shareReport', allPass({ report: { status: 'draft' } as Report })), 'report.invalid-transition');
-      assertRefused(transition(walkRules, 'done', 'shareReport', allPass({ report: { status: 'shared' } as Report })), 'report.invalid-transition');
+      assertRefused(
+        transition(walkRules, 'done', 'shareReport', allPass({ report: { status: 'draft' } as Report })),
+        'report.invalid-transition',
+      );
+      assertRefused(
+        transition(walkRules, 'done', 'shareReport', allPass({ report: { status: 'shared' } as Report })),
+        'report.invalid-transition',
+      );
     });
   });
 

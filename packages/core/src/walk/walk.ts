@@ -6,7 +6,10 @@ import { OrganisationId, QuartierId, StopId, WalkId } from '../ids.js';
 import { noControlCharacters } from '../text.js';
 import { WALK_STATUSES } from './walk.status.js';
 
-const text = (max: number) => /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(max));
+const text = (max: number) =>
+  /* @__PURE__ */ z
+    .string()
+    .check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(max));
 
 /** A place said in words, optionally with a point: "Parvis de l'école Jean-Moulin". */
 export const Place = /* @__PURE__ */ z.object({ label: text(200), point: /* @__PURE__ */ z.optional(GeoPoint) });
@@ -82,4 +85,6 @@ export const RescheduleWalkInput = /* @__PURE__ */ z.object({
 });
 export type RescheduleWalkInput = z.input<typeof RescheduleWalkInput>;
 
-export const ReasonInput = /* @__PURE__ */ z.object({ reason: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(500)) });
+export const ReasonInput = /* @__PURE__ */ z.object({
+  reason: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(500)),
+});
