@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { registrationRules, toICalendar, type CityProfile, type RegistrationStatus, type WalkSummary } from '@gusp/core';
+import { refusalsOf, registrationRules, toICalendar, type CityProfile, type RegistrationStatus, type WalkSummary } from '@gusp/core';
 
 /**
  * What `<gusp-walk-signup>` shows: the core's `WalkSummary` (no personal
@@ -52,15 +52,15 @@ export const SignupState = {
 export type SignupState = (typeof SignupState)[keyof typeof SignupState];
 
 /**
- * Whether people can sign up now, read from the core's registration guards
- * (`walkOpen`, `beforeDeadline`) rather than a copy of them; full and
+ * Whether people can sign up now, asked of the core's registration table
+ * (`register` refused as `walk.registration-closed`: the walk is not open, or
+ * its deadline has passed) rather than a copy of its guards; full and
  * few-seats come from the summary's counts.
  */
 export function signupState(data: WalkSummary, now: Date): SignupState {
   if (data.status === 'cancelled') return SignupState.cancelled;
-  const { walkOpen, beforeDeadline } = registrationRules.guards;
   const ctx = { walk: { ...data.walk, status: data.status }, registrations: [], now, role: 'resident' as const };
-  if (!walkOpen.check(ctx) || !beforeDeadline.check(ctx)) return SignupState.closed;
+  if (refusalsOf(registrationRules, 'none', 'register', ctx).some((r) => r.code === 'walk.registration-closed')) return SignupState.closed;
   if (data.seatsLeft <= 0) return SignupState.full;
   return data.fewSeatsLeft ? SignupState.fewSeats : SignupState.open;
 }

@@ -6,25 +6,22 @@ import {
   REGISTRATION_MESSAGES,
   ROLE_MESSAGES,
   RegisterInput,
-  errorMessageIn,
   findQuartier,
   labelIn,
   newId,
+  refusalsOf,
   registrationRules,
-  validate,
   type ActorRole,
-  type FieldIssue,
   type GuspError,
 } from '@gusp/core';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { html, nothing, type TemplateResult } from 'lit';
 import { GuspRegisterErrorEvent, GuspRegisterEvent, GuspRegisteredEvent } from '../events/walk-signup-events.js';
 import { ApiRefusal, requestJson } from '../internal/api.js';
-import { Draft } from '../internal/draft.js';
-import { formatTimeRange } from '../internal/format-date.js';
-import { errorSummary, orderErrors, type ShownError as SharedShownError } from '../internal/error-summary.js';
-import { GuspElement } from '../internal/gusp-element.js';
 import { DataController } from '../internal/data-controller.js';
+import type { ShownError } from '../internal/error-summary.js';
+import { FormController } from '../internal/form-controller.js';
+import { formatTimeRange } from '../internal/format-date.js';
+import { GuspElement } from '../internal/gusp-element.js';
 import { styles } from './walk-signup.styles.js';
 import { SignupState, calendarFileName, isRescheduled, signupState, walkCalendar, type RegistrationReceipt, type WalkSignupData } from './walk-signup-data.js';
 import { WALK_SIGNUP_TEXTS, textsFor, type CommonTexts, type WalkSignupTexts } from '../translations/index.js';
@@ -46,43 +43,9 @@ interface SignupValues {
 /** Where an error is shown: a field, the contact group, or the form as a whole. */
 type ErrorTarget = 'name' | 'contact' | 'email' | 'phone' | 'role' | 'needs' | 'needsNote' | 'consent' | 'form';
 
-type ShownError = SharedShownError<ErrorTarget>;
-
-/** Errors are listed in the summary in the order of the form. */
-const ORDER: readonly ErrorTarget[] = ['form', 'name', 'contact', 'email', 'phone', 'role', 'needs', 'needsNote', 'consent'];
-
-/** The control that receives focus from the error summary. */
-const FOCUS_ID: Record<ErrorTarget, string | undefined> = {
-  form: undefined,
-  name: 'name',
-  contact: 'email',
-  email: 'email',
-  phone: 'phone',
-  role: 'role',
-  needs: `need-${AccessibilityNeed.options[0]}`,
-  needsNote: 'needs-note',
-  consent: 'consent',
-};
-
-/** The registration rules checked in the browser, and where their error goes. */
-const FORM_RULES = [
-  ['contactGiven', 'contact'],
-  ['consentGiven', 'consent'],
-] as const satisfies readonly (readonly [keyof typeof registrationRules.guards, ErrorTarget])[];
-
-/** Refusals from the server that belong to one field. */
-const SERVER_CODE_TARGET: Readonly<Record<string, ErrorTarget>> = {
-  'registration.duplicate-email': 'email',
-  'registration.contact-required': 'contact',
-  'registration.consent-required': 'consent',
-};
-
-const targetOfPath = (path: string): ErrorTarget => {
-  const head = path.split('.')[0] ?? '';
-  return (ORDER as readonly string[]).includes(head) ? (head as ErrorTarget) : 'form';
-};
-
 const emptyValues = (): SignupValues => ({ name: '', email: '', phone: '', role: 'resident', needs: [], needsNote: '', consent: false });
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /**
  * Sign-up to a diagnostic en marchant: shows the walk (quartier, date and
@@ -126,11 +89,8 @@ export class GuspWalkSignup extends GuspElement {
     walkId: { type: String, attribute: 'walk-id' },
     privacyNoticeUrl: { type: String, attribute: 'privacy-notice-url' },
     data: { attribute: false },
-    values: { state: true },
-    errors: { state: true },
     phase: { state: true },
     receipt: { state: true },
-    draftRestored: { state: true },
   };
 
   /** The walk's id; taken from `data.walk.id` when data is given directly. */
@@ -140,17 +100,40 @@ export class GuspWalkSignup extends GuspElement {
   /** The walk to show: see {@linkcode WalkSignupData}. */
   declare data: WalkSignupData | undefined;
 
-  declare private values: SignupValues;
-  declare private errors: readonly ShownError[];
   declare private phase: 'editing' | 'sending' | 'failed' | 'done';
   declare private receipt: RegistrationReceipt | undefined;
-  declare private draftRestored: boolean;
 
-  private draft: Draft<SignupValues> | undefined;
   /** The walk: from `data`, inline JSON, or `GET {endpoint}/walks/{walk-id}`, again whenever those change. */
   private readonly source = new DataController<WalkSignupData>(this, {
     url: () => (this.apiBase && this.walkId ? `${this.apiBase}/walks/${encodeURIComponent(this.walkId)}` : undefined),
   });
+
+  private readonly form = new FormController<SignupValues, ErrorTarget>(this, {
+    order: ['form', 'name', 'contact', 'email', 'phone', 'role', 'needs', 'needsNote', 'consent'],
+    controlId: { name: 'name', contact: 'email', email: 'email', phone: 'phone', role: 'role', needs: `need-${AccessibilityNeed.options[0]}`, needsNote: 'needs-note', consent: 'consent' },
+    codeTarget: {
+      'registration.duplicate-email': 'email',
+      'registration.contact-required': 'contact',
+      'registration.consent-required': 'consent',
+    },
+    messages: MESSAGES,
+    empty: emptyValues,
+    draftKey: () => (this.id_ ? `gusp-walk-signup:${this.id_}` : undefined),
+    restore: (saved) => {
+      const known = new Set<string>(AccessibilityNeed.options);
+      return {
+        ...emptyValues(),
+        name: str(saved.name),
+        email: str(saved.email),
+        phone: str(saved.phone),
+        role: (ACTOR_ROLES as readonly string[]).includes(saved.role ?? '') ? (saved.role as ActorRole) : 'resident',
+        needs: Array.isArray(saved.needs) ? saved.needs.filter((n): n is AccessibilityNeed => known.has(n)) : [],
+        needsNote: str(saved.needsNote),
+      };
+    },
+    notKept: { consent: false },
+  });
+
   /**
    * The client id of the sign-up being sent, kept while the same answers are
    * retried: if the server recorded it but the answer was lost, the retry is
@@ -160,14 +143,7 @@ export class GuspWalkSignup extends GuspElement {
 
   constructor() {
     super();
-    this.values = emptyValues();
-    this.errors = [];
     this.phase = 'editing';
-    this.draftRestored = false;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('data') && this.data) this.restoreDraft();
   }
 
   /** Resolves once data requested from `endpoint` has arrived (or failed). */
@@ -179,36 +155,11 @@ export class GuspWalkSignup extends GuspElement {
     return this.data?.walk.id ?? this.walkId;
   }
 
-  private restoreDraft(): void {
-    const id = this.id_;
-    if (!id) return;
-    this.draft = new Draft<SignupValues>(`gusp-walk-signup:${id}`);
-    const saved = this.draft.load();
-    if (!saved) return;
-    const known = new Set<string>(AccessibilityNeed.options);
-    this.values = {
-      ...emptyValues(),
-      name: typeof saved.name === 'string' ? saved.name : '',
-      email: typeof saved.email === 'string' ? saved.email : '',
-      phone: typeof saved.phone === 'string' ? saved.phone : '',
-      role: (ACTOR_ROLES as readonly string[]).includes(saved.role ?? '') ? (saved.role as ActorRole) : 'resident',
-      needs: Array.isArray(saved.needs) ? saved.needs.filter((n): n is AccessibilityNeed => known.has(n)) : [],
-      needsNote: typeof saved.needsNote === 'string' ? saved.needsNote : '',
-    };
-    this.draftRestored = Object.values(this.values).some((v) => (Array.isArray(v) ? v.length > 0 : v !== '' && v !== 'resident' && v !== false));
-  }
-
-  private setValue<K extends keyof SignupValues>(key: K, value: SignupValues[K]): void {
-    this.values = { ...this.values, [key]: value };
-    // Consent is given afresh each time: it is not kept in the draft.
-    this.draft?.save({ ...this.values, consent: false });
-  }
-
   /* ---------------------------------------------------------------- validation */
 
   /** The input as the core's `RegisterInput` wants it. */
   private input(): RegisterInput {
-    const v = this.values;
+    const v = this.form.values;
     return {
       name: v.name,
       email: v.email.trim(),
@@ -221,25 +172,10 @@ export class GuspWalkSignup extends GuspElement {
     };
   }
 
-  /** Schema issues, then the rules a browser can check (contact, consent). */
-  private check(input: RegisterInput): ShownError[] {
-    const locale = this.locale;
-    const shown: ShownError[] = [];
-    const parsed = validate(RegisterInput, input, locale);
-    if (!parsed.ok) {
-      const issues = (parsed.error.details.issues ?? []) as FieldIssue[];
-      for (const issue of issues) shown.push({ target: targetOfPath(issue.path), message: issue.message });
-    }
+  /** Schema issues, then what the core's registration table refuses (contact, consent, a closed walk). */
+  private check(input: RegisterInput): ShownError<ErrorTarget>[] {
     const ctx = { walk: this.data!.walk, registrations: [], now: new Date(), role: input.role ?? 'resident', email: input.email, phone: input.phone, consent: input.consent };
-    for (const [guard, target] of FORM_RULES) {
-      const rule = registrationRules.guards[guard];
-      if (!rule.check(ctx) && !shown.some((e) => e.target === target)) shown.push({ target, message: errorMessageIn(MESSAGES, rule.code, locale) });
-    }
-    return orderErrors(shown, ORDER);
-  }
-
-  private errorFor(target: ErrorTarget): ShownError | undefined {
-    return this.errors.find((e) => e.target === target);
+    return [...this.form.issues(RegisterInput, input), ...this.form.refusals(refusalsOf(registrationRules, 'none', 'register', ctx))];
   }
 
   /* ---------------------------------------------------------------- submit */
@@ -253,14 +189,8 @@ export class GuspWalkSignup extends GuspElement {
   async submit(): Promise<void> {
     if (this.phase === 'sending' || !this.data) return;
     const input = this.input();
-    const errors = this.check(input);
-    this.errors = errors;
-    if (errors.length > 0) {
-      this.phase = 'editing';
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
-      return;
-    }
+    this.phase = 'editing';
+    if (!(await this.form.report(this.check(input)))) return;
     const walkId = this.data.walk.id;
     const proceed = this.dispatchEvent(new GuspRegisterEvent({ walkId, input }));
     if (!proceed || !this.apiBase) return;
@@ -291,11 +221,10 @@ export class GuspWalkSignup extends GuspElement {
     this.receipt = receipt;
     this.setCalendarUrl(receipt.status === 'confirmed' && this.data ? URL.createObjectURL(new Blob([walkCalendar(this.data, this.locale)], { type: 'text/calendar' })) : undefined);
     this.phase = 'done';
-    this.errors = [];
-    this.draft?.clear();
+    this.form.clearErrors();
+    this.form.forgetDraft();
     this.dispatchEvent(new GuspRegisteredEvent({ walkId: this.id_ ?? '', receipt }));
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.confirmation h3')?.focus();
+    await this.form.focus('.confirmation h3');
   }
 
   /**
@@ -307,26 +236,13 @@ export class GuspWalkSignup extends GuspElement {
     this.dispatchEvent(new GuspRegisterErrorEvent({ walkId: this.id_ ?? '', error }));
     if (!error) {
       this.phase = 'failed';
-      this.errors = [];
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.failure')?.focus();
+      this.form.clearErrors();
+      await this.form.focus('.failure');
       return;
     }
     this.phase = 'editing';
-    const issues = (error.details.issues ?? []) as FieldIssue[];
-    this.errors = orderErrors(
-      issues.length > 0
-        ? issues.map((i) => ({ target: targetOfPath(i.path), message: i.message }))
-        : [{ target: SERVER_CODE_TARGET[error.code] ?? 'form', message: error.message }],
-      ORDER,
-    );
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+    await this.form.refused(error);
   }
-
-  private focusControl = (id: string): void => {
-    this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
-  };
 
   /* ---------------------------------------------------------------- render */
 
@@ -379,35 +295,17 @@ export class GuspWalkSignup extends GuspElement {
       </dl>`;
   }
 
-  private inlineError(target: ErrorTarget): TemplateResult | typeof nothing {
-    const error = this.errorFor(target);
-    return error ? html`<p class="error" part="error" id="${target}-error">${error.message}</p>` : nothing;
-  }
-
-  /** `aria-describedby` of a control: its hints, then the errors that concern it. */
-  private describedBy(...ids: (string | false | undefined)[]): string {
-    return ids.filter(Boolean).join(' ');
-  }
-
   private renderForm(data: WalkSignupData, state: SignupState): TemplateResult {
     const t = this.t;
-    const v = this.values;
-    const locale = this.locale;
+    const f = this.form;
+    const v = f.values;
     const sending = this.phase === 'sending';
     const privacyUrl = this.privacyNoticeUrl ?? data.city?.privacyNoticeUrl ?? data.privacyNoticeUrl;
-    const nameError = this.errorFor('name');
-    const contactError = this.errorFor('contact');
-    const emailError = this.errorFor('email');
-    const phoneError = this.errorFor('phone');
-    const consentError = this.errorFor('consent');
-    const needsError = this.errorFor('needs');
-    const noteError = this.errorFor('needsNote');
-    const roleError = this.errorFor('role');
     const required = html`<span class="required" aria-hidden="true">*</span>`;
     return html`${state === SignupState.full ? html`<p class="notice" part="notice"><strong>${t.fullNotice}</strong></p>` : nothing}
       <form part="form" novalidate @submit=${this.onSubmit} aria-labelledby="form-title">
         <h3 id="form-title">${t.formHeading}</h3>
-        ${this.draftRestored ? html`<p class="hint" role="status">${t.draftRestored}</p>` : nothing} ${errorSummary(this.errors, t.errorSummaryTitle(this.errors.length), (target) => FOCUS_ID[target], this.focusControl)}
+        ${f.draftRestored ? html`<p class="hint" role="status">${t.draftRestored}</p>` : nothing} ${f.summary(t.errorSummaryTitle)}
         ${this.phase === 'failed'
           ? html`<div class="failure" part="error" role="alert" tabindex="-1">
               <p>${t.submitFailed}</p>
@@ -418,73 +316,41 @@ export class GuspWalkSignup extends GuspElement {
 
         <div class="field" part="field">
           <label for="name">${t.name} ${required}</label>
-          ${this.inlineError('name')}
-          <input
-            id="name"
-            name="name"
-            type="text"
-            autocomplete="name"
-            required
-            aria-invalid=${nameError ? 'true' : 'false'}
-            aria-describedby=${this.describedBy(nameError && 'name-error')}
-            .value=${live(v.name)}
-            @input=${(e: Event) => this.setValue('name', (e.target as HTMLInputElement).value)}
-          />
+          ${f.inlineError('name')} ${f.input('name', 'name', { name: 'name', autocomplete: 'name', required: true, errors: ['name'] })}
         </div>
 
-        <fieldset class="field" part="field" aria-describedby=${this.describedBy('contact-hint', contactError && 'contact-error')}>
+        <fieldset class="field" part="field" aria-describedby=${f.describedBy(['contact-hint'], ['contact'])}>
           <legend>${t.contactLegend} ${required}</legend>
           <p class="hint" id="contact-hint">${t.contactHint}</p>
-          ${this.inlineError('contact')}
+          ${f.inlineError('contact')}
           <div class="field">
             <label for="email">${t.email}</label>
-            ${this.inlineError('email')}
-            <input
-              id="email"
-              name="email"
-              type="email"
-              autocomplete="email"
-              inputmode="email"
-              aria-invalid=${contactError || emailError ? 'true' : 'false'}
-              aria-describedby=${this.describedBy(contactError && 'contact-error', emailError && 'email-error')}
-              .value=${live(v.email)}
-              @input=${(e: Event) => this.setValue('email', (e.target as HTMLInputElement).value)}
-            />
+            ${f.inlineError('email')} ${f.input('email', 'email', { name: 'email', type: 'email', autocomplete: 'email', inputmode: 'email', errors: ['contact', 'email'] })}
           </div>
           <div class="field">
             <label for="phone">${t.phone}</label>
-            ${this.inlineError('phone')}
-            <input
-              id="phone"
-              name="phone"
-              type="tel"
-              autocomplete="tel"
-              aria-invalid=${contactError || phoneError ? 'true' : 'false'}
-              aria-describedby=${this.describedBy(contactError && 'contact-error', phoneError && 'phone-error')}
-              .value=${live(v.phone)}
-              @input=${(e: Event) => this.setValue('phone', (e.target as HTMLInputElement).value)}
-            />
+            ${f.inlineError('phone')} ${f.input('phone', 'phone', { name: 'phone', type: 'tel', autocomplete: 'tel', errors: ['contact', 'phone'] })}
           </div>
         </fieldset>
 
         <div class="field" part="field">
           <label for="role">${t.role}</label>
-          ${this.inlineError('role')}
+          ${f.inlineError('role')}
           <select
             id="role"
             name="role"
-            aria-invalid=${roleError ? 'true' : 'false'}
-            aria-describedby=${this.describedBy(roleError && 'role-error')}
-            @change=${(e: Event) => this.setValue('role', (e.target as HTMLSelectElement).value as ActorRole)}
+            aria-invalid=${f.invalid('role')}
+            aria-describedby=${f.describedBy([], ['role'])}
+            @change=${(e: Event) => f.set('role', (e.target as HTMLSelectElement).value as ActorRole)}
           >
-            ${ACTOR_ROLES.map((r) => html`<option value=${r} ?selected=${v.role === r}>${labelIn(MESSAGES, `role.${r}`, locale)}</option>`)}
+            ${ACTOR_ROLES.map((r) => html`<option value=${r} ?selected=${v.role === r}>${labelIn(MESSAGES, `role.${r}`, this.locale)}</option>`)}
           </select>
         </div>
 
-        <fieldset class="field" part="field" aria-describedby=${this.describedBy('needs-hint', needsError && 'needs-error')}>
+        <fieldset class="field" part="field" aria-describedby=${f.describedBy(['needs-hint'], ['needs'])}>
           <legend>${t.needsLegend}</legend>
           <p class="hint" id="needs-hint">${t.needsHint}</p>
-          ${this.inlineError('needs')}
+          ${f.inlineError('needs')}
           ${AccessibilityNeed.options.map(
             (need) => html`<div class="check">
               <input
@@ -492,46 +358,21 @@ export class GuspWalkSignup extends GuspElement {
                 id="need-${need}"
                 name="needs"
                 value=${need}
-                .checked=${live(v.needs.includes(need))}
-                @change=${(e: Event) =>
-                  this.setValue(
-                    'needs',
-                    (e.target as HTMLInputElement).checked ? [...v.needs.filter((n) => n !== need), need] : v.needs.filter((n) => n !== need),
-                  )}
+                .checked=${v.needs.includes(need)}
+                @change=${(e: Event) => f.set('needs', (e.target as HTMLInputElement).checked ? [...v.needs.filter((n) => n !== need), need] : v.needs.filter((n) => n !== need))}
               />
               <label for="need-${need}">${t.need[need] ?? need}</label>
             </div>`,
           )}
           <div class="field">
             <label for="needs-note">${t.needsNote}</label>
-            ${this.inlineError('needsNote')}
-            <textarea
-              id="needs-note"
-              name="needsNote"
-              rows="2"
-              aria-invalid=${noteError ? 'true' : 'false'}
-              aria-describedby=${this.describedBy(noteError && 'needsNote-error')}
-              .value=${live(v.needsNote)}
-              @input=${(e: Event) => this.setValue('needsNote', (e.target as HTMLTextAreaElement).value)}
-            ></textarea>
+            ${f.inlineError('needsNote')} ${f.textarea('needsNote', 'needs-note', 2, { name: 'needsNote', errors: ['needsNote'] })}
           </div>
         </fieldset>
 
         <div class="field" part="field">
-          ${this.inlineError('consent')}
-          <div class="check">
-            <input
-              type="checkbox"
-              id="consent"
-              name="consent"
-              required
-              aria-invalid=${consentError ? 'true' : 'false'}
-              aria-describedby=${this.describedBy(consentError && 'consent-error', privacyUrl && 'privacy')}
-              .checked=${live(v.consent)}
-              @change=${(e: Event) => this.setValue('consent', (e.target as HTMLInputElement).checked)}
-            />
-            <label for="consent">${t.consent} ${required}</label>
-          </div>
+          ${f.inlineError('consent')}
+          ${f.checkbox('consent', 'consent', html`${t.consent} ${required}`, { name: 'consent', required: true, errors: ['consent'], hints: [privacyUrl && 'privacy'] })}
           ${privacyUrl
             ? html`<p class="hint" id="privacy">
                 <a href=${privacyUrl} target="_blank" rel="noopener">${t.privacyNotice} <span class="visually-hidden">${t.privacyNoticeNewWindow}</span></a>
@@ -564,7 +405,7 @@ export class GuspWalkSignup extends GuspElement {
     const calendar = this.calendarUrl && this.data;
     return html`<section class="confirmation" part="confirmation" aria-labelledby="confirmation-title">
       <h3 id="confirmation-title" tabindex="-1">${waitlisted ? t.waitlistedTitle : t.confirmedTitle}</h3>
-      <p class="position">${waitlisted ? t.waitlistedText(receipt.position) : t.confirmedText(this.values.name.trim())}</p>
+      <p class="position">${waitlisted ? t.waitlistedText(receipt.position) : t.confirmedText(this.form.values.name.trim())}</p>
       ${calendar
         ? html`<p>
             <a class="calendar" part="calendar" href=${this.calendarUrl} download=${calendarFileName(calendar)} type="text/calendar"

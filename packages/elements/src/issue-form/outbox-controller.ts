@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: EUPL-1.2
+import type { GuspError, RecordObservationInput } from '@gusp/core';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { GuspObservationRefusedEvent, GuspObservedEvent } from '../events/issue-form-events.js';
+import { ApiRefusal, requestJson } from '../internal/api.js';
+import * as outbox from '../internal/outbox.js';
+import type { IssueFormTexts } from '../translations/index.js';
+
+type Entry = outbox.OutboxEntry<RecordObservationInput>;
+
+/** How one attempt ended: recorded, kept for later (network, server down), or refused with why. */
+export type SendOutcome = { readonly outcome: 'sent' | 'queued' } | { readonly outcome: 'refused'; readonly error: GuspError };
+
+interface OutboxHost extends ReactiveControllerHost, HTMLElement {
+  readonly locale: string;
+}
+
+/**
+ * The API contract for an observation with photos: `multipart/form-data`,
+ * an `observation` part holding the JSON, and one `photo` part per photo
+ * (JPEG, file name `<photos[].id>.jpg`). Without photos, the body is the JSON itself.
+ */
+function observationForm(observation: RecordObservationInput, files: readonly outbox.OutboxFile[]): FormData {
+  const form = new FormData();
+  form.append('observation', JSON.stringify(observation));
+  for (const file of files) form.append('photo', file.blob, file.name);
+  return form;
+}
+
+/**
+ * Observations waiting on the device (IndexedDB) for `POST {endpoint}/observations`:
+ * each submit is kept there first, so closing the page mid-request loses
+ * nothing; what could not be sent is listed (« en attente d'envoi ») and sent
+ * again, oldest first, when the endpoint is set, when the browser says it is
+ * back online, and from « Envoyer maintenant », with its client id
+ * (`Idempotency-Key`) so the server records it once.
+ */
+export class OutboxController implements ReactiveController {
+  /** What waits for the current URL, oldest first. */
+  pending: readonly Entry[] = [];
+  /** The flush under way, if any. */
+  flushing: Promise<void> | undefined;
+  private flushedUrl: string | undefined;
+  private readonly onOnline = () => void this.flush();
+
+  constructor(
+    private readonly host: OutboxHost,
+    private readonly url: () => string | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener('online', this.onOnline);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('online', this.onOnline);
+  }
+
+  /** After an update, never during it: a new endpoint sends what waits for it. */
+  hostUpdated(): void {
+    const url = this.url();
+    if (url === this.flushedUrl) return;
+    this.flushedUrl = url;
+    if (url) void this.flush();
+  }
+
+  /** Keeps an entry on the device; `false` without IndexedDB (some private modes). */
+  keep(entry: Entry): Promise<boolean> {
+    return outbox.put(entry).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /**
+   * One attempt at sending an entry. A refusal will not change on retry: the
+   * entry leaves the device, and, for one from the queue, `gusp-observation-refused` says why.
+   */
+  async send(entry: Entry, fromQueue = false): Promise<SendOutcome> {
+    try {
+      const answer = await requestJson<{ observationId?: string }>(entry.url, {
+        method: 'POST',
+        ...(entry.files?.length ? { body: observationForm(entry.body, entry.files), timeout: 60_000 } : { json: entry.body }),
+        locale: this.host.locale,
+        headers: { 'Idempotency-Key': entry.clientId },
+      });
+      await outbox.remove(entry.clientId).catch(() => undefined);
+      this.host.dispatchEvent(new GuspObservedEvent({ clientId: entry.clientId, observationId: answer.observationId }));
+      return { outcome: 'sent' };
+    } catch (error) {
+      if (!(error instanceof ApiRefusal)) return { outcome: 'queued' };
+      await outbox.remove(entry.clientId).catch(() => undefined);
+      if (fromQueue) this.host.dispatchEvent(new GuspObservationRefusedEvent({ clientId: entry.clientId, error: error.error }));
+      return { outcome: 'refused', error: error.error };
+    }
+  }
+
+  /** Sends what waits for the URL, oldest first; stops at the first failure of the network. */
+  flush(): Promise<void> {
+    const url = this.url();
+    if (!url) return Promise.resolve();
+    this.flushing ??= (async () => {
+      try {
+        for (const entry of await outbox.pending<RecordObservationInput>(url).catch(() => [])) {
+          if ((await this.send(entry, true)).outcome === 'queued') break;
+        }
+      } finally {
+        await this.refresh();
+        this.flushing = undefined;
+      }
+    })();
+    return this.flushing;
+  }
+
+  /** Reads again what waits, and renders it. */
+  async refresh(): Promise<void> {
+    const url = this.url();
+    this.pending = url ? await outbox.pending<RecordObservationInput>(url).catch(() => []) : [];
+    this.host.requestUpdate();
+  }
+
+  /** The list of what waits, with « Envoyer maintenant »; nothing when nothing waits. */
+  render(t: IssueFormTexts, sendNow: () => void): TemplateResult | typeof nothing {
+    const pending = this.pending;
+    if (pending.length === 0) return nothing;
+    return html`<section class="pending notice" part="pending" aria-labelledby="pending-title">
+      <h3 id="pending-title">${t.pendingHeading(pending.length)}</h3>
+      <ul>
+        ${pending.map(
+          (e) => html`<li>
+            <span class="excerpt">${e.body.description.length > 60 ? `${e.body.description.slice(0, 60)}…` : e.body.description}</span>
+            – <em>${t.pendingStatus}</em>
+          </li>`,
+        )}
+      </ul>
+      <button type="button" class="secondary" @click=${sendNow}>${t.sendNow}</button>
+    </section>`;
+  }
+}
