@@ -192,7 +192,7 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
       summary: `Reports a problem (a service request), in ${FORMATS[format].note}`,
       description: 'Without `lat`/`long`, `quartier_id` with `address_string` locates it; with them, the nearest quartier is taken.',
       errors: 'open311',
-      idempotent: true,
+      idempotent: 'after-body',
       body: { content: { 'application/x-www-form-urlencoded': { schema: POST_FIELDS }, 'application/json': { schema: POST_FIELDS } } },
       responses: { 201: answer(format, '`[{ service_request_id, service_notice, account_id }]`.') },
       handler: async (c) => {

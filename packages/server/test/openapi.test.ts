@@ -10,6 +10,8 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { endpointTables, README, withTables, type Document as Listed, type Operation as ListedOperation } from '../scripts/api-docs.ts';
+import * as coreExports from '@gusp/core';
+import { createToken } from '../src/auth.js';
 import type { Database } from '../src/db.js';
 import { openMigratedDatabase, startServer, type RunningServer } from '../src/server.js';
 import { call } from './harness.js';
@@ -86,6 +88,25 @@ describe('OpenAPI document', () => {
     assert.deepEqual(doc.paths['/api/observations']?.get?.parameters?.filter((p) => p.in === 'query').map((p) => p.name), ['quartier', 'walk']);
     assert.deepEqual(doc.paths['/api/walks']?.post?.security, [{ bearer: [] }]);
     assert.deepEqual(doc.paths['/api/walks']?.get?.security, []);
+  });
+
+  test('the core schemas it names for answers are what the server answers', async () => {
+    const staff = { authorization: `Bearer ${(await createToken(db.sql, { role: 'coordinator' })).token}` };
+    const answers: [path: string, status: string, reply: Promise<{ status: number; body: unknown }>][] = [
+      ['/api/city', '200', call(server.url, 'GET', '/api/city')],
+      ['/api/walks', '201', call(server.url, 'POST', '/api/walks', { body: { quartierId: 'le-plan', startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString() }, headers: staff })],
+      ['/api/engagements', '201', call(server.url, 'POST', '/api/engagements', { body: { title: 'Réparer le banc', quartierId: 'le-plan' }, headers: staff })],
+    ];
+    for (const [path, status, reply] of answers) {
+      const method = status === '200' ? 'get' : 'post';
+      const schema = ((doc.paths[path]?.[method]?.responses[status] as { content?: Record<string, { schema?: { $ref?: string } }> })?.content?.['application/json']?.schema?.$ref ?? '').split('/').pop() ?? '';
+      const core = (coreExports as Record<string, unknown>)[schema] as { safeParse?: (v: unknown) => { success: boolean; error?: unknown } } | undefined;
+      assert.ok(core?.safeParse, `${method} ${path} ${status} names a core schema (${schema})`);
+      const r = await reply;
+      assert.equal(String(r.status), status, JSON.stringify(r.body));
+      const parsed = core.safeParse(r.body);
+      assert.ok(parsed.success, `${method} ${path}: ${JSON.stringify(parsed.error)}`);
+    }
   });
 
   test('the README’s endpoint list is generated from this document (run scripts/api-docs.ts when it fails)', () => {

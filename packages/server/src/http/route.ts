@@ -78,8 +78,12 @@ interface RouteDoc<P extends string> {
   readonly summary: string;
   readonly description?: string;
   readonly access?: Access;
-  /** Takes an `Idempotency-Key` header (checked before the body). */
-  readonly idempotent?: boolean;
+  /**
+   * Takes an `Idempotency-Key` header, checked before the body; with
+   * `'after-body'`, the handler checks it once the body is read (Open311
+   * answers a bad request first).
+   */
+  readonly idempotent?: boolean | 'after-body';
   readonly params?: Readonly<Record<string, ParamDoc>>;
   readonly query?: Readonly<Record<string, ParamDoc>>;
   readonly responses: Readonly<Record<number, ResponseDoc>>;
@@ -117,7 +121,7 @@ function guards(deps: RouteDeps, doc: RouteDoc<string>): MiddlewareHandler<Env>[
       await next();
     });
   }
-  if (doc.idempotent) {
+  if (doc.idempotent === true) {
     list.push(async (c, next) => {
       deps.commandOptions(c, 'check');
       await next();
