@@ -681,7 +681,7 @@ export function apiSuite(backend: Backend): void {
       // The XML list holds what the JSON list holds.
       const asJson = await call(base, 'GET', `/open311/v2/requests.json?service_request_id=${id}`);
       const list = await xml('GET', `/open311/v2/requests.xml?service_request_id=${id}`);
-      assert.deepEqual(list.doc.service_requests?.request, asJson.body.map((r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v)]))));
+      assert.deepEqual(list.doc.service_requests?.request, asJson.body.map((r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v as string | number)]))));
 
       const unknown = await xml('GET', '/open311/v2/services/licornes.xml');
       assert.equal(unknown.status, 404);
@@ -789,7 +789,8 @@ export function apiSuite(backend: Backend): void {
       };
       const post = async (body: FormData, key = `mp-${Math.random()}`) => {
         const res = await fetch(`${base}/api/observations`, { method: 'POST', headers: { 'idempotency-key': key }, body });
-        return { status: res.status, body: (await res.json()) as any };
+        // An untyped HTTP answer (`any`), probed field by field below.
+        return { status: res.status, body: await res.json() };
       };
       const declared = { ...input, photos: [{ id: 'device-photo-1', mediaType: 'image/jpeg', width: 800, height: 600 }] };
       const sent = await post(form(declared, [{ name: 'device-photo-1.jpg', bytes: jpegWithExif() }]), 'mp-once');
@@ -798,7 +799,7 @@ export function apiSuite(backend: Backend): void {
       const [stored] = sent.body.photos as { id: string; url: string; mediaType: string; width: number }[];
       assert.ok(stored && stored.id !== 'device-photo-1', 'the server names the photo it keeps');
       assert.deepEqual([stored?.mediaType, stored?.width, stored?.url], ['image/jpeg', 800, `${base}/api/photos/${stored?.id}`]);
-      const bytes = Buffer.from(await (await fetch(stored?.url as string)).arrayBuffer()).toString('latin1');
+      const bytes = Buffer.from(await (await fetch(stored.url)).arrayBuffer()).toString('latin1');
       assert.ok(!bytes.includes('GPS') && bytes.includes('image-data'), 'EXIF removed');
       // A retry with the same Idempotency-Key is recorded once.
       const retried = await post(form(declared, [{ name: 'device-photo-1.jpg', bytes: jpegWithExif() }]), 'mp-once');

@@ -9,11 +9,14 @@ export const SERVER_LOCALES: readonly ServerLocale[] = ['fr', 'en'];
 
 type Messages = Readonly<Record<string, string | ((d: Record<string, unknown>) => string)>>;
 
+/** A detail as text: numbers and strings as they are, anything else (missing, an object) as nothing. */
+const s = (v: unknown): string => (typeof v === 'number' || typeof v === 'string' ? String(v) : '');
+
 export const fr: Messages = {
   'request.invalid-json': 'Le corps de la requête n’est pas du JSON valide.',
-  'request.too-large': (d) => `La requête est trop volumineuse (au plus ${String(d.maxBytes ?? '')} octets).`,
+  'request.too-large': (d) => `La requête est trop volumineuse (au plus ${s(d.maxBytes)} octets).`,
   'request.not-found': 'Cette adresse n’existe pas.',
-  'request.rate-limited': (d) => `Trop de demandes : réessayez dans ${String(d.retryAfterSeconds ?? '')} s.`,
+  'request.rate-limited': (d) => `Trop de demandes : réessayez dans ${s(d.retryAfterSeconds)} s.`,
   'request.invalid-idempotency-key': 'L’en-tête Idempotency-Key doit compter de 1 à 200 caractères visibles.',
   'request.token-required': 'Le jeton d’annulation reçu à l’inscription est nécessaire.',
   'request.invalid-query': 'Un paramètre de l’adresse est invalide.',
@@ -33,9 +36,9 @@ export const fr: Messages = {
 
 export const en: Messages = {
   'request.invalid-json': 'The request body is not valid JSON.',
-  'request.too-large': (d) => `The request is too large (at most ${String(d.maxBytes ?? '')} bytes).`,
+  'request.too-large': (d) => `The request is too large (at most ${s(d.maxBytes)} bytes).`,
   'request.not-found': 'There is nothing at this address.',
-  'request.rate-limited': (d) => `Too many requests: try again in ${String(d.retryAfterSeconds ?? '')} s.`,
+  'request.rate-limited': (d) => `Too many requests: try again in ${s(d.retryAfterSeconds)} s.`,
   'request.invalid-idempotency-key': 'The Idempotency-Key header must have 1 to 200 visible characters.',
   'request.token-required': 'The cancellation token given at sign-up is required.',
   'request.invalid-query': 'A query parameter is invalid.',

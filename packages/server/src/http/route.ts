@@ -116,8 +116,8 @@ function guards(deps: RouteDeps, doc: RouteDoc<string>): MiddlewareHandler<Env>[
   const list: MiddlewareHandler<Env>[] = [];
   const access = doc.access;
   if (access && access.when === undefined) {
-    list.push(async (_c, next) => {
-      await deps.staff(_c, access.roles);
+    list.push(async (c, next) => {
+      await deps.staff(c, access.roles);
       await next();
     });
   }

@@ -89,10 +89,10 @@ export function eventEmails(ctx: EmailContext, event: WalkEvent, agg: WalkAggreg
       break;
     }
     case 'WalkCancelled':
-      for (const r of active) out.push(emailTo(ctx, key(r), 'walk-cancelled', agg.walk, r, { reason: String(event.data.reason ?? ''), ics: true }));
+      for (const r of active) out.push(emailTo(ctx, key(r), 'walk-cancelled', agg.walk, r, { reason: typeof event.data.reason === 'string' ? event.data.reason : '', ics: true }));
       break;
     case 'WalkRescheduled':
-      for (const r of active) out.push(emailTo(ctx, key(r), 'walk-rescheduled', agg.walk, r, { ics: true, ...(event.data.reason === undefined ? {} : { reason: String(event.data.reason) }) }));
+      for (const r of active) out.push(emailTo(ctx, key(r), 'walk-rescheduled', agg.walk, r, { ics: true, ...(typeof event.data.reason === 'string' ? { reason: event.data.reason } : {}) }));
       break;
     case 'ReportShared':
       for (const r of agg.registrations.filter((x) => x.status === 'attended' || x.status === 'confirmed')) out.push(emailTo(ctx, key(r), 'report-shared', agg.walk, r));
