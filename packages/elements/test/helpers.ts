@@ -18,6 +18,9 @@ export async function createWalk(options: { capacity?: number; fill?: number; th
   return (await post<{ id: string }>('/__test/walks', options, api)).id;
 }
 
+/** Creates an engagement (proposed) on an API; returns it. */
+export const createEngagement = (title: string, api = API): Promise<{ id: string; title: string }> => post('/__test/engagements', { title, quartierId: 'le-plan' }, api);
+
 /** Keeps the next `GET {API}{path}` waiting (a slow answer) until {@linkcode release}. */
 export async function holdNext(path: string): Promise<void> {
   await post('/__test/hold', { path });

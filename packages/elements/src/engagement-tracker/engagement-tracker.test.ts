@@ -3,7 +3,8 @@ import { valence, type Engagement } from '@gusp/core';
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../define/engagement-tracker.js';
 import { NOW, engagement, typicalEngagements as sample } from '../../test/fixtures.js';
-import { API, fill, until } from '../../test/helpers.js';
+import { runElementBaseTests } from '../../test/element-base-tests.js';
+import { API, OTHER_API, createEngagement, fill, until } from '../../test/helpers.js';
 import type { GuspEngagementTracker } from './engagement-tracker.js';
 import type { EngagementTrackerData } from './engagement-tracker-data.js';
 
@@ -36,6 +37,17 @@ const settled = async (el: GuspEngagementTracker): Promise<void> => {
 };
 
 afterEach(() => fixtureCleanup());
+
+runElementBaseTests({
+  tag: 'gusp-engagement-tracker',
+  data: () => ({ engagements: sample(), city: valence }),
+  heading: { fr: 'Suivi des engagements', en: 'Commitments' },
+  fromApi: async () => ({ attributes: { endpoint: API }, path: '/engagements' }),
+  change: async () => {
+    const { title } = await createEngagement(`Sur l’autre API ${Math.random().toString(36).slice(2, 8)}`, OTHER_API);
+    return { attribute: 'endpoint', value: OTHER_API, shown: (root) => [...root.querySelectorAll('.item h3')].some((h) => h.textContent?.trim() === title) };
+  },
+});
 
 describe('gusp-engagement-tracker', () => {
   it('is accessible', async () => {

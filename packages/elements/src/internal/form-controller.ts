@@ -30,8 +30,14 @@ export interface FormConfig<V extends object, K extends string> {
   readonly empty: () => V;
   /** The `localStorage` key of the draft, from the element's data; `undefined` while there is none. */
   readonly draftKey: () => string | undefined;
-  /** The values from a saved draft (`{}` when none), checked field by field: storage may hold anything, from an older version too. */
-  readonly restore: (saved: Partial<V>) => V;
+  /**
+   * Checks of the draft's values whose type alone says too little (a known
+   * role, a known polarity): storage may hold anything, from an older version
+   * too. Any other value is kept when it has the type of the empty form's.
+   */
+  readonly valid?: { readonly [P in keyof V]?: (value: unknown) => boolean };
+  /** Values the page decides, over the draft's (the quartier of a quartier's page). */
+  readonly fixed?: () => Partial<V>;
   /** What the draft never keeps: consent is given afresh each time. */
   readonly notKept: Partial<V>;
 }
@@ -83,8 +89,15 @@ export class FormController<V extends object, K extends string> implements React
     this.draftKey = key;
     this.draft = key === undefined ? undefined : new Draft<V>(key);
     const saved = this.draft?.load();
-    this.values = this.config.restore(saved ?? {});
-    this.draftRestored = !!saved && JSON.stringify(this.values) !== JSON.stringify(this.config.empty());
+    const empty = this.config.empty();
+    const values = { ...empty };
+    for (const key of Object.keys(empty) as (keyof V)[]) {
+      const value = saved?.[key];
+      const check = this.config.valid?.[key];
+      if (value !== undefined && (check ? check(value) : typeof value === typeof empty[key])) values[key] = value as V[keyof V];
+    }
+    this.values = { ...values, ...this.config.notKept, ...this.config.fixed?.() };
+    this.draftRestored = !!saved && JSON.stringify(this.values) !== JSON.stringify(empty);
   }
 
   /** Changes one value, keeps the draft, and renders. */

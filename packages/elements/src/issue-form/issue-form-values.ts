@@ -40,8 +40,6 @@ export const emptyValues = (): IssueValues => ({
   reporterConsent: false,
 });
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-
 /** The issue form's fields for its {@linkcode FormController}: places, where refusals go, the draft. */
 export function issueFormConfig(element: { draftKey: () => string | undefined; fixedQuartierId: () => string | undefined }): FormConfig<IssueValues, Target> {
   return {
@@ -69,19 +67,14 @@ export function issueFormConfig(element: { draftKey: () => string | undefined; f
     messages: MESSAGES,
     empty: emptyValues,
     draftKey: element.draftKey,
-    restore: (saved) => ({
-      ...emptyValues(),
-      polarity: (Polarity.options as readonly string[]).includes(str(saved.polarity)) ? (saved.polarity as Polarity) : '',
-      themeId: str(saved.themeId),
-      description: str(saved.description),
-      quartierId: element.fixedQuartierId() ?? str(saved.quartierId),
-      stopId: str(saved.stopId),
-      address: str(saved.address),
-      point: saved.point && typeof saved.point.lat === 'number' && typeof saved.point.lon === 'number' ? saved.point : undefined,
-      reporterName: str(saved.reporterName),
-      reporterEmail: str(saved.reporterEmail),
-      reporterPhone: str(saved.reporterPhone),
-    }),
+    valid: {
+      polarity: (v) => (Polarity.options as readonly unknown[]).includes(v),
+      point: (v) => typeof (v as GeoPoint | null)?.lat === 'number' && typeof (v as GeoPoint).lon === 'number',
+    },
+    fixed: () => {
+      const quartierId = element.fixedQuartierId();
+      return quartierId ? { quartierId } : {};
+    },
     notKept: { reporterConsent: false },
   };
 }

@@ -3,6 +3,7 @@ import { valence } from '@gusp/core';
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../define/issue-form.js';
+import { runElementBaseTests } from '../../test/element-base-tests.js';
 import { API, createWalk, fill, setNetwork, until } from '../../test/helpers.js';
 import * as outbox from '../internal/outbox.js';
 import type { GuspIssueForm } from './issue-form.js';
@@ -98,6 +99,14 @@ beforeEach(async () => {
 afterEach(async () => {
   fixtureCleanup();
   await setNetwork('up');
+});
+
+runElementBaseTests({
+  tag: 'gusp-issue-form',
+  data: () => ({ city: valence }),
+  heading: { fr: 'Signaler un problème ou un point positif', en: 'Report a problem or something that works well' },
+  fromApi: async () => ({ attributes: { endpoint: API }, path: '/city' }),
+  change: async () => ({ attribute: 'walk-id', value: await createWalk({ then: 'start' }), shown: (root) => root.querySelector('#stop') !== null }),
 });
 
 describe('gusp-issue-form', () => {

@@ -4,6 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../define/walk-signup.js';
 import { GuspRegisterEvent } from '../events/walk-signup-events.js';
 import { API, OTHER_API, createWalk, failNext, fill, heldArrived, holdNext, release, setNetwork, setOutage, storedRegistrations, uniqueEmail, until, walkData } from '../../test/helpers.js';
+import { runElementBaseTests } from '../../test/element-base-tests.js';
 import type { GuspWalkSignup } from './walk-signup.js';
 import { fr, registerTranslation } from '../translations/index.js';
 import { signupState } from './walk-signup-data.js';
@@ -28,6 +29,21 @@ async function fromApi(walkId: string): Promise<GuspWalkSignup> {
 
 beforeEach(() => localStorage.clear());
 afterEach(() => fixtureCleanup());
+
+runElementBaseTests({
+  tag: 'gusp-walk-signup',
+  data: () => walkData(),
+  heading: { fr: 'Diagnostic en marchant – Le Plan', en: 'Neighbourhood walk – Le Plan' },
+  fromApi: async () => {
+    const id = await createWalk({ capacity: 10 });
+    return { attributes: { endpoint: API, 'walk-id': id }, path: `/walks/${id}` };
+  },
+  change: async () => ({
+    attribute: 'walk-id',
+    value: await createWalk({ capacity: 17 }),
+    shown: (root) => root.querySelector('.seats')?.textContent?.trim() === 'Il reste 17 places',
+  }),
+});
 
 describe('gusp-walk-signup', () => {
   it('is accessible when open', async () => {

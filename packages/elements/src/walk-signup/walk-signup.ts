@@ -45,8 +45,6 @@ type ErrorTarget = 'name' | 'contact' | 'email' | 'phone' | 'role' | 'needs' | '
 
 const emptyValues = (): SignupValues => ({ name: '', email: '', phone: '', role: 'resident', needs: [], needsNote: '', consent: false });
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-
 /**
  * Sign-up to a diagnostic en marchant: shows the walk (quartier, date and
  * time the French way, meeting point, seats left) and a form checked by the
@@ -119,17 +117,9 @@ export class GuspWalkSignup extends GuspElement {
     messages: MESSAGES,
     empty: emptyValues,
     draftKey: () => (this.id_ ? `gusp-walk-signup:${this.id_}` : undefined),
-    restore: (saved) => {
-      const known = new Set<string>(AccessibilityNeed.options);
-      return {
-        ...emptyValues(),
-        name: str(saved.name),
-        email: str(saved.email),
-        phone: str(saved.phone),
-        role: (ACTOR_ROLES as readonly string[]).includes(saved.role ?? '') ? (saved.role as ActorRole) : 'resident',
-        needs: Array.isArray(saved.needs) ? saved.needs.filter((n): n is AccessibilityNeed => known.has(n)) : [],
-        needsNote: str(saved.needsNote),
-      };
+    valid: {
+      role: (v) => (ACTOR_ROLES as readonly unknown[]).includes(v),
+      needs: (v) => Array.isArray(v) && v.every((n) => (AccessibilityNeed.options as readonly unknown[]).includes(n)),
     },
     notKept: { consent: false },
   });
