@@ -67,20 +67,19 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 /** Builds the document of `groups`, in their order (the order the app mounts them). */
 export function openApiDocument(groups: readonly RouteGroup[]): Json {
   const schemas: Record<string, Json> = { ErrorEnvelope: ERROR_ENVELOPE, Open311Errors: OPEN311_ERRORS };
-  const named = new Map<unknown, string>();
-
+  /** A schema, inline; a core one as a `$ref` to its export's name (`ScheduleWalkInput`, `Walk`…). */
   const schemaOf = (doc: SchemaDoc | undefined, io: 'input' | 'output'): Json | undefined => {
     if (doc === undefined) return undefined;
     if (!isZod(doc)) return { ...doc };
-    const json = toJSONSchema(doc, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Json;
-    delete json.$schema;
+    const json = (): Json => {
+      const { $schema: _dialect, ...schema } = toJSONSchema(doc, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Json;
+      return schema;
+    };
     const name = CORE_NAMES.get(doc);
-    if (name === undefined) return json;
-    const key = io === 'input' || !name.endsWith('Input') ? name : `${name}Output`;
-    if (!named.has(doc) || schemas[key] === undefined) {
-      schemas[key] = json;
-      named.set(doc, key);
-    }
+    if (name === undefined) return json();
+    // An input schema read as an answer would differ (defaults filled in): it gets a name of its own.
+    const key = io === 'output' && name.endsWith('Input') ? `${name}Output` : name;
+    schemas[key] ??= json();
     return ref(key);
   };
 
