@@ -50,6 +50,8 @@ export interface JsonBody<S extends z.ZodMiniType, P extends string = string> {
   readonly schema: S;
   /** What a request without a body stands for (commands whose fields are all optional). */
   readonly empty?: z.input<S>;
+  /** The body may be left out, `read` deciding what that stands for (documented as optional). */
+  readonly optional?: boolean;
   /** Reads the body when it is more than JSON (an observation with its photos); JSON otherwise. */
   readonly read?: (c: Context<Env>) => Promise<unknown>;
   /** Refusals that come before the schema's, on the body as sent (who may send what). */
@@ -158,7 +160,7 @@ export function jsonRoute<P extends string, S extends z.ZodMiniType>(
   };
   return {
     ...doc,
-    body: { json: spec.schema, ...(spec.alsoAs ? { content: spec.alsoAs } : {}), required: spec.empty === undefined },
+    body: { json: spec.schema, ...(spec.alsoAs ? { content: spec.alsoAs } : {}), required: spec.empty === undefined && spec.optional !== true },
     middleware: guards(deps, doc),
     handler: validated,
   };

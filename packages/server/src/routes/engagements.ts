@@ -62,7 +62,8 @@ export function engagementRoutes(deps: RouteDeps): RouteGroup {
       params: engagementId,
       body: {
         schema,
-        // Every field optional for most steps: no body, or `null`, stands for `{}`.
+        // No body, or `null`, stands for `{}` (every field of most steps is optional).
+        optional: true,
         read: async (c) => (await jsonBody(c, {})) ?? {},
         ...(action === 'accept' ? { guard: acceptsForItself } : {}),
         invalid: (c) => mayChange(c, c.req.param('engagementId')),
