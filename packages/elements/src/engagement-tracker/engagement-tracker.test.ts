@@ -4,7 +4,7 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../define/engagement-tracker.js';
 import { NOW, engagement, typicalEngagements as sample } from '../../test/fixtures.js';
 import { runElementBaseTests } from '../../test/element-base-tests.js';
-import { API, OTHER_API, createEngagement, fill, until } from '../../test/helpers.js';
+import { API, OTHER_API, createEngagement, fill, heldArrived, holdNext, release, until } from '../../test/helpers.js';
 import type { GuspEngagementTracker } from './engagement-tracker.js';
 import type { EngagementTrackerData } from './engagement-tracker-data.js';
 
@@ -232,6 +232,18 @@ describe('gusp-engagement-tracker', () => {
     const item = row(el, title);
     expect(clean(item.querySelector('.status')?.textContent)).to.equal('◑ En cours');
     expect(clean(item.querySelector('.progress span')?.textContent)).to.equal('Avancement : 30 %');
+  });
+
+  it('with refresh, a slow answer never overwrites a newer one: the next refresh aborts it', async () => {
+    const { title } = await createEngagement(`Après la réponse lente ${Math.random().toString(36).slice(2, 6)}`);
+    await holdNext('/engagements');
+    const el = await fixture<GuspEngagementTracker>(html`<gusp-engagement-tracker endpoint=${API} refresh="0.2"></gusp-engagement-tracker>`);
+    await heldArrived();
+    // The first answer is held; a refresh asks again, and its answer is shown.
+    await until(() => el.data !== undefined, 5000);
+    expect(el.data!.engagements.some((e) => e.title === title)).to.equal(true);
+    const { aborted } = await release();
+    expect(aborted, 'the held request was aborted by the refresh').to.equal(true);
   });
 
   it('with refresh, shows what staff changed since it loaded, keeping its filters', async () => {
