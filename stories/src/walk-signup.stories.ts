@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import type { WalkSignupData } from '@gusp/elements';
+import type { GuspWalkSignup, WalkSignupData } from '@gusp/elements';
 import { html } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { walkStates } from './fixtures.js';
@@ -69,4 +69,21 @@ export const OpenFromInlineJson: Story = {
       ${unsafeHTML(`<script type="application/json">${JSON.stringify(walkStates.open()).replace(/</g, '\\u003c')}</script>`)}
     </gusp-walk-signup>
   `,
+};
+
+/**
+ * The walk could not be loaded (here the endpoint refuses the connection):
+ * the element says so and offers « Réessayer » (part `retry`), which loads
+ * again. Tagged `network-refused`: the check of the built Storybook accepts
+ * the browser's « Failed to load resource » for this endpoint, and nothing else.
+ */
+export const LoadFailedRetry: Story = {
+  tags: ['network-refused'],
+  args: { data: undefined, endpoint: 'http://127.0.0.1:9/api', 'walk-id': 'V1StGXR8_Z5jdHi6B-myT' },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector<GuspWalkSignup>('gusp-walk-signup');
+    if (!el?.shadowRoot) throw new Error('gusp-walk-signup did not render');
+    await el.loaded;
+    if (!el.shadowRoot.querySelector('button[part~=retry]')) throw new Error('No « Réessayer » after a failed load');
+  },
 };
