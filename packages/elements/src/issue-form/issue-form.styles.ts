@@ -1,22 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { css } from 'lit';
-import { feedback } from '../styles/feedback.js';
-import { formControls, tokens } from '../styles/tokens.js';
+import { formStyles } from '../styles/form.js';
 
 export const styles = [
-  tokens,
-  formControls,
-  feedback,
+  ...formStyles,
   css`
-    .card {
-      padding: var(--_space);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-    }
     h2 {
       margin-block: 0 var(--_space);
-      font-size: 1.375em;
-      line-height: 1.25;
     }
     h3 {
       margin-block: 0 0.5rem;
