@@ -67,7 +67,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const next = withTables(readme, endpointTables(await servedDocument()));
   if (process.argv.includes('--check')) {
     if (next !== readme) {
-      console.error('packages/server/README.md: the endpoint list is stale; run node --conditions=@gusp/source --import tsx scripts/api-docs.ts');
+      console.error(
+        'packages/server/README.md: the endpoint list is stale; run node --conditions=@gusp/source --import tsx scripts/api-docs.ts',
+      );
       process.exit(1);
     }
   } else if (next !== readme) {

@@ -30,6 +30,9 @@ if (built > 0 && built >= sources) process.exit(0);
 console.log(built ? 'Rebuilding the elements’ bundle (sources changed)…' : 'Building the elements’ bundle (dist/bundle)…');
 const { status } = spawnSync(process.execPath, ['scripts/bundle.mjs'], { cwd: elements, stdio: 'inherit' });
 if (status !== 0) {
-  if (built) console.warn('The bundle could not be rebuilt: the demo page uses the previous one. / Reconstruction impossible : la page de démonstration garde le bundle précédent.');
+  if (built)
+    console.warn(
+      'The bundle could not be rebuilt: the demo page uses the previous one. / Reconstruction impossible : la page de démonstration garde le bundle précédent.',
+    );
   else process.exit(status ?? 1);
 }

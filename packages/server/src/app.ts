@@ -37,7 +37,12 @@ export function createApp(options: AppOptions): Hono<Env> {
     c.set('locale', negotiateLocale(c.req.header('accept-language')));
     c.header('Content-Language', c.get('locale'));
     await next();
-    options.onRequest?.({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
+    options.onRequest?.({
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
   });
   /**
    * Hono's `bodyLimit`, with its common case decided on the headers alone: it
@@ -68,7 +73,8 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.use('*', (c, next) => {
     if (c.req.method !== 'POST') return defaultLimit(c, next);
     if (c.req.path === '/api/photos') return photoLimit(c, next);
-    if (c.req.path === '/api/observations' && /^multipart\/form-data/i.test(c.req.header('content-type') ?? '')) return observationLimit(c, next);
+    if (c.req.path === '/api/observations' && /^multipart\/form-data/i.test(c.req.header('content-type') ?? ''))
+      return observationLimit(c, next);
     return defaultLimit(c, next);
   });
 

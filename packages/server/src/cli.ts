@@ -27,7 +27,8 @@ import { notifyNothingSoFar } from './notify/outbox.js';
 import { copyDatabase, CopyRefused } from './store/copy-database.js';
 
 /** The language of the profile's problems: from LC_ALL, LC_MESSAGES or LANG (French unless English). */
-const cliLocale = (): 'fr' | 'en' => ((process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '').toLowerCase().startsWith('en') ? 'en' : 'fr');
+const cliLocale = (): 'fr' | 'en' =>
+  (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '').toLowerCase().startsWith('en') ? 'en' : 'fr';
 
 /**
  * The city profile named by `--city` (or GUSP_CITY_PROFILE), checked with
@@ -42,20 +43,26 @@ function loadCity(file: string | undefined): CityProfile {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? (en ? 'no such file' : 'fichier introuvable') : String((e as Error).message);
+    const reason =
+      (e as NodeJS.ErrnoException).code === 'ENOENT' ? (en ? 'no such file' : 'fichier introuvable') : String((e as Error).message);
     throw new CityProfileFileError(`${en ? 'Cannot read the city profile' : 'Impossible de lire le profil de ville'} ${file}: ${reason}`);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new CityProfileFileError(`${en ? 'The city profile is not valid JSON' : 'Le profil de ville n’est pas du JSON valide'} (${file}): ${(e as Error).message}`);
+    throw new CityProfileFileError(
+      `${en ? 'The city profile is not valid JSON' : 'Le profil de ville n’est pas du JSON valide'} (${file}): ${(e as Error).message}`,
+    );
   }
   const parsed = parseCity(json, locale);
   if (parsed.ok) return parsed.value;
   const issues = (parsed.error.details.issues as { path: string; code: string; message: string }[]) ?? [];
   throw new CityProfileFileError(
-    [`${file}: ${parsed.error.message}`, ...issues.map((i) => `  - ${i.path || (en ? '(profile)' : '(profil)')}: ${i.message} [${i.code}]`)].join('\n'),
+    [
+      `${file}: ${parsed.error.message}`,
+      ...issues.map((i) => `  - ${i.path || (en ? '(profile)' : '(profil)')}: ${i.message} [${i.code}]`),
+    ].join('\n'),
   );
 }
 
@@ -110,15 +117,20 @@ async function start(argv: string[]): Promise<void> {
     strict: true,
   });
   const perMinute = Number(values['rate-limit']);
-  if (!Number.isInteger(perMinute) || perMinute < 0) throw new UsageError(`Invalid --rate-limit / limite invalide: ${values['rate-limit']}`);
+  if (!Number.isInteger(perMinute) || perMinute < 0)
+    throw new UsageError(`Invalid --rate-limit / limite invalide: ${values['rate-limit']}`);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`Invalid port / port invalide: ${values.port}`);
-  if (values.seed !== undefined && values.seed !== 'valence') throw new UsageError(`Unknown seed / jeu de données inconnu: ${values.seed} (valence)`);
+  if (values.seed !== undefined && values.seed !== 'valence')
+    throw new UsageError(`Unknown seed / jeu de données inconnu: ${values.seed} (valence)`);
   const poolSize = values['pool-size'] === undefined || values['pool-size'] === '' ? undefined : Number(values['pool-size']);
-  if (poolSize !== undefined && (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000)) throw new UsageError(`Invalid --pool-size / taille invalide: ${values['pool-size']}`);
+  if (poolSize !== undefined && (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000))
+    throw new UsageError(`Invalid --pool-size / taille invalide: ${values['pool-size']}`);
   const city = loadCity(values.city);
   if (values.seed === 'valence' && city.id !== valence.id) {
-    throw new UsageError(`--seed valence writes Valence's quartiers and walks: not with the profile of ${city.name} / le jeu de données de Valence ne va pas avec le profil de ${city.name} (${values.city})`);
+    throw new UsageError(
+      `--seed valence writes Valence's quartiers and walks: not with the profile of ${city.name} / le jeu de données de Valence ne va pas avec le profil de ${city.name} (${values.city})`,
+    );
   }
   const server = await startServer({
     city,
@@ -128,12 +140,22 @@ async function start(argv: string[]): Promise<void> {
     poolSize,
     corsOrigins: values['cors-origin'],
     accessLog: true,
-    ...(values['smtp-url'] ? { notifications: { smtpUrl: values['smtp-url'], from: values['mail-from'], publicUrl: values['public-url'] } } : {}),
+    ...(values['smtp-url']
+      ? { notifications: { smtpUrl: values['smtp-url'], from: values['mail-from'], publicUrl: values['public-url'] } }
+      : {}),
     // Public writes per IP and minute (0: no limit), with a burst of the same size.
     ...(perMinute > 0 ? { rateLimit: { perMinute, burst: perMinute } } : {}),
     log,
     beforeListen: async (gusp, db) => {
-      if (city !== valence) log({ level: 'info', msg: 'city profile', city: city.id, file: values.city, quartiers: city.quartiers.length, themes: city.themes.length });
+      if (city !== valence)
+        log({
+          level: 'info',
+          msg: 'city profile',
+          city: city.id,
+          file: values.city,
+          quartiers: city.quartiers.length,
+          themes: city.themes.length,
+        });
       if (values.seed !== 'valence') return;
       if (!(await journalIsEmpty(db.sql))) {
         log({ level: 'info', msg: 'seed skipped: the journal is not empty' });
@@ -177,13 +199,20 @@ async function tokenCreate(argv: string[]): Promise<void> {
   const city = loadCity(values.city);
   const role = values.role as StaffRole | undefined;
   if (role === undefined || !STAFF_ROLES.includes(role)) throw new UsageError(`--role: ${STAFF_ROLES.join(' | ')}`);
-  if ((role === 'organisation') !== (values.organisation !== undefined)) throw new UsageError('--organisation <id> goes with --role organisation (and only with it)');
+  if ((role === 'organisation') !== (values.organisation !== undefined))
+    throw new UsageError('--organisation <id> goes with --role organisation (and only with it)');
   if (values.organisation !== undefined && !city.organisations.some((o) => o.id === values.organisation)) {
-    throw new UsageError(`Unknown organisation / organisation inconnue: ${values.organisation} (${city.organisations.map((o) => o.id).join(', ')})`);
+    throw new UsageError(
+      `Unknown organisation / organisation inconnue: ${values.organisation} (${city.organisations.map((o) => o.id).join(', ')})`,
+    );
   }
-  const { id, token } = await withDatabase(values, (db) => createToken(db.sql, { role, organisationId: values.organisation, label: values.label }));
+  const { id, token } = await withDatabase(values, (db) =>
+    createToken(db.sql, { role, organisationId: values.organisation, label: values.label }),
+  );
   // The token on stdout alone (for scripts); what it is on stderr.
-  process.stderr.write(`Token ${id} (${role}${values.organisation ? `, ${values.organisation}` : ''}) — shown once, keep it secret / affiché une seule fois, gardez-le secret:\n`);
+  process.stderr.write(
+    `Token ${id} (${role}${values.organisation ? `, ${values.organisation}` : ''}) — shown once, keep it secret / affiché une seule fois, gardez-le secret:\n`,
+  );
   process.stdout.write(`${token}\n`);
 }
 
@@ -199,7 +228,8 @@ async function tokenRevoke(argv: string[]): Promise<void> {
   });
   const [id, ...extra] = positionals;
   if (id === undefined || extra.length > 0) throw new UsageError('token revoke <id>');
-  if (!(await withDatabase(values, (db) => revokeToken(db.sql, id)))) throw new NotFoundError(`No active token ${id} / aucun jeton actif ${id}`);
+  if (!(await withDatabase(values, (db) => revokeToken(db.sql, id))))
+    throw new NotFoundError(`No active token ${id} / aucun jeton actif ${id}`);
   log({ level: 'info', msg: 'token revoked', id });
 }
 
@@ -266,7 +296,8 @@ async function copy(argv: string[]): Promise<void> {
     strict: true,
   });
   const side = (dir: string | undefined, url: string | undefined, name: string) => {
-    if ((dir === undefined) === (url === undefined)) throw new UsageError(`--${name}-data-dir <dir> or --${name}-database-url <url> (one of them)`);
+    if ((dir === undefined) === (url === undefined))
+      throw new UsageError(`--${name}-data-dir <dir> or --${name}-database-url <url> (one of them)`);
     return url !== undefined ? { databaseUrl: url } : { dataDir: resolve(dir as string) };
   };
   const fromOptions = side(values['from-data-dir'], values['from-database-url'], 'from');
@@ -318,8 +349,16 @@ const COMMANDS: readonly Command[] = [
     run: tokenCreate,
   },
   { words: ['token', 'revoke'], usage: 'gusp-server token revoke <id> [--data-dir …|--database-url …]', run: tokenRevoke },
-  { words: ['purge'], usage: 'gusp-server purge [--months <purgeAfterMonths of the city, 12>] [--city …] [--data-dir …|--database-url …]', run: purge },
-  { words: ['export'], usage: 'gusp-server export [--what observations|engagements] [--format csv|geojson] [--city …] [--data-dir …|--database-url …]', run: exportData },
+  {
+    words: ['purge'],
+    usage: 'gusp-server purge [--months <purgeAfterMonths of the city, 12>] [--city …] [--data-dir …|--database-url …]',
+    run: purge,
+  },
+  {
+    words: ['export'],
+    usage: 'gusp-server export [--what observations|engagements] [--format csv|geojson] [--city …] [--data-dir …|--database-url …]',
+    run: exportData,
+  },
   {
     words: ['copy'],
     usage: `gusp-server copy --from-data-dir ./.gusp-data|--from-database-url … --to-database-url postgres://…|--to-data-dir …

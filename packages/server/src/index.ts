@@ -10,7 +10,15 @@ export type { Env } from './http/context.js';
 export type { ServerLocale } from './http/messages.js';
 export type { RateLimitOptions } from './http/rate-limit.js';
 export type { PhotoType } from './photos.js';
-export { openDatabase, lockDataDir, defaultPoolSize, DataDirLockedError, type Database, type DatabaseKind, type OpenDatabaseOptions } from './db.js';
+export {
+  openDatabase,
+  lockDataDir,
+  defaultPoolSize,
+  DataDirLockedError,
+  type Database,
+  type DatabaseKind,
+  type OpenDatabaseOptions,
+} from './db.js';
 export { pgSql, pgliteSql, Rollback, type Sql, type SqlResult, type SqlSession } from './sql.js';
 export { sqlStore, committedPosition, HighWaterTimeout } from './store/sql-store.js';
 export { migrate, loadMigrations, type Migration } from './store/migrate.js';

@@ -118,7 +118,8 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
       responses: { 200: answer(format, '`service_definition`.') },
       handler: (c) => {
         const code = baseName(c.req.param('service_code'));
-        if (!city.themes.some((t) => t.id === code)) return sendList(c, serverError('open311.unknown-service', c.get('locale'), { serviceCode: code }));
+        if (!city.themes.some((t) => t.id === code))
+          return sendList(c, serverError('open311.unknown-service', c.get('locale'), { serviceCode: code }));
         return send(c, format, { service_definition: { service_code: code, attributes: [] } });
       },
     }),
@@ -138,7 +139,11 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
       handler: async (c) => {
         const locale = c.get('locale');
         const q = (name: string) => c.req.query(name)?.trim() || undefined;
-        const invalid = (field: string) => sendList(c, { ...serverError('request.invalid-query', locale, { field }), message: `${field}: ${serverError('request.invalid-query', locale).message}` });
+        const invalid = (field: string) =>
+          sendList(c, {
+            ...serverError('request.invalid-query', locale, { field }),
+            message: `${field}: ${serverError('request.invalid-query', locale).message}`,
+          });
         const date = (name: string) => {
           const v = q(name);
           if (v === undefined) return undefined;
@@ -149,10 +154,16 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
         const end = date('end_date');
         if (Number.isNaN(start)) return invalid('start_date');
         if (Number.isNaN(end)) return invalid('end_date');
-        const statuses = q('status')?.split(',').map((s) => s.trim());
+        const statuses = q('status')
+          ?.split(',')
+          .map((s) => s.trim());
         if (statuses?.some((s) => s !== 'open' && s !== 'closed')) return invalid('status');
-        const codes = q('service_code')?.split(',').map((s) => s.trim());
-        const ids = q('service_request_id')?.split(',').map((s) => s.trim());
+        const codes = q('service_code')
+          ?.split(',')
+          .map((s) => s.trim());
+        const ids = q('service_request_id')
+          ?.split(',')
+          .map((s) => s.trim());
         const to = end ?? Date.now();
         const from = start ?? (ids ? Number.NEGATIVE_INFINITY : to - DEFAULT_WINDOW_MS);
         const list = (await requestsOf(c))
@@ -206,7 +217,8 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
           } catch {
             return sendList(c, serverError('request.invalid-json', locale));
           }
-          if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return sendList(c, serverError('request.invalid-json', locale));
+          if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+            return sendList(c, serverError('request.invalid-json', locale));
           for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string' || typeof v === 'number') body[k] = String(v);
         } else {
           body = Object.fromEntries(new URLSearchParams(await c.req.text()));
@@ -226,7 +238,8 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
   return {
     base: '/open311/v2',
     tag: 'open311',
-    description: 'Open311 GeoReport v2, in JSON and XML: the city’s themes are its services, problem observations its service requests. Errors are GeoReport error lists.',
+    description:
+      'Open311 GeoReport v2, in JSON and XML: the city’s themes are its services, problem observations its service requests. Errors are GeoReport error lists.',
     routes: [...routesIn('json'), ...routesIn('xml')],
     // Not `notFound` (a sub-app's is not used once mounted): anything else under /open311/v2 is a GeoReport 404.
     fallback: (c) => sendList(c, serverError('request.not-found', c.get('locale'), { path: c.req.path })),

@@ -63,7 +63,9 @@ function stripPng(b: Buffer): Buffer | undefined {
 }
 
 /** The bytes to keep, or why not. */
-export function cleanPhoto(bytes: Uint8Array): { ok: true; type: PhotoType; bytes: Buffer } | { ok: false; code: 'photo.unsupported-type' | 'photo.invalid' } {
+export function cleanPhoto(
+  bytes: Uint8Array,
+): { ok: true; type: PhotoType; bytes: Buffer } | { ok: false; code: 'photo.unsupported-type' | 'photo.invalid' } {
   const type = sniffPhotoType(bytes);
   if (!type) return { ok: false, code: 'photo.unsupported-type' };
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -79,13 +81,17 @@ export async function storePhoto(sql: Sql, type: PhotoType, bytes: Buffer): Prom
 }
 
 export async function loadPhoto(sql: Sql, id: string): Promise<{ type: PhotoType; bytes: Uint8Array } | undefined> {
-  const { rows } = await sql.query<{ media_type: PhotoType; bytes: Uint8Array }>('SELECT media_type, bytes FROM photos WHERE id = $1', [id]);
+  const { rows } = await sql.query<{ media_type: PhotoType; bytes: Uint8Array }>('SELECT media_type, bytes FROM photos WHERE id = $1', [
+    id,
+  ]);
   const row = rows[0];
   return row ? { type: row.media_type, bytes: row.bytes } : undefined;
 }
 
 export async function photoExists(sql: Sql, ids: readonly string[]): Promise<Map<string, PhotoType>> {
   if (ids.length === 0) return new Map();
-  const { rows } = await sql.query<{ id: string; media_type: PhotoType }>('SELECT id, media_type FROM photos WHERE id = ANY($1::text[])', [ids]);
+  const { rows } = await sql.query<{ id: string; media_type: PhotoType }>('SELECT id, media_type FROM photos WHERE id = ANY($1::text[])', [
+    ids,
+  ]);
   return new Map(rows.map((r) => [r.id, r.media_type]));
 }

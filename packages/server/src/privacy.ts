@@ -31,10 +31,17 @@ const anonymousRegistration = (r: Registration): Registration => {
 };
 
 /** Rewrites the `data` of the events of `stream` that `redact` changes. */
-async function redactStream(sql: Sql, stream: string, redact: (type: string, data: Record<string, unknown>) => Record<string, unknown> | undefined): Promise<number> {
+async function redactStream(
+  sql: Sql,
+  stream: string,
+  redact: (type: string, data: Record<string, unknown>) => Record<string, unknown> | undefined,
+): Promise<number> {
   return sql.transaction(async (tx) => {
     await tx.query(`SELECT set_config('gusp.redacting', 'on', true)`);
-    const { rows } = await tx.query<{ position: string | number; type: string; data: Record<string, unknown> }>('SELECT position, type, data FROM events WHERE stream = $1 ORDER BY version', [stream]);
+    const { rows } = await tx.query<{ position: string | number; type: string; data: Record<string, unknown> }>(
+      'SELECT position, type, data FROM events WHERE stream = $1 ORDER BY version',
+      [stream],
+    );
     let changed = 0;
     for (const row of rows) {
       const next = redact(row.type, row.data);
@@ -101,7 +108,10 @@ export async function exportPersonalData(gusp: Gusp, email: string, sql?: Sql) {
   const registrations = (await gusp.walks.list()).flatMap((agg) =>
     agg.registrations
       .filter((r) => same(r.email))
-      .map(({ cancelToken: _token, ...r }) => ({ ...r, walk: { id: agg.walk.id, title: agg.walk.title, startsAt: agg.walk.startsAt, quartierId: agg.walk.quartierId } })),
+      .map(({ cancelToken: _token, ...r }) => ({
+        ...r,
+        walk: { id: agg.walk.id, title: agg.walk.title, startsAt: agg.walk.startsAt, quartierId: agg.walk.quartierId },
+      })),
   );
   const observations = (await gusp.observations.list()).filter((o) => same(o.reporter?.email));
   const emails = sql ? await emailsTo(sql, wanted) : [];
@@ -114,7 +124,11 @@ export async function exportPersonalData(gusp: Gusp, email: string, sql?: Sql) {
  * anonymous (role and status stay for the counts), their reporter contacts go,
  * and so do the emails written to them, sent or still waiting.
  */
-export async function erasePersonalData(gusp: Gusp, sql: Sql, email: string): Promise<{ registrations: number; observations: number; emails: number }> {
+export async function erasePersonalData(
+  gusp: Gusp,
+  sql: Sql,
+  email: string,
+): Promise<{ registrations: number; observations: number; emails: number }> {
   const wanted = email.trim().toLowerCase();
   const same = (e: string | undefined) => (e ?? '').trim().toLowerCase() === wanted;
   let registrations = 0;

@@ -34,7 +34,8 @@ export interface StartOptions extends OpenDatabaseOptions {
   readonly rateLimit?: RateLimitOptions | undefined;
   readonly log?: ((record: Record<string, unknown>) => void) | undefined;
   /** Emails through SMTP (none without it). `publicUrl` defaults to the server's own URL. */
-  readonly notifications?: (Omit<NotifierOptions, 'gusp' | 'sql' | 'publicUrl' | 'log'> & { readonly publicUrl?: string | undefined }) | undefined;
+  readonly notifications?:
+    (Omit<NotifierOptions, 'gusp' | 'sql' | 'publicUrl' | 'log'> & { readonly publicUrl?: string | undefined }) | undefined;
   /** Directory of `@gusp/elements`' bundles for the demo page (the installed package's by default). */
   readonly elementsDir?: string | undefined;
   /** Logs every request through `log` (method, path, status, duration; never bodies or queries). */
@@ -90,7 +91,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       ...(options.elementsDir ? { elementsDir: options.elementsDir } : {}),
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
       ...(options.accessLog ? { onRequest: (r: Record<string, unknown>) => log({ level: 'info', msg: 'request', ...r }) } : {}),
-      onUnexpectedError: (error, c) => log({ level: 'error', msg: 'unexpected error', method: c.req.method, path: c.req.path, error: String((error as Error)?.stack ?? error) }),
+      onUnexpectedError: (error, c) =>
+        log({
+          level: 'error',
+          msg: 'unexpected error',
+          method: c.req.method,
+          path: c.req.path,
+          error: String((error as Error)?.stack ?? error),
+        }),
     });
     const host = options.host ?? '127.0.0.1';
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

@@ -98,16 +98,31 @@ export function apiSuite(backend: Backend): void {
 
     test('a public client cannot read registrations, and no public output carries personal data', async () => {
       const id = await openWalk(server.gusp, { capacity: 5 });
-      const signed = await call(base, 'POST', `/api/walks/${id}/registrations`, { body: person('secret', { phone: '06 12 34 56 78', name: 'Mireille Secrète' }) });
+      const signed = await call(base, 'POST', `/api/walks/${id}/registrations`, {
+        body: person('secret', { phone: '06 12 34 56 78', name: 'Mireille Secrète' }),
+      });
       assert.equal(signed.status, 201);
       const list = await call(base, 'GET', `/api/walks/${id}/registrations`);
       assert.equal(list.status, 401);
       assert.equal(list.body.error.code, 'auth.required');
-      for (const path of [`/api/walks/${id}`, '/api/walks', '/api/engagements', '/api/engagements/dashboard', '/api/observations', '/api/observations/stats']) {
+      for (const path of [
+        `/api/walks/${id}`,
+        '/api/walks',
+        '/api/engagements',
+        '/api/engagements/dashboard',
+        '/api/observations',
+        '/api/observations/stats',
+      ]) {
         const r = await call(base, 'GET', path);
         assert.equal(r.status, 200, path);
         const text = JSON.stringify(r.body);
-        for (const secret of ['Mireille', 'habitant-secret@example.org', '06 12 34 56 78', signed.body.cancelToken, signed.body.registrationId]) {
+        for (const secret of [
+          'Mireille',
+          'habitant-secret@example.org',
+          '06 12 34 56 78',
+          signed.body.cancelToken,
+          signed.body.registrationId,
+        ]) {
           assert.ok(!text.includes(secret), `${path} leaks ${secret}`);
         }
       }
@@ -152,11 +167,19 @@ export function apiSuite(backend: Backend): void {
       assert.equal(waitlisted.length, 170);
       // Positions are 1..170, each once, in the order of the journal.
       const positions = waitlisted.map((r) => r.body.position as number).sort((a, b) => a - b);
-      assert.deepEqual(positions, Array.from({ length: 170 }, (_, i) => i + 1));
+      assert.deepEqual(
+        positions,
+        Array.from({ length: 170 }, (_, i) => i + 1),
+      );
       const byId = new Map(waitlisted.map((r) => [r.body.registrationId as string, r.body.position as number]));
       const journal = (await server.gusp.store.read(`walk-${id}`)).events.filter((e) => e.type === 'ParticipantRegistered');
-      const inJournalOrder = journal.map((e) => byId.get((e.data as { registration: { id: string } }).registration.id)).filter((p) => p !== undefined);
-      assert.deepEqual(inJournalOrder, Array.from({ length: 170 }, (_, i) => i + 1));
+      const inJournalOrder = journal
+        .map((e) => byId.get((e.data as { registration: { id: string } }).registration.id))
+        .filter((p) => p !== undefined);
+      assert.deepEqual(
+        inJournalOrder,
+        Array.from({ length: 170 }, (_, i) => i + 1),
+      );
       const summary = (await call(base, 'GET', `/api/walks/${id}`)).body;
       assert.deepEqual([summary.confirmed, summary.waitlisted, summary.seatsLeft], [30, 170, 0]);
     });
@@ -166,12 +189,23 @@ export function apiSuite(backend: Backend): void {
       try {
         const id = await openWalk(server.gusp, { capacity: 30 });
         const replies = await Promise.all(
-          Array.from({ length: 200 }, (_, i) => call(i % 2 === 0 ? base : second.url, 'POST', `/api/walks/${id}/registrations`, { body: person(`twin-${i}`) })),
+          Array.from({ length: 200 }, (_, i) =>
+            call(i % 2 === 0 ? base : second.url, 'POST', `/api/walks/${id}/registrations`, { body: person(`twin-${i}`) }),
+          ),
         );
-        assert.deepEqual(replies.filter((r) => r.status !== 201).map((r) => [r.status, r.body]), []);
+        assert.deepEqual(
+          replies.filter((r) => r.status !== 201).map((r) => [r.status, r.body]),
+          [],
+        );
         assert.equal(replies.filter((r) => r.body.status === 'confirmed').length, 30);
-        const positions = replies.filter((r) => r.body.status === 'waitlisted').map((r) => r.body.position as number).sort((a, b) => a - b);
-        assert.deepEqual(positions, Array.from({ length: 170 }, (_, i) => i + 1));
+        const positions = replies
+          .filter((r) => r.body.status === 'waitlisted')
+          .map((r) => r.body.position as number)
+          .sort((a, b) => a - b);
+        assert.deepEqual(
+          positions,
+          Array.from({ length: 170 }, (_, i) => i + 1),
+        );
         for (const url of [base, second.url]) {
           const summary = (await call(url, 'GET', `/api/walks/${id}`)).body;
           assert.deepEqual([summary.confirmed, summary.waitlisted], [30, 170]);
@@ -191,7 +225,9 @@ export function apiSuite(backend: Backend): void {
       assert.deepEqual(two.body, one.body);
 
       const burst = await Promise.all(
-        Array.from({ length: 20 }, () => call(base, 'POST', `/api/walks/${id}/registrations`, { body: person('idem-burst'), headers: { 'idempotency-key': 'burst-1' } })),
+        Array.from({ length: 20 }, () =>
+          call(base, 'POST', `/api/walks/${id}/registrations`, { body: person('idem-burst'), headers: { 'idempotency-key': 'burst-1' } }),
+        ),
       );
       assert.ok(burst.every((r) => r.status === 201));
       assert.equal(new Set(burst.map((r) => r.body.registrationId)).size, 1);
@@ -206,10 +242,21 @@ export function apiSuite(backend: Backend): void {
     });
 
     test('Idempotency-Key: 20 identical observation reports at once make one observation', async () => {
-      const body = { quartierId: 'fontbarlettes', polarity: 'problem', themeId: 'eclairage-public', description: 'Lampadaire éteint rue des Alpes', address: 'Rue des Alpes' };
+      const body = {
+        quartierId: 'fontbarlettes',
+        polarity: 'problem',
+        themeId: 'eclairage-public',
+        description: 'Lampadaire éteint rue des Alpes',
+        address: 'Rue des Alpes',
+      };
       const before = (await server.gusp.observations.list()).length;
-      const burst = await Promise.all(Array.from({ length: 20 }, () => call(base, 'POST', '/api/observations', { body, headers: { 'idempotency-key': 'obs-burst-1' } })));
-      assert.deepEqual(burst.filter((r) => r.status !== 201).map((r) => [r.status, r.body]), []);
+      const burst = await Promise.all(
+        Array.from({ length: 20 }, () => call(base, 'POST', '/api/observations', { body, headers: { 'idempotency-key': 'obs-burst-1' } })),
+      );
+      assert.deepEqual(
+        burst.filter((r) => r.status !== 201).map((r) => [r.status, r.body]),
+        [],
+      );
       assert.equal(new Set(burst.map((r) => r.body.id)).size, 1);
       assert.equal((await server.gusp.observations.list()).length, before + 1);
       const bad = await call(base, 'POST', '/api/observations', { body, headers: { 'idempotency-key': 'x'.repeat(201) } });
@@ -235,13 +282,27 @@ export function apiSuite(backend: Backend): void {
       assert.ok(!JSON.stringify(r.body).includes('jeanne@example.org'));
       const stats = await call(base, 'GET', '/api/observations/stats?quartier=le-plan');
       assert.equal(stats.status, 200);
-      const agent = await call(base, 'POST', '/api/observations', { body: { quartierId: 'le-plan', polarity: 'problem', themeId: 'voirie', description: 'Nid de poule', address: 'Av. X', source: 'agent' } });
+      const agent = await call(base, 'POST', '/api/observations', {
+        body: {
+          quartierId: 'le-plan',
+          polarity: 'problem',
+          themeId: 'voirie',
+          description: 'Nid de poule',
+          address: 'Av. X',
+          source: 'agent',
+        },
+      });
       assert.equal(agent.status, 403);
       assert.equal(agent.body.error.code, 'request.source-forbidden');
     });
 
     test('GET /api/engagements, its dashboard and one engagement', async () => {
-      const proposed = await server.gusp.engagements.propose({ title: 'Réparer l’éclairage du passage', quartierId: 'le-plan', themeId: 'eclairage-public', organisationId: 'ville-de-valence' });
+      const proposed = await server.gusp.engagements.propose({
+        title: 'Réparer l’éclairage du passage',
+        quartierId: 'le-plan',
+        themeId: 'eclairage-public',
+        organisationId: 'ville-de-valence',
+      });
       assert.ok(proposed.ok);
       const list = await call(base, 'GET', '/api/engagements?quartier=le-plan');
       assert.equal(list.status, 200);
@@ -261,7 +322,8 @@ export function apiSuite(backend: Backend): void {
 
     test('staff tokens: none is 401, a wrong or revoked one is 401, an agent reads registrations without cancel tokens', async () => {
       const id = await openWalk(server.gusp, { capacity: 5 });
-      const signed = (await call(base, 'POST', `/api/walks/${id}/registrations`, { body: person('staff-view', { name: 'Paul Lisible' }) })).body;
+      const signed = (await call(base, 'POST', `/api/walks/${id}/registrations`, { body: person('staff-view', { name: 'Paul Lisible' }) }))
+        .body;
       const path = `/api/walks/${id}/registrations`;
       assert.equal((await call(base, 'GET', path)).body.error.code, 'auth.required');
       const wrong = await call(base, 'GET', path, { headers: { authorization: 'Bearer gusp_not-a-real-token-at-all' } });
@@ -279,7 +341,10 @@ export function apiSuite(backend: Backend): void {
 
       const org = await createToken(db.sql, { role: 'organisation', organisationId: 'oph' });
       const forbidden = await call(base, 'GET', path, { headers: { authorization: `Bearer ${org.token}`, 'accept-language': 'en' } });
-      assert.deepEqual([forbidden.status, forbidden.body.error.code, forbidden.body.error.message], [403, 'auth.forbidden', 'Your role does not allow this action.']);
+      assert.deepEqual(
+        [forbidden.status, forbidden.body.error.code, forbidden.body.error.message],
+        [403, 'auth.forbidden', 'Your role does not allow this action.'],
+      );
 
       assert.ok(await revokeToken(db.sql, agent.id));
       const revoked = await call(base, 'GET', path, { headers: { authorization: `Bearer ${agent.token}` } });
@@ -289,7 +354,13 @@ export function apiSuite(backend: Backend): void {
     test('a coordinator schedules, publishes and runs a walk over HTTP; an agent checks people in but may not schedule', async () => {
       const coordinator = { authorization: `Bearer ${(await createToken(db.sql, { role: 'coordinator' })).token}` };
       const agent = { authorization: `Bearer ${(await createToken(db.sql, { role: 'agent' })).token}` };
-      const input = { quartierId: 'chamberliere', startsAt: new Date(Date.now() + 20 * 60_000).toISOString(), capacity: 10, meetingPoint: { label: 'Centre social' }, registrationDeadline: new Date(Date.now() + 10 * 60_000).toISOString() };
+      const input = {
+        quartierId: 'chamberliere',
+        startsAt: new Date(Date.now() + 20 * 60_000).toISOString(),
+        capacity: 10,
+        meetingPoint: { label: 'Centre social' },
+        registrationDeadline: new Date(Date.now() + 10 * 60_000).toISOString(),
+      };
       const denied = await call(base, 'POST', '/api/walks', { body: input, headers: agent });
       assert.deepEqual([denied.status, denied.body.error.code], [403, 'auth.forbidden']);
       const scheduled = await call(base, 'POST', '/api/walks', { body: input, headers: coordinator });
@@ -311,9 +382,22 @@ export function apiSuite(backend: Backend): void {
       const publicTry = await call(base, 'POST', `/api/walks/${id}/registrations/${signed.registrationId}/check-in`);
       assert.equal(publicTry.status, 401);
 
-      const recorded = await call(base, 'POST', '/api/observations', { body: { walkId: id, polarity: 'problem', themeId: 'nettoyage', description: 'Dépôt sauvage', address: 'Rue Berthelot', source: 'walk' }, headers: agent });
+      const recorded = await call(base, 'POST', '/api/observations', {
+        body: {
+          walkId: id,
+          polarity: 'problem',
+          themeId: 'nettoyage',
+          description: 'Dépôt sauvage',
+          address: 'Rue Berthelot',
+          source: 'walk',
+        },
+        headers: agent,
+      });
       assert.equal(recorded.status, 201, JSON.stringify(recorded.body));
-      const qualified = await call(base, 'POST', `/api/observations/${recorded.body.id}/qualify`, { body: { organisationId: 'ville-de-valence', severity: 'high' }, headers: agent });
+      const qualified = await call(base, 'POST', `/api/observations/${recorded.body.id}/qualify`, {
+        body: { organisationId: 'ville-de-valence', severity: 'high' },
+        headers: agent,
+      });
       assert.deepEqual([qualified.status, qualified.body.status], [200, 'qualified']);
       const cancelled = await call(base, 'POST', `/api/walks/${id}/cancel`, { body: { reason: 'Orage' }, headers: coordinator });
       assert.deepEqual([cancelled.status, cancelled.body.error?.code], [409, 'walk.invalid-transition']);
@@ -327,8 +411,15 @@ export function apiSuite(backend: Backend): void {
       assert.deepEqual([drafted.status, drafted.body.status], [200, 'draft'], JSON.stringify(drafted.body));
       assert.equal((await call(base, 'GET', `/api/walks/${id}/report`)).status, 404);
       assert.equal((await call(base, 'GET', `/api/walks/${id}/report`, { headers: agent })).status, 200);
-      assert.equal((await call(base, 'POST', `/api/walks/${id}/report/validate`, { body: { summary: 42 }, headers: coordinator })).status, 422);
-      assert.equal((await call(base, 'POST', `/api/walks/${id}/report/validate`, { body: { summary: 'Propreté à revoir.' }, headers: coordinator })).status, 200);
+      assert.equal(
+        (await call(base, 'POST', `/api/walks/${id}/report/validate`, { body: { summary: 42 }, headers: coordinator })).status,
+        422,
+      );
+      assert.equal(
+        (await call(base, 'POST', `/api/walks/${id}/report/validate`, { body: { summary: 'Propreté à revoir.' }, headers: coordinator }))
+          .status,
+        200,
+      );
       const shared = await call(base, 'POST', `/api/walks/${id}/report/share`, { body: {}, headers: coordinator });
       assert.deepEqual([shared.status, shared.body.status], [200, 'shared'], JSON.stringify(shared.body));
       const report = await call(base, 'GET', `/api/walks/${id}/report`);
@@ -337,32 +428,56 @@ export function apiSuite(backend: Backend): void {
       assert.ok(!JSON.stringify(report.body).includes('habitant-checked@example.org'));
       assert.equal((await call(base, 'GET', `/api/walks/${id}`)).body.status, 'reported');
       const observations = await call(base, 'GET', `/api/observations?walk=${id}`);
-      assert.deepEqual(observations.body.observations.map((o: { id: string }) => o.id), [recorded.body.id]);
+      assert.deepEqual(
+        observations.body.observations.map((o: { id: string }) => o.id),
+        [recorded.body.id],
+      );
     });
 
     test('an organisation token changes its own engagements only', async () => {
       const oph = { authorization: `Bearer ${(await createToken(db.sql, { role: 'organisation', organisationId: 'oph' })).token}` };
       const coordinator = { authorization: `Bearer ${(await createToken(db.sql, { role: 'coordinator' })).token}` };
-      const proposed = await call(base, 'POST', '/api/engagements', { body: { title: 'Repeindre la cage d’escalier', quartierId: 'valensolles', organisationId: 'ville-de-valence' }, headers: coordinator });
+      const proposed = await call(base, 'POST', '/api/engagements', {
+        body: { title: 'Repeindre la cage d’escalier', quartierId: 'valensolles', organisationId: 'ville-de-valence' },
+        headers: coordinator,
+      });
       assert.equal(proposed.status, 201, JSON.stringify(proposed.body));
       const due = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
-      const stolen = await call(base, 'POST', `/api/engagements/${proposed.body.id}/accept`, { body: { organisationId: 'oph', dueOn: due }, headers: oph });
+      const stolen = await call(base, 'POST', `/api/engagements/${proposed.body.id}/accept`, {
+        body: { organisationId: 'oph', dueOn: due },
+        headers: oph,
+      });
       assert.deepEqual([stolen.status, stolen.body.error.code], [403, 'engagement.forbidden-organisation']);
-      const accepted = await call(base, 'POST', `/api/engagements/${proposed.body.id}/accept`, { body: { organisationId: 'ville-de-valence', dueOn: due }, headers: coordinator });
+      const accepted = await call(base, 'POST', `/api/engagements/${proposed.body.id}/accept`, {
+        body: { organisationId: 'ville-de-valence', dueOn: due },
+        headers: coordinator,
+      });
       assert.deepEqual([accepted.status, accepted.body.status], [200, 'accepted']);
       const progress = await call(base, 'POST', `/api/engagements/${proposed.body.id}/start`, { body: {}, headers: oph });
       assert.deepEqual([progress.status, progress.body.error.code], [403, 'engagement.forbidden-organisation']);
       // Another organisation's engagement stays 403 whatever the body.
-      const foreignInvalid = await call(base, 'POST', `/api/engagements/${proposed.body.id}/progress`, { body: { percent: 150 }, headers: oph });
+      const foreignInvalid = await call(base, 'POST', `/api/engagements/${proposed.body.id}/progress`, {
+        body: { percent: 150 },
+        headers: oph,
+      });
       assert.deepEqual([foreignInvalid.status, foreignInvalid.body.error.code], [403, 'engagement.forbidden-organisation']);
 
-      const own = await call(base, 'POST', '/api/engagements', { body: { title: 'Changer les boîtes aux lettres', quartierId: 'valensolles' }, headers: coordinator });
-      const mine = await call(base, 'POST', `/api/engagements/${own.body.id}/accept`, { body: { organisationId: 'oph', dueOn: due }, headers: oph });
+      const own = await call(base, 'POST', '/api/engagements', {
+        body: { title: 'Changer les boîtes aux lettres', quartierId: 'valensolles' },
+        headers: coordinator,
+      });
+      const mine = await call(base, 'POST', `/api/engagements/${own.body.id}/accept`, {
+        body: { organisationId: 'oph', dueOn: due },
+        headers: oph,
+      });
       assert.deepEqual([mine.status, mine.body.organisationId], [200, 'oph']);
       // No body at all: every field of `start` is optional.
       const started = await call(base, 'POST', `/api/engagements/${own.body.id}/start`, { headers: oph });
       assert.equal(started.status, 200);
-      const progressed = await call(base, 'POST', `/api/engagements/${own.body.id}/progress`, { body: { percent: 50, note: 'Moitié des halls faits' }, headers: oph });
+      const progressed = await call(base, 'POST', `/api/engagements/${own.body.id}/progress`, {
+        body: { percent: 50, note: 'Moitié des halls faits' },
+        headers: oph,
+      });
       assert.deepEqual([progressed.status, progressed.body.progress], [200, 50]);
       const badPercent = await call(base, 'POST', `/api/engagements/${own.body.id}/progress`, { body: { percent: 150 }, headers: oph });
       assert.deepEqual([badPercent.status, badPercent.body.error.code], [422, 'validation.invalid']);
@@ -375,7 +490,11 @@ export function apiSuite(backend: Backend): void {
       try {
         const preflight = await fetch(`${other.url}/api/walks/x/registrations`, {
           method: 'OPTIONS',
-          headers: { origin: 'https://www.valence.fr', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key' },
+          headers: {
+            origin: 'https://www.valence.fr',
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type,idempotency-key',
+          },
         });
         await preflight.arrayBuffer();
         assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://www.valence.fr');
@@ -393,18 +512,28 @@ export function apiSuite(backend: Backend): void {
       try {
         const id = await openWalk(server.gusp, { capacity: 50 });
         const codes: number[] = [];
-        for (let i = 0; i < 5; i++) codes.push((await call(other.url, 'POST', `/api/walks/${id}/registrations`, { body: person(`limited-${i}`) })).status);
+        for (let i = 0; i < 5; i++)
+          codes.push((await call(other.url, 'POST', `/api/walks/${id}/registrations`, { body: person(`limited-${i}`) })).status);
         assert.deepEqual(codes, [201, 201, 201, 429, 429]);
-        const limited = await call(other.url, 'POST', `/api/walks/${id}/registrations`, { body: person('limited-x'), headers: { 'accept-language': 'en' } });
+        const limited = await call(other.url, 'POST', `/api/walks/${id}/registrations`, {
+          body: person('limited-x'),
+          headers: { 'accept-language': 'en' },
+        });
         assert.equal(limited.body.error.code, 'request.rate-limited');
         assert.match(limited.body.error.message, /^Too many requests/);
         assert.ok(Number(limited.headers.get('retry-after')) >= 1);
         assert.equal((await call(other.url, 'GET', `/api/walks/${id}`)).status, 200);
         // A made-up token is anonymous; a valid staff token is not limited.
-        const forged = await call(other.url, 'POST', `/api/walks/${id}/registrations`, { body: person('limited-forged'), headers: { authorization: 'Bearer made-up-token-123456' } });
+        const forged = await call(other.url, 'POST', `/api/walks/${id}/registrations`, {
+          body: person('limited-forged'),
+          headers: { authorization: 'Bearer made-up-token-123456' },
+        });
         assert.equal(forged.status, 429);
         const { token } = await createToken(db.sql, { role: 'coordinator', label: 'rate limit test' });
-        const staff = await call(other.url, 'POST', `/api/walks/${id}/registrations`, { body: person('limited-staff'), headers: { authorization: `Bearer ${token}` } });
+        const staff = await call(other.url, 'POST', `/api/walks/${id}/registrations`, {
+          body: person('limited-staff'),
+          headers: { authorization: `Bearer ${token}` },
+        });
         assert.equal(staff.status, 201);
       } finally {
         await other.close();
@@ -418,7 +547,11 @@ export function apiSuite(backend: Backend): void {
       await server.gusp.walks.closeRegistrations(closed);
       const huge = JSON.stringify({ ...person('big'), needsNote: 'x'.repeat(70 * 1024) });
       const reg = `/api/walks/${id}/registrations`;
-      const past = await server.gusp.walks.schedule({ quartierId: 'le-plan', startsAt: '2020-01-01T09:00:00+01:00', meetingPoint: { label: 'Mairie' } });
+      const past = await server.gusp.walks.schedule({
+        quartierId: 'le-plan',
+        startsAt: '2020-01-01T09:00:00+01:00',
+        meetingPoint: { label: 'Mairie' },
+      });
       assert.ok(past.ok);
       const pastDraft = past.value.id;
       const staffHeaders = { authorization: `Bearer ${(await createToken(db.sql, { role: 'coordinator' })).token}` };
@@ -434,7 +567,13 @@ export function apiSuite(backend: Backend): void {
         ['GET', '/api/walks/unknown/report', {}, 404, 'walk.not-found'],
         ['GET', `/api/walks/${id}/report`, {}, 404, 'report.not-found'],
         ['POST', '/api/walks/unknown/report/validate', { body: {}, headers: staffHeaders }, 404, 'walk.not-found'],
-        ['POST', '/api/observations/unknown/qualify', { body: { organisationId: 'oph' }, headers: staffHeaders }, 404, 'observation.not-found'],
+        [
+          'POST',
+          '/api/observations/unknown/qualify',
+          { body: { organisationId: 'oph' }, headers: staffHeaders },
+          404,
+          'observation.not-found',
+        ],
         ['POST', '/api/engagements', { body: { title: '' }, headers: staffHeaders }, 422, 'validation.invalid'],
         ['POST', '/api/engagements/unknown/progress', { body: { percent: 10 }, headers: staffHeaders }, 404, 'engagement.not-found'],
         ['POST', '/api/engagements/unknown/progress', { raw: '[', headers: staffHeaders }, 400, 'request.invalid-json'],
@@ -447,7 +586,13 @@ export function apiSuite(backend: Backend): void {
         ['POST', '/api/observations/unknown/mark-duplicate', { body: { of: 7 }, headers: staffHeaders }, 404, 'observation.not-found'],
         ['POST', '/api/engagements/unknown/progress', { body: { percent: 500 }, headers: staffHeaders }, 404, 'engagement.not-found'],
       ];
-      const cases: [method: string, path: string, init: { body?: unknown; raw?: string; headers?: Record<string, string> }, status: number, code: string][] = [
+      const cases: [
+        method: string,
+        path: string,
+        init: { body?: unknown; raw?: string; headers?: Record<string, string> },
+        status: number,
+        code: string,
+      ][] = [
         ['POST', reg, { raw: '{"name": "A",' }, 400, 'request.invalid-json'],
         ['POST', reg, { raw: '' }, 400, 'request.invalid-json'],
         ['POST', reg, { raw: 'undefined' }, 400, 'request.invalid-json'],
@@ -472,10 +617,34 @@ export function apiSuite(backend: Backend): void {
         ['DELETE', '/api/walks/unknown/registrations/unknown?token=abc', {}, 404, 'walk.not-found'],
         ['POST', '/api/observations', { raw: '{' }, 400, 'request.invalid-json'],
         ['POST', '/api/observations', { body: {} }, 422, 'validation.invalid'],
-        ['POST', '/api/observations', { body: { polarity: 'meh', themeId: 'voirie', description: 'x', address: 'y', quartierId: 'le-plan' } }, 422, 'validation.invalid'],
-        ['POST', '/api/observations', { body: { polarity: 'problem', themeId: 'voirie', description: 'Trou', quartierId: 'le-plan' } }, 422, 'observation.location-required'],
-        ['POST', '/api/observations', { body: { polarity: 'problem', themeId: 'licornes', description: 'x', address: 'y', quartierId: 'le-plan' } }, 422, 'observation.unknown-theme'],
-        ['POST', '/api/observations', { body: { polarity: 'problem', themeId: 'voirie', description: 'x', address: 'y', walkId: 'nowhere' } }, 404, 'walk.not-found'],
+        [
+          'POST',
+          '/api/observations',
+          { body: { polarity: 'meh', themeId: 'voirie', description: 'x', address: 'y', quartierId: 'le-plan' } },
+          422,
+          'validation.invalid',
+        ],
+        [
+          'POST',
+          '/api/observations',
+          { body: { polarity: 'problem', themeId: 'voirie', description: 'Trou', quartierId: 'le-plan' } },
+          422,
+          'observation.location-required',
+        ],
+        [
+          'POST',
+          '/api/observations',
+          { body: { polarity: 'problem', themeId: 'licornes', description: 'x', address: 'y', quartierId: 'le-plan' } },
+          422,
+          'observation.unknown-theme',
+        ],
+        [
+          'POST',
+          '/api/observations',
+          { body: { polarity: 'problem', themeId: 'voirie', description: 'x', address: 'y', walkId: 'nowhere' } },
+          404,
+          'walk.not-found',
+        ],
         ['POST', '/api/observations', { raw: JSON.stringify({ description: 'x'.repeat(100 * 1024) }) }, 413, 'request.too-large'],
         ['GET', '/api/observations/stats?year=abc', {}, 400, 'request.invalid-query'],
         ['GET', '/api/engagements/%20', {}, 404, 'engagement.not-found'],
@@ -494,10 +663,36 @@ export function apiSuite(backend: Backend): void {
     test('fuzz: 1,500 generated bad bodies on three endpoints get a 4xx with a code (or a 201 when valid by chance), never a 500', async () => {
       const id = await openWalk(server.gusp, { capacity: 1000 });
       let seed = 0x5eed;
-      const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff) / 0x7fffffff);
+      const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff) / 0x7fffffff;
       const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
-      const atoms: unknown[] = [null, true, false, 0, -1, 1e308, 3.14, '', ' ', 'x', 'é'.repeat(300), '\u0000', '<script>', [], {}, [1, 'a'], { a: { b: {} } }, '2026-13-45', 'a@b', '../../etc/passwd'];
-      const value = (depth = 0): unknown => (depth > 2 || rnd() < 0.6 ? pick(atoms) : rnd() < 0.5 ? [value(depth + 1)] : { [pick(['name', 'email', 'x', '__proto__', 'constructor'])]: value(depth + 1) });
+      const atoms: unknown[] = [
+        null,
+        true,
+        false,
+        0,
+        -1,
+        1e308,
+        3.14,
+        '',
+        ' ',
+        'x',
+        'é'.repeat(300),
+        '\u0000',
+        '<script>',
+        [],
+        {},
+        [1, 'a'],
+        { a: { b: {} } },
+        '2026-13-45',
+        'a@b',
+        '../../etc/passwd',
+      ];
+      const value = (depth = 0): unknown =>
+        depth > 2 || rnd() < 0.6
+          ? pick(atoms)
+          : rnd() < 0.5
+            ? [value(depth + 1)]
+            : { [pick(['name', 'email', 'x', '__proto__', 'constructor'])]: value(depth + 1) };
       const registration = person('fuzz');
       const observation = { quartierId: 'le-plan', polarity: 'problem', themeId: 'voirie', description: 'Trou', address: 'Rue' };
       const mutate = (valid: Record<string, unknown>, n: number): unknown => {
@@ -524,8 +719,14 @@ export function apiSuite(backend: Backend): void {
           const r = await call(base, 'POST', path, init);
           const label = `${path} ${init.raw ?? JSON.stringify(init.body)}`;
           assert.ok(r.status < 500, `${label} → ${r.status} ${JSON.stringify(r.body)}`);
-          const open311List = Array.isArray(r.body) && r.body.every((e: { code?: unknown; description?: unknown }) => typeof e.code === 'number' && typeof e.description === 'string' && e.description !== '');
-          if (r.status >= 400) assert.ok(target === 2 ? open311List : isErrorBody(r.body), `${label}: error envelope ${JSON.stringify(r.body)}`);
+          const open311List =
+            Array.isArray(r.body) &&
+            r.body.every(
+              (e: { code?: unknown; description?: unknown }) =>
+                typeof e.code === 'number' && typeof e.description === 'string' && e.description !== '',
+            );
+          if (r.status >= 400)
+            assert.ok(target === 2 ? open311List : isErrorBody(r.body), `${label}: error envelope ${JSON.stringify(r.body)}`);
           else assert.equal(r.status, 201, label);
         });
       }
@@ -537,13 +738,26 @@ export function apiSuite(backend: Backend): void {
       const coordinator = { authorization: `Bearer ${(await createToken(db.sql, { role: 'coordinator' })).token}` };
       const id = await openWalk(server.gusp, { capacity: 10 });
       const email = 'rgpd-person@example.org';
-      await call(base, 'POST', `/api/walks/${id}/registrations`, { body: { name: 'Rosa Privée', email, phone: '06 98 76 54 32', consent: true, needsNote: 'Fauteuil' } });
+      await call(base, 'POST', `/api/walks/${id}/registrations`, {
+        body: { name: 'Rosa Privée', email, phone: '06 98 76 54 32', consent: true, needsNote: 'Fauteuil' },
+      });
       await call(base, 'POST', `/api/walks/${id}/registrations`, { body: person('rgpd-other') });
-      const obs = await call(base, 'POST', '/api/observations', { body: { quartierId: 'le-plan', polarity: 'problem', themeId: 'voirie', description: 'Trottoir défoncé', address: 'Rue X', reporter: { name: 'Rosa Privée', email, consent: true } } });
+      const obs = await call(base, 'POST', '/api/observations', {
+        body: {
+          quartierId: 'le-plan',
+          polarity: 'problem',
+          themeId: 'voirie',
+          description: 'Trottoir défoncé',
+          address: 'Rue X',
+          reporter: { name: 'Rosa Privée', email, consent: true },
+        },
+      });
       assert.equal(obs.status, 201);
 
       assert.equal((await call(base, 'GET', `/api/privacy/export?email=${email}`)).status, 401);
-      const exported = await call(base, 'GET', `/api/privacy/export?email=${encodeURIComponent(email.toUpperCase())}`, { headers: coordinator });
+      const exported = await call(base, 'GET', `/api/privacy/export?email=${encodeURIComponent(email.toUpperCase())}`, {
+        headers: coordinator,
+      });
       assert.equal(exported.status, 200);
       assert.equal(exported.body.registrations.length, 1);
       assert.equal(exported.body.registrations[0].walk.id, id);
@@ -555,20 +769,34 @@ export function apiSuite(backend: Backend): void {
       assert.deepEqual([bad.status, bad.body.error.code], [422, 'request.invalid-months']);
       const nothingYet = await call(base, 'POST', '/api/privacy/purge', { body: { months: 12 }, headers: coordinator });
       assert.equal(nothingYet.status, 200);
-      const journal = async () => (await db.sql.query<{ data: string }>('SELECT data::text AS data FROM events WHERE stream IN ($1, $2)', [`walk-${id}`, `observation-${obs.body.id}`])).rows.map((r) => r.data).join('\n');
+      const journal = async () =>
+        (
+          await db.sql.query<{ data: string }>('SELECT data::text AS data FROM events WHERE stream IN ($1, $2)', [
+            `walk-${id}`,
+            `observation-${obs.body.id}`,
+          ])
+        ).rows
+          .map((r) => r.data)
+          .join('\n');
       assert.ok((await journal()).includes(email));
 
       // Thirteen months after the walk.
       const result = await purgePersonalData(server.gusp, db.sql, { months: 12, now: new Date(Date.now() + 420 * 86_400_000) });
       assert.ok(result.registrations >= 2 && result.observations >= 1, JSON.stringify(result));
       const text = await journal();
-      for (const secret of [email, 'Rosa', '06 98 76 54 32', 'Fauteuil', 'habitant-rgpd-other@example.org']) assert.ok(!text.includes(secret), `journal still holds ${secret}`);
+      for (const secret of [email, 'Rosa', '06 98 76 54 32', 'Fauteuil', 'habitant-rgpd-other@example.org'])
+        assert.ok(!text.includes(secret), `journal still holds ${secret}`);
       const after = await call(base, 'GET', `/api/privacy/export?email=${email}`, { headers: coordinator });
       assert.deepEqual([after.body.registrations, after.body.observations], [[], []]);
       const summary = (await call(base, 'GET', `/api/walks/${id}`)).body;
       assert.deepEqual([summary.confirmed, summary.byRole.resident], [2, 2]);
       // Purging again changes nothing, and the journal is still closed to ordinary updates.
-      assert.deepEqual(await purgePersonalData(server.gusp, db.sql, { months: 12, now: new Date(Date.now() + 420 * 86_400_000) }), { walks: 0, registrations: 0, observations: 0, emails: 0 });
+      assert.deepEqual(await purgePersonalData(server.gusp, db.sql, { months: 12, now: new Date(Date.now() + 420 * 86_400_000) }), {
+        walks: 0,
+        registrations: 0,
+        observations: 0,
+        emails: 0,
+      });
       await assert.rejects(db.sql.query(`UPDATE events SET data = '{}'::json WHERE stream = $1`, [`walk-${id}`]), /append-only/);
     });
 
@@ -576,9 +804,20 @@ export function apiSuite(backend: Backend): void {
       const coordinator = { authorization: `Bearer ${(await createToken(db.sql, { role: 'coordinator' })).token}` };
       const id = await openWalk(server.gusp, { capacity: 10 });
       const email = 'erase-me@example.org';
-      await call(base, 'POST', `/api/walks/${id}/registrations`, { body: { name: 'Inès Effacée', email, phone: '06 11 22 33 44', consent: true } });
+      await call(base, 'POST', `/api/walks/${id}/registrations`, {
+        body: { name: 'Inès Effacée', email, phone: '06 11 22 33 44', consent: true },
+      });
       await call(base, 'POST', `/api/walks/${id}/registrations`, { body: person('erase-keep') });
-      const obs = await call(base, 'POST', '/api/observations', { body: { quartierId: 'le-plan', polarity: 'positive', themeId: 'lien-social', description: 'Jardin partagé', address: 'Square', reporter: { name: 'Inès Effacée', email, consent: true } } });
+      const obs = await call(base, 'POST', '/api/observations', {
+        body: {
+          quartierId: 'le-plan',
+          polarity: 'positive',
+          themeId: 'lien-social',
+          description: 'Jardin partagé',
+          address: 'Square',
+          reporter: { name: 'Inès Effacée', email, consent: true },
+        },
+      });
       assert.equal(obs.status, 201);
 
       assert.equal((await call(base, 'POST', '/api/privacy/erase', { body: { email } })).status, 401);
@@ -588,7 +827,14 @@ export function apiSuite(backend: Backend): void {
       assert.equal(erased.status, 200);
       assert.deepEqual(erased.body, { registrations: 1, observations: 1, emails: 0 }); // no SMTP here: the notifications suite checks emails
 
-      const text = (await db.sql.query<{ data: string }>('SELECT data::text AS data FROM events WHERE stream IN ($1, $2)', [`walk-${id}`, `observation-${obs.body.id}`])).rows.map((r) => r.data).join('\n');
+      const text = (
+        await db.sql.query<{ data: string }>('SELECT data::text AS data FROM events WHERE stream IN ($1, $2)', [
+          `walk-${id}`,
+          `observation-${obs.body.id}`,
+        ])
+      ).rows
+        .map((r) => r.data)
+        .join('\n');
       for (const secret of [email, 'Inès', '06 11 22 33 44']) assert.ok(!text.includes(secret), `journal still holds ${secret}`);
       assert.ok(text.includes('habitant-erase-keep@example.org'), 'another person is untouched');
       const after = await call(base, 'GET', `/api/privacy/export?email=${email}`, { headers: coordinator });
@@ -600,8 +846,12 @@ export function apiSuite(backend: Backend): void {
     test('Open311 GeoReport v2: services are the themes; a POSTed request comes back with the spec’s field names', async () => {
       const services = await call(base, 'GET', '/open311/v2/services.json');
       assert.equal(services.status, 200);
-      assert.deepEqual(services.body.map((s: { service_code: string }) => s.service_code), valence.themes.map((t) => t.id));
-      for (const s of services.body) assert.deepEqual(Object.keys(s).sort(), ['description', 'group', 'keywords', 'metadata', 'service_code', 'service_name', 'type']);
+      assert.deepEqual(
+        services.body.map((s: { service_code: string }) => s.service_code),
+        valence.themes.map((t) => t.id),
+      );
+      for (const s of services.body)
+        assert.deepEqual(Object.keys(s).sort(), ['description', 'group', 'keywords', 'metadata', 'service_code', 'service_name', 'type']);
       assert.equal(services.body.find((s: { service_code: string }) => s.service_code === 'voirie').service_name, 'Voirie');
       const en = await call(base, 'GET', '/open311/v2/services.json', { headers: { 'accept-language': 'en' } });
       assert.equal(en.body.find((s: { service_code: string }) => s.service_code === 'voirie').service_name, 'Roads and pavements');
@@ -610,12 +860,26 @@ export function apiSuite(backend: Backend): void {
       assert.equal(unknownService.status, 404);
       assert.equal(unknownService.body[0].code, 404);
 
-      const form = new URLSearchParams({ service_code: 'eclairage-public', lat: '44.9229', long: '4.9262', description: 'Lampadaire clignotant', email: 'open311-person@example.org', first_name: 'Ali', consent: 'true' });
-      const posted = await call(base, 'POST', '/open311/v2/requests.json', { raw: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', 'idempotency-key': 'o311-1' } });
+      const form = new URLSearchParams({
+        service_code: 'eclairage-public',
+        lat: '44.9229',
+        long: '4.9262',
+        description: 'Lampadaire clignotant',
+        email: 'open311-person@example.org',
+        first_name: 'Ali',
+        consent: 'true',
+      });
+      const posted = await call(base, 'POST', '/open311/v2/requests.json', {
+        raw: form.toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'idempotency-key': 'o311-1' },
+      });
       assert.equal(posted.status, 201, JSON.stringify(posted.body));
       const id = posted.body[0].service_request_id as string;
       assert.deepEqual(posted.body, [{ service_request_id: id, service_notice: null, account_id: null }]);
-      const again = await call(base, 'POST', '/open311/v2/requests.json', { raw: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', 'idempotency-key': 'o311-1' } });
+      const again = await call(base, 'POST', '/open311/v2/requests.json', {
+        raw: form.toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'idempotency-key': 'o311-1' },
+      });
       assert.equal(again.body[0].service_request_id, id);
 
       const one = await call(base, 'GET', `/open311/v2/requests/${id}.json`);
@@ -623,7 +887,10 @@ export function apiSuite(backend: Backend): void {
       assert.equal(one.body.length, 1);
       const request = one.body[0];
       assert.deepEqual(Object.keys(request).sort(), [...OPEN311_SERVICE_REQUEST_FIELDS].sort());
-      assert.deepEqual([request.status, request.service_code, request.lat, request.long, request.description], ['open', 'eclairage-public', 44.9229, 4.9262, 'Lampadaire clignotant']);
+      assert.deepEqual(
+        [request.status, request.service_code, request.lat, request.long, request.description],
+        ['open', 'eclairage-public', 44.9229, 4.9262, 'Lampadaire clignotant'],
+      );
       assert.ok(!JSON.stringify(request).includes('open311-person@example.org'));
       const observation = await server.gusp.observations.get(id);
       assert.ok(observation.ok);
@@ -634,7 +901,9 @@ export function apiSuite(backend: Backend): void {
       assert.ok(list.body.some((r: { service_request_id: string }) => r.service_request_id === id));
       const closed = await call(base, 'GET', '/open311/v2/requests.json?status=closed&service_code=eclairage-public');
       assert.ok(!closed.body.some((r: { service_request_id: string }) => r.service_request_id === id));
-      const json = await call(base, 'POST', '/open311/v2/requests.json', { body: { service_code: 'voirie', address_string: 'Place Saint-Jean', quartier_id: 'polygone', description: 'Pavés descellés' } });
+      const json = await call(base, 'POST', '/open311/v2/requests.json', {
+        body: { service_code: 'voirie', address_string: 'Place Saint-Jean', quartier_id: 'polygone', description: 'Pavés descellés' },
+      });
       assert.equal(json.status, 201, JSON.stringify(json.body));
 
       const bad: [string, string, Record<string, string>, number][] = [
@@ -645,11 +914,20 @@ export function apiSuite(backend: Backend): void {
         ['POST', '/open311/v2/requests.json', { service_code: 'voirie', address_string: 'Rue X' }, 400],
       ];
       for (const [method, path, fields, status] of bad) {
-        const r = await call(base, method, path, { raw: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'en' } });
+        const r = await call(base, method, path, {
+          raw: new URLSearchParams(fields).toString(),
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'en' },
+        });
         assert.equal(r.status, status, `${JSON.stringify(fields)} → ${JSON.stringify(r.body)}`);
-        assert.ok(Array.isArray(r.body) && typeof r.body[0].description === 'string' && r.body[0].description.length > 0, JSON.stringify(r.body));
+        assert.ok(
+          Array.isArray(r.body) && typeof r.body[0].description === 'string' && r.body[0].description.length > 0,
+          JSON.stringify(r.body),
+        );
       }
-      const brokenJson = await call(base, 'POST', '/open311/v2/requests.json', { raw: '{', headers: { 'content-type': 'application/json' } });
+      const brokenJson = await call(base, 'POST', '/open311/v2/requests.json', {
+        raw: '{',
+        headers: { 'content-type': 'application/json' },
+      });
       assert.equal(brokenJson.status, 400);
       assert.equal((await call(base, 'GET', '/open311/v2/requests.json?start_date=yesterday')).status, 400);
       assert.equal((await call(base, 'GET', '/open311/v2/requests/unknown.json')).status, 404);
@@ -666,27 +944,52 @@ export function apiSuite(backend: Backend): void {
       };
       const services = await xml('GET', '/open311/v2/services.xml');
       assert.equal(services.status, 200);
-      assert.deepEqual(services.doc.services?.service?.map((s) => s.service_code), valence.themes.map((t) => t.id));
-      assert.deepEqual((await xml('GET', '/open311/v2/services/voirie.xml')).doc, { '?xml': '', service_definition: { service_code: 'voirie', attributes: '' } });
+      assert.deepEqual(
+        services.doc.services?.service?.map((s) => s.service_code),
+        valence.themes.map((t) => t.id),
+      );
+      assert.deepEqual((await xml('GET', '/open311/v2/services/voirie.xml')).doc, {
+        '?xml': '',
+        service_definition: { service_code: 'voirie', attributes: '' },
+      });
 
-      const form = new URLSearchParams({ service_code: 'voirie', lat: '44.9229', long: '4.9262', description: 'Bordure cassée <près> de l’école & du parc' });
-      const posted = await xml('POST', '/open311/v2/requests.xml', { raw: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const form = new URLSearchParams({
+        service_code: 'voirie',
+        lat: '44.9229',
+        long: '4.9262',
+        description: 'Bordure cassée <près> de l’école & du parc',
+      });
+      const posted = await xml('POST', '/open311/v2/requests.xml', {
+        raw: form.toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       assert.equal(posted.status, 201);
       const id = posted.doc.service_requests?.request?.[0]?.service_request_id as string;
       assert.ok(id);
       const one = await xml('GET', `/open311/v2/requests/${id}.xml`);
       const request = one.doc.service_requests?.request?.[0] ?? {};
       assert.deepEqual(Object.keys(request), [...OPEN311_SERVICE_REQUEST_FIELDS]);
-      assert.deepEqual([request.status, request.service_code, request.lat, request.description], ['open', 'voirie', '44.9229', 'Bordure cassée <près> de l’école & du parc']);
+      assert.deepEqual(
+        [request.status, request.service_code, request.lat, request.description],
+        ['open', 'voirie', '44.9229', 'Bordure cassée <près> de l’école & du parc'],
+      );
       // The XML list holds what the JSON list holds.
       const asJson = await call(base, 'GET', `/open311/v2/requests.json?service_request_id=${id}`);
       const list = await xml('GET', `/open311/v2/requests.xml?service_request_id=${id}`);
-      assert.deepEqual(list.doc.service_requests?.request, asJson.body.map((r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v as string | number)]))));
+      assert.deepEqual(
+        list.doc.service_requests?.request,
+        asJson.body.map((r: Record<string, unknown>) =>
+          Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v as string | number)])),
+        ),
+      );
 
       const unknown = await xml('GET', '/open311/v2/services/licornes.xml');
       assert.equal(unknown.status, 404);
       assert.equal(unknown.doc.errors?.error?.[0]?.code, '404');
-      const refused = await xml('POST', '/open311/v2/requests.xml', { raw: 'service_code=voirie', headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'en' } });
+      const refused = await xml('POST', '/open311/v2/requests.xml', {
+        raw: 'service_code=voirie',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'en' },
+      });
       assert.equal(refused.status, 400);
       assert.ok((refused.doc.errors?.error?.[0]?.description ?? '').length > 0);
       assert.equal((await xml('GET', '/open311/v2/nothing.xml')).status, 404);
@@ -701,17 +1004,30 @@ export function apiSuite(backend: Backend): void {
       assert.equal(vevent?.getFirstPropertyValue('uid'), `walk-${id}@gusp`);
       assert.match(String(vevent?.getFirstPropertyValue('url')), new RegExp(`/api/walks/${id}$`));
       const feed = await call(base, 'GET', '/api/quartiers/chamberliere/walks.ics');
-      const uids = new ICAL.Component(ICAL.parse(feed.body as string)).getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('uid'));
+      const uids = new ICAL.Component(ICAL.parse(feed.body as string))
+        .getAllSubcomponents('vevent')
+        .map((e) => e.getFirstPropertyValue('uid'));
       assert.ok(uids.includes(`walk-${id}@gusp`));
       assert.equal((await call(base, 'GET', '/api/quartiers/atlantide/walks.ics')).status, 404);
       const draft = await openWalk(server.gusp, { publish: false });
       assert.equal((await call(base, 'GET', `/api/walks/${draft}/calendar.ics`)).status, 404);
 
       const { walkId, observationId } = await reportedWalk(server.gusp.store);
-      await call(base, 'POST', '/api/observations', { body: { quartierId: 'valensolles', polarity: 'positive', themeId: 'lien-social', description: 'Fête de quartier réussie', point: { lat: 44.912, lon: 4.905 }, reporter: { email: 'export-secret@example.org', consent: true } } });
+      await call(base, 'POST', '/api/observations', {
+        body: {
+          quartierId: 'valensolles',
+          polarity: 'positive',
+          themeId: 'lien-social',
+          description: 'Fête de quartier réussie',
+          point: { lat: 44.912, lon: 4.905 },
+          reporter: { email: 'export-secret@example.org', consent: true },
+        },
+      });
       const geo = await call(base, 'GET', '/api/observations.geojson');
       assert.match(geo.headers.get('content-type') ?? '', /^application\/geo\+json/);
-      const collection = checkGeoJSON(JSON.stringify(geo.body)) as { features: { id: string; geometry: { coordinates: number[] } | null }[] };
+      const collection = checkGeoJSON(JSON.stringify(geo.body)) as {
+        features: { id: string; geometry: { coordinates: number[] } | null }[];
+      };
       const feature = collection.features.find((f) => f.id === observationId);
       assert.deepEqual(feature?.geometry?.coordinates, [4.9046, 44.9118], 'lon, lat of the stop');
 
@@ -738,7 +1054,8 @@ export function apiSuite(backend: Backend): void {
     });
 
     test('photos: sent as bytes, cleaned of EXIF, served back, and used as the observation’s and Open311’s media URL', async () => {
-      const upload = (body: Uint8Array, type = 'image/jpeg') => fetch(`${base}/api/photos`, { method: 'POST', headers: { 'content-type': type }, body: new Blob([new Uint8Array(body)]) });
+      const upload = (body: Uint8Array, type = 'image/jpeg') =>
+        fetch(`${base}/api/photos`, { method: 'POST', headers: { 'content-type': type }, body: new Blob([new Uint8Array(body)]) });
       const sent = await upload(jpegWithExif());
       assert.equal(sent.status, 201);
       const photo = (await sent.json()) as { id: string; mediaType: string; url: string };
@@ -759,28 +1076,49 @@ export function apiSuite(backend: Backend): void {
       // The server answers 413 from Content-Length, before the body is sent, and may close the connection.
       const tooLarge = await new Promise<number | undefined>((resolve) => {
         const body = Buffer.concat([jpegWithExif(), Buffer.alloc(2 * 1024 * 1024)]);
-        const req = httpRequest(`${base}/api/photos`, { method: 'POST', headers: { 'content-type': 'image/jpeg', 'content-length': body.length } }, (res) => {
-          res.resume();
-          resolve(res.statusCode);
-        });
+        const req = httpRequest(
+          `${base}/api/photos`,
+          { method: 'POST', headers: { 'content-type': 'image/jpeg', 'content-length': body.length } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode);
+          },
+        );
         req.on('error', () => resolve(undefined));
         req.end(body);
       });
       assert.equal(tooLarge, 413);
       assert.equal((await call(base, 'GET', '/api/photos/unknown')).status, 404);
 
-      const report = { quartierId: 'polygone', polarity: 'problem', themeId: 'nettoyage', description: 'Dépôt sauvage', point: { lat: 44.9392, lon: 4.9083 } };
-      const withPhoto = await call(base, 'POST', '/api/observations', { body: { ...report, photos: [{ id: photo.id, mediaType: 'image/png', url: 'https://evil.example/x.png' }] } });
+      const report = {
+        quartierId: 'polygone',
+        polarity: 'problem',
+        themeId: 'nettoyage',
+        description: 'Dépôt sauvage',
+        point: { lat: 44.9392, lon: 4.9083 },
+      };
+      const withPhoto = await call(base, 'POST', '/api/observations', {
+        body: { ...report, photos: [{ id: photo.id, mediaType: 'image/png', url: 'https://evil.example/x.png' }] },
+      });
       assert.equal(withPhoto.status, 201, JSON.stringify(withPhoto.body));
       assert.deepEqual(withPhoto.body.photos, [{ id: photo.id, mediaType: 'image/jpeg', url: photo.url }]);
-      const unknown = await call(base, 'POST', '/api/observations', { body: { ...report, photos: [{ id: 'not-sent-yet', mediaType: 'image/jpeg' }] } });
+      const unknown = await call(base, 'POST', '/api/observations', {
+        body: { ...report, photos: [{ id: 'not-sent-yet', mediaType: 'image/jpeg' }] },
+      });
       assert.deepEqual([unknown.status, unknown.body.error.code], [422, 'photo.unknown']);
       const open311 = await call(base, 'GET', `/open311/v2/requests/${withPhoto.body.id}.json`);
       assert.equal(open311.body[0].media_url, photo.url);
     });
 
     test('observations with photos in one multipart request, as <gusp-issue-form> sends them', async () => {
-      const input = { quartierId: 'polygone', polarity: 'problem', themeId: 'nettoyage', description: 'Sacs déposés au pied du mur', address: 'Rue Pierre-Corneille', source: 'resident' };
+      const input = {
+        quartierId: 'polygone',
+        polarity: 'problem',
+        themeId: 'nettoyage',
+        description: 'Sacs déposés au pied du mur',
+        address: 'Rue Pierre-Corneille',
+        source: 'resident',
+      };
       const form = (observation: unknown, photos: { name: string; bytes: Uint8Array; type?: string }[]) => {
         const f = new FormData();
         f.set('observation', JSON.stringify(observation));
@@ -858,7 +1196,10 @@ export function apiSuite(backend: Backend): void {
         assert.equal(keyed.status, 201);
         assert.equal(statements.length, 1, statements.join('\n'));
         const again = await call(counting.url, 'POST', path, { body: person('rt-2'), headers: { 'Idempotency-Key': 'rt-2' } });
-        assert.deepEqual([again.status, again.body.registrationId, again.body.cancelToken], [201, keyed.body.registrationId, keyed.body.cancelToken]);
+        assert.deepEqual(
+          [again.status, again.body.registrationId, again.body.cancelToken],
+          [201, keyed.body.registrationId, keyed.body.cancelToken],
+        );
         const same = await call(counting.url, 'POST', path, { body: person('rt-3'), headers: { 'Idempotency-Key': 'rt-2' } });
         assert.equal(same.body.registrationId, keyed.body.registrationId, 'the same key on the same walk answers the first outcome');
         const agg = await counting.gusp.walks.get(walkId);

@@ -34,9 +34,13 @@ const repo = fileURLToPath(new URL('../../../', import.meta.url));
  * <file> …` does.
  */
 function startCityScript(): { prepare: string[][]; serve: string[] } {
-  const script = (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start:city'] ?? '';
+  const script =
+    (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start:city'] ?? '';
   const steps = script.split('&&').map((step) => step.trim().split(/\s+/));
-  assert.ok(steps.every((step) => step[0] === 'node'), `start:city runs node steps only: ${script}`);
+  assert.ok(
+    steps.every((step) => step[0] === 'node'),
+    `start:city runs node steps only: ${script}`,
+  );
   const serve = steps.pop() as string[];
   assert.equal(serve.at(-1), '--city', 'start:city ends with --city, the file comes next');
   return { prepare: steps.map((s) => s.slice(1)), serve: serve.slice(1) };
@@ -70,7 +74,12 @@ const profile = {
 
 /** Runs a short CLI command to its end (token, a refused start). */
 const run = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', ...env } });
+  spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', ...env },
+  });
 
 /**
  * The `start:city` script in the background, with `args` after it (the profile
@@ -115,10 +124,21 @@ describe('gusp-server start --city <profile.json>: another city, end to end', ()
     server = await start([profileFile, '--port', String(port), '--data-dir', dataDir], url);
     assert.match(server.output(), /"msg":"city profile","city":"bourg-sur-lise"/);
 
-    const city = (await call(url, 'GET', '/api/city')).body as { id: string; quartiers: { id: string; name: string }[]; themes: { id: string }[]; defaults: { capacity: number } };
+    const city = (await call(url, 'GET', '/api/city')).body as {
+      id: string;
+      quartiers: { id: string; name: string }[];
+      themes: { id: string }[];
+      defaults: { capacity: number };
+    };
     assert.equal(city.id, 'bourg-sur-lise');
-    assert.deepEqual(city.quartiers.map((q) => q.name), ['Les Glycines', 'La Tuilerie', 'Pré-aux-Moines']);
-    assert.deepEqual(city.themes.map((t) => t.id), ['halls-et-caves', 'jardins-partages', 'bancs-et-fontaines']);
+    assert.deepEqual(
+      city.quartiers.map((q) => q.name),
+      ['Les Glycines', 'La Tuilerie', 'Pré-aux-Moines'],
+    );
+    assert.deepEqual(
+      city.themes.map((t) => t.id),
+      ['halls-et-caves', 'jardins-partages', 'bancs-et-fontaines'],
+    );
     assert.equal(city.defaults.capacity, 12);
     const services = (await call(url, 'GET', '/open311/v2/services.json')).body as { service_code: string; service_name: string }[];
     assert.deepEqual(services.map((s) => s.service_name).sort(), ['Bancs et fontaines', 'Halls et caves', 'Jardins partagés']);
@@ -141,14 +161,19 @@ describe('gusp-server start --city <profile.json>: another city, end to end', ()
       const errors: string[] = [];
       tab.on('pageerror', (e) => errors.push(String(e)));
       await tab.goto(`${url}/`, { waitUntil: 'load' });
-      await tab.waitForFunction(() => (document.querySelector('gusp-issue-form')?.shadowRoot?.textContent ?? '').includes('Jardins partagés'), { timeout: 20_000 });
+      await tab.waitForFunction(
+        () => (document.querySelector('gusp-issue-form')?.shadowRoot?.textContent ?? '').includes('Jardins partagés'),
+        { timeout: 20_000 },
+      );
       const text = await tab.$eval('gusp-issue-form', (el) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
       for (const name of ['Les Glycines', 'La Tuilerie', 'Pré-aux-Moines', 'Halls et caves', 'Jardins partagés', 'Bancs et fontaines']) {
         assert.ok(text.includes(name), `${name} in the issue form: ${text}`);
       }
       assert.ok(!text.includes('Éclairage public'), 'no Valence theme');
       // Themes grouped by the city's axes.
-      const groups = await tab.$eval('gusp-issue-form', (el) => [...(el.shadowRoot?.querySelectorAll('optgroup') ?? [])].map((g) => g.label));
+      const groups = await tab.$eval('gusp-issue-form', (el) =>
+        [...(el.shadowRoot?.querySelectorAll('optgroup') ?? [])].map((g) => g.label),
+      );
       assert.deepEqual(groups, ['Cadre de vie', 'Vivre ensemble']);
       assert.deepEqual(errors, []);
     } finally {
@@ -167,10 +192,17 @@ describe('gusp-server start --city <profile.json>: another city, end to end', ()
     assert.match(oph.stderr, /organisation inconnue: oph \(ville, lise-habitat\)/);
 
     server = await start([profileFile, '--port', String(port), '--data-dir', dataDir, '--rate-limit', '0'], url);
-    const elsewhere = await call(url, 'POST', '/api/walks', { body: { quartierId: 'le-plan', startsAt: `${inDays(20).slice(0, 10)}T09:00:00+02:00`, meetingPoint: { label: 'Place' } }, headers: coordinator });
+    const elsewhere = await call(url, 'POST', '/api/walks', {
+      body: { quartierId: 'le-plan', startsAt: `${inDays(20).slice(0, 10)}T09:00:00+02:00`, meetingPoint: { label: 'Place' } },
+      headers: coordinator,
+    });
     assert.equal(elsewhere.status, 422, JSON.stringify(elsewhere.body));
     const scheduled = await call(url, 'POST', '/api/walks', {
-      body: { quartierId: 'la-tuilerie', startsAt: `${inDays(20).slice(0, 10)}T09:00:00+02:00`, meetingPoint: { label: 'Devant l’école de la Tuilerie' } },
+      body: {
+        quartierId: 'la-tuilerie',
+        startsAt: `${inDays(20).slice(0, 10)}T09:00:00+02:00`,
+        meetingPoint: { label: 'Devant l’école de la Tuilerie' },
+      },
       headers: coordinator,
     });
     assert.equal(scheduled.status, 201, JSON.stringify(scheduled.body));
@@ -182,7 +214,9 @@ describe('gusp-server start --city <profile.json>: another city, end to end', ()
     assert.ok(page.includes(`<gusp-walk-signup endpoint="/api" walk-id="${walkId}">`));
     assert.doesNotMatch(page, /Aucun diagnostic/);
 
-    const signUp = await call(url, 'POST', `/api/walks/${walkId}/registrations`, { body: { name: 'Inès B.', email: 'ines@example.org', consent: true } });
+    const signUp = await call(url, 'POST', `/api/walks/${walkId}/registrations`, {
+      body: { name: 'Inès B.', email: 'ines@example.org', consent: true },
+    });
     assert.equal(signUp.status, 201, JSON.stringify(signUp.body));
     assert.equal(signUp.body.status, 'confirmed');
     const summary = (await call(url, 'GET', `/api/walks/${walkId}`)).body as { seatsLeft: number; city: { id: string } };
@@ -221,7 +255,8 @@ describe('gusp-server start --city <profile.json>: another city, end to end', ()
     assert.equal(fr.status, 2, fr.stderr);
     assert.doesNotMatch(fr.stderr, /\n\s+at /, 'no stack trace');
     assert.match(fr.stderr, /4 problème/);
-    for (const path of ['id', 'quartiers.3.id', 'themes.3.axis', 'timezone']) assert.match(fr.stderr, new RegExp(`\\n  - ${path.replace(/\./g, '\\.')}: `), path);
+    for (const path of ['id', 'quartiers.3.id', 'themes.3.axis', 'timezone'])
+      assert.match(fr.stderr, new RegExp(`\\n  - ${path.replace(/\./g, '\\.')}: `), path);
     assert.match(fr.stderr, /Europe\/Bourg/);
     assert.ok(!existsSync(join(dir, 'unused')), 'nothing written');
 

@@ -23,8 +23,16 @@ export interface Child {
 }
 
 /** `node …args` in the background (cwd, env), ready once GET `${url}/healthz` answers (60 s at most). */
-export async function startUntilHealthy(args: readonly string[], url: string, options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Child> {
-  const child = spawn(process.execPath, [...args], { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env });
+export async function startUntilHealthy(
+  args: readonly string[],
+  url: string,
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<Child> {
+  const child = spawn(process.execPath, [...args], {
+    cwd: options.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: options.env ?? process.env,
+  });
   let out = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
@@ -38,7 +46,13 @@ export async function startUntilHealthy(args: readonly string[], url: string, op
       child.kill('SIGTERM');
       throw new Error(`/healthz did not answer in 60 s:\n${out}`);
     }
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) return { process: child, exited, output: () => out };
+    if (
+      await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { process: child, exited, output: () => out };
     await new Promise((r) => setTimeout(r, 200));
   }
 }

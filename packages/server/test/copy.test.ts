@@ -24,11 +24,15 @@ import { postgresUnavailable, startPostgresCluster, type PostgresCluster } from 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'gusp-server.mjs');
 
-const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000, env: { ...process.env, DATABASE_URL: '' } });
+const run = (args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000, env: { ...process.env, DATABASE_URL: '' } });
 
 /** `gusp-server start` on `url`'s port, no rate limit, never DATABASE_URL from the environment. */
 const start = (args: string[], url: string): Promise<Child> =>
-  startUntilHealthy([bin, 'start', '--rate-limit', '0', '--port', new URL(url).port, ...args], url, { cwd: root, env: { ...process.env, DATABASE_URL: '' } });
+  startUntilHealthy([bin, 'start', '--rate-limit', '0', '--port', new URL(url).port, ...args], url, {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: '' },
+  });
 const stop = stopChild;
 
 /** What the public and staff see: compared before and after the move. */
@@ -80,13 +84,20 @@ describe('gusp-server copy: from a PGlite data directory to PostgreSQL', { skip:
     assert.ok(walkId);
     const signUps: { registrationId: string }[] = [];
     for (let i = 0; i < 3; i++) {
-      const r: { status: number; body: { registrationId: string } } = await call(url, 'POST', `/api/walks/${walkId}/registrations`, { body: person(`move-${i}`), headers: { 'idempotency-key': `move-${i}` } });
+      const r: { status: number; body: { registrationId: string } } = await call(url, 'POST', `/api/walks/${walkId}/registrations`, {
+        body: person(`move-${i}`),
+        headers: { 'idempotency-key': `move-${i}` },
+      });
       assert.equal(r.status, 201, JSON.stringify(r.body));
       signUps.push(r.body);
     }
     const erased = await call(url, 'POST', '/api/privacy/erase', { body: { email: person('move-2').email }, headers: coordinator });
     assert.equal(erased.status, 200, JSON.stringify(erased.body));
-    const photo = await fetch(`${url}/api/photos`, { method: 'POST', headers: { 'content-type': 'image/jpeg' }, body: new Blob([new Uint8Array(jpegWithExif())]) });
+    const photo = await fetch(`${url}/api/photos`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/jpeg' },
+      body: new Blob([new Uint8Array(jpegWithExif())]),
+    });
     assert.equal(photo.status, 201);
     const { id: photoId } = (await photo.json()) as { id: string };
     const photoBytes = Buffer.from(await (await fetch(`${url}/api/photos/${photoId}`)).arrayBuffer());
@@ -97,7 +108,13 @@ describe('gusp-server copy: from a PGlite data directory to PostgreSQL', { skip:
     // 2. The move.
     const copied = run(['copy', '--from-data-dir', dataDir, '--to-database-url', cluster.url]);
     assert.equal(copied.status, 0, copied.stdout + copied.stderr);
-    const report = JSON.parse(copied.stdout.trim().split('\n').filter((l) => l.includes('"copied and checked"')).at(-1) as string) as { events: number; staffTokens: number; photos: number; clientCommands: number; journalDigest: string };
+    const report = JSON.parse(
+      copied.stdout
+        .trim()
+        .split('\n')
+        .filter((l) => l.includes('"copied and checked"'))
+        .at(-1) as string,
+    ) as { events: number; staffTokens: number; photos: number; clientCommands: number; journalDigest: string };
     assert.ok(report.events > 50, `events: ${report.events}`);
     assert.equal(report.staffTokens, 1);
     assert.equal(report.photos, 1);
@@ -111,15 +128,26 @@ describe('gusp-server copy: from a PGlite data directory to PostgreSQL', { skip:
     assert.deepEqual(Buffer.from(await (await fetch(`${url}/api/photos/${photoId}`)).arrayBuffer()), photoBytes);
 
     // A retry of a sign-up made on PGlite is recognised, not applied twice.
-    const retry = await call(url, 'POST', `/api/walks/${walkId}/registrations`, { body: person('move-0'), headers: { 'idempotency-key': 'move-0' } });
+    const retry = await call(url, 'POST', `/api/walks/${walkId}/registrations`, {
+      body: person('move-0'),
+      headers: { 'idempotency-key': 'move-0' },
+    });
     assert.ok(retry.status === 201 || retry.status === 200, JSON.stringify(retry.body));
     assert.equal(retry.body.registrationId, signUps[0]?.registrationId);
     // New events continue after the copied ones.
-    const fresh = await call(url, 'POST', `/api/walks/${walkId}/registrations`, { body: person('after-move'), headers: { 'idempotency-key': 'after-move' } });
+    const fresh = await call(url, 'POST', `/api/walks/${walkId}/registrations`, {
+      body: person('after-move'),
+      headers: { 'idempotency-key': 'after-move' },
+    });
     assert.equal(fresh.status, 201, JSON.stringify(fresh.body));
-    const afterMove = (await call(url, 'GET', `/api/walks/${walkId}/registrations`, { headers: coordinator })).body as { registrations?: unknown[] } | unknown[];
+    const afterMove = (await call(url, 'GET', `/api/walks/${walkId}/registrations`, { headers: coordinator })).body as
+      { registrations?: unknown[] } | unknown[];
     const list = Array.isArray(afterMove) ? afterMove : (afterMove.registrations ?? []);
-    assert.equal(list.length, (Array.isArray(before.registrations) ? before.registrations : (before.registrations as { registrations: unknown[] }).registrations).length + 1);
+    assert.equal(
+      list.length,
+      (Array.isArray(before.registrations) ? before.registrations : (before.registrations as { registrations: unknown[] }).registrations)
+        .length + 1,
+    );
     await stop(server);
 
     // 4. A second copy into a database that holds data is refused, and changes nothing.

@@ -43,7 +43,8 @@ describe('demo page', () => {
     assert.match(html, /<gusp-issue-form endpoint="\/api">/);
     assert.match(html, /<gusp-engagement-tracker endpoint="\/api" refresh="5">/);
     assert.match(html, /\/api\/walks\/[A-Za-z0-9_-]+\/report\.html/);
-    for (const tag of ['gusp-walk-signup', 'gusp-issue-form', 'gusp-engagement-tracker']) assert.match(html, new RegExp(`href="/docs/elements#${tag}"`));
+    for (const tag of ['gusp-walk-signup', 'gusp-issue-form', 'gusp-engagement-tracker'])
+      assert.match(html, new RegExp(`href="/docs/elements#${tag}"`));
     const docs = await call(server.url, 'GET', '/docs/elements');
     assert.equal(docs.status, 200);
     assert.match(docs.body as string, /id="gusp-issue-form"/);

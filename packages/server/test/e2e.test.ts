@@ -27,22 +27,27 @@ import { CHROMIUM_ARGS, findChromium } from '../../../chromium.config.mjs';
 const chromium = findChromium();
 const bundle = defaultElementsPaths().dir;
 const bundleBuilt = bundle !== undefined && existsSync(`${bundle}/gusp-elements.js`);
-const skip = !chromium ? 'Chromium is not installed' : !bundleBuilt ? 'the elements’ bundle is not built (pnpm --filter @gusp/elements bundle)' : false;
+const skip = !chromium
+  ? 'Chromium is not installed'
+  : !bundleBuilt
+    ? 'the elements’ bundle is not built (pnpm --filter @gusp/elements bundle)'
+    : false;
 
 /** Text of an element's shadow root (the elements render there). */
-const shadowText = (page: Page, selector: string) =>
-  page.$eval(selector, (el) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
+const shadowText = (page: Page, selector: string) => page.$eval(selector, (el) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
 
 async function waitForShadowText(page: Page, selector: string, text: string, timeout = 15_000): Promise<void> {
   await page
     .waitForFunction(
-    (sel: string, t: string) => (document.querySelector(sel)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').includes(t),
-    { timeout, polling: 50 },
+      (sel: string, t: string) => (document.querySelector(sel)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').includes(t),
+      { timeout, polling: 50 },
       selector,
       text,
     )
     .catch(async (e: unknown) => {
-      throw new Error(`« ${text} » not shown by ${selector}; it shows: ${await shadowText(page, selector).catch(() => '(nothing)')}`, { cause: e });
+      throw new Error(`« ${text} » not shown by ${selector}; it shows: ${await shadowText(page, selector).catch(() => '(nothing)')}`, {
+        cause: e,
+      });
     });
 }
 
@@ -69,7 +74,13 @@ describe('end to end: the demo page in Chromium', { skip }, () => {
     oph = { authorization: `Bearer ${(await createToken(server.database.sql, { role: 'organisation', organisationId: 'oph' })).token}` };
     // A walk of two seats, scheduled and published through the staff API.
     const scheduled = await call(server.url, 'POST', '/api/walks', {
-      body: { quartierId: 'le-plan', title: 'Diagnostic en marchant — essai', startsAt: `${inDays(20).slice(0, 10)}T09:00:00+01:00`, capacity: 2, meetingPoint: { label: 'Square des Bleuets' } },
+      body: {
+        quartierId: 'le-plan',
+        title: 'Diagnostic en marchant — essai',
+        startsAt: `${inDays(20).slice(0, 10)}T09:00:00+01:00`,
+        capacity: 2,
+        meetingPoint: { label: 'Square des Bleuets' },
+      },
       headers: coordinator,
     });
     assert.equal(scheduled.status, 201, JSON.stringify(scheduled.body));
@@ -91,7 +102,10 @@ describe('end to end: the demo page in Chromium', { skip }, () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${server.url}/`, { waitUntil: 'load' });
-    await page.waitForFunction(() => ['gusp-walk-signup', 'gusp-issue-form', 'gusp-engagement-tracker'].every((t) => customElements.get(t)), { timeout: 15_000 });
+    await page.waitForFunction(
+      () => ['gusp-walk-signup', 'gusp-issue-form', 'gusp-engagement-tracker'].every((t) => customElements.get(t)),
+      { timeout: 15_000 },
+    );
     assert.deepEqual(errors, []);
     return page;
   };
@@ -100,7 +114,9 @@ describe('end to end: the demo page in Chromium', { skip }, () => {
     const page = await open(browser.defaultBrowserContext());
     const scripts = await page.$$eval('script', (s) => s.map((x) => [x.type, x.getAttribute('src')]));
     assert.deepEqual(scripts, [['module', '/elements/gusp-elements.js']]);
-    const endpoints = await page.$$eval('gusp-walk-signup, gusp-issue-form, gusp-engagement-tracker', (els) => [...new Set(els.map((e) => e.getAttribute('endpoint')))]);
+    const endpoints = await page.$$eval('gusp-walk-signup, gusp-issue-form, gusp-engagement-tracker', (els) => [
+      ...new Set(els.map((e) => e.getAttribute('endpoint'))),
+    ]);
     assert.deepEqual(endpoints, ['/api']);
     await waitForShadowText(page, `gusp-walk-signup[walk-id="${walkId}"]`, 'Il reste 2 places');
     await waitForShadowText(page, 'gusp-issue-form', 'Thématique');
@@ -176,13 +192,24 @@ describe('end to end: the demo page in Chromium', { skip }, () => {
     await waitForShadowText(page, form, 'Pas de réseau pour le moment');
     await waitForShadowText(page, form, 'Envoyer maintenant');
     assert.ok(refused >= 1, 'the browser tried and failed');
-    const mine = async () => ((await call(server.url, 'GET', '/api/observations?quartier=le-plan')).body.observations as { id: string; description: string; photos: { url: string; mediaType: string }[] }[]).filter((o) => o.description === description);
+    const mine = async () =>
+      (
+        (await call(server.url, 'GET', '/api/observations?quartier=le-plan')).body.observations as {
+          id: string;
+          description: string;
+          photos: { url: string; mediaType: string }[];
+        }[]
+      ).filter((o) => o.description === description);
     assert.deepEqual(await mine(), [], 'nothing arrived while the API was unreachable');
 
     // The API is back: « Envoyer maintenant » (also done on `online` and on the next visit).
     apiDown = false;
     await page.click(`${form} >>> .pending button`);
-    await page.waitForFunction((sel: string) => !document.querySelector(sel)?.shadowRoot?.querySelector('.pending'), { timeout: 15_000 }, form);
+    await page.waitForFunction(
+      (sel: string) => !document.querySelector(sel)?.shadowRoot?.querySelector('.pending'),
+      { timeout: 15_000 },
+      form,
+    );
     // A second flush (a reload) must not send it again.
     await page.reload({ waitUntil: 'load' });
     await page.$eval(form, (el) => (el as unknown as { loaded: Promise<void> }).loaded);
@@ -203,7 +230,10 @@ describe('end to end: the demo page in Chromium', { skip }, () => {
     assert.ok(target, 'the seed has an engagement of the OPH in progress');
     await waitForShadowText(page, tracker, target.title);
     assert.doesNotMatch(await shadowText(page, tracker), /Avancement : 85 %/);
-    const updated = await call(server.url, 'POST', `/api/engagements/${target.id}/progress`, { body: { percent: 85, note: 'Bacs livrés dans trois halls sur quatre' }, headers: oph });
+    const updated = await call(server.url, 'POST', `/api/engagements/${target.id}/progress`, {
+      body: { percent: 85, note: 'Bacs livrés dans trois halls sur quatre' },
+      headers: oph,
+    });
     assert.equal(updated.status, 200, JSON.stringify(updated.body));
     // The demo page's tracker reloads its engagements every 5 s (`refresh="5"`): the update appears, no reload.
     await waitForShadowText(page, tracker, 'Avancement : 85 %');

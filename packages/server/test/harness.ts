@@ -21,7 +21,12 @@ export interface Reply<T = any> {
 
 /** A request over real HTTP; the body is parsed as JSON when there is one. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as Reply
-export async function call<T = any>(base: string, method: string, path: string, init: { body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
+export async function call<T = any>(
+  base: string,
+  method: string,
+  path: string,
+  init: { body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+): Promise<Reply<T>> {
   const headers: Record<string, string> = { ...(init.headers ?? {}) };
   let body: string | undefined;
   if (init.raw !== undefined) body = init.raw;
@@ -80,7 +85,14 @@ export const person = (n: number | string, extra: Record<string, unknown> = {}) 
 /** Asserts the error envelope: a code and a non-empty message. */
 export function isErrorBody(body: unknown): body is { error: { code: string; message: string; details: Record<string, unknown> } } {
   const e = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
-  return typeof e?.code === 'string' && e.code.length > 0 && typeof e.message === 'string' && e.message.length > 0 && typeof e.details === 'object' && e.details !== null;
+  return (
+    typeof e?.code === 'string' &&
+    e.code.length > 0 &&
+    typeof e.message === 'string' &&
+    e.message.length > 0 &&
+    typeof e.details === 'object' &&
+    e.details !== null
+  );
 }
 
 const must = <T>(r: Result<T>): T => {
@@ -98,14 +110,29 @@ export async function reportedWalk(store: Store): Promise<{ walkId: string; obse
   let clock = startsAt.getTime() - 20 * 86_400_000;
   const gusp = createGusp({ city: valence, store, now: () => new Date(clock) });
   const walk = must(
-    await gusp.walks.schedule({ quartierId: 'valensolles', title: 'Diagnostic passé', startsAt: startsAt.toISOString(), capacity: 10, stops: [{ label: 'Entrée du parc', point: { lat: 44.9118, lon: 4.9046 } }] }),
+    await gusp.walks.schedule({
+      quartierId: 'valensolles',
+      title: 'Diagnostic passé',
+      startsAt: startsAt.toISOString(),
+      capacity: 10,
+      stops: [{ label: 'Entrée du parc', point: { lat: 44.9118, lon: 4.9046 } }],
+    }),
   );
   must(await gusp.walks.publish(walk.id));
   must(await gusp.walks.register(walk.id, { name: 'Témoin Passé', email: 'past-witness@example.org', consent: true }));
   clock = startsAt.getTime() - 10 * 60_000;
   must(await gusp.walks.start(walk.id));
   clock += 3_600_000;
-  const observation = must(await gusp.observations.record({ walkId: walk.id, stopId: walk.stops[0]?.id, polarity: 'problem', themeId: 'eclairage-public', description: 'Lampadaire éteint à l’entrée du parc', source: 'walk' }));
+  const observation = must(
+    await gusp.observations.record({
+      walkId: walk.id,
+      stopId: walk.stops[0]?.id,
+      polarity: 'problem',
+      themeId: 'eclairage-public',
+      description: 'Lampadaire éteint à l’entrée du parc',
+      source: 'walk',
+    }),
+  );
   clock += 3 * 3_600_000;
   must(await gusp.walks.finish(walk.id));
   must(await gusp.reports.draft(walk.id));

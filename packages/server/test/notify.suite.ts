@@ -45,7 +45,7 @@ async function startSmtp(port = 0): Promise<Mailbox> {
   });
   return {
     messages,
-    port: ((server as unknown as { server: { address(): AddressInfo } }).server.address()).port,
+    port: (server as unknown as { server: { address(): AddressInfo } }).server.address().port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -94,7 +94,13 @@ export function notifySuite(backend: Backend): void {
       mailbox = await startSmtp();
       server = await startServer({
         database: db,
-        notifications: { smtpUrl: `smtp://127.0.0.1:${mailbox.port}`, from: 'GUSP Valence <gusp@valence.example>', intervalMs: 50, retryBaseMs: 100, reminderCheckMs: 200 },
+        notifications: {
+          smtpUrl: `smtp://127.0.0.1:${mailbox.port}`,
+          from: 'GUSP Valence <gusp@valence.example>',
+          intervalMs: 50,
+          retryBaseMs: 100,
+          reminderCheckMs: 200,
+        },
       });
     });
     after(async () => {
@@ -125,14 +131,24 @@ export function notifySuite(backend: Backend): void {
       assert.match(await page.text(), /<form method="post" action="\/annulation">/);
       assert.equal((await call(server.url, 'GET', `/api/walks/${id}`)).body.confirmed, 1, 'following the link cancels nothing');
       const form = new URL(link).searchParams;
-      const done = await fetch(`${server.url}/annulation`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+      const done = await fetch(`${server.url}/annulation`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form.toString(),
+      });
       assert.equal(done.status, 200);
       assert.match(await done.text(), /Votre inscription est annulée/);
       assert.equal(first.status, 201);
 
       // The waitlisted person is promoted, and told.
-      await eventually(() => mailbox.messages.some((m) => to(m) === 'habitant-mail-2@example.org' && /^A seat is free/.test(m.subject ?? '')));
-      const again = await fetch(`${server.url}/annulation`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+      await eventually(() =>
+        mailbox.messages.some((m) => to(m) === 'habitant-mail-2@example.org' && /^A seat is free/.test(m.subject ?? '')),
+      );
+      const again = await fetch(`${server.url}/annulation`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form.toString(),
+      });
       assert.equal(again.status, 409);
     });
 
@@ -140,8 +156,13 @@ export function notifySuite(backend: Backend): void {
       const port = mailbox.port;
       await mailbox.close();
       const id = await openWalk(server.gusp, { capacity: 50 });
-      const replies = await Promise.all([0, 1, 2, 3, 4].map((i) => call(server.url, 'POST', `/api/walks/${id}/registrations`, { body: person(`outage-${i}`) })));
-      assert.deepEqual(replies.map((r) => r.status), [201, 201, 201, 201, 201]);
+      const replies = await Promise.all(
+        [0, 1, 2, 3, 4].map((i) => call(server.url, 'POST', `/api/walks/${id}/registrations`, { body: person(`outage-${i}`) })),
+      );
+      assert.deepEqual(
+        replies.map((r) => r.status),
+        [201, 201, 201, 201, 201],
+      );
       // Wait until the notifier has tried, and failed, to send every one of them.
       const pending = async () =>
         (
@@ -161,14 +182,29 @@ export function notifySuite(backend: Backend): void {
       mailbox = await startSmtp(port);
       await allSent(db.sql, 'habitant-outage-%', 5);
       const received = mailbox.messages.filter((m) => to(m)?.startsWith('habitant-outage-')).map((m) => to(m));
-      assert.deepEqual(received.sort(), [0, 1, 2, 3, 4].map((i) => `habitant-outage-${i}@example.org`));
+      assert.deepEqual(
+        received.sort(),
+        [0, 1, 2, 3, 4].map((i) => `habitant-outage-${i}@example.org`),
+      );
     });
 
     test('two servers notifying from one database send each email once', async () => {
-      const twin = await startServer({ database: db, notifications: { smtpUrl: `smtp://127.0.0.1:${mailbox.port}`, from: 'GUSP <gusp@valence.example>', intervalMs: 30, retryBaseMs: 100 } });
+      const twin = await startServer({
+        database: db,
+        notifications: {
+          smtpUrl: `smtp://127.0.0.1:${mailbox.port}`,
+          from: 'GUSP <gusp@valence.example>',
+          intervalMs: 30,
+          retryBaseMs: 100,
+        },
+      });
       try {
         const id = await openWalk(server.gusp, { capacity: 50 });
-        const replies = await Promise.all(Array.from({ length: 10 }, (_, i) => call(i % 2 ? twin.url : server.url, 'POST', `/api/walks/${id}/registrations`, { body: person(`twin-mail-${i}`) })));
+        const replies = await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            call(i % 2 ? twin.url : server.url, 'POST', `/api/walks/${id}/registrations`, { body: person(`twin-mail-${i}`) }),
+          ),
+        );
         assert.ok(replies.every((r) => r.status === 201));
         await allSent(db.sql, 'habitant-twin-mail-%', 10);
         const received = mailbox.messages.filter((m) => to(m)?.startsWith('habitant-twin-mail-')).map((m) => to(m));
@@ -181,7 +217,13 @@ export function notifySuite(backend: Backend): void {
 
     test('the reminder goes the day before, once', async () => {
       const soon = new Date(Date.now() + 20 * 3_600_000).toISOString();
-      const walk = await server.gusp.walks.schedule({ quartierId: 'polygone', startsAt: soon, capacity: 10, meetingPoint: { label: 'Place' }, registrationDeadline: new Date(Date.now() + 3_600_000).toISOString() });
+      const walk = await server.gusp.walks.schedule({
+        quartierId: 'polygone',
+        startsAt: soon,
+        capacity: 10,
+        meetingPoint: { label: 'Place' },
+        registrationDeadline: new Date(Date.now() + 3_600_000).toISOString(),
+      });
       assert.ok(walk.ok);
       assert.ok((await server.gusp.walks.publish(walk.value.id)).ok);
       await call(server.url, 'POST', `/api/walks/${walk.value.id}/registrations`, { body: person('reminded') });
@@ -198,9 +240,11 @@ export function notifySuite(backend: Backend): void {
     test('RGPD: the emails written to a person are in their export, and go with their erasure and with the purge', async () => {
       const coordinator = { authorization: `Bearer ${(await createToken(db.sql, { role: 'coordinator' })).token}` };
       const id = await openWalk(server.gusp, { capacity: 10 });
-      for (const who of ['rgpd-mail-erased', 'rgpd-mail-kept']) await call(server.url, 'POST', `/api/walks/${id}/registrations`, { body: person(who) });
+      for (const who of ['rgpd-mail-erased', 'rgpd-mail-kept'])
+        await call(server.url, 'POST', `/api/walks/${id}/registrations`, { body: person(who) });
       await eventually(() => mailbox.messages.filter((m) => to(m)?.startsWith('habitant-rgpd-mail-')).length >= 2);
-      const rows = async (recipient: string) => Number((await db.sql.query<{ n: string }>('SELECT count(*) AS n FROM outbox WHERE recipient = $1', [recipient])).rows[0]?.n);
+      const rows = async (recipient: string) =>
+        Number((await db.sql.query<{ n: string }>('SELECT count(*) AS n FROM outbox WHERE recipient = $1', [recipient])).rows[0]?.n);
       const erased = 'habitant-rgpd-mail-erased@example.org';
       const kept = 'habitant-rgpd-mail-kept@example.org';
       assert.equal(await rows(erased), 1);

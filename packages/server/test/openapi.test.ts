@@ -16,7 +16,11 @@ import type { Database } from '../src/db.js';
 import { openMigratedDatabase, startServer, type RunningServer } from '../src/server.js';
 import { call } from './harness.js';
 
-type Operation = ListedOperation & { responses: Record<string, unknown>; security?: Record<string, unknown>[]; parameters?: { name?: string; in?: string }[] };
+type Operation = ListedOperation & {
+  responses: Record<string, unknown>;
+  security?: Record<string, unknown>[];
+  parameters?: { name?: string; in?: string }[];
+};
 type Document = Listed & { openapi: string; paths: Record<string, Record<string, Operation>> };
 
 /**
@@ -60,9 +64,19 @@ describe('OpenAPI document', () => {
     }
     // Middleware for every request, and Open311's own 404 for anything else under it: no route of their own.
     assert.deepEqual([...fallbacks].sort(), ['/*', '/open311/v2/*']);
-    const documented = new Set(Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`)));
-    assert.deepEqual([...answered].filter((r) => !documented.has(r)), [], 'answered but not documented');
-    assert.deepEqual([...documented].filter((r) => !answered.has(r)), [], 'documented but not answered');
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`)),
+    );
+    assert.deepEqual(
+      [...answered].filter((r) => !documented.has(r)),
+      [],
+      'answered but not documented',
+    );
+    assert.deepEqual(
+      [...documented].filter((r) => !answered.has(r)),
+      [],
+      'documented but not answered',
+    );
   });
 
   test('every operation answers an anonymous request with a status it documents; staff-only ones with 401', async () => {
@@ -80,12 +94,20 @@ describe('OpenAPI document', () => {
   });
 
   test('documents the bearer token, the error envelope, path and query parameters', () => {
-    const components = (doc as unknown as { components: { securitySchemes: Record<string, { scheme?: string }>; schemas: Record<string, unknown> } }).components;
+    const components = (
+      doc as unknown as { components: { securitySchemes: Record<string, { scheme?: string }>; schemas: Record<string, unknown> } }
+    ).components;
     assert.equal(components.securitySchemes.bearer?.scheme, 'bearer');
     assert.ok(components.schemas.ErrorEnvelope && components.schemas.Open311Errors && components.schemas.RegisterInput);
     const register = doc.paths['/api/walks/{walkId}/registrations']?.post;
-    assert.deepEqual(register?.parameters?.filter((p) => p.in === 'path').map((p) => p.name), ['walkId']);
-    assert.deepEqual(doc.paths['/api/observations']?.get?.parameters?.filter((p) => p.in === 'query').map((p) => p.name), ['quartier', 'walk']);
+    assert.deepEqual(
+      register?.parameters?.filter((p) => p.in === 'path').map((p) => p.name),
+      ['walkId'],
+    );
+    assert.deepEqual(
+      doc.paths['/api/observations']?.get?.parameters?.filter((p) => p.in === 'query').map((p) => p.name),
+      ['quartier', 'walk'],
+    );
     assert.deepEqual(doc.paths['/api/walks']?.post?.security, [{ bearer: [] }]);
     assert.deepEqual(doc.paths['/api/walks']?.get?.security, []);
   });
@@ -94,13 +116,32 @@ describe('OpenAPI document', () => {
     const staff = { authorization: `Bearer ${(await createToken(db.sql, { role: 'coordinator' })).token}` };
     const answers: [path: string, status: string, reply: Promise<{ status: number; body: unknown }>][] = [
       ['/api/city', '200', call(server.url, 'GET', '/api/city')],
-      ['/api/walks', '201', call(server.url, 'POST', '/api/walks', { body: { quartierId: 'le-plan', startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString() }, headers: staff })],
-      ['/api/engagements', '201', call(server.url, 'POST', '/api/engagements', { body: { title: 'Réparer le banc', quartierId: 'le-plan' }, headers: staff })],
+      [
+        '/api/walks',
+        '201',
+        call(server.url, 'POST', '/api/walks', {
+          body: { quartierId: 'le-plan', startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString() },
+          headers: staff,
+        }),
+      ],
+      [
+        '/api/engagements',
+        '201',
+        call(server.url, 'POST', '/api/engagements', { body: { title: 'Réparer le banc', quartierId: 'le-plan' }, headers: staff }),
+      ],
     ];
     for (const [path, status, reply] of answers) {
       const method = status === '200' ? 'get' : 'post';
-      const schema = ((doc.paths[path]?.[method]?.responses[status] as { content?: Record<string, { schema?: { $ref?: string } }> })?.content?.['application/json']?.schema?.$ref ?? '').split('/').pop() ?? '';
-      const core = (coreExports as Record<string, unknown>)[schema] as { safeParse?: (v: unknown) => { success: boolean; error?: unknown } } | undefined;
+      const schema =
+        (
+          (doc.paths[path]?.[method]?.responses[status] as { content?: Record<string, { schema?: { $ref?: string } }> })?.content?.[
+            'application/json'
+          ]?.schema?.$ref ?? ''
+        )
+          .split('/')
+          .pop() ?? '';
+      const core = (coreExports as Record<string, unknown>)[schema] as
+        { safeParse?: (v: unknown) => { success: boolean; error?: unknown } } | undefined;
       assert.ok(core?.safeParse, `${method} ${path} ${status} names a core schema (${schema})`);
       const r = await reply;
       assert.equal(String(r.status), status, JSON.stringify(r.body));

@@ -27,10 +27,27 @@ interface Child {
 
 /** Starts `gusp-server start` and waits for its "listening" log line. */
 function startProcess(dataDir: string, extra: string[] = []): Promise<Child> {
-  const child = spawn(process.execPath, ['--conditions=@gusp/source', '--import', 'tsx', 'src/cli.ts', 'start', '--port', '0', '--rate-limit', '0', '--data-dir', dataDir, ...extra], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--conditions=@gusp/source',
+      '--import',
+      'tsx',
+      'src/cli.ts',
+      'start',
+      '--port',
+      '0',
+      '--rate-limit',
+      '0',
+      '--data-dir',
+      dataDir,
+      ...extra,
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     let out = '';
@@ -69,13 +86,28 @@ describe('gusp-server process on a PGlite data directory', () => {
 
   test('starts with Valence seeded: five quartiers, open, full and reported walks, engagements in every state', async () => {
     server = await startProcess(dataDir, ['--seed', 'valence']);
-    const walks = (await call(server.url, 'GET', '/api/walks')).body.walks as { walk: { quartierId: string }; status: string; seatsLeft: number; waitlisted: number }[];
-    assert.deepEqual(new Set(walks.map((w) => w.walk.quartierId)), new Set(['le-plan', 'polygone', 'chamberliere', 'valensolles', 'fontbarlettes']));
+    const walks = (await call(server.url, 'GET', '/api/walks')).body.walks as {
+      walk: { quartierId: string };
+      status: string;
+      seatsLeft: number;
+      waitlisted: number;
+    }[];
+    assert.deepEqual(
+      new Set(walks.map((w) => w.walk.quartierId)),
+      new Set(['le-plan', 'polygone', 'chamberliere', 'valensolles', 'fontbarlettes']),
+    );
     assert.ok(walks.some((w) => w.status === 'reported'));
     assert.ok(walks.filter((w) => w.status === 'open').length >= 3);
-    assert.ok(walks.some((w) => w.status === 'open' && w.seatsLeft === 0 && w.waitlisted > 0), 'one full walk');
-    const dashboard = (await call(server.url, 'GET', '/api/engagements/dashboard')).body as { byStatus: Record<string, number>; overdue: number };
-    for (const status of ['proposed', 'accepted', 'in-progress', 'done', 'verified', 'abandoned']) assert.ok((dashboard.byStatus[status] ?? 0) > 0, status);
+    assert.ok(
+      walks.some((w) => w.status === 'open' && w.seatsLeft === 0 && w.waitlisted > 0),
+      'one full walk',
+    );
+    const dashboard = (await call(server.url, 'GET', '/api/engagements/dashboard')).body as {
+      byStatus: Record<string, number>;
+      overdue: number;
+    };
+    for (const status of ['proposed', 'accepted', 'in-progress', 'done', 'verified', 'abandoned'])
+      assert.ok((dashboard.byStatus[status] ?? 0) > 0, status);
     assert.ok(dashboard.overdue > 0);
   });
 
@@ -85,7 +117,11 @@ describe('gusp-server process on a PGlite data directory', () => {
 
   test('SIGKILL during a burst of sign-ups: every acknowledged one survives, retries add no duplicate', async () => {
     assert.ok(server);
-    const walks = (await call(server.url, 'GET', '/api/walks?quartier=fontbarlettes')).body.walks as { id: string; confirmed: number; waitlisted: number }[];
+    const walks = (await call(server.url, 'GET', '/api/walks?quartier=fontbarlettes')).body.walks as {
+      id: string;
+      confirmed: number;
+      waitlisted: number;
+    }[];
     const walk = walks[0];
     assert.ok(walk);
     const before = walk.confirmed + walk.waitlisted;
@@ -98,7 +134,10 @@ describe('gusp-server process on a PGlite data directory', () => {
       while (next < total && !killed) {
         const i = next++;
         try {
-          const r = await call(server!.url, 'POST', `/api/walks/${walk.id}/registrations`, { body: person(`crash-${i}`), headers: { 'idempotency-key': `crash-${i}` } });
+          const r = await call(server!.url, 'POST', `/api/walks/${walk.id}/registrations`, {
+            body: person(`crash-${i}`),
+            headers: { 'idempotency-key': `crash-${i}` },
+          });
           if (r.status === 201) acknowledged.set(i, r.body.registrationId as string);
           if (acknowledged.size >= 80 && !killed) {
             killed = true;
@@ -124,7 +163,10 @@ describe('gusp-server process on a PGlite data directory', () => {
       await Promise.all(
         Array.from({ length: Math.min(10, sent - i) }, async (_, k) => {
           const n = i + k;
-          const r = await call(server!.url, 'POST', `/api/walks/${walk.id}/registrations`, { body: person(`crash-${n}`), headers: { 'idempotency-key': `crash-${n}` } });
+          const r = await call(server!.url, 'POST', `/api/walks/${walk.id}/registrations`, {
+            body: person(`crash-${n}`),
+            headers: { 'idempotency-key': `crash-${n}` },
+          });
           assert.equal(r.status, 201, JSON.stringify(r.body));
           const earlier = acknowledged.get(n);
           if (earlier !== undefined) assert.equal(r.body.registrationId, earlier, `sign-up ${n} acknowledged before the crash`);
@@ -153,14 +195,22 @@ describe('gusp-server process on a PGlite data directory', () => {
 
   test('token create prints a token once; the database keeps only its hash; purge and export run', async () => {
     const cli = (...args: string[]) =>
-      spawnSync(process.execPath, ['--conditions=@gusp/source', '--import', 'tsx', 'src/cli.ts', 'token', 'create', '--data-dir', dataDir, ...args], { cwd: root, encoding: 'utf8' });
+      spawnSync(
+        process.execPath,
+        ['--conditions=@gusp/source', '--import', 'tsx', 'src/cli.ts', 'token', 'create', '--data-dir', dataDir, ...args],
+        { cwd: root, encoding: 'utf8' },
+      );
     const made = cli('--role', 'organisation', '--organisation', 'oph', '--label', 'OPH — gardiens');
     assert.equal(made.status, 0, made.stderr);
     const token = made.stdout.trim();
     assert.match(token, /^gusp_[A-Za-z0-9_-]{40,}$/);
     assert.match(made.stderr, /shown once/);
     assert.equal(cli('--role', 'king').status, 2);
-    const run = (...args: string[]) => spawnSync(process.execPath, ['--conditions=@gusp/source', '--import', 'tsx', 'src/cli.ts', ...args, '--data-dir', dataDir], { cwd: root, encoding: 'utf8' });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--conditions=@gusp/source', '--import', 'tsx', 'src/cli.ts', ...args, '--data-dir', dataDir], {
+        cwd: root,
+        encoding: 'utf8',
+      });
     const purged = run('purge', '--months', '12');
     assert.equal(purged.status, 0, purged.stderr);
     assert.match(purged.stdout, /"msg":"purged"/);

@@ -26,8 +26,14 @@ export function storeSuite(backend: Backend): void {
     test('migrations are recorded and applying them again does nothing', async () => {
       assert.deepEqual(await migrate(db.sql), []);
       const { rows } = await db.sql.query('SELECT version, name FROM gusp_migrations ORDER BY version');
-      assert.deepEqual(rows, loadMigrations().map(({ version, name }) => ({ version, name })));
-      assert.deepEqual(rows.slice(0, 2), [{ version: 1, name: 'journal' }, { version: 2, name: 'staff_tokens' }]);
+      assert.deepEqual(
+        rows,
+        loadMigrations().map(({ version, name }) => ({ version, name })),
+      );
+      assert.deepEqual(rows.slice(0, 2), [
+        { version: 1, name: 'journal' },
+        { version: 2, name: 'staff_tokens' },
+      ]);
     });
 
     test('reads back what was appended, with versions, positions and the client id', async () => {
@@ -37,7 +43,13 @@ export function storeSuite(backend: Backend): void {
       const a = await store.append(s, 0, [ev(1), ev(2)], { clientId: `c-${s}` });
       assert.ok(a.ok);
       assert.equal(a.version, 2);
-      assert.deepEqual(a.events.map((e) => [e.stream, e.version, e.clientId]), [[s, 1, `c-${s}`], [s, 2, `c-${s}`]]);
+      assert.deepEqual(
+        a.events.map((e) => [e.stream, e.version, e.clientId]),
+        [
+          [s, 1, `c-${s}`],
+          [s, 2, `c-${s}`],
+        ],
+      );
       assert.equal((a.events[1]?.position ?? 0) - (a.events[0]?.position ?? 0), 1);
       const slice = await store.read(s);
       assert.equal(slice.version, 2);
@@ -72,12 +84,21 @@ export function storeSuite(backend: Backend): void {
       const c = await store.append(`other-${prefix}`, 0, [ev(3)]);
       assert.ok(a.ok && b.ok && c.ok);
       const mine = await store.readAll({ prefix });
-      assert.deepEqual(mine.map((e) => e.stream), [`${prefix}-a`, `${prefix}-b`]);
+      assert.deepEqual(
+        mine.map((e) => e.stream),
+        [`${prefix}-a`, `${prefix}-b`],
+      );
       const later = await store.readAll({ afterPosition: a.events[0]?.position ?? 0 });
-      assert.deepEqual(later.slice(0, 2).map((e) => e.stream), [`${prefix}-b`, `other-${prefix}`]);
+      assert.deepEqual(
+        later.slice(0, 2).map((e) => e.stream),
+        [`${prefix}-b`, `other-${prefix}`],
+      );
       const all = await store.readAll();
       const positions = all.map((e) => e.position);
-      assert.deepEqual(positions, [...positions].sort((x, y) => x - y));
+      assert.deepEqual(
+        positions,
+        [...positions].sort((x, y) => x - y),
+      );
       // Positions come from one sequence: unique and growing; a refused (rolled-back) append,
       // such as the stale one of the test before, leaves a gap, which followers do not mind.
       assert.equal(new Set(positions).size, positions.length);
@@ -150,7 +171,10 @@ export function storeSuite(backend: Backend): void {
 
     test('a failed statement leaves the database usable', async () => {
       await assert.rejects(db.sql.query('SELECT 1 / $1::int AS x', [0]), /division by zero/);
-      await assert.rejects(db.sql.transaction((tx) => tx.query('SELECT 1 / $1::int AS x', [0])), /division by zero/);
+      await assert.rejects(
+        db.sql.transaction((tx) => tx.query('SELECT 1 / $1::int AS x', [0])),
+        /division by zero/,
+      );
       const { rows } = await db.sql.query<{ x: number }>('SELECT 1 / $1::int AS x', [1]);
       assert.deepEqual(rows, [{ x: 1 }]);
     });

@@ -22,8 +22,7 @@ export interface DemoWalks {
   readonly reported: readonly WalkSummary[];
 }
 
-const dateFormat = (city: CityProfile) =>
-  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: city.timezone });
+const dateFormat = (city: CityProfile) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: city.timezone });
 
 const docLink = (anchor: string, tag: string) =>
   `<p class="doc"><a href="/docs/elements#${anchor}">Documentation de <code>&lt;${tag}&gt;</code></a> (en anglais)</p>`;

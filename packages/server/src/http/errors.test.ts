@@ -1,13 +1,29 @@
 // SPDX-License-Identifier: EUPL-1.2
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ENGAGEMENT_MESSAGES, OBSERVATION_MESSAGES, OPEN311_MESSAGES, REGISTRATION_MESSAGES, REPORT_MESSAGES, STORE_MESSAGES, WALK_MESSAGES } from '@gusp/core';
+import {
+  ENGAGEMENT_MESSAGES,
+  OBSERVATION_MESSAGES,
+  OPEN311_MESSAGES,
+  REGISTRATION_MESSAGES,
+  REPORT_MESSAGES,
+  STORE_MESSAGES,
+  WALK_MESSAGES,
+} from '@gusp/core';
 import { CLASSIFIED_CODES, open311StatusOf, statusOf } from './errors.js';
 import { fr } from './messages.js';
 
 describe('one error code → status map for every surface', () => {
   test('every code the table names is a real code of the core or of the server', () => {
-    const core = [WALK_MESSAGES, REGISTRATION_MESSAGES, OBSERVATION_MESSAGES, REPORT_MESSAGES, ENGAGEMENT_MESSAGES, STORE_MESSAGES, OPEN311_MESSAGES].flatMap((m) => Object.keys(m.fr?.errors ?? {}));
+    const core = [
+      WALK_MESSAGES,
+      REGISTRATION_MESSAGES,
+      OBSERVATION_MESSAGES,
+      REPORT_MESSAGES,
+      ENGAGEMENT_MESSAGES,
+      STORE_MESSAGES,
+      OPEN311_MESSAGES,
+    ].flatMap((m) => Object.keys(m.fr?.errors ?? {}));
     for (const code of CLASSIFIED_CODES) assert.ok(code in fr || core.includes(code), code);
   });
 
@@ -17,7 +33,15 @@ describe('one error code → status map for every surface', () => {
     assert.equal(open311StatusOf('request.not-found'), 404);
     assert.equal(open311StatusOf('engagement.forbidden-organisation'), 403);
     assert.equal(open311StatusOf('store.conflict'), 409);
-    for (const code of ['validation.invalid', 'open311.location-required', 'open311.quartier-required', 'observation.unknown-theme', 'observation.walk-not-underway', 'request.invalid-json', 'request.invalid-query']) {
+    for (const code of [
+      'validation.invalid',
+      'open311.location-required',
+      'open311.quartier-required',
+      'observation.unknown-theme',
+      'observation.walk-not-underway',
+      'request.invalid-json',
+      'request.invalid-query',
+    ]) {
       assert.equal(open311StatusOf(code), 400, code);
     }
   });
@@ -28,6 +52,7 @@ describe('one error code → status map for every surface', () => {
     assert.equal(statusOf('store.conflict'), 409);
     assert.equal(statusOf('request.not-found'), 404);
     // The same kinds agree on both surfaces where GeoReport v2 has the status.
-    for (const code of ['walk.not-found', 'engagement.forbidden-organisation', 'request.invalid-json', 'store.conflict']) assert.equal(open311StatusOf(code), statusOf(code), code);
+    for (const code of ['walk.not-found', 'engagement.forbidden-organisation', 'request.invalid-json', 'store.conflict'])
+      assert.equal(open311StatusOf(code), statusOf(code), code);
   });
 });

@@ -28,7 +28,8 @@ describe('server messages', () => {
   test('English has every French key, and every message is non-empty', () => {
     assert.deepEqual(Object.keys(en).sort(), Object.keys(fr).sort());
     for (const code of Object.keys(fr)) {
-      for (const locale of ['fr', 'en'] as const) assert.ok((serverMessage(code, locale, { maxBytes: 10 }) ?? '').length > 3, `${locale} ${code}`);
+      for (const locale of ['fr', 'en'] as const)
+        assert.ok((serverMessage(code, locale, { maxBytes: 10 }) ?? '').length > 3, `${locale} ${code}`);
     }
   });
   test('every server code has a 4xx status, except the internal error', () => {

@@ -22,12 +22,14 @@ export const fr: Messages = {
   'request.invalid-query': 'Un paramètre de l’adresse est invalide.',
   'request.invalid-months': 'Le délai doit être un nombre entier de mois, de 0 à 120.',
   'request.source-forbidden': 'Seul le personnel peut enregistrer une observation au nom d’un agent ou d’un diagnostic.',
-  'open311.quartier-required': 'Indiquez lat et long, ou quartier_id avec address_string : le quartier ne se déduit pas d’une adresse seule.',
+  'open311.quartier-required':
+    'Indiquez lat et long, ou quartier_id avec address_string : le quartier ne se déduit pas d’une adresse seule.',
   'photo.unsupported-type': 'Seules les photos JPEG, PNG ou WebP sont acceptées.',
   'photo.invalid': 'Cette image est illisible ou tronquée.',
   'photo.not-found': 'Cette photo est introuvable.',
   'photo.unknown': 'Envoyez d’abord la photo (POST /api/photos), puis son identifiant avec le signalement.',
-  'request.invalid-multipart': 'Envoi multipart invalide : une partie « observation » (JSON) et une partie « photo » par photo annoncée, trois au plus.',
+  'request.invalid-multipart':
+    'Envoi multipart invalide : une partie « observation » (JSON) et une partie « photo » par photo annoncée, trois au plus.',
   'auth.required': 'Cette ressource est réservée au personnel : un jeton est nécessaire.',
   'auth.invalid-token': 'Ce jeton est invalide ou a été révoqué.',
   'auth.forbidden': 'Votre rôle ne permet pas cette action.',
@@ -49,7 +51,8 @@ export const en: Messages = {
   'photo.invalid': 'This image is unreadable or truncated.',
   'photo.not-found': 'This photo cannot be found.',
   'photo.unknown': 'Send the photo first (POST /api/photos), then its id with the report.',
-  'request.invalid-multipart': 'Invalid multipart upload: one `observation` part (JSON) and one `photo` part per photo listed, three at most.',
+  'request.invalid-multipart':
+    'Invalid multipart upload: one `observation` part (JSON) and one `photo` part per photo listed, three at most.',
   'auth.required': 'This resource is for staff only: a token is required.',
   'auth.invalid-token': 'This token is invalid or has been revoked.',
   'auth.forbidden': 'Your role does not allow this action.',

@@ -14,7 +14,9 @@ type Json = Record<string, unknown>;
 const isZod = (value: unknown): value is z.ZodMiniType => typeof value === 'object' && value !== null && '_zod' in value;
 
 /** The core's exported schemas by object, so that the document names them after their export. */
-const CORE_NAMES: ReadonlyMap<unknown, string> = new Map(Object.entries(core).flatMap(([name, value]) => (isZod(value) ? [[value, name] as const] : [])));
+const CORE_NAMES: ReadonlyMap<unknown, string> = new Map(
+  Object.entries(core).flatMap(([name, value]) => (isZod(value) ? [[value, name] as const] : [])),
+);
 
 /**
  * A Hono path as an OpenAPI path: `/:walkId` → `/{walkId}`; a parameter whose
@@ -45,7 +47,11 @@ const ERROR_ENVELOPE = {
           properties: {
             issues: {
               type: 'array',
-              items: { type: 'object', properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } }, required: ['path', 'code', 'message'] },
+              items: {
+                type: 'object',
+                properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+                required: ['path', 'code', 'message'],
+              },
             },
           },
         },
@@ -84,7 +90,10 @@ export function openApiDocument(groups: readonly RouteGroup[]): Json {
   };
 
   const content = (entries: Readonly<Record<string, ContentDoc>> | undefined, io: 'input' | 'output') =>
-    entries && Object.fromEntries(Object.entries(entries).map(([type, c]) => [type, c.schema === undefined ? {} : { schema: schemaOf(c.schema, io) }]));
+    entries &&
+    Object.fromEntries(
+      Object.entries(entries).map(([type, c]) => [type, c.schema === undefined ? {} : { schema: schemaOf(c.schema, io) }]),
+    );
 
   const parameter = (name: string, where: 'path' | 'query', doc: ParamDoc | undefined) => ({
     name,
@@ -95,36 +104,65 @@ export function openApiDocument(groups: readonly RouteGroup[]): Json {
   });
 
   const errorsOf = (style: ErrorStyle, path: string): Json => {
-    if (style === 'html') return { '4XX': { description: 'A refusal, as a page.', content: { 'text/html': { schema: { type: 'string' } } } } };
+    if (style === 'html')
+      return { '4XX': { description: 'A refusal, as a page.', content: { 'text/html': { schema: { type: 'string' } } } } };
     if (style === 'open311') {
       // Refusals of the router itself (too large, rate limited) keep the JSON envelope.
-      const list = path.endsWith('.xml') ? { 'application/xml': { schema: { type: 'string' } } } : { 'application/json': { schema: { anyOf: [ref('Open311Errors'), ref('ErrorEnvelope')] } } };
+      const list = path.endsWith('.xml')
+        ? { 'application/xml': { schema: { type: 'string' } } }
+        : { 'application/json': { schema: { anyOf: [ref('Open311Errors'), ref('ErrorEnvelope')] } } };
       return { '4XX': { description: 'A GeoReport v2 error list.', content: list } };
     }
-    return { '4XX': { description: 'A refusal in the error envelope.', content: { 'application/json': { schema: ref('ErrorEnvelope') } } } };
+    return {
+      '4XX': { description: 'A refusal in the error envelope.', content: { 'application/json': { schema: ref('ErrorEnvelope') } } },
+    };
   };
 
   const operation = (group: RouteGroup, r: Route, path: string): Json => {
     const pathParams = [...r.path.matchAll(/:(\w+)/g)].map((m) => m[1] as string);
     const roles = r.access?.roles.join(', ');
-    const staffNote = r.access === undefined ? undefined : r.access.when ? `A staff token (${roles}) is needed when ${r.access.when}.` : `Staff only: ${roles}.`;
+    const staffNote =
+      r.access === undefined
+        ? undefined
+        : r.access.when
+          ? `A staff token (${roles}) is needed when ${r.access.when}.`
+          : `Staff only: ${roles}.`;
     const responses: Record<string, ResponseDoc | Json> = {};
     for (const [status, doc] of Object.entries(r.responses)) {
-      responses[status] = { description: doc.description, ...(doc.content ? { content: content(doc.content, 'output') } : {}), ...(doc.headers ? { headers: doc.headers } : {}) };
+      responses[status] = {
+        description: doc.description,
+        ...(doc.content ? { content: content(doc.content, 'output') } : {}),
+        ...(doc.headers ? { headers: doc.headers } : {}),
+      };
     }
     if (r.access && !r.access.when) {
-      responses['401'] = { description: 'No token, or a token that is invalid or revoked (`auth.required`, `auth.invalid-token`).', content: { 'application/json': { schema: ref('ErrorEnvelope') } } };
-      responses['403'] = { description: 'The token’s role may not do this (`auth.forbidden`).', content: { 'application/json': { schema: ref('ErrorEnvelope') } } };
+      responses['401'] = {
+        description: 'No token, or a token that is invalid or revoked (`auth.required`, `auth.invalid-token`).',
+        content: { 'application/json': { schema: ref('ErrorEnvelope') } },
+      };
+      responses['403'] = {
+        description: 'The token’s role may not do this (`auth.forbidden`).',
+        content: { 'application/json': { schema: ref('ErrorEnvelope') } },
+      };
     }
     if (r.body?.json) {
-      responses['422'] = { description: 'The body breaks the schema (`validation.invalid`, one issue per field) or a rule.', content: { 'application/json': { schema: ref('ErrorEnvelope') } } };
+      responses['422'] = {
+        description: 'The body breaks the schema (`validation.invalid`, one issue per field) or a rule.',
+        content: { 'application/json': { schema: ref('ErrorEnvelope') } },
+      };
     }
     Object.assign(responses, errorsOf(r.errors ?? 'json', path));
-    responses['500'] = { description: 'An unexpected error (`internal.error`).', content: { 'application/json': { schema: ref('ErrorEnvelope') } } };
+    responses['500'] = {
+      description: 'An unexpected error (`internal.error`).',
+      content: { 'application/json': { schema: ref('ErrorEnvelope') } },
+    };
 
     const body = r.body && {
       required: r.body.required,
-      content: { ...(r.body.json ? { 'application/json': { schema: schemaOf(r.body.json, 'input') } } : {}), ...content(r.body.content, 'input') },
+      content: {
+        ...(r.body.json ? { 'application/json': { schema: schemaOf(r.body.json, 'input') } } : {}),
+        ...content(r.body.content, 'input'),
+      },
     };
     return {
       operationId: `${r.method}${path.replace(/[^A-Za-z0-9]+(.)?/g, (_m, ch: string | undefined) => (ch ?? '').toUpperCase())}`,
@@ -170,15 +208,26 @@ export function openApiDocument(groups: readonly RouteGroup[]): Json {
     components: {
       schemas,
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'A staff token (`gusp-server token create --role …`), as `Authorization: Bearer <token>`.' },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A staff token (`gusp-server token create --role …`), as `Authorization: Bearer <token>`.',
+        },
       },
       parameters: {
-        AcceptLanguage: { name: 'Accept-Language', in: 'header', required: false, description: 'The language of messages: `fr` (default) or `en`.', schema: { type: 'string' } },
+        AcceptLanguage: {
+          name: 'Accept-Language',
+          in: 'header',
+          required: false,
+          description: 'The language of messages: `fr` (default) or `en`.',
+          schema: { type: 'string' },
+        },
         IdempotencyKey: {
           name: 'Idempotency-Key',
           in: 'header',
           required: false,
-          description: 'Retrying with the same key applies the command once and answers the first outcome again (1 to 200 visible characters).',
+          description:
+            'Retrying with the same key applies the command once and answers the first outcome again (1 to 200 visible characters).',
           schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' },
         },
       },

@@ -133,9 +133,17 @@ function guards(deps: RouteDeps, doc: RouteDoc<string>): MiddlewareHandler<Env>[
 }
 
 /** Declares a route without a JSON body (or with one its handler reads itself). */
-export function route<P extends string>(deps: RouteDeps, def: RouteDoc<P> & { readonly body?: OtherBody; readonly handler: (c: Context<Env, P>) => Reply }): Route {
+export function route<P extends string>(
+  deps: RouteDeps,
+  def: RouteDoc<P> & { readonly body?: OtherBody; readonly handler: (c: Context<Env, P>) => Reply },
+): Route {
   const { body, handler, ...doc } = def;
-  return { ...doc, ...(body ? { body: { content: body.content, required: body.required ?? true } } : {}), middleware: guards(deps, doc), handler: (c) => handler(c) };
+  return {
+    ...doc,
+    ...(body ? { body: { content: body.content, required: body.required ?? true } } : {}),
+    middleware: guards(deps, doc),
+    handler: (c) => handler(c),
+  };
 }
 
 /**
@@ -160,7 +168,11 @@ export function jsonRoute<P extends string, S extends z.ZodMiniType>(
   };
   return {
     ...doc,
-    body: { json: spec.schema, ...(spec.alsoAs ? { content: spec.alsoAs } : {}), required: spec.empty === undefined && spec.optional !== true },
+    body: {
+      json: spec.schema,
+      ...(spec.alsoAs ? { content: spec.alsoAs } : {}),
+      required: spec.empty === undefined && spec.optional !== true,
+    },
     middleware: guards(deps, doc),
     handler: validated,
   };
@@ -179,7 +191,13 @@ export function groupApp(group: RouteGroup): Hono<Env> {
 }
 
 /** A JSON answer, with the core schema it follows when there is one. */
-export const jsonAnswer = (description: string, schema?: SchemaDoc): ResponseDoc => ({ description, content: { 'application/json': schema ? { schema } : {} } });
+export const jsonAnswer = (description: string, schema?: SchemaDoc): ResponseDoc => ({
+  description,
+  content: { 'application/json': schema ? { schema } : {} },
+});
 
 /** An answer of another media type (a calendar, a CSV file, a page). */
-export const fileAnswer = (description: string, mediaType: string): ResponseDoc => ({ description, content: { [mediaType]: { schema: { type: 'string' } } } });
+export const fileAnswer = (description: string, mediaType: string): ResponseDoc => ({
+  description,
+  content: { [mediaType]: { schema: { type: 'string' } } },
+});

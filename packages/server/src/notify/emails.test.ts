@@ -15,7 +15,9 @@ const startsAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
 /** A published walk of one seat, and the aggregate as the core folds it. */
 async function walkWith(setup: (gusp: Gusp, walkId: string) => Promise<void>): Promise<WalkAggregate> {
   const gusp = createGusp({ city: valence, store: memoryStore() });
-  const walk = must(await gusp.walks.schedule({ quartierId: 'le-plan', startsAt, capacity: 1, meetingPoint: { label: 'Maison de quartier' } }));
+  const walk = must(
+    await gusp.walks.schedule({ quartierId: 'le-plan', startsAt, capacity: 1, meetingPoint: { label: 'Maison de quartier' } }),
+  );
   must(await gusp.walks.publish(walk.id));
   await setup(gusp, walk.id);
   return must(await gusp.walks.get(walk.id));
@@ -29,7 +31,9 @@ const registered = (agg: WalkAggregate, email: string, extra: Record<string, unk
 
 describe('eventEmails', () => {
   test('a sign-up: a confirmation in the registrant’s language, with the invitation and a cancel link', async () => {
-    const agg = await walkWith(async (g, id) => void must(await g.walks.register(id, { name: 'Ada', email: 'ada@example.org', consent: true, locale: 'en' })));
+    const agg = await walkWith(
+      async (g, id) => void must(await g.walks.register(id, { name: 'Ada', email: 'ada@example.org', consent: true, locale: 'en' })),
+    );
     const [email, ...more] = eventEmails(ctx, registered(agg, 'ada@example.org'), agg);
     assert.equal(more.length, 0);
     const r = agg.registrations[0];
@@ -92,7 +96,10 @@ describe('reminderEmails', () => {
     });
     const start = Date.parse(agg.walk.startsAt);
     const due = reminderEmails(ctx, [agg], start - 3_600_000, 24 * 3_600_000);
-    assert.deepEqual(due.map((e) => [e.kind, e.recipient]), [['reminder', 'un@example.org']]);
+    assert.deepEqual(
+      due.map((e) => [e.kind, e.recipient]),
+      [['reminder', 'un@example.org']],
+    );
     assert.equal(due[0]?.dedupKey, `reminder:${agg.walk.id}:${agg.walk.startsAt}:${agg.registrations[0]?.id}`);
     assert.deepEqual(reminderEmails(ctx, [agg], start - 25 * 3_600_000, 24 * 3_600_000), []);
     assert.deepEqual(reminderEmails(ctx, [agg], start + 60_000, 24 * 3_600_000), []);

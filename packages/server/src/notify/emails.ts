@@ -43,7 +43,11 @@ function emailTo(
   if (!r.email || r.anonymised) return undefined;
   const { city, publicUrl } = ctx;
   const locale = r.locale || city.locale;
-  const when = new Intl.DateTimeFormat(locale.startsWith('en') ? 'en-GB' : 'fr-FR', { dateStyle: 'full', timeStyle: 'short', timeZone: city.timezone }).format(new Date(walk.startsAt));
+  const when = new Intl.DateTimeFormat(locale.startsWith('en') ? 'en-GB' : 'fr-FR', {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: city.timezone,
+  }).format(new Date(walk.startsAt));
   const { subject, body } = renderNotification(kind, locale, {
     name: r.name,
     walk,
@@ -79,7 +83,16 @@ export function eventEmails(ctx: EmailContext, event: WalkEvent, agg: WalkAggreg
       // Cancelled before we got to it: nothing to confirm.
       if (r && r.status !== 'cancelled') {
         const waitlisted = data.registration.status === 'waitlisted';
-        out.push(emailTo(ctx, key(r), waitlisted ? 'waitlisted' : 'confirmed', agg.walk, { ...r, status: data.registration.status }, { ics: !waitlisted, ...(data.position ? { position: data.position } : {}) }));
+        out.push(
+          emailTo(
+            ctx,
+            key(r),
+            waitlisted ? 'waitlisted' : 'confirmed',
+            agg.walk,
+            { ...r, status: data.registration.status },
+            { ics: !waitlisted, ...(data.position ? { position: data.position } : {}) },
+          ),
+        );
       }
       break;
     }
@@ -89,13 +102,26 @@ export function eventEmails(ctx: EmailContext, event: WalkEvent, agg: WalkAggreg
       break;
     }
     case 'WalkCancelled':
-      for (const r of active) out.push(emailTo(ctx, key(r), 'walk-cancelled', agg.walk, r, { reason: typeof event.data.reason === 'string' ? event.data.reason : '', ics: true }));
+      for (const r of active)
+        out.push(
+          emailTo(ctx, key(r), 'walk-cancelled', agg.walk, r, {
+            reason: typeof event.data.reason === 'string' ? event.data.reason : '',
+            ics: true,
+          }),
+        );
       break;
     case 'WalkRescheduled':
-      for (const r of active) out.push(emailTo(ctx, key(r), 'walk-rescheduled', agg.walk, r, { ics: true, ...(typeof event.data.reason === 'string' ? { reason: event.data.reason } : {}) }));
+      for (const r of active)
+        out.push(
+          emailTo(ctx, key(r), 'walk-rescheduled', agg.walk, r, {
+            ics: true,
+            ...(typeof event.data.reason === 'string' ? { reason: event.data.reason } : {}),
+          }),
+        );
       break;
     case 'ReportShared':
-      for (const r of agg.registrations.filter((x) => x.status === 'attended' || x.status === 'confirmed')) out.push(emailTo(ctx, key(r), 'report-shared', agg.walk, r));
+      for (const r of agg.registrations.filter((x) => x.status === 'attended' || x.status === 'confirmed'))
+        out.push(emailTo(ctx, key(r), 'report-shared', agg.walk, r));
       break;
     default:
       break;

@@ -103,7 +103,14 @@ export function createNotifier(options: NotifierOptions) {
       } catch (e) {
         const delay = Math.min(retryBase * 2 ** (email.attempts - 1), 300_000);
         await outbox.retryLater(email.id, delay, String((e as Error).message ?? e));
-        log({ level: 'warn', msg: 'email not sent, will retry', outboxId: String(email.id), attempts: email.attempts, retryInMs: delay, error: String((e as Error).message ?? e) });
+        log({
+          level: 'warn',
+          msg: 'email not sent, will retry',
+          outboxId: String(email.id),
+          attempts: email.attempts,
+          retryInMs: delay,
+          error: String((e as Error).message ?? e),
+        });
       }
     }
     return sent;

@@ -21,8 +21,10 @@ export interface LeasedEmail {
   readonly attempts: number;
 }
 
-const INSERT = 'INSERT INTO outbox (dedup_key, kind, recipient, locale, subject, body, ics) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (dedup_key) DO NOTHING';
-const insert = (db: Sql | SqlSession, e: PendingEmail) => db.query(INSERT, [e.dedupKey, e.kind, e.recipient, e.locale, e.subject, e.body, e.ics ?? null]);
+const INSERT =
+  'INSERT INTO outbox (dedup_key, kind, recipient, locale, subject, body, ics) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (dedup_key) DO NOTHING';
+const insert = (db: Sql | SqlSession, e: PendingEmail) =>
+  db.query(INSERT, [e.dedupKey, e.kind, e.recipient, e.locale, e.subject, e.body, e.ics ?? null]);
 
 export function outboxRepository(sql: Sql) {
   return {
@@ -64,7 +66,10 @@ export function outboxRepository(sql: Sql) {
       await sql.query('UPDATE outbox SET sent_at = now(), last_error = NULL WHERE id = $1', [id]);
     },
     async retryLater(id: string | number, delayMs: number, error: string): Promise<void> {
-      await sql.query(`UPDATE outbox SET next_attempt_at = now() + ($2::double precision * interval '1 millisecond'), last_error = $3 WHERE id = $1`, [id, delayMs, error.slice(0, 500)]);
+      await sql.query(
+        `UPDATE outbox SET next_attempt_at = now() + ($2::double precision * interval '1 millisecond'), last_error = $3 WHERE id = $1`,
+        [id, delayMs, error.slice(0, 500)],
+      );
     },
   };
 }
@@ -77,7 +82,12 @@ export async function emailsTo(sql: Sql, email: string) {
     'SELECT kind, subject, created_at, sent_at FROM outbox WHERE lower(recipient) = $1 ORDER BY id',
     [email],
   );
-  return rows.map((r) => ({ kind: r.kind, subject: r.subject, createdAt: new Date(r.created_at).toISOString(), sentAt: r.sent_at === null ? null : new Date(r.sent_at).toISOString() }));
+  return rows.map((r) => ({
+    kind: r.kind,
+    subject: r.subject,
+    createdAt: new Date(r.created_at).toISOString(),
+    sentAt: r.sent_at === null ? null : new Date(r.sent_at).toISOString(),
+  }));
 }
 
 /** Deletes the emails written to one address, sent or not; returns how many. */

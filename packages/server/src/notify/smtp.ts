@@ -14,7 +14,12 @@ export interface SmtpOptions {
 
 export function smtpSender(options: SmtpOptions) {
   // Short timeouts: an SMTP server that hangs delays a round, the outbox retries later.
-  const transport = nodemailer.createTransport({ url: options.smtpUrl, connectionTimeout: 5000, greetingTimeout: 5000, socketTimeout: 10_000 });
+  const transport = nodemailer.createTransport({
+    url: options.smtpUrl,
+    connectionTimeout: 5000,
+    greetingTimeout: 5000,
+    socketTimeout: 10_000,
+  });
   return {
     /**
      * Sends one email. Its Message-ID comes from its outbox id, so a resend
@@ -27,7 +32,13 @@ export function smtpSender(options: SmtpOptions) {
         subject: email.subject,
         text: email.body,
         messageId: `<outbox-${email.id}@${options.messageIdHost}>`,
-        ...(email.ics ? { attachments: [{ filename: 'diagnostic-en-marchant.ics', content: email.ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] } : {}),
+        ...(email.ics
+          ? {
+              attachments: [
+                { filename: 'diagnostic-en-marchant.ics', content: email.ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' },
+              ],
+            }
+          : {}),
       });
     },
     close: () => transport.close(),

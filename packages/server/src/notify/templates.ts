@@ -2,7 +2,8 @@
 /** The emails GUSP sends, in French and English (the registrant's language). */
 import type { Walk } from '@gusp/core';
 
-export type NotificationKind = 'confirmed' | 'waitlisted' | 'promoted' | 'walk-cancelled' | 'walk-rescheduled' | 'reminder' | 'report-shared';
+export type NotificationKind =
+  'confirmed' | 'waitlisted' | 'promoted' | 'walk-cancelled' | 'walk-rescheduled' | 'reminder' | 'report-shared';
 
 export interface TemplateInput {
   readonly name: string;

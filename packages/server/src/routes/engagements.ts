@@ -26,7 +26,8 @@ export function engagementRoutes(deps: RouteDeps): RouteGroup {
     const who = await whoIs(c);
     if (who?.role !== 'organisation') return;
     const wanted = body !== null && typeof body === 'object' ? (body as { organisationId?: unknown }).organisationId : undefined;
-    if (wanted !== undefined && wanted !== who.organisationId) refuse(c, 'engagement.forbidden-organisation', { organisationId: who.organisationId });
+    if (wanted !== undefined && wanted !== who.organisationId)
+      refuse(c, 'engagement.forbidden-organisation', { organisationId: who.organisationId });
   };
 
   /**
@@ -125,10 +126,16 @@ export function engagementRoutes(deps: RouteDeps): RouteGroup {
         responses: { 201: jsonAnswer('The engagement, proposed.', Engagement) },
         handler: async (c, input) => c.json(unwrap(await gusp.engagements.propose(input, commandOptions(c, 'propose'))), 201),
       }),
-      step('accept', 'An organisation takes the engagement on, with a due date', AcceptEngagementInput, (id, i, o) => gusp.engagements.accept(id, i, o)),
+      step('accept', 'An organisation takes the engagement on, with a due date', AcceptEngagementInput, (id, i, o) =>
+        gusp.engagements.accept(id, i, o),
+      ),
       step('start', 'Work starts', NoteInput, (id, i, o) => gusp.engagements.start(id, i, o)),
-      step('progress', 'A point d’étape: percent done and a note', ProgressEngagementInput, (id, i, o) => gusp.engagements.progress(id, i, o)),
-      step('complete', 'Done: its committed observations are resolved with it', NoteInput, (id, i, o) => gusp.engagements.complete(id, i, o)),
+      step('progress', 'A point d’étape: percent done and a note', ProgressEngagementInput, (id, i, o) =>
+        gusp.engagements.progress(id, i, o),
+      ),
+      step('complete', 'Done: its committed observations are resolved with it', NoteInput, (id, i, o) =>
+        gusp.engagements.complete(id, i, o),
+      ),
       step('verify', 'Residents confirm it is done', NoteInput, (id, i, o) => gusp.engagements.verify(id, i, o)),
       step('reopen', 'Reopens it, with the reason', ReasonNoteInput, (id, i, o) => gusp.engagements.reopen(id, i, o)),
       step('abandon', 'Abandons it, with the reason', ReasonNoteInput, (id, i, o) => gusp.engagements.abandon(id, i, o)),

@@ -1,6 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Observations and their photos: anyone reports, staff follow up; public views never carry the reporter's contact. */
-import { engagementsToCSV, Observation, ObservationId, observationsToCSV, QualifyObservationInput, ReasonNoteInput, RecordObservationInput, toGeoJSON } from '@gusp/core';
+import {
+  engagementsToCSV,
+  Observation,
+  ObservationId,
+  observationsToCSV,
+  QualifyObservationInput,
+  ReasonNoteInput,
+  RecordObservationInput,
+  toGeoJSON,
+} from '@gusp/core';
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import type { Env, RouteDeps } from '../http/context.js';
@@ -22,7 +31,8 @@ const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export function observationRoutes(deps: RouteDeps): RouteGroup {
   const { gusp, options, refuse, jsonBody, commandOptions, staff, origin, unwrap } = deps;
   /** The core looks the observation up before it reads the input: an unknown one stays 404 whatever the body. */
-  const observationExists = async (c: Context<Env>, id: string) => void unwrap(await gusp.observations.get(id, { locale: c.get('locale') }));
+  const observationExists = async (c: Context<Env>, id: string) =>
+    void unwrap(await gusp.observations.get(id, { locale: c.get('locale') }));
 
   /**
    * An observation refers to photos by id: each must have been sent here, and
@@ -104,7 +114,8 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
   return {
     base: '/api/observations',
     tag: 'observations',
-    description: 'Points positifs and dysfonctionnements: anyone reports, staff follow up. Public views never carry the reporter’s contact.',
+    description:
+      'Points positifs and dysfonctionnements: anyone reports, staff follow up. Public views never carry the reporter’s contact.',
     routes: [
       jsonRoute(deps, {
         method: 'post',
@@ -116,19 +127,30 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         idempotent: true,
         body: {
           schema: RecordObservationInput,
-          read: async (c) => (/^multipart\/form-data/i.test(c.req.header('content-type') ?? '') ? multipartObservation(c) : withStoredPhotos(c, await jsonBody(c))),
+          read: async (c) =>
+            /^multipart\/form-data/i.test(c.req.header('content-type') ?? '')
+              ? multipartObservation(c)
+              : withStoredPhotos(c, await jsonBody(c)),
           guard: onlyStaffForOthers,
           alsoAs: {
             'multipart/form-data': {
               schema: {
                 type: 'object',
-                properties: { observation: { type: 'string', description: 'The input, as JSON.' }, photo: { type: 'array', maxItems: 3, items: { type: 'string', contentMediaType: 'image/jpeg' } } },
+                properties: {
+                  observation: { type: 'string', description: 'The input, as JSON.' },
+                  photo: { type: 'array', maxItems: 3, items: { type: 'string', contentMediaType: 'image/jpeg' } },
+                },
                 required: ['observation'],
               },
             },
           },
         },
-        responses: { 201: jsonAnswer('The public observation, and `observationId` (the receipt the elements read).', z.extend(PublicObservation, { observationId: ObservationId })) },
+        responses: {
+          201: jsonAnswer(
+            'The public observation, and `observationId` (the receipt the elements read).',
+            z.extend(PublicObservation, { observationId: ObservationId }),
+          ),
+        },
         handler: async (c, input) => {
           const observation = unwrap(await gusp.observations.record(input, commandOptions(c, 'observation')));
           // `observationId`: the receipt the elements read; the rest is the public observation.
@@ -175,7 +197,9 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: jsonAnswer('The public observation, a duplicate.', PublicObservation) },
         handler: async (c, input) => {
           const id = c.req.param('observationId');
-          return c.json(publicObservation(unwrap(await gusp.observations.markDuplicate(id, input, commandOptions(c, `mark-duplicate:${id}`)))));
+          return c.json(
+            publicObservation(unwrap(await gusp.observations.markDuplicate(id, input, commandOptions(c, `mark-duplicate:${id}`)))),
+          );
         },
       }),
       route(deps, {
@@ -195,7 +219,10 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         method: 'get',
         path: '/',
         summary: 'Public observations, oldest first',
-        query: { quartier: { description: 'Only this quartier’s (its id).' }, walk: { description: 'Only those recorded during this walk (its id).' } },
+        query: {
+          quartier: { description: 'Only this quartier’s (its id).' },
+          walk: { description: 'Only those recorded during this walk (its id).' },
+        },
         responses: { 200: jsonAnswer('`{ observations }`, without reporters’ contacts.') },
         handler: async (c) => {
           const quartier = c.req.query('quartier');
@@ -211,13 +238,17 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         method: 'get',
         path: '/stats',
         summary: 'Observation counts by theme, status and month',
-        query: { quartier: { description: 'Only this quartier’s (its id).' }, year: { description: 'Only this year’s.', schema: { type: 'integer', minimum: 1900, maximum: 9999 } } },
+        query: {
+          quartier: { description: 'Only this quartier’s (its id).' },
+          year: { description: 'Only this year’s.', schema: { type: 'integer', minimum: 1900, maximum: 9999 } },
+        },
         responses: { 200: jsonAnswer('The statistics.') },
         handler: async (c) => {
           const quartierId = c.req.query('quartier');
           const yearText = c.req.query('year');
           const year = yearText === undefined ? undefined : Number(yearText);
-          if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 9999)) return refuse(c, 'request.invalid-query', { year: yearText });
+          if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 9999))
+            return refuse(c, 'request.invalid-query', { year: yearText });
           return c.json(await gusp.queries.observationStats({ ...(quartierId ? { quartierId } : {}), ...(year ? { year } : {}) }));
         },
       }),
@@ -252,7 +283,12 @@ export function photoRoutes(deps: RouteDeps): RouteGroup {
         path: '/:photoId',
         summary: 'A stored photo',
         params: { photoId: { description: 'The photo’s id.' } },
-        responses: { 200: { description: 'The cleaned image.', content: Object.fromEntries(IMAGE_TYPES.map((t) => [t, { schema: { type: 'string', contentMediaType: t } }])) } },
+        responses: {
+          200: {
+            description: 'The cleaned image.',
+            content: Object.fromEntries(IMAGE_TYPES.map((t) => [t, { schema: { type: 'string', contentMediaType: t } }])),
+          },
+        },
         handler: async (c) => {
           const photo = await options.photos?.load(c.req.param('photoId'));
           if (!photo) return refuse(c, 'photo.not-found', { photoId: c.req.param('photoId') });
@@ -294,7 +330,10 @@ export function openDataRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: fileAnswer('One line per observation, with a header.', 'text/csv') },
         handler: async (c) => {
           const csv = observationsToCSV((await gusp.observations.list()).map((o) => publicObservation(o)));
-          return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8; header=present', 'Content-Disposition': 'attachment; filename="observations.csv"' });
+          return c.body(csv, 200, {
+            'Content-Type': 'text/csv; charset=utf-8; header=present',
+            'Content-Disposition': 'attachment; filename="observations.csv"',
+          });
         },
       }),
       route(deps, {
@@ -304,7 +343,10 @@ export function openDataRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: fileAnswer('One line per engagement, with a header.', 'text/csv') },
         handler: async (c) => {
           const csv = engagementsToCSV(await gusp.engagements.list());
-          return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8; header=present', 'Content-Disposition': 'attachment; filename="engagements.csv"' });
+          return c.body(csv, 200, {
+            'Content-Type': 'text/csv; charset=utf-8; header=present',
+            'Content-Disposition': 'attachment; filename="engagements.csv"',
+          });
         },
       }),
     ],

@@ -23,9 +23,14 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
   const { gusp, options, now } = deps;
   const refuseNotFound = (c: Context<Env>) => sendError(c, serverError('request.not-found', c.get('locale'), { path: c.req.path }));
 
-  const elements = { ...defaultElementsPaths(), ...(options.elementsDir ? { dir: options.elementsDir } : {}), ...(options.elementsReadme ? { readme: options.elementsReadme } : {}) };
+  const elements = {
+    ...defaultElementsPaths(),
+    ...(options.elementsDir ? { dir: options.elementsDir } : {}),
+    ...(options.elementsReadme ? { readme: options.elementsReadme } : {}),
+  };
   const bundleFile = (name: string) => (elements.dir ? join(elements.dir, name) : undefined);
-  const tokenRequired = (c: Context<Env>) => c.html(cancelResult(false, serverError('request.token-required', c.get('locale')).message), 400);
+  const tokenRequired = (c: Context<Env>) =>
+    c.html(cancelResult(false, serverError('request.token-required', c.get('locale')).message), 400);
 
   return {
     base: '/',
@@ -44,7 +49,9 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
           const upcoming = summaries
             .filter((s) => ['open', 'closed', 'cancelled'].includes(s.status) && Date.parse(s.walk.startsAt) > at.getTime())
             .sort((a, b) => Date.parse(a.walk.startsAt) - Date.parse(b.walk.startsAt));
-          const reported = summaries.filter((s) => s.status === 'reported').sort((a, b) => Date.parse(b.walk.startsAt) - Date.parse(a.walk.startsAt));
+          const reported = summaries
+            .filter((s) => s.status === 'reported')
+            .sort((a, b) => Date.parse(b.walk.startsAt) - Date.parse(a.walk.startsAt));
           const file = bundleFile('gusp-elements.js');
           c.header(
             'Content-Security-Policy',
@@ -69,7 +76,11 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
           } catch {
             return refuseNotFound(c);
           }
-          return c.body(new Uint8Array(code), 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+          return c.body(new Uint8Array(code), 200, {
+            'Content-Type': 'text/javascript; charset=utf-8',
+            'Cache-Control': 'no-cache',
+            'X-Content-Type-Options': 'nosniff',
+          });
         },
       }),
       route(deps, {
@@ -110,7 +121,13 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
         body: {
           content: {
             'application/x-www-form-urlencoded': {
-              schema: { type: 'object', properties: Object.fromEntries(Object.entries(CANCEL_FIELDS).map(([k, v]) => [k, { type: 'string', description: v.description }])), required: Object.keys(CANCEL_FIELDS) },
+              schema: {
+                type: 'object',
+                properties: Object.fromEntries(
+                  Object.entries(CANCEL_FIELDS).map(([k, v]) => [k, { type: 'string', description: v.description }]),
+                ),
+                required: Object.keys(CANCEL_FIELDS),
+              },
             },
           },
         },
@@ -121,7 +138,10 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
           if (!walk || !registration || !token) return tokenRequired(c);
           const result = await gusp.walks.cancelRegistration(walk, registration, { locale: c.get('locale'), token });
           if (!result.ok) return c.html(cancelResult(false, result.error.message), statusOf(result.error.code));
-          const message = c.get('locale') === 'en' ? 'Your registration is cancelled. Thank you for letting us know.' : 'Votre inscription est annulée. Merci de nous avoir prévenus.';
+          const message =
+            c.get('locale') === 'en'
+              ? 'Your registration is cancelled. Thank you for letting us know.'
+              : 'Votre inscription est annulée. Merci de nous avoir prévenus.';
           return c.html(cancelResult(true, message));
         },
       }),
@@ -129,7 +149,9 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
         method: 'get',
         path: '/healthz',
         summary: 'Health check: answers once the database does',
-        responses: { 200: jsonAnswer('`{ status: "ok" }`.', { type: 'object', properties: { status: { const: 'ok' } }, required: ['status'] }) },
+        responses: {
+          200: jsonAnswer('`{ status: "ok" }`.', { type: 'object', properties: { status: { const: 'ok' } }, required: ['status'] }),
+        },
         handler: async (c) => {
           await options.ping?.();
           return c.json({ status: 'ok' });

@@ -8,7 +8,9 @@ import { exportPersonalData } from '../privacy.js';
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
 const EraseInput = /* @__PURE__ */ z.object({ email: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(EMAIL)) });
 /** Twelve months when not given (`null` too). */
-const PurgeInput = /* @__PURE__ */ z.object({ months: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(120))) });
+const PurgeInput = /* @__PURE__ */ z.object({
+  months: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(120))),
+});
 
 const isObject = (body: unknown): body is Record<string, unknown> => body !== null && typeof body === 'object';
 const coordinators = { roles: ['coordinator'] } as const;
@@ -38,7 +40,10 @@ export function privacyRoutes(deps: RouteDeps): RouteGroup {
         path: '/erase',
         summary: 'Erases one person’s data by email, from views and journal (right to erasure)',
         access: coordinators,
-        body: { schema: EraseInput, invalid: (c, body) => refuse(c, 'request.invalid-query', { email: isObject(body) ? body.email : undefined }) },
+        body: {
+          schema: EraseInput,
+          invalid: (c, body) => refuse(c, 'request.invalid-query', { email: isObject(body) ? body.email : undefined }),
+        },
         responses: { 200: jsonAnswer('`{ registrations, observations, emails }`: how many were erased.') },
         handler: async (c, { email }) => {
           if (!options.erase) return refuse(c, 'request.not-found', { path: c.req.path });
@@ -50,7 +55,10 @@ export function privacyRoutes(deps: RouteDeps): RouteGroup {
         path: '/purge',
         summary: 'Purges personal data older than `months` (12 by default)',
         access: coordinators,
-        body: { schema: PurgeInput, invalid: (c, body) => refuse(c, 'request.invalid-months', { months: isObject(body) ? (body.months ?? 12) : undefined }) },
+        body: {
+          schema: PurgeInput,
+          invalid: (c, body) => refuse(c, 'request.invalid-months', { months: isObject(body) ? (body.months ?? 12) : undefined }),
+        },
         responses: { 200: jsonAnswer('`{ walks, registrations, observations, emails }`: how many were purged.') },
         handler: async (c, { months }) => {
           if (!options.purge) return refuse(c, 'request.not-found', { path: c.req.path });

@@ -33,7 +33,12 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
   const walkExists = async (c: Context<Env>, walkId: string) => void unwrap(await gusp.walks.get(walkId, { locale: c.get('locale') }));
 
   /** A lifecycle step of a walk without input, for coordinators: `POST /api/walks/:walkId/publish`, … */
-  const step = (path: `/:walkId/${string}`, summary: string, command: (id: string, o: CommandOptions) => Promise<Result<Walk>>, scope: string) =>
+  const step = (
+    path: `/:walkId/${string}`,
+    summary: string,
+    command: (id: string, o: CommandOptions) => Promise<Result<Walk>>,
+    scope: string,
+  ) =>
     route(deps, {
       method: 'post',
       path,
@@ -105,9 +110,19 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
         handler: async (c, input) => c.json(unwrap(await gusp.walks.schedule(input, commandOptions(c, 'schedule'))), 201),
       }),
       step('/:walkId/publish', 'Opens registrations', (id, o) => gusp.walks.publish(id, o), 'publish'),
-      step('/:walkId/close-registrations', 'Closes registrations before the deadline', (id, o) => gusp.walks.closeRegistrations(id, o), 'close-registrations'),
+      step(
+        '/:walkId/close-registrations',
+        'Closes registrations before the deadline',
+        (id, o) => gusp.walks.closeRegistrations(id, o),
+        'close-registrations',
+      ),
       step('/:walkId/start', 'Starts the walk', (id, o) => gusp.walks.start(id, o), 'start'),
-      step('/:walkId/finish', 'Ends the walk: confirmed people not checked in become absent', (id, o) => gusp.walks.finish(id, o), 'finish'),
+      step(
+        '/:walkId/finish',
+        'Ends the walk: confirmed people not checked in become absent',
+        (id, o) => gusp.walks.finish(id, o),
+        'finish',
+      ),
       jsonRoute(deps, {
         method: 'post',
         path: '/:walkId/cancel',
@@ -216,7 +231,9 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
         idempotent: true,
         params: walkId,
         body: { schema: RegisterInput, invalid: (c) => walkExists(c, c.req.param('walkId')) },
-        responses: { 201: jsonAnswer('`{ status, position?, registrationId, cancelToken, cancelUrl }`: the token and its page cancel the sign-up.') },
+        responses: {
+          201: jsonAnswer('`{ status, position?, registrationId, cancelToken, cancelUrl }`: the token and its page cancel the sign-up.'),
+        },
         handler: async (c, input) => {
           const id = c.req.param('walkId');
           const outcome = unwrap(await gusp.walks.register(id, input, commandOptions(c, `register:${id}`)));
@@ -259,7 +276,10 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
           const agg = unwrap(await gusp.walks.get(c.req.param('walkId'), { locale: c.get('locale') }));
           if (agg.walk.status === 'draft') return refuse(c, 'walk.not-found', { walkId: agg.walk.id });
           const ics = toICalendar(agg.walk, gusp.city, { locale: c.get('locale'), url: (w) => `${origin(c)}/api/walks/${w.id}` });
-          return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': `attachment; filename="walk-${agg.walk.id}.ics"` });
+          return c.body(ics, 200, {
+            'Content-Type': 'text/calendar; charset=utf-8',
+            'Content-Disposition': `attachment; filename="walk-${agg.walk.id}.ics"`,
+          });
         },
       }),
       // The shared compte-rendu as a standalone page or Markdown (the draft stays with staff, as JSON).
@@ -277,7 +297,9 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
             const locale = c.get('locale');
             return format === 'html'
               ? c.html(reportToHTML(agg.report, agg.walk, gusp.city, { locale }))
-              : c.body(reportToMarkdown(agg.report, agg.walk, gusp.city, { locale }), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
+              : c.body(reportToMarkdown(agg.report, agg.walk, gusp.city, { locale }), 200, {
+                  'Content-Type': 'text/markdown; charset=utf-8',
+                });
           },
         }),
       ),

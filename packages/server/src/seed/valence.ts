@@ -68,14 +68,57 @@ export async function seedValence(store: Store, now: Date = new Date()): Promise
   clock = walkDay.getTime() - 10 * 60_000;
   must('start Le Plan', await gusp.walks.start(lePlan.id));
   const [bleuets, jeux, passage] = lePlan.stops;
-  const observe = async (input: Parameters<typeof gusp.observations.record>[0]) => must('record observation', await gusp.observations.record(input));
+  const observe = async (input: Parameters<typeof gusp.observations.record>[0]) =>
+    must('record observation', await gusp.observations.record(input));
   clock += HOUR;
-  const lightOut = await observe({ walkId: lePlan.id, stopId: passage?.id, polarity: 'problem', themeId: 'eclairage-public', description: 'Deux lampadaires éteints dans le passage vers l’arrêt de bus.', source: 'walk' });
-  const playground = await observe({ walkId: lePlan.id, stopId: jeux?.id, polarity: 'problem', themeId: 'espaces-publics-jeux', description: 'Le toboggan de l’aire de jeux est cassé.', source: 'walk' });
-  const bins = await observe({ walkId: lePlan.id, stopId: bleuets?.id, polarity: 'problem', themeId: 'tri-selectif', description: 'Les bacs de tri débordent le lundi matin.', source: 'walk' });
-  await observe({ walkId: lePlan.id, stopId: bleuets?.id, polarity: 'positive', themeId: 'lien-social', description: 'La salle des habitants rénovée par les habitants eux-mêmes est très utilisée.', source: 'walk' });
-  await observe({ walkId: lePlan.id, stopId: jeux?.id, polarity: 'positive', themeId: 'espaces-verts', description: 'Les massifs sont bien entretenus.', source: 'walk' });
-  const graffiti = await observe({ walkId: lePlan.id, stopId: passage?.id, polarity: 'problem', themeId: 'embellissement', description: 'Tags sur le mur du passage.', source: 'walk' });
+  const lightOut = await observe({
+    walkId: lePlan.id,
+    stopId: passage?.id,
+    polarity: 'problem',
+    themeId: 'eclairage-public',
+    description: 'Deux lampadaires éteints dans le passage vers l’arrêt de bus.',
+    source: 'walk',
+  });
+  const playground = await observe({
+    walkId: lePlan.id,
+    stopId: jeux?.id,
+    polarity: 'problem',
+    themeId: 'espaces-publics-jeux',
+    description: 'Le toboggan de l’aire de jeux est cassé.',
+    source: 'walk',
+  });
+  const bins = await observe({
+    walkId: lePlan.id,
+    stopId: bleuets?.id,
+    polarity: 'problem',
+    themeId: 'tri-selectif',
+    description: 'Les bacs de tri débordent le lundi matin.',
+    source: 'walk',
+  });
+  await observe({
+    walkId: lePlan.id,
+    stopId: bleuets?.id,
+    polarity: 'positive',
+    themeId: 'lien-social',
+    description: 'La salle des habitants rénovée par les habitants eux-mêmes est très utilisée.',
+    source: 'walk',
+  });
+  await observe({
+    walkId: lePlan.id,
+    stopId: jeux?.id,
+    polarity: 'positive',
+    themeId: 'espaces-verts',
+    description: 'Les massifs sont bien entretenus.',
+    source: 'walk',
+  });
+  const graffiti = await observe({
+    walkId: lePlan.id,
+    stopId: passage?.id,
+    polarity: 'problem',
+    themeId: 'embellissement',
+    description: 'Tags sur le mur du passage.',
+    source: 'walk',
+  });
   clock = walkDay.getTime() + 4 * HOUR;
   must('finish Le Plan', await gusp.walks.finish(lePlan.id));
 
@@ -90,7 +133,10 @@ export async function seedValence(store: Store, now: Date = new Date()): Promise
   }
   const dueIn = (days: number) => calendarDay(new Date(clock + days * DAY), valence.timezone);
   const propose = async (title: string, themeId: string, organisationId: string, observationIds: string[]) =>
-    must('propose', await gusp.engagements.propose({ title, quartierId: 'le-plan', themeId, organisationId, walkId: lePlan.id, observationIds }));
+    must(
+      'propose',
+      await gusp.engagements.propose({ title, quartierId: 'le-plan', themeId, organisationId, walkId: lePlan.id, observationIds }),
+    );
   const lights = await propose('Remplacer les lampadaires du passage', 'eclairage-public', 'ville-de-valence', [lightOut.id]);
   const slide = await propose('Réparer le toboggan de l’aire de jeux', 'espaces-publics-jeux', 'ville-de-valence', [playground.id]);
   const sorting = await propose('Ajouter une collecte des bacs de tri le lundi', 'tri-selectif', 'oph', [bins.id]);
@@ -106,7 +152,12 @@ export async function seedValence(store: Store, now: Date = new Date()): Promise
   must('accept tags', await gusp.engagements.accept(tags.id, { organisationId: 'oph', dueOn: dueIn(15) }));
   clock += 2 * DAY;
   must('draft report', await gusp.reports.draft(lePlan.id));
-  must('validate report', await gusp.reports.validate(lePlan.id, { summary: 'Un quartier attaché à ses espaces partagés ; l’éclairage et l’aire de jeux sont les priorités.' }));
+  must(
+    'validate report',
+    await gusp.reports.validate(lePlan.id, {
+      summary: 'Un quartier attaché à ses espaces partagés ; l’éclairage et l’aire de jeux sont les priorités.',
+    }),
+  );
   must('share report', await gusp.reports.share(lePlan.id));
 
   clock += 3 * DAY;
@@ -126,7 +177,16 @@ export async function seedValence(store: Store, now: Date = new Date()): Promise
   // Open walks this year, and one full.
   clock = today - 5 * DAY;
   const open = async (quartierId: string, title: string, days: number, capacity: number, label: string, lat: number, lon: number) => {
-    const w = must(`schedule ${quartierId}`, await gusp.walks.schedule({ quartierId, title, startsAt: at(today, days).toISOString(), capacity, stops: [{ label, point: { lat, lon } }] }));
+    const w = must(
+      `schedule ${quartierId}`,
+      await gusp.walks.schedule({
+        quartierId,
+        title,
+        startsAt: at(today, days).toISOString(),
+        capacity,
+        stops: [{ label, point: { lat, lon } }],
+      }),
+    );
     must(`publish ${quartierId}`, await gusp.walks.publish(w.id));
     return w;
   };
@@ -142,7 +202,28 @@ export async function seedValence(store: Store, now: Date = new Date()): Promise
 
   // Reports from residents, outside walks.
   clock = today - 2 * DAY;
-  await observe({ quartierId: 'fontbarlettes', polarity: 'problem', themeId: 'voirie', description: 'Nid-de-poule devant l’école.', address: 'Rue Magellan, devant l’école', source: 'resident' });
-  await observe({ quartierId: 'polygone', polarity: 'positive', themeId: 'transport-urbain', description: 'Le nouvel abribus est apprécié.', point: { lat: 44.9395, lon: 4.909 }, source: 'resident' });
-  await observe({ quartierId: 'chamberliere', polarity: 'problem', themeId: 'stationnement', description: 'Voitures garées sur le trottoir devant la pharmacie.', address: 'Avenue de Chabeuil', source: 'resident' });
+  await observe({
+    quartierId: 'fontbarlettes',
+    polarity: 'problem',
+    themeId: 'voirie',
+    description: 'Nid-de-poule devant l’école.',
+    address: 'Rue Magellan, devant l’école',
+    source: 'resident',
+  });
+  await observe({
+    quartierId: 'polygone',
+    polarity: 'positive',
+    themeId: 'transport-urbain',
+    description: 'Le nouvel abribus est apprécié.',
+    point: { lat: 44.9395, lon: 4.909 },
+    source: 'resident',
+  });
+  await observe({
+    quartierId: 'chamberliere',
+    polarity: 'problem',
+    themeId: 'stationnement',
+    description: 'Voitures garées sur le trottoir devant la pharmacie.',
+    address: 'Avenue de Chabeuil',
+    source: 'resident',
+  });
 }

@@ -35,10 +35,13 @@ const BATCH = 1000;
 /** Every column that matters of the journal, in order, as one md5 (the same SQL on both sides). */
 const JOURNAL_DIGEST = `SELECT md5(coalesce(string_agg(concat_ws('|', position, stream, version, type, at, data::text, coalesce(client_id, '')), E'\\n' ORDER BY position), '')) AS digest FROM events`;
 
-const count = async (sql: SqlSession, table: string) => Number((await sql.query<{ n: string | number }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n ?? 0);
+const count = async (sql: SqlSession, table: string) =>
+  Number((await sql.query<{ n: string | number }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n ?? 0);
 
 async function versions(sql: Sql): Promise<string> {
-  return (await sql.query<{ version: number }>('SELECT version FROM gusp_migrations ORDER BY version')).rows.map((r) => r.version).join(',');
+  return (await sql.query<{ version: number }>('SELECT version FROM gusp_migrations ORDER BY version')).rows
+    .map((r) => r.version)
+    .join(',');
 }
 
 async function* batches<R>(sql: Sql, select: string, key: string): AsyncGenerator<R[]> {
@@ -63,7 +66,8 @@ export async function copyDatabase(from: Sql, to: Sql, log: (record: Record<stri
   if ((await count(to, 'events')) > 0 || (await count(to, 'staff_tokens')) > 0) {
     throw new CopyRefused('The target database already holds GUSP data (events or tokens): copy only into an empty one.');
   }
-  const sequence = (await from.query<{ last_value: string; is_called: boolean }>('SELECT last_value, is_called FROM events_position_seq')).rows[0];
+  const sequence = (await from.query<{ last_value: string; is_called: boolean }>('SELECT last_value, is_called FROM events_position_seq'))
+    .rows[0];
   const cursor = Number((await from.query<{ position: string }>('SELECT position FROM notification_cursor')).rows[0]?.position ?? 0);
 
   await to.transaction(async (tx) => {
@@ -78,12 +82,25 @@ export async function copyDatabase(from: Sql, to: Sql, log: (record: Record<stri
         `INSERT INTO events (position, stream, version, type, at, data, client_id, recorded_at)
          SELECT p, s, v, t, a, d::json, c, r::timestamptz
          FROM unnest($1::bigint[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS u(p, s, v, t, a, d, c, r)`,
-        [column('position'), column('stream'), column('version'), column('type'), column('at'), column('data'), column('client_id'), column('recorded_at')],
+        [
+          column('position'),
+          column('stream'),
+          column('version'),
+          column('type'),
+          column('at'),
+          column('data'),
+          column('client_id'),
+          column('recorded_at'),
+        ],
       );
       events += rows.length;
       log({ level: 'info', msg: 'copying events', copied: events });
     }
-    for await (const rows of batches<Record<string, string>>(from, 'SELECT client_id, stream, applied_at::text AS applied_at FROM client_commands', 'client_commands.client_id')) {
+    for await (const rows of batches<Record<string, string>>(
+      from,
+      'SELECT client_id, stream, applied_at::text AS applied_at FROM client_commands',
+      'client_commands.client_id',
+    )) {
       await tx.query(
         'INSERT INTO client_commands (client_id, stream, applied_at) SELECT c, s, a::timestamptz FROM unnest($1::text[], $2::text[], $3::text[]) AS u(c, s, a)',
         [rows.map((r) => r.client_id), rows.map((r) => r.stream), rows.map((r) => r.applied_at)],
@@ -95,9 +112,10 @@ export async function copyDatabase(from: Sql, to: Sql, log: (record: Record<stri
       'staff_tokens.id',
     )) {
       for (const r of rows) {
-        await tx.query('INSERT INTO staff_tokens (id, token_sha256, role, organisation_id, label, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz)', [
-          r.id, r.token_sha256, r.role, r.organisation_id, r.label, r.created_at, r.revoked_at,
-        ]);
+        await tx.query(
+          'INSERT INTO staff_tokens (id, token_sha256, role, organisation_id, label, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz)',
+          [r.id, r.token_sha256, r.role, r.organisation_id, r.label, r.created_at, r.revoked_at],
+        );
       }
     }
     // Photos one by one: each is up to 2 MiB.
@@ -110,7 +128,12 @@ export async function copyDatabase(from: Sql, to: Sql, log: (record: Record<stri
       );
       const photo: PhotoRow | undefined = rows[0];
       if (!photo) break;
-      await tx.query('INSERT INTO photos (id, media_type, bytes, created_at) VALUES ($1, $2, $3, $4::timestamptz)', [photo.id, photo.media_type, Buffer.from(photo.bytes), photo.created_at]);
+      await tx.query('INSERT INTO photos (id, media_type, bytes, created_at) VALUES ($1, $2, $3, $4::timestamptz)', [
+        photo.id,
+        photo.media_type,
+        Buffer.from(photo.bytes),
+        photo.created_at,
+      ]);
       lastPhoto = photo.id;
     }
     for await (const rows of batches<Record<string, string | null>>(
@@ -123,7 +146,21 @@ export async function copyDatabase(from: Sql, to: Sql, log: (record: Record<stri
         await tx.query(
           `INSERT INTO outbox (id, dedup_key, kind, recipient, locale, subject, body, ics, created_at, attempts, next_attempt_at, sent_at, last_error)
            VALUES ($1::bigint, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz, $10::int, $11::timestamptz, $12::timestamptz, $13)`,
-          [r.id, r.dedup_key, r.kind, r.recipient, r.locale, r.subject, r.body, r.ics, r.created_at, r.attempts, r.next_attempt_at, r.sent_at, r.last_error],
+          [
+            r.id,
+            r.dedup_key,
+            r.kind,
+            r.recipient,
+            r.locale,
+            r.subject,
+            r.body,
+            r.ics,
+            r.created_at,
+            r.attempts,
+            r.next_attempt_at,
+            r.sent_at,
+            r.last_error,
+          ],
         );
       }
     }

@@ -51,7 +51,10 @@ const eventsOfClient = async (q: SqlSession, clientId: string) =>
   (await q.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE client_id = $1 ORDER BY position`, [clientId])).rows.map(toEvent);
 
 const versionOf = async (q: SqlSession, stream: string) =>
-  Number((await q.query<{ version: number }>('SELECT coalesce(max(version), 0)::integer AS version FROM events WHERE stream = $1', [stream])).rows[0]?.version ?? 0);
+  Number(
+    (await q.query<{ version: number }>('SELECT coalesce(max(version), 0)::integer AS version FROM events WHERE stream = $1', [stream]))
+      .rows[0]?.version ?? 0,
+  );
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -93,13 +96,21 @@ export async function committedPosition(sql: Sql | SqlSession, timeoutMs = 10_00
 export function sqlStore(sql: Sql): Store {
   return {
     async read(stream: string, afterVersion = 0): Promise<StreamSlice> {
-      const { rows } = await sql.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream = $1 AND version > $2 ORDER BY version`, [stream, afterVersion]);
+      const { rows } = await sql.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream = $1 AND version > $2 ORDER BY version`, [
+        stream,
+        afterVersion,
+      ]);
       const events = rows.map(toEvent);
       const last = events.at(-1);
       return { version: last ? last.version : await versionOf(sql, stream), events };
     },
 
-    async append(stream: string, expectedVersion: number, events: readonly DomainEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    async append(
+      stream: string,
+      expectedVersion: number,
+      events: readonly DomainEvent[],
+      options: AppendOptions = {},
+    ): Promise<AppendResult> {
       const { clientId } = options;
       const count = events.length;
       try {
@@ -107,11 +118,17 @@ export function sqlStore(sql: Sql): Store {
         if (count === 0) {
           return await sql.transaction<AppendResult>(async (tx) => {
             if (clientId !== undefined) {
-              const claimed = await tx.query('INSERT INTO client_commands (client_id, stream) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING', [clientId, stream]);
-              if (claimed.rowCount === 0) throw new Rollback<AppendResult>({ ok: false, reason: 'duplicate', events: await eventsOfClient(tx, clientId) });
+              const claimed = await tx.query(
+                'INSERT INTO client_commands (client_id, stream) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING',
+                [clientId, stream],
+              );
+              if (claimed.rowCount === 0)
+                throw new Rollback<AppendResult>({ ok: false, reason: 'duplicate', events: await eventsOfClient(tx, clientId) });
             }
             const version = await versionOf(tx, stream);
-            throw new Rollback<AppendResult>(version === expectedVersion ? { ok: true, version, events: [] } : { ok: false, reason: 'conflict', version });
+            throw new Rollback<AppendResult>(
+              version === expectedVersion ? { ok: true, version, events: [] } : { ok: false, reason: 'conflict', version },
+            );
           });
         }
         // One statement, so one round trip and its own (implicit) transaction: all of it or none.
@@ -189,8 +206,14 @@ export function sqlStore(sql: Sql): Store {
       const after = afterPosition ?? 0;
       const { rows } =
         prefix === undefined
-          ? await sql.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > $1 AND position <= $2 ORDER BY position`, [after, upTo])
-          : await sql.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > $1 AND position <= $2 AND starts_with(stream, $3) ORDER BY position`, [after, upTo, prefix]);
+          ? await sql.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > $1 AND position <= $2 ORDER BY position`, [
+              after,
+              upTo,
+            ])
+          : await sql.query<EventRow>(
+              `SELECT ${COLUMNS} FROM events WHERE position > $1 AND position <= $2 AND starts_with(stream, $3) ORDER BY position`,
+              [after, upTo, prefix],
+            );
       return rows.map(toEvent);
     },
   };
