@@ -67,7 +67,9 @@ export function runElementBaseTests(config: BaseTestsConfig): void {
 
     it('says so, with no retry button, when the inline JSON is not JSON', async () => {
       const el = await make(`<${config.tag}><script type="application/json">{ not json</script></${config.tag}>`);
-      expect(clean(el.shadowRoot?.querySelector('[role=alert]')?.textContent)).to.equal('Impossible de charger ce diagnostic pour le moment.');
+      expect(clean(el.shadowRoot?.querySelector('[role=alert]')?.textContent)).to.equal(
+        'Impossible de charger ce diagnostic pour le moment.',
+      );
       expect(el.shadowRoot?.querySelector('[part~=retry]')).to.equal(null);
       await expect(el).to.be.accessible();
     });
@@ -99,7 +101,9 @@ export function runElementBaseTests(config: BaseTestsConfig): void {
       await failNext(path);
       const el = await make(withAttributes(attributes));
       await el.loaded;
-      expect(clean(el.shadowRoot?.querySelector('[role=alert]')?.textContent)).to.equal('Impossible de charger ce diagnostic pour le moment.');
+      expect(clean(el.shadowRoot?.querySelector('[role=alert]')?.textContent)).to.equal(
+        'Impossible de charger ce diagnostic pour le moment.',
+      );
       const retry = el.shadowRoot?.querySelector<HTMLButtonElement>('button[part~=retry]');
       expect(clean(retry?.textContent)).to.equal('Réessayer');
       await expect(el).to.be.accessible();

@@ -149,10 +149,12 @@ export class DataController<T> implements ReactiveController {
   placeholder(t: CommonTexts, lang: string, dir: string, className = ''): TemplateResult {
     const canRetry = this.task.status === TaskStatus.ERROR && this.source.url() !== undefined;
     return html`<div part="base" class=${className} lang=${lang} dir=${dir}>
-      ${this.error
-        ? html`<p class="notice" part="notice" role="alert">${t.loadFailed}</p>
-            ${canRetry ? html`<button type="button" part="retry" class="retry" @click=${() => this.retry()}>${t.retry}</button>` : nothing}`
-        : html`<p role="status">${t.loading}</p>`}
+      ${
+        this.error
+          ? html`<p class="notice" part="notice" role="alert">${t.loadFailed}</p>
+              ${canRetry ? html`<button type="button" part="retry" class="retry" @click=${() => this.retry()}>${t.retry}</button>` : nothing}`
+          : html`<p role="status">${t.loading}</p>`
+      }
     </div>`;
   }
 }

@@ -12,7 +12,7 @@ export class Draft<T extends object> {
     try {
       const text = globalThis.localStorage?.getItem(this.key);
       const value: unknown = text ? JSON.parse(text) : undefined;
-      return value && typeof value === 'object' ? (value as Partial<T>) : undefined;
+      return value && typeof value === 'object' ? value : undefined;
     } catch {
       return undefined;
     }

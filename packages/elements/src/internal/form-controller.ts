@@ -94,7 +94,7 @@ export class FormController<V extends object, K extends string> implements React
     for (const key of Object.keys(empty) as (keyof V)[]) {
       const value = saved?.[key];
       const check = this.config.valid?.[key];
-      if (value !== undefined && (check ? check(value) : typeof value === typeof empty[key])) values[key] = value as V[keyof V];
+      if (value !== undefined && (check ? check(value) : typeof value === typeof empty[key])) values[key] = value;
     }
     this.values = { ...values, ...this.config.notKept, ...this.config.fixed?.() };
     this.draftRestored = !!saved && JSON.stringify(this.values) !== JSON.stringify(empty);
@@ -202,8 +202,11 @@ export class FormController<V extends object, K extends string> implements React
 
   /** The error summary, focused after a failed submit; each link moves focus to its control. */
   summary(title: (count: number) => string): TemplateResult | typeof nothing {
-    return errorSummary(this.errors, title(this.errors.length), (target) => this.config.controlId[target], (id) =>
-      this.host.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus(),
+    return errorSummary(
+      this.errors,
+      title(this.errors.length),
+      (target) => this.config.controlId[target],
+      (id) => this.host.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus(),
     );
   }
 
@@ -219,7 +222,7 @@ export class FormController<V extends object, K extends string> implements React
       ?required=${o.required}
       aria-invalid=${this.invalid(...targets)}
       aria-describedby=${this.describedBy(o.hints ?? [], targets) || nothing}
-      .value=${this.values[key] as string}
+      .value=${this.values[key]}
       @input=${(e: Event) => this.set(key, (e.target as HTMLInputElement).value as V[typeof key])}
     />`;
   }
@@ -234,7 +237,7 @@ export class FormController<V extends object, K extends string> implements React
       ?required=${o.required}
       aria-invalid=${this.invalid(...targets)}
       aria-describedby=${this.describedBy(o.hints ?? [], targets) || nothing}
-      .value=${this.values[key] as string}
+      .value=${this.values[key]}
       @input=${(e: Event) => this.set(key, (e.target as HTMLTextAreaElement).value as V[typeof key])}
     ></textarea>`;
   }
@@ -250,7 +253,7 @@ export class FormController<V extends object, K extends string> implements React
         ?required=${o.required}
         aria-invalid=${this.invalid(...targets)}
         aria-describedby=${this.describedBy(o.hints ?? [], targets) || nothing}
-        .checked=${this.values[key] as boolean}
+        .checked=${this.values[key]}
         @change=${(e: Event) => this.set(key, (e.target as HTMLInputElement).checked as V[typeof key])}
       />
       <label for=${id}>${label}</label>

@@ -30,7 +30,7 @@ const STORE = 'outbox';
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
   });
 }
 
@@ -53,7 +53,7 @@ function open(): Promise<IDBDatabase> {
     };
     req.onerror = () => {
       opening = undefined;
-      reject(req.error);
+      reject(req.error ?? new Error('IndexedDB could not be opened'));
     };
   });
   return opening;

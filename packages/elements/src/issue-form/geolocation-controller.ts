@@ -33,7 +33,11 @@ export class GeolocationController {
       navigator.geolocation.getCurrentPosition(
         ({ coords }) => {
           const round = (n: number) => Math.round(n * 1e6) / 1e6;
-          done({ lat: round(coords.latitude), lon: round(coords.longitude), accuracy: Number.isFinite(coords.accuracy) ? Math.round(coords.accuracy) : undefined });
+          done({
+            lat: round(coords.latitude),
+            lon: round(coords.longitude),
+            accuracy: Number.isFinite(coords.accuracy) ? Math.round(coords.accuracy) : undefined,
+          });
         },
         () => done(),
         { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },

@@ -21,7 +21,8 @@ export interface IssueValues {
 }
 
 /** Where an error is shown: a field or group, or the form as a whole. */
-export type Target = 'form' | 'polarity' | 'themeId' | 'description' | 'quartierId' | 'location' | 'photos' | 'reporter' | 'reporterConsent';
+export type Target =
+  'form' | 'polarity' | 'themeId' | 'description' | 'quartierId' | 'location' | 'photos' | 'reporter' | 'reporterConsent';
 
 /** Checked by the server only: the walk's window and its stops need the walk's status and times, which the form does not have. */
 export const SERVER_ONLY = ['observation.walk-not-underway', 'observation.unknown-stop'];
@@ -41,7 +42,10 @@ export const emptyValues = (): IssueValues => ({
 });
 
 /** The issue form's fields for its {@linkcode FormController}: places, where refusals go, the draft. */
-export function issueFormConfig(element: { draftKey: () => string | undefined; fixedQuartierId: () => string | undefined }): FormConfig<IssueValues, Target> {
+export function issueFormConfig(element: {
+  draftKey: () => string | undefined;
+  fixedQuartierId: () => string | undefined;
+}): FormConfig<IssueValues, Target> {
   return {
     order: ['form', 'polarity', 'themeId', 'description', 'quartierId', 'location', 'photos', 'reporter', 'reporterConsent'],
     controlId: {

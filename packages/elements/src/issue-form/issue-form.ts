@@ -80,7 +80,8 @@ export class GuspIssueForm extends GuspElement {
 
   /** The city and, with `walk-id`, the walk: from `data`, inline JSON, or the endpoint, again whenever those change. */
   private readonly source = new DataController<IssueFormData>(this, {
-    url: () => (this.apiBase ? (this.walkId ? `${this.apiBase}/walks/${encodeURIComponent(this.walkId)}` : `${this.apiBase}/city`) : undefined),
+    url: () =>
+      this.apiBase ? (this.walkId ? `${this.apiBase}/walks/${encodeURIComponent(this.walkId)}` : `${this.apiBase}/city`) : undefined,
     read: (body) => {
       if (!this.walkId) return { city: body as IssueFormData['city'] };
       const summary = body as WalkSignupData;
@@ -193,7 +194,13 @@ export class GuspIssueForm extends GuspElement {
     const clientId = newId();
     const url = this.apiBase && `${this.apiBase}/observations`;
     if (!this.dispatchEvent(new GuspObserveEvent({ input, clientId })) || !url) return;
-    const entry: OutboxEntry<RecordObservationInput> = { clientId, url, body: input, files: this.photos.files(), createdAt: new Date().toISOString() };
+    const entry: OutboxEntry<RecordObservationInput> = {
+      clientId,
+      url,
+      body: input,
+      files: this.photos.files(),
+      createdAt: new Date().toISOString(),
+    };
     // Kept on the device first: closing the page mid-request loses nothing.
     // Without IndexedDB (some private modes), it is sent directly and kept in the form on failure.
     const kept = await this.outbox.keep(entry);
@@ -264,13 +271,15 @@ export class GuspIssueForm extends GuspElement {
       </select>`;
     return html`<section part="base" lang=${this.localize.lang} dir=${this.localize.dir} class="card" aria-labelledby="title">
       <h2 id="title">${t.issueHeading}${fixedQuartier ? html` – ${findQuartier(city, fixedQuartier)?.name ?? fixedQuartier}` : nothing}</h2>
-      ${this.outbox.render(t, () => this.flush())}
+      ${this.outbox.render(t, () => void this.flush())}
       <form part="form" novalidate @submit=${this.onSubmit} aria-labelledby="title">
-        ${this.message
-          ? html`<p class="submit-status ${this.message === 'sent' ? 'success' : 'notice'}" part="status" role="status" tabindex="-1">
-              ${this.message === 'sent' ? t.issueSent : this.message === 'queued' ? t.issueQueued : t.issueFailed}
-            </p>`
-          : nothing}
+        ${
+          this.message
+            ? html`<p class="submit-status ${this.message === 'sent' ? 'success' : 'notice'}" part="status" role="status" tabindex="-1">
+                ${this.message === 'sent' ? t.issueSent : this.message === 'queued' ? t.issueQueued : t.issueFailed}
+              </p>`
+            : nothing
+        }
         ${f.summary(t.errorSummaryTitle)}
         <p class="hint">${t.requiredHint}</p>
 
@@ -279,18 +288,19 @@ export class GuspIssueForm extends GuspElement {
           ${f.inlineError('polarity')}
           <div class="choices">
             ${Polarity.options.map(
-              (p) => html`<div class="check">
-                <input
-                  type="radio"
-                  id="polarity-${p}"
-                  name="polarity"
-                  value=${p}
-                  aria-invalid=${f.invalid('polarity')}
-                  .checked=${v.polarity === p}
-                  @change=${() => f.set('polarity', p)}
-                />
-                <label for="polarity-${p}">${labelIn(MESSAGES, `polarity.${p}`, locale)}</label>
-              </div>`,
+              (p) =>
+                html`<div class="check">
+                  <input
+                    type="radio"
+                    id="polarity-${p}"
+                    name="polarity"
+                    value=${p}
+                    aria-invalid=${f.invalid('polarity')}
+                    .checked=${v.polarity === p}
+                    @change=${() => f.set('polarity', p)}
+                  />
+                  <label for="polarity-${p}">${labelIn(MESSAGES, `polarity.${p}`, locale)}</label>
+                </div>`,
             )}
           </div>
         </fieldset>
@@ -304,11 +314,12 @@ export class GuspIssueForm extends GuspElement {
             'themeId',
             html`<option value="" ?selected=${v.themeId === ''}>${t.themePlaceholder}</option>
               ${city.axes.map(
-                (axis) => html`<optgroup label=${localName(axis, locale)}>
-                  ${city.themes
-                    .filter((th) => th.axis === axis.id)
-                    .map((th) => html`<option value=${th.id} ?selected=${v.themeId === th.id}>${localName(th, locale)}</option>`)}
-                </optgroup>`,
+                (axis) =>
+                  html`<optgroup label=${localName(axis, locale)}>
+                    ${city.themes
+                      .filter((th) => th.axis === axis.id)
+                      .map((th) => html`<option value=${th.id} ?selected=${v.themeId === th.id}>${localName(th, locale)}</option>`)}
+                  </optgroup>`,
               )}`,
           )}
         </div>
@@ -316,55 +327,64 @@ export class GuspIssueForm extends GuspElement {
         <div class="field" part="field">
           <label for="description">${t.description} ${required}</label>
           <p class="hint" id="description-hint">${t.descriptionHint}</p>
-          ${f.inlineError('description')} ${f.textarea('description', 'description', 4, { required: true, errors: ['description'], hints: ['description-hint'] })}
+          ${f.inlineError('description')}
+          ${f.textarea('description', 'description', 4, { required: true, errors: ['description'], hints: ['description-hint'] })}
         </div>
 
         <fieldset class="field" part="field" aria-describedby=${f.describedBy(['location-hint'], ['location'])}>
           <legend>${t.locationLegend} ${required}</legend>
           <p class="hint" id="location-hint">${t.locationHint}</p>
           ${f.inlineError('location')}
-          ${fixedQuartier
-            ? nothing
-            : html`<div class="field">
-                <label for="quartier">${t.quartier} ${required}</label>
-                ${f.inlineError('quartierId')}
-                ${select(
-                  'quartier',
-                  'quartierId',
-                  'quartierId',
-                  html`<option value="" ?selected=${v.quartierId === ''}>${t.quartierPlaceholder}</option>
-                    ${city.quartiers.map((q) => html`<option value=${q.id} ?selected=${v.quartierId === q.id}>${q.name}</option>`)}`,
-                )}
-              </div>`}
-          ${walk && walk.stops.length > 0
-            ? html`<div class="field">
-                <label for="stop">${t.stop}</label>
-                ${select(
-                  'stop',
-                  'stopId',
-                  undefined,
-                  html`<option value="" ?selected=${v.stopId === ''}>${t.stopNone}</option>
-                    ${walk.stops.map((s, i) => html`<option value=${s.id} ?selected=${v.stopId === s.id}>${i + 1}. ${s.label}</option>`)}`,
-                )}
-              </div>`
-            : nothing}
+          ${
+            fixedQuartier
+              ? nothing
+              : html`<div class="field">
+                  <label for="quartier">${t.quartier} ${required}</label>
+                  ${f.inlineError('quartierId')}
+                  ${select(
+                    'quartier',
+                    'quartierId',
+                    'quartierId',
+                    html`<option value="" ?selected=${v.quartierId === ''}>${t.quartierPlaceholder}</option>
+                      ${city.quartiers.map((q) => html`<option value=${q.id} ?selected=${v.quartierId === q.id}>${q.name}</option>`)}`,
+                  )}
+                </div>`
+          }
+          ${
+            walk && walk.stops.length > 0
+              ? html`<div class="field">
+                  <label for="stop">${t.stop}</label>
+                  ${select(
+                    'stop',
+                    'stopId',
+                    undefined,
+                    html`<option value="" ?selected=${v.stopId === ''}>${t.stopNone}</option>
+                      ${walk.stops.map((s, i) => html`<option value=${s.id} ?selected=${v.stopId === s.id}>${i + 1}. ${s.label}</option>`)}`,
+                  )}
+                </div>`
+              : nothing
+          }
           <div class="field">
             <label for="address">${t.address}</label>
             <p class="hint" id="address-hint">${t.addressHint}</p>
             ${f.input('address', 'address', { errors: ['location'], hints: ['address-hint'] })}
           </div>
           <div class="position" role="status">
-            ${v.point
-              ? html`<p>${t.positionSet(v.point.accuracy)}</p>`
-              : this.geolocation.locating
-                ? html`<p>${t.locating}</p>`
-                : this.geolocation.failed
-                  ? html`<p class="error">${t.positionFailed}</p>`
-                  : nothing}
+            ${
+              v.point
+                ? html`<p>${t.positionSet(v.point.accuracy)}</p>`
+                : this.geolocation.locating
+                  ? html`<p>${t.locating}</p>`
+                  : this.geolocation.failed
+                    ? html`<p class="error">${t.positionFailed}</p>`
+                    : nothing
+            }
           </div>
-          ${v.point
-            ? html`<button type="button" class="secondary" @click=${() => f.set('point', undefined)}>${t.removePosition}</button>`
-            : html`<button type="button" class="secondary" id="locate" @click=${() => this.locate()}>${t.useMyPosition}</button>`}
+          ${
+            v.point
+              ? html`<button type="button" class="secondary" @click=${() => f.set('point', undefined)}>${t.removePosition}</button>`
+              : html`<button type="button" class="secondary" id="locate" @click=${() => this.locate()}>${t.useMyPosition}</button>`
+          }
         </fieldset>
 
         ${this.photos.render(t, this.form)}
@@ -385,12 +405,12 @@ export class GuspIssueForm extends GuspElement {
             <label for="reporter-phone">${t.phone}</label>
             ${f.input('reporterPhone', 'reporter-phone', { type: 'tel', autocomplete: 'tel', errors: ['reporter'] })}
           </div>
-          ${f.inlineError('reporterConsent')} ${f.checkbox('reporterConsent', 'reporter-consent', t.reporterConsent, { errors: ['reporterConsent'] })}
+          ${f.inlineError('reporterConsent')}
+          ${f.checkbox('reporterConsent', 'reporter-consent', t.reporterConsent, { errors: ['reporterConsent'] })}
         </fieldset>
 
         <button type="submit" part="submit">${t.submitIssue}</button>
       </form>
     </section>`;
   }
-
 }

@@ -129,10 +129,11 @@ export class OutboxController implements ReactiveController {
       <h3 id="pending-title">${t.pendingHeading(pending.length)}</h3>
       <ul>
         ${pending.map(
-          (e) => html`<li>
-            <span class="excerpt">${e.body.description.length > 60 ? `${e.body.description.slice(0, 60)}…` : e.body.description}</span>
-            – <em>${t.pendingStatus}</em>
-          </li>`,
+          (e) =>
+            html`<li>
+              <span class="excerpt">${e.body.description.length > 60 ? `${e.body.description.slice(0, 60)}…` : e.body.description}</span>
+              – <em>${t.pendingStatus}</em>
+            </li>`,
         )}
       </ul>
       <button type="button" class="secondary" @click=${sendNow}>${t.sendNow}</button>

@@ -100,26 +100,29 @@ export class PhotosController implements ReactiveController {
       <legend>${t.photosLegend}</legend>
       <p class="hint" id="photos-hint">${t.photosHint}</p>
       ${form.inlineError('photos')}
-      ${this.photos.length > 0
-        ? html`<ul class="thumbnails" part="photos">
-            ${this.photos.map(
-              (p, i) => html`<li>
-                <img src=${p.url} alt=${t.photoAlt(i + 1)} width=${p.width} height=${p.height} />
-                <button
-                  type="button"
-                  class="secondary"
-                  aria-label=${t.removePhoto(i + 1)}
-                  @click=${() => {
-                    this.remove(p);
-                    void form.focus('#photos');
-                  }}
-                >
-                  ${t.remove}
-                </button>
-              </li>`,
-            )}
-          </ul>`
-        : nothing}
+      ${
+        this.photos.length > 0
+          ? html`<ul class="thumbnails" part="photos">
+              ${this.photos.map(
+                (p, i) =>
+                  html`<li>
+                    <img src=${p.url} alt=${t.photoAlt(i + 1)} width=${p.width} height=${p.height} />
+                    <button
+                      type="button"
+                      class="secondary"
+                      aria-label=${t.removePhoto(i + 1)}
+                      @click=${() => {
+                        this.remove(p);
+                        void form.focus('#photos');
+                      }}
+                    >
+                      ${t.remove}
+                    </button>
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
       <div class="photo-status" role="status">
         ${this.preparing ? html`<p>${t.preparingPhotos}</p>` : nothing} ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
       </div>

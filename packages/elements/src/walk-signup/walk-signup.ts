@@ -23,7 +23,15 @@ import { FormController } from '../internal/form-controller.js';
 import { formatTimeRange } from '../internal/format-date.js';
 import { GuspElement } from '../internal/gusp-element.js';
 import { styles } from './walk-signup.styles.js';
-import { SignupState, calendarFileName, isRescheduled, signupState, walkCalendar, type RegistrationReceipt, type WalkSignupData } from './walk-signup-data.js';
+import {
+  SignupState,
+  calendarFileName,
+  isRescheduled,
+  signupState,
+  walkCalendar,
+  type RegistrationReceipt,
+  type WalkSignupData,
+} from './walk-signup-data.js';
 import { WALK_SIGNUP_TEXTS, textsFor, type CommonTexts, type WalkSignupTexts } from '../translations/index.js';
 
 /** The core's texts this element shows: only these domains are bundled with it. */
@@ -108,7 +116,16 @@ export class GuspWalkSignup extends GuspElement {
 
   private readonly form = new FormController<SignupValues, ErrorTarget>(this, {
     order: ['form', 'name', 'contact', 'email', 'phone', 'role', 'needs', 'needsNote', 'consent'],
-    controlId: { name: 'name', contact: 'email', email: 'email', phone: 'phone', role: 'role', needs: `need-${AccessibilityNeed.options[0]}`, needsNote: 'needs-note', consent: 'consent' },
+    controlId: {
+      name: 'name',
+      contact: 'email',
+      email: 'email',
+      phone: 'phone',
+      role: 'role',
+      needs: `need-${AccessibilityNeed.options[0]}`,
+      needsNote: 'needs-note',
+      consent: 'consent',
+    },
     codeTarget: {
       'registration.duplicate-email': 'email',
       'registration.contact-required': 'contact',
@@ -164,7 +181,15 @@ export class GuspWalkSignup extends GuspElement {
 
   /** Schema issues, then what the core's registration table refuses (contact, consent, a closed walk). */
   private check(input: RegisterInput): ShownError<ErrorTarget>[] {
-    const ctx = { walk: this.data!.walk, registrations: [], now: new Date(), role: input.role ?? 'resident', email: input.email, phone: input.phone, consent: input.consent };
+    const ctx = {
+      walk: this.data!.walk,
+      registrations: [],
+      now: new Date(),
+      role: input.role ?? 'resident',
+      email: input.email,
+      phone: input.phone,
+      consent: input.consent,
+    };
     return [...this.form.issues(RegisterInput, input), ...this.form.refusals(refusalsOf(registrationRules, 'none', 'register', ctx))];
   }
 
@@ -209,7 +234,11 @@ export class GuspWalkSignup extends GuspElement {
    */
   async showReceipt(receipt: RegistrationReceipt): Promise<void> {
     this.receipt = receipt;
-    this.setCalendarUrl(receipt.status === 'confirmed' && this.data ? URL.createObjectURL(new Blob([walkCalendar(this.data, this.locale)], { type: 'text/calendar' })) : undefined);
+    this.setCalendarUrl(
+      receipt.status === 'confirmed' && this.data
+        ? URL.createObjectURL(new Blob([walkCalendar(this.data, this.locale)], { type: 'text/calendar' }))
+        : undefined,
+    );
     this.phase = 'done';
     this.form.clearErrors();
     this.form.forgetDraft();
@@ -243,16 +272,18 @@ export class GuspWalkSignup extends GuspElement {
     const state = signupState(data, new Date());
     return html`<article part="base" lang=${this.localize.lang} dir=${this.localize.dir} class="card" aria-labelledby="title">
       ${this.renderWalk(data, state)}
-      ${state === SignupState.cancelled
-        ? html`<p class="notice" part="notice">
-            <strong>${t.cancelledNotice}</strong>
-            ${data.walk.cancelReason ? html`<br />${t.cancelReason}${labelIn(MESSAGES, 'format.colon', this.locale)}${data.walk.cancelReason}` : nothing}
-          </p>`
-        : state === SignupState.closed
-          ? html`<p class="notice" part="notice"><strong>${t.closedNotice}</strong></p>`
-          : this.phase === 'done' && this.receipt
-            ? this.renderConfirmation(this.receipt)
-            : this.renderForm(data, state)}
+      ${
+        state === SignupState.cancelled
+          ? html`<p class="notice" part="notice">
+              <strong>${t.cancelledNotice}</strong>
+              ${data.walk.cancelReason ? html`<br />${t.cancelReason}${labelIn(MESSAGES, 'format.colon', this.locale)}${data.walk.cancelReason}` : nothing}
+            </p>`
+          : state === SignupState.closed
+            ? html`<p class="notice" part="notice"><strong>${t.closedNotice}</strong></p>`
+            : this.phase === 'done' && this.receipt
+              ? this.renderConfirmation(this.receipt)
+              : this.renderForm(data, state)
+      }
     </article>`;
   }
 
@@ -262,7 +293,11 @@ export class GuspWalkSignup extends GuspElement {
     const timeZone = data.city?.timezone ?? data.timezone ?? 'Europe/Paris';
     const meeting = data.walk.meetingPoint ?? data.walk.stops[0];
     const seats =
-      state === SignupState.fewSeats ? t.fewSeatsLeft(data.seatsLeft) : state === SignupState.cancelled || state === SignupState.closed ? undefined : t.seatsLeft(data.seatsLeft);
+      state === SignupState.fewSeats
+        ? t.fewSeatsLeft(data.seatsLeft)
+        : state === SignupState.cancelled || state === SignupState.closed
+          ? undefined
+          : t.seatsLeft(data.seatsLeft);
     return html`<h2 id="title" part="title">${data.walk.title ?? t.walkHeading(quartier)}</h2>
       ${isRescheduled(data) && state !== SignupState.cancelled ? html`<p class="notice" part="notice">${t.rescheduledNotice}</p>` : nothing}
       <dl part="details">
@@ -270,18 +305,22 @@ export class GuspWalkSignup extends GuspElement {
           <dt>${t.when}</dt>
           <dd class="when">${formatTimeRange(data.walk.startsAt, data.walk.durationMinutes, timeZone, t)}</dd>
         </div>
-        ${meeting
-          ? html`<div>
-              <dt>${t.meetingPoint}</dt>
-              <dd>${meeting.label}</dd>
-            </div>`
-          : nothing}
-        ${seats
-          ? html`<div>
-              <dt>${t.seats}</dt>
-              <dd class="seats ${state}">${seats}</dd>
-            </div>`
-          : nothing}
+        ${
+          meeting
+            ? html`<div>
+                <dt>${t.meetingPoint}</dt>
+                <dd>${meeting.label}</dd>
+              </div>`
+            : nothing
+        }
+        ${
+          seats
+            ? html`<div>
+                <dt>${t.seats}</dt>
+                <dd class="seats ${state}">${seats}</dd>
+              </div>`
+            : nothing
+        }
       </dl>`;
   }
 
@@ -296,12 +335,14 @@ export class GuspWalkSignup extends GuspElement {
       <form part="form" novalidate @submit=${this.onSubmit} aria-labelledby="form-title">
         <h3 id="form-title">${t.formHeading}</h3>
         ${f.draftRestored ? html`<p class="hint" role="status">${t.draftRestored}</p>` : nothing} ${f.summary(t.errorSummaryTitle)}
-        ${this.phase === 'failed'
-          ? html`<div class="failure" part="error" role="alert" tabindex="-1">
-              <p>${t.submitFailed}</p>
-              <button type="button" class="secondary" @click=${() => this.submit()}>${t.retry}</button>
-            </div>`
-          : nothing}
+        ${
+          this.phase === 'failed'
+            ? html`<div class="failure" part="error" role="alert" tabindex="-1">
+                <p>${t.submitFailed}</p>
+                <button type="button" class="secondary" @click=${() => this.submit()}>${t.retry}</button>
+              </div>`
+            : nothing
+        }
         <p class="hint">${t.requiredHint}</p>
 
         <div class="field" part="field">
@@ -315,11 +356,13 @@ export class GuspWalkSignup extends GuspElement {
           ${f.inlineError('contact')}
           <div class="field">
             <label for="email">${t.email}</label>
-            ${f.inlineError('email')} ${f.input('email', 'email', { name: 'email', type: 'email', autocomplete: 'email', inputmode: 'email', errors: ['contact', 'email'] })}
+            ${f.inlineError('email')}
+            ${f.input('email', 'email', { name: 'email', type: 'email', autocomplete: 'email', inputmode: 'email', errors: ['contact', 'email'] })}
           </div>
           <div class="field">
             <label for="phone">${t.phone}</label>
-            ${f.inlineError('phone')} ${f.input('phone', 'phone', { name: 'phone', type: 'tel', autocomplete: 'tel', errors: ['contact', 'phone'] })}
+            ${f.inlineError('phone')}
+            ${f.input('phone', 'phone', { name: 'phone', type: 'tel', autocomplete: 'tel', errors: ['contact', 'phone'] })}
           </div>
         </fieldset>
 
@@ -342,17 +385,18 @@ export class GuspWalkSignup extends GuspElement {
           <p class="hint" id="needs-hint">${t.needsHint}</p>
           ${f.inlineError('needs')}
           ${AccessibilityNeed.options.map(
-            (need) => html`<div class="check">
-              <input
-                type="checkbox"
-                id="need-${need}"
-                name="needs"
-                value=${need}
-                .checked=${v.needs.includes(need)}
-                @change=${(e: Event) => f.set('needs', (e.target as HTMLInputElement).checked ? [...v.needs.filter((n) => n !== need), need] : v.needs.filter((n) => n !== need))}
-              />
-              <label for="need-${need}">${t.need[need] ?? need}</label>
-            </div>`,
+            (need) =>
+              html`<div class="check">
+                <input
+                  type="checkbox"
+                  id="need-${need}"
+                  name="needs"
+                  value=${need}
+                  .checked=${v.needs.includes(need)}
+                  @change=${(e: Event) => f.set('needs', (e.target as HTMLInputElement).checked ? [...v.needs.filter((n) => n !== need), need] : v.needs.filter((n) => n !== need))}
+                />
+                <label for="need-${need}">${t.need[need] ?? need}</label>
+              </div>`,
           )}
           <div class="field">
             <label for="needs-note">${t.needsNote}</label>
@@ -363,11 +407,15 @@ export class GuspWalkSignup extends GuspElement {
         <div class="field" part="field">
           ${f.inlineError('consent')}
           ${f.checkbox('consent', 'consent', html`${t.consent} ${required}`, { name: 'consent', required: true, errors: ['consent'], hints: [privacyUrl && 'privacy'] })}
-          ${privacyUrl
-            ? html`<p class="hint" id="privacy">
-                <a href=${privacyUrl} target="_blank" rel="noopener">${t.privacyNotice} <span class="visually-hidden">${t.privacyNoticeNewWindow}</span></a>
-              </p>`
-            : nothing}
+          ${
+            privacyUrl
+              ? html`<p class="hint" id="privacy">
+                  <a href=${privacyUrl} target="_blank" rel="noopener"
+                    >${t.privacyNotice} <span class="visually-hidden">${t.privacyNoticeNewWindow}</span></a
+                  >
+                </p>`
+              : nothing
+          }
         </div>
 
         <button type="submit" part="submit" aria-disabled=${sending ? 'true' : 'false'}>
@@ -396,14 +444,16 @@ export class GuspWalkSignup extends GuspElement {
     return html`<section class="confirmation" part="confirmation" aria-labelledby="confirmation-title">
       <h3 id="confirmation-title" tabindex="-1">${waitlisted ? t.waitlistedTitle : t.confirmedTitle}</h3>
       <p class="position">${waitlisted ? t.waitlistedText(receipt.position) : t.confirmedText(this.form.values.name.trim())}</p>
-      ${calendar
-        ? html`<p>
-            <a class="calendar" part="calendar" href=${this.calendarUrl} download=${calendarFileName(calendar)} type="text/calendar"
-              >${t.addToCalendar}</a
-            >
-            <span class="hint">(${t.calendarFileHint})</span>
-          </p>`
-        : nothing}
+      ${
+        calendar
+          ? html`<p>
+              <a class="calendar" part="calendar" href=${this.calendarUrl} download=${calendarFileName(calendar)} type="text/calendar"
+                >${t.addToCalendar}</a
+              >
+              <span class="hint">(${t.calendarFileHint})</span>
+            </p>`
+          : nothing
+      }
       <p>${t.howToCancel}</p>
       ${receipt.cancelUrl ? html`<p><a href=${receipt.cancelUrl}>${t.cancelLink}</a></p>` : nothing}
     </section>`;
