@@ -2,9 +2,6 @@
 import {
   ACTOR_ROLES,
   AccessibilityNeed,
-  FIELD_MESSAGES,
-  REGISTRATION_MESSAGES,
-  ROLE_MESSAGES,
   RegisterInput,
   findQuartier,
   labelIn,
@@ -22,6 +19,7 @@ import type { ShownError } from '../internal/error-summary.js';
 import { FormController } from '../internal/form-controller.js';
 import { formatTimeRange } from '../internal/format-date.js';
 import { GuspElement } from '../internal/gusp-element.js';
+import { MESSAGES, signupFormConfig, type ErrorTarget, type SignupValues } from './walk-signup-values.js';
 import { styles } from './walk-signup.styles.js';
 import {
   SignupState,
@@ -33,25 +31,6 @@ import {
   type WalkSignupData,
 } from './walk-signup-data.js';
 import { WALK_SIGNUP_TEXTS, textsFor, type CommonTexts, type WalkSignupTexts } from '../translations/index.js';
-
-/** The core's texts this element shows: only these domains are bundled with it. */
-const MESSAGES = [REGISTRATION_MESSAGES, ROLE_MESSAGES, FIELD_MESSAGES];
-
-/** What the form holds while a person fills it in (and what the draft keeps). */
-interface SignupValues {
-  name: string;
-  email: string;
-  phone: string;
-  role: ActorRole;
-  needs: AccessibilityNeed[];
-  needsNote: string;
-  consent: boolean;
-}
-
-/** Where an error is shown: a field, the contact group, or the form as a whole. */
-type ErrorTarget = 'name' | 'contact' | 'email' | 'phone' | 'role' | 'needs' | 'needsNote' | 'consent' | 'form';
-
-const emptyValues = (): SignupValues => ({ name: '', email: '', phone: '', role: 'resident', needs: [], needsNote: '', consent: false });
 
 /**
  * Sign-up to a diagnostic en marchant: shows the walk (quartier, date and
@@ -114,32 +93,10 @@ export class GuspWalkSignup extends GuspElement {
     url: () => (this.apiBase && this.walkId ? `${this.apiBase}/walks/${encodeURIComponent(this.walkId)}` : undefined),
   });
 
-  private readonly form = new FormController<SignupValues, ErrorTarget>(this, {
-    order: ['form', 'name', 'contact', 'email', 'phone', 'role', 'needs', 'needsNote', 'consent'],
-    controlId: {
-      name: 'name',
-      contact: 'email',
-      email: 'email',
-      phone: 'phone',
-      role: 'role',
-      needs: `need-${AccessibilityNeed.options[0]}`,
-      needsNote: 'needs-note',
-      consent: 'consent',
-    },
-    codeTarget: {
-      'registration.duplicate-email': 'email',
-      'registration.contact-required': 'contact',
-      'registration.consent-required': 'consent',
-    },
-    messages: MESSAGES,
-    empty: emptyValues,
-    draftKey: () => (this.id_ ? `gusp-walk-signup:${this.id_}` : undefined),
-    valid: {
-      role: (v) => (ACTOR_ROLES as readonly unknown[]).includes(v),
-      needs: (v) => Array.isArray(v) && v.every((n) => (AccessibilityNeed.options as readonly unknown[]).includes(n)),
-    },
-    notKept: { consent: false },
-  });
+  private readonly form = new FormController<SignupValues, ErrorTarget>(
+    this,
+    signupFormConfig(() => (this.id_ ? `gusp-walk-signup:${this.id_}` : undefined)),
+  );
 
   /**
    * The client id of the sign-up being sent, kept while the same answers are
