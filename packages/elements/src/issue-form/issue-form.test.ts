@@ -246,6 +246,18 @@ describe('gusp-issue-form', () => {
       expect(await stored(description)).to.have.length(0);
     });
 
+    it('follows a new quartier-id: the heading and the observation name the new quartier', async () => {
+      const el = await fromApi({ quartierId: 'le-plan' });
+      el.setAttribute('quartier-id', 'fontbarlettes');
+      await el.updateComplete;
+      expect(text(el, 'h2')).to.equal('Signaler un problème ou un point positif – Fontbarlettes');
+      fill(shadow(el), { 'polarity-positive': true, theme: 'espaces-verts', description: unique('Square fleuri'), address: 'Square central' });
+      el.addEventListener('gusp-observe', (e) => e.preventDefault(), { once: true });
+      const fired = oneEvent(el, 'gusp-observe');
+      await el.submit();
+      expect((await fired).detail.input.quartierId).to.equal('fontbarlettes');
+    });
+
     it('during a walk, keeps walk, stop, theme and polarity after each submit, for quick entries', async () => {
       const walkId = await createWalk({ then: 'start' });
       const el = await fromApi({ walkId });
