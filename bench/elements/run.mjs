@@ -93,9 +93,12 @@ const PROBES = [
     '+ calendar file (toICalendar)',
     'validate(RegisterInput, {}, "fr"), validate(RecordObservationInput, {}, "fr"), toICalendar(this, this)',
   ],
-  ['+ issue 9: @lit/task, sign-up rules', 'validate(RegisterInput, {}, "fr"), new Task(this, { task: async () => 0 }), refusalsOf(registrationRules, "none", "register", this)'],
   [
-    '+ issue 9: @lit/task, both forms\' rules',
+    '+ issue 9: @lit/task, sign-up rules',
+    'validate(RegisterInput, {}, "fr"), new Task(this, { task: async () => 0 }), refusalsOf(registrationRules, "none", "register", this)',
+  ],
+  [
+    "+ issue 9: @lit/task, both forms' rules",
     'validate(RegisterInput, {}, "fr"), validate(RecordObservationInput, {}, "fr"), new Task(this, { task: async () => 0 }), refusalsOf(registrationRules, "none", "register", this), refusalsOf(observationRules, "none", "record", this)',
   ],
 ];

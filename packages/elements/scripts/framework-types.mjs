@@ -28,7 +28,9 @@ function exportedNames() {
       if (e.name !== '*') names.add(e.name);
       else if (e.declaration?.module) {
         // `export * from './events/index.js'`: the analyzer records it from the package root (`src/events/index.js`).
-        const target = /^\.\.?\//.test(e.declaration.module) ? new URL(e.declaration.module, `file:///${path}`).pathname.slice(1) : e.declaration.module;
+        const target = /^\.\.?\//.test(e.declaration.module)
+          ? new URL(e.declaration.module, `file:///${path}`).pathname.slice(1)
+          : e.declaration.module;
         visit(target.replace(/\.js$/, '.ts'));
       }
     }
@@ -37,7 +39,25 @@ function exportedNames() {
   return names;
 }
 const exported = exportedNames();
-const builtIn = new Set(['string', 'number', 'boolean', 'bigint', 'undefined', 'null', 'unknown', 'true', 'false', 'Date', 'readonly', 'Array', 'ReadonlyArray', 'Record', 'Promise', 'Event', 'CustomEvent']);
+const builtIn = new Set([
+  'string',
+  'number',
+  'boolean',
+  'bigint',
+  'undefined',
+  'null',
+  'unknown',
+  'true',
+  'false',
+  'Date',
+  'readonly',
+  'Array',
+  'ReadonlyArray',
+  'Record',
+  'Promise',
+  'Event',
+  'CustomEvent',
+]);
 
 /** The names a type text needs from the package, or null when one is not exported (the member is then left out). */
 function importsOf(typeText) {
@@ -71,7 +91,15 @@ for (const mod of manifest.modules) {
       members.push({ kind: 'attribute', name: a.name, vueName: camel(a.name), type, description: a.description });
     }
     for (const m of dec.members ?? []) {
-      if (m.kind !== 'field' || m.static || m.readonly || (m.privacy && m.privacy !== 'public') || attributeFields.has(m.name) || m.name.startsWith('_')) continue;
+      if (
+        m.kind !== 'field' ||
+        m.static ||
+        m.readonly ||
+        (m.privacy && m.privacy !== 'public') ||
+        attributeFields.has(m.name) ||
+        m.name.startsWith('_')
+      )
+        continue;
       const type = (m.type?.text ?? 'unknown').replace(/\s*\|\s*undefined\b/g, '');
       const needs = importsOf(type);
       if (!needs) {
@@ -106,14 +134,25 @@ const props = (el, eventKey, nameOf) =>
 
 // React 19 and Preact: the same names (attributes as written, `on<event-name>`), each framework's base attributes.
 const jsx = (framework, base) =>
-  header(`Types <gusp-…> in ${framework} JSX/TSX: \`import type {} from '@gusp/elements/${framework.toLowerCase()}';\` once in the project.`) +
+  header(
+    `Types <gusp-…> in ${framework} JSX/TSX: \`import type {} from '@gusp/elements/${framework.toLowerCase()}';\` once in the project.`,
+  ) +
   base.imports +
   importLine +
   elements
-    .map((el) => `\n/** What \`<${el.tag}>\` takes in ${framework} JSX besides the HTML attributes. */\nexport interface ${el.className}JsxProps {\n${props(el, (n) => `on${n}`, (m) => m.name)}\n}\n`)
+    .map(
+      (el) =>
+        `\n/** What \`<${el.tag}>\` takes in ${framework} JSX besides the HTML attributes. */\nexport interface ${el.className}JsxProps {\n${props(
+          el,
+          (n) => `on${n}`,
+          (m) => m.name,
+        )}\n}\n`,
+    )
     .join('') +
   `\n${base.open}\n` +
-  elements.map((el) => `${base.indent}'${el.tag}': Omit<${base.attrs(el.className)}, keyof ${el.className}JsxProps> & ${el.className}JsxProps;`).join('\n') +
+  elements
+    .map((el) => `${base.indent}'${el.tag}': Omit<${base.attrs(el.className)}, keyof ${el.className}JsxProps> & ${el.className}JsxProps;`)
+    .join('\n') +
   `\n${base.close}\n`;
 
 const react = jsx('React', {
@@ -135,7 +174,14 @@ const vue =
   `import type { DefineComponent } from 'vue';\n` +
   importLine +
   elements
-    .map((el) => `\n/** What \`<${el.tag}>\` takes in a Vue template (\`walk-id\` or \`walkId\`, \`@gusp-register\`). */\nexport interface ${el.className}VueProps {\n${props(el, (n) => `on${pascal(n)}`, (m) => m.vueName)}\n}\n`)
+    .map(
+      (el) =>
+        `\n/** What \`<${el.tag}>\` takes in a Vue template (\`walk-id\` or \`walkId\`, \`@gusp-register\`). */\nexport interface ${el.className}VueProps {\n${props(
+          el,
+          (n) => `on${pascal(n)}`,
+          (m) => m.vueName,
+        )}\n}\n`,
+    )
     .join('') +
   `\ndeclare module 'vue' {\n  interface GlobalComponents {\n` +
   elements.map((el) => `    '${el.tag}': DefineComponent<${el.className}VueProps>;`).join('\n') +
