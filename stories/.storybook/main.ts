@@ -13,7 +13,9 @@ function sourceConditions(): string[] {
   const standard = new Set(['types', 'import', 'require', 'default', 'node', 'browser', 'module', 'development', 'production']);
   const found = new Set<string>(['source', '@gusp/source']);
   for (const pkg of ['elements', 'core']) {
-    const manifest = JSON.parse(readFileSync(new URL(`../../packages/${pkg}/package.json`, import.meta.url), 'utf8')) as { exports?: unknown };
+    const manifest = JSON.parse(readFileSync(new URL(`../../packages/${pkg}/package.json`, import.meta.url), 'utf8')) as {
+      exports?: unknown;
+    };
     const walk = (node: unknown): void => {
       if (!node || typeof node !== 'object') return;
       for (const [key, value] of Object.entries(node)) {

@@ -16,7 +16,12 @@ const publicManifest = {
     ...mod,
     declarations: (mod.declarations ?? []).map((declaration) =>
       'members' in declaration && Array.isArray(declaration.members)
-        ? { ...declaration, members: (declaration.members as Member[]).filter((m) => m.kind === 'field' && !m.static && !m.readonly && (m.privacy ?? 'public') === 'public') }
+        ? {
+            ...declaration,
+            members: (declaration.members as Member[]).filter(
+              (m) => m.kind === 'field' && !m.static && !m.readonly && (m.privacy ?? 'public') === 'public',
+            ),
+          }
         : declaration,
     ),
   })),
@@ -54,9 +59,10 @@ const preview: Preview = {
   initialGlobals: { lang: 'fr', theme: 'default' },
   // The element reads its language when it renders: a new language makes a new element (keyed).
   decorators: [
-    (story, { globals }) => html`<div class="gusp-story" lang=${globals.lang ?? 'fr'} style=${themeStyle(globals.theme ?? 'default')}>
-      ${keyed(globals.lang, story())}
-    </div>`,
+    (story, { globals }) =>
+      html`<div class="gusp-story" lang=${globals.lang ?? 'fr'} style=${themeStyle(globals.theme ?? 'default')}>
+        ${keyed(globals.lang, story())}
+      </div>`,
   ],
   parameters: {
     controls: { expanded: true, matchers: { date: /^now$/ } },

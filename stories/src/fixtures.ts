@@ -27,7 +27,8 @@ export const walkStates = {
   closed: () => walkData({ walk: { registrationDeadline: '2020-01-01T18:00:00+01:00' } }),
   cancelled: () => walkData({ status: 'cancelled', walk: { status: 'cancelled', cancelReason: 'Alerte météo' } }),
   /** Every reschedule bumps the walk's `sequence`. */
-  rescheduled: () => walkData({ walk: { sequence: 1, startsAt: '2099-03-21T09:00:00+01:00', registrationDeadline: '2099-03-20T18:00:00+01:00' } }),
+  rescheduled: () =>
+    walkData({ walk: { sequence: 1, startsAt: '2099-03-21T09:00:00+01:00', registrationDeadline: '2099-03-20T18:00:00+01:00' } }),
 } satisfies Record<string, () => WalkSignupData>;
 
 /** The issue form: a resident on a city page. */
@@ -42,15 +43,41 @@ export function walkFormData(): IssueFormData {
 /** Several engagements past their due date (and not done) on {@linkcode NOW}. */
 export const overdueEngagements = (): Engagement[] => [
   engagement({ title: 'Remplacer les lampadaires du parking', dueOn: '2026-10-31', status: 'accepted' }),
-  engagement({ title: 'Nettoyer le square', status: 'in-progress', progress: 40, themeId: 'nettoyage', dueOn: '2026-12-23', organisationId: 'oph' }),
-  engagement({ title: 'Réparer la porte du hall B', status: 'in-progress', progress: 80, themeId: 'securite', quartierId: 'fontbarlettes', dueOn: '2027-01-03', organisationId: 'oph' }),
-  engagement({ title: 'Installer un composteur', status: 'done', progress: 100, themeId: 'tri-selectif', dueOn: '2026-12-01', completedAt: '2026-11-29T10:00:00+01:00' }),
+  engagement({
+    title: 'Nettoyer le square',
+    status: 'in-progress',
+    progress: 40,
+    themeId: 'nettoyage',
+    dueOn: '2026-12-23',
+    organisationId: 'oph',
+  }),
+  engagement({
+    title: 'Réparer la porte du hall B',
+    status: 'in-progress',
+    progress: 80,
+    themeId: 'securite',
+    quartierId: 'fontbarlettes',
+    dueOn: '2027-01-03',
+    organisationId: 'oph',
+  }),
+  engagement({
+    title: 'Installer un composteur',
+    status: 'done',
+    progress: 100,
+    themeId: 'tri-selectif',
+    dueOn: '2026-12-01',
+    completedAt: '2026-11-29T10:00:00+01:00',
+  }),
 ];
 
 /** 10,000 engagements, half of them overdue (as in the element's 10,000-row test). */
 export const manyEngagements = (): Engagement[] =>
   Array.from({ length: 10_000 }, (_, i) =>
-    engagement({ title: `Engagement n° ${i + 1}`, status: i % 3 === 0 ? 'in-progress' : 'accepted', dueOn: i % 2 === 0 ? '2026-12-01' : '2027-06-01' }),
+    engagement({
+      title: `Engagement n° ${i + 1}`,
+      status: i % 3 === 0 ? 'in-progress' : 'accepted',
+      dueOn: i % 2 === 0 ? '2026-12-01' : '2027-06-01',
+    }),
   );
 
 export const trackerData = (engagements: Engagement[]): EngagementTrackerData => ({ engagements, city: valence });

@@ -20,7 +20,9 @@ const text = async (path: string) => {
 async function manifestOr(skip: () => void): Promise<unknown> {
   const response = await fetch(new URL('../custom-elements.json', import.meta.url));
   if (!response.ok) {
-    console.warn('custom-elements.json is absent (run `pnpm analyze`): the docs tables check is skipped here; `node scripts/docs-tables.mjs --check` analyzes the sources itself.');
+    console.warn(
+      'custom-elements.json is absent (run `pnpm analyze`): the docs tables check is skipped here; `node scripts/docs-tables.mjs --check` analyzes the sources itself.',
+    );
     skip();
   }
   return response.json();
@@ -38,7 +40,10 @@ describe('docs/webmasters.md reference tables', () => {
   it('cover every attribute, event, part and custom property of the three elements', async function () {
     const manifest = await manifestOr(() => this.skip());
     const tables: string = referenceMarkdown(manifest);
-    const elements = elementsOf(manifest) as Map<string, { attributes?: { name: string }[]; events?: { name: string }[]; cssParts?: { name: string }[]; cssProperties?: { name: string }[] }>;
+    const elements = elementsOf(manifest) as Map<
+      string,
+      { attributes?: { name: string }[]; events?: { name: string }[]; cssParts?: { name: string }[]; cssProperties?: { name: string }[] }
+    >;
     for (const tag of ['gusp-walk-signup', 'gusp-issue-form', 'gusp-engagement-tracker']) {
       const el = elements.get(tag);
       expect(el, tag).to.not.equal(undefined);

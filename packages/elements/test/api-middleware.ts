@@ -83,7 +83,8 @@ export function inspectJpeg(bytes: Uint8Array): { width: number; height: number;
 async function readObservation(ctx: Context): Promise<{ input: RecordObservationInput; photos: File[] } | { refusal: string }> {
   const body = await readBody(ctx.req);
   const type = ctx.get('Content-Type');
-  if (!type.startsWith('multipart/form-data')) return { input: (body.length ? JSON.parse(body.toString('utf8')) : {}) as RecordObservationInput, photos: [] };
+  if (!type.startsWith('multipart/form-data'))
+    return { input: (body.length ? JSON.parse(body.toString('utf8')) : {}) as RecordObservationInput, photos: [] };
   // Node's fetch implementation parses multipart bodies: the same parser a server on undici would use.
   const form = await new Response(new Uint8Array(body), { headers: { 'Content-Type': type } }).formData();
   const json = form.get('observation');
@@ -92,13 +93,13 @@ async function readObservation(ctx: Context): Promise<{ input: RecordObservation
   const photos = form.getAll('photo').filter((p): p is File => typeof p !== 'string');
   const ids = (input.photos ?? []).map((p) => `${p.id}.jpg`);
   if (photos.length > 3) return { refusal: 'At most 3 photos.' };
-  if (photos.length !== ids.length || photos.some((p) => !ids.includes(p.name))) return { refusal: 'Each `photo` part must match one `photos[].id`.' };
+  if (photos.length !== ids.length || photos.some((p) => !ids.includes(p.name)))
+    return { refusal: 'Each `photo` part must match one `photos[].id`.' };
   if (photos.some((p) => p.type !== 'image/jpeg')) return { refusal: 'Photos are sent as JPEG.' };
   return { input, photos };
 }
 
-const statusOf = (error: GuspError): number =>
-  error.code.endsWith('not-found') ? 404 : error.code === 'validation.invalid' ? 422 : 409;
+const statusOf = (error: GuspError): number => (error.code.endsWith('not-found') ? 404 : error.code === 'validation.invalid' ? 422 : 409);
 
 /** Ten o'clock in Paris, `days` days from now, as ISO 8601 with offset. */
 function futureMorning(days: number): string {
@@ -306,7 +307,16 @@ export function apiMiddleware(base: string) {
         send(
           ctx,
           200,
-          list.map((o) => ({ description: o.description, polarity: o.polarity, themeId: o.themeId, walkId: o.walkId, stopId: o.stopId, address: o.address, point: o.point, source: o.source })),
+          list.map((o) => ({
+            description: o.description,
+            polarity: o.polarity,
+            themeId: o.themeId,
+            walkId: o.walkId,
+            stopId: o.stopId,
+            address: o.address,
+            point: o.point,
+            source: o.source,
+          })),
         );
       },
     },
@@ -321,7 +331,13 @@ export function apiMiddleware(base: string) {
       method: 'POST',
       pattern: /^\/__test\/engagements$/,
       async handle(ctx) {
-        const body = (await readJson(ctx.req)) as { title: string; quartierId: string; organisationId?: string; dueOn?: string; progress?: number };
+        const body = (await readJson(ctx.req)) as {
+          title: string;
+          quartierId: string;
+          organisationId?: string;
+          dueOn?: string;
+          progress?: number;
+        };
         const proposed = await gusp.engagements.propose({ title: body.title, quartierId: body.quartierId });
         if (!proposed.ok) return send(ctx, 422, { error: proposed.error });
         const id = proposed.value.id;

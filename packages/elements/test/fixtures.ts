@@ -77,7 +77,14 @@ export const NOW = new Date('2027-01-04T12:00:00+01:00');
 /** A typical tracker: one engagement of each kind, one of them overdue on {@linkcode NOW}. */
 export const typicalEngagements = (): Engagement[] => [
   engagement({ title: 'Réparer l’éclairage de la rue des Bleuets', dueOn: '2027-01-25' }),
-  engagement({ title: 'Nettoyer le square', status: 'in-progress', progress: 40, themeId: 'nettoyage', dueOn: '2026-12-23', organisationId: 'oph' }),
+  engagement({
+    title: 'Nettoyer le square',
+    status: 'in-progress',
+    progress: 40,
+    themeId: 'nettoyage',
+    dueOn: '2026-12-23',
+    organisationId: 'oph',
+  }),
   engagement({
     title: 'Repeindre la salle des résidents',
     status: 'done',

@@ -8,18 +8,26 @@ export const API = '/api';
 export const OTHER_API = '/api2';
 
 async function post<T>(path: string, body: unknown, api = API): Promise<T> {
-  const response = await fetch(`${api}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${api}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return (await response.json()) as T;
 }
 
 /** Creates a published walk on the test API (real core service); returns its id. */
-export async function createWalk(options: { capacity?: number; fill?: number; then?: 'close' | 'cancel' | 'reschedule' | 'start' } = {}, api = API): Promise<string> {
+export async function createWalk(
+  options: { capacity?: number; fill?: number; then?: 'close' | 'cancel' | 'reschedule' | 'start' } = {},
+  api = API,
+): Promise<string> {
   return (await post<{ id: string }>('/__test/walks', options, api)).id;
 }
 
 /** Creates an engagement (proposed) on an API; returns it. */
-export const createEngagement = (title: string, api = API): Promise<{ id: string; title: string }> => post('/__test/engagements', { title, quartierId: 'le-plan' }, api);
+export const createEngagement = (title: string, api = API): Promise<{ id: string; title: string }> =>
+  post('/__test/engagements', { title, quartierId: 'le-plan' }, api);
 
 /** Keeps the next `GET {API}{path}` waiting (a slow answer) until {@linkcode release}. */
 export async function holdNext(path: string): Promise<void> {

@@ -13,7 +13,9 @@ performance.setResourceTimingBufferSize(10_000);
 const PAGE = new URL('../../test/pages/plain-page.html', import.meta.url).href;
 
 async function openPage(): Promise<{ frame: HTMLIFrameElement; doc: Document }> {
-  const frame = await fixture<HTMLIFrameElement>(html`<iframe title="Page d’un site de ville" src=${PAGE} style="inline-size: 400px; block-size: 900px"></iframe>`);
+  const frame = await fixture<HTMLIFrameElement>(
+    html`<iframe title="Page d’un site de ville" src=${PAGE} style="inline-size: 400px; block-size: 900px"></iframe>`,
+  );
   await until(() => !!frame.contentDocument?.querySelector('gusp-walk-signup')?.shadowRoot?.querySelector('form'), 8000);
   return { frame, doc: frame.contentDocument as Document };
 }
@@ -60,7 +62,11 @@ describe('the self-contained bundle on a plain HTML page', () => {
   it('registers the tags and shows the walk from the inline JSON', async () => {
     const { doc } = await openPage();
     const win = doc.defaultView as Window & typeof globalThis;
-    expect(['gusp-walk-signup', 'gusp-issue-form', 'gusp-engagement-tracker'].map((tag) => !!win.customElements.get(tag))).to.deep.equal([true, true, true]);
+    expect(['gusp-walk-signup', 'gusp-issue-form', 'gusp-engagement-tracker'].map((tag) => !!win.customElements.get(tag))).to.deep.equal([
+      true,
+      true,
+      true,
+    ]);
     const root = doc.querySelector('gusp-walk-signup')!.shadowRoot!;
     const text = (selector: string) => (root.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
     expect(text('h2')).to.equal('Diagnostic en marchant – Fontbarlettes');
@@ -81,13 +87,16 @@ describe('the bundle under a strict Content-Security-Policy', () => {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <script type="module" src="/__bundle__/gusp-engagement-tracker.js"></script></head>
 <body><gusp-engagement-tracker><script type="application/json">${json}</script></gusp-engagement-tracker></body></html>`;
-    const frame = await fixture<HTMLIFrameElement>(html`<iframe title="Page sous CSP" srcdoc=${srcdoc} style="inline-size: 600px; block-size: 600px"></iframe>`);
+    const frame = await fixture<HTMLIFrameElement>(
+      html`<iframe title="Page sous CSP" srcdoc=${srcdoc} style="inline-size: 600px; block-size: 600px"></iframe>`,
+    );
     const violations: string[] = [];
     frame.contentWindow!.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     const tracker = () => frame.contentDocument?.querySelector('gusp-engagement-tracker');
     await until(() => (tracker()?.shadowRoot?.querySelectorAll('.item').length ?? 0) > 0, 8000);
     const doc = frame.contentDocument as Document;
-    const lastShown = () => [...(tracker()!.shadowRoot!.querySelectorAll('.item h3') ?? [])].some((h) => h.textContent?.trim() === 'Engagement CSP n° 600');
+    const lastShown = () =>
+      [...(tracker()!.shadowRoot!.querySelectorAll('.item h3') ?? [])].some((h) => h.textContent?.trim() === 'Engagement CSP n° 600');
     // Scroll to the bottom, step by step as a person would, until the last row is rendered.
     for (let i = 0; i < 60 && !lastShown(); i++) {
       doc.scrollingElement!.scrollTop = doc.scrollingElement!.scrollHeight;

@@ -74,7 +74,9 @@ export function dueInWords(tracked: TrackedEngagement, locale: string, t: Engage
   if (e.dueOn === undefined || flags.daysLeft === undefined) return t.noDueDate;
   if (SETTLED_ENGAGEMENT_STATUSES.includes(e.status)) {
     const [y, m, d] = e.dueOn.split('-').map(Number) as [number, number, number];
-    const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+    const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      Date.UTC(y, m - 1, d),
+    );
     return t.dueOnDay(day);
   }
   const days = flags.daysLeft;

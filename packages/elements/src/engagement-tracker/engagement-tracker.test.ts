@@ -25,7 +25,9 @@ const row = (el: GuspEngagementTracker, title: string): HTMLElement => {
   return found;
 };
 const counters = (el: GuspEngagementTracker): Record<string, string> =>
-  Object.fromEntries([...shadow(el).querySelectorAll<HTMLElement>('.counter')].map((c) => [c.dataset.status, clean(c.querySelector('.count')?.textContent)]));
+  Object.fromEntries(
+    [...shadow(el).querySelectorAll<HTMLElement>('.counter')].map((c) => [c.dataset.status, clean(c.querySelector('.count')?.textContent)]),
+  );
 const frame = (): Promise<unknown> => new Promise((r) => requestAnimationFrame(r));
 /** Waits for the list to settle: the window of rows is measured, then adjusted, over a few frames. */
 const settled = async (el: GuspEngagementTracker): Promise<void> => {
@@ -45,7 +47,11 @@ runElementBaseTests({
   fromApi: async () => ({ attributes: { endpoint: API }, path: '/engagements' }),
   change: async () => {
     const { title } = await createEngagement(`Sur l’autre API ${Math.random().toString(36).slice(2, 8)}`, OTHER_API);
-    return { attribute: 'endpoint', value: OTHER_API, shown: (root) => [...root.querySelectorAll('.item h3')].some((h) => h.textContent?.trim() === title) };
+    return {
+      attribute: 'endpoint',
+      value: OTHER_API,
+      shown: (root) => [...root.querySelectorAll('.item h3')].some((h) => h.textContent?.trim() === title),
+    };
   },
 });
 
@@ -71,7 +77,15 @@ describe('gusp-engagement-tracker', () => {
 
   it('counts engagements by status, and overdue ones', async () => {
     const el = await tracker(sample());
-    expect(counters(el)).to.deep.equal({ proposed: '1', accepted: '2', 'in-progress': '1', done: '1', verified: '0', abandoned: '0', overdue: '1' });
+    expect(counters(el)).to.deep.equal({
+      proposed: '1',
+      accepted: '2',
+      'in-progress': '1',
+      done: '1',
+      verified: '0',
+      abandoned: '0',
+      overdue: '1',
+    });
     expect(clean(shadow(el).querySelector('.counter.overdue')?.textContent)).to.equal('1 ⚠ En retard');
   });
 
@@ -103,7 +117,9 @@ describe('gusp-engagement-tracker', () => {
   it('on a German page without German texts, writes the due dates in French like the rest (never « Échéance in 3 Wochen »)', async () => {
     const el = await tracker(sample(), NOW, 'de');
     await settled(el);
-    expect(clean(row(el, 'Réparer l’éclairage de la rue des Bleuets').querySelector('.due')?.textContent)).to.equal('Échéance dans 3 semaines');
+    expect(clean(row(el, 'Réparer l’éclairage de la rue des Bleuets').querySelector('.due')?.textContent)).to.equal(
+      'Échéance dans 3 semaines',
+    );
     expect(clean(row(el, 'Repeindre la salle des résidents').querySelector('.due')?.textContent)).to.equal('Échéance : 30 novembre 2026');
     expect(shadow(el).querySelector('[part~=base]')?.getAttribute('lang')).to.equal('fr');
   });
@@ -156,7 +172,10 @@ describe('gusp-engagement-tracker', () => {
   it('shows overdue by the Paris calendar day around the autumn DST change', async () => {
     // 23:30 UTC on Sunday 25 October 2026 is already Monday 26 in Paris (UTC+1 since 03:00 that day).
     const now = new Date('2026-10-25T23:30:00Z');
-    const el = await tracker([engagement({ title: 'Dû dimanche', dueOn: '2026-10-25' }), engagement({ title: 'Dû lundi', dueOn: '2026-10-26' })], now);
+    const el = await tracker(
+      [engagement({ title: 'Dû dimanche', dueOn: '2026-10-25' }), engagement({ title: 'Dû lundi', dueOn: '2026-10-26' })],
+      now,
+    );
     await settled(el);
     expect(counters(el).overdue).to.equal('1');
     expect(clean(row(el, 'Dû dimanche').querySelector('.due')?.textContent)).to.equal('En retard d’1 jour');
@@ -181,7 +200,11 @@ describe('gusp-engagement-tracker', () => {
 
   it('stays light with 10,000 engagements: only the visible rows are in the DOM', async () => {
     const many = Array.from({ length: 10_000 }, (_, i) =>
-      engagement({ title: `Engagement n° ${i + 1}`, status: i % 3 === 0 ? 'in-progress' : 'accepted', dueOn: i % 2 === 0 ? '2026-12-01' : '2027-06-01' }),
+      engagement({
+        title: `Engagement n° ${i + 1}`,
+        status: i % 3 === 0 ? 'in-progress' : 'accepted',
+        dueOn: i % 2 === 0 ? '2026-12-01' : '2027-06-01',
+      }),
     );
     const el = await fixture<GuspEngagementTracker>(html`<gusp-engagement-tracker .now=${NOW}></gusp-engagement-tracker>`);
     const start = performance.now();
@@ -237,7 +260,9 @@ describe('gusp-engagement-tracker', () => {
   it('with refresh, a slow answer never overwrites a newer one: the next refresh aborts it', async () => {
     const { title } = await createEngagement(`Après la réponse lente ${Math.random().toString(36).slice(2, 6)}`);
     await holdNext('/engagements');
-    const el = await fixture<GuspEngagementTracker>(html`<gusp-engagement-tracker endpoint=${API} refresh="0.2"></gusp-engagement-tracker>`);
+    const el = await fixture<GuspEngagementTracker>(
+      html`<gusp-engagement-tracker endpoint=${API} refresh="0.2"></gusp-engagement-tracker>`,
+    );
     await heldArrived();
     // The first answer is held; a refresh asks again, and its answer is shown.
     await until(() => el.data !== undefined, 5000);
@@ -247,7 +272,9 @@ describe('gusp-engagement-tracker', () => {
   });
 
   it('with refresh, shows what staff changed since it loaded, keeping its filters', async () => {
-    const el = await fixture<GuspEngagementTracker>(html`<gusp-engagement-tracker endpoint=${API} refresh="0.2"></gusp-engagement-tracker>`);
+    const el = await fixture<GuspEngagementTracker>(
+      html`<gusp-engagement-tracker endpoint=${API} refresh="0.2"></gusp-engagement-tracker>`,
+    );
     await el.loaded;
     fill(shadow(el), { 'filter-quartierId': 'polygone' });
     await settled(el);

@@ -150,22 +150,14 @@ export class GuspEngagementTracker extends GuspElement {
       <h2 id="heading">${t.trackerHeading}</h2>
       ${this.renderCounters()} ${this.renderFilters()}
       <p class="shown" role="status">${t.shown(this.shown.length, this.tracked.length)}</p>
-      ${this.shown.length === 0
-        ? html`<p class="empty">${t.empty}</p>`
-        : this.renderList()}
+      ${this.shown.length === 0 ? html`<p class="empty">${t.empty}</p>` : this.renderList()}
     </section>`;
   }
 
   private renderList(): TemplateResult {
     const { rows, offset, before, after } = this.windowList.window(this.shown);
     this.padding = `${before}px ${after}px`;
-    return html`<div
-      class="list"
-      part="list"
-      role="list"
-      aria-label=${this.t.trackerHeading}
-      data-count=${this.shown.length}
-    >
+    return html`<div class="list" part="list" role="list" aria-label=${this.t.trackerHeading} data-count=${this.shown.length}>
       ${repeat(
         rows,
         (item) => item.engagement.id,
@@ -180,10 +172,11 @@ export class GuspEngagementTracker extends GuspElement {
     return html`<h3 class="visually-hidden" id="counters-heading">${t.countersHeading}</h3>
       <ul class="counters" part="counters" aria-labelledby="counters-heading">
         ${COUNTERS.map(
-          (s) => html`<li class="counter ${s}" data-status=${s}>
-            <span class="count">${counts?.[s] ?? 0}</span>
-            <span class="counter-label"><span aria-hidden="true">${STATUS_SYMBOL[s]}</span> ${t.counter[s]}</span>
-          </li>`,
+          (s) =>
+            html`<li class="counter ${s}" data-status=${s}>
+              <span class="count">${counts?.[s] ?? 0}</span>
+              <span class="counter-label"><span aria-hidden="true">${STATUS_SYMBOL[s]}</span> ${t.counter[s]}</span>
+            </li>`,
         )}
       </ul>`;
   }
@@ -212,11 +205,12 @@ export class GuspEngagementTracker extends GuspElement {
         'themeId',
         t.theme,
         city.axes.map(
-          (axis) => html`<optgroup label=${localName(axis, locale)}>
-            ${city.themes
-              .filter((th) => th.axis === axis.id)
-              .map((th) => html`<option value=${th.id} ?selected=${f.themeId === th.id}>${localName(th, locale)}</option>`)}
-          </optgroup>`,
+          (axis) =>
+            html`<optgroup label=${localName(axis, locale)}>
+              ${city.themes
+                .filter((th) => th.axis === axis.id)
+                .map((th) => html`<option value=${th.id} ?selected=${f.themeId === th.id}>${localName(th, locale)}</option>`)}
+            </optgroup>`,
         ),
       )}
       ${select(
@@ -225,7 +219,9 @@ export class GuspEngagementTracker extends GuspElement {
         city.organisations.map((o) => html`<option value=${o.id} ?selected=${f.organisationId === o.id}>${o.name}</option>`),
       )}
       ${select('status', t.status, [
-        ...ENGAGEMENT_STATUSES.map((s) => html`<option value=${s} ?selected=${f.status === s}>${labelIn(MESSAGES, `engagement.status.${s}`, locale)}</option>`),
+        ...ENGAGEMENT_STATUSES.map(
+          (s) => html`<option value=${s} ?selected=${f.status === s}>${labelIn(MESSAGES, `engagement.status.${s}`, locale)}</option>`,
+        ),
         html`<option value="overdue" ?selected=${f.status === 'overdue'}>${labelIn(MESSAGES, 'engagement.overdue', locale)}</option>`,
       ])}
     </fieldset>`;
@@ -237,7 +233,11 @@ export class GuspEngagementTracker extends GuspElement {
     const city = this.data!.city;
     const e = item.engagement;
     const theme = findTheme(city, e.themeId);
-    const meta = [findOrganisation(city, e.organisationId)?.name ?? t.noOrganisation, findQuartier(city, e.quartierId)?.name ?? e.quartierId, theme && localName(theme, locale)]
+    const meta = [
+      findOrganisation(city, e.organisationId)?.name ?? t.noOrganisation,
+      findQuartier(city, e.quartierId)?.name ?? e.quartierId,
+      theme && localName(theme, locale),
+    ]
       .filter(Boolean)
       .join(' · ');
     return html`<div class="item" part="item" role="listitem" aria-posinset=${index + 1} aria-setsize=${this.shown.length} data-id=${e.id}>
@@ -247,9 +247,13 @@ export class GuspEngagementTracker extends GuspElement {
         <span class="badge status ${e.status}" part="status"
           ><span aria-hidden="true">${STATUS_SYMBOL[e.status]}</span> ${labelIn(MESSAGES, `engagement.status.${e.status}`, locale)}</span
         >
-        ${item.flags.overdue
-          ? html`<span class="badge overdue" part="overdue"><span aria-hidden="true">${STATUS_SYMBOL.overdue}</span> ${labelIn(MESSAGES, 'engagement.overdue', locale)}</span>`
-          : nothing}
+        ${
+          item.flags.overdue
+            ? html`<span class="badge overdue" part="overdue"
+                ><span aria-hidden="true">${STATUS_SYMBOL.overdue}</span> ${labelIn(MESSAGES, 'engagement.overdue', locale)}</span
+              >`
+            : nothing
+        }
         <span class="due">${dueInWords(item, locale, t)}</span>
       </p>
       <p class="progress">
@@ -257,14 +261,16 @@ export class GuspEngagementTracker extends GuspElement {
         <progress max="100" value=${e.progress} aria-label=${t.progress}></progress>
       </p>
       <p class="observations">${t.observations(e.observationIds.length)}</p>
-      ${e.milestones.length > 0
-        ? html`<details part="timeline">
-            <summary>${t.timeline}</summary>
-            <ol class="timeline">
-              ${e.milestones.map((m) => this.renderMilestone(m))}
-            </ol>
-          </details>`
-        : nothing}
+      ${
+        e.milestones.length > 0
+          ? html`<details part="timeline">
+              <summary>${t.timeline}</summary>
+              <ol class="timeline">
+                ${e.milestones.map((m) => this.renderMilestone(m))}
+              </ol>
+            </details>`
+          : nothing
+      }
     </div>`;
   }
 

@@ -9,7 +9,10 @@ import type { GuspError } from '@gusp/core';
 
 /** The server answered with a refusal (`4xx` with `{ error: GuspError }`). */
 export class ApiRefusal extends Error {
-  constructor(readonly error: GuspError, readonly status: number) {
+  constructor(
+    readonly error: GuspError,
+    readonly status: number,
+  ) {
     super(error.message);
     this.name = 'ApiRefusal';
   }
@@ -17,14 +20,22 @@ export class ApiRefusal extends Error {
 
 /** The request did not get a usable answer: offline, timeout, `5xx`, not JSON. */
 export class ApiUnavailable extends Error {
-  constructor(message: string, readonly status?: number) {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
     super(message);
     this.name = 'ApiUnavailable';
   }
 }
 
 function isGuspError(value: unknown): value is GuspError {
-  return !!value && typeof value === 'object' && typeof (value as GuspError).code === 'string' && typeof (value as GuspError).message === 'string';
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    typeof (value as GuspError).code === 'string' &&
+    typeof (value as GuspError).message === 'string'
+  );
 }
 
 /**
@@ -64,10 +75,17 @@ export async function requestJson<T>(url: string, init: RequestOptions = {}): Pr
   let body: unknown;
   try {
     try {
-      response = await fetch(url, { ...rest, headers, signal: timer.signal, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
+      response = await fetch(url, {
+        ...rest,
+        headers,
+        signal: timer.signal,
+        ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+      });
     } catch (cause) {
       if (signal?.aborted) throw signal.reason;
-      throw new ApiUnavailable(timer.signal.aborted ? `No answer after ${timeout} ms` : cause instanceof Error ? cause.message : String(cause));
+      throw new ApiUnavailable(
+        timer.signal.aborted ? `No answer after ${timeout} ms` : cause instanceof Error ? cause.message : String(cause),
+      );
     }
     try {
       body = await response.json();

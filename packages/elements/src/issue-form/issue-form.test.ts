@@ -26,7 +26,8 @@ const focusedId = (el: GuspIssueForm): string | undefined => {
   const active = shadow(el).activeElement as HTMLElement | null;
   return active?.id || active?.className;
 };
-const summaryItems = (el: GuspIssueForm): string[] => [...shadow(el).querySelectorAll('.error-summary li')].map((li) => (li.textContent ?? '').trim());
+const summaryItems = (el: GuspIssueForm): string[] =>
+  [...shadow(el).querySelectorAll('.error-summary li')].map((li) => (li.textContent ?? '').trim());
 
 /**
  * A camera-like JPEG: `width`×`height` pixels, with an EXIF APP1 segment
@@ -106,7 +107,11 @@ runElementBaseTests({
   data: () => ({ city: valence }),
   heading: { fr: 'Signaler un problème ou un point positif', en: 'Report a problem or something that works well' },
   fromApi: async () => ({ attributes: { endpoint: API }, path: '/city' }),
-  change: async () => ({ attribute: 'walk-id', value: await createWalk({ then: 'start' }), shown: (root) => root.querySelector('#stop') !== null }),
+  change: async () => ({
+    attribute: 'walk-id',
+    value: await createWalk({ then: 'start' }),
+    shown: (root) => root.querySelector('#stop') !== null,
+  }),
 });
 
 describe('gusp-issue-form', () => {
@@ -135,7 +140,12 @@ describe('gusp-issue-form', () => {
 
     it('is accessible once sent, and when the position is refused', async () => {
       const el = await fromApi();
-      fill(shadow(el), { 'polarity-positive': true, theme: 'espaces-verts', description: unique('Jardin partagé bien tenu'), address: 'Jardin des Bleuets' });
+      fill(shadow(el), {
+        'polarity-positive': true,
+        theme: 'espaces-verts',
+        description: unique('Jardin partagé bien tenu'),
+        address: 'Jardin des Bleuets',
+      });
       await el.submit();
       expect(text(el, '.submit-status')).to.equal('Merci ! Votre observation est enregistrée.');
       await executeServerCommand('set-geolocation', null);
@@ -149,10 +159,16 @@ describe('gusp-issue-form', () => {
   describe('the form', () => {
     it('offers both polarities and the city’s themes grouped by axis', async () => {
       const el = await resident();
-      expect([...shadow(el).querySelectorAll('input[name=polarity] + label')].map((l) => l.textContent)).to.deep.equal(['Point positif', 'Dysfonctionnement']);
+      expect([...shadow(el).querySelectorAll('input[name=polarity] + label')].map((l) => l.textContent)).to.deep.equal([
+        'Point positif',
+        'Dysfonctionnement',
+      ]);
       const groups = [...shadow(el).querySelectorAll<HTMLOptGroupElement>('#theme optgroup')];
       expect(groups.map((g) => g.label)).to.deep.equal(valence.axes.map((a) => a.name));
-      expect([...groups[0]!.querySelectorAll('option')].map((o) => o.textContent)).to.deep.equal(['Nettoyage des lieux publics', 'Tri sélectif']);
+      expect([...groups[0]!.querySelectorAll('option')].map((o) => o.textContent)).to.deep.equal([
+        'Nettoyage des lieux publics',
+        'Tri sélectif',
+      ]);
     });
 
     it('shows a French error summary that receives focus, with the location rule of the core', async () => {
@@ -239,7 +255,12 @@ describe('gusp-issue-form', () => {
         const event = await fired;
         expect([event.bubbles, event.composed, event.cancelable]).to.deep.equal([true, true, true]);
         expect(event.detail.clientId).to.match(/^[A-Za-z0-9_-]{21}$/);
-        expect(event.detail.input).to.include({ polarity: 'problem', themeId: 'embellissement', quartierId: 'le-plan', address: 'Mur du gymnase' });
+        expect(event.detail.input).to.include({
+          polarity: 'problem',
+          themeId: 'embellissement',
+          quartierId: 'le-plan',
+          address: 'Mur du gymnase',
+        });
       } finally {
         document.removeEventListener('gusp-observe', prevent);
       }
@@ -251,7 +272,12 @@ describe('gusp-issue-form', () => {
       el.setAttribute('quartier-id', 'fontbarlettes');
       await el.updateComplete;
       expect(text(el, 'h2')).to.equal('Signaler un problème ou un point positif – Fontbarlettes');
-      fill(shadow(el), { 'polarity-positive': true, theme: 'espaces-verts', description: unique('Square fleuri'), address: 'Square central' });
+      fill(shadow(el), {
+        'polarity-positive': true,
+        theme: 'espaces-verts',
+        description: unique('Square fleuri'),
+        address: 'Square central',
+      });
       el.addEventListener('gusp-observe', (e) => e.preventDefault(), { once: true });
       const fired = oneEvent(el, 'gusp-observe');
       await el.submit();
@@ -276,7 +302,9 @@ describe('gusp-issue-form', () => {
       fill(shadow(el), { description: second });
       await el.submit();
       for (const d of [first, second]) {
-        expect(await stored(d)).to.deep.equal([{ description: d, polarity: 'problem', themeId: 'nettoyage', walkId, stopId, source: 'walk' }]);
+        expect(await stored(d)).to.deep.equal([
+          { description: d, polarity: 'problem', themeId: 'nettoyage', walkId, stopId, source: 'walk' },
+        ]);
       }
     });
 
@@ -333,7 +361,13 @@ describe('gusp-issue-form', () => {
       await el.submit();
       await observed;
       expect(await stored(description)).to.have.length(1);
-      const received = (await (await fetch(`${API}/__test/photos`)).json()) as { name: string; type: string; width: number; height: number; exif: boolean }[];
+      const received = (await (await fetch(`${API}/__test/photos`)).json()) as {
+        name: string;
+        type: string;
+        width: number;
+        height: number;
+        exif: boolean;
+      }[];
       expect(received.at(-1)).to.include({ type: 'image/jpeg', width: 1600, height: 1067, exif: false });
       expect($(el, '.thumbnails')).to.be.null;
     });
@@ -371,7 +405,11 @@ describe('gusp-issue-form', () => {
       expect(shadow(four).querySelectorAll('.thumbnails li')).to.have.length(3);
       expect(text(four, '.photo-status')).to.equal('3 photos au plus : retirez-en une pour en ajouter une autre.');
       const remove = [...shadow(four).querySelectorAll<HTMLButtonElement>('.thumbnails button')];
-      expect(remove.map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Retirer la photo 1', 'Retirer la photo 2', 'Retirer la photo 3']);
+      expect(remove.map((b) => b.getAttribute('aria-label'))).to.deep.equal([
+        'Retirer la photo 1',
+        'Retirer la photo 2',
+        'Retirer la photo 3',
+      ]);
       expect(remove.map((b) => b.textContent?.trim())).to.deep.equal(['Retirer', 'Retirer', 'Retirer']);
       remove[1]!.click();
       await four.updateComplete;
@@ -404,7 +442,14 @@ describe('gusp-issue-form', () => {
   describe('draft', () => {
     it('restores what was typed after a reload, but never the consent', async () => {
       const first = await resident();
-      fill(shadow(first), { 'polarity-positive': true, theme: 'lien-social', description: 'Fête des voisins', quartier: 'chamberliere', 'reporter-name': 'Yasmine', 'reporter-consent': true });
+      fill(shadow(first), {
+        'polarity-positive': true,
+        theme: 'lien-social',
+        description: 'Fête des voisins',
+        quartier: 'chamberliere',
+        'reporter-name': 'Yasmine',
+        'reporter-consent': true,
+      });
       fixtureCleanup();
       const el = await resident();
       expect($<HTMLInputElement>(el, '#polarity-positive')!.checked).to.be.true;

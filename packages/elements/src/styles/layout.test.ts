@@ -7,11 +7,13 @@ import '../define/all.js';
 import { walkData } from '../../test/helpers.js';
 
 const page = () =>
-  fixture<HTMLDivElement>(html`<div>
-    <gusp-walk-signup .data=${walkData()}></gusp-walk-signup>
-    <gusp-issue-form .data=${{ city: valence }}></gusp-issue-form>
-    <gusp-engagement-tracker .data=${{ engagements: [], city: valence }}></gusp-engagement-tracker>
-  </div>`);
+  fixture<HTMLDivElement>(
+    html`<div>
+      <gusp-walk-signup .data=${walkData()}></gusp-walk-signup>
+      <gusp-issue-form .data=${{ city: valence }}></gusp-issue-form>
+      <gusp-engagement-tracker .data=${{ engagements: [], city: valence }}></gusp-engagement-tracker>
+    </div>`,
+  );
 
 const elements = (root: HTMLElement) => [...root.children] as HTMLElement[];
 
@@ -37,7 +39,11 @@ describe('layout of the elements', () => {
   it('gives every control a target of at least 44 × 44 px', async () => {
     const root = await page();
     for (const el of elements(root)) {
-      const controls = [...(el.shadowRoot as ShadowRoot).querySelectorAll<HTMLElement>('button, select, textarea, input[type=text], input[type=email], input[type=tel], .check, summary')];
+      const controls = [
+        ...(el.shadowRoot as ShadowRoot).querySelectorAll<HTMLElement>(
+          'button, select, textarea, input[type=text], input[type=email], input[type=tel], .check, summary',
+        ),
+      ];
       expect(controls.length, el.localName).to.be.greaterThan(3);
       for (const control of controls) {
         const { width, height } = control.getBoundingClientRect();
@@ -48,9 +54,11 @@ describe('layout of the elements', () => {
   });
 
   it('takes the city’s colours and font from --gusp-… custom properties set by the page', async () => {
-    const root = await fixture<HTMLDivElement>(html`<div style="--gusp-color-primary: rgb(120, 0, 60); --gusp-font-family: serif; --gusp-radius: 0px">
-      <gusp-walk-signup .data=${walkData()}></gusp-walk-signup>
-    </div>`);
+    const root = await fixture<HTMLDivElement>(
+      html`<div style="--gusp-color-primary: rgb(120, 0, 60); --gusp-font-family: serif; --gusp-radius: 0px">
+        <gusp-walk-signup .data=${walkData()}></gusp-walk-signup>
+      </div>`,
+    );
     const el = root.firstElementChild as HTMLElement & { updateComplete: Promise<unknown> };
     await el.updateComplete;
     const submit = el.shadowRoot!.querySelector('button[type=submit]') as HTMLElement;

@@ -113,7 +113,15 @@ export const engagementTracker: EngagementTrackerTexts = {
   /* engagement tracker */
   trackerHeading: 'Commitments',
   countersHeading: 'Where commitments stand',
-  counter: { proposed: 'Proposed', accepted: 'Accepted', 'in-progress': 'In progress', done: 'Done', verified: 'Verified', abandoned: 'Abandoned', overdue: 'Late' },
+  counter: {
+    proposed: 'Proposed',
+    accepted: 'Accepted',
+    'in-progress': 'In progress',
+    done: 'Done',
+    verified: 'Verified',
+    abandoned: 'Abandoned',
+    overdue: 'Late',
+  },
   filtersLegend: 'Filter commitments',
   organisation: 'Organisation',
   status: 'Status',

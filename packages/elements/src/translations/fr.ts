@@ -26,7 +26,8 @@ export const walkSignup: WalkSignupTexts = {
   seats: 'Places',
   seatsLeft: (n) => (n === 0 ? 'Complet' : n === 1 ? 'Il reste 1 place' : `Il reste ${n} places`),
   fewSeatsLeft: (n) => (n === 1 ? 'Dernière place disponible' : `Plus que ${n} places`),
-  fullNotice: 'Ce diagnostic est complet. Vous pouvez vous inscrire sur la liste d’attente : nous vous préviendrons si une place se libère.',
+  fullNotice:
+    'Ce diagnostic est complet. Vous pouvez vous inscrire sur la liste d’attente : nous vous préviendrons si une place se libère.',
   closedNotice: 'Les inscriptions à ce diagnostic sont closes.',
   cancelledNotice: 'Ce diagnostic en marchant est annulé.',
   cancelReason: 'Motif',
@@ -89,7 +90,8 @@ export const issueForm: IssueFormTexts = {
   positionFailed: 'Votre position n’est pas disponible. Indiquez une adresse ou un repère.',
   removePosition: 'Retirer la position',
   photosLegend: 'Photos (facultatif)',
-  photosHint: 'Trois photos au plus. Elles sont réduites sur votre appareil, qui en retire aussi la position et le modèle d’appareil (données EXIF).',
+  photosHint:
+    'Trois photos au plus. Elles sont réduites sur votre appareil, qui en retire aussi la position et le modèle d’appareil (données EXIF).',
   addPhotos: 'Ajouter des photos',
   preparingPhotos: 'Préparation des photos…',
   photoAlt: (n) => `Photo ${n}`,
@@ -113,12 +115,21 @@ export const engagementTracker: EngagementTrackerTexts = {
   /* engagement tracker */
   trackerHeading: 'Suivi des engagements',
   countersHeading: 'Où en sont les engagements',
-  counter: { proposed: 'Proposés', accepted: 'Acceptés', 'in-progress': 'En cours', done: 'Réalisés', verified: 'Vérifiés', abandoned: 'Abandonnés', overdue: 'En retard' },
+  counter: {
+    proposed: 'Proposés',
+    accepted: 'Acceptés',
+    'in-progress': 'En cours',
+    done: 'Réalisés',
+    verified: 'Vérifiés',
+    abandoned: 'Abandonnés',
+    overdue: 'En retard',
+  },
   filtersLegend: 'Filtrer les engagements',
   organisation: 'Organisation',
   status: 'État',
   all: 'Tous',
-  shown: (shown, total) => (shown === total ? `${total} engagement${total > 1 ? 's' : ''}` : `${shown} engagement${shown > 1 ? 's' : ''} sur ${total}`),
+  shown: (shown, total) =>
+    shown === total ? `${total} engagement${total > 1 ? 's' : ''}` : `${shown} engagement${shown > 1 ? 's' : ''} sur ${total}`,
   empty: 'Aucun engagement ne correspond à ces filtres.',
   noDueDate: 'Sans échéance',
   dueIn: (words) => `Échéance ${words}`,

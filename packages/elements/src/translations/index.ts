@@ -44,7 +44,7 @@ const known = (tag: string): boolean => registered.has(tag) || BUILT_IN.has(tag)
  * and the content's `lang` follow it, so they always match the texts.
  */
 export function languageShown(locale: string | undefined): string {
-  return (locale && fallback(locale, known)) ? locale : 'fr';
+  return locale && fallback(locale, known) ? locale : 'fr';
 }
 
 function pick<K extends TranslationPart>(part: K, builtIn: BuiltInTexts<K>, locale: string | undefined): Translation[K] {
@@ -53,7 +53,11 @@ function pick<K extends TranslationPart>(part: K, builtIn: BuiltInTexts<K>, loca
 }
 
 /** The shared texts and one element's, in the language of `locale`. */
-export function textsFor<K extends TranslationPart>(part: K, builtIn: BuiltInTexts<K>, locale: string | undefined): CommonTexts & Translation[K] {
+export function textsFor<K extends TranslationPart>(
+  part: K,
+  builtIn: BuiltInTexts<K>,
+  locale: string | undefined,
+): CommonTexts & Translation[K] {
   const key = `${part}|${locale ?? ''}`;
   let texts = cache.get(key) as (CommonTexts & Translation[K]) | undefined;
   if (!texts) {

@@ -88,4 +88,5 @@ export function walkCalendar(data: WalkSignupData, locale: string): string {
 }
 
 /** « diagnostic-le-plan-2026-03-14.ics »: what the downloaded file is called. */
-export const calendarFileName = (data: WalkSignupData): string => `diagnostic-${data.walk.quartierId}-${data.walk.startsAt.slice(0, 10)}.ics`;
+export const calendarFileName = (data: WalkSignupData): string =>
+  `diagnostic-${data.walk.quartierId}-${data.walk.startsAt.slice(0, 10)}.ics`;

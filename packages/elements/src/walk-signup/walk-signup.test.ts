@@ -3,7 +3,22 @@ import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testin
 import { sendKeys } from '@web/test-runner-commands';
 import '../define/walk-signup.js';
 import { GuspRegisterEvent } from '../events/walk-signup-events.js';
-import { API, OTHER_API, createWalk, failNext, fill, heldArrived, holdNext, release, setNetwork, setOutage, storedRegistrations, uniqueEmail, until, walkData } from '../../test/helpers.js';
+import {
+  API,
+  OTHER_API,
+  createWalk,
+  failNext,
+  fill,
+  heldArrived,
+  holdNext,
+  release,
+  setNetwork,
+  setOutage,
+  storedRegistrations,
+  uniqueEmail,
+  until,
+  walkData,
+} from '../../test/helpers.js';
 import { runElementBaseTests } from '../../test/element-base-tests.js';
 import type { GuspWalkSignup } from './walk-signup.js';
 import { fr, registerTranslation } from '../translations/index.js';
@@ -13,7 +28,8 @@ import type { WalkSignupData } from './walk-signup-data.js';
 const shadow = (el: GuspWalkSignup): ShadowRoot => el.shadowRoot as ShadowRoot;
 const $ = <T extends Element = HTMLElement>(el: GuspWalkSignup, selector: string): T | null => shadow(el).querySelector<T>(selector);
 const text = (el: GuspWalkSignup, selector: string): string => ($(el, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const focusedId = (el: GuspWalkSignup): string | undefined => (shadow(el).activeElement as HTMLElement | null)?.id || (shadow(el).activeElement as HTMLElement | null)?.className;
+const focusedId = (el: GuspWalkSignup): string | undefined =>
+  (shadow(el).activeElement as HTMLElement | null)?.id || (shadow(el).activeElement as HTMLElement | null)?.className;
 
 async function withData(data: WalkSignupData, lang?: string): Promise<GuspWalkSignup> {
   return lang
@@ -62,7 +78,9 @@ describe('gusp-walk-signup', () => {
       await expect(await withData(walkData({ status: 'closed', walk: { status: 'closed' } }))).to.be.accessible();
     });
     it('is accessible when cancelled', async () => {
-      await expect(await withData(walkData({ status: 'cancelled', walk: { status: 'cancelled', cancelReason: 'Alerte météo' } }))).to.be.accessible();
+      await expect(
+        await withData(walkData({ status: 'cancelled', walk: { status: 'cancelled', cancelReason: 'Alerte météo' } })),
+      ).to.be.accessible();
     });
     it('is accessible when rescheduled', async () => {
       await expect(await withData(walkData({ walk: { sequence: 1 } }))).to.be.accessible();
@@ -118,7 +136,9 @@ describe('gusp-walk-signup', () => {
       const el = await withData(walkData(), 'en');
       expect(text(el, 'h2')).to.equal('Neighbourhood walk – Le Plan');
       expect(text(el, '.when')).to.equal('Saturday 14 March 2099, from 9 am to 1 pm');
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-GB"><gusp-walk-signup .data=${walkData()}></gusp-walk-signup></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="en-GB"><gusp-walk-signup .data=${walkData()}></gusp-walk-signup></div>`,
+      );
       const inner = wrapper.querySelector('gusp-walk-signup') as GuspWalkSignup;
       expect(text(inner, 'button[type=submit]')).to.equal('Sign me up');
     });
@@ -211,7 +231,9 @@ describe('gusp-walk-signup', () => {
 
   describe('language', () => {
     it('on an Arabic page with no Arabic texts, marks its French content lang="fr" dir="ltr"', async () => {
-      const page = await fixture<HTMLDivElement>(html`<div lang="ar" dir="rtl"><gusp-walk-signup .data=${walkData()}></gusp-walk-signup></div>`);
+      const page = await fixture<HTMLDivElement>(
+        html`<div lang="ar" dir="rtl"><gusp-walk-signup .data=${walkData()}></gusp-walk-signup></div>`,
+      );
       const el = page.querySelector('gusp-walk-signup') as GuspWalkSignup;
       await el.updateComplete;
       const base = $(el, '[part~=base]')!;
@@ -325,7 +347,10 @@ describe('gusp-walk-signup', () => {
       await el.submit();
       const items = [...shadow(el).querySelectorAll('.error-summary li')].map((li) => li.textContent?.trim());
       expect(text(el, '.error-summary h3')).to.equal('There are 2 problems with the form');
-      expect(items).to.deep.equal(['Invalid email address (example: name@example.org).', 'Your consent is needed to record the registration.']);
+      expect(items).to.deep.equal([
+        'Invalid email address (example: name@example.org).',
+        'Your consent is needed to record the registration.',
+      ]);
       expect(text(el, '#email-error')).to.equal('Invalid email address (example: name@example.org).');
     });
 
@@ -390,7 +415,9 @@ describe('gusp-walk-signup', () => {
       await el.submit();
       expect((await registered).detail.receipt).to.include({ status: 'waitlisted', position: 2 });
       expect(text(el, '.confirmation h3')).to.equal('Vous êtes sur la liste d’attente');
-      expect(text(el, '.position')).to.equal('Vous êtes en position 2 sur la liste d’attente. Nous vous préviendrons si une place se libère.');
+      expect(text(el, '.position')).to.equal(
+        'Vous êtes en position 2 sur la liste d’attente. Nous vous préviendrons si une place se libère.',
+      );
     });
 
     it('offers « Ajouter à mon agenda »: the walk’s .ics made by the core, with its UID and Paris time', async () => {
@@ -457,7 +484,9 @@ describe('gusp-walk-signup', () => {
       await setOutage(true);
       try {
         await el.submit();
-        expect(text(el, '.failure p')).to.equal('L’inscription n’a pas pu être envoyée. Vos réponses sont conservées : vous pouvez réessayer.');
+        expect(text(el, '.failure p')).to.equal(
+          'L’inscription n’a pas pu être envoyée. Vos réponses sont conservées : vous pouvez réessayer.',
+        );
         expect(focusedId(el)).to.equal('failure');
         expect($<HTMLInputElement>(el, '#name')!.value).to.equal('Nour');
         expect($<HTMLInputElement>(el, '#email')!.value).to.equal(email);
@@ -507,7 +536,14 @@ describe('gusp-walk-signup', () => {
     it('restores what was typed after a reload, but never the consent', async () => {
       const data = walkData();
       const first = await withData(data);
-      fill(shadow(first), { name: 'Inès', phone: '06 00 00 00 00', role: 'association', 'need-interpreter': true, 'needs-note': 'Arabe', consent: true });
+      fill(shadow(first), {
+        name: 'Inès',
+        phone: '06 00 00 00 00',
+        role: 'association',
+        'need-interpreter': true,
+        'needs-note': 'Arabe',
+        consent: true,
+      });
       fixtureCleanup();
       const el = await withData(data);
       expect($<HTMLInputElement>(el, '#name')!.value).to.equal('Inès');
