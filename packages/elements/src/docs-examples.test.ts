@@ -37,7 +37,9 @@ const asPage = (code: string, extraHead = ''): string =>
     : `<!doctype html><html lang="fr"><head><meta charset="utf-8">${code.includes('/__bundle__/') ? '' : '<script type="module" src="/__bundle__/gusp-elements.js"></script>'}${extraHead}</head><body>${code}</body></html>`;
 
 async function open(srcdoc: string): Promise<Document> {
-  const frame = await fixture<HTMLIFrameElement>(html`<iframe title="Page d’exemple" srcdoc=${srcdoc} style="inline-size: 800px; block-size: 900px"></iframe>`);
+  const frame = await fixture<HTMLIFrameElement>(
+    html`<iframe title="Page d’exemple" srcdoc=${srcdoc} style="inline-size: 800px; block-size: 900px"></iframe>`,
+  );
   // Before the srcdoc loads, the frame holds an empty about:blank document, already complete.
   await until(() => frame.contentWindow?.location.href === 'about:srcdoc' && frame.contentDocument?.readyState === 'complete', 8000);
   return frame.contentDocument as Document;
