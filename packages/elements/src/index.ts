@@ -5,6 +5,18 @@
  * (or `define/all.js`) to register the tags.
  */
 export { GuspElement } from './internal/gusp-element.js';
+// The controllers every element is built from, for elements of one's own (and the staff console) on the same conventions.
+export { LocalizeController, type LocalizeHost } from './internal/localize.js';
+export { DataController, type DataHost, type DataSource } from './internal/data-controller.js';
+export {
+  FormController,
+  type FormHost,
+  type FormConfig,
+  type InputOptions,
+  type TextKey,
+  type FlagKey,
+} from './internal/form-controller.js';
+export type { ShownError } from './internal/error-summary.js';
 export { GuspWalkSignup } from './walk-signup/walk-signup.js';
 export { SignupState, signupState, isRescheduled, type WalkSignupData, type RegistrationReceipt } from './walk-signup/walk-signup-data.js';
 export * from './events/index.js';

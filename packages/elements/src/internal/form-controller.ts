@@ -11,8 +11,10 @@ export interface FormHost extends ReactiveControllerHost, HTMLElement {
 }
 
 /** The fields that hold text, by the key of the values. */
-type TextKey<V> = { [P in keyof V]: V[P] extends string ? P : never }[keyof V];
-type FlagKey<V> = { [P in keyof V]: V[P] extends boolean ? P : never }[keyof V];
+/** The fields of `V` that hold text (inputs, selects, text areas). */
+export type TextKey<V> = { [P in keyof V]: V[P] extends string ? P : never }[keyof V];
+/** The fields of `V` that hold a yes/no (checkboxes). */
+export type FlagKey<V> = { [P in keyof V]: V[P] extends boolean ? P : never }[keyof V];
 
 /** How one form's values, errors and draft are laid out; the form keeps only this, its fields and its template. */
 export interface FormConfig<V extends object, K extends string> {

@@ -5,7 +5,8 @@ import { languageShown } from '../translations/index.js';
 /** Base languages written right to left: their texts get `dir="rtl"`. */
 const RTL = ['ar', 'dv', 'fa', 'he', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi'];
 
-type Host = ReactiveControllerHost & HTMLElement;
+/** What a {@linkcode LocalizeController} serves: a Lit element, or any reactive host that is an element. */
+export type LocalizeHost = ReactiveControllerHost & HTMLElement;
 
 /** Every connected controller; one observer serves them all (the Shoelace localize pattern). */
 const connected = new Set<LocalizeController>();
@@ -51,7 +52,7 @@ export class LocalizeController implements ReactiveController {
   /** The writing direction of {@linkcode lang}. */
   dir: 'ltr' | 'rtl' = 'ltr';
 
-  constructor(private readonly host: Host) {
+  constructor(private readonly host: LocalizeHost) {
     host.addController(this);
   }
 
