@@ -5,6 +5,7 @@ import { ActorRole } from '../actor.js';
 import { CalendarDay, DateTime } from '../time.js';
 import { EngagementStatus } from '../engagement/engagement.js';
 import { EngagementId, ObservationId, OrganisationId, ReportId, StopId, ThemeId, WalkId } from '../ids.js';
+import { noControlCharacters } from '../text.js';
 
 export const ReportStatus = /* @__PURE__ */ z.enum(REPORT_STATUSES);
 export type ReportStatus = z.infer<typeof ReportStatus>;
@@ -60,6 +61,6 @@ export const Report = /* @__PURE__ */ z.object({
 export type Report = z.infer<typeof Report>;
 
 export const ValidateReportInput = /* @__PURE__ */ z.object({
-  summary: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(20000))),
+  summary: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(noControlCharacters, /* @__PURE__ */ z.maxLength(20000))),
 });
 export const ShareReportInput = /* @__PURE__ */ z.object({ sharedOn: /* @__PURE__ */ z.optional(CalendarDay) });

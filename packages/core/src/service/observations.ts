@@ -28,8 +28,8 @@ export const observationStream: StreamKind<Observation, ObservationEvent> = {
   evolve: (state, events) => (state === undefined ? foldObservation(events) : events.reduce(evolveObservation, state)),
 };
 
-const DuplicateInput = /* @__PURE__ */ z.object({ of: ObservationIdSchema });
-const RejectInput = /* @__PURE__ */ z.object({
+export const DuplicateInput = /* @__PURE__ */ z.object({ of: ObservationIdSchema });
+export const RejectInput = /* @__PURE__ */ z.object({
   reason: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(2000)),
 });
 

@@ -57,7 +57,7 @@ export type Walk = z.infer<typeof Walk>;
 export const StopInput = /* @__PURE__ */ z.object({
   id: /* @__PURE__ */ z.optional(StopId),
   label: text(200),
-  description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(1000))),
+  description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(noControlCharacters, /* @__PURE__ */ z.maxLength(1000))),
   point: /* @__PURE__ */ z.optional(GeoPoint),
 });
 export type StopInput = z.infer<typeof StopInput>;
@@ -81,7 +81,7 @@ export const RescheduleWalkInput = /* @__PURE__ */ z.object({
   startsAt: DateTime,
   meetingPoint: /* @__PURE__ */ z.optional(Place),
   registrationDeadline: /* @__PURE__ */ z.optional(DateTime),
-  reason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(500))),
+  reason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(noControlCharacters, /* @__PURE__ */ z.maxLength(500))),
 });
 export type RescheduleWalkInput = z.input<typeof RescheduleWalkInput>;
 
