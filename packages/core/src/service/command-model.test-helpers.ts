@@ -230,13 +230,15 @@ export function prepare(world: World, gusp: Gusp, command: Command): Prepared | 
   switch (command.kind) {
     case 'tick':
       return undefined;
-    case 'schedule':
+    case 'schedule': {
+      // Decided once: a retry resends the same input, as a client does (another input under the same id is refused).
+      const startsAt = new Date(now() + command.inHours * HOUR).toISOString();
       return {
         call: (o) =>
           gusp.walks.schedule(
             {
               quartierId: pick(QUARTIERS, command.quartier) as string,
-              startsAt: new Date(now() + command.inHours * HOUR).toISOString(),
+              startsAt,
               capacity: command.capacity,
               stops: [
                 { id: 's1', label: 'Parvis' },
@@ -250,6 +252,7 @@ export function prepare(world: World, gusp: Gusp, command: Command): Prepared | 
           if (r.ok) world.walks.push((r.value as { id: string }).id);
         },
       };
+    }
     case 'walk': {
       const walkId = pick(world.walks, command.walk);
       return walkId === undefined ? undefined : { call: (o) => walkOp(gusp, walkId, command.op, o), learn: nothing };

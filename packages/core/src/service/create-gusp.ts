@@ -12,7 +12,7 @@ import type { Walk } from '../walk/walk.js';
 import { engagementCommands, type EngagementCommands } from './engagements.js';
 import { observationCommands, type ObservationCommands } from './observations.js';
 import { reportCommands, type ReportCommands } from './reports.js';
-import { Runtime, type CommandOptions } from './runtime.js';
+import { Runtime, withInputDigests, type CommandOptions } from './runtime.js';
 import { walkCommands, type WalkCommands } from './walks.js';
 
 export interface GuspOptions {
@@ -72,10 +72,41 @@ export function createGusp(options: GuspOptions): Gusp {
   const { city, store } = options;
   const now = options.now ?? (() => new Date());
   const rt = new Runtime(city, store, now, options.locale ?? city.locale);
-  const walks = walkCommands(rt);
-  const observations = observationCommands(rt);
-  const engagements = engagementCommands(rt);
-  const reports = reportCommands(rt);
+  // Where each command takes its options: a client id is then compared on the input it came with.
+  const walks = withInputDigests('walks', walkCommands(rt), {
+    schedule: 1,
+    publish: 1,
+    closeRegistrations: 1,
+    start: 1,
+    finish: 1,
+    cancel: 2,
+    reschedule: 2,
+    register: 2,
+    cancelRegistration: 2,
+    checkIn: 2,
+    purgePersonalData: 1,
+    eraseRegistration: 2,
+  });
+  const observations = withInputDigests('observations', observationCommands(rt), {
+    record: 1,
+    qualify: 2,
+    markDuplicate: 2,
+    reject: 2,
+    resolve: 1,
+    eraseReporter: 1,
+  });
+  const engagements = withInputDigests('engagements', engagementCommands(rt), {
+    propose: 1,
+    accept: 2,
+    start: 2,
+    progress: 2,
+    complete: 2,
+    verify: 2,
+    reopen: 2,
+    abandon: 2,
+    reschedule: 2,
+  });
+  const reports = withInputDigests('reports', reportCommands(rt), { draft: 1, validate: 2, share: 2 });
 
   const queries: GuspQueries = {
     /** Seats left, waitlist, participants by role. */

@@ -5,6 +5,7 @@ import type { DomainEvent, StoredEvent } from '../events.js';
 import { guspError } from '../i18n.js';
 import { err, ok, type GuspError, type Result } from '../result.js';
 import type { RuleRefusal } from '../rules/transition.js';
+import { inputDigest } from '../store/input-digest.js';
 import type { Store } from '../store/store.js';
 
 /** Options every command takes. */
@@ -25,6 +26,39 @@ export interface StreamKind<S, Ev extends DomainEvent> {
 
 /** What a decision produces: the events to append, or a refusal. */
 export type Decision = Result<readonly DomainEvent[]>;
+
+/**
+ * The input digest of each command's options, set by {@linkcode withInputDigests}:
+ * kept beside the options object rather than in it, so it is no option a
+ * caller could set (or forge) and the public `CommandOptions` stay as they are.
+ */
+const inputDigests = new WeakMap<object, string>();
+
+/**
+ * Wraps a group of commands so that a command given a client id carries the
+ * digest of its input (its arguments, and its options but the language and
+ * the id): the runtime keeps it with the id and refuses the same id with
+ * another input (`store.client-id-reused`) instead of answering the first
+ * outcome, which could be another person's registration with its cancel
+ * token. `optionsAt` says where each command takes its options.
+ */
+export function withInputDigests<G extends object>(group: string, commands: G, optionsAt: { readonly [K in keyof G]?: number }): G {
+  const wrapped: Record<string, unknown> = { ...(commands as Record<string, unknown>) };
+  for (const [name, at] of Object.entries(optionsAt) as [string, number][]) {
+    const command = (commands as Record<string, unknown>)[name] as (...args: unknown[]) => unknown;
+    wrapped[name] = (...args: unknown[]) => {
+      const options = args[at] as (CommandOptions & Record<string, unknown>) | undefined;
+      if (options?.clientId === undefined) return command.apply(commands, args);
+      const { locale: _locale, clientId: _clientId, ...rest } = options;
+      const withDigest = { ...options };
+      inputDigests.set(withDigest, inputDigest(`${group}.${name}`, [args.slice(0, at), rest]));
+      const call = args.slice();
+      call[at] = withDigest;
+      return command.apply(commands, call);
+    };
+  }
+  return wrapped as G;
+}
 
 const MAX_ATTEMPTS = 100;
 const CACHE_SIZE = 2000;
@@ -116,6 +150,9 @@ export class Runtime {
     options?: CommandOptions,
   ): Promise<Result<T>> {
     const clientId = options?.clientId;
+    const digest = options === undefined ? undefined : inputDigests.get(options);
+    /** Another input under an id already applied: refused, its first outcome is not this caller's. */
+    const reused = (kept: string | undefined) => digest !== undefined && kept !== undefined && kept !== digest;
     return this.#serialised(stream, async () => {
       // A client id already applied is not looked up first (one more round trip on every command
       // with an id): the store refuses its second append as a `duplicate` and hands back what the
@@ -138,15 +175,21 @@ export class Runtime {
           // (a retry racing its first submission): answer as the first time, not with the refusal
           // its own effect causes (a second sign-up refused as a duplicate email).
           const applied = clientId === undefined ? undefined : await this.store.findByClientId(clientId);
-          return applied && applied.length > 0 ? this.#replay(kind, stream, applied, outcome, options) : decision;
+          if (!applied || applied.length === 0) return decision;
+          if (reused(await this.store.inputDigestOf?.(clientId as string)))
+            return this.error('store.client-id-reused', options, { clientId });
+          return this.#replay(kind, stream, applied, outcome, options);
         }
-        const appended = await this.store.append(stream, version, decision.value, { clientId });
+        const appended = await this.store.append(stream, version, decision.value, { clientId, inputDigest: digest });
         if (appended.ok) {
           const next = kind.evolve(state, appended.events as unknown as readonly Ev[]) as S;
           this.#remember(stream, appended.version, next);
           return ok(outcome(next, appended.events, false));
         }
-        if (appended.reason === 'duplicate') return this.#replay(kind, stream, appended.events, outcome, options);
+        if (appended.reason === 'duplicate') {
+          if (reused(appended.inputDigest)) return this.error('store.client-id-reused', options, { clientId });
+          return this.#replay(kind, stream, appended.events, outcome, options);
+        }
         read = true;
       }
       return this.error('store.conflict', options, { stream });

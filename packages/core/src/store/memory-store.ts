@@ -13,6 +13,7 @@ export function memoryStore(initial: readonly StoredEvent[] = []): Store {
   const streams = new Map<string, StoredEvent[]>();
   const all: StoredEvent[] = [];
   const byClientId = new Map<string, StoredEvent[]>();
+  const digests = new Map<string, string>();
   const keep = (event: StoredEvent) => {
     const stream = streams.get(event.stream) ?? [];
     stream.push(event);
@@ -39,7 +40,10 @@ export function memoryStore(initial: readonly StoredEvent[] = []): Store {
     ): Promise<AppendResult> {
       const { clientId } = options;
       const previous = clientId === undefined ? undefined : byClientId.get(clientId);
-      if (previous) return { ok: false, reason: 'duplicate', events: previous.slice() };
+      if (previous) {
+        const kept = digests.get(clientId as string);
+        return { ok: false, reason: 'duplicate', events: previous.slice(), ...(kept === undefined ? {} : { inputDigest: kept }) };
+      }
       const current = streams.get(stream)?.length ?? 0;
       if (current !== expectedVersion) return { ok: false, reason: 'conflict', version: current };
       // One object literal shape for every stored event keeps property reads monomorphic in folds.
@@ -56,10 +60,14 @@ export function memoryStore(initial: readonly StoredEvent[] = []): Store {
           }) as StoredEvent,
       );
       for (const event of stored) keep(event);
+      if (clientId !== undefined && options.inputDigest !== undefined && stored.length > 0) digests.set(clientId, options.inputDigest);
       return { ok: true, version: expectedVersion + stored.length, events: stored };
     },
     async findByClientId(clientId: string) {
       return byClientId.get(clientId)?.slice();
+    },
+    async inputDigestOf(clientId: string) {
+      return digests.get(clientId);
     },
     async readAll(options = {}) {
       const { prefix, afterPosition = 0 } = options;

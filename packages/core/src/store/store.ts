@@ -14,14 +14,25 @@ export interface AppendOptions {
    * submission is applied once.
    */
   readonly clientId?: string | undefined;
+  /**
+   * The digest of the command's input (see `inputDigest`), kept with the
+   * client id: a later append with the same id hands it back, so the caller
+   * can tell a retry (same input) from a reused id (another input).
+   */
+  readonly inputDigest?: string | undefined;
 }
 
 export type AppendResult =
   | { readonly ok: true; readonly version: number; readonly events: readonly StoredEvent[] }
   /** The stream moved since it was read: read it again, decide again. */
   | { readonly ok: false; readonly reason: 'conflict'; readonly version: number }
-  /** This client id was already applied: here is what it appended. */
-  | { readonly ok: false; readonly reason: 'duplicate'; readonly events: readonly StoredEvent[] };
+  /** This client id was already applied: here is what it appended, and the digest of its input when one was kept. */
+  | {
+      readonly ok: false;
+      readonly reason: 'duplicate';
+      readonly events: readonly StoredEvent[];
+      readonly inputDigest?: string | undefined;
+    };
 
 /**
  * The journal, as the core needs it. Appends are per stream with an expected
@@ -36,6 +47,12 @@ export interface Store {
   append(stream: string, expectedVersion: number, events: readonly DomainEvent[], options?: AppendOptions): Promise<AppendResult>;
   /** What a client id appended, if it was applied. */
   findByClientId(clientId: string): Promise<readonly StoredEvent[] | undefined>;
+  /**
+   * The input digest kept with a client id, if any. Optional: a store
+   * without it (or an id applied before digests were kept) answers
+   * `undefined`, and a replay is then not compared.
+   */
+  inputDigestOf?(clientId: string): Promise<string | undefined>;
   /** Every event, in global order, optionally of streams starting with `prefix` and after a position. */
   readAll(options?: { readonly prefix?: string; readonly afterPosition?: number }): Promise<readonly StoredEvent[]>;
 }
