@@ -12,6 +12,7 @@ import { createApp } from './app.js';
 import type { Env } from './http/context.js';
 import { authenticate } from './auth.js';
 import { createNotifier, type Notifier, type NotifierOptions } from './notify/notifier.js';
+import { failedNotifications } from './notify/outbox.js';
 import { loadPhoto, photoExists, storePhoto } from './photos.js';
 import { erasePersonalData, exportPersonalData, purgePersonalData } from './privacy.js';
 import { openDatabase, type Database, type OpenDatabaseOptions } from './db.js';
@@ -86,6 +87,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       ping: async () => {
         await database.sql.query('SELECT 1');
       },
+      failedNotifications: () => failedNotifications(database.sql),
       ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
       ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
       ...(options.elementsDir ? { elementsDir: options.elementsDir } : {}),

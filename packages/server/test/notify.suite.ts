@@ -15,7 +15,7 @@ import type { Database } from '../src/db.js';
 import { createToken } from '../src/auth.js';
 import { purgePersonalData } from '../src/privacy.js';
 import { startServer, type RunningServer } from '../src/server.js';
-import { call, openWalk, person, type Backend } from './harness.js';
+import { call, inDays, openWalk, person, type Backend } from './harness.js';
 
 interface Mailbox {
   readonly messages: ParsedMail[];
@@ -235,6 +235,55 @@ export function notifySuite(backend: Backend): void {
       await allSent(db.sql, 'habitant-reminded@example.org', 2);
       const reminders = mailbox.messages.filter((m) => to(m) === 'habitant-reminded@example.org' && /^Rappel/.test(m.subject ?? ''));
       assert.equal(reminders.length, 1);
+    });
+
+    test('one poison event in the journal is recorded as failed and skipped: the next sign-up is still told, and /healthz counts it', async () => {
+      const failed = async () => (await call(server.url, 'GET', '/healthz')).body.notifications?.failed;
+      const before = Number((await db.sql.query<{ n: string }>('SELECT count(*) AS n FROM notification_failures')).rows[0]?.n);
+      const id = await openWalk(server.gusp, { capacity: 10 });
+      await call(server.url, 'POST', `/api/walks/${id}/registrations`, { body: person('poisoned') });
+      const moved = await server.gusp.walks.reschedule(id, { startsAt: inDays(60), reason: 'Pluie annoncée' });
+      assert.ok(moved.ok, JSON.stringify(!moved.ok && moved.error));
+      await allSent(db.sql, 'habitant-poisoned@example.org', 2);
+
+      // An attacker's old data, as today's schemas would no longer let it in: the same reschedule with a
+      // U+0000 in its reason, written straight into the journal. Its email is what the database refuses.
+      const stream = `walk-${id}`;
+      const real = (
+        await db.sql.query<{ version: number; at: string; data: Record<string, unknown> }>(
+          "SELECT version, at, data FROM events WHERE stream = $1 AND type = 'WalkRescheduled' ORDER BY version DESC LIMIT 1",
+          [stream],
+        )
+      ).rows[0];
+      assert.ok(real);
+      const poison = Number(
+        (
+          await db.sql.query<{ position: string }>(
+            "INSERT INTO events (position, stream, version, type, at, data) VALUES (nextval('events_position_seq'), $1, (SELECT max(version) + 1 FROM events WHERE stream = $1), 'WalkRescheduled', $2, $3::json) RETURNING position",
+            [stream, real.at, JSON.stringify({ ...real.data, reason: 'Pluie\u0000annoncée' })],
+          )
+        ).rows[0]?.position,
+      );
+
+      const other = await openWalk(server.gusp, { capacity: 10 });
+      assert.equal((await call(server.url, 'POST', `/api/walks/${other}/registrations`, { body: person('after-poison') })).status, 201);
+      await eventually(() =>
+        mailbox.messages.some((m) => to(m) === 'habitant-after-poison@example.org' && /^Inscription confirmée/.test(m.subject ?? '')),
+      );
+
+      const rows = (
+        await db.sql.query<{ position: string; stream: string; type: string; reason: string }>(
+          'SELECT * FROM notification_failures WHERE position = $1',
+          [poison],
+        )
+      ).rows;
+      assert.equal(rows.length, 1, 'the poison event is recorded as failed');
+      assert.equal(rows[0]?.stream, stream);
+      assert.equal(rows[0]?.type, 'WalkRescheduled');
+      assert.match(rows[0]?.reason ?? '', /0x00|invalid byte sequence|\\u0000/i);
+      assert.equal(await failed(), before + 1, '/healthz reports it');
+      // Skipped, not retried: no email of the poison event was written, the earlier ones stay sent.
+      await allSent(db.sql, 'habitant-poisoned@example.org', 2);
     });
 
     test('RGPD: the emails written to a person are in their export, and go with their erasure and with the purge', async () => {

@@ -29,6 +29,8 @@ export interface AppOptions {
   readonly exportPerson?: (email: string) => Promise<unknown>;
   /** Answers `/healthz`: resolves when the database answers. */
   readonly ping?: () => Promise<void>;
+  /** How many events the notifier skipped because their emails could not be made (`/healthz`); none without it. */
+  readonly failedNotifications?: () => Promise<number>;
   /** The clock of views (the service's clock by default: the real one). */
   readonly now?: () => Date;
   /** Largest accepted request body, in bytes (default 64 KiB). */

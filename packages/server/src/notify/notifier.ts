@@ -17,7 +17,7 @@
 import { valence, type Gusp, type WalkAggregate } from '@gusp/core';
 import type { Sql } from '../sql.js';
 import { eventEmails, reminderEmails, type EmailContext, type PendingEmail } from './emails.js';
-import { outboxRepository } from './outbox.js';
+import { outboxRepository, type JournalRow, type NotificationFailure } from './outbox.js';
 import { smtpSender } from './smtp.js';
 
 export interface NotifierOptions {
@@ -44,6 +44,24 @@ export interface NotifierOptions {
 
 const BATCH = 500;
 
+const messageOf = (e: unknown) => String((e as Error)?.message ?? e);
+const failureOf = (event: JournalRow, e: unknown): NotificationFailure => ({
+  position: Number(event.position),
+  stream: event.stream,
+  type: event.type,
+  reason: messageOf(e),
+});
+
+/**
+ * Whether the database refused what was written (SQLSTATE class 22, data exception: a U+0000,
+ * an invalid byte sequence; or 23, integrity), which writing it again would not change. Any
+ * other error (the database down, a lock) fails the round, which is retried as a whole.
+ */
+const refusedData = (e: unknown): boolean => {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && /^2[23]/.test(code);
+};
+
 export function createNotifier(options: NotifierOptions) {
   const { gusp } = options;
   const ctx: EmailContext = { city: gusp.city ?? valence, publicUrl: options.publicUrl };
@@ -57,28 +75,70 @@ export function createNotifier(options: NotifierOptions) {
   const reminderEvery = options.reminderCheckMs ?? 5 * 60_000;
   let lastReminderCheck = 0;
 
-  /** Writes the emails of new events to the outbox; returns how many events it read. */
+  /**
+   * Writes the emails of new events to the outbox; returns how many events it read.
+   * One event whose emails cannot be built or written (data the database refuses, a bug) is
+   * recorded in `notification_failures` with why, and skipped: the events after it are still told.
+   */
   async function project(): Promise<number> {
     const cursor = await outbox.cursor();
     // Up to the journal's high-water mark only: no append still in flight can commit below it.
     const last = Math.max(cursor, await outbox.committedPosition());
     const rows = await outbox.walkEvents(cursor, last, BATCH);
     const walks = new Map<string, WalkAggregate | undefined>();
-    const emails: PendingEmail[] = [];
+    const made: { readonly event: JournalRow; readonly emails: PendingEmail[]; readonly failure?: NotificationFailure }[] = [];
     const now = Date.now();
     for (const event of rows) {
       if (now - Date.parse(event.at) > maxAge) continue;
       const walkId = event.stream.slice('walk-'.length);
-      if (!walks.has(walkId)) {
-        const agg = await gusp.walks.get(walkId);
-        walks.set(walkId, agg.ok ? agg.value : undefined);
+      try {
+        if (!walks.has(walkId)) {
+          const agg = await gusp.walks.get(walkId);
+          walks.set(walkId, agg.ok ? agg.value : undefined);
+        }
+        made.push({ event, emails: eventEmails(ctx, event, walks.get(walkId)) });
+      } catch (e) {
+        // A database or network error (it has a code) may pass: the round fails and is retried. A bug on this event's data is skipped.
+        if ((e as { code?: unknown })?.code !== undefined && !refusedData(e)) throw e;
+        made.push({ event, emails: [], failure: failureOf(event, e) });
       }
-      emails.push(...eventEmails(ctx, event, walks.get(walkId)));
     }
     // Events of other streams are skipped by the query: the cursor may still move past them.
     const next = rows.length === BATCH ? Number(rows[rows.length - 1]?.position) : Math.max(last, cursor);
     if (next === cursor) return 0;
-    await outbox.write(emails, cursor, next);
+    try {
+      await outbox.write(
+        made.flatMap((m) => m.emails),
+        cursor,
+        next,
+        made.flatMap((m) => (m.failure ? [m.failure] : [])),
+      );
+    } catch (e) {
+      if (!refusedData(e)) throw e;
+      // The database refused something of this batch: write it event by event, to skip only the one it refuses.
+      let from = cursor;
+      for (const m of made) {
+        const at = Number(m.event.position);
+        try {
+          await outbox.write(m.emails, from, at, m.failure ? [m.failure] : []);
+        } catch (one) {
+          if (!refusedData(one)) throw one;
+          await outbox.write([], from, at, [failureOf(m.event, one)]);
+        }
+        from = at;
+      }
+      await outbox.write([], from, next);
+    }
+    for (const m of made)
+      if (m.failure)
+        log({
+          level: 'error',
+          msg: 'notification skipped: its emails could not be made',
+          position: Number(m.event.position),
+          stream: m.event.stream,
+          type: m.event.type,
+          error: m.failure.reason,
+        });
     return rows.length;
   }
 

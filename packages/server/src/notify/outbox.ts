@@ -21,6 +21,19 @@ export interface LeasedEmail {
   readonly attempts: number;
 }
 
+/** An event whose emails could not be written: skipped, and kept here with why. */
+export interface NotificationFailure {
+  readonly position: number;
+  readonly stream: string;
+  readonly type: string;
+  readonly reason: string;
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+/** The reason as the database takes it: the error that stopped an event may quote the very byte it refused. */
+const printable = (reason: string) => reason.replace(CONTROL, '\uFFFD').slice(0, 500);
+
 const INSERT =
   'INSERT INTO outbox (dedup_key, kind, recipient, locale, subject, body, ics) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (dedup_key) DO NOTHING';
 const insert = (db: Sql | SqlSession, e: PendingEmail) =>
@@ -42,10 +55,18 @@ export function outboxRepository(sql: Sql) {
       );
       return rows;
     },
-    /** Writes `emails` and moves the cursor from `from` to `to`, at once (a second server's move of the same cursor writes nothing twice). */
-    async write(emails: readonly PendingEmail[], from: number, to: number): Promise<void> {
+    /**
+     * Writes `emails` and the `failures`, and moves the cursor from `from` to `to`, at once (a
+     * second server's move of the same cursor writes nothing twice).
+     */
+    async write(emails: readonly PendingEmail[], from: number, to: number, failures: readonly NotificationFailure[] = []): Promise<void> {
       await sql.transaction(async (tx) => {
         for (const e of emails) await insert(tx, e);
+        for (const f of failures)
+          await tx.query(
+            'INSERT INTO notification_failures (position, stream, type, reason) VALUES ($1, $2, $3, $4) ON CONFLICT (position) DO NOTHING',
+            [f.position, f.stream, f.type, printable(f.reason)],
+          );
         await tx.query('UPDATE notification_cursor SET position = $1 WHERE position = $2', [to, from]);
       });
     },
@@ -103,4 +124,9 @@ export async function deleteEmailsBefore(sql: Sql, before: Date): Promise<number
 /** Moves the notification cursor past every event so far: nobody is told about them (made-up seed data). */
 export async function notifyNothingSoFar(sql: Sql): Promise<void> {
   await sql.query('UPDATE notification_cursor SET position = (SELECT last FROM event_position)');
+}
+
+/** How many events the notifier skipped because their emails could not be written (`/healthz`). */
+export async function failedNotifications(sql: Sql): Promise<number> {
+  return Number((await sql.query<{ n: string | number }>('SELECT count(*) AS n FROM notification_failures')).rows[0]?.n ?? 0);
 }

@@ -149,12 +149,21 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
         method: 'get',
         path: '/healthz',
         summary: 'Health check: answers once the database does',
+        description:
+          '`notifications.failed` counts the events whose emails could not be made (skipped, kept in `notification_failures` with why): above 0, someone was not told something.',
         responses: {
-          200: jsonAnswer('`{ status: "ok" }`.', { type: 'object', properties: { status: { const: 'ok' } }, required: ['status'] }),
+          200: jsonAnswer('`{ status: "ok", notifications: { failed } }`.', {
+            type: 'object',
+            properties: {
+              status: { const: 'ok' },
+              notifications: { type: 'object', properties: { failed: { type: 'integer', minimum: 0 } }, required: ['failed'] },
+            },
+            required: ['status', 'notifications'],
+          }),
         },
         handler: async (c) => {
           await options.ping?.();
-          return c.json({ status: 'ok' });
+          return c.json({ status: 'ok', notifications: { failed: (await options.failedNotifications?.()) ?? 0 } });
         },
       }),
     ],
