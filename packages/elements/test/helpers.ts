@@ -87,3 +87,25 @@ export async function until(check: () => boolean, timeout = 4000): Promise<void>
 
 /** A unique email per test run, since the API refuses the same email twice on a walk. */
 export const uniqueEmail = (name: string): string => `${name}.${Math.random().toString(36).slice(2, 8)}@example.org`;
+
+/** The drafts the elements keep in `localStorage`, by key. */
+export function storedDrafts(): Record<string, string> {
+  return Object.fromEntries(
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('gusp-'))
+      .map((k) => [k, localStorage.getItem(k)!]),
+  );
+}
+
+/**
+ * Moves the date of every stored draft `hours` back, as if the person had
+ * left the computer that long ago (the draft's `savedAt`, in milliseconds).
+ */
+export function ageDrafts(hours: number): void {
+  const keys = Object.keys(storedDrafts());
+  if (keys.length === 0) throw new Error('No draft to age');
+  for (const key of keys) {
+    const draft = JSON.parse(localStorage.getItem(key)!) as Record<string, unknown>;
+    localStorage.setItem(key, JSON.stringify({ ...draft, savedAt: Date.now() - hours * 3_600_000 }));
+  }
+}

@@ -1,9 +1,20 @@
 // SPDX-License-Identifier: EUPL-1.2
 
 /**
- * What a person started typing, kept in `localStorage` so that a reload or a
- * crash loses nothing. Cleared once the form is sent. Storage may be disabled
- * or full (private browsing, quotas): then drafts are silently not kept.
+ * How long a draft is offered back after its last change: long enough for a
+ * reload or the next morning, short enough that on a shared computer (a centre
+ * social's, a library's) the next person is not shown someone's name, phone
+ * or health-related needs.
+ */
+export const DRAFT_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * What a person started typing, kept in `localStorage` as
+ * `{ savedAt, values }` so that a reload or a crash loses nothing; removed
+ * once the form is sent or cleared, and on load once it is older than
+ * {@linkcode DRAFT_LIFETIME_MS} (or has no date, as drafts of older versions).
+ * Storage may be disabled or full (private browsing, quotas): then drafts are
+ * silently not kept.
  */
 export class Draft<T extends object> {
   constructor(private readonly key: string) {}
@@ -11,16 +22,20 @@ export class Draft<T extends object> {
   load(): Partial<T> | undefined {
     try {
       const text = globalThis.localStorage?.getItem(this.key);
-      const value: unknown = text ? JSON.parse(text) : undefined;
-      return value && typeof value === 'object' ? value : undefined;
+      const draft = text ? (JSON.parse(text) as { savedAt?: unknown; values?: unknown } | null) : undefined;
+      const age = Date.now() - Number(draft?.savedAt);
+      // NaN (no date) or a date from the future fail this test too: they are removed, never shown.
+      if (age >= 0 && age < DRAFT_LIFETIME_MS && draft?.values && typeof draft.values === 'object') return draft.values;
     } catch {
-      return undefined;
+      // Unreadable: removed like an expired one.
     }
+    this.clear();
+    return undefined;
   }
 
-  save(value: T): void {
+  save(values: T): void {
     try {
-      globalThis.localStorage?.setItem(this.key, JSON.stringify(value));
+      globalThis.localStorage?.setItem(this.key, JSON.stringify({ savedAt: Date.now(), values }));
     } catch {
       // Storage unavailable: the form still works, without a draft.
     }

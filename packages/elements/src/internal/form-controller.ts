@@ -72,6 +72,8 @@ export class FormController<V extends object, K extends string> implements React
   errors: readonly ShownError<K>[] = [];
   /** A draft was found and put back in the form. */
   draftRestored = false;
+  /** « Effacer mes réponses » was pressed and nothing typed since: the status says so. */
+  cleared = false;
 
   private draft: Draft<V> | undefined;
   private draftKey: string | undefined;
@@ -107,16 +109,46 @@ export class FormController<V extends object, K extends string> implements React
     this.replace({ ...this.values, [key]: value });
   }
 
-  /** Replaces every value (the form cleared for the next entry), keeping the draft. */
+  /** Replaces every value, keeping the draft. */
   replace(values: V): void {
     this.values = values;
+    this.cleared = false;
     this.draft?.save({ ...values, ...this.config.notKept });
     this.host.requestUpdate();
   }
 
-  /** Forgets the draft (the form was sent). */
-  forgetDraft(): void {
+  /**
+   * Empties the form (or sets what is kept for the next entry) with its errors,
+   * and removes the stored draft: after a send, nothing a person typed stays
+   * on the device for the next one.
+   */
+  clear(values: V = { ...this.config.empty(), ...this.config.fixed?.() }): void {
+    this.values = values;
+    this.errors = [];
+    this.draftRestored = false;
     this.draft?.clear();
+    this.host.requestUpdate();
+  }
+
+  /** The « Effacer mes réponses » button: clears the form and its draft (or calls `clear`, which does), says so, and focuses the first field. */
+  clearButton(label: string, clear = () => this.clear()): TemplateResult {
+    return html`<button
+      type="button"
+      class="secondary"
+      part="clear"
+      @click=${() => {
+        clear();
+        this.cleared = true;
+        void this.focus(`#${this.config.controlId[this.config.order[1]!]}`);
+      }}
+    >
+      ${label}
+    </button>`;
+  }
+
+  /** A live region, there from the first render so that screen readers announce what it later says. */
+  status(cleared: string, restored?: string): TemplateResult {
+    return html`<p class="hint" role="status">${this.cleared ? cleared : this.draftRestored ? restored : nothing}</p>`;
   }
 
   /* ------------------------------------------------------------ errors */
@@ -191,9 +223,9 @@ export class FormController<V extends object, K extends string> implements React
     return targets.some((t) => this.errorAt(t)) ? 'true' : 'false';
   }
 
-  /** `aria-describedby`: the hints given, then the errors of these places that are shown. */
-  describedBy(hints: readonly (string | false | undefined)[], targets: readonly K[] = []): string {
-    return [...hints, ...targets.map((t) => this.errorAt(t) && `${t}-error`)].filter(Boolean).join(' ');
+  /** `aria-describedby`: the hints given, then the errors of these places that are shown; none, no attribute. */
+  describedBy(hints: readonly (string | false | undefined)[], targets: readonly K[] = []): string | typeof nothing {
+    return [...hints, ...targets.map((t) => this.errorAt(t) && `${t}-error`)].filter(Boolean).join(' ') || nothing;
   }
 
   /** The inline error of a place, with the id controls point to. */
@@ -223,7 +255,7 @@ export class FormController<V extends object, K extends string> implements React
       inputmode=${o.inputmode ?? nothing}
       ?required=${o.required}
       aria-invalid=${this.invalid(...targets)}
-      aria-describedby=${this.describedBy(o.hints ?? [], targets) || nothing}
+      aria-describedby=${this.describedBy(o.hints ?? [], targets)}
       .value=${this.values[key]}
       @input=${(e: Event) => this.set(key, (e.target as HTMLInputElement).value as V[typeof key])}
     />`;
@@ -238,7 +270,7 @@ export class FormController<V extends object, K extends string> implements React
       rows=${rows}
       ?required=${o.required}
       aria-invalid=${this.invalid(...targets)}
-      aria-describedby=${this.describedBy(o.hints ?? [], targets) || nothing}
+      aria-describedby=${this.describedBy(o.hints ?? [], targets)}
       .value=${this.values[key]}
       @input=${(e: Event) => this.set(key, (e.target as HTMLTextAreaElement).value as V[typeof key])}
     ></textarea>`;
@@ -254,7 +286,7 @@ export class FormController<V extends object, K extends string> implements React
         name=${o.name ?? nothing}
         ?required=${o.required}
         aria-invalid=${this.invalid(...targets)}
-        aria-describedby=${this.describedBy(o.hints ?? [], targets) || nothing}
+        aria-describedby=${this.describedBy(o.hints ?? [], targets)}
         .checked=${this.values[key]}
         @change=${(e: Event) => this.set(key, (e.target as HTMLInputElement).checked as V[typeof key])}
       />

@@ -4,7 +4,7 @@ import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testin
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../define/issue-form.js';
 import { runElementBaseTests } from '../../test/element-base-tests.js';
-import { API, createWalk, fill, setNetwork, until } from '../../test/helpers.js';
+import { API, ageDrafts, createWalk, fill, setNetwork, storedDrafts, until } from '../../test/helpers.js';
 import * as outbox from '../internal/outbox.js';
 import type { GuspIssueForm } from './issue-form.js';
 
@@ -458,6 +458,116 @@ describe('gusp-issue-form', () => {
       expect($<HTMLSelectElement>(el, '#quartier')!.value).to.equal('chamberliere');
       expect($<HTMLInputElement>(el, '#reporter-name')!.value).to.equal('Yasmine');
       expect($<HTMLInputElement>(el, '#reporter-consent')!.checked).to.be.false;
+    });
+
+    it('offers a draft back for 24 hours after its last change, then removes it unseen (a shared computer)', async () => {
+      fill(shadow(await resident()), { description: 'Fête des voisins', 'reporter-name': 'Yasmine', 'reporter-phone': '06 11 22 33 44' });
+      fixtureCleanup();
+      ageDrafts(23);
+      expect($<HTMLInputElement>(await resident(), '#reporter-name')!.value).to.equal('Yasmine');
+      fixtureCleanup();
+      ageDrafts(25);
+      const el = await resident();
+      expect($<HTMLTextAreaElement>(el, '#description')!.value).to.equal('');
+      expect($<HTMLInputElement>(el, '#reporter-name')!.value).to.equal('');
+      expect($<HTMLInputElement>(el, '#reporter-phone')!.value).to.equal('');
+      expect(storedDrafts()).to.deep.equal({});
+    });
+
+    it('keeps no contact after a send, sent or queued, in the form or on the device', async () => {
+      for (const network of ['up', 'down'] as const) {
+        const el = await fromApi();
+        await setNetwork(network);
+        fill(shadow(el), {
+          'polarity-problem': true,
+          theme: 'voirie',
+          description: unique('Trottoir défoncé'),
+          address: 'Rue des Bleuets',
+          'reporter-name': 'Yasmine',
+          'reporter-email': 'yasmine@example.org',
+          'reporter-phone': '06 11 22 33 44',
+          'reporter-consent': true,
+        });
+        await el.submit();
+        expect(text(el, '.submit-status'), network).to.contain(network === 'up' ? 'Merci' : 'gardée sur cet appareil');
+        for (const id of ['reporter-name', 'reporter-email', 'reporter-phone', 'description', 'address']) {
+          expect($<HTMLInputElement>(el, `#${id}`)!.value, `${network} ${id}`).to.equal('');
+        }
+        expect($<HTMLInputElement>(el, '#reporter-consent')!.checked).to.be.false;
+        expect(JSON.stringify(storedDrafts())).not.to.match(/Yasmine|yasmine@|06 11/);
+        fixtureCleanup();
+        expect($<HTMLInputElement>(await fromApi(), '#reporter-name')!.value).to.equal('');
+        fixtureCleanup();
+        await setNetwork('up');
+        await clearOutbox();
+      }
+    });
+
+    it('during a walk, keeps the walk’s context after a send but not the contact', async () => {
+      const walkId = await createWalk({ then: 'start' });
+      const el = await fromApi({ walkId });
+      const stopId = shadow(el).querySelectorAll<HTMLOptionElement>('#stop option')[1]!.value;
+      fill(shadow(el), {
+        'polarity-problem': true,
+        theme: 'nettoyage',
+        stop: stopId,
+        description: unique('Poubelle débordante'),
+        'reporter-name': 'Yasmine',
+        'reporter-email': 'yasmine@example.org',
+        'reporter-consent': true,
+      });
+      await el.submit();
+      expect(text(el, '.submit-status')).to.contain('Merci');
+      expect($<HTMLSelectElement>(el, '#stop')!.value).to.equal(stopId);
+      expect($<HTMLSelectElement>(el, '#theme')!.value).to.equal('nettoyage');
+      expect($<HTMLInputElement>(el, '#reporter-name')!.value).to.equal('');
+      expect($<HTMLInputElement>(el, '#reporter-email')!.value).to.equal('');
+      expect(JSON.stringify(storedDrafts())).not.to.match(/Yasmine|yasmine@/);
+      await expect(el).to.be.accessible();
+    });
+
+    it('« Effacer mes réponses » empties the form, its photos and the device, says so, and goes back to the first field', async () => {
+      const el = await resident();
+      fill(shadow(el), {
+        'polarity-problem': true,
+        theme: 'voirie',
+        quartier: 'polygone',
+        description: 'Trottoir défoncé',
+        address: 'Rue des Bleuets',
+        'reporter-name': 'Yasmine',
+        'reporter-email': 'yasmine@example.org',
+        'reporter-consent': true,
+      });
+      await choosePhotos(el, [await cameraPhoto(400, 300)]);
+      expect($(el, '.thumbnails img')).to.exist;
+      expect(Object.keys(storedDrafts())).to.have.length(1);
+      const clear = $<HTMLButtonElement>(el, 'button[part=clear]')!;
+      expect(clear.type).to.equal('button');
+      expect(clear.textContent.trim()).to.equal('Effacer mes réponses');
+      clear.click();
+      await el.updateComplete;
+      for (const id of ['theme', 'quartier', 'description', 'address', 'reporter-name', 'reporter-email']) {
+        expect($<HTMLInputElement>(el, `#${id}`)!.value, id).to.equal('');
+      }
+      expect($<HTMLInputElement>(el, '#polarity-problem')!.checked).to.be.false;
+      expect($<HTMLInputElement>(el, '#reporter-consent')!.checked).to.be.false;
+      expect($(el, '.thumbnails')).to.be.null;
+      expect(storedDrafts()).to.deep.equal({});
+      expect(text(el, '.hint[role=status]')).to.equal('Vos réponses ont été effacées de cet appareil.');
+      expect(focusedId(el)).to.equal('polarity-positive');
+      await expect(el).to.be.accessible();
+      fixtureCleanup();
+      expect($<HTMLTextAreaElement>(await resident(), '#description')!.value).to.equal('');
+    });
+
+    it('« Clear my answers » in English', async () => {
+      const el = await resident('en');
+      fill(shadow(el), { description: 'Pothole' });
+      await el.updateComplete; // as a person's click comes after the render of what they typed
+      $<HTMLButtonElement>(el, 'button[part=clear]')!.click();
+      await el.updateComplete;
+      expect(text(el, '.hint[role=status]')).to.equal('Your answers have been cleared from this device.');
+      expect($<HTMLTextAreaElement>(el, '#description')!.value).to.equal('');
     });
   });
 });

@@ -25,7 +25,12 @@ import { ISSUE_FORM_TEXTS, textsFor, type CommonTexts, type IssueFormTexts } fro
  *
  * Two modes: a resident on a city page; an agent during a walk (`walk-id`
  * set), where after each submit the text clears but walk, stop, theme and
- * polarity stay, so ten observations take ten quick entries.
+ * polarity stay, so ten observations take ten quick entries. Contact details
+ * never stay after a send: the next observation may be someone else's.
+ *
+ * What a person types is kept on the device as a draft for 24 hours after the
+ * last change; it is removed after each send, and « Effacer mes réponses »
+ * empties the form and removes it at once.
  *
  * Works in the street: what cannot be sent (no network, server down) is kept
  * on the device (IndexedDB), listed as « en attente d'envoi », and sent when
@@ -48,6 +53,7 @@ import { ISSUE_FORM_TEXTS, textsFor, type CommonTexts, type IssueFormTexts } fro
  * @csspart error - Each inline error message.
  * @csspart error-summary - The list of errors that receives focus.
  * @csspart submit - The submit button.
+ * @csspart clear - The « Effacer mes réponses » button: empties the form, its photos and its draft on the device.
  * @csspart status - The message after a submit.
  * @csspart pending - The list of observations waiting to be sent.
  * @csspart photos - The thumbnails of the chosen photos.
@@ -104,7 +110,7 @@ export class GuspIssueForm extends GuspElement {
 
   /** Resolves once data from `endpoint` has arrived and waiting observations were tried. */
   get loaded(): Promise<void> {
-    return this.source.loaded.then(() => this.outbox.flushing).then(() => this.updateComplete.then(() => undefined));
+    return this.source.loaded.then(() => this.outbox.flushing).then(() => this.source.loaded);
   }
 
   /** Resolves once the chosen photos are re-encoded and shown. */
@@ -132,7 +138,7 @@ export class GuspIssueForm extends GuspElement {
   private input(): RecordObservationInput {
     const v = this.form.values;
     const walk = this.data?.walk;
-    const hasContact = [v.reporterName, v.reporterEmail, v.reporterPhone].some((x) => x.trim() !== '');
+    const hasContact = (v.reporterName + v.reporterEmail + v.reporterPhone).trim() !== '';
     return {
       ...(v.quartierId ? { quartierId: v.quartierId } : {}),
       ...(walk ? { walkId: walk.id } : {}),
@@ -230,23 +236,25 @@ export class GuspIssueForm extends GuspElement {
   }
 
   /**
-   * Clears the form for the next observation. During a walk, the walk, stop,
-   * theme and polarity stay: an agent records ten points in ten quick entries.
+   * Clears the form for the next observation and removes its draft. During a
+   * walk, the walk, stop, theme and polarity stay: an agent records ten points
+   * in ten quick entries. The contact never stays: the next observation may be
+   * another resident's.
    */
   clearForNext(): void {
     const v = this.form.values;
-    this.form.replace({
+    this.clear({
       ...emptyValues(),
       quartierId: this.fixedQuartierId ?? v.quartierId,
-      reporterName: v.reporterName,
-      reporterEmail: v.reporterEmail,
-      reporterPhone: v.reporterPhone,
-      reporterConsent: v.reporterConsent,
       ...(this.inWalk ? { polarity: v.polarity, themeId: v.themeId, stopId: v.stopId } : {}),
     });
-    this.form.clearErrors();
+  }
+
+  /** Empties the form (but for what `values` keeps), its position and photos, and removes its draft. */
+  private clear(values?: IssueValues): void {
     this.geolocation.reset();
     this.photos.clear();
+    this.form.clear(values);
   }
 
   /* ---------------------------------------------------------------- render */
@@ -264,7 +272,7 @@ export class GuspIssueForm extends GuspElement {
       html`<select
         id=${id}
         aria-invalid=${target ? f.invalid(target) : nothing}
-        aria-describedby=${(target && f.describedBy([], [target])) || nothing}
+        aria-describedby=${target ? f.describedBy([], [target]) : nothing}
         @change=${(e: Event) => f.set(key, (e.target as HTMLSelectElement).value)}
       >
         ${options}
@@ -280,10 +288,10 @@ export class GuspIssueForm extends GuspElement {
               </p>`
             : nothing
         }
-        ${f.summary(t.errorSummaryTitle)}
+        ${f.status(t.answersCleared)} ${f.summary(t.errorSummaryTitle)}
         <p class="hint">${t.requiredHint}</p>
 
-        <fieldset class="field" part="field" aria-describedby=${f.describedBy([], ['polarity']) || nothing}>
+        <fieldset class="field" part="field" aria-describedby=${f.describedBy([], ['polarity'])}>
           <legend>${t.polarityLegend} ${required}</legend>
           ${f.inlineError('polarity')}
           <div class="choices">
@@ -410,6 +418,7 @@ export class GuspIssueForm extends GuspElement {
         </fieldset>
 
         <button type="submit" part="submit">${t.submitIssue}</button>
+        ${f.clearButton(t.clearAnswers, () => this.clear())}
       </form>
     </section>`;
   }

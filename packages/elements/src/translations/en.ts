@@ -12,6 +12,8 @@ export const common: CommonTexts = {
   errorSummaryTitle: (count) => (count === 1 ? 'There is 1 problem with the form' : `There are ${count} problems with the form`),
   quartier: 'Neighbourhood',
   theme: 'Theme',
+  clearAnswers: 'Clear my answers',
+  answersCleared: 'Your answers have been cleared from this device.',
 };
 
 export const walkSignup: WalkSignupTexts = {

@@ -12,6 +12,8 @@ export const common: CommonTexts = {
   errorSummaryTitle: (count) => (count === 1 ? 'Il y a 1 erreur dans le formulaire' : `Il y a ${count} erreurs dans le formulaire`),
   quartier: 'Quartier',
   theme: 'Thématique',
+  clearAnswers: 'Effacer mes réponses',
+  answersCleared: 'Vos réponses ont été effacées de cet appareil.',
 };
 
 export const walkSignup: WalkSignupTexts = {

@@ -13,6 +13,10 @@ export interface CommonTexts {
   readonly errorSummaryTitle: (count: number) => string;
   readonly quartier: string;
   readonly theme: string;
+  /** The button that empties a form and removes what the device kept of it. */
+  readonly clearAnswers: string;
+  /** Announced once it is done. */
+  readonly answersCleared: string;
 }
 
 /** The texts of `<gusp-walk-signup>`. */

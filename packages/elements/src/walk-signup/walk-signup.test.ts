@@ -6,6 +6,7 @@ import { GuspRegisterEvent } from '../events/walk-signup-events.js';
 import {
   API,
   OTHER_API,
+  ageDrafts,
   createWalk,
   failNext,
   fill,
@@ -14,6 +15,7 @@ import {
   release,
   setNetwork,
   setOutage,
+  storedDrafts,
   storedRegistrations,
   uniqueEmail,
   until,
@@ -563,6 +565,90 @@ describe('gusp-walk-signup', () => {
       fixtureCleanup();
       const again = await withData(data);
       expect($<HTMLInputElement>(again, '#name')!.value).to.equal('');
+    });
+
+    it('offers a draft back for 24 hours after its last change, then removes it unseen (a shared computer)', async () => {
+      const data = walkData();
+      fill(shadow(await withData(data)), { name: 'Inès', phone: '06 00 00 00 00', 'need-interpreter': true });
+      fixtureCleanup();
+      ageDrafts(23);
+      expect($<HTMLInputElement>(await withData(data), '#name')!.value).to.equal('Inès');
+      fixtureCleanup();
+      ageDrafts(25);
+      const el = await withData(data);
+      expect($<HTMLInputElement>(el, '#name')!.value).to.equal('');
+      expect($<HTMLInputElement>(el, '#phone')!.value).to.equal('');
+      expect($<HTMLInputElement>(el, '#need-interpreter')!.checked).to.be.false;
+      expect(text(el, '[role=status]')).to.equal('');
+      expect(storedDrafts()).to.deep.equal({});
+    });
+
+    it('keeps no name, contact or needs, on the device or in the form, once the sign-up is recorded or waitlisted', async () => {
+      for (const [options, status] of [
+        [{ capacity: 10 }, 'confirmed'],
+        [{ capacity: 2, fill: 3 }, 'waitlisted'],
+      ] as const) {
+        const id = await createWalk(options);
+        const el = await fromApi(id);
+        const email = uniqueEmail('ines');
+        fill(shadow(el), { name: 'Inès', email, phone: '06 00 00 00 00', 'need-interpreter': true, 'needs-note': 'Arabe', consent: true });
+        expect(JSON.stringify(storedDrafts())).to.contain(email);
+        const registered = oneEvent(el, 'gusp-registered');
+        await el.submit();
+        expect((await registered).detail.receipt.status).to.equal(status);
+        expect(JSON.stringify(storedDrafts())).not.to.match(/Inès|ines\.|06 00|interpreter|Arabe/);
+        if (status === 'confirmed') expect(text(el, '.position')).to.contain('Merci Inès');
+        // The form is no longer drawn once confirmed: its values are what a later render would show.
+        const { values } = (el as unknown as { form: { values: Record<string, unknown> } }).form;
+        expect(values).to.include({ name: '', email: '', phone: '', needsNote: '', consent: false });
+        expect(values['needs']).to.deep.equal([]);
+        fixtureCleanup();
+        const again = await fromApi(id);
+        expect($<HTMLInputElement>(again, '#name')!.value).to.equal('');
+        fixtureCleanup();
+      }
+    });
+
+    it('« Effacer mes réponses » empties the form and the device, says so, and goes back to the first field', async () => {
+      const data = walkData();
+      const el = await withData(data);
+      fill(shadow(el), {
+        name: 'Inès',
+        email: 'ines@example.org',
+        phone: '06 00 00 00 00',
+        'need-interpreter': true,
+        'needs-note': 'Arabe',
+        consent: true,
+      });
+      await el.submit();
+      expect($(el, '.error-summary')).to.not.exist;
+      const clear = $<HTMLButtonElement>(el, 'button[part=clear]')!;
+      expect(clear.type).to.equal('button');
+      expect(clear.textContent.trim()).to.equal('Effacer mes réponses');
+      clear.click();
+      await el.updateComplete;
+      for (const id of ['name', 'email', 'phone', 'needs-note']) expect($<HTMLInputElement>(el, `#${id}`)!.value, id).to.equal('');
+      expect($<HTMLInputElement>(el, '#need-interpreter')!.checked).to.be.false;
+      expect($<HTMLInputElement>(el, '#consent')!.checked).to.be.false;
+      expect(storedDrafts()).to.deep.equal({});
+      expect(text(el, '[role=status]')).to.equal('Vos réponses ont été effacées de cet appareil.');
+      expect(focusedId(el)).to.equal('name');
+      await expect(el).to.be.accessible();
+      fixtureCleanup();
+      expect($<HTMLInputElement>(await withData(data), '#name')!.value).to.equal('');
+    });
+
+    it('« Clear my answers » in English, after a restored draft', async () => {
+      const data = walkData();
+      fill(shadow(await withData(data, 'en')), { name: 'Inès' });
+      fixtureCleanup();
+      const el = await withData(data, 'en');
+      expect(text(el, '[role=status]')).to.equal('We found the answers you had started to fill in.');
+      $<HTMLButtonElement>(el, 'button[part=clear]')!.click();
+      await el.updateComplete;
+      expect(text(el, '[role=status]')).to.equal('Your answers have been cleared from this device.');
+      expect($<HTMLInputElement>(el, '#name')!.value).to.equal('');
+      await expect(el).to.be.accessible();
     });
   });
 });

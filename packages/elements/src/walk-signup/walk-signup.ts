@@ -38,7 +38,9 @@ import { WALK_SIGNUP_TEXTS, textsFor, type CommonTexts, type WalkSignupTexts } f
  * core's `RegisterInput` schema and registration rules. Open, few seats,
  * full (waiting list, with the position after sign-up), closed, cancelled and
  * rescheduled walks each read clearly. What a person types survives a reload
- * and a failed submit.
+ * and a failed submit: it is kept on the device for 24 hours after the last
+ * change, removed once the sign-up is recorded, and « Effacer mes réponses »
+ * removes it at once.
  *
  * Data in (one of): the `data` property; a child
  * `<script type="application/json">` holding a {@linkcode WalkSignupData};
@@ -58,6 +60,7 @@ import { WALK_SIGNUP_TEXTS, textsFor, type CommonTexts, type WalkSignupTexts } f
  * @csspart error - Each inline error message.
  * @csspart error-summary - The list of errors that receives focus.
  * @csspart submit - The submit button.
+ * @csspart clear - The « Effacer mes réponses » button: empties the form and removes its draft from the device.
  * @csspart confirmation - The confirmation shown after sign-up.
  * @csspart calendar - The « Ajouter à mon agenda » link to the walk's .ics file.
  * @csspart retry - The « Réessayer » button after a failed load.
@@ -87,6 +90,8 @@ export class GuspWalkSignup extends GuspElement {
 
   declare private phase: 'editing' | 'sending' | 'failed' | 'done';
   declare private receipt: RegistrationReceipt | undefined;
+  /** The name thanked in the confirmation: the form itself is emptied once the sign-up is recorded. */
+  private thanked = '';
 
   /** The walk: from `data`, inline JSON, or `GET {endpoint}/walks/{walk-id}`, again whenever those change. */
   private readonly source = new DataController<WalkSignupData>(this, {
@@ -185,20 +190,21 @@ export class GuspWalkSignup extends GuspElement {
   }
 
   /**
-   * Shows the confirmation (or the waiting-list position) and forgets the
-   * draft. Called after a successful send; a host page that handled
+   * Shows the confirmation (or the waiting-list position), empties the form
+   * and removes its draft: the next person on a shared computer finds no name,
+   * contact or needs. Called after a successful send; a host page that handled
    * `gusp-register` itself calls it with the server's answer.
    */
   async showReceipt(receipt: RegistrationReceipt): Promise<void> {
     this.receipt = receipt;
+    this.thanked = this.form.values.name.trim() || this.thanked;
     this.setCalendarUrl(
       receipt.status === 'confirmed' && this.data
         ? URL.createObjectURL(new Blob([walkCalendar(this.data, this.locale)], { type: 'text/calendar' }))
         : undefined,
     );
     this.phase = 'done';
-    this.form.clearErrors();
-    this.form.forgetDraft();
+    this.form.clear();
     this.dispatchEvent(new GuspRegisteredEvent({ walkId: this.id_ ?? '', receipt }));
     await this.form.focus('.confirmation h3');
   }
@@ -291,7 +297,7 @@ export class GuspWalkSignup extends GuspElement {
     return html`${state === SignupState.full ? html`<p class="notice" part="notice"><strong>${t.fullNotice}</strong></p>` : nothing}
       <form part="form" novalidate @submit=${this.onSubmit} aria-labelledby="form-title">
         <h3 id="form-title">${t.formHeading}</h3>
-        ${f.draftRestored ? html`<p class="hint" role="status">${t.draftRestored}</p>` : nothing} ${f.summary(t.errorSummaryTitle)}
+        ${f.status(t.answersCleared, t.draftRestored)} ${f.summary(t.errorSummaryTitle)}
         ${
           this.phase === 'failed'
             ? html`<div class="failure" part="error" role="alert" tabindex="-1">
@@ -378,6 +384,7 @@ export class GuspWalkSignup extends GuspElement {
         <button type="submit" part="submit" aria-disabled=${sending ? 'true' : 'false'}>
           ${sending ? t.submitting : state === SignupState.full ? t.submitWaitlist : t.submit}
         </button>
+        ${f.clearButton(t.clearAnswers)}
       </form>`;
   }
 
@@ -400,7 +407,7 @@ export class GuspWalkSignup extends GuspElement {
     const calendar = this.calendarUrl && this.data;
     return html`<section class="confirmation" part="confirmation" aria-labelledby="confirmation-title">
       <h3 id="confirmation-title" tabindex="-1">${waitlisted ? t.waitlistedTitle : t.confirmedTitle}</h3>
-      <p class="position">${waitlisted ? t.waitlistedText(receipt.position) : t.confirmedText(this.form.values.name.trim())}</p>
+      <p class="position">${waitlisted ? t.waitlistedText(receipt.position) : t.confirmedText(this.thanked)}</p>
       ${
         calendar
           ? html`<p>
