@@ -14,6 +14,7 @@ import { SMTPServer } from 'smtp-server';
 import type { Database } from '../src/db.js';
 import { createToken } from '../src/auth.js';
 import { purgePersonalData } from '../src/privacy.js';
+import { seedValence } from '../src/seed/valence.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { call, inDays, openWalk, person, type Backend } from './harness.js';
 
@@ -284,6 +285,54 @@ export function notifySuite(backend: Backend): void {
       assert.equal(await failed(), before + 1, '/healthz reports it');
       // Skipped, not retried: no email of the poison event was written, the earlier ones stay sent.
       await allSent(db.sql, 'habitant-poisoned@example.org', 2);
+    });
+
+    test('a reschedule reason with U+0000 is refused at the API (field.control-characters), so the journal never holds one', async () => {
+      const coordinator = { authorization: `Bearer ${(await createToken(db.sql, { role: 'coordinator' })).token}` };
+      const id = await openWalk(server.gusp, { capacity: 10 });
+      const r = await call(server.url, 'POST', `/api/walks/${id}/reschedule`, {
+        body: { startsAt: inDays(70), reason: 'Pluie\u0000annoncée' },
+        headers: coordinator,
+      });
+      assert.equal(r.status, 422, JSON.stringify(r.body));
+      assert.equal(r.body.error.code, 'validation.invalid');
+      assert.deepEqual(
+        r.body.error.details.issues.map((i: { path: string; code: string }) => [i.path, i.code]),
+        [['reason', 'field.control-characters']],
+      );
+      const moved = await call(server.url, 'POST', `/api/walks/${id}/reschedule`, {
+        body: { startsAt: inDays(70), reason: 'Pluie annoncée' },
+        headers: coordinator,
+      });
+      assert.equal(moved.status, 200, 'the same reason without it is taken');
+    });
+
+    test('seed people are never emailed: rescheduling a seeded walk tells its real registrant only', async () => {
+      await seedValence(server.gusp.store);
+      const walks = await server.gusp.walks.list();
+      const seeded = walks.find(
+        (w) => w.walk.title === 'Diagnostic en marchant — Polygone' && w.walk.status === 'open' && w.registrations.length > 0,
+      );
+      assert.ok(seeded, 'the seed has an open walk with people');
+      const seedPeople = seeded.registrations.map((r) => r.email).filter((e): e is string => typeof e === 'string');
+      assert.ok(seedPeople.length >= 3, JSON.stringify(seedPeople));
+      const real = 'habitant-seeded-walk@example.org';
+      assert.equal(
+        (await call(server.url, 'POST', `/api/walks/${seeded.walk.id}/registrations`, { body: person('seeded-walk') })).status,
+        201,
+      );
+      const moved = await server.gusp.walks.reschedule(seeded.walk.id, { startsAt: inDays(40), reason: 'Travaux sur la place' });
+      assert.ok(moved.ok, JSON.stringify(!moved.ok && moved.error));
+      await eventually(() => mailbox.messages.some((m) => to(m) === real && /^Nouvelle date/.test(m.subject ?? '')));
+      // The outbox holds every email the notifier ever made (the real person's reschedule was made in
+      // the same round as any for the seed's people): none of them is there, none reached the SMTP server.
+      const written = (await db.sql.query<{ recipient: string }>('SELECT recipient FROM outbox WHERE recipient = ANY($1)', [seedPeople]))
+        .rows;
+      assert.deepEqual(written, []);
+      assert.deepEqual(
+        mailbox.messages.filter((m) => seedPeople.includes(to(m) ?? '')),
+        [],
+      );
     });
 
     test('RGPD: the emails written to a person are in their export, and go with their erasure and with the purge', async () => {

@@ -31,7 +31,23 @@ export interface EmailContext {
   readonly publicUrl: string;
 }
 
-/** The emails of one kind to one registrant, or none when they have no email (or were anonymised). */
+/** Where the seed's made-up people live: `.invalid` is reserved (RFC 6761), so no mail can reach anyone there. */
+export const SEED_EMAIL_DOMAIN = 'demo.gusp.invalid';
+
+/**
+ * Addresses the notifier never writes to, whatever the event: any `.invalid`
+ * one (the seed's people), and `exemple.fr`, where the seed of earlier versions
+ * put them (data seeded then is still in use).
+ */
+export function neverEmailed(address: string): boolean {
+  const domain = address
+    .slice(address.lastIndexOf('@') + 1)
+    .trim()
+    .toLowerCase();
+  return domain === 'invalid' || domain.endsWith('.invalid') || domain === 'exemple.fr';
+}
+
+/** The emails of one kind to one registrant, or none when they have no email (or were anonymised, or are made up). */
 function emailTo(
   ctx: EmailContext,
   dedupKey: string,
@@ -40,7 +56,7 @@ function emailTo(
   r: Registration,
   extra: { position?: number; reason?: string; ics?: boolean } = {},
 ): PendingEmail | undefined {
-  if (!r.email || r.anonymised) return undefined;
+  if (!r.email || r.anonymised || neverEmailed(r.email)) return undefined;
   const { city, publicUrl } = ctx;
   const locale = r.locale || city.locale;
   const when = new Intl.DateTimeFormat(locale.startsWith('en') ? 'en-GB' : 'fr-FR', {

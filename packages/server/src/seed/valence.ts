@@ -6,6 +6,7 @@
  * clock moved back for what happened in the past), so it obeys every rule.
  */
 import { calendarDay, createGusp, valence, type Result, type Store } from '@gusp/core';
+import { SEED_EMAIL_DOMAIN } from '../notify/emails.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -36,7 +37,7 @@ const people = [
 const register = async (gusp: ReturnType<typeof createGusp>, walkId: string, count: number, tag: string) => {
   for (let i = 0; i < count; i++) {
     const [name, role] = people[i % people.length] ?? people[0];
-    must(`register ${name}`, await gusp.walks.register(walkId, { name, email: `${tag}-${i}@exemple.fr`, role, consent: true }));
+    must(`register ${name}`, await gusp.walks.register(walkId, { name, email: `${tag}-${i}@${SEED_EMAIL_DOMAIN}`, role, consent: true }));
   }
 };
 
