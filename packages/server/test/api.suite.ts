@@ -241,6 +241,55 @@ export function apiSuite(backend: Backend): void {
       assert.notEqual(elsewhere.body.registrationId, one.body.registrationId);
     });
 
+    test('Idempotency-Key reused with another body: 422 request.idempotency-key-reused, never the first person’s registration', async () => {
+      const id = await openWalk(server.gusp, { capacity: 1 });
+      const path = `/api/walks/${id}/registrations`;
+      const headers = { 'idempotency-key': 'reused-1' };
+      const first = await call(base, 'POST', path, { body: person('first-owner'), headers });
+      assert.equal(first.status, 201);
+      const leaks = new RegExp(`${first.body.registrationId}|${first.body.cancelToken}|first-owner`);
+      // Another person with the first one's key (on a full walk too): refused, in the caller's language.
+      for (const lang of ['fr', 'en']) {
+        const other = await call(base, 'POST', path, {
+          body: person(`intruder-${lang}`),
+          headers: { ...headers, 'accept-language': lang },
+        });
+        assert.deepEqual([other.status, other.body.error?.code], [422, 'request.idempotency-key-reused']);
+        assert.match(other.body.error.message, lang === 'fr' ? /déjà servi/ : /already used/);
+        assert.doesNotMatch(JSON.stringify(other.body), leaks);
+      }
+      // The same body is still a retry: the first answer again.
+      const again = await call(base, 'POST', path, { body: person('first-owner'), headers });
+      assert.deepEqual(again.body, first.body);
+      // Ten different people racing with one key: one is signed up, the nine others are refused, none sees another's token.
+      const race = await openWalk(server.gusp, { capacity: 50 });
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          call(base, 'POST', `/api/walks/${race}/registrations`, { body: person(`racer-${i}`), headers: { 'idempotency-key': 'race-1' } }),
+        ),
+      );
+      const won = answers.filter((r) => r.status === 201);
+      assert.equal(won.length, 1, JSON.stringify(answers.map((r) => r.status)));
+      for (const r of answers.filter((a) => a.status !== 201)) {
+        assert.deepEqual([r.status, r.body.error?.code], [422, 'request.idempotency-key-reused']);
+        assert.doesNotMatch(JSON.stringify(r.body), new RegExp(`${won[0]?.body.cancelToken}`));
+      }
+      assert.equal((await call(base, 'GET', `/api/walks/${race}`)).body.confirmed, 1);
+      // A staff command too: the same key with another reason is refused, not answered with the first walk.
+      const staffHeaders = { authorization: `Bearer ${(await createToken(db.sql, { role: 'coordinator' })).token}` };
+      const walkA = await openWalk(server.gusp);
+      const cancelled = await call(base, 'POST', `/api/walks/${walkA}/cancel`, {
+        body: { reason: 'Pluie' },
+        headers: { ...staffHeaders, 'idempotency-key': 'cancel-1' },
+      });
+      assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
+      const otherReason = await call(base, 'POST', `/api/walks/${walkA}/cancel`, {
+        body: { reason: 'Grève' },
+        headers: { ...staffHeaders, 'idempotency-key': 'cancel-1' },
+      });
+      assert.deepEqual([otherReason.status, otherReason.body.error?.code], [422, 'request.idempotency-key-reused']);
+    });
+
     test('Idempotency-Key: 20 identical observation reports at once make one observation', async () => {
       const body = {
         quartierId: 'fontbarlettes',
@@ -1200,8 +1249,10 @@ export function apiSuite(backend: Backend): void {
           [again.status, again.body.registrationId, again.body.cancelToken],
           [201, keyed.body.registrationId, keyed.body.cancelToken],
         );
+        // The same key with another person's body is refused: it never answers the first person's registration.
         const same = await call(counting.url, 'POST', path, { body: person('rt-3'), headers: { 'Idempotency-Key': 'rt-2' } });
-        assert.equal(same.body.registrationId, keyed.body.registrationId, 'the same key on the same walk answers the first outcome');
+        assert.deepEqual([same.status, same.body.error?.code], [422, 'request.idempotency-key-reused']);
+        assert.doesNotMatch(JSON.stringify(same.body), new RegExp(`${keyed.body.registrationId}|${keyed.body.cancelToken}|rt-2@`));
         const agg = await counting.gusp.walks.get(walkId);
         assert.ok(agg.ok);
         assert.deepEqual(

@@ -124,6 +124,30 @@ export function storeSuite(backend: Backend): void {
       for (const r of results) if (!r.ok) assert.deepEqual(r, { ok: false, reason: 'duplicate', events: applied });
     });
 
+    test('a client id keeps the digest of its input and hands it back with a duplicate, also to 20 at once', async () => {
+      const store = sqlStore(db.sql);
+      const key = fresh('digest-');
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => store.append(fresh(), 0, [ev(1)], { clientId: key, inputDigest: `digest-${i}` })),
+      );
+      const won = results.findIndex((r) => r.ok);
+      const winner = results[won];
+      assert.ok(winner?.ok && results.filter((r) => r.ok).length === 1);
+      for (const r of results) {
+        if (!r.ok) assert.deepEqual(r, { ok: false, reason: 'duplicate', events: winner.events, inputDigest: `digest-${won}` });
+      }
+      assert.equal(await store.inputDigestOf?.(key), `digest-${won}`);
+      // Without a digest (an id applied before digests were kept), a duplicate carries none.
+      const plain = fresh('plain-');
+      assert.ok((await store.append(fresh(), 0, [ev(1)], { clientId: plain })).ok);
+      assert.deepEqual(await store.append(fresh(), 0, [ev(1)], { clientId: plain, inputDigest: 'x' }), {
+        ok: false,
+        reason: 'duplicate',
+        events: (await store.findByClientId(plain)) ?? [],
+      });
+      assert.equal(await store.inputDigestOf?.(plain), undefined);
+    });
+
     test('the journal is append-only: UPDATE and DELETE are refused', async () => {
       const store = sqlStore(db.sql);
       const s = fresh();

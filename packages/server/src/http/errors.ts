@@ -34,6 +34,9 @@ const CODE_KINDS: Readonly<Record<string, Kind>> = {
   'request.invalid-json': 'bad-request',
   'request.invalid-multipart': 'bad-request',
   'request.invalid-idempotency-key': 'bad-request',
+  'request.idempotency-key-reused': 'unprocessable',
+  'request.unsupported-media-type': 'unsupported-media',
+  'request.signups-limited': 'rate-limited',
   'request.token-required': 'bad-request',
   'request.invalid-query': 'bad-request',
   'request.invalid-months': 'unprocessable',
@@ -114,8 +117,19 @@ export function serverError(code: string, locale: ServerLocale, details: Record<
   return { code, message: serverMessage(code, locale, details) ?? errorMessage(code, locale, details), details };
 }
 
+/**
+ * The core's `store.client-id-reused` as the HTTP API words it: on the API a
+ * client id is always an `Idempotency-Key`, so the refusal names the header
+ * (`request.idempotency-key-reused`, as Stripe does), in the caller's language.
+ */
+function asHttpError(c: Context, error: GuspError): GuspError {
+  if (error.code !== 'store.client-id-reused') return error;
+  return serverError('request.idempotency-key-reused', (c.get('locale') as ServerLocale | undefined) ?? 'fr');
+}
+
 /** Sends a refusal: status from the code, body in the error envelope. */
-export function sendError(c: Context, error: GuspError): Response {
+export function sendError(c: Context, refusal: GuspError): Response {
+  const error = asHttpError(c, refusal);
   const body: ErrorBody = { error: { code: error.code, message: error.message, details: error.details } };
   return c.json(body, statusOf(error.code));
 }

@@ -18,6 +18,12 @@ export const fr: Messages = {
   'request.not-found': 'Cette adresse n’existe pas.',
   'request.rate-limited': (d) => `Trop de demandes : réessayez dans ${s(d.retryAfterSeconds)} s.`,
   'request.invalid-idempotency-key': 'L’en-tête Idempotency-Key doit compter de 1 à 200 caractères visibles.',
+  'request.idempotency-key-reused':
+    'Cet en-tête Idempotency-Key a déjà servi pour une autre demande : envoyez celle-ci avec une nouvelle clé.',
+  'request.unsupported-media-type': (d) =>
+    `Type de contenu refusé${s(d.contentType) ? ` (${s(d.contentType)})` : ''} : envoyez du JSON (Content-Type: application/json)${d.multipart ? ', ou multipart/form-data avec un en-tête Idempotency-Key ou X-Requested-With' : ''}.`,
+  'request.signups-limited': (d) =>
+    `Trop d’inscriptions à cette balade depuis cette connexion (${s(d.limit)} au plus) : réessayez dans ${s(d.retryAfterSeconds)} s, ou contactez l’équipe qui l’organise.`,
   'request.token-required': 'Le jeton d’annulation reçu à l’inscription est nécessaire.',
   'request.invalid-query': 'Un paramètre de l’adresse est invalide.',
   'request.invalid-months': 'Le délai doit être un nombre entier de mois, de 0 à 120.',
@@ -42,6 +48,11 @@ export const en: Messages = {
   'request.not-found': 'There is nothing at this address.',
   'request.rate-limited': (d) => `Too many requests: try again in ${s(d.retryAfterSeconds)} s.`,
   'request.invalid-idempotency-key': 'The Idempotency-Key header must have 1 to 200 visible characters.',
+  'request.idempotency-key-reused': 'This Idempotency-Key was already used for another request: send this one with a new key.',
+  'request.unsupported-media-type': (d) =>
+    `Content type refused${s(d.contentType) ? ` (${s(d.contentType)})` : ''}: send JSON (Content-Type: application/json)${d.multipart ? ', or multipart/form-data with an Idempotency-Key or X-Requested-With header' : ''}.`,
+  'request.signups-limited': (d) =>
+    `Too many sign-ups to this walk from this connection (at most ${s(d.limit)}): try again in ${s(d.retryAfterSeconds)} s, or contact the team running it.`,
   'request.token-required': 'The cancellation token given at sign-up is required.',
   'request.invalid-query': 'A query parameter is invalid.',
   'request.invalid-months': 'The delay must be a whole number of months, from 0 to 120.',

@@ -8,10 +8,11 @@
  *    events with positions from `events_position_seq`; the expected version
  *    is checked by `UNIQUE (stream, version)` and versions being contiguous
  *    (`conflict` when the stream moved);
- * 2. with a client id, claim it in `client_commands` in the same statement: a
- *    second append with the same id, even a simultaneous one, finds it taken
- *    (it waits for the first to commit), the whole statement is undone, and
- *    it gets back what the first appended.
+ * 2. with a client id, claim it in `client_commands` in the same statement,
+ *    with the digest of the command's input: a second append with the same
+ *    id, even a simultaneous one, finds it taken (it waits for the first to
+ *    commit), the whole statement is undone, and it gets back what the first
+ *    appended and that digest (the runtime refuses another input).
  * Appends to different streams do not wait for each other: there is no
  * global lock. Positions grow, but commit out of order under concurrency and
  * a rolled-back append leaves a gap; a reader following the journal by
@@ -49,6 +50,16 @@ const toEvent = (row: EventRow): StoredEvent =>
 
 const eventsOfClient = async (q: SqlSession, clientId: string) =>
   (await q.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE client_id = $1 ORDER BY position`, [clientId])).rows.map(toEvent);
+
+const digestOf = async (q: SqlSession, clientId: string): Promise<string | undefined> =>
+  (await q.query<{ input_digest: string | null }>('SELECT input_digest FROM client_commands WHERE client_id = $1', [clientId])).rows[0]
+    ?.input_digest ?? undefined;
+
+/** A `duplicate` answer: what the client id appended, and the digest of its input when one was kept. */
+const duplicateOf = async (q: SqlSession, clientId: string, events: readonly StoredEvent[]): Promise<AppendResult> => {
+  const inputDigest = await digestOf(q, clientId);
+  return { ok: false, reason: 'duplicate', events, ...(inputDigest === undefined ? {} : { inputDigest }) };
+};
 
 const versionOf = async (q: SqlSession, stream: string) =>
   Number(
@@ -112,6 +123,7 @@ export function sqlStore(sql: Sql): Store {
       options: AppendOptions = {},
     ): Promise<AppendResult> {
       const { clientId } = options;
+      const digest = options.inputDigest ?? null;
       const count = events.length;
       try {
         // Nothing to keep: like the memory store, an empty append records no client id (rare: a transaction).
@@ -119,11 +131,11 @@ export function sqlStore(sql: Sql): Store {
           return await sql.transaction<AppendResult>(async (tx) => {
             if (clientId !== undefined) {
               const claimed = await tx.query(
-                'INSERT INTO client_commands (client_id, stream) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING',
-                [clientId, stream],
+                'INSERT INTO client_commands (client_id, stream, input_digest) VALUES ($1, $2, $3) ON CONFLICT (client_id) DO NOTHING',
+                [clientId, stream, digest],
               );
               if (claimed.rowCount === 0)
-                throw new Rollback<AppendResult>({ ok: false, reason: 'duplicate', events: await eventsOfClient(tx, clientId) });
+                throw new Rollback<AppendResult>(await duplicateOf(tx, clientId, await eventsOfClient(tx, clientId)));
             }
             const version = await versionOf(tx, stream);
             throw new Rollback<AppendResult>(
@@ -140,7 +152,8 @@ export function sqlStore(sql: Sql): Store {
         // statement, only when the events went in: a client id already taken violates the
         // primary key of `client_commands` (a simultaneous twin waits for the first to commit,
         // then fails), and the whole statement, events included, is undone.
-        const values: unknown[] = [stream, expectedVersion, clientId ?? null];
+        // With a client id, its input digest is $4 (a parameter the statement without one would not use).
+        const values: unknown[] = clientId === undefined ? [stream, expectedVersion, null] : [stream, expectedVersion, clientId, digest];
         const serialised: string[] = [];
         const tuples = events.map((event, i) => {
           const b = values.length;
@@ -162,7 +175,7 @@ export function sqlStore(sql: Sql): Store {
             ? await sql.query<{ position: string | number; version: number }>(insert, values)
             : await sql.query<{ position: string | number; version: number }>(
                 `WITH appended AS (${insert}),
-                      claim AS (INSERT INTO client_commands (client_id, stream) SELECT $3::text, $1::text WHERE EXISTS (SELECT 1 FROM appended) RETURNING client_id)
+                      claim AS (INSERT INTO client_commands (client_id, stream, input_digest) SELECT $3::text, $1::text, $4::text WHERE EXISTS (SELECT 1 FROM appended) RETURNING client_id)
                  SELECT position, version FROM appended, (SELECT count(*) AS claimed FROM claim) AS c WHERE c.claimed = 1`,
                 values,
               );
@@ -188,7 +201,7 @@ export function sqlStore(sql: Sql): Store {
         if ((e as { code?: string }).code !== UNIQUE_VIOLATION) throw e;
         if (clientId !== undefined) {
           const previous = await eventsOfClient(sql, clientId);
-          if (previous.length > 0) return { ok: false, reason: 'duplicate', events: previous };
+          if (previous.length > 0) return duplicateOf(sql, clientId, previous);
         }
         return { ok: false, reason: 'conflict', version: await versionOf(sql, stream) };
       }
@@ -198,6 +211,8 @@ export function sqlStore(sql: Sql): Store {
       const events = await eventsOfClient(sql, clientId);
       return events.length > 0 ? events : undefined;
     },
+
+    inputDigestOf: (clientId: string) => digestOf(sql, clientId),
 
     async readAll(options = {}) {
       const { prefix, afterPosition } = options;
