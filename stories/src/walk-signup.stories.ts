@@ -4,7 +4,7 @@ import type { GuspWalkSignup, WalkSignupData } from '@gusp/elements';
 import { html } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { walkStates } from './fixtures.js';
-import { attr, attributeControls, hiddenControls, ifDefined } from './story-helpers.js';
+import { attr, attributeControls, fill, hiddenControls, ifDefined } from './story-helpers.js';
 
 interface Args {
   data: WalkSignupData | undefined;
@@ -85,5 +85,26 @@ export const LoadFailedRetry: Story = {
     if (!el?.shadowRoot) throw new Error('gusp-walk-signup did not render');
     await el.loaded;
     if (!el.shadowRoot.querySelector('button[part~=retry]')) throw new Error('No « Réessayer » after a failed load');
+  },
+};
+
+/**
+ * « Effacer mes réponses » (part `clear`) pressed after typing: the fields are
+ * empty, the draft is gone from the device (`localStorage`), a status says so
+ * and focus is back on the first field. On a shared computer, the next person
+ * finds nothing of the previous one.
+ */
+export const AnswersCleared: Story = {
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector<GuspWalkSignup>('gusp-walk-signup');
+    if (!el?.shadowRoot) throw new Error('gusp-walk-signup did not render');
+    await el.updateComplete;
+    fill(el.shadowRoot, { name: 'Inès Haddad', phone: '06 00 00 00 00', 'need-interpreter': true });
+    await el.updateComplete;
+    el.shadowRoot.querySelector<HTMLButtonElement>('button[part~=clear]')?.click();
+    await el.updateComplete;
+    if (el.shadowRoot.querySelector<HTMLInputElement>('#name')?.value !== '') throw new Error('The name was not cleared');
+    if (Object.keys(localStorage).some((k) => k.startsWith('gusp-walk-signup:'))) throw new Error('The draft is still on the device');
+    if (!el.shadowRoot.querySelector('[role=status]')?.textContent?.trim()) throw new Error('Nothing announced the clearing');
   },
 };

@@ -2,16 +2,35 @@
 /**
  * Photos of observations. Devices re-encode photos (which drops EXIF); the
  * server does not trust that: the type is read from the bytes, not from the
- * header, and metadata segments that can hold a position (JPEG APP1 — EXIF,
- * XMP —, PNG `eXIf`, `tEXt`, `iTXt`, `zTXt`) are removed before storing.
+ * header, the size the header declares is checked before anything is
+ * decoded, and every photo is decoded and encoded again by sharp (libvips),
+ * so what is stored is pixels only: one image, no EXIF, GPS, XMP, IPTC,
+ * comment, colour profile, thumbnail or second image (MPF), whatever
+ * the format sent. Stripping segments by hand missed WebP's EXIF, images
+ * after the first one's end, APP13 and COM; a decoder that keeps nothing
+ * but pixels cannot miss a place metadata hides in.
  */
 import { createHash } from 'node:crypto';
+import sharp from 'sharp';
 import type { Sql } from './sql.js';
 
 export type PhotoType = 'image/jpeg' | 'image/png' | 'image/webp';
 
 /** Largest photo accepted, in bytes: a phone photo re-encoded to 1600 px fits well. */
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Most pixels a photo may declare (a 24 MP phone photo, 6000 × 4000, fits):
+ * libvips needs about 4 bytes per pixel to decode, so 50000 × 50000 in a
+ * 300 KB file would ask for 10 GB.
+ */
+export const MAX_PHOTO_PIXELS = 25_000_000;
+
+/** Longest side of a stored photo, in pixels: the same as the devices' own re-encode. */
+export const MAX_PHOTO_SIDE = 1600;
+
+/** What every photo is stored as: JPEG is what the devices send and what every reader of Open311, CSV or e-mail opens. */
+const STORED_TYPE = 'image/jpeg' satisfies PhotoType;
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -24,53 +43,114 @@ export function sniffPhotoType(bytes: Uint8Array): PhotoType | undefined {
   return undefined;
 }
 
-/** A JPEG without its APP1 segments; `undefined` when the segments do not parse. */
-function stripJpeg(b: Buffer): Buffer | undefined {
-  const parts: Buffer[] = [b.subarray(0, 2)];
+export interface Dimensions {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** JPEG start-of-frame markers (C4, C8 and CC are other tables, not frames). */
+const isStartOfFrame = (m: number) => m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc;
+
+/** The size of the first frame of a JPEG, read from its segments up to the first scan. */
+function jpegDimensions(b: Buffer): Dimensions | undefined {
   let i = 2;
   while (i + 4 <= b.length) {
     if (b[i] !== 0xff) return undefined;
     const marker = b[i + 1] as number;
-    // Start of scan: the rest is image data.
-    if (marker === 0xda) {
-      parts.push(b.subarray(i));
-      return Buffer.concat(parts);
+    // Fill bytes, and markers without a length.
+    if (marker === 0xff) {
+      i += 1;
+      continue;
     }
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      i += 2;
+      continue;
+    }
+    if (marker === 0xda || marker === 0xd9) return undefined;
     const length = b.readUInt16BE(i + 2);
-    if (length < 2 || i + 2 + length > b.length) return undefined;
-    if (marker !== 0xe1) parts.push(b.subarray(i, i + 2 + length));
+    if (isStartOfFrame(marker)) return i + 9 <= b.length ? { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) } : undefined;
+    if (length < 2) return undefined;
     i += 2 + length;
   }
   return undefined;
 }
 
-const PNG_METADATA = new Set(['eXIf', 'tEXt', 'iTXt', 'zTXt']);
-
-/** A PNG without its metadata chunks; `undefined` when the chunks do not parse. */
-function stripPng(b: Buffer): Buffer | undefined {
-  const parts: Buffer[] = [PNG_SIGNATURE];
-  let i = 8;
-  while (i + 12 <= b.length) {
-    const length = b.readUInt32BE(i);
-    const type = b.toString('latin1', i + 4, i + 8);
-    const end = i + 12 + length;
-    if (end > b.length) return undefined;
-    if (!PNG_METADATA.has(type)) parts.push(b.subarray(i, end));
-    i = end;
-    if (type === 'IEND') return Buffer.concat(parts);
+/** The canvas of a WebP: from VP8X, else its one lossy (VP8) or lossless (VP8L) frame. */
+function webpDimensions(b: Buffer): Dimensions | undefined {
+  if (b.length < 30) return undefined;
+  const chunk = b.toString('latin1', 12, 16);
+  if (chunk === 'VP8X') return { width: b.readUIntLE(24, 3) + 1, height: b.readUIntLE(27, 3) + 1 };
+  if (chunk === 'VP8 ') return { width: b.readUInt16LE(26) & 0x3fff, height: b.readUInt16LE(28) & 0x3fff };
+  if (chunk === 'VP8L' && b[20] === 0x2f) {
+    const bits = b.readUInt32LE(21);
+    return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
   }
   return undefined;
 }
 
-/** The bytes to keep, or why not. */
-export function cleanPhoto(
-  bytes: Uint8Array,
-): { ok: true; type: PhotoType; bytes: Buffer } | { ok: false; code: 'photo.unsupported-type' | 'photo.invalid' } {
+/**
+ * The size an image's header declares, read by us without decoding anything,
+ * so that a huge declared size is refused before libvips sees the file.
+ */
+export function declaredDimensions(bytes: Uint8Array): Dimensions | undefined {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  switch (sniffPhotoType(b)) {
+    case 'image/jpeg':
+      return jpegDimensions(b);
+    case 'image/png':
+      return b.length >= 24 && b.toString('latin1', 12, 16) === 'IHDR'
+        ? { width: b.readUInt32BE(16), height: b.readUInt32BE(20) }
+        : undefined;
+    case 'image/webp':
+      return webpDimensions(b);
+    default:
+      return undefined;
+  }
+}
+
+export type PhotoRefusal = 'photo.unsupported-type' | 'photo.invalid' | 'photo.too-many-pixels';
+
+export type CleanedPhoto =
+  | { ok: true; type: PhotoType; bytes: Buffer; width: number; height: number }
+  | { ok: false; code: PhotoRefusal; details?: Record<string, unknown> };
+
+const SHARP_FORMATS: Readonly<Record<PhotoType, string>> = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp' };
+
+/**
+ * The photo to keep, or why not: decoded (its first image only, turned as
+ * its EXIF orientation says, converted to sRGB), shrunk to fit
+ * {@linkcode MAX_PHOTO_SIDE}, transparency laid on white, and encoded as a
+ * baseline JPEG with no metadata at all.
+ */
+export async function cleanPhoto(bytes: Uint8Array, limits: { maxPixels?: number } = {}): Promise<CleanedPhoto> {
+  const maxPixels = limits.maxPixels ?? MAX_PHOTO_PIXELS;
   const type = sniffPhotoType(bytes);
   if (!type) return { ok: false, code: 'photo.unsupported-type' };
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const clean = type === 'image/jpeg' ? stripJpeg(b) : type === 'image/png' ? stripPng(b) : b;
-  return clean ? { ok: true, type, bytes: clean } : { ok: false, code: 'photo.invalid' };
+  const declared = declaredDimensions(bytes);
+  if (!declared || declared.width === 0 || declared.height === 0) return { ok: false, code: 'photo.invalid' };
+  const tooMany = {
+    ok: false,
+    code: 'photo.too-many-pixels',
+    details: { maxPixels, width: declared.width, height: declared.height },
+  } as const;
+  if (declared.width * declared.height > maxPixels) return tooMany;
+  try {
+    // limitInputPixels: libvips' own check of the header it reads, should ours read another frame than it decodes.
+    const input = sharp(bytes, { limitInputPixels: maxPixels, sequentialRead: true, failOn: 'warning', pages: 1 });
+    const { format } = await input.metadata();
+    // The bytes looked like one format: libvips must read them as that one (no SVG, TIFF or HEIF behind a JPEG signature).
+    if (format !== SHARP_FORMATS[type]) return { ok: false, code: 'photo.invalid' };
+    const { data, info } = await input
+      .rotate()
+      .resize({ width: MAX_PHOTO_SIDE, height: MAX_PHOTO_SIDE, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .jpeg({ quality: 82 })
+      .toBuffer({ resolveWithObject: true });
+    return { ok: true, type: STORED_TYPE, bytes: data, width: info.width, height: info.height };
+  } catch (error) {
+    return error instanceof Error && /pixel limit/i.test(error.message) ? tooMany : { ok: false, code: 'photo.invalid' };
+  }
 }
 
 /** Stores a cleaned photo; its id is a hash of its bytes. */

@@ -139,7 +139,7 @@ export class FormController<V extends object, K extends string> implements React
       @click=${() => {
         clear();
         this.cleared = true;
-        void this.focus(`#${this.config.controlId[this.config.order[1]!]}`);
+        void this.focus('input, select, textarea');
       }}
     >
       ${label}

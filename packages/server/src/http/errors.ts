@@ -47,6 +47,8 @@ const CODE_KINDS: Readonly<Record<string, Kind>> = {
   'open311.quartier-required': 'unprocessable',
   'photo.unsupported-type': 'unsupported-media',
   'photo.invalid': 'unprocessable',
+  // Refused from the header, before decoding: what was sent is an image, just too big to decode safely.
+  'photo.too-many-pixels': 'unprocessable',
   'photo.unknown': 'unprocessable',
   'auth.required': 'unauthenticated',
   'auth.invalid-token': 'unauthenticated',

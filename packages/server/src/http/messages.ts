@@ -32,6 +32,8 @@ export const fr: Messages = {
     'Indiquez lat et long, ou quartier_id avec address_string : le quartier ne se déduit pas d’une adresse seule.',
   'photo.unsupported-type': 'Seules les photos JPEG, PNG ou WebP sont acceptées.',
   'photo.invalid': 'Cette image est illisible ou tronquée.',
+  'photo.too-many-pixels': (d) =>
+    `Cette image est trop grande : ${s(d.maxPixels)} pixels au plus (réduisez-la, par exemple à 1600 pixels de côté).`,
   'photo.not-found': 'Cette photo est introuvable.',
   'photo.unknown': 'Envoyez d’abord la photo (POST /api/photos), puis son identifiant avec le signalement.',
   'request.invalid-multipart':
@@ -60,6 +62,7 @@ export const en: Messages = {
   'open311.quartier-required': 'Give lat and long, or quartier_id with address_string: the quartier cannot be told from an address alone.',
   'photo.unsupported-type': 'Only JPEG, PNG or WebP photos are accepted.',
   'photo.invalid': 'This image is unreadable or truncated.',
+  'photo.too-many-pixels': (d) => `This image is too large: at most ${s(d.maxPixels)} pixels (shrink it, e.g. to 1600 pixels a side).`,
   'photo.not-found': 'This photo cannot be found.',
   'photo.unknown': 'Send the photo first (POST /api/photos), then its id with the report.',
   'request.invalid-multipart':

@@ -86,8 +86,8 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
       const file = typeof ref.id === 'string' ? files.find((f) => f.name.replace(/\.[A-Za-z0-9]+$/, '') === ref.id) : undefined;
       if (!file) return invalid({ photo: ref.id });
       if (file.size > MAX_PHOTO_BYTES) return refuse(c, 'request.too-large', { maxBytes: MAX_PHOTO_BYTES });
-      const cleaned = cleanPhoto(new Uint8Array(await file.arrayBuffer()));
-      if (!cleaned.ok) return refuse(c, cleaned.code);
+      const cleaned = await cleanPhoto(new Uint8Array(await file.arrayBuffer()));
+      if (!cleaned.ok) return refuse(c, cleaned.code, cleaned.details);
       const id = await options.photos.store(cleaned.type, cleaned.bytes);
       const size = (v: unknown) => (typeof v === 'number' ? v : undefined);
       photos.push({
@@ -272,8 +272,8 @@ export function photoRoutes(deps: RouteDeps): RouteGroup {
         responses: { 201: jsonAnswer('`{ id, mediaType, url }`: the id to give with the observation.') },
         handler: async (c) => {
           if (!options.photos) return refuse(c, 'request.not-found', { path: c.req.path });
-          const cleaned = cleanPhoto(new Uint8Array(await c.req.arrayBuffer()));
-          if (!cleaned.ok) return refuse(c, cleaned.code);
+          const cleaned = await cleanPhoto(new Uint8Array(await c.req.arrayBuffer()));
+          if (!cleaned.ok) return refuse(c, cleaned.code, cleaned.details);
           const id = await options.photos.store(cleaned.type, cleaned.bytes);
           return c.json({ id, mediaType: cleaned.type, url: `${origin(c)}/api/photos/${id}` }, 201);
         },
