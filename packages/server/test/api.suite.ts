@@ -291,6 +291,74 @@ export function apiSuite(backend: Backend): void {
       assert.deepEqual([otherReason.status, otherReason.body.error?.code], [422, 'request.idempotency-key-reused']);
     });
 
+    test('cross-site simple POSTs are refused (415): JSON only, multipart only with a custom header, so a browser must preflight', async () => {
+      const id = await openWalk(server.gusp, { capacity: 10 });
+      const reg = `/api/walks/${id}/registrations`;
+      const body = JSON.stringify(person('cross-site'));
+      // What an HTML form or a `no-cors` fetch on any site can send without a preflight.
+      const simple: [string, RequestInit][] = [
+        ['text/plain', { headers: { 'content-type': 'text/plain;charset=UTF-8' }, body }],
+        ['form-encoded', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }],
+        ['no type at all', { body: new TextEncoder().encode(body) }],
+        [
+          'multipart without a custom header',
+          {
+            body: (() => {
+              const f = new FormData();
+              f.set('name', 'x');
+              return f;
+            })(),
+          },
+        ],
+      ];
+      for (const [label, init] of simple) {
+        const res = await fetch(base + reg, { method: 'POST', ...init });
+        const answer = await res.json();
+        assert.deepEqual([res.status, answer.error?.code], [415, 'request.unsupported-media-type'], label);
+        assert.match(answer.error.message, /JSON/, label);
+      }
+      const en = await fetch(base + reg, { method: 'POST', headers: { 'content-type': 'text/plain', 'accept-language': 'en' }, body });
+      assert.match((await en.json()).error.message, /^Content type refused \(text\/plain\): send JSON/);
+      assert.equal((await call(base, 'GET', `/api/walks/${id}`)).body.confirmed, 0, 'no simple POST signed anyone up');
+      // JSON with a charset is JSON; a multipart observation needs Idempotency-Key or X-Requested-With.
+      const json = await fetch(base + reg, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body });
+      assert.equal(json.status, 201);
+      const observation = {
+        quartierId: 'polygone',
+        polarity: 'positive',
+        themeId: 'lien-social',
+        description: 'Jardin partagé',
+        address: 'Square',
+      };
+      const form = () => {
+        const f = new FormData();
+        f.set('observation', JSON.stringify(observation));
+        return f;
+      };
+      const bare = await fetch(`${base}/api/observations`, { method: 'POST', body: form() });
+      assert.deepEqual([bare.status, (await bare.json()).error?.code], [415, 'request.unsupported-media-type']);
+      for (const header of ['Idempotency-Key', 'X-Requested-With']) {
+        const sent = await fetch(`${base}/api/observations`, { method: 'POST', headers: { [header]: `mp-${header}` }, body: form() });
+        assert.equal(sent.status, 201, header);
+      }
+      const formOnJsonRoute = await fetch(base + reg, { method: 'POST', headers: { 'idempotency-key': 'mp-reg' }, body: form() });
+      assert.equal(formOnJsonRoute.status, 415, 'multipart only where a route takes it');
+      // Staff commands are JSON too.
+      const staff = { authorization: `Bearer ${(await createToken(db.sql, { role: 'coordinator' })).token}` };
+      const staffText = await fetch(`${base}/api/walks/${id}/cancel`, {
+        method: 'POST',
+        headers: { ...staff, 'content-type': 'text/plain' },
+        body: JSON.stringify({ reason: 'Pluie' }),
+      });
+      assert.equal(staffText.status, 415);
+      // Open311 stays form-encoded, as GeoReport v2 says.
+      const open311 = await call(base, 'POST', '/open311/v2/requests.json', {
+        raw: new URLSearchParams({ service_code: 'voirie', lat: '44.92', long: '4.91', description: 'Nid-de-poule' }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      assert.equal(open311.status, 201, JSON.stringify(open311.body));
+    });
+
     test('Idempotency-Key: 20 identical observation reports at once make one observation', async () => {
       const body = {
         quartierId: 'fontbarlettes',
@@ -606,7 +674,7 @@ export function apiSuite(backend: Backend): void {
       const pastDraft = past.value.id;
       const staffHeaders = { authorization: `Bearer ${(await createToken(db.sql, { role: 'coordinator' })).token}` };
       const staffCases: typeof cases = [
-        ['POST', '/api/walks', { raw: '{', headers: staffHeaders }, 400, 'request.invalid-json'],
+        ['POST', '/api/walks', { raw: '{', headers: { ...staffHeaders, 'content-type': 'application/json' } }, 400, 'request.invalid-json'],
         ['POST', '/api/walks', { body: { quartierId: 'le-plan' }, headers: staffHeaders }, 422, 'validation.invalid'],
         ['POST', `/api/walks/${pastDraft}/publish`, { headers: staffHeaders }, 422, 'walk.start-in-past'],
         ['POST', '/api/walks/unknown/publish', { headers: staffHeaders }, 404, 'walk.not-found'],
@@ -626,7 +694,13 @@ export function apiSuite(backend: Backend): void {
         ],
         ['POST', '/api/engagements', { body: { title: '' }, headers: staffHeaders }, 422, 'validation.invalid'],
         ['POST', '/api/engagements/unknown/progress', { body: { percent: 10 }, headers: staffHeaders }, 404, 'engagement.not-found'],
-        ['POST', '/api/engagements/unknown/progress', { raw: '[', headers: staffHeaders }, 400, 'request.invalid-json'],
+        [
+          'POST',
+          '/api/engagements/unknown/progress',
+          { raw: '[', headers: { ...staffHeaders, 'content-type': 'application/json' } },
+          400,
+          'request.invalid-json',
+        ],
         ['POST', '/api/engagements/unknown/progress', { body: { percent: 10 } }, 401, 'auth.required'],
         // What the core checks before the input comes first: an unknown target is 404 whatever the body.
         ['POST', '/api/walks/unknown/cancel', { body: { reason: 7 }, headers: staffHeaders }, 404, 'walk.not-found'],
@@ -643,9 +717,10 @@ export function apiSuite(backend: Backend): void {
         status: number,
         code: string,
       ][] = [
-        ['POST', reg, { raw: '{"name": "A",' }, 400, 'request.invalid-json'],
+        // Raw bodies say they are JSON: any other type is refused first (415, see the cross-site test).
+        ['POST', reg, { raw: '{"name": "A",', headers: { 'content-type': 'application/json' } }, 400, 'request.invalid-json'],
         ['POST', reg, { raw: '' }, 400, 'request.invalid-json'],
-        ['POST', reg, { raw: 'undefined' }, 400, 'request.invalid-json'],
+        ['POST', reg, { raw: 'undefined', headers: { 'content-type': 'application/json' } }, 400, 'request.invalid-json'],
         ['POST', reg, { raw: huge }, 413, 'request.too-large'],
         ['POST', reg, { body: null }, 422, 'validation.invalid'],
         ['POST', reg, { body: [] }, 422, 'validation.invalid'],
@@ -665,7 +740,7 @@ export function apiSuite(backend: Backend): void {
         ['POST', '/api/walks/unknown/registrations', { body: {} }, 404, 'walk.not-found'],
         ['DELETE', `${reg}/unknown?token=abc`, {}, 404, 'registration.not-found'],
         ['DELETE', '/api/walks/unknown/registrations/unknown?token=abc', {}, 404, 'walk.not-found'],
-        ['POST', '/api/observations', { raw: '{' }, 400, 'request.invalid-json'],
+        ['POST', '/api/observations', { raw: '{', headers: { 'content-type': 'application/json' } }, 400, 'request.invalid-json'],
         ['POST', '/api/observations', { body: {} }, 422, 'validation.invalid'],
         [
           'POST',

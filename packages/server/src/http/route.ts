@@ -147,16 +147,55 @@ export function route<P extends string>(
 }
 
 /**
+ * Headers no cross-site form and no CORS-"simple" request can carry: a
+ * browser must ask first (a preflight, which only allowed origins pass). The
+ * elements send `Idempotency-Key` with every write; other clients may send
+ * `X-Requested-With`.
+ */
+const CUSTOM_HEADERS = ['idempotency-key', 'x-requested-with'] as const;
+
+/**
+ * Refuses (415 `request.unsupported-media-type`) a body a cross-site page
+ * could send without a preflight: a JSON route takes `application/json` (or
+ * a `+json` type) only, and `multipart/form-data` only where it declares it
+ * and with one of {@linkcode CUSTOM_HEADERS}. `text/plain`,
+ * `application/x-www-form-urlencoded`, a multipart form without the header,
+ * or a body with no type at all (a `Blob` without one) are what an HTML form
+ * or a `no-cors` fetch can post from any site, so a visitor's browser could
+ * be made to sign up without knowing. An empty body carries no input and
+ * passes whatever its type (it stands for `empty`, or is `request.invalid-json`).
+ */
+function checkMediaType(deps: RouteDeps, c: Context<Env>, multipart: boolean): void {
+  const length = c.req.header('content-length');
+  if (c.req.header('transfer-encoding') === undefined && (length === undefined || Number(length) === 0)) return;
+  const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (mediaType === 'application/json' || /^application\/[a-z0-9.-]+\+json$/.test(mediaType)) return;
+  if (multipart && mediaType === 'multipart/form-data' && CUSTOM_HEADERS.some((h) => c.req.header(h) !== undefined)) return;
+  deps.refuse(c, 'request.unsupported-media-type', { ...(mediaType ? { contentType: mediaType } : {}), multipart });
+}
+
+/** How a JSON route documents the refusal of {@linkcode checkMediaType}. */
+const unsupportedMediaType = (multipart: boolean): ResponseDoc => ({
+  description: multipart
+    ? 'Neither JSON nor multipart/form-data with an `Idempotency-Key` or `X-Requested-With` header (`request.unsupported-media-type`): what a cross-site form could post is refused, so a browser must preflight.'
+    : 'The body is not `application/json` (`request.unsupported-media-type`): what a cross-site form could post (`text/plain`, form-encoded) is refused, so a browser must preflight.',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' } } },
+});
+
+/**
  * Declares a route whose JSON body a core schema validates before the
- * handler runs (after the access check): the handler gets the parsed value;
- * a body the schema rejects is the core's localized `validation.invalid`.
+ * handler runs (after the access check and {@linkcode checkMediaType}): the
+ * handler gets the parsed value; a body the schema rejects is the core's
+ * localized `validation.invalid`.
  */
 export function jsonRoute<P extends string, S extends z.ZodMiniType>(
   deps: RouteDeps,
   def: RouteDoc<P> & { readonly body: JsonBody<S, P>; readonly handler: (c: Context<Env, P>, body: z.output<S>) => Reply },
 ): Route {
   const { body: spec, handler, ...doc } = def;
+  const multipart = spec.alsoAs?.['multipart/form-data'] !== undefined;
   const validated: Handler<Env> = async (c) => {
+    checkMediaType(deps, c, multipart);
     const raw = spec.read ? await spec.read(c) : await deps.jsonBody(c, spec.empty);
     await spec.guard?.(c, raw);
     const parsed = validate(spec.schema, raw, c.get('locale'));
@@ -168,6 +207,7 @@ export function jsonRoute<P extends string, S extends z.ZodMiniType>(
   };
   return {
     ...doc,
+    responses: { ...doc.responses, 415: unsupportedMediaType(multipart) },
     body: {
       json: spec.schema,
       ...(spec.alsoAs ? { content: spec.alsoAs } : {}),
