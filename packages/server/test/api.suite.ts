@@ -41,7 +41,7 @@ export function apiSuite(backend: Backend): void {
     test('GET /healthz answers ok', async () => {
       const r = await call(base, 'GET', '/healthz');
       assert.equal(r.status, 200);
-      assert.deepEqual(r.body, { status: 'ok' });
+      assert.deepEqual(r.body, { status: 'ok', notifications: { failed: 0 } });
     });
 
     test('GET /api/walks lists published walks with their summary, not drafts', async () => {

@@ -524,6 +524,14 @@ describe('gusp-issue-form', () => {
       expect($<HTMLInputElement>(el, '#reporter-email')!.value).to.equal('');
       expect(JSON.stringify(storedDrafts())).not.to.match(/Yasmine|yasmine@/);
       await expect(el).to.be.accessible();
+      // « Effacer mes réponses » then also drops the walk's context and the message of the last send.
+      $<HTMLButtonElement>(el, 'button[part=clear]')!.click();
+      await el.updateComplete;
+      expect($(el, '.submit-status')).to.be.null;
+      expect($<HTMLSelectElement>(el, '#stop')!.value).to.equal('');
+      expect($<HTMLSelectElement>(el, '#theme')!.value).to.equal('');
+      expect(storedDrafts()).to.deep.equal({});
+      await expect(el).to.be.accessible();
     });
 
     it('« Effacer mes réponses » empties the form, its photos and the device, says so, and goes back to the first field', async () => {

@@ -418,7 +418,11 @@ export class GuspIssueForm extends GuspElement {
         </fieldset>
 
         <button type="submit" part="submit">${t.submitIssue}</button>
-        ${f.clearButton(t.clearAnswers, () => this.clear())}
+        ${f.clearButton(t.clearAnswers, () => {
+          // « Vos réponses sont conservées » after a failure would no longer be true.
+          this.message = undefined;
+          this.clear();
+        })}
       </form>
     </section>`;
   }

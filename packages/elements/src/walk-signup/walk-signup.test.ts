@@ -622,6 +622,8 @@ describe('gusp-walk-signup', () => {
       });
       await el.submit();
       expect($(el, '.error-summary')).to.not.exist;
+      await el.showError(); // the network failed: « vos réponses sont conservées »
+      expect($(el, '.failure')).to.exist;
       const clear = $<HTMLButtonElement>(el, 'button[part=clear]')!;
       expect(clear.type).to.equal('button');
       expect(clear.textContent.trim()).to.equal('Effacer mes réponses');
@@ -632,6 +634,7 @@ describe('gusp-walk-signup', () => {
       expect($<HTMLInputElement>(el, '#consent')!.checked).to.be.false;
       expect(storedDrafts()).to.deep.equal({});
       expect(text(el, '[role=status]')).to.equal('Vos réponses ont été effacées de cet appareil.');
+      expect($(el, '.failure')).to.not.exist;
       expect(focusedId(el)).to.equal('name');
       await expect(el).to.be.accessible();
       fixtureCleanup();

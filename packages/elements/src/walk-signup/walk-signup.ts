@@ -384,7 +384,11 @@ export class GuspWalkSignup extends GuspElement {
         <button type="submit" part="submit" aria-disabled=${sending ? 'true' : 'false'}>
           ${sending ? t.submitting : state === SignupState.full ? t.submitWaitlist : t.submit}
         </button>
-        ${f.clearButton(t.clearAnswers)}
+        ${f.clearButton(t.clearAnswers, () => {
+          // A failure said the answers were kept: they no longer are.
+          this.phase = 'editing';
+          f.clear();
+        })}
       </form>`;
   }
 
