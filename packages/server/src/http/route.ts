@@ -5,11 +5,12 @@
  * sub-app (with its access check and its body validation, in that order) and
  * describes it in the OpenAPI document, so the two cannot drift apart.
  */
-import { validate } from '@gusp/core';
+import { EngagementId, ObservationId, QuartierId, RegistrationId, validate, WalkId } from '@gusp/core';
 import { Hono, type Context, type Handler, type MiddlewareHandler } from 'hono';
 import type * as z from 'zod/mini';
 import type { StaffRole } from '../auth.js';
 import { Refusal, type Env, type RouteDeps } from './context.js';
+import { serverError } from './errors.js';
 
 export type Method = 'get' | 'post' | 'delete';
 /** A JSON Schema (2020-12, as OpenAPI 3.1 takes it), or a core schema turned into one. */
@@ -113,6 +114,47 @@ export interface RouteGroup {
 
 type Reply = Response | Promise<Response>;
 
+/**
+ * The core's schema of each path id, and the 404 a value it refuses answers: the same as a
+ * well-formed id nothing has, so a `%00` or a 5,000-character id never reaches a query (where
+ * PostgreSQL refused it with a 500) and tells a prober nothing more than "not found".
+ */
+const PATH_IDS: Readonly<Record<string, { readonly schema: z.ZodMiniType; readonly notFound: string }>> = {
+  walkId: { schema: WalkId, notFound: 'walk.not-found' },
+  registrationId: { schema: RegistrationId, notFound: 'registration.not-found' },
+  observationId: { schema: ObservationId, notFound: 'observation.not-found' },
+  engagementId: { schema: EngagementId, notFound: 'engagement.not-found' },
+  quartierId: { schema: QuartierId, notFound: 'request.not-found' },
+};
+/** Any other id without a schema of its own (a photo's): the core's id alphabet and length. */
+const OTHER_ID = { schema: ObservationId, notFound: 'request.not-found' };
+const NOT_FOUND_OF: Readonly<Record<string, string>> = { photoId: 'photo.not-found' };
+
+const isCoreSchema = (s: SchemaDoc | undefined): s is z.ZodMiniType => s !== undefined && '_zod' in s;
+
+/**
+ * The check of a route's path ids: each declared param with a core schema, or none (an id), is
+ * validated; a JSON Schema (a file name, an Open311 id with its format) is the path's own regex.
+ */
+function pathIdCheck(doc: RouteDoc<string>): MiddlewareHandler<Env> | undefined {
+  const checks = Object.entries(doc.params ?? {}).flatMap(([name, param]) => {
+    if (param.schema !== undefined && !isCoreSchema(param.schema)) return [];
+    const known = PATH_IDS[name];
+    const schema = isCoreSchema(param.schema) ? param.schema : (known?.schema ?? OTHER_ID.schema);
+    return [{ name, schema, notFound: known?.notFound ?? NOT_FOUND_OF[name] ?? OTHER_ID.notFound }];
+  });
+  if (checks.length === 0) return undefined;
+  return async (c, next) => {
+    for (const { name, schema, notFound } of checks) {
+      if (!schema.safeParse(c.req.param(name)).success)
+        throw new Refusal(
+          serverError(notFound, c.get('locale'), notFound === 'request.not-found' ? { path: c.req.path.slice(0, 200) } : {}),
+        );
+    }
+    await next();
+  };
+}
+
 /** The middleware every declared route shares: its access check, then its Idempotency-Key check. */
 function guards(deps: RouteDeps, doc: RouteDoc<string>): MiddlewareHandler<Env>[] {
   const list: MiddlewareHandler<Env>[] = [];
@@ -123,6 +165,9 @@ function guards(deps: RouteDeps, doc: RouteDoc<string>): MiddlewareHandler<Env>[
       await next();
     });
   }
+  // After the access check (staff routes answer 401/403 whatever the id), before anything reads the id.
+  const ids = pathIdCheck(doc);
+  if (ids) list.push(ids);
   if (doc.idempotent === true) {
     list.push(async (c, next) => {
       deps.commandOptions(c, 'check');
