@@ -14,7 +14,7 @@ import { cors } from 'hono/cors';
 import { Refusal, routeDeps, type AppOptions, type Env } from './http/context.js';
 import { sendError, serverError } from './http/errors.js';
 import { negotiateLocale } from './http/messages.js';
-import { rateLimiter } from './http/rate-limit.js';
+import { rateLimiter, windowLimiter } from './http/rate-limit.js';
 import { openApiDocument } from './http/openapi.js';
 import { groupApp, type RouteGroup } from './http/route.js';
 import { open311Routes } from './open311.js';
@@ -85,7 +85,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       cors({
         origin: (origin) => (allowed.has(origin) ? origin : null),
         allowMethods: ['GET', 'POST', 'DELETE'],
-        allowHeaders: ['Content-Type', 'Accept-Language', 'Idempotency-Key', 'Authorization'],
+        allowHeaders: ['Content-Type', 'Accept-Language', 'Idempotency-Key', 'X-Requested-With', 'Authorization'],
         exposeHeaders: ['Content-Language', 'Retry-After'],
         maxAge: 600,
       }),
@@ -94,6 +94,9 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   if (options.rateLimit) {
     const limiter = rateLimiter(options.rateLimit);
+    const { signupsPerClient = 0, signupWindowMinutes = 60 } = options.rateLimit;
+    const signups = signupsPerClient > 0 ? windowLimiter(signupsPerClient, signupWindowMinutes * 60_000) : undefined;
+    const signupPath = /^\/api\/walks\/([^/]+)\/registrations\/?$/;
     app.use('*', async (c, next) => {
       // The limit is for anonymous writes: staff with a valid token are not limited; any other
       // Authorization header (made up, revoked, expired) counts as anonymous.
@@ -109,6 +112,22 @@ export function createApp(options: AppOptions): Hono<Env> {
         if (wait > 0) {
           c.header('Retry-After', String(wait));
           return sendError(c, serverError('request.rate-limited', c.get('locale'), { retryAfterSeconds: wait }));
+        }
+        // Sign-ups to one walk from one client, whatever the emails they make up: a slot per sign-up, given back when refused.
+        const walkId = signups && c.req.method === 'POST' ? signupPath.exec(c.req.path)?.[1] : undefined;
+        if (signups && walkId !== undefined) {
+          const key = `${walkId}\n${ip}`;
+          const signupWait = signups.take(key);
+          if (signupWait > 0) {
+            c.header('Retry-After', String(signupWait));
+            return sendError(
+              c,
+              serverError('request.signups-limited', c.get('locale'), { limit: signupsPerClient, retryAfterSeconds: signupWait }),
+            );
+          }
+          await next();
+          if (c.res.status !== 201) signups.giveBack(key);
+          return;
         }
       }
       await next();

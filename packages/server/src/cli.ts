@@ -19,6 +19,7 @@ import { createGusp, engagementsToCSV, observationsToCSV, parseCity, toGeoJSON, 
 import { publicObservation } from './http/public-views.js';
 import { createToken, revokeToken, STAFF_ROLES, type StaffRole } from './auth.js';
 import { DataDirLockedError, type Database, type OpenDatabaseOptions } from './db.js';
+import { DEFAULT_SIGNUPS_PER_CLIENT } from './http/rate-limit.js';
 import { openMigratedDatabase, startServer } from './server.js';
 import { purgePersonalData } from './privacy.js';
 import { seedValence } from './seed/valence.js';
@@ -110,6 +111,7 @@ async function start(argv: string[]): Promise<void> {
       seed: { type: 'string' },
       'cors-origin': { type: 'string', multiple: true, default: (process.env.GUSP_CORS_ORIGINS ?? '').split(',').filter(Boolean) },
       'rate-limit': { type: 'string', default: process.env.GUSP_RATE_LIMIT ?? '60' },
+      'signups-per-client': { type: 'string', default: process.env.GUSP_SIGNUPS_PER_CLIENT ?? String(DEFAULT_SIGNUPS_PER_CLIENT) },
       'smtp-url': { type: 'string', default: process.env.SMTP_URL },
       'mail-from': { type: 'string', default: process.env.GUSP_MAIL_FROM ?? 'GUSP <no-reply@localhost>' },
       'public-url': { type: 'string', default: process.env.GUSP_PUBLIC_URL },
@@ -119,6 +121,9 @@ async function start(argv: string[]): Promise<void> {
   const perMinute = Number(values['rate-limit']);
   if (!Number.isInteger(perMinute) || perMinute < 0)
     throw new UsageError(`Invalid --rate-limit / limite invalide: ${values['rate-limit']}`);
+  const signupsPerClient = Number(values['signups-per-client']);
+  if (!Number.isInteger(signupsPerClient) || signupsPerClient < 0)
+    throw new UsageError(`Invalid --signups-per-client / limite invalide: ${values['signups-per-client']}`);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`Invalid port / port invalide: ${values.port}`);
   if (values.seed !== undefined && values.seed !== 'valence')
@@ -143,8 +148,9 @@ async function start(argv: string[]): Promise<void> {
     ...(values['smtp-url']
       ? { notifications: { smtpUrl: values['smtp-url'], from: values['mail-from'], publicUrl: values['public-url'] } }
       : {}),
-    // Public writes per IP and minute (0: no limit), with a burst of the same size.
-    ...(perMinute > 0 ? { rateLimit: { perMinute, burst: perMinute } } : {}),
+    // Public writes per IP and minute (0: no limit at all), with a burst of the same size; and
+    // public sign-ups per walk and IP an hour (0: none), which the burst alone let fill a walk.
+    ...(perMinute > 0 ? { rateLimit: { perMinute, burst: perMinute, ...(signupsPerClient > 0 ? { signupsPerClient } : {}) } } : {}),
     log,
     beforeListen: async (gusp, db) => {
       if (city !== valence)
@@ -338,7 +344,7 @@ const COMMANDS: readonly Command[] = [
     usage: `gusp-server start [--port 8787] [--host 127.0.0.1] [--data-dir ./.gusp-data]
                     [--database-url postgres://… [--pool-size <2 × cores, at least 4>]]
                     [--city profile.json] [--seed valence]
-                    [--cors-origin https://www.ville.fr]… [--rate-limit 60]
+                    [--cors-origin https://www.ville.fr]… [--rate-limit 60] [--signups-per-client 4]
                     [--smtp-url smtp://host:25] [--mail-from …] [--public-url https://…]`,
     run: start,
   },

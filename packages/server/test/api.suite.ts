@@ -12,6 +12,7 @@ import type { Database } from '../src/db.js';
 import type { Sql } from '../src/sql.js';
 import { purgePersonalData } from '../src/privacy.js';
 import { startServer, type RunningServer } from '../src/server.js';
+import { DEFAULT_SIGNUPS_PER_CLIENT } from '../src/http/rate-limit.js';
 import { check as checkGeoJSON } from '@placemarkio/check-geojson';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
@@ -655,6 +656,62 @@ export function apiSuite(backend: Backend): void {
         assert.equal(staff.status, 201);
       } finally {
         await other.close();
+      }
+    });
+
+    test('one client cannot fill a walk: 62 anonymous sign-ups take at most the per-walk limit (429, Retry-After); staff are not limited', async () => {
+      // The CLI's defaults: 60 writes a minute per IP (a burst of 60), and the per-walk limit of sign-ups.
+      const other = await startServer({
+        database: db,
+        rateLimit: { perMinute: 60, burst: 60, signupsPerClient: DEFAULT_SIGNUPS_PER_CLIENT },
+      });
+      try {
+        const id = await openWalk(server.gusp, { capacity: 30 });
+        const path = `/api/walks/${id}/registrations`;
+        // A refused sign-up (no consent) does not count.
+        const refused = await call(other.url, 'POST', path, { body: person('no-consent', { consent: false }) });
+        assert.equal(refused.status, 422);
+        const answers = await Promise.all(
+          Array.from({ length: 62 }, (_, i) => call(other.url, 'POST', path, { body: person(`filler-${i}`) })),
+        );
+        const taken = answers.filter((r) => r.status === 201).length;
+        assert.equal(taken, DEFAULT_SIGNUPS_PER_CLIENT, JSON.stringify(answers.map((r) => r.status)));
+        const limited = answers.filter((r) => r.body?.error?.code === 'request.signups-limited');
+        // The per-IP bucket lets 59 through (the refused one took a token): all but the first few meet the per-walk limit.
+        assert.ok(limited.length >= 59 - DEFAULT_SIGNUPS_PER_CLIENT, String(limited.length));
+        for (const r of limited) {
+          assert.equal(r.status, 429);
+          assert.ok(Number(r.headers.get('retry-after')) > 60, 'a slot frees up only when the window has passed');
+        }
+        assert.ok(answers.every((r) => r.status === 201 || r.status === 429));
+        const summary = (await call(other.url, 'GET', `/api/walks/${id}`)).body;
+        assert.equal(summary.confirmed + summary.waitlisted, DEFAULT_SIGNUPS_PER_CLIENT);
+        // Staff sign people up without limit (a centre social's group).
+        const { token } = await createToken(db.sql, { role: 'coordinator', label: 'sign-up limit test' });
+        for (let i = 0; i < 6; i++) {
+          const staff = await call(other.url, 'POST', path, { body: person(`group-${i}`), headers: { authorization: `Bearer ${token}` } });
+          assert.equal(staff.status, 201);
+        }
+      } finally {
+        await other.close();
+      }
+      // Per walk: the same client may still sign up to another walk, and the message is French by default.
+      const fresh = await startServer({ database: db, rateLimit: { perMinute: 60, burst: 60, signupsPerClient: 1 } });
+      try {
+        const [a, b] = [await openWalk(server.gusp), await openWalk(server.gusp)];
+        assert.equal((await call(fresh.url, 'POST', `/api/walks/${a}/registrations`, { body: person('walk-a') })).status, 201);
+        const second = await call(fresh.url, 'POST', `/api/walks/${a}/registrations`, { body: person('walk-a2') });
+        assert.deepEqual([second.status, second.body.error?.code], [429, 'request.signups-limited']);
+        assert.match(second.body.error.message, /^Trop d’inscriptions à cette balade depuis cette connexion \(1 au plus\)/);
+        const en = await call(fresh.url, 'POST', `/api/walks/${a}/registrations`, {
+          body: person('walk-a3'),
+          headers: { 'accept-language': 'en' },
+        });
+        assert.match(en.body.error.message, /^Too many sign-ups to this walk from this connection \(at most 1\)/);
+        assert.ok(Number(en.headers.get('retry-after')) > 3500);
+        assert.equal((await call(fresh.url, 'POST', `/api/walks/${b}/registrations`, { body: person('walk-b') })).status, 201);
+      } finally {
+        await fresh.close();
       }
     });
 

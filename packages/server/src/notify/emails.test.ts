@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createGusp, memoryStore, valence, type Gusp, type Result, type WalkAggregate } from '@gusp/core';
-import { eventEmails, reminderEmails, type EmailContext } from './emails.js';
+import { eventEmails, neverEmailed, reminderEmails, SEED_EMAIL_DOMAIN, type EmailContext } from './emails.js';
 
 const ctx: EmailContext = { city: valence, publicUrl: 'https://gusp.example.org' };
 const must = <T>(r: Result<T>): T => {
@@ -103,5 +103,35 @@ describe('reminderEmails', () => {
     assert.equal(due[0]?.dedupKey, `reminder:${agg.walk.id}:${agg.walk.startsAt}:${agg.registrations[0]?.id}`);
     assert.deepEqual(reminderEmails(ctx, [agg], start - 25 * 3_600_000, 24 * 3_600_000), []);
     assert.deepEqual(reminderEmails(ctx, [agg], start + 60_000, 24 * 3_600_000), []);
+  });
+});
+
+describe('seed people', () => {
+  test('are never emailed, whatever the event: every kind, and the reminder', async () => {
+    const seed = `seed-1@${SEED_EMAIL_DOMAIN}`;
+    const agg = await walkWith(async (g, id) => {
+      must(await g.walks.register(id, { name: 'Seed', email: seed, consent: true }));
+      must(await g.walks.register(id, { name: 'Réelle', email: 'reelle@example.org', consent: true }));
+    });
+    const seedRegistration = agg.registrations.find((r) => r.email === seed);
+    assert.ok(seedRegistration);
+    const events = [
+      registered(agg, seed),
+      { position: 43, type: 'ParticipantPromoted', data: { registrationId: seedRegistration.id } },
+      { position: 44, type: 'WalkRescheduled', data: { reason: 'Pluie' } },
+      { position: 45, type: 'WalkCancelled', data: { reason: 'Pluie' } },
+      { position: 46, type: 'ReportShared', data: {} },
+    ];
+    const recipients = events.flatMap((e) => eventEmails(ctx, e, agg)).map((e) => e.recipient);
+    assert.ok(recipients.includes('reelle@example.org'), 'the real person of the same walk is told');
+    assert.ok(!recipients.includes(seed), JSON.stringify(recipients));
+    // The seed person holds the walk's one seat (the real one waits): the reminder the day before goes to nobody.
+    assert.deepEqual(reminderEmails(ctx, [agg], Date.parse(startsAt) - 3_600_000, 24 * 3_600_000), []);
+  });
+
+  test('the addresses never written to: any .invalid one, and the exemple.fr of earlier seeds; real ones are', () => {
+    for (const a of [`x@${SEED_EMAIL_DOMAIN}`, 'x@foo.INVALID', 'x@invalid', 'le-plan-0@exemple.fr'])
+      assert.equal(neverEmailed(a), true, a);
+    for (const a of ['x@example.org', 'x@valence.fr', 'x@invalid.fr', 'x@exemple.fr.example.org']) assert.equal(neverEmailed(a), false, a);
   });
 });
