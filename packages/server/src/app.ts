@@ -7,7 +7,6 @@
  * `{ error: { code, message, details } }` in the caller's language
  * (Accept-Language, French by default).
  */
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -43,6 +42,33 @@ export function createApp(options: AppOptions): Hono<Env> {
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
+  });
+  /**
+   * Security headers, on every answer (errors and 404s included, whatever route wrote them):
+   * `nosniff` everywhere; on HTML, a CSP that allows only this server's scripts (the demo loads
+   * its elements from `/elements/…`; no page has an inline script) and styles, images from here
+   * and from the public URL (photos), and framing by `frameAncestors` only. A token in the URL
+   * (`/annulation?…&token=…`) must not leak through `Referer` to the next site: `no-referrer` there.
+   */
+  const frameAncestors = (options.frameAncestors && options.frameAncestors.length > 0 ? options.frameAncestors : ["'self'"]).join(' ');
+  app.use('*', async (c, next) => {
+    await next();
+    const headers = c.res.headers;
+    headers.set('X-Content-Type-Options', 'nosniff');
+    const tokenInUrl = c.req.path === '/annulation' || c.req.query('token') !== undefined;
+    headers.set('Referrer-Policy', tokenInUrl ? 'no-referrer' : 'strict-origin-when-cross-origin');
+    if (/^text\/html/i.test(headers.get('content-type') ?? '')) {
+      let photos = '';
+      try {
+        photos = ` ${new URL(deps.origin()).origin}`;
+      } catch {
+        // No valid public URL: photos from this server only.
+      }
+      headers.set(
+        'Content-Security-Policy',
+        `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:${photos}; connect-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'; frame-ancestors ${frameAncestors}`,
+      );
+    }
   });
   /**
    * Hono's `bodyLimit`, with its common case decided on the headers alone: it
@@ -102,12 +128,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       // Authorization header (made up, revoked, expired) counts as anonymous.
       const write = c.req.method === 'POST' || c.req.method === 'DELETE';
       if (write && (await deps.whoIs(c)) === undefined) {
-        let ip = 'unknown';
-        try {
-          ip = getConnInfo(c).remote.address ?? 'unknown';
-        } catch {
-          // Not on node:http (tests with app.request): one shared bucket.
-        }
+        const ip = deps.clientAddress(c);
         const wait = limiter.take(ip);
         if (wait > 0) {
           c.header('Retry-After', String(wait));

@@ -15,12 +15,22 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { createGusp, engagementsToCSV, observationsToCSV, parseCity, toGeoJSON, valence, type CityProfile } from '@gusp/core';
+import {
+  createGusp,
+  engagementsToCSV,
+  observationsToCSV,
+  parseCity,
+  toGeoJSON,
+  valence,
+  type CityProfile,
+  type Observation,
+} from '@gusp/core';
 import { publicObservation } from './http/public-views.js';
 import { createToken, revokeToken, STAFF_ROLES, type StaffRole } from './auth.js';
 import { DataDirLockedError, type Database, type OpenDatabaseOptions } from './db.js';
 import { DEFAULT_SIGNUPS_PER_CLIENT } from './http/rate-limit.js';
-import { openMigratedDatabase, startServer } from './server.js';
+import { checkPublicUrl, isLoopback, openMigratedDatabase, publicUrlRequired, startServer } from './server.js';
+import { photoIdOf, withPhotoUrls } from './photos.js';
 import { purgePersonalData } from './privacy.js';
 import { seedValence } from './seed/valence.js';
 import { journalIsEmpty, sqlStore } from './store/sql-store.js';
@@ -115,9 +125,26 @@ async function start(argv: string[]): Promise<void> {
       'smtp-url': { type: 'string', default: process.env.SMTP_URL },
       'mail-from': { type: 'string', default: process.env.GUSP_MAIL_FROM ?? 'GUSP <no-reply@localhost>' },
       'public-url': { type: 'string', default: process.env.GUSP_PUBLIC_URL },
+      'trust-proxy': { type: 'boolean', default: process.env.GUSP_TRUST_PROXY === 'true' },
+      'frame-ancestors': { type: 'string', default: process.env.GUSP_FRAME_ANCESTORS ?? "'self'" },
     },
     strict: true,
   });
+  // Refused before the database opens: a server on a public interface without its public URL would write links to any Host.
+  const publicUrlText = values['public-url'] || undefined;
+  if (publicUrlText === undefined && !isLoopback(values.host)) throw new UsageError(publicUrlRequired(values.host));
+  let publicUrl: string | undefined;
+  try {
+    publicUrl = publicUrlText === undefined ? undefined : checkPublicUrl(publicUrlText);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  // CSP sources: one header value, so nothing that ends a directive or a header.
+  const frameAncestors = values['frame-ancestors'].split(/\s+/).filter(Boolean);
+  if (frameAncestors.length === 0 || frameAncestors.some((source) => !/^[\x21-\x7e]+$/.test(source) || /[;,]/.test(source)))
+    throw new UsageError(
+      `Invalid --frame-ancestors / sources invalides: ${values['frame-ancestors']} (e.g. "'self' https://www.ville.fr")`,
+    );
   const perMinute = Number(values['rate-limit']);
   if (!Number.isInteger(perMinute) || perMinute < 0)
     throw new UsageError(`Invalid --rate-limit / limite invalide: ${values['rate-limit']}`);
@@ -145,9 +172,10 @@ async function start(argv: string[]): Promise<void> {
     poolSize,
     corsOrigins: values['cors-origin'],
     accessLog: true,
-    ...(values['smtp-url']
-      ? { notifications: { smtpUrl: values['smtp-url'], from: values['mail-from'], publicUrl: values['public-url'] } }
-      : {}),
+    publicUrl,
+    trustProxy: values['trust-proxy'],
+    frameAncestors,
+    ...(values['smtp-url'] ? { notifications: { smtpUrl: values['smtp-url'], from: values['mail-from'] } } : {}),
     // Public writes per IP and minute (0: no limit at all), with a burst of the same size; and
     // public sign-ups per walk and IP an hour (0: none), which the burst alone let fill a walk.
     ...(perMinute > 0 ? { rateLimit: { perMinute, burst: perMinute, ...(signupsPerClient > 0 ? { signupsPerClient } : {}) } } : {}),
@@ -264,6 +292,7 @@ async function exportData(argv: string[]): Promise<void> {
     options: {
       what: { type: 'string', default: 'observations' },
       format: { type: 'string', default: 'csv' },
+      'public-url': { type: 'string', default: process.env.GUSP_PUBLIC_URL },
       ...DATABASE_OPTIONS,
       ...CITY_OPTION,
     },
@@ -273,10 +302,21 @@ async function exportData(argv: string[]): Promise<void> {
   if (!['observations.csv', 'observations.geojson', 'engagements.csv'].includes(kind)) {
     throw new UsageError('--what observations --format csv|geojson, or --what engagements --format csv');
   }
+  let publicUrl: string | undefined;
+  try {
+    publicUrl = values['public-url'] ? checkPublicUrl(values['public-url']) : undefined;
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   const city = loadCity(values.city);
   const out = await withDatabase(values, async (db) => {
     const gusp = createGusp({ city, store: sqlStore(db.sql) });
-    const observations = async () => (await gusp.observations.list()).map((o) => publicObservation(o));
+    // Photo URLs as the server writes them (from --public-url); without it, photo ids only.
+    const present = (o: Observation) =>
+      publicUrl === undefined
+        ? { ...o, photos: o.photos.map(({ url, ...p }) => (url === undefined || photoIdOf(url) !== undefined ? p : { ...p, url })) }
+        : withPhotoUrls(o, publicUrl);
+    const observations = async () => (await gusp.observations.list()).map((o) => present(publicObservation(o)));
     return kind === 'observations.csv'
       ? observationsToCSV(await observations())
       : kind === 'observations.geojson'
@@ -345,7 +385,9 @@ const COMMANDS: readonly Command[] = [
                     [--database-url postgres://… [--pool-size <2 × cores, at least 4>]]
                     [--city profile.json] [--seed valence]
                     [--cors-origin https://www.ville.fr]… [--rate-limit 60] [--signups-per-client 4]
-                    [--smtp-url smtp://host:25] [--mail-from …] [--public-url https://…]`,
+                    [--smtp-url smtp://host:25] [--mail-from …]
+                    [--public-url https://… (required unless --host is loopback)]
+                    [--trust-proxy] [--frame-ancestors "'self' https://www.ville.fr"]`,
     run: start,
   },
   {
@@ -362,7 +404,8 @@ const COMMANDS: readonly Command[] = [
   },
   {
     words: ['export'],
-    usage: 'gusp-server export [--what observations|engagements] [--format csv|geojson] [--city …] [--data-dir …|--database-url …]',
+    usage:
+      'gusp-server export [--what observations|engagements] [--format csv|geojson] [--public-url https://…] [--city …] [--data-dir …|--database-url …]',
     run: exportData,
   },
   {

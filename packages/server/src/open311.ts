@@ -25,6 +25,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Env, RouteDeps } from './http/context.js';
 import { open311StatusOf, serverError } from './http/errors.js';
 import { route, type ResponseDoc, type Route, type RouteGroup } from './http/route.js';
+import { withPhotoUrls } from './photos.js';
 
 /** At most this many requests in one `GET requests.json` (the spec suggests 1000). */
 const MAX_REQUESTS = 1000;
@@ -90,12 +91,17 @@ const FORMATS = {
 const answer = (format: Format, description: string): ResponseDoc => ({ description, content: { [FORMATS[format].mediaType]: {} } });
 
 export function open311Routes(deps: RouteDeps): RouteGroup {
-  const { gusp, commandOptions } = deps;
+  const { gusp, commandOptions, origin } = deps;
   const { city } = gusp;
 
   const requestsOf = async (c: Context<Env>) => {
     const [observations, engagements, walks] = await Promise.all([gusp.observations.list(), gusp.engagements.list(), gusp.walks.list()]);
-    return toOpen311Requests(observations, city, { engagements, walks: walks.map((a) => a.walk), locale: c.get('locale') });
+    // `media_url`: built from the public URL and the photo's id, never from a stored or requested host.
+    return toOpen311Requests(
+      observations.map((o) => withPhotoUrls(o, origin())),
+      city,
+      { engagements, walks: walks.map((a) => a.walk), locale: c.get('locale') },
+    );
   };
 
   /** The routes of one format: GeoReport v2 names each document by its extension. */

@@ -11,6 +11,7 @@
  * but pixels cannot miss a place metadata hides in.
  */
 import { createHash } from 'node:crypto';
+import type { PhotoRef } from '@gusp/core';
 import sharp from 'sharp';
 import type { Sql } from './sql.js';
 
@@ -174,4 +175,35 @@ export async function photoExists(sql: Sql, ids: readonly string[]): Promise<Map
     ids,
   ]);
   return new Map(rows.map((r) => [r.id, r.media_type]));
+}
+
+/** The public URL of a stored photo, under the server's public URL (never the request's `Host`). */
+export const photoUrl = (publicUrl: string, id: string): string => `${publicUrl.replace(/\/+$/, '')}/api/photos/${encodeURIComponent(id)}`;
+
+const OUR_PHOTO_PATH = /^\/api\/photos\/([A-Za-z0-9_-]{1,64})$/;
+
+/**
+ * The id in one of this server's photo URLs, whatever its host: events written before photo
+ * ids were stored alone carry `<the request's Host>/api/photos/<id>`, a host any client chose.
+ */
+export function photoIdOf(url: string): string | undefined {
+  try {
+    return OUR_PHOTO_PATH.exec(new URL(url).pathname)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An observation as it leaves the server: each photo's URL built now from `publicUrl` and its
+ * id. A stored URL of ours (old events) is rebuilt the same way; only a URL that is not one of
+ * ours (given through the core by an application that serves its photos elsewhere) is kept.
+ */
+export function withPhotoUrls<T extends { readonly photos: readonly PhotoRef[] }>(observation: T, publicUrl: string): T {
+  if (observation.photos.length === 0) return observation;
+  const photos = observation.photos.map((p) => {
+    const id = p.url === undefined ? p.id : photoIdOf(p.url);
+    return id === undefined ? p : { ...p, url: photoUrl(publicUrl, id) };
+  });
+  return { ...observation, photos };
 }

@@ -34,7 +34,18 @@ export interface StartOptions extends OpenDatabaseOptions {
   readonly corsOrigins?: readonly string[] | undefined;
   readonly rateLimit?: RateLimitOptions | undefined;
   readonly log?: ((record: Record<string, unknown>) => void) | undefined;
-  /** Emails through SMTP (none without it). `publicUrl` defaults to the server's own URL. */
+  /**
+   * Where people reach this server, e.g. `https://gusp.valence.fr`: every absolute URL it writes
+   * (photos in Open311, GeoJSON and CSV; cancel links; emails) starts with it. Required when `host`
+   * is not a loopback address (`startServer` refuses to start without it: the `Host` of requests is
+   * never used, any client writes it); on loopback, the server's own URL by default.
+   */
+  readonly publicUrl?: string | undefined;
+  /** Behind a trusted reverse proxy: the per-IP rate limit reads `X-Forwarded-For` (see `AppOptions`). */
+  readonly trustProxy?: boolean | undefined;
+  /** CSP `frame-ancestors` of the HTML pages (`'self'` by default). */
+  readonly frameAncestors?: readonly string[] | undefined;
+  /** Emails through SMTP (none without it). `publicUrl` defaults to the server's public URL. */
   readonly notifications?:
     (Omit<NotifierOptions, 'gusp' | 'sql' | 'publicUrl' | 'log'> & { readonly publicUrl?: string | undefined }) | undefined;
   /** Directory of `@gusp/elements`' bundles for the demo page (the installed package's by default). */
@@ -66,8 +77,36 @@ export async function openMigratedDatabase(options: OpenDatabaseOptions): Promis
   }
 }
 
+/** Whether `host` only listens on this machine (127.0.0.0/8, ::1, localhost). */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
+}
+
+/** The public URL, checked: an absolute http(s) URL without query or fragment, no trailing slash. */
+export function checkPublicUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`Invalid public URL / URL publique invalide: ${url}`);
+  }
+  if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.search || parsed.hash || parsed.username)
+    throw new Error(`Invalid public URL / URL publique invalide (http(s)://host[:port][/path]): ${url}`);
+  return parsed.href.replace(/\/+$/, '');
+}
+
+/** Why a server on `host` cannot start without a public URL. */
+export const publicUrlRequired = (host: string) =>
+  `--public-url is required when --host is not loopback (${host}): photo and cancel links are built from it, never from the Host header / --public-url est obligatoire quand --host n’est pas une adresse locale (${host}) : les liens des photos et d’annulation sont construits à partir d’elle, jamais de l’en-tête Host`;
+
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? (() => {});
+  const host = options.host ?? '127.0.0.1';
+  if (options.publicUrl === undefined && !isLoopback(host)) throw new Error(publicUrlRequired(host));
+  const configuredUrl = options.publicUrl === undefined ? undefined : checkPublicUrl(options.publicUrl);
+  // Known once the port is open (port 0 picks one); nothing is served before.
+  let publicUrl = configuredUrl ?? 'http://localhost';
   const ownsDatabase = options.database === undefined;
   const database = options.database ?? (await openMigratedDatabase(options));
   try {
@@ -88,6 +127,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         await database.sql.query('SELECT 1');
       },
       failedNotifications: () => failedNotifications(database.sql),
+      publicUrl: () => publicUrl,
+      ...(options.trustProxy ? { trustProxy: true } : {}),
+      ...(options.frameAncestors ? { frameAncestors: options.frameAncestors } : {}),
       ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
       ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
       ...(options.elementsDir ? { elementsDir: options.elementsDir } : {}),
@@ -102,16 +144,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           error: String((error as Error)?.stack ?? error),
         }),
     });
-    const host = options.host ?? '127.0.0.1';
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => resolve(s));
       s.once('error', reject);
     });
     const port = (server.address() as AddressInfo).port;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-    log({ level: 'info', msg: 'listening', url, database: database.kind });
+    publicUrl = configuredUrl ?? url;
+    log({ level: 'info', msg: 'listening', url, publicUrl, database: database.kind });
     const notifier = options.notifications
-      ? createNotifier({ ...options.notifications, publicUrl: options.notifications.publicUrl ?? url, gusp, sql: database.sql, log })
+      ? createNotifier({ ...options.notifications, publicUrl: options.notifications.publicUrl ?? publicUrl, gusp, sql: database.sql, log })
       : undefined;
     notifier?.start();
     let closing: Promise<void> | undefined;

@@ -3,6 +3,7 @@
  * What every route module shares: the options of the app, and the helpers that
  * turn a request into command options and a refusal into the error envelope.
  */
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { CommandOptions, Gusp, GuspError, Result } from '@gusp/core';
 import type { Context } from 'hono';
 import type { Staff, StaffRole } from '../auth.js';
@@ -49,6 +50,24 @@ export interface AppOptions {
    */
   readonly elementsDir?: string | undefined;
   readonly elementsReadme?: string | undefined;
+  /**
+   * Where this server is reached from outside, e.g. `https://gusp.valence.fr` (a function when
+   * it is known only once the port is open). Every absolute URL the API writes (photos, cancel
+   * links, calendars) starts with it; none is ever built from the request's `Host`, which any
+   * client writes. Without it, `http://localhost`.
+   */
+  readonly publicUrl?: string | (() => string) | undefined;
+  /**
+   * The server is behind a reverse proxy it trusts: the client address of the per-IP rate limit
+   * is the last entry of `X-Forwarded-For` (the one the proxy wrote). Without it, every
+   * `X-Forwarded-*` header is ignored. URLs never come from them: they come from `publicUrl`.
+   */
+  readonly trustProxy?: boolean | undefined;
+  /**
+   * Who may frame the HTML pages: the CSP `frame-ancestors` sources, e.g.
+   * `["'self'", 'https://www.valence.fr']` (a CMS page embedding the demo). `'self'` by default.
+   */
+  readonly frameAncestors?: readonly string[] | undefined;
   /** Called after each request (access log). */
   readonly onRequest?: (record: { method: string; path: string; status: number; ms: number }) => void;
   /** Called with unexpected errors (a bug, a database down): they answer 500. */
@@ -131,14 +150,35 @@ export function routeDeps(options: AppOptions) {
     return who;
   };
 
-  const origin = (c: Context<Env>) => new URL(c.req.url).origin;
+  /** The public origin (no trailing slash): from the options, never from the request. */
+  const origin = (_c?: Context<Env>): string => {
+    const url = typeof options.publicUrl === 'function' ? options.publicUrl() : options.publicUrl;
+    return (url ?? 'http://localhost').replace(/\/+$/, '');
+  };
+
+  /**
+   * The client's address for the per-IP rate limit: the socket's, or, behind a trusted proxy,
+   * the last `X-Forwarded-For` entry (earlier entries are whatever the client wrote).
+   */
+  const clientAddress = (c: Context<Env>): string => {
+    if (options.trustProxy) {
+      const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+      if (forwarded) return forwarded;
+    }
+    try {
+      return getConnInfo(c).remote.address ?? 'unknown';
+    } catch {
+      // Not on node:http (tests with app.request): one shared bucket.
+      return 'unknown';
+    }
+  };
 
   const unwrap = <T>(result: Result<T>): T => {
     if (!result.ok) throw new Refusal(result.error);
     return result.value;
   };
 
-  return { gusp, options, now, refuse, jsonBody, commandOptions, whoIs, staff, origin, unwrap };
+  return { gusp, options, now, refuse, jsonBody, commandOptions, whoIs, staff, origin, clientAddress, unwrap };
 }
 
 export type RouteDeps = ReturnType<typeof routeDeps>;

@@ -15,7 +15,7 @@ import * as z from 'zod/mini';
 import type { Env, RouteDeps } from '../http/context.js';
 import { publicObservation } from '../http/public-views.js';
 import { fileAnswer, jsonAnswer, jsonRoute, route, type RouteGroup } from '../http/route.js';
-import { cleanPhoto, MAX_PHOTO_BYTES, type PhotoType } from '../photos.js';
+import { cleanPhoto, MAX_PHOTO_BYTES, photoUrl, withPhotoUrls, type PhotoType } from '../photos.js';
 
 /** What the public sees of an observation: everything but the reporter's contact. */
 const PublicObservation = /* @__PURE__ */ z.omit(Observation, { reporter: true });
@@ -30,13 +30,16 @@ const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 
 export function observationRoutes(deps: RouteDeps): RouteGroup {
   const { gusp, options, refuse, jsonBody, commandOptions, staff, origin, unwrap } = deps;
+  /** The public observation, its photo URLs built from the public URL. */
+  const present = (o: Observation) => withPhotoUrls(publicObservation(o), origin());
   /** The core looks the observation up before it reads the input: an unknown one stays 404 whatever the body. */
   const observationExists = async (c: Context<Env>, id: string) =>
     void unwrap(await gusp.observations.get(id, { locale: c.get('locale') }));
 
   /**
    * An observation refers to photos by id: each must have been sent here, and
-   * its type and URL are ours, whatever the client wrote.
+   * its type is ours, whatever the client wrote. No URL is stored (a client's
+   * would be trusted, and the server's depends on its public URL): it is built when read.
    */
   const withStoredPhotos = async (c: Context<Env>, body: unknown): Promise<unknown> => {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
@@ -47,7 +50,7 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
     const known = (await options.photos?.existing(ids)) ?? new Map<string, PhotoType>();
     const missing = ids.filter((id) => !known.has(id));
     if (missing.length > 0) return refuse(c, 'photo.unknown', { photoIds: missing });
-    return { ...body, photos: ids.map((id) => ({ id, mediaType: known.get(id), url: `${origin(c)}/api/photos/${id}` })) };
+    return { ...body, photos: ids.map((id) => ({ id, mediaType: known.get(id) })) };
   };
 
   /**
@@ -56,7 +59,7 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
    * JSON, whose `photos` list `{ id, width, height }` chosen by the device)
    * and one `photo` part per photo, a file named `<id>.jpg`. Each photo is
    * cleaned and stored like `POST /api/photos`, and the input then refers to
-   * the stored photos (their ids and URLs are ours).
+   * the stored photos (their ids are ours; URLs are built when read).
    */
   const multipartObservation = async (c: Context<Env>): Promise<unknown> => {
     const invalid = (details: Record<string, unknown> = {}) => refuse(c, 'request.invalid-multipart', details);
@@ -93,7 +96,6 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
       photos.push({
         id,
         mediaType: cleaned.type,
-        url: `${origin(c)}/api/photos/${id}`,
         ...(size(ref.width) === undefined ? {} : { width: ref.width }),
         ...(size(ref.height) === undefined ? {} : { height: ref.height }),
       });
@@ -154,7 +156,7 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         handler: async (c, input) => {
           const observation = unwrap(await gusp.observations.record(input, commandOptions(c, 'observation')));
           // `observationId`: the receipt the elements read; the rest is the public observation.
-          return c.json({ observationId: observation.id, ...publicObservation(observation) }, 201);
+          return c.json({ observationId: observation.id, ...present(observation) }, 201);
         },
       }),
       // Follow-up of an observation, for coordinators and agents.
@@ -169,7 +171,7 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: jsonAnswer('The public observation, qualified.', PublicObservation) },
         handler: async (c, input) => {
           const id = c.req.param('observationId');
-          return c.json(publicObservation(unwrap(await gusp.observations.qualify(id, input, commandOptions(c, `qualify:${id}`)))));
+          return c.json(present(unwrap(await gusp.observations.qualify(id, input, commandOptions(c, `qualify:${id}`)))));
         },
       }),
       jsonRoute(deps, {
@@ -183,7 +185,7 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: jsonAnswer('The public observation, rejected.', PublicObservation) },
         handler: async (c, input) => {
           const id = c.req.param('observationId');
-          return c.json(publicObservation(unwrap(await gusp.observations.reject(id, input, commandOptions(c, `reject:${id}`)))));
+          return c.json(present(unwrap(await gusp.observations.reject(id, input, commandOptions(c, `reject:${id}`)))));
         },
       }),
       jsonRoute(deps, {
@@ -197,9 +199,7 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: jsonAnswer('The public observation, a duplicate.', PublicObservation) },
         handler: async (c, input) => {
           const id = c.req.param('observationId');
-          return c.json(
-            publicObservation(unwrap(await gusp.observations.markDuplicate(id, input, commandOptions(c, `mark-duplicate:${id}`)))),
-          );
+          return c.json(present(unwrap(await gusp.observations.markDuplicate(id, input, commandOptions(c, `mark-duplicate:${id}`)))));
         },
       }),
       route(deps, {
@@ -212,7 +212,7 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: jsonAnswer('The public observation, resolved.', PublicObservation) },
         handler: async (c) => {
           const id = c.req.param('observationId');
-          return c.json(publicObservation(unwrap(await gusp.observations.resolve(id, commandOptions(c, `resolve:${id}`)))));
+          return c.json(present(unwrap(await gusp.observations.resolve(id, commandOptions(c, `resolve:${id}`)))));
         },
       }),
       route(deps, {
@@ -230,7 +230,7 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
           const list = (await gusp.observations.list())
             .filter((o) => (quartier === undefined || o.quartierId === quartier) && (walk === undefined || o.walkId === walk))
             .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt))
-            .map(publicObservation);
+            .map(present);
           return c.json({ observations: list });
         },
       }),
@@ -275,7 +275,7 @@ export function photoRoutes(deps: RouteDeps): RouteGroup {
           const cleaned = await cleanPhoto(new Uint8Array(await c.req.arrayBuffer()));
           if (!cleaned.ok) return refuse(c, cleaned.code, cleaned.details);
           const id = await options.photos.store(cleaned.type, cleaned.bytes);
-          return c.json({ id, mediaType: cleaned.type, url: `${origin(c)}/api/photos/${id}` }, 201);
+          return c.json({ id, mediaType: cleaned.type, url: photoUrl(origin(), id) }, 201);
         },
       }),
       route(deps, {
@@ -305,7 +305,8 @@ export function photoRoutes(deps: RouteDeps): RouteGroup {
 
 /** Open data: GeoJSON (RFC 7946) and CSV (RFC 4180) of public observations and engagements, without contacts. */
 export function openDataRoutes(deps: RouteDeps): RouteGroup {
-  const { gusp } = deps;
+  const { gusp, origin } = deps;
+  const present = (o: Observation) => withPhotoUrls(publicObservation(o), origin());
   const publicWalks = async () => (await gusp.walks.list()).map((a) => a.walk).filter((w) => w.status !== 'draft');
   return {
     base: '/api',
@@ -318,7 +319,7 @@ export function openDataRoutes(deps: RouteDeps): RouteGroup {
         summary: 'Public observations as GeoJSON (RFC 7946)',
         responses: { 200: fileAnswer('A FeatureCollection of points.', 'application/geo+json') },
         handler: async (c) => {
-          const observations = (await gusp.observations.list()).map((o) => publicObservation(o));
+          const observations = (await gusp.observations.list()).map(present);
           const body = toGeoJSON(observations, gusp.city, { locale: c.get('locale'), walks: await publicWalks() });
           return c.body(JSON.stringify(body), 200, { 'Content-Type': 'application/geo+json; charset=utf-8' });
         },
@@ -329,7 +330,7 @@ export function openDataRoutes(deps: RouteDeps): RouteGroup {
         summary: 'Public observations as CSV (RFC 4180)',
         responses: { 200: fileAnswer('One line per observation, with a header.', 'text/csv') },
         handler: async (c) => {
-          const csv = observationsToCSV((await gusp.observations.list()).map((o) => publicObservation(o)));
+          const csv = observationsToCSV((await gusp.observations.list()).map(present));
           return c.body(csv, 200, {
             'Content-Type': 'text/csv; charset=utf-8; header=present',
             'Content-Disposition': 'attachment; filename="observations.csv"',

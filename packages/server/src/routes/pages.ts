@@ -53,10 +53,7 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
             .filter((s) => s.status === 'reported')
             .sort((a, b) => Date.parse(b.walk.startsAt) - Date.parse(a.walk.startsAt));
           const file = bundleFile('gusp-elements.js');
-          c.header(
-            'Content-Security-Policy',
-            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; connect-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'",
-          );
+          // Its Content-Security-Policy is the one of every page (app.ts): scripts from /elements/ only.
           return c.html(demoPage(gusp.city, { upcoming, reported }, { bundleAvailable: file !== undefined && existsSync(file) }));
         },
       }),
