@@ -16,6 +16,7 @@ import { deflateSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import type { Database } from '../src/db.js';
 import { openMigratedDatabase, startServer, type RunningServer } from '../src/server.js';
+import { openWalk, person } from './harness.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -183,6 +184,22 @@ describe('public URLs: never from the Host header (issue 10, finding 2)', () => 
     for (const r of [geojson, csv]) assert.ok(!r.text.includes('evil') && r.text.includes(`${server.url}/api/photos/${id}`));
     const one = await raw(server.url, 'GET', `/api/observations/${old.value.id}`, {});
     if (one.status === 200) assert.ok(!one.text.includes('evil'), one.text);
+  });
+
+  test('cancel links and calendars do not take the forged Host either', async () => {
+    const walkId = await openWalk(server.gusp);
+    const signed = await raw(
+      server.url,
+      'POST',
+      `/api/walks/${walkId}/registrations`,
+      { ...FORGED, 'content-type': 'application/json' },
+      JSON.stringify(person('public-url')),
+    );
+    assert.equal(signed.status, 201, signed.text);
+    assert.ok((JSON.parse(signed.text) as { cancelUrl: string }).cancelUrl.startsWith(`${server.url}/annulation?`), signed.text);
+    const ics = await raw(server.url, 'GET', `/api/walks/${walkId}/calendar.ics`, FORGED);
+    assert.equal(ics.status, 200, ics.text);
+    assert.ok(!ics.text.includes('evil') && ics.text.includes(`URL:${server.url}/api/walks/${walkId}`), ics.text);
   });
 
   test('a server on a public interface does not start without a public URL (startServer and the CLI)', async () => {
