@@ -134,6 +134,12 @@ describe('gusp-server copy: from a PGlite data directory to PostgreSQL', { skip:
     });
     assert.ok(retry.status === 201 || retry.status === 200, JSON.stringify(retry.body));
     assert.equal(retry.body.registrationId, signUps[0]?.registrationId);
+    // The key's input digest moved with it: another body under that key is still refused, not answered with move-0's sign-up.
+    const reused = await call(url, 'POST', `/api/walks/${walkId}/registrations`, {
+      body: person('not-move-0'),
+      headers: { 'idempotency-key': 'move-0' },
+    });
+    assert.deepEqual([reused.status, reused.body.error?.code], [422, 'request.idempotency-key-reused']);
     // New events continue after the copied ones.
     const fresh = await call(url, 'POST', `/api/walks/${walkId}/registrations`, {
       body: person('after-move'),

@@ -96,14 +96,15 @@ export async function copyDatabase(from: Sql, to: Sql, log: (record: Record<stri
       events += rows.length;
       log({ level: 'info', msg: 'copying events', copied: events });
     }
-    for await (const rows of batches<Record<string, string>>(
+    for await (const rows of batches<Record<string, string | null>>(
       from,
-      'SELECT client_id, stream, applied_at::text AS applied_at FROM client_commands',
+      'SELECT client_id, stream, applied_at::text AS applied_at, input_digest FROM client_commands',
       'client_commands.client_id',
     )) {
+      // With its input digest: a key reused with another body stays refused after the move.
       await tx.query(
-        'INSERT INTO client_commands (client_id, stream, applied_at) SELECT c, s, a::timestamptz FROM unnest($1::text[], $2::text[], $3::text[]) AS u(c, s, a)',
-        [rows.map((r) => r.client_id), rows.map((r) => r.stream), rows.map((r) => r.applied_at)],
+        'INSERT INTO client_commands (client_id, stream, applied_at, input_digest) SELECT c, s, a::timestamptz, d FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(c, s, a, d)',
+        [rows.map((r) => r.client_id), rows.map((r) => r.stream), rows.map((r) => r.applied_at), rows.map((r) => r.input_digest)],
       );
     }
     for await (const rows of batches<Record<string, string | null>>(
