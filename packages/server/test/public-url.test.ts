@@ -202,6 +202,25 @@ describe('public URLs: never from the Host header (issue 10, finding 2)', () => 
     assert.ok(!ics.text.includes('evil') && ics.text.includes(`URL:${server.url}/api/walks/${walkId}`), ics.text);
   });
 
+  test('X-Forwarded-For names the client of the rate limit only with trustProxy, and only its last entry', async () => {
+    // One anonymous write per client: the second from the same client is 429.
+    const write = (base: string, forwardedFor: string) =>
+      raw(base, 'POST', '/api/photos', { 'content-type': 'image/png', 'x-forwarded-for': forwardedFor }, png(9)).then((r) => r.status);
+    const plain = await startServer({ database: db, rateLimit: { perMinute: 1, burst: 1 } });
+    const proxied = await startServer({ database: db, rateLimit: { perMinute: 1, burst: 1 }, trustProxy: true });
+    try {
+      // Without trustProxy the header is ignored: both requests come from 127.0.0.1.
+      assert.deepEqual([await write(plain.url, '203.0.113.1'), await write(plain.url, '203.0.113.2')], [201, 429]);
+      // Behind a trusted proxy, two clients are two buckets…
+      assert.deepEqual([await write(proxied.url, '203.0.113.1'), await write(proxied.url, '203.0.113.2')], [201, 201]);
+      // …and what a client prepends to the header does not make it someone else.
+      assert.equal(await write(proxied.url, '198.51.100.7, 203.0.113.1'), 429);
+    } finally {
+      await plain.close();
+      await proxied.close();
+    }
+  });
+
   test('a server on a public interface does not start without a public URL (startServer and the CLI)', async () => {
     await assert.rejects(startServer({ database: db, host: '0.0.0.0' }), /--public-url/);
     await assert.rejects(startServer({ database: db, host: '::' }), /--public-url/);
