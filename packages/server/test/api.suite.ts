@@ -946,6 +946,9 @@ export function apiSuite(backend: Backend): void {
       assert.equal(exported.body.registrations[0].cancelToken, undefined);
       assert.equal(exported.body.observations.length, 1);
       assert.equal((await call(base, 'GET', '/api/privacy/export?email=nope', { headers: coordinator })).status, 400);
+      // A NUL the database would refuse is a bad query, not a server error.
+      assert.equal((await call(base, 'GET', '/api/privacy/export?email=a%00@b.fr', { headers: coordinator })).status, 400);
+      assert.equal((await call(base, 'POST', '/api/privacy/erase', { headers: coordinator, body: { email: 'a\u0000@b.fr' } })).status, 400);
 
       const bad = await call(base, 'POST', '/api/privacy/purge', { body: { months: -1 }, headers: coordinator });
       assert.deepEqual([bad.status, bad.body.error.code], [422, 'request.invalid-months']);
