@@ -217,7 +217,8 @@ const crc32 = (b: Buffer) => {
   for (const byte of b) c = (CRC_TABLE[(c ^ byte) & 0xff] as number) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 };
-const pngChunk = (type: string, data: Buffer) => {
+/** One PNG chunk: length, type, data and its CRC-32, as the PNG specification lays it out. */
+export const pngChunk = (type: string, data: Buffer) => {
   const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
   return Buffer.concat([u32(data.length), typed, u32(crc32(typed))]);
 };

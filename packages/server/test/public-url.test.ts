@@ -17,35 +17,18 @@ import { after, before, describe, test } from 'node:test';
 import type { Database } from '../src/db.js';
 import { openMigratedDatabase, startServer, type RunningServer } from '../src/server.js';
 import { openWalk, person } from './harness.js';
+import { pngChunk } from './images.js';
 import { postgresUnavailable, startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (b: Buffer) => {
-  let c = 0xffffffff;
-  for (const byte of b) c = (CRC_TABLE[(c ^ byte) & 0xff] as number) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
-const chunk = (type: string, data: Buffer) => {
-  const head = Buffer.alloc(4);
-  head.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([head, body, crc]);
-};
 /** A real, decodable 2×2 RGB PNG (whatever cleaning the server applies, it keeps it). */
 const png = (seed: number) =>
   Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', Buffer.from([0, 0, 0, 2, 0, 0, 0, 2, 8, 2, 0, 0, 0])),
-    chunk('IDAT', deflateSync(Buffer.from([0, seed, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 0, seed]))),
-    chunk('IEND', Buffer.alloc(0)),
+    pngChunk('IHDR', Buffer.from([0, 0, 0, 2, 0, 0, 0, 2, 8, 2, 0, 0, 0])),
+    pngChunk('IDAT', deflateSync(Buffer.from([0, seed, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 0, seed]))),
+    pngChunk('IEND', Buffer.alloc(0)),
   ]);
 
 /** A request over real HTTP with the headers a client chooses, `Host` included (fetch may not send a forged one). */
