@@ -157,7 +157,12 @@ export async function cleanPhoto(bytes: Uint8Array, limits: { maxPixels?: number
 /** Stores a cleaned photo; its id is a hash of its bytes. */
 export async function storePhoto(sql: Sql, type: PhotoType, bytes: Buffer): Promise<string> {
   const id = createHash('sha256').update(bytes).digest('base64url').slice(0, 32);
-  await sql.query('INSERT INTO photos (id, media_type, bytes) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [id, type, bytes]);
+  // Sending the same bytes again makes the photo new again: the orphan sweep counts from the last upload, not the first.
+  await sql.query('INSERT INTO photos (id, media_type, bytes) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET created_at = now()', [
+    id,
+    type,
+    bytes,
+  ]);
   return id;
 }
 
@@ -177,6 +182,22 @@ export async function photoExists(sql: Sql, ids: readonly string[]): Promise<Map
   return new Map(rows.map((r) => [r.id, r.media_type]));
 }
 
+/** Deletes the photos `ids` (row and bytes); returns how many there were. */
+export async function deletePhotos(sql: Sql, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const { rows } = await sql.query<{ id: string }>('DELETE FROM photos WHERE id = ANY($1::text[]) RETURNING id', [ids]);
+  return rows.length;
+}
+
+/** Deletes the photos stored before `before` whose id is not in `attached`; returns how many. */
+export async function deleteUnattachedPhotos(sql: Sql, attached: readonly string[], before: Date): Promise<number> {
+  const { rows } = await sql.query<{ id: string }>('DELETE FROM photos WHERE created_at < $1 AND NOT (id = ANY($2::text[])) RETURNING id', [
+    before.toISOString(),
+    attached,
+  ]);
+  return rows.length;
+}
+
 /** The public URL of a stored photo, under the server's public URL (never the request's `Host`). */
 export const photoUrl = (publicUrl: string, id: string): string => `${publicUrl.replace(/\/+$/, '')}/api/photos/${encodeURIComponent(id)}`;
 
@@ -193,6 +214,16 @@ export function photoIdOf(url: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * The ids, in this server's photos table, of an observation's photos: as {@linkcode withPhotoUrls}
+ * reads them (a stored URL of ours names its id; a URL elsewhere names no photo of ours).
+ */
+export const storedPhotoIds = (photos: readonly PhotoRef[]): string[] =>
+  photos.flatMap((p) => {
+    const id = p.url === undefined ? p.id : photoIdOf(p.url);
+    return id === undefined ? [] : [id];
+  });
 
 /**
  * An observation as it leaves the server: each photo's URL built now from `publicUrl` and its

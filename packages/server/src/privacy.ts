@@ -7,9 +7,18 @@
  * that brought it (`ParticipantRegistered`, `ObservationRecorded`). The server
  * therefore redacts those events in place, in the one way the journal allows
  * (see migration 003): same rows, personal fields emptied.
+ *
+ * Photos are personal data too: the device's re-encode and the server's drop
+ * every metadata, not the pixels, and a photo of a street can show a face, a
+ * plate or a window. Erasure deletes the photos of the observations a person
+ * reported; the purge deletes those of the observations it reaches (they stay,
+ * anonymous, for the counts and the map, without their photos); photos sent
+ * but never attached to an observation go after a day ({@linkcode sweepOrphanPhotos}).
+ * A photo another, kept observation shows too (same bytes, same id) stays.
  */
 import type { Gusp, Observation, Registration } from '@gusp/core';
 import { deleteEmailsBefore, deleteEmailsTo, emailsTo } from './notify/outbox.js';
+import { deletePhotos, deleteUnattachedPhotos, storedPhotoIds } from './photos.js';
 import type { Sql } from './sql.js';
 
 export interface PurgeResult {
@@ -18,9 +27,34 @@ export interface PurgeResult {
   readonly observations: number;
   /** Emails (sent or not) deleted from the outbox: they hold addresses and names. */
   readonly emails: number;
+  /** Photos of the purged observations deleted (row and bytes). */
+  readonly photos: number;
+  /** Photos never attached to an observation, sent more than a day ago, deleted. */
+  readonly orphanPhotos: number;
 }
 
 const MONTH_MS = 30.44 * 86_400_000;
+
+/** How long a photo sent alone waits for its observation before {@linkcode sweepOrphanPhotos} deletes it. */
+export const ORPHAN_PHOTO_MS = 86_400_000;
+
+/** Deletes the photos of `going`, except those an observation of `kept` shows too. */
+async function deleteObservationPhotos(sql: Sql, going: readonly Observation[], kept: readonly Observation[]): Promise<number> {
+  const stillShown = new Set(kept.flatMap((o) => storedPhotoIds(o.photos)));
+  const ids = [...new Set(going.flatMap((o) => storedPhotoIds(o.photos)))].filter((id) => !stillShown.has(id));
+  return deletePhotos(sql, ids);
+}
+
+/**
+ * Deletes the photos sent (`POST /api/photos`) more than `olderThanMs` (a day) before `now` that
+ * no observation shows: a page closed before sending its report leaves them behind. The day
+ * leaves a person time to finish the report the photo was sent for.
+ */
+export async function sweepOrphanPhotos(gusp: Gusp, sql: Sql, options: { now?: Date; olderThanMs?: number } = {}): Promise<number> {
+  const before = new Date((options.now ?? new Date()).getTime() - (options.olderThanMs ?? ORPHAN_PHOTO_MS));
+  const attached = [...new Set((await gusp.observations.list()).flatMap((o) => storedPhotoIds(o.photos)))];
+  return deleteUnattachedPhotos(sql, attached, before);
+}
 
 const walkEnd = (w: { startsAt: string; durationMinutes: number }) => Date.parse(w.startsAt) + w.durationMinutes * 60_000;
 
@@ -70,7 +104,8 @@ const redactReporter = (type: string, data: Record<string, unknown>) => {
  * Purges personal data of walks that ended more than `months` ago (default 12),
  * reporter contacts of observations recorded more than `months` ago, and the
  * emails written more than `months` ago (the outbox keeps their recipient and
- * text). Anonymous counts (roles, statuses) stay.
+ * text), the photos of those observations, and the orphan photos older than a
+ * day. Anonymous counts (roles, statuses) and the observations themselves stay.
  */
 export async function purgePersonalData(gusp: Gusp, sql: Sql, options: { months?: number; now?: Date } = {}): Promise<PurgeResult> {
   const months = options.months ?? 12;
@@ -88,14 +123,21 @@ export async function purgePersonalData(gusp: Gusp, sql: Sql, options: { months?
       registrations += redacted;
     }
   }
-  for (const o of await gusp.observations.list()) {
-    if (Date.parse(o.recordedAt) > limit) continue;
+  const all = await gusp.observations.list();
+  const old = all.filter((o) => Date.parse(o.recordedAt) <= limit);
+  for (const o of old) {
     if (o.reporter) await gusp.observations.eraseReporter(o.id);
     const redacted = await redactStream(sql, `observation-${o.id}`, redactReporter);
     observations += redacted;
   }
+  const photos = await deleteObservationPhotos(
+    sql,
+    old,
+    all.filter((o) => !old.includes(o)),
+  );
   const emails = await deleteEmailsBefore(sql, new Date(limit));
-  return { walks, registrations, observations, emails };
+  const orphanPhotos = await sweepOrphanPhotos(gusp, sql, options.now ? { now: options.now } : {});
+  return { walks, registrations, observations, emails, photos, orphanPhotos };
 }
 
 /**
@@ -122,13 +164,14 @@ export async function exportPersonalData(gusp: Gusp, email: string, sql?: Sql) {
  * Erases everything kept about one email address (a person's right to
  * erasure), from views and from the journal: their registrations become
  * anonymous (role and status stay for the counts), their reporter contacts go,
- * and so do the emails written to them, sent or still waiting.
+ * and so do the photos of the observations they reported and the emails
+ * written to them, sent or still waiting.
  */
 export async function erasePersonalData(
   gusp: Gusp,
   sql: Sql,
   email: string,
-): Promise<{ registrations: number; observations: number; emails: number }> {
+): Promise<{ registrations: number; observations: number; emails: number; photos: number }> {
   const wanted = email.trim().toLowerCase();
   const same = (e: string | undefined) => (e ?? '').trim().toLowerCase() === wanted;
   let registrations = 0;
@@ -139,11 +182,17 @@ export async function erasePersonalData(
     for (const id of ids) await gusp.walks.eraseRegistration(agg.walk.id, id);
     registrations += await redactStream(sql, `walk-${agg.walk.id}`, redactRegistrations(ids));
   }
-  for (const o of await gusp.observations.list()) {
-    if (!same(o.reporter?.email)) continue;
+  const all = await gusp.observations.list();
+  const theirs = all.filter((o) => same(o.reporter?.email));
+  for (const o of theirs) {
     await gusp.observations.eraseReporter(o.id);
     observations += await redactStream(sql, `observation-${o.id}`, redactReporter);
   }
+  const photos = await deleteObservationPhotos(
+    sql,
+    theirs,
+    all.filter((o) => !theirs.includes(o)),
+  );
   const emails = await deleteEmailsTo(sql, wanted);
-  return { registrations, observations, emails };
+  return { registrations, observations, emails, photos };
 }

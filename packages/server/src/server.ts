@@ -14,7 +14,7 @@ import { authenticate } from './auth.js';
 import { createNotifier, type Notifier, type NotifierOptions } from './notify/notifier.js';
 import { failedNotifications } from './notify/outbox.js';
 import { loadPhoto, photoExists, storePhoto } from './photos.js';
-import { erasePersonalData, exportPersonalData, purgePersonalData } from './privacy.js';
+import { erasePersonalData, exportPersonalData, purgePersonalData, sweepOrphanPhotos } from './privacy.js';
 import { openDatabase, type Database, type OpenDatabaseOptions } from './db.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
 import { migrate } from './store/migrate.js';
@@ -52,7 +52,15 @@ export interface StartOptions extends OpenDatabaseOptions {
   readonly elementsDir?: string | undefined;
   /** Logs every request through `log` (method, path, status, duration; never bodies or queries). */
   readonly accessLog?: boolean | undefined;
+  /**
+   * Deletes photos sent more than a day ago and attached to no observation: once when the server
+   * starts, then every `everyMs` (an hour by default). `false` turns it off (tests that keep orphans).
+   */
+  readonly photoSweep?: { readonly everyMs?: number | undefined } | false | undefined;
 }
+
+/** How often a running server deletes orphan photos by default. */
+export const PHOTO_SWEEP_MS = 3_600_000;
 
 export interface RunningServer {
   readonly url: string;
@@ -156,6 +164,22 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       ? createNotifier({ ...options.notifications, publicUrl: options.notifications.publicUrl ?? publicUrl, gusp, sql: database.sql, log })
       : undefined;
     notifier?.start();
+    let sweeping: Promise<void> | undefined;
+    const sweep = () => {
+      // One sweep at a time; a failed one is logged and the next hour tries again.
+      sweeping ??= sweepOrphanPhotos(gusp, database.sql)
+        .then(
+          (deleted) => {
+            if (deleted > 0) log({ level: 'info', msg: 'orphan photos deleted', deleted });
+          },
+          (error: unknown) => log({ level: 'error', msg: 'orphan photo sweep failed', error: String(error) }),
+        )
+        .finally(() => {
+          sweeping = undefined;
+        });
+    };
+    const sweepTimer = options.photoSweep === false ? undefined : setInterval(sweep, options.photoSweep?.everyMs ?? PHOTO_SWEEP_MS).unref();
+    if (sweepTimer) sweep();
     let closing: Promise<void> | undefined;
     return {
       url,
@@ -167,6 +191,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       close() {
         closing ??= (async () => {
           await notifier?.stop();
+          clearInterval(sweepTimer);
+          await sweeping;
           await new Promise<void>((resolve) => {
             server.close(() => resolve());
             // Keep-alive sockets would hold close() open.

@@ -981,6 +981,8 @@ export function apiSuite(backend: Backend): void {
         registrations: 0,
         observations: 0,
         emails: 0,
+        photos: 0,
+        orphanPhotos: 0,
       });
       await assert.rejects(db.sql.query(`UPDATE events SET data = '{}'::json WHERE stream = $1`, [`walk-${id}`]), /append-only/);
     });
@@ -1010,7 +1012,7 @@ export function apiSuite(backend: Backend): void {
       assert.equal(bad.status, 400);
       const erased = await call(base, 'POST', '/api/privacy/erase', { body: { email: email.toUpperCase() }, headers: coordinator });
       assert.equal(erased.status, 200);
-      assert.deepEqual(erased.body, { registrations: 1, observations: 1, emails: 0 }); // no SMTP here: the notifications suite checks emails
+      assert.deepEqual(erased.body, { registrations: 1, observations: 1, emails: 0, photos: 0 }); // no SMTP here: the notifications suite checks emails
 
       const text = (
         await db.sql.query<{ data: string }>('SELECT data::text AS data FROM events WHERE stream IN ($1, $2)', [

@@ -353,7 +353,7 @@ export function notifySuite(backend: Backend): void {
       assert.ok(exported.body.emails[0].sentAt);
 
       const erase = await call(server.url, 'POST', '/api/privacy/erase', { body: { email: erased }, headers: coordinator });
-      assert.deepEqual(erase.body, { registrations: 1, observations: 0, emails: 1 });
+      assert.deepEqual(erase.body, { registrations: 1, observations: 0, emails: 1, photos: 0 });
       assert.deepEqual([await rows(erased), await rows(kept)], [0, 1], 'only that person’s emails go');
 
       // Thirteen months later, the purge takes every email written before its limit.
