@@ -24,6 +24,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Env, RouteDeps } from './http/context.js';
 import { open311StatusOf, serverError } from './http/errors.js';
+import type { ServerLocale } from './http/messages.js';
 import { route, type ResponseDoc, type Route, type RouteGroup } from './http/route.js';
 import { withPhotoUrls } from './photos.js';
 
@@ -44,7 +45,17 @@ function send(c: Context, format: Format, document: Open311Document, status: Con
   return c.json(Object.values(document)[0] as object, status);
 }
 
-const sendList = (c: Context, error: GuspError) => {
+/**
+ * A refusal as a GeoReport error list. The core's `store.client-id-reused` is worded as the JSON API
+ * words it (`request.idempotency-key-reused`): here too the client id is the `Idempotency-Key` header,
+ * and the description must tell the client to send a new key, not speak of the store. Its status stays
+ * GeoReport's 400 (see `open311StatusOf`).
+ */
+const sendList = (c: Context, refusal: GuspError) => {
+  const error =
+    refusal.code === 'store.client-id-reused'
+      ? serverError('request.idempotency-key-reused', (c.get('locale') as ServerLocale | undefined) ?? 'fr')
+      : refusal;
   const status = open311StatusOf(error.code);
   return send(c, formatOf(c.req.path), { errors: toOpen311ErrorList(error, status) }, status);
 };
