@@ -11,10 +11,10 @@ import { after, before, describe, test } from 'node:test';
 import { createToken } from '../src/auth.js';
 import type { Database } from '../src/db.js';
 import { purgePersonalData } from '../src/privacy.js';
-import { openMigratedDatabase, startServer, type RunningServer } from '../src/server.js';
+import { startServer, type RunningServer } from '../src/server.js';
 import { call } from './harness.js';
 import { pngChunk } from './images.js';
-import { postgresUnavailable, startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
+import { onBothDatabases } from './postgres-cluster.js';
 
 /** A real, decodable 2×2 RGB PNG; seeds far apart give photos the server stores apart. */
 const png = (seed: number) =>
@@ -154,24 +154,4 @@ function photoErasureSuite(name: string, open: () => Promise<Database>, skip: st
   });
 }
 
-photoErasureSuite('pglite', () => openMigratedDatabase({}));
-
-// The same on a throw-away PostgreSQL cluster (skipped, saying why, when there is none).
-const unavailable = postgresUnavailable();
-let cluster: PostgresCluster | undefined;
-if (!unavailable) {
-  before(async () => {
-    cluster = await startPostgresCluster();
-  });
-  after(async () => {
-    await cluster?.stop();
-  });
-}
-photoErasureSuite(
-  'postgres',
-  () => {
-    if (!cluster) throw new Error('cluster not started');
-    return openMigratedDatabase({ databaseUrl: cluster.url, poolSize: 4 });
-  },
-  unavailable ?? false,
-);
+onBothDatabases(photoErasureSuite);

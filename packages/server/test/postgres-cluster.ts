@@ -15,6 +15,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { postgresBinDir } from '../../../scripts/toolchain.mjs';
+import { after, before } from 'node:test';
+import type { Database } from '../src/db.js';
+import { openMigratedDatabase } from '../src/server.js';
 import { freePort } from './cli-process.js';
 
 export { postgresBinDir };
@@ -188,4 +191,30 @@ async function startEmbeddedCluster(): Promise<PostgresCluster> {
       }
     },
   };
+}
+
+/**
+ * Runs a suite on PGlite, then on a throw-away PostgreSQL cluster started for this file (skipped,
+ * saying why, when there is none): the tests that must hold on both databases share this.
+ */
+export function onBothDatabases(suite: (name: string, open: () => Promise<Database>, skip?: string | false) => void): void {
+  suite('pglite', () => openMigratedDatabase({}));
+  const unavailable = postgresUnavailable();
+  let cluster: PostgresCluster | undefined;
+  if (!unavailable) {
+    before(async () => {
+      cluster = await startPostgresCluster();
+    });
+    after(async () => {
+      await cluster?.stop();
+    });
+  }
+  suite(
+    'postgres',
+    () => {
+      if (!cluster) throw new Error('cluster not started');
+      return openMigratedDatabase({ databaseUrl: cluster.url, poolSize: 4 });
+    },
+    unavailable ?? false,
+  );
 }

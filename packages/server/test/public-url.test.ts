@@ -15,10 +15,10 @@ import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import type { Database } from '../src/db.js';
-import { openMigratedDatabase, startServer, type RunningServer } from '../src/server.js';
+import { startServer, type RunningServer } from '../src/server.js';
 import { openWalk, person } from './harness.js';
 import { pngChunk } from './images.js';
-import { postgresUnavailable, startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
+import { onBothDatabases } from './postgres-cluster.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -226,24 +226,4 @@ function publicUrlSuite(name: string, open: () => Promise<Database>, skip: strin
   });
 }
 
-publicUrlSuite('pglite', () => openMigratedDatabase({}));
-
-// The same on a throw-away PostgreSQL cluster (skipped, saying why, when there is none).
-const unavailable = postgresUnavailable();
-let cluster: PostgresCluster | undefined;
-if (!unavailable) {
-  before(async () => {
-    cluster = await startPostgresCluster();
-  });
-  after(async () => {
-    await cluster?.stop();
-  });
-}
-publicUrlSuite(
-  'postgres',
-  () => {
-    if (!cluster) throw new Error('cluster not started');
-    return openMigratedDatabase({ databaseUrl: cluster.url, poolSize: 4 });
-  },
-  unavailable ?? false,
-);
+onBothDatabases(publicUrlSuite);
