@@ -17,6 +17,7 @@ import {
   type CommandOptions,
   type Registration,
   type Result,
+  type WalkCalendarLinks,
 } from '@gusp/core';
 import type { Context } from 'hono';
 import type { Env, RouteDeps } from '../http/context.js';
@@ -24,6 +25,19 @@ import { publicWalkSummary } from '../http/public-views.js';
 import { fileAnswer, jsonAnswer, jsonRoute, route, type RouteGroup } from '../http/route.js';
 
 const walkId = { walkId: { description: 'The walk’s id.' } };
+
+/** `https://host/path` → `webcal://host/path`: the scheme calendar apps open as a subscription. */
+const webcal = (url: string) => url.replace(/^https?:/i, 'webcal:');
+
+/** A walk's page and calendars under the public origin (see `WalkCalendarLinks`). */
+export function walkCalendarLinks(origin: string, walk: Pick<Walk, 'id' | 'quartierId'>): WalkCalendarLinks {
+  const ics = `${origin}/api/walks/${encodeURIComponent(walk.id)}/calendar.ics`;
+  const feed = `${origin}/api/quartiers/${encodeURIComponent(walk.quartierId)}/walks.ics`;
+  return { page: walkPageUrl(origin, walk.id), ics, webcal: webcal(ics), feed, feedWebcal: webcal(feed) };
+}
+
+/** The walk's page, for people: the events' `URL` and the page the calendar links point at. */
+export const walkPageUrl = (origin: string, id: string) => `${origin}/marches/${encodeURIComponent(id)}`;
 const coordinators = { roles: ['coordinator'] } as const;
 const staffReaders = { roles: ['coordinator', 'agent'] } as const;
 
@@ -59,16 +73,35 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
         method: 'get',
         path: '/',
         summary: 'Published walks, with their seats and counts (never registrations)',
-        query: { quartier: { description: 'Only the walks of this quartier (its id).' } },
-        responses: { 200: jsonAnswer('`{ walks: WalkSummary[] }`, by start time.') },
+        description:
+          'Each entry’s `calendar` holds absolute links built from `--public-url`: `page` (the walk’s page), `ics` and `webcal` (this walk’s event), `feed` and `feedWebcal` (its quartier’s feed).',
+        query: {
+          quartier: { description: 'Only the walks of this quartier (its id).' },
+          upcoming: {
+            description:
+              '`1`: only the walks still to come, as `<gusp-walk-list>` shows them: not started yet and open, closed or cancelled (a registrant still learns of a cancellation).',
+            schema: { type: 'string', enum: ['0', '1'] },
+          },
+        },
+        responses: {
+          200: jsonAnswer(
+            '`{ walks: WalkSummary[], city }`, by start time; `city` is the city profile, so a list can name quartiers and write dates in the city’s time zone.',
+          ),
+        },
         handler: async (c) => {
           const quartier = c.req.query('quartier');
+          const upcoming = c.req.query('upcoming') === '1';
           const at = now();
+          // The same filter as the demo page's list of walks people can still look at or sign up for.
+          const stillToCome = (s: ReturnType<typeof walkSummary>) =>
+            ['open', 'closed', 'cancelled'].includes(s.status) && Date.parse(s.walk.startsAt) > at.getTime();
           const summaries = (await gusp.walks.list())
             .filter((agg) => agg.walk.status !== 'draft' && (quartier === undefined || agg.walk.quartierId === quartier))
-            .map((agg) => publicWalkSummary(walkSummary(agg, at)))
+            .map((agg) => walkSummary(agg, at))
+            .filter((s) => !upcoming || stillToCome(s))
+            .map((s) => ({ ...publicWalkSummary(s), calendar: walkCalendarLinks(origin(), s.walk) }))
             .sort((a, b) => Date.parse(a.walk.startsAt) - Date.parse(b.walk.startsAt));
-          return c.json({ walks: summaries });
+          return c.json({ walks: summaries, city: gusp.city });
         },
       }),
       route(deps, {
@@ -76,13 +109,18 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
         path: '/:walkId',
         summary: 'One published walk’s summary, with the city profile (what `<gusp-walk-signup>` reads)',
         params: walkId,
-        responses: { 200: jsonAnswer('The walk summary and `city`; a draft is 404 like an unknown id.') },
+        description: '`calendar` holds the walk’s page and calendar links, as in the list.',
+        responses: { 200: jsonAnswer('The walk summary, `calendar` and `city`; a draft is 404 like an unknown id.') },
         handler: async (c) => {
           const locale = c.get('locale');
           const agg = unwrap(await gusp.walks.get(c.req.param('walkId'), { locale }));
           // A draft is not public yet: as if it did not exist.
           if (agg.walk.status === 'draft') return refuse(c, 'walk.not-found', { walkId: agg.walk.id });
-          return c.json({ ...publicWalkSummary(walkSummary(agg, now())), city: gusp.city });
+          return c.json({
+            ...publicWalkSummary(walkSummary(agg, now())),
+            calendar: walkCalendarLinks(origin(), agg.walk),
+            city: gusp.city,
+          });
         },
       }),
       // Registrations carry personal data: staff only, and never the cancel tokens.
