@@ -21,6 +21,34 @@ export interface WalkSummary {
   readonly attended: number;
   /** Confirmed or attended, by role. */
   readonly byRole: Readonly<Record<ActorRole, number>>;
+  /** Where the walk's page and calendars are: set by a server that serves them (`GET /api/walks/{id}`), absent otherwise. */
+  readonly calendar?: WalkCalendarLinks | undefined;
+}
+
+/**
+ * A walk's page and calendar links, absolute, built from the server's public
+ * URL (never from a request's Host). `webcal:` is the same address with the
+ * scheme calendar apps open as a subscription: the app polls it, so a
+ * reschedule or a cancellation reaches the event already in the calendar.
+ *
+ * @example
+ * { "page": "https://gusp.ville.fr/marches/V1StGXR8_Z5jdHi6B-myT",
+ *   "ics": "https://gusp.ville.fr/api/walks/V1StGXR8_Z5jdHi6B-myT/calendar.ics",
+ *   "webcal": "webcal://gusp.ville.fr/api/walks/V1StGXR8_Z5jdHi6B-myT/calendar.ics",
+ *   "feed": "https://gusp.ville.fr/api/quartiers/le-plan/walks.ics",
+ *   "feedWebcal": "webcal://gusp.ville.fr/api/quartiers/le-plan/walks.ics" }
+ */
+export interface WalkCalendarLinks {
+  /** The walk's page, for people (also the events' `URL`). */
+  readonly page: string;
+  /** This walk alone, one VEVENT: « Ajouter à mon agenda ». */
+  readonly ics: string;
+  /** `ics` as a subscription. */
+  readonly webcal: string;
+  /** Every public walk of the walk's quartier: « S'abonner aux diagnostics du quartier ». */
+  readonly feed: string;
+  /** `feed` as a subscription. */
+  readonly feedWebcal: string;
 }
 
 export function walkSummary(agg: WalkAggregate, now: Date): WalkSummary {
