@@ -234,13 +234,14 @@ export class FormController<V extends object, K extends string> implements React
     return error ? html`<p class="error" part="error" id="${target}-error">${error.message}</p>` : nothing;
   }
 
-  /** The error summary, focused after a failed submit; each link moves focus to its control. */
-  summary(title: (count: number) => string): TemplateResult | typeof nothing {
+  /** The error summary, focused after a failed submit; each link moves focus to its control; its title at `level`. */
+  summary(title: (count: number) => string, level?: number): TemplateResult | typeof nothing {
     return errorSummary(
       this.errors,
       title(this.errors.length),
       (target) => this.config.controlId[target],
       (id) => this.host.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus(),
+      level,
     );
   }
 

@@ -4,6 +4,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { GuspObservationRefusedEvent, GuspObservedEvent } from '../events/issue-form-events.js';
 import { ApiRefusal, requestJson } from '../internal/api.js';
 import * as outbox from '../internal/outbox.js';
+import { heading } from '../internal/heading.js';
 import type { IssueFormTexts } from '../translations/index.js';
 
 type Entry = outbox.OutboxEntry<RecordObservationInput>;
@@ -121,12 +122,12 @@ export class OutboxController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** The list of what waits, with « Envoyer maintenant »; nothing when nothing waits. */
-  render(t: IssueFormTexts, sendNow: () => void): TemplateResult | typeof nothing {
+  /** The list of what waits, with « Envoyer maintenant », titled at `level`; nothing when nothing waits. */
+  render(t: IssueFormTexts, sendNow: () => void, level = 3): TemplateResult | typeof nothing {
     const pending = this.pending;
     if (pending.length === 0) return nothing;
     return html`<section class="pending notice" part="pending" aria-labelledby="pending-title">
-      <h3 id="pending-title">${t.pendingHeading(pending.length)}</h3>
+      ${heading(level, t.pendingHeading(pending.length), { id: 'pending-title' })}
       <ul>
         ${pending.map(
           (e) =>
