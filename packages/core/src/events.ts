@@ -28,6 +28,8 @@ export type WalkRescheduled = EventShape<
 >;
 export type ParticipantRegistered = EventShape<'ParticipantRegistered', { registration: Registration; position?: number }>;
 export type RegistrationCancelled = EventShape<'RegistrationCancelled', { registrationId: RegistrationId }>;
+/** Staff ended a sign-up, saying why (the person is told, in these words). */
+export type RegistrationRemoved = EventShape<'RegistrationRemoved', { registrationId: RegistrationId; reason: string }>;
 export type ParticipantPromoted = EventShape<'ParticipantPromoted', { registrationId: RegistrationId }>;
 export type ParticipantCheckedIn = EventShape<'ParticipantCheckedIn', { registrationId: RegistrationId }>;
 export type ParticipantMarkedAbsent = EventShape<'ParticipantMarkedAbsent', { registrationId: RegistrationId }>;
@@ -64,6 +66,7 @@ export type WalkEvent =
   | WalkRescheduled
   | ParticipantRegistered
   | RegistrationCancelled
+  | RegistrationRemoved
   | ParticipantPromoted
   | ParticipantCheckedIn
   | ParticipantMarkedAbsent

@@ -17,7 +17,7 @@ import {
   RescheduleEngagementInput,
 } from './engagement/engagement.js';
 import { QualifyObservationInput, RecordObservationInput } from './observation/observation.js';
-import { RegisterInput } from './registration/registration.js';
+import { RegisterInput, RemoveRegistrationInput } from './registration/registration.js';
 import { ShareReportInput, ValidateReportInput } from './report/report.js';
 import { DuplicateInput, RejectInput } from './service/observations.js';
 import { validate } from './validation.js';
@@ -29,6 +29,7 @@ const INPUTS: Record<string, z.ZodMiniType> = {
   RescheduleWalkInput,
   ReasonInput,
   RegisterInput,
+  RemoveRegistrationInput,
   RecordObservationInput,
   QualifyObservationInput,
   DuplicateInput,

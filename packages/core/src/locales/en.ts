@@ -98,11 +98,13 @@ export const registration = {
     'registration.duplicate-email': 'This email address is already registered for this walk.',
     'registration.walk-not-underway': 'Check-in is only possible during the walk.',
     'registration.walk-over': 'The walk has already started: the registration can no longer be changed.',
+    'registration.reason-required': 'Give the reason for the removal: the person will receive it by email.',
   },
   labels: {
     'registration.status.confirmed': 'Confirmed',
     'registration.status.waitlisted': 'On the waiting list',
     'registration.status.cancelled': 'Cancelled',
+    'registration.status.removed': 'Removed by staff',
     'registration.status.attended': 'Attended',
     'registration.status.absent': 'Absent',
   },

@@ -101,11 +101,13 @@ export const registration = {
     'registration.duplicate-email': 'Cette adresse e-mail est déjà inscrite à ce diagnostic.',
     'registration.walk-not-underway': 'Le pointage n’est possible que pendant le diagnostic.',
     'registration.walk-over': 'Le diagnostic a déjà commencé : l’inscription ne peut plus être modifiée.',
+    'registration.reason-required': 'Indiquez le motif du retrait : la personne le recevra par e-mail.',
   },
   labels: {
     'registration.status.confirmed': 'Confirmée',
     'registration.status.waitlisted': 'Sur liste d’attente',
     'registration.status.cancelled': 'Annulée',
+    'registration.status.removed': 'Retirée par l’équipe',
     'registration.status.attended': 'Présent·e',
     'registration.status.absent': 'Absent·e',
   },

@@ -5,4 +5,4 @@
  */
 
 /** The statuses in lifecycle order. */
-export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled', 'attended', 'absent'] as const;
+export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled', 'removed', 'attended', 'absent'] as const;

@@ -15,7 +15,7 @@ const BEFORE_DEADLINE = at('2026-03-10T12:00:00+01:00');
 const walkIn = (status: WalkStatus, capacity = 3, institutionalSeats?: number) =>
   walkFixture({ status, capacity, registrationDeadline: DEADLINE, ...(institutionalSeats === undefined ? {} : { institutionalSeats }) });
 
-/** Every registration guard of `register`, `cancel` and `promote` passes: an open walk with seats, before the deadline, consent and email given. */
+/** Every registration guard of `register`, `cancel`, `remove` and `promote` passes: an open walk with seats, before the deadline, consent and email given, a reason for a removal. */
 const allPass = (over: Partial<RegistrationContext> = {}): RegistrationContext => ({
   walk: walkIn('open'),
   registrations: [],
@@ -23,6 +23,7 @@ const allPass = (over: Partial<RegistrationContext> = {}): RegistrationContext =
   role: 'resident',
   email: 'amina@example.org',
   consent: true,
+  reason: 'Inscription en double',
   ...over,
 });
 
@@ -36,19 +37,21 @@ const full = (n: number, role: ActorRole = 'resident', status: RegistrationStatu
 /**
  * DOMAIN.md: register → confirmed while seats remain, else waitlisted;
  * confirmed →checkIn→ attended; confirmed →markAbsent→ absent (walk finished);
- * confirmed|waitlisted →cancel→ cancelled; waitlisted →promote→ confirmed.
+ * confirmed|waitlisted →cancel→ cancelled; waitlisted →promote→ confirmed;
+ * staff: confirmed|waitlisted →remove(reason)→ removed (issue 10, finding 4).
  */
 const expected: ExpectedTable<RegistrationStatus, RegistrationEventName> = {
-  states: ['confirmed', 'waitlisted', 'cancelled', 'attended', 'absent'],
-  events: ['register', 'cancel', 'promote', 'checkIn', 'markAbsent'],
+  states: ['confirmed', 'waitlisted', 'cancelled', 'removed', 'attended', 'absent'],
+  events: ['register', 'cancel', 'remove', 'promote', 'checkIn', 'markAbsent'],
   rows: {
-    //          register     cancel       promote      checkIn     markAbsent
-    none: ['confirmed', X, X, X, X],
-    confirmed: [X, 'cancelled', X, 'attended', 'absent'],
-    waitlisted: [X, 'cancelled', 'confirmed', X, X],
-    cancelled: [X, X, X, X, X],
-    attended: [X, X, X, X, X],
-    absent: [X, X, X, X, X],
+    //          register     cancel       remove     promote      checkIn     markAbsent
+    none: ['confirmed', X, X, X, X, X],
+    confirmed: [X, 'cancelled', 'removed', X, 'attended', 'absent'],
+    waitlisted: [X, 'cancelled', 'removed', 'confirmed', X, X],
+    cancelled: [X, X, X, X, X, X],
+    removed: [X, X, X, X, X, X],
+    attended: [X, X, X, X, X, X],
+    absent: [X, X, X, X, X, X],
   },
   fallbacks: [{ from: 'none', event: 'register', target: 'waitlisted' }],
 };
@@ -122,6 +125,10 @@ describe('registrationRules: guards', () => {
       const cancelled = [registrationFixture({ email: 'amina.b@example.org', status: 'cancelled' })];
       assertTarget(register({ registrations: cancelled, email: 'Amina.B@example.org' }), 'confirmed');
     });
+    it('does not count a sign-up staff removed: the person may sign up again (or staff for them)', () => {
+      const removed = [registrationFixture({ email: 'amina.b@example.org', status: 'removed' })];
+      assertTarget(register({ registrations: removed, email: 'Amina.B@example.org' }), 'confirmed');
+    });
     it('does not compare people who gave only a phone', () => {
       const phoneOnly = [registrationFixture({ email: undefined, phone: '0612345678' })];
       assertTarget(register({ registrations: phoneOnly, email: undefined, phone: '0698765432' }), 'confirmed');
@@ -132,9 +139,10 @@ describe('registrationRules: guards', () => {
     it('falls back to waitlisted when the public seats are all taken', () => {
       assertTarget(register({ registrations: full(3) }), 'waitlisted');
     });
-    it('counts attended people as seated, and cancelled, absent and waitlisted ones as not', () => {
+    it('counts attended people as seated, and cancelled, removed, absent and waitlisted ones as not', () => {
       assertTarget(register({ registrations: [...full(2), ...full(1, 'resident', 'attended')] }), 'waitlisted');
       const notSeated = [
+        ...full(1, 'resident', 'removed'),
         ...full(1, 'resident', 'cancelled'),
         ...full(1, 'resident', 'absent'),
         ...full(1, 'resident', 'waitlisted'),
@@ -179,6 +187,30 @@ describe('registrationRules: guards', () => {
         assertTarget(transition(registrationRules, 'confirmed', 'cancel', allPass({ walk: walkIn(status) })), 'cancelled');
       });
     }
+  });
+
+  describe('walkNotStarted, for a removal', () => {
+    for (const status of ['in-progress', 'done', 'reported', 'cancelled'] as const) {
+      it(`refuses to remove a sign-up once the walk is ${status} with registration.walk-over`, () => {
+        assertRefused(transition(registrationRules, 'confirmed', 'remove', allPass({ walk: walkIn(status) })), 'registration.walk-over');
+        assertRefused(transition(registrationRules, 'waitlisted', 'remove', allPass({ walk: walkIn(status) })), 'registration.walk-over');
+      });
+    }
+    for (const status of ['draft', 'open', 'closed'] as const) {
+      it(`lets staff remove a sign-up while the walk is ${status}`, () => {
+        assertTarget(transition(registrationRules, 'waitlisted', 'remove', allPass({ walk: walkIn(status) })), 'removed');
+      });
+    }
+  });
+
+  describe('reasonGiven', () => {
+    it('refuses a removal without a reason, or with only spaces, with registration.reason-required', () => {
+      for (const reason of [undefined, '', '   \n\t'])
+        assertRefused(transition(registrationRules, 'confirmed', 'remove', allPass({ reason })), 'registration.reason-required');
+    });
+    it('is not asked of a cancellation: the person cancels without saying why', () => {
+      assertTarget(transition(registrationRules, 'confirmed', 'cancel', allPass({ reason: undefined })), 'cancelled');
+    });
   });
 
   describe('walkUnderway', () => {

@@ -17,6 +17,8 @@ export interface RegistrationContext {
   readonly email?: string | undefined;
   readonly phone?: string | undefined;
   readonly consent?: boolean;
+  /** For `remove`: the reason staff give. */
+  readonly reason?: string | undefined;
 }
 
 const OCCUPYING: readonly string[] = ['confirmed', 'attended'];
@@ -37,15 +39,18 @@ export function seatsLeft(walk: Walk, registrations: readonly Registration[], ro
 
 const normaliseEmail = (email: string | undefined) => (email ?? '').trim().toLowerCase();
 const OPEN_FOR_CHANGES: readonly string[] = ['draft', 'open', 'closed'];
+/** Sign-ups that no longer hold an email: the person (or staff for them) may sign up again. */
+const ENDED: readonly string[] = ['cancelled', 'removed'];
 
 /**
  * The registration lifecycle. `register` is tried as `confirmed` first, then
  * `waitlisted`: the first whose guards pass wins, so "full" is a guard, not an if.
+ * `remove` is staff ending a sign-up, with a reason; like `cancel`, it frees the seat.
  */
 export const registrationRules = /* @__PURE__ */ defineRules({
   id: 'registration',
   states: REGISTRATION_STATUSES,
-  events: ['register', 'cancel', 'promote', 'checkIn', 'markAbsent'],
+  events: ['register', 'cancel', 'remove', 'promote', 'checkIn', 'markAbsent'],
   on: {
     none: {
       register: [
@@ -58,11 +63,13 @@ export const registrationRules = /* @__PURE__ */ defineRules({
     },
     confirmed: {
       cancel: { target: 'cancelled', guard: 'walkNotStarted' },
+      remove: { target: 'removed', guard: { and: ['walkNotStarted', 'reasonGiven'] } },
       checkIn: { target: 'attended', guard: 'walkUnderway' },
       markAbsent: { target: 'absent' },
     },
     waitlisted: {
       cancel: { target: 'cancelled', guard: 'walkNotStarted' },
+      remove: { target: 'removed', guard: { and: ['walkNotStarted', 'reasonGiven'] } },
       promote: { target: 'confirmed', guard: 'seatAvailable' },
     },
   },
@@ -82,11 +89,12 @@ export const registrationRules = /* @__PURE__ */ defineRules({
       code: 'registration.duplicate-email',
       check: (c: RegistrationContext) => {
         const email = normaliseEmail(c.email);
-        return email === '' || !c.registrations.some((r) => r.status !== 'cancelled' && normaliseEmail(r.email) === email);
+        return email === '' || !c.registrations.some((r) => !ENDED.includes(r.status) && normaliseEmail(r.email) === email);
       },
     },
     seatAvailable: { code: 'walk.full', check: (c: RegistrationContext) => seatsLeft(c.walk, c.registrations, c.role) > 0 },
     walkNotStarted: { code: 'registration.walk-over', check: (c: RegistrationContext) => OPEN_FOR_CHANGES.includes(c.walk.status) },
+    reasonGiven: { code: 'registration.reason-required', check: (c: RegistrationContext) => (c.reason ?? '').trim().length > 0 },
     walkUnderway: { code: 'registration.walk-not-underway', check: (c: RegistrationContext) => c.walk.status === 'in-progress' },
   },
 });

@@ -52,6 +52,8 @@ export const Registration = /* @__PURE__ */ z.object({
   cancelToken: /* @__PURE__ */ z.string(),
   registeredAt: DateTime,
   updatedAt: DateTime,
+  /** Why staff removed the sign-up (status `removed`): written for the person, who is told it by email. */
+  removalReason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   /** Set once personal data has been purged: only role and status remain meaningful. */
   anonymised: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
 });
@@ -80,3 +82,12 @@ export const RegisterInput = /* @__PURE__ */ z.object({
   locale: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))),
 });
 export type RegisterInput = z.input<typeof RegisterInput>;
+
+/**
+ * Why staff remove a sign-up: required (`registration.reason-required`, a rule), at most 500
+ * characters, no control characters. The person is told it by email, in these words.
+ */
+export const RemoveRegistrationInput = /* @__PURE__ */ z.object({
+  reason: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(500)),
+});
+export type RemoveRegistrationInput = z.input<typeof RemoveRegistrationInput>;

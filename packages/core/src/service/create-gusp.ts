@@ -83,6 +83,7 @@ export function createGusp(options: GuspOptions): Gusp {
     reschedule: 2,
     register: 2,
     cancelRegistration: 2,
+    removeRegistration: 3,
     checkIn: 2,
     purgePersonalData: 1,
     eraseRegistration: 2,

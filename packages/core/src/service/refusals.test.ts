@@ -79,6 +79,14 @@ const scenarios: [code: string, run: (gusp: Gusp, options: CommandOptions) => Pr
   ['registration.consent-required', async (g, o) => g.walks.register((await openWalk(g)).id, person({ consent: false }), o)],
   ['registration.contact-required', async (g, o) => g.walks.register((await openWalk(g)).id, { name: 'Sans contact', consent: true }, o)],
   ['registration.not-found', async (g, o) => g.walks.cancelRegistration((await openWalk(g)).id, 'ghost', o)],
+  [
+    'registration.reason-required',
+    async (g, o) => {
+      const walk = await openWalk(g);
+      const r = unwrap(await g.walks.register(walk.id, person()));
+      return g.walks.removeRegistration(walk.id, r.registration.id, { reason: '' }, o);
+    },
+  ],
   ['validation.invalid', (g, o) => g.walks.schedule({} as never, o)],
   [
     'observation.location-required',
@@ -177,6 +185,7 @@ describe('refusals: commands never throw for bad input', () => {
       ['walks.start', (id) => gusp.walks.start(id)],
       ['walks.cancelRegistration', (id) => gusp.walks.cancelRegistration(walk.id, id, { token: id })],
       ['walks.checkIn', (id) => gusp.walks.checkIn(walk.id, id)],
+      ['walks.removeRegistration', (id) => gusp.walks.removeRegistration(walk.id, id, { reason: id })],
       ['observations.resolve', (id) => gusp.observations.resolve(id)],
       ['engagements.get', (id) => gusp.engagements.get(id)],
       ['reports.draft', (id) => gusp.reports.draft(id)],

@@ -495,3 +495,103 @@ describe('walks: erasing one person', () => {
     assert.equal(!unknown.ok && unknown.error.code, 'registration.not-found');
   });
 });
+
+describe('walks: staff remove a sign-up, saying why (issue 10, finding 4)', () => {
+  it('frees the seat and promotes the first waitlisted person, as a cancellation does, keeping the reason', async () => {
+    const { gusp, store } = setup();
+    const walk = await openWalk(gusp, { capacity: 2 });
+    const [a, b, c, d] = [
+      unwrap(await gusp.walks.register(walk.id, person({ name: 'Amina' }))),
+      unwrap(await gusp.walks.register(walk.id, person({ name: 'Faux compte' }))),
+      unwrap(await gusp.walks.register(walk.id, person({ name: 'Chloé' }))),
+      unwrap(await gusp.walks.register(walk.id, person({ name: 'Driss' }))),
+    ];
+    assert.deepEqual([a.status, b.status, c.status, d.status], ['confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
+
+    const removed = unwrap(await gusp.walks.removeRegistration(walk.id, b.registration.id, { reason: '  Inscription en double  ' }));
+    assert.equal(removed.status, 'removed');
+    assert.equal(removed.registration.removalReason, 'Inscription en double');
+    const events = (await store.read(`walk-${walk.id}`)).events.slice(-2);
+    assert.deepEqual(
+      events.map((e) => [e.type, e.data]),
+      [
+        ['RegistrationRemoved', { registrationId: b.registration.id, reason: 'Inscription en double' }],
+        ['ParticipantPromoted', { registrationId: c.registration.id }],
+      ],
+    );
+    const agg = unwrap(await gusp.walks.get(walk.id));
+    assert.equal(agg.registrations.find((r) => r.id === c.registration.id)?.status, 'confirmed');
+    assert.equal(waitlistPosition(agg.registrations, d.registration.id), 1);
+    const summary = unwrap(await gusp.queries.walkSummary(walk.id));
+    assert.deepEqual([summary.confirmed, summary.waitlisted, summary.seatsLeft], [2, 1, 0]);
+
+    // A waitlisted sign-up removed frees no seat: nobody is promoted.
+    unwrap(await gusp.walks.removeRegistration(walk.id, d.registration.id, { reason: 'Adresse inventée' }));
+    assert.equal((await store.read(`walk-${walk.id}`)).events.at(-1)?.type, 'RegistrationRemoved');
+  });
+
+  it('refuses a removal without a reason, with a control character, of an unknown or already ended sign-up, or once the walk started', async () => {
+    const { gusp, clock } = setup();
+    const walk = await openWalk(gusp);
+    const r = unwrap(await gusp.walks.register(walk.id, person()));
+    assertRefused(await gusp.walks.removeRegistration(walk.id, r.registration.id, { reason: ' ' }), 'registration.reason-required');
+    const nul = assertRefused(
+      await gusp.walks.removeRegistration(walk.id, r.registration.id, { reason: 'a\u0000b' }),
+      'validation.invalid',
+    );
+    assert.deepEqual(
+      (nul.details.issues as { path: string; code: string }[]).map((i) => [i.path, i.code]),
+      [['reason', 'field.control-characters']],
+    );
+    assertRefused(await gusp.walks.removeRegistration(walk.id, r.registration.id, { reason: 'x'.repeat(501) }), 'validation.invalid');
+    assertRefused(await gusp.walks.removeRegistration(walk.id, 'nobody', { reason: 'Doublon' }), 'registration.not-found');
+    assertRefused(await gusp.walks.removeRegistration('no-such-walk', r.registration.id, { reason: 'Doublon' }), 'walk.not-found');
+    assert.equal(unwrap(await gusp.walks.get(walk.id)).registrations[0]?.status, 'confirmed', 'nothing refused changed it');
+
+    unwrap(await gusp.walks.removeRegistration(walk.id, r.registration.id, { reason: 'Doublon' }));
+    assertRefused(
+      await gusp.walks.removeRegistration(walk.id, r.registration.id, { reason: 'Doublon' }),
+      'registration.invalid-transition',
+    );
+    assertRefused(
+      await gusp.walks.cancelRegistration(walk.id, r.registration.id, { token: r.registration.cancelToken }),
+      'registration.invalid-transition',
+    );
+
+    const other = unwrap(await gusp.walks.register(walk.id, person()));
+    unwrap(await gusp.walks.closeRegistrations(walk.id));
+    clock.set('2026-03-14T08:45:00+01:00');
+    unwrap(await gusp.walks.start(walk.id));
+    assertRefused(await gusp.walks.removeRegistration(walk.id, other.registration.id, { reason: 'Trop tard' }), 'registration.walk-over');
+  });
+
+  it('removes once when retried with the same client id, and refuses that id with another reason', async () => {
+    const { gusp, store } = setup();
+    const walk = await openWalk(gusp, { capacity: 1 });
+    const seated = unwrap(await gusp.walks.register(walk.id, person()));
+    unwrap(await gusp.walks.register(walk.id, person()));
+    const first = unwrap(await gusp.walks.removeRegistration(walk.id, seated.registration.id, { reason: 'Doublon' }, { clientId: 'rm-1' }));
+    const again = unwrap(await gusp.walks.removeRegistration(walk.id, seated.registration.id, { reason: 'Doublon' }, { clientId: 'rm-1' }));
+    assert.deepEqual(again, first);
+    const types = (await store.read(`walk-${walk.id}`)).events.map((e) => e.type);
+    assert.equal(types.filter((t) => t === 'RegistrationRemoved').length, 1);
+    assert.equal(types.filter((t) => t === 'ParticipantPromoted').length, 1);
+    assertRefused(
+      await gusp.walks.removeRegistration(walk.id, seated.registration.id, { reason: 'Autre motif' }, { clientId: 'rm-1' }),
+      'store.client-id-reused',
+    );
+  });
+
+  it('lets the person sign up again, and forgets the reason with their name when personal data is purged', async () => {
+    const { gusp } = setup();
+    const walk = await openWalk(gusp);
+    const r = unwrap(await gusp.walks.register(walk.id, person({ email: 'retiree@example.org' })));
+    unwrap(await gusp.walks.removeRegistration(walk.id, r.registration.id, { reason: 'Mme Retirée a déjà une place' }));
+    assert.equal(unwrap(await gusp.walks.register(walk.id, person({ email: 'retiree@example.org' }))).status, 'confirmed');
+    unwrap(await gusp.walks.purgePersonalData(walk.id));
+    const after = unwrap(await gusp.walks.get(walk.id)).registrations.find((x) => x.id === r.registration.id);
+    assert.equal(after?.status, 'removed');
+    assert.equal(after?.removalReason, undefined);
+    assert.doesNotMatch(JSON.stringify(unwrap(await gusp.walks.get(walk.id))), /Retirée/);
+  });
+});

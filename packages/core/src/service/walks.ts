@@ -9,6 +9,7 @@ import type {
   ParticipantRegistered,
   PersonalDataPurged,
   RegistrationCancelled,
+  RegistrationRemoved,
   RegistrationsClosed,
   WalkCancelled,
   WalkEvent,
@@ -20,7 +21,7 @@ import type {
 } from '../events.js';
 import { newId } from '../ids.js';
 import { registrationRules, type RegistrationContext } from '../registration/registration.rules.js';
-import { RegisterInput, type Registration, type RegistrationStatus } from '../registration/registration.js';
+import { RegisterInput, RemoveRegistrationInput, type Registration, type RegistrationStatus } from '../registration/registration.js';
 import { ok, type Result } from '../result.js';
 import { transition } from '../rules/transition.js';
 import { validate } from '../validation.js';
@@ -87,6 +88,17 @@ export interface WalkCommands {
     walkId: string,
     registrationId: string,
     options?: CommandOptions & { token?: string },
+  ): Promise<Result<RegistrationOutcome>>;
+  /**
+   * Staff end a sign-up, with a reason (required; the person is told it by email).
+   * Confirmed or waitlisted, before the walk starts; the freed seat goes to the first
+   * waitlisted person, as for a cancellation.
+   */
+  removeRegistration(
+    walkId: string,
+    registrationId: string,
+    input: RemoveRegistrationInput,
+    options?: CommandOptions,
   ): Promise<Result<RegistrationOutcome>>;
   /** Marks a confirmed participant as present, during the walk. */
   checkIn(walkId: string, registrationId: string, options?: CommandOptions): Promise<Result<RegistrationOutcome>>;
@@ -156,6 +168,25 @@ export function walkCommands(rt: Runtime): WalkCommands {
       registrations = registrations.map((x) => (x.id === r.id ? { ...x, status: 'confirmed' } : x));
     }
     return events;
+  };
+
+  /**
+   * Ends a registration (`cancel` by the person, `remove` by staff): the table decides, then
+   * `ended` says so and the freed seat promotes whoever it can, first come first served.
+   */
+  const endRegistration = (
+    agg: WalkAggregate,
+    now: Date,
+    r: Registration,
+    event: 'cancel' | 'remove',
+    extra: Partial<RegistrationContext>,
+    ended: WalkEvent,
+    options?: CommandOptions,
+  ): Decision => {
+    const allowed = rt.rule(transition(registrationRules, r.status, event, registrationContext(agg, now, r.role, extra)), options);
+    if (!allowed.ok) return allowed;
+    const after = agg.registrations.map((x) => (x.id === r.id ? { ...x, status: allowed.value } : x));
+    return ok([ended, ...promotions(effective(agg.walk, now), after, now)]);
   };
 
   /** A lifecycle step of the walk with no input: the table decides, `events` says what happened. */
@@ -329,13 +360,25 @@ export function walkCommands(rt: Runtime): WalkCommands {
           if (!r || (options?.token !== undefined && !sameSecret(options.token, r.cancelToken))) {
             return rt.error('registration.not-found', options, { registrationId });
           }
-          const allowed = rt.rule(transition(registrationRules, r.status, 'cancel', registrationContext(agg, now, r.role)), options);
-          if (!allowed.ok) return allowed;
-          const after = agg.registrations.map((x) => (x.id === r.id ? { ...x, status: allowed.value } : x));
-          return ok([
-            rt.event<RegistrationCancelled>('RegistrationCancelled', { registrationId: r.id }, now),
-            ...promotions(effective(agg.walk, now), after, now),
-          ]);
+          const cancelled = rt.event<RegistrationCancelled>('RegistrationCancelled', { registrationId: r.id }, now);
+          return endRegistration(agg, now, r, 'cancel', {}, cancelled, options);
+        },
+        (agg) => registrationOutcome(agg, registrationId),
+        options,
+      ),
+
+    /** Staff end a sign-up, with a reason; the freed seat goes to the first waitlisted person. */
+    removeRegistration: (walkId: string, registrationId: string, input: RemoveRegistrationInput, options?: CommandOptions) =>
+      onWalk(
+        walkId,
+        (agg, now) => {
+          const r = agg.registrations.find((x) => x.id === registrationId);
+          if (!r) return rt.error('registration.not-found', options, { registrationId });
+          const parsed = validate(RemoveRegistrationInput, input, rt.localeOf(options));
+          if (!parsed.ok) return parsed;
+          const { reason } = parsed.value;
+          const removed = rt.event<RegistrationRemoved>('RegistrationRemoved', { registrationId: r.id, reason }, now);
+          return endRegistration(agg, now, r, 'remove', { reason }, removed, options);
         },
         (agg) => registrationOutcome(agg, registrationId),
         options,

@@ -22,6 +22,8 @@ const anonymous = (): Partial<Registration> => ({
   needs: [],
   needsNote: undefined,
   cancelToken: '',
+  // Written about the person: it goes with their name.
+  removalReason: undefined,
   anonymised: true,
 });
 
@@ -34,6 +36,7 @@ function updateRegistration(agg: WalkAggregate, id: string, at: string, change: 
 
 const registrationEvent = {
   RegistrationCancelled: 'cancel',
+  RegistrationRemoved: 'remove',
   ParticipantPromoted: 'promote',
   ParticipantCheckedIn: 'checkIn',
   ParticipantMarkedAbsent: 'markAbsent',
@@ -95,6 +98,11 @@ export function evolveWalk(agg: WalkAggregate | undefined, event: WalkEvent): Wa
     case 'ParticipantMarkedAbsent':
       return updateRegistration(agg, event.data.registrationId, at, (r) => ({
         status: targetOf(registrationRules, r.status, registrationEvent[event.type]),
+      }));
+    case 'RegistrationRemoved':
+      return updateRegistration(agg, event.data.registrationId, at, (r) => ({
+        status: targetOf(registrationRules, r.status, registrationEvent[event.type]),
+        removalReason: event.data.reason,
       }));
     case 'PersonalDataPurged': {
       const ids = new Set<string>(event.data.registrationIds);
