@@ -7,7 +7,9 @@ import { valence } from '../city/valence.js';
 import type { StopId, WalkId } from '../ids.js';
 import { Walk } from '../walk/walk.js';
 import { LONG_FRENCH_TEXT, walkFixture } from './fixtures.test-helpers.js';
-import { escapeText, foldLine, icalTimeZones, toICalendar, toICalendarFeed } from './ical.js';
+import type { WalkEvent } from '../events.js';
+import { foldWalk } from '../walk/walk.fold.js';
+import { escapeText, feedName, foldLine, icalMethod, icalTimeZones, toICalendar, toICalendarFeed } from './ical.js';
 
 /** Parses with ical.js after registering the output's own VTIMEZONE (else TZID is floating time). */
 function parse(text: string): ICAL.Component {
@@ -187,6 +189,78 @@ describe('toICalendarFeed', () => {
   it('is a valid empty calendar for no walk', () => {
     const calendar = parse(toICalendarFeed([], valence));
     assert.equal(calendar.getAllSubcomponents('vevent').length, 0);
+  });
+
+  it('names a quartier’s feed after the quartier and the city, the city’s after the city (NAME and X-WR-CALNAME)', () => {
+    const names = (out: string) => {
+      const calendar = parse(out);
+      return [calendar.getFirstPropertyValue('name'), calendar.getFirstPropertyValue('x-wr-calname')];
+    };
+    const plan = names(toICalendarFeed([walkFixture()], valence, { quartierId: 'le-plan' }));
+    const polygone = names(toICalendarFeed([], valence, { quartierId: 'polygone' }));
+    assert.deepEqual(plan, ['Diagnostics en marchant – Le Plan (Valence)', 'Diagnostics en marchant – Le Plan (Valence)']);
+    assert.deepEqual(polygone, ['Diagnostics en marchant – Polygone (Valence)', 'Diagnostics en marchant – Polygone (Valence)']);
+    assert.deepEqual(names(toICalendarFeed([], valence)), ['Diagnostics en marchant – Valence', 'Diagnostics en marchant – Valence']);
+    assert.equal(feedName(valence, 'le-plan', 'en'), 'Neighbourhood walks – Le Plan (Valence)');
+  });
+
+  it('tells subscribers how often to read it again (REFRESH-INTERVAL, X-PUBLISHED-TTL)', () => {
+    const calendar = parse(toICalendarFeed([], valence, { refreshMinutes: 120 }));
+    assert.equal((calendar.getFirstPropertyValue('refresh-interval') as ICAL.Duration | null)?.toSeconds(), 7200);
+    assert.equal(String(calendar.getFirstPropertyValue('x-published-ttl')), 'PT120M');
+  });
+});
+
+describe('iTIP (email attachments)', () => {
+  it('has no METHOD for a file served over HTTP', () => {
+    const text = toICalendar(walkFixture(), valence);
+    assert.equal(icalMethod(text), undefined);
+    assert.equal(parse(text).getFirstPropertyValue('method'), null);
+  });
+
+  it('writes the METHOD asked for, once, in the VCALENDAR, with the ORGANIZER iTIP requires', () => {
+    for (const method of ['PUBLISH', 'REQUEST', 'CANCEL'] as const) {
+      const text = toICalendar(walkFixture(), valence, { method, organizer: { email: 'gusp@valence.fr', name: 'GUSP; Valence' } });
+      const calendar = parse(text);
+      assert.equal(calendar.getFirstPropertyValue('method'), method);
+      assert.equal(icalMethod(text), method);
+      assert.equal(text.match(/^METHOD:/gm)?.length, 1);
+      const organizer = calendar.getFirstSubcomponent('vevent')?.getFirstProperty('organizer');
+      assert.equal(organizer?.getFirstValue(), 'mailto:gusp@valence.fr');
+      assert.equal(organizer?.getParameter('cn'), 'GUSP; Valence');
+    }
+  });
+});
+
+describe('SEQUENCE from the walk’s history', () => {
+  const AT = '2026-03-01T10:00:00+01:00';
+  const e = <T extends WalkEvent['type']>(type: T, data: Extract<WalkEvent, { type: T }>['data']) => ({ type, at: AT, data }) as WalkEvent;
+  const scheduled = e('WalkScheduled', { walk: walkFixture({ status: 'draft' }) });
+  const sequenceOf = (events: WalkEvent[]) => {
+    const walk = foldWalk(events)?.walk;
+    assert.ok(walk);
+    const [fromFile] = parse(toICalendar(walk, valence)).getAllSubcomponents('vevent');
+    const [fromFeed] = parse(toICalendarFeed([walk], valence)).getAllSubcomponents('vevent');
+    const fromMail = parse(toICalendar(walk, valence, { method: 'CANCEL', organizer: { email: 'gusp@valence.fr' } })).getFirstSubcomponent(
+      'vevent',
+    );
+    const sequences = [fromFile, fromFeed, fromMail].map((c) => c?.getFirstPropertyValue('sequence'));
+    assert.equal(new Set(sequences).size, 1, 'file, feed and email agree');
+    return sequences[0];
+  };
+
+  it('is 0 for a published walk, whatever happens to its registrations', () => {
+    assert.equal(sequenceOf([scheduled, e('WalkPublished', {}), e('RegistrationsClosed', { automatic: false })]), 0);
+  });
+
+  it('is bumped by the cancellation of a walk never moved (it was 0: calendars kept the event as it was)', () => {
+    assert.equal(sequenceOf([scheduled, e('WalkPublished', {}), e('WalkCancelled', { reason: 'Orages' })]), 1);
+  });
+
+  it('is bumped by each reschedule and then by the cancellation (the cancel mail repeated the reschedule’s 1)', () => {
+    const moved = e('WalkRescheduled', { startsAt: '2026-03-21T09:00:00+01:00', registrationDeadline: '2026-03-20T18:00:00+01:00' });
+    assert.equal(sequenceOf([scheduled, e('WalkPublished', {}), moved]), 1);
+    assert.equal(sequenceOf([scheduled, e('WalkPublished', {}), moved, e('WalkCancelled', { reason: 'Orages' })]), 2);
   });
 });
 

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
  * iCalendar (RFC 5545) for walks: one event for a sign-up confirmation, or a
- * feed of events for a quartier. Times carry the city's TZID with a matching
+ * feed of events for a quartier or the city. Times carry the city's TZID with a matching
  * VTIMEZONE, so calendars keep 09:00 at 09:00 across daylight-saving changes;
  * for a time zone without a built-in definition, times are written in UTC.
+ *
+ * A file served over HTTP carries no METHOD; an email attachment is an iTIP
+ * message (RFC 5546, RFC 6047) and names its `method`, which the MIME part must
+ * repeat (`text/calendar; method=…`): read it back with {@linkcode icalMethod}.
  */
 import { tzOffset } from '@date-fns/tz/tzOffset';
 import type { CityProfile } from '../city/city-profile.js';
@@ -12,6 +16,15 @@ import { instant } from '../dates.js';
 import { labelIn } from '../i18n.js';
 import { FIELD_MESSAGES, ICAL_MESSAGES } from '../locales/messages.js';
 import type { Place, Walk } from '../walk/walk.js';
+
+/** The iTIP methods an email of GUSP sends: an event to add (or update), or one to remove. */
+export type ICalendarMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL';
+
+/** Who publishes the events (iTIP's ORGANIZER, required with a METHOD): the sender of the emails. */
+export interface ICalendarOrganizer {
+  readonly email: string;
+  readonly name?: string | undefined;
+}
 
 export interface ICalendarOptions {
   /** Language of SUMMARY and DESCRIPTION; the city's by default. */
@@ -22,11 +35,30 @@ export interface ICalendarOptions {
   readonly now?: Date;
   /** PRODID; by default `-//GUSP//Diagnostic en marchant//FR`. */
   readonly prodId?: string;
+  /**
+   * The iTIP method, for an email attachment only (RFC 6047 §2.4: the MIME
+   * part's `method` must say the same): `PUBLISH` to add or update the event,
+   * `CANCEL` to remove it. Files served over HTTP have none.
+   */
+  readonly method?: ICalendarMethod;
+  /** ORGANIZER of every event; iTIP requires one with `method`. */
+  readonly organizer?: ICalendarOrganizer;
 }
 
 export interface ICalendarFeedOptions extends ICalendarOptions {
-  /** X-WR-CALNAME shown by calendar apps; by default "Diagnostics en marchant – <city>". */
+  /**
+   * The feed's name (NAME, RFC 7986, and X-WR-CALNAME, which most apps read);
+   * by default « Diagnostics en marchant – <quartier> (<city>) » for a quartier's
+   * feed and « Diagnostics en marchant – <city> » for the city's.
+   */
   readonly calendarName?: string;
+  /** The quartier whose feed this is (its id): it names the feed. */
+  readonly quartierId?: string;
+  /**
+   * How often subscribers should read the feed again (REFRESH-INTERVAL, RFC
+   * 7986, and X-PUBLISHED-TTL), in minutes; 360 (6 hours) by default.
+   */
+  readonly refreshMinutes?: number;
 }
 
 const CRLF = '\r\n';
@@ -249,6 +281,20 @@ function description(walk: Walk, city: CityProfile, locale: string, url: string 
   return parts.join('\n');
 }
 
+/** `ORGANIZER;CN="GUSP Valence":mailto:gusp@valence.fr` (a quoted CN: it may hold `;` or `:`). */
+function organizerLine(organizer: ICalendarOrganizer): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
+  const name = organizer.name?.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  // eslint-disable-next-line no-control-regex -- as above
+  const email = organizer.email.replace(/[\u0000-\u0020\u007f]/g, '');
+  return `ORGANIZER${name ? `;CN="${name}"` : ''}:mailto:${email}`;
+}
+
+/** The METHOD of an iCalendar object (`PUBLISH`…), or `undefined` without one: what the MIME part's `method` must be. */
+export function icalMethod(ics: string): string | undefined {
+  return /^METHOD:([A-Za-z-]+)\r?$/m.exec(ics)?.[1]?.toUpperCase();
+}
+
 function eventLines(walk: Walk, city: CityProfile, options: ICalendarOptions, timeZone: string | undefined): string[] {
   const locale = options.locale ?? city.locale;
   const url = typeof options.url === 'function' ? options.url(walk) : options.url;
@@ -261,6 +307,7 @@ function eventLines(walk: Walk, city: CityProfile, options: ICalendarOptions, ti
     `DTSTAMP:${utcStamp(options.now ? options.now.getTime() : instant(walk.updatedAt))}`,
     `CREATED:${utcStamp(instant(walk.createdAt))}`,
     `LAST-MODIFIED:${utcStamp(instant(walk.updatedAt))}`,
+    // Counted by the walk's fold from its history (each reschedule, the cancellation): feeds, files and emails agree.
     `SEQUENCE:${walk.sequence}`,
     dateTimeLine('DTSTART', start, timeZone),
     dateTimeLine('DTEND', end, timeZone),
@@ -269,6 +316,7 @@ function eventLines(walk: Walk, city: CityProfile, options: ICalendarOptions, ti
   if (place) lines.push(`LOCATION:${escapeText(place.label)}`);
   if (place?.point) lines.push(`GEO:${coordinate(place.point.lat)};${coordinate(place.point.lon)}`);
   lines.push(`DESCRIPTION:${escapeText(description(walk, city, locale, url))}`);
+  if (options.organizer) lines.push(organizerLine(options.organizer));
   // eslint-disable-next-line no-control-regex -- control characters are what this removes
   if (url) lines.push(`URL:${url.replace(/[\u0000-\u001f\u007f]/g, '')}`);
   lines.push(`STATUS:${walk.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`, 'TRANSP:OPAQUE', 'END:VEVENT');
@@ -285,9 +333,12 @@ function calendar(walks: readonly Walk[], city: CityProfile, options: ICalendarF
     `PRODID:${options.prodId ?? `-//GUSP//${text('ical.prodid', locale)}//${locale.split('-')[0]?.toUpperCase() ?? 'FR'}`}`,
     'CALSCALE:GREGORIAN',
   ];
+  if (options.method) lines.push(`METHOD:${options.method}`);
   if (feed) {
-    lines.push(`X-WR-CALNAME:${escapeText(options.calendarName ?? `${text('ical.feedName', locale)} – ${city.name}`)}`);
-    lines.push(`X-WR-TIMEZONE:${city.timezone}`);
+    const name = escapeText(options.calendarName ?? feedName(city, options.quartierId, locale));
+    const refresh = Math.max(1, Math.round(options.refreshMinutes ?? 360));
+    lines.push(`NAME:${name}`, `X-WR-CALNAME:${name}`, `X-WR-TIMEZONE:${city.timezone}`);
+    lines.push(`REFRESH-INTERVAL;VALUE=DURATION:PT${refresh}M`, `X-PUBLISHED-TTL:PT${refresh}M`);
   }
   if (tzLines) lines.push(...tzLines);
   for (const walk of walks) lines.push(...eventLines(walk, city, options, timeZone));
@@ -296,9 +347,22 @@ function calendar(walks: readonly Walk[], city: CityProfile, options: ICalendarF
 }
 
 /**
+ * A feed's name: « Diagnostics en marchant – Le Plan (Valence) » for a
+ * quartier's, « Diagnostics en marchant – Valence » for the city's, so two
+ * subscriptions never show under one name.
+ */
+export function feedName(city: CityProfile, quartierId?: string, locale?: string): string {
+  const base = text('ical.feedName', locale ?? city.locale);
+  if (quartierId === undefined) return `${base} – ${city.name}`;
+  const quartier = findQuartier(city, quartierId)?.name ?? quartierId;
+  // No comma: NAME and X-WR-CALNAME are TEXT (a comma is written `\,`), and some apps show the backslash.
+  return city.name ? `${base} – ${quartier} (${city.name})` : `${base} – ${quartier}`;
+}
+
+/**
  * One walk as an iCalendar object (one VEVENT), for the sign-up confirmation.
  * A cancelled walk keeps its UID with `STATUS:CANCELLED`, and each reschedule
- * bumps `SEQUENCE`, so calendars update the event they already have.
+ * and the cancellation bump `SEQUENCE`, so calendars update the event they already have.
  */
 export function toICalendar(walk: Walk, city: CityProfile, options: ICalendarOptions = {}): string {
   return calendar([walk], city, options, false);

@@ -4,8 +4,18 @@
  * CSV (RFC 4180, import and export), Open311 GeoReport v2, and the compte-rendu
  * as Markdown and standalone HTML. Pure functions; no personal data in public outputs.
  */
-export { escapeText, foldLine, icalTimeZones, toICalendar, toICalendarFeed, vtimezoneLines, walkUid } from './ical.js';
-export type { ICalendarFeedOptions, ICalendarOptions } from './ical.js';
+export {
+  escapeText,
+  feedName,
+  foldLine,
+  icalMethod,
+  icalTimeZones,
+  toICalendar,
+  toICalendarFeed,
+  vtimezoneLines,
+  walkUid,
+} from './ical.js';
+export type { ICalendarFeedOptions, ICalendarMethod, ICalendarOptions, ICalendarOrganizer } from './ical.js';
 
 export { toGeoJSON, toGeoJSONFeature } from './geojson.js';
 export type { GeoJSONOptions, ObservationFeature, ObservationFeatureCollection, ObservationProperties, PointGeometry } from './geojson.js';

@@ -69,7 +69,14 @@ export function evolveWalk(agg: WalkAggregate | undefined, event: WalkEvent): Wa
     case 'WalkCancelled':
       return {
         ...agg,
-        walk: { ...walk, status: targetOf(walkRules, walk.status, 'cancel'), cancelReason: event.data.reason, updatedAt: at },
+        // A change the calendar event shows (STATUS:CANCELLED): a new SEQUENCE, or calendars keep the old event.
+        walk: {
+          ...walk,
+          status: targetOf(walkRules, walk.status, 'cancel'),
+          cancelReason: event.data.reason,
+          sequence: walk.sequence + 1,
+          updatedAt: at,
+        },
       };
     case 'WalkRescheduled': {
       const { startsAt, registrationDeadline, meetingPoint } = event.data;

@@ -44,7 +44,7 @@ export const Walk = /* @__PURE__ */ z.object({
   status: WalkStatus,
   cancelReason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   organiserIds: /* @__PURE__ */ z.array(OrganisationId),
-  /** Bumped at each reschedule: the iCalendar SEQUENCE. */
+  /** Bumped at each reschedule and at the cancellation (every change a calendar event shows): the iCalendar SEQUENCE. */
   sequence: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0)),
   startedAt: /* @__PURE__ */ z.optional(DateTime),
   finishedAt: /* @__PURE__ */ z.optional(DateTime),
