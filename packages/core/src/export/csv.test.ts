@@ -3,8 +3,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { Engagement } from '../engagement/engagement.js';
-import type { ObservationId } from '../ids.js';
+import { valence } from '../city/valence.js';
+import { Engagement, MilestoneKind } from '../engagement/engagement.js';
+import { en } from '../locales/en.js';
+import { fr } from '../locales/fr.js';
+import type { EngagementId, ObservationId } from '../ids.js';
 import { Observation } from '../observation/observation.js';
 import type { CsvLineError } from './csv.js';
 import {
@@ -17,7 +20,16 @@ import {
   parseCSV,
   writeCSV,
 } from './csv.js';
-import { engagementsFixture, LONG_FRENCH_TEXT, observationFixture, observationsFixture } from './fixtures.test-helpers.js';
+import {
+  dashIdsFixture,
+  engagementFixture,
+  engagementsFixture,
+  LONG_FRENCH_TEXT,
+  observationFixture,
+  observationsFixture,
+  walkFixture,
+} from './fixtures.test-helpers.js';
+import { toGeoJSON } from './geojson.js';
 
 /** What an observation is once it has been through CSV: the same, without reporter. */
 const withoutReporter = (o: Observation): Observation => {
@@ -205,7 +217,8 @@ describe('observations CSV', () => {
     );
     assert.equal(result.error.details.line, 3);
     assert.match(result.error.message, /^Line 3: /);
-    assert.match(errors[3]!.message, /^Line 7: 20 field\(s\) expected, 5 found\.$/);
+    // Every column of the header is expected (20 before the columns for people were appended).
+    assert.equal(errors[3]!.message, `Line 7: ${OBSERVATION_CSV_COLUMNS.length} field(s) expected, 5 found.`);
     const fr = observationsFromCSV(bad);
     assert.ok(!fr.ok);
     assert.match(fr.error.message, /^Ligne 3 : /);
@@ -317,5 +330,211 @@ describe('engagements CSV', () => {
         [5, ['milestones:milestones.0.at:field.invalid-datetime']],
       ],
     );
+  });
+});
+
+describe('CSV cells a spreadsheet reads (issue 11)', () => {
+  const { walk, observations, engagement } = dashIdsFixture();
+
+  it('writes ids starting with `-` as they are, and still guards the free text beside them', () => {
+    const out = observationsToCSV(observations, { walks: [walk] });
+    const [atStop, duplicate] = papaRows(out).rows;
+    assert.equal(atStop?.id, '-zy5q7pQdmOJvXRg92V-y');
+    assert.equal(atStop?.walkId, '-Wk0f3xYq2LmN8pR4sT6u');
+    assert.equal(atStop?.stopId, '-St0pA');
+    assert.equal(atStop?.engagementId, '-zEng5q7pQdmOJvXRg92');
+    assert.equal(duplicate?.id, '--_x9');
+    assert.equal(duplicate?.duplicateOf, '-zy5q7pQdmOJvXRg92V-y');
+    assert.equal(atStop?.recordedAt, '2026-03-14T09:42:00+01:00');
+    // Free text keeps the defence: a spreadsheet shows it, never runs it.
+    assert.equal(atStop?.description, "'-- tag sur le mur, « =SOMME » écrit dessus");
+    assert.equal(atStop?.address, "'-3 bis, impasse des Lilas");
+    assert.equal(atStop?.stopLabel, "'-Parvis, côté « cour »");
+    assert.deepEqual(observationsFromCSV(out), { ok: true, value: observations });
+
+    const engagements = papaRows(engagementsToCSV([engagement])).rows;
+    assert.equal(engagements[0]?.id, '-zEng5q7pQdmOJvXRg92');
+    assert.equal(engagements[0]?.walkId, '-Wk0f3xYq2LmN8pR4sT6u');
+    assert.equal(engagements[0]?.observationIds, '-zy5q7pQdmOJvXRg92V-y;--_x9');
+    assert.deepEqual(engagementsFromCSV(engagementsToCSV([engagement])), { ok: true, value: [engagement] });
+  });
+
+  it('writes any id of the id alphabet as it is, and reads it back (property)', () => {
+    const id = fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/);
+    fc.assert(
+      fc.property(id, id, fc.constantFrom<',' | ';'>(',', ';'), (observationId, engagementId, delimiter) => {
+        const o = observationFixture({
+          id: observationId as ObservationId,
+          engagementId: engagementId as EngagementId,
+          duplicateOf: engagementId as unknown as ObservationId,
+          reporter: undefined,
+        });
+        const out = observationsToCSV([o], { delimiter });
+        const [row] = Papa.parse<Record<string, string>>(out, { header: true, skipEmptyLines: true, delimiter }).data;
+        assert.equal(row?.id, observationId);
+        assert.equal(row?.engagementId, engagementId);
+        assert.deepEqual(observationsFromCSV(out), { ok: true, value: [o] });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("still reads a file exported when ids were guarded (`'-zy5…`)", () => {
+    const out = observationsToCSV(observations, { walks: [walk] });
+    const old = out.replaceAll('-zy5q7pQdmOJvXRg92V-y', "'-zy5q7pQdmOJvXRg92V-y").replace('--_x9,', "'--_x9,");
+    assert.notEqual(old, out);
+    assert.deepEqual(observationsFromCSV(old), { ok: true, value: observations });
+  });
+
+  it('gives an observation at a stop its stop’s lat/lon, says so in `location`, and still round-trips', () => {
+    const all = [...observationsFixture().map(withoutReporter), ...observations];
+    const walks = [walkFixture(), walk];
+    const out = observationsToCSV(all, { walks });
+    const rows = papaRows(out).rows;
+    assert.deepEqual(
+      rows.map((r) => [r.id, r.lat, r.lon, r.location]),
+      [
+        ['obs-1', '44.92061', '4.91295', 'point'],
+        ['obs-2', '44.9211', '4.9141', 'stop'],
+        ['obs-3', '', '', 'none'],
+        ['obs-4', '44.9229', '4.9262', 'point'],
+        ['-zy5q7pQdmOJvXRg92V-y', '44.9301', '4.8907', 'stop'],
+        ['--_x9', '44.93', '4.8906', 'point'],
+      ],
+    );
+    // The stop's point is not the observation's own: it does not come back as one.
+    assert.deepEqual(observationsFromCSV(out), { ok: true, value: all });
+    // GeoJSON places every observation at the same point, under the same id.
+    const geo = toGeoJSON(all, valence, { walks });
+    assert.deepEqual(
+      geo.features.map((f) => [
+        f.id,
+        f.geometry ? String(f.geometry.coordinates[1]) : '',
+        f.geometry ? String(f.geometry.coordinates[0]) : '',
+        f.properties.location,
+      ]),
+      rows.map((r) => [r.id, r.lat, r.lon, r.location]),
+    );
+    // Without the walks, nothing to borrow from.
+    assert.equal(papaRows(observationsToCSV(all)).rows[1]?.location, 'none');
+  });
+
+  it('takes lat/lon typed into a spreadsheet as the observation’s own point, unless the line says `stop`', () => {
+    const out = observationsToCSV(observationsFixture().map(withoutReporter), { walks: [walkFixture()] });
+    const [header, ...rows] = (parseCSV(out) as { ok: true; value: string[][] }).value;
+    const set = (row: string[], changes: Record<string, string>) => row.map((v, i) => changes[header![i]!] ?? v);
+    const edited = writeCSV([
+      header!,
+      set(rows[1]!, { location: 'point' }), // obs-2: the stop's point, now its own
+      set(rows[2]!, { lat: '44.91', lon: '4.92' }), // obs-3: a point added by hand
+    ]);
+    const back = observationsFromCSV(edited);
+    assert.ok(back.ok);
+    assert.deepEqual(
+      back.value.map((o) => o.point),
+      [
+        { lat: 44.9211, lon: 4.9141 },
+        { lat: 44.91, lon: 4.92 },
+      ],
+    );
+  });
+
+  it('adds labels and names in the export’s language, the same as GeoJSON’s, and photo URLs', () => {
+    const all = [...observationsFixture(), ...observations];
+    const walks = [walkFixture(), walk];
+    for (const locale of ['fr', 'en']) {
+      const base = 'https://gusp.example.fr/media/';
+      const rows = papaRows(observationsToCSV(all, { city: valence, locale, walks, baseMediaUrl: base })).rows;
+      const features = toGeoJSON(all, valence, { locale, walks, baseMediaUrl: base }).features;
+      rows.forEach((row, i) => {
+        const p = features[i]!.properties;
+        assert.equal(row.id, p.id);
+        const text = (v: string | null) => (v === null ? '' : /^[=+\-@]/.test(v) ? `'${v}` : v);
+        for (const key of [
+          'statusLabel',
+          'polarityLabel',
+          'themeName',
+          'axis',
+          'axisName',
+          'quartierName',
+          'stopLabel',
+          'organisationName',
+        ] as const)
+          assert.equal(row[key], text(p[key]), `${locale} ${p.id} ${key}`);
+        assert.deepEqual(row.photoUrls === '' ? [] : row.photoUrls!.split(' '), p.photos, `${p.id} photos`);
+      });
+    }
+    const [first] = papaRows(observationsToCSV(all, { city: valence })).rows;
+    assert.deepEqual(
+      [first?.statusLabel, first?.polarityLabel, first?.themeName, first?.quartierName, first?.organisationName, first?.severityLabel],
+      ['Engagement pris', 'Dysfonctionnement', 'Éclairage public', 'Le Plan', 'Ville de Valence', 'Forte'],
+    );
+    assert.equal(first?.photoUrls, 'https://gusp.example.fr/media/photo-1.jpg');
+    const [english] = papaRows(observationsToCSV(all, { city: valence, locale: 'en' })).rows;
+    assert.deepEqual([english?.statusLabel, english?.themeName, english?.severityLabel], ['Commitment made', 'Street lighting', 'High']);
+  });
+
+  it('guards names from the city profile too', () => {
+    const city = {
+      ...valence,
+      quartiers: valence.quartiers.map((q) => (q.id === 'le-plan' ? { ...q, name: '=HYPERLINK("http://evil.example")' } : q)),
+    };
+    const [row] = papaRows(observationsToCSV([observationFixture()], { city })).rows;
+    assert.equal(row?.quartierName, `'=HYPERLINK("http://evil.example")`);
+    const [engagementRow] = papaRows(engagementsToCSV([engagementFixture()], { city })).rows;
+    assert.equal(engagementRow?.quartierName, `'=HYPERLINK("http://evil.example")`);
+  });
+
+  it('writes an engagement’s status, names and milestones in words, one line each', () => {
+    const [row] = papaRows(engagementsToCSV([engagementFixture()], { city: valence })).rows;
+    assert.deepEqual(
+      [row?.statusLabel, row?.quartierName, row?.themeName, row?.organisationName],
+      ['En cours', 'Le Plan', 'Éclairage public', 'Ville de Valence'],
+    );
+    assert.equal(
+      row?.milestonesText,
+      [
+        '2026-03-20 11:00 · Proposé',
+        '2026-03-25 09:00 · Accepté · Échéance\u00a0: 2026-06-30 · Ville de Valence',
+        '2026-04-10 14:00 · Point d’étape · 40\u00a0% · Pièce commandée, « livraison » fin avril; pose en mai',
+      ].join('\n'),
+    );
+    const [english] = papaRows(engagementsToCSV([engagementFixture()], { city: valence, locale: 'en' })).rows;
+    assert.equal(english?.statusLabel, 'In progress');
+    assert.match(english?.milestonesText ?? '', /^2026-03-20 11:00 · Proposed\n2026-03-25 09:00 · Accepted · Due: 2026-06-30 · /);
+    // The JSON column stays, for a program (and the import).
+    assert.deepEqual(JSON.parse(row?.milestones ?? ''), engagementFixture().milestones);
+  });
+
+  it('has every milestone kind in words, in French and in English', () => {
+    for (const kind of MilestoneKind.options) {
+      const key = `csv.milestone.${kind}`;
+      assert.ok(key in fr.labels && key in en.labels, key);
+    }
+  });
+
+  it('imports a file of the columns before issue 11, and ignores the columns for people', () => {
+    const all = observationsFixture().map(withoutReporter);
+    const [header, ...rows] = (
+      parseCSV(observationsToCSV(all, { city: valence, walks: [walkFixture()] })) as { ok: true; value: string[][] }
+    ).value;
+    const before = header!.slice(0, header!.indexOf('updatedAt') + 1);
+    assert.equal(before.length, 20);
+    const old = writeCSV([
+      before,
+      ...rows.map((r) =>
+        r
+          .slice(0, before.length)
+          .map((v, i) => ((before[i] === 'lat' || before[i] === 'lon') && r[header!.indexOf('location')] === 'stop' ? '' : v)),
+      ),
+    ]);
+    assert.deepEqual(observationsFromCSV(old), { ok: true, value: all });
+    const engagements = engagementsFixture();
+    const [eHeader, ...eRows] = (parseCSV(engagementsToCSV(engagements, { city: valence })) as { ok: true; value: string[][] }).value;
+    const eBefore = eHeader!.indexOf('updatedAt') + 1;
+    assert.deepEqual(engagementsFromCSV(writeCSV([eHeader!.slice(0, eBefore), ...eRows.map((r) => r.slice(0, eBefore))])), {
+      ok: true,
+      value: engagements,
+    });
   });
 });

@@ -6,15 +6,28 @@
  * with CRLF; the parser accepts a UTF-8 BOM, CRLF / LF / CR line ends, `,` or
  * `;` as delimiter (French spreadsheets use `;`), and reports every bad line.
  *
- * Cells of text and id columns starting with `=`, `+`, `-`, `@`, tab or CR are
- * prefixed with `'` so that a spreadsheet never runs them as formulas (CSV
- * injection); the parser removes that prefix again, so a round trip is exact.
+ * Free-text cells (descriptions, addresses, titles, names, labels) starting
+ * with `=`, `+`, `-`, `@`, tab or CR are prefixed with `'` so that a
+ * spreadsheet never runs them as formulas (CSV injection, as OWASP lists it);
+ * the parser removes that prefix again, so a round trip is exact. Ids, codes,
+ * dates and numbers are written as they are, so that they join with the API,
+ * GeoJSON and Open311 (a nanoid may start with `-`).
+ *
+ * Besides the columns read back, an export carries columns for people reading
+ * it (`location`, labels and names in the request's language, photo URLs,
+ * milestones in words), appended after the others: an import ignores them and
+ * does not require them.
  */
-import { errorMessage, guspError } from '../i18n.js';
-import { Engagement } from '../engagement/engagement.js';
+import type { CityProfile } from '../city/city-profile.js';
+import { findAxis, findOrganisation, findQuartier, findTheme, localName } from '../city/lookup.js';
+import { toZonedISO } from '../dates.js';
+import { errorMessage, guspError, label } from '../i18n.js';
+import { Engagement, type Milestone } from '../engagement/engagement.js';
 import { Observation } from '../observation/observation.js';
 import { err, ok, type Result } from '../result.js';
 import { validate, type FieldIssue } from '../validation.js';
+import type { Walk } from '../walk/walk.js';
+import { locate, photoUrls, walksById } from './shared.js';
 
 /* ------------------------------------------------------------------ RFC 4180 */
 
@@ -23,6 +36,18 @@ export interface CsvWriteOptions {
   readonly bom?: boolean;
   /** `,` (RFC 4180, the default) or `;` (what Excel expects in French). */
   readonly delimiter?: ',' | ';';
+}
+
+/** What the observation and engagement exports take besides the CSV flavour. */
+export interface CsvExportOptions extends CsvWriteOptions {
+  /** Names quartiers, themes, organisations and stops; without it those columns are empty. */
+  readonly city?: CityProfile;
+  /** Language of the labels and names: the city's by default. */
+  readonly locale?: string;
+  /** Walks of the observations: an observation without a point of its own gets its stop's `lat`/`lon` (`location` `stop`). */
+  readonly walks?: readonly Walk[];
+  /** Base URL of photos that have no `url` of their own (`photoUrls`). */
+  readonly baseMediaUrl?: string;
 }
 
 /** Writes rows as RFC 4180 CSV: CRLF after every record, quotes only where needed. */
@@ -137,6 +162,14 @@ const GUARDED = /^'+[=+\-@\t\r]/;
 const guard = (cell: string): string => (FORMULA.test(cell) ? `'${cell}` : cell);
 /** The inverse of {@linkcode guard}. */
 const unguard = (cell: string): string => (GUARDED.test(cell) ? cell.slice(1) : cell);
+/**
+ * The alphabet of ids (nanoid's), slugs, enum codes, ISO dates and lists of ids: with no
+ * parenthesis, quote, space, `!` or `|`, such a cell cannot call a function or reach another
+ * program, even when it starts with `-` or `+`. Only a cell outside it (no schema-valid value
+ * is) gets the formula defence.
+ */
+const TOKEN = /^[A-Za-z0-9_.:;+-]*$/;
+const token = (cell: string): string => (TOKEN.test(cell) ? cell : guard(cell));
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const writeNumber = (n: unknown): string => (typeof n !== 'number' ? '' : Object.is(n, -0) ? '-0' : String(n));
@@ -151,12 +184,22 @@ function readNumber(cell: string): unknown {
 type Row = Record<string, unknown>;
 type Issue = { readonly path: string; readonly code: string };
 
+/** What every cell of one export may need: the language, the city's names, the walks' stops. */
+interface WriteContext {
+  readonly locale: string | undefined;
+  readonly city: CityProfile | undefined;
+  readonly walks: ReadonlyMap<string, Walk>;
+  readonly baseMediaUrl: string | undefined;
+}
+
 /** How one column is written from, and read into, an object. */
 interface Column {
   readonly name: string;
-  readonly write: (row: Row) => string;
+  readonly write: (row: Row, context: WriteContext) => string;
   /** Sets the field(s) of `into`; returns an issue when the cell cannot be read at all. */
   readonly read: (cell: string, into: Row) => Issue | undefined;
+  /** Not required by an import: written for people (labels, names, URLs), or added after files already exported lacked it. */
+  readonly optional?: true;
 }
 
 /** Free text: required (an empty cell is `''`) or optional (an empty cell is absent). */
@@ -169,10 +212,14 @@ const textColumn = (name: string, required: boolean): Column => ({
   },
 });
 
-/** Ids, enums, dates: trimmed; an empty cell is absent. */
+/**
+ * Ids, enums, dates: trimmed; an empty cell is absent. Written as they are (see
+ * {@linkcode TOKEN}); read without a leading `'`, so files exported before ids
+ * lost the defence (`'-zy5q…`) still import.
+ */
 const plainColumn = (name: string): Column => ({
   name,
-  write: (row) => guard(typeof row[name] === 'string' ? row[name] : ''),
+  write: (row) => token(typeof row[name] === 'string' ? row[name] : ''),
   read: (cell, into) => {
     const value = unguard(cell.trim());
     if (value !== '') into[name] = value;
@@ -211,7 +258,7 @@ const jsonColumn = (name: string): Column => ({
 /** An array of ids joined by `;` (ids never contain one); an empty cell is `[]`. */
 const idListColumn = (name: string): Column => ({
   name,
-  write: (row) => guard(Array.isArray(row[name]) ? (row[name] as string[]).join(';') : ''),
+  write: (row) => token(Array.isArray(row[name]) ? (row[name] as string[]).join(';') : ''),
   read: (cell, into) => {
     into[name] = unguard(cell.trim())
       .split(';')
@@ -221,10 +268,21 @@ const idListColumn = (name: string): Column => ({
   },
 });
 
-/** One coordinate of `point`: both cells empty means no point. */
+/** A column for people only: free text, guarded, never read back. */
+const derivedColumn = <T>(name: string, write: (row: T, context: WriteContext) => string | undefined): Column => ({
+  name,
+  write: (row, context) => guard(write(row as T, context) ?? ''),
+  read: () => undefined,
+  optional: true,
+});
+
+/**
+ * One coordinate of where the observation is: its own point, else its stop's
+ * (the walks given), as GeoJSON places it; both cells empty means no point.
+ */
 const pointColumn = (name: 'lat' | 'lon'): Column => ({
   name,
-  write: (row) => writeNumber((row.point as Row | undefined)?.[name]),
+  write: (row, context) => writeNumber(locate(row as Observation, context.walks).point?.[name]),
   read: (cell, into) => {
     const value = readNumber(cell);
     if (value === undefined) return undefined;
@@ -233,6 +291,22 @@ const pointColumn = (name: 'lat' | 'lon'): Column => ({
     return undefined;
   },
 });
+
+/**
+ * Where `lat`/`lon` come from, as GeoJSON's `location`: `point` (the
+ * observation's own), `stop` (its stop's) or `none`. Read after them: on a
+ * `stop` line they are the stop's, so the observation gets no point of its
+ * own and a round trip is exact; any other value (or no column) keeps them.
+ */
+const locationColumn: Column = {
+  name: 'location',
+  write: (row, context) => locate(row as Observation, context.walks).from,
+  read: (cell, into) => {
+    if (cell.trim() === 'stop') delete into.point;
+    return undefined;
+  },
+  optional: true,
+};
 
 /** The column a field path belongs to: `point.lat` → `lat`, `photos.0.url` → `photos`. */
 function columnOf(path: string): string {
@@ -245,6 +319,9 @@ function columnOf(path: string): string {
 /**
  * The columns of the observations CSV, export and import alike. There is no
  * reporter column: contact details are personal data and never leave the app.
+ * The columns after `updatedAt` are for people reading the file (an import
+ * ignores them): where `lat`/`lon` come from, labels and names in the
+ * export's language, and the photos' URLs separated by spaces.
  */
 export const OBSERVATION_CSV_COLUMNS = [
   'id',
@@ -267,9 +344,25 @@ export const OBSERVATION_CSV_COLUMNS = [
   'engagementId',
   'recordedAt',
   'updatedAt',
+  'location',
+  'statusLabel',
+  'polarityLabel',
+  'themeName',
+  'axis',
+  'axisName',
+  'quartierName',
+  'stopLabel',
+  'organisationName',
+  'severityLabel',
+  'photoUrls',
 ] as const;
 
-/** The columns of the engagements CSV, export and import alike. */
+/**
+ * The columns of the engagements CSV, export and import alike. The columns
+ * after `updatedAt` are for people reading the file (an import ignores them):
+ * labels and names in the export's language, and the milestones in words, one
+ * line each.
+ */
 export const ENGAGEMENT_CSV_COLUMNS = [
   'id',
   'title',
@@ -286,7 +379,33 @@ export const ENGAGEMENT_CSV_COLUMNS = [
   'proposedAt',
   'completedAt',
   'updatedAt',
+  'statusLabel',
+  'quartierName',
+  'themeName',
+  'organisationName',
+  'milestonesText',
 ] as const;
+
+/** Names from the city profile, or nothing without one (or for an id it does not know). */
+const named = {
+  quartier: (c: WriteContext, id: unknown) => (c.city ? findQuartier(c.city, id as string | undefined)?.name : undefined),
+  theme: (c: WriteContext, id: unknown) => {
+    const theme = c.city ? findTheme(c.city, id as string | undefined) : undefined;
+    return theme ? localName(theme, c.locale) : undefined;
+  },
+  organisation: (c: WriteContext, id: unknown) => (c.city ? findOrganisation(c.city, id as string | undefined)?.name : undefined),
+};
+
+/** A milestone in words: `2026-03-25 09:00 · Accepté · Échéance : 2026-06-30 · Ville de Valence · note`. */
+function milestoneText(m: Milestone, c: WriteContext): string {
+  const at = c.city ? toZonedISO(m.at, c.city.timezone) : m.at;
+  const parts = [`${at.slice(0, 10)} ${at.slice(11, 16)}`, label(`csv.milestone.${m.kind}`, c.locale)];
+  if (m.percent !== undefined) parts.push(`${m.percent}${label('format.percent', c.locale)}`);
+  if (m.dueOn !== undefined) parts.push(`${label('report.dueOn', c.locale)}${label('format.colon', c.locale)}${m.dueOn}`);
+  if (m.organisationId !== undefined) parts.push(named.organisation(c, m.organisationId) ?? m.organisationId);
+  if (m.note !== undefined && m.note !== '') parts.push(m.note);
+  return parts.join(' · ');
+}
 
 function observationColumns(): Column[] {
   const byName: Record<(typeof OBSERVATION_CSV_COLUMNS)[number], Column> = {
@@ -310,6 +429,23 @@ function observationColumns(): Column[] {
     engagementId: plainColumn('engagementId'),
     recordedAt: plainColumn('recordedAt'),
     updatedAt: plainColumn('updatedAt'),
+    location: locationColumn,
+    statusLabel: derivedColumn<Observation>('statusLabel', (o, c) => label(`observation.status.${o.status}`, c.locale)),
+    polarityLabel: derivedColumn<Observation>('polarityLabel', (o, c) => label(`polarity.${o.polarity}`, c.locale)),
+    themeName: derivedColumn<Observation>('themeName', (o, c) => named.theme(c, o.themeId)),
+    axis: derivedColumn<Observation>('axis', (o, c) => (c.city ? findTheme(c.city, o.themeId)?.axis : undefined)),
+    axisName: derivedColumn<Observation>('axisName', (o, c) => {
+      const axis = c.city ? findAxis(c.city, findTheme(c.city, o.themeId)?.axis) : undefined;
+      return axis ? localName(axis, c.locale) : undefined;
+    }),
+    quartierName: derivedColumn<Observation>('quartierName', (o, c) => named.quartier(c, o.quartierId)),
+    stopLabel: derivedColumn<Observation>('stopLabel', (o, c) => locate(o, c.walks).stop?.label),
+    organisationName: derivedColumn<Observation>('organisationName', (o, c) => named.organisation(c, o.organisationId)),
+    severityLabel: derivedColumn<Observation>('severityLabel', (o, c) =>
+      o.severity === undefined ? undefined : label(`severity.${o.severity}`, c.locale),
+    ),
+    // A URL has no space in it: splitting the cell on spaces gives them back.
+    photoUrls: derivedColumn<Observation>('photoUrls', (o, c) => photoUrls(o.photos, c.baseMediaUrl).join(' ')),
   };
   return OBSERVATION_CSV_COLUMNS.map((name) => byName[name]);
 }
@@ -331,6 +467,11 @@ function engagementColumns(): Column[] {
     proposedAt: plainColumn('proposedAt'),
     completedAt: plainColumn('completedAt'),
     updatedAt: plainColumn('updatedAt'),
+    statusLabel: derivedColumn<Engagement>('statusLabel', (e, c) => label(`engagement.status.${e.status}`, c.locale)),
+    quartierName: derivedColumn<Engagement>('quartierName', (e, c) => named.quartier(c, e.quartierId)),
+    themeName: derivedColumn<Engagement>('themeName', (e, c) => named.theme(c, e.themeId)),
+    organisationName: derivedColumn<Engagement>('organisationName', (e, c) => named.organisation(c, e.organisationId)),
+    milestonesText: derivedColumn<Engagement>('milestonesText', (e, c) => e.milestones.map((m) => milestoneText(m, c)).join('\n')),
   };
   return ENGAGEMENT_CSV_COLUMNS.map((name) => byName[name]);
 }
@@ -352,8 +493,18 @@ export interface CsvLineError {
   readonly issues: readonly CsvCellIssue[];
 }
 
-function toCSV(rows: readonly object[], columns: Column[], options: CsvWriteOptions): string {
-  return writeCSV([columns.map((c) => c.name), ...rows.map((row) => columns.map((c) => c.write(row as Row)))], options);
+function toCSV(rows: readonly object[], columns: Column[], options: CsvExportOptions): string {
+  const context: WriteContext = {
+    locale: options.locale ?? options.city?.locale,
+    city: options.city,
+    walks: walksById(options.walks),
+    baseMediaUrl: options.baseMediaUrl,
+  };
+  const flavour = {
+    ...(options.bom === undefined ? {} : { bom: options.bom }),
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+  };
+  return writeCSV([columns.map((c) => c.name), ...rows.map((row) => columns.map((c) => c.write(row as Row, context)))], flavour);
 }
 
 function fromCSV<T>(text: string, columns: Column[], schema: Parameters<typeof validate>[0], locale: string | undefined): Result<T[]> {
@@ -367,12 +518,13 @@ function fromCSV<T>(text: string, columns: Column[], schema: Parameters<typeof v
     const message = errorMessage('csv.invalid', locale, { line: 1, reason });
     return err(guspError('csv.invalid', locale, { line: 1, reason, errors: [{ line: 1, physicalLine: 1, reason, message, issues: [] }] }));
   }
-  const missing = columns.map((c) => c.name).filter((name) => !names.includes(name));
+  const missing = columns.filter((c) => !c.optional && !names.includes(c.name)).map((c) => c.name);
   if (missing.length > 0) return err(guspError('csv.missing-columns', locale, { columns: missing }));
   const at = columns.map((c) => names.indexOf(c.name));
 
   const values: T[] = [];
   const errors: CsvLineError[] = [];
+  // In the columns' order, not the file's: `location` is read after `lat` and `lon`.
   records.forEach((record, index) => {
     const line = index + 2;
     if (record.fields.every((f) => f.trim() === '')) return; // blank line
@@ -406,9 +558,11 @@ function fromCSV<T>(text: string, columns: Column[], schema: Parameters<typeof v
 
 /**
  * Observations as CSV, in {@linkcode OBSERVATION_CSV_COLUMNS}: `point` as `lat`
- * and `lon`, `photos` as JSON. The reporter's contact is left out.
+ * and `lon` (the stop's when the observation has none and `walks` are given,
+ * `location` saying which), `photos` as JSON and as URLs. The reporter's
+ * contact is left out. Give `city` (and `locale`) for the names and labels.
  */
-export function observationsToCSV(observations: readonly Observation[], options: CsvWriteOptions = {}): string {
+export function observationsToCSV(observations: readonly Observation[], options: CsvExportOptions = {}): string {
   return toCSV(observations, observationColumns(), options);
 }
 
@@ -425,9 +579,10 @@ export function observationsFromCSV(text: string, locale?: string): Result<Obser
 
 /**
  * Engagements as CSV, in {@linkcode ENGAGEMENT_CSV_COLUMNS}: `observationIds`
- * joined by `;`, `milestones` as JSON.
+ * joined by `;`, `milestones` as JSON and in words. Give `city` (and
+ * `locale`) for the names and labels.
  */
-export function engagementsToCSV(engagements: readonly Engagement[], options: CsvWriteOptions = {}): string {
+export function engagementsToCSV(engagements: readonly Engagement[], options: CsvExportOptions = {}): string {
   return toCSV(engagements, engagementColumns(), options);
 }
 

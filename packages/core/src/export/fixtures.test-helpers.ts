@@ -254,3 +254,41 @@ export function reportFixture(overrides: Partial<Report> = {}): Report {
     ...overrides,
   });
 }
+
+/**
+ * Ids as nanoid draws them, starting with `-` (1 in 64 does): an observation at a stop
+ * of a walk, a duplicate of it, and the engagement both are linked to.
+ */
+export function dashIdsFixture(): { walk: Walk; observations: Observation[]; engagement: Engagement } {
+  const walkId = '-Wk0f3xYq2LmN8pR4sT6u' as WalkId;
+  const stopId = '-St0pA' as StopId;
+  const engagementId = '-zEng5q7pQdmOJvXRg92' as EngagementId;
+  const walk = walkFixture({
+    id: walkId,
+    stops: [{ id: stopId, label: '-Parvis, côté « cour »', point: { lat: 44.9301, lon: 4.8907 } }],
+  });
+  const atStop = observationFixture({
+    id: '-zy5q7pQdmOJvXRg92V-y' as ObservationId,
+    walkId,
+    stopId,
+    point: undefined,
+    address: '-3 bis, impasse des Lilas',
+    description: '-- tag sur le mur, « =SOMME » écrit dessus',
+    engagementId,
+    reporter: undefined,
+  });
+  const duplicate = observationFixture({
+    id: '--_x9' as ObservationId,
+    walkId,
+    stopId,
+    point: { lat: 44.93, lon: 4.8906 },
+    status: 'duplicate',
+    duplicateOf: atStop.id,
+    organisationId: undefined,
+    severity: undefined,
+    engagementId: undefined,
+    reporter: undefined,
+  });
+  const engagement = engagementFixture({ id: engagementId, walkId, observationIds: [atStop.id, duplicate.id] });
+  return { walk, observations: [atStop, duplicate], engagement };
+}

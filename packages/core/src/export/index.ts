@@ -31,7 +31,7 @@ export {
   parseCSVRecords,
   writeCSV,
 } from './csv.js';
-export type { CsvCellIssue, CsvLineError, CsvRecord, CsvWriteOptions } from './csv.js';
+export type { CsvCellIssue, CsvExportOptions, CsvLineError, CsvRecord, CsvWriteOptions } from './csv.js';
 
 export {
   fromOpen311Request,

@@ -224,7 +224,18 @@ export const csv = {
     'csv.duplicate-columns': (d) => `Duplicate columns: ${Array.isArray(d.columns) ? d.columns.join(', ') : ''}.`,
     'csv.invalid-json': 'Invalid JSON content.',
   },
-  labels: {},
+  labels: {
+    // The milestones column of the engagements CSV, in words.
+    'csv.milestone.proposed': 'Proposed',
+    'csv.milestone.accepted': 'Accepted',
+    'csv.milestone.started': 'Work started',
+    'csv.milestone.progressed': 'Progress update',
+    'csv.milestone.completed': 'Done',
+    'csv.milestone.verified': 'Verified by residents',
+    'csv.milestone.reopened': 'Reopened',
+    'csv.milestone.abandoned': 'Abandoned',
+    'csv.milestone.rescheduled': 'Due date moved',
+  },
 } satisfies CataloguePart;
 
 /** Open311 GeoReport v2. */

@@ -227,7 +227,18 @@ export const csv = {
     'csv.duplicate-columns': (d) => `Colonnes en double : ${Array.isArray(d.columns) ? d.columns.join(', ') : ''}.`,
     'csv.invalid-json': 'Contenu JSON invalide.',
   },
-  labels: {},
+  labels: {
+    // The milestones column of the engagements CSV, in words.
+    'csv.milestone.proposed': 'Proposé',
+    'csv.milestone.accepted': 'Accepté',
+    'csv.milestone.started': 'Travaux commencés',
+    'csv.milestone.progressed': 'Point d’étape',
+    'csv.milestone.completed': 'Réalisé',
+    'csv.milestone.verified': 'Vérifié par les habitants',
+    'csv.milestone.reopened': 'Rouvert',
+    'csv.milestone.abandoned': 'Abandonné',
+    'csv.milestone.rescheduled': 'Échéance reportée',
+  },
 } satisfies CataloguePart;
 
 /** Open311 GeoReport v2. */
