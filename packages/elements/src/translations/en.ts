@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-import type { CommonTexts, EngagementTrackerTexts, IssueFormTexts, Translation, WalkSignupTexts } from './types.js';
+import type { CommonTexts, EngagementTrackerTexts, IssueFormTexts, Translation, WalkListTexts, WalkSignupTexts } from './types.js';
 
 export const common: CommonTexts = {
   loading: 'Loading the walk…',
@@ -36,8 +36,21 @@ export const walkSignup: WalkSignupTexts = {
   formHeading: 'Sign up',
   contactLegend: 'How to reach you',
   contactHint: 'Give at least an email address or a phone number, so we can tell you about changes.',
-  role: 'I am taking part as',
-  needsLegend: 'What you need to take part (optional)',
+  role: 'I am coming for',
+  roleQuestion: 'Coming for an organisation?',
+  roleOption: {
+    resident: 'myself, I live in the neighbourhood',
+    association: 'a neighbourhood association',
+    professional: 'a public service',
+    elected: 'an elected office',
+    landlord: 'the social landlord (OPH)',
+    'proximity-agent': 'local management (proximity agent)',
+    partner: 'a partner organisation',
+  },
+  needsQuestion: 'Do you need any help to take part?',
+  yes: 'Yes',
+  no: 'No',
+  needsLegend: 'What would help you (optional)',
   needsHint: 'The walk is on foot and lasts half a day.',
   need: {
     mobility: 'Difficulty walking for long',
@@ -50,7 +63,7 @@ export const walkSignup: WalkSignupTexts = {
     other: 'Something else',
   },
   needsNote: 'More about your needs (optional)',
-  consent: 'I agree that my contact details are used to organise this walk and to send me its report.',
+  consent: 'You may use my contact details for this walk and to send me its report.',
   privacyNotice: 'Read the personal data notice',
   privacyNoticeNewWindow: '(new window)',
   submit: 'Sign me up',
@@ -69,10 +82,25 @@ export const walkSignup: WalkSignupTexts = {
   cancelLink: 'Cancel my registration',
   addToCalendar: 'Add to my calendar',
   calendarFileHint: '.ics file, for Calendar, Outlook or Google Calendar',
+  subscribe: 'Subscribe to this neighbourhood’s walks',
+  subscribeHint: 'online calendar, updated at every change',
+};
+
+export const walkList: WalkListTexts = {
+  listHeading: 'Upcoming neighbourhood walks',
+  listHeadingIn: (quartier) => `Upcoming neighbourhood walks – ${quartier}`,
+  noWalk: 'No neighbourhood walk is planned for now.',
+  signUp: 'Sign up',
+  signUpFor: (walk, day) => `: ${walk}, ${day}`,
+  back: 'Back to the list of walks',
+  fullShort: 'Full: you can join the waiting list',
+  closedShort: 'Registrations closed',
+  cancelledShort: 'Cancelled',
 };
 
 export const issueForm: IssueFormTexts = {
   /* issue form */
+  loading: 'Loading the report form…',
   issueHeading: 'Report a problem or something that works well',
   polarityLegend: 'You are reporting',
   themePlaceholder: 'Choose a theme',
@@ -106,6 +134,14 @@ export const issueForm: IssueFormTexts = {
   issueSent: 'Thank you! Your observation is recorded.',
   issueQueued: 'No network right now: your observation is kept on this device and will be sent as soon as possible.',
   issueFailed: 'Your observation could not be sent. Your answers are kept: you can try again.',
+  missing: {
+    polarity: 'Say whether you are reporting a positive point or a problem.',
+    themeId: 'Choose a theme.',
+    description: 'Describe what you saw.',
+    quartierId: 'Choose a neighbourhood.',
+  },
+  sentLater: (n) =>
+    n === 1 ? 'Your waiting observation has been sent. Thank you!' : `Your ${n} waiting observations have been sent. Thank you!`,
   pendingHeading: (n) => (n === 1 ? '1 observation waiting to be sent' : `${n} observations waiting to be sent`),
   pendingStatus: 'waiting to be sent',
   sendNow: 'Send now',
@@ -113,6 +149,7 @@ export const issueForm: IssueFormTexts = {
 
 export const engagementTracker: EngagementTrackerTexts = {
   /* engagement tracker */
+  loading: 'Loading the commitments…',
   trackerHeading: 'Commitments',
   countersHeading: 'Where commitments stand',
   counter: {
@@ -152,4 +189,4 @@ export const engagementTracker: EngagementTrackerTexts = {
 };
 
 /** English. */
-export const en: Translation = { locale: 'en', common, walkSignup, issueForm, engagementTracker };
+export const en: Translation = { locale: 'en', common, walkSignup, walkList, issueForm, engagementTracker };

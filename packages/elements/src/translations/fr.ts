@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-import type { CommonTexts, EngagementTrackerTexts, IssueFormTexts, Translation, WalkSignupTexts } from './types.js';
+import type { CommonTexts, EngagementTrackerTexts, IssueFormTexts, Translation, WalkListTexts, WalkSignupTexts } from './types.js';
 
 export const common: CommonTexts = {
   loading: 'Chargement du diagnostic…',
@@ -36,9 +36,22 @@ export const walkSignup: WalkSignupTexts = {
   rescheduledNotice: 'Attention : ce diagnostic a changé de date. Les horaires ci-dessus sont les nouveaux.',
   formHeading: 'Je m’inscris',
   contactLegend: 'Pour vous joindre',
-  contactHint: 'Indiquez au moins une adresse e-mail ou un numéro de téléphone, pour être prévenu·e en cas de changement.',
-  role: 'Je participe en tant que',
-  needsLegend: 'Besoins pour participer (facultatif)',
+  contactHint: 'Indiquez au moins une adresse e-mail ou un numéro de téléphone : nous vous préviendrons en cas de changement.',
+  role: 'Je viens pour',
+  roleQuestion: 'Vous venez pour une institution ?',
+  roleOption: {
+    resident: 'moi-même, j’habite le quartier',
+    association: 'une association de quartier',
+    professional: 'un service public',
+    elected: 'un mandat d’élu ou d’élue',
+    landlord: 'le bailleur social (OPH)',
+    'proximity-agent': 'la gestion de proximité (agent ou agente)',
+    partner: 'une structure partenaire',
+  },
+  needsQuestion: 'Avez-vous besoin d’une aide pour participer ?',
+  yes: 'Oui',
+  no: 'Non',
+  needsLegend: 'Ce qui vous aiderait (facultatif)',
   needsHint: 'Le diagnostic se fait à pied, pendant une demi-journée.',
   need: {
     mobility: 'Difficulté à marcher longtemps',
@@ -51,7 +64,7 @@ export const walkSignup: WalkSignupTexts = {
     other: 'Autre besoin',
   },
   needsNote: 'Précisions sur vos besoins (facultatif)',
-  consent: 'J’accepte que mes coordonnées soient utilisées pour organiser ce diagnostic et m’en envoyer le compte-rendu.',
+  consent: 'Vous pouvez utiliser mes coordonnées pour ce diagnostic et pour m’envoyer son compte-rendu.',
   privacyNotice: 'Lire la notice sur les données personnelles',
   privacyNoticeNewWindow: '(nouvelle fenêtre)',
   submit: 'M’inscrire',
@@ -70,10 +83,25 @@ export const walkSignup: WalkSignupTexts = {
   cancelLink: 'Annuler mon inscription',
   addToCalendar: 'Ajouter à mon agenda',
   calendarFileHint: 'fichier .ics, pour Agenda, Outlook ou Google Agenda',
+  subscribe: 'S’abonner aux diagnostics du quartier',
+  subscribeHint: 'agenda en ligne, mis à jour à chaque changement',
+};
+
+export const walkList: WalkListTexts = {
+  listHeading: 'Prochains diagnostics en marchant',
+  listHeadingIn: (quartier) => `Prochains diagnostics en marchant – ${quartier}`,
+  noWalk: 'Aucun diagnostic en marchant n’est prévu pour le moment.',
+  signUp: 'S’inscrire',
+  signUpFor: (walk, day) => ` : ${walk}, ${day}`,
+  back: 'Retour à la liste des diagnostics',
+  fullShort: 'Complet : inscription sur liste d’attente',
+  closedShort: 'Inscriptions closes',
+  cancelledShort: 'Annulé',
 };
 
 export const issueForm: IssueFormTexts = {
   /* issue form */
+  loading: 'Chargement du formulaire de signalement…',
   issueHeading: 'Signaler un problème ou un point positif',
   polarityLegend: 'Vous signalez',
   themePlaceholder: 'Choisissez une thématique',
@@ -108,6 +136,14 @@ export const issueForm: IssueFormTexts = {
   issueSent: 'Merci ! Votre observation est enregistrée.',
   issueQueued: 'Pas de réseau pour le moment : votre observation est gardée sur cet appareil et sera envoyée dès que possible.',
   issueFailed: 'Votre observation n’a pas pu être envoyée. Vos réponses sont conservées : vous pouvez réessayer.',
+  missing: {
+    polarity: 'Indiquez si vous signalez un point positif ou un dysfonctionnement.',
+    themeId: 'Choisissez une thématique.',
+    description: 'Décrivez ce que vous avez vu.',
+    quartierId: 'Choisissez un quartier.',
+  },
+  sentLater: (n) =>
+    n === 1 ? 'Votre observation en attente a été envoyée. Merci !' : `Vos ${n} observations en attente ont été envoyées. Merci !`,
   pendingHeading: (n) => (n === 1 ? '1 observation en attente d’envoi' : `${n} observations en attente d’envoi`),
   pendingStatus: 'en attente d’envoi',
   sendNow: 'Envoyer maintenant',
@@ -115,6 +151,7 @@ export const issueForm: IssueFormTexts = {
 
 export const engagementTracker: EngagementTrackerTexts = {
   /* engagement tracker */
+  loading: 'Chargement des engagements…',
   trackerHeading: 'Suivi des engagements',
   countersHeading: 'Où en sont les engagements',
   counter: {
@@ -155,4 +192,4 @@ export const engagementTracker: EngagementTrackerTexts = {
 };
 
 /** French, the reference language: every text exists here first. */
-export const fr: Translation = { locale: 'fr', common, walkSignup, issueForm, engagementTracker };
+export const fr: Translation = { locale: 'fr', common, walkSignup, walkList, issueForm, engagementTracker };

@@ -12,6 +12,7 @@ export type BuiltInTexts<K extends TranslationPart> = Readonly<Record<string, Tr
  */
 const COMMON: BuiltInTexts<'common'> = { fr: fr.common, en: en.common };
 export const WALK_SIGNUP_TEXTS: BuiltInTexts<'walkSignup'> = { fr: fr.walkSignup, en: en.walkSignup };
+export const WALK_LIST_TEXTS: BuiltInTexts<'walkList'> = { fr: fr.walkList, en: en.walkList };
 export const ISSUE_FORM_TEXTS: BuiltInTexts<'issueForm'> = { fr: fr.issueForm, en: en.issueForm };
 export const ENGAGEMENT_TRACKER_TEXTS: BuiltInTexts<'engagementTracker'> = { fr: fr.engagementTracker, en: en.engagementTracker };
 
@@ -73,7 +74,15 @@ export function translationFor(locale: string | undefined): Translation {
   return registered.get(key) ?? (key === 'en' ? en.en : fr.fr);
 }
 
-export type { CommonTexts, EngagementTrackerTexts, IssueFormTexts, Translation, TranslationPart, WalkSignupTexts } from './types.js';
+export type {
+  CommonTexts,
+  EngagementTrackerTexts,
+  IssueFormTexts,
+  Translation,
+  TranslationPart,
+  WalkListTexts,
+  WalkSignupTexts,
+} from './types.js';
 
 /** French, the reference, and English: whole translations to start a new language from. */
 export { fr } from './fr.js';

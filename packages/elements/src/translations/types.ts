@@ -44,6 +44,14 @@ export interface WalkSignupTexts {
   readonly contactLegend: string;
   readonly contactHint: string;
   readonly role: string;
+  /** The disclosure that offers another role than resident: « Vous venez pour une institution ? ». */
+  readonly roleQuestion: string;
+  /** Each role as the sign-up words it, spelt out rather than with a median dot (screen readers say it). */
+  readonly roleOption: Readonly<Record<string, string>>;
+  /** The one yes/no question the needs hide behind. */
+  readonly needsQuestion: string;
+  readonly yes: string;
+  readonly no: string;
   readonly needsLegend: string;
   readonly needsHint: string;
   readonly need: Readonly<Record<string, string>>;
@@ -65,10 +73,32 @@ export interface WalkSignupTexts {
   /** The link to the walk's .ics file, after a confirmed sign-up. */
   readonly addToCalendar: string;
   readonly calendarFileHint: string;
+  /** The link to the quartier's calendar feed (`webcal:`), which calendar apps keep up to date. */
+  readonly subscribe: string;
+  readonly subscribeHint: string;
+}
+
+/** The texts of `<gusp-walk-list>` (dates, seats and the form it opens use {@linkcode WalkSignupTexts}). */
+export interface WalkListTexts {
+  readonly listHeading: string;
+  /** The heading with a `quartier` attribute: « Diagnostics en marchant – Le Plan ». */
+  readonly listHeadingIn: (quartier: string) => string;
+  readonly noWalk: string;
+  /** The visible text of each card's button. */
+  readonly signUp: string;
+  /** What follows {@linkcode signUp} in the button's accessible name, so that no two buttons share one name. */
+  readonly signUpFor: (walk: string, day: string) => string;
+  /** The button that closes the form and goes back to the list. */
+  readonly back: string;
+  readonly fullShort: string;
+  readonly closedShort: string;
+  readonly cancelledShort: string;
 }
 
 /** The texts of `<gusp-issue-form>`. */
 export interface IssueFormTexts {
+  /** What stands in for the form while it loads (over the shared « Chargement… »). */
+  readonly loading: string;
   readonly issueHeading: string;
   readonly polarityLegend: string;
   readonly themePlaceholder: string;
@@ -104,6 +134,13 @@ export interface IssueFormTexts {
   readonly issueSent: string;
   readonly issueQueued: string;
   readonly issueFailed: string;
+  /**
+   * The error of a place left empty, naming its field (« Choisissez une thématique. »),
+   * by place: `polarity`, `themeId`, `description`, `quartierId`.
+   */
+  readonly missing: Readonly<Record<string, string>>;
+  /** Announced when observations kept on the device have been sent. */
+  readonly sentLater: (n: number) => string;
   readonly pendingHeading: (n: number) => string;
   readonly pendingStatus: string;
   readonly sendNow: string;
@@ -111,6 +148,8 @@ export interface IssueFormTexts {
 
 /** The texts of `<gusp-engagement-tracker>`. */
 export interface EngagementTrackerTexts {
+  /** What stands in for the tracker while it loads (over the shared « Chargement… »). */
+  readonly loading: string;
   readonly trackerHeading: string;
   readonly countersHeading: string;
   readonly counter: Readonly<Record<string, string>>;
@@ -142,6 +181,7 @@ export interface Translation {
   readonly locale: string;
   readonly common: CommonTexts;
   readonly walkSignup: WalkSignupTexts;
+  readonly walkList: WalkListTexts;
   readonly issueForm: IssueFormTexts;
   readonly engagementTracker: EngagementTrackerTexts;
 }

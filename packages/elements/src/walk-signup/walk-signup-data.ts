@@ -1,5 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { refusalsOf, registrationRules, toICalendar, type CityProfile, type RegistrationStatus, type WalkSummary } from '@gusp/core';
+import {
+  INSTITUTIONAL_ROLES,
+  isInstitutional,
+  refusalsOf,
+  registrationRules,
+  toICalendar,
+  type ActorRole,
+  type CityProfile,
+  type RegistrationStatus,
+  type WalkSummary,
+} from '@gusp/core';
 
 /**
  * What `<gusp-walk-signup>` shows: the core's `WalkSummary` (no personal
@@ -65,6 +75,18 @@ export function signupState(data: WalkSummary, now: Date): SignupState {
   return data.fewSeatsLeft ? SignupState.fewSeats : SignupState.open;
 }
 
+/**
+ * Seats left for a person of `role`: public seats for residents and
+ * associations (the summary's `seatsLeft`); for institutional actors, the
+ * walk's `institutionalSeats` less those they already hold (no limit when the
+ * walk sets none), as the core's registration rules count them.
+ */
+export function seatsLeftFor(data: WalkSummary, role: ActorRole): number {
+  if (!isInstitutional(role)) return data.seatsLeft;
+  const pool = data.walk.institutionalSeats ?? Number.POSITIVE_INFINITY;
+  return Math.max(0, pool - INSTITUTIONAL_ROLES.reduce((n, r) => n + (data.byRole[r] ?? 0), 0));
+}
+
 /** A walk moved to another time: every reschedule bumps its `sequence`. */
 export const isRescheduled = (data: WalkSummary): boolean => data.walk.sequence > 0;
 
@@ -85,6 +107,20 @@ export function walkCalendar(data: WalkSignupData, locale: string): string {
   };
   // toICalendar reads no other field of the profile (name, locale, timezone, quartiers).
   return toICalendar(data.walk, city as CityProfile, { locale });
+}
+
+/**
+ * The quartier's calendar feed as a subscription (`webcal:`): the server's
+ * link when the data has one (`calendar.feedWebcal`), else the feed under `apiBase`
+ * (`{endpoint}/quartiers/{id}/walks.ics`), else none.
+ */
+export function feedUrl(data: WalkSignupData, apiBase: string | undefined, base: string): string | undefined {
+  // The server's `calendar` links (the core's WalkCalendarLinks), read loosely: a page's inline data may predate them.
+  const links = (data as { calendar?: { feed?: string; feedWebcal?: string } }).calendar;
+  const given = links?.feedWebcal ?? links?.feed;
+  const url =
+    given ?? (apiBase ? new URL(`${apiBase}/quartiers/${encodeURIComponent(data.walk.quartierId)}/walks.ics`, base).href : undefined);
+  return url?.replace(/^https?:/i, 'webcal:');
 }
 
 /** « diagnostic-le-plan-2026-03-14.ics »: what the downloaded file is called. */

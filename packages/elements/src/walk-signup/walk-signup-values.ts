@@ -11,6 +11,8 @@ export interface SignupValues {
   email: string;
   phone: string;
   role: ActorRole;
+  /** « Avez-vous besoin d’une aide pour participer ? » answered yes: the needs are shown. */
+  needsHelp: boolean;
   needs: AccessibilityNeed[];
   needsNote: string;
   consent: boolean;
@@ -19,7 +21,16 @@ export interface SignupValues {
 /** Where an error is shown: a field, the contact group, or the form as a whole. */
 export type ErrorTarget = 'name' | 'contact' | 'email' | 'phone' | 'role' | 'needs' | 'needsNote' | 'consent' | 'form';
 
-const emptyValues = (): SignupValues => ({ name: '', email: '', phone: '', role: 'resident', needs: [], needsNote: '', consent: false });
+const emptyValues = (): SignupValues => ({
+  name: '',
+  email: '',
+  phone: '',
+  role: 'resident',
+  needsHelp: false,
+  needs: [],
+  needsNote: '',
+  consent: false,
+});
 
 /** The sign-up's fields for its {@linkcode FormController}: places, where refusals go, the draft. */
 export function signupFormConfig(draftKey: () => string | undefined): FormConfig<SignupValues, ErrorTarget> {

@@ -23,6 +23,24 @@ export const styles = [
     dd {
       margin: 0;
     }
+    summary {
+      display: list-item;
+      min-block-size: var(--_target);
+      padding-block: 0.625rem;
+      color: var(--_primary);
+      font-weight: 600;
+      cursor: pointer;
+    }
+    .choices {
+      display: flex;
+      flex-wrap: wrap;
+      column-gap: 1.5rem;
+    }
+    .needs {
+      margin-block: 0.5rem 0;
+      padding-inline-start: 0.75rem;
+      border-inline-start: 0.25rem solid var(--_border);
+    }
     .seats.few-seats,
     .seats.full {
       font-weight: 700;

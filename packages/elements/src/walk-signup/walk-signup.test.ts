@@ -39,6 +39,21 @@ async function withData(data: WalkSignupData, lang?: string): Promise<GuspWalkSi
     : fixture<GuspWalkSignup>(html`<gusp-walk-signup .data=${data}></gusp-walk-signup>`);
 }
 
+/**
+ * Fills the form as a person does: « Oui » to « Avez-vous besoin d’une aide
+ * pour participer ? » first when a need is given, since the needs are drawn only then.
+ */
+async function fillForm(el: GuspWalkSignup, values: Record<string, string | boolean>): Promise<void> {
+  const isNeed = (key: string) => key.startsWith('need-') || key === 'needs-note';
+  const needs = Object.entries(values).filter(([key]) => isNeed(key));
+  fill(shadow(el), Object.fromEntries(Object.entries(values).filter(([key]) => !isNeed(key))));
+  if (needs.length === 0) return;
+  fill(shadow(el), { 'needs-yes': true });
+  await el.updateComplete;
+  fill(shadow(el), Object.fromEntries(needs));
+  await el.updateComplete;
+}
+
 async function fromApi(walkId: string): Promise<GuspWalkSignup> {
   const el = await fixture<GuspWalkSignup>(html`<gusp-walk-signup endpoint=${API} walk-id=${walkId}></gusp-walk-signup>`);
   await el.loaded;
@@ -365,6 +380,122 @@ describe('gusp-walk-signup', () => {
     });
   });
 
+  describe('what a resident is asked (issue 11)', () => {
+    it('signs a person up as habitant unless « Vous venez pour une institution ? » is opened, and hides the needs behind one yes/no', async () => {
+      const el = await withData(walkData());
+      const details = $<HTMLDetailsElement>(el, 'details')!;
+      expect(details.open).to.be.false;
+      expect(text(el, 'details summary')).to.equal('Vous venez pour une institution ?');
+      expect($<HTMLSelectElement>(el, '#role')!.value).to.equal('resident');
+      expect(text(el, 'fieldset:has(#needs-yes) > legend')).to.equal('Avez-vous besoin d’une aide pour participer ?');
+      expect($<HTMLInputElement>(el, '#needs-no')!.checked).to.be.true;
+      expect(shadow(el).querySelectorAll('input[name=needs]').length).to.equal(0);
+      $<HTMLInputElement>(el, '#needs-yes')!.click();
+      await el.updateComplete;
+      expect(shadow(el).querySelectorAll('input[name=needs]').length).to.equal(8);
+      fill(shadow(el), { 'need-wheelchair': true, 'needs-note': 'Rampe' });
+      await el.updateComplete;
+      // « Non » drops what was ticked: it is not sent.
+      $<HTMLInputElement>(el, '#needs-no')!.click();
+      await el.updateComplete;
+      expect(shadow(el).querySelectorAll('input[name=needs]').length).to.equal(0);
+      fill(shadow(el), { name: 'Lou', email: uniqueEmail('lou'), consent: true });
+      let input: Record<string, unknown> | undefined;
+      el.addEventListener('gusp-register', (e) => {
+        input = (e).detail.input;
+        e.preventDefault();
+      });
+      await el.submit();
+      expect(input).to.include({ role: 'resident' });
+      expect(input?.['needs']).to.deep.equal([]);
+      expect(input).not.to.have.property('needsNote');
+      await expect(el).to.be.accessible();
+    });
+
+    it('opens the role question for a restored non-resident role, and is accessible with both questions open', async () => {
+      const data = walkData();
+      fill(shadow(await withData(data)), { role: 'elected' });
+      fixtureCleanup();
+      const el = await withData(data);
+      expect($<HTMLDetailsElement>(el, 'details')!.open).to.be.true;
+      expect(text(el, '#role option:checked')).to.equal('un mandat d’élu ou d’élue');
+      $<HTMLInputElement>(el, '#needs-yes')!.click();
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    });
+
+    it('says everything without the median dot (« habitant·e »), which screen readers spell out, and a short consent', async () => {
+      for (const lang of ['fr', 'en']) {
+        const el = await withData(walkData(), lang);
+        $<HTMLDetailsElement>(el, 'details')!.open = true;
+        $<HTMLInputElement>(el, '#needs-yes')!.click();
+        await el.updateComplete;
+        await el.submit(); // the error messages too
+        expect(shadow(el).textContent, lang).not.to.contain('·');
+        expect(text(el, 'label[for=consent]').split(' ').length, lang).to.be.at.most(16);
+        fixtureCleanup();
+      }
+      expect(text(await withData(walkData()), 'label[for=consent]')).to.equal(
+        'Vous pouvez utiliser mes coordonnées pour ce diagnostic et pour m’envoyer son compte-rendu. *',
+      );
+    });
+
+    it('offers an institutional seat of a full walk as « M’inscrire », and it is confirmed', async () => {
+      const id = await createWalk({ capacity: 2, fill: 2 });
+      const el = await fromApi(id);
+      expect(text(el, 'button[type=submit]')).to.equal('M’inscrire sur la liste d’attente');
+      fill(shadow(el), { role: 'elected' });
+      await el.updateComplete;
+      expect(text(el, 'button[type=submit]')).to.equal('M’inscrire');
+      expect(text(el, 'form')).not.to.contain('Ce diagnostic est complet');
+      fill(shadow(el), { name: 'Élise Adjointe', email: uniqueEmail('elue'), consent: true });
+      const registered = oneEvent(el, 'gusp-registered');
+      await el.submit();
+      expect((await registered).detail.receipt.status).to.equal('confirmed');
+      expect(text(el, '.confirmation h3')).to.equal('Votre inscription est confirmée');
+    });
+
+    it('still says « liste d’attente » to an institutional actor when the walk’s institutional seats are taken', async () => {
+      const data = walkData({
+        seatsLeft: 3,
+        walk: { institutionalSeats: 2 },
+        byRole: { resident: 13, association: 0, professional: 1, elected: 1, landlord: 0, 'proximity-agent': 0, partner: 0 },
+      });
+      const el = await withData(data);
+      expect(text(el, 'button[type=submit]')).to.equal('M’inscrire');
+      fill(shadow(el), { role: 'landlord' });
+      await el.updateComplete;
+      expect(text(el, 'button[type=submit]')).to.equal('M’inscrire sur la liste d’attente');
+    });
+
+    it('shows the seats left again after a sign-up: the count is loaded afresh', async () => {
+      const id = await createWalk({ capacity: 10, fill: 3 });
+      const el = await fromApi(id);
+      expect(text(el, '.seats')).to.equal('Il reste 7 places');
+      fill(shadow(el), { name: 'Yanis', email: uniqueEmail('yanis'), consent: true });
+      await el.submit();
+      await until(() => text(el, '.seats') === 'Il reste 6 places');
+      expect(text(el, '.confirmation h3')).to.equal('Votre inscription est confirmée');
+    });
+
+    it('offers « S’abonner aux diagnostics du quartier »: the server’s webcal link, else the feed under endpoint', async () => {
+      const id = await createWalk({ capacity: 10 });
+      const el = await fromApi(id);
+      fill(shadow(el), { name: 'Inès', email: uniqueEmail('abonne'), consent: true });
+      await el.submit();
+      const link = $<HTMLAnchorElement>(el, 'a[part=subscribe]')!;
+      expect(link.textContent?.trim()).to.equal('S’abonner aux diagnostics du quartier');
+      const served = (el.data as { calendar?: { feedWebcal?: string } }).calendar?.feedWebcal;
+      expect(link.getAttribute('href')).to.equal(served ?? `webcal://${location.host}/api/quartiers/le-plan/walks.ics`);
+      const given = await withData(
+        walkData({}, { calendar: { feedWebcal: 'webcal://gusp.example.fr/api/quartiers/le-plan/walks.ics' } } as never),
+      );
+      await given.showReceipt({ status: 'waitlisted', position: 1 });
+      expect($(given, 'a[part=subscribe]')!.getAttribute('href')).to.equal('webcal://gusp.example.fr/api/quartiers/le-plan/walks.ics');
+      await expect(given).to.be.accessible();
+    });
+  });
+
   describe('submitting', () => {
     it('can be completed with the keyboard only', async () => {
       const id = await createWalk({ capacity: 10 });
@@ -382,9 +513,18 @@ describe('gusp-walk-signup', () => {
       expect(focusedId(el)).to.equal('email');
       await sendKeys({ type: email });
       await sendKeys({ press: 'Tab' }); // phone
+      await sendKeys({ press: 'Tab' }); // « Vous venez pour une institution ? »
+      expect(focusedId(el)).to.equal('role-question');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
       await sendKeys({ press: 'Tab' }); // role
       expect(focusedId(el)).to.equal('role');
       await sendKeys({ press: 'ArrowDown' }); // association
+      await sendKeys({ press: 'Tab' }); // the needs question: « Non », checked
+      expect(focusedId(el)).to.equal('needs-no');
+      await sendKeys({ press: 'ArrowUp' }); // « Oui »
+      await el.updateComplete;
+      expect(focusedId(el)).to.equal('needs-yes');
       await sendKeys({ press: 'Tab' });
       expect(focusedId(el)).to.equal('need-mobility');
       await sendKeys({ press: 'Space' });
@@ -538,7 +678,7 @@ describe('gusp-walk-signup', () => {
     it('restores what was typed after a reload, but never the consent', async () => {
       const data = walkData();
       const first = await withData(data);
-      fill(shadow(first), {
+      await fillForm(first, {
         name: 'Inès',
         phone: '06 00 00 00 00',
         role: 'association',
@@ -569,7 +709,7 @@ describe('gusp-walk-signup', () => {
 
     it('offers a draft back for 24 hours after its last change, then removes it unseen (a shared computer)', async () => {
       const data = walkData();
-      fill(shadow(await withData(data)), { name: 'Inès', phone: '06 00 00 00 00', 'need-interpreter': true });
+      await fillForm(await withData(data), { name: 'Inès', phone: '06 00 00 00 00', 'need-interpreter': true });
       fixtureCleanup();
       ageDrafts(23);
       expect($<HTMLInputElement>(await withData(data), '#name')!.value).to.equal('Inès');
@@ -578,7 +718,9 @@ describe('gusp-walk-signup', () => {
       const el = await withData(data);
       expect($<HTMLInputElement>(el, '#name')!.value).to.equal('');
       expect($<HTMLInputElement>(el, '#phone')!.value).to.equal('');
-      expect($<HTMLInputElement>(el, '#need-interpreter')!.checked).to.be.false;
+      // No need ticked: the needs are not even drawn, « Non » is the answer.
+      expect($<HTMLInputElement>(el, '#need-interpreter')?.checked ?? false).to.be.false;
+      expect($<HTMLInputElement>(el, '#needs-no')!.checked).to.be.true;
       expect(text(el, '[role=status]')).to.equal('');
       expect(storedDrafts()).to.deep.equal({});
     });
@@ -591,7 +733,14 @@ describe('gusp-walk-signup', () => {
         const id = await createWalk(options);
         const el = await fromApi(id);
         const email = uniqueEmail('ines');
-        fill(shadow(el), { name: 'Inès', email, phone: '06 00 00 00 00', 'need-interpreter': true, 'needs-note': 'Arabe', consent: true });
+        await fillForm(el, {
+          name: 'Inès',
+          email,
+          phone: '06 00 00 00 00',
+          'need-interpreter': true,
+          'needs-note': 'Arabe',
+          consent: true,
+        });
         expect(JSON.stringify(storedDrafts())).to.contain(email);
         const registered = oneEvent(el, 'gusp-registered');
         await el.submit();
@@ -612,7 +761,7 @@ describe('gusp-walk-signup', () => {
     it('« Effacer mes réponses » empties the form and the device, says so, and goes back to the first field', async () => {
       const data = walkData();
       const el = await withData(data);
-      fill(shadow(el), {
+      await fillForm(el, {
         name: 'Inès',
         email: 'ines@example.org',
         phone: '06 00 00 00 00',
@@ -629,8 +778,11 @@ describe('gusp-walk-signup', () => {
       expect(clear.textContent.trim()).to.equal('Effacer mes réponses');
       clear.click();
       await el.updateComplete;
-      for (const id of ['name', 'email', 'phone', 'needs-note']) expect($<HTMLInputElement>(el, `#${id}`)!.value, id).to.equal('');
-      expect($<HTMLInputElement>(el, '#need-interpreter')!.checked).to.be.false;
+      for (const id of ['name', 'email', 'phone']) expect($<HTMLInputElement>(el, `#${id}`)!.value, id).to.equal('');
+      // The needs are emptied, so no longer drawn: « Non » is the answer again.
+      expect($<HTMLTextAreaElement>(el, '#needs-note')?.value ?? '').to.equal('');
+      expect($<HTMLInputElement>(el, '#need-interpreter')?.checked ?? false).to.be.false;
+      expect($<HTMLInputElement>(el, '#needs-no')!.checked).to.be.true;
       expect($<HTMLInputElement>(el, '#consent')!.checked).to.be.false;
       expect(storedDrafts()).to.deep.equal({});
       expect(text(el, '[role=status]')).to.equal('Vos réponses ont été effacées de cet appareil.');

@@ -24,7 +24,9 @@ import { styles } from './walk-signup.styles.js';
 import {
   SignupState,
   calendarFileName,
+  feedUrl,
   isRescheduled,
+  seatsLeftFor,
   signupState,
   walkCalendar,
   type RegistrationReceipt,
@@ -63,6 +65,7 @@ import { WALK_SIGNUP_TEXTS, textsFor, type CommonTexts, type WalkSignupTexts } f
  * @csspart clear - The « Effacer mes réponses » button: empties the form and removes its draft from the device.
  * @csspart confirmation - The confirmation shown after sign-up.
  * @csspart calendar - The « Ajouter à mon agenda » link to the walk's .ics file.
+ * @csspart subscribe - The « S’abonner aux diagnostics du quartier » link to the quartier's calendar feed (`webcal:`).
  * @csspart retry - The « Réessayer » button after a failed load.
  */
 export class GuspWalkSignup extends GuspElement {
@@ -120,6 +123,22 @@ export class GuspWalkSignup extends GuspElement {
     return this.source.loaded;
   }
 
+  /** The needs are shown once the person answered yes, or has any (a draft). */
+  private get needsShown(): boolean {
+    const v = this.form.values;
+    return v.needsHelp || v.needs.length > 0 || v.needsNote.trim() !== '';
+  }
+
+  /**
+   * Moves the focus to the walk's heading, once rendered: what a list that
+   * opens this form calls, so that a screen reader says which walk it is and
+   * the next Tab reaches the first field.
+   */
+  async focusTitle(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
+  }
+
   private get id_(): string | undefined {
     return this.data?.walk.id ?? this.walkId;
   }
@@ -134,8 +153,9 @@ export class GuspWalkSignup extends GuspElement {
       email: v.email.trim(),
       phone: v.phone.trim(),
       role: v.role,
-      needs: v.needs,
-      ...(v.needsNote.trim() ? { needsNote: v.needsNote } : {}),
+      // « Non » to the needs question drops what was ticked before.
+      needs: this.needsShown ? v.needs : [],
+      ...(this.needsShown && v.needsNote.trim() ? { needsNote: v.needsNote } : {}),
       consent: v.consent,
       locale: this.locale,
     };
@@ -205,6 +225,8 @@ export class GuspWalkSignup extends GuspElement {
     );
     this.phase = 'done';
     this.form.clear();
+    // The seats shown went down (or the waiting list up): load them again.
+    if (this.apiBase && this.walkId) void this.source.retry();
     this.dispatchEvent(new GuspRegisteredEvent({ walkId: this.id_ ?? '', receipt }));
     await this.form.focus('.confirmation h3');
   }
@@ -245,7 +267,7 @@ export class GuspWalkSignup extends GuspElement {
             ? html`<p class="notice" part="notice"><strong>${t.closedNotice}</strong></p>`
             : this.phase === 'done' && this.receipt
               ? this.renderConfirmation(this.receipt)
-              : this.renderForm(data, state)
+              : this.renderForm(data)
       }
     </article>`;
   }
@@ -261,7 +283,7 @@ export class GuspWalkSignup extends GuspElement {
         : state === SignupState.cancelled || state === SignupState.closed
           ? undefined
           : t.seatsLeft(data.seatsLeft);
-    return html`<h2 id="title" part="title">${data.walk.title ?? t.walkHeading(quartier)}</h2>
+    return html`<h2 id="title" part="title" tabindex="-1">${data.walk.title ?? t.walkHeading(quartier)}</h2>
       ${isRescheduled(data) && state !== SignupState.cancelled ? html`<p class="notice" part="notice">${t.rescheduledNotice}</p>` : nothing}
       <dl part="details">
         <div>
@@ -287,14 +309,16 @@ export class GuspWalkSignup extends GuspElement {
       </dl>`;
   }
 
-  private renderForm(data: WalkSignupData, state: SignupState): TemplateResult {
+  private renderForm(data: WalkSignupData): TemplateResult {
     const t = this.t;
     const f = this.form;
     const v = f.values;
     const sending = this.phase === 'sending';
     const privacyUrl = this.privacyNoticeUrl ?? data.city?.privacyNoticeUrl ?? data.privacyNoticeUrl;
     const required = html`<span class="required" aria-hidden="true">*</span>`;
-    return html`${state === SignupState.full ? html`<p class="notice" part="notice"><strong>${t.fullNotice}</strong></p>` : nothing}
+    // An institutional seat is not a public one: a full walk may still confirm an élu, and the button must say so.
+    const waitlist = seatsLeftFor(data, v.role) <= 0;
+    return html`${waitlist ? html`<p class="notice" part="notice"><strong>${t.fullNotice}</strong></p>` : nothing}
       <form part="form" novalidate @submit=${this.onSubmit} aria-labelledby="form-title">
         <h3 id="form-title">${t.formHeading}</h3>
         ${f.status(t.answersCleared, t.draftRestored)} ${f.summary(t.errorSummaryTitle)}
@@ -329,7 +353,8 @@ export class GuspWalkSignup extends GuspElement {
           </div>
         </fieldset>
 
-        <div class="field" part="field">
+        <details class="field role" part="field" ?open=${v.role !== 'resident'}>
+          <summary id="role-question">${t.roleQuestion}</summary>
           <label for="role">${t.role}</label>
           ${f.inlineError('role')}
           <select
@@ -339,32 +364,60 @@ export class GuspWalkSignup extends GuspElement {
             aria-describedby=${f.describedBy([], ['role'])}
             @change=${(e: Event) => f.set('role', (e.target as HTMLSelectElement).value as ActorRole)}
           >
-            ${ACTOR_ROLES.map((r) => html`<option value=${r} ?selected=${v.role === r}>${labelIn(MESSAGES, `role.${r}`, this.locale)}</option>`)}
+            ${ACTOR_ROLES.map((r) => html`<option value=${r} ?selected=${v.role === r}>${t.roleOption[r] ?? labelIn(MESSAGES, `role.${r}`, this.locale)}</option>`)}
           </select>
-        </div>
+        </details>
 
         <fieldset class="field" part="field" aria-describedby=${f.describedBy(['needs-hint'], ['needs'])}>
-          <legend>${t.needsLegend}</legend>
+          <legend>${t.needsQuestion}</legend>
           <p class="hint" id="needs-hint">${t.needsHint}</p>
           ${f.inlineError('needs')}
-          ${AccessibilityNeed.options.map(
-            (need) =>
-              html`<div class="check">
-                <input
-                  type="checkbox"
-                  id="need-${need}"
-                  name="needs"
-                  value=${need}
-                  .checked=${v.needs.includes(need)}
-                  @change=${(e: Event) => f.set('needs', (e.target as HTMLInputElement).checked ? [...v.needs.filter((n) => n !== need), need] : v.needs.filter((n) => n !== need))}
-                />
-                <label for="need-${need}">${t.need[need] ?? need}</label>
-              </div>`,
-          )}
-          <div class="field">
-            <label for="needs-note">${t.needsNote}</label>
-            ${f.inlineError('needsNote')} ${f.textarea('needsNote', 'needs-note', 2, { name: 'needsNote', errors: ['needsNote'] })}
+          <div class="choices">
+            ${([true, false] as const).map(
+              (yes) =>
+                html`<div class="check">
+                  <input
+                    type="radio"
+                    id=${yes ? 'needs-yes' : 'needs-no'}
+                    name="needsHelp"
+                    .checked=${this.needsShown === yes}
+                    @change=${() => (yes ? f.set('needsHelp', true) : f.replace({ ...f.values, needsHelp: false, needs: [], needsNote: '' }))}
+                  />
+                  <label for=${yes ? 'needs-yes' : 'needs-no'}>${yes ? t.yes : t.no}</label>
+                </div>`,
+            )}
           </div>
+          ${
+            this.needsShown
+              ? html`<fieldset class="needs">
+                  <legend>${t.needsLegend}</legend>
+                  ${AccessibilityNeed.options.map(
+                    (need) =>
+                      html`<div class="check">
+                        <input
+                          type="checkbox"
+                          id="need-${need}"
+                          name="needs"
+                          value=${need}
+                          .checked=${v.needs.includes(need)}
+                          @change=${(e: Event) =>
+                            f.set(
+                              'needs',
+                              (e.target as HTMLInputElement).checked
+                                ? [...v.needs.filter((n) => n !== need), need]
+                                : v.needs.filter((n) => n !== need),
+                            )}
+                        />
+                        <label for="need-${need}">${t.need[need] ?? need}</label>
+                      </div>`,
+                  )}
+                  <div class="field">
+                    <label for="needs-note">${t.needsNote}</label>
+                    ${f.inlineError('needsNote')} ${f.textarea('needsNote', 'needs-note', 2, { name: 'needsNote', errors: ['needsNote'] })}
+                  </div>
+                </fieldset>`
+              : nothing
+          }
         </fieldset>
 
         <div class="field" part="field">
@@ -382,7 +435,7 @@ export class GuspWalkSignup extends GuspElement {
         </div>
 
         <button type="submit" part="submit" aria-disabled=${sending ? 'true' : 'false'}>
-          ${sending ? t.submitting : state === SignupState.full ? t.submitWaitlist : t.submit}
+          ${sending ? t.submitting : waitlist ? t.submitWaitlist : t.submit}
         </button>
         ${f.clearButton(t.clearAnswers, () => {
           // A failure said the answers were kept: they no longer are.
@@ -409,6 +462,7 @@ export class GuspWalkSignup extends GuspElement {
     const t = this.t;
     const waitlisted = receipt.status === 'waitlisted';
     const calendar = this.calendarUrl && this.data;
+    const feed = this.data && feedUrl(this.data, this.apiBase, document.baseURI);
     return html`<section class="confirmation" part="confirmation" aria-labelledby="confirmation-title">
       <h3 id="confirmation-title" tabindex="-1">${waitlisted ? t.waitlistedTitle : t.confirmedTitle}</h3>
       <p class="position">${waitlisted ? t.waitlistedText(receipt.position) : t.confirmedText(this.thanked)}</p>
@@ -419,6 +473,14 @@ export class GuspWalkSignup extends GuspElement {
                 >${t.addToCalendar}</a
               >
               <span class="hint">(${t.calendarFileHint})</span>
+            </p>`
+          : nothing
+      }
+      ${
+        feed
+          ? html`<p>
+              <a class="subscribe" part="subscribe" href=${feed}>${t.subscribe}</a>
+              <span class="hint">(${t.subscribeHint})</span>
             </p>`
           : nothing
       }
