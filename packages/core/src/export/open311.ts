@@ -10,9 +10,10 @@ import type * as z from 'zod/mini';
 import type { CityProfile, GeoPoint } from '../city/city-profile.js';
 import { findAxis, findOrganisation, findQuartier, findTheme, localName } from '../city/lookup.js';
 import { toZonedISO } from '../dates.js';
-import type { Engagement } from '../engagement/engagement.js';
+import type { Engagement, Milestone } from '../engagement/engagement.js';
+import type { StoredEvent } from '../events.js';
 import { guspError, label } from '../i18n.js';
-import { RecordObservationInput, type Observation, type ObservationStatus } from '../observation/observation.js';
+import { RecordObservationInput, type Observation, type ObservationStatus, type PhotoRef } from '../observation/observation.js';
 import { err, type GuspError, type Result } from '../result.js';
 import { validate, type FieldIssue } from '../validation.js';
 import type { Walk } from '../walk/walk.js';
@@ -95,6 +96,53 @@ export interface Open311PostResponse {
   readonly service_notice: string | null;
   readonly account_id: string | null;
 }
+
+/** The specification token of GeoReport v2 in a discovery document. */
+export const GEOREPORT_V2_SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
+
+/** The MIME types GUSP serves GeoReport v2 in (XML is the required one). */
+export const OPEN311_FORMATS = ['text/xml', 'application/json'] as const;
+
+/** One endpoint of a Service Discovery document (https://wiki.open311.org/Service_Discovery). */
+export interface Open311Endpoint {
+  readonly specification: string;
+  readonly url: string;
+  readonly changeset: string;
+  readonly type: 'production' | 'test';
+  readonly formats: readonly string[];
+}
+
+/** The Service Discovery document, `GET discovery.json`: every field is required. */
+export interface Open311Discovery {
+  readonly changeset: string;
+  readonly contact: string;
+  readonly key_service: string;
+  readonly endpoints: readonly Open311Endpoint[];
+}
+
+/**
+ * One update of `GET servicerequestupdates.json`, mySociety's extension that
+ * FixMyStreet pulls (https://github.com/mysociety/fixmystreet/wiki/Open311-FMS---Proposed-differences-to-Open311):
+ * a status change of a service request, with the request's status after it.
+ */
+export interface Open311RequestUpdate {
+  readonly update_id: string;
+  readonly service_request_id: string;
+  readonly status: 'open' | 'closed';
+  readonly updated_datetime: string;
+  readonly description: string;
+  readonly media_url: string | null;
+}
+
+/** The fields of a request update, in the extension's order. */
+export const OPEN311_REQUEST_UPDATE_FIELDS = [
+  'update_id',
+  'service_request_id',
+  'status',
+  'updated_datetime',
+  'description',
+  'media_url',
+] as const satisfies readonly (keyof Open311RequestUpdate)[];
 
 export interface Open311Options {
   /** Language of names and notes; the city's by default. */
@@ -234,6 +282,179 @@ export const toOpen311PostResponse = (observation: Observation): Open311PostResp
   { service_request_id: observation.id, service_notice: null, account_id: null },
 ];
 
+/* ------------------------------------------------------------------ GET discovery.json */
+
+export interface Open311DiscoveryOptions {
+  /** The GeoReport v2 endpoint, as clients reach it: `https://gusp.valence.fr/open311/v2`. */
+  readonly url: string;
+  /**
+   * Sortable, and changed whenever the services may have changed: clients refresh what they
+   * cached (services, definitions) when it moves. A W3C date-time is what the spec's examples use.
+   */
+  readonly changeset: string;
+  /** `test` for demonstration data nobody acts upon; `production` by default. */
+  readonly type?: 'production' | 'test';
+  readonly locale?: string;
+}
+
+/**
+ * The Service Discovery document of a GUSP server: one GeoReport v2 endpoint in XML and
+ * JSON. `contact` names the city and its contact address when the profile has one; no API
+ * key is needed (`key_service` says so).
+ */
+export function toOpen311Discovery(city: CityProfile, options: Open311DiscoveryOptions): Open311Discovery {
+  const lang = options.locale ?? city.locale;
+  const colon = label('format.colon', lang);
+  return {
+    changeset: options.changeset,
+    contact: `${city.name}${colon}${city.contactEmail ?? options.url}`,
+    key_service: label('open311.keyService', lang),
+    endpoints: [
+      {
+        specification: GEOREPORT_V2_SPECIFICATION,
+        url: options.url,
+        changeset: options.changeset,
+        type: options.type ?? 'production',
+        formats: [...OPEN311_FORMATS],
+      },
+    ],
+  };
+}
+
+/* ------------------------------------------------------------------ GET servicerequestupdates.json */
+
+/** The status an observation event leaves its observation in; events that change none are absent. */
+const STATUS_AFTER: Readonly<Partial<Record<StoredEvent['type'], ObservationStatus>>> = {
+  ObservationRecorded: 'recorded',
+  ObservationQualified: 'qualified',
+  ObservationMarkedDuplicate: 'duplicate',
+  ObservationRejected: 'rejected',
+  ObservationCommitted: 'committed',
+  ObservationResolved: 'resolved',
+};
+
+/** How each milestone of an engagement is said: its state's label where it has one. */
+const MILESTONE_LABEL: Readonly<Record<Exclude<Milestone['kind'], 'proposed'>, string>> = {
+  accepted: 'engagement.status.accepted',
+  started: 'engagement.status.in-progress',
+  progressed: 'open311.progress',
+  completed: 'engagement.status.done',
+  verified: 'engagement.status.verified',
+  reopened: 'open311.reopened',
+  abandoned: 'engagement.status.abandoned',
+  rescheduled: 'open311.rescheduled',
+};
+
+export interface Open311RequestUpdatesOptions extends Open311Options {
+  /** Engagements, matched to observations as in {@linkcode toOpen311Requests}: their milestones are updates too. */
+  readonly engagements?: readonly Engagement[];
+}
+
+function observationUpdateText(event: StoredEvent, engagements: ReadonlyMap<string, Engagement>, city: CityProfile, lang: string): string {
+  const colon = label('format.colon', lang);
+  const status = STATUS_AFTER[event.type] as ObservationStatus;
+  const said = label(`observation.status.${status}`, lang);
+  switch (event.type) {
+    case 'ObservationQualified': {
+      const organisation = findOrganisation(city, event.data.organisationId);
+      return organisation ? `${said}${colon}${organisation.name}` : said;
+    }
+    case 'ObservationMarkedDuplicate':
+      return `${label('open311.duplicateOf', lang)} ${event.data.of}`;
+    case 'ObservationRejected':
+      return event.data.reason.trim() ? `${said}${colon}${event.data.reason.trim()}` : said;
+    case 'ObservationCommitted': {
+      const engagement = engagements.get(event.data.engagementId);
+      return engagement ? `${said}${colon}${engagement.title}` : said;
+    }
+    default:
+      return said;
+  }
+}
+
+function milestoneText(engagement: Engagement, milestone: Milestone, kind: keyof typeof MILESTONE_LABEL, lang: string): string {
+  const colon = label('format.colon', lang);
+  let text = `${engagement.title}${colon}${label(MILESTONE_LABEL[kind], lang)}`;
+  if (milestone.percent !== undefined) text += ` ${milestone.percent}${label('format.percent', lang)}`;
+  if (milestone.dueOn !== undefined) text += `, ${label('open311.dueOn', lang)} ${milestone.dueOn}`;
+  if (milestone.note?.trim()) text += `. ${milestone.note.trim()}`;
+  return text;
+}
+
+/**
+ * The status changes of the problem observations, as request updates (mySociety's
+ * extension): one per change in the journal `events` (the observation streams'; others are
+ * ignored) — qualified, duplicate, rejected, committed, resolved — and one per milestone of
+ * the engagement an observation is committed to (accepted, started, progress, done,
+ * verified, reopened, abandoned, rescheduled). `status` is the request's Open311 status
+ * right after the change, `update_id` is stable (`<observation id>.<event version>`, or
+ * `<engagement id>.<milestone index>.<observation id>`), oldest first. The texts are
+ * public ones: a reason or note staff wrote, never the reporter's contact.
+ */
+export function toOpen311RequestUpdates(
+  events: readonly StoredEvent[],
+  observations: readonly Observation[],
+  city: CityProfile,
+  options: Open311RequestUpdatesOptions = {},
+): Open311RequestUpdate[] {
+  const lang = options.locale ?? city.locale;
+  const problems = new Map(observations.filter((o) => o.polarity === 'problem').map((o) => [o.id as string, o]));
+  const engagements = options.engagements ?? [];
+  const engagementById = new Map(engagements.map((e) => [e.id as string, e]));
+  const at = (iso: string) => toZonedISO(iso, city.timezone);
+  /** Each request's statuses over time, to tell the status right after an engagement's milestone. */
+  const timelines = new Map<string, { t: number; status: ObservationStatus }[]>();
+  // `rank`: at one instant, an engagement's milestone comes before the change it causes (done, then resolved).
+  const updates: (Open311RequestUpdate & { readonly t: number; readonly rank: number })[] = [];
+  for (const event of [...events].sort((a, b) => a.position - b.position)) {
+    const status = STATUS_AFTER[event.type];
+    if (status === undefined || !event.stream.startsWith('observation-')) continue;
+    const id = event.stream.slice('observation-'.length);
+    const observation = problems.get(id);
+    if (!observation) continue;
+    const t = Date.parse(event.at);
+    let timeline = timelines.get(id);
+    if (!timeline) timelines.set(id, (timeline = []));
+    timeline.push({ t, status });
+    if (event.type === 'ObservationRecorded') continue;
+    updates.push({
+      update_id: `${id}.${event.version}`,
+      service_request_id: id,
+      status: OPEN311_STATUS[status],
+      updated_datetime: at(event.at),
+      description: observationUpdateText(event, engagementById, city, lang),
+      media_url: null,
+      t,
+      rank: 1,
+    });
+  }
+  for (const observation of problems.values()) {
+    const engagement =
+      (observation.engagementId ? engagementById.get(observation.engagementId) : undefined) ??
+      engagements.find((e) => e.observationIds.includes(observation.id));
+    if (!engagement) continue;
+    const timeline = timelines.get(observation.id) ?? [];
+    engagement.milestones.forEach((milestone, index) => {
+      if (milestone.kind === 'proposed') return;
+      const t = Date.parse(milestone.at);
+      const then = timeline.filter((s) => s.t <= t).at(-1)?.status ?? observation.status;
+      updates.push({
+        update_id: `${engagement.id}.${index}.${observation.id}`,
+        service_request_id: observation.id,
+        status: OPEN311_STATUS[then],
+        updated_datetime: at(milestone.at),
+        description: milestoneText(engagement, milestone, milestone.kind, lang),
+        media_url: null,
+        t,
+        rank: 0,
+      });
+    });
+  }
+  return updates
+    .sort((a, b) => a.t - b.t || a.rank - b.rank || (a.update_id < b.update_id ? -1 : 1))
+    .map(({ t: _t, rank: _rank, ...update }) => update);
+}
+
 /* ------------------------------------------------------------------ POST requests.json */
 
 /** What {@linkcode fromOpen311Request} gives: a checked `RecordObservationInput`. */
@@ -248,15 +469,46 @@ const OPEN311_FIELD: Readonly<Record<string, string>> = {
   'point.lon': 'long',
   address: 'address_string',
   description: 'description',
+  photos: 'media_url',
   'reporter.email': 'email',
   'reporter.phone': 'phone',
   'reporter.name': 'first_name',
 };
 
-const text = (value: string | undefined): string | undefined => {
-  const t = value?.trim();
+/** A form field as sent: once, repeated (`media_url` twice), or not at all. */
+export type Open311FormValue = string | readonly string[] | undefined;
+
+const text = (value: Open311FormValue): string | undefined => {
+  const t = (typeof value === 'string' ? value : value?.[0])?.trim();
   return t ? t : undefined;
 };
+
+/** Every non-empty value of a field that may be repeated. */
+const texts = (value: Open311FormValue): string[] =>
+  (typeof value === 'string' ? [value] : (value ?? [])).map((v) => v.trim()).filter((v) => v !== '');
+
+/** The longest `media_url` kept (what browsers and proxies reliably carry). */
+const MAX_MEDIA_URL = 2000;
+
+/**
+ * A `media_url` as the external link it is: an absolute http(s) URL without
+ * credentials. GUSP never fetches it (no request to a host a client chose), so
+ * its type is only guessed from its name, and it is stored as a photo whose
+ * `url` is elsewhere (ids `media-url-1`…).
+ */
+function mediaLink(url: string, index: number): PhotoRef | undefined {
+  if (url.length > MAX_MEDIA_URL) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.username !== '' || parsed.password !== '') return undefined;
+  const name = parsed.pathname.toLowerCase();
+  const mediaType = name.endsWith('.png') ? 'image/png' : name.endsWith('.webp') ? 'image/webp' : 'image/jpeg';
+  return { id: `media-url-${index + 1}`, mediaType, url: parsed.href };
+}
 
 function coordinates(lat: string | undefined, long: string | undefined): GeoPoint | 'invalid' | undefined {
   if (lat === undefined && long === undefined) return undefined;
@@ -271,23 +523,27 @@ function coordinates(lat: string | undefined, long: string | undefined): GeoPoin
  * observation input: `service_code` → theme, `lat`/`long` → point,
  * `address_string` → address, `description`, polarity `problem`, source `resident`.
  *
- * - A location is required: `lat` and `long`, or `address_string`.
- * - Without `description`, the service's name stands in for it.
+ * - A location is required: `lat` and `long`, `address_string` or `address_id`
+ *   (GUSP has no address repository: an `address_id` sent alone is kept as the
+ *   address, in words).
+ * - Without `description`, the service's name stands in for it; up to 4,000
+ *   characters, as the specification allows.
  * - Contact (`email`, `first_name`, `last_name`, `phone`) is kept only when the
  *   body also says `consent=true` (a GUSP extension: Open311 has no consent
  *   field); otherwise it is dropped, never stored without consent.
  * - `quartier_id` (a GUSP extension) names the quartier; Open311 clients don't
  *   know quartiers, so it is usually absent and must be found from the location.
- * - `media_url` is ignored: photos are only taken re-encoded from the device.
+ * - `media_url` (once, or repeated as FixMyStreet sends several) is kept as an
+ *   external link, never fetched: an absolute http(s) URL, at most 3 as photos.
  *   `api_key`, `jurisdiction_id`, `device_id`, `account_id` are not used here.
  *
  * Refusals: `open311.service-code-required`, `open311.unknown-service`,
  * `open311.location-required`, `open311.invalid-location`,
- * `observation.unknown-quartier`, or `validation.invalid` whose issue paths are
- * Open311 field names.
+ * `open311.invalid-media-url`, `observation.unknown-quartier`, or
+ * `validation.invalid` whose issue paths are Open311 field names.
  */
 export function fromOpen311Request(
-  body: Readonly<Record<string, string | undefined>>,
+  body: Readonly<Record<string, Open311FormValue>>,
   city: CityProfile,
   locale?: string,
 ): Result<Open311Submission> {
@@ -297,12 +553,19 @@ export function fromOpen311Request(
   const theme = findTheme(city, serviceCode);
   if (!theme) return err(guspError('open311.unknown-service', lang, { serviceCode }));
   const point = coordinates(text(body.lat), text(body.long));
-  if (point === 'invalid') return err(guspError('open311.invalid-location', lang, { lat: body.lat, long: body.long }));
-  const address = text(body.address_string);
+  if (point === 'invalid') return err(guspError('open311.invalid-location', lang, { lat: text(body.lat), long: text(body.long) }));
+  const address = text(body.address_string) ?? text(body.address_id);
   if (!point && !address) return err(guspError('open311.location-required', lang));
   const quartierId = text(body.quartier_id);
   if (quartierId !== undefined && !findQuartier(city, quartierId))
     return err(guspError('observation.unknown-quartier', lang, { quartierId }));
+  const mediaUrls = texts(body.media_url);
+  const photos: PhotoRef[] = [];
+  for (const [index, url] of mediaUrls.entries()) {
+    const link = mediaLink(url, index);
+    if (!link) return err(guspError('open311.invalid-media-url', lang, { mediaUrl: url.slice(0, 200) }));
+    photos.push(link);
+  }
 
   const name = [text(body.first_name), text(body.last_name)].filter(Boolean).join(' ');
   const contact = { name: name || undefined, email: text(body.email), phone: text(body.phone) };
@@ -316,13 +579,16 @@ export function fromOpen311Request(
     polarity: 'problem',
     themeId: theme.id,
     description: text(body.description) ?? localName(theme, lang),
-    photos: [],
+    photos,
     source: 'resident',
     ...(consent && given ? { reporter: { ...definedOnly(contact), consent: true } } : {}),
   };
   const checked = validate(RecordObservationInput, input, lang);
   if (checked.ok) return checked;
-  const issues = ((checked.error.details.issues ?? []) as FieldIssue[]).map((i) => ({ ...i, path: OPEN311_FIELD[i.path] ?? i.path }));
+  const issues = ((checked.error.details.issues ?? []) as FieldIssue[]).map((i) => ({
+    ...i,
+    path: OPEN311_FIELD[i.path] ?? (i.path.startsWith('photos.') ? 'media_url' : i.path),
+  }));
   return err({ ...checked.error, details: { ...checked.error.details, issues } });
 }
 
@@ -361,6 +627,8 @@ export type Open311Document =
   | { readonly services: readonly Open311Service[] }
   | { readonly service_definition: Open311ServiceDefinition }
   | { readonly service_requests: readonly (Open311ServiceRequest | Open311PostResponse)[] }
+  | { readonly service_request_updates: readonly Open311RequestUpdate[] }
+  | { readonly discovery: Open311Discovery }
   | { readonly errors: readonly Open311Error[] };
 
 /** The element of one item of each list, as the specification names them. */
@@ -369,6 +637,9 @@ const XML_ITEM: Readonly<Record<string, string>> = {
   service_requests: 'request',
   errors: 'error',
   attributes: 'attribute',
+  service_request_updates: 'request_update',
+  endpoints: 'endpoint',
+  formats: 'format',
 };
 
 // Characters XML 1.0 cannot carry at all (C0 controls but tab and line breaks, lone surrogates, U+FFFE/FFFF).
@@ -398,7 +669,8 @@ function xmlElement(name: string, value: unknown): string {
  * A GeoReport v2 document as XML (the `.xml` format of the specification):
  * `toOpen311Xml({ services: toOpen311Services(city) })`,
  * `{ service_requests: toOpen311Requests(…) }` (also the answer to a POST),
- * `{ service_definition: … }` or `{ errors: toOpen311ErrorList(error, status) }`.
+ * `{ service_definition: … }`, `{ service_request_updates: toOpen311RequestUpdates(…) }`,
+ * `{ discovery: toOpen311Discovery(…) }` or `{ errors: toOpen311ErrorList(error, status) }`.
  * Empty and null fields, and empty lists, are empty elements; text is escaped, and characters
  * XML cannot hold are dropped.
  */

@@ -243,10 +243,15 @@ export const open311 = {
   errors: {
     'open311.service-code-required': 'A service_code is required: the theme of the request.',
     'open311.unknown-service': (d) => `Unknown service: “${s(d.serviceCode)}”.`,
-    'open311.location-required': 'A location is required: lat and long, or address_string.',
+    'open311.location-required': 'A location is required: lat and long, address_string or address_id.',
+    'open311.invalid-media-url': 'media_url must be the full (http or https) address of media hosted elsewhere.',
     'open311.invalid-location': 'Invalid coordinates: lat between -90 and 90 and long between -180 and 180, in decimal degrees.',
   },
   labels: {
+    'open311.keyService': 'No API key is needed: requests are public and anyone may report.',
+    'open311.reopened': 'Reopened',
+    'open311.rescheduled': 'Due date moved',
+    'open311.dueOn': 'due on',
     'open311.duplicateOf': 'Duplicate of request',
     'open311.progress': 'progress',
   },

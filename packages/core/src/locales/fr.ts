@@ -246,10 +246,15 @@ export const open311 = {
   errors: {
     'open311.service-code-required': 'Indiquez un service_code : la thématique du signalement.',
     'open311.unknown-service': (d) => `Service inconnu : « ${s(d.serviceCode)} ».`,
-    'open311.location-required': 'Indiquez un lieu : lat et long, ou address_string.',
+    'open311.location-required': 'Indiquez un lieu : lat et long, address_string ou address_id.',
+    'open311.invalid-media-url': 'media_url doit être l’adresse complète (http ou https) d’un média hébergé ailleurs.',
     'open311.invalid-location': 'Coordonnées invalides : lat entre -90 et 90 et long entre -180 et 180, en degrés décimaux.',
   },
   labels: {
+    'open311.keyService': 'Aucune clé d’API n’est nécessaire : les demandes sont publiques, les signalements ouverts à tous.',
+    'open311.reopened': 'Rouvert',
+    'open311.rescheduled': 'Échéance déplacée',
+    'open311.dueOn': 'échéance le',
     'open311.duplicateOf': 'Doublon du signalement',
     'open311.progress': 'avancement',
   },

@@ -76,9 +76,10 @@ export const RecordObservationInput = /* @__PURE__ */ z.object({
   ),
   polarity: Polarity,
   themeId: ThemeId,
+  // 4,000 characters, as GeoReport v2 allows: one limit whichever way an observation comes in.
   description: /* @__PURE__ */ z
     .string()
-    .check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(2000)),
+    .check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(4000)),
   photos: /* @__PURE__ */ z._default(/* @__PURE__ */ z.array(PhotoRef).check(/* @__PURE__ */ z.maxLength(3)), []),
   source: /* @__PURE__ */ z._default(ObservationSource, 'resident'),
   reporter: /* @__PURE__ */ z.optional(
