@@ -4,7 +4,8 @@
  * `runFormControlBaseTests` idea): its data by property, by inline JSON and
  * from `endpoint`; a changed attribute loads again; a failed load offers
  * « Réessayer », which loads; a change of language re-renders; axe finds
- * nothing in any of these states. Each element's test file calls
+ * nothing in any of these states; `heading-level` sets its headings' levels;
+ * a dark host page does not darken its light controls. Each element's test file calls
  * {@linkcode runElementBaseTests} with what tells its states apart.
  */
 import { expect, fixture, fixtureCleanup } from '@open-wc/testing';
@@ -25,6 +26,8 @@ export interface BaseTestsConfig {
   readonly data: () => unknown;
   /** Its heading when it shows data, in French and in English. */
   readonly heading: { readonly fr: string; readonly en: string };
+  /** What it says while it loads, in French (« Chargement du diagnostic… » by default). */
+  readonly loading?: string;
   /** Attributes that make it load from the test API, and the path of the GET it then makes. */
   readonly fromApi: () => Promise<{ readonly attributes: Readonly<Record<string, string>>; readonly path: string }>;
   /** Another attribute value that must load other data, and what tells it is shown. */
@@ -77,7 +80,7 @@ export function runElementBaseTests(config: BaseTestsConfig): void {
     it('loads from endpoint, and is accessible while loading and once loaded', async () => {
       const { attributes } = await config.fromApi();
       const el = await make(withAttributes(attributes));
-      expect(clean(el.shadowRoot?.querySelector('[role=status]')?.textContent)).to.equal('Chargement du diagnostic…');
+      expect(clean(el.shadowRoot?.querySelector('[role=status]')?.textContent)).to.equal(config.loading ?? 'Chargement du diagnostic…');
       await expect(el).to.be.accessible();
       await el.loaded;
       expect(heading(el)).to.equal(config.heading.fr);
@@ -111,6 +114,35 @@ export function runElementBaseTests(config: BaseTestsConfig): void {
       await el.updateComplete;
       await el.loaded;
       expect(heading(el)).to.equal(config.heading.fr);
+    });
+
+    it('puts its title at heading-level, its inner headings one level below, and follows a change', async () => {
+      const el = await make(`<${config.tag} heading-level="3"></${config.tag}>`, config.data());
+      const levels = () => [...el.shadowRoot!.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.localName[1]));
+      expect(clean(el.shadowRoot?.querySelector('h3')?.textContent)).to.equal(config.heading.fr);
+      expect(el.shadowRoot?.querySelector('h2')).to.equal(null);
+      expect(Math.min(...levels())).to.equal(3);
+      expect(Math.max(...levels())).to.be.at.most(4);
+      await expect(el).to.be.accessible();
+      el.setAttribute('heading-level', '1');
+      await el.updateComplete;
+      expect(clean(el.shadowRoot?.querySelector('h1')?.textContent)).to.equal(config.heading.fr);
+      expect(Math.max(...levels())).to.be.at.most(2);
+      el.setAttribute('heading-level', 'nine');
+      await el.updateComplete;
+      expect(heading(el)).to.equal(config.heading.fr);
+    });
+
+    it('keeps its light theme’s controls light on a host page with color-scheme: dark', async () => {
+      const page = await fixture<HTMLDivElement>('<div style="color-scheme: dark"></div>');
+      page.innerHTML = `<${config.tag}></${config.tag}>`;
+      const el = page.firstElementChild as GuspElementLike;
+      el.data = config.data();
+      await el.updateComplete;
+      expect(getComputedStyle(page).colorScheme).to.equal('dark');
+      const controls = [...el.shadowRoot!.querySelectorAll('[part~=base], input, select')];
+      expect(controls.length).to.be.above(0);
+      expect([...new Set(controls.map((c) => getComputedStyle(c).colorScheme))]).to.deep.equal(['light']);
     });
 
     it('re-renders when its lang, or <html lang>, changes; its content says which language it is in', async () => {

@@ -9,7 +9,8 @@ export const styles = [
     :host {
       max-inline-size: 60rem;
     }
-    h2 {
+    /* By id, not tag: its level follows \`heading-level\`. */
+    #heading {
       margin-block: 0 var(--_space);
       font-size: 1.375em;
     }
@@ -56,7 +57,7 @@ export const styles = [
       padding-block: 0.75rem;
       border-block-end: 1px solid var(--_border);
     }
-    .item h3 {
+    .item .title {
       margin: 0;
       font-size: 1.0625em;
     }

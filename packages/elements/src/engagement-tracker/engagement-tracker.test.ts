@@ -44,6 +44,7 @@ runElementBaseTests({
   tag: 'gusp-engagement-tracker',
   data: () => ({ engagements: sample(), city: valence }),
   heading: { fr: 'Suivi des engagements', en: 'Commitments' },
+  loading: 'Chargement des engagements…',
   fromApi: async () => ({ attributes: { endpoint: API }, path: '/engagements' }),
   change: async () => {
     const { title } = await createEngagement(`Sur l’autre API ${Math.random().toString(36).slice(2, 8)}`, OTHER_API);
@@ -112,6 +113,31 @@ describe('gusp-engagement-tracker', () => {
     expect(clean(row(el, 'Nettoyer le square').querySelector('.due')?.textContent)).to.equal('12 days late');
     expect(clean(row(el, 'Réparer l’éclairage de la rue des Bleuets').querySelector('.due')?.textContent)).to.equal('Due in 3 weeks');
     expect(clean(row(el, 'Nettoyer le square').querySelector('.meta')?.textContent)).to.contain('Cleaning of public places');
+  });
+
+  it('writes English dates one way, the British one, in due dates and timelines (never "November 30, 2026")', async () => {
+    const el = await tracker(sample(), NOW, 'en');
+    await settled(el);
+    const done = row(el, 'Repeindre la salle des résidents');
+    expect(clean(done.querySelector('.due')?.textContent)).to.equal('Due date: 30 November 2026');
+    expect([...done.querySelectorAll('.timeline time')].map((t) => clean(t.textContent))).to.deep.equal([
+      '1 October 2026',
+      '20 October 2026',
+      '28 November 2026',
+    ]);
+  });
+
+  it('names each « Historique » button after its engagement, its visible word first', async () => {
+    const titles = ['Nettoyer le square', 'Changer les poubelles', 'Ajouter un banc'];
+    const milestones = [{ at: '2026-10-01T10:00:00+02:00', kind: 'proposed' }];
+    const el = await tracker(titles.map((title) => engagement({ title, milestones })));
+    await settled(el);
+    const summaries = [...shadow(el).querySelectorAll('summary')];
+    expect(summaries.map((s) => clean(s.textContent))).to.deep.equal(titles.map((t) => `Historique : ${t}`));
+    expect(
+      summaries.map((s) => clean(s.textContent?.replace(s.querySelector('.visually-hidden')?.textContent ?? '(none)', ''))),
+    ).to.deep.equal(titles.map(() => 'Historique'));
+    await expect(el).to.be.accessible();
   });
 
   it('on a German page without German texts, writes the due dates in French like the rest (never « Échéance in 3 Wochen »)', async () => {

@@ -15,6 +15,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { DataController } from '../internal/data-controller.js';
 import { GuspElement } from '../internal/gusp-element.js';
+import { intlLocale } from '../internal/format-date.js';
+import { heading } from '../internal/heading.js';
 import { WindowList } from '../internal/window-list.js';
 import {
   countTracked,
@@ -147,8 +149,7 @@ export class GuspEngagementTracker extends GuspElement {
     const t = this.t;
     if (!this.data) return this.source.placeholder(t, this.localize.lang, this.localize.dir);
     return html`<section part="base" lang=${this.localize.lang} dir=${this.localize.dir} aria-labelledby="heading">
-      <h2 id="heading">${t.trackerHeading}</h2>
-      ${this.renderCounters()} ${this.renderFilters()}
+      ${heading(this.level(), t.trackerHeading, { id: 'heading' })} ${this.renderCounters()} ${this.renderFilters()}
       <p class="shown" role="status">${t.shown(this.shown.length, this.tracked.length)}</p>
       ${this.shown.length === 0 ? html`<p class="empty">${t.empty}</p>` : this.renderList()}
     </section>`;
@@ -169,7 +170,7 @@ export class GuspEngagementTracker extends GuspElement {
   private renderCounters(): TemplateResult {
     const t = this.t;
     const counts = this.counts;
-    return html`<h3 class="visually-hidden" id="counters-heading">${t.countersHeading}</h3>
+    return html`${heading(this.level(1), t.countersHeading, { id: 'counters-heading', class: 'visually-hidden' })}
       <ul class="counters" part="counters" aria-labelledby="counters-heading">
         ${COUNTERS.map(
           (s) =>
@@ -241,7 +242,7 @@ export class GuspEngagementTracker extends GuspElement {
       .filter(Boolean)
       .join(' · ');
     return html`<div class="item" part="item" role="listitem" aria-posinset=${index + 1} aria-setsize=${this.shown.length} data-id=${e.id}>
-      <h3 class="title">${e.title}</h3>
+      ${heading(this.level(1), e.title, { class: 'title' })}
       <p class="meta">${meta}</p>
       <p class="state">
         <span class="badge status ${e.status}" part="status"
@@ -254,7 +255,7 @@ export class GuspEngagementTracker extends GuspElement {
               >`
             : nothing
         }
-        <span class="due">${dueInWords(item, locale, t)}</span>
+        <span class="due">${dueInWords(item, intlLocale(locale), t)}</span>
       </p>
       <p class="progress">
         <span>${t.progress}${labelIn(MESSAGES, 'format.colon', locale)}${e.progress} %</span>
@@ -264,7 +265,7 @@ export class GuspEngagementTracker extends GuspElement {
       ${
         e.milestones.length > 0
           ? html`<details part="timeline">
-              <summary>${t.timeline}</summary>
+              <summary>${t.timeline}<span class="visually-hidden">${labelIn(MESSAGES, 'format.colon', locale)}${e.title}</span></summary>
               <ol class="timeline">
                 ${e.milestones.map((m) => this.renderMilestone(m))}
               </ol>

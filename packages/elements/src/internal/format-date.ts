@@ -2,6 +2,16 @@
 import type { WalkSignupTexts } from '../translations/index.js';
 
 /**
+ * The tag `Intl` writes dates with for a language shown: bare English is
+ * written the British way (« 14 March 2026 », as the sign-up's `intlLocale`
+ * does), so that no element mixes "March 14, 2026" with "Saturday 14 March
+ * 2026"; a region asked for (`en-US`, `fr-CA`) is kept.
+ */
+export function intlLocale(lang: string): string {
+  return lang.toLowerCase() === 'en' ? 'en-GB' : lang;
+}
+
+/**
  * When a walk happens, written the way people say it, in the city's time zone
  * whatever the visitor's: « samedi 14 mars 2026, de 9 h à 13 h ».
  * Built on `Intl` (zero bytes shipped): the day comes from the browser's own

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { LitElement, type CSSResultGroup } from 'lit';
 import type { CommonTexts } from '../translations/index.js';
+import { levelBelow } from './heading.js';
 import { LocalizeController } from './localize.js';
 
 /**
@@ -12,6 +13,7 @@ export abstract class GuspElement extends LitElement {
     endpoint: { type: String },
     // Observed under another name so the native `lang` property keeps working.
     langAttribute: { type: String, attribute: 'lang' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
   };
 
   /** Each element's styles, set by its class: the `--gusp-…` tokens, then its own rules. */
@@ -30,6 +32,11 @@ export abstract class GuspElement extends LitElement {
    * the native `lang` property keeps working.
    */
   declare langAttribute: string | undefined;
+  /**
+   * The level of the element's title, 1 to 6 (`heading-level="3"` under a
+   * page's `<h2>`); its inner headings follow one level below. 2 by default.
+   */
+  declare headingLevel: number | undefined;
 
   /** Language and direction, kept up to date with `lang` on the element, its ancestors and `<html>`. */
   protected readonly localize = new LocalizeController(this);
@@ -44,6 +51,11 @@ export abstract class GuspElement extends LitElement {
 
   /** The element's texts in {@linkcode locale}; each element adds its own part (see `textsFor`). */
   protected abstract get t(): CommonTexts;
+
+  /** The level of a heading `depth` below the element's title (0: the title itself). */
+  protected level(depth = 0): number {
+    return levelBelow(this.headingLevel, depth);
+  }
 
   /** `endpoint` without a trailing slash, or `undefined`. */
   protected get apiBase(): string | undefined {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { languageShown } from '../translations/index.js';
+import { intlLocale } from './format-date.js';
 
 /** Base languages written right to left: their texts get `dir="rtl"`. */
 const RTL = ['ar', 'dv', 'fa', 'he', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi'];
@@ -76,9 +77,9 @@ export class LocalizeController implements ReactiveController {
     if (this.resolve()) this.host.requestUpdate();
   }
 
-  /** Intl formatting in {@linkcode lang}: the same language as the texts around it. */
+  /** Intl formatting in {@linkcode lang}: the same language as the texts around it, English the British way throughout. */
   date(value: Date | number | string, options: Intl.DateTimeFormatOptions): string {
-    return new Intl.DateTimeFormat(this.lang, options).format(typeof value === 'string' ? new Date(value) : value);
+    return new Intl.DateTimeFormat(intlLocale(this.lang), options).format(typeof value === 'string' ? new Date(value) : value);
   }
 
   private resolve(): boolean {

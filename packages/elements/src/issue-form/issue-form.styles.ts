@@ -5,10 +5,12 @@ import { formStyles } from '../styles/form.js';
 export const styles = [
   ...formStyles,
   css`
-    h2 {
+    /* By id, not tag: the levels follow \`heading-level\`. */
+    #title {
       margin-block: 0 var(--_space);
     }
-    h3 {
+    #error-summary-title,
+    #pending-title {
       margin-block: 0 0.5rem;
       font-size: 1.0625em;
     }

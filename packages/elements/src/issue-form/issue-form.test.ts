@@ -106,6 +106,7 @@ runElementBaseTests({
   tag: 'gusp-issue-form',
   data: () => ({ city: valence }),
   heading: { fr: 'Signaler un problème ou un point positif', en: 'Report a problem or something that works well' },
+  loading: 'Chargement du formulaire de signalement…',
   fromApi: async () => ({ attributes: { endpoint: API }, path: '/city' }),
   change: async () => ({
     attribute: 'walk-id',
@@ -176,15 +177,20 @@ describe('gusp-issue-form', () => {
       fill(shadow(el), { 'reporter-email': 'a@example.org' });
       await el.submit();
       expect(focusedId(el)).to.equal('error-summary');
+      expect($(el, '.error-summary')!.getAttribute('role')).to.equal('alert');
+      // Each message names its field (never four times « Ce champ est obligatoire. »), in the summary and inline.
       expect(summaryItems(el)).to.deep.equal([
-        'Ce champ est obligatoire.',
-        'Ce champ est obligatoire.',
-        'Ce champ est obligatoire.',
-        'Ce champ est obligatoire.',
+        'Indiquez si vous signalez un point positif ou un dysfonctionnement.',
+        'Choisissez une thématique.',
+        'Décrivez ce que vous avez vu.',
+        'Choisissez un quartier.',
         'Indiquez où se trouve ce point : une halte, une position ou une adresse.',
         'Votre accord est nécessaire pour garder vos coordonnées.',
       ]);
       expect($(el, '#description')!.getAttribute('aria-describedby')).to.equal('description-hint description-error');
+      expect(['polarity', 'themeId', 'description', 'quartierId'].map((t) => text(el, `#${t}-error`))).to.deep.equal(
+        summaryItems(el).slice(0, 4),
+      );
       expect($(el, '#address')!.getAttribute('aria-invalid')).to.equal('true');
     });
 
@@ -208,6 +214,95 @@ describe('gusp-issue-form', () => {
       const [saved] = await stored(description);
       expect(saved?.point).to.deep.equal({ lat: 44.9205, lon: 4.9128 });
       expect(saved?.address).to.be.undefined;
+    });
+  });
+
+  describe('says what is wrong and where focus goes (issue 11)', () => {
+    it('names the fields in English, and prefixes a message that does not with its field', async () => {
+      const el = await resident('en');
+      fill(shadow(el), { description: 'x'.repeat(5000) });
+      await el.submit();
+      const items = summaryItems(el);
+      expect(items.slice(0, 2)).to.deep.equal(['Say whether you are reporting a positive point or a problem.', 'Choose a theme.']);
+      expect(items[2]).to.match(/^Description: /);
+      expect(items[3]).to.equal('Choose a neighbourhood.');
+      expect(text(el, '#description-error')).to.equal(items[2]);
+    });
+
+    it('exposes the required state of its radio group and selects', async () => {
+      const el = await resident();
+      expect([...shadow(el).querySelectorAll<HTMLInputElement>('input[name=polarity]')].map((r) => r.required)).to.deep.equal([true, true]);
+      expect(['#theme', '#quartier'].map((s) => $<HTMLSelectElement>(el, s)!.required)).to.deep.equal([true, true]);
+      expect($<HTMLTextAreaElement>(el, '#description')!.required).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps focus on the position button through « Utiliser ma position » and « Retirer la position »', async () => {
+      await executeServerCommand('set-geolocation', { latitude: 44.9205, longitude: 4.9128, accuracy: 12 });
+      const el = await resident();
+      $<HTMLButtonElement>(el, '#locate')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => text(el, '.position').startsWith('Position'));
+      await el.updateComplete;
+      expect(document.activeElement).to.equal(el);
+      expect(focusedId(el)).to.equal('locate');
+      expect(text(el, '#locate')).to.equal('Retirer la position');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(document.activeElement).to.equal(el);
+      expect(focusedId(el)).to.equal('locate');
+      expect(text(el, '#locate')).to.equal('Utiliser ma position');
+      expect(text(el, '.position')).to.equal('');
+    });
+
+    it('moves focus to the last « Retirer » when the third photo fills the picker, and back to the picker when it is removed', async () => {
+      const el = await resident();
+      const photos = await Promise.all([1, 2, 3].map((n) => cameraPhoto(400, 300, `IMG_000${n}.jpg`)));
+      $<HTMLInputElement>(el, '#photos')!.focus();
+      await choosePhotos(el, photos);
+      expect($<HTMLInputElement>(el, '#photos')!.disabled).to.equal(true);
+      expect(document.activeElement).to.equal(el);
+      expect(shadow(el).activeElement?.getAttribute('aria-label')).to.equal('Retirer la photo 3');
+      await sendKeys({ press: 'Enter' });
+      await until(() => shadow(el).querySelectorAll('.thumbnails li').length === 2);
+      await el.updateComplete;
+      expect(document.activeElement).to.equal(el);
+      expect(focusedId(el)).to.equal('photos');
+    });
+
+    it('announces a queued observation once « Envoyer maintenant » sent it, drops « Pas de réseau », and keeps focus off <body>', async () => {
+      const el = await fromApi();
+      const description = unique('Banc arraché');
+      await setNetwork('down');
+      fill(shadow(el), { 'polarity-problem': true, theme: 'voirie', description, address: 'Square des Lilas' });
+      await el.submit();
+      expect(text(el, '.submit-status')).to.match(/^Pas de réseau/);
+      expect($(el, '.outbox-status')!.getAttribute('role')).to.equal('status');
+      expect(text(el, '.outbox-status')).to.equal('');
+      await setNetwork('up');
+      $<HTMLButtonElement>(el, '.pending button')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => !$(el, '.pending') && focusedId(el) === 'outbox-status');
+      expect(document.activeElement).to.equal(el);
+      expect(text(el, '.outbox-status')).to.equal('Votre observation en attente a été envoyée. Merci !');
+      expect($(el, '.submit-status')).to.equal(null);
+      expect(await stored(description)).to.have.length(1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('announces what the network sends by itself when it comes back', async () => {
+      const el = await fromApi();
+      await setNetwork('down');
+      for (const d of ['Tag sur le mur', 'Poubelle renversée']) {
+        fill(shadow(el), { 'polarity-problem': true, theme: 'voirie', description: unique(d), address: 'Rue des Lilas' });
+        await el.submit();
+      }
+      await setNetwork('up');
+      window.dispatchEvent(new Event('online'));
+      await until(() => !$(el, '.pending'));
+      await el.updateComplete;
+      expect(text(el, '.outbox-status')).to.equal('Vos 2 observations en attente ont été envoyées. Merci !');
+      expect($(el, '.submit-status')).to.equal(null);
     });
   });
 

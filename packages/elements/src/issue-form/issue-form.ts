@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { Polarity, RecordObservationInput, findQuartier, labelIn, localName, newId, observationRules, refusalsOf } from '@gusp/core';
 import { html, nothing, type TemplateResult } from 'lit';
-import { GuspObservationQueuedEvent, GuspObserveEvent } from '../events/issue-form-events.js';
+import { GuspObservationQueuedEvent, GuspObservedEvent, GuspObserveEvent } from '../events/issue-form-events.js';
 import { DataController } from '../internal/data-controller.js';
-import type { ShownError } from '../internal/error-summary.js';
+import { nameErrors, type ShownError } from '../internal/error-summary.js';
+import { heading } from '../internal/heading.js';
 import { FormController } from '../internal/form-controller.js';
 import { GuspElement } from '../internal/gusp-element.js';
 import type { OutboxEntry } from '../internal/outbox.js';
@@ -73,6 +74,7 @@ export class GuspIssueForm extends GuspElement {
     quartierId: { type: String, attribute: 'quartier-id' },
     data: { attribute: false },
     message: { state: true },
+    sentLater: { state: true },
   };
 
   /** During a walk: its id (agent mode). */
@@ -83,6 +85,21 @@ export class GuspIssueForm extends GuspElement {
   declare data: IssueFormData | undefined;
 
   declare private message: 'sent' | 'queued' | 'failed' | undefined;
+  /** How many observations kept on the device were sent since the last submit: announced. */
+  declare private sentLater: number;
+  /** The client id of the observation being sent by a submit, to tell it from the queue's. */
+  private sendingNow: string | undefined;
+
+  constructor() {
+    super();
+    this.sentLater = 0;
+    // An observation from the queue reached the server: say so, and « Pas de réseau » is no longer true.
+    this.addEventListener(GuspObservedEvent.type, (e) => {
+      if (e.detail.clientId === this.sendingNow) return;
+      this.sentLater++;
+      if (this.message === 'queued') this.message = undefined;
+    });
+  }
 
   /** The city and, with `walk-id`, the walk: from `data`, inline JSON, or the endpoint, again whenever those change. */
   private readonly source = new DataController<IssueFormData>(this, {
@@ -133,6 +150,12 @@ export class GuspIssueForm extends GuspElement {
     if (point) this.form.set('point', point);
   }
 
+  /** « Envoyer maintenant »: when nothing waits any more, its button is gone, and focus goes to what says so. */
+  private async sendNow(): Promise<void> {
+    await this.flush();
+    if (this.outbox.pending.length === 0) await this.form.focus('.outbox-status');
+  }
+
   /* ---------------------------------------------------------------- validation */
 
   private input(): RecordObservationInput {
@@ -172,13 +195,28 @@ export class GuspIssueForm extends GuspElement {
       contactConsent: input.reporter?.consent === true,
     };
     const refusals = refusalsOf(observationRules, 'none', 'record', ctx).filter((r) => !SERVER_ONLY.includes(r.code));
-    return [
-      // zod reports a missing enum value as « unknown value », and no quartier chosen is not an unknown one: people should read « required ».
-      ...(input.polarity ? [] : [f.message('polarity', 'field.required')]),
-      ...f.issues(RecordObservationInput, input),
-      ...(input.quartierId ? [] : [f.message('quartierId', 'field.required')]),
-      ...f.refusals(refusals),
-    ];
+    const t = this.t;
+    const v = f.values;
+    const empty: Partial<Record<Target, boolean>> = {
+      polarity: !v.polarity,
+      themeId: !v.themeId,
+      description: !v.description.trim(),
+      quartierId: !input.quartierId,
+    };
+    const label: Partial<Record<Target, string>> = { themeId: t.theme, description: t.description, quartierId: t.quartier };
+    return nameErrors(
+      [
+        // zod reports a missing enum value as « unknown value », and no quartier chosen is not an unknown one: people should read « required ».
+        ...(input.polarity ? [] : [f.message('polarity', 'field.required')]),
+        ...f.issues(RecordObservationInput, input),
+        ...(input.quartierId ? [] : [f.message('quartierId', 'field.required')]),
+        ...f.refusals(refusals),
+      ],
+      t.missing,
+      (target) => !!empty[target],
+      (target) => label[target],
+      labelIn(MESSAGES, 'format.colon', this.locale),
+    );
   }
 
   /* ---------------------------------------------------------------- submit and queue */
@@ -196,6 +234,7 @@ export class GuspIssueForm extends GuspElement {
     if (!this.data) return;
     const input = this.input();
     this.message = undefined;
+    this.sentLater = 0;
     if (!(await this.form.report(this.check(input)))) return;
     const clientId = newId();
     const url = this.apiBase && `${this.apiBase}/observations`;
@@ -210,7 +249,8 @@ export class GuspIssueForm extends GuspElement {
     // Kept on the device first: closing the page mid-request loses nothing.
     // Without IndexedDB (some private modes), it is sent directly and kept in the form on failure.
     const kept = await this.outbox.keep(entry);
-    const sent = await this.outbox.send(entry);
+    this.sendingNow = clientId;
+    const sent = await this.outbox.send(entry).finally(() => (this.sendingNow = undefined));
     if (sent.outcome === 'refused') {
       await this.form.refused(sent.error);
       return;
@@ -271,6 +311,7 @@ export class GuspIssueForm extends GuspElement {
     const select = (id: string, key: 'themeId' | 'quartierId' | 'stopId', target: Target | undefined, options: unknown) =>
       html`<select
         id=${id}
+        ?required=${!!target}
         aria-invalid=${target ? f.invalid(target) : nothing}
         aria-describedby=${target ? f.describedBy([], [target]) : nothing}
         @change=${(e: Event) => f.set(key, (e.target as HTMLSelectElement).value)}
@@ -278,8 +319,15 @@ export class GuspIssueForm extends GuspElement {
         ${options}
       </select>`;
     return html`<section part="base" lang=${this.localize.lang} dir=${this.localize.dir} class="card" aria-labelledby="title">
-      <h2 id="title">${t.issueHeading}${fixedQuartier ? html` – ${findQuartier(city, fixedQuartier)?.name ?? fixedQuartier}` : nothing}</h2>
-      ${this.outbox.render(t, () => void this.flush())}
+      ${heading(
+        this.level(),
+        html`${t.issueHeading}${fixedQuartier ? html` – ${findQuartier(city, fixedQuartier)?.name ?? fixedQuartier}` : nothing}`,
+        { id: 'title' },
+      )}
+      <div class="outbox-status" role="status" tabindex="-1">
+        ${this.sentLater > 0 ? html`<p class="success">${t.sentLater(this.sentLater)}</p>` : nothing}
+      </div>
+      ${this.outbox.render(t, () => void this.sendNow(), this.level(1))}
       <form part="form" novalidate @submit=${this.onSubmit} aria-labelledby="title">
         ${
           this.message
@@ -288,7 +336,7 @@ export class GuspIssueForm extends GuspElement {
               </p>`
             : nothing
         }
-        ${f.status(t.answersCleared)} ${f.summary(t.errorSummaryTitle)}
+        ${f.status(t.answersCleared)} ${f.summary(t.errorSummaryTitle, this.level(1))}
         <p class="hint">${t.requiredHint}</p>
 
         <fieldset class="field" part="field" aria-describedby=${f.describedBy([], ['polarity'])}>
@@ -303,6 +351,7 @@ export class GuspIssueForm extends GuspElement {
                     id="polarity-${p}"
                     name="polarity"
                     value=${p}
+                    required
                     aria-invalid=${f.invalid('polarity')}
                     .checked=${v.polarity === p}
                     @change=${() => f.set('polarity', p)}
@@ -388,11 +437,14 @@ export class GuspIssueForm extends GuspElement {
                     : nothing
             }
           </div>
-          ${
-            v.point
-              ? html`<button type="button" class="secondary" @click=${() => f.set('point', undefined)}>${t.removePosition}</button>`
-              : html`<button type="button" class="secondary" id="locate" @click=${() => this.locate()}>${t.useMyPosition}</button>`
-          }
+          <button
+            type="button"
+            class="secondary"
+            id="locate"
+            @click=${() => (this.form.values.point ? f.set('point', undefined) : void this.locate())}
+          >
+            ${v.point ? t.removePosition : t.useMyPosition}
+          </button>
         </fieldset>
 
         ${this.photos.render(t, this.form)}

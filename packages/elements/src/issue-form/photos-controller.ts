@@ -23,7 +23,7 @@ export class PhotosController implements ReactiveController {
   private work: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment },
     private readonly texts: () => IssueFormTexts,
   ) {
     host.addController(this);
@@ -90,7 +90,14 @@ export class PhotosController implements ReactiveController {
       }
     } finally {
       this.preparing = false;
+      // The picker is disabled once full: the focus it had would fall to <body>, so it goes to the last photo's « Retirer ».
+      const root = this.host.renderRoot;
+      const hadFocus = this.full && (root as DocumentFragment & DocumentOrShadowRoot).activeElement === root.querySelector('#photos');
       this.host.requestUpdate();
+      if (hadFocus) {
+        await this.host.updateComplete;
+        root.querySelector<HTMLElement>('.thumbnails li:last-child button')?.focus();
+      }
     }
   }
 

@@ -19,7 +19,7 @@ export const feedback = css`
     border: 3px solid var(--_error);
     border-radius: var(--_radius);
   }
-  .error-summary h3 {
+  .error-summary :is(h1, h2, h3, h4, h5, h6) {
     color: var(--_error);
   }
   .error-summary ul {

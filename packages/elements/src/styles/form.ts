@@ -17,7 +17,8 @@ export const formStyles = [
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
     }
-    h2 {
+    /* The title, whatever its level (\`heading-level\`). */
+    #title {
       font-size: 1.375em;
       line-height: 1.25;
     }

@@ -21,6 +21,7 @@ import { css } from 'lit';
  * @cssprop --gusp-color-success - Confirmations (#1d6b34: 6.6:1).
  * @cssprop --gusp-color-warning-background - Notices background (#fff4d6).
  * @cssprop --gusp-color-warning-text - Notices text (#5a4000: 9.5:1 on its background).
+ * @cssprop --gusp-color-scheme - How native controls are drawn (`light`, the default, whatever the page's `color-scheme`; `dark` with a dark theme).
  * @cssprop --gusp-radius - Corner radius (0.375rem).
  * @cssprop --gusp-space - Base spacing unit (1rem).
  */
@@ -44,6 +45,13 @@ export const tokens = css`
     --_space: var(--gusp-space, 1rem);
     /* WCAG 2.2 target size: 44 px. */
     --_target: 2.75rem;
+    /*
+     * The theme is light: native controls (checkboxes, radios, selects) must be
+     * drawn light too, whatever the host page's \`color-scheme\` — on a dark page
+     * an unchecked box would otherwise be painted dark and look checked. A
+     * theme with dark colours sets --gusp-color-scheme: dark with them.
+     */
+    color-scheme: var(--gusp-color-scheme, light);
 
     display: block;
     box-sizing: border-box;
