@@ -16,12 +16,13 @@ import { negotiateLocale } from './http/messages.js';
 import { rateLimiter, windowLimiter } from './http/rate-limit.js';
 import { openApiDocument } from './http/openapi.js';
 import { groupApp, type RouteGroup } from './http/route.js';
-import { open311Routes } from './open311.js';
+import { open311DiscoveryRoutes, open311Routes } from './open311.js';
 import { MAX_PHOTO_BYTES } from './photos.js';
 import { engagementRoutes } from './routes/engagements.js';
 import { observationRoutes, openDataRoutes, photoRoutes } from './routes/observations.js';
 import { metaRoutes, pageRoutes } from './routes/pages.js';
 import { privacyRoutes } from './routes/privacy.js';
+import { challengeRoutes } from './routes/challenge.js';
 import { quartierRoutes, walkRoutes } from './routes/walks.js';
 
 export type { AppOptions } from './http/context.js';
@@ -111,7 +112,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       cors({
         origin: (origin) => (allowed.has(origin) ? origin : null),
         allowMethods: ['GET', 'POST', 'DELETE'],
-        allowHeaders: ['Content-Type', 'Accept-Language', 'Idempotency-Key', 'X-Requested-With', 'Authorization'],
+        allowHeaders: ['Content-Type', 'Accept-Language', 'Idempotency-Key', 'X-Requested-With', 'X-Altcha', 'Authorization'],
         exposeHeaders: ['Content-Language', 'Retry-After'],
         maxAge: 600,
       }),
@@ -167,6 +168,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   const groups: RouteGroup[] = [
     pageRoutes(deps),
     metaRoutes(deps, () => (document ??= openApiDocument(groups))),
+    challengeRoutes(deps),
     walkRoutes(deps),
     quartierRoutes(deps),
     photoRoutes(deps),
@@ -175,6 +177,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     engagementRoutes(deps),
     privacyRoutes(deps),
     open311Routes(deps),
+    open311DiscoveryRoutes(deps),
   ];
   for (const group of groups) app.route(group.base, groupApp(group));
 

@@ -28,6 +28,7 @@ import {
 import { publicObservation } from './http/public-views.js';
 import { createToken, revokeToken, STAFF_ROLES, type StaffRole } from './auth.js';
 import { DataDirLockedError, type Database, type OpenDatabaseOptions } from './db.js';
+import { DEFAULT_PROOF_OF_WORK_MAX_NUMBER } from './http/challenge.js';
 import { DEFAULT_SIGNUPS_PER_CLIENT } from './http/rate-limit.js';
 import { checkPublicUrl, isLoopback, openMigratedDatabase, publicUrlRequired, startServer } from './server.js';
 import { photoIdOf, withPhotoUrls } from './photos.js';
@@ -127,6 +128,11 @@ async function start(argv: string[]): Promise<void> {
       'public-url': { type: 'string', default: process.env.GUSP_PUBLIC_URL },
       'trust-proxy': { type: 'boolean', default: process.env.GUSP_TRUST_PROXY === 'true' },
       'frame-ancestors': { type: 'string', default: process.env.GUSP_FRAME_ANCESTORS ?? "'self'" },
+      'proof-of-work': { type: 'string', default: process.env.GUSP_PROOF_OF_WORK ?? 'auto' },
+      'proof-of-work-max-number': {
+        type: 'string',
+        default: process.env.GUSP_PROOF_OF_WORK_MAX_NUMBER ?? String(DEFAULT_PROOF_OF_WORK_MAX_NUMBER),
+      },
     },
     strict: true,
   });
@@ -151,6 +157,13 @@ async function start(argv: string[]): Promise<void> {
   const signupsPerClient = Number(values['signups-per-client']);
   if (!Number.isInteger(signupsPerClient) || signupsPerClient < 0)
     throw new UsageError(`Invalid --signups-per-client / limite invalide: ${values['signups-per-client']}`);
+  // auto: on when the server listens beyond this machine, off on loopback (the demo, a laptop).
+  const proofOfWorkMode = values['proof-of-work'];
+  if (!['auto', 'on', 'off'].includes(proofOfWorkMode))
+    throw new UsageError(`Invalid --proof-of-work / valeur invalide: ${proofOfWorkMode} (auto | on | off)`);
+  const maxNumber = Number(values['proof-of-work-max-number']);
+  if (!Number.isInteger(maxNumber) || maxNumber < 1 || maxNumber > 100_000_000)
+    throw new UsageError(`Invalid --proof-of-work-max-number / difficulté invalide: ${values['proof-of-work-max-number']} (1..100000000)`);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`Invalid port / port invalide: ${values.port}`);
   if (values.seed !== undefined && values.seed !== 'valence')
@@ -175,6 +188,7 @@ async function start(argv: string[]): Promise<void> {
     publicUrl,
     trustProxy: values['trust-proxy'],
     frameAncestors,
+    proofOfWork: proofOfWorkMode === 'off' ? false : proofOfWorkMode === 'on' || !isLoopback(values.host) ? { maxNumber } : false,
     ...(values['smtp-url'] ? { notifications: { smtpUrl: values['smtp-url'], from: values['mail-from'] } } : {}),
     // Public writes per IP and minute (0: no limit at all), with a burst of the same size; and
     // public sign-ups per walk and IP an hour (0: none), which the burst alone let fill a walk.
@@ -387,7 +401,9 @@ const COMMANDS: readonly Command[] = [
                     [--cors-origin https://www.ville.fr]… [--rate-limit 60] [--signups-per-client 4]
                     [--smtp-url smtp://host:25] [--mail-from …]
                     [--public-url https://… (required unless --host is loopback)]
-                    [--trust-proxy] [--frame-ancestors "'self' https://www.ville.fr"]`,
+                    [--trust-proxy] [--frame-ancestors "'self' https://www.ville.fr"]
+                    [--proof-of-work auto|on|off (auto: on unless --host is loopback)]
+                    [--proof-of-work-max-number 50000]`,
     run: start,
   },
   {
@@ -422,7 +438,8 @@ ${COMMANDS.map((c) => `  ${c.usage}`).join('\n')}
   --city <profile.json> (GUSP_CITY_PROFILE): your city profile (quartiers, organisations,
   themes, defaults), checked at start; Valence without it / votre profil de ville, Valence sinon.
   Environment / environnement : PORT, HOST, GUSP_DATA_DIR, DATABASE_URL, GUSP_CITY_PROFILE,
-  GUSP_CORS_ORIGINS, GUSP_RATE_LIMIT, SMTP_URL, GUSP_MAIL_FROM, GUSP_PUBLIC_URL.
+  GUSP_CORS_ORIGINS, GUSP_RATE_LIMIT, SMTP_URL, GUSP_MAIL_FROM, GUSP_PUBLIC_URL,
+  GUSP_PROOF_OF_WORK, GUSP_PROOF_OF_WORK_MAX_NUMBER.
 `;
 
 /** How each failure ends the process: its exit code and what it writes. */

@@ -9,6 +9,13 @@ export { createApp, type AppOptions } from './app.js';
 export type { Env } from './http/context.js';
 export type { ServerLocale } from './http/messages.js';
 export type { RateLimitOptions } from './http/rate-limit.js';
+export {
+  proofOfWork,
+  DEFAULT_PROOF_OF_WORK_MAX_NUMBER,
+  type ProofOfWork,
+  type ProofOfWorkOptions,
+  type Verdict,
+} from './http/challenge.js';
 export type { PhotoType } from './photos.js';
 export {
   openDatabase,

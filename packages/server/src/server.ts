@@ -17,6 +17,7 @@ import { loadPhoto, photoExists, storePhoto } from './photos.js';
 import { erasePersonalData, exportPersonalData, purgePersonalData, sweepOrphanPhotos } from './privacy.js';
 import { openDatabase, type Database, type OpenDatabaseOptions } from './db.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
+import { proofOfWork, type ProofOfWorkOptions } from './http/challenge.js';
 import { migrate } from './store/migrate.js';
 import { sqlStore } from './store/sql-store.js';
 
@@ -45,6 +46,12 @@ export interface StartOptions extends OpenDatabaseOptions {
   readonly trustProxy?: boolean | undefined;
   /** CSP `frame-ancestors` of the HTML pages (`'self'` by default). */
   readonly frameAncestors?: readonly string[] | undefined;
+  /**
+   * Public writes need a solved proof-of-work challenge (`GET /api/challenge`, `X-Altcha`; staff
+   * tokens are exempt): `true`, `false`, or its options (difficulty, expiry). By default on when
+   * `host` is not a loopback address (a public server), off on loopback (the demo, tests).
+   */
+  readonly proofOfWork?: boolean | ProofOfWorkOptions | undefined;
   /** Emails through SMTP (none without it). `publicUrl` defaults to the server's public URL. */
   readonly notifications?:
     (Omit<NotifierOptions, 'gusp' | 'sql' | 'publicUrl' | 'log'> & { readonly publicUrl?: string | undefined }) | undefined;
@@ -120,6 +127,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     const gusp = createGusp({ city: options.city ?? valence, store: sqlStore(database.sql) });
     await options.beforeListen?.(gusp, database);
+    const pow =
+      (options.proofOfWork ?? !isLoopback(host))
+        ? proofOfWork(database.sql, typeof options.proofOfWork === 'object' ? options.proofOfWork : {})
+        : undefined;
     const app = createApp({
       gusp,
       authenticate: (header) => authenticate(database.sql, header),
@@ -138,6 +149,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       publicUrl: () => publicUrl,
       ...(options.trustProxy ? { trustProxy: true } : {}),
       ...(options.frameAncestors ? { frameAncestors: options.frameAncestors } : {}),
+      ...(pow ? { proofOfWork: pow } : {}),
       ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
       ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
       ...(options.elementsDir ? { elementsDir: options.elementsDir } : {}),
@@ -159,7 +171,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const port = (server.address() as AddressInfo).port;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     publicUrl = configuredUrl ?? url;
-    log({ level: 'info', msg: 'listening', url, publicUrl, database: database.kind });
+    log({
+      level: 'info',
+      msg: 'listening',
+      url,
+      publicUrl,
+      database: database.kind,
+      proofOfWork: pow ? { maxNumber: pow.maxNumber } : false,
+    });
     const notifier = options.notifications
       ? createNotifier({ ...options.notifications, publicUrl: options.notifications.publicUrl ?? publicUrl, gusp, sql: database.sql, log })
       : undefined;

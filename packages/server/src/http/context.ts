@@ -8,6 +8,7 @@ import type { CommandOptions, Gusp, GuspError, Result } from '@gusp/core';
 import type { Context } from 'hono';
 import type { Staff, StaffRole } from '../auth.js';
 import type { PhotoType } from '../photos.js';
+import type { ProofOfWork } from './challenge.js';
 import { serverError } from './errors.js';
 import type { ServerLocale } from './messages.js';
 import type { RateLimitOptions } from './rate-limit.js';
@@ -43,6 +44,11 @@ export interface AppOptions {
   readonly corsOrigins?: readonly string[];
   /** Per-IP limit of public writes (sign-ups, cancellations, reports); none by default. */
   readonly rateLimit?: RateLimitOptions | undefined;
+  /**
+   * Public writes (sign-ups, observations, photos, Open311 requests) need a solved challenge
+   * of `GET /api/challenge` (`X-Altcha`); staff with a valid token do not. None by default.
+   */
+  readonly proofOfWork?: ProofOfWork | undefined;
   /**
    * Directory of the elements' self-contained bundles (`gusp-elements.js`…),
    * served under `/elements/` for the demo page; the one of the installed

@@ -45,6 +45,9 @@ const CODE_KINDS: Readonly<Record<string, Kind>> = {
   'request.source-forbidden': 'forbidden',
   'open311.unknown-service': 'not-found',
   'open311.quartier-required': 'unprocessable',
+  // GeoReport's 403 too ("invalid api_key"): a client that cannot solve the challenge sends a staff token as api_key.
+  'request.challenge-required': 'forbidden',
+  'request.challenge-invalid': 'forbidden',
   'photo.unsupported-type': 'unsupported-media',
   'photo.invalid': 'unprocessable',
   // Refused from the header, before decoding: what was sent is an image, just too big to decode safely.

@@ -107,10 +107,10 @@ export function openApiDocument(groups: readonly RouteGroup[]): Json {
     if (style === 'html')
       return { '4XX': { description: 'A refusal, as a page.', content: { 'text/html': { schema: { type: 'string' } } } } };
     if (style === 'open311') {
-      // Refusals of the router itself (too large, rate limited) keep the JSON envelope.
+      // Every refusal under /open311, the router's own (too large, rate limited) included.
       const list = path.endsWith('.xml')
-        ? { 'application/xml': { schema: { type: 'string' } } }
-        : { 'application/json': { schema: { anyOf: [ref('Open311Errors'), ref('ErrorEnvelope')] } } };
+        ? { 'text/xml': { schema: { type: 'string' } } }
+        : { 'application/json': { schema: ref('Open311Errors') } };
       return { '4XX': { description: 'A GeoReport v2 error list.', content: list } };
     }
     return {
@@ -142,6 +142,13 @@ export function openApiDocument(groups: readonly RouteGroup[]): Json {
       };
       responses['403'] = {
         description: 'The token’s role may not do this (`auth.forbidden`).',
+        content: { 'application/json': { schema: ref('ErrorEnvelope') } },
+      };
+    }
+    if (r.challenge === true) {
+      responses['403'] ??= {
+        description:
+          'With proof of work on, an anonymous write without a good solution (`request.challenge-required`, `request.challenge-invalid`: invalid, expired or already used).',
         content: { 'application/json': { schema: ref('ErrorEnvelope') } },
       };
     }
@@ -177,6 +184,7 @@ export function openApiDocument(groups: readonly RouteGroup[]): Json {
         ...Object.entries(r.query ?? {}).map(([name, doc]) => parameter(name, 'query', doc)),
         { $ref: '#/components/parameters/AcceptLanguage' },
         ...(r.idempotent ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
+        ...(r.challenge ? [{ $ref: '#/components/parameters/Altcha' }] : []),
       ],
       ...(body ? { requestBody: body } : {}),
       responses,
@@ -229,6 +237,14 @@ export function openApiDocument(groups: readonly RouteGroup[]): Json {
           description:
             'Retrying with the same key applies the command once and answers the first outcome again (1 to 200 visible characters).',
           schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' },
+        },
+        Altcha: {
+          name: 'X-Altcha',
+          in: 'header',
+          required: false,
+          description:
+            'A solved challenge of `GET /api/challenge`, needed on public writes when the server asks for proof of work (staff tokens are exempt): base64 of `{ algorithm, challenge, number, salt, signature }`. Each solution is accepted once.',
+          schema: { type: 'string', maxLength: 1000 },
         },
       },
     },

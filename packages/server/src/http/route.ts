@@ -9,6 +9,7 @@ import { EngagementId, ObservationId, QuartierId, RegistrationId, validate, Walk
 import { Hono, type Context, type Handler, type MiddlewareHandler } from 'hono';
 import type * as z from 'zod/mini';
 import type { StaffRole } from '../auth.js';
+import { checkProofOfWork } from './challenge.js';
 import { Refusal, type Env, type RouteDeps } from './context.js';
 import { serverError } from './errors.js';
 
@@ -87,6 +88,12 @@ interface RouteDoc<P extends string> {
    * answers a bad request first).
    */
   readonly idempotent?: boolean | 'after-body';
+  /**
+   * A public write: when the server asks for proof of work, an anonymous caller sends a solved
+   * challenge (`X-Altcha`), checked after the access and path checks and before the body; with
+   * `'after-body'`, the handler checks it once the body is read (Open311 takes it as a field).
+   */
+  readonly challenge?: boolean | 'after-body';
   readonly params?: Readonly<Record<string, ParamDoc>>;
   readonly query?: Readonly<Record<string, ParamDoc>>;
   readonly responses: Readonly<Record<number, ResponseDoc>>;
@@ -168,6 +175,13 @@ function guards(deps: RouteDeps, doc: RouteDoc<string>): MiddlewareHandler<Env>[
   // After the access check (staff routes answer 401/403 whatever the id), before anything reads the id.
   const ids = pathIdCheck(doc);
   if (ids) list.push(ids);
+  if (doc.challenge === true) {
+    list.push(async (c, next) => {
+      const refusal = await checkProofOfWork(deps, c);
+      if (refusal) throw new Refusal(refusal);
+      await next();
+    });
+  }
   if (doc.idempotent === true) {
     list.push(async (c, next) => {
       deps.commandOptions(c, 'check');

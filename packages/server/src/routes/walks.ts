@@ -319,6 +319,7 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
             'Content-Disposition': `attachment; filename="walk-${agg.walk.id}.ics"`,
           });
         },
+        challenge: true,
       }),
       // The shared compte-rendu as a standalone page or Markdown (the draft stays with staff, as JSON).
       ...(['html', 'md'] as const).map((format) =>
