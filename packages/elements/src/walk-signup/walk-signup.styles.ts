@@ -5,10 +5,11 @@ import { formStyles } from '../styles/form.js';
 export const styles = [
   ...formStyles,
   css`
-    h2 {
+    /* By id, not tag: the levels follow \`heading-level\`. */
+    #title {
       margin-block: 0 calc(var(--_space) * 0.75);
     }
-    h3 {
+    :is(h1, h2, h3, h4, h5, h6):not(#title) {
       margin-block: 0 calc(var(--_space) * 0.5);
       font-size: 1.125em;
     }
@@ -51,7 +52,7 @@ export const styles = [
       background: var(--_surface);
       border-radius: var(--_radius);
     }
-    .confirmation h3 {
+    #confirmation-title {
       color: var(--_success);
     }
     @media print {

@@ -16,6 +16,7 @@ import { GuspRegisterErrorEvent, GuspRegisterEvent, GuspRegisteredEvent } from '
 import { ApiRefusal, requestJson } from '../internal/api.js';
 import { DataController } from '../internal/data-controller.js';
 import type { ShownError } from '../internal/error-summary.js';
+import { heading } from '../internal/heading.js';
 import { FormController } from '../internal/form-controller.js';
 import { formatTimeRange } from '../internal/format-date.js';
 import { GuspElement } from '../internal/gusp-element.js';
@@ -283,7 +284,7 @@ export class GuspWalkSignup extends GuspElement {
         : state === SignupState.cancelled || state === SignupState.closed
           ? undefined
           : t.seatsLeft(data.seatsLeft);
-    return html`<h2 id="title" part="title" tabindex="-1">${data.walk.title ?? t.walkHeading(quartier)}</h2>
+    return html`${heading(this.level(), data.walk.title ?? t.walkHeading(quartier), { id: 'title', part: 'title', tabindex: '-1' })}
       ${isRescheduled(data) && state !== SignupState.cancelled ? html`<p class="notice" part="notice">${t.rescheduledNotice}</p>` : nothing}
       <dl part="details">
         <div>
@@ -320,8 +321,8 @@ export class GuspWalkSignup extends GuspElement {
     const waitlist = seatsLeftFor(data, v.role) <= 0;
     return html`${waitlist ? html`<p class="notice" part="notice"><strong>${t.fullNotice}</strong></p>` : nothing}
       <form part="form" novalidate @submit=${this.onSubmit} aria-labelledby="form-title">
-        <h3 id="form-title">${t.formHeading}</h3>
-        ${f.status(t.answersCleared, t.draftRestored)} ${f.summary(t.errorSummaryTitle)}
+        ${heading(this.level(1), t.formHeading, { id: 'form-title' })} ${f.status(t.answersCleared, t.draftRestored)}
+        ${f.summary(t.errorSummaryTitle, this.level(1))}
         ${
           this.phase === 'failed'
             ? html`<div class="failure" part="error" role="alert" tabindex="-1">
@@ -464,7 +465,7 @@ export class GuspWalkSignup extends GuspElement {
     const calendar = this.calendarUrl && this.data;
     const feed = this.data && feedUrl(this.data, this.apiBase, document.baseURI);
     return html`<section class="confirmation" part="confirmation" aria-labelledby="confirmation-title">
-      <h3 id="confirmation-title" tabindex="-1">${waitlisted ? t.waitlistedTitle : t.confirmedTitle}</h3>
+      ${heading(this.level(1), waitlisted ? t.waitlistedTitle : t.confirmedTitle, { id: 'confirmation-title', tabindex: '-1' })}
       <p class="position">${waitlisted ? t.waitlistedText(receipt.position) : t.confirmedText(this.thanked)}</p>
       ${
         calendar
