@@ -106,3 +106,31 @@ describe('the bundle under a strict Content-Security-Policy', () => {
     expect(violations).to.deep.equal([]);
   });
 });
+
+describe('a language added to the one-tag bundle', () => {
+  it('is registered through the element class, as docs/webmasters.md shows, and the element on the page speaks it', async () => {
+    const { doc } = await openPage();
+    const { en } = await import('../translations/index.js');
+    const win = doc.defaultView as Window & typeof globalThis;
+    const el = doc.querySelector('gusp-walk-signup')!;
+    const heading = () => (el.shadowRoot!.querySelector('h2, h3')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    el.setAttribute('lang', 'es');
+    await until(() => el.shadowRoot!.querySelector('[part~=base]')?.getAttribute('lang') === 'fr');
+    expect(heading()).to.equal('Diagnostic en marchant – Fontbarlettes');
+    const GuspWalkSignup = win.customElements.get('gusp-walk-signup') as CustomElementConstructor & {
+      registerTranslation?: (translation: unknown) => void;
+    };
+    expect(typeof GuspWalkSignup.registerTranslation).to.equal('function');
+    GuspWalkSignup.registerTranslation!({
+      ...en,
+      locale: 'es',
+      walkSignup: { ...en.walkSignup, walkHeading: (quartier: string) => `Diagnóstico de barrio – ${quartier}` },
+    });
+    await until(() => heading() === 'Diagnóstico de barrio – Fontbarlettes');
+    expect(el.shadowRoot!.querySelector('[part~=base]')?.getAttribute('lang')).to.equal('es');
+    // The same registry serves the other elements of the bundle.
+    expect(typeof (win.customElements.get('gusp-issue-form') as unknown as { registerTranslation?: unknown }).registerTranslation).to.equal(
+      'function',
+    );
+  });
+});

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { LitElement, type CSSResultGroup } from 'lit';
-import type { CommonTexts } from '../translations/index.js';
+import { registerTranslation, type CommonTexts, type Translation } from '../translations/index.js';
 import { levelBelow } from './heading.js';
-import { LocalizeController } from './localize.js';
+import { LocalizeController, retranslateAll } from './localize.js';
 
 /**
  * What every GUSP element shares: its language (`lang` attribute, else the
@@ -15,6 +15,17 @@ export abstract class GuspElement extends LitElement {
     langAttribute: { type: String, attribute: 'lang' },
     headingLevel: { type: Number, attribute: 'heading-level' },
   };
+
+  /**
+   * Adds (or replaces) a language for every GUSP element, reachable from the
+   * one-tag bundle, which exports nothing to a plain page:
+   * `customElements.get('gusp-walk-signup').registerTranslation({ locale: 'es', … })`.
+   * Elements already on the page render again, in it when it is theirs.
+   */
+  static registerTranslation(translation: Translation): void {
+    registerTranslation(translation);
+    retranslateAll();
+  }
 
   /** Each element's styles, set by its class: the `--gusp-…` tokens, then its own rules. */
   declare static styles?: CSSResultGroup;

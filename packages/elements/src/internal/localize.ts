@@ -26,6 +26,11 @@ function watchDocument(): void {
   observer.observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['lang', 'dir'] });
 }
 
+/** A language was added or replaced: every element on the page renders again, in it if asked for. */
+export function retranslateAll(): void {
+  for (const controller of connected) controller.retranslate();
+}
+
 /** The language asked for: the element's own `lang`, else the closest ancestor's (crossing shadow roots), else French. */
 function requestedLanguage(element: Element): string {
   let node: Node | null = element;
@@ -75,6 +80,12 @@ export class LocalizeController implements ReactiveController {
   /** Called by the shared observer: re-renders only when this element's language changed. */
   recheck(): void {
     if (this.resolve()) this.host.requestUpdate();
+  }
+
+  /** Resolves the language again and re-renders, whether it changed or not (its texts may have). */
+  retranslate(): void {
+    this.resolve();
+    this.host.requestUpdate();
   }
 
   /** Intl formatting in {@linkcode lang}: the same language as the texts around it, English the British way throughout. */
