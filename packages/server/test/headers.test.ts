@@ -55,12 +55,13 @@ describe('security headers (issue 10, finding 6)', () => {
     const pages = Object.entries(doc.paths)
       .filter(([, item]) => item.get?.responses['200']?.content?.['text/html'] !== undefined)
       .map(([path]) => path);
-    assert.deepEqual(pages.sort(), ['/', '/annulation', '/api/walks/{walkId}/report.html', '/docs/elements']);
+    assert.deepEqual(pages.sort(), ['/', '/annulation', '/api/walks/{walkId}/report.html', '/docs/elements', '/marches/{walkId}']);
     const concrete: Record<string, string> = {
       '/': '/',
       '/docs/elements': '/docs/elements',
       '/annulation': '/annulation?walk=w-1&registration=r-1&token=secret-cancel-token',
       '/api/walks/{walkId}/report.html': reportPath,
+      '/marches/{walkId}': reportPath.replace(/^\/api\/walks\/([^/]+)\/report\.html$/, '/marches/$1'),
     };
     for (const path of pages) {
       const url = concrete[path];

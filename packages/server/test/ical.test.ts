@@ -8,14 +8,31 @@
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { after, before, describe, test } from 'node:test';
+import ICAL from 'ical.js';
+import { createToken } from '../src/auth.js';
 
 import type { Database } from '../src/db.js';
 import { openMigratedDatabase, startServer, type RunningServer } from '../src/server.js';
-import { openWalk } from './harness.js';
+import { call, inDays, openWalk } from './harness.js';
 
 const PUBLIC = 'https://gusp.ville.example';
 
 /** A GET over real HTTP with a forged Host (fetch would not send one). */
+/** The VCALENDAR of an answer, read by ical.js (its VTIMEZONE registered, else TZID is floating time). */
+function calendarOf(text: string): ICAL.Component {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  for (const tz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+  return calendar;
+}
+
+const eventOf = (calendar: ICAL.Component, walkId: string) =>
+  calendar.getAllSubcomponents('vevent').find((v) => v.getFirstPropertyValue('uid') === `walk-${walkId}@gusp`);
+
+async function get(base: string, path: string, headers: Record<string, string> = {}) {
+  const res = await fetch(base + path, { headers });
+  return { status: res.status, headers: res.headers, text: await res.text() };
+}
+
 function getWithHost(base: string, path: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
   const url = new URL(path, base);
   return new Promise((resolve, reject) => {
@@ -57,5 +74,145 @@ describe('calendars of walks (issue 11)', () => {
     const entry = (JSON.parse(list.text) as { walks: { id: string; calendar: unknown }[] }).walks.find((w) => w.id === id);
     assert.deepEqual(entry?.calendar, expected);
     assert.doesNotMatch(one.text + list.text, /evil/);
+  });
+
+  test('a quartier’s feed is named after the quartier and the city, the city-wide feed after the city', async () => {
+    const plan = await openWalk(server.gusp, { quartierId: 'le-plan' });
+    const polygone = await openWalk(server.gusp, { quartierId: 'polygone' });
+    const draft = await openWalk(server.gusp, { quartierId: 'polygone', publish: false });
+    const feeds = {
+      plan: await get(server.url, '/api/quartiers/le-plan/walks.ics'),
+      polygone: await get(server.url, '/api/quartiers/polygone/walks.ics'),
+      city: await get(server.url, '/api/walks.ics'),
+    };
+    for (const feed of Object.values(feeds)) {
+      assert.equal(feed.status, 200);
+      assert.match(feed.headers.get('content-type') ?? '', /^text\/calendar; charset=utf-8/);
+    }
+    const [plan_, polygone_, city] = [feeds.plan, feeds.polygone, feeds.city].map((f) => calendarOf(f.text));
+    const names = (c: ICAL.Component | undefined) => [c?.getFirstPropertyValue('x-wr-calname'), c?.getFirstPropertyValue('name')];
+    assert.deepEqual(names(plan_), ['Diagnostics en marchant – Le Plan (Valence)', 'Diagnostics en marchant – Le Plan (Valence)']);
+    assert.deepEqual(names(polygone_), ['Diagnostics en marchant – Polygone (Valence)', 'Diagnostics en marchant – Polygone (Valence)']);
+    assert.deepEqual(names(city), ['Diagnostics en marchant – Valence', 'Diagnostics en marchant – Valence']);
+    assert.ok(plan_ && polygone_ && city);
+    assert.ok(eventOf(plan_, plan) && !eventOf(plan_, polygone));
+    assert.ok(eventOf(polygone_, polygone) && !eventOf(polygone_, plan));
+    assert.ok(eventOf(city, plan) && eventOf(city, polygone), 'the city’s feed has every quartier’s walks');
+    assert.equal(eventOf(city, draft), undefined, 'no draft');
+    assert.equal(city.getFirstPropertyValue('method'), null, 'a file over HTTP is no iTIP message');
+    const english = calendarOf((await get(server.url, '/api/walks.ics', { 'accept-language': 'en' })).text);
+    assert.equal(english.getFirstPropertyValue('x-wr-calname'), 'Neighbourhood walks – Valence');
+  });
+
+  test('every .ics answers ETag and Last-Modified, and 304 while nothing changed', async () => {
+    const coordinator = { authorization: `Bearer ${(await createToken(db.sql, { role: 'coordinator' })).token}` };
+    const id = await openWalk(server.gusp, { quartierId: 'valensolles' });
+    for (const path of [`/api/walks/${id}/calendar.ics`, '/api/quartiers/valensolles/walks.ics', '/api/walks.ics']) {
+      const first = await get(server.url, path);
+      const etag = first.headers.get('etag');
+      const modified = first.headers.get('last-modified');
+      assert.match(etag ?? '', /^"[A-Za-z0-9_-]{16,}"$/, path);
+      assert.ok(modified && !Number.isNaN(Date.parse(modified)), path);
+      assert.match(first.headers.get('vary') ?? '', /accept-language/i, 'the language is in the bytes');
+      const again = await get(server.url, path, { 'if-none-match': etag ?? '' });
+      assert.equal(again.status, 304, path);
+      assert.equal(again.text, '');
+      assert.equal(again.headers.get('etag'), etag);
+      assert.equal((await get(server.url, path, { 'if-none-match': `W/"other", W/${etag}` })).status, 304, 'weak comparison, in a list');
+      assert.equal((await get(server.url, path, { 'if-modified-since': modified ?? '' })).status, 304, path);
+      assert.equal(
+        (await get(server.url, path, { 'if-none-match': '"other"', 'if-modified-since': modified ?? '' })).status,
+        200,
+        'If-None-Match decides',
+      );
+      assert.notEqual(
+        (await get(server.url, path, { 'accept-language': 'en' })).headers.get('etag'),
+        etag,
+        'another language, another ETag',
+      );
+    }
+    const before = await get(server.url, `/api/walks/${id}/calendar.ics`);
+    const feedBefore = await get(server.url, '/api/walks.ics');
+    await new Promise((r) => setTimeout(r, 1100)); // Last-Modified counts whole seconds
+    const moved = await call(server.url, 'POST', `/api/walks/${id}/reschedule`, {
+      body: { startsAt: inDays(300) },
+      headers: { ...coordinator, 'idempotency-key': `move-${id}` },
+    });
+    assert.equal(moved.status, 200, JSON.stringify(moved.body));
+    for (const [path, old] of [
+      [`/api/walks/${id}/calendar.ics`, before],
+      ['/api/walks.ics', feedBefore],
+    ] as const) {
+      const after = await get(server.url, path, { 'if-none-match': old.headers.get('etag') ?? '' });
+      assert.equal(after.status, 200, `${path} changed: a new answer`);
+      assert.notEqual(after.headers.get('etag'), old.headers.get('etag'));
+      assert.ok(Date.parse(after.headers.get('last-modified') ?? '') > Date.parse(old.headers.get('last-modified') ?? ''));
+      assert.equal((await get(server.url, path, { 'if-modified-since': old.headers.get('last-modified') ?? '' })).status, 200);
+    }
+  });
+
+  test('SEQUENCE counts every change the event shows, the cancellation included, in the file and both feeds', async () => {
+    const coordinator = { authorization: `Bearer ${(await createToken(db.sql, { role: 'coordinator' })).token}` };
+    const id = await openWalk(server.gusp, { quartierId: 'chamberliere' });
+    const sequences = async () => {
+      const out: unknown[] = [];
+      for (const path of [`/api/walks/${id}/calendar.ics`, '/api/quartiers/chamberliere/walks.ics', '/api/walks.ics'])
+        out.push(eventOf(calendarOf((await get(server.url, path)).text), id)?.getFirstPropertyValue('sequence'));
+      return out;
+    };
+    assert.deepEqual(await sequences(), [0, 0, 0]);
+    const cancelled = await call(server.url, 'POST', `/api/walks/${id}/cancel`, {
+      body: { reason: 'Alerte orages' },
+      headers: { ...coordinator, 'idempotency-key': `cancel-${id}` },
+    });
+    assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
+    assert.deepEqual(await sequences(), [1, 1, 1], 'a cancelled walk was SEQUENCE:0: calendars kept the event');
+    const event = eventOf(calendarOf((await get(server.url, '/api/walks.ics')).text), id);
+    assert.equal(event?.getFirstPropertyValue('status'), 'CANCELLED');
+
+    const other = await openWalk(server.gusp, { quartierId: 'chamberliere' });
+    await call(server.url, 'POST', `/api/walks/${other}/reschedule`, {
+      body: { startsAt: inDays(320) },
+      headers: { ...coordinator, 'idempotency-key': `move-${other}` },
+    });
+    await call(server.url, 'POST', `/api/walks/${other}/cancel`, {
+      body: { reason: 'Salle indisponible' },
+      headers: { ...coordinator, 'idempotency-key': `cancel-${other}` },
+    });
+    const feed = calendarOf((await get(server.url, '/api/quartiers/chamberliere/walks.ics')).text);
+    assert.equal(eventOf(feed, other)?.getFirstPropertyValue('sequence'), 2, 'reschedule then cancel: 2, not the reschedule’s 1');
+  });
+
+  test('the events’ URL is the walk’s page, which a person can open (HTML, French, the sign-up element, the page headers)', async () => {
+    const id = await openWalk(server.gusp, { quartierId: 'le-plan' });
+    const events = [
+      eventOf(calendarOf((await get(server.url, `/api/walks/${id}/calendar.ics`)).text), id),
+      eventOf(calendarOf((await get(server.url, '/api/quartiers/le-plan/walks.ics')).text), id),
+      eventOf(calendarOf((await get(server.url, '/api/walks.ics')).text), id),
+    ];
+    for (const event of events) assert.equal(event?.getFirstPropertyValue('url'), `${PUBLIC}/marches/${id}`);
+    // The public URL is not this test server's: open the same path here.
+    const page = await get(server.url, `/marches/${id}`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
+    assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+    assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
+    assert.match(page.text, /<html lang="fr">/);
+    assert.match(page.text, new RegExp(`<gusp-walk-signup [^>]*endpoint="/api" walk-id="${id}"`));
+    assert.match(page.text, /<script type="module" src="\/elements\/gusp-walk-signup.js"><\/script>/);
+    assert.match(page.text, /Le Plan/);
+    assert.match(page.text, /S’abonner aux diagnostics du quartier Le Plan/);
+    assert.ok(page.text.includes(`href="webcal://gusp.ville.example/api/quartiers/le-plan/walks.ics"`));
+    assert.doesNotMatch(page.text, /<script>/, 'no inline script (the CSP forbids them)');
+    const english = await get(server.url, `/marches/${id}`, { 'accept-language': 'en' });
+    assert.match(english.text, /<html lang="en">/);
+    assert.match(english.text, /Subscribe to the walks of Le Plan/);
+
+    const draft = await openWalk(server.gusp, { publish: false });
+    for (const path of [`/marches/${draft}`, '/marches/nothing-here-at-all']) {
+      const missing = await get(server.url, path);
+      assert.equal(missing.status, 404, path);
+      assert.match(missing.headers.get('content-type') ?? '', /^text\/html/, 'a page, for a person');
+    }
   });
 });

@@ -4,7 +4,8 @@
  * pure functions of the event and the walk as it is now (no database, no SMTP),
  * so what people are told can be tested on its own.
  */
-import { toICalendar, type CityProfile, type Registration, type Walk, type WalkAggregate } from '@gusp/core';
+import { toICalendar, type CityProfile, type ICalendarOrganizer, type Registration, type Walk, type WalkAggregate } from '@gusp/core';
+import { walkPageUrl } from '../routes/walks.js';
 import { renderNotification, type NotificationKind } from './templates.js';
 
 /** An email to write to the outbox; `dedupKey` makes writing it twice a no-op. */
@@ -29,6 +30,16 @@ export interface EmailContext {
   readonly city: CityProfile;
   /** Public base URL of the server, for cancel links and reports. */
   readonly publicUrl: string;
+  /** The From address of the emails (`GUSP Valence <gusp@valence.fr>`): the ORGANIZER of their calendar attachments. */
+  readonly from?: string | undefined;
+}
+
+/** `GUSP Valence <gusp@valence.fr>` → its name and address; a bare address has no name. */
+export function organizerOf(from: string): ICalendarOrganizer {
+  const m = /^\s*(?:"?([^"<]*?)"?\s*)?<([^<>\s]+)>\s*$/.exec(from);
+  if (!m) return { email: from.trim() };
+  const name = m[1]?.trim();
+  return name ? { email: m[2] ?? '', name } : { email: m[2] ?? '' };
 }
 
 /** Where the seed's made-up people live: `.invalid` is reserved (RFC 6761), so no mail can reach anyone there. */
@@ -81,7 +92,16 @@ function emailTo(
     locale,
     subject,
     body,
-    ics: extra.ics ? toICalendar(walk, city, { locale, url: () => `${publicUrl}/api/walks/${walk.id}` }) : undefined,
+    ics: extra.ics
+      ? toICalendar(walk, city, {
+          locale,
+          url: () => walkPageUrl(publicUrl, walk.id),
+          // An iTIP message (RFC 6047): CANCEL removes the event from the calendar, PUBLISH adds or updates it;
+          // the MIME part repeats this METHOD (smtp.ts reads it back), as §2.4 requires.
+          method: kind === 'walk-cancelled' ? 'CANCEL' : 'PUBLISH',
+          ...(ctx.from ? { organizer: organizerOf(ctx.from) } : {}),
+        })
+      : undefined,
   };
 }
 

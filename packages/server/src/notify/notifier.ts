@@ -64,7 +64,7 @@ const refusedData = (e: unknown): boolean => {
 
 export function createNotifier(options: NotifierOptions) {
   const { gusp } = options;
-  const ctx: EmailContext = { city: gusp.city ?? valence, publicUrl: options.publicUrl };
+  const ctx: EmailContext = { city: gusp.city ?? valence, publicUrl: options.publicUrl, from: options.from };
   const outbox = outboxRepository(options.sql);
   const smtp = smtpSender({ smtpUrl: options.smtpUrl, from: options.from, messageIdHost: new URL(options.publicUrl).hostname || 'gusp' });
   const log = options.log ?? (() => {});

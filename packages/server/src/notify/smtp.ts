@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Hands an outbox email to the SMTP server. */
+import { icalMethod } from '@gusp/core';
 import nodemailer from 'nodemailer';
 import type { LeasedEmail } from './outbox.js';
 
@@ -35,7 +36,12 @@ export function smtpSender(options: SmtpOptions) {
         ...(email.ics
           ? {
               attachments: [
-                { filename: 'diagnostic-en-marchant.ics', content: email.ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' },
+                {
+                  filename: 'diagnostic-en-marchant.ics',
+                  content: email.ics,
+                  // The METHOD of the body, read back from it (RFC 6047 §2.4: the two must agree; with none, neither says one).
+                  contentType: `text/calendar; charset=utf-8${icalMethod(email.ics) ? `; method=${icalMethod(email.ics)}` : ''}`,
+                },
               ],
             }
           : {}),

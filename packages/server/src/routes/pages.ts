@@ -9,8 +9,10 @@ import type { Env, RouteDeps } from '../http/context.js';
 import { cancelForm, cancelResult } from '../demo/cancel-page.js';
 import { defaultElementsPaths } from '../demo/elements-bundle.js';
 import { demoPage, elementsDocsPage } from '../demo/page.js';
+import { walkNotFoundPage, walkPage } from '../demo/walk-page.js';
 import { sendError, serverError, statusOf } from '../http/errors.js';
 import { fileAnswer, jsonAnswer, route, type RouteGroup } from '../http/route.js';
+import { walkCalendarLinks } from './walks.js';
 
 const html = (description: string) => fileAnswer(description, 'text/html');
 const CANCEL_FIELDS = {
@@ -20,7 +22,7 @@ const CANCEL_FIELDS = {
 } as const;
 
 export function pageRoutes(deps: RouteDeps): RouteGroup {
-  const { gusp, options, now } = deps;
+  const { gusp, options, now, origin } = deps;
   const refuseNotFound = (c: Context<Env>) => sendError(c, serverError('request.not-found', c.get('locale'), { path: c.req.path }));
 
   const elements = {
@@ -55,6 +57,35 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
           const file = bundleFile('gusp-elements.js');
           // Its Content-Security-Policy is the one of every page (app.ts): scripts from /elements/ only.
           return c.html(demoPage(gusp.city, { upcoming, reported }, { bundleAvailable: file !== undefined && existsSync(file) }));
+        },
+      }),
+      // What the calendars' events link to: a page for people, not the JSON of the API.
+      route(deps, {
+        method: 'get',
+        path: '/marches/:walkId',
+        summary: 'A walk’s page: date, meeting point, route, seats, the sign-up element and the calendar links',
+        description:
+          'The `URL` of the walk’s events in every .ics file and feed. French, or English for `Accept-Language: en`; a draft or unknown walk is a 404 page.',
+        errors: 'html',
+        params: { walkId: { description: 'The walk’s id.' } },
+        responses: { 200: html('The page.') },
+        handler: async (c) => {
+          const locale = c.get('locale');
+          const found = await gusp.walks.get(c.req.param('walkId'), { locale });
+          // A draft is not public yet: as if it did not exist.
+          if (!found.ok || found.value.walk.status === 'draft') {
+            const error = found.ok ? serverError('walk.not-found', locale, { walkId: found.value.walk.id }) : found.error;
+            return c.html(walkNotFoundPage(error.message, locale), 404);
+          }
+          const file = bundleFile('gusp-walk-signup.js');
+          return c.html(
+            walkPage(walkSummary(found.value, now()), gusp.city, {
+              locale,
+              links: walkCalendarLinks(origin(c), found.value.walk),
+              bundle: file !== undefined && existsSync(file) ? '/elements/gusp-walk-signup.js' : undefined,
+              endpoint: '/api',
+            }),
+          );
         },
       }),
       // The elements' self-contained bundles (what a city's CMS page would load from its own server).

@@ -19,6 +19,7 @@ import {
   type Result,
   type WalkCalendarLinks,
 } from '@gusp/core';
+import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Env, RouteDeps } from '../http/context.js';
 import { publicWalkSummary } from '../http/public-views.js';
@@ -38,11 +39,61 @@ export function walkCalendarLinks(origin: string, walk: Pick<Walk, 'id' | 'quart
 
 /** The walk's page, for people: the events' `URL` and the page the calendar links point at. */
 export const walkPageUrl = (origin: string, id: string) => `${origin}/marches/${encodeURIComponent(id)}`;
+
+/** Whether an `If-None-Match` list names `etag` (weak comparison, RFC 9110 §13.1.2), or is `*`. */
+function noneMatch(header: string, etag: string): boolean {
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.trim() === '*' || header.split(',').some((tag) => opaque(tag) === opaque(etag));
+}
+
+/**
+ * An .ics answer with its validators, so calendar apps that poll a feed (every
+ * few hours, for months) get a 304 while nothing changed: `ETag`, the digest of
+ * the bytes (the language is part of them, hence `Vary: Accept-Language`), and
+ * `Last-Modified`, the latest change of its walks but never before `since`
+ * (the server's start: a changed city profile renames quartiers without
+ * touching any walk). `If-None-Match` decides when sent, else `If-Modified-Since`.
+ */
+function calendarAnswer(
+  c: Context<Env>,
+  ics: string,
+  walks: readonly Walk[],
+  since: number,
+  headers: Record<string, string> = {},
+): Response {
+  const etag = `"${createHash('sha256').update(ics).digest('base64url').slice(0, 32)}"`;
+  const modified = Math.floor(Math.max(since, ...walks.map((w) => Date.parse(w.updatedAt))) / 1000) * 1000;
+  const validators = {
+    ETag: etag,
+    'Last-Modified': new Date(modified).toUTCString(),
+    // Stored, but checked with the server each time: a cancellation must reach the calendar.
+    'Cache-Control': 'no-cache',
+    Vary: 'Accept-Language',
+  };
+  const ifNoneMatch = c.req.header('if-none-match');
+  const ifModifiedSince = Date.parse(c.req.header('if-modified-since') ?? '');
+  const fresh = ifNoneMatch !== undefined ? noneMatch(ifNoneMatch, etag) : !Number.isNaN(ifModifiedSince) && modified <= ifModifiedSince;
+  if (fresh) return c.body(null, 304, validators);
+  return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', ...validators, ...headers });
+}
+
+/** What every .ics route answers: the file, or 304 when the client's copy is current. */
+const calendarResponses = (description: string) => ({
+  200: {
+    ...fileAnswer(description, 'text/calendar'),
+    headers: {
+      ETag: { description: 'The digest of this answer: send it back as `If-None-Match`.', schema: { type: 'string' } },
+      'Last-Modified': { description: 'The latest change of its walks: send it back as `If-Modified-Since`.', schema: { type: 'string' } },
+    },
+  },
+  304: { description: 'Not modified: the `If-None-Match` ETag (or, without one, the `If-Modified-Since` date) is current.' },
+});
 const coordinators = { roles: ['coordinator'] } as const;
 const staffReaders = { roles: ['coordinator', 'agent'] } as const;
 
 export function walkRoutes(deps: RouteDeps): RouteGroup {
   const { gusp, now, refuse, commandOptions, origin, unwrap } = deps;
+  const startedAt = Date.now();
   /** The core looks the walk up before it reads the input: an unknown walk stays 404 whatever the body. */
   const walkExists = async (c: Context<Env>, walkId: string) => void unwrap(await gusp.walks.get(walkId, { locale: c.get('locale') }));
 
@@ -308,14 +359,15 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
         method: 'get',
         path: '/:walkId/calendar.ics',
         summary: 'The walk as an iCalendar event (RFC 5545)',
+        description:
+          'The event’s `URL` is the walk’s page (`/marches/{walkId}`). Conditional GET: `ETag` and `Last-Modified`, and 304 to a matching `If-None-Match` or `If-Modified-Since`.',
         params: walkId,
-        responses: { 200: fileAnswer('One VEVENT.', 'text/calendar') },
+        responses: calendarResponses('One VEVENT.'),
         handler: async (c) => {
           const agg = unwrap(await gusp.walks.get(c.req.param('walkId'), { locale: c.get('locale') }));
           if (agg.walk.status === 'draft') return refuse(c, 'walk.not-found', { walkId: agg.walk.id });
-          const ics = toICalendar(agg.walk, gusp.city, { locale: c.get('locale'), url: (w) => `${origin(c)}/api/walks/${w.id}` });
-          return c.body(ics, 200, {
-            'Content-Type': 'text/calendar; charset=utf-8',
+          const ics = toICalendar(agg.walk, gusp.city, { locale: c.get('locale'), url: (w) => walkPageUrl(origin(c), w.id) });
+          return calendarAnswer(c, ics, [agg.walk], startedAt, {
             'Content-Disposition': `attachment; filename="walk-${agg.walk.id}.ics"`,
           });
         },
@@ -346,26 +398,49 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
   };
 }
 
-/** The iCalendar feed of a quartier's public walks. */
+/** The calendar feeds people subscribe to: the city's public walks, and a quartier's. */
 export function quartierRoutes(deps: RouteDeps): RouteGroup {
   const { gusp, refuse, origin } = deps;
+  const startedAt = Date.now();
+  const CONDITIONAL =
+    ' Each event’s `URL` is the walk’s page. Conditional GET: `ETag` and `Last-Modified`, and 304 to a matching `If-None-Match` or `If-Modified-Since`.';
+  /** The public walks (not drafts) of the city, or of one quartier, as a named feed. */
+  const feed = async (c: Context<Env>, quartierId?: string) => {
+    const walks = (await gusp.walks.list())
+      .map((a) => a.walk)
+      .filter((w) => w.status !== 'draft' && (quartierId === undefined || w.quartierId === quartierId))
+      .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || a.id.localeCompare(b.id));
+    const ics = toICalendarFeed(walks, gusp.city, {
+      locale: c.get('locale'),
+      url: (w) => walkPageUrl(origin(c), w.id),
+      ...(quartierId === undefined ? {} : { quartierId }),
+    });
+    return calendarAnswer(c, ics, walks, startedAt);
+  };
   return {
-    base: '/api/quartiers',
+    base: '/api',
     tag: 'walks',
-    description: 'A quartier’s public walks as a calendar feed.',
+    description: 'The public walks as calendar feeds: the city’s and each quartier’s.',
     routes: [
       route(deps, {
         method: 'get',
-        path: '/:quartierId/walks.ics',
-        summary: 'The quartier’s public walks as an iCalendar feed (RFC 5545)',
+        path: '/walks.ics',
+        summary: 'The city’s public walks as an iCalendar feed (RFC 5545), named after the city',
+        description: `Every walk that is not a draft, cancelled ones included (\`STATUS:CANCELLED\`), so subscribers learn of it.${CONDITIONAL}`,
+        responses: calendarResponses('One VEVENT per public walk.'),
+        handler: (c) => feed(c),
+      }),
+      route(deps, {
+        method: 'get',
+        path: '/quartiers/:quartierId/walks.ics',
+        summary: 'The quartier’s public walks as an iCalendar feed (RFC 5545), named after the quartier and the city',
+        description: `The quartier’s walks that are not drafts, cancelled ones included.${CONDITIONAL}`,
         params: { quartierId: { description: 'The quartier’s id (from the city profile).' } },
-        responses: { 200: fileAnswer('One VEVENT per public walk.', 'text/calendar') },
+        responses: calendarResponses('One VEVENT per public walk.'),
         handler: async (c) => {
           const quartier = gusp.city.quartiers.find((q) => q.id === c.req.param('quartierId'));
           if (!quartier) return refuse(c, 'request.not-found', { path: c.req.path });
-          const walks = (await gusp.walks.list()).map((a) => a.walk).filter((w) => w.status !== 'draft' && w.quartierId === quartier.id);
-          const ics = toICalendarFeed(walks, gusp.city, { locale: c.get('locale'), url: (w) => `${origin(c)}/api/walks/${w.id}` });
-          return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
+          return feed(c, quartier.id);
         },
       }),
     ],
