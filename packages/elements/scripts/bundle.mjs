@@ -17,6 +17,7 @@ const CONDITIONS = ['@gusp/source'];
 export const bundles = {
   'gusp-elements': 'src/define/all.ts',
   'gusp-walk-signup': 'src/define/walk-signup.ts',
+  'gusp-walk-list': 'src/define/walk-list.ts',
   'gusp-issue-form': 'src/define/issue-form.ts',
   'gusp-engagement-tracker': 'src/define/engagement-tracker.ts',
 };

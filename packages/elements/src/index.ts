@@ -19,6 +19,8 @@ export {
 export type { ShownError } from './internal/error-summary.js';
 export { GuspWalkSignup } from './walk-signup/walk-signup.js';
 export { SignupState, signupState, isRescheduled, type WalkSignupData, type RegistrationReceipt } from './walk-signup/walk-signup-data.js';
+export { GuspWalkList } from './walk-list/walk-list.js';
+export { walksShown, type WalkListData } from './walk-list/walk-list-data.js';
 export * from './events/index.js';
 export {
   registerTranslation,
@@ -32,6 +34,7 @@ export {
   type IssueFormTexts,
   type Translation,
   type TranslationPart,
+  type WalkListTexts,
   type WalkSignupTexts,
 } from './translations/index.js';
 export { tokens } from './styles/tokens.js';

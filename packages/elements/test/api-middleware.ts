@@ -4,6 +4,7 @@
  * runner's dev server: the real `@gusp/core` service over a memory store.
  * It speaks the wire format the elements expect (see src/internal/api.ts):
  *
+ * - `GET  {base}/walks?upcoming=1&quartier=…` → `WalkListData` (the walks still to come and the city profile)
  * - `GET  {base}/walks/:id` → `WalkSignupData` (the walk summary and the city profile)
  * - `POST {base}/walks/:id/registrations` (a `RegisterInput`, `Idempotency-Key`) → 201 `RegistrationReceipt`,
  *   or 4xx `{ error: GuspError }`
@@ -15,7 +16,7 @@
  *
  * and, for the tests only, routes that set the world up through the same service:
  *
- * - `POST {base}/__test/walks` `{ capacity?, fill?, then?: 'close' | 'cancel' | 'reschedule' | 'start' }` → `{ id }`
+ * - `POST {base}/__test/walks` `{ capacity?, fill?, quartierId?, title?, days?, then?: 'close' | 'cancel' | 'reschedule' | 'start' }` → `{ id }`
  * - `POST {base}/__test/outage` `{ on: boolean }`: while on, registrations answer 503
  * - `GET  {base}/__test/walks/:id/registrations` → the registrations stored (to count them)
  * - `POST {base}/__test/network` `{ mode: 'up' | 'down' | 'lose-responses' }`: the connection of each
@@ -36,6 +37,7 @@ import { createGusp, memoryStore, valence, walkSummary, type GuspError, type Rec
 interface Context {
   readonly method: string;
   readonly path: string;
+  readonly querystring: string;
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
   status: number;
@@ -143,6 +145,26 @@ export function apiMiddleware(base: string) {
   const routes: { method: string; pattern: RegExp; handle: (ctx: Context, params: string[]) => Promise<void> }[] = [
     {
       method: 'GET',
+      pattern: /^\/walks$/,
+      async handle(ctx) {
+        // What the server's GET /api/walks?upcoming=1 keeps: not started yet, open, closed or cancelled.
+        const query = new URLSearchParams(ctx.querystring);
+        const quartier = query.get('quartier');
+        const now = new Date();
+        const walks = (await gusp.walks.list())
+          .filter((agg) => agg.walk.status !== 'draft' && (!quartier || agg.walk.quartierId === quartier))
+          .map((agg) => walkSummary(agg, now))
+          .filter(
+            (s) =>
+              query.get('upcoming') !== '1' ||
+              (['open', 'closed', 'cancelled'].includes(s.status) && Date.parse(s.walk.startsAt) > now.getTime()),
+          )
+          .sort((a, b) => Date.parse(a.walk.startsAt) - Date.parse(b.walk.startsAt));
+        send(ctx, 200, { walks, city: valence });
+      },
+    },
+    {
+      method: 'GET',
       pattern: /^\/walks\/([^/]+)$/,
       async handle(ctx, [id]) {
         const agg = await gusp.walks.get(id as string);
@@ -167,12 +189,20 @@ export function apiMiddleware(base: string) {
       method: 'POST',
       pattern: /^\/__test\/walks$/,
       async handle(ctx) {
-        const body = (await readJson(ctx.req)) as { capacity?: number; fill?: number; then?: 'close' | 'cancel' | 'reschedule' | 'start' };
+        const body = (await readJson(ctx.req)) as {
+          capacity?: number;
+          fill?: number;
+          quartierId?: string;
+          title?: string;
+          days?: number;
+          then?: 'close' | 'cancel' | 'reschedule' | 'start';
+        };
         // A walk to start now begins in ten minutes (it may start 30 minutes early).
         const soon = body.then === 'start';
         const walk = await gusp.walks.schedule({
-          quartierId: 'le-plan',
-          startsAt: soon ? new Date(Date.now() + 10 * 60_000).toISOString() : futureMorning(30),
+          quartierId: body.quartierId ?? 'le-plan',
+          ...(body.title ? { title: body.title } : {}),
+          startsAt: soon ? new Date(Date.now() + 10 * 60_000).toISOString() : futureMorning(body.days ?? 30),
           ...(soon ? { registrationDeadline: new Date(Date.now() + 5 * 60_000).toISOString() } : {}),
           capacity: body.capacity ?? 25,
           meetingPoint: { label: 'Parvis de la maison de quartier' },

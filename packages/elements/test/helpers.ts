@@ -19,7 +19,14 @@ async function post<T>(path: string, body: unknown, api = API): Promise<T> {
 
 /** Creates a published walk on the test API (real core service); returns its id. */
 export async function createWalk(
-  options: { capacity?: number; fill?: number; then?: 'close' | 'cancel' | 'reschedule' | 'start' } = {},
+  options: {
+    capacity?: number;
+    fill?: number;
+    quartierId?: string;
+    title?: string;
+    days?: number;
+    then?: 'close' | 'cancel' | 'reschedule' | 'start';
+  } = {},
   api = API,
 ): Promise<string> {
   return (await post<{ id: string }>('/__test/walks', options, api)).id;

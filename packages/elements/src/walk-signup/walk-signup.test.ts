@@ -402,7 +402,7 @@ describe('gusp-walk-signup', () => {
       fill(shadow(el), { name: 'Lou', email: uniqueEmail('lou'), consent: true });
       let input: Record<string, unknown> | undefined;
       el.addEventListener('gusp-register', (e) => {
-        input = (e).detail.input;
+        input = e.detail.input;
         e.preventDefault();
       });
       await el.submit();

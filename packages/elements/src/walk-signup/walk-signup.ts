@@ -13,7 +13,7 @@ import {
 } from '@gusp/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { GuspRegisterErrorEvent, GuspRegisterEvent, GuspRegisteredEvent } from '../events/walk-signup-events.js';
-import { ApiRefusal, requestJson } from '../internal/api.js';
+import { ApiRefusal, writeJson } from '../internal/api.js';
 import { DataController } from '../internal/data-controller.js';
 import type { ShownError } from '../internal/error-summary.js';
 import { heading } from '../internal/heading.js';
@@ -196,7 +196,7 @@ export class GuspWalkSignup extends GuspElement {
     const same = JSON.stringify(input);
     if (this.attempt?.input !== same) this.attempt = { clientId: newId(), input: same };
     try {
-      const receipt = await requestJson<RegistrationReceipt>(`${this.apiBase}/walks/${encodeURIComponent(walkId)}/registrations`, {
+      const receipt = await writeJson<RegistrationReceipt>(`${this.apiBase}/walks/${encodeURIComponent(walkId)}/registrations`, {
         method: 'POST',
         json: input,
         locale: this.locale,
@@ -229,7 +229,7 @@ export class GuspWalkSignup extends GuspElement {
     // The seats shown went down (or the waiting list up): load them again.
     if (this.apiBase && this.walkId) void this.source.retry();
     this.dispatchEvent(new GuspRegisteredEvent({ walkId: this.id_ ?? '', receipt }));
-    await this.form.focus('.confirmation h3');
+    await this.form.focus('#confirmation-title');
   }
 
   /**

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { css } from 'lit';
+import { formStyles } from '../styles/form.js';
+
+export const styles = [
+  ...formStyles,
+  css`
+    [part~='title'] {
+      margin-block: 0 calc(var(--_space) * 0.75);
+    }
+    [part~='title']:focus {
+      outline: none;
+    }
+    .walks {
+      display: grid;
+      gap: calc(var(--_space) * 0.75);
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr));
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .card {
+      display: flex;
+      flex-direction: column;
+      gap: 0.25rem;
+    }
+    .card :is(h2, h3, h4, h5, h6) {
+      margin: 0;
+      font-size: 1.125em;
+      line-height: 1.3;
+    }
+    .card p {
+      margin: 0;
+    }
+    .card button {
+      align-self: flex-start;
+      margin-block-start: 0.5rem;
+    }
+    .seats.few-seats,
+    .seats.full,
+    .seats.cancelled {
+      font-weight: 700;
+    }
+    .back {
+      margin-block-end: var(--_space);
+    }
+  `,
+];

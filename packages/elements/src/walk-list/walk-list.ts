@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { findQuartier, labelIn, type WalkSummary } from '@gusp/core';
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { DataController } from '../internal/data-controller.js';
+import { formatTimeRange } from '../internal/format-date.js';
+import { GuspElement } from '../internal/gusp-element.js';
+import { heading } from '../internal/heading.js';
+import {
+  WALK_LIST_TEXTS,
+  WALK_SIGNUP_TEXTS,
+  textsFor,
+  type CommonTexts,
+  type WalkListTexts,
+  type WalkSignupTexts,
+} from '../translations/index.js';
+import type { GuspWalkSignup } from '../walk-signup/walk-signup.js';
+import { SignupState, signupState } from '../walk-signup/walk-signup-data.js';
+import { MESSAGES } from '../walk-signup/walk-signup-values.js';
+import { signupDataOf, walksShown, type WalkListData } from './walk-list-data.js';
+import { styles } from './walk-list.styles.js';
+
+/**
+ * The walks still to come, of the whole city or of one `quartier`, each as a
+ * short card: its name, the date in words (in the city's time zone), the
+ * meeting point, the seats left and one « S’inscrire » button. The button
+ * opens one `<gusp-walk-signup>` for that walk in place of the list, with the
+ * focus on the walk's heading (its name is the form's name) and
+ * « Retour à la liste des diagnostics » (or Escape) to go back to the
+ * card it came from. After a sign-up the list loads its seats again.
+ *
+ * Data in (one of): the `data` property; a child
+ * `<script type="application/json">` holding a {@linkcode WalkListData};
+ * or `endpoint`, fetched from `GET {endpoint}/walks?upcoming=1` (with
+ * `&quartier={quartier}`). The sign-up form opened posts to the same `endpoint`.
+ * Register both tags with `@gusp/elements/define/walk-list.js`.
+ *
+ * @csspart base - The whole list.
+ * @csspart title - The list's heading.
+ * @csspart list - The list of cards.
+ * @csspart card - Each walk's card.
+ * @csspart seats - The seats left on a card (or « Complet », « Inscriptions closes », « Annulé »).
+ * @csspart open - Each card's « S’inscrire » button.
+ * @csspart empty - What the list says when no walk is planned.
+ * @csspart back - The « Retour à la liste des diagnostics » button above the opened form.
+ * @csspart signup - The `<gusp-walk-signup>` opened for one walk.
+ * @csspart retry - The « Réessayer » button after a failed load.
+ */
+export class GuspWalkList extends GuspElement {
+  protected override get t(): CommonTexts & WalkListTexts {
+    return textsFor('walkList', WALK_LIST_TEXTS, this.locale);
+  }
+
+  /** Dates, seats and the walk's default name, worded as the sign-up form words them. */
+  private get words(): WalkSignupTexts {
+    return textsFor('walkSignup', WALK_SIGNUP_TEXTS, this.locale);
+  }
+
+  static override styles = styles;
+
+  static override properties = {
+    ...GuspElement.properties,
+    quartier: { type: String },
+    privacyNoticeUrl: { type: String, attribute: 'privacy-notice-url' },
+    data: { attribute: false },
+    openId: { state: true },
+  };
+
+  /** Only the walks of this quartier (its id, `le-plan`); the whole city without it. */
+  declare quartier: string | undefined;
+  /** Passed to the sign-up form: the link to the privacy notice next to its consent box. */
+  declare privacyNoticeUrl: string | undefined;
+  /** The walks to show: see {@linkcode WalkListData}. */
+  declare data: WalkListData | undefined;
+
+  /** The walk whose sign-up form is open, if any. */
+  declare private openId: string | undefined;
+  /** The summary of the open walk, kept if a reload of the list no longer has it. */
+  private opened: WalkSummary | undefined;
+
+  /** The walks: from `data`, inline JSON, or `GET {endpoint}/walks?upcoming=1`, again when `endpoint` or `quartier` change. */
+  private readonly source = new DataController<WalkListData>(this, {
+    url: () => {
+      const q = this.quartier?.trim();
+      return this.apiBase ? `${this.apiBase}/walks?upcoming=1${q ? `&quartier=${encodeURIComponent(q)}` : ''}` : undefined;
+    },
+  });
+
+  /** Resolves once data requested from `endpoint` has arrived (or failed). */
+  get loaded(): Promise<void> {
+    return this.source.loaded;
+  }
+
+  /** Opens the sign-up form of one walk of the list and moves the focus to its heading. */
+  async open(walkId: string): Promise<void> {
+    this.openId = walkId;
+    await this.updateComplete;
+    const form = this.renderRoot.querySelector<GuspWalkSignup>('gusp-walk-signup');
+    await form?.focusTitle?.();
+  }
+
+  /** Closes the form and gives the focus back to the card's button it was opened from. */
+  async close(): Promise<void> {
+    const id = this.openId;
+    this.openId = undefined;
+    this.opened = undefined;
+    await this.updateComplete;
+    const button = this.renderRoot.querySelector<HTMLElement>(`#open-${id}`) ?? this.renderRoot.querySelector<HTMLElement>('#list-title');
+    button?.focus();
+  }
+
+  private quartierName(id: string): string {
+    return (this.data?.city && findQuartier(this.data.city, id)?.name) ?? id;
+  }
+
+  private walkName(s: WalkSummary): string {
+    return s.walk.title ?? this.words.walkHeading(this.quartierName(s.walk.quartierId));
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    if (!this.data) return this.source.placeholder(t, this.localize.lang, this.localize.dir, 'list');
+    const data = this.data;
+    const walks = walksShown(data, this.quartier?.trim() || undefined, new Date());
+    const found = this.openId === undefined ? undefined : (walks.find((s) => s.walk.id === this.openId) ?? this.opened);
+    this.opened = found;
+    const title = this.quartier?.trim() ? t.listHeadingIn(this.quartierName(this.quartier.trim())) : t.listHeading;
+    return html`<section part="base" class="list" lang=${this.localize.lang} dir=${this.localize.dir} aria-labelledby="list-title">
+      ${heading(this.level(), title, { id: 'list-title', part: 'title', tabindex: '-1' })}
+      ${
+        found
+          ? this.renderOpened(found, data)
+          : walks.length === 0
+            ? html`<p part="empty">${t.noWalk}</p>`
+            : html`<ul part="list" class="walks">
+                ${repeat(
+                  walks,
+                  (s) => s.walk.id,
+                  (s) => this.renderCard(s, data),
+                )}
+              </ul>`
+      }
+    </section>`;
+  }
+
+  private renderCard(s: WalkSummary, data: WalkListData): TemplateResult {
+    const t = this.t;
+    const w = this.words;
+    const id = s.walk.id;
+    const name = this.walkName(s);
+    const when = formatTimeRange(s.walk.startsAt, s.walk.durationMinutes, data.city?.timezone ?? 'Europe/Paris', w);
+    const meeting = s.walk.meetingPoint ?? s.walk.stops[0];
+    const state = signupState(s, new Date());
+    const seats =
+      state === SignupState.cancelled
+        ? t.cancelledShort
+        : state === SignupState.closed
+          ? t.closedShort
+          : state === SignupState.full
+            ? t.fullShort
+            : state === SignupState.fewSeats
+              ? w.fewSeatsLeft(s.seatsLeft)
+              : w.seatsLeft(s.seatsLeft);
+    const canSignUp = state !== SignupState.cancelled && state !== SignupState.closed;
+    return html`<li part="card" class="card" aria-labelledby="name-${id}">
+      ${heading(this.level(1), name, { id: `name-${id}` })}
+      <p class="when">${when}</p>
+      ${meeting ? html`<p class="place">${w.meetingPoint}${labelIn(MESSAGES, 'format.colon', this.locale)}${meeting.label}</p>` : nothing}
+      <p part="seats" class="seats ${state}">${seats}</p>
+      ${
+        canSignUp
+          ? html`<button type="button" part="open" id="open-${id}" @click=${() => this.open(id)}>
+              ${t.signUp}<span class="visually-hidden">${t.signUpFor(name, when)}</span>
+            </button>`
+          : nothing
+      }
+    </li>`;
+  }
+
+  private renderOpened(s: WalkSummary, data: WalkListData): TemplateResult {
+    return html`<div class="opened" @keydown=${this.onKeydown} @gusp-registered=${this.onRegistered}>
+      <button type="button" part="back" class="secondary back" @click=${() => this.close()}>
+        <span aria-hidden="true">←</span> ${this.t.back}
+      </button>
+      <gusp-walk-signup
+        part="signup"
+        endpoint=${this.endpoint ?? nothing}
+        walk-id=${s.walk.id}
+        heading-level=${this.level(1)}
+        privacy-notice-url=${this.privacyNoticeUrl ?? nothing}
+        .data=${signupDataOf(s, data)}
+      ></gusp-walk-signup>
+    </div>`;
+  }
+
+  private readonly onKeydown = (event: KeyboardEvent): void => {
+    // Escape goes back to the list, unless a native control uses it (a select's open list).
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    const target = event.composedPath()[0];
+    if (target instanceof HTMLSelectElement) return;
+    event.preventDefault();
+    void this.close();
+  };
+
+  /** A sign-up changed the seats: the cards show them afresh. */
+  private readonly onRegistered = (): void => {
+    if (this.apiBase) void this.source.retry();
+  };
+}
