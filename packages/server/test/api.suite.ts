@@ -154,6 +154,76 @@ export function apiSuite(backend: Backend): void {
       assert.deepEqual([summary.confirmed, summary.waitlisted], [1, 0]);
     });
 
+    test('a coordinator removes a sign-up with a reason: the seat goes to the first waitlisted person; agents and the public may not; a retry removes once', async () => {
+      const coordinator = { authorization: `Bearer ${(await createToken(db.sql, { role: 'coordinator' })).token}` };
+      const agent = { authorization: `Bearer ${(await createToken(db.sql, { role: 'agent' })).token}` };
+      const id = await openWalk(server.gusp, { capacity: 1 });
+      const fake = (await call(base, 'POST', `/api/walks/${id}/registrations`, { body: person('rm-fake') })).body;
+      const next = (await call(base, 'POST', `/api/walks/${id}/registrations`, { body: person('rm-next') })).body;
+      assert.deepEqual([fake.status, next.status], ['confirmed', 'waitlisted']);
+      const path = `/api/walks/${id}/registrations/${fake.registrationId}/remove`;
+      const remove = (body: unknown, headers: Record<string, string> = coordinator) => call(base, 'POST', path, { body, headers });
+
+      assert.equal((await remove({ reason: 'Doublon' }, {})).status, 401);
+      assert.equal((await remove({ reason: 'Doublon' }, agent)).status, 403);
+      // The token of the sign-up is the person's way to cancel, not a staff token.
+      assert.equal((await remove({ reason: 'Doublon' }, { authorization: `Bearer ${fake.cancelToken}` })).status, 401);
+      const empty = await remove({ reason: '  ' }, { ...coordinator, 'accept-language': 'en' });
+      assert.equal(empty.status, 422, JSON.stringify(empty.body));
+      assert.equal(empty.body.error.code, 'registration.reason-required');
+      assert.match(empty.body.error.message, /reason/);
+      const nul = await remove({ reason: 'Faux\u0000compte' });
+      assert.equal(nul.status, 422);
+      assert.deepEqual(
+        nul.body.error.details.issues.map((i: { path: string; code: string }) => [i.path, i.code]),
+        [['reason', 'field.control-characters']],
+      );
+      assert.equal((await remove({})).status, 422);
+      // An unknown walk or registration is 404 whatever the body, as on the other routes.
+      const ghost = await call(base, 'POST', `/api/walks/${id}/registrations/ghost-registration/remove`, {
+        body: {},
+        headers: coordinator,
+      });
+      assert.deepEqual([ghost.status, ghost.body.error.code], [404, 'registration.not-found']);
+      const noWalk = await call(base, 'POST', `/api/walks/ghost-walk/registrations/${fake.registrationId}/remove`, {
+        body: { reason: 'Doublon' },
+        headers: coordinator,
+      });
+      assert.deepEqual([noWalk.status, noWalk.body.error.code], [404, 'walk.not-found']);
+      assert.deepEqual(
+        [(await call(base, 'GET', `/api/walks/${id}`)).body.confirmed, (await call(base, 'GET', `/api/walks/${id}`)).body.waitlisted],
+        [1, 1],
+        'nothing refused changed the walk',
+      );
+
+      const key = { ...coordinator, 'idempotency-key': `remove-${id}` };
+      const done = await remove({ reason: 'Adresse inventée, inscription en double' }, key);
+      assert.equal(done.status, 200, JSON.stringify(done.body));
+      assert.deepEqual(done.body, { status: 'removed', registrationId: fake.registrationId });
+      const retried = await remove({ reason: 'Adresse inventée, inscription en double' }, key);
+      assert.deepEqual([retried.status, retried.body], [200, done.body], 'the same key answers the same, removing nothing more');
+      const otherReason = await remove({ reason: 'Autre motif' }, key);
+      assert.deepEqual([otherReason.status, otherReason.body.error.code], [422, 'request.idempotency-key-reused']);
+      const again = await remove({ reason: 'Doublon' });
+      assert.deepEqual([again.status, again.body.error.code], [409, 'registration.invalid-transition']);
+      const events = await server.gusp.store.read(`walk-${id}`);
+      assert.equal(events.events.filter((e) => e.type === 'RegistrationRemoved').length, 1);
+
+      const summary = (await call(base, 'GET', `/api/walks/${id}`)).body;
+      assert.deepEqual([summary.confirmed, summary.waitlisted], [1, 0], 'the seat went to the waiting list');
+      const list = (await call(base, 'GET', `/api/walks/${id}/registrations`, { headers: agent })).body.registrations;
+      assert.deepEqual(
+        list.map((r: { id: string; status: string; removalReason?: string }) => [r.id, r.status, r.removalReason]),
+        [
+          [fake.registrationId, 'removed', 'Adresse inventée, inscription en double'],
+          [next.registrationId, 'confirmed', undefined],
+        ],
+      );
+      // The person can no longer cancel what is already gone.
+      const cancel = await call(base, 'DELETE', `/api/walks/${id}/registrations/${fake.registrationId}?token=${fake.cancelToken}`);
+      assert.equal(cancel.status, 409);
+    });
+
     test('200 simultaneous sign-ups for 30 seats: exactly 30 confirmed, 170 waitlisted in order', async () => {
       const id = await openWalk(server.gusp, { capacity: 30 });
       const replies = await Promise.all(

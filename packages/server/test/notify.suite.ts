@@ -153,6 +153,40 @@ export function notifySuite(backend: Backend): void {
       assert.equal(again.status, 409);
     });
 
+    test('a sign-up removed by a coordinator: the person gets the reason as written, the promoted one is told, a retry sends nothing more', async () => {
+      const coordinator = { authorization: `Bearer ${(await createToken(db.sql, { role: 'coordinator' })).token}` };
+      const id = await openWalk(server.gusp, { capacity: 1 });
+      const removed = (await call(server.url, 'POST', `/api/walks/${id}/registrations`, { body: person('removed-1', { locale: 'en' }) }))
+        .body;
+      await call(server.url, 'POST', `/api/walks/${id}/registrations`, { body: person('removed-2') });
+      const of = (n: number) => mailbox.messages.filter((m) => to(m) === `habitant-removed-${n}@example.org`);
+      await eventually(() => of(1).length === 1 && of(2).length === 1);
+      const reason = 'Two sign-ups with one address: we kept the first «one».';
+      for (let i = 0; i < 2; i++) {
+        const r = await call(server.url, 'POST', `/api/walks/${id}/registrations/${removed.registrationId}/remove`, {
+          body: { reason },
+          headers: { ...coordinator, 'idempotency-key': `notify-remove-${id}` },
+        });
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+      }
+      assert.equal(
+        (await server.gusp.store.read(`walk-${id}`)).events.filter((e) => e.type === 'RegistrationRemoved').length,
+        1,
+        'removed once',
+      );
+      // Confirmation + removal for the first; waiting list + promotion for the second (written after the removal's email).
+      await eventually(() => of(2).length === 2 && of(1).length >= 2);
+      const told = of(1);
+      assert.deepEqual(
+        told.map((m) => m.subject?.split(':')[0]),
+        ['Registration confirmed', 'Registration removed'],
+      );
+      const removal = told[1];
+      assert.ok(removal?.text?.includes(`Reason: ${reason}`), removal?.text);
+      assert.doesNotMatch(removal?.text ?? '', /annulation\?/, 'no cancel link: there is nothing left to cancel');
+      assert.match(of(2)[1]?.subject ?? '', /^Une place s’est libérée/, 'the promoted person is told');
+    });
+
     test('with the SMTP server down, sign-ups succeed and their emails arrive once it is back, each exactly once', async () => {
       const port = mailbox.port;
       await mailbox.close();

@@ -65,6 +65,8 @@ const CODE_KINDS: Readonly<Record<string, Kind>> = {
   'registration.duplicate-email': 'conflict',
   'registration.walk-not-underway': 'conflict',
   'registration.walk-over': 'conflict',
+  // Staff must say why they remove a sign-up: what was sent lacks it.
+  'registration.reason-required': 'unprocessable',
   'observation.invalid-transition': 'conflict',
   'observation.walk-not-underway': 'conflict',
   'report.walk-not-done': 'conflict',

@@ -88,6 +88,30 @@ describe('eventEmails', () => {
   });
 });
 
+describe('eventEmails: a sign-up removed by staff', () => {
+  test('tells the person, in their language, with the reason as staff wrote it and no cancel link; no confirmation any more', async () => {
+    let id = '';
+    const agg = await walkWith(async (g, walkId) => {
+      const r = must(await g.walks.register(walkId, { name: 'Ada', email: 'ada@example.org', consent: true, locale: 'en' }));
+      id = r.registration.id;
+      must(await g.walks.removeRegistration(walkId, id, { reason: 'Signed up twice <b>by mistake</b>' }));
+    });
+    const [email, ...more] = eventEmails(
+      ctx,
+      { position: 9, type: 'RegistrationRemoved', data: { registrationId: id, reason: 'Signed up twice <b>by mistake</b>' } },
+      agg,
+    );
+    assert.equal(more.length, 0);
+    assert.deepEqual([email?.kind, email?.recipient, email?.dedupKey], ['registration-removed', 'ada@example.org', `9:${id}`]);
+    assert.match(email?.subject ?? '', /^Registration removed: neighbourhood walk, /);
+    // A text/plain body: the reason is quoted as written, markup and all, and nothing in it is a link of ours.
+    assert.ok(email?.body.includes('Reason: Signed up twice <b>by mistake</b>'), email?.body);
+    assert.doesNotMatch(email?.body ?? '', /annulation/);
+    assert.equal(email?.ics, undefined);
+    assert.deepEqual(eventEmails(ctx, registered(agg, 'ada@example.org'), agg), [], 'removed before it was confirmed: no confirmation');
+  });
+});
+
 describe('reminderEmails', () => {
   test('confirmed people of a walk within the window, once per walk time; none outside it', async () => {
     const agg = await walkWith(async (g, id) => {

@@ -116,8 +116,8 @@ export function eventEmails(ctx: EmailContext, event: WalkEvent, agg: WalkAggreg
     case 'ParticipantRegistered': {
       const data = event.data as { registration: Registration; position?: number };
       const r = current(data.registration.id);
-      // Cancelled before we got to it: nothing to confirm.
-      if (r && r.status !== 'cancelled') {
+      // Cancelled or removed before we got to it: nothing to confirm (a removal says so itself).
+      if (r && r.status !== 'cancelled' && r.status !== 'removed') {
         const waitlisted = data.registration.status === 'waitlisted';
         out.push(
           emailTo(
@@ -135,6 +135,13 @@ export function eventEmails(ctx: EmailContext, event: WalkEvent, agg: WalkAggreg
     case 'ParticipantPromoted': {
       const r = current((event.data as { registrationId: string }).registrationId);
       if (r) out.push(emailTo(ctx, key(r), 'promoted', agg.walk, r, { ics: true }));
+      break;
+    }
+    case 'RegistrationRemoved': {
+      // Told in staff's words: the reason is about this person and theirs to read (an export shows it too).
+      const r = current((event.data as { registrationId: string }).registrationId);
+      const reason = typeof event.data.reason === 'string' ? event.data.reason : '';
+      if (r) out.push(emailTo(ctx, key(r), 'registration-removed', agg.walk, r, { reason }));
       break;
     }
     case 'WalkCancelled':

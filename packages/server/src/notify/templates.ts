@@ -3,7 +3,7 @@
 import type { Walk } from '@gusp/core';
 
 export type NotificationKind =
-  'confirmed' | 'waitlisted' | 'promoted' | 'walk-cancelled' | 'walk-rescheduled' | 'reminder' | 'report-shared';
+  'confirmed' | 'waitlisted' | 'promoted' | 'registration-removed' | 'walk-cancelled' | 'walk-rescheduled' | 'reminder' | 'report-shared';
 
 export interface TemplateInput {
   readonly name: string;
@@ -32,6 +32,11 @@ const fr: Record<NotificationKind, Template> = {
   promoted: (i) => ({
     subject: `Une place s’est libérée : diagnostic en marchant, ${i.quartier}`,
     body: `Bonjour ${i.name},\n\nUne place s’est libérée : votre inscription au diagnostic en marchant du quartier ${i.quartier} est confirmée.\nQuand : ${i.when}\nRendez-vous : ${place(i.walk)}\nPour annuler : ${i.cancelUrl ?? ''}`,
+  }),
+  // Staff wrote the reason for this person: it is quoted as written (plain text, no cancel link: nothing left to cancel).
+  'registration-removed': (i) => ({
+    subject: `Inscription retirée : diagnostic en marchant, ${i.quartier}`,
+    body: `Bonjour ${i.name},\n\nL’équipe qui organise le diagnostic en marchant du quartier ${i.quartier} (${i.when}) a retiré votre inscription.\nMotif : ${i.reason ?? ''}\n\nSi vous pensez qu’il s’agit d’une erreur, contactez l’équipe : elle peut vous réinscrire.`,
   }),
   'walk-cancelled': (i) => ({
     subject: `Annulé : diagnostic en marchant, ${i.quartier}`,
@@ -63,6 +68,10 @@ const en: Record<NotificationKind, Template> = {
   promoted: (i) => ({
     subject: `A seat is free: neighbourhood walk, ${i.quartier}`,
     body: `Hello ${i.name},\n\nA seat became free: your registration for the neighbourhood walk in ${i.quartier} is confirmed.\nWhen: ${i.when}\nMeeting point: ${place(i.walk)}\nTo cancel: ${i.cancelUrl ?? ''}`,
+  }),
+  'registration-removed': (i) => ({
+    subject: `Registration removed: neighbourhood walk, ${i.quartier}`,
+    body: `Hello ${i.name},\n\nThe team organising the neighbourhood walk in ${i.quartier} (${i.when}) has removed your registration.\nReason: ${i.reason ?? ''}\n\nIf you think this is a mistake, contact the team: they can sign you up again.`,
   }),
   'walk-cancelled': (i) => ({
     subject: `Cancelled: neighbourhood walk, ${i.quartier}`,

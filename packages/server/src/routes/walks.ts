@@ -2,6 +2,7 @@
 /** Walks (diagnostics en marchant): public summaries and sign-up, staff lifecycle and registrations, the compte-rendu, iCalendar. */
 import {
   RegisterInput,
+  RemoveRegistrationInput,
   reportToHTML,
   reportToMarkdown,
   RescheduleWalkInput,
@@ -352,6 +353,32 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
           if (token === undefined || token === '') return refuse(c, 'request.token-required');
           const opts = commandOptions(c, `cancel:${id}:${registrationId}`);
           const outcome = unwrap(await gusp.walks.cancelRegistration(id, registrationId, { ...opts, token }));
+          return c.json({ status: outcome.status, registrationId: outcome.registration.id });
+        },
+      }),
+      // Staff end a sign-up (a duplicate, made-up contacts, a seat given twice), saying why: the person is told, in these words.
+      jsonRoute(deps, {
+        method: 'post',
+        path: '/:walkId/registrations/:registrationId/remove',
+        summary: 'Removes a sign-up, with a reason emailed to the person; the first waitlisted person is promoted',
+        description:
+          'For a confirmed or waitlisted sign-up, before the walk starts. The reason (required, at most 500 characters, no control characters) is kept with the registration and quoted in the email the person receives: write it for them. Retried with the same `Idempotency-Key`, it removes once and answers the same.',
+        access: coordinators,
+        idempotent: true,
+        params: { ...walkId, registrationId: { description: 'The registration’s id.' } },
+        body: {
+          schema: RemoveRegistrationInput,
+          invalid: async (c) => {
+            const { walkId: id, registrationId } = c.req.param();
+            const agg = unwrap(await gusp.walks.get(id, { locale: c.get('locale') }));
+            if (!agg.registrations.some((r) => r.id === registrationId)) refuse(c, 'registration.not-found', { registrationId });
+          },
+        },
+        responses: { 200: jsonAnswer('`{ status: "removed", registrationId }`.') },
+        handler: async (c, input) => {
+          const { walkId: id, registrationId } = c.req.param();
+          const opts = commandOptions(c, `remove:${id}:${registrationId}`);
+          const outcome = unwrap(await gusp.walks.removeRegistration(id, registrationId, input, opts));
           return c.json({ status: outcome.status, registrationId: outcome.registration.id });
         },
       }),
