@@ -98,7 +98,7 @@ export const registration = {
     'registration.duplicate-email': 'This email address is already registered for this walk.',
     'registration.walk-not-underway': 'Check-in is only possible during the walk.',
     'registration.walk-over': 'The walk has already started: the registration can no longer be changed.',
-    'registration.reason-required': 'Give the reason for the removal: the person will receive it by email.',
+    'registration.reason-required': 'Give a reason.',
   },
   labels: {
     'registration.status.confirmed': 'Confirmed',

@@ -101,7 +101,7 @@ export const registration = {
     'registration.duplicate-email': 'Cette adresse e-mail est déjà inscrite à ce diagnostic.',
     'registration.walk-not-underway': 'Le pointage n’est possible que pendant le diagnostic.',
     'registration.walk-over': 'Le diagnostic a déjà commencé : l’inscription ne peut plus être modifiée.',
-    'registration.reason-required': 'Indiquez le motif du retrait : la personne le recevra par e-mail.',
+    'registration.reason-required': 'Indiquez un motif.',
   },
   labels: {
     'registration.status.confirmed': 'Confirmée',
