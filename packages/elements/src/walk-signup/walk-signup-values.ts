@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { ACTOR_ROLES, AccessibilityNeed, FIELD_MESSAGES, REGISTRATION_MESSAGES, ROLE_MESSAGES, type ActorRole } from '@gusp/core';
+import { ACTOR_ROLES, AccessibilityNeed, FIELD_MESSAGES, REGISTRATION_MESSAGES, type ActorRole } from '@gusp/core';
 import type { FormConfig } from '../internal/form-controller.js';
 
-/** The core's texts the sign-up shows: only these domains are bundled with it. */
-export const MESSAGES = [REGISTRATION_MESSAGES, ROLE_MESSAGES, FIELD_MESSAGES];
+/**
+ * The core's texts the sign-up shows: only these domains are bundled with it.
+ * Roles are worded by the sign-up's own translation (`roleOption`), for a resident rather than a report.
+ */
+export const MESSAGES = [REGISTRATION_MESSAGES, FIELD_MESSAGES];
 
 /** What the form holds while a person fills it in (and what the draft keeps). */
 export interface SignupValues {

@@ -365,7 +365,7 @@ export class GuspWalkSignup extends GuspElement {
             aria-describedby=${f.describedBy([], ['role'])}
             @change=${(e: Event) => f.set('role', (e.target as HTMLSelectElement).value as ActorRole)}
           >
-            ${ACTOR_ROLES.map((r) => html`<option value=${r} ?selected=${v.role === r}>${t.roleOption[r] ?? labelIn(MESSAGES, `role.${r}`, this.locale)}</option>`)}
+            ${ACTOR_ROLES.map((r) => html`<option value=${r} ?selected=${v.role === r}>${t.roleOption[r] ?? r}</option>`)}
           </select>
         </details>
 
