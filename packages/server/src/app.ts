@@ -117,6 +117,9 @@ export function createApp(options: AppOptions): Hono<Env> {
         maxAge: 600,
       }),
     );
+    // The bundles too: `<script type="module" src="https://gusp…/elements/…">` on an allowed site is a CORS
+    // request, which the browser refuses without this (docs/webmasters.md loads them so).
+    app.use('/elements/*', cors({ origin: (origin) => (allowed.has(origin) ? origin : null), allowMethods: ['GET', 'HEAD'], maxAge: 600 }));
   }
 
   if (options.rateLimit) {

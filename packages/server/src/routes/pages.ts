@@ -108,6 +108,8 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
             'Content-Type': 'text/javascript; charset=utf-8',
             'Cache-Control': 'no-cache',
             'X-Content-Type-Options': 'nosniff',
+            // As CORS says (app.ts): other sites' pages may load the bundle only when some are allowed (`--cors-origin`).
+            'Cross-Origin-Resource-Policy': options.corsOrigins && options.corsOrigins.length > 0 ? 'cross-origin' : 'same-origin',
           });
         },
       }),
