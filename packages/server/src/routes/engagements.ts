@@ -14,10 +14,16 @@ import {
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
 import type { Env, RouteDeps } from '../http/context.js';
+import { listFilter } from '../http/list-filter.js';
 import { jsonAnswer, jsonRoute, route, type Route, type RouteGroup } from '../http/route.js';
 
 const engagementId = { engagementId: { description: 'The engagement’s id.' } };
 const changers = { roles: ['coordinator', 'organisation'] } as const;
+
+/** The filters of `GET /api/engagements`, which its CSV export takes too. */
+export const engagementFilter = /* @__PURE__ */ listFilter<Engagement>({
+  quartier: { description: 'Only this quartier’s (its id).', matches: (e, id) => e.quartierId === id },
+});
 
 export function engagementRoutes(deps: RouteDeps): RouteGroup {
   const { gusp, jsonBody, commandOptions, whoIs, refuse, unwrap } = deps;
@@ -88,11 +94,10 @@ export function engagementRoutes(deps: RouteDeps): RouteGroup {
         method: 'get',
         path: '/',
         summary: 'Engagements, with the city profile (what `<gusp-engagement-tracker>` reads)',
-        query: { quartier: { description: 'Only this quartier’s (its id).' } },
+        query: engagementFilter.query,
         responses: { 200: jsonAnswer('`{ engagements, city }`, oldest proposal first.') },
         handler: async (c) => {
-          const quartier = c.req.query('quartier');
-          const list = (await gusp.engagements.list()).filter((e) => quartier === undefined || e.quartierId === quartier);
+          const list = engagementFilter.apply(c, await gusp.engagements.list());
           list.sort((a, b) => a.proposedAt.localeCompare(b.proposedAt));
           return c.json({ engagements: list, city: gusp.city });
         },

@@ -13,9 +13,12 @@ import {
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import type { Env, RouteDeps } from '../http/context.js';
+import { CSV_QUERY, csvFile, csvFlavour } from '../http/csv-answer.js';
+import { listFilter } from '../http/list-filter.js';
 import { publicObservation } from '../http/public-views.js';
 import { fileAnswer, jsonAnswer, jsonRoute, route, type RouteGroup } from '../http/route.js';
 import { cleanPhoto, MAX_PHOTO_BYTES, photoUrl, withPhotoUrls, type PhotoType } from '../photos.js';
+import { engagementFilter } from './engagements.js';
 
 /** What the public sees of an observation: everything but the reporter's contact. */
 const PublicObservation = /* @__PURE__ */ z.omit(Observation, { reporter: true });
@@ -25,6 +28,12 @@ const MarkDuplicateInput = /* @__PURE__ */ z.object({ of: ObservationId });
 const RejectObservationInput = ReasonNoteInput;
 
 const observationId = { observationId: { description: 'The observation’s id.' } };
+
+/** The filters of `GET /api/observations`, which its GeoJSON and CSV exports take too. */
+export const observationFilter = /* @__PURE__ */ listFilter<Observation>({
+  quartier: { description: 'Only this quartier’s (its id).', matches: (o, id) => o.quartierId === id },
+  walk: { description: 'Only those recorded during this walk (its id).', matches: (o, id) => o.walkId === id },
+});
 const followers = { roles: ['coordinator', 'agent'] } as const;
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 
@@ -127,6 +136,7 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
           'JSON refers to photos sent first with `POST /api/photos`. Multipart (what `<gusp-issue-form>` sends): an `observation` part (this input as JSON, its `photos` listing `{ id, width, height }`) and one `photo` file part per photo, named `<id>.jpg`. A `source` other than `resident` needs a staff token.',
         access: { ...followers, when: '`source` is `walk` or `agent`' },
         idempotent: true,
+        challenge: true,
         body: {
           schema: RecordObservationInput,
           read: async (c) =>
@@ -136,7 +146,6 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
           guard: onlyStaffForOthers,
           alsoAs: {
             'multipart/form-data': {
-        challenge: true,
               schema: {
                 type: 'object',
                 properties: {
@@ -220,16 +229,11 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         method: 'get',
         path: '/',
         summary: 'Public observations, oldest first',
-        query: {
-          quartier: { description: 'Only this quartier’s (its id).' },
-          walk: { description: 'Only those recorded during this walk (its id).' },
-        },
+        query: observationFilter.query,
         responses: { 200: jsonAnswer('`{ observations }`, without reporters’ contacts.') },
         handler: async (c) => {
-          const quartier = c.req.query('quartier');
-          const walk = c.req.query('walk');
-          const list = (await gusp.observations.list())
-            .filter((o) => (quartier === undefined || o.quartierId === quartier) && (walk === undefined || o.walkId === walk))
+          const list = observationFilter
+            .apply(c, await gusp.observations.list())
             .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt))
             .map(present);
           return c.json({ observations: list });
@@ -269,11 +273,11 @@ export function photoRoutes(deps: RouteDeps): RouteGroup {
         method: 'post',
         path: '/',
         summary: 'Stores a photo (JPEG, PNG or WebP bytes), cleaned of its metadata',
+        challenge: true,
         body: { content: Object.fromEntries(IMAGE_TYPES.map((t) => [t, { schema: { type: 'string', contentMediaType: t } }])) },
         responses: { 201: jsonAnswer('`{ id, mediaType, url }`: the id to give with the observation.') },
         handler: async (c) => {
           if (!options.photos) return refuse(c, 'request.not-found', { path: c.req.path });
-        challenge: true,
           const cleaned = await cleanPhoto(new Uint8Array(await c.req.arrayBuffer()));
           if (!cleaned.ok) return refuse(c, cleaned.code, cleaned.details);
           const id = await options.photos.store(cleaned.type, cleaned.bytes);
@@ -305,9 +309,13 @@ export function photoRoutes(deps: RouteDeps): RouteGroup {
   };
 }
 
-/** Open data: GeoJSON (RFC 7946) and CSV (RFC 4180) of public observations and engagements, without contacts. */
+/**
+ * Open data: GeoJSON (RFC 7946) and CSV (RFC 4180) of public observations and
+ * engagements, without contacts. Each takes the filters of its JSON list, and
+ * names, labels and stops' points as GeoJSON gives them.
+ */
 export function openDataRoutes(deps: RouteDeps): RouteGroup {
-  const { gusp, origin } = deps;
+  const { gusp, origin, refuse } = deps;
   const present = (o: Observation) => withPhotoUrls(publicObservation(o), origin());
   const publicWalks = async () => (await gusp.walks.list()).map((a) => a.walk).filter((w) => w.status !== 'draft');
   return {
@@ -319,9 +327,12 @@ export function openDataRoutes(deps: RouteDeps): RouteGroup {
         method: 'get',
         path: '/observations.geojson',
         summary: 'Public observations as GeoJSON (RFC 7946)',
+        description:
+          'The observations `GET /api/observations` lists with the same filters; one without a point of its own is placed at its stop.',
+        query: observationFilter.query,
         responses: { 200: fileAnswer('A FeatureCollection of points.', 'application/geo+json') },
         handler: async (c) => {
-          const observations = (await gusp.observations.list()).map(present);
+          const observations = observationFilter.apply(c, await gusp.observations.list()).map(present);
           const body = toGeoJSON(observations, gusp.city, { locale: c.get('locale'), walks: await publicWalks() });
           return c.body(JSON.stringify(body), 200, { 'Content-Type': 'application/geo+json; charset=utf-8' });
         },
@@ -330,26 +341,29 @@ export function openDataRoutes(deps: RouteDeps): RouteGroup {
         method: 'get',
         path: '/observations.csv',
         summary: 'Public observations as CSV (RFC 4180)',
+        description:
+          'The observations `GET /api/observations` lists with the same filters. One without a point of its own gets its stop’s `lat`/`lon` (`location` says which); labels and names are in the request’s language.',
+        query: { ...observationFilter.query, ...CSV_QUERY },
         responses: { 200: fileAnswer('One line per observation, with a header.', 'text/csv') },
         handler: async (c) => {
-          const csv = observationsToCSV((await gusp.observations.list()).map(present));
-          return c.body(csv, 200, {
-            'Content-Type': 'text/csv; charset=utf-8; header=present',
-            'Content-Disposition': 'attachment; filename="observations.csv"',
-          });
+          const flavour = csvFlavour(c, refuse);
+          const observations = observationFilter.apply(c, await gusp.observations.list()).map(present);
+          const csv = observationsToCSV(observations, { ...flavour, city: gusp.city, locale: c.get('locale'), walks: await publicWalks() });
+          return csvFile(c, csv, 'observations.csv');
         },
       }),
       route(deps, {
         method: 'get',
         path: '/engagements.csv',
         summary: 'Engagements as CSV (RFC 4180)',
+        description:
+          'The engagements `GET /api/engagements` lists with the same filters; labels, names and milestones in words are in the request’s language.',
+        query: { ...engagementFilter.query, ...CSV_QUERY },
         responses: { 200: fileAnswer('One line per engagement, with a header.', 'text/csv') },
         handler: async (c) => {
-          const csv = engagementsToCSV(await gusp.engagements.list());
-          return c.body(csv, 200, {
-            'Content-Type': 'text/csv; charset=utf-8; header=present',
-            'Content-Disposition': 'attachment; filename="engagements.csv"',
-          });
+          const flavour = csvFlavour(c, refuse);
+          const engagements = engagementFilter.apply(c, await gusp.engagements.list());
+          return csvFile(c, engagementsToCSV(engagements, { ...flavour, city: gusp.city, locale: c.get('locale') }), 'engagements.csv');
         },
       }),
     ],
