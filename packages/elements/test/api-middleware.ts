@@ -29,8 +29,15 @@
  *   given up on it first (a newer request aborted it). Without `release`, the held request never answers.
  * - `GET  {base}/__test/held` → once the held request has arrived
  * - `POST {base}/__test/fail-next` `{ path }`: the next `GET {base}{path}` answers 503
+ * - `POST {base}/__test/challenge` `{ on: boolean, maxNumber? }`: while on, the two public writes need proof
+ *   of work as the GUSP server asks it — a real ALTCHA challenge of `GET {base}/challenge` (altcha-lib, as the
+ *   server), solved and sent in `X-Altcha`, each accepted once; else 403 `request.challenge-required` or
+ *   `request.challenge-invalid` naming the challenge URL. `GET {base}/__test/challenge` → `{ issued, accepted, refused }`
+ * - `GET  {base}/__test/reporters` → `{ description, reporter }` of each observation stored (the contact it kept)
  */
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createChallenge, verifySolution } from 'altcha-lib/v1';
 import { createGusp, memoryStore, valence, walkSummary, type GuspError, type RecordObservationInput, type RegisterInput } from '@gusp/core';
 
 /** The part of Koa's context this middleware uses. */
@@ -141,6 +148,37 @@ export function apiMiddleware(base: string) {
   let network: 'up' | 'down' | 'lose-responses' = 'up';
   let held: Held | undefined;
   let failNext: string | undefined;
+  const proof = { on: false, maxNumber: 5000, key: randomBytes(32).toString('hex'), spent: new Set<string>() };
+  const proofCounts = { issued: 0, accepted: 0, refused: 0 };
+
+  /** The proof-of-work check of a public write, as the server's `checkProofOfWork`: `true` when it may go on. */
+  async function proven(ctx: Context): Promise<boolean> {
+    if (!proof.on) return true;
+    const solution = ctx.get('X-Altcha');
+    let verdict: 'missing' | 'invalid' | 'spent' | 'ok' = 'missing';
+    if (solution) {
+      const signature = (() => {
+        try {
+          return String((JSON.parse(atob(solution)) as { signature?: unknown }).signature);
+        } catch {
+          return '';
+        }
+      })();
+      verdict = !(await verifySolution(solution, proof.key)) ? 'invalid' : proof.spent.has(signature) ? 'spent' : 'ok';
+      if (verdict === 'ok') proof.spent.add(signature);
+    }
+    if (verdict === 'ok') {
+      proofCounts.accepted++;
+      return true;
+    }
+    proofCounts.refused++;
+    const code = verdict === 'missing' ? 'request.challenge-required' : 'request.challenge-invalid';
+    const challenge = `http://${ctx.get('Host')}${base}/challenge`;
+    send(ctx, 403, {
+      error: { code, message: 'Preuve de travail requise.', details: { challenge, ...(verdict === 'missing' ? {} : { reason: verdict }) } },
+    });
+    return false;
+  }
 
   const routes: { method: string; pattern: RegExp; handle: (ctx: Context, params: string[]) => Promise<void> }[] = [
     {
@@ -177,6 +215,7 @@ export function apiMiddleware(base: string) {
       pattern: /^\/walks\/([^/]+)\/registrations$/,
       async handle(ctx, [id]) {
         const input = (await readJson(ctx.req)) as RegisterInput;
+        if (!(await proven(ctx))) return;
         if (outage) return send(ctx, 503, { error: { code: 'server.unavailable', message: 'Service unavailable', details: {} } });
         const clientId = ctx.get('Idempotency-Key') || undefined;
         const done = await gusp.walks.register(id as string, input, { locale: input.locale ?? 'fr', clientId });
@@ -250,6 +289,44 @@ export function apiMiddleware(base: string) {
 
   routes.push(
     {
+      method: 'GET',
+      pattern: /^\/challenge$/,
+      async handle(ctx) {
+        if (!proof.on) return send(ctx, 404, { error: { code: 'request.not-found', message: 'Not found', details: {} } });
+        proofCounts.issued++;
+        send(ctx, 200, await createChallenge({ hmacKey: proof.key, maxnumber: proof.maxNumber, expires: new Date(Date.now() + 600_000) }));
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/__test\/challenge$/,
+      async handle(ctx) {
+        const body = (await readJson(ctx.req)) as { on?: boolean; maxNumber?: number };
+        proof.on = body.on === true;
+        proof.maxNumber = body.maxNumber ?? 5000;
+        Object.assign(proofCounts, { issued: 0, accepted: 0, refused: 0 });
+        send(ctx, 200, { on: proof.on });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/__test\/reporters$/,
+      async handle(ctx) {
+        send(
+          ctx,
+          200,
+          (await gusp.observations.list()).map((o) => ({ description: o.description, reporter: o.reporter ?? null })),
+        );
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/__test\/challenge$/,
+      async handle(ctx) {
+        send(ctx, 200, proofCounts);
+      },
+    },
+    {
       method: 'POST',
       pattern: /^\/__test\/hold$/,
       async handle(ctx) {
@@ -302,6 +379,7 @@ export function apiMiddleware(base: string) {
       pattern: /^\/observations$/,
       async handle(ctx) {
         const read = await readObservation(ctx);
+        if (!(await proven(ctx))) return;
         if ('refusal' in read) return send(ctx, 400, { error: { code: 'observation.invalid-upload', message: read.refusal, details: {} } });
         const { input } = read;
         for (const photo of read.photos) {

@@ -6,6 +6,7 @@
  * (worth retrying, and the person's input must be kept).
  */
 import type { GuspError } from '@gusp/core';
+import { solve, type Challenge } from './challenge.js';
 
 /** The server answered with a refusal (`4xx` with `{ error: GuspError }`). */
 export class ApiRefusal extends Error {
@@ -52,6 +53,43 @@ export interface RequestOptions extends RequestInit {
   readonly locale?: string;
   /** Milliseconds before giving up with {@linkcode ApiUnavailable}; {@linkcode REQUEST_TIMEOUT_MS} by default. */
   readonly timeout?: number;
+}
+
+/** Where a server that asked for proof of work gives its challenges, by the URL of the write: the next write solves first. */
+const challengeUrls = new Map<string, string>();
+
+/** The catch of a challenge's fetch: a refusal means the server stopped asking (forgotten); anything else is thrown. */
+const notAsked = (url: string) => (error: unknown) => {
+  if (!(error instanceof ApiRefusal)) throw error;
+  challengeUrls.delete(url);
+};
+
+/**
+ * A public write (a sign-up, an observation) through {@linkcode requestJson}, with
+ * the proof of work a server may ask for (`403 request.challenge-required`, or
+ * `-invalid` for a used or expired one): a fresh challenge from the URL it
+ * names, solved, and the request sent again with `X-Altcha`. A server that
+ * never asks costs nothing. The challenge is fetched when the write is sent,
+ * so a write queued offline gets a fresh one; one still refused after two
+ * solutions is {@linkcode ApiUnavailable} (not the person's doing: an outbox keeps it).
+ */
+export async function writeJson<T>(url: string, init: RequestOptions = {}): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const headers = new Headers(init.headers);
+    const challengeUrl = challengeUrls.get(url);
+    // A server that no longer asks refuses the challenge (404): the write goes without, and it will say if it asks again.
+    const challenge = challengeUrl && (await requestJson<Challenge>(challengeUrl, { locale: init.locale }).catch(notAsked(url)));
+    if (challenge) headers.set('X-Altcha', await solve(challenge));
+    try {
+      return await requestJson<T>(url, { ...init, headers });
+    } catch (error) {
+      // Only the proof-of-work refusals (`request.challenge-*`) name a challenge URL, absolute.
+      const where = error instanceof ApiRefusal && error.error.details.challenge;
+      if (typeof where !== 'string') throw error;
+      if (attempt > 1) throw new ApiUnavailable((error as ApiRefusal).message);
+      challengeUrls.set(url, where);
+    }
+  }
 }
 
 /**

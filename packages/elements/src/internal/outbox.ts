@@ -3,8 +3,13 @@
  * Submissions waiting to be sent, kept on the device in IndexedDB so that a
  * report made in the street with no network survives a reload and is sent
  * later. Each entry keeps the `clientId` it was made with: the server applies
- * a retried submission with the same id once.
+ * a retried submission with the same id once. What identifies the person
+ * (a reporter's name, email, phone) is kept no longer than a draft is
+ * ({@linkcode DRAFT_LIFETIME_MS}): on a shared computer, a report waiting for
+ * days for the network must not keep its author's contact; the entry itself
+ * still waits and is sent, without it.
  */
+import { DRAFT_LIFETIME_MS } from './draft.js';
 
 /** A file waiting with its entry. */
 export interface OutboxFile {
@@ -63,10 +68,20 @@ async function store(mode: IDBTransactionMode): Promise<IDBObjectStore> {
   return (await open()).transaction(STORE, mode).objectStore(STORE);
 }
 
-/** Entries waiting for `url`, oldest first. */
-export async function pending<T>(url: string): Promise<OutboxEntry<T>[]> {
+/**
+ * Entries waiting for `url`, oldest first. Those older than
+ * {@linkcode DRAFT_LIFETIME_MS} (or without a readable date) go through
+ * `forget` (the body without what identifies the person, or `undefined` when
+ * it holds none), and are stored again so: the contact leaves the device.
+ */
+export async function pending<T>(url: string, forget?: (body: T) => T | undefined): Promise<OutboxEntry<T>[]> {
   const all = (await request((await store('readonly')).getAll())) as OutboxEntry<T>[];
-  return all.filter((e) => e.url === url).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const mine = all.filter((e) => e.url === url).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  for (const [i, entry] of mine.entries()) {
+    const body = forget && !(Date.now() - Date.parse(entry.createdAt) < DRAFT_LIFETIME_MS) && forget(entry.body);
+    if (body) await put((mine[i] = { ...entry, body }));
+  }
+  return mine;
 }
 
 export async function put<T>(entry: OutboxEntry<T>): Promise<void> {

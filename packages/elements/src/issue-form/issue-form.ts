@@ -231,7 +231,7 @@ export class GuspIssueForm extends GuspElement {
    * keeps the observation on the device then sends it.
    */
   async submit(): Promise<void> {
-    if (!this.data) return;
+    if (!this.data || this.outbox.sending) return;
     const input = this.input();
     this.message = undefined;
     this.sentLater = 0;
@@ -469,7 +469,9 @@ export class GuspIssueForm extends GuspElement {
           ${f.checkbox('reporterConsent', 'reporter-consent', t.reporterConsent, { errors: ['reporterConsent'] })}
         </fieldset>
 
-        <button type="submit" part="submit">${t.submitIssue}</button>
+        <button type="submit" part="submit" aria-disabled=${this.outbox.sending ? 'true' : 'false'}>
+          ${this.outbox.sending ? t.submittingIssue : t.submitIssue}
+        </button>
         ${f.clearButton(t.clearAnswers, () => {
           // « Vos réponses sont conservées » after a failure would no longer be true.
           this.message = undefined;

@@ -2,12 +2,16 @@
 import type { GuspError, RecordObservationInput } from '@gusp/core';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { GuspObservationRefusedEvent, GuspObservedEvent } from '../events/issue-form-events.js';
-import { ApiRefusal, requestJson } from '../internal/api.js';
+import { ApiRefusal, writeJson } from '../internal/api.js';
 import * as outbox from '../internal/outbox.js';
 import { heading } from '../internal/heading.js';
 import type { IssueFormTexts } from '../translations/index.js';
 
 type Entry = outbox.OutboxEntry<RecordObservationInput>;
+
+/** The observation without its reporter's contact, for one queued too long; `undefined` when it has none. */
+const withoutContact = ({ reporter, ...observation }: RecordObservationInput): RecordObservationInput | undefined =>
+  reporter ? observation : undefined;
 
 /** How one attempt ended: recorded, kept for later (network, server down), or refused with why. */
 export type SendOutcome = { readonly outcome: 'sent' | 'queued' } | { readonly outcome: 'refused'; readonly error: GuspError };
@@ -41,6 +45,8 @@ export class OutboxController implements ReactiveController {
   pending: readonly Entry[] = [];
   /** The flush under way, if any. */
   flushing: Promise<void> | undefined;
+  /** The client id of the submit being sent (a proof of work solved, then the request): the button says so. */
+  sending: string | undefined;
   private flushedUrl: string | undefined;
   private readonly onOnline = () => void this.flush();
 
@@ -80,8 +86,12 @@ export class OutboxController implements ReactiveController {
    * entry leaves the device, and, for one from the queue, `gusp-observation-refused` says why.
    */
   async send(entry: Entry, fromQueue = false): Promise<SendOutcome> {
+    if (!fromQueue) {
+      this.sending = entry.clientId;
+      this.host.requestUpdate();
+    }
     try {
-      const answer = await requestJson<{ observationId?: string }>(entry.url, {
+      const answer = await writeJson<{ observationId?: string }>(entry.url, {
         method: 'POST',
         ...(entry.files?.length ? { body: observationForm(entry.body, entry.files), timeout: 60_000 } : { json: entry.body }),
         locale: this.host.locale,
@@ -95,6 +105,11 @@ export class OutboxController implements ReactiveController {
       await outbox.remove(entry.clientId).catch(() => undefined);
       if (fromQueue) this.host.dispatchEvent(new GuspObservationRefusedEvent({ clientId: entry.clientId, error: error.error }));
       return { outcome: 'refused', error: error.error };
+    } finally {
+      if (!fromQueue) {
+        this.sending = undefined;
+        this.host.requestUpdate();
+      }
     }
   }
 
@@ -104,7 +119,7 @@ export class OutboxController implements ReactiveController {
     if (!url) return Promise.resolve();
     this.flushing ??= (async () => {
       try {
-        for (const entry of await outbox.pending<RecordObservationInput>(url).catch(() => [])) {
+        for (const entry of await outbox.pending<RecordObservationInput>(url, withoutContact).catch(() => [])) {
           if ((await this.send(entry, true)).outcome === 'queued') break;
         }
       } finally {
@@ -118,7 +133,7 @@ export class OutboxController implements ReactiveController {
   /** Reads again what waits, and renders it. */
   async refresh(): Promise<void> {
     const url = this.url();
-    this.pending = url ? await outbox.pending<RecordObservationInput>(url).catch(() => []) : [];
+    this.pending = url ? await outbox.pending<RecordObservationInput>(url, withoutContact).catch(() => []) : [];
     this.host.requestUpdate();
   }
 

@@ -132,6 +132,7 @@ export const issueForm: IssueFormTexts = {
   reporterConsent: 'I agree that my contact details are kept to tell me what is done about it.',
   submitIssue: 'Send',
   issueSent: 'Thank you! Your observation is recorded.',
+  submittingIssue: 'Sending…',
   issueQueued: 'No network right now: your observation is kept on this device and will be sent as soon as possible.',
   issueFailed: 'Your observation could not be sent. Your answers are kept: you can try again.',
   missing: {

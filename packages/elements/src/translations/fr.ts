@@ -134,6 +134,7 @@ export const issueForm: IssueFormTexts = {
   reporterConsent: 'J’accepte que mes coordonnées soient conservées pour me tenir informé·e de la suite donnée.',
   submitIssue: 'Envoyer',
   issueSent: 'Merci ! Votre observation est enregistrée.',
+  submittingIssue: 'Envoi en cours…',
   issueQueued: 'Pas de réseau pour le moment : votre observation est gardée sur cet appareil et sera envoyée dès que possible.',
   issueFailed: 'Votre observation n’a pas pu être envoyée. Vos réponses sont conservées : vous pouvez réessayer.',
   missing: {

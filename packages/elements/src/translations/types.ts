@@ -133,6 +133,8 @@ export interface IssueFormTexts {
   readonly submitIssue: string;
   readonly issueSent: string;
   readonly issueQueued: string;
+  /** The submit button while the observation is being sent (a proof of work solved first, when the server asks). */
+  readonly submittingIssue: string;
   readonly issueFailed: string;
   /**
    * The error of a place left empty, naming its field (« Choisissez une thématique. »),
