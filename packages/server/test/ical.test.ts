@@ -6,6 +6,7 @@
  * ical.js, a parser this project does not write.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
@@ -14,6 +15,34 @@ import { createToken } from '../src/auth.js';
 import type { Database } from '../src/db.js';
 import { openMigratedDatabase, startServer, type RunningServer } from '../src/server.js';
 import { call, inDays, openWalk } from './harness.js';
+import { pythonIcalendar } from '../../../scripts/toolchain.mjs';
+
+const python = pythonIcalendar();
+
+/** What Python's icalendar (Debian's python3-icalendar, not ours) reads in a calendar. */
+const READ_WITH_PYTHON = `
+import sys, json, icalendar
+cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
+out = {'calname': str(cal.get('X-WR-CALNAME')), 'name': str(cal.get('NAME')), 'method': None if cal.get('METHOD') is None else str(cal.get('METHOD')), 'events': []}
+for ev in cal.walk('VEVENT'):
+    start = ev.decoded('DTSTART')
+    out['events'].append({'uid': str(ev['UID']), 'sequence': int(ev.get('SEQUENCE')), 'url': str(ev.get('URL')), 'status': str(ev.get('STATUS')),
+                          'start': start.isoformat(), 'zone': str(getattr(start.tzinfo, 'zone', start.tzinfo))})
+print(json.dumps(out))
+`;
+
+interface PythonReading {
+  readonly calname: string;
+  readonly name: string;
+  readonly method: string | null;
+  readonly events: readonly { uid: string; sequence: number; url: string; status: string; start: string; zone: string }[];
+}
+
+function readWithPython(text: string): PythonReading {
+  const run = spawnSync(python as string, ['-c', READ_WITH_PYTHON], { input: text, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return JSON.parse(run.stdout) as PythonReading;
+}
 
 const PUBLIC = 'https://gusp.ville.example';
 
@@ -182,6 +211,39 @@ describe('calendars of walks (issue 11)', () => {
     const feed = calendarOf((await get(server.url, '/api/quartiers/chamberliere/walks.ics')).text);
     assert.equal(eventOf(feed, other)?.getFirstPropertyValue('sequence'), 2, 'reschedule then cancel: 2, not the reschedule’s 1');
   });
+
+  test(
+    'Python’s icalendar reads the feeds as ical.js does: names, SEQUENCE, URL, the time in Europe/Paris',
+    { skip: python ? false : 'Python’s icalendar is not installed (scripts/setup.mjs installs python3-icalendar on Debian)' },
+    async () => {
+      const coordinator = { authorization: `Bearer ${(await createToken(db.sql, { role: 'coordinator' })).token}` };
+      const id = await openWalk(server.gusp, { quartierId: 'polygone' });
+      await call(server.url, 'POST', `/api/walks/${id}/cancel`, {
+        body: { reason: 'Travaux, rue barrée; report à venir' },
+        headers: { ...coordinator, 'idempotency-key': `py-cancel-${id}` },
+      });
+      const found = await server.gusp.walks.get(id);
+      assert.ok(found.ok);
+      for (const [path, calname] of [
+        ['/api/quartiers/polygone/walks.ics', 'Diagnostics en marchant – Polygone (Valence)'],
+        ['/api/walks.ics', 'Diagnostics en marchant – Valence'],
+        [`/api/walks/${id}/calendar.ics`, 'None'],
+      ] as const) {
+        const read = readWithPython((await get(server.url, path)).text);
+        assert.equal(read.calname, calname, path);
+        if (calname !== 'None') assert.equal(read.name, calname, path);
+        assert.equal(read.method, null, `${path}: no METHOD over HTTP`);
+        const event = read.events.find((e) => e.uid === `walk-${id}@gusp`);
+        assert.ok(event, path);
+        assert.deepEqual(
+          { sequence: event.sequence, url: event.url, status: event.status, zone: event.zone },
+          { sequence: 1, url: `${PUBLIC}/marches/${id}`, status: 'CANCELLED', zone: 'Europe/Paris' },
+          path,
+        );
+        assert.equal(Date.parse(event.start), Date.parse(found.value.walk.startsAt), `${path}: the same instant`);
+      }
+    },
+  );
 
   test('the events’ URL is the walk’s page, which a person can open (HTML, French, the sign-up element, the page headers)', async () => {
     const id = await openWalk(server.gusp, { quartierId: 'le-plan' });
