@@ -16,7 +16,7 @@ import { negotiateLocale } from './http/messages.js';
 import { rateLimiter, windowLimiter } from './http/rate-limit.js';
 import { openApiDocument } from './http/openapi.js';
 import { groupApp, type RouteGroup } from './http/route.js';
-import { open311Routes } from './open311.js';
+import { open311DiscoveryRoutes, open311Routes } from './open311.js';
 import { MAX_PHOTO_BYTES } from './photos.js';
 import { engagementRoutes } from './routes/engagements.js';
 import { observationRoutes, openDataRoutes, photoRoutes } from './routes/observations.js';
@@ -180,6 +180,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     engagementRoutes(deps),
     privacyRoutes(deps),
     open311Routes(deps),
+    open311DiscoveryRoutes(deps),
   ];
   for (const group of groups) app.route(group.base, groupApp(group));
 

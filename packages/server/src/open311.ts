@@ -2,32 +2,38 @@
 /**
  * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2) under
  * `/open311/v2`, in JSON and XML (the extension says which: `services.json`,
- * `services.xml`): the city's themes are its services, problem observations its
- * service requests. Mapping, checks and XML are the core's (`toOpen311Services`,
- * `toOpen311Requests`, `fromOpen311Request`, `toOpen311Xml`); this file only
- * speaks HTTP. Errors are GeoReport error lists `[{ code, description }]`
- * (`<errors><error>` in XML).
+ * `services.xml`), with its Service Discovery at `/open311/discovery.{json,xml}`
+ * and mySociety's `servicerequestupdates` (what FixMyStreet pulls): the city's
+ * themes are its services, problem observations its service requests. Mapping,
+ * checks and XML are the core's (`toOpen311Services`, `toOpen311Requests`,
+ * `toOpen311RequestUpdates`, `toOpen311Discovery`, `fromOpen311Request`,
+ * `toOpen311Xml`); this file only speaks HTTP. Every refusal under `/open311`
+ * (a route's, or the app's own: body too large, rate limit, Idempotency-Key) is
+ * a GeoReport error list `[{ code, description }]` (`<errors><error>` in XML),
+ * written by `sendError`.
  */
 import {
   fromOpen311Request,
-  toOpen311ErrorList,
+  toOpen311Discovery,
   toOpen311PostResponse,
+  toOpen311RequestUpdates,
   toOpen311Requests,
   toOpen311Services,
   toOpen311Xml,
+  toZonedISO,
   type CityProfile,
   type GuspError,
   type GeoPoint,
   type Open311Document,
+  type Open311FormValue,
 } from '@gusp/core';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { checkProofOfWork } from './http/challenge.js';
 import type { Env, RouteDeps } from './http/context.js';
-import { open311StatusOf, serverError } from './http/errors.js';
-import type { ServerLocale } from './http/messages.js';
+import { OPEN311_XML_TYPE, sendError, serverError } from './http/errors.js';
 import { route, type ResponseDoc, type Route, type RouteGroup } from './http/route.js';
-import { withPhotoUrls } from './photos.js';
+import { photoIdOf, withPhotoUrls } from './photos.js';
 
 /** At most this many requests in one `GET requests.json` (the spec suggests 1000). */
 const MAX_REQUESTS = 1000;
@@ -36,30 +42,79 @@ const DEFAULT_WINDOW_MS = 90 * 86_400_000;
 
 /** The two formats of GeoReport v2, named by the path's extension. */
 type Format = 'json' | 'xml';
-const formatOf = (path: string): Format => (path.endsWith('.xml') ? 'xml' : 'json');
 /** `services.json` → `services`; `abc.xml` → `abc`. */
 const baseName = (file: string): string => file.replace(/\.(json|xml)$/, '');
 
-/** A document in the request's format: the bare list or object in JSON, wrapped in its root element in XML. */
+/**
+ * A document in the request's format: the bare list or object in JSON, wrapped in its root
+ * element in XML, served as `text/xml` as the spec says (`application/xml` it is not).
+ */
 function send(c: Context, format: Format, document: Open311Document, status: ContentfulStatusCode = 200) {
-  if (format === 'xml') return c.body(toOpen311Xml(document), status, { 'content-type': 'application/xml; charset=utf-8' });
+  if (format === 'xml') return c.body(toOpen311Xml(document), status, { 'content-type': OPEN311_XML_TYPE });
   return c.json(Object.values(document)[0] as object, status);
 }
 
 /**
- * A refusal as a GeoReport error list. The core's `store.client-id-reused` is worded as the JSON API
- * words it (`request.idempotency-key-reused`): here too the client id is the `Idempotency-Key` header,
- * and the description must tell the client to send a new key, not speak of the store. Its status stays
- * GeoReport's 400 (see `open311StatusOf`).
+ * A refusal as a GeoReport error list in the path's format (`sendError` writes one for any
+ * path under `/open311`, with GeoReport's statuses and the JSON API's wording of a reused key).
  */
-const sendList = (c: Context, refusal: GuspError) => {
-  const error =
-    refusal.code === 'store.client-id-reused'
-      ? serverError('request.idempotency-key-reused', (c.get('locale') as ServerLocale | undefined) ?? 'fr')
-      : refusal;
-  const status = open311StatusOf(error.code);
-  return send(c, formatOf(c.req.path), { errors: toOpen311ErrorList(error, status) }, status);
-};
+const sendList = (c: Context, refusal: GuspError) => sendError(c, refusal);
+
+/** The first value of a field (a scalar field sent twice counts once). */
+const one = (value: Open311FormValue): string | undefined => (typeof value === 'string' ? value : value?.[0]);
+
+/** A bad query argument, named in the description GeoReport clients show. */
+const invalidQuery = (locale: Env['Variables']['locale'], field: string): GuspError => ({
+  ...serverError('request.invalid-query', locale, { field }),
+  message: `${field}: ${serverError('request.invalid-query', locale).message}`,
+});
+
+/** An ISO 8601 date or W3C date-time query value: its instant, `undefined` when absent, NaN when invalid. */
+function dateQuery(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  return /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ? Date.parse(value) : Number.NaN;
+}
+
+/**
+ * The form of a POST as field → value(s): `application/x-www-form-urlencoded` as the spec says,
+ * `multipart/form-data` as FixMyStreet sends when it uploads files (file parts are not read: GUSP
+ * takes photos only re-encoded from its own form), or a JSON object. A repeated field
+ * (`media_url`) keeps every value; `undefined` when the body cannot be read.
+ */
+async function formOf(c: Context<Env>): Promise<Record<string, Open311FormValue> | undefined> {
+  const type = (c.req.header('content-type') ?? '').toLowerCase();
+  // A Map: a field named `constructor` or `__proto__` is a field like any other.
+  const fields = new Map<string, string[]>();
+  const add = (key: string, value: string) => {
+    const values = fields.get(key);
+    if (values) values.push(value);
+    else fields.set(key, [value]);
+  };
+  if (type.includes('application/json')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await c.req.text());
+    } catch {
+      return undefined;
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+    for (const [k, v] of Object.entries(parsed)) {
+      for (const item of Array.isArray(v) ? (v as unknown[]) : [v])
+        if (typeof item === 'string' || typeof item === 'number') add(k, String(item));
+    }
+  } else if (type.startsWith('multipart/form-data')) {
+    let form: FormData;
+    try {
+      form = await c.req.formData();
+    } catch {
+      return undefined;
+    }
+    for (const [k, v] of form.entries()) if (typeof v === 'string') add(k, v);
+  } else {
+    for (const [k, v] of new URLSearchParams(await c.req.text())) add(k, v);
+  }
+  return Object.fromEntries([...fields].map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
+}
 
 /** The quartier whose centre is nearest to `point`: Open311 clients know no quartiers. */
 function nearestQuartier(city: CityProfile, point: GeoPoint): string | undefined {
@@ -83,8 +138,16 @@ const POST_FIELDS = {
     lat: { ...text, description: 'Latitude, decimal degrees.' },
     long: { ...text, description: 'Longitude, decimal degrees.' },
     address_string: { ...text, description: 'Where, in words (with `quartier_id`).' },
+    address_id: {
+      ...text,
+      description: 'An address id (kept as the address, in words, when `address_string` is absent; with `quartier_id`).',
+    },
     quartier_id: { ...text, description: 'The quartier, when no point is given.' },
-    description: text,
+    description: { ...text, maxLength: 4000 },
+    media_url: {
+      description: 'Absolute http(s) URL of media hosted elsewhere (repeat it for several, at most 3): kept as a link, never fetched.',
+      anyOf: [text, { type: 'array', items: text, maxItems: 3 }],
+    },
     email: text,
     first_name: text,
     last_name: text,
@@ -98,11 +161,40 @@ const POST_FIELDS = {
 
 const FORMATS = {
   json: { mediaType: 'application/json', note: 'JSON' },
-  xml: { mediaType: 'application/xml', note: 'XML' },
+  xml: { mediaType: 'text/xml', note: 'XML' },
 } as const;
 
 /** A GeoReport v2 answer in one format. */
 const answer = (format: Format, description: string): ResponseDoc => ({ description, content: { [FORMATS[format].mediaType]: {} } });
+
+/**
+ * Service Discovery (https://wiki.open311.org/Service_Discovery), required by GeoReport v2:
+ * `/open311/discovery.{json,xml}` names the endpoint under the public URL (never the request's
+ * Host) and its formats. `changeset` is when this server started: the services are the city
+ * profile's, read at start, so they cannot have changed later.
+ */
+export function open311DiscoveryRoutes(deps: RouteDeps): RouteGroup {
+  const { city } = deps.gusp;
+  const changeset = toZonedISO(new Date(Math.floor(Date.now() / 1000) * 1000), city.timezone);
+  const discovery = (format: Format): Route =>
+    route(deps, {
+      method: 'get',
+      path: `/discovery.${format}`,
+      summary: `Service Discovery: the GeoReport v2 endpoint and its formats, in ${FORMATS[format].note}`,
+      errors: 'open311',
+      responses: { 200: answer(format, '`{ changeset, contact, key_service, endpoints }`.') },
+      handler: (c) =>
+        send(c, format, {
+          discovery: toOpen311Discovery(city, { url: `${deps.origin()}/open311/v2`, changeset, locale: c.get('locale') }),
+        }),
+    });
+  return {
+    base: '/open311',
+    tag: 'open311',
+    description: 'Open311 Service Discovery.',
+    routes: [discovery('json'), discovery('xml')],
+  };
+}
 
 export function open311Routes(deps: RouteDeps): RouteGroup {
   const { gusp, commandOptions, origin } = deps;
@@ -149,7 +241,7 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
       summary: `Service requests (problem observations), newest first, in ${FORMATS[format].note}`,
       errors: 'open311',
       query: {
-        service_request_id: { description: 'Comma-separated ids (dates then default to all time).' },
+        service_request_id: { description: 'Comma-separated ids: overrides every other argument, as the spec says.' },
         service_code: { description: 'Comma-separated service codes.' },
         start_date: { description: 'ISO 8601 date or date-time (90 days before `end_date` by default).' },
         end_date: { description: 'ISO 8601 date or date-time (now by default).' },
@@ -159,38 +251,33 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
       handler: async (c) => {
         const locale = c.get('locale');
         const q = (name: string) => c.req.query(name)?.trim() || undefined;
-        const invalid = (field: string) =>
-          sendList(c, {
-            ...serverError('request.invalid-query', locale, { field }),
-            message: `${field}: ${serverError('request.invalid-query', locale).message}`,
+        const invalid = (field: string) => sendList(c, invalidQuery(locale, field));
+        const list = (name: string) =>
+          q(name)
+            ?.split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== '');
+        const ids = list('service_request_id');
+        // The spec: `service_request_id` "overrides all other arguments" (dates, codes, status).
+        if (ids !== undefined && ids.length > 0) {
+          const wanted = new Set(ids);
+          return send(c, format, {
+            service_requests: (await requestsOf(c)).filter((r) => wanted.has(r.service_request_id)).slice(0, MAX_REQUESTS),
           });
-        const date = (name: string) => {
-          const v = q(name);
-          if (v === undefined) return undefined;
-          const t = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) ? Date.parse(v) : Number.NaN;
-          return Number.isNaN(t) ? Number.NaN : t;
-        };
-        const start = date('start_date');
-        const end = date('end_date');
+        }
+        const start = dateQuery(q('start_date'));
+        const end = dateQuery(q('end_date'));
         if (Number.isNaN(start)) return invalid('start_date');
         if (Number.isNaN(end)) return invalid('end_date');
-        const statuses = q('status')
-          ?.split(',')
-          .map((s) => s.trim());
+        const statuses = list('status');
         if (statuses?.some((s) => s !== 'open' && s !== 'closed')) return invalid('status');
-        const codes = q('service_code')
-          ?.split(',')
-          .map((s) => s.trim());
-        const ids = q('service_request_id')
-          ?.split(',')
-          .map((s) => s.trim());
+        const codes = list('service_code');
         const to = end ?? Date.now();
-        const from = start ?? (ids ? Number.NEGATIVE_INFINITY : to - DEFAULT_WINDOW_MS);
-        const list = (await requestsOf(c))
+        const from = start ?? to - DEFAULT_WINDOW_MS;
+        const found = (await requestsOf(c))
           .filter((r) => {
             const at = Date.parse(r.requested_datetime);
             return (
-              (ids === undefined || ids.includes(r.service_request_id)) &&
               (codes === undefined || codes.includes(r.service_code)) &&
               (statuses === undefined || statuses.includes(r.status)) &&
               at >= from &&
@@ -199,7 +286,7 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
           })
           .sort((a, b) => b.requested_datetime.localeCompare(a.requested_datetime))
           .slice(0, MAX_REQUESTS);
-        return send(c, format, { service_requests: list });
+        return send(c, format, { service_requests: found });
       },
     }),
     route(deps, {
@@ -216,40 +303,84 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
         return send(c, format, { service_requests: found });
       },
     }),
-    // Form-encoded as the spec says; JSON accepted too. Values must be strings.
+    // mySociety's extension (FixMyStreet's GetServiceRequestUpdates): both dates optional, W3C format.
+    route(deps, {
+      method: 'get',
+      path: `/servicerequestupdates.${format}`,
+      summary: `Updates of service requests (their status changes), oldest first, in ${FORMATS[format].note}`,
+      description:
+        'mySociety’s GeoReport v2 extension, what FixMyStreet pulls: one update per status change of a problem observation, and per milestone of the engagement it is committed to.',
+      errors: 'open311',
+      query: {
+        start_date: { description: 'W3C date-time: the earliest update (90 days before `end_date` by default).' },
+        end_date: { description: 'W3C date-time: the latest update (now by default).' },
+      },
+      responses: {
+        200: answer(
+          format,
+          'At most 1,000 updates: `update_id`, `service_request_id`, `status`, `updated_datetime`, `description`, `media_url`.',
+        ),
+      },
+      handler: async (c) => {
+        const locale = c.get('locale');
+        const start = dateQuery(c.req.query('start_date')?.trim() || undefined);
+        const end = dateQuery(c.req.query('end_date')?.trim() || undefined);
+        if (Number.isNaN(start)) return sendList(c, invalidQuery(locale, 'start_date'));
+        if (Number.isNaN(end)) return sendList(c, invalidQuery(locale, 'end_date'));
+        const to = end ?? Date.now();
+        const from = start ?? to - DEFAULT_WINDOW_MS;
+        const [events, observations, engagements] = await Promise.all([
+          gusp.store.readAll({ prefix: 'observation-' }),
+          gusp.observations.list(),
+          gusp.engagements.list(),
+        ]);
+        const updates = toOpen311RequestUpdates(events, observations, city, { engagements, locale })
+          .filter((u) => {
+            const at = Date.parse(u.updated_datetime);
+            return at >= from && at <= to;
+          })
+          .slice(0, MAX_REQUESTS);
+        return send(c, format, { service_request_updates: updates });
+      },
+    }),
+    // Form-encoded as the spec says; multipart (FixMyStreet's, with uploads) and JSON accepted too. Values must be strings.
     route(deps, {
       method: 'post',
       path: `/requests.${format}`,
       summary: `Reports a problem (a service request), in ${FORMATS[format].note}`,
-      description: 'Without `lat`/`long`, `quartier_id` with `address_string` locates it; with them, the nearest quartier is taken.',
+      description:
+        'Without `lat`/`long`, `quartier_id` with `address_string` or `address_id` locates it; with them, the nearest quartier is taken. `media_url` is kept as an external link and never fetched; a file part of a multipart body is not read.',
       errors: 'open311',
       idempotent: 'after-body',
       challenge: 'after-body',
-      body: { content: { 'application/x-www-form-urlencoded': { schema: POST_FIELDS }, 'application/json': { schema: POST_FIELDS } } },
+      body: {
+        content: {
+          'application/x-www-form-urlencoded': { schema: POST_FIELDS },
+          'multipart/form-data': { schema: POST_FIELDS },
+          'application/json': { schema: POST_FIELDS },
+        },
+      },
       responses: { 201: answer(format, '`[{ service_request_id, service_notice, account_id }]`.') },
       handler: async (c) => {
         const locale = c.get('locale');
-        const type = c.req.header('content-type') ?? '';
-        let body: Record<string, string | undefined> = {};
-        if (type.includes('application/json')) {
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(await c.req.text());
-          } catch {
-            return sendList(c, serverError('request.invalid-json', locale));
-          }
-          if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-            return sendList(c, serverError('request.invalid-json', locale));
-          for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string' || typeof v === 'number') body[k] = String(v);
-        } else {
-          body = Object.fromEntries(new URLSearchParams(await c.req.text()));
-        }
+        const body = await formOf(c);
+        if (body === undefined)
+          return sendList(
+            c,
+            serverError(
+              /^multipart\//i.test(c.req.header('content-type') ?? '') ? 'request.invalid-multipart' : 'request.invalid-json',
+              locale,
+            ),
+          );
         // GeoReport clients cannot solve a challenge: they send a staff token as `api_key`, or a solution as `altcha`.
-        const unproven = await checkProofOfWork(deps, c, { solution: body.altcha, apiKey: body.api_key });
+        const unproven = await checkProofOfWork(deps, c, { solution: one(body.altcha), apiKey: one(body.api_key) });
         if (unproven) return sendList(c, unproven);
         const submission = fromOpen311Request(body, city, locale);
         if (!submission.ok) return sendList(c, submission.error);
         const input = submission.value;
+        // A link in our photos' form names a photo of ours (erasure would delete it, and the URL is rebuilt on read): refused.
+        const ours = input.photos?.find((p) => p.url !== undefined && photoIdOf(p.url) !== undefined);
+        if (ours) return sendList(c, serverError('open311.invalid-media-url', locale, { mediaUrl: ours.url }));
         const quartierId = input.quartierId ?? (input.point ? nearestQuartier(city, input.point) : undefined);
         if (quartierId === undefined) return sendList(c, serverError('open311.quartier-required', locale));
         const recorded = await gusp.observations.record({ ...input, quartierId }, commandOptions(c, 'open311'));

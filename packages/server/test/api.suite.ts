@@ -1195,7 +1195,7 @@ export function apiSuite(backend: Backend): void {
       const parser = new XMLParser({ parseTagValue: false, isArray: (name) => ['service', 'request', 'error'].includes(name) });
       const xml = async (method: string, path: string, init: Parameters<typeof call>[3] = {}) => {
         const r = await call<string>(base, method, path, init);
-        assert.match(r.headers.get('content-type') ?? '', /^application\/xml/, path);
+        assert.match(r.headers.get('content-type') ?? '', /^text\/xml; charset=utf-8$/, path);
         assert.equal(XMLValidator.validate(r.body), true, `${path}: ${r.body}`);
         return { status: r.status, doc: parser.parse(r.body) as Record<string, Record<string, Record<string, string>[]>> };
       };

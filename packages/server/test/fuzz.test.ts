@@ -401,9 +401,11 @@ describe('fuzz of every endpoint (PGlite)', () => {
               Array.isArray(body) &&
               body.length > 0 &&
               body.every((e) => typeof e?.code === 'number' && typeof e?.description === 'string');
-            // Under /open311, the refusals of the app-wide checks (body size, Idempotency-Key) come before its routes, in the API's envelope.
-            if (r.path.startsWith('/open311/') && !georeport && isErrorBody(body))
+            // Under /open311 every refusal is a GeoReport list, the app-wide checks' (body size, Idempotency-Key) included (issue 11).
+            if (r.path.startsWith('/open311/') && !georeport && isErrorBody(body)) {
               apiEnvelopeOn311.add(`${reply.status} ${body.error.code}`);
+              failures.push(`${reply.status} the API's envelope under /open311: ${describeRequest(r)}`);
+            }
             if (!georeport && !isErrorBody(body))
               failures.push(`${reply.status} not in an error envelope ${reply.text.slice(0, 200)}: ${describeRequest(r)}`);
             else if (georeport && !r.path.startsWith('/open311/'))

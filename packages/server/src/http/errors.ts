@@ -2,9 +2,11 @@
 /**
  * Every refusal leaves the server as `{ error: { code, message, details } }`
  * with a 4xx status: `code` is stable (the core's, or the server's own),
- * `message` is in the caller's language.
+ * `message` is in the caller's language. Under `/open311`, the same refusal is
+ * a GeoReport v2 error list instead, whoever refuses (a route, or the app's
+ * body limit, rate limit and Idempotency-Key check, which come first).
  */
-import { errorMessage, type GuspError } from '@gusp/core';
+import { errorMessage, toOpen311ErrorList, toOpen311Xml, type GuspError } from '@gusp/core';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { serverMessage, type ServerLocale } from './messages.js';
@@ -134,9 +136,27 @@ function asHttpError(c: Context, error: GuspError): GuspError {
   return serverError('request.idempotency-key-reused', (c.get('locale') as ServerLocale | undefined) ?? 'fr');
 }
 
-/** Sends a refusal: status from the code, body in the error envelope. */
+/** The media type of GeoReport v2's XML (the spec's `text/xml`, not `application/xml`). */
+export const OPEN311_XML_TYPE = 'text/xml; charset=utf-8';
+
+/** Whether a path is Open311's: its refusals are GeoReport error lists. */
+export const isOpen311Path = (path: string): boolean => path === '/open311' || path.startsWith('/open311/');
+
+/**
+ * A refusal as a GeoReport v2 error list, with GeoReport's status: XML
+ * (`<errors><error>`) for a `.xml` path, JSON otherwise.
+ */
+function sendOpen311Error(c: Context, error: GuspError): Response {
+  const status = open311StatusOf(error.code);
+  const errors = toOpen311ErrorList(error, status);
+  if (c.req.path.endsWith('.xml')) return c.body(toOpen311Xml({ errors }), status, { 'content-type': OPEN311_XML_TYPE });
+  return c.json(errors, status);
+}
+
+/** Sends a refusal: status from the code, body in the error envelope (a GeoReport error list under `/open311`). */
 export function sendError(c: Context, refusal: GuspError): Response {
   const error = asHttpError(c, refusal);
+  if (isOpen311Path(c.req.path)) return sendOpen311Error(c, error);
   const body: ErrorBody = { error: { code: error.code, message: error.message, details: error.details } };
   return c.json(body, statusOf(error.code));
 }

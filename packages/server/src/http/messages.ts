@@ -33,7 +33,7 @@ export const fr: Messages = {
   'request.challenge-invalid': (d) =>
     `${d.reason === 'expired' ? 'Cette preuve de travail a expiré' : d.reason === 'spent' ? 'Cette preuve de travail a déjà servi' : 'Cette preuve de travail est invalide'} : demandez un nouveau défi (GET /api/challenge) et envoyez sa solution.`,
   'open311.quartier-required':
-    'Indiquez lat et long, ou quartier_id avec address_string : le quartier ne se déduit pas d’une adresse seule.',
+    'Indiquez lat et long, ou quartier_id avec address_string ou address_id : le quartier ne se déduit pas d’une adresse seule.',
   'photo.unsupported-type': 'Seules les photos JPEG, PNG ou WebP sont acceptées.',
   'photo.invalid': 'Cette image est illisible ou tronquée.',
   'photo.too-many-pixels': (d) =>
@@ -67,7 +67,8 @@ export const en: Messages = {
     'This server asks for proof of work on public writes: get a challenge (GET /api/challenge), solve it and send the solution in the X-Altcha header. GUSP forms do it by themselves.',
   'request.challenge-invalid': (d) =>
     `${d.reason === 'expired' ? 'This proof of work has expired' : d.reason === 'spent' ? 'This proof of work was already used' : 'This proof of work is invalid'}: get a new challenge (GET /api/challenge) and send its solution.`,
-  'open311.quartier-required': 'Give lat and long, or quartier_id with address_string: the quartier cannot be told from an address alone.',
+  'open311.quartier-required':
+    'Give lat and long, or quartier_id with address_string or address_id: the quartier cannot be told from an address alone.',
   'photo.unsupported-type': 'Only JPEG, PNG or WebP photos are accepted.',
   'photo.invalid': 'This image is unreadable or truncated.',
   'photo.too-many-pixels': (d) => `This image is too large: at most ${s(d.maxPixels)} pixels (shrink it, e.g. to 1600 pixels a side).`,

@@ -107,10 +107,10 @@ export function openApiDocument(groups: readonly RouteGroup[]): Json {
     if (style === 'html')
       return { '4XX': { description: 'A refusal, as a page.', content: { 'text/html': { schema: { type: 'string' } } } } };
     if (style === 'open311') {
-      // Refusals of the router itself (too large, rate limited) keep the JSON envelope.
+      // Every refusal under /open311, the router's own (too large, rate limited) included.
       const list = path.endsWith('.xml')
-        ? { 'application/xml': { schema: { type: 'string' } } }
-        : { 'application/json': { schema: { anyOf: [ref('Open311Errors'), ref('ErrorEnvelope')] } } };
+        ? { 'text/xml': { schema: { type: 'string' } } }
+        : { 'application/json': { schema: ref('Open311Errors') } };
       return { '4XX': { description: 'A GeoReport v2 error list.', content: list } };
     }
     return {
