@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * End to end, in headless Chromium over real HTTP: the demo page of a server with proof of work
+ * on, at its default difficulty. The person signs up as anywhere else; the element solves the
+ * ALTCHA challenge by itself, and the server records the solution as spent.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { createToken } from '../src/auth.js';
+import { defaultElementsPaths } from '../src/demo/elements-bundle.js';
+import { DEFAULT_PROOF_OF_WORK_MAX_NUMBER } from '../src/http/challenge.js';
+import { seedValence } from '../src/seed/valence.js';
+import { startServer, type RunningServer } from '../src/server.js';
+import { call, inDays } from './harness.js';
+import { CHROMIUM_ARGS, findChromium } from '../../../chromium.config.mjs';
+
+const chromium = findChromium();
+const bundle = defaultElementsPaths().dir;
+const skip = !chromium
+  ? 'Chromium is not installed'
+  : !(bundle !== undefined && existsSync(`${bundle}/gusp-elements.js`))
+    ? 'the elements’ bundle is not built (pnpm --filter @gusp/elements bundle)'
+    : false;
+
+describe('end to end: the demo page signs up with proof of work on (issue 10, finding 4)', { skip }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let walkId: string;
+
+  before(async () => {
+    server = await startServer({ proofOfWork: true, photoSweep: false, beforeListen: (gusp) => seedValence(gusp.store) });
+    const coordinator = { authorization: `Bearer ${(await createToken(server.database.sql, { role: 'coordinator' })).token}` };
+    // Staff writes need no proof of work.
+    const scheduled = await call(server.url, 'POST', '/api/walks', {
+      body: {
+        quartierId: 'le-plan',
+        title: 'Diagnostic en marchant — preuve de travail',
+        startsAt: `${inDays(21).slice(0, 10)}T09:00:00+01:00`,
+        capacity: 5,
+        meetingPoint: { label: 'Square des Bleuets' },
+      },
+      headers: coordinator,
+    });
+    assert.equal(scheduled.status, 201, JSON.stringify(scheduled.body));
+    walkId = scheduled.body.id;
+    assert.equal((await call(server.url, 'POST', `/api/walks/${walkId}/publish`, { headers: coordinator })).status, 200);
+    browser = await puppeteer.launch({ executablePath: chromium as string, headless: true, args: [...CHROMIUM_ARGS, '--lang=fr-FR'] });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('a resident signs up from the demo page; the element solved a real challenge, spent once', async () => {
+    // The API refuses an anonymous sign-up without a solution: what a script gets.
+    const refused = await call(server.url, 'POST', `/api/walks/${walkId}/registrations`, {
+      body: { name: 'Script', email: 'script@example.org', consent: true },
+    });
+    assert.equal(refused.status, 403);
+    assert.equal(refused.body.error.code, 'request.challenge-required');
+
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/403/.test(m.text())) errors.push(m.text());
+    });
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(`${r.method()} ${new URL(r.url()).pathname}`));
+    await page.goto(`${server.url}/`, { waitUntil: 'load' });
+    // The demo lists the walks (`<gusp-walk-list>`, whose card opens the sign-up) or shows each sign-up form.
+    const direct = `gusp-walk-signup[walk-id="${walkId}"]`;
+    await page.waitForSelector(`${direct}, gusp-walk-list`, { timeout: 15_000 });
+    let el = direct;
+    if (!(await page.$(direct))) {
+      await page.waitForSelector(`gusp-walk-list >>> #open-${walkId}`, { timeout: 15_000 });
+      await page.click(`gusp-walk-list >>> #open-${walkId}`);
+      el = 'gusp-walk-list >>> gusp-walk-signup';
+    }
+    await page.waitForSelector(`${el} >>> #name`, { timeout: 15_000 });
+    await page.type(`${el} >>> #name`, 'Nadia Benali');
+    await page.type(`${el} >>> #email`, 'nadia@example.org');
+    await page.click(`${el} >>> #consent`);
+    const started = Date.now();
+    await page.click(`${el} >>> button[type="submit"]`);
+    await page.waitForFunction(
+      (sel: string) => {
+        const host = document.querySelector(sel) ?? document.querySelector('gusp-walk-list')?.shadowRoot?.querySelector('gusp-walk-signup');
+        return (host?.shadowRoot?.textContent ?? '').includes('Votre inscription est confirmée');
+      },
+      { timeout: 60_000, polling: 50 },
+      direct,
+    );
+    const took = Date.now() - started;
+    assert.deepEqual(errors, []);
+    // Asked (403), fetched a challenge, solved it, sent again.
+    const writes = requests.filter((r) => r.startsWith('POST /api/walks/') || r === 'GET /api/challenge');
+    assert.deepEqual(writes, [`POST /api/walks/${walkId}/registrations`, 'GET /api/challenge', `POST /api/walks/${walkId}/registrations`]);
+    await page.close();
+
+    const summary = await call(server.url, 'GET', `/api/walks/${walkId}`);
+    assert.equal(summary.body.confirmed, 1);
+    const spent = await server.database.sql.query('SELECT count(*)::int AS n FROM spent_challenges');
+    assert.equal(spent.rows[0]?.n, 1);
+    process.stdout.write(
+      `# sign-up with proof of work (maxnumber ${DEFAULT_PROOF_OF_WORK_MAX_NUMBER}) took ${took} ms in headless Chromium\n`,
+    );
+  });
+});
