@@ -331,11 +331,12 @@ async function exportData(argv: string[]): Promise<void> {
         ? { ...o, photos: o.photos.map(({ url, ...p }) => (url === undefined || photoIdOf(url) !== undefined ? p : { ...p, url })) }
         : withPhotoUrls(o, publicUrl);
     const observations = async () => (await gusp.observations.list()).map((o) => present(publicObservation(o)));
+    const walks = async () => (await gusp.walks.list()).map((a) => a.walk);
     return kind === 'observations.csv'
-      ? observationsToCSV(await observations())
+      ? observationsToCSV(await observations(), { city, walks: await walks() })
       : kind === 'observations.geojson'
-        ? `${JSON.stringify(toGeoJSON(await observations(), city, { walks: (await gusp.walks.list()).map((a) => a.walk) }))}\n`
-        : engagementsToCSV(await gusp.engagements.list());
+        ? `${JSON.stringify(toGeoJSON(await observations(), city, { walks: await walks() }))}\n`
+        : engagementsToCSV(await gusp.engagements.list(), { city });
   });
   process.stdout.write(out);
 }

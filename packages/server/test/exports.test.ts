@@ -8,6 +8,11 @@
  * JSON list; every CSV endpoint takes `?bom=1` and `?delimiter=;`.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { check as checkGeoJSON } from '@placemarkio/check-geojson';
 import {
@@ -22,7 +27,9 @@ import {
 import { parse } from 'csv-parse/sync';
 import Papa from 'papaparse';
 import type { Database } from '../src/db.js';
-import { startServer, type RunningServer } from '../src/server.js';
+import { seedValence } from '../src/seed/valence.js';
+import { openMigratedDatabase, startServer, type RunningServer } from '../src/server.js';
+import { sqlStore } from '../src/store/sql-store.js';
 import { call } from './harness.js';
 import { onBothDatabases } from './postgres-cluster.js';
 
@@ -348,3 +355,57 @@ function exportsSuite(name: string, open: () => Promise<Database>, skip: string 
 }
 
 onBothDatabases(exportsSuite);
+
+describe('gusp-server export (issue 11)', () => {
+  test('its CSV places observations at their stops where its GeoJSON does, under the same ids, with names', async () => {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const dataDir = mkdtempSync(join(tmpdir(), 'gusp-export-'));
+    try {
+      const db = await openMigratedDatabase({ dataDir });
+      await seedValence(sqlStore(db.sql));
+      await db.close();
+      const run = (what: string, format: string) => {
+        const r = spawnSync(
+          process.execPath,
+          [
+            '--conditions=@gusp/source',
+            '--import',
+            'tsx',
+            'src/cli.ts',
+            'export',
+            '--what',
+            what,
+            '--format',
+            format,
+            '--data-dir',
+            dataDir,
+          ],
+          { cwd: root, encoding: 'utf8' },
+        );
+        assert.equal(r.status, 0, r.stderr);
+        return r.stdout;
+      };
+      const rows = strictRows(run('observations', 'csv'));
+      const features = (checkGeoJSON(run('observations', 'geojson')) as unknown as { features: Feature[] }).features;
+      assert.deepEqual(rows.map((r) => r.id).sort(), features.map((f) => f.id).sort());
+      const byId = new Map(features.map((f) => [f.id, f]));
+      for (const row of rows) {
+        const f = byId.get(row.id!)!;
+        const where = f.geometry ? [String(f.geometry.coordinates[1]), String(f.geometry.coordinates[0])] : ['', ''];
+        assert.deepEqual(
+          [row.lat, row.lon, row.location, row.quartierName],
+          [...where, f.properties.location, f.properties.quartierName],
+          row.id,
+        );
+      }
+      assert.ok(
+        rows.some((r) => r.location === 'stop' && r.lat !== ''),
+        'the seed has observations at stops',
+      );
+      const engagements = strictRows(run('engagements', 'csv'));
+      assert.ok(engagements.length > 0 && engagements.every((e) => e.statusLabel !== '' && e.quartierName !== ''));
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
