@@ -184,7 +184,7 @@ function publicUrlSuite(name: string, open: () => Promise<Database>, skip: strin
       assert.ok((JSON.parse(signed.text) as { cancelUrl: string }).cancelUrl.startsWith(`${server.url}/annulation?`), signed.text);
       const ics = await raw(server.url, 'GET', `/api/walks/${walkId}/calendar.ics`, FORGED);
       assert.equal(ics.status, 200, ics.text);
-      assert.ok(!ics.text.includes('evil') && ics.text.includes(`URL:${server.url}/api/walks/${walkId}`), ics.text);
+      assert.ok(!ics.text.includes('evil') && ics.text.includes(`URL:${server.url}/marches/${walkId}`), ics.text);
     });
 
     test('X-Forwarded-For names the client of the rate limit only with trustProxy, and only its last entry', async () => {
