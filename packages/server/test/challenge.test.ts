@@ -5,12 +5,18 @@
  * on one database; the challenges are solved with altcha-lib's own solver, not ours.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { solveChallenge } from 'altcha-lib/v1';
 import { createToken } from '../src/auth.js';
 import type { Database } from '../src/db.js';
 import { startServer, type RunningServer } from '../src/server.js';
+import { freePort, startUntilHealthy, stopChild } from './cli-process.js';
 import { call, openWalk, person } from './harness.js';
 import { pngChunk } from './images.js';
 import { onBothDatabases } from './postgres-cluster.js';
@@ -263,6 +269,36 @@ describe('proof of work: on by default off loopback, off on loopback', () => {
       assert.equal(c.maxnumber, 50_000);
     } finally {
       await server.close();
+    }
+  });
+  test('the CLI: --proof-of-work on asks for it on loopback too, at --proof-of-work-max-number; bad values are usage errors', async () => {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const bin = join(root, 'bin', 'gusp-server.mjs');
+    for (const bad of [
+      ['--proof-of-work', 'maybe'],
+      ['--proof-of-work-max-number', '0'],
+    ]) {
+      const cli = spawnSync(process.execPath, [bin, 'start', '--port', '0', ...bad], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+      assert.equal(cli.status, 2, cli.stderr);
+      assert.match(cli.stderr, new RegExp(bad[0]!));
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'gusp-pow-'));
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const args = [bin, 'start', '--port', String(port), '--data-dir', dir, '--proof-of-work', 'on', '--proof-of-work-max-number', '1234'];
+    const child = await startUntilHealthy(args, url, { cwd: root });
+    try {
+      const refused = await call(url, 'POST', '/api/observations', { body: REPORT });
+      assert.equal(refused.status, 403);
+      assert.equal(refused.body.error.details.challenge, `${url}/api/challenge`);
+      assert.equal((await fetchChallenge(url)).maxnumber, 1234);
+      assert.equal(
+        (await call(url, 'POST', '/api/observations', { body: REPORT, headers: { 'x-altcha': await solved(url) } })).status,
+        201,
+      );
+    } finally {
+      await stopChild(child);
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
