@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
  * The demo page: valid HTML (W3C Nu validator; html-validate when Java is absent), the
- * three elements wired to the API, their bundle and documentation served.
+ * elements wired to the API, their bundle and documentation served.
  * (e2e.test.ts drives it in Chromium.)
  */
 import assert from 'node:assert/strict';
@@ -35,15 +35,17 @@ describe('demo page', () => {
     assert.deepEqual(errors.get('index'), []);
   });
 
-  test('holds the three real elements, wired to /api, with one module script and a documentation link each', async () => {
+  test('holds the real elements (the walk list, the report form, the tracker), wired to /api, with one module script and a documentation link each', async () => {
     const html = (await call(server.url, 'GET', '/')).body as string;
     assert.deepEqual(html.match(/<script[^>]*>/g), ['<script type="module" src="/elements/gusp-elements.js">']);
-    // The seed's four upcoming walks (open, full); the done one links to its compte-rendu.
-    assert.equal((html.match(/<gusp-walk-signup endpoint="\/api" walk-id="[A-Za-z0-9_-]+">/g) ?? []).length, 4);
+    // The seed's upcoming walks are cards of one <gusp-walk-list> (each opens its sign-up form), no longer four
+    // complete forms stacked; the done one links to its compte-rendu.
+    assert.equal((html.match(/<gusp-walk-list endpoint="\/api"[^>]*>/g) ?? []).length, 1);
+    assert.equal((html.match(/<gusp-walk-signup/g) ?? []).length, 0);
     assert.match(html, /<gusp-issue-form endpoint="\/api">/);
     assert.match(html, /<gusp-engagement-tracker endpoint="\/api" refresh="5">/);
     assert.match(html, /\/api\/walks\/[A-Za-z0-9_-]+\/report\.html/);
-    for (const tag of ['gusp-walk-signup', 'gusp-issue-form', 'gusp-engagement-tracker'])
+    for (const tag of ['gusp-walk-list', 'gusp-issue-form', 'gusp-engagement-tracker'])
       assert.match(html, new RegExp(`href="/docs/elements#${tag}"`));
     const docs = await call(server.url, 'GET', '/docs/elements');
     assert.equal(docs.status, 200);

@@ -33,13 +33,26 @@ const skip = !chromium
     ? 'the elements’ bundle is not built (pnpm --filter @gusp/elements bundle)'
     : false;
 
-/** Text of an element's shadow root (the elements render there). */
-const shadowText = (page: Page, selector: string) => page.$eval(selector, (el) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
+/**
+ * Text of an element's shadow root (the elements render there), or of an element inside one; `selector` may be a
+ * path through shadow roots, `gusp-walk-list >>> gusp-walk-signup` (the form the walk list opens).
+ */
+const shadowText = (page: Page, selector: string) =>
+  page.evaluate((path: string) => {
+    let node: Element | null | undefined = document.documentElement;
+    for (const part of path.split(' >>> ')) node = (node === document.documentElement ? document : node?.shadowRoot)?.querySelector(part);
+    return ((node?.shadowRoot ?? node)?.textContent ?? '').replace(/\s+/g, ' ');
+  }, selector);
 
 async function waitForShadowText(page: Page, selector: string, text: string, timeout = 15_000): Promise<void> {
   await page
     .waitForFunction(
-      (sel: string, t: string) => (document.querySelector(sel)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').includes(t),
+      (path: string, t: string) => {
+        let node: Element | null | undefined = document.documentElement;
+        for (const part of path.split(' >>> '))
+          node = (node === document.documentElement ? document : node?.shadowRoot)?.querySelector(part);
+        return ((node?.shadowRoot ?? node)?.textContent ?? '').replace(/\s+/g, ' ').includes(t);
+      },
       { timeout, polling: 50 },
       selector,
       text,
@@ -51,9 +64,22 @@ async function waitForShadowText(page: Page, selector: string, text: string, tim
     });
 }
 
-/** Fills and sends the sign-up form of one walk. */
+/** The sign-up form `<gusp-walk-list>` opens for one walk. */
+const signupOf = (walkId: string) => `gusp-walk-list >>> gusp-walk-signup[walk-id="${walkId}"]`;
+/** The walk's card in the list. */
+const cardOf = (walkId: string) => `gusp-walk-list >>> li:has(#open-${walkId})`;
+
+/** Opens the walk's sign-up form from its card (« S’inscrire »), unless it is open already. */
+async function openSignup(page: Page, walkId: string): Promise<void> {
+  if (await page.$(`${signupOf(walkId)} >>> #name`)) return;
+  await page.click(`gusp-walk-list >>> #open-${walkId}`);
+  await page.waitForSelector(`${signupOf(walkId)} >>> form`);
+}
+
+/** Fills and sends the sign-up form of one walk, opened from the walk list. */
 async function signUp(page: Page, walkId: string, name: string, email: string): Promise<void> {
-  const el = `gusp-walk-signup[walk-id="${walkId}"]`;
+  const el = signupOf(walkId);
+  await openSignup(page, walkId);
   await page.waitForSelector(`${el} >>> #name`);
   await page.type(`${el} >>> #name`, name);
   await page.type(`${el} >>> #email`, email);
@@ -103,7 +129,7 @@ describe('end to end: the demo page in Chromium', { skip }, () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${server.url}/`, { waitUntil: 'load' });
     await page.waitForFunction(
-      () => ['gusp-walk-signup', 'gusp-issue-form', 'gusp-engagement-tracker'].every((t) => customElements.get(t)),
+      () => ['gusp-walk-list', 'gusp-walk-signup', 'gusp-issue-form', 'gusp-engagement-tracker'].every((t) => customElements.get(t)),
       { timeout: 15_000 },
     );
     assert.deepEqual(errors, []);
@@ -114,18 +140,20 @@ describe('end to end: the demo page in Chromium', { skip }, () => {
     const page = await open(browser.defaultBrowserContext());
     const scripts = await page.$$eval('script', (s) => s.map((x) => [x.type, x.getAttribute('src')]));
     assert.deepEqual(scripts, [['module', '/elements/gusp-elements.js']]);
-    const endpoints = await page.$$eval('gusp-walk-signup, gusp-issue-form, gusp-engagement-tracker', (els) => [
+    const endpoints = await page.$$eval('gusp-walk-list, gusp-walk-signup, gusp-issue-form, gusp-engagement-tracker', (els) => [
       ...new Set(els.map((e) => e.getAttribute('endpoint'))),
     ]);
     assert.deepEqual(endpoints, ['/api']);
-    await waitForShadowText(page, `gusp-walk-signup[walk-id="${walkId}"]`, 'Il reste 2 places');
+    await waitForShadowText(page, cardOf(walkId), 'Il reste 2 places');
+    await openSignup(page, walkId);
+    await waitForShadowText(page, signupOf(walkId), 'Il reste 2 places');
     await waitForShadowText(page, 'gusp-issue-form', 'Thématique');
     await waitForShadowText(page, 'gusp-engagement-tracker', 'engagements');
     await page.close();
   });
 
   test('sign up (confirmed), the last seat taken elsewhere, sign up again (waitlisted with its position)', async () => {
-    const el = `gusp-walk-signup[walk-id="${walkId}"]`;
+    const el = signupOf(walkId);
     const mine = await open(browser.defaultBrowserContext());
     await signUp(mine, walkId, 'Amina Haddad', 'amina@example.org');
     await waitForShadowText(mine, el, 'Votre inscription est confirmée');
@@ -134,6 +162,8 @@ describe('end to end: the demo page in Chromium', { skip }, () => {
     const other = await browser.createBrowserContext();
     try {
       const theirs = await open(other);
+      await waitForShadowText(theirs, cardOf(walkId), 'Dernière place disponible');
+      await openSignup(theirs, walkId);
       await waitForShadowText(theirs, el, 'Dernière place disponible');
       await signUp(theirs, walkId, 'Paul Martin', 'paul@example.org');
       await waitForShadowText(theirs, el, 'Votre inscription est confirmée');
@@ -142,6 +172,8 @@ describe('end to end: the demo page in Chromium', { skip }, () => {
     }
 
     await mine.reload({ waitUntil: 'load' });
+    await waitForShadowText(mine, cardOf(walkId), 'Complet');
+    await openSignup(mine, walkId);
     await waitForShadowText(mine, el, 'complet');
     await signUp(mine, walkId, 'Louise Roux', 'louise@example.org');
     await waitForShadowText(mine, el, 'Vous êtes en position 1 sur la liste d’attente');

@@ -92,6 +92,7 @@ export const walkList: WalkListTexts = {
   noWalk: 'No neighbourhood walk is planned for now.',
   signUp: 'Sign up',
   signUpFor: (walk, day) => `: ${walk}, ${day}`,
+  place: 'Meeting point',
   back: 'Back to the list of walks',
   fullShort: 'Full: you can join the waiting list',
   closedShort: 'Registrations closed',
@@ -131,8 +132,8 @@ export const issueForm: IssueFormTexts = {
   reporterHint: 'To hear what is done about it. They are never published.',
   reporterConsent: 'I agree that my contact details are kept to tell me what is done about it.',
   submitIssue: 'Send',
-  issueSent: 'Thank you! Your observation is recorded.',
   submittingIssue: 'Sending…',
+  issueSent: 'Thank you! Your observation is recorded.',
   issueQueued: 'No network right now: your observation is kept on this device and will be sent as soon as possible.',
   issueFailed: 'Your observation could not be sent. Your answers are kept: you can try again.',
   missing: {

@@ -93,6 +93,7 @@ export const walkList: WalkListTexts = {
   noWalk: 'Aucun diagnostic en marchant n’est prévu pour le moment.',
   signUp: 'S’inscrire',
   signUpFor: (walk, day) => ` : ${walk}, ${day}`,
+  place: 'Rendez-vous',
   back: 'Retour à la liste des diagnostics',
   fullShort: 'Complet : inscription sur liste d’attente',
   closedShort: 'Inscriptions closes',
@@ -133,8 +134,8 @@ export const issueForm: IssueFormTexts = {
   reporterHint: 'Pour être tenu·e au courant de la suite donnée. Elles ne sont jamais publiées.',
   reporterConsent: 'J’accepte que mes coordonnées soient conservées pour me tenir informé·e de la suite donnée.',
   submitIssue: 'Envoyer',
-  issueSent: 'Merci ! Votre observation est enregistrée.',
   submittingIssue: 'Envoi en cours…',
+  issueSent: 'Merci ! Votre observation est enregistrée.',
   issueQueued: 'Pas de réseau pour le moment : votre observation est gardée sur cet appareil et sera envoyée dès que possible.',
   issueFailed: 'Votre observation n’a pas pu être envoyée. Vos réponses sont conservées : vous pouvez réessayer.',
   missing: {

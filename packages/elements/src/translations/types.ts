@@ -88,6 +88,8 @@ export interface WalkListTexts {
   readonly signUp: string;
   /** What follows {@linkcode signUp} in the button's accessible name, so that no two buttons share one name. */
   readonly signUpFor: (walk: string, day: string) => string;
+  /** The label of a card's meeting point. */
+  readonly place: string;
   /** The button that closes the form and goes back to the list. */
   readonly back: string;
   readonly fullShort: string;
@@ -131,10 +133,10 @@ export interface IssueFormTexts {
   readonly reporterHint: string;
   readonly reporterConsent: string;
   readonly submitIssue: string;
-  readonly issueSent: string;
-  readonly issueQueued: string;
   /** The submit button while the observation is being sent (a proof of work solved first, when the server asks). */
   readonly submittingIssue: string;
+  readonly issueSent: string;
+  readonly issueQueued: string;
   readonly issueFailed: string;
   /**
    * The error of a place left empty, naming its field (« Choisissez une thématique. »),

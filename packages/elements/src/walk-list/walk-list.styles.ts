@@ -22,19 +22,24 @@ export const styles = [
     .card {
       display: flex;
       flex-direction: column;
-      gap: 0.25rem;
+      gap: 0.125rem;
+      padding: calc(var(--_space) * 0.75);
     }
     .card :is(h2, h3, h4, h5, h6) {
       margin: 0;
-      font-size: 1.125em;
+      font-size: 1.0625em;
       line-height: 1.3;
     }
     .card p {
       margin: 0;
     }
-    .card button {
-      align-self: flex-start;
-      margin-block-start: 0.5rem;
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.25rem 0.75rem;
+      margin-block-start: 0.25rem;
     }
     .seats.few-seats,
     .seats.full,

@@ -22,7 +22,7 @@ import { styles } from './walk-list.styles.js';
 
 /**
  * The walks still to come, of the whole city or of one `quartier`, each as a
- * short card: its name, the date in words (in the city's time zone), the
+ * short card: its title (else its quartier), the date in words (in the city's time zone), the
  * meeting point, the seats left and one « S’inscrire » button. The button
  * opens one `<gusp-walk-signup>` for that walk in place of the list, with the
  * focus on the walk's heading (its name is the form's name) and
@@ -113,8 +113,9 @@ export class GuspWalkList extends GuspElement {
     return (this.data?.city && findQuartier(this.data.city, id)?.name) ?? id;
   }
 
+  /** A card's name: the walk's own title, else its quartier (the list's heading already says « diagnostics en marchant »). */
   private walkName(s: WalkSummary): string {
-    return s.walk.title ?? this.words.walkHeading(this.quartierName(s.walk.quartierId));
+    return s.walk.title ?? this.quartierName(s.walk.quartierId);
   }
 
   protected override render(): TemplateResult {
@@ -165,15 +166,17 @@ export class GuspWalkList extends GuspElement {
     return html`<li part="card" class="card" aria-labelledby="name-${id}">
       ${heading(this.level(1), name, { id: `name-${id}` })}
       <p class="when">${when}</p>
-      ${meeting ? html`<p class="place">${w.meetingPoint}${labelIn(MESSAGES, 'format.colon', this.locale)}${meeting.label}</p>` : nothing}
-      <p part="seats" class="seats ${state}">${seats}</p>
-      ${
-        canSignUp
-          ? html`<button type="button" part="open" id="open-${id}" @click=${() => this.open(id)}>
-              ${t.signUp}<span class="visually-hidden">${t.signUpFor(name, when)}</span>
-            </button>`
-          : nothing
-      }
+      ${meeting ? html`<p class="place">${t.place}${labelIn(MESSAGES, 'format.colon', this.locale)}${meeting.label}</p>` : nothing}
+      <div class="row">
+        <p part="seats" class="seats ${state}">${seats}</p>
+        ${
+          canSignUp
+            ? html`<button type="button" part="open" id="open-${id}" @click=${() => this.open(id)}>
+                ${t.signUp}<span class="visually-hidden">${t.signUpFor(name, when)}</span>
+              </button>`
+            : nothing
+        }
+      </div>
     </li>`;
   }
 

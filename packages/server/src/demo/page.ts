@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
- * The demo page served at `/`: the three real web components of
- * `@gusp/elements` (`<gusp-walk-signup>`, `<gusp-issue-form>`,
- * `<gusp-engagement-tracker>`), loaded from the self-contained bundle with one
- * module script and wired to this server's API with their `endpoint`
- * attribute — exactly what a webmaster pastes into a CMS page. In French,
- * with a link per element to its documentation.
+ * The demo page served at `/`: the real web components of `@gusp/elements`
+ * (`<gusp-walk-list>`, which opens one `<gusp-walk-signup>` at a time,
+ * `<gusp-issue-form>`, `<gusp-engagement-tracker>`), loaded from the
+ * self-contained bundle with one module script and wired to this server's API
+ * with their `endpoint` attribute — exactly what a webmaster pastes into a CMS
+ * page. In French, with a link per element to its documentation. The walks
+ * are short cards rather than one full form each, so that on a phone the
+ * report form is within two screens of the top.
  */
 import type { CityProfile, WalkSummary } from '@gusp/core';
 
@@ -24,8 +26,9 @@ export interface DemoWalks {
 
 const dateFormat = (city: CityProfile) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: city.timezone });
 
-const docLink = (anchor: string, tag: string) =>
-  `<p class="doc"><a href="/docs/elements#${anchor}">Documentation de <code>&lt;${tag}&gt;</code></a> (en anglais)</p>`;
+const docAnchor = (anchor: string, tag: string) =>
+  `<a href="/docs/elements#${anchor}">Documentation de <code>&lt;${tag}&gt;</code></a> (en anglais)`;
+const docLink = (anchor: string, tag: string) => `<p class="doc">${docAnchor(anchor, tag)}</p>`;
 
 /**
  * What a city sees before any walk is open (a new city, a fresh data
@@ -44,9 +47,6 @@ function noWalkYet(city: CityProfile): string {
 
 export function demoPage(city: CityProfile, walks: DemoWalks, options: { bundleAvailable: boolean }): string {
   const quartierName = (id: string) => city.quartiers.find((q) => q.id === id)?.name ?? id;
-  const signups = walks.upcoming
-    .map((s) => `<li><gusp-walk-signup endpoint="${DEMO_ENDPOINT}" walk-id="${escape(s.walk.id)}"></gusp-walk-signup></li>`)
-    .join('\n      ');
   const reports = walks.reported
     .map(
       (s) =>
@@ -68,13 +68,13 @@ export function demoPage(city: CityProfile, walks: DemoWalks, options: { bundleA
   :root { color-scheme: light; }
   body { font: 1rem/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 64rem; padding: 1rem 1.25rem 3rem; color: #1b1b1b; background: #fff; }
   header { border-block-end: 4px solid #0a4a8f; padding-block-end: .75rem; }
-  h1 { font-size: 1.7rem; margin: .5rem 0; }
-  h2 { font-size: 1.35rem; margin-block: 2.25rem .5rem; color: #0a4a8f; }
+  h1 { font-size: clamp(1.3rem, 5vw, 1.7rem); line-height: 1.25; margin: .5rem 0; }
+  h2 { font-size: 1.35rem; line-height: 1.25; margin-block: 1.75rem .5rem; color: #0a4a8f; }
   .lead { margin: .25rem 0; color: #4d4d4d; }
-  .doc { margin: 0 0 .75rem; font-size: .95rem; }
+  .doc { margin: .5rem 0 .75rem; font-size: .95rem; }
+  section.walks { margin-block-start: 1.5rem; }
   a { color: #0a4a8f; }
   code { font-size: .92em; }
-  ul.walks { list-style: none; padding: 0; margin: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 28rem), 1fr)); align-items: start; }
   ul.reports { padding-inline-start: 1.25rem; }
   .narrow { max-inline-size: 40rem; }
   .empty { background: #f4f5f7; padding: .75rem 1rem; border-radius: .375rem; max-inline-size: 40rem; }
@@ -82,36 +82,40 @@ export function demoPage(city: CityProfile, walks: DemoWalks, options: { bundleA
   .warning { background: #fff4d6; color: #5a4000; padding: .75rem 1rem; border-radius: .375rem; }
   footer { margin-block-start: 3rem; font-size: .9rem; color: #4d4d4d; border-block-start: 1px solid #ccc; padding-block-start: .75rem; }
   /* Before the bundle defines them, the elements take their room (no jump). */
-  gusp-walk-signup:not(:defined), gusp-issue-form:not(:defined), gusp-engagement-tracker:not(:defined) { display: block; min-block-size: 8rem; }
+  gusp-walk-list:not(:defined), gusp-issue-form:not(:defined), gusp-engagement-tracker:not(:defined) { display: block; min-block-size: 8rem; }
 </style>
 </head>
 <body>
 <header>
   <h1>Gestion urbaine et sociale de proximité — ${escape(city.name)}</h1>
-  <p class="lead">Démonstration du serveur de référence GUSP : les trois composants web de <code>@gusp/elements</code>, tels qu’un webmestre les colle dans une page de site, branchés sur l’API de ce serveur (<code>endpoint="${DEMO_ENDPOINT}"</code>).</p>
-  <p class="lead" lang="en">Demo of the GUSP reference server: the three web components, wired to this server's API.</p>
+  <p class="lead">Les composants web de <code>@gusp/elements</code>, branchés sur l’API de ce serveur.</p>
   ${missingBundle}
 </header>
 <main>
-  <section aria-labelledby="walks-title">
-    <h2 id="walks-title">1. Diagnostics en marchant : s’inscrire</h2>
-    ${docLink('gusp-walk-signup', 'gusp-walk-signup')}
-    ${walks.upcoming.length > 0 ? `<ul class="walks">\n      ${signups}\n    </ul>` : noWalkYet(city)}
-    ${walks.reported.length > 0 ? `<h3>Diagnostics passés</h3>\n    <ul class="reports">\n      ${reports}\n    </ul>` : ''}
+  <section class="walks">
+    ${
+      walks.upcoming.length > 0
+        ? // The list's own heading (« Prochains diagnostics en marchant ») titles the section; the paragraph is what shows before the bundle runs.
+          `<gusp-walk-list endpoint="${DEMO_ENDPOINT}"><p>Diagnostics en marchant : les prochains s’affichent ici.</p></gusp-walk-list>`
+        : `<h2>Diagnostics en marchant</h2>\n    ${noWalkYet(city)}`
+    }
   </section>
   <section aria-labelledby="report-title">
-    <h2 id="report-title">2. Signalements des habitants</h2>
-    ${docLink('gusp-issue-form', 'gusp-issue-form')}
+    <h2 id="report-title">Signalements des habitants</h2>
     <div class="narrow"><gusp-issue-form endpoint="${DEMO_ENDPOINT}"></gusp-issue-form></div>
+    ${docLink('gusp-issue-form', 'gusp-issue-form')}
   </section>
   <section aria-labelledby="tracker-title">
-    <h2 id="tracker-title">3. Engagements opérationnels</h2>
+    <h2 id="tracker-title">Engagements opérationnels</h2>
     ${docLink('gusp-engagement-tracker', 'gusp-engagement-tracker')}
     <gusp-engagement-tracker endpoint="${DEMO_ENDPOINT}" refresh="5"></gusp-engagement-tracker>
+    ${walks.reported.length > 0 ? `<h3>Comptes-rendus des diagnostics passés</h3>\n    <ul class="reports">\n      ${reports}\n    </ul>` : ''}
   </section>
 </main>
 <footer>
-  <p>Sur votre site, une seule ligne charge les trois composants : <code>&lt;script type="module" src="…/gusp-elements.js"&gt;&lt;/script&gt;</code>.
+  <p>Sur votre site, une seule ligne charge tous les composants : <code>&lt;script type="module" src="…/gusp-elements.js"&gt;&lt;/script&gt;</code>.
+  ${docAnchor('gusp-walk-list', 'gusp-walk-list')} ·
+  <span lang="en">Demo of the GUSP reference server: the web components, wired to this server's API.</span>
   <a href="/api/walks">API JSON</a> · <a href="/open311/v2/services.json">Open311</a> · <a href="/api/observations.geojson">observations (GeoJSON)</a> · <a href="/healthz">état du service</a></p>
 </footer>
 </body>
@@ -151,7 +155,9 @@ export function elementsDocsPage(readme: string): string {
     blocks.push(`<h${level} id="${slug(title)}">${escape(title)}</h${level}>`);
   }
   flush();
-  const anchors = ['gusp-walk-signup', 'gusp-issue-form', 'gusp-engagement-tracker'].map((t) => `<span id="${t}"></span>`).join('');
+  const anchors = ['gusp-walk-list', 'gusp-walk-signup', 'gusp-issue-form', 'gusp-engagement-tracker']
+    .map((t) => `<span id="${t}"></span>`)
+    .join('');
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>@gusp/elements — documentation</title>
