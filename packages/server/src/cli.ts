@@ -31,7 +31,7 @@ import { DataDirLockedError, type Database, type OpenDatabaseOptions } from './d
 import { DEFAULT_PROOF_OF_WORK_MAX_NUMBER } from './http/challenge.js';
 import { DEFAULT_SIGNUPS_PER_CLIENT } from './http/rate-limit.js';
 import { checkPublicUrl, isLoopback, openMigratedDatabase, publicUrlRequired, startServer } from './server.js';
-import { photoIdOf, withPhotoUrls } from './photos.js';
+import { photoExists, photoIdOf, withoutDeletedPhotos, withPhotoUrls } from './photos.js';
 import { purgePersonalData } from './privacy.js';
 import { seedValence } from './seed/valence.js';
 import { journalIsEmpty, sqlStore } from './store/sql-store.js';
@@ -330,7 +330,11 @@ async function exportData(argv: string[]): Promise<void> {
       publicUrl === undefined
         ? { ...o, photos: o.photos.map(({ url, ...p }) => (url === undefined || photoIdOf(url) !== undefined ? p : { ...p, url })) }
         : withPhotoUrls(o, publicUrl);
-    const observations = async () => (await gusp.observations.list()).map((o) => present(publicObservation(o)));
+    // Photos erasure, the purge or the sweep deleted are left out, as the server's exports do.
+    const observations = async () =>
+      (await withoutDeletedPhotos(await gusp.observations.list(), (ids) => photoExists(db.sql, ids))).map((o) =>
+        present(publicObservation(o)),
+      );
     const walks = async () => (await gusp.walks.list()).map((a) => a.walk);
     return kind === 'observations.csv'
       ? observationsToCSV(await observations(), { city, walks: await walks() })

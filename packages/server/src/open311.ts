@@ -33,7 +33,7 @@ import { checkProofOfWork } from './http/challenge.js';
 import type { Env, RouteDeps } from './http/context.js';
 import { OPEN311_XML_TYPE, sendError, serverError } from './http/errors.js';
 import { route, type ResponseDoc, type Route, type RouteGroup } from './http/route.js';
-import { photoIdOf, withPhotoUrls } from './photos.js';
+import { photoIdOf, photoLookup, withStoredPhotoUrls } from './photos.js';
 
 /** At most this many requests in one `GET requests.json` (the spec suggests 1000). */
 const MAX_REQUESTS = 1000;
@@ -203,11 +203,11 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
   const requestsOf = async (c: Context<Env>) => {
     const [observations, engagements, walks] = await Promise.all([gusp.observations.list(), gusp.engagements.list(), gusp.walks.list()]);
     // `media_url`: built from the public URL and the photo's id, never from a stored or requested host.
-    return toOpen311Requests(
-      observations.map((o) => withPhotoUrls(o, origin())),
-      city,
-      { engagements, walks: walks.map((a) => a.walk), locale: c.get('locale') },
-    );
+    return toOpen311Requests(await withStoredPhotoUrls(observations, origin(), photoLookup(deps.options.photos)), city, {
+      engagements,
+      walks: walks.map((a) => a.walk),
+      locale: c.get('locale'),
+    });
   };
 
   /** The routes of one format: GeoReport v2 names each document by its extension. */

@@ -221,9 +221,48 @@ export function photoIdOf(url: string): string | undefined {
  */
 export const storedPhotoIds = (photos: readonly PhotoRef[]): string[] =>
   photos.flatMap((p) => {
-    const id = p.url === undefined ? p.id : photoIdOf(p.url);
+    const id = storedIdOf(p);
     return id === undefined ? [] : [id];
   });
+
+/** The id in this server's photos table of one photo of an observation; none for a URL elsewhere. */
+const storedIdOf = (p: PhotoRef): string | undefined => (p.url === undefined ? p.id : photoIdOf(p.url));
+
+/** Which of `ids` the photos table holds (`AppOptions.photos.existing`, `photoExists`). */
+export type PhotoLookup = (ids: readonly string[]) => Promise<ReadonlyMap<string, unknown>>;
+
+/** The lookup of an app's photo store (`AppOptions.photos`), none without one. */
+export const photoLookup = (photos: { existing(ids: readonly string[]): Promise<ReadonlyMap<string, unknown>> } | undefined) =>
+  photos && ((ids: readonly string[]) => photos.existing(ids));
+
+/**
+ * The observations without the photos of ours the photos table no longer holds. Erasure, the purge
+ * and the orphan sweep delete a photo's row and bytes, not the events that name it: listed, its URL
+ * would answer 404 (and tell that a photo was there). One query for the whole list. A URL
+ * elsewhere is kept; without `existing` (no photos table), every photo is.
+ */
+export async function withoutDeletedPhotos<T extends { readonly photos: readonly PhotoRef[] }>(
+  observations: readonly T[],
+  existing: PhotoLookup | undefined,
+): Promise<T[]> {
+  const ids = existing === undefined ? [] : [...new Set(observations.flatMap((o) => storedPhotoIds(o.photos)))];
+  if (existing === undefined || ids.length === 0) return [...observations];
+  const stored = await existing(ids);
+  return observations.map((o) => {
+    const photos = o.photos.filter((p) => {
+      const id = storedIdOf(p);
+      return id === undefined || stored.has(id);
+    });
+    return photos.length === o.photos.length ? o : { ...o, photos };
+  });
+}
+
+/** Observations as they leave the server, in every view and export: {@linkcode withoutDeletedPhotos}, then {@linkcode withPhotoUrls}. */
+export const withStoredPhotoUrls = async <T extends { readonly photos: readonly PhotoRef[] }>(
+  observations: readonly T[],
+  publicUrl: string,
+  existing: PhotoLookup | undefined,
+): Promise<T[]> => (await withoutDeletedPhotos(observations, existing)).map((o) => withPhotoUrls(o, publicUrl));
 
 /**
  * An observation as it leaves the server: each photo's URL built now from `publicUrl` and its

@@ -151,6 +151,63 @@ function photoErasureSuite(name: string, open: () => Promise<Database>, skip: st
       assert.equal(again.body.photos, 1);
       assert.equal(await served(recent), 404);
     });
+
+    test('no view or export lists a photo erasure or the purge deleted: JSON, GeoJSON, CSV, Open311 JSON and XML', async () => {
+      const email = 'photo-listee@example.org';
+      const erased = await upload();
+      const legacy = await upload();
+      const kept = await upload();
+      const erasedObservation = await report(erased, { name: 'Inès Listée', email });
+      // An event written before ids were stored alone: our URL under whatever Host the client sent.
+      const old = await server.gusp.observations.record({
+        ...REPORT,
+        polarity: 'problem',
+        photos: [{ id: 'device-2', mediaType: 'image/jpeg', url: `http://evil.example/api/photos/${legacy}` }],
+        reporter: { name: 'Inès Listée', email, consent: true },
+      });
+      assert.ok(old.ok, JSON.stringify(old));
+      await report(kept, { name: 'Omar Gardé', email: 'photo-liste-gardee@example.org' });
+      const outputs = async () =>
+        Object.fromEntries(
+          await Promise.all(
+            [
+              '/api/observations',
+              '/api/observations.geojson',
+              '/api/observations.csv',
+              '/open311/v2/requests.json',
+              '/open311/v2/requests.xml',
+            ].map(async (path) => {
+              const r = await fetch(`${server.url}${path}`);
+              assert.equal(r.status, 200, path);
+              return [path, await r.text()] as const;
+            }),
+          ),
+        );
+      const listing = (texts: Record<string, string>, id: string) =>
+        Object.entries(texts)
+          .filter(([, text]) => text.includes(id))
+          .map(([path]) => path);
+      const every = Object.keys(await outputs());
+      let texts = await outputs();
+      for (const id of [erased, legacy, kept]) assert.deepEqual(listing(texts, id), every, `every output lists ${id} while it exists`);
+
+      const done = await call(server.url, 'POST', '/api/privacy/erase', { body: { email }, headers: coordinator });
+      assert.equal(done.status, 200, JSON.stringify(done.body));
+      assert.equal(done.body.photos, 2);
+      assert.deepEqual([await served(erased), await served(legacy)], [404, 404]);
+      texts = await outputs();
+      assert.deepEqual(listing(texts, erased), [], 'an erased photo is listed nowhere');
+      assert.deepEqual(listing(texts, legacy), [], 'nor one an old event named by URL');
+      assert.deepEqual(listing(texts, kept), every, 'another person’s photo stays listed');
+      // The observation itself stays (anonymous, for the counts and the map), without its photo.
+      const listed = (JSON.parse(texts['/api/observations'] ?? '{}') as { observations: { id: string; photos: unknown[] }[] }).observations;
+      assert.deepEqual(listed.find((o) => o.id === erasedObservation)?.photos, []);
+
+      const purged = await call(server.url, 'POST', '/api/privacy/purge', { body: { months: 0 }, headers: coordinator });
+      assert.equal(purged.status, 200, JSON.stringify(purged.body));
+      assert.equal(await served(kept), 404);
+      assert.deepEqual(listing(await outputs(), kept), [], 'a purged photo is listed nowhere');
+    });
   });
 }
 

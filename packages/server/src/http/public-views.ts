@@ -5,6 +5,7 @@
  * neither ever goes through these functions' outputs.
  */
 import type { Observation, WalkSummary } from '@gusp/core';
+import { withStoredPhotoUrls, type PhotoLookup } from '../photos.js';
 
 /** A walk summary: counts by role, seats, the walk itself. No registration. */
 export const publicWalkSummary = (s: WalkSummary) => ({
@@ -25,3 +26,11 @@ export function publicObservation(o: Observation): Omit<Observation, 'reporter'>
   const { reporter: _reporter, ...rest } = o;
   return rest;
 }
+
+/**
+ * Observations as every view and export gives them (JSON, GeoJSON, CSV, Open311): without their
+ * reporter's contact, photo URLs built from `publicUrl`, and photos erasure, the purge or the orphan
+ * sweep deleted left out (`existing`: the photos table; see {@linkcode withStoredPhotoUrls}).
+ */
+export const publicObservations = (observations: readonly Observation[], publicUrl: string, existing: PhotoLookup | undefined) =>
+  withStoredPhotoUrls(observations.map(publicObservation), publicUrl, existing);

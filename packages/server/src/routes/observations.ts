@@ -15,9 +15,9 @@ import * as z from 'zod/mini';
 import type { Env, RouteDeps } from '../http/context.js';
 import { CSV_QUERY, csvFile, csvFlavour } from '../http/csv-answer.js';
 import { listFilter } from '../http/list-filter.js';
-import { publicObservation } from '../http/public-views.js';
+import { publicObservations } from '../http/public-views.js';
 import { fileAnswer, jsonAnswer, jsonRoute, route, type RouteGroup } from '../http/route.js';
-import { cleanPhoto, MAX_PHOTO_BYTES, photoUrl, withPhotoUrls, type PhotoType } from '../photos.js';
+import { cleanPhoto, MAX_PHOTO_BYTES, photoLookup, photoUrl, type PhotoType } from '../photos.js';
 import { engagementFilter } from './engagements.js';
 
 /** What the public sees of an observation: everything but the reporter's contact. */
@@ -39,8 +39,9 @@ const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 
 export function observationRoutes(deps: RouteDeps): RouteGroup {
   const { gusp, options, refuse, jsonBody, commandOptions, staff, origin, unwrap } = deps;
-  /** The public observation, its photo URLs built from the public URL. */
-  const present = (o: Observation) => withPhotoUrls(publicObservation(o), origin());
+  /** Public observations, their photo URLs built from the public URL, deleted photos left out. */
+  const presentAll = (list: readonly Observation[]) => publicObservations(list, origin(), photoLookup(options.photos));
+  const present = async (o: Observation) => (await presentAll([o]))[0] as Omit<Observation, 'reporter'>;
   /** The core looks the observation up before it reads the input: an unknown one stays 404 whatever the body. */
   const observationExists = async (c: Context<Env>, id: string) =>
     void unwrap(await gusp.observations.get(id, { locale: c.get('locale') }));
@@ -166,7 +167,7 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         handler: async (c, input) => {
           const observation = unwrap(await gusp.observations.record(input, commandOptions(c, 'observation')));
           // `observationId`: the receipt the elements read; the rest is the public observation.
-          return c.json({ observationId: observation.id, ...present(observation) }, 201);
+          return c.json({ observationId: observation.id, ...(await present(observation)) }, 201);
         },
       }),
       // Follow-up of an observation, for coordinators and agents.
@@ -181,7 +182,7 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: jsonAnswer('The public observation, qualified.', PublicObservation) },
         handler: async (c, input) => {
           const id = c.req.param('observationId');
-          return c.json(present(unwrap(await gusp.observations.qualify(id, input, commandOptions(c, `qualify:${id}`)))));
+          return c.json(await present(unwrap(await gusp.observations.qualify(id, input, commandOptions(c, `qualify:${id}`)))));
         },
       }),
       jsonRoute(deps, {
@@ -195,7 +196,7 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: jsonAnswer('The public observation, rejected.', PublicObservation) },
         handler: async (c, input) => {
           const id = c.req.param('observationId');
-          return c.json(present(unwrap(await gusp.observations.reject(id, input, commandOptions(c, `reject:${id}`)))));
+          return c.json(await present(unwrap(await gusp.observations.reject(id, input, commandOptions(c, `reject:${id}`)))));
         },
       }),
       jsonRoute(deps, {
@@ -209,7 +210,7 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: jsonAnswer('The public observation, a duplicate.', PublicObservation) },
         handler: async (c, input) => {
           const id = c.req.param('observationId');
-          return c.json(present(unwrap(await gusp.observations.markDuplicate(id, input, commandOptions(c, `mark-duplicate:${id}`)))));
+          return c.json(await present(unwrap(await gusp.observations.markDuplicate(id, input, commandOptions(c, `mark-duplicate:${id}`)))));
         },
       }),
       route(deps, {
@@ -222,7 +223,7 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: jsonAnswer('The public observation, resolved.', PublicObservation) },
         handler: async (c) => {
           const id = c.req.param('observationId');
-          return c.json(present(unwrap(await gusp.observations.resolve(id, commandOptions(c, `resolve:${id}`)))));
+          return c.json(await present(unwrap(await gusp.observations.resolve(id, commandOptions(c, `resolve:${id}`)))));
         },
       }),
       route(deps, {
@@ -232,10 +233,9 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         query: observationFilter.query,
         responses: { 200: jsonAnswer('`{ observations }`, without reporters’ contacts.') },
         handler: async (c) => {
-          const list = observationFilter
-            .apply(c, await gusp.observations.list())
-            .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt))
-            .map(present);
+          const list = await presentAll(
+            observationFilter.apply(c, await gusp.observations.list()).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt)),
+          );
           return c.json({ observations: list });
         },
       }),
@@ -315,8 +315,8 @@ export function photoRoutes(deps: RouteDeps): RouteGroup {
  * names, labels and stops' points as GeoJSON gives them.
  */
 export function openDataRoutes(deps: RouteDeps): RouteGroup {
-  const { gusp, origin, refuse } = deps;
-  const present = (o: Observation) => withPhotoUrls(publicObservation(o), origin());
+  const { gusp, options, origin, refuse } = deps;
+  const presentAll = (list: readonly Observation[]) => publicObservations(list, origin(), photoLookup(options.photos));
   const publicWalks = async () => (await gusp.walks.list()).map((a) => a.walk).filter((w) => w.status !== 'draft');
   return {
     base: '/api',
@@ -332,7 +332,7 @@ export function openDataRoutes(deps: RouteDeps): RouteGroup {
         query: observationFilter.query,
         responses: { 200: fileAnswer('A FeatureCollection of points.', 'application/geo+json') },
         handler: async (c) => {
-          const observations = observationFilter.apply(c, await gusp.observations.list()).map(present);
+          const observations = await presentAll(observationFilter.apply(c, await gusp.observations.list()));
           const body = toGeoJSON(observations, gusp.city, { locale: c.get('locale'), walks: await publicWalks() });
           return c.body(JSON.stringify(body), 200, { 'Content-Type': 'application/geo+json; charset=utf-8' });
         },
@@ -347,7 +347,7 @@ export function openDataRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: fileAnswer('One line per observation, with a header.', 'text/csv') },
         handler: async (c) => {
           const flavour = csvFlavour(c, refuse);
-          const observations = observationFilter.apply(c, await gusp.observations.list()).map(present);
+          const observations = await presentAll(observationFilter.apply(c, await gusp.observations.list()));
           const csv = observationsToCSV(observations, { ...flavour, city: gusp.city, locale: c.get('locale'), walks: await publicWalks() });
           return csvFile(c, csv, 'observations.csv');
         },
