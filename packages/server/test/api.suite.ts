@@ -1259,7 +1259,7 @@ export function apiSuite(backend: Backend): void {
       assert.match(ics.headers.get('content-type') ?? '', /^text\/calendar/);
       const vevent = new ICAL.Component(ICAL.parse(ics.body as string)).getFirstSubcomponent('vevent');
       assert.equal(vevent?.getFirstPropertyValue('uid'), `walk-${id}@gusp`);
-      assert.match(String(vevent?.getFirstPropertyValue('url')), new RegExp(`/api/walks/${id}$`));
+      assert.match(String(vevent?.getFirstPropertyValue('url')), new RegExp(`/marches/${id}$`), 'the walk’s page, not the JSON API');
       const feed = await call(base, 'GET', '/api/quartiers/chamberliere/walks.ics');
       const uids = new ICAL.Component(ICAL.parse(feed.body as string))
         .getAllSubcomponents('vevent')
