@@ -16,6 +16,7 @@ import type { Database } from '../src/db.js';
 import { openMigratedDatabase, startServer, type RunningServer } from '../src/server.js';
 import { call, inDays, openWalk } from './harness.js';
 import { pythonIcalendar } from '../../../scripts/toolchain.mjs';
+import { validateHtml } from '../../../scripts/validate-html.mjs';
 
 const python = pythonIcalendar();
 
@@ -244,6 +245,32 @@ describe('calendars of walks (issue 11)', () => {
       }
     },
   );
+
+  test('the walk’s page is valid HTML, open, moved, cancelled and missing (W3C validator, or html-validate without Java)', async () => {
+    const coordinator = { authorization: `Bearer ${(await createToken(db.sql, { role: 'coordinator' })).token}` };
+    const open = await openWalk(server.gusp, { quartierId: 'le-plan' });
+    const cancelled = await openWalk(server.gusp, { quartierId: 'le-plan' });
+    await call(server.url, 'POST', `/api/walks/${cancelled}/reschedule`, {
+      body: { startsAt: inDays(330) },
+      headers: { ...coordinator, 'idempotency-key': `html-move-${cancelled}` },
+    });
+    const moved = (await get(server.url, `/marches/${cancelled}`)).text;
+    assert.match(moved, /a été déplacé/);
+    await call(server.url, 'POST', `/api/walks/${cancelled}/cancel`, {
+      body: { reason: 'Pluie <forte> & vent' },
+      headers: { ...coordinator, 'idempotency-key': `html-cancel-${cancelled}` },
+    });
+    const pages = {
+      open: (await get(server.url, `/marches/${open}`)).text,
+      moved,
+      cancelled: (await get(server.url, `/marches/${cancelled}`)).text,
+      english: (await get(server.url, `/marches/${open}`, { 'accept-language': 'en' })).text,
+      missing: (await get(server.url, '/marches/nothing-here-at-all')).text,
+    };
+    assert.match(pages.cancelled, /Ce diagnostic en marchant est annulé\.<\/strong> Motif\u00a0: Pluie &#60;forte&#62; &#38; vent/);
+    const { errors } = validateHtml(pages);
+    for (const name of Object.keys(pages)) assert.deepEqual(errors.get(name), [], name);
+  });
 
   test('the events’ URL is the walk’s page, which a person can open (HTML, French, the sign-up element, the page headers)', async () => {
     const id = await openWalk(server.gusp, { quartierId: 'le-plan' });

@@ -23,12 +23,12 @@ const TEXTS = {
     seats: 'Places',
     seatsLeft: (left: number, capacity: number) =>
       left <= 0
-        ? `Complet (${capacity} places) : liste d’attente`
+        ? `Complet (${capacity} places)\u00a0: liste d’attente`
         : `${left} place${left > 1 ? 's' : ''} libre${left > 1 ? 's' : ''} sur ${capacity}`,
     route: 'Parcours',
     cancelled: 'Ce diagnostic en marchant est annulé.',
-    reason: 'Motif :',
-    moved: 'Ce diagnostic a été déplacé : la date ci-dessus est la nouvelle.',
+    reason: 'Motif\u00a0:',
+    moved: 'Ce diagnostic a été déplacé\u00a0: la date ci-dessus est la nouvelle.',
     signup: 'Inscription',
     calendar: 'Dans votre agenda',
     addEvent: 'Ajouter ce diagnostic à mon agenda',
