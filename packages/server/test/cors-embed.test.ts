@@ -52,7 +52,18 @@ describe('the bundle on another site, as docs/webmasters.md shows it (Chromium)'
     });
     await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', () => resolve()));
     hostPort = (host.address() as AddressInfo).port;
-    server = await startServer({ corsOrigins: [`http://www.ville.test:${hostPort}`] });
+    // Proof of work on, as a server off loopback has it: the sign-up's X-Altcha header crosses origins too.
+    // A free port first, so the server's public URL is the name the page uses (the challenge URL it hands out is absolute).
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', () => resolve()));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    server = await startServer({
+      port,
+      publicUrl: `http://gusp.test:${port}`,
+      corsOrigins: [`http://www.ville.test:${hostPort}`],
+      proofOfWork: true,
+    });
     walkId = await openWalk(server.gusp, { quartierId: 'le-plan' });
     const found = await server.gusp.walks.get(walkId);
     title = found.ok ? (found.value.walk.title ?? '') : '';
@@ -66,6 +77,8 @@ describe('the bundle on another site, as docs/webmasters.md shows it (Chromium)'
         ...CHROMIUM_ARGS,
         '--lang=fr-FR',
         '--host-resolver-rules=MAP gusp.test 127.0.0.1, MAP www.ville.test 127.0.0.1, MAP autre.test 127.0.0.1',
+        // A city's site is https, a secure context, where the proof of work's crypto.subtle exists; http stands for it here.
+        `--unsafely-treat-insecure-origin-as-secure=http://www.ville.test:${hostPort},http://gusp.test:${port}`,
       ],
     });
   });
@@ -106,6 +119,36 @@ describe('the bundle on another site, as docs/webmasters.md shows it (Chromium)'
         messages.filter((m) => /CORS|blocked|failed/i.test(m)),
         [],
         'nothing refused',
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('from the allowed site, a resident signs up through the API on the other origin (preflight, proof of work)', async () => {
+    const { page, messages } = await open(`http://www.ville.test:${hostPort}`);
+    try {
+      const el = 'gusp-walk-signup';
+      await page.waitForSelector(`${el} >>> #name`, { timeout: 15_000 });
+      await page.type(`${el} >>> #name`, 'Habitante Ailleurs');
+      await page.type(`${el} >>> #email`, 'ailleurs@example.org');
+      await page.click(`${el} >>> #consent`);
+      await page.click(`${el} >>> button[type="submit"]`);
+      await page
+        .waitForFunction(
+          (sel: string) => /confirmée/.test(document.querySelector(sel)?.shadowRoot?.textContent ?? ''),
+          { timeout: 30_000, polling: 100 },
+          el,
+        )
+        .catch(async (e: unknown) => {
+          const text = await page.$eval(el, (x) => (x.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ')).catch(() => '');
+          throw new Error(`no confirmation; the element shows: ${text}; the browser said: ${messages.join(' | ')}`, { cause: e });
+        });
+      const summary = await fetch(`${server.url}/api/walks/${walkId}`).then((r) => r.json() as Promise<{ confirmed: number }>);
+      assert.equal(summary.confirmed, 1);
+      assert.deepEqual(
+        messages.filter((m) => /CORS|blocked/i.test(m)),
+        [],
       );
     } finally {
       await page.close();
