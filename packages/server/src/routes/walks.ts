@@ -319,6 +319,7 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
         path: '/:walkId/registrations',
         summary: 'Signs a person up: confirmed while seats remain, else waitlisted with a position',
         idempotent: true,
+        challenge: true,
         params: walkId,
         body: { schema: RegisterInput, invalid: (c) => walkExists(c, c.req.param('walkId')) },
         responses: {
@@ -398,7 +399,6 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
             'Content-Disposition': `attachment; filename="walk-${agg.walk.id}.ics"`,
           });
         },
-        challenge: true,
       }),
       // The shared compte-rendu as a standalone page or Markdown (the draft stays with staff, as JSON).
       ...(['html', 'md'] as const).map((format) =>
