@@ -6,8 +6,10 @@
  *  - render: the story finishes (loaders, render, play, the a11y addon's
  *    afterEach) without error, its element has content in its shadow root,
  *    speaks the language asked for, and the page logs no error;
- *  - pass axe-core (axe.min.js injected in the story's page, run on the story
- *    root, every rule axe runs by default): any violation fails.
+ *  - pass three accessibility engines on the story root (scripts/a11y-engines.mjs):
+ *    axe-core (every rule it runs by default), HTML_CodeSniffer (pa11y's
+ *    engine, WCAG2AA, on a flattened copy of the shadow DOM) and IBM Equal
+ *    Access (IBM_Accessibility): any violation of any of them fails.
  * Exits 1 on any failure, listing rule id, story, language and theme.
  *
  * A story tagged `network-refused` reaches an endpoint the browser refuses on
@@ -18,15 +20,14 @@
  */
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../chromium.config.mjs';
+import { runAxe, runHtmlcs, runIbm, summarize } from './a11y-engines.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const STATIC = resolve(here, '../storybook-static');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const LANGS = ['fr', 'en'];
 const THEMES = ['default', 'charter'];
 /** Two cores: two pages at a time. */
@@ -124,7 +125,9 @@ async function waitForStory(page) {
 /** In the page: what the story's element shows. */
 function inspectElement(page) {
   return page.evaluate(() => {
-    const el = document.querySelector('#storybook-root')?.querySelector('gusp-walk-signup, gusp-issue-form, gusp-engagement-tracker');
+    const el = document
+      .querySelector('#storybook-root')
+      ?.querySelector('gusp-walk-signup, gusp-issue-form, gusp-engagement-tracker, gusp-walk-list');
     const wrapper = document.querySelector('#storybook-root .gusp-story');
     if (!el) return { found: false };
     const root = el.shadowRoot;
@@ -136,7 +139,7 @@ function inspectElement(page) {
       locale: el.locale,
       wrapperLang: wrapper?.getAttribute('lang'),
       primary: wrapper ? getComputedStyle(wrapper).getPropertyValue('--gusp-color-primary').trim() : '',
-      heading: (root?.querySelector('h2')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      heading: (root?.querySelector('h1, h2, h3, h4, h5, h6')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
     };
   });
 }
@@ -194,21 +197,13 @@ async function checkOne(worker, base, story, lang, theme) {
         failures.push(`render: the ${theme} theme is not applied (--gusp-color-primary = "${shown.primary}")`);
       rendered = failures.length === 0;
     }
-    await page.addScriptTag({ path: AXE });
-    const results = await page.evaluate(async () => {
-      const root = document.querySelector('#storybook-root');
-      const r = await window.axe.run(root, { resultTypes: ['violations'] });
-      return r.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes
-          .slice(0, 3)
-          .map((n) => ({ target: n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : t)).join(' '), summary: n.failureSummary })),
-      }));
-    });
-    a11yViolations = results;
-    for (const v of results) failures.push(`a11y: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target).join(', ')}`);
+    // axe and IBM read the live page; HTML_CodeSniffer then replaces it by its flattened copy.
+    a11yViolations = [
+      ...(await runAxe(page, '#storybook-root')).map((v) => ({ engine: 'axe', ...v })),
+      ...(await runIbm(page, '#storybook-root')).violations.map((v) => ({ engine: 'ibm', ...v })),
+      ...(await runHtmlcs(page, '#storybook-root')).map((v) => ({ engine: 'htmlcs', ...v })),
+    ];
+    for (const v of a11yViolations) failures.push(`a11y ${v.engine}: ${v.rule} at ${v.where}: ${v.text}`);
     if (state.addonA11y && state.addonA11y.status !== 'passed') {
       failures.push(`a11y (Storybook addon): ${state.addonA11y.status} ${state.addonA11y.violations.join(', ')}`);
     }
@@ -265,20 +260,13 @@ async function main() {
   }
 
   const failed = results.filter((r) => r.failures.length > 0);
-  const a11yFailed = results.filter((r) => r.a11yViolations.length > 0);
   const renderFailed = results.filter((r) => !r.rendered);
   console.log('');
   console.log(
     `${stories.length} stories × ${LANGS.length} languages × ${THEMES.length} themes = ${results.length} checks in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   console.log(`render: ${results.length - renderFailed.length}/${results.length} passed`);
-  console.log(`axe:    ${results.length - a11yFailed.length}/${results.length} without violation`);
-  if (a11yFailed.length > 0) {
-    const byRule = new Map();
-    for (const r of a11yFailed) for (const v of r.a11yViolations) byRule.set(v.id, [...(byRule.get(v.id) ?? []), r.label]);
-    for (const [rule, where] of byRule)
-      console.log(`  ${rule}: ${where.length} checks (${where.slice(0, 6).join('; ')}${where.length > 6 ? '; …' : ''})`);
-  }
+  summarize(results, console.log);
   if (failed.length > 0) {
     console.log(`${failed.length} of ${results.length} checks FAILED`);
     process.exitCode = 1;

@@ -10,6 +10,7 @@ interface Args {
   now: Date | number;
   lang: string;
   endpoint: string;
+  'heading-level': string;
 }
 
 /**
@@ -19,13 +20,14 @@ interface Args {
 const meta = {
   title: 'Elements/Engagement tracker',
   component: 'gusp-engagement-tracker',
-  args: { data: trackerData(typicalEngagements()), now: NOW, lang: '', endpoint: '' },
-  argTypes: attributeControls('endpoint'),
+  args: { data: trackerData(typicalEngagements()), now: NOW, lang: '', endpoint: '', 'heading-level': '' },
+  argTypes: attributeControls('endpoint', 'heading-level'),
   parameters: { controls: { exclude: hiddenControls } },
   render: (args, { loaded }) => html`
     <gusp-engagement-tracker
       lang=${ifDefined(attr(args.lang))}
       endpoint=${ifDefined(attr(args.endpoint))}
+      heading-level=${ifDefined(attr(args['heading-level']))}
       .data=${(loaded.data as EngagementTrackerData | undefined) ?? args.data}
       .now=${new Date(args.now)}
     ></gusp-engagement-tracker>
@@ -40,6 +42,22 @@ export const Empty: Story = { args: { data: trackerData([]) } };
 
 /** A typical quartier: one engagement of each kind, one of them overdue. */
 export const Typical: Story = {};
+
+/**
+ * On a page whose own heading is an `<h2>`: `heading-level="3"` puts the
+ * tracker's title at `<h3>` and each engagement's at `<h4>`, so the page's
+ * outline stays whole (2 by default).
+ */
+export const HeadingLevel: Story = {
+  args: { 'heading-level': '3' },
+  decorators: [
+    (story) =>
+      html`<main>
+        <h2>Le Plan, quartier prioritaire</h2>
+        ${story()}
+      </main>`,
+  ],
+};
 
 /** Several engagements past their due date (« en retard »), one done in time. */
 export const Overdue: Story = { args: { data: trackerData(overdueEngagements()) } };

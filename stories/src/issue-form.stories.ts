@@ -11,6 +11,7 @@ interface Args {
   endpoint: string;
   'walk-id': string;
   'quartier-id': string;
+  'heading-level': string;
 }
 
 /**
@@ -29,8 +30,8 @@ const UNREACHABLE_ENDPOINT = 'http://127.0.0.1:9/api';
 const meta = {
   title: 'Elements/Issue form',
   component: 'gusp-issue-form',
-  args: { data: residentData(), lang: '', endpoint: '', 'walk-id': '', 'quartier-id': '' },
-  argTypes: attributeControls('endpoint', 'walk-id', 'quartier-id'),
+  args: { data: residentData(), lang: '', endpoint: '', 'walk-id': '', 'quartier-id': '', 'heading-level': '' },
+  argTypes: attributeControls('endpoint', 'walk-id', 'quartier-id', 'heading-level'),
   parameters: { controls: { exclude: hiddenControls } },
   render: (args) => html`
     <gusp-issue-form
@@ -38,6 +39,7 @@ const meta = {
       endpoint=${ifDefined(attr(args.endpoint))}
       walk-id=${ifDefined(attr(args['walk-id']))}
       quartier-id=${ifDefined(attr(args['quartier-id']))}
+      heading-level=${ifDefined(attr(args['heading-level']))}
       .data=${args.data}
     ></gusp-issue-form>
   `,
@@ -48,6 +50,22 @@ type Story = StoryObj<Args>;
 
 /** A resident on the city's page: every quartier, themes grouped by axis. */
 export const OnlineResident: Story = {};
+
+/**
+ * On a page whose own heading is an `<h2>`: `heading-level="3"` puts the
+ * form's title at `<h3>`, and the error summary and the waiting list at `<h4>`
+ * (2 and 3 by default).
+ */
+export const HeadingLevel: Story = {
+  args: { 'heading-level': '3' },
+  decorators: [
+    (story) =>
+      html`<main>
+        <h2>Signaler dans votre quartier</h2>
+        ${story()}
+      </main>`,
+  ],
+};
 
 /** An agent during a walk (`walk-id`): the walk's quartier is fixed and its stops are offered. */
 export const AgentDuringWalk: Story = {
@@ -97,5 +115,21 @@ export const AnswersCleared: Story = {
     if (el.shadowRoot.querySelector<HTMLInputElement>('#reporter-name')?.value !== '') throw new Error('The contact was not cleared');
     if (Object.keys(localStorage).some((k) => k.startsWith('gusp-issue-form:'))) throw new Error('The draft is still on the device');
     if (!el.shadowRoot.querySelector('.hint[role=status]')?.textContent?.trim()) throw new Error('Nothing announced the clearing');
+  },
+};
+
+/**
+ * « Envoyer » pressed on an empty form: the error summary (an alert, focused)
+ * lists what is missing, each message naming its field, and each field says
+ * it inline.
+ */
+export const ErrorsAfterEmptySubmit: Story = {
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector<GuspIssueForm>('gusp-issue-form');
+    if (!el?.shadowRoot) throw new Error('gusp-issue-form did not render');
+    await el.updateComplete;
+    await el.submit();
+    await el.updateComplete;
+    if (!el.shadowRoot.querySelector('.error-summary')) throw new Error('No error summary after an empty submit');
   },
 };

@@ -244,12 +244,12 @@ describe('gusp-issue-form', () => {
       await sendKeys({ press: 'Enter' });
       await until(() => text(el, '.position').startsWith('Position'));
       await el.updateComplete;
-      expect(document.activeElement).to.equal(el);
+      expect(document.activeElement?.localName, 'focus is in the form, not on <body>').to.equal('gusp-issue-form');
       expect(focusedId(el)).to.equal('locate');
       expect(text(el, '#locate')).to.equal('Retirer la position');
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
-      expect(document.activeElement).to.equal(el);
+      expect(document.activeElement?.localName, 'focus is in the form, not on <body>').to.equal('gusp-issue-form');
       expect(focusedId(el)).to.equal('locate');
       expect(text(el, '#locate')).to.equal('Utiliser ma position');
       expect(text(el, '.position')).to.equal('');
@@ -261,12 +261,12 @@ describe('gusp-issue-form', () => {
       $<HTMLInputElement>(el, '#photos')!.focus();
       await choosePhotos(el, photos);
       expect($<HTMLInputElement>(el, '#photos')!.disabled).to.equal(true);
-      expect(document.activeElement).to.equal(el);
+      expect(document.activeElement?.localName, 'focus is in the form, not on <body>').to.equal('gusp-issue-form');
       expect(shadow(el).activeElement?.getAttribute('aria-label')).to.equal('Retirer la photo 3');
       await sendKeys({ press: 'Enter' });
       await until(() => shadow(el).querySelectorAll('.thumbnails li').length === 2);
       await el.updateComplete;
-      expect(document.activeElement).to.equal(el);
+      expect(document.activeElement?.localName, 'focus is in the form, not on <body>').to.equal('gusp-issue-form');
       expect(focusedId(el)).to.equal('photos');
     });
 
@@ -283,7 +283,7 @@ describe('gusp-issue-form', () => {
       $<HTMLButtonElement>(el, '.pending button')!.focus();
       await sendKeys({ press: 'Enter' });
       await until(() => !$(el, '.pending') && focusedId(el) === 'outbox-status');
-      expect(document.activeElement).to.equal(el);
+      expect(document.activeElement?.localName, 'focus is in the form, not on <body>').to.equal('gusp-issue-form');
       expect(text(el, '.outbox-status')).to.equal('Votre observation en attente a été envoyée. Merci !');
       expect($(el, '.submit-status')).to.equal(null);
       expect(await stored(description)).to.have.length(1);
