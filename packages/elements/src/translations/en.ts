@@ -80,6 +80,7 @@ export const walkSignup: WalkSignupTexts = {
       : `You are number ${position} on the waiting list. We will tell you if a place becomes free.`,
   howToCancel: 'Cannot come? Use the cancellation link in your email or text message to free your place.',
   cancelLink: 'Cancel my registration',
+  missing: { name: 'Give your full name.' },
   addToCalendar: 'Add to my calendar',
   calendarFileHint: '.ics file, for Calendar, Outlook or Google Calendar',
   subscribe: 'Subscribe to this neighbourhood’s walks',

@@ -81,6 +81,7 @@ export const walkSignup: WalkSignupTexts = {
       : `Vous êtes en position ${position} sur la liste d’attente. Nous vous préviendrons si une place se libère.`,
   howToCancel: 'Un empêchement ? Utilisez le lien d’annulation reçu par e-mail ou par SMS, pour libérer votre place.',
   cancelLink: 'Annuler mon inscription',
+  missing: { name: 'Indiquez vos nom et prénom.' },
   addToCalendar: 'Ajouter à mon agenda',
   calendarFileHint: 'fichier .ics, pour Agenda, Outlook ou Google Agenda',
   subscribe: 'S’abonner aux diagnostics du quartier',

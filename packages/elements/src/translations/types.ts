@@ -71,6 +71,8 @@ export interface WalkSignupTexts {
   readonly howToCancel: string;
   readonly cancelLink: string;
   /** The link to the walk's .ics file, after a confirmed sign-up. */
+  /** The error of a field left empty, naming it (« Indiquez vos nom et prénom. »), by place: `name`. */
+  readonly missing: Readonly<Record<string, string>>;
   readonly addToCalendar: string;
   readonly calendarFileHint: string;
   /** The link to the quartier's calendar feed (`webcal:`), which calendar apps keep up to date. */

@@ -342,15 +342,17 @@ describe('gusp-walk-signup', () => {
       expect(focusedId(el)).to.equal('error-summary');
       expect(text(el, '.error-summary h3')).to.equal('Il y a 3 erreurs dans le formulaire');
       const items = [...shadow(el).querySelectorAll('.error-summary li')].map((li) => li.textContent?.trim());
+      // The name's message names it (issue 11), as the two others already did.
       expect(items).to.deep.equal([
-        'Ce champ est obligatoire.',
+        'Indiquez vos nom et prénom.',
         'Indiquez une adresse e-mail ou un numéro de téléphone.',
         'Votre accord est nécessaire pour enregistrer l’inscription.',
       ]);
       const name = $<HTMLInputElement>(el, '#name')!;
       expect(name.getAttribute('aria-invalid')).to.equal('true');
       expect(name.getAttribute('aria-describedby')).to.equal('name-error');
-      expect(text(el, '#name-error')).to.equal('Ce champ est obligatoire.');
+      expect(text(el, '#name-error')).to.equal('Indiquez vos nom et prénom.');
+      expect($(el, '.error-summary')!.getAttribute('role')).to.equal('alert');
       expect($(el, '#email')!.getAttribute('aria-describedby')).to.equal('contact-error');
       expect($(el, '#consent')!.getAttribute('aria-invalid')).to.equal('true');
       // A link of the summary takes the person to the field.
@@ -369,6 +371,15 @@ describe('gusp-walk-signup', () => {
         'Your consent is needed to record the registration.',
       ]);
       expect(text(el, '#email-error')).to.equal('Invalid email address (example: name@example.org).');
+    });
+
+    it('names the field in English too, and prefixes a message that does not name it', async () => {
+      const el = await withData(walkData(), 'en');
+      await el.submit();
+      expect(text(el, '#name-error')).to.equal('Give your full name.');
+      fill(shadow(el), { name: 'A'.repeat(500) });
+      await el.submit();
+      expect(text(el, '#name-error')).to.match(/^Full name: /);
     });
 
     it('fires no event and sends nothing while the form is invalid', async () => {

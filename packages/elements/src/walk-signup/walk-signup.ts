@@ -15,7 +15,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { GuspRegisterErrorEvent, GuspRegisterEvent, GuspRegisteredEvent } from '../events/walk-signup-events.js';
 import { ApiRefusal, writeJson } from '../internal/api.js';
 import { DataController } from '../internal/data-controller.js';
-import type { ShownError } from '../internal/error-summary.js';
+import { nameErrors, type ShownError } from '../internal/error-summary.js';
 import { heading } from '../internal/heading.js';
 import { FormController } from '../internal/form-controller.js';
 import { formatTimeRange } from '../internal/format-date.js';
@@ -173,7 +173,16 @@ export class GuspWalkSignup extends GuspElement {
       phone: input.phone,
       consent: input.consent,
     };
-    return [...this.form.issues(RegisterInput, input), ...this.form.refusals(refusalsOf(registrationRules, 'none', 'register', ctx))];
+    const t = this.t;
+    // Each message names its field: « Indiquez vos nom et prénom. », not « Ce champ est obligatoire. ».
+    const label: Partial<Record<ErrorTarget, string>> = { name: t.name, needsNote: t.needsNote };
+    return nameErrors(
+      [...this.form.issues(RegisterInput, input), ...this.form.refusals(refusalsOf(registrationRules, 'none', 'register', ctx))],
+      t.missing,
+      (target) => target === 'name' && !input.name.trim(),
+      (target) => label[target],
+      labelIn(MESSAGES, 'format.colon', this.locale),
+    );
   }
 
   /* ---------------------------------------------------------------- submit */
