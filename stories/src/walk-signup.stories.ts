@@ -99,7 +99,10 @@ export const AnswersCleared: Story = {
     const el = canvasElement.querySelector<GuspWalkSignup>('gusp-walk-signup');
     if (!el?.shadowRoot) throw new Error('gusp-walk-signup did not render');
     await el.updateComplete;
-    fill(el.shadowRoot, { name: 'Inès Haddad', phone: '06 00 00 00 00', 'need-interpreter': true });
+    // The needs show once « Oui » answers « Avez-vous besoin d’une aide pour participer ? ».
+    fill(el.shadowRoot, { name: 'Inès Haddad', phone: '06 00 00 00 00', 'needs-yes': true });
+    await el.updateComplete;
+    fill(el.shadowRoot, { 'need-interpreter': true });
     await el.updateComplete;
     el.shadowRoot.querySelector<HTMLButtonElement>('button[part~=clear]')?.click();
     await el.updateComplete;

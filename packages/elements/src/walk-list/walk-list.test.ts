@@ -143,7 +143,7 @@ describe('gusp-walk-list', () => {
       await until(() => signups(el).length === 1 && !!signups(el)[0]!.shadowRoot?.querySelector('form'));
       const [form] = signups(el);
       expect(shadow(el).querySelectorAll('.card')).to.have.length(0);
-      const article = form!.shadowRoot!.querySelector('article')!;
+      const article = form!.shadowRoot!.querySelector('[part~=base]')!;
       expect(clean(form!.shadowRoot!.getElementById(article.getAttribute('aria-labelledby')!)?.textContent)).to.equal(
         'Diagnostic en marchant – Fontbarlettes',
       );

@@ -265,7 +265,8 @@ export class GuspWalkSignup extends GuspElement {
     if (!this.data) return this.source.placeholder(t, this.localize.lang, this.localize.dir, 'card');
     const data = this.data;
     const state = signupState(data, new Date());
-    return html`<article part="base" lang=${this.localize.lang} dir=${this.localize.dir} class="card" aria-labelledby="title">
+    // A region named by its title, as the other elements: its content is in a landmark even on a page without one.
+    return html`<section part="base" lang=${this.localize.lang} dir=${this.localize.dir} class="card" aria-labelledby="title">
       ${this.renderWalk(data, state)}
       ${
         state === SignupState.cancelled
@@ -279,7 +280,7 @@ export class GuspWalkSignup extends GuspElement {
               ? this.renderConfirmation(this.receipt)
               : this.renderForm(data)
       }
-    </article>`;
+    </section>`;
   }
 
   private renderWalk(data: WalkSignupData, state: SignupState): TemplateResult {
@@ -365,11 +366,12 @@ export class GuspWalkSignup extends GuspElement {
 
         <details class="field role" part="field" ?open=${v.role !== 'resident'}>
           <summary id="role-question">${t.roleQuestion}</summary>
-          <label for="role">${t.role}</label>
+          <label for="role" id="role-label">${t.role}</label>
           ${f.inlineError('role')}
           <select
             id="role"
             name="role"
+            aria-labelledby="role-label"
             aria-invalid=${f.invalid('role')}
             aria-describedby=${f.describedBy([], ['role'])}
             @change=${(e: Event) => f.set('role', (e.target as HTMLSelectElement).value as ActorRole)}
