@@ -13,7 +13,7 @@
  */
 import assert from 'node:assert/strict';
 import { Agent, request } from 'node:http';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, test, type TestContext } from 'node:test';
 import { createToken } from '../src/auth.js';
 import type { Database } from '../src/db.js';
 import { openMigratedDatabase, startServer, type RunningServer } from '../src/server.js';
@@ -211,7 +211,8 @@ describe('fuzz of every endpoint (PGlite)', () => {
     ]);
   });
 
-  test(`≥ ${TOTAL} requests, 0 × 5xx, every refusal in its envelope (seed ${SEED})`, async (t) => {
+  /** Sends `total` requests drawn from the seed over every operation to the server at `url`; what did not hold. */
+  const fuzz = async (url: string, total: number, t: TestContext) => {
     const rnd = mulberry32(SEED);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
     const chance = (p: number) => rnd() < p;
@@ -349,7 +350,7 @@ describe('fuzz of every endpoint (PGlite)', () => {
     const agent = new Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
     const send = (r: Sent) =>
       new Promise<{ status: number; type: string; text: string }>((resolve, reject) => {
-        const req = request(server.url + r.path, { method: r.method, headers: r.headers, agent }, (res) => {
+        const req = request(url + r.path, { method: r.method, headers: r.headers, agent }, (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () =>
@@ -367,7 +368,7 @@ describe('fuzz of every endpoint (PGlite)', () => {
 
     // The requests are drawn in order first, so the seed alone decides them.
     const planned: Sent[] = [];
-    while (planned.length < TOTAL) for (const o of operations) planned.push(build(o.method, o.path, o.op));
+    while (planned.length < total) for (const o of operations) planned.push(build(o.method, o.path, o.op));
     const classes: Record<string, number> = {};
     const failures: string[] = [];
     const apiEnvelopeOn311 = new Set<string>();
@@ -422,11 +423,51 @@ describe('fuzz of every endpoint (PGlite)', () => {
     t.diagnostic(`statuses: ${JSON.stringify(classes)}`);
     if (apiEnvelopeOn311.size > 0) t.diagnostic(`under /open311 in the API's envelope: ${[...apiEnvelopeOn311].sort().join(', ')}`);
     for (const f of failures.slice(0, 10)) t.diagnostic(f);
+    return failures;
+  };
+
+  test(`≥ ${TOTAL} requests, 0 × 5xx, every refusal in its envelope (seed ${SEED})`, async (t) => {
+    const failures = await fuzz(server.url, TOTAL, t);
     assert.equal(failures.length, 0, `seed ${SEED}: ${failures.length} failures, the first:\n${failures.slice(0, 10).join('\n')}`);
     assert.deepEqual(
       unexpected.map((u) => `${String(u.method)} ${String(u.path).slice(0, 200)}: ${String(u.error).slice(0, 300)}`),
       [],
       `seed ${SEED}: the server logged unexpected errors`,
     );
+  });
+
+  // A fuzz that reports nothing proves nothing unless it would report something: the same fuzz, a
+  // fifth of it, over a server on the same database whose `start` command throws for a real walk (as a
+  // handler that lets an input through to a failing query would), must report those 500s, and only those.
+  test('is not blind: one handler broken on purpose gives 500s the fuzz reports, on that route only', async (t) => {
+    const logged: Record<string, unknown>[] = [];
+    const broken = await startServer({
+      database: db,
+      photoSweep: false,
+      log: (r) => {
+        if (r.level === 'error') logged.push(r);
+      },
+      beforeListen: async (gusp) => {
+        const start = gusp.walks.start.bind(gusp.walks);
+        gusp.walks.start = async (walkId, options) => {
+          if (ids.walkId?.includes(walkId)) throw new Error('broken on purpose for the fuzz');
+          return start(walkId, options);
+        };
+      },
+    });
+    try {
+      const failures = await fuzz(broken.url, Math.ceil(TOTAL / 5), t);
+      const fiveHundreds = failures.filter((f) => /^5\d\d /.test(f));
+      assert.ok(fiveHundreds.length > 0, `the fuzz reports the broken handler: ${failures.slice(0, 3).join('\n')}`);
+      assert.deepEqual(
+        failures.filter((f) => !/^500 .*: POST \/api\/walks\/[^/ ]+\/start /.test(f)),
+        [],
+        'it reports that route and nothing else',
+      );
+      assert.ok(logged.length > 0 && logged.every((r) => String(r.error).includes('broken on purpose')), JSON.stringify(logged[0]));
+      t.diagnostic(`${fiveHundreds.length} × 500 reported on POST /api/walks/{walkId}/start`);
+    } finally {
+      await broken.close();
+    }
   });
 });
