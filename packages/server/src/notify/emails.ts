@@ -4,9 +4,17 @@
  * pure functions of the event and the walk as it is now (no database, no SMTP),
  * so what people are told can be tested on its own.
  */
-import { toICalendar, type CityProfile, type ICalendarOrganizer, type Registration, type Walk, type WalkAggregate } from '@gusp/core';
+import {
+  toICalendar,
+  waitlistPosition,
+  type CityProfile,
+  type ICalendarOrganizer,
+  type Registration,
+  type Walk,
+  type WalkAggregate,
+} from '@gusp/core';
 import { walkPageUrl } from '../routes/walks.js';
-import { renderNotification, type NotificationKind } from './templates.js';
+import { renderNotification, type NotificationKind, type TemplateInput } from './templates.js';
 
 /** An email to write to the outbox; `dedupKey` makes writing it twice a no-op. */
 export interface PendingEmail {
@@ -65,7 +73,7 @@ function emailTo(
   kind: NotificationKind,
   walk: Walk,
   r: Registration,
-  extra: { position?: number; reason?: string; ics?: boolean } = {},
+  extra: { position?: number | undefined; reason?: string; ics?: boolean; day?: TemplateInput['day'] } = {},
 ): PendingEmail | undefined {
   if (!r.email || r.anonymised || neverEmailed(r.email)) return undefined;
   const { city, publicUrl } = ctx;
@@ -81,6 +89,7 @@ function emailTo(
     quartier: city.quartiers.find((q) => q.id === walk.quartierId)?.name ?? walk.quartierId,
     when,
     position: extra.position,
+    day: extra.day,
     reason: extra.reason,
     cancelUrl: `${publicUrl}/annulation?walk=${encodeURIComponent(walk.id)}&registration=${encodeURIComponent(r.id)}&token=${encodeURIComponent(r.cancelToken)}`,
     reportUrl: `${publicUrl}/api/walks/${walk.id}/report.html`,
@@ -126,7 +135,9 @@ export function eventEmails(ctx: EmailContext, event: WalkEvent, agg: WalkAggreg
             waitlisted ? 'waitlisted' : 'confirmed',
             agg.walk,
             { ...r, status: data.registration.status },
-            { ics: !waitlisted, ...(data.position ? { position: data.position } : {}) },
+            // The event does not carry the position: it is the person's place on the list now (FIFO), which
+            // is also true when the email goes out late, after others left the list.
+            { ics: !waitlisted, position: data.position ?? (waitlisted ? waitlistPosition(agg.registrations, r.id) : undefined) },
           ),
         );
       }
@@ -172,6 +183,35 @@ export function eventEmails(ctx: EmailContext, event: WalkEvent, agg: WalkAggreg
   return out.filter((e): e is PendingEmail => e !== undefined);
 }
 
+/** `YYYY-MM-DD` and the hour of an instant in a time zone. */
+function zonedDay(ms: number, timeZone: string): { day: string; hour: number } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: 'numeric',
+    hourCycle: 'h23',
+    timeZone,
+  })
+    .formatToParts(ms)
+    .reduce<Record<string, string>>((all, p) => ({ ...all, [p.type]: p.value }), {});
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
+}
+
+/**
+ * The walk's day as the reminder names it, by calendar days in the city's
+ * time zone seen from `now` (a walk at 9:00 reminded at 7:00 the same day is
+ * « aujourd’hui », not « demain »; from 18:00, « ce soir »); a later day:
+ * none, the full date says it.
+ */
+export function dayWord(start: number, now: number, timeZone: string): TemplateInput['day'] {
+  const walk = zonedDay(start, timeZone);
+  if (walk.day === zonedDay(now, timeZone).day) return walk.hour >= 18 ? 'tonight' : 'today';
+  // Noon of the next calendar day is always on that day, whatever a DST change does to the night.
+  const tomorrow = zonedDay(Date.parse(`${zonedDay(now, timeZone).day}T12:00:00Z`) + 86_400_000, timeZone).day;
+  return walk.day === tomorrow ? 'tomorrow' : undefined;
+}
+
 /**
  * The reminders due at `now`: confirmed people of open or closed walks
  * starting within `windowMs`. Once per person and walk time (dedup key): a
@@ -184,7 +224,9 @@ export function reminderEmails(ctx: EmailContext, walks: readonly WalkAggregate[
     if (!['open', 'closed'].includes(agg.walk.status) || start <= now || start - now > windowMs) continue;
     for (const r of agg.registrations) {
       if (r.status !== 'confirmed') continue;
-      const e = emailTo(ctx, `reminder:${agg.walk.id}:${agg.walk.startsAt}:${r.id}`, 'reminder', agg.walk, r);
+      const e = emailTo(ctx, `reminder:${agg.walk.id}:${agg.walk.startsAt}:${r.id}`, 'reminder', agg.walk, r, {
+        day: dayWord(start, now, ctx.city.timezone),
+      });
       if (e) out.push(e);
     }
   }

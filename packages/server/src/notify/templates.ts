@@ -11,6 +11,12 @@ export interface TemplateInput {
   readonly quartier: string;
   readonly when: string;
   readonly position?: number | undefined;
+  /**
+   * For a reminder: the walk's day as seen from the moment it is sent, in the
+   * city's time zone (« aujourd’hui », « ce soir » from 18:00, « demain »);
+   * `undefined` for a later day, which `when` gives in full.
+   */
+  readonly day?: 'today' | 'tonight' | 'tomorrow' | undefined;
   readonly cancelUrl?: string | undefined;
   readonly reportUrl?: string | undefined;
   readonly reason?: string | undefined;
@@ -19,6 +25,8 @@ export interface TemplateInput {
 type Template = (i: TemplateInput) => { subject: string; body: string };
 
 const place = (w: Walk) => w.meetingPoint?.label ?? '';
+const FR_DAY = { today: 'aujourd’hui', tonight: 'ce soir', tomorrow: 'demain' } as const;
+const EN_DAY = { today: 'today', tonight: 'tonight', tomorrow: 'tomorrow' } as const;
 
 const fr: Record<NotificationKind, Template> = {
   confirmed: (i) => ({
@@ -27,7 +35,7 @@ const fr: Record<NotificationKind, Template> = {
   }),
   waitlisted: (i) => ({
     subject: `Liste d’attente : diagnostic en marchant, ${i.quartier}`,
-    body: `Bonjour ${i.name},\n\nLe diagnostic en marchant du quartier ${i.quartier} (${i.when}) est complet : vous êtes en liste d’attente, position ${i.position ?? ''}.\nNous vous écrirons si une place se libère.\nPour annuler : ${i.cancelUrl ?? ''}`,
+    body: `Bonjour ${i.name},\n\nLe diagnostic en marchant du quartier ${i.quartier} (${i.when}) est complet : vous êtes en liste d’attente${i.position ? `, en position ${i.position}` : ''}.\nNous vous écrirons si une place se libère.\nPour annuler : ${i.cancelUrl ?? ''}`,
   }),
   promoted: (i) => ({
     subject: `Une place s’est libérée : diagnostic en marchant, ${i.quartier}`,
@@ -47,8 +55,8 @@ const fr: Record<NotificationKind, Template> = {
     body: `Bonjour ${i.name},\n\nLe diagnostic en marchant du quartier ${i.quartier} change de date : ${i.when}.\nRendez-vous : ${place(i.walk)}\n${i.reason ? `Motif : ${i.reason}\n` : ''}\nL’invitation mise à jour est jointe.\nPour annuler : ${i.cancelUrl ?? ''}`,
   }),
   reminder: (i) => ({
-    subject: `Rappel : diagnostic en marchant demain, ${i.quartier}`,
-    body: `Bonjour ${i.name},\n\nRappel : le diagnostic en marchant du quartier ${i.quartier} a lieu ${i.when}.\nRendez-vous : ${place(i.walk)}\nPrévoyez de bonnes chaussures.\nSi vous ne pouvez plus venir : ${i.cancelUrl ?? ''}`,
+    subject: `Rappel : diagnostic en marchant ${i.day ? FR_DAY[i.day] : 'à venir'}, ${i.quartier}`,
+    body: `Bonjour ${i.name},\n\nRappel : le diagnostic en marchant du quartier ${i.quartier} a lieu ${i.day ? `${FR_DAY[i.day]}, ` : ''}${i.when}.\nRendez-vous : ${place(i.walk)}\nPrévoyez de bonnes chaussures.\nSi vous ne pouvez plus venir : ${i.cancelUrl ?? ''}`,
   }),
   'report-shared': (i) => ({
     subject: `Compte-rendu du diagnostic en marchant, ${i.quartier}`,
@@ -63,7 +71,7 @@ const en: Record<NotificationKind, Template> = {
   }),
   waitlisted: (i) => ({
     subject: `Waiting list: neighbourhood walk, ${i.quartier}`,
-    body: `Hello ${i.name},\n\nThe neighbourhood walk in ${i.quartier} (${i.when}) is full: you are on the waiting list, position ${i.position ?? ''}.\nWe will write if a seat becomes free.\nTo cancel: ${i.cancelUrl ?? ''}`,
+    body: `Hello ${i.name},\n\nThe neighbourhood walk in ${i.quartier} (${i.when}) is full: you are on the waiting list${i.position ? `, number ${i.position}` : ''}.\nWe will write if a seat becomes free.\nTo cancel: ${i.cancelUrl ?? ''}`,
   }),
   promoted: (i) => ({
     subject: `A seat is free: neighbourhood walk, ${i.quartier}`,
@@ -82,8 +90,8 @@ const en: Record<NotificationKind, Template> = {
     body: `Hello ${i.name},\n\nThe neighbourhood walk in ${i.quartier} has a new date: ${i.when}.\nMeeting point: ${place(i.walk)}\n${i.reason ? `Reason: ${i.reason}\n` : ''}\nThe updated invitation is attached.\nTo cancel: ${i.cancelUrl ?? ''}`,
   }),
   reminder: (i) => ({
-    subject: `Reminder: neighbourhood walk tomorrow, ${i.quartier}`,
-    body: `Hello ${i.name},\n\nA reminder: the neighbourhood walk in ${i.quartier} takes place ${i.when}.\nMeeting point: ${place(i.walk)}\nWear comfortable shoes.\nIf you can no longer come: ${i.cancelUrl ?? ''}`,
+    subject: `Reminder: neighbourhood walk ${i.day ? EN_DAY[i.day] : 'coming up'}, ${i.quartier}`,
+    body: `Hello ${i.name},\n\nA reminder: the neighbourhood walk in ${i.quartier} takes place ${i.day ? `${EN_DAY[i.day]}, ` : ''}${i.when}.\nMeeting point: ${place(i.walk)}\nWear comfortable shoes.\nIf you can no longer come: ${i.cancelUrl ?? ''}`,
   }),
   'report-shared': (i) => ({
     subject: `Report of the neighbourhood walk, ${i.quartier}`,
