@@ -70,6 +70,7 @@ export const walk = {
     'walk.invalid-transition': (d) => `Cannot “${s(d.event)}”: the walk is “${s(d.state)}”.`,
     'walk.unknown-quartier': (d) => `Unknown quartier for this city: “${s(d.quartierId)}”.`,
     'walk.start-in-past': 'The walk must start in the future.',
+    'walk.deadline-in-past': 'Registrations would close in the past: give a registration deadline still to come (registrationDeadline).',
     'walk.meeting-point-required': 'Give a meeting point.',
     'walk.capacity-required': 'Give a number of seats greater than zero.',
     'walk.registration-closed': 'Registrations for this walk are closed.',

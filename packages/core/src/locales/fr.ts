@@ -73,6 +73,8 @@ export const walk = {
     'walk.invalid-transition': (d) => `Action « ${s(d.event)} » impossible : le diagnostic est à l’état « ${s(d.state)} ».`,
     'walk.unknown-quartier': (d) => `Quartier inconnu pour cette ville : « ${s(d.quartierId)} ».`,
     'walk.start-in-past': 'La date du diagnostic doit être dans le futur.',
+    'walk.deadline-in-past':
+      'La clôture des inscriptions tomberait dans le passé : indiquez une date limite d’inscription à venir (registrationDeadline).',
     'walk.meeting-point-required': 'Indiquez un point de rendez-vous.',
     'walk.capacity-required': 'Indiquez un nombre de places supérieur à zéro.',
     'walk.registration-closed': 'Les inscriptions à ce diagnostic sont fermées.',

@@ -428,6 +428,26 @@ describe('walks: publishing, cancelling, rescheduling', () => {
     assertRefused(await gusp.walks.reschedule(walk.id, { startsAt: '2026-02-01T09:00:00+01:00' }), 'walk.start-in-past');
   });
 
+  it('refuses a reschedule that would leave an open walk’s registration deadline in the past, and takes one given ahead', async () => {
+    const { gusp, clock } = setup();
+    const walk = await openWalk(gusp);
+    // 20:00 on Friday 6 March: moved to tomorrow morning, the default deadline (the day before, 18:00) has passed.
+    clock.set('2026-03-06T20:00:00+01:00');
+    const refused = await gusp.walks.reschedule(walk.id, { startsAt: '2026-03-07T09:00:00+01:00' });
+    assertRefused(refused, 'walk.deadline-in-past');
+    assert.ok(!refused.ok && /clôture des inscriptions/.test(refused.error.message));
+    assertRefused(
+      await gusp.walks.reschedule(walk.id, { startsAt: '2026-03-21T09:00:00+01:00', registrationDeadline: '2026-03-06T19:00:00+01:00' }),
+      'walk.deadline-in-past',
+    );
+    assert.equal(unwrap(await gusp.walks.get(walk.id)).walk.sequence, 0);
+    const moved = unwrap(
+      await gusp.walks.reschedule(walk.id, { startsAt: '2026-03-07T09:00:00+01:00', registrationDeadline: '2026-03-07T08:00:00+01:00' }),
+    );
+    assert.equal(moved.registrationDeadline, '2026-03-07T08:00:00+01:00');
+    assert.equal(unwrap(await gusp.walks.get(walk.id)).walk.status, 'open');
+  });
+
   it('refuses to reschedule a draft or a walk in progress', async () => {
     const { gusp, clock } = setup();
     const draft = unwrap(await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: WALK_STARTS_AT }));

@@ -286,17 +286,18 @@ export function walkCommands(rt: Runtime): WalkCommands {
           const parsed = validate(RescheduleWalkInput, input, rt.localeOf(options));
           if (!parsed.ok) return parsed;
           const i = parsed.value;
+          const [hh, mm] = city.defaults.registrationClosesAt.split(':').map(Number) as [number, number];
+          const registrationDeadline = i.registrationDeadline
+            ? toZonedISO(i.registrationDeadline, tz)
+            : localTimeBefore(i.startsAt, tz, city.defaults.registrationClosesDaysBefore, hh, mm);
           const allowed = rt.rule(
-            transition(walkRules, agg.walk.status, 'reschedule', { city, walk: agg.walk, now, startsAt: i.startsAt }),
+            transition(walkRules, agg.walk.status, 'reschedule', { city, walk: agg.walk, now, startsAt: i.startsAt, registrationDeadline }),
             options,
           );
           if (!allowed.ok) return allowed;
-          const [hh, mm] = city.defaults.registrationClosesAt.split(':').map(Number) as [number, number];
           const data: WalkRescheduled['data'] = {
             startsAt: toZonedISO(i.startsAt, tz),
-            registrationDeadline: i.registrationDeadline
-              ? toZonedISO(i.registrationDeadline, tz)
-              : localTimeBefore(i.startsAt, tz, city.defaults.registrationClosesDaysBefore, hh, mm),
+            registrationDeadline,
             ...(i.meetingPoint ? { meetingPoint: i.meetingPoint } : {}),
             ...(i.reason ? { reason: i.reason } : {}),
           };

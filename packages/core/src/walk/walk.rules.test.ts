@@ -94,6 +94,26 @@ describe('walkRules: guards', () => {
     });
   });
 
+  describe('deadlineInFuture', () => {
+    it('refuses to reschedule an open walk to a registration deadline already past with walk.deadline-in-past', () => {
+      const ctx = allPass({ startsAt: '2026-03-21T09:00:00+01:00', registrationDeadline: '2026-03-14T08:00:00+01:00' });
+      assertRefused(transition(walkRules, 'open', 'reschedule', ctx), 'walk.deadline-in-past');
+    });
+    it('reschedules an open walk whose new deadline is ahead, and a closed one whatever its deadline (registrations are closed)', () => {
+      assertTarget(
+        transition(
+          walkRules,
+          'open',
+          'reschedule',
+          allPass({ startsAt: '2026-03-21T09:00:00+01:00', registrationDeadline: '2026-03-20T18:00:00+01:00' }),
+        ),
+        'open',
+      );
+      const past = allPass({ startsAt: '2026-03-21T09:00:00+01:00', registrationDeadline: '2026-03-14T08:00:00+01:00' });
+      assertTarget(transition(walkRules, 'closed', 'reschedule', past), 'closed');
+    });
+  });
+
   describe('hasMeetingPoint', () => {
     it('refuses to publish a walk without a meeting point with walk.meeting-point-required', () => {
       const walk = walkFixture({ startsAt: STARTS_AT, meetingPoint: undefined });

@@ -14,6 +14,8 @@ export interface WalkContext {
   readonly now: Date;
   /** The new start, for `reschedule`. */
   readonly startsAt?: string;
+  /** The registration deadline a `reschedule` would set (given, or the city's default before the new start). */
+  readonly registrationDeadline?: string;
   /** The reason given, for `cancel`. */
   readonly reason?: string;
   readonly report?: Report;
@@ -36,7 +38,8 @@ export const walkRules = /* @__PURE__ */ defineRules({
     open: {
       closeRegistrations: { target: 'closed' },
       cancel: { target: 'cancelled', guard: 'reasonGiven' },
-      reschedule: { target: 'open', guard: 'startsInFuture' },
+      // An open walk must stay open to sign-ups: a deadline already past would close it without anyone saying so.
+      reschedule: { target: 'open', guard: { and: ['startsInFuture', 'deadlineInFuture'] } },
     },
     closed: {
       start: { target: 'in-progress', guard: 'notTooEarly' },
@@ -53,6 +56,11 @@ export const walkRules = /* @__PURE__ */ defineRules({
       details: (c: WalkContext) => ({ quartierId: c.walk.quartierId }),
     },
     startsInFuture: { code: 'walk.start-in-past', check: (c: WalkContext) => instant(c.startsAt ?? c.walk.startsAt) > c.now.getTime() },
+    deadlineInFuture: {
+      code: 'walk.deadline-in-past',
+      check: (c: WalkContext) => c.registrationDeadline === undefined || instant(c.registrationDeadline) > c.now.getTime(),
+      details: (c: WalkContext) => ({ deadline: c.registrationDeadline }),
+    },
     hasMeetingPoint: { code: 'walk.meeting-point-required', check: (c: WalkContext) => c.walk.meetingPoint !== undefined },
     hasCapacity: { code: 'walk.capacity-required', check: (c: WalkContext) => c.walk.capacity > 0 },
     notTooEarly: {
