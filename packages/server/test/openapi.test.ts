@@ -14,7 +14,8 @@ import * as coreExports from '@gusp/core';
 import { createToken } from '../src/auth.js';
 import type { Database } from '../src/db.js';
 import { openMigratedDatabase, startServer, type RunningServer } from '../src/server.js';
-import { call } from './harness.js';
+import { EraseAnswer, ExportAnswer, PurgeAnswer } from '../src/routes/privacy.js';
+import { call, openWalk, person } from './harness.js';
 
 type Operation = ListedOperation & {
   responses: Record<string, unknown>;
@@ -147,6 +148,56 @@ describe('OpenAPI document', () => {
       assert.equal(String(r.status), status, JSON.stringify(r.body));
       const parsed = core.safeParse(r.body);
       assert.ok(parsed.success, `${method} ${path}: ${JSON.stringify(parsed.error)}`);
+    }
+  });
+
+  test('says what a reused Idempotency-Key answers: 422 request.idempotency-key-reused, on every JSON operation that takes one', () => {
+    const components = (doc as unknown as { components: { parameters: Record<string, { description?: string }> } }).components;
+    assert.match(components.parameters.IdempotencyKey?.description ?? '', /422 `request\.idempotency-key-reused`/);
+    // Open311 answers every refusal as a 400 GeoReport list (its 4XX).
+    const json = Object.entries(doc.paths).filter(([path]) => !path.startsWith('/open311/'));
+    const taking = json.flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([, op]) => op.parameters?.some((p) => (p as { $ref?: string }).$ref === '#/components/parameters/IdempotencyKey'))
+        .map(
+          ([method, op]) =>
+            [`${method} ${path}`, (op.responses['422'] as { description?: string } | undefined)?.description ?? ''] as const,
+        ),
+    );
+    assert.ok(taking.length >= 20, `${taking.length} operations take an Idempotency-Key`);
+    assert.deepEqual(
+      taking.filter(([, description]) => !description.includes('request.idempotency-key-reused')).map(([name]) => name),
+      [],
+    );
+  });
+
+  test('the privacy answers it describes are what the server answers, field for field', async () => {
+    const staff = { authorization: `Bearer ${(await createToken(db.sql, { role: 'coordinator' })).token}` };
+    const id = await openWalk(server.gusp, { capacity: 5 });
+    assert.equal((await call(server.url, 'POST', `/api/walks/${id}/registrations`, { body: person('openapi-privacy') })).status, 201);
+    const email = 'habitant-openapi-privacy@example.org';
+    const answers: [
+      path: string,
+      schema: typeof EraseAnswer | typeof ExportAnswer | typeof PurgeAnswer,
+      reply: () => Promise<{ status: number; body: unknown }>,
+    ][] = [
+      ['/api/privacy/export', ExportAnswer, () => call(server.url, 'GET', `/api/privacy/export?email=${email}`, { headers: staff })],
+      ['/api/privacy/erase', EraseAnswer, () => call(server.url, 'POST', '/api/privacy/erase', { body: { email }, headers: staff })],
+      ['/api/privacy/purge', PurgeAnswer, () => call(server.url, 'POST', '/api/privacy/purge', { body: { months: 0 }, headers: staff })],
+    ];
+    for (const [path, schema, reply] of answers) {
+      const method = path.endsWith('export') ? 'get' : 'post';
+      const documented = (doc.paths[path]?.[method]?.responses['200'] as { content?: Record<string, { schema?: { properties?: object } }> })
+        ?.content?.['application/json']?.schema?.properties;
+      const r = await reply();
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      const parsed = schema.safeParse(r.body);
+      assert.ok(parsed.success, `${path}: ${JSON.stringify(r.body)} ${JSON.stringify(parsed.error?.issues)}`);
+      assert.deepEqual(
+        Object.keys(documented ?? {}).sort(),
+        Object.keys(r.body as object).sort(),
+        `${path}: the document lists the fields it answers`,
+      );
     }
   });
 

@@ -152,9 +152,13 @@ export function openApiDocument(groups: readonly RouteGroup[]): Json {
         content: { 'application/json': { schema: ref('ErrorEnvelope') } },
       };
     }
-    if (r.body?.json) {
+    const reused = 'an `Idempotency-Key` already used for another request (`request.idempotency-key-reused`)';
+    // Open311 words it as a 400, as every refusal there (its 4XX list says so).
+    const idempotentJson = r.idempotent !== undefined && r.idempotent !== false && (r.errors ?? 'json') === 'json';
+    if (r.body?.json || idempotentJson) {
+      const what = r.body?.json ? 'The body breaks the schema (`validation.invalid`, one issue per field) or a rule' : 'A rule refuses it';
       responses['422'] = {
-        description: 'The body breaks the schema (`validation.invalid`, one issue per field) or a rule.',
+        description: idempotentJson ? `${what}, or ${reused}.` : `${what}.`,
         content: { 'application/json': { schema: ref('ErrorEnvelope') } },
       };
     }
@@ -235,7 +239,7 @@ export function openApiDocument(groups: readonly RouteGroup[]): Json {
           in: 'header',
           required: false,
           description:
-            'Retrying with the same key applies the command once and answers the first outcome again (1 to 200 visible characters).',
+            'Retrying with the same key applies the command once and answers the first outcome again (1 to 200 visible characters; otherwise 400 `request.invalid-idempotency-key`). The same key with another body or target is refused with 422 `request.idempotency-key-reused`, and never answers the first request’s outcome.',
           schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' },
         },
         Altcha: {
