@@ -49,9 +49,9 @@ const shadowText = (el: Element | null | undefined): string => (el?.shadowRoot?.
 
 /** Every GUSP element of the page shows its content: no « Chargement… », no « impossible ». */
 async function rendered(doc: Document): Promise<Element[]> {
-  const elements = [...doc.querySelectorAll('gusp-walk-signup, gusp-issue-form, gusp-engagement-tracker')];
+  const elements = [...doc.querySelectorAll('gusp-walk-list, gusp-walk-signup, gusp-issue-form, gusp-engagement-tracker')];
   expect(elements.length).to.be.greaterThan(0);
-  await until(() => elements.every((el) => !!el.shadowRoot?.querySelector('form, section h2')), 8000);
+  await until(() => elements.every((el) => !!el.shadowRoot?.querySelector('form, section h2, li.card')), 8000);
   for (const el of elements) expect(shadowText(el)).not.to.match(/Chargement|impossible de charger|ne peut pas être chargé/i);
   return elements;
 }
@@ -71,13 +71,16 @@ describe('docs/webmasters.md, run as written', () => {
       const doc = await open(asPage(localise(block.code, walkId)));
       const scripts = [...doc.querySelectorAll('script[src]')].map((s) => s.getAttribute('src'));
       // A block with only a script tag of the site's own (the listening example) is run with the js block below.
-      if (!doc.querySelector('gusp-walk-signup, gusp-issue-form, gusp-engagement-tracker')) {
+      if (!doc.querySelector('gusp-walk-list, gusp-walk-signup, gusp-issue-form, gusp-engagement-tracker')) {
         expect(scripts, block.code).to.deep.equal(['/__bundle__/gusp-elements.js', '/js/gusp-suivi.js']);
         continue;
       }
       const elements = await rendered(doc);
       for (const el of elements.filter((e) => e.localName === 'gusp-walk-signup')) {
         expect(shadowText(el), block.code).to.match(/Diagnostic en marchant – (Le Plan|Polygone|Fontbarlettes|Chamberlière|Valensolles)/);
+      }
+      for (const el of elements.filter((e) => e.localName === 'gusp-walk-list')) {
+        expect(shadowText(el), block.code).to.match(/Prochains diagnostics en marchant/);
       }
       fixtureCleanup();
     }
