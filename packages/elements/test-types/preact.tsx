@@ -17,6 +17,7 @@ export function Report({ quartierId }: { quartierId: string }) {
         }}
       />
       <gusp-walk-signup walk-id="w1" ongusp-registered={(event) => event.detail} />
+      <gusp-walk-list endpoint="/api" quartier="le-plan" />
       {/* @ts-expect-error endpoint is a string attribute */}
       <gusp-engagement-tracker endpoint={true} />
     </div>

@@ -21,6 +21,9 @@ export function SignUp({ walkId }: { walkId: string }) {
       />
       <gusp-issue-form walk-id={walkId} ongusp-observed={(event) => event.type} />
       <gusp-engagement-tracker endpoint="/api" now={new Date()} />
+      <gusp-walk-list endpoint="/api" quartier="le-plan" heading-level={3} />
+      {/* @ts-expect-error quartier is a string attribute */}
+      <gusp-walk-list quartier={7} />
       {/* @ts-expect-error walk-id is a string attribute */}
       <gusp-walk-signup walk-id={42} />
     </>

@@ -14,3 +14,6 @@ export const signup: Props<'gusp-walk-signup'> = {
 export const form: Props<'gusp-issue-form'> = { quartierId: 'q1', onGuspObservationQueued: (event) => event.type };
 // @ts-expect-error walkId is a string attribute
 export const wrong: Props<'gusp-walk-signup'> = { walkId: 42 };
+export const list: Props<'gusp-walk-list'> = { endpoint: '/api', quartier: 'le-plan' };
+// @ts-expect-error quartier is a string attribute
+export const wrongList: Props<'gusp-walk-list'> = { quartier: 7 };
