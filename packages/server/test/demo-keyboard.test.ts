@@ -181,6 +181,7 @@ describe('the demo page on a phone and with the keyboard alone', { skip }, () =>
     await press('Enter');
     await waitFocus('title');
     assert.equal((await focusOf(page)).text, 'Diagnostic en marchant — au clavier');
+    if (screenshots) await page.screenshot({ path: join(screenshots, 'demo-390-signup-opened.png') });
     await tabTo('the name field', (f) => f.id === 'name', 3);
     await page.keyboard.type('Awa Diallo');
     await press('Tab');

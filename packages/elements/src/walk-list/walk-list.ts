@@ -183,7 +183,7 @@ export class GuspWalkList extends GuspElement {
   private renderOpened(s: WalkSummary, data: WalkListData): TemplateResult {
     return html`<div class="opened" @keydown=${this.onKeydown} @gusp-registered=${this.onRegistered}>
       <button type="button" part="back" class="secondary back" @click=${() => this.close()}>
-        <span aria-hidden="true">←</span> ${this.t.back}
+        <span aria-hidden="true">←&nbsp;</span>${this.t.back}
       </button>
       <gusp-walk-signup
         part="signup"
