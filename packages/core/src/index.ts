@@ -59,6 +59,7 @@ export * from './engagement/engagement.rules.js';
 export * from './engagement/engagement.fold.js';
 
 export * from './events.js';
+export * from './personal-data.js';
 export * from './store/store.js';
 export { memoryStore } from './store/memory-store.js';
 

@@ -3,10 +3,12 @@
  * Personal data (RGPD): the purge after a delay, a person's export and erasure.
  *
  * The core's purge appends `PersonalDataPurged` / `ReporterContactErased`, so
- * every view forgets the data; but the journal still holds it in the events
- * that brought it (`ParticipantRegistered`, `ObservationRecorded`). The server
- * therefore redacts those events in place, in the one way the journal allows
- * (see migration 003): same rows, personal fields emptied.
+ * every view forgets the data. The journal's events that brought it
+ * (`ParticipantRegistered`, `ObservationRecorded`) hold it sealed under a key
+ * per record (see store/personal-keys.ts): the server deletes those keys,
+ * then rewrites the key table and asks for a checkpoint, so the data is
+ * unreadable on disk too (crypto-shredding). The journal itself never
+ * changes: it is append-only (migration 015).
  *
  * Photos are personal data too: the device's re-encode and the server's drop
  * every metadata, not the pixels, and a photo of a street can show a face, a
@@ -16,10 +18,11 @@
  * but never attached to an observation go after a day ({@linkcode sweepOrphanPhotos}).
  * A photo another, kept observation shows too (same bytes, same id) stays.
  */
-import type { Gusp, Observation, Registration } from '@gusp/core';
+import type { Gusp, Observation } from '@gusp/core';
 import { deleteEmailsBefore, deleteEmailsTo, emailsTo } from './notify/outbox.js';
 import { deletePhotos, deleteUnattachedPhotos, storedPhotoIds } from './photos.js';
 import type { Sql } from './sql.js';
+import { deleteKeys, shredDeletedKeys } from './store/personal-keys.js';
 
 export interface PurgeResult {
   readonly walks: number;
@@ -58,47 +61,10 @@ export async function sweepOrphanPhotos(gusp: Gusp, sql: Sql, options: { now?: D
 
 const walkEnd = (w: { startsAt: string; durationMinutes: number }) => Date.parse(w.startsAt) + w.durationMinutes * 60_000;
 
-/** Empties personal fields of a stored registration, as the core's fold does. */
-const anonymousRegistration = (r: Registration): Registration => {
-  const { email: _e, phone: _p, needsNote: _n, ...rest } = r;
-  return { ...rest, name: '', needs: [], cancelToken: '', anonymised: true };
-};
-
-/** Rewrites the `data` of the events of `stream` that `redact` changes. */
-async function redactStream(
-  sql: Sql,
-  stream: string,
-  redact: (type: string, data: Record<string, unknown>) => Record<string, unknown> | undefined,
-): Promise<number> {
-  return sql.transaction(async (tx) => {
-    await tx.query(`SELECT set_config('gusp.redacting', 'on', true)`);
-    const { rows } = await tx.query<{ position: string | number; type: string; data: Record<string, unknown> }>(
-      'SELECT position, type, data FROM events WHERE stream = $1 ORDER BY version',
-      [stream],
-    );
-    let changed = 0;
-    for (const row of rows) {
-      const next = redact(row.type, row.data);
-      if (next === undefined) continue;
-      await tx.query('UPDATE events SET data = $1::json WHERE position = $2', [JSON.stringify(next), row.position]);
-      changed++;
-    }
-    return changed;
-  });
-}
-
-const redactRegistrations = (ids: ReadonlySet<string> | undefined) => (type: string, data: Record<string, unknown>) => {
-  if (type !== 'ParticipantRegistered') return undefined;
-  const r = (data as { registration: Registration }).registration;
-  if (ids !== undefined && !ids.has(r.id)) return undefined;
-  return r.anonymised && r.name === '' ? undefined : { ...data, registration: anonymousRegistration(r) };
-};
-
-const redactReporter = (type: string, data: Record<string, unknown>) => {
-  if (type !== 'ObservationRecorded') return undefined;
-  const { reporter, ...observation } = (data as { observation: Observation }).observation;
-  return reporter === undefined ? undefined : { ...data, observation };
-};
+const registrationKey = (id: string) => `registration:${id}`;
+const observationKey = (id: string) => `observation:${id}`;
+const countOf = (deleted: readonly string[], kind: 'registration' | 'observation') =>
+  deleted.filter((id) => id.startsWith(`${kind}:`)).length;
 
 /**
  * Purges personal data of walks that ended more than `months` ago (default 12),
@@ -117,25 +83,32 @@ export async function purgePersonalData(gusp: Gusp, sql: Sql, options: { months?
     if (walkEnd(agg.walk) > limit) continue;
     const purged = await gusp.walks.purgePersonalData(agg.walk.id);
     if (!purged.ok) continue;
-    const redacted = await redactStream(sql, `walk-${agg.walk.id}`, redactRegistrations(undefined));
-    if (redacted > 0) {
+    const forgotten = await deleteKeys(
+      sql,
+      agg.registrations.map((r) => registrationKey(r.id)),
+    );
+    if (forgotten.length > 0) {
       walks++;
-      registrations += redacted;
+      registrations += forgotten.length;
     }
   }
   const all = await gusp.observations.list();
   const old = all.filter((o) => Date.parse(o.recordedAt) <= limit);
-  for (const o of old) {
-    if (o.reporter) await gusp.observations.eraseReporter(o.id);
-    const redacted = await redactStream(sql, `observation-${o.id}`, redactReporter);
-    observations += redacted;
-  }
+  for (const o of old) if (o.reporter) await gusp.observations.eraseReporter(o.id);
+  observations += (
+    await deleteKeys(
+      sql,
+      old.map((o) => observationKey(o.id)),
+    )
+  ).length;
   const photos = await deleteObservationPhotos(
     sql,
     old,
     all.filter((o) => !old.includes(o)),
   );
   const emails = await deleteEmailsBefore(sql, new Date(limit));
+  // The deleted keys leave the table's files (and the outbox's deleted rows were ciphertext only).
+  if (registrations + observations + emails > 0) await shredDeletedKeys(sql);
   const orphanPhotos = await sweepOrphanPhotos(gusp, sql, options.now ? { now: options.now } : {});
   return { walks, registrations, observations, emails, photos, orphanPhotos };
 }
@@ -162,10 +135,12 @@ export async function exportPersonalData(gusp: Gusp, email: string, sql?: Sql) {
 
 /**
  * Erases everything kept about one email address (a person's right to
- * erasure), from views and from the journal: their registrations become
+ * erasure), from views and from the disk: their registrations become
  * anonymous (role and status stay for the counts), their reporter contacts go,
  * and so do the photos of the observations they reported and the emails
- * written to them, sent or still waiting.
+ * written to them, sent or still waiting. The keys of their records (found by
+ * the views and by the address's digest) are deleted, the key table rewritten,
+ * and a checkpoint asked for.
  */
 export async function erasePersonalData(
   gusp: Gusp,
@@ -174,19 +149,19 @@ export async function erasePersonalData(
 ): Promise<{ registrations: number; observations: number; emails: number; photos: number }> {
   const wanted = email.trim().toLowerCase();
   const same = (e: string | undefined) => (e ?? '').trim().toLowerCase() === wanted;
-  let registrations = 0;
-  let observations = 0;
+  const keys: string[] = [];
   for (const agg of await gusp.walks.list()) {
     const ids = new Set<string>(agg.registrations.filter((r) => same(r.email)).map((r) => r.id));
-    if (ids.size === 0) continue;
-    for (const id of ids) await gusp.walks.eraseRegistration(agg.walk.id, id);
-    registrations += await redactStream(sql, `walk-${agg.walk.id}`, redactRegistrations(ids));
+    for (const id of ids) {
+      await gusp.walks.eraseRegistration(agg.walk.id, id);
+      keys.push(registrationKey(id));
+    }
   }
   const all = await gusp.observations.list();
   const theirs = all.filter((o) => same(o.reporter?.email));
   for (const o of theirs) {
     await gusp.observations.eraseReporter(o.id);
-    observations += await redactStream(sql, `observation-${o.id}`, redactReporter);
+    keys.push(observationKey(o.id));
   }
   const photos = await deleteObservationPhotos(
     sql,
@@ -194,5 +169,11 @@ export async function erasePersonalData(
     all.filter((o) => !theirs.includes(o)),
   );
   const emails = await deleteEmailsTo(sql, wanted);
+  // By record and by the address's digest: a record the views no longer show them in (an erasure
+  // interrupted after its events) still loses its key.
+  const forgotten = await deleteKeys(sql, keys, wanted);
+  await shredDeletedKeys(sql);
+  const registrations = countOf(forgotten, 'registration');
+  const observations = countOf(forgotten, 'observation');
   return { registrations, observations, emails, photos };
 }

@@ -20,6 +20,20 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { declaredDimensions } from '../src/photos.js';
 import { jpegWithExif, SAMPLE_SIZE } from './images.js';
 import { call, isErrorBody, openWalk, person, reportedWalk, type Backend } from './harness.js';
+import { sqlStore } from '../src/store/sql-store.js';
+
+/** The data of `streams`' events as the server reads them: personal fields unsealed, or forgotten. */
+const journalOf = async (db: Database, streams: readonly string[]) =>
+  (await sqlStore(db.sql).readAll())
+    .filter((e) => streams.includes(e.stream))
+    .map((e) => JSON.stringify(e.data))
+    .join('\n');
+
+/** The same events' data as the table holds it (what the disk holds): personal fields sealed. */
+const rawJournal = async (db: Database, streams: readonly string[]) =>
+  (await db.sql.query<{ data: string }>('SELECT data::text AS data FROM events WHERE stream = ANY($1::text[])', [streams])).rows
+    .map((r) => r.data)
+    .join('\n');
 
 export function apiSuite(backend: Backend): void {
   describe(`HTTP API on ${backend.name}`, () => {
@@ -1024,16 +1038,10 @@ export function apiSuite(backend: Backend): void {
       assert.deepEqual([bad.status, bad.body.error.code], [422, 'request.invalid-months']);
       const nothingYet = await call(base, 'POST', '/api/privacy/purge', { body: { months: 12 }, headers: coordinator });
       assert.equal(nothingYet.status, 200);
-      const journal = async () =>
-        (
-          await db.sql.query<{ data: string }>('SELECT data::text AS data FROM events WHERE stream IN ($1, $2)', [
-            `walk-${id}`,
-            `observation-${obs.body.id}`,
-          ])
-        ).rows
-          .map((r) => r.data)
-          .join('\n');
+      // The journal as the server reads it (unsealed with the records' keys), and as the table holds it.
+      const journal = async () => journalOf(db, [`walk-${id}`, `observation-${obs.body.id}`]);
       assert.ok((await journal()).includes(email));
+      assert.ok(!(await rawJournal(db, [`walk-${id}`, `observation-${obs.body.id}`])).includes(email), 'sealed in the table');
 
       // Thirteen months after the walk.
       const result = await purgePersonalData(server.gusp, db.sql, { months: 12, now: new Date(Date.now() + 420 * 86_400_000) });
@@ -1084,15 +1092,12 @@ export function apiSuite(backend: Backend): void {
       assert.equal(erased.status, 200);
       assert.deepEqual(erased.body, { registrations: 1, observations: 1, emails: 0, photos: 0 }); // no SMTP here: the notifications suite checks emails
 
-      const text = (
-        await db.sql.query<{ data: string }>('SELECT data::text AS data FROM events WHERE stream IN ($1, $2)', [
-          `walk-${id}`,
-          `observation-${obs.body.id}`,
-        ])
-      ).rows
-        .map((r) => r.data)
-        .join('\n');
-      for (const secret of [email, 'Inès', '06 11 22 33 44']) assert.ok(!text.includes(secret), `journal still holds ${secret}`);
+      const text = await journalOf(db, [`walk-${id}`, `observation-${obs.body.id}`]);
+      const raw = await rawJournal(db, [`walk-${id}`, `observation-${obs.body.id}`]);
+      for (const secret of [email, 'Inès', '06 11 22 33 44']) {
+        assert.ok(!text.includes(secret), `journal still holds ${secret}`);
+        assert.ok(!raw.includes(secret), `journal table still holds ${secret}`);
+      }
       assert.ok(text.includes('habitant-erase-keep@example.org'), 'another person is untouched');
       const after = await call(base, 'GET', `/api/privacy/export?email=${email}`, { headers: coordinator });
       assert.deepEqual([after.body.registrations, after.body.observations], [[], []]);

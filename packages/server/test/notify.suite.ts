@@ -13,6 +13,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { Database } from '../src/db.js';
 import { createToken } from '../src/auth.js';
+import { readOutbox } from '../src/notify/outbox.js';
 import { purgePersonalData } from '../src/privacy.js';
 import { seedValence } from '../src/seed/valence.js';
 import { startServer, type RunningServer } from '../src/server.js';
@@ -68,16 +69,22 @@ async function eventually(check: () => boolean, ms = 20_000): Promise<void> {
 async function allSent(sql: Database['sql'], like: string, count: number, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
   for (;;) {
-    const row = (
-      await sql.query<{ n: string | number; unsent: string | number }>(
-        'SELECT count(*) AS n, count(*) FILTER (WHERE sent_at IS NULL) AS unsent FROM outbox WHERE recipient LIKE $1',
-        [like],
-      )
-    ).rows[0];
+    const emails = await outboxTo(sql, like);
+    const row = { n: emails.length, unsent: emails.filter((e) => e.sentAt === null).length };
     if (Number(row?.n) === count && Number(row?.unsent) === 0) return;
     if (Date.now() > end) throw new Error(`timed out waiting for ${count} sent emails to ${like}: ${JSON.stringify(row)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * The outbox's emails to recipients matching `like` (SQL LIKE: `%` for any text), unsealed: the
+ * table holds them encrypted (store/personal-keys.ts), so they are read as the notifier reads them.
+ */
+async function outboxTo(sql: Database['sql'], like: string) {
+  const literal = (part: string) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^${like.split('%').map(literal).join('.*')}$`);
+  return (await readOutbox(sql)).filter((e) => pattern.test(e.recipient));
 }
 
 const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0]?.address;
@@ -199,12 +206,10 @@ export function notifySuite(backend: Backend): void {
         [201, 201, 201, 201, 201],
       );
       // Wait until the notifier has tried, and failed, to send every one of them.
-      const pending = async () =>
-        (
-          await db.sql.query<{ n: string | number; failed: string | number }>(
-            "SELECT count(*) AS n, count(*) FILTER (WHERE last_error IS NOT NULL) AS failed FROM outbox WHERE recipient LIKE 'habitant-outage-%' AND sent_at IS NULL",
-          )
-        ).rows[0];
+      const pending = async () => {
+        const waiting = (await outboxTo(db.sql, 'habitant-outage-%')).filter((e) => e.sentAt === null);
+        return { n: waiting.length, failed: waiting.filter((e) => e.lastError !== null).length };
+      };
       const end = Date.now() + 20_000;
       let state = await pending();
       while (Number(state?.failed) < 5 && Date.now() < end) {
@@ -360,8 +365,7 @@ export function notifySuite(backend: Backend): void {
       await eventually(() => mailbox.messages.some((m) => to(m) === real && /^Nouvelle date/.test(m.subject ?? '')));
       // The outbox holds every email the notifier ever made (the real person's reschedule was made in
       // the same round as any for the seed's people): none of them is there, none reached the SMTP server.
-      const written = (await db.sql.query<{ recipient: string }>('SELECT recipient FROM outbox WHERE recipient = ANY($1)', [seedPeople]))
-        .rows;
+      const written = (await readOutbox(db.sql)).filter((e) => seedPeople.includes(e.recipient)).map((e) => ({ recipient: e.recipient }));
       assert.deepEqual(written, []);
       assert.deepEqual(
         mailbox.messages.filter((m) => seedPeople.includes(to(m) ?? '')),
@@ -375,8 +379,7 @@ export function notifySuite(backend: Backend): void {
       for (const who of ['rgpd-mail-erased', 'rgpd-mail-kept'])
         await call(server.url, 'POST', `/api/walks/${id}/registrations`, { body: person(who) });
       await eventually(() => mailbox.messages.filter((m) => to(m)?.startsWith('habitant-rgpd-mail-')).length >= 2);
-      const rows = async (recipient: string) =>
-        Number((await db.sql.query<{ n: string }>('SELECT count(*) AS n FROM outbox WHERE recipient = $1', [recipient])).rows[0]?.n);
+      const rows = async (recipient: string) => (await outboxTo(db.sql, recipient)).length;
       const erased = 'habitant-rgpd-mail-erased@example.org';
       const kept = 'habitant-rgpd-mail-kept@example.org';
       assert.equal(await rows(erased), 1);

@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import type { DomainEvent } from '@gusp/core';
 import type { Database } from '../src/db.js';
 import { loadMigrations, migrate } from '../src/store/migrate.js';
+import { deleteKeys, shredDeletedKeys } from '../src/store/personal-keys.js';
 import { committedPosition, sqlStore } from '../src/store/sql-store.js';
 import type { Backend } from './harness.js';
 
@@ -154,6 +155,92 @@ export function storeSuite(backend: Backend): void {
       assert.ok((await store.append(s, 0, [ev(1)])).ok);
       await assert.rejects(db.sql.query(`UPDATE events SET type = 'X' WHERE stream = $1`, [s]), /append-only/);
       await assert.rejects(db.sql.query('DELETE FROM events WHERE stream = $1', [s]), /append-only/);
+    });
+
+    test('the redaction exception of migration 003 is gone: even a transaction that says it redacts cannot update', async () => {
+      const store = sqlStore(db.sql);
+      const s = fresh();
+      assert.ok((await store.append(s, 0, [ev(1)])).ok);
+      await assert.rejects(
+        db.sql.transaction(async (tx) => {
+          await tx.query(`SELECT set_config('gusp.redacting', 'on', true)`);
+          await tx.query(`UPDATE events SET data = '{}'::json WHERE stream = $1`, [s]);
+        }),
+        /append-only/,
+      );
+    });
+
+    test('personal fields are sealed before they reach the table, read back whole, and read forgotten once their key is deleted', async () => {
+      const store = sqlStore(db.sql);
+      const s = fresh('walk-');
+      const id = `reg-${s}`;
+      const registration = {
+        id,
+        walkId: s,
+        name: 'Odile Sealed-Name',
+        email: 'odile.sealed@example.org',
+        phone: '06 55 44 33 22',
+        role: 'resident',
+        needs: ['wheelchair'],
+        needsNote: 'Rampe',
+        locale: 'fr',
+        consent: { version: 'v1', at: '2026-03-01T09:00:00+01:00' },
+        status: 'confirmed',
+        cancelToken: 'tok-sealed-123',
+        registeredAt: '2026-03-01T09:00:00+01:00',
+        updatedAt: '2026-03-01T09:00:00+01:00',
+      };
+      const registered = {
+        type: 'ParticipantRegistered',
+        at: '2026-03-01T09:00:00+01:00',
+        data: { registration },
+      } as unknown as DomainEvent;
+      const removed = {
+        type: 'RegistrationRemoved',
+        at: '2026-03-01T10:00:00+01:00',
+        data: { registrationId: id, reason: 'Odile asked twice' },
+      } as unknown as DomainEvent;
+      const a = await store.append(s, 0, [ev(1), registered]);
+      assert.ok(a.ok);
+      assert.ok((await store.append(s, 2, [removed])).ok);
+      const raw = (
+        await db.sql.query<{ data: string; key_id: string | null }>(
+          'SELECT data::text AS data, key_id FROM events WHERE stream = $1 ORDER BY version',
+          [s],
+        )
+      ).rows;
+      for (const secret of ['Odile', 'odile.sealed', '06 55 44', 'wheelchair', 'Rampe', 'tok-sealed-123'])
+        assert.ok(
+          !raw
+            .map((r) => r.data)
+            .join('')
+            .includes(secret),
+          `the table holds ${secret}`,
+        );
+      assert.deepEqual(
+        raw.map((r) => r.key_id),
+        [null, `registration:${id}`, `registration:${id}`],
+        "the removal is sealed with its registration's key",
+      );
+      const read = await store.read(s);
+      assert.deepEqual(read.events[1]?.data, { registration });
+      assert.deepEqual(read.events[2]?.data, { registrationId: id, reason: 'Odile asked twice' });
+      assert.deepEqual(await store.readAll({ prefix: s }), read.events);
+
+      assert.deepEqual(await deleteKeys(db.sql, [], 'ODILE.SEALED@example.org '), [`registration:${id}`], 'found by the address');
+      await shredDeletedKeys(db.sql);
+      const forgotten = await store.read(s);
+      const { email: _e, phone: _p, needsNote: _n, ...rest } = registration;
+      assert.deepEqual(forgotten.events[1]?.data, {
+        registration: { ...rest, name: '', needs: [], cancelToken: '', anonymised: true },
+      });
+      assert.deepEqual(forgotten.events[2]?.data, { registrationId: id, reason: '' });
+      // A removal appended once the key is gone is written forgotten: nothing to seal it with.
+      const late = { ...removed, data: { registrationId: id, reason: 'Odile again' } } as unknown as DomainEvent;
+      const l = await store.append(s, 3, [late]);
+      assert.ok(l.ok);
+      assert.deepEqual(l.events[0]?.data, { registrationId: id, reason: '' });
+      assert.deepEqual((await store.read(s, 3)).events[0]?.data, { registrationId: id, reason: '' });
     });
 
     test(

@@ -10,9 +10,15 @@
  * included), the position sequence (so new events continue after the last
  * one), `client_commands` (Idempotency-Keys already applied stay applied),
  * `staff_tokens` (hashes only: the same tokens keep working), `photos`,
- * the `outbox` (sent and pending emails, with its id sequence) and the
- * notifier's cursor (no email is sent twice, none is lost). Then both sides
+ * the `outbox` (sent and pending emails, sealed, with its id sequence), the
+ * notifier's cursor (no email is sent twice, none is lost), `personal_keys`
+ * (the keys that unseal personal data, with their erasure index) and
+ * `server_secrets` (the index's pepper among them: without it a person's
+ * erasure on the new database would not find their keys). Then both sides
  * are compared: row counts and a digest of the journal.
+ *
+ * The keys travel in the clear over the connection to the target, as the
+ * data itself did before it was sealed: use TLS to a remote server.
  */
 import type { Sql, SqlSession } from '../sql.js';
 
@@ -22,6 +28,7 @@ export interface CopyReport {
   readonly staffTokens: number;
   readonly photos: number;
   readonly outbox: number;
+  readonly personalKeys: number;
   readonly lastPosition: number;
   readonly notificationCursor: number;
   /** md5 of the journal (every column but `recorded_at`, in position order), equal on both sides. */
@@ -33,7 +40,7 @@ export class CopyRefused extends Error {}
 const BATCH = 1000;
 
 /** Every column that matters of the journal, in order, as one md5 (the same SQL on both sides). */
-const JOURNAL_DIGEST = `SELECT md5(coalesce(string_agg(concat_ws('|', position, stream, version, type, at, data::text, coalesce(client_id, '')), E'\\n' ORDER BY position), '')) AS digest FROM events`;
+const JOURNAL_DIGEST = `SELECT md5(coalesce(string_agg(concat_ws('|', position, stream, version, type, at, data::text, coalesce(client_id, ''), coalesce(key_id, '')), E'\\n' ORDER BY position), '')) AS digest FROM events`;
 
 const count = async (sql: SqlSession, table: string) =>
   Number((await sql.query<{ n: string | number }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n ?? 0);
@@ -74,14 +81,14 @@ export async function copyDatabase(from: Sql, to: Sql, log: (record: Record<stri
     let events = 0;
     for await (const rows of batches<Record<string, string | null>>(
       from,
-      'SELECT position::text AS position, stream, version::text AS version, type, at, data::text AS data, client_id, recorded_at::text AS recorded_at FROM events',
+      'SELECT position::text AS position, stream, version::text AS version, type, at, data::text AS data, client_id, recorded_at::text AS recorded_at, key_id FROM events',
       'events.position',
     )) {
       const column = (name: string) => rows.map((r) => r[name] ?? null);
       await tx.query(
-        `INSERT INTO events (position, stream, version, type, at, data, client_id, recorded_at)
-         SELECT p, s, v, t, a, d::json, c, r::timestamptz
-         FROM unnest($1::bigint[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS u(p, s, v, t, a, d, c, r)`,
+        `INSERT INTO events (position, stream, version, type, at, data, client_id, recorded_at, key_id)
+         SELECT p, s, v, t, a, d::json, c, r::timestamptz, k
+         FROM unnest($1::bigint[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) AS u(p, s, v, t, a, d, c, r, k)`,
         [
           column('position'),
           column('stream'),
@@ -91,6 +98,7 @@ export async function copyDatabase(from: Sql, to: Sql, log: (record: Record<stri
           column('data'),
           column('client_id'),
           column('recorded_at'),
+          column('key_id'),
         ],
       );
       events += rows.length;
@@ -139,23 +147,22 @@ export async function copyDatabase(from: Sql, to: Sql, log: (record: Record<stri
     }
     for await (const rows of batches<Record<string, string | null>>(
       from,
-      `SELECT id::text AS id, dedup_key, kind, recipient, locale, subject, body, ics, created_at::text AS created_at, attempts::text AS attempts,
+      `SELECT id::text AS id, dedup_key, kind, locale, key_id, recipient_digest, sealed, created_at::text AS created_at, attempts::text AS attempts,
               next_attempt_at::text AS next_attempt_at, sent_at::text AS sent_at, last_error FROM outbox`,
       'outbox.id',
     )) {
       for (const r of rows) {
         await tx.query(
-          `INSERT INTO outbox (id, dedup_key, kind, recipient, locale, subject, body, ics, created_at, attempts, next_attempt_at, sent_at, last_error)
-           VALUES ($1::bigint, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz, $10::int, $11::timestamptz, $12::timestamptz, $13)`,
+          `INSERT INTO outbox (id, dedup_key, kind, locale, key_id, recipient_digest, sealed, created_at, attempts, next_attempt_at, sent_at, last_error)
+           VALUES ($1::bigint, $2, $3, $4, $5, $6, $7, $8::timestamptz, $9::int, $10::timestamptz, $11::timestamptz, $12)`,
           [
             r.id,
             r.dedup_key,
             r.kind,
-            r.recipient,
             r.locale,
-            r.subject,
-            r.body,
-            r.ics,
+            r.key_id,
+            r.recipient_digest,
+            r.sealed,
             r.created_at,
             r.attempts,
             r.next_attempt_at,
@@ -164,6 +171,30 @@ export async function copyDatabase(from: Sql, to: Sql, log: (record: Record<stri
           ],
         );
       }
+    }
+    // The keys as hex text (one statement per batch, as bytea arrays do not cross both drivers alike).
+    for await (const rows of batches<Record<string, string | null>>(
+      from,
+      `SELECT id, encode(key, 'hex') AS hex, subject, created_at::text AS created_at FROM personal_keys`,
+      'personal_keys.id',
+    )) {
+      await tx.query(
+        `INSERT INTO personal_keys (id, key, subject, created_at)
+         SELECT i, decode(h, 'hex'), s, c::timestamptz FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(i, h, s, c)`,
+        [rows.map((r) => r.id), rows.map((r) => r.hex), rows.map((r) => r.subject), rows.map((r) => r.created_at)],
+      );
+    }
+    // The source's secrets win: the pepper must be the one its erasure index was made with.
+    for (const r of (
+      await from.query<{ name: string; hex: string; created_at: string }>(
+        `SELECT name, encode(value, 'hex') AS hex, created_at::text AS created_at FROM server_secrets ORDER BY name`,
+      )
+    ).rows) {
+      await tx.query(
+        `INSERT INTO server_secrets (name, value, created_at) VALUES ($1, decode($2, 'hex'), $3::timestamptz)
+         ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value, created_at = EXCLUDED.created_at`,
+        [r.name, r.hex, r.created_at],
+      );
     }
     await tx.query(`SELECT setval('outbox_id_seq', greatest((SELECT max(id) FROM outbox), 1), (SELECT max(id) FROM outbox) IS NOT NULL)`);
     if (sequence) await tx.query(`SELECT setval('events_position_seq', $1::bigint, $2)`, [sequence.last_value, sequence.is_called]);
@@ -177,6 +208,7 @@ export async function copyDatabase(from: Sql, to: Sql, log: (record: Record<stri
     staffTokens: await count(sql, 'staff_tokens'),
     photos: await count(sql, 'photos'),
     outbox: await count(sql, 'outbox'),
+    personalKeys: await count(sql, 'personal_keys'),
     lastPosition: Number((await sql.query<{ last: string }>('SELECT last FROM event_position')).rows[0]?.last ?? 0),
     notificationCursor: Number((await sql.query<{ position: string }>('SELECT position FROM notification_cursor')).rows[0]?.position ?? 0),
     journalDigest: (await sql.query<{ digest: string }>(JOURNAL_DIGEST)).rows[0]?.digest ?? '',

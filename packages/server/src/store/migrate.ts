@@ -4,10 +4,18 @@
  * `migrations/` is `NNN_name.sql`; the applied ones are recorded in
  * `gusp_migrations`. Starting two servers at once is safe: an advisory lock
  * lets one migrate while the other waits.
+ *
+ * A step that SQL cannot do runs in code right after its migration, in the
+ * same transaction: after 013, the sealing of personal data written in the
+ * clear before it (see seal-plaintext.ts). Once the transaction commits, a
+ * database that had any is rewritten (`VACUUM FULL`, which no transaction
+ * may hold) so the old rows leave the tables' files.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Sql } from '../sql.js';
+import type { Sql, SqlSession } from '../sql.js';
+import { shredDeletedKeys } from './personal-keys.js';
+import { sealPlaintext } from './seal-plaintext.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 /** Arbitrary constant: the advisory lock key of migrations. */
@@ -26,9 +34,18 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
     .map((file) => ({ version: Number.parseInt(file.slice(0, 3), 10), name: file.slice(4, -4), sql: readFileSync(dir + file, 'utf8') }));
 }
 
+/** Code run right after a migration, in its transaction; `true` when it rewrote rows (a VACUUM FULL follows). */
+const AFTER: Readonly<Record<number, (tx: SqlSession) => Promise<boolean>>> = {
+  13: async (tx) => {
+    const sealed = await sealPlaintext(tx);
+    return sealed.events + sealed.emails > 0;
+  },
+};
+
 /** Applies the migrations not applied yet; returns the versions it applied. */
 export async function migrate(sql: Sql, migrations: readonly Migration[] = loadMigrations()): Promise<number[]> {
-  return sql.transaction(async (tx) => {
+  let rewrote = false;
+  const applied = await sql.transaction(async (tx) => {
     const applied: number[] = [];
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await tx.exec(`CREATE TABLE IF NOT EXISTS gusp_migrations (
@@ -37,9 +54,12 @@ export async function migrate(sql: Sql, migrations: readonly Migration[] = loadM
     for (const m of migrations) {
       if (done.has(m.version)) continue;
       await tx.exec(m.sql);
+      if (await AFTER[m.version]?.(tx)) rewrote = true;
       await tx.query('INSERT INTO gusp_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
       applied.push(m.version);
     }
     return applied;
   });
+  if (rewrote) await shredDeletedKeys(sql, ['events', 'outbox']);
+  return applied;
 }

@@ -20,9 +20,16 @@
  * over an append that commits later.
  * Two servers appending to one stream at once both pass step 2; the second
  * then meets `UNIQUE (stream, version)` and its append is a `conflict`.
+ *
+ * Personal data is sealed before it is sent (see personal-keys.ts): an event
+ * that brings a record (a registration, an observation with a contact) gets
+ * a new key, inserted in the same statement, so the key exists exactly when
+ * the event does. Reads join each event to its key (one statement still) and
+ * unseal; an event whose key is gone reads in its forgotten form.
  */
 import type { AppendOptions, AppendResult, DomainEvent, Store, StoredEvent, StreamSlice } from '@gusp/core';
 import { Rollback, type Sql, type SqlSession } from '../sql.js';
+import { erasurePepper, keysNeeded, loadKeys, openEventData, sealEventData, type NewKey } from './personal-keys.js';
 
 interface EventRow {
   position: string | number;
@@ -32,16 +39,21 @@ interface EventRow {
   at: string;
   data: unknown;
   client_id: string | null;
+  key_id: string | null;
+  key: Uint8Array | null;
 }
 
 const COLUMNS = 'position, stream, version, type, at, data, client_id';
+/** The events (alias `e`) with the key of their sealed fields, if it still exists. */
+export const EVENTS_WITH_KEYS =
+  'SELECT e.position, e.stream, e.version, e.type, e.at, e.data, e.client_id, e.key_id, k.key FROM events e LEFT JOIN personal_keys k ON k.id = e.key_id';
 const UNIQUE_VIOLATION = '23505';
 
 const toEvent = (row: EventRow): StoredEvent =>
   ({
     type: row.type,
     at: row.at,
-    data: row.data,
+    data: openEventData(row.type, row.data, row.key_id, row.key),
     stream: row.stream,
     version: Number(row.version),
     position: Number(row.position),
@@ -49,7 +61,7 @@ const toEvent = (row: EventRow): StoredEvent =>
   }) as StoredEvent;
 
 const eventsOfClient = async (q: SqlSession, clientId: string) =>
-  (await q.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE client_id = $1 ORDER BY position`, [clientId])).rows.map(toEvent);
+  (await q.query<EventRow>(`${EVENTS_WITH_KEYS} WHERE e.client_id = $1 ORDER BY e.position`, [clientId])).rows.map(toEvent);
 
 const digestOf = async (q: SqlSession, clientId: string): Promise<string | undefined> =>
   (await q.query<{ input_digest: string | null }>('SELECT input_digest FROM client_commands WHERE client_id = $1', [clientId])).rows[0]
@@ -107,7 +119,7 @@ export async function committedPosition(sql: Sql | SqlSession, timeoutMs = 10_00
 export function sqlStore(sql: Sql): Store {
   return {
     async read(stream: string, afterVersion = 0): Promise<StreamSlice> {
-      const { rows } = await sql.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream = $1 AND version > $2 ORDER BY version`, [
+      const { rows } = await sql.query<EventRow>(`${EVENTS_WITH_KEYS} WHERE e.stream = $1 AND e.version > $2 ORDER BY e.version`, [
         stream,
         afterVersion,
       ]);
@@ -154,40 +166,63 @@ export function sqlStore(sql: Sql): Store {
         // then fails), and the whole statement, events included, is undone.
         // With a client id, its input digest is $4 (a parameter the statement without one would not use).
         const values: unknown[] = clientId === undefined ? [stream, expectedVersion, null] : [stream, expectedVersion, clientId, digest];
-        const serialised: string[] = [];
+        // Personal fields sealed here, before anything is sent: the database never sees them in the clear.
+        const pepper = await erasurePepper(sql);
+        const needed = keysNeeded(events);
+        const existing = needed.length === 0 ? new Map<string, Uint8Array>() : await loadKeys(sql, needed);
+        const made: NewKey[] = [];
+        const written: (string | undefined)[] = [];
         const tuples = events.map((event, i) => {
           const b = values.length;
-          const data = JSON.stringify(event.data);
-          serialised.push(data);
-          values.push(i + 1, expectedVersion + i + 1, event.type, event.at, data);
-          return `($${b + 1}::integer, $${b + 2}::integer, $${b + 3}::text, $${b + 4}::text, $${b + 5}::text)`;
+          const sealed = sealEventData(event.type, event.data, pepper, existing, made);
+          // Unsealed: either nothing personal, or its record was forgotten and it was written forgotten.
+          written.push(sealed.keyId === null ? sealed.json : undefined);
+          values.push(i + 1, expectedVersion + i + 1, event.type, event.at, sealed.json, sealed.keyId);
+          return `($${b + 1}::integer, $${b + 2}::integer, $${b + 3}::text, $${b + 4}::text, $${b + 5}::text, $${b + 6}::text)`;
         });
-        const insert = `INSERT INTO events (${COLUMNS})
-             SELECT nextval('events_position_seq'), $1::text, v.version, v.type, v.at, v.data::json, $3::text
+        const insert = `INSERT INTO events (${COLUMNS}, key_id)
+             SELECT nextval('events_position_seq'), $1::text, v.version, v.type, v.at, v.data::json, $3::text, v.key_id
              FROM (SELECT pg_current_xact_id() AS tx OFFSET 0) AS x,
-                  (VALUES ${tuples.join(', ')}) AS v (k, version, type, at, data)
+                  (VALUES ${tuples.join(', ')}) AS v (k, version, type, at, data, key_id)
              WHERE x.tx IS NOT NULL
                AND ($2::integer = 0 OR EXISTS (SELECT 1 FROM events e WHERE e.stream = $1::text AND e.version = $2::integer))
              ORDER BY v.k
              RETURNING position, version`;
+        // The keys of the records these events bring, inserted only when the events are.
+        const b = values.length;
+        if (made.length > 0)
+          values.push(
+            made.map((k) => k.id),
+            made.map((k) => k.hex),
+            made.map((k) => k.subject),
+          );
+        const keys =
+          made.length === 0
+            ? ''
+            : `, keys AS (INSERT INTO personal_keys (id, key, subject)
+                 SELECT n.id, decode(n.hex, 'hex'), n.subject FROM unnest($${b + 1}::text[], $${b + 2}::text[], $${b + 3}::text[]) AS n (id, hex, subject)
+                 WHERE EXISTS (SELECT 1 FROM appended))`;
         const inserted =
           clientId === undefined
-            ? await sql.query<{ position: string | number; version: number }>(insert, values)
+            ? await sql.query<{ position: string | number; version: number }>(
+                made.length === 0 ? insert : `WITH appended AS (${insert})${keys} SELECT position, version FROM appended`,
+                values,
+              )
             : await sql.query<{ position: string | number; version: number }>(
                 `WITH appended AS (${insert}),
-                      claim AS (INSERT INTO client_commands (client_id, stream, input_digest) SELECT $3::text, $1::text, $4::text WHERE EXISTS (SELECT 1 FROM appended) RETURNING client_id)
+                      claim AS (INSERT INTO client_commands (client_id, stream, input_digest) SELECT $3::text, $1::text, $4::text WHERE EXISTS (SELECT 1 FROM appended) RETURNING client_id)${keys}
                  SELECT position, version FROM appended, (SELECT count(*) AS claimed FROM claim) AS c WHERE c.claimed = 1`,
                 values,
               );
         if (inserted.rows.length !== count) return { ok: false, reason: 'conflict', version: await versionOf(sql, stream) };
-        // What was stored, without reading it back: the data as the journal keeps it (json is verbatim).
+        // What was stored, without reading it back: the data as a read gives it (a JSON round trip, as json is verbatim).
         const positions = new Map(inserted.rows.map((row) => [Number(row.version), Number(row.position)]));
         const stored = events.map(
           (event, i) =>
             ({
               type: event.type,
               at: event.at,
-              data: JSON.parse(serialised[i] as string) as unknown,
+              data: JSON.parse(written[i] ?? JSON.stringify(event.data)) as unknown,
               stream,
               version: expectedVersion + i + 1,
               position: positions.get(expectedVersion + i + 1) as number,
@@ -221,12 +256,9 @@ export function sqlStore(sql: Sql): Store {
       const after = afterPosition ?? 0;
       const { rows } =
         prefix === undefined
-          ? await sql.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > $1 AND position <= $2 ORDER BY position`, [
-              after,
-              upTo,
-            ])
+          ? await sql.query<EventRow>(`${EVENTS_WITH_KEYS} WHERE e.position > $1 AND e.position <= $2 ORDER BY e.position`, [after, upTo])
           : await sql.query<EventRow>(
-              `SELECT ${COLUMNS} FROM events WHERE position > $1 AND position <= $2 AND starts_with(stream, $3) ORDER BY position`,
+              `${EVENTS_WITH_KEYS} WHERE e.position > $1 AND e.position <= $2 AND starts_with(e.stream, $3) ORDER BY e.position`,
               [after, upTo, prefix],
             );
       return rows.map(toEvent);

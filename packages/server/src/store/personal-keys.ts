@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Crypto-shredding (migration 013): personal data reaches the database only
+ * encrypted, each record (a registration, an observation's contact, an email
+ * of the outbox) under its own random AES-256-GCM key kept in
+ * `personal_keys`. Forgetting a record deletes its key, then rewrites that
+ * table (`VACUUM FULL`) so the key's bytes leave its files: the ciphertext
+ * left in the journal, its WAL and its free space is noise from then on. The
+ * journal stays append-only, since nothing in it has to change.
+ *
+ * Why encrypt before the insert instead of redacting after it: PostgreSQL
+ * keeps what it was given in its WAL segments and in the free space of its
+ * pages (an UPDATE or DELETE leaves the old row behind until the page is
+ * rewritten), and a backup copies all of it. Only bytes never written as
+ * plaintext can be forgotten by forgetting a key.
+ *
+ * A person's erasure names an email address; the keys of that person's
+ * records are found by `subject`, an HMAC-SHA256 of the address under the
+ * `erasure-pepper` server secret (migration 012), so the table lists no
+ * address. Which fields are personal is the core's table (`PERSONAL_DATA`).
+ */
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { joinPersonal, splitPersonal } from '@gusp/core';
+import type { Sql, SqlSession } from '../sql.js';
+import { serverSecret } from './secrets.js';
+
+/** Where an event's data keeps its sealed personal fields (no domain field starts with `$`). */
+export const SEALED = '$sealed';
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/** `value` as JSON, encrypted under `key`, bound to `context` (what it is the data of): base64 of iv, tag, ciphertext. */
+export function seal(key: Uint8Array, context: string, value: unknown): string {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(context));
+  const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+}
+
+/** What {@linkcode seal} sealed; throws when the key, the context or the bytes are not those it sealed with. */
+export function unseal(key: Uint8Array, context: string, sealed: string): unknown {
+  const bytes = Buffer.from(sealed, 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES));
+  decipher.setAAD(Buffer.from(context));
+  decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+  return JSON.parse(Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8'));
+}
+
+/** A new random key. */
+export const newKey = (): Buffer => randomBytes(32);
+
+/** The erasure index of an address: HMAC-SHA256 under the pepper, of the address trimmed and lower-cased. */
+export const emailDigest = (pepper: Uint8Array, email: string): string =>
+  createHmac('sha256', pepper).update(email.trim().toLowerCase()).digest('base64url');
+
+/** The pepper of the erasure index, read once per database handle (it never changes). */
+const peppers = new WeakMap<object, Promise<Buffer>>();
+export function erasurePepper(sql: Sql | SqlSession): Promise<Buffer> {
+  let pepper = peppers.get(sql);
+  if (!pepper) {
+    pepper = serverSecret(sql, 'erasure-pepper');
+    peppers.set(sql, pepper);
+    pepper.catch(() => peppers.delete(sql));
+  }
+  return pepper;
+}
+
+/** A key to store with what it protects: its id, its bytes as hex (a query parameter), its subject. */
+export interface NewKey {
+  readonly id: string;
+  readonly hex: string;
+  readonly subject: string | null;
+}
+
+/** One event as the journal stores it: its data as JSON text and the key it needs, if any. */
+export interface StoredData {
+  readonly json: string;
+  readonly keyId: string | null;
+}
+
+/**
+ * An event's data as the journal will store it: its personal fields sealed under the key of their
+ * record. An event that brings a record makes its key (in `made`, to insert in the same
+ * statement); one that speaks of a record already kept uses `existing` (the caller loaded it), and
+ * when that key is gone (the record was forgotten) the fields are written forgotten.
+ */
+export function sealEventData(
+  type: string,
+  data: unknown,
+  pepper: Uint8Array,
+  existing: ReadonlyMap<string, Uint8Array>,
+  made: NewKey[],
+): StoredData {
+  const split = splitPersonal(type, data);
+  if (!split) return { json: JSON.stringify(data), keyId: null };
+  let key: Uint8Array | undefined;
+  if (split.brings) {
+    const fresh = newKey();
+    made.push({
+      id: split.record,
+      hex: fresh.toString('hex'),
+      subject: split.email === undefined ? null : emailDigest(pepper, split.email),
+    });
+    key = fresh;
+  } else key = existing.get(split.record);
+  if (!key) return { json: JSON.stringify(joinPersonal(type, split.rest, undefined)), keyId: null };
+  return { json: JSON.stringify({ ...split.rest, [SEALED]: seal(key, `${type}|${split.record}`, split.personal) }), keyId: split.record };
+}
+
+/** The records whose existing keys sealing `events` needs (events that speak of a record already kept). */
+export function keysNeeded(events: readonly { type: string; data: unknown }[]): string[] {
+  return events.flatMap((e) => {
+    const split = splitPersonal(e.type, e.data);
+    return split && !split.brings ? [split.record] : [];
+  });
+}
+
+/** The keys with these ids that still exist. */
+export async function loadKeys(sql: SqlSession, ids: readonly string[]): Promise<Map<string, Uint8Array>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await sql.query<{ id: string; key: Uint8Array }>('SELECT id, key FROM personal_keys WHERE id = ANY($1::text[])', [ids]);
+  return new Map(rows.map((r) => [r.id, r.key]));
+}
+
+/**
+ * An event's data as read: its personal fields unsealed with `key`, or, when the key is gone
+ * (`null`: the record was erased or purged), in the forgotten form the core's fold gives.
+ * Data without sealed fields (events that carry none, journals from before migration 013) is
+ * returned as it is.
+ */
+export function openEventData(type: string, data: unknown, keyId: string | null, key: Uint8Array | null): unknown {
+  if (typeof data !== 'object' || data === null || !(SEALED in data)) return data;
+  const { [SEALED]: sealed, ...rest } = data as Record<string, unknown>;
+  const personal = key && keyId ? (unseal(key, `${type}|${keyId}`, sealed as string) as Record<string, unknown>) : undefined;
+  return joinPersonal(type, rest, personal);
+}
+
+/**
+ * Deletes the keys of these records and those whose subject is this address's digest; returns
+ * the ids deleted. Call {@linkcode shredDeletedKeys} after (once per batch): until then the key
+ * bytes stay in the table's free space.
+ */
+export async function deleteKeys(sql: Sql, ids: readonly string[], email?: string): Promise<string[]> {
+  const subject = email === undefined ? null : emailDigest(await erasurePepper(sql), email);
+  if (ids.length === 0 && subject === null) return [];
+  const { rows } = await sql.query<{ id: string }>('DELETE FROM personal_keys WHERE id = ANY($1::text[]) OR subject = $2 RETURNING id', [
+    ids,
+    subject,
+  ]);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Rewrites `personal_keys` (and `extra` tables) so deleted rows leave their files, then asks for a
+ * checkpoint so the data files, not only the WAL, hold the result. VACUUM FULL locks the table
+ * while it copies the live rows: keys are small (one row of ~100 bytes per record), so this is
+ * short, and appends wait for it rather than fail. CHECKPOINT needs a superuser or
+ * `pg_checkpoint` (PostgreSQL 15+): without that right it is left to the next automatic one.
+ */
+export async function shredDeletedKeys(sql: Sql, extra: readonly ('events' | 'outbox')[] = []): Promise<void> {
+  for (const table of ['personal_keys', ...extra]) await sql.exec(`VACUUM FULL ${table}`);
+  try {
+    await sql.exec('CHECKPOINT');
+  } catch {
+    // Not allowed to this role: the next automatic checkpoint writes it.
+  }
+}
