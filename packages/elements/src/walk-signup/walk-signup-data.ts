@@ -115,9 +115,8 @@ export function walkCalendar(data: WalkSignupData, locale: string): string {
  * (`{endpoint}/quartiers/{id}/walks.ics`), else none.
  */
 export function feedUrl(data: WalkSignupData, apiBase: string | undefined, base: string): string | undefined {
-  // The server's `calendar` links (the core's WalkCalendarLinks), read loosely: a page's inline data may predate them.
-  const links = (data as { calendar?: { feed?: string; feedWebcal?: string } }).calendar;
-  const given = links?.feedWebcal ?? links?.feed;
+  // The server's `calendar` links (the core's WalkCalendarLinks); a page's inline data may predate them.
+  const given = data.calendar?.feedWebcal ?? data.calendar?.feed;
   const url =
     given ?? (apiBase ? new URL(`${apiBase}/quartiers/${encodeURIComponent(data.walk.quartierId)}/walks.ics`, base).href : undefined);
   return url?.replace(/^https?:/i, 'webcal:');

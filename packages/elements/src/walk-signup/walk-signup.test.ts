@@ -496,7 +496,7 @@ describe('gusp-walk-signup', () => {
       await el.submit();
       const link = $<HTMLAnchorElement>(el, 'a[part=subscribe]')!;
       expect(link.textContent?.trim()).to.equal('S’abonner aux diagnostics du quartier');
-      const served = (el.data as { calendar?: { feedWebcal?: string } }).calendar?.feedWebcal;
+      const served = el.data?.calendar?.feedWebcal;
       expect(link.getAttribute('href')).to.equal(served ?? `webcal://${location.host}/api/quartiers/le-plan/walks.ics`);
       const given = await withData(
         walkData({}, { calendar: { feedWebcal: 'webcal://gusp.example.fr/api/quartiers/le-plan/walks.ics' } } as never),
