@@ -30,7 +30,7 @@ import { createToken, revokeToken, STAFF_ROLES, type StaffRole } from './auth.js
 import { DataDirLockedError, type Database, type OpenDatabaseOptions } from './db.js';
 import { DEFAULT_PROOF_OF_WORK_MAX_NUMBER } from './http/challenge.js';
 import { DEFAULT_SIGNUPS_PER_CLIENT } from './http/rate-limit.js';
-import { checkPublicUrl, isLoopback, openMigratedDatabase, publicUrlRequired, startServer } from './server.js';
+import { checkPublicUrl, isLoopback, isPublic, openMigratedDatabase, publicUrlRequired, startServer } from './server.js';
 import { photoExists, photoIdOf, withoutDeletedPhotos, withPhotoUrls } from './photos.js';
 import { purgePersonalData } from './privacy.js';
 import { seedValence } from './seed/valence.js';
@@ -157,7 +157,9 @@ async function start(argv: string[]): Promise<void> {
   const signupsPerClient = Number(values['signups-per-client']);
   if (!Number.isInteger(signupsPerClient) || signupsPerClient < 0)
     throw new UsageError(`Invalid --signups-per-client / limite invalide: ${values['signups-per-client']}`);
-  // auto: on when the server listens beyond this machine, off on loopback (the demo, a laptop).
+  // auto: on when the server is reachable beyond this machine — it listens beyond loopback, or its
+  // public URL names another host (behind a reverse proxy it listens on loopback yet is public);
+  // off for the demo and a laptop.
   const proofOfWorkMode = values['proof-of-work'];
   if (!['auto', 'on', 'off'].includes(proofOfWorkMode))
     throw new UsageError(`Invalid --proof-of-work / valeur invalide: ${proofOfWorkMode} (auto | on | off)`);
@@ -188,7 +190,7 @@ async function start(argv: string[]): Promise<void> {
     publicUrl,
     trustProxy: values['trust-proxy'],
     frameAncestors,
-    proofOfWork: proofOfWorkMode === 'off' ? false : proofOfWorkMode === 'on' || !isLoopback(values.host) ? { maxNumber } : false,
+    proofOfWork: proofOfWorkMode === 'on' || (proofOfWorkMode === 'auto' && isPublic(values.host, publicUrl)) ? { maxNumber } : false,
     ...(values['smtp-url'] ? { notifications: { smtpUrl: values['smtp-url'], from: values['mail-from'] } } : {}),
     // Public writes per IP and minute (0: no limit at all), with a burst of the same size; and
     // public sign-ups per walk and IP an hour (0: none), which the burst alone let fill a walk.
@@ -407,7 +409,7 @@ const COMMANDS: readonly Command[] = [
                     [--smtp-url smtp://host:25] [--mail-from …]
                     [--public-url https://… (required unless --host is loopback)]
                     [--trust-proxy] [--frame-ancestors "'self' https://www.ville.fr"]
-                    [--proof-of-work auto|on|off (auto: on unless --host is loopback)]
+                    [--proof-of-work auto|on|off (auto: on unless --host and --public-url are loopback)]
                     [--proof-of-work-max-number 50000]`,
     run: start,
   },

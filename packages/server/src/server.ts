@@ -49,7 +49,8 @@ export interface StartOptions extends OpenDatabaseOptions {
   /**
    * Public writes need a solved proof-of-work challenge (`GET /api/challenge`, `X-Altcha`; staff
    * tokens are exempt): `true`, `false`, or its options (difficulty, expiry). By default on when
-   * `host` is not a loopback address (a public server), off on loopback (the demo, tests).
+   * the server is public — `host` is not a loopback address, or `publicUrl` names another host (a
+   * reverse proxy in front) — and off otherwise (the demo, a laptop).
    */
   readonly proofOfWork?: boolean | ProofOfWorkOptions | undefined;
   /** Emails through SMTP (none without it). `publicUrl` defaults to the server's public URL. */
@@ -98,6 +99,14 @@ export function isLoopback(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
 }
 
+/**
+ * Whether a server is reachable from other machines: it listens beyond loopback, or people reach it
+ * through a public URL on another host (a reverse proxy in front of a loopback listener).
+ */
+export function isPublic(host: string, publicUrl: string | undefined): boolean {
+  return !isLoopback(host) || (publicUrl !== undefined && !isLoopback(new URL(publicUrl).hostname));
+}
+
 /** The public URL, checked: an absolute http(s) URL without query or fragment, no trailing slash. */
 export function checkPublicUrl(url: string): string {
   let parsed: URL;
@@ -128,7 +137,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const gusp = createGusp({ city: options.city ?? valence, store: sqlStore(database.sql) });
     await options.beforeListen?.(gusp, database);
     const pow =
-      (options.proofOfWork ?? !isLoopback(host))
+      (options.proofOfWork ?? isPublic(host, configuredUrl))
         ? proofOfWork(database.sql, typeof options.proofOfWork === 'object' ? options.proofOfWork : {})
         : undefined;
     const app = createApp({

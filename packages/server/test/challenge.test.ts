@@ -246,7 +246,7 @@ function challengeSuite(name: string, open: () => Promise<Database>, skip: strin
 
 onBothDatabases(challengeSuite);
 
-describe('proof of work: on by default off loopback, off on loopback', () => {
+describe('proof of work: on by default when public, off on loopback', () => {
   test('on loopback: no challenge is asked and GET /api/challenge is 404', async () => {
     const server = await startServer({ photoSweep: false });
     try {
@@ -267,6 +267,17 @@ describe('proof of work: on by default off loopback, off on loopback', () => {
       assert.equal(refused.body.error.details.challenge, 'https://gusp.example.org/api/challenge');
       const c = await fetchChallenge(base);
       assert.equal(c.maxnumber, 50_000);
+    } finally {
+      await server.close();
+    }
+  });
+  test('behind a reverse proxy (loopback, a public URL on another host): a sign-up without a solution is refused', async () => {
+    const server = await startServer({ publicUrl: 'https://gusp.example.org', photoSweep: false });
+    try {
+      const walkId = await openWalk(server.gusp);
+      const refused = await call(server.url, 'POST', `/api/walks/${walkId}/registrations`, { body: person('proxied') });
+      assert.equal(refused.status, 403);
+      assert.equal(refused.body.error.code, 'request.challenge-required');
     } finally {
       await server.close();
     }

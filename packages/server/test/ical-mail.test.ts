@@ -65,6 +65,7 @@ describe('calendar attachments of the emails (issue 11)', () => {
     server = await startServer({
       database: db,
       publicUrl: PUBLIC,
+      proofOfWork: false,
       notifications: { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'GUSP Valence <gusp@valence.example>', intervalMs: 50, retryBaseMs: 100 },
     });
   });

@@ -81,7 +81,7 @@ describe('calendars of walks (issue 11)', () => {
   let server: RunningServer;
   before(async () => {
     db = await openMigratedDatabase({});
-    server = await startServer({ database: db, publicUrl: PUBLIC });
+    server = await startServer({ database: db, publicUrl: PUBLIC, proofOfWork: false });
   });
   after(async () => {
     await server?.close();
