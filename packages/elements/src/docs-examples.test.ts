@@ -72,6 +72,14 @@ describe('docs/webmasters.md, run as written', () => {
       const scripts = [...doc.querySelectorAll('script[src]')].map((s) => s.getAttribute('src'));
       // A block with only a script tag of the site's own (the listening example) is run with the js block below.
       if (!doc.querySelector('gusp-walk-list, gusp-walk-signup, gusp-issue-form, gusp-engagement-tracker')) {
+        // The calendars' block is links only: each to a feed, for a calendar app (webcal:) or a download (https:).
+        if (doc.querySelector('a[href^="webcal:"]')) {
+          const links = [...doc.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? '');
+          expect(links.length, block.code).to.be.greaterThan(0);
+          for (const href of links)
+            expect(href, block.code).to.match(/^(webcal|https):\/\/[^/]+\/api\/(quartiers\/[a-z0-9-]+\/)?walks\.ics$/);
+          continue;
+        }
         expect(scripts, block.code).to.deep.equal(['/__bundle__/gusp-elements.js', '/js/gusp-suivi.js']);
         continue;
       }
