@@ -59,7 +59,12 @@ function open311Suite(name: string, open: () => Promise<Database>, skip: string 
 
     before(async () => {
       db = await open();
-      server = await startServer({ database: db, publicUrl: PUBLIC_URL, proofOfWork: false, beforeListen: (gusp) => seedValence(gusp.store) });
+      server = await startServer({
+        database: db,
+        publicUrl: PUBLIC_URL,
+        proofOfWork: false,
+        beforeListen: (gusp) => seedValence(gusp.store),
+      });
       base = server.url;
       media = createServer((_req, res) => {
         mediaHits++;
