@@ -7,15 +7,14 @@
  * loopback, parsed with mailparser and ical.js.
  */
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { createToken } from '../src/auth.js';
 import type { Database } from '../src/db.js';
 import { openMigratedDatabase, startServer, type RunningServer } from '../src/server.js';
 import { call, inDays, openWalk, person } from './harness.js';
+import { startSmtpCapture, type SmtpCapture } from './smtp-capture.js';
 
 const PUBLIC = 'https://gusp.ville.example';
 
@@ -41,37 +40,26 @@ function calendarPart(mail: ParsedMail) {
 describe('calendar attachments of the emails (issue 11)', () => {
   let db: Database;
   let server: RunningServer;
-  let smtp: SMTPServer;
-  const messages: ParsedMail[] = [];
+  let smtp: SmtpCapture;
 
   before(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, _session, callback) {
-        simpleParser(stream).then(
-          (mail) => {
-            messages.push(mail);
-            callback();
-          },
-          (e: Error) => callback(e),
-        );
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-    const port = (smtp as unknown as { server: { address(): AddressInfo } }).server.address().port;
+    smtp = await startSmtpCapture();
     db = await openMigratedDatabase({});
     server = await startServer({
       database: db,
       publicUrl: PUBLIC,
       proofOfWork: false,
-      notifications: { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'GUSP Valence <gusp@valence.example>', intervalMs: 50, retryBaseMs: 100 },
+      notifications: {
+        smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
+        from: 'GUSP Valence <gusp@valence.example>',
+        intervalMs: 50,
+        retryBaseMs: 100,
+      },
     });
   });
   after(async () => {
     await server?.close();
-    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+    await smtp?.close();
     await db?.close();
   });
 
@@ -83,7 +71,7 @@ describe('calendar attachments of the emails (issue 11)', () => {
     assert.equal(signed.status, 201, JSON.stringify(signed.body));
     const mailOf = (subject: RegExp) =>
       eventually(() =>
-        messages.find((m) => m.to && !Array.isArray(m.to) && m.to.value[0]?.address === email && subject.test(m.subject ?? '')),
+        smtp.messages.find((m) => m.to && !Array.isArray(m.to) && m.to.value[0]?.address === email && subject.test(m.subject ?? '')),
       );
 
     const confirmation = calendarPart(await mailOf(/^Inscription confirmée/));

@@ -7,42 +7,12 @@
  * sees it (it said « demain » for a walk the same day).
  */
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { dayWord } from '../src/notify/emails.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { call, openWalk, person } from './harness.js';
-
-async function startSmtp(): Promise<{ messages: ParsedMail[]; port: number; close(): Promise<void> }> {
-  const messages: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          messages.push(mail);
-          callback();
-        },
-        (e: Error) => callback(e),
-      );
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  return {
-    messages,
-    port: (server as unknown as { server: { address(): AddressInfo } }).server.address().port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0]?.address;
+import { startSmtpCapture, to, type SmtpCapture } from './smtp-capture.js';
 
 async function mailTo(messages: ParsedMail[], address: string, subject: RegExp, ms = 20_000): Promise<ParsedMail> {
   const end = Date.now() + ms;
@@ -71,9 +41,9 @@ const paris = (ms: number) => {
 
 describe('what the emails say (real SMTP)', () => {
   let server: RunningServer;
-  let mailbox: Awaited<ReturnType<typeof startSmtp>>;
+  let mailbox: SmtpCapture;
   before(async () => {
-    mailbox = await startSmtp();
+    mailbox = await startSmtpCapture();
     server = await startServer({
       notifications: {
         smtpUrl: `smtp://127.0.0.1:${mailbox.port}`,

@@ -6,11 +6,8 @@
  * their emails arrive once it is back, each exactly once.
  */
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import type { Database } from '../src/db.js';
 import { createToken } from '../src/auth.js';
 import { readOutbox } from '../src/notify/outbox.js';
@@ -18,39 +15,7 @@ import { purgePersonalData } from '../src/privacy.js';
 import { seedValence } from '../src/seed/valence.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { call, inDays, openWalk, person, type Backend } from './harness.js';
-
-interface Mailbox {
-  readonly messages: ParsedMail[];
-  readonly port: number;
-  close(): Promise<void>;
-}
-
-async function startSmtp(port = 0): Promise<Mailbox> {
-  const messages: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          messages.push(mail);
-          callback();
-        },
-        (e: Error) => callback(e),
-      );
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  return {
-    messages,
-    port: (server as unknown as { server: { address(): AddressInfo } }).server.address().port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+import { startSmtpCapture, to, type SmtpCapture } from './smtp-capture.js';
 
 /** Waits until `check` holds (at most `ms`). */
 async function eventually(check: () => boolean, ms = 20_000): Promise<void> {
@@ -87,19 +52,17 @@ async function outboxTo(sql: Database['sql'], like: string) {
   return (await readOutbox(sql)).filter((e) => pattern.test(e.recipient));
 }
 
-const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0]?.address;
-
 export function notifySuite(backend: Backend): void {
   describe(`notifications on ${backend.name}`, () => {
     let db: Database;
     let server: RunningServer;
-    let mailbox: Mailbox;
+    let mailbox: SmtpCapture;
 
     before(async () => {
       db = await backend.open();
       // Start from now: earlier suites' sign-ups are not this suite's business.
       await db.sql.query('UPDATE notification_cursor SET position = (SELECT last FROM event_position)');
-      mailbox = await startSmtp();
+      mailbox = await startSmtpCapture();
       server = await startServer({
         database: db,
         notifications: {
@@ -219,7 +182,7 @@ export function notifySuite(backend: Backend): void {
       assert.equal(Number(state?.n), 5, 'waiting in the outbox');
       assert.equal(Number(state?.failed), 5, 'tried and failed');
 
-      mailbox = await startSmtp(port);
+      mailbox = await startSmtpCapture(port);
       await allSent(db.sql, 'habitant-outage-%', 5);
       const received = mailbox.messages.filter((m) => to(m)?.startsWith('habitant-outage-')).map((m) => to(m));
       assert.deepEqual(

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * A real SMTP server on loopback (`smtp-server`) that keeps every message it
+ * accepts, parsed with mailparser, for the tests that read what GUSP sends.
+ */
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface SmtpCapture {
+  /** Every accepted message, in the order they arrived. */
+  readonly messages: ParsedMail[];
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** Listens on `port` (0: any free one); accepts any sender without auth or TLS. */
+export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
+  const messages: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then(
+        (mail) => {
+          messages.push(mail);
+          callback();
+        },
+        (e: Error) => callback(e),
+      );
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return {
+    messages,
+    // smtp-server does not type its underlying net.Server
+    port: (server as unknown as { server: { address(): AddressInfo } }).server.address().port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The first recipient address of a parsed message's To header. */
+export const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0]?.address;
