@@ -211,7 +211,13 @@ describe('gusp-server start --city <profile.json>: another city, end to end', ()
     assert.equal((await call(url, 'POST', `/api/walks/${walkId}/publish`, { headers: coordinator })).status, 200);
 
     const page = await fetch(`${url}/`).then((r) => r.text());
-    assert.ok(page.includes(`<gusp-walk-signup endpoint="/api" walk-id="${walkId}">`));
+    // The demo page lists the walks to come (<gusp-walk-list>), from the list the API gives it.
+    assert.ok(page.includes('<gusp-walk-list endpoint="/api">'), page);
+    const upcoming = (await call(url, 'GET', '/api/walks?upcoming=1')).body as { walks: { id: string }[] };
+    assert.deepEqual(
+      upcoming.walks.map((w) => w.id),
+      [walkId],
+    );
     assert.doesNotMatch(page, /Aucun diagnostic/);
 
     const signUp = await call(url, 'POST', `/api/walks/${walkId}/registrations`, {
