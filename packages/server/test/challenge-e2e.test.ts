@@ -5,24 +5,15 @@
  * ALTCHA challenge by itself, and the server records the solution as spent.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import puppeteer, { type Browser } from 'puppeteer-core';
-import { createToken } from '../src/auth.js';
-import { defaultElementsPaths } from '../src/demo/elements-bundle.js';
+import type { Browser } from 'puppeteer-core';
 import { DEFAULT_PROOF_OF_WORK_MAX_NUMBER } from '../src/http/challenge.js';
 import { seedValence } from '../src/seed/valence.js';
 import { startServer, type RunningServer } from '../src/server.js';
-import { call, inDays } from './harness.js';
-import { CHROMIUM_ARGS, findChromium } from '../../../chromium.config.mjs';
+import { call } from './harness.js';
+import { browserSkip, coordinatorHeaders, fillSignup, launchChromium, publishStaffWalk, signupOf } from './browser.js';
 
-const chromium = findChromium();
-const bundle = defaultElementsPaths().dir;
-const skip = !chromium
-  ? 'Chromium is not installed'
-  : !(bundle !== undefined && existsSync(`${bundle}/gusp-elements.js`))
-    ? 'the elements’ bundle is not built (pnpm --filter @gusp/elements bundle)'
-    : false;
+const skip = browserSkip;
 
 describe('end to end: the demo page signs up with proof of work on (issue 10, finding 4)', { skip }, () => {
   let server: RunningServer;
@@ -31,22 +22,16 @@ describe('end to end: the demo page signs up with proof of work on (issue 10, fi
 
   before(async () => {
     server = await startServer({ proofOfWork: true, photoSweep: false, beforeListen: (gusp) => seedValence(gusp.store) });
-    const coordinator = { authorization: `Bearer ${(await createToken(server.database.sql, { role: 'coordinator' })).token}` };
+    const coordinator = await coordinatorHeaders(server);
     // Staff writes need no proof of work.
-    const scheduled = await call(server.url, 'POST', '/api/walks', {
-      body: {
-        quartierId: 'le-plan',
-        title: 'Diagnostic en marchant — preuve de travail',
-        startsAt: `${inDays(21).slice(0, 10)}T09:00:00+01:00`,
-        capacity: 5,
-        meetingPoint: { label: 'Square des Bleuets' },
-      },
-      headers: coordinator,
+    walkId = await publishStaffWalk(server, coordinator, {
+      quartierId: 'le-plan',
+      title: 'Diagnostic en marchant — preuve de travail',
+      inDaysFromNow: 21,
+      capacity: 5,
+      meetingPoint: 'Square des Bleuets',
     });
-    assert.equal(scheduled.status, 201, JSON.stringify(scheduled.body));
-    walkId = scheduled.body.id;
-    assert.equal((await call(server.url, 'POST', `/api/walks/${walkId}/publish`, { headers: coordinator })).status, 200);
-    browser = await puppeteer.launch({ executablePath: chromium as string, headless: true, args: [...CHROMIUM_ARGS, '--lang=fr-FR'] });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
@@ -70,28 +55,17 @@ describe('end to end: the demo page signs up with proof of work on (issue 10, fi
     const requests: string[] = [];
     page.on('request', (r) => requests.push(`${r.method()} ${new URL(r.url()).pathname}`));
     await page.goto(`${server.url}/`, { waitUntil: 'load' });
-    // The demo lists the walks (`<gusp-walk-list>`, whose card opens the sign-up) or shows each sign-up form.
-    const direct = `gusp-walk-signup[walk-id="${walkId}"]`;
-    await page.waitForSelector(`${direct}, gusp-walk-list`, { timeout: 15_000 });
-    let el = direct;
-    if (!(await page.$(direct))) {
-      await page.waitForSelector(`gusp-walk-list >>> #open-${walkId}`, { timeout: 15_000 });
-      await page.click(`gusp-walk-list >>> #open-${walkId}`);
-      el = 'gusp-walk-list >>> gusp-walk-signup';
-    }
-    await page.waitForSelector(`${el} >>> #name`, { timeout: 15_000 });
-    await page.type(`${el} >>> #name`, 'Nadia Benali');
-    await page.type(`${el} >>> #email`, 'nadia@example.org');
-    await page.click(`${el} >>> #consent`);
+    // The demo lists the walks: the card of `<gusp-walk-list>` opens the sign-up.
+    await fillSignup(page, walkId, 'Nadia Benali', 'nadia@example.org');
     const started = Date.now();
-    await page.click(`${el} >>> button[type="submit"]`);
+    await page.click(`${signupOf(walkId)} >>> button[type="submit"]`);
     await page.waitForFunction(
-      (sel: string) => {
-        const host = document.querySelector(sel) ?? document.querySelector('gusp-walk-list')?.shadowRoot?.querySelector('gusp-walk-signup');
+      (id: string) => {
+        const host = document.querySelector('gusp-walk-list')?.shadowRoot?.querySelector(`gusp-walk-signup[walk-id="${id}"]`);
         return (host?.shadowRoot?.textContent ?? '').includes('Votre inscription est confirmée');
       },
       { timeout: 60_000, polling: 50 },
-      direct,
+      walkId,
     );
     const took = Date.now() - started;
     assert.deepEqual(errors, []);

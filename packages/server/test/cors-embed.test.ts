@@ -9,24 +9,17 @@
  * server), mapped by Chromium's resolver rules: another site, as in production.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { defaultElementsPaths } from '../src/demo/elements-bundle.js';
+import type { Browser, Page } from 'puppeteer-core';
 import { startServer, type RunningServer } from '../src/server.js';
 import { openWalk } from './harness.js';
-import { CHROMIUM_ARGS, findChromium } from '../../../chromium.config.mjs';
+import { browserSkip, launchChromium } from './browser.js';
 
-const chromium = findChromium();
-const bundle = defaultElementsPaths().dir;
-const skip = !chromium
-  ? 'Chromium is not installed'
-  : !(bundle !== undefined && existsSync(`${bundle}/gusp-elements.js`))
-    ? 'the elements’ bundle is not built (pnpm --filter @gusp/elements bundle)'
-    : false;
+const skip = browserSkip;
 
 const guide = readFileSync(fileURLToPath(new URL('../../../docs/webmasters.md', import.meta.url)), 'utf8');
 /** The guide's plain page, as a webmaster copies it. */
@@ -71,17 +64,11 @@ describe('the bundle on another site, as docs/webmasters.md shows it (Chromium)'
     assert.ok(title);
     const gusp = `http://gusp.test:${server.port}`;
     page = plainPage.replaceAll(GUIDE_SERVER, gusp);
-    browser = await puppeteer.launch({
-      executablePath: chromium as string,
-      headless: true,
-      args: [
-        ...CHROMIUM_ARGS,
-        '--lang=fr-FR',
-        '--host-resolver-rules=MAP gusp.test 127.0.0.1, MAP www.ville.test 127.0.0.1, MAP autre.test 127.0.0.1',
-        // A city's site is https, a secure context, where the proof of work's crypto.subtle exists; http stands for it here.
-        `--unsafely-treat-insecure-origin-as-secure=http://www.ville.test:${hostPort},http://gusp.test:${port}`,
-      ],
-    });
+    browser = await launchChromium([
+      '--host-resolver-rules=MAP gusp.test 127.0.0.1, MAP www.ville.test 127.0.0.1, MAP autre.test 127.0.0.1',
+      // A city's site is https, a secure context, where the proof of work's crypto.subtle exists; http stands for it here.
+      `--unsafely-treat-insecure-origin-as-secure=http://www.ville.test:${hostPort},http://gusp.test:${port}`,
+    ]);
   });
   after(async () => {
     await browser?.close();

@@ -15,25 +15,16 @@
  * Set GUSP_SCREENSHOTS=<dir> to keep screenshots of the page at 390 px.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
-import { createToken } from '../src/auth.js';
-import { defaultElementsPaths } from '../src/demo/elements-bundle.js';
+import type { Browser, KeyInput, Page } from 'puppeteer-core';
 import { seedValence } from '../src/seed/valence.js';
 import { startServer, type RunningServer } from '../src/server.js';
-import { call, inDays } from './harness.js';
-import { CHROMIUM_ARGS, findChromium } from '../../../chromium.config.mjs';
+import { call } from './harness.js';
+import { browserSkip, coordinatorHeaders, launchChromium, publishStaffWalk } from './browser.js';
 
-const chromium = findChromium();
-const bundle = defaultElementsPaths().dir;
-const bundleBuilt = bundle !== undefined && existsSync(`${bundle}/gusp-elements.js`);
-const skip = !chromium
-  ? 'Chromium is not installed'
-  : !bundleBuilt
-    ? 'the elements’ bundle is not built (pnpm --filter @gusp/elements bundle)'
-    : false;
+const skip = browserSkip;
 
 const PHONE = { width: 390, height: 844 };
 const screenshots = process.env.GUSP_SCREENSHOTS;
@@ -73,21 +64,15 @@ describe('the demo page on a phone and with the keyboard alone', { skip }, () =>
 
   before(async () => {
     server = await startServer({ beforeListen: (gusp) => seedValence(gusp.store) });
-    const coordinator = { authorization: `Bearer ${(await createToken(server.database.sql, { role: 'coordinator' })).token}` };
-    const scheduled = await call(server.url, 'POST', '/api/walks', {
-      body: {
-        quartierId: 'chamberliere',
-        title: 'Diagnostic en marchant — au clavier',
-        startsAt: `${inDays(25).slice(0, 10)}T09:00:00+01:00`,
-        capacity: 6,
-        meetingPoint: { label: 'Place Saint-Jean' },
-      },
-      headers: coordinator,
+    const coordinator = await coordinatorHeaders(server);
+    walkId = await publishStaffWalk(server, coordinator, {
+      quartierId: 'chamberliere',
+      title: 'Diagnostic en marchant — au clavier',
+      inDaysFromNow: 25,
+      capacity: 6,
+      meetingPoint: 'Place Saint-Jean',
     });
-    assert.equal(scheduled.status, 201, JSON.stringify(scheduled.body));
-    walkId = scheduled.body.id;
-    assert.equal((await call(server.url, 'POST', `/api/walks/${walkId}/publish`, { headers: coordinator })).status, 200);
-    browser = await puppeteer.launch({ executablePath: chromium as string, headless: true, args: [...CHROMIUM_ARGS, '--lang=fr-FR'] });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

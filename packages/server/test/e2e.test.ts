@@ -13,25 +13,16 @@
  *    appears in the tracker, without reloading the page.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import type { Engagement } from '@gusp/core';
 import { createToken } from '../src/auth.js';
-import { defaultElementsPaths } from '../src/demo/elements-bundle.js';
 import { seedValence } from '../src/seed/valence.js';
 import { startServer, type RunningServer } from '../src/server.js';
-import { call, inDays } from './harness.js';
-import { CHROMIUM_ARGS, findChromium } from '../../../chromium.config.mjs';
+import { call } from './harness.js';
+import { browserSkip, coordinatorHeaders, fillSignup, launchChromium, openSignup, publishStaffWalk, signupOf } from './browser.js';
 
-const chromium = findChromium();
-const bundle = defaultElementsPaths().dir;
-const bundleBuilt = bundle !== undefined && existsSync(`${bundle}/gusp-elements.js`);
-const skip = !chromium
-  ? 'Chromium is not installed'
-  : !bundleBuilt
-    ? 'the elements’ bundle is not built (pnpm --filter @gusp/elements bundle)'
-    : false;
+const skip = browserSkip;
 
 /**
  * Text of an element's shadow root (the elements render there), or of an element inside one; `selector` may be a
@@ -64,27 +55,13 @@ async function waitForShadowText(page: Page, selector: string, text: string, tim
     });
 }
 
-/** The sign-up form `<gusp-walk-list>` opens for one walk. */
-const signupOf = (walkId: string) => `gusp-walk-list >>> gusp-walk-signup[walk-id="${walkId}"]`;
 /** The walk's card in the list. */
 const cardOf = (walkId: string) => `gusp-walk-list >>> li:has(#open-${walkId})`;
 
-/** Opens the walk's sign-up form from its card (« S’inscrire »), unless it is open already. */
-async function openSignup(page: Page, walkId: string): Promise<void> {
-  if (await page.$(`${signupOf(walkId)} >>> #name`)) return;
-  await page.click(`gusp-walk-list >>> #open-${walkId}`);
-  await page.waitForSelector(`${signupOf(walkId)} >>> form`);
-}
-
 /** Fills and sends the sign-up form of one walk, opened from the walk list. */
 async function signUp(page: Page, walkId: string, name: string, email: string): Promise<void> {
-  const el = signupOf(walkId);
-  await openSignup(page, walkId);
-  await page.waitForSelector(`${el} >>> #name`);
-  await page.type(`${el} >>> #name`, name);
-  await page.type(`${el} >>> #email`, email);
-  await page.click(`${el} >>> #consent`);
-  await page.click(`${el} >>> button[type="submit"]`);
+  await fillSignup(page, walkId, name, email);
+  await page.click(`${signupOf(walkId)} >>> button[type="submit"]`);
 }
 
 describe('end to end: the demo page in Chromium', { skip }, () => {
@@ -96,27 +73,17 @@ describe('end to end: the demo page in Chromium', { skip }, () => {
 
   before(async () => {
     server = await startServer({ beforeListen: (gusp) => seedValence(gusp.store) });
-    coordinator = { authorization: `Bearer ${(await createToken(server.database.sql, { role: 'coordinator' })).token}` };
+    coordinator = await coordinatorHeaders(server);
     oph = { authorization: `Bearer ${(await createToken(server.database.sql, { role: 'organisation', organisationId: 'oph' })).token}` };
     // A walk of two seats, scheduled and published through the staff API.
-    const scheduled = await call(server.url, 'POST', '/api/walks', {
-      body: {
-        quartierId: 'le-plan',
-        title: 'Diagnostic en marchant — essai',
-        startsAt: `${inDays(20).slice(0, 10)}T09:00:00+01:00`,
-        capacity: 2,
-        meetingPoint: { label: 'Square des Bleuets' },
-      },
-      headers: coordinator,
+    walkId = await publishStaffWalk(server, coordinator, {
+      quartierId: 'le-plan',
+      title: 'Diagnostic en marchant — essai',
+      inDaysFromNow: 20,
+      capacity: 2,
+      meetingPoint: 'Square des Bleuets',
     });
-    assert.equal(scheduled.status, 201, JSON.stringify(scheduled.body));
-    walkId = scheduled.body.id;
-    assert.equal((await call(server.url, 'POST', `/api/walks/${walkId}/publish`, { headers: coordinator })).status, 200);
-    browser = await puppeteer.launch({
-      executablePath: chromium as string,
-      headless: true,
-      args: [...CHROMIUM_ARGS, '--lang=fr-FR'],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
