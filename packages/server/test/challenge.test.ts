@@ -10,15 +10,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { solveChallenge } from 'altcha-lib/v1';
 import { createToken } from '../src/auth.js';
 import type { Database } from '../src/db.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { freePort, startUntilHealthy, stopChild } from './cli-process.js';
-import { call, openWalk, person } from './harness.js';
-import { pngChunk } from './images.js';
+import { call, openWalk, person, REPORT } from './harness.js';
+import { rgbPng } from './images.js';
 import { onBothDatabases } from './postgres-cluster.js';
 
 /** Low, so each solve takes milliseconds; the protocol is the same at any difficulty. */
@@ -51,21 +50,8 @@ async function solved(base: string): Promise<string> {
   return encode(c, solution.number);
 }
 
-const png = () =>
-  Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0])),
-    pngChunk('IDAT', deflateSync(Buffer.from([0, 200, 40, 40]))),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
+const png = () => rgbPng(1, 1, [0, 200, 40, 40]);
 
-const REPORT = {
-  quartierId: 'polygone',
-  polarity: 'problem',
-  themeId: 'nettoyage',
-  description: 'Dépôt sauvage rue Jean-Jaurès',
-  point: { lat: 44.9392, lon: 4.9083 },
-};
 const OPEN311 = { service_code: 'voirie', lat: '44.92', long: '4.91', description: 'Nid-de-poule' };
 
 function challengeSuite(name: string, open: () => Promise<Database>, skip: string | false = false) {

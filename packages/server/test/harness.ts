@@ -82,6 +82,15 @@ export const person = (n: number | string, extra: Record<string, unknown> = {}) 
   ...extra,
 });
 
+/** A valid anonymous report of a problem (an observation body), in the Polygone. */
+export const REPORT = {
+  quartierId: 'polygone',
+  polarity: 'problem',
+  themeId: 'nettoyage',
+  description: 'Dépôt sauvage rue Jean-Jaurès',
+  point: { lat: 44.9392, lon: 4.9083 },
+};
+
 /** Asserts the error envelope: a code and a non-empty message. */
 export function isErrorBody(body: unknown): body is { error: { code: string; message: string; details: Record<string, unknown> } } {
   const e = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;

@@ -252,6 +252,19 @@ export function pngWithMetadata(): Buffer {
 }
 
 /**
+ * A real, decodable 8-bit RGB PNG of `width` × `height`: `scanlines` are its
+ * raw rows, each a filter byte then three bytes a pixel (what IDAT deflates).
+ */
+export function rgbPng(width: number, height: number, scanlines: readonly number[]): Buffer {
+  return Buffer.concat([
+    BASE_PNG.subarray(0, 8),
+    pngChunk('IHDR', Buffer.concat([u32(width), u32(height), Buffer.from([8, 2, 0, 0, 0])])),
+    pngChunk('IDAT', deflateSync(Buffer.from(scanlines))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/**
  * The issue's PNG: about a hundred kilobytes declaring 50000 × 50000 pixels
  * (greyscale rows of zeros, which deflate packs a thousand to one), that a
  * decoder would need gigabytes to open.

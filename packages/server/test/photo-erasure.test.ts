@@ -6,32 +6,17 @@
  * HTTP, on PGlite and PostgreSQL, and checked in the photos table itself.
  */
 import assert from 'node:assert/strict';
-import { deflateSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { createToken } from '../src/auth.js';
 import type { Database } from '../src/db.js';
 import { purgePersonalData } from '../src/privacy.js';
 import { startServer, type RunningServer } from '../src/server.js';
-import { call } from './harness.js';
-import { pngChunk } from './images.js';
+import { call, REPORT } from './harness.js';
+import { rgbPng } from './images.js';
 import { onBothDatabases } from './postgres-cluster.js';
 
 /** A real, decodable 2×2 RGB PNG; seeds far apart give photos the server stores apart. */
-const png = (seed: number) =>
-  Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', Buffer.from([0, 0, 0, 2, 0, 0, 0, 2, 8, 2, 0, 0, 0])),
-    pngChunk('IDAT', deflateSync(Buffer.from([0, seed, 255 - seed, 0, 0, 0, 0, 0, seed, seed, seed, 255 - seed, 0, seed, 0]))),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
-
-const REPORT = {
-  quartierId: 'polygone',
-  polarity: 'problem',
-  themeId: 'nettoyage',
-  description: 'Dépôt sauvage rue Jean-Jaurès',
-  point: { lat: 44.9392, lon: 4.9083 },
-};
+const png = (seed: number) => rgbPng(2, 2, [0, seed, 255 - seed, 0, 0, 0, 0, 0, seed, seed, seed, 255 - seed, 0, seed, 0]);
 
 function photoErasureSuite(name: string, open: () => Promise<Database>, skip: string | false = false) {
   describe(`photo erasure on ${name} (issue 10, finding 5)`, { skip }, () => {

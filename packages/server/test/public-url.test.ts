@@ -12,24 +12,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import type { Database } from '../src/db.js';
 import { startServer, type RunningServer } from '../src/server.js';
-import { openWalk, person } from './harness.js';
-import { pngChunk } from './images.js';
+import { openWalk, person, REPORT } from './harness.js';
+import { rgbPng } from './images.js';
 import { onBothDatabases } from './postgres-cluster.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** A real, decodable 2×2 RGB PNG (whatever cleaning the server applies, it keeps it). */
-const png = (seed: number) =>
-  Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', Buffer.from([0, 0, 0, 2, 0, 0, 0, 2, 8, 2, 0, 0, 0])),
-    pngChunk('IDAT', deflateSync(Buffer.from([0, seed, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 0, seed]))),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
+const png = (seed: number) => rgbPng(2, 2, [0, seed, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 0, seed]);
 
 /** A request over real HTTP with the headers a client chooses, `Host` included (fetch may not send a forged one). */
 function raw(
@@ -56,14 +49,6 @@ const FORGED = {
   'x-forwarded-host': 'evil-forwarded.example',
   'x-forwarded-proto': 'gopher',
   forwarded: 'host=evil-forwarded.example;proto=https',
-};
-
-const REPORT = {
-  quartierId: 'polygone',
-  polarity: 'problem',
-  themeId: 'nettoyage',
-  description: 'Dépôt sauvage rue Jean-Jaurès',
-  point: { lat: 44.9392, lon: 4.9083 },
 };
 
 function publicUrlSuite(name: string, open: () => Promise<Database>, skip: string | false = false) {
