@@ -1048,7 +1048,7 @@ export function apiSuite(backend: Backend): void {
       assert.ok(result.registrations >= 2 && result.observations >= 1, JSON.stringify(result));
       const text = await journal();
       for (const secret of [email, 'Rosa', '06 98 76 54 32', 'Fauteuil', 'habitant-rgpd-other@example.org'])
-        assert.ok(!text.includes(secret), `journal still holds ${secret}: ${text.slice(Math.max(0,text.indexOf(secret)-700), text.indexOf(secret)+200)} ${JSON.stringify(result)}`);
+        assert.ok(!text.includes(secret), `journal still holds ${secret}`);
       const after = await call(base, 'GET', `/api/privacy/export?email=${email}`, { headers: coordinator });
       assert.deepEqual([after.body.registrations, after.body.observations], [[], []]);
       const summary = (await call(base, 'GET', `/api/walks/${id}`)).body;
@@ -1095,7 +1095,7 @@ export function apiSuite(backend: Backend): void {
       const text = await journalOf(db, [`walk-${id}`, `observation-${obs.body.id}`]);
       const raw = await rawJournal(db, [`walk-${id}`, `observation-${obs.body.id}`]);
       for (const secret of [email, 'Inès', '06 11 22 33 44']) {
-        assert.ok(!text.includes(secret), `journal still holds ${secret}: ${text.slice(Math.max(0,text.indexOf(secret)-700), text.indexOf(secret)+200)} ${JSON.stringify(result)}`);
+        assert.ok(!text.includes(secret), `journal still holds ${secret}`);
         assert.ok(!raw.includes(secret), `journal table still holds ${secret}`);
       }
       assert.ok(text.includes('habitant-erase-keep@example.org'), 'another person is untouched');
