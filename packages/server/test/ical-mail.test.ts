@@ -14,7 +14,7 @@ import { createToken } from '../src/auth.js';
 import type { Database } from '../src/db.js';
 import { openMigratedDatabase, startServer, type RunningServer } from '../src/server.js';
 import { call, inDays, openWalk, person } from './harness.js';
-import { startSmtpCapture, type SmtpCapture } from './smtp-capture.js';
+import { notifyingTo, startSmtpCapture, type SmtpCapture } from './smtp-capture.js';
 
 const PUBLIC = 'https://gusp.ville.example';
 
@@ -49,12 +49,7 @@ describe('calendar attachments of the emails (issue 11)', () => {
       database: db,
       publicUrl: PUBLIC,
       proofOfWork: false,
-      notifications: {
-        smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
-        from: 'GUSP Valence <gusp@valence.example>',
-        intervalMs: 50,
-        retryBaseMs: 100,
-      },
+      notifications: notifyingTo(smtp),
     });
   });
   after(async () => {

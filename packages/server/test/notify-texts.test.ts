@@ -12,7 +12,7 @@ import type { ParsedMail } from 'mailparser';
 import { dayWord } from '../src/notify/emails.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { call, openWalk, person } from './harness.js';
-import { startSmtpCapture, to, type SmtpCapture } from './smtp-capture.js';
+import { notifyingTo, startSmtpCapture, to, type SmtpCapture } from './smtp-capture.js';
 
 async function mailTo(messages: ParsedMail[], address: string, subject: RegExp, ms = 20_000): Promise<ParsedMail> {
   const end = Date.now() + ms;
@@ -45,13 +45,7 @@ describe('what the emails say (real SMTP)', () => {
   before(async () => {
     mailbox = await startSmtpCapture();
     server = await startServer({
-      notifications: {
-        smtpUrl: `smtp://127.0.0.1:${mailbox.port}`,
-        from: 'GUSP Valence <gusp@valence.example>',
-        intervalMs: 50,
-        retryBaseMs: 100,
-        reminderCheckMs: 200,
-      },
+      notifications: notifyingTo(mailbox, { reminderCheckMs: 200 }),
     });
   });
   after(async () => {

@@ -15,7 +15,7 @@ import { purgePersonalData } from '../src/privacy.js';
 import { seedValence } from '../src/seed/valence.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { call, inDays, openWalk, person, type Backend } from './harness.js';
-import { startSmtpCapture, to, type SmtpCapture } from './smtp-capture.js';
+import { notifyingTo, startSmtpCapture, to, type SmtpCapture } from './smtp-capture.js';
 
 /** Waits until `check` holds (at most `ms`). */
 async function eventually(check: () => boolean, ms = 20_000): Promise<void> {
@@ -65,13 +65,7 @@ export function notifySuite(backend: Backend): void {
       mailbox = await startSmtpCapture();
       server = await startServer({
         database: db,
-        notifications: {
-          smtpUrl: `smtp://127.0.0.1:${mailbox.port}`,
-          from: 'GUSP Valence <gusp@valence.example>',
-          intervalMs: 50,
-          retryBaseMs: 100,
-          reminderCheckMs: 200,
-        },
+        notifications: notifyingTo(mailbox, { reminderCheckMs: 200 }),
       });
     });
     after(async () => {

@@ -6,6 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import type { NotifierOptions } from '../src/notify/notifier.js';
 
 export interface SmtpCapture {
   /** Every accepted message, in the order they arrived. */
@@ -45,3 +46,12 @@ export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
 
 /** The first recipient address of a parsed message's To header. */
 export const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0]?.address;
+
+/** A server's `notifications` sending to `capture`, in quick rounds (a test waits milliseconds, not seconds). */
+export const notifyingTo = (capture: SmtpCapture, extra: Partial<Pick<NotifierOptions, 'reminderCheckMs'>> = {}) => ({
+  smtpUrl: `smtp://127.0.0.1:${capture.port}`,
+  from: 'GUSP Valence <gusp@valence.example>',
+  intervalMs: 50,
+  retryBaseMs: 100,
+  ...extra,
+});
