@@ -1043,8 +1043,9 @@ export function apiSuite(backend: Backend): void {
       assert.ok((await journal()).includes(email));
       assert.ok(!(await rawJournal(db, [`walk-${id}`, `observation-${obs.body.id}`])).includes(email), 'sealed in the table');
 
-      // Thirteen months after the walk.
-      const result = await purgePersonalData(server.gusp, db.sql, { months: 12, now: new Date(Date.now() + 420 * 86_400_000) });
+      // Thirteen months after the walk: openWalk (harness.ts) schedules up to 230 days ahead, so 630 days from now.
+      const later = new Date(Date.now() + 630 * 86_400_000);
+      const result = await purgePersonalData(server.gusp, db.sql, { months: 12, now: later });
       assert.ok(result.registrations >= 2 && result.observations >= 1, JSON.stringify(result));
       const text = await journal();
       for (const secret of [email, 'Rosa', '06 98 76 54 32', 'Fauteuil', 'habitant-rgpd-other@example.org'])
@@ -1054,7 +1055,7 @@ export function apiSuite(backend: Backend): void {
       const summary = (await call(base, 'GET', `/api/walks/${id}`)).body;
       assert.deepEqual([summary.confirmed, summary.byRole.resident], [2, 2]);
       // Purging again changes nothing, and the journal is still closed to ordinary updates.
-      assert.deepEqual(await purgePersonalData(server.gusp, db.sql, { months: 12, now: new Date(Date.now() + 420 * 86_400_000) }), {
+      assert.deepEqual(await purgePersonalData(server.gusp, db.sql, { months: 12, now: later }), {
         walks: 0,
         registrations: 0,
         observations: 0,
