@@ -16,7 +16,8 @@ import type { DomainEvent } from './events.js';
 /** The record that personal data belongs to: its key protects it, and it is forgotten as one. */
 export type PersonalRecord = `registration:${string}` | `observation:${string}`;
 
-interface PersonalPart {
+/** How one event type carries personal data: where, for which record, and how it reads once forgotten. */
+export interface PersonalPart {
   /** Where the fields sit in the event's data: one of its objects, or the data itself. */
   readonly in?: 'registration' | 'observation';
   /** The record they belong to. */
