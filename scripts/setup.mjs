@@ -72,44 +72,48 @@ else {
   failed = true;
 }
 
-// Java, for the W3C validator
-let java = !pretend.has('java') && javaRuns();
-if (!java && process.env.GUSP_NO_JAVA !== '1') {
-  const refusal = aptRefusal();
-  if (refusal) say(`no Java found, and cannot install it (${refusal}).`);
-  else if (aptInstall('Java', ['default-jre-headless'])) java = javaRuns();
+/**
+ * A tool some tests use when it is there: found on the machine, else installed with apt (unless
+ * `skipVar` is 1), else the tests fall back to `absent`. `pretendId` in GUSP_SETUP_PRETEND_MISSING
+ * acts as if it were missing, to exercise the install.
+ */
+function optionalTool({ name, pretendId, skipVar, find, packages, found, absent }) {
+  let there = !pretend.has(pretendId) && find();
+  if (!there && process.env[skipVar] !== '1') {
+    const refusal = aptRefusal();
+    if (refusal) say(`no ${name} found, and cannot install it (${refusal}).`);
+    else if (aptInstall(name, packages)) there = find();
+  }
+  say(there ? `${name}: found; ${found}.` : `${name}: absent; ${absent}.`);
 }
-say(
-  java
-    ? 'Java: found; HTML is checked by the W3C validator (vnu).'
-    : 'Java: absent; HTML is checked by html-validate in place of the W3C validator (vnu).',
-);
 
-// exiftool, for the photo tests
-let exiftool = !pretend.has('exiftool') && exiftoolCommand();
-if (!exiftool && process.env.GUSP_NO_EXIFTOOL !== '1') {
-  const refusal = aptRefusal();
-  if (refusal) say(`no exiftool found, and cannot install it (${refusal}).`);
-  else if (aptInstall('exiftool', ['libimage-exiftool-perl'])) exiftool = exiftoolCommand();
-}
-say(
-  exiftool
-    ? 'exiftool: found; served photos are checked by it.'
-    : 'exiftool: absent; served photos are checked by structure with our own reader in place of exiftool.',
-);
-
-// Python's icalendar, for the calendar tests
-let icalendar = !pretend.has('python-icalendar') && pythonIcalendar();
-if (!icalendar && process.env.GUSP_NO_PYTHON_ICALENDAR !== '1') {
-  const refusal = aptRefusal();
-  if (refusal) say(`no Python icalendar found, and cannot install it (${refusal}).`);
-  else if (aptInstall('Python icalendar', ['python3-icalendar'])) icalendar = pythonIcalendar();
-}
-say(
-  icalendar
-    ? 'Python icalendar: found; the calendar feeds are read by it too.'
-    : 'Python icalendar: absent; the calendar feeds are read by ical.js alone.',
-);
+optionalTool({
+  name: 'Java',
+  pretendId: 'java',
+  skipVar: 'GUSP_NO_JAVA',
+  find: javaRuns,
+  packages: ['default-jre-headless'],
+  found: 'HTML is checked by the W3C validator (vnu)',
+  absent: 'HTML is checked by html-validate in place of the W3C validator (vnu)',
+});
+optionalTool({
+  name: 'exiftool',
+  pretendId: 'exiftool',
+  skipVar: 'GUSP_NO_EXIFTOOL',
+  find: exiftoolCommand,
+  packages: ['libimage-exiftool-perl'],
+  found: 'served photos are checked by it',
+  absent: 'served photos are checked by structure with our own reader in place of exiftool',
+});
+optionalTool({
+  name: 'Python icalendar',
+  pretendId: 'python-icalendar',
+  skipVar: 'GUSP_NO_PYTHON_ICALENDAR',
+  find: pythonIcalendar,
+  packages: ['python3-icalendar'],
+  found: 'the calendar feeds are read by it too',
+  absent: 'the calendar feeds are read by ical.js alone',
+});
 
 // PostgreSQL
 const pg = postgresBinDir();
