@@ -10,56 +10,18 @@
  *
  * Usage: node scripts/check-demo.mjs
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../chromium.config.mjs';
-import { freePort } from '../../scripts/free-port.mjs';
 import { runAxe, runHtmlcs, runIbm, summarize } from './a11y-engines.mjs';
+import { startDemoServer } from './demo-server.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const TAGS = ['gusp-walk-signup', 'gusp-issue-form', 'gusp-engagement-tracker', 'gusp-walk-list'];
-
-/** Starts the real server; resolves with its URL and a stop function. */
-async function startServer(dataDir) {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['packages/server/bin/gusp-server.mjs', 'start', '--port', String(port), '--data-dir', dataDir, '--seed', 'valence'],
-    { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The server did not start in 60 s:\n${output}`)), 60_000);
-    const read = (chunk) => {
-      output += chunk;
-      for (const line of output.split('\n')) {
-        try {
-          const entry = JSON.parse(line);
-          if (entry.msg === 'listening') {
-            clearTimeout(timer);
-            resolve(entry.url);
-          }
-        } catch {
-          // Not a JSON log line.
-        }
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.on('exit', (code) => reject(new Error(`The server exited (${code}):\n${output}`)));
-  });
-  const stop = () =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', resolve);
-      child.kill('SIGTERM');
-    });
-  return { url, stop };
-}
 
 /** Opens the page at one width and waits until every element on it shows its data (or failed to load). */
 async function openDemo(browser, url, width) {
@@ -92,7 +54,7 @@ async function main() {
   const built = spawnSync(process.execPath, ['scripts/bundle.mjs'], { cwd: join(repo, 'packages/elements'), stdio: 'inherit' });
   if (built.status !== 0) throw new Error('Building the elements’ bundle failed');
   const dataDir = await mkdtemp(join(tmpdir(), 'gusp-demo-a11y-'));
-  const server = await startServer(dataDir);
+  const server = await startDemoServer(dataDir);
   const browser = await puppeteer.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS], headless: true });
   const results = [];
   try {

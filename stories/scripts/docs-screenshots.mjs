@@ -6,41 +6,16 @@
  * (the elements' bundle must be built: `pnpm --filter @gusp/elements bundle`). Not part of the tests:
  * a picture is looked at, not compared.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../chromium.config.mjs';
-import { freePort } from '../../scripts/free-port.mjs';
+import { startDemoServer } from './demo-server.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const images = join(repo, 'docs', 'images');
-
-async function startServer(dataDir) {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['packages/server/bin/gusp-server.mjs', 'start', '--port', String(port), '--data-dir', dataDir, '--seed', 'valence'],
-    { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (
-      await fetch(`${url}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    url,
-    stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM')))),
-  };
-}
 
 /** The element `tag` (or a node inside it, by a path through shadow roots) as a picture. */
 async function shoot(page, path, file) {
@@ -51,7 +26,7 @@ async function shoot(page, path, file) {
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), 'gusp-shots-'));
-const server = await startServer(dataDir);
+const server = await startDemoServer(dataDir);
 const browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS, '--lang=fr-FR'] });
 try {
   for (const [width, suffix] of [
