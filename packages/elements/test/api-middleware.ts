@@ -55,6 +55,16 @@ interface Context {
 }
 type Next = () => Promise<unknown>;
 
+/** The body of `POST {base}/__test/walks`: the walk to set up (see the routes above). */
+export interface TestWalkOptions {
+  capacity?: number;
+  fill?: number;
+  quartierId?: string;
+  title?: string;
+  days?: number;
+  then?: 'close' | 'cancel' | 'reschedule' | 'start';
+}
+
 const DAY = 86_400_000;
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -228,14 +238,7 @@ export function apiMiddleware(base: string) {
       method: 'POST',
       pattern: /^\/__test\/walks$/,
       async handle(ctx) {
-        const body = (await readJson(ctx.req)) as {
-          capacity?: number;
-          fill?: number;
-          quartierId?: string;
-          title?: string;
-          days?: number;
-          then?: 'close' | 'cancel' | 'reschedule' | 'start';
-        };
+        const body = (await readJson(ctx.req)) as TestWalkOptions;
         // A walk to start now begins in ten minutes (it may start 30 minutes early).
         const soon = body.then === 'start';
         const walk = await gusp.walks.schedule({

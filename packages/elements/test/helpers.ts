@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Shared helpers of the browser tests: walk data, the test API, filling forms. */
+import type { TestWalkOptions } from './api-middleware.js';
 export { walkData } from './fixtures.js';
 
 /** The API mounted by web-test-runner.config.mjs (test/api-middleware.ts). */
@@ -18,17 +19,7 @@ async function post<T>(path: string, body: unknown, api = API): Promise<T> {
 }
 
 /** Creates a published walk on the test API (real core service); returns its id. */
-export async function createWalk(
-  options: {
-    capacity?: number;
-    fill?: number;
-    quartierId?: string;
-    title?: string;
-    days?: number;
-    then?: 'close' | 'cancel' | 'reschedule' | 'start';
-  } = {},
-  api = API,
-): Promise<string> {
+export async function createWalk(options: TestWalkOptions = {}, api = API): Promise<string> {
   return (await post<{ id: string }>('/__test/walks', options, api)).id;
 }
 
