@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Read models: tables kept from the journal so that no request folds a whole
+ * kind of stream. The journal stays the source of truth; every read model can
+ * be dropped and rebuilt from it (`gusp-server rebuild`, and automatically
+ * when {@linkcode READ_MODELS_VERSION} changes).
+ *
+ * Each read model is a {@linkcode Projection}: the streams it follows (a core
+ * kind's prefix), the tables it owns, and how the latest state of a changed
+ * stream is written. The follower (read-models.ts) reads the events after its
+ * mark up to the journal's committed position, re-reads the whole history of
+ * each stream they touch, folds it with the core's own `evolve`, and hands the
+ * states to the projections, in one transaction with the new mark. Read models
+ * never hold personal data in the clear (names, contacts, cancel tokens stay
+ * in the sealed journal): a projection writes public forms only.
+ */
+import type { CityProfile, StoredEvent } from '@gusp/core';
+import type { SqlSession } from '../sql.js';
+
+/** Bump when a projection's tables or what it writes change: every read model is then rebuilt at start. */
+export const READ_MODELS_VERSION = 1;
+
+export interface ProjectionContext {
+  readonly city: CityProfile;
+}
+
+/** One read model. */
+export interface Projection {
+  /** A short name, for logs and errors. */
+  readonly name: string;
+  /** The streams it follows: those whose name starts with this (the core kind's prefix, e.g. `observation-`). */
+  readonly prefix: string;
+  /** The tables it owns, emptied before a rebuild (child tables first). */
+  readonly tables: readonly string[];
+  /**
+   * Writes the current state of each changed stream. `streams` maps a stream's name to its whole
+   * history (its events in version order, personal fields unsealed or forgotten as a read gives
+   * them); a stream whose fold is `undefined` must leave no row. Runs inside the follower's
+   * transaction (`tx`): all of a catch-up, its mark included, or none of it.
+   */
+  apply(tx: SqlSession, streams: ReadonlyMap<string, readonly StoredEvent[]>, context: ProjectionContext): Promise<void>;
+}
