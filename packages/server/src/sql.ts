@@ -36,6 +36,26 @@ export interface Sql extends SqlSession {
   transaction<T>(fn: (tx: SqlSession) => Promise<T>): Promise<T>;
 }
 
+/** The parameters of a statement built in pieces (filters, a page's keyset). */
+export interface SqlParams {
+  /** The values, in placeholder order: the statement's `params`. */
+  readonly values: unknown[];
+  /** Adds `value` and returns its placeholder (`$3`). */
+  bind(value: unknown): string;
+}
+
+/** Parameters for a statement built in pieces, after `initial` (`$1`…`$n` already written). */
+export function sqlParams(initial: readonly unknown[] = []): SqlParams {
+  const values = [...initial];
+  return {
+    values,
+    bind(value) {
+      values.push(value);
+      return `$${values.length}`;
+    },
+  };
+}
+
 /** Thrown inside a transaction: roll back, and let `transaction` return `value`. */
 export class Rollback<T> {
   constructor(readonly value: T) {}

@@ -41,6 +41,7 @@ const CODE_KINDS: Readonly<Record<string, Kind>> = {
   'request.signups-limited': 'rate-limited',
   'request.token-required': 'bad-request',
   'request.invalid-query': 'bad-request',
+  'request.invalid-cursor': 'bad-request',
   'request.invalid-months': 'unprocessable',
   'request.too-large': 'too-large',
   'request.rate-limited': 'rate-limited',

@@ -26,6 +26,8 @@ export const fr: Messages = {
     `Trop d’inscriptions à cette balade depuis cette connexion (${s(d.limit)} au plus) : réessayez dans ${s(d.retryAfterSeconds)} s, ou contactez l’équipe qui l’organise.`,
   'request.token-required': 'Le jeton d’annulation reçu à l’inscription est nécessaire.',
   'request.invalid-query': 'Un paramètre de l’adresse est invalide.',
+  'request.invalid-cursor':
+    'Ce curseur de page est invalide : reprenez la liste depuis le début, ou utilisez le « next » de la page précédente tel quel.',
   'request.invalid-months': 'Le délai doit être un nombre entier de mois, de 0 à 120.',
   'request.source-forbidden': 'Seul le personnel peut enregistrer une observation au nom d’un agent ou d’un diagnostic.',
   'request.challenge-required':
@@ -61,6 +63,7 @@ export const en: Messages = {
     `Too many sign-ups to this walk from this connection (at most ${s(d.limit)}): try again in ${s(d.retryAfterSeconds)} s, or contact the team running it.`,
   'request.token-required': 'The cancellation token given at sign-up is required.',
   'request.invalid-query': 'A query parameter is invalid.',
+  'request.invalid-cursor': 'This page cursor is invalid: start the list again, or use the previous page’s `next` as it is.',
   'request.invalid-months': 'The delay must be a whole number of months, from 0 to 120.',
   'request.source-forbidden': 'Only staff may record an observation on behalf of an agent or a walk.',
   'request.challenge-required':
