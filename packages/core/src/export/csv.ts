@@ -50,14 +50,19 @@ export interface CsvExportOptions extends CsvWriteOptions {
   readonly baseMediaUrl?: string;
 }
 
-/** Writes rows as RFC 4180 CSV: CRLF after every record, quotes only where needed. */
-export function writeCSV(rows: readonly (readonly string[])[], options: CsvWriteOptions = {}): string {
-  const delimiter = options.delimiter ?? ',';
+/** One record of RFC 4180 CSV: fields quoted only where needed, then CRLF. */
+export function csvLine(fields: readonly string[], delimiter: ',' | ';' = ','): string {
   const quote = (field: string): string =>
     field.includes('"') || field.includes(delimiter) || field.includes('\r') || field.includes('\n')
       ? `"${field.replace(/"/g, '""')}"`
       : field;
-  const body = rows.map((row) => `${row.map(quote).join(delimiter)}\r\n`).join('');
+  return `${fields.map(quote).join(delimiter)}\r\n`;
+}
+
+/** Writes rows as RFC 4180 CSV: CRLF after every record, quotes only where needed. */
+export function writeCSV(rows: readonly (readonly string[])[], options: CsvWriteOptions = {}): string {
+  const delimiter = options.delimiter ?? ',';
+  const body = rows.map((row) => csvLine(row, delimiter)).join('');
   return options.bom ? `\uFEFF${body}` : body;
 }
 
@@ -493,18 +498,41 @@ export interface CsvLineError {
   readonly issues: readonly CsvCellIssue[];
 }
 
-function toCSV(rows: readonly object[], columns: Column[], options: CsvExportOptions): string {
+/**
+ * A CSV export written line by line, for a file sent as it is read: `header` first (with the byte
+ * order mark when asked), then `line(item)` for each item. `line` takes the walks of that item
+ * (a stop's point and label) when they were not all given in the options. The whole-list exports
+ * are `header` followed by every `line`.
+ */
+export interface CsvExportWriter<T> {
+  readonly header: string;
+  line(item: T, walks?: readonly Walk[]): string;
+}
+
+function csvWriter<T>(columns: Column[], options: CsvExportOptions): CsvExportWriter<T> {
   const context: WriteContext = {
     locale: options.locale ?? options.city?.locale,
     city: options.city,
     walks: walksById(options.walks),
     baseMediaUrl: options.baseMediaUrl,
   };
-  const flavour = {
-    ...(options.bom === undefined ? {} : { bom: options.bom }),
-    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+  const delimiter = options.delimiter || ',';
+  const write = (row: T, c: WriteContext) =>
+    csvLine(
+      columns.map((column) => column.write(row as Row, c)),
+      delimiter,
+    );
+  return {
+    header: `${options.bom ? '\uFEFF' : ''}${csvLine(
+      columns.map((c) => c.name),
+      delimiter,
+    )}`,
+    line: (item, walks) => write(item, walks === undefined ? context : { ...context, walks: walksById(walks) }),
   };
-  return writeCSV([columns.map((c) => c.name), ...rows.map((row) => columns.map((c) => c.write(row as Row, context)))], flavour);
+}
+
+function toCSV<T>(rows: readonly T[], writer: CsvExportWriter<T>): string {
+  return writer.header + rows.map((row) => writer.line(row)).join('');
 }
 
 function fromCSV<T>(text: string, columns: Column[], schema: Parameters<typeof validate>[0], locale: string | undefined): Result<T[]> {
@@ -563,8 +591,12 @@ function fromCSV<T>(text: string, columns: Column[], schema: Parameters<typeof v
  * contact is left out. Give `city` (and `locale`) for the names and labels.
  */
 export function observationsToCSV(observations: readonly Observation[], options: CsvExportOptions = {}): string {
-  return toCSV(observations, observationColumns(), options);
+  return toCSV(observations, observationCSVWriter(options));
 }
+
+/** {@linkcode observationsToCSV} line by line (see {@linkcode CsvExportWriter}). */
+export const observationCSVWriter = (options: CsvExportOptions = {}): CsvExportWriter<Observation> =>
+  csvWriter(observationColumns(), options);
 
 /**
  * Reads observations written by {@linkcode observationsToCSV} (or edited in a
@@ -583,8 +615,11 @@ export function observationsFromCSV(text: string, locale?: string): Result<Obser
  * `locale`) for the names and labels.
  */
 export function engagementsToCSV(engagements: readonly Engagement[], options: CsvExportOptions = {}): string {
-  return toCSV(engagements, engagementColumns(), options);
+  return toCSV(engagements, engagementCSVWriter(options));
 }
+
+/** {@linkcode engagementsToCSV} line by line (see {@linkcode CsvExportWriter}). */
+export const engagementCSVWriter = (options: CsvExportOptions = {}): CsvExportWriter<Engagement> => csvWriter(engagementColumns(), options);
 
 /** Reads engagements written by {@linkcode engagementsToCSV}; refusals as {@linkcode observationsFromCSV}. */
 export function engagementsFromCSV(text: string, locale?: string): Result<Engagement[]> {

@@ -123,6 +123,13 @@ function feature(
 }
 
 /**
+ * The text of a FeatureCollection in pieces, for a file sent as it is read: `head`, then each
+ * feature's `JSON.stringify` with `separator` between two, then `tail`. The same bytes as
+ * `JSON.stringify(toGeoJSON(…))` of the same observations.
+ */
+export const GEOJSON_COLLECTION_TEXT = { head: '{"type":"FeatureCollection","features":[', separator: ',', tail: ']}' } as const;
+
+/**
  * Observations as an RFC 7946 FeatureCollection, for a map or a GIS. The caller
  * chooses which observations are public (e.g. leaves out rejected ones).
  * `JSON.stringify` the result to serve it as `application/geo+json`.

@@ -17,31 +17,39 @@ export {
 } from './ical.js';
 export type { ICalendarFeedOptions, ICalendarMethod, ICalendarOptions, ICalendarOrganizer } from './ical.js';
 
-export { toGeoJSON, toGeoJSONFeature } from './geojson.js';
+export { GEOJSON_COLLECTION_TEXT, toGeoJSON, toGeoJSONFeature } from './geojson.js';
 export type { GeoJSONOptions, ObservationFeature, ObservationFeatureCollection, ObservationProperties, PointGeometry } from './geojson.js';
 
 export {
+  csvLine,
   ENGAGEMENT_CSV_COLUMNS,
+  engagementCSVWriter,
   engagementsFromCSV,
   engagementsToCSV,
   OBSERVATION_CSV_COLUMNS,
+  observationCSVWriter,
   observationsFromCSV,
   observationsToCSV,
   parseCSV,
   parseCSVRecords,
   writeCSV,
 } from './csv.js';
-export type { CsvCellIssue, CsvExportOptions, CsvLineError, CsvRecord, CsvWriteOptions } from './csv.js';
+export type { CsvCellIssue, CsvExportOptions, CsvExportWriter, CsvLineError, CsvRecord, CsvWriteOptions } from './csv.js';
 
 export {
+  compareOpen311Updates,
   fromOpen311Request,
   GEOREPORT_V2_SPECIFICATION,
+  matchedEngagement,
   OPEN311_FORMATS,
+  OPEN311_JSON_TEXT,
   OPEN311_REQUEST_UPDATE_FIELDS,
   OPEN311_SERVICE_REQUEST_FIELDS,
   OPEN311_STATUS,
+  open311XmlText,
   toOpen311Discovery,
   toOpen311ErrorList,
+  toOpen311ObservationUpdates,
   toOpen311PostResponse,
   toOpen311Request,
   toOpen311RequestUpdates,
@@ -56,6 +64,9 @@ export type {
   Open311Endpoint,
   Open311Error,
   Open311FormValue,
+  Open311ListRoot,
+  Open311ListText,
+  Open311ObservationUpdatesOptions,
   Open311Options,
   Open311PostResponse,
   Open311RequestOptions,
@@ -66,6 +77,7 @@ export type {
   Open311ServiceDefinition,
   Open311ServiceRequest,
   Open311Submission,
+  OrderedOpen311Update,
 } from './open311.js';
 
 export { escapeMarkdown, reportToMarkdown } from './report-markdown.js';

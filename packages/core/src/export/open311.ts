@@ -270,11 +270,7 @@ export function toOpen311Requests(
   const walks = walksById(options.walks);
   return observations
     .filter((o) => o.polarity === 'problem')
-    .map((o) => {
-      const engagement =
-        (o.engagementId ? byId.get(o.engagementId) : undefined) ?? engagements.find((e) => e.observationIds.includes(o.id));
-      return request(o, city, options, engagement, walks);
-    });
+    .map((o) => request(o, city, options, matchedEngagement(o, byId, engagements), walks));
 }
 
 /** The response to `POST requests.json` once the observation is recorded. */
@@ -381,6 +377,100 @@ function milestoneText(engagement: Engagement, milestone: Milestone, kind: keyof
   return text;
 }
 
+/** A request update with what orders it among others (see {@linkcode compareOpen311Updates}). */
+export interface OrderedOpen311Update {
+  readonly update: Open311RequestUpdate;
+  /** When, to the millisecond (`updated_datetime` is to the second). */
+  readonly t: number;
+  /** At one instant, an engagement's milestone (0) comes before the change it causes (1). */
+  readonly rank: 0 | 1;
+}
+
+/** Oldest first; at one instant milestones before status changes, then by `update_id` (code units). */
+export const compareOpen311Updates = (a: OrderedOpen311Update, b: OrderedOpen311Update): number =>
+  a.t - b.t || a.rank - b.rank || (a.update.update_id < b.update.update_id ? -1 : a.update.update_id > b.update.update_id ? 1 : 0);
+
+export interface Open311ObservationUpdatesOptions extends Open311Options {
+  /** The engagement the observation is matched to (as {@linkcode toOpen311Requests} matches): its milestones are updates too. */
+  readonly engagement?: Engagement | undefined;
+  /** Engagements its `ObservationCommitted` events name, for their titles. */
+  readonly engagements?: ReadonlyMap<string, Engagement>;
+}
+
+/**
+ * The request updates of one problem observation (see {@linkcode toOpen311RequestUpdates}):
+ * one per status change among `events` (its stream's, in version order) and one per milestone
+ * of `options.engagement`, in {@linkcode compareOpen311Updates} order. None for a positive point.
+ */
+export function toOpen311ObservationUpdates(
+  observation: Observation,
+  events: readonly StoredEvent[],
+  city: CityProfile,
+  options: Open311ObservationUpdatesOptions = {},
+): OrderedOpen311Update[] {
+  if (observation.polarity !== 'problem') return [];
+  const lang = options.locale ?? city.locale;
+  const id = observation.id;
+  const at = (iso: string) => toZonedISO(iso, city.timezone);
+  const engagements = options.engagements ?? new Map<string, Engagement>();
+  /** The request's statuses over time, to tell the status right after an engagement's milestone. */
+  const timeline: { t: number; status: ObservationStatus }[] = [];
+  const updates: OrderedOpen311Update[] = [];
+  for (const event of events) {
+    const status = STATUS_AFTER[event.type];
+    if (status === undefined) continue;
+    const t = Date.parse(event.at);
+    timeline.push({ t, status });
+    if (event.type === 'ObservationRecorded') continue;
+    updates.push({
+      update: {
+        update_id: `${id}.${event.version}`,
+        service_request_id: id,
+        status: OPEN311_STATUS[status],
+        updated_datetime: at(event.at),
+        description: observationUpdateText(event, engagements, city, lang),
+        media_url: null,
+      },
+      t,
+      rank: 1,
+    });
+  }
+  const engagement = options.engagement;
+  engagement?.milestones.forEach((milestone, index) => {
+    if (milestone.kind === 'proposed') return;
+    const t = Date.parse(milestone.at);
+    const then = timeline.filter((s) => s.t <= t).at(-1)?.status ?? observation.status;
+    updates.push({
+      update: {
+        update_id: `${engagement.id}.${index}.${id}`,
+        service_request_id: id,
+        status: OPEN311_STATUS[then],
+        updated_datetime: at(milestone.at),
+        description: milestoneText(engagement, milestone, milestone.kind, lang),
+        media_url: null,
+      },
+      t,
+      rank: 0,
+    });
+  });
+  return updates.sort(compareOpen311Updates);
+}
+
+/**
+ * The engagement an observation is matched to, among `engagements` (in their order): the one
+ * it is committed to, else the first that lists it.
+ */
+export function matchedEngagement(
+  observation: Observation,
+  byId: ReadonlyMap<string, Engagement>,
+  engagements: readonly Engagement[],
+): Engagement | undefined {
+  return (
+    (observation.engagementId ? byId.get(observation.engagementId) : undefined) ??
+    engagements.find((e) => e.observationIds.includes(observation.id))
+  );
+}
+
 /**
  * The status changes of the problem observations, as request updates (mySociety's
  * extension): one per change in the journal `events` (the observation streams'; others are
@@ -397,62 +487,26 @@ export function toOpen311RequestUpdates(
   city: CityProfile,
   options: Open311RequestUpdatesOptions = {},
 ): Open311RequestUpdate[] {
-  const lang = options.locale ?? city.locale;
-  const problems = new Map(observations.filter((o) => o.polarity === 'problem').map((o) => [o.id as string, o]));
   const engagements = options.engagements ?? [];
   const engagementById = new Map(engagements.map((e) => [e.id as string, e]));
-  const at = (iso: string) => toZonedISO(iso, city.timezone);
-  /** Each request's statuses over time, to tell the status right after an engagement's milestone. */
-  const timelines = new Map<string, { t: number; status: ObservationStatus }[]>();
-  // `rank`: at one instant, an engagement's milestone comes before the change it causes (done, then resolved).
-  const updates: (Open311RequestUpdate & { readonly t: number; readonly rank: number })[] = [];
+  const streams = new Map<string, StoredEvent[]>();
   for (const event of [...events].sort((a, b) => a.position - b.position)) {
-    const status = STATUS_AFTER[event.type];
-    if (status === undefined || !event.stream.startsWith('observation-')) continue;
+    if (!event.stream.startsWith('observation-')) continue;
     const id = event.stream.slice('observation-'.length);
-    const observation = problems.get(id);
-    if (!observation) continue;
-    const t = Date.parse(event.at);
-    let timeline = timelines.get(id);
-    if (!timeline) timelines.set(id, (timeline = []));
-    timeline.push({ t, status });
-    if (event.type === 'ObservationRecorded') continue;
-    updates.push({
-      update_id: `${id}.${event.version}`,
-      service_request_id: id,
-      status: OPEN311_STATUS[status],
-      updated_datetime: at(event.at),
-      description: observationUpdateText(event, engagementById, city, lang),
-      media_url: null,
-      t,
-      rank: 1,
-    });
+    const list = streams.get(id);
+    if (list) list.push(event);
+    else streams.set(id, [event]);
   }
-  for (const observation of problems.values()) {
-    const engagement =
-      (observation.engagementId ? engagementById.get(observation.engagementId) : undefined) ??
-      engagements.find((e) => e.observationIds.includes(observation.id));
-    if (!engagement) continue;
-    const timeline = timelines.get(observation.id) ?? [];
-    engagement.milestones.forEach((milestone, index) => {
-      if (milestone.kind === 'proposed') return;
-      const t = Date.parse(milestone.at);
-      const then = timeline.filter((s) => s.t <= t).at(-1)?.status ?? observation.status;
-      updates.push({
-        update_id: `${engagement.id}.${index}.${observation.id}`,
-        service_request_id: observation.id,
-        status: OPEN311_STATUS[then],
-        updated_datetime: at(milestone.at),
-        description: milestoneText(engagement, milestone, milestone.kind, lang),
-        media_url: null,
-        t,
-        rank: 0,
-      });
-    });
-  }
-  return updates
-    .sort((a, b) => a.t - b.t || a.rank - b.rank || (a.update_id < b.update_id ? -1 : 1))
-    .map(({ t: _t, rank: _rank, ...update }) => update);
+  const base = { ...(options.locale === undefined ? {} : { locale: options.locale }), engagements: engagementById };
+  return observations
+    .flatMap((o) =>
+      toOpen311ObservationUpdates(o, streams.get(o.id) ?? [], city, {
+        ...base,
+        engagement: matchedEngagement(o, engagementById, engagements),
+      }),
+    )
+    .sort(compareOpen311Updates)
+    .map((u) => u.update);
 }
 
 /* ------------------------------------------------------------------ POST requests.json */
@@ -676,5 +730,47 @@ function xmlElement(name: string, value: unknown): string {
  */
 export function toOpen311Xml(document: Open311Document): string {
   const [root, value] = Object.entries(document)[0] as [string, unknown];
-  return `<?xml version="1.0" encoding="utf-8"?>\n${xmlElement(root, value)}\n`;
+  if (!Array.isArray(value) || value.length === 0) return `${XML_DECLARATION}${xmlElement(root, value)}\n`;
+  const text = open311XmlText(root as Open311ListRoot);
+  return text.head + value.map((item) => text.item(item)).join('') + text.tail;
 }
+
+const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n';
+
+/** The GeoReport v2 documents that are lists. */
+export type Open311ListRoot = 'service_requests' | 'service_request_updates';
+
+/**
+ * A list document in pieces, for a file sent as it is read: in XML `head`, each `item`, `tail`
+ * (a list without items is `empty`, an empty element); in JSON the same with `[`, `,`-separated
+ * `JSON.stringify` of each item, and `]`. The same bytes as {@linkcode toOpen311Xml} and
+ * `JSON.stringify` of the whole list.
+ */
+export interface Open311ListText {
+  readonly head: string;
+  readonly separator: string;
+  item(value: unknown): string;
+  readonly tail: string;
+  readonly empty: string;
+}
+
+/** {@linkcode Open311ListText} in XML. */
+export function open311XmlText(root: Open311ListRoot): Open311ListText {
+  const element = XML_ITEM[root] ?? 'item';
+  return {
+    head: `${XML_DECLARATION}<${root}>`,
+    separator: '',
+    item: (value) => xmlElement(element, value),
+    tail: `</${root}>\n`,
+    empty: `${XML_DECLARATION}<${root}/>\n`,
+  };
+}
+
+/** {@linkcode Open311ListText} in JSON: the bare list, as GeoReport v2 writes it. */
+export const OPEN311_JSON_TEXT: Open311ListText = {
+  head: '[',
+  separator: ',',
+  item: (value) => JSON.stringify(value),
+  tail: ']',
+  empty: '[]',
+};

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { CityProfile } from '../city/city-profile.js';
-import { calendarDay, daysBetween } from '../dates.js';
+import { calendarDay, daysBetween, type CalendarDay } from '../dates.js';
 import type { Engagement, EngagementStatus } from '../engagement/engagement.js';
 import { ENGAGEMENT_STATUSES, SETTLED_ENGAGEMENT_STATUSES } from '../engagement/engagement-status.js';
 
@@ -44,40 +44,117 @@ export interface EngagementDashboard extends EngagementGroup {
 
 const emptyByStatus = () => Object.fromEntries(ENGAGEMENT_STATUSES.map((s) => [s, 0])) as Record<EngagementStatus, number>;
 
-function group(list: readonly Engagement[], overdue: ReadonlySet<Engagement>): EngagementGroup {
-  const byStatus = emptyByStatus();
-  for (const e of list) byStatus[e.status]++;
-  return { total: list.length, overdue: list.filter((e) => overdue.has(e)).length, byStatus };
+/**
+ * The calendar days that decide, on a given day, whether an engagement is overdue (due before
+ * `today`) or due soon (due from `today` to `soonUntil`, the city's `dueSoonDays` later), when it
+ * is not settled: what {@linkcode engagementFlags} decides, as bounds a database can compare.
+ */
+export function dueWindow(now: Date, city: CityProfile): { readonly today: CalendarDay; readonly soonUntil: CalendarDay } {
+  const today = calendarDay(now, city.timezone);
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const soonUntil = new Date(Date.UTC(y, m - 1, d + city.defaults.dueSoonDays)).toISOString().slice(0, 10);
+  return { today, soonUntil };
 }
 
-function groupBy(list: readonly Engagement[], key: (e: Engagement) => string | undefined, overdue: ReadonlySet<Engagement>) {
-  const groups = new Map<string, Engagement[]>();
-  for (const e of list) {
-    const k = key(e) ?? 'none';
-    const members = groups.get(k);
-    if (members) members.push(e);
-    else groups.set(k, [e]);
+/**
+ * Days late of an engagement completed (done or verified) with a due day: 0 when on or before
+ * it (completion read on the city's calendar); `undefined` for any other engagement.
+ */
+export function completionDelay(e: Engagement, city: CityProfile): number | undefined {
+  if (!e.completedAt || !e.dueOn || !['done', 'verified'].includes(e.status)) return undefined;
+  return Math.max(0, daysBetween(e.dueOn, calendarDay(e.completedAt, city.timezone)));
+}
+
+/**
+ * What the dashboard needs of the engagements sharing a quartier, an organisation, a theme and a
+ * status: rows may repeat a key (their counts add up). {@linkcode engagementTallies} makes them
+ * from a list; a server groups its read model into the same rows.
+ */
+export interface EngagementTally {
+  readonly quartierId: string;
+  readonly organisationId: string | undefined;
+  readonly themeId: string | undefined;
+  readonly status: EngagementStatus;
+  readonly count: number;
+  readonly overdue: number;
+  readonly dueSoon: number;
+  /** Completed with a due day (see {@linkcode completionDelay}). */
+  readonly timed: number;
+  /** Of those, completed late, and their days late added up. */
+  readonly late: number;
+  readonly lateDays: number;
+}
+
+/** The tallies of `engagements` on `now`'s day, one row per engagement. */
+export function engagementTallies(engagements: readonly Engagement[], now: Date, city: CityProfile): EngagementTally[] {
+  return engagements.map((e) => {
+    const flags = engagementFlags(e, now, city);
+    const delay = completionDelay(e, city);
+    return {
+      quartierId: e.quartierId,
+      organisationId: e.organisationId,
+      themeId: e.themeId,
+      status: e.status,
+      count: 1,
+      overdue: flags.overdue ? 1 : 0,
+      dueSoon: flags.dueSoon ? 1 : 0,
+      timed: delay === undefined ? 0 : 1,
+      late: delay !== undefined && delay > 0 ? 1 : 0,
+      lateDays: delay ?? 0,
+    };
+  });
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Groups by `key` (`none` for an engagement without one), in key order. */
+function groupsBy(tallies: readonly EngagementTally[], key: (t: EngagementTally) => string | undefined): Record<string, EngagementGroup> {
+  const groups = new Map<string, { total: number; overdue: number; byStatus: Record<EngagementStatus, number> }>();
+  for (const t of tallies) {
+    const k = key(t) ?? 'none';
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { total: 0, overdue: 0, byStatus: emptyByStatus() }));
+    g.total += t.count;
+    g.overdue += t.overdue;
+    g.byStatus[t.status] += t.count;
   }
-  return Object.fromEntries([...groups].map(([k, v]) => [k, group(v, overdue)]));
+  return Object.fromEntries([...groups].sort(([a], [b]) => byText(a, b)));
+}
+
+/**
+ * The dashboard of grouped tallies (see {@linkcode EngagementTally}) and the overdue engagements
+ * themselves, most late first (ties by id), as {@linkcode engagementOverdueList} orders them.
+ */
+export function engagementDashboardFromTallies(
+  tallies: readonly EngagementTally[],
+  overdueList: readonly Engagement[],
+): EngagementDashboard {
+  const sum = (field: 'count' | 'overdue' | 'dueSoon' | 'timed' | 'late' | 'lateDays') => tallies.reduce((n, t) => n + t[field], 0);
+  const timed = sum('timed');
+  const late = sum('late');
+  const byStatus = emptyByStatus();
+  for (const t of tallies) byStatus[t.status] += t.count;
+  return {
+    total: sum('count'),
+    overdue: sum('overdue'),
+    byStatus,
+    dueSoon: sum('dueSoon'),
+    overdueList,
+    onTimeRate: timed === 0 ? null : (timed - late) / timed,
+    averageDelayDays: timed === 0 ? null : late === 0 ? 0 : sum('lateDays') / late,
+    byOrganisation: groupsBy(tallies, (t) => t.organisationId),
+    byQuartier: groupsBy(tallies, (t) => t.quartierId),
+    byTheme: groupsBy(tallies, (t) => t.themeId),
+  };
+}
+
+/** The overdue engagements among `engagements` on `now`'s day, most late first (earliest due day), ties by id. */
+export function engagementOverdueList(engagements: readonly Engagement[], now: Date, city: CityProfile): Engagement[] {
+  return engagements
+    .filter((e) => engagementFlags(e, now, city).overdue)
+    .sort((a, b) => byText(a.dueOn ?? '', b.dueOn ?? '') || byText(a.id, b.id));
 }
 
 export function engagementDashboard(engagements: readonly Engagement[], now: Date, city: CityProfile): EngagementDashboard {
-  const flags = new Map(engagements.map((e) => [e, engagementFlags(e, now, city)]));
-  const overdue = new Set(engagements.filter((e) => flags.get(e)?.overdue));
-  const delays: number[] = [];
-  for (const e of engagements) {
-    if (!e.completedAt || !e.dueOn || !['done', 'verified'].includes(e.status)) continue;
-    delays.push(Math.max(0, daysBetween(e.dueOn, calendarDay(e.completedAt, city.timezone))));
-  }
-  const late = delays.filter((d) => d > 0);
-  return {
-    ...group(engagements, overdue),
-    dueSoon: engagements.filter((e) => flags.get(e)?.dueSoon).length,
-    overdueList: [...overdue].sort((a, b) => (flags.get(a)?.daysLeft ?? 0) - (flags.get(b)?.daysLeft ?? 0)),
-    onTimeRate: delays.length === 0 ? null : delays.filter((d) => d === 0).length / delays.length,
-    averageDelayDays: delays.length === 0 ? null : late.length === 0 ? 0 : late.reduce((a, b) => a + b, 0) / late.length,
-    byOrganisation: groupBy(engagements, (e) => e.organisationId, overdue),
-    byQuartier: groupBy(engagements, (e) => e.quartierId, overdue),
-    byTheme: groupBy(engagements, (e) => e.themeId, overdue),
-  };
+  return engagementDashboardFromTallies(engagementTallies(engagements, now, city), engagementOverdueList(engagements, now, city));
 }
