@@ -66,7 +66,7 @@ describe('exports in pieces', () => {
 
   it('Open311 updates: per observation, merged in order, are the whole list’s', async () => {
     const { gusp, store, clock } = setup();
-    const ids = [];
+    const ids: string[] = [];
     for (const description of ['Lampadaire éteint', 'Banc cassé', 'Trottoir défoncé'])
       ids.push(
         unwrap(
