@@ -3,6 +3,7 @@ import type { CityProfile } from '../city/city-profile.js';
 import { calendarDay, daysBetween, type CalendarDay } from '../dates.js';
 import type { Engagement, EngagementStatus } from '../engagement/engagement.js';
 import { ENGAGEMENT_STATUSES, SETTLED_ENGAGEMENT_STATUSES } from '../engagement/engagement-status.js';
+import { compareText } from '../internal/compare-text.js';
 
 /** Derived, never stored: where an engagement stands against its due day (city calendar). */
 export interface EngagementFlags {
@@ -105,8 +106,6 @@ export function engagementTallies(engagements: readonly Engagement[], now: Date,
   });
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /** Groups by `key` (`none` for an engagement without one), in key order. */
 function groupsBy(tallies: readonly EngagementTally[], key: (t: EngagementTally) => string | undefined): Record<string, EngagementGroup> {
   const groups = new Map<string, { total: number; overdue: number; byStatus: Record<EngagementStatus, number> }>();
@@ -118,7 +117,7 @@ function groupsBy(tallies: readonly EngagementTally[], key: (t: EngagementTally)
     g.overdue += t.overdue;
     g.byStatus[t.status] += t.count;
   }
-  return Object.fromEntries([...groups].sort(([a], [b]) => byText(a, b)));
+  return Object.fromEntries([...groups].sort(([a], [b]) => compareText(a, b)));
 }
 
 /**
@@ -152,7 +151,7 @@ export function engagementDashboardFromTallies(
 export function engagementOverdueList(engagements: readonly Engagement[], now: Date, city: CityProfile): Engagement[] {
   return engagements
     .filter((e) => engagementFlags(e, now, city).overdue)
-    .sort((a, b) => byText(a.dueOn ?? '', b.dueOn ?? '') || byText(a.id, b.id));
+    .sort((a, b) => compareText(a.dueOn ?? '', b.dueOn ?? '') || compareText(a.id, b.id));
 }
 
 export function engagementDashboard(engagements: readonly Engagement[], now: Date, city: CityProfile): EngagementDashboard {

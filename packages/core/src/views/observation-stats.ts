@@ -9,6 +9,7 @@
  */
 import { yearOf } from '../dates.js';
 import type { Observation, ObservationStatus } from '../observation/observation.js';
+import { compareText } from '../internal/compare-text.js';
 
 export interface PolarityCount {
   positive: number;
@@ -86,8 +87,6 @@ function tally<K>(rows: Map<string, K & PolarityCount>, key: readonly unknown[],
   row[polarity] += n;
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /** The statistics of grouped counts (see {@linkcode observationCounts}); rows without any count are ignored. */
 export function observationStatsFromCounts(counts: ObservationCounts): ObservationStats {
   const themes = new Map<string, { themeId: string } & PolarityCount>();
@@ -110,11 +109,11 @@ export function observationStatsFromCounts(counts: ObservationCounts): Observati
   }
   return {
     total,
-    byThemeAndPolarity: [...themes.values()].sort((a, b) => byText(a.themeId, b.themeId)),
+    byThemeAndPolarity: [...themes.values()].sort((a, b) => compareText(a.themeId, b.themeId)),
     byStop: [...stops.values()]
-      .sort((a, b) => byText(a.walkId, b.walkId) || byText(a.stopId, b.stopId))
+      .sort((a, b) => compareText(a.walkId, b.walkId) || compareText(a.stopId, b.stopId))
       .map((s) => ({ ...s, positiveRatio: s.positive + s.problem === 0 ? null : s.positive / (s.positive + s.problem) })),
-    byQuartierAndYear: [...quartiers.values()].sort((a, b) => a.year - b.year || byText(a.quartierId, b.quartierId)),
+    byQuartierAndYear: [...quartiers.values()].sort((a, b) => a.year - b.year || compareText(a.quartierId, b.quartierId)),
   };
 }
 
