@@ -37,6 +37,7 @@ import { seedValence } from './seed/valence.js';
 import { journalIsEmpty, sqlStore } from './store/sql-store.js';
 import { notifyNothingSoFar } from './notify/outbox.js';
 import { copyDatabase, CopyRefused } from './store/copy-database.js';
+import { openReadModels } from './read/read-models.js';
 
 /** The language of the profile's problems: from LC_ALL, LC_MESSAGES or LANG (French unless English). */
 const cliLocale = (): 'fr' | 'en' =>
@@ -348,6 +349,25 @@ async function exportData(argv: string[]): Promise<void> {
 }
 
 /**
+ * Writes every read model again from the journal (`read/read-models.ts`): after a restore, or to
+ * check them. A server does it by itself when its projections changed version; on PostgreSQL it may
+ * run beside running servers (they wait on the read models' mark meanwhile).
+ */
+async function rebuild(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { ...DATABASE_OPTIONS, ...CITY_OPTION }, strict: true });
+  const city = loadCity(values.city);
+  const report = await withDatabase(values, async (db) => {
+    const models = await openReadModels(db.sql, { city, prepare: false });
+    try {
+      return await models.rebuild();
+    } finally {
+      await models.close();
+    }
+  });
+  log({ level: 'info', msg: 'read models rebuilt', ...report });
+}
+
+/**
  * Copies all the data of one database into another (PGlite to PostgreSQL,
  * typically), then compares them: see `store/copy-database.ts`.
  */
@@ -430,6 +450,12 @@ const COMMANDS: readonly Command[] = [
     usage:
       'gusp-server export [--what observations|engagements] [--format csv|geojson] [--public-url https://…] [--city …] [--data-dir …|--database-url …]',
     run: exportData,
+  },
+  {
+    words: ['rebuild'],
+    usage:
+      'gusp-server rebuild [--city …] [--data-dir …|--database-url …] (read models, from the journal / vues de lecture, depuis le journal)',
+    run: rebuild,
   },
   {
     words: ['copy'],

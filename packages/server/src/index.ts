@@ -29,6 +29,8 @@ export {
 export { pgSql, pgliteSql, Rollback, type Sql, type SqlResult, type SqlSession } from './sql.js';
 export { sqlStore, committedPosition, HighWaterTimeout } from './store/sql-store.js';
 export { migrate, loadMigrations, type Migration } from './store/migrate.js';
+export { openReadModels, type ReadModels, type ReadModelsOptions, type RebuildReport } from './read/read-models.js';
+export { READ_MODELS_VERSION, type Projection, type ProjectionContext } from './read/projection.js';
 export { authenticate, createToken, revokeToken, STAFF_ROLES, type CreateTokenInput, type Staff, type StaffRole } from './auth.js';
 export { purgePersonalData, exportPersonalData, type PurgeResult } from './privacy.js';
 export { createNotifier, type Notifier, type NotifierOptions } from './notify/notifier.js';

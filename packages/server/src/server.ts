@@ -19,6 +19,7 @@ import { openDatabase, type Database, type OpenDatabaseOptions } from './db.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
 import { proofOfWork, type ProofOfWorkOptions } from './http/challenge.js';
 import { migrate } from './store/migrate.js';
+import { openReadModels, type ReadModels } from './read/read-models.js';
 import { sqlStore } from './store/sql-store.js';
 
 export interface StartOptions extends OpenDatabaseOptions {
@@ -76,6 +77,8 @@ export interface RunningServer {
   readonly gusp: Gusp;
   readonly database: Database;
   readonly notifier?: Notifier | undefined;
+  /** The read models its lists, statistics and exports answer from (`rebuild()` writes them again from the journal). */
+  readonly readModels: ReadModels;
   /** The Hono app it serves (its `routes`; requests without a socket with `app.request`). */
   readonly app: Hono<Env>;
   close(): Promise<void>;
@@ -133,8 +136,25 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let publicUrl = configuredUrl ?? 'http://localhost';
   const ownsDatabase = options.database === undefined;
   const database = options.database ?? (await openMigratedDatabase(options));
+  let opened: ReadModels | undefined;
   try {
-    const gusp = createGusp({ city: options.city ?? valence, store: sqlStore(database.sql) });
+    const city = options.city ?? valence;
+    // Read models first: rebuilt if their version changed, caught up on what a crash left behind.
+    const readModels = await openReadModels(database.sql, { city, log });
+    opened = readModels;
+    const store = sqlStore(database.sql);
+    // Each append nudges the follower (after it: the append never waits for the read models).
+    const gusp = createGusp({
+      city,
+      store: {
+        ...store,
+        append: async (...args) => {
+          const appended = await store.append(...args);
+          if (appended.ok) readModels.nudge();
+          return appended;
+        },
+      },
+    });
     await options.beforeListen?.(gusp, database);
     const pow =
       (options.proofOfWork ?? isPublic(host, configuredUrl))
@@ -142,6 +162,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         : undefined;
     const app = createApp({
       gusp,
+      readModels,
       authenticate: (header) => authenticate(database.sql, header),
       photos: {
         store: (type, bytes) => storePhoto(database.sql, type, bytes),
@@ -215,6 +236,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       gusp,
       database,
       notifier,
+      readModels,
       app,
       close() {
         closing ??= (async () => {
@@ -226,12 +248,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
             // Keep-alive sockets would hold close() open.
             (server as { closeAllConnections?: () => void }).closeAllConnections?.();
           });
+          await readModels.close();
           if (ownsDatabase) await database.close();
         })();
         return closing;
       },
     };
   } catch (e) {
+    await opened?.close();
     if (ownsDatabase) await database.close();
     throw e;
   }

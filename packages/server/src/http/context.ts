@@ -8,6 +8,8 @@ import type { CommandOptions, Gusp, GuspError, Result } from '@gusp/core';
 import type { Context } from 'hono';
 import type { Staff, StaffRole } from '../auth.js';
 import type { PhotoType } from '../photos.js';
+import type { ReadModels } from '../read/read-models.js';
+import type { SqlSession } from '../sql.js';
 import type { ProofOfWork } from './challenge.js';
 import { serverError } from './errors.js';
 import type { ServerLocale } from './messages.js';
@@ -29,6 +31,12 @@ export interface AppOptions {
   readonly erase?: (email: string) => Promise<unknown>;
   /** Everything kept about one email, emails sent included (wired like `purge`); without it, the views only. */
   readonly exportPerson?: (email: string) => Promise<unknown>;
+  /**
+   * The read models lists, statistics and exports are answered from (the server opens them on its
+   * database). Without them, a route that reads one fails: only a description of the API
+   * (`GET /api/openapi.json`, the docs script) works without a database.
+   */
+  readonly readModels?: ReadModels | undefined;
   /** Answers `/healthz`: resolves when the database answers. */
   readonly ping?: () => Promise<void>;
   /** How many events the notifier skipped because their emails could not be made (`/healthz`); none without it. */
@@ -179,12 +187,23 @@ export function routeDeps(options: AppOptions) {
     }
   };
 
+  /**
+   * Where a list, a statistic or an export reads: the read models, once they hold every event
+   * committed before this request (so a client reads what it just wrote).
+   */
+  const read = async (): Promise<SqlSession> => {
+    const models = options.readModels;
+    if (!models) throw new Error('This app was created without read models (AppOptions.readModels)');
+    await models.caughtUp();
+    return models.sql;
+  };
+
   const unwrap = <T>(result: Result<T>): T => {
     if (!result.ok) throw new Refusal(result.error);
     return result.value;
   };
 
-  return { gusp, options, now, refuse, jsonBody, commandOptions, whoIs, staff, origin, clientAddress, unwrap };
+  return { gusp, options, now, refuse, jsonBody, commandOptions, whoIs, staff, origin, clientAddress, read, unwrap };
 }
 
 export type RouteDeps = ReturnType<typeof routeDeps>;

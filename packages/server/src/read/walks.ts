@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** The read model of walks: a placeholder that follows its streams and writes nothing yet (its tables come with its migration). */
+import type { Projection } from './projection.js';
+
+export const walkProjection: Projection = {
+  name: 'walks',
+  prefix: 'walk-',
+  tables: [],
+  apply: async () => {},
+};
