@@ -12,6 +12,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { Refusal, routeDeps, type AppOptions, type Env } from './http/context.js';
 import { sendError, serverError } from './http/errors.js';
+import { conditionalGet } from './http/etag.js';
 import { negotiateLocale } from './http/messages.js';
 import { rateLimiter, windowLimiter } from './http/rate-limit.js';
 import { openApiDocument } from './http/openapi.js';
@@ -158,6 +159,11 @@ export function createApp(options: AppOptions): Hono<Env> {
       await next();
     });
   }
+
+  // Conditional GET of the JSON and Open311 reads (http/etag.ts): innermost, so the tag is the route's own body.
+  const conditional = conditionalGet();
+  app.use('/api/*', conditional);
+  app.use('/open311/*', conditional);
 
   app.onError((error, c) => {
     if (error instanceof Refusal) return sendError(c, error.error);
