@@ -6,7 +6,7 @@ import { at, registrationFixture, walkFixture } from '../fixtures.test-helpers.j
 import type { QuartierId } from '../ids.js';
 import type { Registration, RegistrationStatus } from '../registration/registration.js';
 import type { Walk } from '../walk/walk.js';
-import { nextWalks, walkSummary } from './walk-summary.js';
+import { nextWalks, walkCounts, walkSummary, walkSummaryFromCounts } from './walk-summary.js';
 
 const people = (n: number, status: RegistrationStatus = 'confirmed', role: ActorRole = 'resident'): Registration[] =>
   Array.from({ length: n }, () => registrationFixture({ status, role }));
@@ -82,5 +82,27 @@ describe('nextWalks()', () => {
       nextWalks(walks, at('2026-03-10T12:00:00+01:00')).map((x) => x.id),
       ['c', 'b'],
     );
+  });
+});
+
+describe('walkCounts() and walkSummaryFromCounts()', () => {
+  it('give back walkSummary() from counts alone, at any time', () => {
+    const walk = walkFixture({ status: 'open', capacity: 6, registrationDeadline: '2026-03-13T18:00:00+01:00' });
+    const registrations = [...people(3), ...people(1, 'attended', 'elected'), ...people(2, 'waitlisted'), ...people(1, 'cancelled')];
+    const agg = { walk, registrations };
+    const counts = walkCounts(agg);
+    assert.deepEqual(counts, {
+      seatsLeft: 3,
+      fewSeatsLeft: false,
+      confirmed: 3,
+      waitlisted: 2,
+      attended: 1,
+      byRole: { resident: 3, association: 0, professional: 0, elected: 1, landlord: 0, 'proximity-agent': 0, partner: 0 },
+    });
+    // Stored as JSON and read back, as a read model does.
+    const stored = JSON.parse(JSON.stringify(counts)) as typeof counts;
+    for (const now of [BEFORE, at('2026-03-13T18:00:00+01:00')])
+      assert.deepEqual(walkSummaryFromCounts(walk, stored, now), walkSummary(agg, now));
+    assert.equal(walkSummaryFromCounts(walk, stored, at('2026-03-14T00:00:00+01:00')).status, 'closed');
   });
 });

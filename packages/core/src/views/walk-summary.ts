@@ -51,7 +51,26 @@ export interface WalkCalendarLinks {
   readonly feedWebcal: string;
 }
 
-export function walkSummary(agg: WalkAggregate, now: Date): WalkSummary {
+/**
+ * What a walk's registrations add up to, without anyone in them: the counts a
+ * {@linkcode WalkSummary} shows that do not depend on the time of the request.
+ * A read model stores these beside the walk (never the registrations) and
+ * gives them to {@linkcode walkSummaryFromCounts}.
+ */
+export interface WalkCounts {
+  /** Public seats left. */
+  readonly seatsLeft: number;
+  /** True when seats are few (≤ 20 % of capacity, at most 5) but not none. */
+  readonly fewSeatsLeft: boolean;
+  readonly confirmed: number;
+  readonly waitlisted: number;
+  readonly attended: number;
+  /** Confirmed or attended, by role. */
+  readonly byRole: Readonly<Record<ActorRole, number>>;
+}
+
+/** The counts of a walk's registrations (see {@linkcode WalkCounts}). */
+export function walkCounts(agg: WalkAggregate): WalkCounts {
   const byRole = Object.fromEntries(ACTOR_ROLES.map((r) => [r, 0])) as Record<ActorRole, number>;
   let confirmed = 0;
   let waitlisted = 0;
@@ -64,17 +83,27 @@ export function walkSummary(agg: WalkAggregate, now: Date): WalkSummary {
   }
   const left = seatsLeft(agg.walk, agg.registrations, 'resident');
   const threshold = Math.min(5, Math.ceil(agg.walk.capacity * 0.2));
+  return { seatsLeft: left, fewSeatsLeft: left > 0 && left <= threshold, confirmed, waitlisted, attended, byRole };
+}
+
+/** A walk's summary at `now` from its stored {@linkcode walkCounts}: the same as {@linkcode walkSummary} of its aggregate. */
+export function walkSummaryFromCounts(walk: Walk, counts: WalkCounts, now: Date): WalkSummary {
   return {
-    walk: agg.walk,
-    status: effectiveWalkStatus(agg.walk, now),
-    capacity: agg.walk.capacity,
-    seatsLeft: left,
-    fewSeatsLeft: left > 0 && left <= threshold,
-    confirmed,
-    waitlisted,
-    attended,
-    byRole,
+    walk,
+    status: effectiveWalkStatus(walk, now),
+    capacity: walk.capacity,
+    seatsLeft: counts.seatsLeft,
+    fewSeatsLeft: counts.fewSeatsLeft,
+    confirmed: counts.confirmed,
+    waitlisted: counts.waitlisted,
+    attended: counts.attended,
+    byRole: counts.byRole,
   };
+}
+
+/** What a sign-up page and a coordinator see of a walk at `now`. */
+export function walkSummary(agg: WalkAggregate, now: Date): WalkSummary {
+  return walkSummaryFromCounts(agg.walk, walkCounts(agg), now);
 }
 
 /** The next walk of each quartier that has one (not cancelled, not yet started), soonest first. */
