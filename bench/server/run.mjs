@@ -10,13 +10,23 @@
  * Run: `pnpm bench:server [pglite|postgres]` (~30 s). The code is
  * packages/server/bench/run.ts (it uses the server's internals and test
  * cluster); this runs it from its package with TypeScript through tsx.
+ *
+ * `pnpm bench:server reads [pglite|postgres] [--million]`: the read benchmark
+ * (packages/server/bench/reads.ts; see README.md for its knobs).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const server = fileURLToPath(new URL('../../packages/server/', import.meta.url));
-const { status } = spawnSync(process.execPath, ['--conditions=@gusp/source', '--import', 'tsx', 'bench/run.ts', ...process.argv.slice(2)], {
-  cwd: server,
-  stdio: 'inherit',
-});
+// `pnpm bench:server -- reads` may hand the `--` on.
+const args = process.argv.slice(2).filter((a) => a !== '--');
+const script = args[0] === 'reads' ? 'bench/reads.ts' : 'bench/run.ts';
+const { status } = spawnSync(
+  process.execPath,
+  ['--conditions=@gusp/source', '--import', 'tsx', script, ...args.filter((a) => a !== 'reads')],
+  {
+    cwd: server,
+    stdio: 'inherit',
+  },
+);
 process.exit(status ?? 1);

@@ -1,0 +1,624 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Read benchmark of `@gusp/server` (issue 12): a city's journal built through
+ * the core (bench/journal.ts), then the real server over real HTTP — in a
+ * child process, so that its RSS is the server's alone — on PGlite and on a
+ * throw-away PostgreSQL cluster, at 1k and 100k observations. Prints p50/p99
+ * of each public GET (first page), time to first byte of the exports, the
+ * effect of 16 greedy clients on `/healthz`, the server's RSS, the read
+ * models' rebuild time, the 100k/1k ratio, 200 simultaneous sign-ups for 30
+ * seats, and the sign-up throughput of bench/run.ts in the same run; each
+ * against the issue's budgets (printed, never enforced: they depend on the
+ * machine and its load; the seat count is correctness and exits 1).
+ *
+ *   pnpm bench:server reads                       # both databases, 1k and 100k
+ *   BENCH_SIZES=1k pnpm bench:server reads pglite # a quick run (< 1 minute)
+ *   pnpm bench:server reads --million             # + rebuild of 1,000,000 events on PostgreSQL
+ *
+ * Knobs (environment): BENCH_SIZES (1k,10k,100k; default 1k,100k), BENCH_REQUESTS (per GET, default
+ * 50, after 5 of warm-up), BENCH_MAX_SECONDS (a GET stops early past this, default 20: a journal
+ * folded on every request takes seconds each), BENCH_BUILD (core | batch; default core up to 10k
+ * observations, batch above), BENCH_SIGNUPS=0 (skip bench/run.ts), BENCH_FRESH=1 (ignore the cache),
+ * BENCH_CACHE (another cache directory).
+ * Built journals are kept in `.bench-cache/reads/` at the repository's root (a PGlite data directory
+ * per size; PostgreSQL gets a copy of it through `copyDatabase`, what `gusp-server copy` runs).
+ */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { createGusp, valence } from '@gusp/core';
+import { openMigratedDatabase } from '../src/server.js';
+import type { Database } from '../src/db.js';
+import { copyDatabase } from '../src/store/copy-database.js';
+import { sqlStore } from '../src/store/sql-store.js';
+import { postgresUnavailable, startPostgresCluster, type PostgresCluster } from '../test/postgres-cluster.js';
+import { buildInBatches, buildThroughCore, sizeOfEvents, SIZES, type BuildReport, type JournalSize } from './journal.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const CACHE = process.env.BENCH_CACHE ?? join(here, '..', '..', '..', '.bench-cache', 'reads');
+const REQUESTS = Number(process.env.BENCH_REQUESTS) || 50;
+const WARM_UP = 5;
+const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS) || 20;
+const GREEDY = 16;
+const SEATS = 30;
+const SIGNUPS = 200;
+/** Today's sign-up throughput on PostgreSQL (issue 12): the budget is 0.9× its low end. */
+const SIGNUPS_TODAY = 2_146;
+
+const args = process.argv.slice(2).filter((a) => a !== 'reads' && a !== '--');
+const million = args.includes('--million');
+const databases = (['pglite', 'postgres'] as const).filter(
+  (d) => !args.some((a) => a === 'pglite' || a === 'postgres') || args.includes(d),
+);
+const sizes = (process.env.BENCH_SIZES ?? '1k,100k').split(',').map((name) => {
+  const size = SIZES[name.trim()];
+  if (!size) throw new Error(`BENCH_SIZES: unknown size ${name} (one of ${Object.keys(SIZES).join(', ')})`);
+  return size;
+});
+
+const ms = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : n < 10 ? n.toFixed(1) : n.toFixed(0));
+const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? Number.NaN;
+
+/* ---------------------------------------------------------------- journals */
+
+/** The cache key: the generator's text (a change in it builds again). */
+const generatorKey = createHash('sha256')
+  .update(readFileSync(join(here, 'journal.ts')))
+  .digest('hex')
+  .slice(0, 10);
+
+const buildHow = (size: JournalSize): 'core' | 'batch' =>
+  process.env.BENCH_BUILD === 'core' || process.env.BENCH_BUILD === 'batch'
+    ? process.env.BENCH_BUILD
+    : size.observations <= 10_000
+      ? 'core'
+      : 'batch';
+
+async function build(db: Database, size: JournalSize, parallel: number): Promise<BuildReport> {
+  const store = sqlStore(db.sql);
+  if (buildHow(size) === 'core') return buildThroughCore(store, size);
+  let shown = 0;
+  return buildInBatches(store, size, {
+    parallel,
+    progress: (events) => {
+      if (events - shown >= 100_000) {
+        shown = events;
+        console.log(`  … ${events.toLocaleString('en')} events`);
+      }
+    },
+  });
+}
+
+/** A PGlite data directory holding the journal of `size`, built once and kept in the cache. */
+async function cachedJournal(size: JournalSize): Promise<string> {
+  const dir = join(CACHE, `pglite-${size.name}-${buildHow(size)}-${generatorKey}`);
+  if (existsSync(dir) && !process.env.BENCH_FRESH) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  const building = `${dir}.building`;
+  rmSync(building, { recursive: true, force: true });
+  mkdirSync(CACHE, { recursive: true });
+  const db = await openMigratedDatabase({ dataDir: building });
+  try {
+    const report = await build(db, size, 1);
+    console.log(
+      `journal ${size.name}: ${report.events.toLocaleString('en')} events built ${report.how === 'core' ? 'through the core, command by command' : 'by the core on a memory store, appended stream by stream'} on PGlite in ${report.seconds.toFixed(1)} s (${(report.events / report.seconds).toFixed(0)} events/s)`,
+    );
+  } finally {
+    await db.close();
+  }
+  renameSync(building, dir);
+  return dir;
+}
+
+/** A fresh copy of the cached PGlite directory, for one run of the server. */
+function copyOfJournal(cached: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gusp-bench-reads-'));
+  cpSync(cached, dir, { recursive: true });
+  rmSync(join(dir, 'gusp.lock'), { force: true });
+  return dir;
+}
+
+/** The walk of the exact-capacity check: 30 seats, published through the core. */
+async function capacityWalk(db: Database): Promise<string> {
+  const gusp = createGusp({ city: valence, store: sqlStore(db.sql) });
+  const w = await gusp.walks.schedule({
+    quartierId: 'polygone',
+    title: 'Bench: 30 seats',
+    startsAt: new Date(Date.now() + 40 * 86_400_000).toISOString(),
+    capacity: SEATS,
+    meetingPoint: { label: 'Parvis' },
+  });
+  if (!w.ok) throw new Error(w.error.code);
+  const p = await gusp.walks.publish(w.value.id);
+  if (!p.ok) throw new Error(p.error.code);
+  return w.value.id;
+}
+
+/* ------------------------------------------------------------------ server */
+
+interface ChildServer {
+  readonly url: string;
+  readonly readyMs: number;
+  memory(): Promise<{ rss: number; heap: number }>;
+  close(): Promise<void>;
+}
+
+async function startChild(env: Record<string, string>): Promise<ChildServer> {
+  const child: ChildProcess = fork(join(here, 'reads-server.ts'), [], {
+    execArgv: ['--conditions=@gusp/source', '--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = <T>(key: string) =>
+    new Promise<T>((resolve, reject) => {
+      const onMessage = (m: Record<string, unknown>) => {
+        if (key in m) {
+          child.off('message', onMessage);
+          child.off('exit', onExit);
+          resolve(m as T);
+        }
+      };
+      const onExit = (code: number | null) => reject(new Error(`bench server exited (${code})`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  const ready = await next<{ url: string; readyMs: number }>('url');
+  return {
+    url: ready.url,
+    readyMs: ready.readyMs,
+    async memory() {
+      const answer = next<{ rss: number; heap: number }>('rss');
+      child.send('rss');
+      return answer;
+    },
+    async close() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send('close');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/* -------------------------------------------------------------------- HTTP */
+
+interface Answer {
+  readonly status: number;
+  readonly ttfb: number;
+  readonly total: number;
+  readonly bytes: number;
+  readonly body: string;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+function get(base: string, path: string, options: { keep?: boolean; method?: string; body?: string } = {}): Promise<Answer> {
+  const url = new URL(path, base);
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const req = request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method: options.method ?? 'GET',
+        timeout: 120_000,
+        headers: options.body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(options.body) } : {},
+      },
+      (res) => {
+        const ttfb = performance.now() - t0;
+        const chunks: Buffer[] = [];
+        let bytes = 0;
+        res.on('data', (c: Buffer) => {
+          bytes += c.length;
+          if (options.keep) chunks.push(c);
+        });
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            ttfb,
+            total: performance.now() - t0,
+            bytes,
+            body: options.keep ? Buffer.concat(chunks).toString('utf8') : '',
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`timeout: ${path}`)));
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+interface Measure {
+  readonly name: string;
+  readonly path: string;
+  readonly n: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly ttfb50: number;
+  readonly ttfb99: number;
+  readonly bytes: number;
+  readonly status: number;
+  /** Which budget applies: a page (15/50 ms), stats (30 ms), an export's first byte (50 ms). */
+  readonly kind: 'page' | 'stats' | 'export';
+}
+
+async function measure(base: string, name: string, path: string | undefined, kind: Measure['kind']): Promise<Measure | undefined> {
+  if (path === undefined) return undefined;
+  for (let i = 0; i < WARM_UP; i++) await get(base, path);
+  const totals: number[] = [];
+  const ttfbs: number[] = [];
+  let last: Answer | undefined;
+  const started = performance.now();
+  while (totals.length < REQUESTS && (totals.length < 5 || performance.now() - started < MAX_SECONDS * 1000)) {
+    last = await get(base, path);
+    totals.push(last.total);
+    ttfbs.push(last.ttfb);
+  }
+  totals.sort((a, b) => a - b);
+  ttfbs.sort((a, b) => a - b);
+  return {
+    name,
+    path,
+    kind,
+    n: totals.length,
+    p50: quantile(totals, 0.5),
+    p99: quantile(totals, 0.99),
+    ttfb50: quantile(ttfbs, 0.5),
+    ttfb99: quantile(ttfbs, 0.99),
+    bytes: last?.bytes ?? 0,
+    status: last?.status ?? 0,
+  };
+}
+
+/** `/healthz` latency (p50, p99 of up to 50 sequential requests) alone, then beside 16 clients each asking `paths` in turn without pause. */
+async function healthzUnderLoad(
+  base: string,
+  paths: readonly string[],
+): Promise<{ idle: [number, number]; loaded: [number, number]; greedy: number }> {
+  // 50 requests, or as many as 10 s allow (at least 10): behind greedy clients each may wait seconds.
+  const sample = async () => {
+    const t: number[] = [];
+    const started = performance.now();
+    for (let i = 0; i < 50 && (i < 10 || performance.now() - started < 10_000); i++) {
+      t.push((await get(base, '/healthz')).total);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    t.sort((a, b) => a - b);
+    return [quantile(t, 0.5), quantile(t, 0.99)] as [number, number];
+  };
+  const idle = await sample();
+  let stop = false;
+  let greedy = 0;
+  const clients = Array.from({ length: GREEDY }, async (_, c) => {
+    for (let i = c; !stop; i++) {
+      await get(base, paths[i % paths.length] as string).catch(() => undefined);
+      greedy++;
+    }
+  });
+  await new Promise((r) => setTimeout(r, 500));
+  const loaded = await sample();
+  stop = true;
+  await Promise.all(clients);
+  return { idle, loaded, greedy };
+}
+
+/* ------------------------------------------------------------------ a run */
+
+interface SizeRun {
+  readonly database: string;
+  readonly size: JournalSize;
+  readonly readyMs: number;
+  readonly measures: readonly Measure[];
+  readonly healthz: Awaited<ReturnType<typeof healthzUnderLoad>>;
+  readonly rss: number;
+  /** The JS heap (`heapUsed`): the rest of the RSS is code, buffers and, with PGlite, its WebAssembly memory. */
+  readonly heap: number;
+  readonly rebuild: string;
+  readonly confirmed: number;
+}
+
+/** Query parameters of a route, as `GET /api/openapi.json` documents them (filters differ from one version to the next). */
+async function paramsOf(base: string): Promise<(path: string) => Set<string>> {
+  const answer = await get(base, '/api/openapi.json', { keep: true });
+  const doc = JSON.parse(answer.body) as { paths?: Record<string, { get?: { parameters?: { name: string; in: string }[] } }> };
+  return (path) => new Set((doc.paths?.[path]?.get?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name));
+}
+
+/** A quartier-year's filter for the exports, in whatever form this version takes (none: the quartier alone). */
+function quartierYear(params: Set<string>, quartier: string, year: number): string {
+  const q = `quartier=${quartier}`;
+  if (params.has('year')) return `${q}&year=${year}`;
+  for (const [from, to] of [
+    ['from', 'to'],
+    ['since', 'until'],
+    ['after', 'before'],
+    ['recordedFrom', 'recordedTo'],
+  ] as const)
+    if (params.has(from) && params.has(to)) return `${q}&${from}=${year}-01-01&${to}=${year}-12-31`;
+  return q;
+}
+
+async function rebuildTime(db: Database): Promise<string> {
+  // Through a computed specifier: the module exists once the read models have landed.
+  const specifier = '../src/read/read-models.js';
+  let mod: {
+    openReadModels?: (sql: unknown, o: unknown) => Promise<{ rebuild(): Promise<{ events: number; ms: number }>; close(): Promise<void> }>;
+  };
+  try {
+    mod = (await import(specifier)) as typeof mod;
+  } catch {
+    return 'n/a';
+  }
+  if (typeof mod.openReadModels !== 'function') return 'n/a';
+  const models = await mod.openReadModels(db.sql, { city: valence, prepare: false });
+  try {
+    const t0 = performance.now();
+    const report = await models.rebuild();
+    return `${((performance.now() - t0) / 1000).toFixed(1)} s (${report.events.toLocaleString('en')} events)`;
+  } finally {
+    await models.close();
+  }
+}
+
+async function runOne(database: 'pglite' | 'postgres', size: JournalSize, cached: string, cluster?: PostgresCluster): Promise<SizeRun> {
+  let env: Record<string, string>;
+  let open: () => Promise<Database>;
+  let cleanup = () => {};
+  if (database === 'pglite') {
+    const dir = copyOfJournal(cached);
+    env = { BENCH_DATA_DIR: dir };
+    open = () => openMigratedDatabase({ dataDir: dir });
+    cleanup = () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    if (!cluster) throw new Error('no cluster');
+    const name = `bench_${size.name.replace(/\W/g, '_')}_${Date.now()}`;
+    const admin = await openMigratedDatabase({ databaseUrl: cluster.url, poolSize: 1 });
+    await admin.sql.exec(`CREATE DATABASE ${name}`);
+    await admin.close();
+    const url = cluster.url.replace(/\/postgres$/, `/${name}`);
+    env = { BENCH_DATABASE_URL: url };
+    open = () => openMigratedDatabase({ databaseUrl: url });
+    const source = copyOfJournal(cached);
+    const from = await openMigratedDatabase({ dataDir: source });
+    const to = await open();
+    const t0 = performance.now();
+    try {
+      const report = await copyDatabase(from.sql, to.sql);
+      console.log(
+        `  postgres ${size.name}: journal copied from PGlite (copyDatabase) in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${report.events.toLocaleString('en')} events`,
+      );
+    } finally {
+      await from.close();
+      await to.close();
+      rmSync(source, { recursive: true, force: true });
+    }
+  }
+  try {
+    let walkId: string;
+    {
+      const db = await open();
+      try {
+        walkId = await capacityWalk(db);
+      } finally {
+        await db.close();
+      }
+    }
+    const server = await startChild(env);
+    let measures: Measure[];
+    let healthz: SizeRun['healthz'];
+    let memory: { rss: number; heap: number };
+    let confirmed: number;
+    try {
+      const base = server.url;
+      const params = await paramsOf(base);
+      const quartier = 'le-plan';
+      const year = new Date().getUTCFullYear() - 1;
+      const obsPath = `/api/observations?quartier=${quartier}`;
+      const first = await get(base, obsPath, { keep: true });
+      const next = (JSON.parse(first.body) as { next?: string }).next;
+      const exportQuery = quartierYear(params('/api/observations.geojson'), quartier, year);
+      const plan: [string, string | undefined, Measure['kind']][] = [
+        ['/api/walks', '/api/walks', 'page'],
+        ['/api/walks?quartier', `/api/walks?quartier=${quartier}`, 'page'],
+        ['/api/observations?quartier', obsPath, 'page'],
+        ['  … page 2 (cursor)', next === undefined ? undefined : `${obsPath}&cursor=${encodeURIComponent(next)}`, 'page'],
+        ['/api/observations/stats', '/api/observations/stats', 'stats'],
+        ['/api/engagements', '/api/engagements', 'page'],
+        ['/api/engagements/dashboard', '/api/engagements/dashboard', 'page'],
+        [
+          `/api/observations.geojson?${exportQuery.includes('&') ? 'quartier-year' : 'quartier'}`,
+          `/api/observations.geojson?${exportQuery}`,
+          'export',
+        ],
+        [
+          `/api/observations.csv?${exportQuery.includes('&') ? 'quartier-year' : 'quartier'}`,
+          `/api/observations.csv?${exportQuery}`,
+          'export',
+        ],
+        ['/open311/v2/requests.json', '/open311/v2/requests.json', 'page'],
+        ['/api/walks.ics', '/api/walks.ics', 'page'],
+      ];
+      measures = [];
+      for (const [name, path, kind] of plan) {
+        const m = await measure(base, name, path, kind);
+        if (m) measures.push(m);
+        else measures.push({ name, path: '', kind, n: 0, p50: NaN, p99: NaN, ttfb50: NaN, ttfb99: NaN, bytes: 0, status: 0 });
+      }
+      healthz = await healthzUnderLoad(
+        base,
+        plan.flatMap(([, path]) => (path ? [path] : [])),
+      );
+      memory = await server.memory();
+      // 200 sign-ups at once for 30 seats: exactly 30 confirmed.
+      const answers = await Promise.all(
+        Array.from({ length: SIGNUPS }, (_, i) =>
+          get(base, `/api/walks/${walkId}/registrations`, {
+            method: 'POST',
+            keep: true,
+            body: JSON.stringify({ name: `Habitant ${i}`, email: `seat-${i}@example.org`, consent: true }),
+          }),
+        ),
+      );
+      confirmed = answers.filter((a) => a.status === 201 && (JSON.parse(a.body) as { status?: string }).status === 'confirmed').length;
+    } finally {
+      await server.close();
+    }
+    const db = await open();
+    let rebuild: string;
+    try {
+      rebuild = await rebuildTime(db);
+    } finally {
+      await db.close();
+    }
+    return { database, size, readyMs: server.readyMs, measures, healthz, rss: memory.rss, heap: memory.heap, rebuild, confirmed };
+  } finally {
+    cleanup();
+  }
+}
+
+/* ------------------------------------------------------------------ report */
+
+const mark = (ok: boolean) => (ok ? 'ok  ' : 'OVER');
+
+function print(run: SizeRun): void {
+  console.log(
+    `\n${run.database} ${run.size.name} (${run.size.observations.toLocaleString('en')} observations, ${run.size.engagements.toLocaleString('en')} engagements, ${run.size.walks.toLocaleString('en')} walks, ${run.size.registrations.toLocaleString('en')} sign-ups): server ready in ${(run.readyMs / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `${'GET'.padEnd(38)} ${'n'.padStart(3)} ${'p50'.padStart(7)} ${'p99'.padStart(7)} ${'ttfb50'.padStart(7)} ${'kB'.padStart(8)}  budget`,
+  );
+  for (const m of run.measures) {
+    if (m.n === 0) {
+      console.log(`${m.name.padEnd(38)}   — (no next page in the first answer: lists are not paged)`);
+      continue;
+    }
+    const budget =
+      m.kind === 'export'
+        ? `${mark(m.ttfb50 <= 50)} first byte ≤ 50 ms`
+        : m.kind === 'stats'
+          ? `${mark(m.p50 <= 30)} ≤ 30 ms`
+          : `${mark(m.p50 <= 15 && m.p99 <= 50)} p50 ≤ 15, p99 ≤ 50 ms`;
+    console.log(
+      `${m.name.padEnd(38)} ${String(m.n).padStart(3)} ${ms(m.p50).padStart(7)} ${ms(m.p99).padStart(7)} ${ms(m.ttfb50).padStart(7)} ${(m.bytes / 1024).toFixed(1).padStart(8)}  ${m.status === 200 ? budget : `status ${m.status}`}`,
+    );
+  }
+  const h = run.healthz;
+  console.log(
+    `/healthz p50/p99: ${ms(h.idle[0])}/${ms(h.idle[1])} ms alone, ${ms(h.loaded[0])}/${ms(h.loaded[1])} ms beside ${GREEDY} greedy clients (${h.greedy} of their GETs)`,
+  );
+  console.log(
+    `server RSS ${(run.rss / 2 ** 20).toFixed(0)} MB ${mark(run.rss <= 250 * 2 ** 20)} ≤ 250 MB (JS heap ${(run.heap / 2 ** 20).toFixed(0)} MB); rebuild of the read models: ${run.rebuild}; ${SIGNUPS} sign-ups at once for ${SEATS} seats: ${run.confirmed} confirmed ${mark(run.confirmed === SEATS)}`,
+  );
+}
+
+function printRatio(small: SizeRun, large: SizeRun): void {
+  console.log(`\n${large.database}: p50 at ${large.size.name} / p50 at ${small.size.name} (budget ≤ 1.5×)`);
+  for (const m of large.measures) {
+    const s = small.measures.find((x) => x.name === m.name);
+    if (!s || m.n === 0 || s.n === 0) continue;
+    const r = m.p50 / s.p50;
+    console.log(`  ${m.name.padEnd(38)} ${r.toFixed(2).padStart(6)}×  ${mark(r <= 1.5)}`);
+  }
+}
+
+/** bench/run.ts on PostgreSQL (sign-ups per second, the hot walk's exact count), in this run. */
+function signupBench(): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--conditions=@gusp/source', '--import', 'tsx', join(here, 'run.ts'), 'postgres'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (c: string) => {
+      out += c;
+      process.stdout.write(c);
+    });
+    child.on('exit', (code) => {
+      const spread = /^postgres\s+spread \(50 walks\)\s+@gusp\/server\s+(\d+)/m.exec(out)?.[1];
+      if (spread)
+        console.log(
+          `sign-ups ${mark(Number(spread) >= 0.9 * SIGNUPS_TODAY)} ${spread}/s ≥ 0.9× today's ${SIGNUPS_TODAY.toLocaleString('en')}/s (${Math.round(0.9 * SIGNUPS_TODAY).toLocaleString('en')}/s)`,
+        );
+      if (code !== 0) process.exitCode = 1;
+      resolve();
+    });
+  });
+}
+
+/** 1,000,000 events on PostgreSQL, built in batches, then every read model rebuilt. */
+async function millionRebuild(cluster: PostgresCluster): Promise<void> {
+  const size = sizeOfEvents(1_000_000);
+  const admin = await openMigratedDatabase({ databaseUrl: cluster.url, poolSize: 1 });
+  const name = `bench_million_${Date.now()}`;
+  await admin.sql.exec(`CREATE DATABASE ${name}`);
+  await admin.close();
+  const db = await openMigratedDatabase({ databaseUrl: cluster.url.replace(/\/postgres$/, `/${name}`) });
+  try {
+    const report = await buildInBatches(sqlStore(db.sql), size, {
+      parallel: 4,
+      walksPerChunk: 50,
+      progress: (events) => process.stdout.write(`\r  … ${events.toLocaleString('en')} events`),
+    });
+    console.log(`\npostgres million: ${report.events.toLocaleString('en')} events built in batches in ${report.seconds.toFixed(0)} s`);
+    const rebuild = await rebuildTime(db);
+    const seconds = Number.parseFloat(rebuild);
+    console.log(`postgres million: rebuild of the read models ${rebuild} ${rebuild === 'n/a' ? '' : mark(seconds <= 120)} ≤ 120 s`);
+  } finally {
+    await db.close();
+  }
+}
+
+/* -------------------------------------------------------------------- main */
+
+console.log(
+  `read bench: ${databases.join(' and ')}, sizes ${sizes.map((s) => s.name).join(', ')}; ${REQUESTS} GETs each after ${WARM_UP} of warm-up (fewer past ${MAX_SECONDS} s), one at a time, keep-alive; times in ms`,
+);
+const unavailable = databases.includes('postgres') || million ? postgresUnavailable() : undefined;
+if (unavailable) console.log(`postgres: skipped, ${unavailable}`);
+const cluster = databases.includes('postgres') && !unavailable ? await startPostgresCluster() : undefined;
+try {
+  const runs: SizeRun[] = [];
+  for (const size of sizes) {
+    const cached = await cachedJournal(size);
+    for (const database of databases) {
+      if (database === 'postgres' && !cluster) continue;
+      const run = await runOne(database, size, cached, cluster);
+      print(run);
+      if (run.confirmed !== SEATS) process.exitCode = 1;
+      runs.push(run);
+    }
+  }
+  for (const database of databases) {
+    const mine = runs.filter((r) => r.database === database);
+    const small = mine[0];
+    const large = mine.at(-1);
+    if (small && large && small !== large) printRatio(small, large);
+  }
+  if (million) {
+    const c = cluster ?? (unavailable ? undefined : await startPostgresCluster());
+    if (c) {
+      try {
+        await millionRebuild(c);
+      } finally {
+        if (c !== cluster) await c.stop();
+      }
+    }
+  }
+} finally {
+  agent.destroy();
+  await cluster?.stop();
+}
+if (process.env.BENCH_SIGNUPS !== '0' && databases.includes('postgres') && !unavailable) {
+  console.log('\nsign-ups (bench/run.ts postgres, same run):');
+  await signupBench();
+}
