@@ -27,7 +27,7 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -254,7 +254,9 @@ interface Measure {
 
 async function measure(base: string, name: string, path: string | undefined, kind: Measure['kind']): Promise<Measure | undefined> {
   if (path === undefined) return undefined;
-  for (let i = 0; i < WARM_UP; i++) await get(base, path);
+  // Warm-up: 5 requests, or fewer when they are slow (at least one).
+  const warming = performance.now();
+  for (let i = 0; i < WARM_UP && (i === 0 || performance.now() - warming < 5_000); i++) await get(base, path);
   const totals: number[] = [];
   const ttfbs: number[] = [];
   let last: Answer | undefined;
@@ -580,6 +582,11 @@ async function millionRebuild(cluster: PostgresCluster): Promise<void> {
 
 /* -------------------------------------------------------------------- main */
 
+console.log(
+  `read bench: ${availableParallelism()} cores, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} at the start (other work on the machine moves every figure)`,
+);
 console.log(
   `read bench: ${databases.join(' and ')}, sizes ${sizes.map((s) => s.name).join(', ')}; ${REQUESTS} GETs each after ${WARM_UP} of warm-up (fewer past ${MAX_SECONDS} s), one at a time, keep-alive; times in ms`,
 );
