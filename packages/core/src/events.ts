@@ -9,7 +9,7 @@ import type { CalendarDay } from './time.js';
 import type { EngagementId, ObservationId, OrganisationId, RegistrationId } from './ids.js';
 import type { Engagement } from './engagement/engagement.js';
 import type { Observation, Severity } from './observation/observation.js';
-import type { Registration } from './registration/registration.js';
+import type { Registration, StaffActor } from './registration/registration.js';
 import type { Report } from './report/report.js';
 import type { Place, Walk } from './walk/walk.js';
 
@@ -26,12 +26,33 @@ export type WalkRescheduled = EventShape<
   'WalkRescheduled',
   { startsAt: string; registrationDeadline: string; meetingPoint?: Place; reason?: string }
 >;
-export type ParticipantRegistered = EventShape<'ParticipantRegistered', { registration: Registration; position?: number }>;
-export type RegistrationCancelled = EventShape<'RegistrationCancelled', { registrationId: RegistrationId }>;
+/**
+ * Who did a staff action (account, role, organisation), on the events staff cause; absent on a
+ * person's own sign-up or cancellation, on what follows by itself (a promotion a cancellation
+ * frees), and on events recorded before it was.
+ */
+export interface ByStaff {
+  readonly by?: StaffActor;
+}
+
+/** A sign-up: online by the person (`registration.channel` `online` or absent), or by staff for someone who phoned (`phone`, with `by`). */
+export type ParticipantRegistered = EventShape<'ParticipantRegistered', { registration: Registration; position?: number } & ByStaff>;
+/** Someone who turned up during the walk, registered by staff on the spot and present at once (`registration.channel` `walk-in`, status `attended`). */
+export type WalkInRegistered = EventShape<'WalkInRegistered', { registration: Registration } & ByStaff>;
+/** A cancellation: by the person, or by staff on their behalf (`by`, and the `reason` they gave, if any). */
+export type RegistrationCancelled = EventShape<'RegistrationCancelled', { registrationId: RegistrationId; reason?: string } & ByStaff>;
 /** Staff ended a sign-up, saying why (the person is told, in these words). */
-export type RegistrationRemoved = EventShape<'RegistrationRemoved', { registrationId: RegistrationId; reason: string }>;
-export type ParticipantPromoted = EventShape<'ParticipantPromoted', { registrationId: RegistrationId }>;
-export type ParticipantCheckedIn = EventShape<'ParticipantCheckedIn', { registrationId: RegistrationId }>;
+export type RegistrationRemoved = EventShape<'RegistrationRemoved', { registrationId: RegistrationId; reason: string } & ByStaff>;
+/**
+ * A waitlisted person got a seat: freed by a cancellation (no `by`), or given by staff (`by`), beyond the
+ * capacity when `overCapacityReason` says why.
+ */
+export type ParticipantPromoted = EventShape<
+  'ParticipantPromoted',
+  { registrationId: RegistrationId; overCapacityReason?: string } & ByStaff
+>;
+/** A confirmed person checked in during the walk, or a waitlisted one who came anyway. */
+export type ParticipantCheckedIn = EventShape<'ParticipantCheckedIn', { registrationId: RegistrationId } & ByStaff>;
 export type ParticipantMarkedAbsent = EventShape<'ParticipantMarkedAbsent', { registrationId: RegistrationId }>;
 export type PersonalDataPurged = EventShape<'PersonalDataPurged', { registrationIds: RegistrationId[] }>;
 export type ReportDrafted = EventShape<'ReportDrafted', { report: Report }>;
@@ -65,6 +86,7 @@ export type WalkEvent =
   | WalkCancelled
   | WalkRescheduled
   | ParticipantRegistered
+  | WalkInRegistered
   | RegistrationCancelled
   | RegistrationRemoved
   | ParticipantPromoted

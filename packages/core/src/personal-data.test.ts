@@ -87,10 +87,81 @@ describe('personal data, declared once', () => {
     assert.equal(splitPersonal('ParticipantRegistered', anonymised), undefined);
   });
 
+  test('what staff bring or write about a person (issue 13) is split off like a sign-up; who acted is not', () => {
+    const by = { accountId: 'acc-1', role: 'agent' } as const;
+    const { email: _none, ...karim } = registrationFixture({
+      name: 'Karim',
+      phone: '06 00 00 00 00',
+      channel: 'walk-in',
+      status: 'attended',
+    });
+    const walkIn = { registration: karim, by };
+    const split = splitPersonal('WalkInRegistered', walkIn);
+    assert.deepEqual(split && [split.record, split.brings], [`registration:${walkIn.registration.id}`, true]);
+    assert.ok(split && !JSON.stringify(split.rest).includes('Karim'));
+    assert.deepEqual(split && (split.rest as typeof walkIn).by, by);
+    assert.deepEqual(split && joinPersonal('WalkInRegistered', split.rest, split.personal), walkIn);
+    const beyond = registrationFixture({ overCapacityReason: 'Voisine de l’élue' });
+    const phoned = splitPersonal('ParticipantRegistered', { registration: beyond, by });
+    assert.equal(phoned?.personal['overCapacityReason'], 'Voisine de l’élue');
+    for (const [type, field] of [
+      ['RegistrationCancelled', 'reason'],
+      ['ParticipantPromoted', 'overCapacityReason'],
+    ] as const) {
+      const about = splitPersonal(type, { registrationId: 'r1', [field]: 'Mme X, malade', by });
+      assert.deepEqual(about && [about.record, about.brings, about.personal, about.rest], [
+        'registration:r1',
+        false,
+        { [field]: 'Mme X, malade' },
+        { registrationId: 'r1', by },
+      ]);
+      // Without it (a person's own cancellation, a promotion a cancellation freed), nothing to seal.
+      assert.equal(splitPersonal(type, { registrationId: 'r1' }), undefined);
+      assert.deepEqual(joinPersonal(type, { registrationId: 'r1', by }, undefined), { registrationId: 'r1', by });
+    }
+  });
+
+  test('staff’s words about a person forgotten read as the fold shows them after PersonalDataPurged', () => {
+    const walk = walkFixture();
+    const r = registrationFixture({ walkId: walk.id, status: 'waitlisted' });
+    const events: WalkEvent[] = [
+      { type: 'WalkScheduled', at: AT, data: { walk } },
+      { type: 'ParticipantRegistered', at: AT, data: { registration: r } },
+      {
+        type: 'ParticipantPromoted',
+        at: AT,
+        data: { registrationId: r.id, overCapacityReason: 'Mme X', by: { accountId: 'a', role: 'coordinator' } },
+      },
+      { type: 'RegistrationCancelled', at: AT, data: { registrationId: r.id, reason: 'Mme X est malade' } },
+    ];
+    const purge: WalkEvent = { type: 'PersonalDataPurged', at: AT, data: { registrationIds: [r.id] } };
+    const byFold = foldWalk([...events, purge])?.registrations[0];
+    const byKeyLoss = foldWalk([
+      ...events.map((e) => {
+        const split = splitPersonal(e.type, e.data);
+        return split ? ({ ...e, data: joinPersonal(e.type, split.rest, undefined) } as WalkEvent) : e;
+      }),
+      purge,
+    ])?.registrations[0];
+    assert.deepEqual(byKeyLoss, byFold);
+    assert.deepEqual([byFold?.overCapacityReason, byFold?.cancelReason, byFold?.status], [undefined, undefined, 'cancelled']);
+    assert.deepEqual(
+      [foldWalk(events)?.registrations[0]?.overCapacityReason, foldWalk(events)?.registrations[0]?.cancelReason],
+      ['Mme X', 'Mme X est malade'],
+    );
+  });
+
   test('a removal reason belongs to the registration it removed, whose key it reuses', () => {
     const split = splitPersonal('RegistrationRemoved', { registrationId: 'r1', reason: 'Inscrite deux fois' });
     assert.deepEqual(split && [split.record, split.brings, split.personal], ['registration:r1', false, { reason: 'Inscrite deux fois' }]);
     assert.deepEqual(joinPersonal('RegistrationRemoved', { registrationId: 'r1' }, undefined), { registrationId: 'r1', reason: '' });
-    assert.deepEqual(Object.keys(PERSONAL_DATA).sort(), ['ObservationRecorded', 'ParticipantRegistered', 'RegistrationRemoved']);
+    assert.deepEqual(Object.keys(PERSONAL_DATA).sort(), [
+      'ObservationRecorded',
+      'ParticipantPromoted',
+      'ParticipantRegistered',
+      'RegistrationCancelled',
+      'RegistrationRemoved',
+      'WalkInRegistered',
+    ]);
   });
 });

@@ -36,21 +36,48 @@ const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : und
 const registrationOf = (data: Record<string, unknown>) => data['registration'] as { id: string };
 const observationOf = (data: Record<string, unknown>) => data['observation'] as { id: string };
 
+const REGISTRATION_FIELDS = [
+  'name',
+  'email',
+  'phone',
+  'needs',
+  'needsNote',
+  'cancelToken',
+  'removalReason',
+  'overCapacityReason',
+  'cancelReason',
+] as const;
+
+/** How an event that brings a registration (a sign-up, online or by staff, or a walk-in) carries it. */
+const bringsRegistration: PersonalPart = {
+  in: 'registration',
+  record: (data) => `registration:${registrationOf(data).id}`,
+  brings: true,
+  fields: REGISTRATION_FIELDS,
+  forgotten: { name: '', needs: [], cancelToken: '', anonymised: true },
+  email: (p) => text(p['email']),
+};
+
+/** How an event about a registration already kept carries what staff wrote about the person. */
+const aboutRegistration = (field: string, forgotten: Readonly<Record<string, unknown>>): PersonalPart => ({
+  record: (data) => `registration:${String(data['registrationId'])}`,
+  brings: false,
+  fields: [field],
+  forgotten,
+  email: () => undefined,
+});
+
 /**
  * The table. A registration's name, contact, needs (health-related), its note and its cancel
- * token (a secret: who holds it acts as the person), and the reason staff gave for removing it
- * (written about the person); an observation's reporter contact. The forgotten forms are those
- * the fold gives: an anonymised registration keeps its role and status for the counts.
+ * token (a secret: who holds it acts as the person), and what staff wrote about the person: why
+ * they removed the sign-up, cancelled it on the person's behalf or seated them beyond the
+ * capacity; an observation's reporter contact. The forgotten forms are those the fold gives: an
+ * anonymised registration keeps its role, status and channel for the counts. Who on the staff
+ * acted (`by`: an account, a role, an organisation) is not the person's data and stays readable.
  */
 export const PERSONAL_DATA: Readonly<Partial<Record<DomainEvent['type'], PersonalPart>>> = {
-  ParticipantRegistered: {
-    in: 'registration',
-    record: (data) => `registration:${registrationOf(data).id}`,
-    brings: true,
-    fields: ['name', 'email', 'phone', 'needs', 'needsNote', 'cancelToken', 'removalReason'],
-    forgotten: { name: '', needs: [], cancelToken: '', anonymised: true },
-    email: (p) => text(p['email']),
-  },
+  ParticipantRegistered: bringsRegistration,
+  WalkInRegistered: bringsRegistration,
   ObservationRecorded: {
     in: 'observation',
     record: (data) => `observation:${observationOf(data).id}`,
@@ -59,13 +86,9 @@ export const PERSONAL_DATA: Readonly<Partial<Record<DomainEvent['type'], Persona
     forgotten: {},
     email: (p) => text((p['reporter'] as { email?: unknown } | undefined)?.email),
   },
-  RegistrationRemoved: {
-    record: (data) => `registration:${String(data['registrationId'])}`,
-    brings: false,
-    fields: ['reason'],
-    forgotten: { reason: '' },
-    email: () => undefined,
-  },
+  RegistrationRemoved: aboutRegistration('reason', { reason: '' }),
+  RegistrationCancelled: aboutRegistration('reason', {}),
+  ParticipantPromoted: aboutRegistration('overCapacityReason', {}),
 };
 
 /** An event's personal data, split off: what a store may write as is, and what it must protect. */

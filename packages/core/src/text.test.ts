@@ -17,7 +17,14 @@ import {
   RescheduleEngagementInput,
 } from './engagement/engagement.js';
 import { QualifyObservationInput, RecordObservationInput } from './observation/observation.js';
-import { RegisterInput, RemoveRegistrationInput } from './registration/registration.js';
+import {
+  CancelOnBehalfInput,
+  PromoteInput,
+  RegisterInput,
+  RemoveRegistrationInput,
+  StaffActor,
+  StaffRegisterInput,
+} from './registration/registration.js';
 import { ShareReportInput, ValidateReportInput } from './report/report.js';
 import { DuplicateInput, RejectInput } from './service/observations.js';
 import { validate } from './validation.js';
@@ -30,6 +37,10 @@ const INPUTS: Record<string, z.ZodMiniType> = {
   ReasonInput,
   RegisterInput,
   RemoveRegistrationInput,
+  StaffRegisterInput,
+  CancelOnBehalfInput,
+  PromoteInput,
+  StaffActor,
   RecordObservationInput,
   QualifyObservationInput,
   DuplicateInput,

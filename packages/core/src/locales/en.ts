@@ -100,6 +100,10 @@ export const registration = {
     'registration.walk-not-underway': 'Check-in is only possible during the walk.',
     'registration.walk-over': 'The walk has already started: the registration can no longer be changed.',
     'registration.reason-required': 'Give a reason.',
+    'registration.staff-sign-up-closed':
+      'Staff can register someone once the walk is published and until it starts; during the walk, add the person as a walk-in.',
+    'registration.walk-in-not-underway': 'A person who came without registering can only be added during the walk.',
+    'registration.over-capacity-reason-required': 'No seat is left: to take this person beyond the capacity, give a reason.',
   },
   labels: {
     'registration.status.confirmed': 'Confirmed',

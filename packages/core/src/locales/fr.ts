@@ -104,6 +104,11 @@ export const registration = {
     'registration.walk-not-underway': 'Le pointage n’est possible que pendant le diagnostic.',
     'registration.walk-over': 'Le diagnostic a déjà commencé : l’inscription ne peut plus être modifiée.',
     'registration.reason-required': 'Indiquez un motif.',
+    'registration.staff-sign-up-closed':
+      'L’équipe peut inscrire quelqu’un une fois le diagnostic publié et jusqu’à son départ ; pendant la marche, ajoutez la personne sur place.',
+    'registration.walk-in-not-underway': 'Une personne venue sans inscription ne peut être ajoutée que pendant le diagnostic.',
+    'registration.over-capacity-reason-required':
+      'Plus aucune place : pour accueillir cette personne au-delà de la capacité, indiquez un motif.',
   },
   labels: {
     'registration.status.confirmed': 'Confirmée',

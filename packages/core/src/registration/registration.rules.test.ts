@@ -27,9 +27,9 @@ const allPass = (over: Partial<RegistrationContext> = {}): RegistrationContext =
   ...over,
 });
 
-/** Check-in happens during the walk: the only guard that needs another walk status. */
+/** Check-in and walk-ins happen during the walk: the only guards that need another walk status. */
 const contextFor = (event: RegistrationEventName): RegistrationContext =>
-  event === 'checkIn' ? allPass({ walk: walkIn('in-progress') }) : allPass();
+  event === 'checkIn' || event === 'walkIn' ? allPass({ walk: walkIn('in-progress') }) : allPass();
 
 const full = (n: number, role: ActorRole = 'resident', status: RegistrationStatus = 'confirmed'): Registration[] =>
   Array.from({ length: n }, () => registrationFixture({ role, status }));
@@ -38,22 +38,28 @@ const full = (n: number, role: ActorRole = 'resident', status: RegistrationStatu
  * DOMAIN.md: register → confirmed while seats remain, else waitlisted;
  * confirmed →checkIn→ attended; confirmed →markAbsent→ absent (walk finished);
  * confirmed|waitlisted →cancel→ cancelled; waitlisted →promote→ confirmed;
- * staff: confirmed|waitlisted →remove(reason)→ removed (issue 10, finding 4).
+ * staff: confirmed|waitlisted →remove(reason)→ removed (issue 10, finding 4);
+ * staff (issue 13): registerByStaff → confirmed or waitlisted (a phone-in), walkIn → attended
+ * (someone who turned up), waitlisted →promoteByStaff→ confirmed, waitlisted →checkIn→ attended
+ * (a waitlisted person who came); a cancellation on someone's behalf is `cancel`.
  */
 const expected: ExpectedTable<RegistrationStatus, RegistrationEventName> = {
   states: ['confirmed', 'waitlisted', 'cancelled', 'removed', 'attended', 'absent'],
-  events: ['register', 'cancel', 'remove', 'promote', 'checkIn', 'markAbsent'],
+  events: ['register', 'registerByStaff', 'walkIn', 'cancel', 'remove', 'promote', 'promoteByStaff', 'checkIn', 'markAbsent'],
   rows: {
-    //          register     cancel       remove     promote      checkIn     markAbsent
-    none: ['confirmed', X, X, X, X, X],
-    confirmed: [X, 'cancelled', 'removed', X, 'attended', 'absent'],
-    waitlisted: [X, 'cancelled', 'removed', 'confirmed', X, X],
-    cancelled: [X, X, X, X, X, X],
-    removed: [X, X, X, X, X, X],
-    attended: [X, X, X, X, X, X],
-    absent: [X, X, X, X, X, X],
+    //          register  registerByStaff walkIn  cancel  remove  promote  promoteByStaff  checkIn  markAbsent
+    none: ['confirmed', 'confirmed', 'attended', X, X, X, X, X, X],
+    confirmed: [X, X, X, 'cancelled', 'removed', X, X, 'attended', 'absent'],
+    waitlisted: [X, X, X, 'cancelled', 'removed', 'confirmed', 'confirmed', 'attended', X],
+    cancelled: [X, X, X, X, X, X, X, X, X],
+    removed: [X, X, X, X, X, X, X, X, X],
+    attended: [X, X, X, X, X, X, X, X, X],
+    absent: [X, X, X, X, X, X, X, X, X],
   },
-  fallbacks: [{ from: 'none', event: 'register', target: 'waitlisted' }],
+  fallbacks: [
+    { from: 'none', event: 'register', target: 'waitlisted' },
+    { from: 'none', event: 'registerByStaff', target: 'waitlisted' },
+  ],
 };
 
 describe('registrationRules: the table', () => {
@@ -225,6 +231,100 @@ describe('registrationRules: guards', () => {
     it('checks in during the walk', () => {
       assertTarget(transition(registrationRules, 'confirmed', 'checkIn', allPass({ walk: walkIn('in-progress') })), 'attended');
     });
+  });
+});
+
+describe('registrationRules: what staff do for people (issue 13)', () => {
+  const byStaff = (over: Partial<RegistrationContext>) => transition(registrationRules, 'none', 'registerByStaff', allPass(over));
+  const walkInto = (over: Partial<RegistrationContext>) =>
+    transition(registrationRules, 'none', 'walkIn', allPass({ walk: walkIn('in-progress'), ...over }));
+  const promote = (over: Partial<RegistrationContext>) => transition(registrationRules, 'waitlisted', 'promoteByStaff', allPass(over));
+
+  describe('publishedNotStarted: staff sign up someone who phoned', () => {
+    it('accepts an open walk, and one past its deadline (effectively closed): staff decide', () => {
+      assertTarget(byStaff({ walk: walkIn('open') }), 'confirmed');
+      assertTarget(byStaff({ walk: walkIn('closed'), now: at(DEADLINE, 1) }), 'confirmed');
+    });
+    for (const status of ['draft', 'in-progress', 'done', 'reported', 'cancelled'] as const) {
+      it(`refuses a ${status} walk with registration.staff-sign-up-closed`, () => {
+        const error = assertRefused(byStaff({ walk: walkIn(status) }), 'registration.staff-sign-up-closed');
+        assert.equal(error.details.guard, 'publishedNotStarted');
+      });
+    }
+    it('asks the sign-up’s own rules too: consent (given orally), a contact, a new email', () => {
+      assertRefused(byStaff({ consent: false }), 'registration.consent-required');
+      assertRefused(byStaff({ email: undefined, phone: undefined }), 'registration.contact-required');
+      assertTarget(byStaff({ email: undefined, phone: '04 75 00 00 00' }), 'confirmed');
+      const taken = [registrationFixture({ email: 'amina@example.org' })];
+      assertRefused(byStaff({ registrations: taken }), 'registration.duplicate-email');
+    });
+  });
+
+  describe('overCapacityReasonGiven', () => {
+    it('waitlists a phone-in when the pool is full and staff give no reason', () => {
+      assertTarget(byStaff({ registrations: full(3) }), 'waitlisted');
+      assertTarget(byStaff({ registrations: full(3), overCapacityReason: '  ' }), 'waitlisted');
+    });
+    it('seats a phone-in beyond the capacity when staff say why', () => {
+      assertTarget(byStaff({ registrations: full(3), overCapacityReason: 'Accompagne sa mère en fauteuil' }), 'confirmed');
+    });
+    it('promotes a waitlisted person when a seat is free, without a reason', () => {
+      assertTarget(promote({ registrations: full(2) }), 'confirmed');
+    });
+    it('refuses to promote into a full pool without a reason with registration.over-capacity-reason-required, and lists both ways out', () => {
+      for (const overCapacityReason of [undefined, '', ' \t'])
+        assertRefused(promote({ registrations: full(3), overCapacityReason }), 'registration.over-capacity-reason-required');
+      assert.deepEqual(
+        refusalsOf(registrationRules, 'waitlisted', 'promoteByStaff', allPass({ registrations: full(3) })).map((r) => r.code),
+        ['walk.full', 'registration.over-capacity-reason-required'],
+      );
+    });
+    it('promotes beyond the capacity with a reason', () => {
+      assertTarget(promote({ registrations: full(3), overCapacityReason: 'Élue du quartier' }), 'confirmed');
+    });
+    for (const status of ['in-progress', 'done', 'cancelled'] as const) {
+      it(`refuses a staff promotion once the walk is ${status} with registration.walk-over (check the person in instead)`, () => {
+        assertRefused(promote({ walk: walkIn(status), registrations: [] }), 'registration.walk-over');
+      });
+    }
+    it('refuses to promote someone who is not waitlisted', () => {
+      for (const status of ['confirmed', 'attended', 'cancelled', 'removed', 'absent'] as const)
+        assertRefused(transition(registrationRules, status, 'promoteByStaff', allPass()), 'registration.invalid-transition');
+    });
+  });
+
+  describe('walkInDuringWalk: someone who turns up', () => {
+    it('adds them present, registrations closed and the walk full', () => {
+      assertTarget(walkInto({ registrations: full(3), now: at(DEADLINE, 3_600_000) }), 'attended');
+    });
+    for (const status of ['draft', 'open', 'closed', 'done', 'reported', 'cancelled'] as const) {
+      it(`refuses a walk-in while the walk is ${status} with registration.walk-in-not-underway`, () => {
+        const error = assertRefused(walkInto({ walk: walkIn(status) }), 'registration.walk-in-not-underway');
+        assert.equal(error.details.guard, 'walkInDuringWalk');
+      });
+    }
+    it('needs no contact, but the person’s consent, and not an email already registered (check them in instead)', () => {
+      assertTarget(walkInto({ email: undefined, phone: undefined }), 'attended');
+      assertRefused(walkInto({ consent: false }), 'registration.consent-required');
+      assertRefused(walkInto({ registrations: [registrationFixture({ email: 'Amina@example.org' })] }), 'registration.duplicate-email');
+    });
+  });
+
+  describe('walkUnderway, for a waitlisted person who came', () => {
+    it('checks them in during the walk, full or not', () => {
+      assertTarget(
+        transition(registrationRules, 'waitlisted', 'checkIn', allPass({ walk: walkIn('in-progress'), registrations: full(3) })),
+        'attended',
+      );
+    });
+    for (const status of ['open', 'closed', 'done'] as const) {
+      it(`refuses while the walk is ${status} with registration.walk-not-underway`, () => {
+        assertRefused(
+          transition(registrationRules, 'waitlisted', 'checkIn', allPass({ walk: walkIn(status) })),
+          'registration.walk-not-underway',
+        );
+      });
+    }
   });
 });
 

@@ -19,6 +19,8 @@ export interface RegistrationContext {
   readonly consent?: boolean;
   /** For `remove`: the reason staff give. */
   readonly reason?: string | undefined;
+  /** For `registerByStaff` and `promoteByStaff`: why staff seat the person beyond the walk's capacity, if they do. */
+  readonly overCapacityReason?: string | undefined;
 }
 
 const OCCUPYING: readonly string[] = ['confirmed', 'attended'];
@@ -39,18 +41,27 @@ export function seatsLeft(walk: Walk, registrations: readonly Registration[], ro
 
 const normaliseEmail = (email: string | undefined) => (email ?? '').trim().toLowerCase();
 const OPEN_FOR_CHANGES: readonly string[] = ['draft', 'open', 'closed'];
+/** A published walk that has not started: staff may still sign someone up, deadline or not. */
+const PUBLISHED_NOT_STARTED: readonly string[] = ['open', 'closed'];
 /** Sign-ups that no longer hold an email: the person (or staff for them) may sign up again. */
 const ENDED: readonly string[] = ['cancelled', 'removed'];
 
 /**
  * The registration lifecycle. `register` is tried as `confirmed` first, then
  * `waitlisted`: the first whose guards pass wins, so "full" is a guard, not an if.
- * `remove` is staff ending a sign-up, with a reason; like `cancel`, it frees the seat.
+ * `remove` is staff ending a sign-up, with a reason; like `cancel`, it frees the seat
+ * (staff cancelling on a person's behalf is `cancel` too, the same rule).
+ *
+ * What staff do for people (issue 13): `registerByStaff` signs up someone who phoned,
+ * from publication to the start whatever the deadline, waitlisted when full unless staff
+ * give a reason to go beyond the capacity; `walkIn` adds someone who turns up during the
+ * walk, present at once, registrations closed or not; `promoteByStaff` seats a waitlisted
+ * person (a free seat, or a reason); a waitlisted person who came is checked in.
  */
 export const registrationRules = /* @__PURE__ */ defineRules({
   id: 'registration',
   states: REGISTRATION_STATUSES,
-  events: ['register', 'cancel', 'remove', 'promote', 'checkIn', 'markAbsent'],
+  events: ['register', 'registerByStaff', 'walkIn', 'cancel', 'remove', 'promote', 'promoteByStaff', 'checkIn', 'markAbsent'],
   on: {
     none: {
       register: [
@@ -60,6 +71,16 @@ export const registrationRules = /* @__PURE__ */ defineRules({
         },
         { target: 'waitlisted', guard: { and: ['walkOpen', 'beforeDeadline', 'consentGiven', 'contactGiven', 'newEmail'] } },
       ],
+      registerByStaff: [
+        {
+          target: 'confirmed',
+          guard: {
+            and: ['publishedNotStarted', 'consentGiven', 'contactGiven', 'newEmail', { or: ['seatAvailable', 'overCapacityReasonGiven'] }],
+          },
+        },
+        { target: 'waitlisted', guard: { and: ['publishedNotStarted', 'consentGiven', 'contactGiven', 'newEmail'] } },
+      ],
+      walkIn: { target: 'attended', guard: { and: ['walkInDuringWalk', 'consentGiven', 'newEmail'] } },
     },
     confirmed: {
       cancel: { target: 'cancelled', guard: 'walkNotStarted' },
@@ -71,6 +92,8 @@ export const registrationRules = /* @__PURE__ */ defineRules({
       cancel: { target: 'cancelled', guard: 'walkNotStarted' },
       remove: { target: 'removed', guard: { and: ['walkNotStarted', 'reasonGiven'] } },
       promote: { target: 'confirmed', guard: 'seatAvailable' },
+      promoteByStaff: { target: 'confirmed', guard: { and: ['walkNotStarted', { or: ['seatAvailable', 'overCapacityReasonGiven'] }] } },
+      checkIn: { target: 'attended', guard: 'walkUnderway' },
     },
   },
   guards: {
@@ -96,6 +119,15 @@ export const registrationRules = /* @__PURE__ */ defineRules({
     walkNotStarted: { code: 'registration.walk-over', check: (c: RegistrationContext) => OPEN_FOR_CHANGES.includes(c.walk.status) },
     reasonGiven: { code: 'registration.reason-required', check: (c: RegistrationContext) => (c.reason ?? '').trim().length > 0 },
     walkUnderway: { code: 'registration.walk-not-underway', check: (c: RegistrationContext) => c.walk.status === 'in-progress' },
+    publishedNotStarted: {
+      code: 'registration.staff-sign-up-closed',
+      check: (c: RegistrationContext) => PUBLISHED_NOT_STARTED.includes(c.walk.status),
+    },
+    walkInDuringWalk: { code: 'registration.walk-in-not-underway', check: (c: RegistrationContext) => c.walk.status === 'in-progress' },
+    overCapacityReasonGiven: {
+      code: 'registration.over-capacity-reason-required',
+      check: (c: RegistrationContext) => (c.overCapacityReason ?? '').trim().length > 0,
+    },
   },
 });
 

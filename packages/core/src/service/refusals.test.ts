@@ -87,6 +87,21 @@ const scenarios: [code: string, run: (gusp: Gusp, options: CommandOptions) => Pr
       return g.walks.removeRegistration(walk.id, r.registration.id, { reason: '' }, o);
     },
   ],
+  [
+    'registration.staff-sign-up-closed',
+    async (g, o) =>
+      g.walks.registerByStaff(unwrap(await g.walks.schedule({ quartierId: 'le-plan', startsAt: WALK_STARTS_AT })).id, person(), o),
+  ],
+  ['registration.walk-in-not-underway', async (g, o) => g.walks.walkIn((await openWalk(g)).id, { name: 'Karim', consent: true }, o)],
+  [
+    'registration.over-capacity-reason-required',
+    async (g, o) => {
+      const walk = await openWalk(g, { capacity: 1 });
+      unwrap(await g.walks.register(walk.id, person()));
+      const waiting = unwrap(await g.walks.register(walk.id, person()));
+      return g.walks.promoteByStaff(walk.id, waiting.registration.id, {}, o);
+    },
+  ],
   ['validation.invalid', (g, o) => g.walks.schedule({} as never, o)],
   [
     'observation.location-required',
@@ -161,6 +176,11 @@ describe('refusals: commands never throw for bad input', () => {
     const commands: [string, (input: never) => Promise<Result<unknown>>][] = [
       ['walks.schedule', (i) => gusp.walks.schedule(i)],
       ['walks.register', (i) => gusp.walks.register(walk.id, i)],
+      ['walks.registerByStaff', (i) => gusp.walks.registerByStaff(walk.id, i)],
+      ['walks.registerByStaff (actor)', (i) => gusp.walks.registerByStaff(walk.id, person({ consent: false }), { actor: i })],
+      ['walks.walkIn', (i) => gusp.walks.walkIn(walk.id, i)],
+      ['walks.cancelOnBehalf', (i) => gusp.walks.cancelOnBehalf(walk.id, 'ghost', i)],
+      ['walks.promoteByStaff', (i) => gusp.walks.promoteByStaff(walk.id, registration.registration.id, i)],
       ['walks.cancel', (i) => gusp.walks.cancel(walk.id, i)],
       ['walks.reschedule', (i) => gusp.walks.reschedule(walk.id, i)],
       ['observations.record', (i) => gusp.observations.record(i)],
@@ -186,6 +206,8 @@ describe('refusals: commands never throw for bad input', () => {
       ['walks.cancelRegistration', (id) => gusp.walks.cancelRegistration(walk.id, id, { token: id })],
       ['walks.checkIn', (id) => gusp.walks.checkIn(walk.id, id)],
       ['walks.removeRegistration', (id) => gusp.walks.removeRegistration(walk.id, id, { reason: id })],
+      ['walks.cancelOnBehalf', (id) => gusp.walks.cancelOnBehalf(walk.id, id, { reason: id })],
+      ['walks.promoteByStaff', (id) => gusp.walks.promoteByStaff(walk.id, id, { overCapacity: { reason: id } })],
       ['observations.resolve', (id) => gusp.observations.resolve(id)],
       ['engagements.get', (id) => gusp.engagements.get(id)],
       ['reports.draft', (id) => gusp.reports.draft(id)],

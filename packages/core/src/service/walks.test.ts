@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ParticipantPromoted, RegistrationsClosed } from '../events.js';
+import { valence } from '../city/valence.js';
+import type { ParticipantPromoted, ParticipantRegistered, RegistrationsClosed, WalkInRegistered } from '../events.js';
+import { registrationFixture } from '../fixtures.test-helpers.js';
+import type { Store } from '../store/store.js';
 import { waitlistPosition } from '../walk/walk.fold.js';
-import { assertRefused, LE_PLAN_STOPS, openWalk, person, setup, unwrap, WALK_STARTS_AT } from './service.test-helpers.js';
+import { assertRefused, LE_PLAN_STOPS, openWalk, person, setup, START, unwrap, WALK_STARTS_AT } from './service.test-helpers.js';
 
 describe('walks: the whole life of a diagnostic en marchant', () => {
   it('goes from schedule to reported, closing sign-ups at the deadline and marking absentees', async () => {
@@ -56,7 +59,7 @@ describe('walks: the whole life of a diagnostic en marchant', () => {
     clock.set('2026-03-14T09:05:00+01:00');
     assert.equal(unwrap(await gusp.walks.checkIn(draft.id, amina.registration.id)).status, 'attended');
     assert.equal(unwrap(await gusp.walks.checkIn(draft.id, elu.registration.id)).status, 'attended');
-    assertRefused(await gusp.walks.checkIn(draft.id, chloe.registration.id), 'registration.invalid-transition');
+    assertRefused(await gusp.walks.checkIn(draft.id, amina.registration.id), 'registration.invalid-transition');
     assertRefused(await gusp.walks.cancelRegistration(draft.id, bruno.registration.id), 'registration.walk-over');
 
     // Observations on the route.
@@ -613,5 +616,237 @@ describe('walks: staff remove a sign-up, saying why (issue 10, finding 4)', () =
     assert.equal(after?.status, 'removed');
     assert.equal(after?.removalReason, undefined);
     assert.doesNotMatch(JSON.stringify(unwrap(await gusp.walks.get(walk.id))), /Retirée/);
+  });
+});
+
+describe('walks: what staff do for people (issue 13)', () => {
+  const COORDINATOR = { accountId: 'acc-coordinatrice', role: 'coordinator', organisationId: 'ville-de-valence' } as const;
+  const AGENT = { accountId: 'acc-agent', role: 'agent' } as const;
+  const eventsOf = async (store: Store, walkId: string) => (await store.read(`walk-${walkId}`)).events;
+
+  it('registers someone who phoned in, after the deadline, by phone alone, recording who did it and the oral consent', async () => {
+    const { gusp, store, clock } = setup();
+    const walk = await openWalk(gusp);
+    clock.set('2026-03-13T19:00:00+01:00');
+    assertRefused(await gusp.walks.register(walk.id, person()), 'walk.registration-closed');
+    const phoned = unwrap(
+      await gusp.walks.registerByStaff(
+        walk.id,
+        { name: 'Mme Rosa Parmentier', phone: '04 75 00 00 00', consent: true, needs: ['wheelchair'] },
+        { actor: COORDINATOR },
+      ),
+    );
+    assert.equal(phoned.status, 'confirmed');
+    assert.equal(phoned.registration.channel, 'phone');
+    assert.equal(phoned.registration.email, undefined);
+    assert.deepEqual(phoned.registration.consent, { version: valence.consentVersion, at: '2026-03-13T19:00:00+01:00', via: 'staff' });
+    const event = (await eventsOf(store, walk.id)).at(-1) as unknown as ParticipantRegistered;
+    assert.equal(event.type, 'ParticipantRegistered');
+    assert.deepEqual(event.data.by, COORDINATOR);
+    assert.equal(event.data.registration.channel, 'phone');
+    // An online sign-up says its channel too, and nobody on the staff.
+    clock.set(START);
+    const online = unwrap(await gusp.walks.register((await openWalk(gusp)).id, person()));
+    assert.equal(online.registration.channel, 'online');
+    assert.equal(online.registration.consent.via, undefined);
+  });
+
+  it('waitlists a phone-in when the walk is full, or seats them beyond the capacity with a reason, kept only then', async () => {
+    const { gusp } = setup();
+    const walk = await openWalk(gusp, { capacity: 1 });
+    unwrap(await gusp.walks.register(walk.id, person()));
+    const waiting = unwrap(await gusp.walks.registerByStaff(walk.id, person({ email: undefined, phone: '0612345678' })));
+    assert.deepEqual([waiting.status, waiting.position], ['waitlisted', 1]);
+    const beyond = unwrap(await gusp.walks.registerByStaff(walk.id, { ...person(), overCapacity: { reason: '  Accompagne sa mère  ' } }));
+    assert.equal(beyond.status, 'confirmed');
+    assert.equal(beyond.registration.overCapacityReason, 'Accompagne sa mère');
+    const summary = unwrap(await gusp.queries.walkSummary(walk.id));
+    assert.deepEqual([summary.confirmed, summary.waitlisted, summary.seatsLeft], [2, 1, 0]);
+    // With a seat free the reason is not a reason: the person is simply seated.
+    const roomy = await openWalk(gusp, { capacity: 5 });
+    const seated = unwrap(await gusp.walks.registerByStaff(roomy.id, { ...person(), overCapacity: { reason: 'Au cas où' } }));
+    assert.deepEqual([seated.status, seated.registration.overCapacityReason], ['confirmed', undefined]);
+  });
+
+  it('refuses a phone-in to a draft or a walk under way, without contact or consent, with an empty reason or a bad actor', async () => {
+    const { gusp, clock } = setup();
+    const draft = unwrap(await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: WALK_STARTS_AT, stops: [...LE_PLAN_STOPS] }));
+    assertRefused(await gusp.walks.registerByStaff(draft.id, person()), 'registration.staff-sign-up-closed');
+    const walk = unwrap(await gusp.walks.publish(draft.id));
+    assertRefused(await gusp.walks.registerByStaff(walk.id, { name: 'Sans contact', consent: true }), 'registration.contact-required');
+    assertRefused(await gusp.walks.registerByStaff(walk.id, person({ consent: false })), 'registration.consent-required');
+    const empty = assertRefused(
+      await gusp.walks.registerByStaff(walk.id, { ...person(), overCapacity: { reason: '  ' } }),
+      'validation.invalid',
+    );
+    assert.deepEqual(
+      (empty.details.issues as { path: string; code: string }[]).map((i) => [i.path, i.code]),
+      [['overCapacity.reason', 'field.required']],
+    );
+    const actor = assertRefused(
+      await gusp.walks.registerByStaff(walk.id, person(), { locale: 'en', actor: { accountId: '', role: 'mayor' } as never }),
+      'validation.invalid',
+      'en',
+    );
+    assert.deepEqual(
+      (actor.details.issues as { path: string }[]).map((i) => i.path),
+      ['accountId', 'role'],
+    );
+    clock.set('2026-03-14T08:45:00+01:00');
+    unwrap(await gusp.walks.start(walk.id));
+    const underway = assertRefused(
+      await gusp.walks.registerByStaff(walk.id, person(), { locale: 'en' }),
+      'registration.staff-sign-up-closed',
+      'en',
+    );
+    assert.match(underway.message, /walk-in/);
+    assert.equal(unwrap(await gusp.walks.get(walk.id)).registrations.length, 0, 'nothing refused was recorded');
+  });
+
+  it('adds a walk-in during the walk, present at once although registrations closed and the walk is full; counted in the report', async () => {
+    const { gusp, store, clock } = setup();
+    const walk = await openWalk(gusp, { capacity: 1 });
+    unwrap(await gusp.walks.register(walk.id, person()));
+    assertRefused(await gusp.walks.walkIn(walk.id, { name: 'Trop tôt', consent: true }), 'registration.walk-in-not-underway');
+    clock.set('2026-03-14T08:45:00+01:00');
+    unwrap(await gusp.walks.start(walk.id));
+    const came = unwrap(await gusp.walks.walkIn(walk.id, { name: 'Karim', consent: true, role: 'resident' }, { actor: AGENT }));
+    assert.equal(came.status, 'attended');
+    assert.equal(came.registration.channel, 'walk-in');
+    assert.equal(came.registration.consent.via, 'staff');
+    const event = (await eventsOf(store, walk.id)).at(-1) as unknown as WalkInRegistered;
+    assert.deepEqual([event.type, event.data.by, event.data.registration.status], ['WalkInRegistered', AGENT, 'attended']);
+    assertRefused(await gusp.walks.walkIn(walk.id, { name: 'Sans accord', consent: false }), 'registration.consent-required');
+    assertRefused(await gusp.walks.walkIn(walk.id, { name: 'x', consent: true, email: 'pas-un-email' }), 'validation.invalid');
+    clock.set('2026-03-14T12:30:00+01:00');
+    unwrap(await gusp.walks.finish(walk.id));
+    assertRefused(await gusp.walks.walkIn(walk.id, { name: 'Trop tard', consent: true }), 'registration.walk-in-not-underway');
+    const report = unwrap(await gusp.reports.draft(walk.id));
+    assert.equal(report.participantsTotal, 1, 'the walk-in was there; the confirmed person who did not come is absent');
+  });
+
+  it('adds a walk-in once when the phone sends it again with the same client id (offline outbox)', async () => {
+    const { gusp, store, clock } = setup();
+    const walk = await openWalk(gusp);
+    clock.set('2026-03-14T08:45:00+01:00');
+    unwrap(await gusp.walks.start(walk.id));
+    const input = { name: 'Karim', consent: true };
+    const first = unwrap(await gusp.walks.walkIn(walk.id, input, { clientId: 'wi-1', actor: AGENT }));
+    const again = unwrap(await gusp.walks.walkIn(walk.id, input, { clientId: 'wi-1', actor: AGENT }));
+    assert.deepEqual(again, first);
+    assert.equal((await eventsOf(store, walk.id)).filter((e) => e.type === 'WalkInRegistered').length, 1);
+  });
+
+  it('cancels on someone’s behalf without a token, keeping the reason and who did it, and promotes the first waitlisted person', async () => {
+    const { gusp, store, clock } = setup();
+    const walk = await openWalk(gusp, { capacity: 1 });
+    const seated = unwrap(await gusp.walks.register(walk.id, person({ name: 'Rosa' })));
+    const next = unwrap(await gusp.walks.register(walk.id, person({ name: 'Driss' })));
+    clock.set('2026-03-13T20:00:00+01:00');
+    const cancelled = unwrap(
+      await gusp.walks.cancelOnBehalf(walk.id, seated.registration.id, { reason: ' A appelé : malade ' }, { actor: COORDINATOR }),
+    );
+    assert.equal(cancelled.status, 'cancelled');
+    assert.equal(cancelled.registration.cancelReason, 'A appelé : malade');
+    assert.deepEqual(
+      (await eventsOf(store, walk.id)).slice(-2).map((e) => [e.type, e.data]),
+      [
+        ['RegistrationCancelled', { registrationId: seated.registration.id, reason: 'A appelé : malade', by: COORDINATOR }],
+        ['ParticipantPromoted', { registrationId: next.registration.id }],
+      ],
+    );
+    // Without a reason, nothing is written for one.
+    clock.set(START);
+    const other = unwrap(await gusp.walks.register((await openWalk(gusp)).id, person()));
+    const plain = unwrap(await gusp.walks.cancelOnBehalf(other.registration.walkId, other.registration.id, { reason: '' }));
+    assert.equal(plain.registration.cancelReason, undefined);
+    assert.deepEqual((await eventsOf(store, other.registration.walkId)).at(-1)?.data, { registrationId: other.registration.id });
+  });
+
+  it('refuses to cancel on someone’s behalf once the walk started, an unknown or ended sign-up, or a control character', async () => {
+    const { gusp, clock } = setup();
+    const walk = await openWalk(gusp);
+    const r = unwrap(await gusp.walks.register(walk.id, person()));
+    assertRefused(await gusp.walks.cancelOnBehalf(walk.id, 'nobody'), 'registration.not-found');
+    assertRefused(await gusp.walks.cancelOnBehalf(walk.id, r.registration.id, { reason: 'a\u0007b' }), 'validation.invalid');
+    const other = unwrap(await gusp.walks.register(walk.id, person()));
+    unwrap(await gusp.walks.cancelOnBehalf(walk.id, other.registration.id));
+    assertRefused(await gusp.walks.cancelOnBehalf(walk.id, other.registration.id), 'registration.invalid-transition');
+    clock.set('2026-03-14T08:45:00+01:00');
+    unwrap(await gusp.walks.start(walk.id));
+    assertRefused(await gusp.walks.cancelOnBehalf(walk.id, r.registration.id), 'registration.walk-over');
+  });
+
+  it('moves a waitlisted person to confirmed beyond the capacity with a reason, skipping the queue; refuses without one', async () => {
+    const { gusp, store } = setup();
+    const walk = await openWalk(gusp, { capacity: 1 });
+    unwrap(await gusp.walks.register(walk.id, person()));
+    const first = unwrap(await gusp.walks.register(walk.id, person()));
+    const second = unwrap(await gusp.walks.register(walk.id, person({ name: 'Interprète de Mme Diallo' })));
+    const refused = assertRefused(
+      await gusp.walks.promoteByStaff(walk.id, second.registration.id),
+      'registration.over-capacity-reason-required',
+    );
+    assert.match(refused.message, /motif/);
+    const promoted = unwrap(
+      await gusp.walks.promoteByStaff(walk.id, second.registration.id, { overCapacity: { reason: 'Interprète' } }, { actor: COORDINATOR }),
+    );
+    assert.deepEqual([promoted.status, promoted.registration.overCapacityReason], ['confirmed', 'Interprète']);
+    assert.deepEqual((await eventsOf(store, walk.id)).at(-1)?.data, {
+      registrationId: second.registration.id,
+      overCapacityReason: 'Interprète',
+      by: COORDINATOR,
+    });
+    const agg = unwrap(await gusp.walks.get(walk.id));
+    assert.equal(waitlistPosition(agg.registrations, first.registration.id), 1, 'the queue keeps its order');
+    assertRefused(await gusp.walks.promoteByStaff(walk.id, second.registration.id), 'registration.invalid-transition');
+    assertRefused(await gusp.walks.promoteByStaff(walk.id, 'nobody'), 'registration.not-found');
+  });
+
+  it('checks in a waitlisted person who came, recording who did it; refuses before the walk', async () => {
+    const { gusp, store, clock } = setup();
+    const walk = await openWalk(gusp, { capacity: 1 });
+    unwrap(await gusp.walks.register(walk.id, person()));
+    const waiting = unwrap(await gusp.walks.register(walk.id, person()));
+    assertRefused(await gusp.walks.checkIn(walk.id, waiting.registration.id), 'registration.walk-not-underway');
+    clock.set('2026-03-14T08:45:00+01:00');
+    unwrap(await gusp.walks.start(walk.id));
+    assert.equal(unwrap(await gusp.walks.checkIn(walk.id, waiting.registration.id, { actor: AGENT })).status, 'attended');
+    assert.deepEqual((await eventsOf(store, walk.id)).at(-1)?.data, { registrationId: waiting.registration.id, by: AGENT });
+  });
+
+  it('reads sign-ups recorded before channels as online, and forgets what staff wrote about people with their names', async () => {
+    const { gusp, store, clock } = setup();
+    const walk = await openWalk(gusp, { capacity: 1 });
+    const old = registrationFixture({ walkId: walk.id, name: 'Ancienne Inscrite' });
+    delete (old as { channel?: string }).channel;
+    const appended = await store.append(`walk-${walk.id}`, 2, [{ type: 'ParticipantRegistered', at: START, data: { registration: old } }]);
+    assert.equal(appended.ok, true);
+    const agg = unwrap(await gusp.walks.get(walk.id));
+    assert.equal(agg.registrations[0]?.channel, 'online');
+
+    const beyond = unwrap(
+      await gusp.walks.registerByStaff(walk.id, { ...person({ name: 'Rosa' }), overCapacity: { reason: 'Mme Rosa, voisine' } }),
+    );
+    const waiting = unwrap(await gusp.walks.register(walk.id, person()));
+    unwrap(await gusp.walks.promoteByStaff(walk.id, waiting.registration.id, { overCapacity: { reason: 'Fille de Mme Rosa' } }));
+    unwrap(await gusp.walks.cancelOnBehalf(walk.id, beyond.registration.id, { reason: 'Mme Rosa est malade' }));
+    clock.set('2026-03-14T08:45:00+01:00');
+    unwrap(await gusp.walks.start(walk.id));
+    unwrap(await gusp.walks.walkIn(walk.id, { name: 'Karim Rosa', phone: '0600000000', consent: true }));
+    const summary = JSON.stringify(unwrap(await gusp.queries.walkSummary(walk.id)));
+    assert.doesNotMatch(summary, /Rosa|0600000000|Ancienne/, 'the public summary names nobody');
+    unwrap(await gusp.walks.purgePersonalData(walk.id));
+    const purged = unwrap(await gusp.walks.get(walk.id));
+    assert.doesNotMatch(JSON.stringify(purged), /Rosa|0600000000|Ancienne/);
+    assert.deepEqual(
+      purged.registrations.map((r) => [r.channel, r.status, r.anonymised]),
+      [
+        ['online', 'confirmed', true],
+        ['phone', 'cancelled', true],
+        ['online', 'confirmed', true],
+        ['walk-in', 'attended', true],
+      ],
+    );
   });
 });

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { nanoid } from 'nanoid';
+import type * as z from 'zod/mini';
 import { toZonedISO } from '../dates.js';
 import { localTimeBefore } from '../zoned-time.js';
 import type {
@@ -14,6 +15,7 @@ import type {
   WalkCancelled,
   WalkEvent,
   WalkFinished,
+  WalkInRegistered,
   WalkPublished,
   WalkRescheduled,
   WalkScheduled,
@@ -21,7 +23,20 @@ import type {
 } from '../events.js';
 import { newId } from '../ids.js';
 import { registrationRules, type RegistrationContext } from '../registration/registration.rules.js';
-import { RegisterInput, RemoveRegistrationInput, type Registration, type RegistrationStatus } from '../registration/registration.js';
+import {
+  CancelOnBehalfInput,
+  PromoteInput,
+  RegisterInput,
+  RemoveRegistrationInput,
+  StaffActor,
+  StaffRegisterInput,
+  type StaffActorInput,
+  WalkInInput,
+  type Registration,
+  type RegistrationChannel,
+  type RegistrationStatus,
+} from '../registration/registration.js';
+import { seatsLeft } from '../registration/registration.rules.js';
 import { ok, type Result } from '../result.js';
 import { transition } from '../rules/transition.js';
 import { validate } from '../validation.js';
@@ -50,6 +65,15 @@ const registrationOutcome = (agg: WalkAggregate, id: string): RegistrationOutcom
   const registration = agg.registrations.find((r) => r.id === id) as Registration;
   return { registration, status: registration.status, position: waitlistPosition(agg.registrations, id) };
 };
+
+/**
+ * The options of a command staff give: {@linkcode CommandOptions} and who acts, which the event
+ * records as its `by` (the server fills it from the session; absent, the event says nobody).
+ */
+export interface StaffCommandOptions extends CommandOptions {
+  /** The account acting, its role and organisation; checked with {@linkcode StaffActor}. */
+  readonly actor?: StaffActorInput | undefined;
+}
 
 /** The walk with its status as people see it (deadline applied). */
 const effective = (walk: Walk, now: Date): Walk => ({ ...walk, status: effectiveWalkStatus(walk, now) });
@@ -81,6 +105,42 @@ export interface WalkCommands {
    */
   register(walkId: string, input: RegisterInput, options?: CommandOptions): Promise<Result<RegistrationOutcome>>;
   /**
+   * Staff sign up someone who phoned in (`channel: 'phone'`, consent given orally: `consent.via: 'staff'`):
+   * email or phone, one is required. From publication until the walk starts, the registration deadline
+   * passed or not; waitlisted when the person's pool is full, unless `overCapacity.reason` says why to
+   * seat them anyway. Refused: `registration.staff-sign-up-closed` (a draft, or a walk under way: add a
+   * walk-in then), and the sign-up's own rules (consent, contact, the same email twice).
+   */
+  registerByStaff(walkId: string, input: StaffRegisterInput, options?: StaffCommandOptions): Promise<Result<RegistrationOutcome>>;
+  /**
+   * Adds someone who turned up during the walk (`channel: 'walk-in'`), present at once (`attended`),
+   * registrations closed or not and whatever the seats; a contact is optional, the oral consent is
+   * not. Refused outside the walk with `registration.walk-in-not-underway`.
+   */
+  walkIn(walkId: string, input: WalkInInput, options?: StaffCommandOptions): Promise<Result<RegistrationOutcome>>;
+  /**
+   * Staff cancel for a person (who phoned to say she cannot come): no cancel token, a `reason` if staff
+   * give one; before the walk starts, and the freed seat goes to the first waitlisted person, as when
+   * the person cancels.
+   */
+  cancelOnBehalf(
+    walkId: string,
+    registrationId: string,
+    input?: CancelOnBehalfInput,
+    options?: StaffCommandOptions,
+  ): Promise<Result<RegistrationOutcome>>;
+  /**
+   * Staff seat a waitlisted person, skipping the queue: when their pool has a free seat, or beyond the
+   * capacity with `overCapacity.reason`; before the walk starts. Refused without either with
+   * `registration.over-capacity-reason-required`.
+   */
+  promoteByStaff(
+    walkId: string,
+    registrationId: string,
+    input?: PromoteInput,
+    options?: StaffCommandOptions,
+  ): Promise<Result<RegistrationOutcome>>;
+  /**
    * Cancels a registration. With `token`, only the person holding the token
    * given at sign-up may cancel. A freed seat goes to the first waitlisted person.
    */
@@ -98,10 +158,10 @@ export interface WalkCommands {
     walkId: string,
     registrationId: string,
     input: RemoveRegistrationInput,
-    options?: CommandOptions,
+    options?: StaffCommandOptions,
   ): Promise<Result<RegistrationOutcome>>;
-  /** Marks a confirmed participant as present, during the walk. */
-  checkIn(walkId: string, registrationId: string, options?: CommandOptions): Promise<Result<RegistrationOutcome>>;
+  /** Marks a confirmed participant as present, during the walk; a waitlisted person who came too. */
+  checkIn(walkId: string, registrationId: string, options?: StaffCommandOptions): Promise<Result<RegistrationOutcome>>;
   /** Removes names and contacts of every registration of the walk, keeping anonymous counts; answers how many registrations the walk has. */
   purgePersonalData(walkId: string, options?: CommandOptions): Promise<Result<number>>;
   /** Erases one person's registration data (right to erasure): name, contact and needs go, the anonymous role and status stay. */
@@ -156,6 +216,52 @@ export function walkCommands(rt: Runtime): WalkCommands {
     role,
     ...extra,
   });
+
+  /** The `by` of a staff command's events, from `options.actor` (checked), or nothing when absent. */
+  const byOf = (options?: StaffCommandOptions): Result<{ by?: StaffActor }> => {
+    if (options?.actor === undefined) return ok({});
+    const parsed = validate(StaffActor, options.actor, rt.localeOf(options));
+    return parsed.ok ? ok({ by: parsed.value }) : parsed;
+  };
+
+  /** A new registration as a sign-up command makes it, from its checked input and the status the table chose. */
+  const newRegistration = (
+    agg: WalkAggregate,
+    now: Date,
+    i: z.infer<typeof RegisterInput>,
+    status: RegistrationStatus,
+    channel: RegistrationChannel,
+    locale: string,
+    extra: Partial<Registration> = {},
+  ): Registration => {
+    const at = toZonedISO(now, tz);
+    return {
+      id: newId<'RegistrationId'>(),
+      walkId: agg.walk.id,
+      name: i.name,
+      ...(i.email ? { email: i.email } : {}),
+      ...(i.phone ? { phone: i.phone } : {}),
+      role: i.role,
+      ...(i.organisationId ? { organisationId: i.organisationId } : {}),
+      needs: i.needs,
+      ...(i.needsNote ? { needsNote: i.needsNote } : {}),
+      locale: i.locale ?? locale,
+      consent: channel === 'online' ? { version: city.consentVersion, at } : { version: city.consentVersion, at, via: 'staff' },
+      status,
+      cancelToken: nanoid(32),
+      registeredAt: at,
+      updatedAt: at,
+      channel,
+      ...extra,
+    };
+  };
+
+  /** The registration a sign-up command appended, as its outcome. */
+  const registeredOutcome = (agg: WalkAggregate, appended: readonly { type: string; data: unknown }[]): RegistrationOutcome => {
+    const registered = appended.find((e) => e.type === 'ParticipantRegistered' || e.type === 'WalkInRegistered') as
+      ParticipantRegistered | WalkInRegistered;
+    return registrationOutcome(agg, registered.data.registration.id);
+  };
 
   /** Promotes waitlisted people, first come first served, while their pool has seats. */
   const promotions = (walk: Walk, registrations: Registration[], now: Date): ParticipantPromoted[] => {
@@ -322,30 +428,117 @@ export function walkCommands(rt: Runtime): WalkCommands {
           const ctx = registrationContext(agg, now, i.role, { email: i.email, phone: i.phone, consent: i.consent });
           const allowed = rt.rule(transition(registrationRules, 'none', 'register', ctx), options);
           if (!allowed.ok) return allowed;
-          const at = toZonedISO(now, tz);
-          const registration: Registration = {
-            id: newId<'RegistrationId'>(),
-            walkId: agg.walk.id,
-            name: i.name,
-            ...(i.email ? { email: i.email } : {}),
-            ...(i.phone ? { phone: i.phone } : {}),
-            role: i.role,
-            ...(i.organisationId ? { organisationId: i.organisationId } : {}),
-            needs: i.needs,
-            ...(i.needsNote ? { needsNote: i.needsNote } : {}),
-            locale: i.locale ?? locale,
-            consent: { version: city.consentVersion, at },
-            status: allowed.value,
-            cancelToken: nanoid(32),
-            registeredAt: at,
-            updatedAt: at,
-          };
+          const registration = newRegistration(agg, now, i, allowed.value, 'online', locale);
           return ok([rt.event<ParticipantRegistered>('ParticipantRegistered', { registration }, now)]);
         },
-        (agg, appended) => {
-          const registered = appended.find((e) => e.type === 'ParticipantRegistered') as ParticipantRegistered;
-          return registrationOutcome(agg, registered.data.registration.id);
+        registeredOutcome,
+        options,
+      ),
+
+    /** Staff sign up someone who phoned in; see {@linkcode WalkCommands.registerByStaff}. */
+    registerByStaff: (walkId: string, input: StaffRegisterInput, options?: StaffCommandOptions) =>
+      onWalk(
+        walkId,
+        (agg, now) => {
+          const locale = rt.localeOf(options);
+          const parsed = validate(StaffRegisterInput, input, locale);
+          if (!parsed.ok) return parsed;
+          const by = byOf(options);
+          if (!by.ok) return by;
+          const { overCapacity, ...i } = parsed.value;
+          const ctx = registrationContext(agg, now, i.role, {
+            email: i.email,
+            phone: i.phone,
+            consent: i.consent,
+            overCapacityReason: overCapacity?.reason,
+          });
+          const allowed = rt.rule(transition(registrationRules, 'none', 'registerByStaff', ctx), options);
+          if (!allowed.ok) return allowed;
+          // The reason is kept only when it is what seated the person (no seat was left in their pool).
+          const beyond = overCapacity && allowed.value === 'confirmed' && seatsLeft(ctx.walk, agg.registrations, i.role) === 0;
+          const registration = newRegistration(
+            agg,
+            now,
+            i,
+            allowed.value,
+            'phone',
+            locale,
+            beyond ? { overCapacityReason: overCapacity.reason } : {},
+          );
+          return ok([rt.event<ParticipantRegistered>('ParticipantRegistered', { registration, ...by.value }, now)]);
         },
+        registeredOutcome,
+        options,
+      ),
+
+    /** Someone who turned up during the walk; see {@linkcode WalkCommands.walkIn}. */
+    walkIn: (walkId: string, input: WalkInInput, options?: StaffCommandOptions) =>
+      onWalk(
+        walkId,
+        (agg, now) => {
+          const locale = rt.localeOf(options);
+          const parsed = validate(WalkInInput, input, locale);
+          if (!parsed.ok) return parsed;
+          const by = byOf(options);
+          if (!by.ok) return by;
+          const i = parsed.value;
+          const ctx = registrationContext(agg, now, i.role, { email: i.email, phone: i.phone, consent: i.consent });
+          const allowed = rt.rule(transition(registrationRules, 'none', 'walkIn', ctx), options);
+          if (!allowed.ok) return allowed;
+          const registration = newRegistration(agg, now, i, allowed.value, 'walk-in', locale);
+          return ok([rt.event<WalkInRegistered>('WalkInRegistered', { registration, ...by.value }, now)]);
+        },
+        registeredOutcome,
+        options,
+      ),
+
+    /** Staff cancel for a person; see {@linkcode WalkCommands.cancelOnBehalf}. */
+    cancelOnBehalf: (walkId: string, registrationId: string, input: CancelOnBehalfInput = {}, options?: StaffCommandOptions) =>
+      onWalk(
+        walkId,
+        (agg, now) => {
+          const r = agg.registrations.find((x) => x.id === registrationId);
+          if (!r) return rt.error('registration.not-found', options, { registrationId });
+          const parsed = validate(CancelOnBehalfInput, input, rt.localeOf(options));
+          if (!parsed.ok) return parsed;
+          const by = byOf(options);
+          if (!by.ok) return by;
+          const { reason } = parsed.value;
+          const cancelled = rt.event<RegistrationCancelled>(
+            'RegistrationCancelled',
+            { registrationId: r.id, ...(reason ? { reason } : {}), ...by.value },
+            now,
+          );
+          return endRegistration(agg, now, r, 'cancel', {}, cancelled, options);
+        },
+        (agg) => registrationOutcome(agg, registrationId),
+        options,
+      ),
+
+    /** Staff seat a waitlisted person; see {@linkcode WalkCommands.promoteByStaff}. */
+    promoteByStaff: (walkId: string, registrationId: string, input: PromoteInput = {}, options?: StaffCommandOptions) =>
+      onWalk(
+        walkId,
+        (agg, now) => {
+          const r = agg.registrations.find((x) => x.id === registrationId);
+          if (!r) return rt.error('registration.not-found', options, { registrationId });
+          const parsed = validate(PromoteInput, input, rt.localeOf(options));
+          if (!parsed.ok) return parsed;
+          const by = byOf(options);
+          if (!by.ok) return by;
+          const reason = parsed.value.overCapacity?.reason;
+          const ctx = registrationContext(agg, now, r.role, { overCapacityReason: reason });
+          const allowed = rt.rule(transition(registrationRules, r.status, 'promoteByStaff', ctx), options);
+          if (!allowed.ok) return allowed;
+          const beyond = reason !== undefined && seatsLeft(ctx.walk, agg.registrations, r.role) === 0;
+          const data: ParticipantPromoted['data'] = {
+            registrationId: r.id,
+            ...(beyond ? { overCapacityReason: reason } : {}),
+            ...by.value,
+          };
+          return ok([rt.event<ParticipantPromoted>('ParticipantPromoted', data, now)]);
+        },
+        (agg) => registrationOutcome(agg, registrationId),
         options,
       ),
 
@@ -369,7 +562,7 @@ export function walkCommands(rt: Runtime): WalkCommands {
       ),
 
     /** Staff end a sign-up, with a reason; the freed seat goes to the first waitlisted person. */
-    removeRegistration: (walkId: string, registrationId: string, input: RemoveRegistrationInput, options?: CommandOptions) =>
+    removeRegistration: (walkId: string, registrationId: string, input: RemoveRegistrationInput, options?: StaffCommandOptions) =>
       onWalk(
         walkId,
         (agg, now) => {
@@ -377,23 +570,29 @@ export function walkCommands(rt: Runtime): WalkCommands {
           if (!r) return rt.error('registration.not-found', options, { registrationId });
           const parsed = validate(RemoveRegistrationInput, input, rt.localeOf(options));
           if (!parsed.ok) return parsed;
+          const by = byOf(options);
+          if (!by.ok) return by;
           const { reason } = parsed.value;
-          const removed = rt.event<RegistrationRemoved>('RegistrationRemoved', { registrationId: r.id, reason }, now);
+          const removed = rt.event<RegistrationRemoved>('RegistrationRemoved', { registrationId: r.id, reason, ...by.value }, now);
           return endRegistration(agg, now, r, 'remove', { reason }, removed, options);
         },
         (agg) => registrationOutcome(agg, registrationId),
         options,
       ),
 
-    /** Marks a confirmed participant as present, during the walk. */
-    checkIn: (walkId: string, registrationId: string, options?: CommandOptions) =>
+    /** Marks a confirmed participant as present, during the walk; a waitlisted person who came too. */
+    checkIn: (walkId: string, registrationId: string, options?: StaffCommandOptions) =>
       onWalk(
         walkId,
         (agg, now) => {
           const r = agg.registrations.find((x) => x.id === registrationId);
           if (!r) return rt.error('registration.not-found', options, { registrationId });
+          const by = byOf(options);
+          if (!by.ok) return by;
           const allowed = rt.rule(transition(registrationRules, r.status, 'checkIn', registrationContext(agg, now, r.role)), options);
-          return allowed.ok ? ok([rt.event<ParticipantCheckedIn>('ParticipantCheckedIn', { registrationId: r.id }, now)]) : allowed;
+          return allowed.ok
+            ? ok([rt.event<ParticipantCheckedIn>('ParticipantCheckedIn', { registrationId: r.id, ...by.value }, now)])
+            : allowed;
         },
         (agg) => registrationOutcome(agg, registrationId),
         options,

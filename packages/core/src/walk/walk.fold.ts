@@ -22,8 +22,10 @@ const anonymous = (): Partial<Registration> => ({
   needs: [],
   needsNote: undefined,
   cancelToken: '',
-  // Written about the person: it goes with their name.
+  // Written about the person: they go with their name.
   removalReason: undefined,
+  overCapacityReason: undefined,
+  cancelReason: undefined,
   anonymised: true,
 });
 
@@ -35,9 +37,7 @@ function updateRegistration(agg: WalkAggregate, id: string, at: string, change: 
 }
 
 const registrationEvent = {
-  RegistrationCancelled: 'cancel',
   RegistrationRemoved: 'remove',
-  ParticipantPromoted: 'promote',
   ParticipantCheckedIn: 'checkIn',
   ParticipantMarkedAbsent: 'markAbsent',
 } as const;
@@ -96,11 +96,26 @@ export function evolveWalk(agg: WalkAggregate | undefined, event: WalkEvent): Wa
     }
     case 'ParticipantRegistered': {
       const r = event.data.registration;
-      const status = targetOf(registrationRules, 'none', 'register', r.status);
-      return { ...agg, registrations: [...agg.registrations, { ...r, status }] };
+      const status = targetOf(registrationRules, 'none', r.channel === 'phone' ? 'registerByStaff' : 'register', r.status);
+      return { ...agg, registrations: [...agg.registrations, { ...r, channel: r.channel ?? 'online', status }] };
+    }
+    case 'WalkInRegistered': {
+      const r = event.data.registration;
+      return {
+        ...agg,
+        registrations: [...agg.registrations, { ...r, channel: 'walk-in', status: targetOf(registrationRules, 'none', 'walkIn') }],
+      };
     }
     case 'RegistrationCancelled':
+      return updateRegistration(agg, event.data.registrationId, at, (r) => ({
+        status: targetOf(registrationRules, r.status, 'cancel'),
+        ...(event.data.reason ? { cancelReason: event.data.reason } : {}),
+      }));
     case 'ParticipantPromoted':
+      return updateRegistration(agg, event.data.registrationId, at, (r) => ({
+        status: targetOf(registrationRules, r.status, event.data.by ? 'promoteByStaff' : 'promote'),
+        ...(event.data.overCapacityReason ? { overCapacityReason: event.data.overCapacityReason } : {}),
+      }));
     case 'ParticipantCheckedIn':
     case 'ParticipantMarkedAbsent':
       return updateRegistration(agg, event.data.registrationId, at, (r) => ({
