@@ -10,6 +10,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { compression } from './http/compress.js';
 import { Refusal, routeDeps, type AppOptions, type Env } from './http/context.js';
 import { sendError, serverError } from './http/errors.js';
 import { conditionalGet } from './http/etag.js';
@@ -45,6 +46,8 @@ export function createApp(options: AppOptions): Hono<Env> {
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
   });
+  // Brotli or gzip for JSON, GeoJSON, CSV, HTML, calendars and XML (http/compress.ts), outside the conditional GET.
+  app.use('*', compression());
   /**
    * Security headers, on every answer (errors and 404s included, whatever route wrote them):
    * `nosniff` everywhere; on HTML, a CSP that allows only this server's scripts (the demo loads

@@ -17,8 +17,8 @@
  * its own `Cache-Control`.
  *
  * `compress.ts` runs outside this middleware: the tag is the identity body's,
- * and a compressed answer carries it weakened (`W/"…"`), which
- * {@linkcode noneMatch}'s weak comparison (RFC 9110 §13.1.2) accepts back.
+ * whatever encoding the answer then goes in. `If-None-Match` is compared
+ * weakly (RFC 9110 §13.1.2), so `W/"…"` names the same answer.
  */
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -92,7 +92,7 @@ export function conditionalGet(): MiddlewareHandler<Env> {
         const value = headers.get(name);
         if (value !== null) kept.set(name, value);
       }
-      // The tag as the client holds it: weakened if its copy came compressed (compress.ts).
+      // The tag as the client holds it (weak or strong).
       kept.set('ETag', matched);
       replaceAnswer(c, new Response(null, { status: 304, headers: kept }));
       return;

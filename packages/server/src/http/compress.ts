@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Compression of the answers that compress well (JSON, GeoJSON, CSV, HTML,
+ * calendars, XML) in the best encoding the client accepts: brotli, then
+ * gzip (`Content-Encoding`, `Vary: Accept-Encoding`). Hono's `compress` only
+ * knows gzip and deflate (Node 20's `CompressionStream` has no brotli), so
+ * this is node:zlib.
+ *
+ * An answer under {@linkcode COMPRESS_THRESHOLD} bytes goes as it is (the
+ * encoding would cost more than it saves). A whole body is compressed in one
+ * go, with its `Content-Length`; a streamed one (an export read batch by
+ * batch) stays streamed: its chunks go through a zlib stream as they come,
+ * flushed whenever the source pauses, so the first rows reach the client
+ * without waiting for the last ones. `HEAD` gets the headers `GET` would.
+ *
+ * Mounted outside `etag.ts`: the `ETag` is the identity body's, and a
+ * compressed answer keeps it as it is (strong), as Express's `compression`
+ * does: it names the content, `Vary: Accept-Encoding` keeps the encodings
+ * apart in caches, and no route serves byte ranges (where a strong tag shared
+ * by different bytes would mislead `If-Range`). The routes' own validators (the
+ * calendars') thus keep working on compressed answers unchanged. Answers
+ * that already have a `Content-Encoding` (the precompressed bundles) or say
+ * `Cache-Control: no-transform` are left alone.
+ */
+import { once } from 'node:events';
+import { promisify } from 'node:util';
+import * as zlib from 'node:zlib';
+import type { MiddlewareHandler } from 'hono';
+import { replaceAnswer, varyOn } from './etag.js';
+
+/** The types compressed (with any parameters: `; charset=utf-8`). */
+const COMPRESSIBLE_TYPE = /^\s*(application\/(json|geo\+json|xml)|text\/(csv|html|calendar|xml))\s*(;|$)/i;
+/** Below this many bytes an answer goes uncompressed. */
+export const COMPRESS_THRESHOLD = 1024;
+/** Past this many bytes read at once, the rest is streamed even if it is there already. */
+const WHOLE_LIMIT = 1 << 20;
+const NOT_YET_VALUE = Symbol('not yet');
+const NOT_YET = Promise.resolve(NOT_YET_VALUE);
+/** Milliseconds a streamed source may pause before what is compressed so far is sent. */
+const STREAM_FLUSH_MS = 10;
+
+export type Encoding = 'br' | 'gzip';
+
+/**
+ * The best of `offered` (in order of preference) that `Accept-Encoding`
+ * accepts (`q` > 0, or through `*`), or `undefined` for identity.
+ */
+export function chooseEncoding(header: string | undefined, offered: readonly Encoding[] = ['br', 'gzip']): Encoding | undefined {
+  if (!header) return undefined;
+  const weights = new Map<string, number>();
+  for (const part of header.split(',')) {
+    const [name = '', ...params] = part.split(';').map((s) => s.trim());
+    if (!name) continue;
+    const q = params.find((p) => /^q=/i.test(p));
+    const weight = q === undefined ? 1 : Number(q.slice(2));
+    weights.set(name.toLowerCase(), Number.isFinite(weight) ? weight : 0);
+  }
+  const wildcard = weights.get('*') ?? 0;
+  let best: Encoding | undefined;
+  let bestWeight = 0;
+  for (const encoding of offered) {
+    const weight = weights.get(encoding) ?? (encoding === 'gzip' ? weights.get('x-gzip') : undefined) ?? wildcard;
+    if (weight > bestWeight) {
+      best = encoding;
+      bestWeight = weight;
+    }
+  }
+  return best;
+}
+
+/** Brotli at 5 and gzip at 6: fast enough per request, most of the gain (the bundles are compressed at build, at the maximum). */
+const BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } };
+const GZIP = { level: 6 };
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+const compressWhole = (body: Uint8Array, encoding: Encoding): Promise<Buffer> =>
+  encoding === 'br' ? brotli(body, BROTLI) : gzip(body, GZIP);
+
+/** The rest of a stream (after `head`, already read, and the `pending` read) through zlib, as a web stream, flushed when the source pauses. */
+function compressStream(
+  head: readonly Uint8Array[],
+  pending: Promise<ReadableStreamReadResult<Uint8Array>> | undefined,
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  encoding: Encoding,
+): ReadableStream<Uint8Array> {
+  const z = encoding === 'br' ? zlib.createBrotliCompress(BROTLI) : zlib.createGzip(GZIP);
+  let cancelled = false;
+  const pump = async () => {
+    const write = async (chunk: Uint8Array) => {
+      if (!z.write(chunk)) await once(z, 'drain');
+    };
+    for (const chunk of head) await write(chunk);
+    for (;;) {
+      // Nothing more yet: send what is compressed so far rather than keep it for the next chunk.
+      const timer = setTimeout(() => z.flush(), STREAM_FLUSH_MS);
+      const read = pending ?? reader.read();
+      pending = undefined;
+      const next = await read.finally(() => clearTimeout(timer));
+      if (next.done || cancelled) break;
+      await write(next.value);
+    }
+    z.end();
+  };
+  pump().catch((error: unknown) => {
+    if (!cancelled) z.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        z.on('data', (chunk: Buffer) => {
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 1) <= 0) z.pause();
+        });
+        z.on('end', () => controller.close());
+        z.on('error', (error) => controller.error(error));
+      },
+      pull() {
+        z.resume();
+      },
+      cancel(reason) {
+        // The client went away: stop reading the source (an export's cursor is released).
+        cancelled = true;
+        z.destroy();
+        return reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 8 },
+  );
+}
+
+/** The middleware: mount it once, outside the conditional GET. */
+export function compression(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const res = c.res;
+    // Not `res.body` yet: on the Node adapter, reading it turns a light answer into a full web
+    // Response, whose headers are a copy (what was set on the old ones is lost).
+    const headers = res.headers;
+    if (res.status === 304) {
+      // What it validates may have been sent compressed: it varies as the 200 did.
+      if (headers.has('etag')) headers.set('Vary', varyOn(headers.get('vary'), 'Accept-Encoding'));
+      return;
+    }
+    if (res.status === 204 || res.status === 206 || headers.has('content-encoding')) return;
+    if (!COMPRESSIBLE_TYPE.test(headers.get('content-type') ?? '')) return;
+    if (/(^|,)\s*no-transform\s*(,|$)/i.test(headers.get('cache-control') ?? '')) return;
+    const length = headers.get('content-length');
+    if (length !== null && Number(length) < COMPRESS_THRESHOLD) return;
+    const vary = varyOn(headers.get('vary'), 'Accept-Encoding');
+    const encoding = chooseEncoding(c.req.header('accept-encoding'));
+    if (encoding === undefined) {
+      headers.set('Vary', vary);
+      return;
+    }
+
+    // Read what is there: a whole body comes at once (then it is compressed in one go, with its
+    // length); a stream gives its first chunks, and the first read that has to wait starts the stream.
+    const body = res.body;
+    if (!body) return;
+    const reader = body.getReader();
+    const head: Uint8Array[] = [];
+    let size = 0;
+    let done = false;
+    let pending: Promise<ReadableStreamReadResult<Uint8Array>> | undefined;
+    for (;;) {
+      const read = reader.read();
+      const next = size < COMPRESS_THRESHOLD ? await read : size < WHOLE_LIMIT ? await Promise.race([read, NOT_YET]) : NOT_YET_VALUE;
+      if (next === NOT_YET_VALUE) {
+        pending = read;
+        break;
+      }
+      if (next.done) {
+        done = true;
+        break;
+      }
+      head.push(next.value);
+      size += next.value.byteLength;
+    }
+    const out = new Headers(res.headers);
+    out.set('Vary', vary);
+    const whole = () => (head.length === 1 ? head[0]! : Buffer.concat(head)) as Uint8Array<ArrayBuffer>;
+    if (done && size < COMPRESS_THRESHOLD) {
+      replaceAnswer(c, new Response(whole(), { status: res.status, headers: out }));
+      return;
+    }
+    out.set('Content-Encoding', encoding);
+    out.delete('content-length');
+    if (c.req.method === 'HEAD') {
+      // Hono drops a HEAD's body: the headers of the GET, and the source is not read further.
+      if (!done) {
+        void pending?.catch(() => undefined);
+        await reader.cancel();
+      }
+      replaceAnswer(c, new Response(null, { status: res.status, headers: out }));
+      return;
+    }
+    if (done) {
+      const compressed = await compressWhole(whole(), encoding);
+      out.set('Content-Length', String(compressed.byteLength));
+      replaceAnswer(
+        c,
+        new Response(new Uint8Array(compressed.buffer as ArrayBuffer, compressed.byteOffset, compressed.byteLength), {
+          status: res.status,
+          headers: out,
+        }),
+      );
+      return;
+    }
+    replaceAnswer(c, new Response(compressStream(head, pending, reader, encoding), { status: res.status, headers: out }));
+  };
+}

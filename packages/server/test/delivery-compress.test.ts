@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Issue 12, delivery: compression of JSON, HTML, exports and calendars (http/compress.ts), over
+ * real HTTP. Raw `node:http` requests see the `Content-Encoding` the server chose (brotli first,
+ * then gzip, identity when not accepted or under 1 kB) and the decompressed bytes equal the
+ * identity answer; node's fetch (which decompresses) reads the same JSON. (Streams:
+ * delivery-stream.test.ts.)
+ */
+import assert from 'node:assert/strict';
+import { request, type IncomingMessage } from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import * as zlib from 'node:zlib';
+import { chooseEncoding } from '../src/http/compress.js';
+import { startServer, type RunningServer } from '../src/server.js';
+import { seedValence } from '../src/seed/valence.js';
+
+interface RawReply {
+  readonly status: number;
+  readonly headers: IncomingMessage['headers'];
+  /** The bytes as sent. */
+  readonly raw: Buffer;
+  /** Decoded as their Content-Encoding says. */
+  readonly body: Buffer;
+}
+
+const decode = (raw: Buffer, encoding: string | undefined) =>
+  encoding === 'br' ? zlib.brotliDecompressSync(raw) : encoding === 'gzip' ? zlib.gunzipSync(raw) : raw;
+
+/** A GET with node:http, which does not decompress. */
+function rawGet(base: string, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawReply> {
+  return new Promise((resolve, reject) => {
+    const req = request(base + path, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          raw,
+          body: raw.length === 0 ? raw : decode(raw, res.headers['content-encoding']),
+        });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+test('Accept-Encoding: brotli first, then gzip, q=0 refuses, * accepts, nothing is identity', () => {
+  assert.equal(chooseEncoding('gzip, deflate, br'), 'br');
+  assert.equal(chooseEncoding('gzip, deflate, br, zstd'), 'br');
+  assert.equal(chooseEncoding('gzip'), 'gzip');
+  assert.equal(chooseEncoding('br;q=0, gzip'), 'gzip');
+  assert.equal(chooseEncoding('br;q=0.5, gzip;q=0.8'), 'gzip');
+  assert.equal(chooseEncoding('*'), 'br');
+  assert.equal(chooseEncoding('*;q=0, gzip;q=0.1'), 'gzip');
+  assert.equal(chooseEncoding('identity'), undefined);
+  assert.equal(chooseEncoding('deflate'), undefined);
+  assert.equal(chooseEncoding(''), undefined);
+  assert.equal(chooseEncoding(undefined), undefined);
+  assert.equal(chooseEncoding('x-gzip'), 'gzip');
+});
+
+describe('compression of the server’s answers (issue 12)', () => {
+  let server: RunningServer;
+  before(async () => {
+    server = await startServer({ proofOfWork: false, beforeListen: (gusp) => seedValence(gusp.store) });
+    await server.readModels.caughtUp();
+  });
+  after(async () => {
+    await server?.close();
+  });
+
+  test('JSON, GeoJSON, CSV, HTML, calendars and XML: brotli or gzip as accepted, the same bytes once decoded', async () => {
+    const paths = [
+      '/api/walks',
+      '/api/city',
+      '/api/openapi.json',
+      '/api/observations.geojson',
+      '/api/observations.csv',
+      '/',
+      '/api/walks.ics',
+      '/open311/v2/services.xml',
+    ];
+    for (const path of paths) {
+      const identity = await rawGet(server.url, path);
+      assert.equal(identity.status, 200, path);
+      assert.equal(identity.headers['content-encoding'], undefined, `${path}: no Accept-Encoding, no encoding`);
+      if (identity.raw.length < 1024) continue;
+      assert.match(String(identity.headers.vary), /Accept-Encoding/i, path);
+      for (const [accept, expected] of [
+        ['gzip, deflate, br', 'br'],
+        ['gzip', 'gzip'],
+        ['br;q=0, gzip', 'gzip'],
+      ] as const) {
+        const r = await rawGet(server.url, path, { 'accept-encoding': accept });
+        assert.equal(r.status, 200, path);
+        assert.equal(r.headers['content-encoding'], expected, `${path} with ${accept}`);
+        assert.match(String(r.headers.vary), /Accept-Encoding/i, path);
+        assert.ok(r.raw.length < identity.raw.length, `${path}: ${r.raw.length} < ${identity.raw.length}`);
+        assert.equal(r.headers['content-type'], identity.headers['content-type'], path);
+        // Some answers carry the time they were made (the OpenAPI document does not): compare the others byte for byte.
+        assert.ok(r.body.equals(identity.body), `${path} (${accept}): the decoded body is the identity one`);
+      }
+      const none = await rawGet(server.url, path, { 'accept-encoding': 'identity' });
+      assert.equal(none.headers['content-encoding'], undefined, path);
+    }
+  });
+
+  test('node’s fetch reads the compressed JSON as the identity JSON', async () => {
+    const compressed = await fetch(`${server.url}/api/walks`, { headers: { 'accept-encoding': 'br' } });
+    assert.equal(compressed.headers.get('content-encoding'), 'br');
+    const plain = await fetch(`${server.url}/api/walks`, { headers: { 'accept-encoding': 'identity' } });
+    assert.equal(plain.headers.get('content-encoding'), null);
+    assert.deepEqual(await compressed.json(), await plain.json());
+  });
+
+  test('small answers go as they are', async () => {
+    const r = await rawGet(server.url, '/healthz', { 'accept-encoding': 'br, gzip' });
+    assert.equal(r.status, 200);
+    assert.ok(r.raw.length < 1024);
+    assert.equal(r.headers['content-encoding'], undefined);
+    assert.equal(JSON.parse(r.raw.toString()).status, 'ok');
+  });
+
+  test('a compressed answer carries the identity’s strong ETag; it gets a 304 that varies on both headers', async () => {
+    const plain = await rawGet(server.url, '/api/walks');
+    const strong = String(plain.headers.etag);
+    assert.match(strong, /^"/);
+    const br = await rawGet(server.url, '/api/walks', { 'accept-encoding': 'br' });
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.equal(br.headers.etag, strong, 'the content’s tag, whatever the encoding');
+    for (const tag of [strong, `W/${strong}`]) {
+      const again = await rawGet(server.url, '/api/walks', { 'accept-encoding': 'br', 'if-none-match': tag });
+      assert.equal(again.status, 304, tag);
+      assert.equal(again.raw.length, 0);
+      assert.equal(again.headers['content-encoding'], undefined);
+      assert.equal(again.headers.etag, tag);
+      assert.match(String(again.headers.vary), /Accept-Language/i);
+      assert.match(String(again.headers.vary), /Accept-Encoding/i);
+    }
+    // The calendars' own validators work on their compressed answers.
+    const feed = await rawGet(server.url, '/api/walks.ics', { 'accept-encoding': 'gzip' });
+    if (feed.headers['content-encoding'] === 'gzip') {
+      assert.match(String(feed.headers.etag), /^"/);
+      const fresh = await rawGet(server.url, '/api/walks.ics', { 'accept-encoding': 'gzip', 'if-none-match': String(feed.headers.etag) });
+      assert.equal(fresh.status, 304);
+    }
+  });
+
+  test('HEAD gets the headers GET would, without a body', async () => {
+    const get = await rawGet(server.url, '/api/walks', { 'accept-encoding': 'br' });
+    const head = await rawGet(server.url, '/api/walks', { 'accept-encoding': 'br' }, 'HEAD');
+    assert.equal(head.status, 200);
+    assert.equal(head.raw.length, 0);
+    assert.equal(head.headers['content-encoding'], 'br');
+    assert.equal(head.headers.etag, get.headers.etag);
+  });
+
+  test('HTML pages keep their security headers when compressed', async () => {
+    const r = await rawGet(server.url, '/', { 'accept-encoding': 'br' });
+    assert.equal(r.headers['content-encoding'], 'br');
+    assert.match(String(r.headers['content-security-policy']), /script-src 'self'/);
+    assert.equal(r.headers['x-content-type-options'], 'nosniff');
+    assert.match(r.body.toString(), /<gusp-issue-form/);
+  });
+});
