@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { GuspError } from './result.js';
+import { catalogue } from './locales/catalogue.js';
 import { en } from './locales/en.js';
 import { fr } from './locales/fr.js';
 import type { Catalogue, CataloguePart, Message, Messages } from './locales/types.js';
@@ -10,6 +11,18 @@ const registered = new Map<string, Catalogue>();
 /** Adds (or replaces) a language. One file per language, shaped like `fr`. */
 export function registerLocale(catalogue: Catalogue): void {
   registered.set(catalogue.locale.toLowerCase(), catalogue);
+}
+
+/**
+ * Adds the texts of some domains to a language, keeping those it has: what a
+ * browser bundle that ships French only calls when the English texts it
+ * loaded on demand arrive (`addMessages('en', [FIELD_MESSAGES_EN])`). Like a
+ * registered language, they are looked up before the built-in ones.
+ */
+export function addMessages(locale: string, parts: readonly CataloguePart[]): void {
+  const tag = locale.toLowerCase();
+  const known = registered.get(tag);
+  registered.set(tag, catalogue(known?.locale ?? locale, known ? [known, ...parts] : parts));
 }
 
 /** `fr-BE` → [`fr-be`, `fr`]: the tags to try, most specific first. */

@@ -22,3 +22,18 @@ export const STORE_MESSAGES: Messages = { fr: fr.store, en: en.store };
 export const CSV_MESSAGES: Messages = { fr: fr.csv, en: en.csv };
 export const OPEN311_MESSAGES: Messages = { fr: fr.open311, en: en.open311 };
 export const ICAL_MESSAGES: Messages = { fr: fr.ical, en: en.ical };
+
+/*
+ * Each domain's English texts alone, for a browser bundle that carries French
+ * only and loads English when a page asks for it (then passes them to
+ * `addMessages('en', …)`): a module importing one of these reaches the English
+ * texts of that domain, not the others'.
+ */
+export {
+  fields as FIELD_MESSAGES_EN,
+  roles as ROLE_MESSAGES_EN,
+  walk as WALK_MESSAGES_EN,
+  registration as REGISTRATION_MESSAGES_EN,
+  observation as OBSERVATION_MESSAGES_EN,
+  engagement as ENGAGEMENT_MESSAGES_EN,
+} from './en.js';
