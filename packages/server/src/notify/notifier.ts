@@ -15,6 +15,8 @@
  * the SMTP side is `smtp.ts`. This file runs the rounds.
  */
 import { valence, type Gusp, type WalkAggregate } from '@gusp/core';
+import type { ReadModels } from '../read/read-models.js';
+import { walksDueForReminder } from '../read/walks.js';
 import type { Sql } from '../sql.js';
 import { eventEmails, reminderEmails, type EmailContext, type PendingEmail } from './emails.js';
 import { outboxRepository, type JournalRow, type NotificationFailure } from './outbox.js';
@@ -40,6 +42,11 @@ export interface NotifierOptions {
   /** How often walks are looked at for reminders (default 5 min). */
   readonly reminderCheckMs?: number;
   readonly log?: (record: Record<string, unknown>) => void;
+  /**
+   * The read models of `sql` (the reminders pick their walks from `read_walks`): awaited before
+   * each look for reminders when given; without them the rows may be a moment behind the journal.
+   */
+  readonly readModels?: Pick<ReadModels, 'caughtUp'> | undefined;
 }
 
 const BATCH = 500;
@@ -148,7 +155,14 @@ export function createNotifier(options: NotifierOptions) {
    */
   async function remind(now = Date.now()): Promise<number> {
     let added = 0;
-    for (const e of reminderEmails(ctx, await gusp.walks.list(), now, reminderWindow)) added += await outbox.add(e);
+    // The walks' read model says which walks are due; only their streams are read (for the registrations).
+    await options.readModels?.caughtUp();
+    const due: WalkAggregate[] = [];
+    for (const id of await walksDueForReminder(options.sql, now, reminderWindow)) {
+      const agg = await gusp.walks.get(id);
+      if (agg.ok) due.push(agg.value);
+    }
+    for (const e of reminderEmails(ctx, due, now, reminderWindow)) added += await outbox.add(e);
     return added;
   }
 

@@ -12,10 +12,15 @@ import {
   ShareReportInput,
   toICalendar,
   toICalendarFeed,
+  uncoveredQuartiers,
   ValidateReportInput,
   Walk,
   walkSummary,
+  yearOf,
+  yearlyCoverage,
+  calendarDay,
   type CommandOptions,
+  type WalkSummary,
   type Registration,
   type Result,
   type WalkCalendarLinks,
@@ -23,8 +28,22 @@ import {
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Env, RouteDeps } from '../http/context.js';
+import { listFilter } from '../http/list-filter.js';
+import { PAGE_HEADERS, PAGE_QUERY, pageAnswer, pageOf, pageRequest } from '../http/page.js';
 import { publicWalkSummary } from '../http/public-views.js';
 import { fileAnswer, jsonAnswer, jsonRoute, route, type RouteGroup } from '../http/route.js';
+import {
+  effectiveStatusSql,
+  PUBLIC_WALK_STATUSES,
+  publicWalks,
+  summaryOf,
+  upcomingSql,
+  WALK_KEYSET,
+  walkKey,
+  walkRows,
+  walksOfYear,
+} from '../read/walks.js';
+import { sqlParams } from '../sql.js';
 
 const walkId = { walkId: { description: 'The walk’s id.' } };
 
@@ -89,12 +108,73 @@ const calendarResponses = (description: string) => ({
   },
   304: { description: 'Not modified: the `If-None-Match` ETag (or, without one, the `If-Modified-Since` date) is current.' },
 });
+const isDay = (v: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const statusesOf = (v: string) => v.split(',');
+const isPublicStatus = (v: string): v is (typeof PUBLIC_WALK_STATUSES)[number] => (PUBLIC_WALK_STATUSES as readonly string[]).includes(v);
+
+/**
+ * The filters of `GET /api/walks`, each said twice: over a summary at `now()` (`matches`) and as a
+ * SQL condition over a `read_walks` row (`sql`). Days and years are the city's (`timeZone`).
+ */
+export function walkListFilter(now: () => Date, timeZone: string) {
+  return listFilter<WalkSummary>({
+    quartier: {
+      description: 'Only the walks of this quartier (its id, from the city profile).',
+      matches: (s, v) => s.walk.quartierId === v,
+      sql: (v, p) => `quartier_id = ${p.bind(v)}`,
+    },
+    upcoming: {
+      description:
+        '`1`: only the walks still to come, as `<gusp-walk-list>` shows them: not started yet and open, closed or cancelled (a registrant still learns of a cancellation). `0`: no such filter.',
+      schema: { type: 'string', enum: ['0', '1'] },
+      valid: (v) => v === '0' || v === '1',
+      matches: (s, v) => v === '0' || (['open', 'closed', 'cancelled'].includes(s.status) && Date.parse(s.walk.startsAt) > now().getTime()),
+      sql: (v, p) => (v === '0' ? 'TRUE' : upcomingSql(p, now().getTime())),
+    },
+    status: {
+      description: `Only the walks with one of these statuses, comma-separated (\`open,closed\`): the status as people see it (\`status\` of each entry: an open walk past its registration deadline is \`closed\`). One of ${PUBLIC_WALK_STATUSES.map((x) => `\`${x}\``).join(', ')}; drafts are never listed.`,
+      schema: { type: 'string', pattern: `^(${PUBLIC_WALK_STATUSES.join('|')})(,(${PUBLIC_WALK_STATUSES.join('|')}))*$` },
+      valid: (v) => statusesOf(v).every(isPublicStatus),
+      matches: (s, v) => statusesOf(v).includes(s.status),
+      sql: (v, p) => {
+        const effective = effectiveStatusSql(p, now().getTime());
+        return `${effective} IN (${statusesOf(v)
+          .map((x) => p.bind(x))
+          .join(', ')})`;
+      },
+    },
+    year: {
+      description: 'Only the walks starting in this calendar year (`2027`), in the city’s time zone.',
+      schema: { type: 'integer', minimum: 1000, maximum: 9999 },
+      valid: (v) => /^\d{4}$/.test(v),
+      matches: (s, v) => yearOf(s.walk.startsAt, timeZone) === Number(v),
+      sql: (v, p) => `year = ${p.bind(Number(v))}::integer`,
+    },
+    from: {
+      description: 'Only the walks starting on this day (`YYYY-MM-DD`, in the city’s time zone) or later.',
+      schema: { type: 'string', format: 'date' },
+      valid: isDay,
+      matches: (s, v) => calendarDay(s.walk.startsAt, timeZone) >= v,
+      sql: (v, p) => `day >= ${p.bind(v)}`,
+    },
+    to: {
+      description: 'Only the walks starting on this day (`YYYY-MM-DD`, in the city’s time zone) or earlier.',
+      schema: { type: 'string', format: 'date' },
+      valid: isDay,
+      matches: (s, v) => calendarDay(s.walk.startsAt, timeZone) <= v,
+      sql: (v, p) => `day <= ${p.bind(v)}`,
+    },
+  });
+}
+
 const coordinators = { roles: ['coordinator'] } as const;
 const staffReaders = { roles: ['coordinator', 'agent'] } as const;
 
 export function walkRoutes(deps: RouteDeps): RouteGroup {
   const { gusp, now, refuse, commandOptions, origin, unwrap } = deps;
   const startedAt = Date.now();
+  const walkFilter = walkListFilter(now, gusp.city.timezone);
   /** The core looks the walk up before it reads the input: an unknown walk stays 404 whatever the body. */
   const walkExists = async (c: Context<Env>, walkId: string) => void unwrap(await gusp.walks.get(walkId, { locale: c.get('locale') }));
 
@@ -124,36 +204,27 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
       route(deps, {
         method: 'get',
         path: '/',
-        summary: 'Published walks, with their seats and counts (never registrations)',
+        summary: 'Published walks, with their seats and counts (never registrations), paged',
         description:
-          'Each entry’s `calendar` holds absolute links built from `--public-url`: `page` (the walk’s page), `ics` and `webcal` (this walk’s event), `feed` and `feedWebcal` (its quartier’s feed).',
-        query: {
-          quartier: { description: 'Only the walks of this quartier (its id).' },
-          upcoming: {
-            description:
-              '`1`: only the walks still to come, as `<gusp-walk-list>` shows them: not started yet and open, closed or cancelled (a registrant still learns of a cancellation).',
-            schema: { type: 'string', enum: ['0', '1'] },
+          'By start time, then id. Paged by cursor: at most `limit` walks, and `next` (and a `Link: rel="next"` header) while more follow; every filter given must match. Each entry’s `calendar` holds absolute links built from `--public-url`: `page` (the walk’s page), `ics` and `webcal` (this walk’s event), `feed` and `feedWebcal` (its quartier’s feed).',
+        query: { ...walkFilter.query, ...PAGE_QUERY },
+        responses: {
+          200: {
+            ...jsonAnswer(
+              '`{ walks: WalkSummary[], next?, city }`, by start time; `city` is the city profile, so a list can name quartiers and write dates in the city’s time zone.',
+            ),
+            headers: PAGE_HEADERS,
           },
         },
-        responses: {
-          200: jsonAnswer(
-            '`{ walks: WalkSummary[], city }`, by start time; `city` is the city profile, so a list can name quartiers and write dates in the city’s time zone.',
-          ),
-        },
         handler: async (c) => {
-          const quartier = c.req.query('quartier');
-          const upcoming = c.req.query('upcoming') === '1';
           const at = now();
-          // The same filter as the demo page's list of walks people can still look at or sign up for.
-          const stillToCome = (s: ReturnType<typeof walkSummary>) =>
-            ['open', 'closed', 'cancelled'].includes(s.status) && Date.parse(s.walk.startsAt) > at.getTime();
-          const summaries = (await gusp.walks.list())
-            .filter((agg) => agg.walk.status !== 'draft' && (quartier === undefined || agg.walk.quartierId === quartier))
-            .map((agg) => walkSummary(agg, at))
-            .filter((s) => !upcoming || stillToCome(s))
-            .map((s) => ({ ...publicWalkSummary(s), calendar: walkCalendarLinks(origin(), s.walk) }))
-            .sort((a, b) => Date.parse(a.walk.startsAt) - Date.parse(b.walk.startsAt));
-          return c.json({ walks: summaries, city: gusp.city });
+          const page = pageRequest(c, WALK_KEYSET);
+          const params = sqlParams();
+          const where = walkFilter.where(c, params);
+          const docs = await walkRows(await deps.read(), where, params, page);
+          const found = pageOf(docs, page, (d) => walkKey(d.walk));
+          const walks = found.items.map((d) => ({ ...publicWalkSummary(summaryOf(d, at)), calendar: walkCalendarLinks(origin(), d.walk) }));
+          return pageAnswer(c, origin(), 'walks', { items: walks, next: found.next }, { city: gusp.city });
         },
       }),
       route(deps, {
@@ -427,16 +498,13 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
 
 /** The calendar feeds people subscribe to: the city's public walks, and a quartier's. */
 export function quartierRoutes(deps: RouteDeps): RouteGroup {
-  const { gusp, refuse, origin } = deps;
+  const { gusp, refuse, origin, now } = deps;
   const startedAt = Date.now();
   const CONDITIONAL =
     ' Each event’s `URL` is the walk’s page. Conditional GET: `ETag` and `Last-Modified`, and 304 to a matching `If-None-Match` or `If-Modified-Since`.';
   /** The public walks (not drafts) of the city, or of one quartier, as a named feed. */
   const feed = async (c: Context<Env>, quartierId?: string) => {
-    const walks = (await gusp.walks.list())
-      .map((a) => a.walk)
-      .filter((w) => w.status !== 'draft' && (quartierId === undefined || w.quartierId === quartierId))
-      .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || a.id.localeCompare(b.id));
+    const walks = await publicWalks(await deps.read(), quartierId);
     const ics = toICalendarFeed(walks, gusp.city, {
       locale: c.get('locale'),
       url: (w) => walkPageUrl(origin(c), w.id),
@@ -456,6 +524,36 @@ export function quartierRoutes(deps: RouteDeps): RouteGroup {
         description: `Every walk that is not a draft, cancelled ones included (\`STATUS:CANCELLED\`), so subscribers learn of it.${CONDITIONAL}`,
         responses: calendarResponses('One VEVENT per public walk.'),
         handler: (c) => feed(c),
+      }),
+      route(deps, {
+        method: 'get',
+        path: '/quartiers/coverage',
+        summary: 'The yearly coverage of the city’s priority quartiers: which had a walk this year',
+        description:
+          'The city rule: every priority quartier has at least one walk per calendar year, in the city’s time zone. For each priority quartier (in the city profile’s order), how many walks of the year are not cancelled (drafts included: a planned walk counts) and whether it is covered; `uncovered` lists those without one. Counts only: no personal data.',
+        query: {
+          year: {
+            description:
+              'The calendar year (`2027`); the current year in the city’s time zone by default. Anything else is 400 `request.invalid-query`.',
+            schema: { type: 'integer', minimum: 1000, maximum: 9999 },
+          },
+        },
+        responses: {
+          200: jsonAnswer(
+            '`{ year, quartiers: [{ quartierId, walks, covered }], uncovered: [quartierId] }`: the core’s `yearlyCoverage` and `uncoveredQuartiers`.',
+          ),
+        },
+        handler: async (c) => {
+          const text = c.req.query('year');
+          if (text !== undefined && !/^\d{4}$/.test(text)) return refuse(c, 'request.invalid-query', { year: text.slice(0, 100) });
+          const year = text === undefined ? yearOf(now(), gusp.city.timezone) : Number(text);
+          const walks = await walksOfYear(await deps.read(), year);
+          return c.json({
+            year,
+            quartiers: yearlyCoverage(walks, gusp.city, year),
+            uncovered: uncoveredQuartiers(walks, gusp.city, year),
+          });
+        },
       }),
       route(deps, {
         method: 'get',
