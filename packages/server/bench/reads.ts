@@ -19,7 +19,8 @@
  * 50, after 5 of warm-up), BENCH_MAX_SECONDS (a GET stops early past this, default 20: a journal
  * folded on every request takes seconds each), BENCH_BUILD (core | batch; default core up to 10k
  * observations, batch above), BENCH_SIGNUPS=0 (skip bench/run.ts), BENCH_FRESH=1 (ignore the cache),
- * BENCH_MILLION_EVENTS (another count for `--million`, to try it small),
+ * BENCH_MILLION_EVENTS (another count for `--million`, to try it small), BENCH_ENCODING (the GETs'
+ * Accept-Encoding, `br, gzip` as a browser's by default; empty for none),
  * BENCH_CACHE (another cache directory).
  * Built journals are kept in `.bench-cache/reads/` at the repository's root (a PGlite data directory
  * per size; PostgreSQL gets a copy of it through `copyDatabase`, what `gusp-server copy` runs).
@@ -46,6 +47,8 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS) || 50;
 const WARM_UP = 5;
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS) || 20;
 const GREEDY = 16;
+/** What the measured GETs accept, as browsers do (`BENCH_ENCODING=` for none): kB is then what crosses the wire. */
+const ENCODING = process.env.BENCH_ENCODING ?? 'br, gzip';
 const SEATS = 30;
 const SIGNUPS = 200;
 /** Today's sign-up throughput on PostgreSQL (issue 12): the budget is 0.9× its low end. */
@@ -211,7 +214,11 @@ function get(base: string, path: string, options: { keep?: boolean; method?: str
         path: url.pathname + url.search,
         method: options.method ?? 'GET',
         timeout: 120_000,
-        headers: options.body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(options.body) } : {},
+        headers: {
+          // As a browser asks (the measured GETs; bodies this bench reads itself come uncompressed).
+          ...(options.keep || !ENCODING ? {} : { 'accept-encoding': ENCODING }),
+          ...(options.body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(options.body) } : {}),
+        },
       },
       (res) => {
         const ttfb = performance.now() - t0;
@@ -590,7 +597,7 @@ console.log(
     .join(' ')} at the start (other work on the machine moves every figure)`,
 );
 console.log(
-  `read bench: ${databases.join(' and ')}, sizes ${sizes.map((s) => s.name).join(', ')}; ${REQUESTS} GETs each after ${WARM_UP} of warm-up (fewer past ${MAX_SECONDS} s), one at a time, keep-alive; times in ms`,
+  `read bench: ${databases.join(' and ')}, sizes ${sizes.map((s) => s.name).join(', ')}; ${REQUESTS} GETs each after ${WARM_UP} of warm-up (fewer past ${MAX_SECONDS} s), one at a time, keep-alive, Accept-Encoding: ${ENCODING || 'none'}; times in ms, kB on the wire`,
 );
 const unavailable = databases.includes('postgres') || million ? postgresUnavailable() : undefined;
 if (unavailable) console.log(`postgres: skipped, ${unavailable}`);
