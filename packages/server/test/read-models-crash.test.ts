@@ -20,7 +20,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { PROJECTIONS } from '../src/read/projections.js';
-import { call, REPORT } from './harness.js';
+import { call, REPORT, type Reply } from './harness.js';
 import { postgresUnavailable, startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -100,7 +100,7 @@ async function answers(base: string): Promise<Record<string, unknown>> {
     const items: unknown[] = [];
     let url: string | undefined = path;
     for (let page = 0; url !== undefined && page < 100; page++) {
-      const r = await call(base, 'GET', url);
+      const r: Reply = await call(base, 'GET', url);
       assert.equal(r.status, 200, `${url}: ${JSON.stringify(r.body)}`);
       items.push(...((r.body as Record<string, unknown[]>)[key] ?? []));
       const next = (r.body as { next?: string }).next;
@@ -145,15 +145,19 @@ describe('read models after a SIGKILL between the append and the projection (Pos
     const locker = new pg.Client({ connectionString: cluster?.url });
     await locker.connect();
     try {
-      // The last table a catch-up writes (or the mark itself, if no projection has a table).
-      const last = PROJECTIONS.flatMap((p) => p.tables).at(-1) ?? 'read_models';
+      // The last table the catch-up of these reports writes: the observations' (or the mark itself,
+      // if that projection has no table). Another projection's is not written by a report.
+      const last =
+        PROJECTIONS.filter((p) => p.prefix === 'observation-')
+          .flatMap((p) => p.tables)
+          .at(-1) ?? 'read_models';
       await locker.query('BEGIN');
       // EXCLUSIVE, not ACCESS EXCLUSIVE: it stops the follower's writes (and its FOR UPDATE on the
       // mark) without taking a transaction id, which would hold back the committed position itself.
       await locker.query(`LOCK TABLE ${last} IN EXCLUSIVE MODE`);
       const acknowledged: string[] = [];
       for (let i = 0; i < 5; i++) {
-        const r = await call(server.url, 'POST', '/api/observations', { body: report(i) });
+        const r: Reply = await call(server.url, 'POST', '/api/observations', { body: report(i) });
         assert.equal(r.status, 201, JSON.stringify(r.body));
         acknowledged.push((r.body as { observationId: string }).observationId);
       }
