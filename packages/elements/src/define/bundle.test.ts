@@ -134,3 +134,45 @@ describe('a language added to the one-tag bundle', () => {
     );
   });
 });
+
+describe('the bundle’s languages: French inline, English fetched only by an English page', () => {
+  const chunksLoaded = (frame: HTMLIFrameElement) =>
+    frame
+      .contentWindow!.performance.getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname)
+      .filter((path) => path.startsWith('/__bundle__/chunks/'));
+
+  it('a French page downloads no chunk', async () => {
+    const { frame } = await openPage();
+    expect(chunksLoaded(frame)).to.deep.equal([]);
+  });
+
+  it('an English page shows the element in French or English while its chunks arrive, never empty or raw keys, then English', async () => {
+    const page = await (await fetch(PAGE)).text();
+    const frame = await fixture<HTMLIFrameElement>(
+      html`<iframe
+        title="English page"
+        srcdoc=${page.replace('<html lang="fr">', '<html lang="en">')}
+        style="inline-size: 400px; block-size: 900px"
+      ></iframe>`,
+    );
+    const seen = new Set<string>();
+    const heading = () => {
+      const el = frame.contentDocument?.querySelector('gusp-walk-signup');
+      const h = el?.shadowRoot?.querySelector('h2');
+      return h ? `${h.closest('[lang]')?.getAttribute('lang')}: ${(h.textContent ?? '').replace(/\s+/g, ' ').trim()}` : undefined;
+    };
+    await until(() => {
+      const now = heading();
+      if (now !== undefined) seen.add(now);
+      return now === 'en: Neighbourhood walk – Fontbarlettes';
+    }, 8000);
+    expect(
+      [...seen].filter((s) => s !== 'fr: Diagnostic en marchant – Fontbarlettes' && s !== 'en: Neighbourhood walk – Fontbarlettes'),
+    ).to.deep.equal([]);
+    const root = frame.contentDocument!.querySelector('gusp-walk-signup')!.shadowRoot!;
+    expect((root.querySelector('button[type=submit]')?.textContent ?? '').trim()).to.equal('Sign me up');
+    // Its own part and the shared texts, in chunks.
+    expect(chunksLoaded(frame).length).to.be.at.least(2);
+  });
+});

@@ -29,7 +29,9 @@ import {
   type TrackedEngagement,
 } from './engagement-tracker-data.js';
 import { styles } from './engagement-tracker.styles.js';
-import { ENGAGEMENT_TRACKER_TEXTS, textsFor, type CommonTexts, type EngagementTrackerTexts } from '../translations/index.js';
+import { ENGAGEMENT_TRACKER_MESSAGES, ENGAGEMENT_TRACKER_TEXTS } from '../translations/engagement-tracker.js';
+import { textsFor } from '../translations/registry.js';
+import type { CommonTexts, EngagementTrackerTexts } from '../translations/types.js';
 
 /** The core's texts this element shows: only these domains are bundled with it. */
 const MESSAGES = [ENGAGEMENT_MESSAGES, FIELD_MESSAGES];
@@ -73,10 +75,11 @@ const COUNTERS = [...ENGAGEMENT_STATUSES, 'overdue'] as const;
  */
 export class GuspEngagementTracker extends GuspElement {
   protected override get t(): CommonTexts & EngagementTrackerTexts {
-    return textsFor('engagementTracker', ENGAGEMENT_TRACKER_TEXTS, this.locale);
+    return textsFor(ENGAGEMENT_TRACKER_TEXTS, this.locale);
   }
 
   static override styles = styles;
+  static override speaks = [ENGAGEMENT_TRACKER_TEXTS, ENGAGEMENT_TRACKER_MESSAGES];
 
   static override properties = {
     ...GuspElement.properties,
@@ -105,6 +108,8 @@ export class GuspEngagementTracker extends GuspElement {
   /** The engagements: from `data`, inline JSON, or `GET {endpoint}/engagements`, again every `refresh` seconds. */
   private readonly source = new DataController<EngagementTrackerData>(this, {
     url: () => (this.apiBase ? `${this.apiBase}/engagements` : undefined),
+    // Every page, not the first 100: the counters and filters are over all the engagements.
+    pagedKey: 'engagements',
     every: () => this.refresh,
   });
   /** The room kept above and below the rendered rows, set in `updated()` (see there). */

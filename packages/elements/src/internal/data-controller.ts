@@ -2,7 +2,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { CommonTexts } from '../translations/index.js';
-import { requestJson } from './api.js';
+import { requestAllPages, requestJson } from './api.js';
 import { readInlineJson } from './inline-data.js';
 
 /** What the controller needs of its element: the `data` it fills and the language requests are made in. */
@@ -21,6 +21,11 @@ export interface DataSource<T> {
   readonly url: () => string | undefined;
   /** Turns the answer into the element's data (may throw: the load then failed). */
   readonly read?: (body: unknown) => T;
+  /**
+   * The URL answers a paged list (`{ <key>: [...], next? }`): its pages are
+   * followed to the end (at most `MAX_PAGES`, api.ts) and the data holds them all.
+   */
+  readonly pagedKey?: string;
   /** Seconds between two reloads of the same URL (0: load once). A hidden tab does not reload. */
   readonly every?: () => number;
 }
@@ -63,7 +68,8 @@ export class DataController<T> implements ReactiveController {
           return undefined;
         }
         if (url !== this.shownUrl) host.data = undefined;
-        const body = await requestJson<unknown>(url, { signal, locale: host.locale });
+        const init = { signal, locale: host.locale };
+        const body = source.pagedKey ? await requestAllPages<unknown>(url, source.pagedKey, init) : await requestJson<unknown>(url, init);
         return { url, value: source.read ? source.read(body) : (body as T) };
       },
       onComplete: (loaded) => {

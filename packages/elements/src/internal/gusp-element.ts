@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { LitElement, type CSSResultGroup } from 'lit';
-import { registerTranslation, type CommonTexts, type Translation } from '../translations/index.js';
+import { registerTranslation, type OnDemand } from '../translations/registry.js';
+import type { CommonTexts, Translation } from '../translations/types.js';
 import { levelBelow } from './heading.js';
 import { LocalizeController, retranslateAll } from './localize.js';
 
@@ -27,6 +28,13 @@ export abstract class GuspElement extends LitElement {
     retranslateAll();
   }
 
+  /**
+   * The texts each element speaks beyond the shared ones (its part of the
+   * translations, the core's messages it shows): French is in its bundle,
+   * another built-in language is loaded when a page asks for it.
+   */
+  static speaks: readonly OnDemand[] = [];
+
   /** Each element's styles, set by its class: the `--gusp-…` tokens, then its own rules. */
   declare static styles?: CSSResultGroup;
 
@@ -50,7 +58,20 @@ export abstract class GuspElement extends LitElement {
   declare headingLevel: number | undefined;
 
   /** Language and direction, kept up to date with `lang` on the element, its ancestors and `<html>`. */
-  protected readonly localize = new LocalizeController(this);
+  protected readonly localize = new LocalizeController(this, () => (this.constructor as typeof GuspElement).speaks);
+
+  /**
+   * Resolves once the element has rendered, in the language asked for when
+   * its texts had to be loaded first (or in French, if they could not be).
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.localize.loading) {
+      await this.localize.loading;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
 
   /**
    * The BCP 47 language the element speaks now: the one asked for (`lang` on

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { languageShown } from '../translations/index.js';
+import { languageLoading, languageShown, type OnDemand } from '../translations/registry.js';
 import { intlLocale } from './format-date.js';
 
 /** Base languages written right to left: their texts get `dir="rtl"`. */
@@ -57,8 +57,21 @@ export class LocalizeController implements ReactiveController {
   lang = 'fr';
   /** The writing direction of {@linkcode lang}. */
   dir: 'ltr' | 'rtl' = 'ltr';
+  /**
+   * The chunks of the language asked for, while they load (the element is
+   * shown in French meanwhile, then renders again in it); `undefined` otherwise.
+   */
+  loading: Promise<void> | undefined;
 
-  constructor(private readonly host: LocalizeHost) {
+  /**
+   * @param speaks The texts the element speaks beyond the shared ones (its
+   *   part of the translations): what must be loaded before it is shown in a
+   *   built-in language other than French.
+   */
+  constructor(
+    private readonly host: LocalizeHost,
+    private readonly speaks: () => readonly OnDemand[] = () => [],
+  ) {
     host.addController(this);
   }
 
@@ -93,8 +106,30 @@ export class LocalizeController implements ReactiveController {
     return new Intl.DateTimeFormat(intlLocale(this.lang), options).format(typeof value === 'string' ? new Date(value) : value);
   }
 
+  /** The loading {@linkcode loading} waits for. */
+  private waitingFor: Promise<void> | undefined;
+
   private resolve(): boolean {
-    const lang = languageShown(requestedLanguage(this.host));
+    const asked = requestedLanguage(this.host);
+    const speaks = this.speaks();
+    const loading = languageLoading(asked, speaks);
+    if (loading && loading !== this.waitingFor) {
+      this.waitingFor = loading;
+      this.loading = loading.then(
+        () => {
+          if (this.waitingFor !== loading) return;
+          this.loading = this.waitingFor = undefined;
+          this.recheck();
+        },
+        () => {
+          // Its chunk could not be loaded (offline): the element stays in French.
+          if (this.waitingFor === loading) this.loading = undefined;
+        },
+      );
+    } else if (!loading) {
+      this.loading = this.waitingFor = undefined;
+    }
+    const lang = languageShown(asked, speaks);
     const dir = RTL.includes(lang.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
     const changed = lang !== this.lang || dir !== this.dir;
     this.lang = lang;

@@ -15,7 +15,9 @@ import { MESSAGES, SERVER_ONLY, emptyValues, issueFormConfig, type IssueValues, 
 import { styles } from './issue-form.styles.js';
 import { OutboxController } from './outbox-controller.js';
 import { PhotosController } from './photos-controller.js';
-import { ISSUE_FORM_TEXTS, textsFor, type CommonTexts, type IssueFormTexts } from '../translations/index.js';
+import { ISSUE_FORM_MESSAGES, ISSUE_FORM_TEXTS } from '../translations/issue-form.js';
+import { textsFor } from '../translations/registry.js';
+import type { CommonTexts, IssueFormTexts } from '../translations/types.js';
 
 /**
  * Reports a problem or a positive point: polarity, theme (grouped by axis),
@@ -63,10 +65,11 @@ import { ISSUE_FORM_TEXTS, textsFor, type CommonTexts, type IssueFormTexts } fro
  */
 export class GuspIssueForm extends GuspElement {
   protected override get t(): CommonTexts & IssueFormTexts {
-    return textsFor('issueForm', ISSUE_FORM_TEXTS, this.locale);
+    return textsFor(ISSUE_FORM_TEXTS, this.locale);
   }
 
   static override styles = styles;
+  static override speaks = [ISSUE_FORM_TEXTS, ISSUE_FORM_MESSAGES];
 
   static override properties = {
     ...GuspElement.properties,

@@ -6,14 +6,10 @@ import { DataController } from '../internal/data-controller.js';
 import { formatTimeRange } from '../internal/format-date.js';
 import { GuspElement } from '../internal/gusp-element.js';
 import { heading } from '../internal/heading.js';
-import {
-  WALK_LIST_TEXTS,
-  WALK_SIGNUP_TEXTS,
-  textsFor,
-  type CommonTexts,
-  type WalkListTexts,
-  type WalkSignupTexts,
-} from '../translations/index.js';
+import { textsFor } from '../translations/registry.js';
+import type { CommonTexts, WalkListTexts, WalkSignupTexts } from '../translations/types.js';
+import { WALK_LIST_TEXTS } from '../translations/walk-list.js';
+import { WALK_SIGNUP_MESSAGES, WALK_SIGNUP_TEXTS } from '../translations/walk-signup.js';
 import type { GuspWalkSignup } from '../walk-signup/walk-signup.js';
 import { SignupState, signupState } from '../walk-signup/walk-signup-data.js';
 import { MESSAGES } from '../walk-signup/walk-signup-values.js';
@@ -48,15 +44,16 @@ import { styles } from './walk-list.styles.js';
  */
 export class GuspWalkList extends GuspElement {
   protected override get t(): CommonTexts & WalkListTexts {
-    return textsFor('walkList', WALK_LIST_TEXTS, this.locale);
+    return textsFor(WALK_LIST_TEXTS, this.locale);
   }
 
   /** Dates, seats and the walk's default name, worded as the sign-up form words them. */
   private get words(): WalkSignupTexts {
-    return textsFor('walkSignup', WALK_SIGNUP_TEXTS, this.locale);
+    return textsFor(WALK_SIGNUP_TEXTS, this.locale);
   }
 
   static override styles = styles;
+  static override speaks = [WALK_LIST_TEXTS, WALK_SIGNUP_TEXTS, WALK_SIGNUP_MESSAGES];
 
   static override properties = {
     ...GuspElement.properties,
@@ -84,6 +81,8 @@ export class GuspWalkList extends GuspElement {
       const q = this.quartier?.trim();
       return this.apiBase ? `${this.apiBase}/walks?upcoming=1${q ? `&quartier=${encodeURIComponent(q)}` : ''}` : undefined;
     },
+    // A page holds 100 walks at most: the list follows `next` to show every walk still to come.
+    pagedKey: 'walks',
   });
 
   /** Resolves once data requested from `endpoint` has arrived (or failed). */

@@ -4,7 +4,6 @@ import {
   isInstitutional,
   refusalsOf,
   registrationRules,
-  toICalendar,
   type ActorRole,
   type CityProfile,
   type RegistrationStatus,
@@ -89,25 +88,6 @@ export function seatsLeftFor(data: WalkSummary, role: ActorRole): number {
 
 /** A walk moved to another time: every reschedule bumps its `sequence`. */
 export const isRescheduled = (data: WalkSummary): boolean => data.walk.sequence > 0;
-
-/** What the calendar file reads of a city: its name, language, time zone and quartiers. */
-type CalendarCity = Pick<CityProfile, 'name' | 'locale' | 'timezone' | 'quartiers'>;
-
-/**
- * The walk as an iCalendar file (RFC 5545), made by the core's `toICalendar`:
- * the city's TZID and VTIMEZONE, the walk's stable UID, the meeting point.
- * Without `city`, the quartier's name and `timezone` stand in for it.
- */
-export function walkCalendar(data: WalkSignupData, locale: string): string {
-  const city: CalendarCity = data.city ?? {
-    name: '',
-    locale: 'fr',
-    timezone: data.timezone ?? 'Europe/Paris',
-    quartiers: [{ id: data.walk.quartierId, name: data.quartierName ?? data.walk.quartierId, priority: true }],
-  };
-  // toICalendar reads no other field of the profile (name, locale, timezone, quartiers).
-  return toICalendar(data.walk, city as CityProfile, { locale });
-}
 
 /**
  * The quartier's calendar feed as a subscription (`webcal:`): the server's

@@ -29,11 +29,12 @@ import {
   isRescheduled,
   seatsLeftFor,
   signupState,
-  walkCalendar,
   type RegistrationReceipt,
   type WalkSignupData,
 } from './walk-signup-data.js';
-import { WALK_SIGNUP_TEXTS, textsFor, type CommonTexts, type WalkSignupTexts } from '../translations/index.js';
+import { textsFor } from '../translations/registry.js';
+import type { CommonTexts, WalkSignupTexts } from '../translations/types.js';
+import { WALK_SIGNUP_MESSAGES, WALK_SIGNUP_TEXTS } from '../translations/walk-signup.js';
 
 /**
  * Sign-up to a diagnostic en marchant: shows the walk (quartier, date and
@@ -71,10 +72,11 @@ import { WALK_SIGNUP_TEXTS, textsFor, type CommonTexts, type WalkSignupTexts } f
  */
 export class GuspWalkSignup extends GuspElement {
   protected override get t(): CommonTexts & WalkSignupTexts {
-    return textsFor('walkSignup', WALK_SIGNUP_TEXTS, this.locale);
+    return textsFor(WALK_SIGNUP_TEXTS, this.locale);
   }
 
   static override styles = styles;
+  static override speaks = [WALK_SIGNUP_TEXTS, WALK_SIGNUP_MESSAGES];
 
   static override properties = {
     ...GuspElement.properties,
@@ -228,17 +230,24 @@ export class GuspWalkSignup extends GuspElement {
   async showReceipt(receipt: RegistrationReceipt): Promise<void> {
     this.receipt = receipt;
     this.thanked = this.form.values.name.trim() || this.thanked;
-    this.setCalendarUrl(
-      receipt.status === 'confirmed' && this.data
-        ? URL.createObjectURL(new Blob([walkCalendar(this.data, this.locale)], { type: 'text/calendar' }))
-        : undefined,
-    );
+    this.setCalendarUrl(undefined);
+    const data = this.data;
     this.phase = 'done';
     this.form.clear();
     // The seats shown went down (or the waiting list up): load them again.
     if (this.apiBase && this.walkId) void this.source.retry();
     this.dispatchEvent(new GuspRegisteredEvent({ walkId: this.id_ ?? '', receipt }));
     await this.form.focus('#confirmation-title');
+    if (receipt.status !== 'confirmed' || !data) return;
+    // The .ics maker is a chunk of its own, fetched now (the network has just answered); without it, no file link.
+    const ics = await import('./walk-calendar.js').then(
+      ({ walkCalendar }) => walkCalendar(data, this.locale),
+      () => undefined,
+    );
+    if (ics === undefined || this.receipt !== receipt) return;
+    this.setCalendarUrl(URL.createObjectURL(new Blob([ics], { type: 'text/calendar' })));
+    this.requestUpdate();
+    await this.updateComplete;
   }
 
   /**

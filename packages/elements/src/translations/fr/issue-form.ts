@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: EUPL-1.2
+import type { IssueFormTexts } from '../types.js';
+
+export const issueForm: IssueFormTexts = {
+  /* issue form */
+  loading: 'Chargement du formulaire de signalement…',
+  issueHeading: 'Signaler un problème ou un point positif',
+  polarityLegend: 'Vous signalez',
+  themePlaceholder: 'Choisissez une thématique',
+  description: 'Description',
+  descriptionHint: 'Décrivez ce que vous avez vu, le plus précisément possible.',
+  locationLegend: 'Où ?',
+  locationHint: 'Indiquez au moins un lieu : une halte du parcours, votre position, ou une adresse ou un repère.',
+  quartierPlaceholder: 'Choisissez un quartier',
+  stop: 'Halte du parcours',
+  stopNone: 'Aucune halte',
+  address: 'Adresse ou repère',
+  addressHint: 'Par exemple : devant l’école Jean-Moulin, 12 rue des Bleuets.',
+  useMyPosition: 'Utiliser ma position',
+  locating: 'Recherche de votre position…',
+  positionSet: (m) => (m === undefined ? 'Position enregistrée.' : `Position enregistrée (à ${m} m près).`),
+  positionFailed: 'Votre position n’est pas disponible. Indiquez une adresse ou un repère.',
+  removePosition: 'Retirer la position',
+  photosLegend: 'Photos (facultatif)',
+  photosHint:
+    'Trois photos au plus. Elles sont réduites sur votre appareil, qui en retire aussi la position et le modèle d’appareil (données EXIF).',
+  addPhotos: 'Ajouter des photos',
+  preparingPhotos: 'Préparation des photos…',
+  photoAlt: (n) => `Photo ${n}`,
+  remove: 'Retirer',
+  removePhoto: (n) => `Retirer la photo ${n}`,
+  tooManyPhotos: (max) => `${max} photos au plus : retirez-en une pour en ajouter une autre.`,
+  photoUnreadable: 'Cette image ne peut pas être lue : choisissez une photo (JPEG, PNG, WebP…).',
+  reporterLegend: 'Vos coordonnées (facultatif)',
+  reporterHint: 'Pour savoir quelle suite est donnée. Elles ne sont jamais publiées.',
+  reporterConsent: 'J’accepte que mes coordonnées soient conservées pour que l’on me dise quelle suite est donnée.',
+  submitIssue: 'Envoyer',
+  submittingIssue: 'Envoi en cours…',
+  issueSent: 'Merci ! Votre observation est enregistrée.',
+  issueQueued: 'Pas de réseau pour le moment : votre observation est gardée sur cet appareil et sera envoyée dès que possible.',
+  issueFailed: 'Votre observation n’a pas pu être envoyée. Vos réponses sont conservées : vous pouvez réessayer.',
+  missing: {
+    polarity: 'Indiquez si vous signalez un point positif ou un dysfonctionnement.',
+    themeId: 'Choisissez une thématique.',
+    description: 'Décrivez ce que vous avez vu.',
+    quartierId: 'Choisissez un quartier.',
+  },
+  sentLater: (n) =>
+    n === 1 ? 'Votre observation en attente a été envoyée. Merci !' : `Vos ${n} observations en attente ont été envoyées. Merci !`,
+  pendingHeading: (n) => (n === 1 ? '1 observation en attente d’envoi' : `${n} observations en attente d’envoi`),
+  pendingStatus: 'en attente d’envoi',
+  sendNow: 'Envoyer maintenant',
+};
