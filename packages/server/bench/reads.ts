@@ -26,8 +26,7 @@
  * per size; PostgreSQL gets a copy of it through `copyDatabase`, what `gusp-server copy` runs).
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +38,7 @@ import type { Database } from '../src/db.js';
 import { copyDatabase } from '../src/store/copy-database.js';
 import { sqlStore } from '../src/store/sql-store.js';
 import { postgresUnavailable, startPostgresCluster, type PostgresCluster } from '../test/postgres-cluster.js';
-import { buildInBatches, buildThroughCore, sizeOfEvents, SIZES, type BuildReport, type JournalSize } from './journal.js';
+import { buildInBatches, buildThroughCore, JOURNAL_VERSION, sizeOfEvents, SIZES, type BuildReport, type JournalSize } from './journal.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const CACHE = process.env.BENCH_CACHE ?? join(here, '..', '..', '..', '.bench-cache', 'reads');
@@ -70,12 +69,6 @@ const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorte
 
 /* ---------------------------------------------------------------- journals */
 
-/** The cache key: the generator's text (a change in it builds again). */
-const generatorKey = createHash('sha256')
-  .update(readFileSync(join(here, 'journal.ts')))
-  .digest('hex')
-  .slice(0, 10);
-
 const buildHow = (size: JournalSize): 'core' | 'batch' =>
   process.env.BENCH_BUILD === 'core' || process.env.BENCH_BUILD === 'batch'
     ? process.env.BENCH_BUILD
@@ -100,7 +93,7 @@ async function build(db: Database, size: JournalSize, parallel: number): Promise
 
 /** A PGlite data directory holding the journal of `size`, built once and kept in the cache. */
 async function cachedJournal(size: JournalSize): Promise<string> {
-  const dir = join(CACHE, `pglite-${size.name}-${buildHow(size)}-${generatorKey}`);
+  const dir = join(CACHE, `pglite-${size.name}-${buildHow(size)}-v${JOURNAL_VERSION}`);
   if (existsSync(dir) && !process.env.BENCH_FRESH) return dir;
   rmSync(dir, { recursive: true, force: true });
   const building = `${dir}.building`;
