@@ -105,6 +105,7 @@ const COMMON = {
  * @typedef {object} Bundles
  * @property {Map<string, string>} files Every file, by its path under dist/bundle/ (`gusp-elements.js`, `chunks/chunk-AB12CD34.js`).
  * @property {Record<string, { imports: { path: string, kind: string }[] }>} outputs esbuild's metafile outputs, by the same paths.
+ * @property {Record<string, object>} metafiles Each entry's esbuild metafile (`--analyze` prints what is in it).
  */
 
 /**
@@ -158,12 +159,14 @@ export async function buildBundles(names = Object.keys(bundles)) {
       }),
     ),
   );
-  for (const result of results) {
+  const metafiles = {};
+  for (const [i, result] of results.entries()) {
+    metafiles[names[i]] = result.metafile;
     for (const file of result.outputFiles) files.set(rel(file.path.slice(root.length)), file.text);
     for (const [path, output] of Object.entries(result.metafile.outputs))
       outputs[rel(path)] = { imports: output.imports.map((i) => ({ path: rel(i.path.replace(/^\.\//, '')), kind: i.kind })) };
   }
-  return { files, outputs };
+  return { files, outputs, metafiles };
 }
 
 /**
@@ -219,6 +222,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const gz = (path) => gzipSync(built.files.get(path), { level: 9 }).length;
   const sum = (paths, size) => paths.reduce((total, path) => total + size(path), 0);
   for (const name of Object.keys(bundles)) {
+    // `--analyze`: what each entry holds, module by module, biggest first (esbuild's analyzeMetafile).
+    if (process.argv.includes('--analyze')) console.log(await esbuild.analyzeMetafile(built.metafiles[name]));
     const { initial, onDemand } = filesOf(built, name);
     console.log(
       `${name.padEnd(24)} ${String(initial.length).padStart(2)} files  min ${kB(sum(initial, (p) => Buffer.byteLength(built.files.get(p))))} kB   min+gz ${kB(sum(initial, gz))} kB   on demand (gz) ${kB(sum(onDemand, gz))} kB`,

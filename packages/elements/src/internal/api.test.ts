@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { expect } from '@open-wc/testing';
 import { API, heldArrived, holdNext, release } from '../../test/helpers.js';
-import { ApiUnavailable, requestJson } from './api.js';
+import { ApiUnavailable, requestAllPages, requestJson } from './api.js';
 
 describe('requestJson', () => {
   it('gives up after its timeout with ApiUnavailable (worth a retry), and the request is really dropped', async () => {
@@ -29,5 +29,24 @@ describe('requestJson', () => {
   it('reads the answer when it comes in time', async () => {
     const city = await requestJson<{ id: string }>(`${API}/city`, { timeout: 5000 });
     expect(city.id).to.equal('valence');
+  });
+});
+
+describe('requestAllPages', () => {
+  // /etag-api pages by 2 (web-test-runner.config.mjs).
+  const five = ['A', 'B', 'C', 'D', 'E'].map((title) => ({ id: title, title }));
+  const reset = () =>
+    fetch('/etag-api/__reset', { method: 'POST', body: JSON.stringify({ engagements: five, city: { name: 'Valence' } }) });
+
+  it('follows next to the last page and answers every item with the first page’s extras, without next', async () => {
+    await reset();
+    const all = await requestAllPages<Record<string, unknown>>('/etag-api/engagements', 'engagements');
+    expect(all).to.deep.equal({ engagements: five, city: { name: 'Valence' } });
+  });
+
+  it('stops after maxPages', async () => {
+    await reset();
+    const some = await requestAllPages<{ engagements: unknown[] }>('/etag-api/engagements', 'engagements', {}, 2);
+    expect(some.engagements.map((e) => (e as { id: string }).id)).to.deep.equal(['A', 'B', 'C', 'D']);
   });
 });
