@@ -25,6 +25,7 @@ import { observationRoutes, openDataRoutes, photoRoutes } from './routes/observa
 import { metaRoutes, pageRoutes } from './routes/pages.js';
 import { privacyRoutes } from './routes/privacy.js';
 import { challengeRoutes } from './routes/challenge.js';
+import { staffRoutes } from './routes/staff.js';
 import { quartierRoutes, walkRoutes } from './routes/walks.js';
 
 export type { AppOptions } from './http/context.js';
@@ -188,6 +189,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     openDataRoutes(deps),
     engagementRoutes(deps),
     privacyRoutes(deps),
+    staffRoutes(deps),
     open311Routes(deps),
     open311DiscoveryRoutes(deps),
   ];

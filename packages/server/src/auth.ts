@@ -13,8 +13,18 @@ import type { Sql } from './sql.js';
 export const STAFF_ROLES = ['coordinator', 'agent', 'organisation'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/**
+ * Who makes a request: a bearer token (`tokenId`) or a person signed in (`accountId`, see
+ * staff/sessions.ts); either way a role, and an organisation for the `organisation` role, which
+ * every `access: { roles }` of the routes checks alike.
+ */
 export interface Staff {
-  readonly tokenId: string;
+  /** Set for a bearer token. */
+  readonly tokenId?: string | undefined;
+  /** Set for a session: the account of the person signed in (who acted, for the journal). */
+  readonly accountId?: string | undefined;
+  /** Set for a session. */
+  readonly sessionId?: string | undefined;
   readonly role: StaffRole;
   /** Set for the `organisation` role. */
   readonly organisationId?: string | undefined;
@@ -27,6 +37,8 @@ export interface CreateTokenInput {
   readonly role: StaffRole;
   readonly organisationId?: string | undefined;
   readonly label?: string | undefined;
+  /** Who created it: `account:<id>`, `token:<id>` or `cli`. */
+  readonly createdBy?: string | undefined;
 }
 
 /** Creates a token and returns it: the only time it is ever seen in clear. */
@@ -37,14 +49,50 @@ export async function createToken(sql: Sql, input: CreateTokenInput): Promise<{ 
   }
   const id = randomBytes(9).toString('base64url');
   const token = `${PREFIX}${randomBytes(32).toString('base64url')}`;
-  await sql.query('INSERT INTO staff_tokens (id, token_sha256, role, organisation_id, label) VALUES ($1, $2, $3, $4, $5)', [
+  await sql.query('INSERT INTO staff_tokens (id, token_sha256, role, organisation_id, label, created_by) VALUES ($1, $2, $3, $4, $5, $6)', [
     id,
     sha256(token),
     input.role,
     input.organisationId ?? null,
     input.label ?? null,
+    input.createdBy ?? null,
   ]);
   return { id, token };
+}
+
+/** A token as listed (never the token itself: only its digest is kept). */
+export interface TokenInfo {
+  readonly id: string;
+  readonly role: StaffRole;
+  readonly organisationId?: string | undefined;
+  readonly label: string | null;
+  readonly createdBy: string | null;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+/** Every token, active first, then by creation. */
+export async function listTokens(sql: Sql): Promise<TokenInfo[]> {
+  const { rows } = await sql.query<{
+    id: string;
+    role: StaffRole;
+    organisation_id: string | null;
+    label: string | null;
+    created_by: string | null;
+    created_at: string | Date;
+    revoked_at: string | Date | null;
+  }>(
+    'SELECT id, role, organisation_id, label, created_by, created_at, revoked_at FROM staff_tokens ORDER BY revoked_at IS NOT NULL, created_at, id',
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    role: r.role,
+    ...(r.organisation_id === null ? {} : { organisationId: r.organisation_id }),
+    label: r.label,
+    createdBy: r.created_by,
+    createdAt: new Date(r.created_at).toISOString(),
+    revokedAt: r.revoked_at === null ? null : new Date(r.revoked_at).toISOString(),
+  }));
 }
 
 /** Revokes a token by id; returns whether one was revoked. */

@@ -21,6 +21,9 @@ import { proofOfWork, type ProofOfWorkOptions } from './http/challenge.js';
 import { migrate } from './store/migrate.js';
 import { openReadModels, type ReadModels } from './read/read-models.js';
 import { sqlStore } from './store/sql-store.js';
+import { listenAdminChannel } from './staff/admin-channel.js';
+import { runAdminCommand } from './staff/admin-commands.js';
+import { staffService, type StaffService, type StaffServiceOptions } from './staff/service.js';
 
 export interface StartOptions extends OpenDatabaseOptions {
   /** 0 picks a free port. */
@@ -66,6 +69,8 @@ export interface StartOptions extends OpenDatabaseOptions {
    * starts, then every `everyMs` (an hour by default). `false` turns it off (tests that keep orphans).
    */
   readonly photoSweep?: { readonly everyMs?: number | undefined } | false | undefined;
+  /** Staff sessions' idle expiry and the sign-in rate limits (staff/service.ts). */
+  readonly staff?: Pick<StaffServiceOptions, 'sessionIdleMs' | 'signInLimits'> | undefined;
 }
 
 /** How often a running server deletes orphan photos by default. */
@@ -77,6 +82,10 @@ export interface RunningServer {
   readonly gusp: Gusp;
   readonly database: Database;
   readonly notifier?: Notifier | undefined;
+  /** Staff accounts, sign-in, sessions and tokens over this server's database. */
+  readonly staff: StaffService;
+  /** The admin channel's socket (`staff invite`, `token create|revoke` while it runs), with a data directory. */
+  readonly adminSocket?: string | undefined;
   /** The read models its lists, statistics and exports answer from (`rebuild()` writes them again from the journal). */
   readonly readModels: ReadModels;
   /** The Hono app it serves (its `routes`; requests without a socket with `app.request`). */
@@ -160,10 +169,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       (options.proofOfWork ?? isPublic(host, configuredUrl))
         ? proofOfWork(database.sql, typeof options.proofOfWork === 'object' ? options.proofOfWork : {})
         : undefined;
+    const staff = staffService({ sql: database.sql, city, publicUrl: () => publicUrl, ...options.staff });
     const app = createApp({
       gusp,
       readModels,
       authenticate: (header) => authenticate(database.sql, header),
+      staffAccounts: staff,
       photos: {
         store: (type, bytes) => storePhoto(database.sql, type, bytes),
         load: (id) => loadPhoto(database.sql, id),
@@ -213,6 +224,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       ? createNotifier({ ...options.notifications, publicUrl: options.notifications.publicUrl ?? publicUrl, gusp, sql: database.sql, log })
       : undefined;
     notifier?.start();
+    // `gusp-server staff invite` and `token …` while this server holds the data directory (staff/admin-channel.ts).
+    const admin =
+      options.dataDir && ownsDatabase
+        ? await listenAdminChannel(options.dataDir, (c, i) => runAdminCommand(staff, c, i)).catch((error: unknown) => {
+            log({ level: 'warn', msg: 'no admin channel: stop the server to run staff invite and token commands', error: String(error) });
+            return undefined;
+          })
+        : undefined;
     let sweeping: Promise<void> | undefined;
     const sweep = () => {
       // One sweep at a time; a failed one is logged and the next hour tries again.
@@ -236,10 +255,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       gusp,
       database,
       notifier,
+      staff,
+      adminSocket: admin?.path,
       readModels,
       app,
       close() {
         closing ??= (async () => {
+          await admin?.close();
           await notifier?.stop();
           clearInterval(sweepTimer);
           await sweeping;

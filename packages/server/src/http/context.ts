@@ -6,7 +6,10 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { CommandOptions, Gusp, GuspError, Result } from '@gusp/core';
 import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { Staff, StaffRole } from '../auth.js';
+import { sameSecret, SESSION_COOKIE, type SessionStaff } from '../staff/sessions.js';
+import type { StaffService } from '../staff/service.js';
 import type { PhotoType } from '../photos.js';
 import type { ReadModels } from '../read/read-models.js';
 import type { SqlSession } from '../sql.js';
@@ -19,6 +22,11 @@ export interface AppOptions {
   readonly gusp: Gusp;
   /** Who holds an `Authorization: Bearer …` header (no staff endpoint works without it). */
   readonly authenticate?: (authorization: string | undefined) => Promise<Staff | undefined>;
+  /**
+   * Staff accounts, sign-in and sessions (`/api/staff`, staff/service.ts): with it, the session
+   * cookie `gusp_session` authenticates like a token (see `whoIs`). The server wires it to its database.
+   */
+  readonly staffAccounts?: StaffService | undefined;
   /** Where photos are kept (the server wires it to the SQL tables). */
   readonly photos?: {
     store(type: PhotoType, bytes: Buffer): Promise<string>;
@@ -93,6 +101,11 @@ export type Env = {
     locale: ServerLocale;
     /** Who the Authorization header names, looked up once per request (see `whoIs`). */
     staff: Promise<Staff | undefined> | undefined;
+    /**
+     * Why a session cookie did not authenticate this request (`auth.session-invalid`, `auth.csrf`):
+     * what a staff route answers instead of `auth.required`.
+     */
+    staffRefusal: string | undefined;
   };
 };
 
@@ -142,24 +155,59 @@ export function routeDeps(options: AppOptions) {
   };
 
   /**
-   * The staff member behind the request's Authorization header, if its token is valid: looked
-   * up once per request, so the rate limit and the route that both ask share one query.
+   * The staff member behind the request, looked up once per request (the rate limit and the route
+   * that both ask share one query): the `Authorization: Bearer …` token if there is that header,
+   * else the session cookie `gusp_session`. A request the cookie authenticates with an unsafe
+   * method (anything but GET, HEAD, OPTIONS) must come from the public origin (`Origin`) and carry
+   * its session's `X-CSRF-Token`; otherwise it is anonymous (a public route works as for anyone,
+   * a staff route answers 403 `auth.csrf`).
    */
   const whoIs = (c: Context<Env>): Promise<Staff | undefined> => {
     let who = c.get('staff');
     if (who === undefined) {
       const header = c.req.header('authorization');
-      who = header === undefined || !options.authenticate ? Promise.resolve(undefined) : options.authenticate(header);
+      if (header !== undefined) who = options.authenticate ? options.authenticate(header) : Promise.resolve(undefined);
+      else {
+        const cookie = options.staffAccounts ? getCookie(c, SESSION_COOKIE) : undefined;
+        who = cookie === undefined ? Promise.resolve(undefined) : sessionOf(c, cookie);
+      }
       c.set('staff', who);
     }
     return who;
   };
 
+  const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+  const sessionOf = async (c: Context<Env>, cookie: string): Promise<SessionStaff | undefined> => {
+    const session = await options.staffAccounts?.authenticate(cookie);
+    if (!session) {
+      c.set('staffRefusal', 'auth.session-invalid');
+      return undefined;
+    }
+    if (!SAFE_METHODS.has(c.req.method)) {
+      const sentOrigin = c.req.header('origin');
+      const csrf = c.req.header('x-csrf-token');
+      let publicOrigin = '';
+      try {
+        publicOrigin = new URL(origin()).origin;
+      } catch {
+        // No valid public URL: no origin matches.
+      }
+      if (sentOrigin !== publicOrigin || csrf === undefined || !sameSecret(csrf, session.csrfToken)) {
+        c.set('staffRefusal', 'auth.csrf');
+        return undefined;
+      }
+    }
+    return session;
+  };
+
   /** The staff member making the request, if they have one of `roles`; 401 or 403 otherwise. */
   const staff = async (c: Context<Env>, roles: readonly StaffRole[]): Promise<Staff> => {
-    if (c.req.header('authorization') === undefined) return refuse(c, 'auth.required');
     const who = await whoIs(c);
-    if (!who) return refuse(c, 'auth.invalid-token');
+    if (!who) {
+      const refusal = c.get('staffRefusal');
+      if (refusal !== undefined) return refuse(c, refusal);
+      return refuse(c, c.req.header('authorization') === undefined ? 'auth.required' : 'auth.invalid-token');
+    }
     if (!roles.includes(who.role)) return refuse(c, 'auth.forbidden', { role: who.role });
     return who;
   };

@@ -44,9 +44,22 @@ export const fr: Messages = {
   'photo.unknown': 'Envoyez d’abord la photo (POST /api/photos), puis son identifiant avec le signalement.',
   'request.invalid-multipart':
     'Envoi multipart invalide : une partie « observation » (JSON) et une partie « photo » par photo annoncée, trois au plus.',
-  'auth.required': 'Cette ressource est réservée au personnel : un jeton est nécessaire.',
+  'auth.required': 'Cette ressource est réservée au personnel : connectez-vous, ou envoyez un jeton.',
   'auth.invalid-token': 'Ce jeton est invalide ou a été révoqué.',
   'auth.forbidden': 'Votre rôle ne permet pas cette action.',
+  'auth.session-invalid': 'Votre session a expiré ou a été fermée : reconnectez-vous.',
+  'auth.csrf':
+    'Demande refusée : elle ne vient pas de l’espace de gestion (en-têtes Origin et X-CSRF-Token). Rechargez la page et réessayez.',
+  'staff.sign-in-invalid': 'Ce lien ou ce code de connexion est invalide, a déjà servi ou a expiré (15 minutes) : demandez-en un nouveau.',
+  'staff.email-taken': 'Un compte actif existe déjà pour cette adresse.',
+  'staff.account-not-found': 'Ce compte est introuvable.',
+  'staff.account-deactivated': 'Ce compte est désactivé : invitez de nouveau la personne pour lui rendre l’accès.',
+  'staff.organisation-required': 'Le rôle « organisation » demande une organisation, et lui seul en prend une.',
+  'staff.unknown-organisation': (d) => `Organisation inconnue : ${s(d.organisationId)}.`,
+  'staff.token-not-found': 'Aucun jeton actif ne porte cet identifiant.',
+  'staff.session-required': 'Cette action concerne une session : connectez-vous (un jeton d’API n’en a pas).',
+  'staff.invalid-email': 'Adresse électronique invalide.',
+  'staff.invalid-role': 'Rôle inconnu : coordinator, agent ou organisation.',
   'internal.error': 'Erreur interne du serveur. Réessayez plus tard.',
 };
 
@@ -79,9 +92,21 @@ export const en: Messages = {
   'photo.unknown': 'Send the photo first (POST /api/photos), then its id with the report.',
   'request.invalid-multipart':
     'Invalid multipart upload: one `observation` part (JSON) and one `photo` part per photo listed, three at most.',
-  'auth.required': 'This resource is for staff only: a token is required.',
+  'auth.required': 'This resource is for staff only: sign in, or send a token.',
   'auth.invalid-token': 'This token is invalid or has been revoked.',
   'auth.forbidden': 'Your role does not allow this action.',
+  'auth.session-invalid': 'Your session has expired or was closed: sign in again.',
+  'auth.csrf': 'Request refused: it does not come from the back office (Origin and X-CSRF-Token headers). Reload the page and try again.',
+  'staff.sign-in-invalid': 'This sign-in link or code is invalid, was already used or has expired (15 minutes): ask for a new one.',
+  'staff.email-taken': 'An active account already exists for this address.',
+  'staff.account-not-found': 'This account cannot be found.',
+  'staff.account-deactivated': 'This account is deactivated: invite the person again to give them access back.',
+  'staff.organisation-required': 'The “organisation” role needs an organisation, and only it takes one.',
+  'staff.unknown-organisation': (d) => `Unknown organisation: ${s(d.organisationId)}.`,
+  'staff.token-not-found': 'No active token has this id.',
+  'staff.session-required': 'This action is about a session: sign in (an API token has none).',
+  'staff.invalid-email': 'Invalid email address.',
+  'staff.invalid-role': 'Unknown role: coordinator, agent or organisation.',
   'internal.error': 'Internal server error. Please try again later.',
 };
 

@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Staff accounts and sign-in (`/api/staff`, staff/): coordinators invite, change roles,
+ * deactivate and manage API tokens; anyone with an account signs in without a password (an
+ * emailed single-use link or code) and gets a session cookie, which then authenticates every staff
+ * route as a token does (see `whoIs` in http/context.ts, with its CSRF check).
+ */
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import * as z from 'zod/mini';
+import { STAFF_ROLES, type Staff } from '../auth.js';
+import type { Env, RouteDeps } from '../http/context.js';
+import { windowLimiter } from '../http/rate-limit.js';
+import { jsonAnswer, jsonRoute, route, type RouteGroup } from '../http/route.js';
+import { StaffRefusal, type StaffAccount } from '../staff/accounts.js';
+import { DEFAULT_SIGN_IN_LIMITS, type StaffService } from '../staff/service.js';
+import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, type SessionStaff } from '../staff/sessions.js';
+
+// No control characters, as the erasure's address (routes/privacy.ts).
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
+const EMAIL = /^[^\s@\u0000-\u001f\u007f]{1,64}@[^\s@\u0000-\u001f\u007f]{1,255}$/;
+const Email = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(254), /* @__PURE__ */ z.regex(EMAIL));
+const Role = /* @__PURE__ */ z.enum(STAFF_ROLES);
+const OrganisationId = /* @__PURE__ */ z.optional(
+  /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), /* @__PURE__ */ z.maxLength(64)),
+);
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+const Text = (max: number) => /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(NO_CONTROL), /* @__PURE__ */ z.maxLength(max));
+
+const InviteInput = /* @__PURE__ */ z.strictObject({
+  email: Email,
+  name: /* @__PURE__ */ z.optional(Text(120)),
+  role: Role,
+  organisationId: OrganisationId,
+});
+const RoleInput = /* @__PURE__ */ z.strictObject({ role: Role, organisationId: OrganisationId });
+const TokenInput = /* @__PURE__ */ z.strictObject({
+  role: Role,
+  organisationId: OrganisationId,
+  label: /* @__PURE__ */ z.optional(Text(120)),
+});
+const SignInInput = /* @__PURE__ */ z.strictObject({ email: Email });
+const Secret = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[A-Za-z0-9_-]{20,100}$/));
+const VerifyInput = /* @__PURE__ */ z.union([
+  /* @__PURE__ */ z.strictObject({ token: Secret }),
+  /* @__PURE__ */ z.strictObject({ email: Email, code: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^\d{6}$/)) }),
+]);
+
+const Account = /* @__PURE__ */ z.looseObject({
+  id: /* @__PURE__ */ z.string(),
+  email: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+  name: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+  role: Role,
+  organisationId: OrganisationId,
+  invitedBy: /* @__PURE__ */ z.string(),
+  createdAt: /* @__PURE__ */ z.string(),
+  deactivatedAt: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+});
+const TokenInfo = /* @__PURE__ */ z.looseObject({
+  id: /* @__PURE__ */ z.string(),
+  role: Role,
+  label: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+  createdAt: /* @__PURE__ */ z.string(),
+  revokedAt: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+});
+
+const coordinators = { roles: ['coordinator'] } as const;
+const everyone = { roles: STAFF_ROLES } as const;
+
+/** Who acted, as the accounts and tokens tables keep it. */
+const actorOf = (who: Staff) => (who.accountId ? `account:${who.accountId}` : `token:${who.tokenId ?? '?'}`);
+
+export function staffRoutes(deps: RouteDeps): RouteGroup {
+  const { options, refuse, whoIs, staff, origin, clientAddress } = deps;
+  const service = (): StaffService => {
+    if (!options.staffAccounts) throw new Error('This app was created without staff accounts (AppOptions.staffAccounts)');
+    return options.staffAccounts;
+  };
+  const limits = options.staffAccounts?.signInLimits ?? DEFAULT_SIGN_IN_LIMITS;
+  const perAddress = windowLimiter(limits.perAddress, limits.windowMs);
+  const perClient = windowLimiter(limits.perClient, limits.windowMs);
+  const verifyPerClient = windowLimiter(limits.verifyPerClient, limits.windowMs);
+
+  /** Runs `work`, a staff module's refusal becoming the localized answer. */
+  const attempt = async <T>(c: Context<Env>, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (e) {
+      if (e instanceof StaffRefusal) return refuse(c, e.code, e.details);
+      throw e;
+    }
+  };
+  const limited = (c: Context<Env>, wait: number) => {
+    if (wait <= 0) return;
+    c.header('Retry-After', String(wait));
+    refuse(c, 'request.rate-limited', { retryAfterSeconds: wait });
+  };
+  const secure = () => origin().startsWith('https:');
+  const organisationName = (id: string | undefined) =>
+    id === undefined ? undefined : service().city.organisations.find((o) => o.id === id)?.name;
+  const shown = (a: StaffAccount) => ({ ...a, ...(a.organisationId ? { organisation: organisationName(a.organisationId) } : {}) });
+
+  return {
+    base: '/api/staff',
+    tag: 'staff',
+    description:
+      'Staff accounts and sign-in: coordinators invite people (coordinator, agent, organisation), change their role, deactivate them and manage API tokens; people sign in without a password (an emailed single-use link or 6-digit code, 15 minutes) and get the `gusp_session` cookie (HttpOnly, SameSite=Lax, Secure behind https), which authenticates every staff route like a token. A request the cookie authenticates with POST or DELETE needs `Origin` equal to the public URL’s origin and `X-CSRF-Token` equal to the session’s token (`GET /api/staff/me`), else 403 `auth.csrf`.',
+    routes: [
+      route(deps, {
+        method: 'get',
+        path: '/me',
+        summary: 'Who is signed in (or which token calls): account, role, organisation, and the session’s CSRF token',
+        access: everyone,
+        responses: {
+          200: jsonAnswer(
+            '`{ role, organisationId?, organisation?, account?, session?: { id, csrfToken }, token?: { id } }`: `account` and `session` for a session, `token` for a bearer token.',
+          ),
+        },
+        handler: async (c) => {
+          const who = (await whoIs(c)) as Staff | SessionStaff;
+          const account = who.accountId ? await service().account(who.accountId) : undefined;
+          return c.json(
+            {
+              role: who.role,
+              ...(who.organisationId ? { organisationId: who.organisationId, organisation: organisationName(who.organisationId) } : {}),
+              ...(account ? { account: shown(account) } : {}),
+              ...('csrfToken' in who ? { session: { id: who.sessionId, csrfToken: who.csrfToken } } : {}),
+              ...(who.tokenId ? { token: { id: who.tokenId } } : {}),
+            },
+            200,
+            { 'Cache-Control': 'no-store' },
+          );
+        },
+      }),
+      jsonRoute(deps, {
+        method: 'post',
+        path: '/sign-in',
+        summary: 'Asks for a sign-in link and code by email (the same answer whether the address has an account or not)',
+        description:
+          'For an active account, emails a single-use link (to `/gestion/connexion?token=…`) and a 6-digit code, both valid 15 minutes; for any other address, sends nothing. Always 202 with the same body, so the answer tells nobody which addresses have an account. Limited per address and per client (429 `request.rate-limited`, whatever the address).',
+        body: { schema: SignInInput },
+        responses: { 202: jsonAnswer('`{ status: "sent-if-account" }`.'), 429: jsonAnswer('Too many sign-in requests.') },
+        handler: async (c, input) => {
+          const address = createHash('sha256').update(input.email.toLowerCase()).digest('hex');
+          limited(c, perClient.take(clientAddress(c)));
+          limited(c, perAddress.take(address));
+          await service().requestSignIn(input.email, c.get('locale'));
+          return c.json({ status: 'sent-if-account' }, 202, { 'Cache-Control': 'no-store' });
+        },
+      }),
+      jsonRoute(deps, {
+        method: 'post',
+        path: '/sign-in/verify',
+        summary: 'Opens a session from the emailed link’s token, or from the address and its code',
+        description:
+          'Sets the `gusp_session` cookie (HttpOnly, SameSite=Lax, Path=/, Secure when the public URL is https; 8 h idle, 7 days at most) and answers the account and the session’s CSRF token. A link or code works once and 15 minutes (7 days for an invitation’s link); a code is worth 5 tries. 401 `staff.sign-in-invalid` otherwise.',
+        body: { schema: VerifyInput },
+        responses: {
+          200: jsonAnswer('`{ account, session: { id, csrfToken, expiresAt } }`.'),
+          401: jsonAnswer('The link or code is invalid, used or expired (`staff.sign-in-invalid`).'),
+          429: jsonAnswer('Too many tries from this client.'),
+        },
+        handler: async (c, input) => {
+          limited(c, verifyPerClient.take(clientAddress(c)));
+          const { account, session } = await attempt(c, () => service().verify(input));
+          setCookie(c, SESSION_COOKIE, session.token, {
+            httpOnly: true,
+            sameSite: 'Lax',
+            secure: secure(),
+            path: '/',
+            maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
+          });
+          return c.json(
+            { account: shown(account), session: { id: session.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt } },
+            200,
+            { 'Cache-Control': 'no-store' },
+          );
+        },
+      }),
+      route(deps, {
+        method: 'post',
+        path: '/sign-out',
+        summary: 'Ends the session of the cookie (and clears it)',
+        access: everyone,
+        responses: { 200: jsonAnswer('`{ signedOut: true }`.') },
+        handler: async (c) => {
+          const who = (await whoIs(c)) as Staff;
+          if (!who.sessionId) return refuse(c, 'staff.session-required');
+          await service().signOut(who.sessionId);
+          deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secure(), httpOnly: true, sameSite: 'Lax' });
+          return c.json({ signedOut: true });
+        },
+      }),
+      route(deps, {
+        method: 'get',
+        path: '/accounts',
+        summary: 'Every staff account (active first), with its address and name',
+        access: coordinators,
+        responses: { 200: jsonAnswer('`{ accounts }`.', z.object({ accounts: z.array(Account) })) },
+        handler: async (c) =>
+          c.json({ accounts: (await service().listAccounts()).map(shown) }, 200, { 'Cache-Control': 'no-store, private' }),
+      }),
+      jsonRoute(deps, {
+        method: 'post',
+        path: '/accounts',
+        summary: 'Invites a person: creates their account and emails them a sign-in link (valid 7 days, once)',
+        access: coordinators,
+        body: { schema: InviteInput },
+        responses: {
+          201: jsonAnswer('`{ account }` (the link goes to the person only).'),
+          409: jsonAnswer('An active account has this address (`staff.email-taken`).'),
+        },
+        handler: async (c, input) => {
+          const who = await staff(c, coordinators.roles);
+          const { account } = await attempt(c, () => service().invite({ ...input, invitedBy: actorOf(who), locale: c.get('locale') }));
+          return c.json({ account: shown(account) }, 201);
+        },
+      }),
+      jsonRoute(deps, {
+        method: 'post',
+        path: '/accounts/:accountId/role',
+        summary: 'Changes an account’s role (and organisation)',
+        access: coordinators,
+        params: { accountId: { description: 'The account’s id.' } },
+        body: { schema: RoleInput },
+        responses: { 200: jsonAnswer('`{ account }`.') },
+        handler: async (c, input) => {
+          const account = await attempt(c, () => service().setRole(c.req.param('accountId'), input.role, input.organisationId));
+          return c.json({ account: shown(account) });
+        },
+      }),
+      route(deps, {
+        method: 'post',
+        path: '/accounts/:accountId/deactivate',
+        summary: 'Deactivates an account: its sessions end and its pending links stop working, at once',
+        access: coordinators,
+        params: { accountId: { description: 'The account’s id.' } },
+        responses: { 200: jsonAnswer('`{ account }`.') },
+        handler: async (c) => {
+          const account = await attempt(c, () => service().deactivate(c.req.param('accountId')));
+          return c.json({ account: shown(account) });
+        },
+      }),
+      route(deps, {
+        method: 'get',
+        path: '/tokens',
+        summary: 'Every API token (active first): never the token itself, which is shown once',
+        access: coordinators,
+        responses: { 200: jsonAnswer('`{ tokens }`.', z.object({ tokens: z.array(TokenInfo) })) },
+        handler: async (c) => c.json({ tokens: await service().listTokens() }, 200, { 'Cache-Control': 'no-store, private' }),
+      }),
+      jsonRoute(deps, {
+        method: 'post',
+        path: '/tokens',
+        summary: 'Creates an API token for a machine; the answer is the only time it is shown',
+        access: coordinators,
+        body: { schema: TokenInput },
+        responses: { 201: jsonAnswer('`{ id, token }`.') },
+        handler: async (c, input) => {
+          const who = await staff(c, coordinators.roles);
+          const created = await attempt(c, () => service().createToken({ ...input, createdBy: actorOf(who) }));
+          return c.json(created, 201, { 'Cache-Control': 'no-store' });
+        },
+      }),
+      route(deps, {
+        method: 'post',
+        path: '/tokens/:tokenId/revoke',
+        summary: 'Revokes an API token: it stops working at once',
+        access: coordinators,
+        params: { tokenId: { description: 'The token’s id (not the token).' } },
+        responses: { 200: jsonAnswer('`{ id, revoked: true }`.') },
+        handler: async (c) => {
+          const id = c.req.param('tokenId');
+          await attempt(c, () => service().revokeToken(id));
+          return c.json({ id, revoked: true });
+        },
+      }),
+    ],
+  };
+}
