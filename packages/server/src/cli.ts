@@ -15,29 +15,33 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import {
-  createGusp,
-  engagementsToCSV,
-  observationsToCSV,
-  parseCity,
-  toGeoJSON,
-  valence,
-  type CityProfile,
-  type Observation,
-} from '@gusp/core';
-import { publicObservation } from './http/public-views.js';
-import { createToken, revokeToken, STAFF_ROLES, type StaffRole } from './auth.js';
-import { DataDirLockedError, type Database, type OpenDatabaseOptions } from './db.js';
-import { DEFAULT_PROOF_OF_WORK_MAX_NUMBER } from './http/challenge.js';
-import { DEFAULT_SIGNUPS_PER_CLIENT } from './http/rate-limit.js';
-import { checkPublicUrl, isLoopback, isPublic, openMigratedDatabase, publicUrlRequired, startServer } from './server.js';
-import { photoExists, photoIdOf, withoutDeletedPhotos, withPhotoUrls } from './photos.js';
-import { purgePersonalData } from './privacy.js';
-import { seedValence } from './seed/valence.js';
-import { journalIsEmpty, sqlStore } from './store/sql-store.js';
-import { notifyNothingSoFar } from './notify/outbox.js';
-import { copyDatabase, CopyRefused } from './store/copy-database.js';
-import { openReadModels } from './read/read-models.js';
+import type { CityProfile, Observation } from '@gusp/core';
+import type { StaffRole } from './auth.js';
+import type { Database, OpenDatabaseOptions } from './db.js';
+import { printAnswer, printRefusal, STAFF_INVITE_OPTIONS, staffInviteInput, viaAdminChannel } from './staff/cli-admin.js';
+
+// `staff invite` and `token create|revoke` against a running server go through its admin channel
+// (staff/admin-channel.ts) before the rest loads: the modules below take seconds to load (most of a
+// command's time under tsx), and these commands answer in well under 2 s.
+const early = await viaAdminChannel(process.argv.slice(2));
+if (early !== undefined) process.exit(early);
+
+const { createGusp, engagementsToCSV, observationsToCSV, parseCity, toGeoJSON, valence } = await import('@gusp/core');
+const { publicObservation } = await import('./http/public-views.js');
+const { createToken, revokeToken, STAFF_ROLES } = await import('./auth.js');
+const { DataDirLockedError } = await import('./db.js');
+const { DEFAULT_PROOF_OF_WORK_MAX_NUMBER } = await import('./http/challenge.js');
+const { DEFAULT_SIGNUPS_PER_CLIENT } = await import('./http/rate-limit.js');
+const { checkPublicUrl, isLoopback, isPublic, openMigratedDatabase, publicUrlRequired, startServer } = await import('./server.js');
+const { photoExists, photoIdOf, withoutDeletedPhotos, withPhotoUrls } = await import('./photos.js');
+const { purgePersonalData } = await import('./privacy.js');
+const { seedValence } = await import('./seed/valence.js');
+const { journalIsEmpty, sqlStore } = await import('./store/sql-store.js');
+const { notifyNothingSoFar } = await import('./notify/outbox.js');
+const { copyDatabase, CopyRefused } = await import('./store/copy-database.js');
+const { openReadModels } = await import('./read/read-models.js');
+const { runAdminCommand } = await import('./staff/admin-commands.js');
+const { staffService } = await import('./staff/service.js');
 
 /** The language of the profile's problems: from LC_ALL, LC_MESSAGES or LANG (French unless English). */
 const cliLocale = (): 'fr' | 'en' =>
@@ -284,6 +288,34 @@ async function tokenRevoke(argv: string[]): Promise<void> {
   log({ level: 'info', msg: 'token revoked', id });
 }
 
+/**
+ * `staff invite`: creates a staff account and prints its sign-in link (valid 7 days, once), which
+ * is also emailed when the server sends emails; how a new city's first coordinator is made. A running
+ * server on the data directory does it (see `viaAdminChannel`, before this runs); otherwise the
+ * database is opened here, and the link starts with `--public-url` (the server's URL).
+ */
+async function staffInvite(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: STAFF_INVITE_OPTIONS, strict: true });
+  const role = values.role as StaffRole | undefined;
+  if (values.email === undefined) throw new UsageError('--email <address>');
+  if (role === undefined || !STAFF_ROLES.includes(role)) throw new UsageError(`--role: ${STAFF_ROLES.join(' | ')}`);
+  let publicUrl: string;
+  try {
+    publicUrl = checkPublicUrl(values['public-url'] || 'http://127.0.0.1:8787');
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const city = loadCity(values.city);
+  const answer = await withDatabase(values, (db) =>
+    runAdminCommand(staffService({ sql: db.sql, city, publicUrl: () => publicUrl }), 'staff-invite', staffInviteInput(values)),
+  );
+  if (!answer.ok) {
+    printRefusal(answer);
+    throw new RefusedError(answer.code);
+  }
+  printAnswer('staff-invite', answer.value);
+}
+
 async function purge(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -406,6 +438,8 @@ async function copy(argv: string[]): Promise<void> {
 }
 
 class UsageError extends Error {}
+/** A refusal already printed (exit code 1). */
+class RefusedError extends Error {}
 /** What the command names does not exist (exit code 1, no usage text). */
 class NotFoundError extends Error {}
 /** A city profile that cannot be used: its problems, one per line (exit code 2, no usage text). */
@@ -440,6 +474,14 @@ const COMMANDS: readonly Command[] = [
     run: tokenCreate,
   },
   { words: ['token', 'revoke'], usage: 'gusp-server token revoke <id> [--data-dir …|--database-url …]', run: tokenRevoke },
+  {
+    words: ['staff', 'invite'],
+    usage: `gusp-server staff invite --email <address> --role coordinator|agent|organisation
+                    [--organisation <id>] [--name <text>] [--lang fr|en]
+                    [--data-dir …|--database-url …] [--public-url … --city … (server stopped)]
+                    (prints the sign-in link; works while the server runs / fonctionne serveur démarré)`,
+    run: staffInvite,
+  },
   {
     words: ['purge'],
     usage: 'gusp-server purge [--months <purgeAfterMonths of the city, 12>] [--city …] [--data-dir …|--database-url …]',
@@ -485,6 +527,7 @@ function exitCodeOf(e: unknown): number {
     process.stderr.write(`${(e as Error).message}\n${USAGE}`);
     return 2;
   }
+  if (e instanceof RefusedError) return 1;
   if (e instanceof CopyRefused || e instanceof NotFoundError || e instanceof DataDirLockedError) {
     log({ level: 'error', msg: e.message });
     return 1;
