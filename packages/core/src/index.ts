@@ -43,6 +43,7 @@ export * from './walk/walk.js';
 export * from './walk/walk.rules.js';
 export * from './walk/walk.fold.js';
 export * from './walk/walk.status.js';
+export * from './walk/day-sheet-html.js';
 export * from './registration/registration-status.js';
 export * from './registration/registration.js';
 export * from './registration/registration.rules.js';
