@@ -222,6 +222,14 @@ async function start(argv: string[]): Promise<void> {
       log({ level: 'info', msg: 'seeded', seed: 'valence' });
     },
   });
+  if (values.seed === 'valence') {
+    // The back office in one command: a sign-in link for the demo's coordinator (staff/service.ts).
+    const link = await server.staff.demoCoordinatorLink();
+    log({ level: 'info', msg: 'demo coordinator sign-in link (7 days, once)', link });
+    process.stderr.write(
+      `\nBack office / espace de gestion — sign in as the demo coordinator / connexion en coordination de démo :\n  ${link}\n\n`,
+    );
+  }
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -41,9 +41,11 @@ describe('gusp-server staff invite and token commands beside a running PGlite se
     dataDir = mkdtempSync(join(tmpdir(), 'gusp-staff-cli-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    server = await startUntilHealthy([...CLI, 'start', '--port', String(port), '--rate-limit', '0', '--data-dir', dataDir], base, {
-      cwd: root,
-    });
+    server = await startUntilHealthy(
+      [...CLI, 'start', '--port', String(port), '--rate-limit', '0', '--seed', 'valence', '--data-dir', dataDir],
+      base,
+      { cwd: root },
+    );
   });
   after(async () => {
     await stopChild(server);
@@ -55,6 +57,22 @@ describe('gusp-server staff invite and token commands beside a running PGlite se
     assert.ok(socket.isSocket());
     assert.equal(socket.mode & 0o777, 0o600);
     assert.equal(statSync(join(dataDir, 'admin')).mode & 0o777, 0o700);
+  });
+
+  test('start --seed valence prints a sign-in link for the demo coordinator: the back office in one command', async () => {
+    const deadline = Date.now() + 10_000;
+    while (!server?.output().includes('demo coordinator') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const line = server
+      ?.output()
+      .split('\n')
+      .find((l) => l.includes('"demo coordinator sign-in link'));
+    assert.ok(line, server?.output());
+    const link = (JSON.parse(line) as { link: string }).link;
+    assert.ok(server?.output().includes(`connexion en coordination de démo :\n  ${link}`));
+    const verified = await call(base, 'POST', '/api/staff/sign-in/verify', { body: { token: new URL(link).searchParams.get('token') } });
+    assert.equal(verified.status, 200, JSON.stringify(verified.body));
+    assert.equal(verified.body.account.role, 'coordinator');
+    assert.equal(verified.body.account.email, 'coordination@demo.gusp.invalid');
   });
 
   test('staff invite answers while the server runs, prints a sign-in link that opens a coordinator’s session', async (t) => {
@@ -86,7 +104,7 @@ describe('gusp-server staff invite and token commands beside a running PGlite se
     assert.equal(accounts.status, 200);
     assert.deepEqual(
       accounts.body.accounts.map((a: { email: string }) => a.email),
-      ['premiere@ville.example'],
+      ['coordination@demo.gusp.invalid', 'premiere@ville.example'],
     );
 
     // A refusal of the server is the CLI's, localized: exit code 1.

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { CityProfile } from '@gusp/core';
 import { createToken, listTokens, revokeToken, type StaffRole } from '../auth.js';
-import { neverEmailed } from '../notify/emails.js';
+import { neverEmailed, SEED_EMAIL_DOMAIN } from '../notify/emails.js';
 import { outboxRepository } from '../notify/outbox.js';
 import { renderStaffEmail, type StaffEmailKind } from '../notify/staff-templates.js';
 import type { NotificationKind } from '../notify/templates.js';
@@ -70,6 +70,13 @@ export interface InviteRequest {
 
 export type VerifyRequest = { readonly token: string } | { readonly email: string; readonly code: string };
 
+/** The coordinator of the demo (`--seed valence`), at the seed's undeliverable domain. */
+export const DEMO_COORDINATOR = {
+  email: `coordination@${SEED_EMAIL_DOMAIN}`,
+  name: 'Coordination (démo)',
+  role: 'coordinator',
+} as const satisfies Partial<InviteRequest>;
+
 /** The page of the console where a link signs in (`?token=…`) and a link is asked for. */
 export const SIGN_IN_PATH = '/gestion/connexion';
 
@@ -116,6 +123,15 @@ export function staffService(options: StaffServiceOptions) {
     return { account, session: await openSession(sql, accountId, method) };
   };
 
+  /** Creates the account and its invitation link, and emails it; the link is returned for the CLI only to print. */
+  const invite = async (input: InviteRequest): Promise<{ account: StaffAccount; link: string; expiresAt: string }> => {
+    checkRole(input.role, input.organisationId);
+    const account = await createAccount(sql, input);
+    const signIn = await createSignIn(sql, account.id, 'invitation');
+    await email('staff-invitation', account, input.locale ?? city.locale, signIn.token);
+    return { account, link: linkOf(signIn.token), expiresAt: signIn.expiresAt };
+  };
+
   return {
     city,
     signInLimits: { ...DEFAULT_SIGN_IN_LIMITS, ...options.signInLimits },
@@ -123,13 +139,17 @@ export function staffService(options: StaffServiceOptions) {
     listAccounts: () => listAccounts(sql),
     account: (id: string) => getAccount(sql, id),
 
-    /** Creates the account and its invitation link, and emails it; the link is returned for the CLI only to print. */
-    async invite(input: InviteRequest): Promise<{ account: StaffAccount; link: string; expiresAt: string }> {
-      checkRole(input.role, input.organisationId);
-      const account = await createAccount(sql, input);
-      const signIn = await createSignIn(sql, account.id, 'invitation');
-      await email('staff-invitation', account, input.locale ?? city.locale, signIn.token);
-      return { account, link: linkOf(signIn.token), expiresAt: signIn.expiresAt };
+    invite,
+
+    /**
+     * A sign-in link (7 days, once) for the demo's coordinator, made the first time: what
+     * `gusp-server start --seed valence` prints, so a newcomer reaches the back office in one
+     * command. Its address is `.invalid`: nothing is ever emailed to it.
+     */
+    async demoCoordinatorLink(): Promise<string> {
+      const existing = await activeAccountByEmail(sql, DEMO_COORDINATOR.email);
+      if (!existing) return (await invite({ ...DEMO_COORDINATOR, invitedBy: 'seed' })).link;
+      return linkOf((await createSignIn(sql, existing.id, 'invitation')).token);
     },
 
     async setRole(id: string, role: StaffRole, organisationId: string | undefined): Promise<StaffAccount> {
