@@ -3,11 +3,14 @@
 // (packages/elements/dist/bundle/gusp-elements.js): a fresh clone has no
 // dist/. Builds it when missing or older than the sources of the elements or
 // of the core; when a rebuild fails but a bundle exists, keeps the old one.
-// Run by the repository's `pnpm start` before the server.
+// Then precompresses it (the elements' scripts/precompress.mjs: .br and .gz of
+// every file, hashed copies of the entries, manifest.json) when that step has
+// not run on this build yet. Run by the repository's `pnpm start` before the
+// server, and by the server's tests.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const packages = fileURLToPath(new URL('../../', import.meta.url));
 const elements = join(packages, 'elements');
@@ -26,7 +29,23 @@ const newest = (dir) => {
 if (!existsSync(join(elements, 'package.json'))) process.exit(0);
 const built = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;
 const sources = Math.max(newest(join(elements, 'src')), newest(join(packages, 'core', 'src')));
-if (built > 0 && built >= sources) process.exit(0);
+/** The precompress step on dist/bundle/ when this build has not had it (a bundle written by bundle.mjs alone). */
+async function precompress() {
+  const script = join(elements, 'scripts', 'precompress.mjs');
+  if (!existsSync(script) || !existsSync(bundle)) return;
+  const { isPrecompressed } = await import(pathToFileURL(script).href);
+  if (await isPrecompressed(dirname(bundle))) return;
+  const { status } = spawnSync(process.execPath, ['scripts/precompress.mjs'], { cwd: elements, stdio: 'inherit' });
+  if (status !== 0)
+    console.warn(
+      'The bundle could not be precompressed: it is served uncompressed. / Compression du bundle impossible : il est servi non compressé.',
+    );
+}
+
+if (built > 0 && built >= sources) {
+  await precompress();
+  process.exit(0);
+}
 console.log(built ? 'Rebuilding the elements’ bundle (sources changed)…' : 'Building the elements’ bundle (dist/bundle)…');
 const { status } = spawnSync(process.execPath, ['scripts/bundle.mjs'], { cwd: elements, stdio: 'inherit' });
 if (status !== 0) {
@@ -36,3 +55,4 @@ if (status !== 0) {
     );
   else process.exit(status ?? 1);
 }
+await precompress();

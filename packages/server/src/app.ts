@@ -164,10 +164,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     });
   }
 
-  // Conditional GET of the JSON and Open311 reads (http/etag.ts): innermost, so the tag is the route's own body.
-  const conditional = conditionalGet();
-  app.use('/api/*', conditional);
-  app.use('/open311/*', conditional);
+  // Conditional GET of the JSON and Open311 reads (http/etag.ts, which checks the path): innermost, so the tag is the route's own body.
+  app.use('*', conditionalGet());
 
   app.onError((error, c) => {
     if (error instanceof Refusal) return sendError(c, error.error);

@@ -106,7 +106,11 @@ describe('end to end: the demo page in Chromium', { skip }, () => {
   test('the page loads the three elements from one bundle, wired to /api', async () => {
     const page = await open(browser.defaultBrowserContext());
     const scripts = await page.$$eval('script', (s) => s.map((x) => [x.type, x.getAttribute('src')]));
-    assert.deepEqual(scripts, [['module', '/elements/gusp-elements.js']]);
+    // The bundle's content-hashed copy when the build made one (issue 12); inline JSON data is not a script that runs.
+    assert.deepEqual(
+      scripts.filter(([type]) => type !== 'application/json').map(([type, src]) => [type, src?.replace(/\.[0-9a-f]{10}\.js$/, '.js')]),
+      [['module', '/elements/gusp-elements.js']],
+    );
     const endpoints = await page.$$eval('gusp-walk-list, gusp-walk-signup, gusp-issue-form, gusp-engagement-tracker', (els) => [
       ...new Set(els.map((e) => e.getAttribute('endpoint'))),
     ]);

@@ -288,7 +288,7 @@ describe('calendars of walks (issue 11)', () => {
     assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
     assert.match(page.text, /<html lang="fr">/);
     assert.match(page.text, new RegExp(`<gusp-walk-signup [^>]*endpoint="/api" walk-id="${id}"`));
-    assert.match(page.text, /<script type="module" src="\/elements\/gusp-walk-signup.js"><\/script>/);
+    assert.match(page.text, /<script type="module" src="\/elements\/gusp-walk-signup(\.[0-9a-f]{10})?\.js"><\/script>/);
     assert.match(page.text, /Le Plan/);
     assert.match(page.text, /S’abonner aux diagnostics du quartier Le Plan/);
     assert.ok(page.text.includes(`href="webcal://gusp.ville.example/api/quartiers/le-plan/walks.ics"`));

@@ -13,7 +13,7 @@ import type { CityProfile, WalkSummary } from '@gusp/core';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Where the page finds the elements' bundle and the API. */
+/** Where the page finds the elements' bundle (its stable name: the page loads the hashed copy when there is one) and the API. */
 export const DEMO_BUNDLE_PATH = '/elements/gusp-elements.js';
 export const DEMO_ENDPOINT = '/api';
 
@@ -45,7 +45,14 @@ function noWalkYet(city: CityProfile): string {
     </div>`;
 }
 
-export function demoPage(city: CityProfile, walks: DemoWalks, options: { bundleAvailable: boolean }): string {
+export interface DemoPageOptions {
+  readonly bundleAvailable: boolean;
+  /** The bundle's URL: its content-hashed copy (kept a year by browsers), {@linkcode DEMO_BUNDLE_PATH} by default. */
+  readonly bundle?: string;
+}
+
+export function demoPage(city: CityProfile, walks: DemoWalks, options: DemoPageOptions): string {
+  const bundle = options.bundle ?? DEMO_BUNDLE_PATH;
   const quartierName = (id: string) => city.quartiers.find((q) => q.id === id)?.name ?? id;
   const reports = walks.reported
     .map(
@@ -63,7 +70,7 @@ export function demoPage(city: CityProfile, walks: DemoWalks, options: { bundleA
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>GUSP — ${escape(city.name)} : démonstration</title>
 <link rel="icon" href="data:,">
-<script type="module" src="${DEMO_BUNDLE_PATH}"></script>
+<script type="module" src="${escape(bundle)}"></script>
 <style>
   :root { color-scheme: light; }
   body { font: 1rem/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 64rem; padding: 1rem 1.25rem 3rem; color: #1b1b1b; background: #fff; }

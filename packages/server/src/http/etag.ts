@@ -70,9 +70,16 @@ export function replaceAnswer(c: Context, res: Response): void {
 /** The headers a 304 keeps from its 200 (RFC 9110 §15.4.5), plus the language and the security ones. */
 const KEPT_ON_304 = ['cache-control', 'content-location', 'date', 'expires', 'vary', 'content-language'];
 
-/** The middleware: mount it on `/api/*` and `/open311/v2/*`, inside CORS and the security headers. */
+/** The reads it validates: the JSON API and Open311. */
+const VALIDATED_PATH = /^\/(api|open311)\//;
+
+/**
+ * The middleware, for `/api/*` and `/open311/*`: it checks the path itself, so it mounts on `*`
+ * without adding routes to the app. Inside CORS and the security headers.
+ */
 export function conditionalGet(): MiddlewareHandler<Env> {
   return async (c, next) => {
+    if (!VALIDATED_PATH.test(c.req.path)) return next();
     await next();
     // HEAD runs the GET route (Hono drops the body afterwards): the same validators.
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.res.status !== 200 || STREAMED_PATH.test(c.req.path)) return;

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** The pages people open: the demo at `/`, the cancel page of emails, `/healthz`; and what the API says of itself. */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { CityProfile, walkSummary } from '@gusp/core';
 import type { Context } from 'hono';
 import type { Env, RouteDeps } from '../http/context.js';
 import { cancelForm, cancelResult } from '../demo/cancel-page.js';
-import { defaultElementsPaths } from '../demo/elements-bundle.js';
+import { defaultElementsPaths, ElementsBundles, isHashedName } from '../demo/elements-bundle.js';
 import { demoPage, elementsDocsPage } from '../demo/page.js';
 import { walkNotFoundPage, walkPage } from '../demo/walk-page.js';
+import { chooseEncoding } from '../http/compress.js';
 import { sendError, serverError, statusOf } from '../http/errors.js';
+import { noneMatch } from '../http/etag.js';
 import { fileAnswer, jsonAnswer, route, type RouteGroup } from '../http/route.js';
 import { walkCalendarLinks } from './walks.js';
 
@@ -30,7 +30,7 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
     ...(options.elementsDir ? { dir: options.elementsDir } : {}),
     ...(options.elementsReadme ? { readme: options.elementsReadme } : {}),
   };
-  const bundleFile = (name: string) => (elements.dir ? join(elements.dir, name) : undefined);
+  const bundles = new ElementsBundles(elements.dir);
   const tokenRequired = (c: Context<Env>) =>
     c.html(cancelResult(false, serverError('request.token-required', c.get('locale')).message), 400);
 
@@ -54,9 +54,9 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
           const reported = summaries
             .filter((s) => s.status === 'reported')
             .sort((a, b) => Date.parse(b.walk.startsAt) - Date.parse(a.walk.startsAt));
-          const file = bundleFile('gusp-elements.js');
           // Its Content-Security-Policy is the one of every page (app.ts): scripts from /elements/ only.
-          return c.html(demoPage(gusp.city, { upcoming, reported }, { bundleAvailable: file !== undefined && existsSync(file) }));
+          const bundleAvailable = bundles.has('gusp-elements.js');
+          return c.html(demoPage(gusp.city, { upcoming, reported }, { bundleAvailable, bundle: await bundles.url('gusp-elements.js') }));
         },
       }),
       // What the calendars' events link to: a page for people, not the JSON of the API.
@@ -77,12 +77,11 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
             const error = found.ok ? serverError('walk.not-found', locale, { walkId: found.value.walk.id }) : found.error;
             return c.html(walkNotFoundPage(error.message, locale), 404);
           }
-          const file = bundleFile('gusp-walk-signup.js');
           return c.html(
             walkPage(walkSummary(found.value, now()), gusp.city, {
               locale,
               links: walkCalendarLinks(origin(c), found.value.walk),
-              bundle: file !== undefined && existsSync(file) ? '/elements/gusp-walk-signup.js' : undefined,
+              bundle: bundles.has('gusp-walk-signup.js') ? await bundles.url('gusp-walk-signup.js') : undefined,
               endpoint: '/api',
             }),
           );
@@ -91,25 +90,37 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
       // The elements' self-contained bundles (what a city's CMS page would load from its own server).
       route(deps, {
         method: 'get',
-        path: '/elements/:file{gusp-[a-z-]+\\.js}',
+        path: '/elements/:file{(?:chunks/[A-Za-z0-9_-]+|gusp-[a-z0-9.-]+)\\.js}',
         summary: 'A self-contained bundle of the elements (`gusp-elements.js`, …)',
-        params: { file: { description: 'The bundle’s name, without `.js`.', schema: { type: 'string', pattern: '^gusp-[a-z-]+$' } } },
-        responses: { 200: fileAnswer('The ES module.', 'text/javascript') },
+        description:
+          "The stable names (`gusp-elements.js`, `gusp-walk-signup.js`…: what a webmaster pastes) are revalidated: `ETag` and `Cache-Control: no-cache`, 304 to a matching `If-None-Match`. Their content-hashed copies (`gusp-elements.1a2b3c4d5e.js`, listed in the build's `manifest.json`; what the pages of this server load) and the chunks (`chunks/…-HASH.js`) never change: `Cache-Control: public, max-age=31536000, immutable`. Each is sent precompressed at build time, brotli or gzip as `Accept-Encoding` allows (`Vary: Accept-Encoding`).",
+        params: {
+          file: {
+            description: 'The bundle’s name, without `.js`: an entry, its hashed copy, or `chunks/` and a chunk’s name.',
+            schema: { type: 'string', pattern: '^(chunks/[A-Za-z0-9_-]+|gusp-[a-z0-9.-]+)$' },
+          },
+        },
+        responses: {
+          200: fileAnswer('The ES module.', 'text/javascript'),
+          304: { description: 'Not modified: the `If-None-Match` ETag is current.' },
+        },
         handler: async (c) => {
-          const file = bundleFile(c.req.param('file'));
-          let code: Buffer;
-          try {
-            if (!file) throw new Error('no bundle directory');
-            code = await readFile(file);
-          } catch {
-            return refuseNotFound(c);
-          }
-          return c.body(new Uint8Array(code), 200, {
-            'Content-Type': 'text/javascript; charset=utf-8',
-            'Cache-Control': 'no-cache',
+          const name = c.req.param('file');
+          const file = await bundles.read(name, chooseEncoding(c.req.header('accept-encoding')));
+          if (!file) return refuseNotFound(c);
+          const headers: Record<string, string> = {
+            'Cache-Control': isHashedName(name) ? 'public, max-age=31536000, immutable' : 'no-cache',
+            ETag: file.etag,
+            Vary: 'Accept-Encoding',
             'X-Content-Type-Options': 'nosniff',
             // As CORS says (app.ts): other sites' pages may load the bundle only when some are allowed (`--cors-origin`).
             'Cross-Origin-Resource-Policy': options.corsOrigins && options.corsOrigins.length > 0 ? 'cross-origin' : 'same-origin',
+          };
+          if (noneMatch(c.req.header('if-none-match'), file.etag) !== undefined) return c.body(null, 304, headers);
+          return c.body(file.bytes, 200, {
+            ...headers,
+            'Content-Type': 'text/javascript; charset=utf-8',
+            ...(file.encoding ? { 'Content-Encoding': file.encoding } : {}),
           });
         },
       }),
