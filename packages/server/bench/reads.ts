@@ -19,6 +19,7 @@
  * 50, after 5 of warm-up), BENCH_MAX_SECONDS (a GET stops early past this, default 20: a journal
  * folded on every request takes seconds each), BENCH_BUILD (core | batch; default core up to 10k
  * observations, batch above), BENCH_SIGNUPS=0 (skip bench/run.ts), BENCH_FRESH=1 (ignore the cache),
+ * BENCH_TIMEOUT_S (a request without an answer by then counts as that long, default 120),
  * BENCH_MILLION_EVENTS (another count for `--million`, to try it small), BENCH_ENCODING (the GETs'
  * Accept-Encoding, `br, gzip` as a browser's by default; empty for none),
  * BENCH_CACHE (another cache directory).
@@ -45,6 +46,10 @@ const CACHE = process.env.BENCH_CACHE ?? join(here, '..', '..', '..', '.bench-ca
 const REQUESTS = Number(process.env.BENCH_REQUESTS) || 50;
 const WARM_UP = 5;
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS) || 20;
+/** Even past BENCH_MAX_SECONDS, this many (5, or BENCH_REQUESTS when lower). */
+const MIN_REQUESTS = Math.min(5, REQUESTS);
+/** A request without an answer after this long is a timeout (seconds). */
+const TIMEOUT_S = Number(process.env.BENCH_TIMEOUT_S) || 120;
 const GREEDY = 16;
 /** What the measured GETs accept, as browsers do (`BENCH_ENCODING=` for none): kB is then what crosses the wire. */
 const ENCODING = process.env.BENCH_ENCODING ?? 'br, gzip';
@@ -209,7 +214,7 @@ function get(base: string, path: string, options: { keep?: boolean; method?: str
         port: url.port,
         path: url.pathname + url.search,
         method: options.method ?? 'GET',
-        timeout: 120_000,
+        timeout: TIMEOUT_S * 1000,
         headers: {
           // As a browser asks (the measured GETs; bodies this bench reads itself come uncompressed).
           ...(options.keep || !ENCODING ? {} : { 'accept-encoding': ENCODING }),
@@ -254,21 +259,31 @@ interface Measure {
   readonly status: number;
   /** Which budget applies: a page (15/50 ms), stats (30 ms), an export's first byte (50 ms). */
   readonly kind: 'page' | 'stats' | 'export';
+  /** Requests that got no answer within BENCH_TIMEOUT_S. */
+  readonly timeouts: number;
 }
 
 async function measure(base: string, name: string, path: string | undefined, kind: Measure['kind']): Promise<Measure | undefined> {
   if (path === undefined) return undefined;
   // Warm-up: 5 requests, or fewer when they are slow (at least one).
   const warming = performance.now();
-  for (let i = 0; i < WARM_UP && (i === 0 || performance.now() - warming < 5_000); i++) await get(base, path);
+  for (let i = 0; i < WARM_UP && (i === 0 || performance.now() - warming < 5_000); i++) await get(base, path).catch(() => undefined);
   const totals: number[] = [];
   const ttfbs: number[] = [];
   let last: Answer | undefined;
+  let timeouts = 0;
   const started = performance.now();
-  while (totals.length < REQUESTS && (totals.length < 5 || performance.now() - started < MAX_SECONDS * 1000)) {
-    last = await get(base, path);
-    totals.push(last.total);
-    ttfbs.push(last.ttfb);
+  while (totals.length < REQUESTS && (totals.length < MIN_REQUESTS || performance.now() - started < MAX_SECONDS * 1000)) {
+    try {
+      last = await get(base, path);
+      totals.push(last.total);
+      ttfbs.push(last.ttfb);
+    } catch {
+      // A timeout: counted at the timeout, so that it weighs in the quantiles instead of vanishing.
+      timeouts++;
+      totals.push(TIMEOUT_S * 1000);
+      ttfbs.push(TIMEOUT_S * 1000);
+    }
   }
   totals.sort((a, b) => a - b);
   ttfbs.sort((a, b) => a - b);
@@ -283,6 +298,7 @@ async function measure(base: string, name: string, path: string | undefined, kin
     ttfb99: quantile(ttfbs, 0.99),
     bytes: last?.bytes ?? 0,
     status: last?.status ?? 0,
+    timeouts,
   };
 }
 
@@ -291,12 +307,17 @@ async function healthzUnderLoad(
   base: string,
   paths: readonly string[],
 ): Promise<{ idle: [number, number]; loaded: [number, number]; greedy: number }> {
-  // 50 requests, or as many as 10 s allow (at least 10): behind greedy clients each may wait seconds.
+  // 50 requests, or as many as 10 s allow (at least 3): behind greedy clients each may wait seconds.
   const sample = async () => {
     const t: number[] = [];
     const started = performance.now();
-    for (let i = 0; i < 50 && (i < 10 || performance.now() - started < 10_000); i++) {
-      t.push((await get(base, '/healthz')).total);
+    for (let i = 0; i < 50 && (i < 3 || performance.now() - started < 10_000); i++) {
+      t.push(
+        await get(base, '/healthz').then(
+          (a) => a.total,
+          () => TIMEOUT_S * 1000,
+        ),
+      );
       await new Promise((r) => setTimeout(r, 20));
     }
     t.sort((a, b) => a - b);
@@ -420,6 +441,7 @@ async function runOne(database: 'pglite' | 'postgres', size: JournalSize, cached
       }
     }
     const server = await startChild(env);
+    printHead(database, size, server.readyMs);
     let measures: Measure[];
     let healthz: SizeRun['healthz'];
     let memory: { rss: number; heap: number };
@@ -456,9 +478,21 @@ async function runOne(database: 'pglite' | 'postgres', size: JournalSize, cached
       ];
       measures = [];
       for (const [name, path, kind] of plan) {
-        const m = await measure(base, name, path, kind);
-        if (m) measures.push(m);
-        else measures.push({ name, path: '', kind, n: 0, p50: NaN, p99: NaN, ttfb50: NaN, ttfb99: NaN, bytes: 0, status: 0 });
+        const m = (await measure(base, name, path, kind)) ?? {
+          name,
+          path: '',
+          kind,
+          n: 0,
+          p50: NaN,
+          p99: NaN,
+          ttfb50: NaN,
+          ttfb99: NaN,
+          bytes: 0,
+          status: 0,
+          timeouts: 0,
+        };
+        measures.push(m);
+        printMeasure(m);
       }
       healthz = await healthzUnderLoad(
         base,
@@ -496,28 +530,34 @@ async function runOne(database: 'pglite' | 'postgres', size: JournalSize, cached
 
 const mark = (ok: boolean) => (ok ? 'ok  ' : 'OVER');
 
-function print(run: SizeRun): void {
+function printHead(database: string, size: JournalSize, readyMs: number): void {
   console.log(
-    `\n${run.database} ${run.size.name} (${run.size.observations.toLocaleString('en')} observations, ${run.size.engagements.toLocaleString('en')} engagements, ${run.size.walks.toLocaleString('en')} walks, ${run.size.registrations.toLocaleString('en')} sign-ups): server ready in ${(run.readyMs / 1000).toFixed(1)} s`,
+    `\n${database} ${size.name} (${size.observations.toLocaleString('en')} observations, ${size.engagements.toLocaleString('en')} engagements, ${size.walks.toLocaleString('en')} walks, ${size.registrations.toLocaleString('en')} sign-ups): server ready in ${(readyMs / 1000).toFixed(1)} s`,
   );
   console.log(
     `${'GET'.padEnd(38)} ${'n'.padStart(3)} ${'p50'.padStart(7)} ${'p99'.padStart(7)} ${'ttfb50'.padStart(7)} ${'kB'.padStart(8)}  budget`,
   );
-  for (const m of run.measures) {
-    if (m.n === 0) {
-      console.log(`${m.name.padEnd(38)}   — (no next page in the first answer: lists are not paged)`);
-      continue;
-    }
-    const budget =
-      m.kind === 'export'
-        ? `${mark(m.ttfb50 <= 50)} first byte ≤ 50 ms`
-        : m.kind === 'stats'
-          ? `${mark(m.p50 <= 30)} ≤ 30 ms`
-          : `${mark(m.p50 <= 15 && m.p99 <= 50)} p50 ≤ 15, p99 ≤ 50 ms`;
-    console.log(
-      `${m.name.padEnd(38)} ${String(m.n).padStart(3)} ${ms(m.p50).padStart(7)} ${ms(m.p99).padStart(7)} ${ms(m.ttfb50).padStart(7)} ${(m.bytes / 1024).toFixed(1).padStart(8)}  ${m.status === 200 ? budget : `status ${m.status}`}`,
-    );
+}
+
+/** One GET's line, printed as soon as it is measured (a slow run still shows what it got). */
+function printMeasure(m: Measure): void {
+  if (m.n === 0) {
+    console.log(`${m.name.padEnd(38)}   — (no next page in the first answer: lists are not paged)`);
+    return;
   }
+  const budget =
+    m.kind === 'export'
+      ? `${mark(m.ttfb50 <= 50)} first byte ≤ 50 ms`
+      : m.kind === 'stats'
+        ? `${mark(m.p50 <= 30)} ≤ 30 ms`
+        : `${mark(m.p50 <= 15 && m.p99 <= 50)} p50 ≤ 15, p99 ≤ 50 ms`;
+  const failed = m.timeouts > 0 ? `, ${m.timeouts} timed out (counted as ${TIMEOUT_S} s)` : '';
+  console.log(
+    `${m.name.padEnd(38)} ${String(m.n).padStart(3)} ${ms(m.p50).padStart(7)} ${ms(m.p99).padStart(7)} ${ms(m.ttfb50).padStart(7)} ${(m.bytes / 1024).toFixed(1).padStart(8)}  ${m.status === 200 ? budget : `status ${m.status}`}${failed}`,
+  );
+}
+
+function printTail(run: SizeRun): void {
   const h = run.healthz;
   console.log(
     `/healthz p50/p99: ${ms(h.idle[0])}/${ms(h.idle[1])} ms alone, ${ms(h.loaded[0])}/${ms(h.loaded[1])} ms beside ${GREEDY} greedy clients (${h.greedy} of their GETs)`,
@@ -624,7 +664,7 @@ try {
     for (const database of databases) {
       if (database === 'postgres' && !cluster) continue;
       const run = await runOne(database, size, cached, cluster);
-      print(run);
+      printTail(run);
       if (run.confirmed !== SEATS) process.exitCode = 1;
       runs.push(run);
     }
