@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Every screen of the console: what the self-contained bundle (dist/bundle/gusp-console.js) registers.
+export * from './sign-in.js';

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * `@gusp/console`: the GUSP back office for staff, as web components. This entry point has no
+ * side effects: import `@gusp/console/define/<screen>.js` (or `define/all.js`) to register the
+ * tags, or load the self-contained `dist/bundle/gusp-console.js` in a page (what the server serves at `/gestion`).
+ */
+export { ConsoleElement } from './internal/console-element.js';
+export { LocalizeController, type LocalizeHost } from './internal/localize.js';
+export { ApiRefusal, ApiUnavailable, setCsrfToken, staffRequest, staffPages, type StaffRequest } from './internal/api.js';
+export { SignedInEvent, SignedOutEvent, type SignedIn, type StaffAccount, type StaffRole } from './internal/events.js';
+export { GuspConsoleSignIn, SignInStep } from './sign-in/sign-in.js';
+export { consoleTexts, registerConsoleTranslation, fr, en, type ConsoleTexts } from './translations/index.js';
+export { tokens } from './styles/tokens.js';

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { LitElement } from 'lit';
+import type { ConsoleTexts } from '../translations/index.js';
+import { ApiRefusal } from './api.js';
+import { LocalizeController } from './localize.js';
+
+/**
+ * What every console screen shares, as @gusp/elements' GuspElement does for the public ones: its
+ * language (`lang`, else the closest `[lang]` ancestor, else French), the `endpoint` of the API
+ * (`/api` by default: the console is served by the GUSP server, which owns the session cookie) and
+ * the level of its title.
+ */
+export abstract class ConsoleElement extends LitElement {
+  static override properties = {
+    endpoint: { type: String },
+    langAttribute: { type: String, attribute: 'lang' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+  };
+
+  /** Base URL of the GUSP API, on the same origin as the page (the session cookie is sent to it only); `/api` by default. */
+  declare endpoint: string | undefined;
+  /** The language (`fr`, `en`…); without it, the closest `[lang]` ancestor's, else French. */
+  declare langAttribute: string | undefined;
+  /** The level of the screen's title, 1 to 6; 2 by default. */
+  declare headingLevel: number | undefined;
+
+  protected readonly localize = new LocalizeController(this);
+
+  /** The screen's texts, in {@linkcode locale}. */
+  protected get t(): ConsoleTexts {
+    return this.localize.texts;
+  }
+
+  /** The language the screen speaks now. */
+  get locale(): string {
+    return this.localize.lang;
+  }
+
+  protected get apiBase(): string {
+    return (this.endpoint?.trim() || '/api').replace(/\/+$/, '');
+  }
+
+  /** A heading level `depth` below the screen's title, within 1–6. */
+  protected level(depth = 0): number {
+    const top = Math.min(6, Math.max(1, Math.trunc(this.headingLevel ?? 2)));
+    return Math.min(6, top + depth);
+  }
+
+  /**
+   * A refusal or failure in the console's words (its translation files), the server's own
+   * localized message for a code the console has no text for: never a raw code, never blank.
+   */
+  protected describeError(error: unknown): string {
+    const { errors } = this.t;
+    if (!(error instanceof ApiRefusal)) return errors.unavailable;
+    switch (error.error.code) {
+      case 'staff.sign-in-invalid':
+        return errors.signInInvalid;
+      case 'request.rate-limited': {
+        const seconds = Number(error.error.details['retryAfterSeconds']);
+        return errors.rateLimited(Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : 15);
+      }
+      case 'auth.session-invalid':
+      case 'auth.required':
+        return errors.sessionEnded;
+      case 'auth.forbidden':
+        return errors.forbidden;
+      default:
+        return error.error.message || errors.unavailable;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Every text of the console, by key: one object per language (fr.ts, en.ts), checked against
+ * this type, so a missing text is a compile error rather than a blank on a screen.
+ */
+export interface ConsoleTexts {
+  readonly locale: string;
+  // Shared states.
+  readonly loading: string;
+  readonly loadFailed: string;
+  readonly retry: string;
+  // Sign-in.
+  readonly signInTitle: string;
+  readonly signInIntro: string;
+  readonly emailLabel: string;
+  readonly emailHint: string;
+  readonly sendLink: string;
+  readonly sending: string;
+  readonly checkEmailTitle: string;
+  readonly checkEmail: (email: string) => string;
+  readonly codeLabel: string;
+  readonly codeHint: string;
+  readonly verify: string;
+  readonly verifying: string;
+  readonly otherAddress: string;
+  readonly verifyingLink: string;
+  readonly linkFailed: string;
+  readonly askNewLink: string;
+  readonly signedOut: string;
+  // Errors (client-side checks and the server's refusals by code).
+  readonly errors: {
+    readonly emailMissing: string;
+    readonly emailInvalid: string;
+    readonly codeInvalid: string;
+    readonly signInInvalid: string;
+    readonly rateLimited: (minutes: number) => string;
+    readonly unavailable: string;
+    readonly sessionEnded: string;
+    readonly forbidden: string;
+  };
+  // The shell.
+  readonly appTitle: string;
+  readonly signedInAs: (who: string, role: string) => string;
+  readonly signOut: string;
+  readonly navLabel: string;
+  readonly roles: Readonly<Record<'coordinator' | 'agent' | 'organisation', string>>;
+  readonly screens: Readonly<Record<'walks' | 'day' | 'accounts' | 'engagements', string>>;
+  readonly comingSoon: Readonly<Record<'day' | 'accounts' | 'engagements', string>>;
+  readonly comingSoonNote: string;
+  readonly noScreen: string;
+  // Walks.
+  readonly walksTitle: string;
+  readonly filters: string;
+  readonly year: string;
+  readonly quartier: string;
+  readonly allQuartiers: string;
+  readonly status: string;
+  readonly allStatuses: string;
+  readonly statuses: Readonly<Record<string, string>>;
+  readonly coverageTitle: (year: number) => string;
+  readonly uncovered: (count: number) => string;
+  readonly allCovered: string;
+  readonly walksCount: (count: number) => string;
+  readonly priority: string;
+  readonly noWalks: string;
+  readonly seats: (confirmed: number, capacity: number, waitlisted: number) => string;
+  readonly walksShown: (count: number) => string;
+}
