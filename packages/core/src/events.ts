@@ -16,16 +16,6 @@ import type { Place, Walk } from './walk/walk.js';
 /** The shape of every domain event: its name, when it happened (ISO 8601 with offset) and its data. */
 export type EventShape<T extends string, D = Record<string, never>> = { readonly type: T; readonly at: string; readonly data: D };
 
-export type WalkScheduled = EventShape<'WalkScheduled', { walk: Walk }>;
-export type WalkPublished = EventShape<'WalkPublished'>;
-export type RegistrationsClosed = EventShape<'RegistrationsClosed', { automatic: boolean }>;
-export type WalkStarted = EventShape<'WalkStarted'>;
-export type WalkFinished = EventShape<'WalkFinished'>;
-export type WalkCancelled = EventShape<'WalkCancelled', { reason: string }>;
-export type WalkRescheduled = EventShape<
-  'WalkRescheduled',
-  { startsAt: string; registrationDeadline: string; meetingPoint?: Place; reason?: string }
->;
 /**
  * Who did a staff action (account, role, organisation), on the events staff cause; absent on a
  * person's own sign-up or cancellation, on what follows by itself (a promotion a cancellation
@@ -35,6 +25,17 @@ export interface ByStaff {
   readonly by?: StaffActor;
 }
 
+export type WalkScheduled = EventShape<'WalkScheduled', { walk: Walk } & ByStaff>;
+export type WalkPublished = EventShape<'WalkPublished', ByStaff>;
+/** Registrations closed: by staff (`automatic: false`, with `by`), or at the deadline (`automatic: true`). */
+export type RegistrationsClosed = EventShape<'RegistrationsClosed', { automatic: boolean } & ByStaff>;
+export type WalkStarted = EventShape<'WalkStarted', ByStaff>;
+export type WalkFinished = EventShape<'WalkFinished', ByStaff>;
+export type WalkCancelled = EventShape<'WalkCancelled', { reason: string } & ByStaff>;
+export type WalkRescheduled = EventShape<
+  'WalkRescheduled',
+  { startsAt: string; registrationDeadline: string; meetingPoint?: Place; reason?: string } & ByStaff
+>;
 /** A sign-up: online by the person (`registration.channel` `online` or absent), or by staff for someone who phoned (`phone`, with `by`). */
 export type ParticipantRegistered = EventShape<'ParticipantRegistered', { registration: Registration; position?: number } & ByStaff>;
 /** Someone who turned up during the walk, registered by staff on the spot and present at once (`registration.channel` `walk-in`, status `attended`). */
@@ -54,7 +55,8 @@ export type ParticipantPromoted = EventShape<
 /** A confirmed person checked in during the walk, or a waitlisted one who came anyway. */
 export type ParticipantCheckedIn = EventShape<'ParticipantCheckedIn', { registrationId: RegistrationId } & ByStaff>;
 export type ParticipantMarkedAbsent = EventShape<'ParticipantMarkedAbsent', { registrationId: RegistrationId }>;
-export type PersonalDataPurged = EventShape<'PersonalDataPurged', { registrationIds: RegistrationId[] }>;
+/** Names and contacts forgotten: the purge a year after the walk, or one person's erasure (by staff: `by`). */
+export type PersonalDataPurged = EventShape<'PersonalDataPurged', { registrationIds: RegistrationId[] } & ByStaff>;
 export type ReportDrafted = EventShape<'ReportDrafted', { report: Report }>;
 export type ReportValidated = EventShape<'ReportValidated', { summary?: string }>;
 export type ReportShared = EventShape<'ReportShared', { sharedOn: CalendarDay }>;

@@ -850,3 +850,61 @@ describe('walks: what staff do for people (issue 13)', () => {
     );
   });
 });
+
+describe('walks: every staff action names who did it in the journal (issue 13)', () => {
+  const COORDINATOR = { accountId: 'acc-coordinatrice', role: 'coordinator', organisationId: 'ville-de-valence' } as const;
+
+  it('records the actor on scheduling, publishing, closing, starting, finishing, rescheduling, cancelling and purging; nobody when absent', async () => {
+    const { gusp, store, clock } = setup();
+    const as = { actor: COORDINATOR };
+    const other = await openWalk(gusp);
+    unwrap(await gusp.walks.cancel(other.id, { reason: 'Alerte météo' }, as));
+    const r = unwrap(await gusp.walks.register((await openWalk(gusp)).id, person()));
+    unwrap(await gusp.walks.eraseRegistration(r.registration.walkId, r.registration.id, as));
+    const walk = unwrap(await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: WALK_STARTS_AT, stops: [...LE_PLAN_STOPS] }, as));
+    unwrap(await gusp.walks.publish(walk.id, as));
+    unwrap(await gusp.walks.reschedule(walk.id, { startsAt: '2026-03-14T10:00:00+01:00' }, as));
+    unwrap(await gusp.walks.closeRegistrations(walk.id, as));
+    clock.set('2026-03-14T09:45:00+01:00');
+    unwrap(await gusp.walks.start(walk.id, as));
+    clock.set('2026-03-14T13:00:00+01:00');
+    unwrap(await gusp.walks.finish(walk.id, as));
+    unwrap(await gusp.walks.purgePersonalData(walk.id, as));
+    const byOf = async (id: string) =>
+      (await store.read(`walk-${id}`)).events.map((e) => [e.type, (e.data as { by?: unknown }).by === undefined ? '-' : 'by']);
+    assert.deepEqual(await byOf(walk.id), [
+      ['WalkScheduled', 'by'],
+      ['WalkPublished', 'by'],
+      ['WalkRescheduled', 'by'],
+      ['RegistrationsClosed', 'by'],
+      ['WalkStarted', 'by'],
+      ['WalkFinished', 'by'],
+    ]);
+    assert.deepEqual(await byOf(other.id), [
+      ['WalkScheduled', '-'],
+      ['WalkPublished', '-'],
+      ['WalkCancelled', 'by'],
+    ]);
+    assert.deepEqual((await store.read(`walk-${r.registration.walkId}`)).events.at(-1)?.data, {
+      registrationIds: [r.registration.id],
+      by: COORDINATOR,
+    });
+  });
+
+  it('refuses an actor that is not staff with validation.invalid, and changes nothing', async () => {
+    const { gusp } = setup();
+    const walk = unwrap(await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: WALK_STARTS_AT, stops: [...LE_PLAN_STOPS] }));
+    const bad = { actor: { accountId: 'acc-1', role: 'resident' } as never };
+    const refused = assertRefused(await gusp.walks.publish(walk.id, bad), 'validation.invalid');
+    assert.deepEqual(
+      (refused.details.issues as { path: string; code: string }[]).map((i) => [i.path, i.code]),
+      [['role', 'field.invalid-value']],
+    );
+    assertRefused(await gusp.walks.cancel(walk.id, { reason: 'x' }, bad), 'validation.invalid');
+    assertRefused(
+      await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: WALK_STARTS_AT }, { actor: { accountId: 'a\u0000', role: 'agent' } }),
+      'validation.invalid',
+    );
+    assert.equal(unwrap(await gusp.walks.get(walk.id)).walk.status, 'draft');
+  });
+});

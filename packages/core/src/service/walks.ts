@@ -67,8 +67,10 @@ const registrationOutcome = (agg: WalkAggregate, id: string): RegistrationOutcom
 };
 
 /**
- * The options of a command staff give: {@linkcode CommandOptions} and who acts, which the event
- * records as its `by` (the server fills it from the session; absent, the event says nobody).
+ * The options of a command staff give (every walk command but a person's own `register` and
+ * `cancelRegistration`): {@linkcode CommandOptions} and who acts, which the events record as their
+ * `by` (the server fills it from the session; absent, the event names nobody). An actor that does
+ * not fit {@linkcode StaffActor} is refused with `validation.invalid`.
  */
 export interface StaffCommandOptions extends CommandOptions {
   /** The account acting, its role and organisation; checked with {@linkcode StaffActor}. */
@@ -86,19 +88,19 @@ const effective = (walk: Walk, now: Date): Walk => ({ ...walk, status: effective
  */
 export interface WalkCommands {
   /** Schedules a walk as a draft; the city's defaults fill what is not given (duration, capacity, registration deadline). */
-  schedule(input: ScheduleWalkInput, options?: CommandOptions): Promise<Result<Walk>>;
+  schedule(input: ScheduleWalkInput, options?: StaffCommandOptions): Promise<Result<Walk>>;
   /** Opens registrations: needs a known quartier, a start in the future, a meeting point and seats. */
-  publish(walkId: string, options?: CommandOptions): Promise<Result<Walk>>;
+  publish(walkId: string, options?: StaffCommandOptions): Promise<Result<Walk>>;
   /** Closes registrations before the deadline (they close by themselves at it). */
-  closeRegistrations(walkId: string, options?: CommandOptions): Promise<Result<Walk>>;
+  closeRegistrations(walkId: string, options?: StaffCommandOptions): Promise<Result<Walk>>;
   /** Starts the walk, no earlier than the city's `startEarlyMinutes` (30 by default) before its time. */
-  start(walkId: string, options?: CommandOptions): Promise<Result<Walk>>;
+  start(walkId: string, options?: StaffCommandOptions): Promise<Result<Walk>>;
   /** Ends the walk: confirmed people who were not checked in become absent. */
-  finish(walkId: string, options?: CommandOptions): Promise<Result<Walk>>;
+  finish(walkId: string, options?: StaffCommandOptions): Promise<Result<Walk>>;
   /** Cancels the walk, with a reason told to every registrant. */
-  cancel(walkId: string, input: { reason: string }, options?: CommandOptions): Promise<Result<Walk>>;
+  cancel(walkId: string, input: { reason: string }, options?: StaffCommandOptions): Promise<Result<Walk>>;
   /** Moves the walk to another time (and place); registrants are told, the iCalendar `SEQUENCE` goes up. */
-  reschedule(walkId: string, input: RescheduleWalkInput, options?: CommandOptions): Promise<Result<Walk>>;
+  reschedule(walkId: string, input: RescheduleWalkInput, options?: StaffCommandOptions): Promise<Result<Walk>>;
   /**
    * Signs a person up: `confirmed` while seats remain in their pool, else
    * `waitlisted` with a position. Institutional actors have seats of their own.
@@ -163,9 +165,9 @@ export interface WalkCommands {
   /** Marks a confirmed participant as present, during the walk; a waitlisted person who came too. */
   checkIn(walkId: string, registrationId: string, options?: StaffCommandOptions): Promise<Result<RegistrationOutcome>>;
   /** Removes names and contacts of every registration of the walk, keeping anonymous counts; answers how many registrations the walk has. */
-  purgePersonalData(walkId: string, options?: CommandOptions): Promise<Result<number>>;
+  purgePersonalData(walkId: string, options?: StaffCommandOptions): Promise<Result<number>>;
   /** Erases one person's registration data (right to erasure): name, contact and needs go, the anonymous role and status stay. */
-  eraseRegistration(walkId: string, registrationId: string, options?: CommandOptions): Promise<Result<RegistrationOutcome>>;
+  eraseRegistration(walkId: string, registrationId: string, options?: StaffCommandOptions): Promise<Result<RegistrationOutcome>>;
   /** A walk with its registrations and report, or `walk.not-found`. */
   get(walkId: string, options?: CommandOptions): Promise<Result<WalkAggregate>>;
   /** Every walk, in no particular order. */
@@ -297,13 +299,15 @@ export function walkCommands(rt: Runtime): WalkCommands {
 
   /** A lifecycle step of the walk with no input: the table decides, `events` says what happened. */
   const step =
-    (event: WalkEventName, events: (agg: WalkAggregate, now: Date) => WalkEvent[]) =>
-    (walkId: string, options?: CommandOptions): Promise<Result<Walk>> =>
+    (event: WalkEventName, events: (agg: WalkAggregate, now: Date, by: { by?: StaffActor }) => WalkEvent[]) =>
+    (walkId: string, options?: StaffCommandOptions): Promise<Result<Walk>> =>
       onWalk(
         walkId,
         (agg, now) => {
+          const by = byOf(options);
+          if (!by.ok) return by;
           const allowed = walkTransition(agg, now, event, {}, options);
-          return allowed.ok ? ok(events(agg, now)) : allowed;
+          return allowed.ok ? ok(events(agg, now, by.value)) : allowed;
         },
         (agg) => agg.walk,
         options,
@@ -311,9 +315,11 @@ export function walkCommands(rt: Runtime): WalkCommands {
 
   return {
     /** Schedules a walk as a draft; the city's defaults fill what is not given. */
-    async schedule(input: ScheduleWalkInput, options?: CommandOptions): Promise<Result<Walk>> {
+    async schedule(input: ScheduleWalkInput, options?: StaffCommandOptions): Promise<Result<Walk>> {
       const parsed = validate(ScheduleWalkInput, input, rt.localeOf(options));
       if (!parsed.ok) return parsed;
+      const by = byOf(options);
+      if (!by.ok) return by;
       const i = parsed.value;
       const id = newId<'WalkId'>();
       return rt.execute(
@@ -344,7 +350,7 @@ export function walkCommands(rt: Runtime): WalkCommands {
             updatedAt: at,
           };
           const allowed = rt.rule(transition(walkRules, 'none', 'schedule', { city, walk, now }), options);
-          return allowed.ok ? ok([rt.event<WalkScheduled>('WalkScheduled', { walk }, now)]) : allowed;
+          return allowed.ok ? ok([rt.event<WalkScheduled>('WalkScheduled', { walk, ...by.value }, now)]) : allowed;
         },
         (agg) => agg.walk,
         options,
@@ -352,45 +358,49 @@ export function walkCommands(rt: Runtime): WalkCommands {
     },
 
     /** Opens registrations. */
-    publish: step('publish', (_, now) => [rt.event<WalkPublished>('WalkPublished', {}, now)]),
+    publish: step('publish', (_, now, by) => [rt.event<WalkPublished>('WalkPublished', by, now)]),
 
     /** Closes registrations before the deadline (they close by themselves at it). */
-    closeRegistrations: step('closeRegistrations', (_, now) => [
-      rt.event<RegistrationsClosed>('RegistrationsClosed', { automatic: false }, now),
+    closeRegistrations: step('closeRegistrations', (_, now, by) => [
+      rt.event<RegistrationsClosed>('RegistrationsClosed', { automatic: false, ...by }, now),
     ]),
 
     /** Starts the walk (no earlier than 30 minutes before its time, by default). */
-    start: step('start', (agg, now) => [...deadlineEvents(agg, now), rt.event<WalkStarted>('WalkStarted', {}, now)]),
+    start: step('start', (agg, now, by) => [...deadlineEvents(agg, now), rt.event<WalkStarted>('WalkStarted', by, now)]),
 
     /** Ends the walk: confirmed people who were not checked in become absent. */
-    finish: step('finish', (agg, now) => [
+    finish: step('finish', (agg, now, by) => [
       ...agg.registrations
         .filter((r) => transition(registrationRules, r.status, 'markAbsent', registrationContext(agg, now, r.role)).ok)
         .map((r) => rt.event<ParticipantMarkedAbsent>('ParticipantMarkedAbsent', { registrationId: r.id }, now)),
-      rt.event<WalkFinished>('WalkFinished', {}, now),
+      rt.event<WalkFinished>('WalkFinished', by, now),
     ]),
 
     /** Cancels the walk, with a reason told to every registrant. */
-    cancel: (walkId: string, input: { reason: string }, options?: CommandOptions) =>
+    cancel: (walkId: string, input: { reason: string }, options?: StaffCommandOptions) =>
       onWalk(
         walkId,
         (agg, now) => {
           const parsed = validate(ReasonInput, input, rt.localeOf(options));
           if (!parsed.ok) return parsed;
+          const by = byOf(options);
+          if (!by.ok) return by;
           const allowed = walkTransition(agg, now, 'cancel', { reason: parsed.value.reason }, options);
-          return allowed.ok ? ok([rt.event<WalkCancelled>('WalkCancelled', { reason: parsed.value.reason }, now)]) : allowed;
+          return allowed.ok ? ok([rt.event<WalkCancelled>('WalkCancelled', { reason: parsed.value.reason, ...by.value }, now)]) : allowed;
         },
         (agg) => agg.walk,
         options,
       ),
 
     /** Moves the walk to another time (and place); registrants are told. */
-    reschedule: (walkId: string, input: RescheduleWalkInput, options?: CommandOptions) =>
+    reschedule: (walkId: string, input: RescheduleWalkInput, options?: StaffCommandOptions) =>
       onWalk(
         walkId,
         (agg, now) => {
           const parsed = validate(RescheduleWalkInput, input, rt.localeOf(options));
           if (!parsed.ok) return parsed;
+          const by = byOf(options);
+          if (!by.ok) return by;
           const i = parsed.value;
           const [hh, mm] = city.defaults.registrationClosesAt.split(':').map(Number) as [number, number];
           const registrationDeadline = i.registrationDeadline
@@ -406,6 +416,7 @@ export function walkCommands(rt: Runtime): WalkCommands {
             registrationDeadline,
             ...(i.meetingPoint ? { meetingPoint: i.meetingPoint } : {}),
             ...(i.reason ? { reason: i.reason } : {}),
+            ...by.value,
           };
           return ok([rt.event<WalkRescheduled>('WalkRescheduled', data, now)]);
         },
@@ -599,12 +610,16 @@ export function walkCommands(rt: Runtime): WalkCommands {
       ),
 
     /** Removes names and contacts of every registration of the walk, keeping anonymous counts. */
-    purgePersonalData: (walkId: string, options?: CommandOptions) =>
+    purgePersonalData: (walkId: string, options?: StaffCommandOptions) =>
       onWalk(
         walkId,
         (agg, now) => {
+          const by = byOf(options);
+          if (!by.ok) return by;
           const ids = agg.registrations.filter((r) => !r.anonymised).map((r) => r.id);
-          return ok(ids.length === 0 ? [] : [rt.event<PersonalDataPurged>('PersonalDataPurged', { registrationIds: ids }, now)]);
+          return ok(
+            ids.length === 0 ? [] : [rt.event<PersonalDataPurged>('PersonalDataPurged', { registrationIds: ids, ...by.value }, now)],
+          );
         },
         (agg) => agg.registrations.length,
         options,
@@ -614,13 +629,17 @@ export function walkCommands(rt: Runtime): WalkCommands {
      * Erases one person's registration data (right to erasure): name, contact
      * and needs go, the anonymous role and status stay for the counts.
      */
-    eraseRegistration: (walkId: string, registrationId: string, options?: CommandOptions) =>
+    eraseRegistration: (walkId: string, registrationId: string, options?: StaffCommandOptions) =>
       onWalk(
         walkId,
         (agg, now) => {
           const r = agg.registrations.find((x) => x.id === registrationId);
           if (!r) return rt.error('registration.not-found', options, { registrationId });
-          return ok(r.anonymised ? [] : [rt.event<PersonalDataPurged>('PersonalDataPurged', { registrationIds: [r.id] }, now)]);
+          const by = byOf(options);
+          if (!by.ok) return by;
+          return ok(
+            r.anonymised ? [] : [rt.event<PersonalDataPurged>('PersonalDataPurged', { registrationIds: [r.id], ...by.value }, now)],
+          );
         },
         (agg) => registrationOutcome(agg, registrationId),
         options,
