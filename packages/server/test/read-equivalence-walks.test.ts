@@ -2,7 +2,7 @@
 /**
  * The walks' read model answers what a fold of the journal answers (issue 12). On random
  * journals of the core's walk commands (schedule, publish, register, cancel a registration,
- * close registrations, reschedule, cancel, start, check in, finish) over Valence's quartiers and
+ * close registrations, reschedule, cancel, start, check in, finish, share the compte-rendu) over Valence's quartiers and
  * two years of dates, for random filters and page sizes: `GET /api/walks` (every page, following
  * `next`), the city's and a quartier's .ics feeds and `GET /api/quartiers/coverage` over real HTTP
  * equal the same answers computed from `gusp.walks.list()` with the core's `walkSummary`,
@@ -24,12 +24,14 @@ import {
   yearlyCoverage,
   type Gusp,
   type WalkAggregate,
+  type WalkSummary,
 } from '@gusp/core';
 import fc from 'fast-check';
 import { createApp } from '../src/app.js';
 import type { Database } from '../src/db.js';
 import { publicWalkSummary } from '../src/http/public-views.js';
 import { openReadModels, type ReadModels } from '../src/read/read-models.js';
+import { demoWalkLists } from '../src/read/walks.js';
 import { walkCalendarLinks, walkPageUrl } from '../src/routes/walks.js';
 import { sqlStore } from '../src/store/sql-store.js';
 import { call } from './harness.js';
@@ -50,13 +52,15 @@ const startArb = fc.oneof(
 
 type Command =
   | { kind: 'schedule'; quartier: string; startsAt: number; capacity: number }
-  | { kind: 'publish' | 'close' | 'start' | 'finish'; walk: number }
+  | { kind: 'publish' | 'close' | 'start' | 'finish' | 'report'; walk: number }
   | { kind: 'cancel'; walk: number }
   | { kind: 'reschedule'; walk: number; startsAt: number }
   | { kind: 'register'; walk: number; association: boolean }
+  /** The same commands in their lifecycle's order, up to a stage: publish, start, finish, share the compte-rendu. */
+  | { kind: 'through'; walk: number; stage: number }
   | { kind: 'cancelRegistration' | 'checkIn'; walk: number; registration: number };
 
-const walkRef = fc.nat({ max: 40 });
+const walkRef = fc.nat({ max: 3 });
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
   {
     weight: 3,
@@ -70,11 +74,12 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.record({
-      kind: fc.constantFrom('publish' as const, 'close' as const, 'start' as const, 'finish' as const),
+      kind: fc.constantFrom('publish' as const, 'close' as const, 'start' as const, 'finish' as const, 'report' as const),
       walk: walkRef,
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), walk: walkRef }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('through' as const), walk: walkRef, stage: fc.integer({ min: 1, max: 4 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reschedule' as const), walk: walkRef, startsAt: startArb }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('register' as const), walk: walkRef, association: fc.boolean() }) },
   {
@@ -166,6 +171,9 @@ const publicWalksOf = (aggs: readonly WalkAggregate[], quartierId?: string) =>
     .filter((w) => w.status !== 'draft' && (quartierId === undefined || w.quartierId === quartierId))
     .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
+/** Ids in code-unit order, as the database's `COLLATE "C"`. */
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /** JSON as it crosses HTTP (undefined fields dropped). */
 const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
@@ -212,7 +220,8 @@ onBothDatabases((name, open, skip) => {
         if (r.ok) walks.push({ id: r.value.id, startsAt: command.startsAt, registrations: [] });
         return;
       }
-      const walk = walks[command.walk % Math.max(1, walks.length)];
+      // Counted from the latest: a few walks go a long way through their lifecycle.
+      const walk = walks[walks.length - 1 - (command.walk % Math.max(1, walks.length))];
       if (!walk) return;
       switch (command.kind) {
         case 'publish':
@@ -236,6 +245,16 @@ onBothDatabases((name, open, skip) => {
         case 'finish':
           clock = walk.startsAt + 3 * 3_600_000;
           await gusp.walks.finish(walk.id);
+          return;
+        case 'through': {
+          const steps = ['publish', 'start', 'finish', 'report'] as const;
+          for (const kind of steps.slice(0, command.stage)) await run({ kind, walk: command.walk });
+          return;
+        }
+        case 'report':
+          // The compte-rendu drafted, validated and shared: the walk becomes `reported`.
+          clock = walk.startsAt + 24 * 3_600_000;
+          if ((await gusp.reports.draft(walk.id)).ok && (await gusp.reports.validate(walk.id)).ok) await gusp.reports.share(walk.id);
           return;
         case 'register': {
           people++;
@@ -304,6 +323,22 @@ onBothDatabases((name, open, skip) => {
               assert.deepEqual(await allPages(q), json(expectedList(aggs, q, new Date(now), base)), search(q));
             }
 
+            // The demo page's two lists (demoWalkLists), as pages.ts computed them from the fold.
+            await models.caughtUp();
+            const when = new Date(now);
+            const summaries = aggs.filter((a) => a.walk.status !== 'draft').map((a) => walkSummary(a, when));
+            const byStart = (x: WalkSummary, y: WalkSummary) =>
+              Date.parse(x.walk.startsAt) - Date.parse(y.walk.startsAt) || byId(x.walk, y.walk);
+            assert.deepEqual(
+              json(await demoWalkLists(db.sql, when)),
+              json({
+                upcoming: summaries
+                  .filter((x) => ['open', 'closed', 'cancelled'].includes(x.status) && Date.parse(x.walk.startsAt) > now)
+                  .sort(byStart),
+                reported: summaries.filter((x) => x.status === 'reported').sort((x, y) => byStart(y, x)),
+              }),
+            );
+
             const url = (w: { id: string }) => walkPageUrl(base, w.id);
             const city = await call(base, 'GET', '/api/walks.ics');
             assert.equal(city.status, 200);
@@ -333,7 +368,7 @@ onBothDatabases((name, open, skip) => {
       );
       // The runs made a journal worth comparing: walks in several states, some with sign-ups.
       const states = new Set((await gusp.walks.list()).map((a) => a.walk.status));
-      assert.ok(states.size >= 3, [...states].join(', '));
+      assert.ok(states.size >= 5, [...states].join(', '));
     });
 
     test('the read model keeps no personal data: no name, email or cancel token of anyone signed up', async () => {
