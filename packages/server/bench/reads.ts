@@ -611,7 +611,7 @@ async function millionRebuild(cluster: PostgresCluster): Promise<void> {
   const url = cluster.url.replace(/\/postgres$/, `/${name}`);
   // Built once, then kept as a pg_dump (when PostgreSQL's own tools are installed): the build takes many minutes.
   const bin = postgresBinDir();
-  const dump = join(CACHE, `postgres-${size.name}-v${JOURNAL_VERSION}.dump`);
+  const dump = join(CACHE, `postgres-${size.observations}-observations-v${JOURNAL_VERSION}.dump`);
   const cached = bin !== undefined && existsSync(dump) && !process.env.BENCH_FRESH;
   if (cached) {
     const t0 = performance.now();
