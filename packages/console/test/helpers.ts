@@ -46,3 +46,30 @@ export async function signInAs(email: string): Promise<{ csrfToken: string }> {
 
 export const shadow = (el: Element): ShadowRoot => el.shadowRoot!;
 export const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/** A walk summary as `GET /api/walks` lists it (the fields the console shows). */
+export function summary(id: string, quartierId: string, startsAt: string, status = 'open', extra: Record<string, unknown> = {}) {
+  return {
+    walk: { id, quartierId, startsAt, status: status === 'closed' ? 'open' : status, title: extra.title, capacity: 30 },
+    status,
+    capacity: 30,
+    seatsLeft: 30 - Number(extra.confirmed ?? 0),
+    fewSeatsLeft: false,
+    confirmed: Number(extra.confirmed ?? 0),
+    waitlisted: Number(extra.waitlisted ?? 0),
+    attended: 0,
+    byRole: {},
+  };
+}
+
+/** The year the tests' walks are in: this year, as the screens default to it. */
+export const YEAR = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date()));
+
+/** Four walks this year (Le Plan ×2, Fontbarlettes, Polygone cancelled: Polygone, Chamberlière and Valensolles uncovered), one next year. */
+export const someWalks = () => [
+  summary('w-plan-1', 'le-plan', `${YEAR}-03-14T09:30:00+01:00`, 'done', { confirmed: 18, title: 'Autour des Bleuets' }),
+  summary('w-plan-2', 'le-plan', `${YEAR}-10-10T09:30:00+02:00`, 'open', { confirmed: 4 }),
+  summary('w-font', 'fontbarlettes', `${YEAR}-05-16T14:00:00+02:00`, 'closed', { confirmed: 30, waitlisted: 3 }),
+  summary('w-poly', 'polygone', `${YEAR}-06-20T09:30:00+02:00`, 'cancelled'),
+  summary('w-plan-next', 'le-plan', `${YEAR + 1}-04-11T09:30:00+02:00`, 'open'),
+];

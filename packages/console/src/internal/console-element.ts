@@ -40,9 +40,15 @@ export abstract class ConsoleElement extends LitElement {
     return (this.endpoint?.trim() || '/api').replace(/\/+$/, '');
   }
 
-  /** A heading level `depth` below the screen's title, within 1–6. */
+  /** The title's level without `heading-level`: 2 for a screen (under a page's or the app's `<h1>`). */
+  protected get defaultHeadingLevel(): number {
+    return 2;
+  }
+
+  /** A heading level `depth` below the screen's title (0: the title), within 1–6. */
   protected level(depth = 0): number {
-    const top = Math.min(6, Math.max(1, Math.trunc(this.headingLevel ?? 2)));
+    const asked = Number(this.headingLevel);
+    const top = Number.isInteger(asked) && asked >= 1 && asked <= 6 ? asked : this.defaultHeadingLevel;
     return Math.min(6, top + depth);
   }
 

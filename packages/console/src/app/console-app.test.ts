@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import '../define/console.js';
+import { setCsrfToken } from '../internal/api.js';
+import { API, clean, counts, failNext, resetApi, sentTo, shadow, signInAs, someWalks, until } from '../../test/helpers.js';
+import type { GuspConsoleSignIn } from '../sign-in/sign-in.js';
+import type { GuspConsoleWalks } from '../walks/walks.js';
+import type { GuspConsole } from './console-app.js';
+
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
+const text = (el: Element, selector: string) => clean($(el, selector)?.textContent);
+const nav = (el: Element) => [...shadow(el).querySelectorAll('nav a')].map((a) => clean(a.textContent));
+const pageUrl = location.href;
+
+async function app(): Promise<GuspConsole> {
+  const el = await fixture<GuspConsole>(html`<gusp-console></gusp-console>`);
+  await until(() => el.state !== 'loading', 4000, 'who is signed in');
+  await el.updateComplete;
+  return el;
+}
+
+beforeEach(async () => {
+  await resetApi(someWalks());
+  // Every test starts signed out: the previous test's cookie belongs to a session the reset forgot.
+  document.cookie = 'gusp_session=; Path=/; Max-Age=0';
+  history.replaceState(null, '', pageUrl);
+});
+afterEach(() => {
+  fixtureCleanup();
+  history.replaceState(null, '', pageUrl);
+});
+
+describe('<gusp-console>', () => {
+  it('shows the sign-in to someone not signed in, with the page’s <h1>, and is accessible while asking and after', async () => {
+    const el = await fixture<GuspConsole>(html`<gusp-console></gusp-console>`);
+    expect(text(el, '[role="status"]')).to.equal('Chargement…');
+    await expect(el).to.be.accessible();
+    await until(() => el.state === 'signed-out');
+    await el.updateComplete;
+    const signIn = $<GuspConsoleSignIn>(el, 'gusp-console-sign-in')!;
+    await signIn.updateComplete;
+    expect(clean(signIn.shadowRoot!.querySelector('h1')?.textContent)).to.equal('Connexion à l’espace de gestion');
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens a coordinator’s console on the walks, with the accounts in the navigation', async () => {
+    await signInAs('coord@ville.fr');
+    const el = await app();
+    expect(el.state).to.equal('ready');
+    expect(text(el, 'h1')).to.equal('Gestion des diagnostics en marchant');
+    expect(text(el, '.who')).to.equal('Connecté : Claire Coordinatrice (coordination)');
+    expect(nav(el)).to.deep.equal(['Diagnostics', 'Le jour J', 'Comptes']);
+    expect($(el, 'nav a[aria-current="page"]')?.getAttribute('href')).to.equal('#walks');
+    const walks = $<GuspConsoleWalks>(el, 'gusp-console-walks')!;
+    await walks.loaded;
+    expect(clean(walks.shadowRoot!.querySelector('h2')?.textContent)).to.equal('Diagnostics en marchant');
+    await expect(el).to.be.accessible();
+    location.hash = '#accounts';
+    await until(() => !!$(el, '[data-screen="accounts"]'));
+    expect(text(el, '[data-screen="accounts"]')).to.contain('inviter une personne').and.contain('prochaine version');
+    expect(shadow(el).activeElement?.tagName, 'the focus moves to the screen').to.equal('MAIN');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps an agent out of the coordinators’ screens, and an organisation on its engagements', async () => {
+    await signInAs('agent@ville.fr');
+    history.replaceState(null, '', `${pageUrl.split('#')[0]}#accounts`);
+    let el = await app();
+    expect(nav(el)).to.deep.equal(['Diagnostics', 'Le jour J']);
+    expect(text(el, 'main [role="alert"]')).to.equal('Votre compte n’a pas accès à cet écran.');
+    expect($(el, '[data-screen="accounts"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+    fixtureCleanup();
+    await signInAs('oph@ville.fr');
+    history.replaceState(null, '', pageUrl);
+    el = await app();
+    expect(text(el, '.who')).to.equal('Connecté : oph@ville.fr (organisation, OPH)');
+    expect(nav(el)).to.deep.equal(['Engagements']);
+    expect(text(el, '[data-screen="engagements"]')).to.contain('Les engagements de votre organisation');
+    expect($(el, 'gusp-console-walks')).to.equal(null);
+  });
+
+  it('signs out with the session’s CSRF token, then shows the sign-in with « Vous êtes déconnecté »', async () => {
+    await signInAs('coord@ville.fr');
+    const el = await app();
+    // A wrong token is refused by the server (as a forged request would be), and said.
+    setCsrfToken(API, 'forged-token-forged-token');
+    $<HTMLButtonElement>(el, 'header button')!.click();
+    await until(() => !!$(el, 'div > [role="alert"]'));
+    expect(text(el, 'div > [role="alert"]')).to.contain('ne vient pas de l’espace de gestion');
+    expect(el.state).to.equal('ready');
+    // The token /me gave: signed out.
+    await el.load();
+    const signedOut = oneEvent(el, 'gusp-signed-out');
+    $<HTMLButtonElement>(el, 'header button')!.click();
+    await signedOut;
+    await el.updateComplete;
+    const signIn = $<GuspConsoleSignIn>(el, 'gusp-console-sign-in')!;
+    await signIn.updateComplete;
+    expect(clean(signIn.shadowRoot!.querySelector('.notice')?.textContent)).to.equal('Vous êtes déconnecté.');
+    expect((await fetch('/api/staff/me')).status).to.equal(401);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when it cannot tell who is signed in, and asks again on « Réessayer »', async () => {
+    await signInAs('agent@ville.fr');
+    await failNext('/staff/me', 503);
+    const el = await app();
+    expect(el.state).to.equal('failed');
+    expect(text(el, '[role="alert"]')).to.equal('Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.');
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, 'button')!.click();
+    await until(() => el.state === 'ready');
+    expect((await counts())['/staff/me']).to.equal(2);
+  });
+
+  it('opens the session from a sign-in link (/gestion/connexion?token=…) and removes the token from the address', async () => {
+    await fetch('/api/staff/sign-in', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"email":"coord@ville.fr"}',
+    });
+    const { token } = (await sentTo('coord@ville.fr'))!;
+    const base = new URL(pageUrl);
+    history.replaceState(null, '', `${base.pathname.replace(/[^/]*$/, '')}connexion?token=${token}`);
+    const el = await fixture<GuspConsole>(html`<gusp-console></gusp-console>`);
+    await until(() => el.state === 'ready', 4000, 'the session');
+    await el.updateComplete;
+    expect(location.search).to.equal('');
+    expect(location.pathname.endsWith('/connexion')).to.equal(false);
+    expect(text(el, '.who')).to.contain('Claire Coordinatrice');
+    expect((await counts())['/staff/me'], 'the link needs no /me first').to.equal(undefined);
+  });
+
+  it('fits a 320 px screen, signed in', async () => {
+    await signInAs('coord@ville.fr');
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const el = await app();
+      await $<GuspConsoleWalks>(el, 'gusp-console-walks')!.loaded;
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+});

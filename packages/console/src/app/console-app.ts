@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { ApiRefusal, setCsrfToken, staffRequest } from '../internal/api.js';
+import { ConsoleElement } from '../internal/console-element.js';
+import { SignedOutEvent, type SignedIn, type SignedInEvent, type StaffAccount, type StaffRole } from '../internal/events.js';
+import { heading } from '../internal/heading.js';
+import { tokens } from '../styles/tokens.js';
+
+/** The console's screens. */
+export type ScreenId = 'walks' | 'day' | 'accounts' | 'engagements';
+
+/**
+ * Which screens each role opens, in the navigation's order, as data (the first is where a person
+ * lands): agents run walks and their day; coordinators also manage the team's accounts;
+ * an organisation's staff see their organisation's engagements.
+ */
+export const SCREENS_BY_ROLE: Readonly<Record<StaffRole, readonly ScreenId[]>> = {
+  coordinator: ['walks', 'day', 'accounts'],
+  agent: ['walks', 'day'],
+  organisation: ['engagements'],
+};
+
+/** `GET /api/staff/me`. */
+export interface Me {
+  readonly role: StaffRole;
+  readonly organisationId?: string;
+  readonly organisation?: string;
+  readonly account?: StaffAccount;
+  readonly session?: { readonly id: string; readonly csrfToken: string };
+}
+
+/** Where the console is: asking who is signed in, signed out (the sign-in), failed, or open. */
+export const AppState = { loading: 'loading', signedOut: 'signed-out', failed: 'failed', ready: 'ready' } as const;
+export type AppState = (typeof AppState)[keyof typeof AppState];
+
+/**
+ * `<gusp-console>`: the back office. Asks the server who is signed in (`GET /api/staff/me`, the
+ * session cookie), shows the sign-in when nobody is, the person and a sign-out, and the screens of
+ * their role ({@linkcode SCREENS_BY_ROLE}), one at a time by the page's `#hash` (`#walks`…), so
+ * the browser's back button and a bookmark work. Loaded on a sign-in link
+ * (`…/connexion?token=…`), it verifies the link and removes the token from the address.
+ *
+ * @fires gusp-signed-out - The person signed out.
+ */
+export class GuspConsole extends ConsoleElement {
+  static override properties = {
+    ...ConsoleElement.properties,
+    token: { type: String },
+    state: { type: String, reflect: true },
+    me: { attribute: false },
+    screen: { state: true },
+    notice: { state: true },
+    actionError: { state: true },
+  };
+
+  static override styles = [
+    tokens,
+    css`
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem var(--_space);
+        align-items: center;
+        justify-content: space-between;
+        padding-block: 0.5rem;
+        margin-block: 0 var(--_space);
+        border-block-end: 4px solid var(--_primary);
+      }
+      header h1 {
+        margin: 0;
+        font-size: 1.3rem;
+      }
+      .who {
+        margin: 0;
+        color: var(--_muted);
+      }
+      nav ul {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        list-style: none;
+        padding: 0;
+        margin: 0 0 var(--_space);
+      }
+      nav a {
+        display: inline-block;
+        padding: 0.5rem 0.75rem;
+        border-radius: var(--_radius);
+        font-weight: 600;
+        min-height: 2.75rem;
+      }
+      nav a[aria-current='page'] {
+        background: var(--_primary);
+        color: var(--_on-primary);
+      }
+      main:focus {
+        outline: none;
+      }
+    `,
+  ];
+
+  /** A sign-in link's token to verify (else taken from the address, `?token=`). */
+  declare token: string | undefined;
+  /** Where the console is ({@linkcode AppState}). */
+  declare state: AppState;
+  /** Who is signed in. */
+  declare me: Me | undefined;
+  declare private screen: string;
+  declare private notice: string | undefined;
+  declare private actionError: string | undefined;
+  private loadError: unknown;
+  private focusMain = false;
+
+  constructor() {
+    super();
+    this.state = AppState.loading;
+    this.screen = '';
+  }
+
+  /** The app's title is the page's `<h1>` by default (it is the whole page at /gestion), its screens' `<h2>`. */
+  protected override get defaultHeadingLevel(): number {
+    return 1;
+  }
+
+  private readonly onHash = () => {
+    this.screen = location.hash.replace(/^#/, '');
+    this.focusMain = true;
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHash);
+    this.screen = location.hash.replace(/^#/, '');
+    const fromUrl = new URLSearchParams(location.search).get('token') ?? undefined;
+    this.token ??= fromUrl;
+    if (this.token) this.state = AppState.signedOut;
+    else void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHash);
+  }
+
+  /** Asks who is signed in; a 401 is the sign-in, anything else a failure with « Réessayer ». */
+  async load(): Promise<void> {
+    this.state = AppState.loading;
+    try {
+      const me = await staffRequest<Me>(this.apiBase, '/staff/me', { locale: this.locale });
+      setCsrfToken(this.apiBase, me.session?.csrfToken);
+      this.me = me;
+      this.state = AppState.ready;
+    } catch (error) {
+      if (error instanceof ApiRefusal && error.status === 401) this.state = AppState.signedOut;
+      else {
+        this.loadError = error;
+        this.state = AppState.failed;
+      }
+    }
+  }
+
+  /** The session is open: the token leaves the address bar (and the history), the console opens. */
+  private signedIn(event: SignedInEvent): void {
+    const { account, session }: SignedIn = event.detail;
+    this.me = {
+      role: account.role,
+      ...(account.organisationId ? { organisationId: account.organisationId, organisation: account.organisation } : {}),
+      account,
+      session,
+    };
+    this.token = undefined;
+    this.notice = undefined;
+    if (new URLSearchParams(location.search).has('token')) {
+      const url = new URL(location.href);
+      url.searchParams.delete('token');
+      url.pathname = url.pathname.replace(/\/connexion\/?$/, '/');
+      history.replaceState(history.state, '', url.href);
+    }
+    this.state = AppState.ready;
+    this.focusMain = true;
+  }
+
+  private async signOut(): Promise<void> {
+    this.actionError = undefined;
+    try {
+      await staffRequest(this.apiBase, '/staff/sign-out', { method: 'POST', locale: this.locale });
+    } catch (error) {
+      // A session that had already ended is signed out all the same.
+      if (!(error instanceof ApiRefusal && error.status === 401)) {
+        this.actionError = this.describeError(error);
+        return;
+      }
+    }
+    setCsrfToken(this.apiBase, undefined);
+    this.me = undefined;
+    this.notice = this.t.signedOut;
+    this.state = AppState.signedOut;
+    this.dispatchEvent(new SignedOutEvent());
+  }
+
+  protected override updated(): void {
+    if (this.focusMain && this.state === AppState.ready) {
+      this.focusMain = false;
+      this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    switch (this.state) {
+      case AppState.loading:
+        return html`<p role="status" lang=${this.locale}>${t.loading}</p>`;
+      case AppState.failed:
+        return html`<div lang=${this.locale}>
+          <p class="error" role="alert">${this.describeError(this.loadError)}</p>
+          <button type="button" @click=${() => void this.load()}>${t.retry}</button>
+        </div>`;
+      case AppState.signedOut:
+        return html`<main lang=${this.locale}>
+          <gusp-console-sign-in
+            endpoint=${this.apiBase}
+            heading-level=${this.level()}
+            .token=${this.token}
+            .notice=${this.notice}
+            @gusp-signed-in=${(e: SignedInEvent) => this.signedIn(e)}
+          ></gusp-console-sign-in>
+        </main>`;
+      default:
+        return this.app();
+    }
+  }
+
+  private app(): TemplateResult {
+    const t = this.t;
+    const me = this.me!;
+    const screens = SCREENS_BY_ROLE[me.role] ?? [];
+    const asked = this.screen as ScreenId;
+    const current: ScreenId | undefined = screens.includes(asked) ? asked : screens[0];
+    const forbidden = this.screen !== '' && !screens.includes(asked) && asked in t.screens;
+    const who = me.account?.name || me.account?.email || me.organisation || t.roles[me.role];
+    const role = me.organisation ? `${t.roles[me.role]}, ${me.organisation}` : t.roles[me.role];
+    return html`<div lang=${this.locale}>
+      <header>
+        ${heading(this.level(), t.appTitle)}
+        <p class="who">${t.signedInAs(who, role)}</p>
+        <button type="button" class="secondary" @click=${() => void this.signOut()}>${t.signOut}</button>
+      </header>
+      ${this.actionError ? html`<p class="error" role="alert">${this.actionError}</p>` : nothing}
+      <nav aria-label=${t.navLabel}>
+        <ul>
+          ${screens.map((id) => html`<li><a href="#${id}" aria-current=${id === current ? 'page' : nothing}>${t.screens[id]}</a></li>`)}
+        </ul>
+      </nav>
+      <main tabindex="-1">
+        ${forbidden ? html`<p class="notice" role="alert">${t.errors.forbidden}</p>` : nothing}
+        ${current ? this.screenOf(current) : html`<p class="notice">${t.noScreen}</p>`}
+      </main>
+    </div>`;
+  }
+
+  private screenOf(id: ScreenId): TemplateResult {
+    if (id === 'walks') return html`<gusp-console-walks endpoint=${this.apiBase} heading-level=${this.level(1)}></gusp-console-walks>`;
+    const t = this.t;
+    return html`<section aria-labelledby="placeholder-title" data-screen=${id}>
+      ${heading(this.level(1), t.screens[id], { id: 'placeholder-title' })}
+      <p>${t.comingSoon[id]}</p>
+      <p class="notice">${t.comingSoonNote}</p>
+    </section>`;
+  }
+}

@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: EUPL-1.2
+import type { CityProfile, WalkSummary } from '@gusp/core';
+import { Task, TaskStatus } from '@lit/task';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { staffPages, staffRequest } from '../internal/api.js';
+import { ConsoleElement } from '../internal/console-element.js';
+import { heading } from '../internal/heading.js';
+import { tokens } from '../styles/tokens.js';
+
+/** `GET /api/quartiers/coverage?year=`: the priority quartiers and their walks of the year. */
+export interface QuartierCoverage {
+  readonly year: number;
+  readonly quartiers: readonly { readonly quartierId: string; readonly walks: number; readonly covered: boolean }[];
+  readonly uncovered: readonly string[];
+}
+
+/** What the screen shows: every walk of the filters (all pages), the city, the year's coverage. */
+export interface WalksData {
+  readonly walks: readonly WalkSummary[];
+  readonly city: CityProfile;
+  readonly coverage: QuartierCoverage;
+}
+
+/** The statuses a walk list can be filtered on (drafts are never listed by `GET /api/walks`). */
+export const WALK_FILTER_STATUSES = ['open', 'closed', 'in-progress', 'done', 'reported', 'cancelled'] as const;
+
+/** The calendar year now in a time zone. */
+const yearIn = (timeZone: string, at = new Date()) => Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone }).format(at));
+
+/**
+ * `<gusp-console-walks>`: the walks of a year, per quartier (`GET /api/walks`, every page
+ * followed), filtered by quartier and status, and the year's coverage of the priority quartiers
+ * (`GET /api/quartiers/coverage`): which have no walk yet, as the city rule asks one a year.
+ * Loading, failure (with « Réessayer ») and an empty year each say so: never a blank screen.
+ *
+ * @csspart filters - The filters' form.
+ * @csspart coverage - The coverage of the priority quartiers.
+ * @csspart walks - The walks, per quartier.
+ */
+export class GuspConsoleWalks extends ConsoleElement {
+  static override properties = {
+    ...ConsoleElement.properties,
+    year: { type: Number, reflect: true },
+    quartier: { type: String, reflect: true },
+    status: { type: String, reflect: true },
+    data: { attribute: false },
+  };
+
+  static override styles = [
+    tokens,
+    css`
+      form {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem var(--_space);
+        align-items: end;
+        padding: 0.75rem var(--_space);
+        margin-block: 0 var(--_space);
+        background: var(--_surface);
+        border-radius: var(--_radius);
+      }
+      form .field {
+        margin: 0;
+        flex: 1 1 10rem;
+      }
+      select {
+        max-width: none;
+      }
+      ul {
+        padding-inline-start: 1.25rem;
+      }
+      .coverage li.uncovered {
+        font-weight: 600;
+        color: var(--_error);
+      }
+      .walks > ul {
+        list-style: none;
+        padding: 0;
+        margin-block: 0 var(--_space);
+      }
+      .walk {
+        padding: 0.5rem 0.75rem;
+        margin-block: 0 0.5rem;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+      }
+      .walk p {
+        margin: 0;
+      }
+      .when {
+        font-weight: 600;
+      }
+      .badge {
+        display: inline-block;
+        padding: 0 0.5rem;
+        border: 1px solid currentColor;
+        border-radius: 1rem;
+        font-size: 0.9em;
+      }
+      .badge.cancelled {
+        color: var(--_error);
+      }
+      .meta {
+        color: var(--_muted);
+      }
+    `,
+  ];
+
+  /** The calendar year shown, in the city's time zone (this year by default). */
+  declare year: number | undefined;
+  /** One quartier's walks only (its id); all by default. */
+  declare quartier: string | undefined;
+  /** One status only (`open`, `closed`, … as people see it); all by default. */
+  declare status: string | undefined;
+  /** The data shown; set by the screen when it loads, or given (a story, a test). */
+  declare data: WalksData | undefined;
+  /** The city from the last answer, so the quartier filter keeps its choices while another year loads. */
+  private city: CityProfile | undefined;
+
+  private readonly task = new Task(this, {
+    args: () => [this.apiBase, this.shownYear, this.quartier ?? '', this.status ?? '', this.locale, this.given] as const,
+    task: async ([base, year, quartier, status, locale, given], { signal }) => {
+      // Data given by the page (a story, an intranet's own loading) is shown as it is.
+      if (given && this.data) return this.data;
+      const query = new URLSearchParams({ year: String(year) });
+      if (quartier) query.set('quartier', quartier);
+      if (status) query.set('status', status);
+      const init = { signal, locale };
+      const [list, coverage] = await Promise.all([
+        staffPages<{ walks: WalkSummary[]; city: CityProfile }>(base, `/walks?${query}`, 'walks', init),
+        staffRequest<QuartierCoverage>(base, `/quartiers/coverage?year=${year}`, init),
+      ]);
+      return { walks: list.walks, city: list.city, coverage };
+    },
+    onComplete: (data) => {
+      this.city = data.city;
+      this.data = data;
+    },
+  });
+
+  private given = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.given = this.data !== undefined;
+  }
+
+  /** Resolves once the load under way has ended (arrived or failed) and is rendered. */
+  get loaded(): Promise<void> {
+    // After the pending update first: a filter just changed starts its load there.
+    return this.updateComplete
+      .then(() => this.task.taskComplete)
+      .catch(() => undefined)
+      .then(() => this.updateComplete)
+      .then(() => undefined);
+  }
+
+  /** Loads again (« Réessayer »). */
+  reload(): Promise<void> {
+    return this.task.run();
+  }
+
+  private get timeZone(): string {
+    return this.data?.city.timezone ?? this.city?.timezone ?? 'Europe/Paris';
+  }
+
+  private get shownYear(): number {
+    return this.year ?? yearIn(this.timeZone);
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    const pending = this.task.status === TaskStatus.PENDING;
+    const failed = this.task.status === TaskStatus.ERROR;
+    const data = pending || failed ? undefined : this.data;
+    return html`<section lang=${this.locale} aria-labelledby="walks-title">
+      ${heading(this.level(), t.walksTitle, { id: 'walks-title' })} ${this.filters()}
+      ${
+        failed
+          ? html`<p class="error" role="alert">${this.describeError(this.task.error)}</p>
+              <button type="button" @click=${() => void this.reload()}>${t.retry}</button>`
+          : !data
+            ? html`<p role="status">${t.loading}</p>`
+            : html`${this.coverage(data)} ${this.walks(data)}`
+      }
+    </section>`;
+  }
+
+  private filters(): TemplateResult {
+    const t = this.t;
+    const city = this.data?.city ?? this.city;
+    const now = yearIn(this.timeZone);
+    const years = [...new Set([now - 2, now - 1, now, now + 1, this.shownYear])].sort();
+    return html`<form part="filters" aria-label=${t.filters} @submit=${(e: Event) => e.preventDefault()}>
+      <div class="field">
+        <label for="year">${t.year}</label>
+        <select id="year" @change=${(e: Event) => (this.year = Number((e.target as HTMLSelectElement).value))}>
+          ${years.map((y) => html`<option value=${y} ?selected=${y === this.shownYear}>${y}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="quartier">${t.quartier}</label>
+        <select id="quartier" @change=${(e: Event) => (this.quartier = (e.target as HTMLSelectElement).value || undefined)}>
+          <option value="" ?selected=${!this.quartier}>${t.allQuartiers}</option>
+          ${(city?.quartiers ?? []).map((q) => html`<option value=${q.id} ?selected=${q.id === this.quartier}>${q.name}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="status">${t.status}</label>
+        <select id="status" @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value || undefined)}>
+          <option value="" ?selected=${!this.status}>${t.allStatuses}</option>
+          ${WALK_FILTER_STATUSES.map((s) => html`<option value=${s} ?selected=${s === this.status}>${t.statuses[s]}</option>`)}
+        </select>
+      </div>
+    </form>`;
+  }
+
+  private quartierName(data: WalksData, id: string): string {
+    return data.city.quartiers.find((q) => q.id === id)?.name ?? id;
+  }
+
+  private coverage(data: WalksData): TemplateResult {
+    const t = this.t;
+    const { coverage } = data;
+    return html`<section class="coverage" part="coverage" aria-labelledby="coverage-title">
+      ${heading(this.level(1), t.coverageTitle(coverage.year), { id: 'coverage-title' })}
+      <p id="coverage-summary">${coverage.uncovered.length ? t.uncovered(coverage.uncovered.length) : t.allCovered}</p>
+      <ul aria-describedby="coverage-summary">
+        ${coverage.quartiers.map(
+          (q) =>
+            html`<li class=${q.covered ? 'covered' : 'uncovered'} data-quartier=${q.quartierId}>
+              ${this.quartierName(data, q.quartierId)} : ${t.walksCount(q.walks)}
+            </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  private walks(data: WalksData): TemplateResult {
+    const t = this.t;
+    const byQuartier = new Map<string, WalkSummary[]>();
+    for (const summary of data.walks) {
+      const list = byQuartier.get(summary.walk.quartierId) ?? [];
+      list.push(summary);
+      byQuartier.set(summary.walk.quartierId, list);
+    }
+    // The city profile's order of quartiers, as the public list and the coverage use it.
+    const order: string[] = data.city.quartiers.map((q) => q.id);
+    const quartiers = [...byQuartier.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    const priority = new Set<string>(data.city.quartiers.filter((q) => q.priority).map((q) => q.id));
+    return html`<section class="walks" part="walks" aria-labelledby="list-title">
+      ${heading(this.level(1), t.walksShown(data.walks.length), { id: 'list-title' })}
+      ${data.walks.length === 0 ? html`<p class="notice" role="status">${t.noWalks}</p>` : nothing}
+      ${quartiers.map(
+        (id) =>
+          html`${heading(this.level(2), html`${this.quartierName(data, id)}${priority.has(id) ? html` <small>(${t.priority})</small>` : nothing}`)}
+            <ul>
+              ${byQuartier.get(id)!.map((s) => this.walk(s, data.city))}
+            </ul>`,
+      )}
+    </section>`;
+  }
+
+  private walk(s: WalkSummary, city: CityProfile): TemplateResult {
+    const t = this.t;
+    const when = this.localize.date(s.walk.startsAt, { dateStyle: 'full', timeStyle: 'short', timeZone: city.timezone });
+    return html`<li class="walk" data-walk=${s.walk.id}>
+      <p class="when">${when}</p>
+      ${s.walk.title ? html`<p>${s.walk.title}</p>` : nothing}
+      <p><span class="badge ${s.status}">${t.statuses[s.status] ?? s.status}</span></p>
+      <p class="meta">${t.seats(s.confirmed, s.capacity, s.waitlisted)}</p>
+    </li>`;
+  }
+}
