@@ -138,6 +138,12 @@ async function start(argv: string[]): Promise<void> {
         type: 'string',
         default: process.env.GUSP_PROOF_OF_WORK_MAX_NUMBER ?? String(DEFAULT_PROOF_OF_WORK_MAX_NUMBER),
       },
+      // Staff sign-in through the city's OpenID Connect provider (staff/oidc.ts); the secret rather from the environment.
+      'oidc-issuer': { type: 'string', default: process.env.GUSP_OIDC_ISSUER },
+      'oidc-client-id': { type: 'string', default: process.env.GUSP_OIDC_CLIENT_ID },
+      'oidc-client-secret': { type: 'string', default: process.env.GUSP_OIDC_CLIENT_SECRET },
+      'oidc-name': { type: 'string', default: process.env.GUSP_OIDC_NAME },
+      'oidc-scope': { type: 'string', default: process.env.GUSP_OIDC_SCOPE },
     },
     strict: true,
   });
@@ -178,6 +184,11 @@ async function start(argv: string[]): Promise<void> {
   const poolSize = values['pool-size'] === undefined || values['pool-size'] === '' ? undefined : Number(values['pool-size']);
   if (poolSize !== undefined && (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000))
     throw new UsageError(`Invalid --pool-size / taille invalide: ${values['pool-size']}`);
+  const oidcIssuer = values['oidc-issuer'] || undefined;
+  if ((oidcIssuer === undefined) !== !values['oidc-client-id'])
+    throw new UsageError('--oidc-issuer and --oidc-client-id go together / vont ensemble');
+  if (oidcIssuer !== undefined && !/^https?:\/\/[^\s]+$/.test(oidcIssuer))
+    throw new UsageError(`Invalid --oidc-issuer / émetteur invalide: ${oidcIssuer}`);
   const city = loadCity(values.city);
   if (values.seed === 'valence' && city.id !== valence.id) {
     throw new UsageError(
@@ -200,6 +211,21 @@ async function start(argv: string[]): Promise<void> {
     // Public writes per IP and minute (0: no limit at all), with a burst of the same size; and
     // public sign-ups per walk and IP an hour (0: none), which the burst alone let fill a walk.
     ...(perMinute > 0 ? { rateLimit: { perMinute, burst: perMinute, ...(signupsPerClient > 0 ? { signupsPerClient } : {}) } } : {}),
+    ...(oidcIssuer !== undefined
+      ? {
+          staff: {
+            oidc: {
+              issuer: oidcIssuer,
+              clientId: values['oidc-client-id'] as string,
+              clientSecret: values['oidc-client-secret'] || undefined,
+              name: values['oidc-name'] || undefined,
+              scope: values['oidc-scope'] || undefined,
+              // A provider on this machine (a trial): plain http is allowed there only.
+              allowInsecureRequests: oidcIssuer.startsWith('http:') && isLoopback(new URL(oidcIssuer).hostname),
+            },
+          },
+        }
+      : {}),
     log,
     beforeListen: async (gusp, db) => {
       if (city !== valence)
@@ -472,7 +498,8 @@ const COMMANDS: readonly Command[] = [
                     [--public-url https://… (required unless --host is loopback)]
                     [--trust-proxy] [--frame-ancestors "'self' https://www.ville.fr"]
                     [--proof-of-work auto|on|off (auto: on unless --host and --public-url are loopback)]
-                    [--proof-of-work-max-number 50000]`,
+                    [--proof-of-work-max-number 50000]
+                    [--oidc-issuer https://… --oidc-client-id … [--oidc-client-secret …] [--oidc-name ProConnect] [--oidc-scope …]]`,
     run: start,
   },
   {
@@ -522,7 +549,8 @@ ${COMMANDS.map((c) => `  ${c.usage}`).join('\n')}
   themes, defaults), checked at start; Valence without it / votre profil de ville, Valence sinon.
   Environment / environnement : PORT, HOST, GUSP_DATA_DIR, DATABASE_URL, GUSP_CITY_PROFILE,
   GUSP_CORS_ORIGINS, GUSP_RATE_LIMIT, SMTP_URL, GUSP_MAIL_FROM, GUSP_PUBLIC_URL,
-  GUSP_PROOF_OF_WORK, GUSP_PROOF_OF_WORK_MAX_NUMBER.
+  GUSP_PROOF_OF_WORK, GUSP_PROOF_OF_WORK_MAX_NUMBER, GUSP_OIDC_ISSUER, GUSP_OIDC_CLIENT_ID,
+  GUSP_OIDC_CLIENT_SECRET, GUSP_OIDC_NAME, GUSP_OIDC_SCOPE.
 `;
 
 /** How each failure ends the process: its exit code and what it writes. */

@@ -69,8 +69,8 @@ export interface StartOptions extends OpenDatabaseOptions {
    * starts, then every `everyMs` (an hour by default). `false` turns it off (tests that keep orphans).
    */
   readonly photoSweep?: { readonly everyMs?: number | undefined } | false | undefined;
-  /** Staff sessions' idle expiry and the sign-in rate limits (staff/service.ts). */
-  readonly staff?: Pick<StaffServiceOptions, 'sessionIdleMs' | 'signInLimits'> | undefined;
+  /** Staff sessions' idle expiry, the sign-in rate limits and the OpenID Connect provider (staff/service.ts). */
+  readonly staff?: Pick<StaffServiceOptions, 'sessionIdleMs' | 'signInLimits' | 'oidc'> | undefined;
 }
 
 /** How often a running server deletes orphan photos by default. */

@@ -67,6 +67,11 @@ const CODE_KINDS: Readonly<Record<string, Kind>> = {
   'staff.account-deactivated': 'conflict',
   'staff.account-not-found': 'not-found',
   'staff.token-not-found': 'not-found',
+  'staff.oidc-not-configured': 'not-found',
+  // The provider may answer next time: the same request may succeed when retried.
+  'staff.oidc-unavailable': 'retry',
+  'staff.oidc-failed': 'unauthenticated',
+  'staff.oidc-no-account': 'forbidden',
   'engagement.forbidden-organisation': 'forbidden',
   'walk.invalid-transition': 'conflict',
   'walk.registration-closed': 'conflict',

@@ -60,6 +60,12 @@ export const fr: Messages = {
   'staff.session-required': 'Cette action concerne une session : connectez-vous (un jeton d’API n’en a pas).',
   'staff.invalid-email': 'Adresse électronique invalide.',
   'staff.invalid-role': 'Rôle inconnu : coordinator, agent ou organisation.',
+  'staff.oidc-not-configured':
+    'La connexion par le fournisseur d’identité de la ville n’est pas configurée ici : connectez-vous par courriel.',
+  'staff.oidc-unavailable': 'Le fournisseur d’identité ne répond pas : réessayez dans un moment, ou connectez-vous par courriel.',
+  'staff.oidc-failed': 'La connexion par le fournisseur d’identité a échoué ou a expiré : recommencez depuis la page de connexion.',
+  'staff.oidc-no-account':
+    'Aucun compte actif ne correspond à l’adresse donnée par votre fournisseur d’identité : demandez une invitation à la coordination.',
   'internal.error': 'Erreur interne du serveur. Réessayez plus tard.',
 };
 
@@ -107,6 +113,10 @@ export const en: Messages = {
   'staff.session-required': 'This action is about a session: sign in (an API token has none).',
   'staff.invalid-email': 'Invalid email address.',
   'staff.invalid-role': 'Unknown role: coordinator, agent or organisation.',
+  'staff.oidc-not-configured': 'Sign-in through the city’s identity provider is not set up here: sign in by email.',
+  'staff.oidc-unavailable': 'The identity provider does not answer: try again in a moment, or sign in by email.',
+  'staff.oidc-failed': 'Sign-in through the identity provider failed or expired: start again from the sign-in page.',
+  'staff.oidc-no-account': 'No active account matches the address your identity provider gave: ask the coordination for an invitation.',
   'internal.error': 'Internal server error. Please try again later.',
 };
 

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod/mini';
 import { STAFF_ROLES, type Staff } from '../auth.js';
 import type { Env, RouteDeps } from '../http/context.js';
@@ -15,7 +15,8 @@ import { windowLimiter } from '../http/rate-limit.js';
 import { jsonAnswer, jsonRoute, route, type RouteGroup } from '../http/route.js';
 import { StaffRefusal, type StaffAccount } from '../staff/accounts.js';
 import { DEFAULT_SIGN_IN_LIMITS, type StaffService } from '../staff/service.js';
-import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, type SessionStaff } from '../staff/sessions.js';
+import { decodePending, encodePending, OIDC_COOKIE, OIDC_PATH, OIDC_PENDING_SECONDS, OidcFailure } from '../staff/oidc.js';
+import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, type OpenedSession, type SessionStaff } from '../staff/sessions.js';
 
 // No control characters, as the erasure's address (routes/privacy.ts).
 // eslint-disable-next-line no-control-regex -- control characters are what this refuses
@@ -100,6 +101,15 @@ export function staffRoutes(deps: RouteDeps): RouteGroup {
   const secure = () => origin().startsWith('https:');
   const organisationName = (id: string | undefined) =>
     id === undefined ? undefined : service().city.organisations.find((o) => o.id === id)?.name;
+  const setSession = (c: Context<Env>, session: OpenedSession) =>
+    setCookie(c, SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: secure(),
+      path: '/',
+      maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
+    });
+  const oidc = (c: Context<Env>) => service().oidc ?? refuse(c, 'staff.oidc-not-configured');
   const shown = (a: StaffAccount) => ({ ...a, ...(a.organisationId ? { organisation: organisationName(a.organisationId) } : {}) });
 
   return {
@@ -134,6 +144,78 @@ export function staffRoutes(deps: RouteDeps): RouteGroup {
           );
         },
       }),
+      route(deps, {
+        method: 'get',
+        path: '/sign-in',
+        summary: 'How people may sign in here: by email always, and through the city’s OpenID Connect provider when set',
+        responses: { 200: jsonAnswer('`{ email: true, oidc: { name, start } | null }`.') },
+        handler: (c) => {
+          const provider = service().oidc;
+          return c.json({ email: true, oidc: provider ? { name: provider.name, start: `${OIDC_PATH}/start` } : null });
+        },
+      }),
+      route(deps, {
+        method: 'get',
+        path: '/oidc/start',
+        summary: 'Starts a sign-in through the city’s OpenID Connect provider: a redirect to it',
+        description:
+          'Redirects (302) to the provider with PKCE, `state` and `nonce`, kept in the `gusp_oidc` cookie (HttpOnly, 10 minutes) for the callback. 404 `staff.oidc-not-configured` when the server has no provider.',
+        responses: {
+          302: { description: 'To the provider’s authorization endpoint.' },
+          404: jsonAnswer('No OpenID Connect provider is set (`staff.oidc-not-configured`).'),
+          409: jsonAnswer('The provider cannot be reached (`staff.oidc-unavailable`): try again.'),
+        },
+        handler: async (c) => {
+          const provider = oidc(c);
+          let started: Awaited<ReturnType<typeof provider.start>>;
+          try {
+            started = await provider.start();
+          } catch {
+            return refuse(c, 'staff.oidc-unavailable');
+          }
+          setCookie(c, OIDC_COOKIE, encodePending(started.pending), {
+            httpOnly: true,
+            sameSite: 'Lax',
+            secure: secure(),
+            path: OIDC_PATH,
+            maxAge: OIDC_PENDING_SECONDS,
+          });
+          c.header('Cache-Control', 'no-store');
+          return c.redirect(started.url.href, 302);
+        },
+      }),
+      route(deps, {
+        method: 'get',
+        path: '/oidc/callback',
+        summary: 'Where the provider sends the person back: a session for the account of the address it vouches for',
+        description:
+          'Sets the `gusp_session` cookie and redirects (302) to `/gestion` when an active account has the address the provider gives (not marked unverified); `403 staff.oidc-no-account` otherwise, `401 staff.oidc-failed` when the flow does not check out (another browser, a replayed or forged answer, the provider’s refusal).',
+        responses: {
+          302: { description: 'Signed in: to the back office.' },
+          401: jsonAnswer('The sign-in failed (`staff.oidc-failed`).'),
+          403: jsonAnswer('No active account has this address (`staff.oidc-no-account`).'),
+          404: jsonAnswer('No OpenID Connect provider is set.'),
+          409: jsonAnswer('The provider cannot be reached (`staff.oidc-unavailable`).'),
+        },
+        handler: async (c) => {
+          const provider = oidc(c);
+          const pending = decodePending(getCookie(c, OIDC_COOKIE));
+          deleteCookie(c, OIDC_COOKIE, { path: OIDC_PATH, secure: secure(), httpOnly: true, sameSite: 'Lax' });
+          if (!pending) return refuse(c, 'staff.oidc-failed');
+          // The URL the provider redirected to, as people reach this server (never from the request's Host).
+          const query = new URL(c.req.url).search;
+          let email: string;
+          try {
+            email = await provider.finish(new URL(`${origin()}${OIDC_PATH}/callback${query}`), pending);
+          } catch (e) {
+            return refuse(c, e instanceof OidcFailure ? 'staff.oidc-failed' : 'staff.oidc-unavailable');
+          }
+          const { session } = await attempt(c, () => service().signInByProvider(email));
+          setSession(c, session);
+          c.header('Cache-Control', 'no-store');
+          return c.redirect(`${origin()}/gestion`, 302);
+        },
+      }),
       jsonRoute(deps, {
         method: 'post',
         path: '/sign-in',
@@ -165,13 +247,7 @@ export function staffRoutes(deps: RouteDeps): RouteGroup {
         handler: async (c, input) => {
           limited(c, verifyPerClient.take(clientAddress(c)));
           const { account, session } = await attempt(c, () => service().verify(input));
-          setCookie(c, SESSION_COOKIE, session.token, {
-            httpOnly: true,
-            sameSite: 'Lax',
-            secure: secure(),
-            path: '/',
-            maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
-          });
+          setSession(c, session);
           return c.json(
             { account: shown(account), session: { id: session.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt } },
             200,

@@ -12,6 +12,7 @@ import { outboxRepository } from '../notify/outbox.js';
 import { renderStaffEmail, type StaffEmailKind } from '../notify/staff-templates.js';
 import type { NotificationKind } from '../notify/templates.js';
 import type { Sql } from '../sql.js';
+import { oidcSignIn, type OidcOptions } from './oidc.js';
 import {
   activeAccountByEmail,
   createAccount,
@@ -43,6 +44,8 @@ export interface StaffServiceOptions {
   readonly sessionIdleMs?: number | undefined;
   /** Limits of `POST /api/staff/sign-in` and `/sign-in/verify` ({@linkcode DEFAULT_SIGN_IN_LIMITS} by default). */
   readonly signInLimits?: Partial<SignInLimits> | undefined;
+  /** Sign-in through the city's OpenID Connect provider, besides email (staff/oidc.ts). */
+  readonly oidc?: OidcOptions | undefined;
 }
 
 /**
@@ -134,6 +137,13 @@ export function staffService(options: StaffServiceOptions) {
 
   return {
     city,
+    oidc: options.oidc ? oidcSignIn(options.oidc, options.publicUrl) : undefined,
+    /** Opens a session for the active account of an address an OpenID Connect provider vouched for; `staff.oidc-no-account` otherwise. */
+    async signInByProvider(email: string): Promise<{ account: StaffAccount; session: OpenedSession }> {
+      const account = await activeAccountByEmail(sql, email);
+      if (!account) throw new StaffRefusal('staff.oidc-no-account');
+      return { account, session: await openSession(sql, account.id, 'oidc') };
+    },
     signInLimits: { ...DEFAULT_SIGN_IN_LIMITS, ...options.signInLimits },
     signInPage,
     listAccounts: () => listAccounts(sql),
