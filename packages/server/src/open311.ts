@@ -13,10 +13,15 @@
  * written by `sendError`.
  */
 import {
+  compareOpen311Updates,
   fromOpen311Request,
+  matchedEngagement,
+  OPEN311_JSON_TEXT,
+  OPEN311_STATUS,
+  open311XmlText,
   toOpen311Discovery,
   toOpen311PostResponse,
-  toOpen311RequestUpdates,
+  toOpen311ObservationUpdates,
   toOpen311Requests,
   toOpen311Services,
   toOpen311Xml,
@@ -26,6 +31,9 @@ import {
   type GeoPoint,
   type Open311Document,
   type Open311FormValue,
+  type Open311ServiceRequest,
+  type OrderedOpen311Update,
+  type ObservationStatus,
 } from '@gusp/core';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -34,11 +42,20 @@ import type { Env, RouteDeps } from './http/context.js';
 import { OPEN311_XML_TYPE, sendError, serverError } from './http/errors.js';
 import { route, type ResponseDoc, type Route, type RouteGroup } from './http/route.js';
 import { photoIdOf, photoLookup, withStoredPhotoUrls } from './photos.js';
+import { engagementsFor } from './read/engagements.js';
+import { listPieces, textStream, walkLookup } from './read/export-stream.js';
+import { observationBatches, observationsById, type Conditions, type PublicObservation } from './read/observations.js';
+import type { SqlParams, SqlSession } from './sql.js';
+import { streamHistories } from './store/sql-store.js';
 
 /** At most this many requests in one `GET requests.json` (the spec suggests 1000). */
 const MAX_REQUESTS = 1000;
 /** Without dates, `requests.json` covers the last 90 days (the spec's default). */
 const DEFAULT_WINDOW_MS = 90 * 86_400_000;
+
+/** The observation statuses behind each Open311 status. */
+const STATUSES_OF = (open311: string): ObservationStatus[] =>
+  (Object.entries(OPEN311_STATUS) as [ObservationStatus, string][]).filter(([, s]) => s === open311).map(([status]) => status);
 
 /** The two formats of GeoReport v2, named by the path's extension. */
 type Format = 'json' | 'xml';
@@ -200,15 +217,92 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
   const { gusp, commandOptions, origin } = deps;
   const { city } = gusp;
 
-  const requestsOf = async (c: Context<Env>) => {
-    const [observations, engagements, walks] = await Promise.all([gusp.observations.list(), gusp.engagements.list(), gusp.walks.list()]);
-    // `media_url`: built from the public URL and the photo's id, never from a stored or requested host.
-    return toOpen311Requests(await withStoredPhotoUrls(observations, origin(), photoLookup(deps.options.photos)), city, {
-      engagements,
-      walks: walks.map((a) => a.walk),
-      locale: c.get('locale'),
-    });
+  /**
+   * The service requests of observations (problems only) read from the read model: photo URLs
+   * built from the public URL and the photo's id (never from a stored or requested host), deleted
+   * photos left out, each with the engagement it follows and its walk, looked up for these only.
+   */
+  const requestsOf = async (
+    c: Context<Env>,
+    sql: SqlSession,
+    observations: readonly PublicObservation[],
+    walks: ReturnType<typeof walkLookup>,
+  ): Promise<Open311ServiceRequest[]> => {
+    const problems = observations.filter((o) => o.polarity === 'problem');
+    const [shown, engagements, walked] = await Promise.all([
+      withStoredPhotoUrls(problems, origin(), photoLookup(deps.options.photos)),
+      engagementsFor(sql, problems),
+      walks(problems),
+    ]);
+    return toOpen311Requests(shown, city, { engagements, walks: walked, locale: c.get('locale') });
   };
+
+  /** A list of service requests in `format`, streamed batch by batch as they are read. */
+  const sendRequests = async (c: Context<Env>, format: Format, sql: SqlSession, batches: AsyncIterable<readonly PublicObservation[]>) => {
+    const walks = walkLookup(gusp);
+    const text = format === 'xml' ? open311XmlText('service_requests') : OPEN311_JSON_TEXT;
+    const body = await textStream(
+      listPieces(batches, text, async (batch) => (await requestsOf(c, sql, batch, walks)).map((r) => text.item(r))),
+    );
+    return c.body(body, 200, { 'content-type': format === 'xml' ? OPEN311_XML_TYPE : 'application/json' });
+  };
+
+  /**
+   * The request updates from `from` to `to` (both included), oldest first, at most
+   * {@linkcode MAX_REQUESTS}: computed for the problem observations that changed since `from`, or
+   * whose engagement did (read from the read models), from those observations' events only, with
+   * the core's `toOpen311ObservationUpdates` and the engagements each is matched to.
+   */
+  const updatesBetween = async (c: Context<Env>, from: number, to: number) => {
+    const sql = await deps.read();
+    const locale = c.get('locale');
+    const mark = Number(
+      (await sql.query<{ position: string | number }>("SELECT position FROM read_models WHERE name = 'journal'")).rows[0]?.position ?? 0,
+    );
+    const changed: Conditions = (params) => {
+      const since = `${params.bind(from)}::bigint`;
+      return [
+        "polarity = 'problem'",
+        `changed_ms >= ${since}
+         OR id IN (SELECT unnest(observation_ids) FROM read_engagements WHERE changed_ms >= ${since})
+         OR engagement_id IN (SELECT id FROM read_engagements WHERE changed_ms >= ${since})`,
+      ];
+    };
+    const found: OrderedOpen311Update[] = [];
+    for await (const batch of observationBatches(sql, changed)) {
+      const histories = await streamHistories(
+        sql,
+        batch.map((o) => `observation-${o.id}`),
+        mark,
+      );
+      const committedTo = [...histories.values()].flat().flatMap((e) => (e.type === 'ObservationCommitted' ? [e.data.engagementId] : []));
+      const engagements = await engagementsFor(sql, batch, committedTo);
+      const byId = new Map(engagements.map((e) => [e.id as string, e]));
+      for (const o of batch) {
+        const updates = toOpen311ObservationUpdates(o, histories.get(`observation-${o.id}`) ?? [], city, {
+          locale,
+          engagements: byId,
+          engagement: matchedEngagement(o, byId, engagements),
+        });
+        for (const u of updates) {
+          const at = Date.parse(u.update.updated_datetime);
+          if (at >= from && at <= to) found.push(u);
+        }
+      }
+    }
+    return found
+      .sort(compareOpen311Updates)
+      .slice(0, MAX_REQUESTS)
+      .map((u) => u.update);
+  };
+
+  /** Observations by id, newest first (at most {@linkcode MAX_REQUESTS}). */
+  async function* byIds(sql: SqlSession, ids: readonly string[]) {
+    const found = await observationsById(sql, [...new Set(ids)].slice(0, MAX_REQUESTS));
+    yield found
+      .filter((o) => o.polarity === 'problem')
+      .sort((a, b) => Date.parse(b.recordedAt) - Date.parse(a.recordedAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  }
 
   /** The routes of one format: GeoReport v2 names each document by its extension. */
   const routesIn = (format: Format): Route[] => [
@@ -239,6 +333,8 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
       method: 'get',
       path: `/requests.${format}`,
       summary: `Service requests (problem observations), newest first, in ${FORMATS[format].note}`,
+      description:
+        'Read from the read model and streamed as it is read: problem observations recorded from `start_date` to `end_date` (both included), newest first (ties by id), at most 1,000.',
       errors: 'open311',
       query: {
         service_request_id: { description: 'Comma-separated ids: overrides every other argument, as the spec says.' },
@@ -260,10 +356,8 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
         const ids = list('service_request_id');
         // The spec: `service_request_id` "overrides all other arguments" (dates, codes, status).
         if (ids !== undefined && ids.length > 0) {
-          const wanted = new Set(ids);
-          return send(c, format, {
-            service_requests: (await requestsOf(c)).filter((r) => wanted.has(r.service_request_id)).slice(0, MAX_REQUESTS),
-          });
+          const sql = await deps.read();
+          return sendRequests(c, format, sql, byIds(sql, ids));
         }
         const start = dateQuery(q('start_date'));
         const end = dateQuery(q('end_date'));
@@ -274,19 +368,15 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
         const codes = list('service_code');
         const to = end ?? Date.now();
         const from = start ?? to - DEFAULT_WINDOW_MS;
-        const found = (await requestsOf(c))
-          .filter((r) => {
-            const at = Date.parse(r.requested_datetime);
-            return (
-              (codes === undefined || codes.includes(r.service_code)) &&
-              (statuses === undefined || statuses.includes(r.status)) &&
-              at >= from &&
-              at <= to
-            );
-          })
-          .sort((a, b) => b.requested_datetime.localeCompare(a.requested_datetime))
-          .slice(0, MAX_REQUESTS);
-        return send(c, format, { service_requests: found });
+        const conditions: Conditions = (params: SqlParams) => [
+          "polarity = 'problem'",
+          `recorded_ms >= ${params.bind(from)}::bigint`,
+          `recorded_ms <= ${params.bind(to)}::bigint`,
+          ...(codes === undefined ? [] : [`theme_id = ANY(${params.bind(codes)}::text[])`]),
+          ...(statuses === undefined ? [] : [`status = ANY(${params.bind(statuses.flatMap(STATUSES_OF))}::text[])`]),
+        ];
+        const sql = await deps.read();
+        return sendRequests(c, format, sql, observationBatches(sql, conditions, 'newest', { limit: MAX_REQUESTS }));
       },
     }),
     route(deps, {
@@ -298,7 +388,8 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
       responses: { 200: answer(format, 'A list of one service request.') },
       handler: async (c) => {
         const id = baseName(c.req.param('service_request_id'));
-        const found = (await requestsOf(c)).filter((r) => r.service_request_id === id);
+        const sql = await deps.read();
+        const found = await requestsOf(c, sql, await observationsById(sql, [id]), walkLookup(gusp));
         if (found.length === 0) return sendList(c, serverError('observation.not-found', c.get('locale'), { observationId: id }));
         return send(c, format, { service_requests: found });
       },
@@ -309,7 +400,7 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
       path: `/servicerequestupdates.${format}`,
       summary: `Updates of service requests (their status changes), oldest first, in ${FORMATS[format].note}`,
       description:
-        'mySociety’s GeoReport v2 extension, what FixMyStreet pulls: one update per status change of a problem observation, and per milestone of the engagement it is committed to.',
+        'mySociety’s GeoReport v2 extension, what FixMyStreet pulls: one update per status change of a problem observation, and per milestone of the engagement it is committed to. Computed for the observations that changed in the window, or whose engagement did (read models), from their own events only.',
       errors: 'open311',
       query: {
         start_date: { description: 'W3C date-time: the earliest update (90 days before `end_date` by default).' },
@@ -329,17 +420,7 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
         if (Number.isNaN(end)) return sendList(c, invalidQuery(locale, 'end_date'));
         const to = end ?? Date.now();
         const from = start ?? to - DEFAULT_WINDOW_MS;
-        const [events, observations, engagements] = await Promise.all([
-          gusp.store.readAll({ prefix: 'observation-' }),
-          gusp.observations.list(),
-          gusp.engagements.list(),
-        ]);
-        const updates = toOpen311RequestUpdates(events, observations, city, { engagements, locale })
-          .filter((u) => {
-            const at = Date.parse(u.updated_datetime);
-            return at >= from && at <= to;
-          })
-          .slice(0, MAX_REQUESTS);
+        const updates = await updatesBetween(c, from, to);
         return send(c, format, { service_request_updates: updates });
       },
     }),

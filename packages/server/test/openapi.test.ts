@@ -107,7 +107,7 @@ describe('OpenAPI document', () => {
     );
     assert.deepEqual(
       doc.paths['/api/observations']?.get?.parameters?.filter((p) => p.in === 'query').map((p) => p.name),
-      ['quartier', 'walk'],
+      ['quartier', 'walk', 'theme', 'status', 'organisation', 'from', 'to', 'order', 'limit', 'cursor'],
     );
     assert.deepEqual(doc.paths['/api/walks']?.post?.security, [{ bearer: [] }]);
     assert.deepEqual(doc.paths['/api/walks']?.get?.security, []);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
  * How every CSV endpoint answers: RFC 4180 by default, or what French Excel
- * opens as is (`?bom=1&delimiter=;`), as an attachment with its header line.
+ * opens as is (`?bom=1&delimiter=;`), as an attachment with its header line,
+ * streamed as its rows are read.
  */
 import type { CsvWriteOptions } from '@gusp/core';
 import type { Context } from 'hono';
@@ -39,9 +40,9 @@ export function csvFlavour(
   };
 }
 
-/** A CSV file to download, named `filename`. */
-export const csvFile = (c: Context<Env>, csv: string, filename: string): Response =>
-  c.body(csv, 200, {
+/** A CSV file to download, named `filename`, sent as `body` streams it (see `read/export-stream.ts`). */
+export const csvStream = (c: Context<Env>, body: ReadableStream<Uint8Array>, filename: string): Response =>
+  c.body(body, 200, {
     'Content-Type': 'text/csv; charset=utf-8; header=present',
     'Content-Disposition': `attachment; filename="${filename}"`,
   });

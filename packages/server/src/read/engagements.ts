@@ -1,10 +1,224 @@
 // SPDX-License-Identifier: EUPL-1.2
-/** The read model of engagements: a placeholder that follows its streams and writes nothing yet (its tables come with its migration). */
+/**
+ * The read model of engagements (`read_engagements`, migration 017): one row
+ * per engagement stream, its latest state folded with the core's own
+ * `foldEngagement` (`doc`: engagements carry no personal data), beside the
+ * columns lists filter and sort on and what the dashboard counts: the due day
+ * and the days late of a completed one (`completionDelay`, which does not
+ * depend on today). Whether one is overdue or due soon does: the dashboard
+ * compares `due_on` with today's bounds (`dueWindow`) when it is asked.
+ */
+import {
+  calendarDay,
+  completionDelay,
+  dueWindow,
+  foldEngagement,
+  instant,
+  SETTLED_ENGAGEMENT_STATUSES,
+  type CityProfile,
+  type Engagement,
+  type EngagementEvent,
+  type EngagementStatus,
+  type EngagementTally,
+} from '@gusp/core';
+import { keysetSql, pageOf, type CursorKey, type Keyset, type Page, type PageRequest } from '../http/page.js';
+import { sqlParams, type SqlParams, type SqlSession } from '../sql.js';
+import { EXPORT_BATCH, latestInstant, parsedDoc, whereOf, type Conditions, type ListOrder } from './observations.js';
 import type { Projection } from './projection.js';
+
+const WRITE_CHUNK = 500;
+const PREFIX = 'engagement-';
+
+/** The list's order: the proposal instant, then the id. */
+export const engagementKeyset = (order: ListOrder = 'oldest'): Keyset => ({
+  columns: [
+    { sql: 'proposed_ms', type: 'bigint' },
+    { sql: 'id', type: 'text' },
+  ],
+  descending: order === 'newest',
+});
+
+/** The sort key of an engagement in {@linkcode engagementKeyset}. */
+export const engagementKey = (e: Pick<Engagement, 'proposedAt' | 'id'>): CursorKey => [instant(e.proposedAt), e.id];
 
 export const engagementProjection: Projection = {
   name: 'engagements',
-  prefix: 'engagement-',
-  tables: [],
-  apply: async () => {},
+  prefix: PREFIX,
+  tables: ['read_engagements'],
+  async apply(tx, streams, { city }) {
+    const gone: string[] = [];
+    const rows: Record<string, unknown>[] = [];
+    for (const [stream, events] of streams) {
+      const e = foldEngagement(events as unknown as readonly EngagementEvent[]);
+      const first = events[0];
+      if (e === undefined || first === undefined) {
+        gone.push(stream.slice(PREFIX.length));
+        continue;
+      }
+      rows.push({
+        id: e.id,
+        first_position: first.position,
+        quartier_id: e.quartierId,
+        theme_id: e.themeId ?? null,
+        organisation_id: e.organisationId ?? null,
+        walk_id: e.walkId ?? null,
+        status: e.status,
+        observation_ids: e.observationIds,
+        proposed_ms: instant(e.proposedAt),
+        proposed_at: e.proposedAt,
+        proposed_day: calendarDay(e.proposedAt, city.timezone),
+        due_on: e.dueOn ?? null,
+        completion_delay: completionDelay(e, city) ?? null,
+        changed_ms: latestInstant(events),
+        doc: e,
+      });
+    }
+    if (gone.length > 0) await tx.query('DELETE FROM read_engagements WHERE id = ANY($1::text[])', [gone]);
+    for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+      await tx.query(
+        `INSERT INTO read_engagements (id, first_position, quartier_id, theme_id, organisation_id, walk_id, status, observation_ids,
+           proposed_ms, proposed_at, proposed_day, due_on, completion_delay, changed_ms, doc)
+         SELECT id, first_position, quartier_id, theme_id, organisation_id, walk_id, status,
+           ARRAY(SELECT json_array_elements_text(observation_ids)), proposed_ms, proposed_at, proposed_day, due_on, completion_delay,
+           changed_ms, doc
+         FROM json_to_recordset($1::json) AS r(id text, first_position bigint, quartier_id text, theme_id text, organisation_id text,
+           walk_id text, status text, observation_ids json, proposed_ms bigint, proposed_at text, proposed_day text, due_on text,
+           completion_delay integer, changed_ms bigint, doc json)
+         ON CONFLICT (id) DO UPDATE SET first_position = excluded.first_position, quartier_id = excluded.quartier_id,
+           theme_id = excluded.theme_id, organisation_id = excluded.organisation_id, walk_id = excluded.walk_id,
+           status = excluded.status, observation_ids = excluded.observation_ids, proposed_ms = excluded.proposed_ms,
+           proposed_at = excluded.proposed_at, proposed_day = excluded.proposed_day, due_on = excluded.due_on,
+           completion_delay = excluded.completion_delay, changed_ms = excluded.changed_ms, doc = excluded.doc`,
+        [JSON.stringify(rows.slice(i, i + WRITE_CHUNK))],
+      );
+    }
+  },
 };
+
+const docs = (rows: readonly { doc: unknown }[]) => rows.map((r) => parsedDoc<Engagement>(r.doc));
+
+/** One page of the engagements `conditions` keep, in `order`. */
+export async function engagementPage(
+  sql: SqlSession,
+  conditions: Conditions,
+  page: PageRequest,
+  order: ListOrder = 'oldest',
+): Promise<Page<Engagement>> {
+  const params = sqlParams();
+  const where = conditions(params);
+  const k = keysetSql(engagementKeyset(order), page, params);
+  const { rows } = await sql.query<{ doc: unknown }>(
+    `SELECT doc FROM read_engagements ${whereOf([...where, k.where])} ORDER BY ${k.orderBy} ${k.limit}`,
+    params.values,
+  );
+  return pageOf(docs(rows), page, engagementKey);
+}
+
+/** Every engagement `conditions` keep, in `order`, in keyset batches of `size`. */
+export async function* engagementBatches(
+  sql: SqlSession,
+  conditions: Conditions,
+  order: ListOrder = 'oldest',
+  size = EXPORT_BATCH,
+): AsyncGenerator<Engagement[]> {
+  let after: CursorKey | undefined;
+  for (;;) {
+    const params = sqlParams();
+    const where = conditions(params);
+    const k = keysetSql(engagementKeyset(order), { limit: size - 1, after }, params);
+    const { rows } = await sql.query<{ doc: unknown }>(
+      `SELECT doc FROM read_engagements ${whereOf([...where, k.where])} ORDER BY ${k.orderBy} ${k.limit}`,
+      params.values,
+    );
+    const batch = docs(rows);
+    if (batch.length > 0) yield batch;
+    if (batch.length < size) return;
+    after = engagementKey(batch.at(-1) as Engagement);
+  }
+}
+
+/**
+ * The engagements that may be the one each of `observations` follows (Open311's
+ * `matchedEngagement`): those named by an `engagementId`, and those listing one of the
+ * observations, in the core's list order (the stream's first event), so that "the first one
+ * listing it" is the same engagement; and those `alsoNamed` (the engagements an observation's
+ * `ObservationCommitted` events name, for their titles).
+ */
+export async function engagementsFor(
+  sql: SqlSession,
+  observations: readonly { readonly id: string; readonly engagementId?: string | undefined }[],
+  alsoNamed: readonly string[] = [],
+): Promise<Engagement[]> {
+  if (observations.length === 0 && alsoNamed.length === 0) return [];
+  const named = [...new Set([...observations.flatMap((o) => (o.engagementId ? [o.engagementId] : [])), ...alsoNamed])];
+  const { rows } = await sql.query<{ doc: unknown }>(
+    'SELECT doc FROM read_engagements WHERE id = ANY($1::text[]) OR observation_ids && $2::text[] ORDER BY first_position',
+    [named, observations.map((o) => o.id)],
+  );
+  return docs(rows);
+}
+
+const SETTLED = (params: SqlParams) => `status <> ALL(${params.bind([...SETTLED_ENGAGEMENT_STATUSES])}::text[])`;
+
+/**
+ * The dashboard's tallies of the engagements `conditions` keep (`engagementDashboardFromTallies`),
+ * grouped by quartier, organisation, theme and status, overdue and due soon on `now`'s day in the
+ * city's calendar; and the overdue ones, most late first (ties by id).
+ */
+export async function engagementTalliesOf(
+  sql: SqlSession,
+  conditions: Conditions,
+  now: Date,
+  city: CityProfile,
+): Promise<{ tallies: EngagementTally[]; overdue: Engagement[] }> {
+  const { today, soonUntil } = dueWindow(now, city);
+  const t = sqlParams();
+  const where = conditions(t);
+  const day = t.bind(today);
+  const soon = t.bind(soonUntil);
+  const settled = SETTLED(t);
+  const o = sqlParams();
+  const overdueWhere = [...conditions(o), `due_on < ${o.bind(today)}`, SETTLED(o)];
+  type Row = {
+    quartier_id: string;
+    organisation_id: string | null;
+    theme_id: string | null;
+    status: EngagementStatus;
+    count: string | number;
+    overdue: string | number;
+    due_soon: string | number;
+    timed: string | number;
+    late: string | number;
+    late_days: string | number;
+  };
+  const [tallies, overdue] = await Promise.all([
+    sql.query<Row>(
+      `SELECT quartier_id, organisation_id, theme_id, status, count(*) AS count,
+         count(*) FILTER (WHERE due_on < ${day} AND ${settled}) AS overdue,
+         count(*) FILTER (WHERE due_on >= ${day} AND due_on <= ${soon} AND ${settled}) AS due_soon,
+         count(completion_delay) AS timed, count(*) FILTER (WHERE completion_delay > 0) AS late,
+         coalesce(sum(completion_delay), 0) AS late_days
+       FROM read_engagements ${whereOf(where)} GROUP BY quartier_id, organisation_id, theme_id, status`,
+      t.values,
+    ),
+    sql.query<{ doc: unknown }>(
+      `SELECT doc FROM read_engagements ${whereOf(overdueWhere)} ORDER BY due_on COLLATE "C", id COLLATE "C"`,
+      o.values,
+    ),
+  ]);
+  return {
+    tallies: tallies.rows.map((r) => ({
+      quartierId: r.quartier_id,
+      organisationId: r.organisation_id ?? undefined,
+      themeId: r.theme_id ?? undefined,
+      status: r.status,
+      count: Number(r.count),
+      overdue: Number(r.overdue),
+      dueSoon: Number(r.due_soon),
+      timed: Number(r.timed),
+      late: Number(r.late),
+      lateDays: Number(r.late_days),
+    })),
+    overdue: docs(overdue.rows),
+  };
+}

@@ -1,10 +1,234 @@
 // SPDX-License-Identifier: EUPL-1.2
-/** The read model of observations: a placeholder that follows its streams and writes nothing yet (its tables come with its migration). */
+/**
+ * The read model of observations (`read_observations`, migration 017): one row
+ * per observation stream, its latest state folded with the core's own
+ * `foldObservation`, as the public sees it (`doc`: never the reporter's
+ * contact), beside the columns lists filter, sort and group on. Photos are
+ * kept as the journal names them: URLs and the deleted ones are settled when
+ * read (`withStoredPhotoUrls`), page by page.
+ *
+ * Beside the projection, the queries the routes ask: a page of a filtered
+ * list, the grouped counts of the statistics, and keyset batches for the
+ * exports. Every query takes its filters as a {@linkcode Conditions}: SQL
+ * conditions built with their values bound (see `list-filter.ts`).
+ */
+import {
+  calendarDay,
+  foldObservation,
+  instant,
+  UNCOUNTED_OBSERVATION_STATUSES,
+  yearOf,
+  type Observation,
+  type ObservationCounts,
+  type ObservationEvent,
+  type StopCount,
+  type ThemeCount,
+} from '@gusp/core';
+import { keysetSql, pageOf, type CursorKey, type Keyset, type Page, type PageRequest } from '../http/page.js';
+import { sqlParams, type SqlParams, type SqlSession } from '../sql.js';
 import type { Projection } from './projection.js';
+
+/** An observation as the public sees it: without its reporter's contact. */
+export type PublicObservation = Omit<Observation, 'reporter'>;
+
+/** A list's filters as SQL: the conditions to AND, their values bound in `params`. */
+export type Conditions = (params: SqlParams) => readonly string[];
+
+/** `oldest` (the default) or `newest` first. */
+export type ListOrder = 'oldest' | 'newest';
+
+/** Rows a statement writes at most (one JSON parameter each). */
+const WRITE_CHUNK = 500;
+/** Rows an export reads per query. */
+export const EXPORT_BATCH = 500;
+
+const PREFIX = 'observation-';
+
+/** The list's order: the recording instant, then the id. */
+export const observationKeyset = (order: ListOrder = 'oldest'): Keyset => ({
+  columns: [
+    { sql: 'recorded_ms', type: 'bigint' },
+    { sql: 'id', type: 'text' },
+  ],
+  descending: order === 'newest',
+});
+
+/** The sort key of an observation in {@linkcode observationKeyset}. */
+export const observationKey = (o: Pick<Observation, 'recordedAt' | 'id'>): CursorKey => [instant(o.recordedAt), o.id];
+
+/** The latest instant among `events`' (ms): a stream's last change, whatever order its clock wrote them in. */
+export const latestInstant = (events: readonly { readonly at: string }[]): number =>
+  events.reduce((latest, e) => Math.max(latest, Date.parse(e.at)), Number.NEGATIVE_INFINITY);
+
+/** What the public sees of an observation. */
+export function publicObservation(o: Observation): PublicObservation {
+  const { reporter: _reporter, ...rest } = o;
+  return rest;
+}
 
 export const observationProjection: Projection = {
   name: 'observations',
-  prefix: 'observation-',
-  tables: [],
-  apply: async () => {},
+  prefix: PREFIX,
+  tables: ['read_observations'],
+  async apply(tx, streams, { city }) {
+    const gone: string[] = [];
+    const rows: Record<string, unknown>[] = [];
+    for (const [stream, events] of streams) {
+      const o = foldObservation(events as unknown as readonly ObservationEvent[]);
+      const first = events[0];
+      if (o === undefined || first === undefined) {
+        gone.push(stream.slice(PREFIX.length));
+        continue;
+      }
+      rows.push({
+        id: o.id,
+        first_position: first.position,
+        quartier_id: o.quartierId,
+        walk_id: o.walkId ?? null,
+        stop_id: o.stopId ?? null,
+        theme_id: o.themeId,
+        status: o.status,
+        polarity: o.polarity,
+        organisation_id: o.organisationId ?? null,
+        engagement_id: o.engagementId ?? null,
+        recorded_ms: instant(o.recordedAt),
+        recorded_at: o.recordedAt,
+        recorded_day: calendarDay(o.recordedAt, city.timezone),
+        year: yearOf(o.recordedAt, city.timezone),
+        changed_ms: latestInstant(events),
+        doc: publicObservation(o),
+      });
+    }
+    if (gone.length > 0) await tx.query('DELETE FROM read_observations WHERE id = ANY($1::text[])', [gone]);
+    for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+      await tx.query(
+        `INSERT INTO read_observations (id, first_position, quartier_id, walk_id, stop_id, theme_id, status, polarity,
+           organisation_id, engagement_id, recorded_ms, recorded_at, recorded_day, year, changed_ms, doc)
+         SELECT id, first_position, quartier_id, walk_id, stop_id, theme_id, status, polarity,
+           organisation_id, engagement_id, recorded_ms, recorded_at, recorded_day, year, changed_ms, doc
+         FROM json_to_recordset($1::json) AS r(id text, first_position bigint, quartier_id text, walk_id text, stop_id text,
+           theme_id text, status text, polarity text, organisation_id text, engagement_id text, recorded_ms bigint,
+           recorded_at text, recorded_day text, year integer, changed_ms bigint, doc json)
+         ON CONFLICT (id) DO UPDATE SET first_position = excluded.first_position, quartier_id = excluded.quartier_id,
+           walk_id = excluded.walk_id, stop_id = excluded.stop_id, theme_id = excluded.theme_id, status = excluded.status,
+           polarity = excluded.polarity, organisation_id = excluded.organisation_id, engagement_id = excluded.engagement_id,
+           recorded_ms = excluded.recorded_ms, recorded_at = excluded.recorded_at, recorded_day = excluded.recorded_day,
+           year = excluded.year, changed_ms = excluded.changed_ms, doc = excluded.doc`,
+        [JSON.stringify(rows.slice(i, i + WRITE_CHUNK))],
+      );
+    }
+  },
 };
+
+/** `WHERE a AND b`, or nothing. */
+export const whereOf = (conditions: readonly (string | undefined)[]): string => {
+  const kept = conditions.filter((c): c is string => c !== undefined);
+  return kept.length === 0 ? '' : `WHERE ${kept.map((c) => `(${c})`).join(' AND ')}`;
+};
+
+/** A doc as the driver gives it: parsed JSON (pg, PGlite), or its text. */
+export const parsedDoc = <T>(doc: unknown): T => (typeof doc === 'string' ? (JSON.parse(doc) as T) : (doc as T));
+
+/** One page of the observations `conditions` keep, in `order`. */
+export async function observationPage(
+  sql: SqlSession,
+  conditions: Conditions,
+  page: PageRequest,
+  order: ListOrder = 'oldest',
+): Promise<Page<PublicObservation>> {
+  const params = sqlParams();
+  const where = conditions(params);
+  const keyset = observationKeyset(order);
+  const k = keysetSql(keyset, page, params);
+  const { rows } = await sql.query<{ doc: unknown }>(
+    `SELECT doc FROM read_observations ${whereOf([...where, k.where])} ORDER BY ${k.orderBy} ${k.limit}`,
+    params.values,
+  );
+  return pageOf(
+    rows.map((r) => parsedDoc<PublicObservation>(r.doc)),
+    page,
+    observationKey,
+  );
+}
+
+/**
+ * Every observation `conditions` keep, in `order`, `size` rows per query (keyset batches: the
+ * thousandth batch costs what the first does). `limit`: at most that many in all.
+ */
+export async function* observationBatches(
+  sql: SqlSession,
+  conditions: Conditions,
+  order: ListOrder = 'oldest',
+  options: { readonly size?: number; readonly limit?: number } = {},
+): AsyncGenerator<PublicObservation[]> {
+  const size = options.size ?? EXPORT_BATCH;
+  let left = options.limit ?? Number.POSITIVE_INFINITY;
+  let after: CursorKey | undefined;
+  while (left > 0) {
+    const want = Math.min(size, left);
+    const params = sqlParams();
+    const where = conditions(params);
+    const k = keysetSql(observationKeyset(order), { limit: want - 1, after }, params);
+    // keysetSql asks one row more than the page: `want - 1` reads exactly `want`.
+    const { rows } = await sql.query<{ doc: unknown }>(
+      `SELECT doc FROM read_observations ${whereOf([...where, k.where])} ORDER BY ${k.orderBy} ${k.limit}`,
+      params.values,
+    );
+    const batch = rows.map((r) => parsedDoc<PublicObservation>(r.doc));
+    if (batch.length > 0) yield batch;
+    if (batch.length < want) return;
+    left -= batch.length;
+    after = observationKey(batch.at(-1) as PublicObservation);
+  }
+}
+
+/** Observations by id (those that exist), in no particular order. */
+export async function observationsById(sql: SqlSession, ids: readonly string[]): Promise<PublicObservation[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await sql.query<{ doc: unknown }>('SELECT doc FROM read_observations WHERE id = ANY($1::text[])', [ids]);
+  return rows.map((r) => parsedDoc<PublicObservation>(r.doc));
+}
+
+/**
+ * The grouped counts of the statistics (`observationStatsFromCounts`): the observations
+ * `conditions` keep, duplicates and rejected ones left out, by quartier, year and theme, and by
+ * quartier, year, walk and stop.
+ */
+export async function observationCountsOf(sql: SqlSession, conditions: Conditions): Promise<ObservationCounts> {
+  const counted = (params: SqlParams) => [
+    `status <> ALL(${params.bind([...UNCOUNTED_OBSERVATION_STATUSES])}::text[])`,
+    ...conditions(params),
+  ];
+  const polarities = `count(*) FILTER (WHERE polarity = 'positive') AS positive, count(*) FILTER (WHERE polarity = 'problem') AS problem`;
+  const themes = sqlParams();
+  const stops = sqlParams();
+  type Counted = { positive: string | number; problem: string | number; quartier_id: string; year: number };
+  const [byTheme, byStop] = await Promise.all([
+    sql.query<Counted & { theme_id: string }>(
+      `SELECT quartier_id, year, theme_id, ${polarities} FROM read_observations ${whereOf(counted(themes))} GROUP BY quartier_id, year, theme_id`,
+      themes.values,
+    ),
+    sql.query<Counted & { walk_id: string; stop_id: string }>(
+      `SELECT quartier_id, year, walk_id, stop_id, ${polarities} FROM read_observations
+       ${whereOf([...counted(stops), 'walk_id IS NOT NULL', 'stop_id IS NOT NULL'])} GROUP BY quartier_id, year, walk_id, stop_id`,
+      stops.values,
+    ),
+  ]);
+  return {
+    byTheme: byTheme.rows.map((r): ThemeCount => ({
+      quartierId: r.quartier_id,
+      year: Number(r.year),
+      themeId: r.theme_id,
+      positive: Number(r.positive),
+      problem: Number(r.problem),
+    })),
+    byStop: byStop.rows.map((r): StopCount => ({
+      quartierId: r.quartier_id,
+      year: Number(r.year),
+      walkId: r.walk_id,
+      stopId: r.stop_id,
+      positive: Number(r.positive),
+      problem: Number(r.problem),
+    })),
+  };
+}

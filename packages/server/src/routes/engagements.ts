@@ -3,6 +3,8 @@
 import {
   AcceptEngagementInput,
   Engagement,
+  engagementDashboardFromTallies,
+  ENGAGEMENT_STATUSES,
   NoteInput,
   ProgressEngagementInput,
   ProposeEngagementInput,
@@ -15,18 +17,34 @@ import type { Context } from 'hono';
 import type * as z from 'zod/mini';
 import type { Env, RouteDeps } from '../http/context.js';
 import { listFilter } from '../http/list-filter.js';
+import { PAGE_HEADERS, PAGE_QUERY, pageAnswer, pageRequest } from '../http/page.js';
 import { jsonAnswer, jsonRoute, route, type Route, type RouteGroup } from '../http/route.js';
+import { engagementKeyset, engagementPage, engagementTalliesOf } from '../read/engagements.js';
+import { dayParam, idParam, listOrder, ORDER_QUERY, statusParam } from '../read/list-params.js';
+import { sqlParams } from '../sql.js';
 
 const engagementId = { engagementId: { description: 'The engagement’s id.' } };
 const changers = { roles: ['coordinator', 'organisation'] } as const;
 
-/** The filters of `GET /api/engagements`, which its CSV export takes too. */
-export const engagementFilter = /* @__PURE__ */ listFilter<Engagement>({
-  quartier: { description: 'Only this quartier’s (its id).', matches: (e, id) => e.quartierId === id },
-});
+/**
+ * The filters of `GET /api/engagements`, which its CSV export takes too: each says its SQL
+ * condition over `read_engagements` beside its match on an engagement (`timeZone`: the city's,
+ * whose calendar the date range of the proposal reads).
+ */
+export const engagementFilter = (timeZone: string) =>
+  listFilter<Engagement>({
+    quartier: idParam('Only this quartier’s (its id).', 'quartier_id', (e) => e.quartierId),
+    walk: idParam('Only those that follow this walk (its id).', 'walk_id', (e) => e.walkId),
+    theme: idParam('Only this theme’s (its id).', 'theme_id', (e) => e.themeId),
+    status: statusParam('engagements', ENGAGEMENT_STATUSES, 'status', (e) => e.status),
+    organisation: idParam('Only this organisation’s (its id).', 'organisation_id', (e) => e.organisationId),
+    from: dayParam('from', 'those proposed', timeZone, 'proposed_day', (e) => e.proposedAt),
+    to: dayParam('to', 'those proposed', timeZone, 'proposed_day', (e) => e.proposedAt),
+  });
 
 export function engagementRoutes(deps: RouteDeps): RouteGroup {
-  const { gusp, jsonBody, commandOptions, whoIs, refuse, unwrap } = deps;
+  const { gusp, jsonBody, commandOptions, whoIs, refuse, unwrap, origin } = deps;
+  const filter = engagementFilter(gusp.city.timezone);
 
   const acceptsForItself = async (c: Context<Env>, body: unknown) => {
     const who = await whoIs(c);
@@ -93,19 +111,29 @@ export function engagementRoutes(deps: RouteDeps): RouteGroup {
       route(deps, {
         method: 'get',
         path: '/',
-        summary: 'Engagements, with the city profile (what `<gusp-engagement-tracker>` reads)',
-        query: engagementFilter.query,
-        responses: { 200: jsonAnswer('`{ engagements, city }`, oldest proposal first.') },
+        summary: 'Engagements, a page at a time, with the city profile (what `<gusp-engagement-tracker>` reads)',
+        description:
+          'Filtered by any of the parameters (all given must match), sorted by the proposal instant, ties by id (`order=newest`: the other way round), a page of at most `limit` at a time: follow `next` (or the `Link` header) to the end. Every page carries the city profile.',
+        query: { ...filter.query, ...ORDER_QUERY('the proposal instant'), ...PAGE_QUERY },
+        responses: {
+          200: {
+            ...jsonAnswer('`{ engagements, next?, city }`, oldest proposal first; `next`: the cursor of the next page, when there is one.'),
+            headers: PAGE_HEADERS,
+          },
+        },
         handler: async (c) => {
-          const list = engagementFilter.apply(c, await gusp.engagements.list());
-          list.sort((a, b) => a.proposedAt.localeCompare(b.proposedAt));
-          return c.json({ engagements: list, city: gusp.city });
+          const order = listOrder(c);
+          const page = pageRequest(c, engagementKeyset(order));
+          filter.where(c, sqlParams());
+          const found = await engagementPage(await deps.read(), (params) => filter.where(c, params), page, order);
+          return pageAnswer(c, origin(), 'engagements', found, { city: gusp.city });
         },
       }),
       route(deps, {
         method: 'get',
         path: '/dashboard',
         summary: 'Engagement counts and delays, by status',
+        description: 'Tallied in the read model, with the core’s definitions: overdue and due soon on today’s date in the city’s calendar.',
         query: {
           quartier: { description: 'Only this quartier’s (its id).' },
           organisation: { description: 'Only this organisation’s (its id).' },
@@ -113,12 +141,18 @@ export function engagementRoutes(deps: RouteDeps): RouteGroup {
         },
         responses: { 200: jsonAnswer('The dashboard.') },
         handler: async (c) => {
-          const filter = {
-            ...(c.req.query('quartier') ? { quartierId: c.req.query('quartier') } : {}),
-            ...(c.req.query('organisation') ? { organisationId: c.req.query('organisation') } : {}),
-            ...(c.req.query('theme') ? { themeId: c.req.query('theme') } : {}),
+          const given = (name: string, column: string) => {
+            const value = c.req.query(name);
+            return value ? [{ column, value }] : [];
           };
-          return c.json(await gusp.queries.engagementDashboard(filter));
+          const wanted = [...given('quartier', 'quartier_id'), ...given('organisation', 'organisation_id'), ...given('theme', 'theme_id')];
+          const { tallies, overdue } = await engagementTalliesOf(
+            await deps.read(),
+            (params) => wanted.map(({ column, value }) => `${column} = ${params.bind(value)}`),
+            deps.now(),
+            gusp.city,
+          );
+          return c.json(engagementDashboardFromTallies(tallies, overdue));
         },
       }),
       jsonRoute(deps, {

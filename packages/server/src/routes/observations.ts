@@ -1,23 +1,39 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Observations and their photos: anyone reports, staff follow up; public views never carry the reporter's contact. */
 import {
-  engagementsToCSV,
+  engagementCSVWriter,
+  GEOJSON_COLLECTION_TEXT,
   Observation,
   ObservationId,
-  observationsToCSV,
+  observationCSVWriter,
+  observationStatsFromCounts,
+  OBSERVATION_STATUSES,
   QualifyObservationInput,
   ReasonNoteInput,
   RecordObservationInput,
-  toGeoJSON,
+  toGeoJSONFeature,
+  type Walk,
 } from '@gusp/core';
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import type { Env, RouteDeps } from '../http/context.js';
-import { CSV_QUERY, csvFile, csvFlavour } from '../http/csv-answer.js';
+import { CSV_QUERY, csvFlavour, csvStream } from '../http/csv-answer.js';
 import { listFilter } from '../http/list-filter.js';
+import { PAGE_HEADERS, PAGE_QUERY, pageAnswer, pageRequest } from '../http/page.js';
 import { publicObservations } from '../http/public-views.js';
 import { fileAnswer, jsonAnswer, jsonRoute, route, type RouteGroup } from '../http/route.js';
-import { cleanPhoto, MAX_PHOTO_BYTES, photoLookup, photoUrl, type PhotoType } from '../photos.js';
+import { cleanPhoto, MAX_PHOTO_BYTES, photoLookup, photoUrl, withStoredPhotoUrls, type PhotoType } from '../photos.js';
+import { engagementBatches } from '../read/engagements.js';
+import { listPieces, textStream, walkLookup } from '../read/export-stream.js';
+import { dayParam, idParam, listOrder, ORDER_QUERY, statusParam } from '../read/list-params.js';
+import {
+  observationBatches,
+  observationCountsOf,
+  observationKeyset,
+  observationPage,
+  type PublicObservation,
+} from '../read/observations.js';
+import { sqlParams } from '../sql.js';
 import { engagementFilter } from './engagements.js';
 
 /** What the public sees of an observation: everything but the reporter's contact. */
@@ -29,11 +45,21 @@ const RejectObservationInput = ReasonNoteInput;
 
 const observationId = { observationId: { description: 'The observation’s id.' } };
 
-/** The filters of `GET /api/observations`, which its GeoJSON and CSV exports take too. */
-export const observationFilter = /* @__PURE__ */ listFilter<Observation>({
-  quartier: { description: 'Only this quartier’s (its id).', matches: (o, id) => o.quartierId === id },
-  walk: { description: 'Only those recorded during this walk (its id).', matches: (o, id) => o.walkId === id },
-});
+/**
+ * The filters of `GET /api/observations`, which its GeoJSON and CSV exports take too: each says
+ * its SQL condition over `read_observations` beside its match on an observation (`timeZone`: the
+ * city's, whose calendar the date range reads).
+ */
+export const observationFilter = (timeZone: string) =>
+  listFilter<Observation>({
+    quartier: idParam('Only this quartier’s (its id).', 'quartier_id', (o) => o.quartierId),
+    walk: idParam('Only those recorded during this walk (its id).', 'walk_id', (o) => o.walkId),
+    theme: idParam('Only this theme’s (its id).', 'theme_id', (o) => o.themeId),
+    status: statusParam('observations', OBSERVATION_STATUSES, 'status', (o) => o.status),
+    organisation: idParam('Only those given to this organisation (its id).', 'organisation_id', (o) => o.organisationId),
+    from: dayParam('from', 'those recorded', timeZone, 'recorded_day', (o) => o.recordedAt),
+    to: dayParam('to', 'those recorded', timeZone, 'recorded_day', (o) => o.recordedAt),
+  });
 const followers = { roles: ['coordinator', 'agent'] } as const;
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 
@@ -42,6 +68,14 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
   /** Public observations, their photo URLs built from the public URL, deleted photos left out. */
   const presentAll = (list: readonly Observation[]) => publicObservations(list, origin(), photoLookup(options.photos));
   const present = async (o: Observation) => (await presentAll([o]))[0] as Omit<Observation, 'reporter'>;
+  /** A page as it leaves: photo URLs from the public URL, deleted photos left out (one query for the page). */
+  const shown = (list: readonly PublicObservation[]) => withStoredPhotoUrls(list, origin(), photoLookup(options.photos));
+  const filter = observationFilter(gusp.city.timezone);
+  /** The request's filters as SQL, checked now: a bad value is 400 before anything is read. */
+  const validConditions = (c: Context<Env>) => {
+    filter.where(c, sqlParams());
+    return (params: Parameters<typeof filter.where>[1]) => filter.where(c, params);
+  };
   /** The core looks the observation up before it reads the input: an unknown one stays 404 whatever the body. */
   const observationExists = async (c: Context<Env>, id: string) =>
     void unwrap(await gusp.observations.get(id, { locale: c.get('locale') }));
@@ -229,32 +263,51 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
       route(deps, {
         method: 'get',
         path: '/',
-        summary: 'Public observations, oldest first',
-        query: observationFilter.query,
-        responses: { 200: jsonAnswer('`{ observations }`, without reporters’ contacts.') },
+        summary: 'Public observations, a page at a time, oldest first',
+        description:
+          'Filtered by any of the parameters (all given must match), sorted by the recording instant, ties by id (`order=newest`: the other way round), a page of at most `limit` at a time: follow `next` (or the `Link` header) to the end. Read from the read model, which holds every observation written before the request.',
+        query: { ...filter.query, ...ORDER_QUERY('the recording instant'), ...PAGE_QUERY },
+        responses: {
+          200: {
+            ...jsonAnswer(
+              '`{ observations, next? }`, without reporters’ contacts; `next`: the cursor of the next page, when there is one.',
+            ),
+            headers: PAGE_HEADERS,
+          },
+        },
         handler: async (c) => {
-          const list = await presentAll(
-            observationFilter.apply(c, await gusp.observations.list()).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt)),
-          );
-          return c.json({ observations: list });
+          const order = listOrder(c);
+          const page = pageRequest(c, observationKeyset(order));
+          const conditions = validConditions(c);
+          const found = await observationPage(await deps.read(), conditions, page, order);
+          return pageAnswer(c, origin(), 'observations', { ...found, items: await shown(found.items) });
         },
       }),
       route(deps, {
         method: 'get',
         path: '/stats',
         summary: 'Observation counts by theme, status and month',
+        description:
+          'Counted in the read model (grouped counts), with the core’s definitions: duplicates and rejected observations left out.',
         query: {
           quartier: { description: 'Only this quartier’s (its id).' },
-          year: { description: 'Only this year’s.', schema: { type: 'integer', minimum: 1900, maximum: 9999 } },
+          walk: { description: 'Only those recorded during this walk (its id).' },
+          year: { description: 'Only this year’s (the city’s calendar).', schema: { type: 'integer', minimum: 1900, maximum: 9999 } },
         },
         responses: { 200: jsonAnswer('The statistics.') },
         handler: async (c) => {
           const quartierId = c.req.query('quartier');
+          const walkId = c.req.query('walk');
           const yearText = c.req.query('year');
           const year = yearText === undefined ? undefined : Number(yearText);
           if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 9999))
             return refuse(c, 'request.invalid-query', { year: yearText });
-          return c.json(await gusp.queries.observationStats({ ...(quartierId ? { quartierId } : {}), ...(year ? { year } : {}) }));
+          const counts = await observationCountsOf(await deps.read(), (params) => [
+            ...(quartierId ? [`quartier_id = ${params.bind(quartierId)}`] : []),
+            ...(walkId ? [`walk_id = ${params.bind(walkId)}`] : []),
+            ...(year ? [`year = ${params.bind(year)}::integer`] : []),
+          ]);
+          return c.json(observationStatsFromCounts(counts));
         },
       }),
     ],
@@ -316,25 +369,46 @@ export function photoRoutes(deps: RouteDeps): RouteGroup {
  */
 export function openDataRoutes(deps: RouteDeps): RouteGroup {
   const { gusp, options, origin, refuse } = deps;
-  const presentAll = (list: readonly Observation[]) => publicObservations(list, origin(), photoLookup(options.photos));
-  const publicWalks = async () => (await gusp.walks.list()).map((a) => a.walk).filter((w) => w.status !== 'draft');
+  const { city } = gusp;
+  const filter = observationFilter(city.timezone);
+  const engagements = engagementFilter(city.timezone);
+  /**
+   * The observations of the request's filters, in the list's order, a batch at a time as they
+   * leave: photo URLs from the public URL and deleted photos left out per batch, with the
+   * published walks they name (a stop's point and label).
+   */
+  async function* observationsOf(c: Context<Env>) {
+    filter.where(c, sqlParams());
+    const order = listOrder(c);
+    const walks = walkLookup(gusp, { published: true });
+    for await (const batch of observationBatches(await deps.read(), (params) => filter.where(c, params), order)) {
+      const shown = await withStoredPhotoUrls(batch, origin(), photoLookup(options.photos));
+      yield { observations: shown, walks: await walks(shown) };
+    }
+  }
+  const exportQuery = (list: string) => ({ ...ORDER_QUERY(list) });
   return {
     base: '/api',
     tag: 'open data',
-    description: 'Public observations and engagements as GeoJSON and CSV, without contacts.',
+    description: 'Public observations and engagements as GeoJSON and CSV, without contacts, streamed from the read models.',
     routes: [
       route(deps, {
         method: 'get',
         path: '/observations.geojson',
         summary: 'Public observations as GeoJSON (RFC 7946)',
         description:
-          'The observations `GET /api/observations` lists with the same filters; one without a point of its own is placed at its stop.',
-        query: observationFilter.query,
+          'The observations `GET /api/observations` lists with the same filters and in the same order (every page of it), streamed as they are read; one without a point of its own is placed at its stop.',
+        query: { ...filter.query, ...exportQuery('the recording instant') },
         responses: { 200: fileAnswer('A FeatureCollection of points.', 'application/geo+json') },
         handler: async (c) => {
-          const observations = await presentAll(observationFilter.apply(c, await gusp.observations.list()));
-          const body = toGeoJSON(observations, gusp.city, { locale: c.get('locale'), walks: await publicWalks() });
-          return c.body(JSON.stringify(body), 200, { 'Content-Type': 'application/geo+json; charset=utf-8' });
+          const locale = c.get('locale');
+          const batches = observationsOf(c);
+          const body = await textStream(
+            listPieces(mapped(batches), GEOJSON_COLLECTION_TEXT, (items) =>
+              items.map(({ o, walks }) => JSON.stringify(toGeoJSONFeature(o, city, { locale, walks }))),
+            ),
+          );
+          return c.body(body, 200, { 'Content-Type': 'application/geo+json; charset=utf-8' });
         },
       }),
       route(deps, {
@@ -342,14 +416,18 @@ export function openDataRoutes(deps: RouteDeps): RouteGroup {
         path: '/observations.csv',
         summary: 'Public observations as CSV (RFC 4180)',
         description:
-          'The observations `GET /api/observations` lists with the same filters. One without a point of its own gets its stop’s `lat`/`lon` (`location` says which); labels and names are in the request’s language.',
-        query: { ...observationFilter.query, ...CSV_QUERY },
+          'The observations `GET /api/observations` lists with the same filters and in the same order, streamed as they are read. One without a point of its own gets its stop’s `lat`/`lon` (`location` says which); labels and names are in the request’s language.',
+        query: { ...filter.query, ...exportQuery('the recording instant'), ...CSV_QUERY },
         responses: { 200: fileAnswer('One line per observation, with a header.', 'text/csv') },
         handler: async (c) => {
-          const flavour = csvFlavour(c, refuse);
-          const observations = await presentAll(observationFilter.apply(c, await gusp.observations.list()));
-          const csv = observationsToCSV(observations, { ...flavour, city: gusp.city, locale: c.get('locale'), walks: await publicWalks() });
-          return csvFile(c, csv, 'observations.csv');
+          const writer = observationCSVWriter({ ...csvFlavour(c, refuse), city, locale: c.get('locale') });
+          const batches = observationsOf(c);
+          const body = await textStream(
+            listPieces(mapped(batches), { head: writer.header, separator: '', tail: '' }, (items) =>
+              items.map(({ o, walks }) => writer.line(o, walks)),
+            ),
+          );
+          return csvStream(c, body, 'observations.csv');
         },
       }),
       route(deps, {
@@ -357,15 +435,27 @@ export function openDataRoutes(deps: RouteDeps): RouteGroup {
         path: '/engagements.csv',
         summary: 'Engagements as CSV (RFC 4180)',
         description:
-          'The engagements `GET /api/engagements` lists with the same filters; labels, names and milestones in words are in the request’s language.',
-        query: { ...engagementFilter.query, ...CSV_QUERY },
+          'The engagements `GET /api/engagements` lists with the same filters and in the same order, streamed as they are read; labels, names and milestones in words are in the request’s language.',
+        query: { ...engagements.query, ...exportQuery('the proposal instant'), ...CSV_QUERY },
         responses: { 200: fileAnswer('One line per engagement, with a header.', 'text/csv') },
         handler: async (c) => {
-          const flavour = csvFlavour(c, refuse);
-          const engagements = engagementFilter.apply(c, await gusp.engagements.list());
-          return csvFile(c, engagementsToCSV(engagements, { ...flavour, city: gusp.city, locale: c.get('locale') }), 'engagements.csv');
+          const writer = engagementCSVWriter({ ...csvFlavour(c, refuse), city, locale: c.get('locale') });
+          engagements.where(c, sqlParams());
+          const order = listOrder(c);
+          const batches = engagementBatches(await deps.read(), (params) => engagements.where(c, params), order);
+          const body = await textStream(
+            listPieces(batches, { head: writer.header, separator: '', tail: '' }, (items) => items.map((e) => writer.line(e))),
+          );
+          return csvStream(c, body, 'engagements.csv');
         },
       }),
     ],
   };
+}
+
+/** Each observation of each batch with the walks of its batch. */
+async function* mapped(
+  batches: AsyncIterable<{ observations: readonly PublicObservation[]; walks: readonly Walk[] }>,
+): AsyncGenerator<{ o: PublicObservation; walks: readonly Walk[] }[]> {
+  for await (const { observations, walks } of batches) yield observations.map((o) => ({ o, walks }));
 }

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * What the streamed exports share: a body sent piece by piece as its batches
+ * are read (the first bytes leave before the last row is read, and the
+ * server holds one batch at a time, whatever the export's size), and the
+ * walks a batch's observations name (a stop's point and label), looked up
+ * once per export.
+ */
+import type { Gusp, Walk } from '@gusp/core';
+
+const encoder = new TextEncoder();
+
+/**
+ * A body that sends each text `pieces` yields, in order. The first piece is read before this
+ * resolves: a failure there (a database down) is still the route's error answer, not a cut body.
+ * Later failures end the body early; a client that goes away stops the reading.
+ */
+export async function textStream(pieces: AsyncGenerator<string, void>): Promise<ReadableStream<Uint8Array>> {
+  let pending: IteratorResult<string, void> | undefined = await pieces.next();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      for (;;) {
+        const next: IteratorResult<string, void> = pending ?? (await pieces.next());
+        pending = undefined;
+        if (next.done) {
+          controller.close();
+          return;
+        }
+        // An empty piece is no chunk: read on.
+        if (next.value.length > 0) {
+          controller.enqueue(encoder.encode(next.value));
+          return;
+        }
+      }
+    },
+    async cancel() {
+      await pieces.return(undefined);
+    },
+  });
+}
+
+/**
+ * A list's text in pieces: `head`, the items of each batch (`item`, `separator` between two), and
+ * `tail` (or `empty` alone, when given, for a list without items); the first batch goes out with `head`, so that reading it happens before the body starts.
+ */
+export async function* listPieces<T>(
+  batches: AsyncIterable<readonly T[]>,
+  text: { readonly head: string; readonly separator: string; readonly tail: string; readonly empty?: string },
+  item: (batch: readonly T[]) => Promise<readonly string[]> | readonly string[],
+): AsyncGenerator<string, void> {
+  let out = text.head;
+  let first = true;
+  for await (const batch of batches) {
+    const items = await item(batch);
+    if (items.length === 0) continue;
+    out += (first ? '' : text.separator) + items.join(text.separator);
+    first = false;
+    yield out;
+    out = '';
+  }
+  // A list without items: its own form when it has one (`<service_requests/>`).
+  yield first && text.empty !== undefined ? text.empty : out + text.tail;
+}
+
+/**
+ * The walks of observations, by id, each read once per lookup (one stream each, never the whole
+ * kind). `published`: drafts left out, as the open-data exports show only published walks.
+ */
+export function walkLookup(gusp: Gusp, options: { readonly published?: boolean } = {}) {
+  const known = new Map<string, Walk | undefined>();
+  return async (observations: readonly { readonly walkId?: string | undefined }[]): Promise<Walk[]> => {
+    const ids = [...new Set(observations.flatMap((o) => (o.walkId === undefined ? [] : [o.walkId])))];
+    await Promise.all(
+      ids
+        .filter((id) => !known.has(id))
+        .map(async (id) => {
+          const found = await gusp.walks.get(id);
+          const walk = found.ok ? found.value.walk : undefined;
+          known.set(id, walk && options.published && walk.status === 'draft' ? undefined : walk);
+        }),
+    );
+    return ids.flatMap((id) => {
+      const walk = known.get(id);
+      return walk ? [walk] : [];
+    });
+  };
+}

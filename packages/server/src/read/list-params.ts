@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Query parameters the observation and engagement lists share, each with its
+ * SQL condition beside its in-memory match (see `http/list-filter.ts`): an id
+ * column, a comma-separated list of statuses, a date range on the city's
+ * calendar, and the order.
+ */
+import { calendarDay } from '@gusp/core';
+import type { Context } from 'hono';
+import { Refusal, type Env } from '../http/context.js';
+import { serverError } from '../http/errors.js';
+import type { FilterParam } from '../http/list-filter.js';
+import type { ParamDoc } from '../http/route.js';
+import type { ListOrder } from './observations.js';
+
+/** `column = value` (an empty value keeps nothing). */
+export const idParam = <T>(description: string, column: string, value: (item: T) => string | undefined): FilterParam<T> => ({
+  description,
+  matches: (item, id) => value(item) === id,
+  sql: (id, params) => `${column} = ${params.bind(id)}`,
+});
+
+const listOf = (value: string) => value.split(',').map((s) => s.trim());
+
+/** A status, or several separated by commas; any other value is 400 `request.invalid-query`. */
+export const statusParam = <T>(noun: string, statuses: readonly string[], column: string, value: (item: T) => string): FilterParam<T> => ({
+  description: `Only ${noun} with this status, or one of these (comma-separated): ${statuses.map((s) => `\`${s}\``).join(', ')}.`,
+  schema: { type: 'string', pattern: `^(${statuses.join('|')})(,(${statuses.join('|')}))*$` },
+  valid: (text) => listOf(text).every((s) => statuses.includes(s)),
+  matches: (item, text) => listOf(text).includes(value(item)),
+  sql: (text, params) => `${column} = ANY(${params.bind(listOf(text))}::text[])`,
+});
+
+/** A real calendar day written `YYYY-MM-DD`. */
+export function isCalendarDay(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * `from` or `to`: an ISO date (`YYYY-MM-DD`), compared with the day of `instant(item)` in the
+ * city's time zone (kept in `column`), both bounds included.
+ */
+export const dayParam = <T>(
+  bound: 'from' | 'to',
+  noun: string,
+  timeZone: string,
+  column: string,
+  at: (item: T) => string,
+): FilterParam<T> => ({
+  description: `Only ${noun} ${bound === 'from' ? 'on or after' : 'on or before'} this day (ISO date \`YYYY-MM-DD\`, the city’s calendar). Another form is 400 \`request.invalid-query\`.`,
+  schema: { type: 'string', format: 'date' },
+  valid: isCalendarDay,
+  matches: (item, day) => (bound === 'from' ? calendarDay(at(item), timeZone) >= day : calendarDay(at(item), timeZone) <= day),
+  sql: (day, params) => `${column} ${bound === 'from' ? '>=' : '<='} ${params.bind(day)}`,
+});
+
+/** The `order` parameter of a list. */
+export const ORDER_QUERY = (key: string): Readonly<Record<string, ParamDoc>> => ({
+  order: {
+    description: `\`oldest\` (the default): by ${key}, oldest first, ties by id; \`newest\`: the other way round. Anything else is 400 \`request.invalid-query\`.`,
+    schema: { type: 'string', enum: ['oldest', 'newest'], default: 'oldest' },
+  },
+});
+
+/** The order a request asks for; 400 `request.invalid-query` for another value. */
+export function listOrder(c: Context<Env>): ListOrder {
+  const order = c.req.query('order');
+  if (order === undefined || order === 'oldest') return 'oldest';
+  if (order === 'newest') return 'newest';
+  throw new Refusal(serverError('request.invalid-query', c.get('locale'), { order: order.slice(0, 100) }));
+}
