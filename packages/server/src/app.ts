@@ -26,6 +26,7 @@ import { metaRoutes, pageRoutes } from './routes/pages.js';
 import { privacyRoutes } from './routes/privacy.js';
 import { challengeRoutes } from './routes/challenge.js';
 import { staffRoutes } from './routes/staff.js';
+import { walkStaffRoutes } from './routes/walk-staff.js';
 import { quartierRoutes, walkRoutes } from './routes/walks.js';
 
 export type { AppOptions } from './http/context.js';
@@ -181,6 +182,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     metaRoutes(deps, () => (document ??= openApiDocument(groups))),
     challengeRoutes(deps),
     walkRoutes(deps),
+    walkStaffRoutes(deps),
     quartierRoutes(deps),
     photoRoutes(deps),
     observationRoutes(deps),

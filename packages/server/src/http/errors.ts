@@ -81,6 +81,9 @@ const CODE_KINDS: Readonly<Record<string, Kind>> = {
   'registration.duplicate-email': 'conflict',
   'registration.walk-not-underway': 'conflict',
   'registration.walk-over': 'conflict',
+  // Staff act on a walk's state: a phone-in once the walk started (add a walk-in), a walk-in outside the walk.
+  'registration.staff-sign-up-closed': 'conflict',
+  'registration.walk-in-not-underway': 'conflict',
   // Staff must say why they remove a sign-up: what was sent lacks it.
   'registration.reason-required': 'unprocessable',
   'observation.invalid-transition': 'conflict',

@@ -13,9 +13,15 @@ type Json = Record<string, unknown>;
 
 const isZod = (value: unknown): value is z.ZodMiniType => typeof value === 'object' && value !== null && '_zod' in value;
 
-/** The core's exported schemas by object, so that the document names them after their export. */
+/**
+ * The core's exported schemas by object, so that the document names them after their export. A
+ * schema exported under two names (`WalkInInput` is `RegisterInput`) keeps the first one in the
+ * module's (alphabetical) order, so an alias added later does not rename it in the document.
+ */
 const CORE_NAMES: ReadonlyMap<unknown, string> = new Map(
-  Object.entries(core).flatMap(([name, value]) => (isZod(value) ? [[value, name] as const] : [])),
+  Object.entries(core)
+    .flatMap(([name, value]) => (isZod(value) ? [[value, name] as const] : []))
+    .reverse(),
 );
 
 /**

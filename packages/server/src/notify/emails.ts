@@ -93,6 +93,7 @@ function emailTo(
     reason: extra.reason,
     cancelUrl: `${publicUrl}/annulation?walk=${encodeURIComponent(walk.id)}&registration=${encodeURIComponent(r.id)}&token=${encodeURIComponent(r.cancelToken)}`,
     reportUrl: `${publicUrl}/api/walks/${walk.id}/report.html`,
+    walkUrl: walkPageUrl(publicUrl, walk.id),
   });
   return {
     dedupKey,
@@ -125,8 +126,10 @@ export function eventEmails(ctx: EmailContext, event: WalkEvent, agg: WalkAggreg
     case 'ParticipantRegistered': {
       const data = event.data as { registration: Registration; position?: number };
       const r = current(data.registration.id);
-      // Cancelled or removed before we got to it: nothing to confirm (a removal says so itself).
-      if (r && r.status !== 'cancelled' && r.status !== 'removed') {
+      // Cancelled or removed before we got to it: nothing to confirm (a removal says so itself). Someone
+      // already there (a walk-in, or checked in before we got to it) needs no sign-up confirmation either.
+      const there = data.registration.channel === 'walk-in' || data.registration.status === 'attended' || r?.status === 'attended';
+      if (r && !there && r.status !== 'cancelled' && r.status !== 'removed') {
         const waitlisted = data.registration.status === 'waitlisted';
         out.push(
           emailTo(
@@ -146,6 +149,16 @@ export function eventEmails(ctx: EmailContext, event: WalkEvent, agg: WalkAggreg
     case 'ParticipantPromoted': {
       const r = current((event.data as { registrationId: string }).registrationId);
       if (r) out.push(emailTo(ctx, key(r), 'promoted', agg.walk, r, { ics: true }));
+      break;
+    }
+    // A walk-in (`WalkInRegistered`) is there already: no confirmation, nothing else to tell them but the compte-rendu.
+    case 'RegistrationCancelled': {
+      // Staff cancelled for the person (`by`: who phoned to say she cannot come): she is told it is done. Her
+      // own cancellation (with her token, on the cancellation page) needs no email: she saw it happen.
+      // The staff's note (`reason`) is theirs, not quoted.
+      if (event.data.by === undefined) break;
+      const r = current((event.data as { registrationId: string }).registrationId);
+      if (r) out.push(emailTo(ctx, key(r), 'registration-cancelled', agg.walk, r));
       break;
     }
     case 'RegistrationRemoved': {

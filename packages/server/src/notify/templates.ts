@@ -3,7 +3,15 @@
 import type { Walk } from '@gusp/core';
 
 export type NotificationKind =
-  'confirmed' | 'waitlisted' | 'promoted' | 'registration-removed' | 'walk-cancelled' | 'walk-rescheduled' | 'reminder' | 'report-shared';
+  | 'confirmed'
+  | 'waitlisted'
+  | 'promoted'
+  | 'registration-cancelled'
+  | 'registration-removed'
+  | 'walk-cancelled'
+  | 'walk-rescheduled'
+  | 'reminder'
+  | 'report-shared';
 
 export interface TemplateInput {
   readonly name: string;
@@ -19,6 +27,8 @@ export interface TemplateInput {
   readonly day?: 'today' | 'tonight' | 'tomorrow' | undefined;
   readonly cancelUrl?: string | undefined;
   readonly reportUrl?: string | undefined;
+  /** The walk's public page (to sign up again). */
+  readonly walkUrl?: string | undefined;
   readonly reason?: string | undefined;
 }
 
@@ -40,6 +50,11 @@ const fr: Record<NotificationKind, Template> = {
   promoted: (i) => ({
     subject: `Une place s’est libérée : diagnostic en marchant, ${i.quartier}`,
     body: `Bonjour ${i.name},\n\nUne place s’est libérée : votre inscription au diagnostic en marchant du quartier ${i.quartier} est confirmée.\nQuand : ${i.when}\nRendez-vous : ${place(i.walk)}\nPour annuler : ${i.cancelUrl ?? ''}`,
+  }),
+  // Staff cancelled at the person's request (she phoned): no cancel link, nothing left to cancel; the walk's page to sign up again.
+  'registration-cancelled': (i) => ({
+    subject: `Inscription annulée : diagnostic en marchant, ${i.quartier}`,
+    body: `Bonjour ${i.name},\n\nComme vous l’avez demandé, l’équipe qui organise le diagnostic en marchant du quartier ${i.quartier} (${i.when}) a annulé votre inscription.\n\nSi vous pouvez finalement venir, vous pouvez vous réinscrire tant qu’il reste des places : ${i.walkUrl ?? ''}`,
   }),
   // Staff wrote the reason for this person: it is quoted as written (plain text, no cancel link: nothing left to cancel).
   'registration-removed': (i) => ({
@@ -76,6 +91,10 @@ const en: Record<NotificationKind, Template> = {
   promoted: (i) => ({
     subject: `A seat is free: neighbourhood walk, ${i.quartier}`,
     body: `Hello ${i.name},\n\nA seat became free: your registration for the neighbourhood walk in ${i.quartier} is confirmed.\nWhen: ${i.when}\nMeeting point: ${place(i.walk)}\nTo cancel: ${i.cancelUrl ?? ''}`,
+  }),
+  'registration-cancelled': (i) => ({
+    subject: `Registration cancelled: neighbourhood walk, ${i.quartier}`,
+    body: `Hello ${i.name},\n\nAs you asked, the team organising the neighbourhood walk in ${i.quartier} (${i.when}) has cancelled your registration.\n\nIf you can come after all, you can sign up again while seats remain: ${i.walkUrl ?? ''}`,
   }),
   'registration-removed': (i) => ({
     subject: `Registration removed: neighbourhood walk, ${i.quartier}`,
