@@ -59,7 +59,7 @@ export interface StartOptions extends OpenDatabaseOptions {
   readonly proofOfWork?: boolean | ProofOfWorkOptions | undefined;
   /** Emails through SMTP (none without it). `publicUrl` defaults to the server's public URL. */
   readonly notifications?:
-    (Omit<NotifierOptions, 'gusp' | 'sql' | 'publicUrl' | 'log'> & { readonly publicUrl?: string | undefined }) | undefined;
+    (Omit<NotifierOptions, 'gusp' | 'sql' | 'publicUrl' | 'log' | 'readModels'> & { readonly publicUrl?: string | undefined }) | undefined;
   /** Directory of `@gusp/elements`' bundles for the demo page (the installed package's by default). */
   readonly elementsDir?: string | undefined;
   /** Logs every request through `log` (method, path, status, duration; never bodies or queries). */
@@ -181,7 +181,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         existing: (ids) => photoExists(database.sql, ids),
       },
       purge: (months) => purgePersonalData(gusp, database.sql, { months }),
-      erase: (email) => erasePersonalData(gusp, database.sql, email),
+      // Caught up first: erasure asks the observations' read model which photos others still show.
+      erase: async (email) => {
+        await readModels.caughtUp();
+        return erasePersonalData(gusp, database.sql, email);
+      },
       exportPerson: (email) => exportPersonalData(gusp, email, database.sql),
       ping: async () => {
         await database.sql.query('SELECT 1');
@@ -221,7 +225,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       proofOfWork: pow ? { maxNumber: pow.maxNumber } : false,
     });
     const notifier = options.notifications
-      ? createNotifier({ ...options.notifications, publicUrl: options.notifications.publicUrl ?? publicUrl, gusp, sql: database.sql, log })
+      ? createNotifier({
+          ...options.notifications,
+          publicUrl: options.notifications.publicUrl ?? publicUrl,
+          gusp,
+          sql: database.sql,
+          readModels,
+          log,
+        })
       : undefined;
     notifier?.start();
     // `gusp-server staff invite` and `token …` while this server holds the data directory (staff/admin-channel.ts).
