@@ -414,6 +414,52 @@ function walkStaffSuite(name: string, open: () => Promise<Database>, skip?: stri
       assert.equal((await journal(id)).filter((e) => e.type === 'ParticipantCheckedIn').length, 3);
     });
 
+    test('bodies of every shape are a localized 4xx on every write, never a 500; a bad Idempotency-Key is 400', async () => {
+      const id = await startedWalk(server.gusp, 5, async (walkId) => {
+        must(await server.gusp.walks.register(walkId, person(`h-${++seq}`)));
+      });
+      const rid = must(await server.gusp.walks.get(id)).registrations[0]?.id ?? '';
+      const paths = [
+        `/api/walks/${id}/registrations/by-staff`,
+        `/api/walks/${id}/walk-ins`,
+        `/api/walks/${id}/registrations/${rid}/cancel-on-behalf`,
+        `/api/walks/${id}/registrations/${rid}/promote`,
+        `/api/walks/${id}/check-ins`,
+      ];
+      const bodies = [
+        'null',
+        '[]',
+        '"x"',
+        '{',
+        '{"registrationIds":null}',
+        '{"registrationIds":["a","b"],"extra":{"__proto__":{"x":1}}}',
+        JSON.stringify({ registrationIds: Array.from({ length: 201 }, (_, i) => `r${i}`) }),
+        JSON.stringify({ name: 5, consent: 'yes', overCapacity: { reason: 'x'.repeat(501) } }),
+        JSON.stringify({ name: 'a\u0000b', consent: true, phone: '0601020304', reason: 'a\u0000' }),
+        JSON.stringify({ overCapacity: null, reason: ['x'] }),
+      ];
+      for (const path of paths) {
+        for (const raw of bodies) {
+          for (const locale of ['fr', 'en']) {
+            const r = await call(base, 'POST', path, {
+              raw,
+              headers: { ...coordinator.headers, 'content-type': 'application/json', 'accept-language': locale },
+            });
+            assert.ok(r.status >= 200 && r.status < 500, `${path} ${raw.slice(0, 60)} → ${r.status} ${JSON.stringify(r.body)}`);
+            if (r.status >= 400) {
+              assert.ok(isErrorBody(r.body), `${path} ${raw.slice(0, 60)}: ${JSON.stringify(r.body)}`);
+              assert.equal(r.headers.get('content-language'), locale);
+            }
+          }
+        }
+        const key = await call(base, 'POST', path, {
+          body: {},
+          headers: { ...coordinator.headers, 'idempotency-key': 'bad key with spaces' },
+        });
+        refused(key, 400, 'request.invalid-idempotency-key');
+      }
+    });
+
     test('the needs summary, localized, among those registered or those present; refused to an organisation and for a bad `among`', async () => {
       const id = await startedWalk(server.gusp, 10, async (walkId) => {
         must(await server.gusp.walks.register(walkId, person(`n-${++seq}`, { needs: ['wheelchair', 'interpreter'] })));
