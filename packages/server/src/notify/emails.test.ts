@@ -112,6 +112,60 @@ describe('eventEmails: a sign-up removed by staff', () => {
   });
 });
 
+describe('eventEmails: staff on a walk’s registrations', () => {
+  const STAFF = { accountId: 'acc-1', role: 'agent' } as const;
+
+  test('a cancellation staff made for the person tells them, in their language, without the staff’s note; their own cancellation does not', async () => {
+    let id = '';
+    const agg = await walkWith(async (g, walkId) => {
+      id = must(await g.walks.register(walkId, { name: 'Ada', email: 'ada@example.org', consent: true, locale: 'en' })).registration.id;
+      must(await g.walks.cancelOnBehalf(walkId, id, { reason: 'Malade' }, { actor: STAFF }));
+    });
+    const data = { registrationId: id, reason: 'Malade', by: STAFF };
+    const [email, ...more] = eventEmails(ctx, { position: 5, type: 'RegistrationCancelled', data }, agg);
+    assert.equal(more.length, 0);
+    assert.deepEqual([email?.kind, email?.recipient, email?.dedupKey], ['registration-cancelled', 'ada@example.org', `5:${id}`]);
+    assert.match(email?.subject ?? '', /^Registration cancelled: neighbourhood walk, /);
+    assert.ok(email?.body.includes(`https://gusp.example.org/marches/${agg.walk.id}`), email?.body);
+    assert.doesNotMatch(email?.body ?? '', /Malade|annulation/);
+    assert.deepEqual(eventEmails(ctx, { position: 5, type: 'RegistrationCancelled', data: { registrationId: id } }, agg), []);
+  });
+
+  test('no sign-up confirmation to someone already there: a walk-in, or a phone-in checked in before the notifier got to it', async () => {
+    const startsAt = Date.now() + 20 * 60_000;
+    let clock = Date.now();
+    const gusp = createGusp({ city: valence, store: memoryStore(), now: () => new Date(clock) });
+    const walk = must(
+      await gusp.walks.schedule({
+        quartierId: 'le-plan',
+        startsAt: new Date(startsAt).toISOString(),
+        capacity: 5,
+        meetingPoint: { label: 'Maison de quartier' },
+        registrationDeadline: new Date(startsAt - 10 * 60_000).toISOString(),
+      }),
+    );
+    must(await gusp.walks.publish(walk.id));
+    const phoned = must(
+      await gusp.walks.registerByStaff(walk.id, { name: 'Bea', email: 'bea@example.org', consent: true }, { actor: STAFF }),
+    );
+    const before = must(await gusp.walks.get(walk.id));
+    const signUp = { position: 3, type: 'ParticipantRegistered', data: { registration: phoned.registration, by: STAFF } };
+    assert.deepEqual(
+      eventEmails(ctx, signUp, before).map((e) => e.kind),
+      ['confirmed'],
+      'a phone-in with an email is confirmed',
+    );
+    clock = startsAt - 5 * 60_000;
+    must(await gusp.walks.start(walk.id));
+    must(await gusp.walks.checkIn(walk.id, phoned.registration.id, { actor: STAFF }));
+    const came = must(await gusp.walks.walkIn(walk.id, { name: 'Cy', email: 'cy@example.org', consent: true }, { actor: STAFF }));
+    const after = must(await gusp.walks.get(walk.id));
+    assert.deepEqual(eventEmails(ctx, signUp, after), [], 'checked in since: no confirmation');
+    for (const type of ['WalkInRegistered', 'ParticipantRegistered'])
+      assert.deepEqual(eventEmails(ctx, { position: 9, type, data: { registration: came.registration, by: STAFF } }, after), [], type);
+  });
+});
+
 describe('reminderEmails', () => {
   test('confirmed people of a walk within the window, once per walk time; none outside it', async () => {
     const agg = await walkWith(async (g, id) => {
