@@ -28,6 +28,8 @@ if (files.length === 0) {
 // The demo page and the browser test need the elements' bundle (a fresh clone has no dist/).
 const bundled = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-elements-bundle.mjs')], { stdio: 'inherit' });
 if (bundled.status !== 0) process.exit(bundled.status ?? 1);
+// And /gestion the console's (scripts/ensure-console-bundle.mjs).
+if (spawnSync(process.execPath, [join(root, 'scripts', 'ensure-console-bundle.mjs')], { stdio: 'inherit' }).status !== 0) process.exit(1);
 const { status } = spawnSync(
   process.execPath,
   ['--conditions=@gusp/source', '--import', 'tsx', '--test', ...options, '--test-reporter=spec', '--test-timeout=120000', ...files],

@@ -25,6 +25,7 @@ import { observationRoutes, openDataRoutes, photoRoutes } from './routes/observa
 import { metaRoutes, pageRoutes } from './routes/pages.js';
 import { privacyRoutes } from './routes/privacy.js';
 import { challengeRoutes } from './routes/challenge.js';
+import { consoleRoutes } from './routes/console.js';
 import { staffRoutes } from './routes/staff.js';
 import { walkStaffRoutes } from './routes/walk-staff.js';
 import { quartierRoutes, walkRoutes } from './routes/walks.js';
@@ -192,6 +193,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     staffRoutes(deps),
     open311Routes(deps),
     open311DiscoveryRoutes(deps),
+    consoleRoutes(deps),
   ];
   for (const group of groups) app.route(group.base, groupApp(group));
 

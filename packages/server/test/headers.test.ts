@@ -55,10 +55,20 @@ describe('security headers (issue 10, finding 6)', () => {
     const pages = Object.entries(doc.paths)
       .filter(([, item]) => item.get?.responses['200']?.content?.['text/html'] !== undefined)
       .map(([path]) => path);
-    assert.deepEqual(pages.sort(), ['/', '/annulation', '/api/walks/{walkId}/report.html', '/docs/elements', '/marches/{walkId}']);
+    assert.deepEqual(pages.sort(), [
+      '/',
+      '/annulation',
+      '/api/walks/{walkId}/report.html',
+      '/docs/elements',
+      '/gestion',
+      '/gestion/connexion',
+      '/marches/{walkId}',
+    ]);
     const concrete: Record<string, string> = {
       '/': '/',
       '/docs/elements': '/docs/elements',
+      '/gestion': '/gestion',
+      '/gestion/connexion': '/gestion/connexion?token=secret-sign-in-token',
       '/annulation': '/annulation?walk=w-1&registration=r-1&token=secret-cancel-token',
       '/api/walks/{walkId}/report.html': reportPath,
       '/marches/{walkId}': reportPath.replace(/^\/api\/walks\/([^/]+)\/report\.html$/, '/marches/$1'),
@@ -68,7 +78,7 @@ describe('security headers (issue 10, finding 6)', () => {
       assert.ok(url, `a concrete URL for ${path}`);
       const r = await call(server.url, 'GET', url);
       assert.equal(r.status, 200, `${url}: ${String(r.body).slice(0, 200)}`);
-      assertPageHeaders(r.headers, url, { tokenInUrl: path === '/annulation' });
+      assertPageHeaders(r.headers, url, { tokenInUrl: path === '/annulation' || path === '/gestion/connexion' });
     }
   });
 

@@ -173,7 +173,7 @@ export class GuspConsole extends ConsoleElement {
     if (new URLSearchParams(location.search).has('token')) {
       const url = new URL(location.href);
       url.searchParams.delete('token');
-      url.pathname = url.pathname.replace(/\/connexion\/?$/, '/');
+      url.pathname = url.pathname.replace(/\/connexion\/?$/, '') || '/';
       history.replaceState(history.state, '', url.href);
     }
     this.state = AppState.ready;

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * The back office at /gestion (routes/console.ts): the page and its bundle over real HTTP, then in
+ * Chromium the whole way in: the demo coordinator's sign-in link (what `pnpm start` prints) opens
+ * the console against this real server (its staff API, its session cookie and CSRF check, its
+ * walks and coverage on PGlite), under the pages' CSP, and signs out.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import puppeteer from 'puppeteer-core';
+import { CONSOLE_BUNDLE_PATH, defaultConsoleBundle } from '../src/routes/console.js';
+import { seedValence } from '../src/seed/valence.js';
+import { startServer, type RunningServer } from '../src/server.js';
+import { CHROMIUM_ARGS, findChromium } from '../../../chromium.config.mjs';
+
+describe('the back office at /gestion', () => {
+  let server: RunningServer;
+  before(async () => {
+    server = await startServer({ beforeListen: (gusp) => seedValence(gusp.store) });
+  });
+  after(async () => {
+    await server?.close();
+  });
+
+  test('GET /gestion and the sign-in links’ /gestion/connexion answer the page: one module script, no inline script', async () => {
+    for (const path of ['/gestion', '/gestion/connexion?token=abcdefghijklmnopqrstuvwxyz']) {
+      const r = await fetch(`${server.url}${path}`);
+      assert.equal(r.status, 200, path);
+      assert.match(r.headers.get('content-type') ?? '', /^text\/html/, path);
+      assert.match(r.headers.get('content-security-policy') ?? '', /(^|; )script-src 'self'(;|$)/, path);
+      assert.equal(r.headers.get('cache-control'), 'no-store', path);
+      const body = await r.text();
+      const scripts = [...body.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      assert.deepEqual(scripts, [`<script type="module" src="${CONSOLE_BUNDLE_PATH}">`], path);
+      assert.match(body, /<gusp-console endpoint="\/api"><\/gusp-console>/);
+      assert.match(body, /<html lang="fr">/);
+      assert.doesNotMatch(body, /class="warning"/, 'the bundle is built (scripts/ensure-console-bundle.mjs)');
+    }
+    // A token in the URL never leaks to the next site.
+    const landing = await fetch(`${server.url}/gestion/connexion?token=abcdefghijklmnopqrstuvwxyz`);
+    assert.equal(landing.headers.get('referrer-policy'), 'no-referrer');
+  });
+
+  test('the bundle is served as JavaScript, revalidated by its ETag', async () => {
+    const r = await fetch(`${server.url}${CONSOLE_BUNDLE_PATH}`);
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('content-type'), 'text/javascript; charset=utf-8');
+    assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(r.headers.get('cache-control'), 'no-cache');
+    const body = await r.text();
+    for (const tag of ['gusp-console', 'gusp-console-sign-in', 'gusp-console-walks']) assert.ok(body.includes(`"${tag}"`), tag);
+    const etag = r.headers.get('etag');
+    assert.ok(etag);
+    const again = await fetch(`${server.url}${CONSOLE_BUNDLE_PATH}`, { headers: { 'If-None-Match': etag } });
+    assert.equal(again.status, 304);
+    // The public pages never load it: the demo page's only script is the elements' bundle.
+    const demo = await (await fetch(`${server.url}/`)).text();
+    assert.doesNotMatch(demo, /gusp-console/);
+  });
+
+  const chromium = findChromium();
+  const bundle = defaultConsoleBundle();
+  const skip = !chromium ? 'Chromium is not installed' : !(bundle && existsSync(bundle)) ? 'the console’s bundle is not built' : false;
+  test('in Chromium, the demo coordinator’s link opens the console on the walks, under the CSP, and signs out', { skip }, async () => {
+    const link = await server.staff.demoCoordinatorLink();
+    assert.match(link, /\/gestion\/connexion\?token=/);
+    const browser = await puppeteer.launch({
+      executablePath: chromium as string,
+      headless: true,
+      args: [...CHROMIUM_ARGS, '--lang=fr-FR'],
+    });
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(`pageerror: ${String(e)}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error' || /Content[- ]Security[- ]Policy/i.test(m.text())) problems.push(`console: ${m.text()}`);
+      });
+      await page.evaluateOnNewDocument(() => {
+        const w = window as unknown as { violations: string[] };
+        w.violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      // The link as emailed (its origin is the server's public URL).
+      await page.goto(link.replace(new URL(link).origin, server.url), { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelector('gusp-console')?.getAttribute('state') === 'ready', { timeout: 15_000 });
+      assert.equal(await page.evaluate(() => location.pathname + location.search), '/gestion', 'the token left the address');
+      const shown = () =>
+        page.evaluate(() => {
+          const app = document.querySelector('gusp-console')!.shadowRoot!;
+          const walks = app.querySelector('gusp-console-walks')?.shadowRoot;
+          return {
+            app: app.textContent ?? '',
+            walks: walks?.textContent ?? '',
+            uncovered: walks?.querySelectorAll('.coverage li').length ?? 0,
+          };
+        });
+      await page.waitForFunction(
+        () =>
+          (document
+            .querySelector('gusp-console')
+            ?.shadowRoot?.querySelector('gusp-console-walks')
+            ?.shadowRoot?.querySelectorAll('.coverage li').length ?? 0) > 0,
+        { timeout: 15_000 },
+      );
+      const { app, walks, uncovered } = await shown();
+      assert.match(app, /Connecté : .+\(coordination\)/);
+      assert.match(app, /Comptes/, 'a coordinator has the accounts screen');
+      assert.match(walks, /Quartiers prioritaires en \d{4}/);
+      assert.equal(uncovered, 5, 'Valence’s five priority quartiers, covered or not');
+      // Sign out: a POST with the session's CSRF token and this origin, which the server checks.
+      await page.evaluate(() =>
+        document.querySelector('gusp-console')!.shadowRoot!.querySelector<HTMLButtonElement>('header button')!.click(),
+      );
+      await page.waitForFunction(() => document.querySelector('gusp-console')?.getAttribute('state') === 'signed-out', { timeout: 15_000 });
+      const me = await page.evaluate(async () => (await fetch('/api/staff/me')).status);
+      assert.equal(me, 401, 'the session has ended on the server');
+      assert.deepEqual(await page.evaluate(() => (window as unknown as { violations: string[] }).violations), []);
+      assert.deepEqual(
+        problems.filter((p) => !/401|Failed to load resource/.test(p)),
+        [],
+      );
+    } finally {
+      await browser.close();
+    }
+  });
+});
