@@ -49,7 +49,22 @@ export interface DemoPageOptions {
   readonly bundleAvailable: boolean;
   /** The bundle's URL: its content-hashed copy (kept a year by browsers), {@linkcode DEMO_BUNDLE_PATH} by default. */
   readonly bundle?: string;
+  /**
+   * The elements' first data, written into the page as their inline JSON
+   * (`<script type="application/json">`, which the CSP lets through: it is
+   * data, never run), so they show it as soon as the bundle runs instead of
+   * asking the API after it: the walk list's `{ walks, city }` (as `GET
+   * /api/walks?upcoming=1` answers it) and the issue form's `{ city }`.
+   */
+  readonly inline?: { readonly walkList?: unknown; readonly issueForm?: unknown };
 }
+
+/**
+ * A JSON data block for an element: `<` written `\u003c`, so no string in the
+ * data can close the script element (`</script>`) or open a comment.
+ */
+export const jsonBlock = (data: unknown): string =>
+  data === undefined ? '' : `<script type="application/json">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`;
 
 export function demoPage(city: CityProfile, walks: DemoWalks, options: DemoPageOptions): string {
   const bundle = options.bundle ?? DEMO_BUNDLE_PATH;
@@ -70,6 +85,7 @@ export function demoPage(city: CityProfile, walks: DemoWalks, options: DemoPageO
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>GUSP — ${escape(city.name)} : démonstration</title>
 <link rel="icon" href="data:,">
+<link rel="modulepreload" href="${escape(bundle)}">
 <script type="module" src="${escape(bundle)}"></script>
 <style>
   :root { color-scheme: light; }
@@ -103,13 +119,13 @@ export function demoPage(city: CityProfile, walks: DemoWalks, options: DemoPageO
     ${
       walks.upcoming.length > 0
         ? // The list's own heading (« Prochains diagnostics en marchant ») titles the section; the paragraph is what shows before the bundle runs.
-          `<gusp-walk-list endpoint="${DEMO_ENDPOINT}"><p>Diagnostics en marchant : les prochains s’affichent ici.</p></gusp-walk-list>`
+          `<gusp-walk-list endpoint="${DEMO_ENDPOINT}">${jsonBlock(options.inline?.walkList)}<p>Diagnostics en marchant : les prochains s’affichent ici.</p></gusp-walk-list>`
         : `<h2>Diagnostics en marchant</h2>\n    ${noWalkYet(city)}`
     }
   </section>
   <section aria-labelledby="report-title">
     <h2 id="report-title">Signalements des habitants</h2>
-    <div class="narrow"><gusp-issue-form endpoint="${DEMO_ENDPOINT}"></gusp-issue-form></div>
+    <div class="narrow"><gusp-issue-form endpoint="${DEMO_ENDPOINT}">${jsonBlock(options.inline?.issueForm)}</gusp-issue-form></div>
     ${docLink('gusp-issue-form', 'gusp-issue-form')}
   </section>
   <section aria-labelledby="tracker-title">

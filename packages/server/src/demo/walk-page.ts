@@ -8,6 +8,7 @@
  * the calendar links. French first; English for `Accept-Language: en`.
  */
 import type { CityProfile, WalkCalendarLinks, WalkSummary } from '@gusp/core';
+import { jsonBlock } from './page.js';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -80,6 +81,11 @@ export interface WalkPageOptions {
   readonly bundle?: string | undefined;
   /** The API the element signs people up with. */
   readonly endpoint: string;
+  /**
+   * The element's data as `GET {endpoint}/walks/{id}` answers it, written as its
+   * inline JSON: the form shows at once when the bundle runs, with no request first.
+   */
+  readonly inline?: unknown;
 }
 
 export function walkPage(summary: WalkSummary, city: CityProfile, options: WalkPageOptions): string {
@@ -115,7 +121,7 @@ export function walkPage(summary: WalkSummary, city: CityProfile, options: WalkP
       : '';
   const signup =
     upcoming && options.bundle
-      ? `<section aria-label="${t.signup}"><gusp-walk-signup lang="${t.lang}" endpoint="${escape(options.endpoint)}" walk-id="${escape(walk.id)}"></gusp-walk-signup></section>`
+      ? `<section aria-label="${t.signup}"><gusp-walk-signup lang="${t.lang}" endpoint="${escape(options.endpoint)}" walk-id="${escape(walk.id)}">${jsonBlock(options.inline)}</gusp-walk-signup></section>`
       : '';
   const report =
     summary.status === 'reported' ? `<p><a href="/api/walks/${encodeURIComponent(walk.id)}/report.html">${t.report}</a></p>` : '';
@@ -128,7 +134,7 @@ export function walkPage(summary: WalkSummary, city: CityProfile, options: WalkP
 <title>${escape(`${title} – ${day}`)} · ${escape(city.name)}</title>
 <link rel="icon" href="data:,">
 <link rel="alternate" type="text/calendar" href="${escape(links.ics)}" title="${escape(title)}">
-${options.bundle ? `<script type="module" src="${escape(options.bundle)}"></script>` : ''}
+${options.bundle ? `<link rel="modulepreload" href="${escape(options.bundle)}">\n<script type="module" src="${escape(options.bundle)}"></script>` : ''}
 <style>
   :root { color-scheme: light; }
   body { font: 1rem/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 44rem; padding: 1rem 1.25rem 3rem; color: #1b1b1b; background: #fff; }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** The pages people open: the demo at `/`, the cancel page of emails, `/healthz`; and what the API says of itself. */
 import { readFile } from 'node:fs/promises';
-import { CityProfile, walkSummary } from '@gusp/core';
+import { CityProfile, walkSummary, type WalkSummary } from '@gusp/core';
 import type { Context } from 'hono';
 import type { Env, RouteDeps } from '../http/context.js';
 import { cancelForm, cancelResult } from '../demo/cancel-page.js';
@@ -11,6 +11,7 @@ import { walkNotFoundPage, walkPage } from '../demo/walk-page.js';
 import { chooseEncoding } from '../http/compress.js';
 import { sendError, serverError, statusOf } from '../http/errors.js';
 import { noneMatch } from '../http/etag.js';
+import { publicWalkSummary } from '../http/public-views.js';
 import { fileAnswer, jsonAnswer, route, type RouteGroup } from '../http/route.js';
 import { walkCalendarLinks } from './walks.js';
 
@@ -20,6 +21,22 @@ const CANCEL_FIELDS = {
   registration: { description: 'The registration’s id.', required: true },
   token: { description: 'The cancel token given at sign-up.', required: true },
 } as const;
+
+/** The most walks the demo page writes into its list's inline data: the API's page (more are paged from the API). */
+const INLINE_WALKS = 100;
+
+/**
+ * The demo page's first data, inlined in the elements (page.ts): the walk list's
+ * `{ walks, city }` exactly as `GET /api/walks?upcoming=1` answers it when it fits
+ * one page (with more, the list pages through the API itself), and the issue form's city.
+ */
+function demoInlineData(upcoming: readonly WalkSummary[], origin: string, city: CityProfile): { walkList?: unknown; issueForm: unknown } {
+  const walkList =
+    upcoming.length <= INLINE_WALKS
+      ? { walks: upcoming.map((s) => ({ ...publicWalkSummary(s), calendar: walkCalendarLinks(origin, s.walk) })), city }
+      : undefined;
+  return { ...(walkList ? { walkList } : {}), issueForm: { city } };
+}
 
 export function pageRoutes(deps: RouteDeps): RouteGroup {
   const { gusp, options, now, origin } = deps;
@@ -56,7 +73,13 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
             .sort((a, b) => Date.parse(b.walk.startsAt) - Date.parse(a.walk.startsAt));
           // Its Content-Security-Policy is the one of every page (app.ts): scripts from /elements/ only.
           const bundleAvailable = bundles.has('gusp-elements.js');
-          return c.html(demoPage(gusp.city, { upcoming, reported }, { bundleAvailable, bundle: await bundles.url('gusp-elements.js') }));
+          return c.html(
+            demoPage(
+              gusp.city,
+              { upcoming, reported },
+              { bundleAvailable, bundle: await bundles.url('gusp-elements.js'), inline: demoInlineData(upcoming, origin(c), gusp.city) },
+            ),
+          );
         },
       }),
       // What the calendars' events link to: a page for people, not the JSON of the API.
@@ -77,12 +100,15 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
             const error = found.ok ? serverError('walk.not-found', locale, { walkId: found.value.walk.id }) : found.error;
             return c.html(walkNotFoundPage(error.message, locale), 404);
           }
+          const summary = walkSummary(found.value, now());
           return c.html(
-            walkPage(walkSummary(found.value, now()), gusp.city, {
+            walkPage(summary, gusp.city, {
               locale,
               links: walkCalendarLinks(origin(c), found.value.walk),
               bundle: bundles.has('gusp-walk-signup.js') ? await bundles.url('gusp-walk-signup.js') : undefined,
               endpoint: '/api',
+              // What `GET /api/walks/{walkId}` answers, so the form needs no request before it shows.
+              inline: { ...publicWalkSummary(summary), calendar: walkCalendarLinks(origin(c), found.value.walk), city: gusp.city },
             }),
           );
         },
