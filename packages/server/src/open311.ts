@@ -239,7 +239,7 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
 
   /** A list of service requests in `format`, streamed batch by batch as they are read. */
   const sendRequests = async (c: Context<Env>, format: Format, sql: SqlSession, batches: AsyncIterable<readonly PublicObservation[]>) => {
-    const walks = walkLookup(gusp);
+    const walks = walkLookup(sql);
     const text = format === 'xml' ? open311XmlText('service_requests') : OPEN311_JSON_TEXT;
     const body = await textStream(
       listPieces(batches, text, async (batch) => (await requestsOf(c, sql, batch, walks)).map((r) => text.item(r))),
@@ -389,7 +389,7 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
       handler: async (c) => {
         const id = baseName(c.req.param('service_request_id'));
         const sql = await deps.read();
-        const found = await requestsOf(c, sql, await observationsById(sql, [id]), walkLookup(gusp));
+        const found = await requestsOf(c, sql, await observationsById(sql, [id]), walkLookup(sql));
         if (found.length === 0) return sendList(c, serverError('observation.not-found', c.get('locale'), { observationId: id }));
         return send(c, format, { service_requests: found });
       },

@@ -6,7 +6,10 @@
  * walks a batch's observations name (a stop's point and label), looked up
  * once per export.
  */
-import type { Gusp, Walk } from '@gusp/core';
+import type { Walk } from '@gusp/core';
+import type { SqlSession } from '../sql.js';
+import { parsedDoc } from './observations.js';
+import type { WalkDoc } from './walks.js';
 
 const encoder = new TextEncoder();
 
@@ -63,22 +66,23 @@ export async function* listPieces<T>(
 }
 
 /**
- * The walks of observations, by id, each read once per lookup (one stream each, never the whole
- * kind). `published`: drafts left out, as the open-data exports show only published walks.
+ * The walks of observations, by id, read from the walks' read model (`read_walks`: each walk as
+ * the core folds it, its stops with their points and labels), each once per lookup, never the
+ * whole kind. `published`: drafts left out, as the open-data exports show only published walks.
  */
-export function walkLookup(gusp: Gusp, options: { readonly published?: boolean } = {}) {
+export function walkLookup(sql: SqlSession, options: { readonly published?: boolean } = {}) {
   const known = new Map<string, Walk | undefined>();
   return async (observations: readonly { readonly walkId?: string | undefined }[]): Promise<Walk[]> => {
     const ids = [...new Set(observations.flatMap((o) => (o.walkId === undefined ? [] : [o.walkId])))];
-    await Promise.all(
-      ids
-        .filter((id) => !known.has(id))
-        .map(async (id) => {
-          const found = await gusp.walks.get(id);
-          const walk = found.ok ? found.value.walk : undefined;
-          known.set(id, walk && options.published && walk.status === 'draft' ? undefined : walk);
-        }),
-    );
+    const missing = ids.filter((id) => !known.has(id));
+    if (missing.length > 0) {
+      const { rows } = await sql.query<{ doc: unknown }>('SELECT doc FROM read_walks WHERE id = ANY($1::text[])', [missing]);
+      for (const id of missing) known.set(id, undefined);
+      for (const row of rows) {
+        const { walk } = parsedDoc<WalkDoc>(row.doc);
+        if (!(options.published && walk.status === 'draft')) known.set(walk.id, walk);
+      }
+    }
     return ids.flatMap((id) => {
       const walk = known.get(id);
       return walk ? [walk] : [];

@@ -380,8 +380,9 @@ export function openDataRoutes(deps: RouteDeps): RouteGroup {
   async function* observationsOf(c: Context<Env>) {
     filter.where(c, sqlParams());
     const order = listOrder(c);
-    const walks = walkLookup(gusp, { published: true });
-    for await (const batch of observationBatches(await deps.read(), (params) => filter.where(c, params), order)) {
+    const sql = await deps.read();
+    const walks = walkLookup(sql, { published: true });
+    for await (const batch of observationBatches(sql, (params) => filter.where(c, params), order)) {
       const shown = await withStoredPhotoUrls(batch, origin(), photoLookup(options.photos));
       yield { observations: shown, walks: await walks(shown) };
     }
