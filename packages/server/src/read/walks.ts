@@ -137,6 +137,24 @@ export async function publicWalks(sql: SqlSession, quartierId?: string): Promise
   return rows.rows.map((r) => r.walk);
 }
 
+/**
+ * What a calendar feed's text depends on among the rows, without reading them out: how many public
+ * walks it lists, their latest change, and a digest of their public fields (a change within the same
+ * millisecond, or under a frozen clock, leaves `updatedAt` as it was). Equal fingerprints, same
+ * walks: the feed's text may be reused. The digest is the database's, over text it already holds.
+ */
+export async function publicWalksFingerprint(sql: SqlSession, quartierId?: string): Promise<{ digest: string; lastUpdate: number }> {
+  const params = sqlParams();
+  const { rows } = await sql.query<{ n: string | number; last: string | number | null; digest: string }>(
+    `SELECT count(*) AS n, max(updated_at) AS last,
+            md5(coalesce(string_agg((doc->'walk')::text, ',' ORDER BY id), '')) AS digest
+     FROM read_walks WHERE status <> 'draft'${quartierId === undefined ? '' : ` AND quartier_id = ${params.bind(quartierId)}`}`,
+    params.values,
+  );
+  const row = rows[0];
+  return { digest: `${row?.n ?? 0}:${row?.digest ?? ''}`, lastUpdate: Number(row?.last ?? 0) };
+}
+
 /** The walks of a year in the city's time zone that are not cancelled (drafts included): what `yearlyCoverage` counts. */
 export async function walksOfYear(sql: SqlSession, year: number): Promise<Walk[]> {
   const rows = await sql.query<{ walk: Walk }>(

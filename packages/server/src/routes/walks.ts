@@ -36,6 +36,7 @@ import {
   effectiveStatusSql,
   PUBLIC_WALK_STATUSES,
   publicWalks,
+  publicWalksFingerprint,
   summaryOf,
   upcomingSql,
   WALK_KEYSET,
@@ -77,7 +78,7 @@ function noneMatch(header: string, etag: string): boolean {
 function calendarAnswer(
   c: Context<Env>,
   ics: string,
-  walks: readonly Walk[],
+  walks: readonly Pick<Walk, 'updatedAt'>[],
   since: number,
   headers: Record<string, string> = {},
 ): Response {
@@ -502,15 +503,32 @@ export function quartierRoutes(deps: RouteDeps): RouteGroup {
   const startedAt = Date.now();
   const CONDITIONAL =
     ' Each event’s `URL` is the walk’s page. Conditional GET: `ETag` and `Last-Modified`, and 304 to a matching `If-None-Match` or `If-Modified-Since`.';
+  /**
+   * The feeds' texts as last written, by quartier (`''` for the city's) and language, with the
+   * fingerprint of the rows they were written from: calendar apps poll the same feed for months,
+   * and writing one of 2,000 walks takes about a second, so it is written again only when one of
+   * its walks changed. A handful of entries: one per quartier and language.
+   */
+  const written = new Map<string, { fingerprint: string; ics: string; lastUpdate: number }>();
   /** The public walks (not drafts) of the city, or of one quartier, as a named feed. */
   const feed = async (c: Context<Env>, quartierId?: string) => {
-    const walks = await publicWalks(await deps.read(), quartierId);
-    const ics = toICalendarFeed(walks, gusp.city, {
-      locale: c.get('locale'),
-      url: (w) => walkPageUrl(origin(c), w.id),
-      ...(quartierId === undefined ? {} : { quartierId }),
-    });
-    return calendarAnswer(c, ics, walks, startedAt);
+    const sql = await deps.read();
+    const locale = c.get('locale');
+    const key = `${quartierId ?? ''}\n${locale}`;
+    const { digest, lastUpdate } = await publicWalksFingerprint(sql, quartierId);
+    const fingerprint = `${digest}:${origin(c)}`;
+    let entry = written.get(key);
+    if (entry?.fingerprint !== fingerprint) {
+      const walks = await publicWalks(sql, quartierId);
+      const ics = toICalendarFeed(walks, gusp.city, {
+        locale,
+        url: (w) => walkPageUrl(origin(c), w.id),
+        ...(quartierId === undefined ? {} : { quartierId }),
+      });
+      entry = { fingerprint, ics, lastUpdate };
+      written.set(key, entry);
+    }
+    return calendarAnswer(c, entry.ics, [{ updatedAt: new Date(entry.lastUpdate).toISOString() }], startedAt);
   };
   return {
     base: '/api',
