@@ -105,7 +105,7 @@ describe('the back office at /gestion', () => {
         { timeout: 15_000 },
       );
       const { app, walks, uncovered } = await shown();
-      assert.match(app, /Connecté : .+\(coordination\)/);
+      assert.match(app, /Connecté : .+, coordination/);
       assert.match(app, /Comptes/, 'a coordinator has the accounts screen');
       assert.match(walks, /Quartiers prioritaires en \d{4}/);
       assert.equal(uncovered, 5, 'Valence’s five priority quartiers, covered or not');

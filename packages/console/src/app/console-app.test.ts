@@ -49,7 +49,7 @@ describe('<gusp-console>', () => {
     const el = await app();
     expect(el.state).to.equal('ready');
     expect(text(el, 'h1')).to.equal('Gestion des diagnostics en marchant');
-    expect(text(el, '.who')).to.equal('Connecté : Claire Coordinatrice (coordination)');
+    expect(text(el, '.who')).to.equal('Connecté : Claire Coordinatrice, coordination');
     expect(nav(el)).to.deep.equal(['Diagnostics', 'Le jour J', 'Comptes']);
     expect($(el, 'nav a[aria-current="page"]')?.getAttribute('href')).to.equal('#walks');
     const walks = $<GuspConsoleWalks>(el, 'gusp-console-walks')!;
@@ -75,7 +75,7 @@ describe('<gusp-console>', () => {
     await signInAs('oph@ville.fr');
     history.replaceState(null, '', pageUrl);
     el = await app();
-    expect(text(el, '.who')).to.equal('Connecté : oph@ville.fr (organisation, OPH)');
+    expect(text(el, '.who')).to.equal('Connecté : oph@ville.fr, organisation (OPH)');
     expect(nav(el)).to.deep.equal(['Engagements']);
     expect(text(el, '[data-screen="engagements"]')).to.contain('Les engagements de votre organisation');
     expect($(el, 'gusp-console-walks')).to.equal(null);

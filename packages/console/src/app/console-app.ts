@@ -134,6 +134,8 @@ export class GuspConsole extends ConsoleElement {
     const fromUrl = new URLSearchParams(location.search).get('token') ?? undefined;
     this.token ??= fromUrl;
     if (this.token) this.state = AppState.signedOut;
+    // Given by the page (a story, an intranet that asked itself): shown as it is.
+    else if (this.me) this.state = AppState.ready;
     else void this.load();
   }
 
@@ -238,7 +240,7 @@ export class GuspConsole extends ConsoleElement {
     const current: ScreenId | undefined = screens.includes(asked) ? asked : screens[0];
     const forbidden = this.screen !== '' && !screens.includes(asked) && asked in t.screens;
     const who = me.account?.name || me.account?.email || me.organisation || t.roles[me.role];
-    const role = me.organisation ? `${t.roles[me.role]}, ${me.organisation}` : t.roles[me.role];
+    const role = me.organisation ? `${t.roles[me.role]} (${me.organisation})` : t.roles[me.role];
     return html`<div lang=${this.locale}>
       <header>
         ${heading(this.level(), t.appTitle)}

@@ -38,7 +38,7 @@ export const en: ConsoleTexts = {
     forbidden: 'Your account cannot open this screen.',
   },
   appTitle: 'Neighbourhood walks back office',
-  signedInAs: (who, role) => `Signed in: ${who} (${role})`,
+  signedInAs: (who, role) => `Signed in: ${who}, ${role}`,
   signOut: 'Sign out',
   navLabel: 'Back office',
   roles: { coordinator: 'coordinator', agent: 'agent', organisation: 'organisation' },
@@ -66,12 +66,13 @@ export const en: ConsoleTexts = {
     cancelled: 'Cancelled',
   },
   coverageTitle: (year) => `Priority quartiers in ${year}`,
-  uncovered: (n) => (n === 0 ? '' : `${n} priority quartier${plural(n, '', 's')} without a walk this year:`),
+  uncovered: (names) => `${names.length} priority quartier${plural(names.length, '', 's')} without a walk this year: ${names.join(', ')}.`,
   allCovered: 'Every priority quartier has at least one walk this year.',
   walksCount: (n) => (n === 0 ? 'no walk' : `${n} walk${plural(n, '', 's')}`),
   priority: 'priority',
   noWalks: 'No published walk matches these filters.',
-  seats: (confirmed, capacity, waitlisted) =>
-    `${confirmed} registered of ${capacity} seat${plural(capacity, '', 's')}${waitlisted ? `, ${waitlisted} on the waiting list` : ''}`,
+  seats: (confirmed, left, capacity, waitlisted) =>
+    `${confirmed} registered, ${left} seat${plural(left, '', 's')} left of ${capacity}${waitlisted ? `, ${waitlisted} on the waiting list` : ''}`,
+  attended: (n) => (n === 0 ? 'Nobody checked in' : `${n} participant${plural(n, '', 's')}`),
   walksShown: (n) => (n === 0 ? 'No walk' : `${n} walk${plural(n, '', 's')}`),
 };

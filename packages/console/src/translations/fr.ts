@@ -39,7 +39,7 @@ export const fr: ConsoleTexts = {
     forbidden: 'Votre compte n’a pas accès à cet écran.',
   },
   appTitle: 'Gestion des diagnostics en marchant',
-  signedInAs: (who, role) => `Connecté : ${who} (${role})`,
+  signedInAs: (who, role) => `Connecté : ${who}, ${role}`,
   signOut: 'Se déconnecter',
   navLabel: 'Espace de gestion',
   roles: { coordinator: 'coordination', agent: 'agent', organisation: 'organisation' },
@@ -67,12 +67,14 @@ export const fr: ConsoleTexts = {
     cancelled: 'Annulé',
   },
   coverageTitle: (year) => `Quartiers prioritaires en ${year}`,
-  uncovered: (n) => (n === 0 ? '' : `${n} quartier${plural(n, '', 's')} prioritaire${plural(n, '', 's')} sans diagnostic cette année :`),
+  uncovered: (names) =>
+    `${names.length} quartier${plural(names.length, '', 's')} prioritaire${plural(names.length, '', 's')} sans diagnostic cette année : ${names.join(', ')}.`,
   allCovered: 'Chaque quartier prioritaire a au moins un diagnostic cette année.',
   walksCount: (n) => (n === 0 ? 'aucun diagnostic' : `${n} diagnostic${plural(n, '', 's')}`),
   priority: 'prioritaire',
   noWalks: 'Aucun diagnostic publié ne correspond à ces filtres.',
-  seats: (confirmed, capacity, waitlisted) =>
-    `${confirmed} inscrit${plural(confirmed, '', 's')} sur ${capacity} place${plural(capacity, '', 's')}${waitlisted ? `, ${waitlisted} en liste d’attente` : ''}`,
+  seats: (confirmed, left, capacity, waitlisted) =>
+    `${confirmed} inscrit${plural(confirmed, '', 's')}, ${left} place${plural(left, '', 's')} restante${plural(left, '', 's')} sur ${capacity}${waitlisted ? `, ${waitlisted} en liste d’attente` : ''}`,
+  attended: (n) => (n === 0 ? 'Aucun participant pointé' : `${n} participant${plural(n, '', 's')}`),
   walksShown: (n) => (n === 0 ? 'Aucun diagnostic' : `${n} diagnostic${plural(n, '', 's')}`),
 };

@@ -58,11 +58,12 @@ export interface ConsoleTexts {
   readonly allStatuses: string;
   readonly statuses: Readonly<Record<string, string>>;
   readonly coverageTitle: (year: number) => string;
-  readonly uncovered: (count: number) => string;
+  readonly uncovered: (names: readonly string[]) => string;
   readonly allCovered: string;
   readonly walksCount: (count: number) => string;
   readonly priority: string;
   readonly noWalks: string;
-  readonly seats: (confirmed: number, capacity: number, waitlisted: number) => string;
+  readonly seats: (confirmed: number, seatsLeft: number, capacity: number, waitlisted: number) => string;
+  readonly attended: (count: number) => string;
   readonly walksShown: (count: number) => string;
 }

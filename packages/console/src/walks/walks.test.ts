@@ -39,15 +39,17 @@ describe('<gusp-console-walks>', () => {
       'Fontbarlettes (prioritaire)',
     ]);
     const plan = $$(el, '[data-walk="w-plan-1"]')[0]!;
-    expect(clean(plan.textContent)).to.contain('Autour des Bleuets').and.contain('Terminé').and.contain('18 inscrits sur 30 places');
-    expect(clean($$(el, '[data-walk="w-font"]')[0]!.textContent)).to.contain('30 inscrits sur 30 places, 3 en liste d’attente');
+    expect(clean(plan.textContent)).to.contain('Autour des Bleuets').and.contain('Terminé').and.contain('Aucun participant pointé');
+    expect(clean($$(el, '[data-walk="w-font"]')[0]!.textContent)).to.contain('30 inscrits, 0 place restante sur 30, 3 en liste d’attente');
     await expect(el).to.be.accessible();
   });
 
   it('shows which priority quartiers have no walk yet this year (a cancelled walk does not count)', async () => {
     const el = await walks();
     expect(text(el, '#coverage-title')).to.equal(`Quartiers prioritaires en ${YEAR}`);
-    expect(text(el, '#coverage-summary')).to.equal('3 quartiers prioritaires sans diagnostic cette année :');
+    expect(text(el, '#coverage-summary')).to.equal(
+      '3 quartiers prioritaires sans diagnostic cette année : Polygone, Chamberlière, Valensolles.',
+    );
     expect($$(el, '.coverage li.uncovered').map((li) => li.dataset.quartier)).to.deep.equal(['polygone', 'chamberliere', 'valensolles']);
     expect(text(el, '[data-quartier="le-plan"]')).to.equal('Le Plan : 2 diagnostics');
     expect(text(el, '[data-quartier="chamberliere"]')).to.equal('Chamberlière : aucun diagnostic');
@@ -76,7 +78,9 @@ describe('<gusp-console-walks>', () => {
     await resetApi([]);
     const el = await walks();
     expect(text(el, '.walks .notice')).to.equal('Aucun diagnostic publié ne correspond à ces filtres.');
-    expect(text(el, '#coverage-summary')).to.equal('5 quartiers prioritaires sans diagnostic cette année :');
+    expect(text(el, '#coverage-summary')).to.match(
+      /^5 quartiers prioritaires sans diagnostic cette année : Polygone, .+, Fontbarlettes\.$/,
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -93,10 +97,10 @@ describe('<gusp-console-walks>', () => {
   it('speaks English', async () => {
     const el = await walks('en');
     expect(text(el, '#walks-title')).to.equal('Neighbourhood walks');
-    expect(text(el, '#coverage-summary')).to.equal('3 priority quartiers without a walk this year:');
+    expect(text(el, '#coverage-summary')).to.equal('3 priority quartiers without a walk this year: Polygone, Chamberlière, Valensolles.');
     expect(clean($$(el, '[data-walk="w-font"]')[0]!.textContent))
       .to.contain('Registrations closed')
-      .and.contain('30 registered of 30 seats');
+      .and.contain('30 registered, 0 seats left of 30');
   });
 
   it('fits a 320 px screen', async () => {

@@ -224,7 +224,9 @@ export class GuspConsoleWalks extends ConsoleElement {
     const { coverage } = data;
     return html`<section class="coverage" part="coverage" aria-labelledby="coverage-title">
       ${heading(this.level(1), t.coverageTitle(coverage.year), { id: 'coverage-title' })}
-      <p id="coverage-summary">${coverage.uncovered.length ? t.uncovered(coverage.uncovered.length) : t.allCovered}</p>
+      <p id="coverage-summary">
+        ${coverage.uncovered.length ? t.uncovered(coverage.uncovered.map((id) => this.quartierName(data, id))) : t.allCovered}
+      </p>
       <ul aria-describedby="coverage-summary">
         ${coverage.quartiers.map(
           (q) =>
@@ -268,7 +270,9 @@ export class GuspConsoleWalks extends ConsoleElement {
       <p class="when">${when}</p>
       ${s.walk.title ? html`<p>${s.walk.title}</p>` : nothing}
       <p><span class="badge ${s.status}">${t.statuses[s.status] ?? s.status}</span></p>
-      <p class="meta">${t.seats(s.confirmed, s.capacity, s.waitlisted)}</p>
+      <p class="meta">
+        ${['in-progress', 'done', 'reported'].includes(s.status) ? t.attended(s.attended) : t.seats(s.confirmed, s.seatsLeft, s.capacity, s.waitlisted)}
+      </p>
     </li>`;
   }
 }
