@@ -281,6 +281,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
             // Keep-alive sockets would hold close() open.
             (server as { closeAllConnections?: () => void }).closeAllConnections?.();
           });
+          // Sign-in emails still being written (their requests were answered before): before the database closes.
+          await staff.idle();
           await readModels.close();
           if (ownsDatabase) await database.close();
         })();

@@ -228,7 +228,8 @@ export function staffRoutes(deps: RouteDeps): RouteGroup {
           const address = createHash('sha256').update(input.email.toLowerCase()).digest('hex');
           limited(c, perClient.take(clientAddress(c)));
           limited(c, perAddress.take(address));
-          await service().requestSignIn(input.email, c.get('locale'));
+          // Not awaited: the answer takes the same time for an address with an account and without.
+          service().requestSignInLater(input.email, c.get('locale'), (error) => options.onUnexpectedError?.(error, c));
           return c.json({ status: 'sent-if-account' }, 202, { 'Cache-Control': 'no-store' });
         },
       }),

@@ -127,6 +127,18 @@ export function staffService(options: StaffServiceOptions) {
   };
 
   /** Creates the account and its invitation link, and emails it; the link is returned for the CLI only to print. */
+  /**
+   * Emails a sign-in link and code to the address if it is an active account's; nothing
+   * otherwise. The caller answers the same either way.
+   */
+  const requestSignIn = async (address: string, locale: string): Promise<void> => {
+    const account = await activeAccountByEmail(sql, address);
+    if (!account) return;
+    const signIn = await createSignIn(sql, account.id, 'sign-in');
+    await email('staff-sign-in', account, locale, signIn.token, signIn.code);
+  };
+  const inFlight = new Set<Promise<void>>();
+
   const invite = async (input: InviteRequest): Promise<{ account: StaffAccount; link: string; expiresAt: string }> => {
     checkRole(input.role, input.organisationId);
     const account = await createAccount(sql, input);
@@ -169,15 +181,22 @@ export function staffService(options: StaffServiceOptions) {
 
     deactivate: (id: string) => deactivateAccount(sql, id),
 
+    requestSignIn,
+
     /**
-     * Emails a sign-in link and code to the address if it is an active account's; nothing
-     * otherwise. The caller answers the same either way.
+     * {@linkcode requestSignIn} without waiting for it: the answer then takes the same time whether
+     * the address has an account (a link and an email written) or not (one lookup), so its timing
+     * tells nothing either. `onError` gets what fails; {@linkcode idle} waits for what is under way.
      */
-    async requestSignIn(address: string, locale: string): Promise<void> {
-      const account = await activeAccountByEmail(sql, address);
-      if (!account) return;
-      const signIn = await createSignIn(sql, account.id, 'sign-in');
-      await email('staff-sign-in', account, locale, signIn.token, signIn.code);
+    requestSignInLater(address: string, locale: string, onError: (error: unknown) => void): void {
+      const work = requestSignIn(address, locale).catch(onError);
+      inFlight.add(work);
+      void work.finally(() => inFlight.delete(work));
+    },
+
+    /** Resolves once the sign-ins under way are written (before the database closes). */
+    idle: async (): Promise<void> => {
+      while (inFlight.size > 0) await Promise.all(inFlight);
     },
 
     /** Opens a session from a link's token or an address and its code; `staff.sign-in-invalid` otherwise. */
