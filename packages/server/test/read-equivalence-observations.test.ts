@@ -389,6 +389,42 @@ function equivalenceSuite(name: string, open: () => Promise<Database>, skip: str
       }
     }
 
+    test('a bad filter, order, limit or cursor is 400, French first, English on request, on every list and export', async () => {
+      const bad = [
+        'from=2026-02-30',
+        'to=2026-13-01',
+        'from=hier',
+        'status=perdu',
+        'status=',
+        'order=sideways',
+        'limit=0',
+        'limit=101',
+        'cursor=WzEsMl0',
+      ];
+      for (const path of [
+        '/api/observations',
+        '/api/engagements',
+        '/api/observations.geojson',
+        '/api/observations.csv',
+        '/api/engagements.csv',
+      ]) {
+        for (const query of bad) {
+          // Exports take no page: their `limit` and `cursor` are not theirs to refuse.
+          if (path.includes('.') && /^(limit|cursor)=/.test(query)) continue;
+          for (const [locale, message] of [
+            ['fr', /paramètre|curseur/],
+            ['en', /query parameter|cursor/],
+          ] as const) {
+            const r = await fetch(`${base}${path}?${query}`, { headers: { 'accept-language': locale } });
+            const body = (await r.json()) as { error?: { code: string; message: string } };
+            assert.equal(r.status, 400, `${path}?${query}`);
+            assert.match(body.error?.code ?? '', /^request\.invalid-(query|cursor)$/, `${path}?${query}`);
+            assert.match(body.error?.message ?? '', message, `${path}?${query} in ${locale}`);
+          }
+        }
+      }
+    });
+
     test('every list, statistic, dashboard and export, on random journals and filters', async () => {
       await fc.assert(
         fc.asyncProperty(
