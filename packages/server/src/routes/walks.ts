@@ -19,7 +19,7 @@ import {
   yearOf,
   yearlyCoverage,
   calendarDay,
-  type CommandOptions,
+  type StaffCommandOptions,
   type WalkSummary,
   type Registration,
   type Result,
@@ -27,6 +27,7 @@ import {
 } from '@gusp/core';
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
+import { staffCommandOptions } from '../http/actor.js';
 import type { Env, RouteDeps } from '../http/context.js';
 import { listFilter } from '../http/list-filter.js';
 import { PAGE_HEADERS, PAGE_QUERY, pageAnswer, pageOf, pageRequest } from '../http/page.js';
@@ -183,7 +184,7 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
   const step = (
     path: `/:walkId/${string}`,
     summary: string,
-    command: (id: string, o: CommandOptions) => Promise<Result<Walk>>,
+    command: (id: string, o: StaffCommandOptions) => Promise<Result<Walk>>,
     scope: string,
   ) =>
     route(deps, {
@@ -194,8 +195,12 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
       idempotent: true,
       params: walkId,
       responses: { 200: jsonAnswer('The walk, changed.', Walk) },
-      handler: async (c) => c.json(unwrap(await command(c.req.param('walkId'), commandOptions(c, `${scope}:${c.req.param('walkId')}`)))),
+      handler: async (c) =>
+        c.json(unwrap(await command(c.req.param('walkId'), await staffOptions(c, `${scope}:${c.req.param('walkId')}`)))),
     });
+
+  /** A staff command's options: the language, the scoped Idempotency-Key, and who acts (the journal's `by`). */
+  const staffOptions = (c: Context<Env>, scope: string) => staffCommandOptions(c, deps, scope);
 
   return {
     base: '/api/walks',
@@ -269,7 +274,7 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
         idempotent: true,
         body: { schema: ScheduleWalkInput },
         responses: { 201: jsonAnswer('The walk, a draft.', Walk) },
-        handler: async (c, input) => c.json(unwrap(await gusp.walks.schedule(input, commandOptions(c, 'schedule'))), 201),
+        handler: async (c, input) => c.json(unwrap(await gusp.walks.schedule(input, await staffOptions(c, 'schedule'))), 201),
       }),
       step('/:walkId/publish', 'Opens registrations', (id, o) => gusp.walks.publish(id, o), 'publish'),
       step(
@@ -296,7 +301,7 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: jsonAnswer('The walk, cancelled.', Walk) },
         handler: async (c, input) => {
           const id = c.req.param('walkId');
-          return c.json(unwrap(await gusp.walks.cancel(id, input, commandOptions(c, `cancel:${id}`))));
+          return c.json(unwrap(await gusp.walks.cancel(id, input, await staffOptions(c, `cancel:${id}`))));
         },
       }),
       jsonRoute(deps, {
@@ -310,7 +315,7 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: jsonAnswer('The walk, moved.', Walk) },
         handler: async (c, input) => {
           const id = c.req.param('walkId');
-          return c.json(unwrap(await gusp.walks.reschedule(id, input, commandOptions(c, `reschedule:${id}`))));
+          return c.json(unwrap(await gusp.walks.reschedule(id, input, await staffOptions(c, `reschedule:${id}`))));
         },
       }),
       // The compte-rendu: public once shared (it is anonymous by construction), staff before.
@@ -382,7 +387,7 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: jsonAnswer('`{ status, registrationId }`.') },
         handler: async (c) => {
           const { walkId: id, registrationId } = c.req.param();
-          const outcome = unwrap(await gusp.walks.checkIn(id, registrationId, commandOptions(c, `check-in:${id}:${registrationId}`)));
+          const outcome = unwrap(await gusp.walks.checkIn(id, registrationId, await staffOptions(c, `check-in:${id}:${registrationId}`)));
           return c.json({ status: outcome.status, registrationId: outcome.registration.id });
         },
       }),
@@ -450,7 +455,7 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: jsonAnswer('`{ status: "removed", registrationId }`.') },
         handler: async (c, input) => {
           const { walkId: id, registrationId } = c.req.param();
-          const opts = commandOptions(c, `remove:${id}:${registrationId}`);
+          const opts = await staffOptions(c, `remove:${id}:${registrationId}`);
           const outcome = unwrap(await gusp.walks.removeRegistration(id, registrationId, input, opts));
           return c.json({ status: outcome.status, registrationId: outcome.registration.id });
         },
