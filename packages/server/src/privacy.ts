@@ -18,11 +18,11 @@
  * but never attached to an observation go after a day ({@linkcode sweepOrphanPhotos}).
  * A photo another, kept observation shows too (same bytes, same id) stays.
  */
-import type { Gusp, Observation } from '@gusp/core';
+import type { Gusp, Observation, WalkAggregate } from '@gusp/core';
 import { deleteEmailsBefore, deleteEmailsTo, emailsTo } from './notify/outbox.js';
 import { deletePhotos, deleteUnattachedPhotos, storedPhotoIds } from './photos.js';
 import type { Sql } from './sql.js';
-import { deleteKeys, shredDeletedKeys } from './store/personal-keys.js';
+import { deleteKeys, emailDigest, erasurePepper, shredDeletedKeys } from './store/personal-keys.js';
 
 export interface PurgeResult {
   readonly walks: number;
@@ -114,13 +114,57 @@ export async function purgePersonalData(gusp: Gusp, sql: Sql, options: { months?
 }
 
 /**
+ * The walks and observations that hold records of one email address: with `sql`, only the streams
+ * whose events are sealed under a key of that address (the keys' `subject`, its digest), each
+ * loaded alone, instead of every walk and observation folded to look for it; without, every one.
+ * A record whose key is gone was forgotten: neither way finds it.
+ */
+async function recordsOf(gusp: Gusp, email: string, sql?: Sql): Promise<{ walks: WalkAggregate[]; observations: Observation[] }> {
+  if (!sql) return { walks: await gusp.walks.list(), observations: await gusp.observations.list() };
+  const subject = emailDigest(await erasurePepper(sql), email);
+  const { rows } = await sql.query<{ stream: string }>(
+    'SELECT DISTINCT e.stream FROM events e WHERE e.key_id IN (SELECT k.id FROM personal_keys k WHERE k.subject = $1) ORDER BY e.stream',
+    [subject],
+  );
+  const walks: WalkAggregate[] = [];
+  const observations: Observation[] = [];
+  for (const { stream } of rows) {
+    if (stream.startsWith('walk-')) {
+      const walk = await gusp.walks.get(stream.slice('walk-'.length));
+      if (walk.ok) walks.push(walk.value);
+    } else if (stream.startsWith('observation-')) {
+      const observation = await gusp.observations.get(stream.slice('observation-'.length));
+      if (observation.ok) observations.push(observation.value);
+    }
+  }
+  return { walks, observations };
+}
+
+/**
+ * The photos of `going` that no other observation shows (the same bytes sent twice share an id):
+ * asked of the observations' read model, which keeps each observation's photos.
+ */
+async function photosShownOnlyBy(sql: Sql, going: readonly Observation[]): Promise<string[]> {
+  const ids = [...new Set(going.flatMap((o) => storedPhotoIds(o.photos)))];
+  if (ids.length === 0) return [];
+  // The rows that may show one (their text names it; `_` may match more), then their photos read exactly.
+  const { rows } = await sql.query<{ doc: { photos?: Observation['photos'] } }>(
+    'SELECT doc FROM read_observations WHERE NOT (id = ANY($1::text[])) AND doc::text LIKE ANY($2::text[])',
+    [going.map((o) => o.id), ids.map((id) => `%${id.replace(/[\\%]/g, '\\$&')}%`)],
+  );
+  const shown = new Set(rows.flatMap((r) => storedPhotoIds(r.doc.photos ?? [])));
+  return ids.filter((id) => !shown.has(id));
+}
+
+/**
  * Everything kept about one email address: a person's right of access. With
  * `sql`, the emails written to them too (kind, subject, when; not the text).
  */
 export async function exportPersonalData(gusp: Gusp, email: string, sql?: Sql) {
   const wanted = email.trim().toLowerCase();
   const same = (e: string | undefined) => (e ?? '').trim().toLowerCase() === wanted;
-  const registrations = (await gusp.walks.list()).flatMap((agg) =>
+  const records = await recordsOf(gusp, wanted, sql);
+  const registrations = records.walks.flatMap((agg) =>
     agg.registrations
       .filter((r) => same(r.email))
       .map(({ cancelToken: _token, ...r }) => ({
@@ -128,7 +172,7 @@ export async function exportPersonalData(gusp: Gusp, email: string, sql?: Sql) {
         walk: { id: agg.walk.id, title: agg.walk.title, startsAt: agg.walk.startsAt, quartierId: agg.walk.quartierId },
       })),
   );
-  const observations = (await gusp.observations.list()).filter((o) => same(o.reporter?.email));
+  const observations = records.observations.filter((o) => same(o.reporter?.email));
   const emails = sql ? await emailsTo(sql, wanted) : [];
   return { email: wanted, registrations, observations, emails };
 }
@@ -150,24 +194,20 @@ export async function erasePersonalData(
   const wanted = email.trim().toLowerCase();
   const same = (e: string | undefined) => (e ?? '').trim().toLowerCase() === wanted;
   const keys: string[] = [];
-  for (const agg of await gusp.walks.list()) {
+  const records = await recordsOf(gusp, wanted, sql);
+  for (const agg of records.walks) {
     const ids = new Set<string>(agg.registrations.filter((r) => same(r.email)).map((r) => r.id));
     for (const id of ids) {
       await gusp.walks.eraseRegistration(agg.walk.id, id);
       keys.push(registrationKey(id));
     }
   }
-  const all = await gusp.observations.list();
-  const theirs = all.filter((o) => same(o.reporter?.email));
+  const theirs = records.observations.filter((o) => same(o.reporter?.email));
   for (const o of theirs) {
     await gusp.observations.eraseReporter(o.id);
     keys.push(observationKey(o.id));
   }
-  const photos = await deleteObservationPhotos(
-    sql,
-    theirs,
-    all.filter((o) => !theirs.includes(o)),
-  );
+  const photos = await deletePhotos(sql, await photosShownOnlyBy(sql, theirs));
   const emails = await deleteEmailsTo(sql, wanted);
   // By record and by the address's digest: a record the views no longer show them in (an erasure
   // interrupted after its events) still loses its key.
