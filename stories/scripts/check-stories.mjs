@@ -127,7 +127,9 @@ function inspectElement(page) {
   return page.evaluate(() => {
     const el = document
       .querySelector('#storybook-root')
-      ?.querySelector('gusp-walk-signup, gusp-issue-form, gusp-engagement-tracker, gusp-walk-list');
+      ?.querySelector(
+        'gusp-walk-signup, gusp-issue-form, gusp-engagement-tracker, gusp-walk-list, gusp-console, gusp-console-sign-in, gusp-console-walks',
+      );
     const wrapper = document.querySelector('#storybook-root .gusp-story');
     if (!el) return { found: false };
     const root = el.shadowRoot;

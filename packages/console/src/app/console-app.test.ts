@@ -51,7 +51,7 @@ describe('<gusp-console>', () => {
     expect(text(el, 'h1')).to.equal('Gestion des diagnostics en marchant');
     expect(text(el, '.who')).to.equal('Connecté : Claire Coordinatrice, coordination');
     expect(nav(el)).to.deep.equal(['Diagnostics', 'Le jour J', 'Comptes']);
-    expect($(el, 'nav a[aria-current="page"]')?.getAttribute('href')).to.equal('#walks');
+    expect($(el, 'nav a[aria-current="page"]')?.getAttribute('href')).to.equal(`${location.pathname}${location.search}#walks`);
     const walks = $<GuspConsoleWalks>(el, 'gusp-console-walks')!;
     await walks.loaded;
     expect(clean(walks.shadowRoot!.querySelector('h2')?.textContent)).to.equal('Diagnostics en marchant');

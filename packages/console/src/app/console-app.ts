@@ -250,7 +250,15 @@ export class GuspConsole extends ConsoleElement {
       ${this.actionError ? html`<p class="error" role="alert">${this.actionError}</p>` : nothing}
       <nav aria-label=${t.navLabel}>
         <ul>
-          ${screens.map((id) => html`<li><a href="#${id}" aria-current=${id === current ? 'page' : nothing}>${t.screens[id]}</a></li>`)}
+          ${screens.map(
+            // The page's own address and the screen's #hash (the hash alone would read as a link to a missing anchor).
+            (id) =>
+              html`<li>
+                <a href="${location.pathname}${location.search}#${id}" aria-current=${id === current ? 'page' : nothing}
+                  >${t.screens[id]}</a
+                >
+              </li>`,
+          )}
         </ul>
       </nav>
       <main tabindex="-1">

@@ -103,23 +103,24 @@ export class GuspConsoleSignIn extends ConsoleElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<div class="card" lang=${this.locale}>
+    return html`<section class="card" lang=${this.locale} aria-labelledby="sign-in-title">
       ${this.notice && this.step === SignInStep.email ? html`<p class="notice" role="status">${this.notice}</p>` : nothing} ${this.body()}
-    </div>`;
+    </section>`;
   }
 
   private body(): TemplateResult {
     const t = this.t;
     switch (this.step) {
       case SignInStep.link:
-        return html`${heading(this.level(), t.signInTitle)} ${this.formError ? this.alert() : html`<p role="status">${t.verifyingLink}</p>`}
+        return html`${heading(this.level(), t.signInTitle, { id: 'sign-in-title' })}
+        ${this.formError ? this.alert() : html`<p role="status">${t.verifyingLink}</p>`}
         ${this.formError ? html`<button type="button" @click=${(e: Event) => this.restart(e)}>${t.askNewLink}</button>` : nothing}`;
       case SignInStep.linkFailed:
-        return html`${heading(this.level(), t.signInTitle)}
+        return html`${heading(this.level(), t.signInTitle, { id: 'sign-in-title' })}
           <p class="error" part="error" role="alert">${t.linkFailed}</p>
           <button type="button" id="restart" @click=${(e: Event) => this.restart(e)}>${t.askNewLink}</button>`;
       case SignInStep.code:
-        return html`${heading(this.level(), t.checkEmailTitle, { id: 'code-title', tabindex: '-1' })}
+        return html`${heading(this.level(), t.checkEmailTitle, { id: 'sign-in-title', tabindex: '-1' })}
           <p id="sent">${t.checkEmail(this.email)}</p>
           <form part="form" novalidate @submit=${(e: Event) => this.submitCode(e)}>
             ${this.formError ? this.alert() : nothing}
@@ -143,7 +144,7 @@ export class GuspConsoleSignIn extends ConsoleElement {
             </div>
           </form>`;
       default:
-        return html`${heading(this.level(), t.signInTitle)}
+        return html`${heading(this.level(), t.signInTitle, { id: 'sign-in-title' })}
           <p>${t.signInIntro}</p>
           <form part="form" novalidate @submit=${(e: Event) => this.submitEmail(e)}>
             ${this.formError ? this.alert() : nothing}

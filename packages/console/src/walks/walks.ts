@@ -49,7 +49,7 @@ export class GuspConsoleWalks extends ConsoleElement {
   static override styles = [
     tokens,
     css`
-      form {
+      fieldset {
         display: flex;
         flex-wrap: wrap;
         gap: 0.75rem var(--_space);
@@ -57,9 +57,10 @@ export class GuspConsoleWalks extends ConsoleElement {
         padding: 0.75rem var(--_space);
         margin-block: 0 var(--_space);
         background: var(--_surface);
+        border: 0;
         border-radius: var(--_radius);
       }
-      form .field {
+      fieldset .field {
         margin: 0;
         flex: 1 1 10rem;
       }
@@ -191,7 +192,9 @@ export class GuspConsoleWalks extends ConsoleElement {
     const city = this.data?.city ?? this.city;
     const now = yearIn(this.timeZone);
     const years = [...new Set([now - 2, now - 1, now, now + 1, this.shownYear])].sort();
-    return html`<form part="filters" aria-label=${t.filters} @submit=${(e: Event) => e.preventDefault()}>
+    // Applied as soon as one is chosen: a group of fields, not a form to submit.
+    return html`<fieldset part="filters">
+      <legend class="visually-hidden">${t.filters}</legend>
       <div class="field">
         <label for="year">${t.year}</label>
         <select id="year" @change=${(e: Event) => (this.year = Number((e.target as HTMLSelectElement).value))}>
@@ -212,7 +215,7 @@ export class GuspConsoleWalks extends ConsoleElement {
           ${WALK_FILTER_STATUSES.map((s) => html`<option value=${s} ?selected=${s === this.status}>${t.statuses[s]}</option>`)}
         </select>
       </div>
-    </form>`;
+    </fieldset>`;
   }
 
   private quartierName(data: WalksData, id: string): string {
