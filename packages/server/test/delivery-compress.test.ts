@@ -117,6 +117,15 @@ describe('compression of the server’s answers (issue 12)', () => {
     assert.deepEqual(await compressed.json(), await plain.json());
   });
 
+  test('a whole body (not a stream) is compressed in one piece, with its Content-Length', async () => {
+    for (const path of ['/api/walks', '/api/openapi.json', '/']) {
+      const r = await rawGet(server.url, path, { 'accept-encoding': 'br' });
+      assert.equal(r.headers['content-encoding'], 'br', path);
+      assert.equal(r.headers['transfer-encoding'], undefined, path);
+      assert.equal(Number(r.headers['content-length']), r.raw.length, path);
+    }
+  });
+
   test('small answers go as they are', async () => {
     const r = await rawGet(server.url, '/healthz', { 'accept-encoding': 'br, gzip' });
     assert.equal(r.status, 200);

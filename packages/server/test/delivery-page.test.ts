@@ -4,7 +4,7 @@
  * preloads the (hashed) bundle and carries the elements' first data as their inline JSON, the
  * same the API answers; no string in the data can close the script element; in Chromium, under
  * the page's CSP, the walk list and the report form show that data without asking the API for it,
- * and a reload downloads no bundle byte.
+ * the tracker's refresh of unchanged data is a 304, and a repeat visit downloads no bundle byte.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -79,7 +79,7 @@ describe('the demo page starts its data with the bundle (issue 12)', () => {
   });
 
   test(
-    'in Chromium: the data shows without a request for it, under the CSP; a reload downloads no bundle byte',
+    'in Chromium: the data shows without a request for it, under the CSP; the tracker’s refresh is a 304; a repeat visit downloads no bundle byte',
     { skip: browserSkip },
     async () => {
       const browser = await launchChromium();
@@ -101,6 +101,15 @@ describe('the demo page starts its data with the bundle (issue 12)', () => {
         await cdp.send('Network.enable');
         const bundleBytes = new Map<string, number>();
         const urls = new Map<string, string>();
+        // The status on the wire (responseReceived says 200 for a copy the browser revalidated with a 304).
+        const engagementStatuses: number[] = [];
+        const engagementRequests = new Set<string>();
+        cdp.on('Network.requestWillBeSent', (e) => {
+          if (new URL(e.request.url).pathname === '/api/engagements') engagementRequests.add(e.requestId);
+        });
+        cdp.on('Network.responseReceivedExtraInfo', (e) => {
+          if (engagementRequests.has(e.requestId)) engagementStatuses.push(e.statusCode);
+        });
         cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, new URL(e.response.url).pathname));
         cdp.on('Network.loadingFinished', (e) => {
           const path = urls.get(e.requestId);
@@ -123,8 +132,13 @@ describe('the demo page starts its data with the bundle (issue 12)', () => {
         assert.ok(!requested.includes('/api/city'), 'no request for the city profile');
         const first = [...bundleBytes.values()].reduce((a, b) => a + b, 0);
         assert.ok(first > 0, 'the first visit downloads the bundle');
-        // The tracker still asks the API (its data refreshes): the page works as before.
+        // The tracker still asks the API (its data refreshes: refresh="5"), and while nothing changed the
+        // browser revalidates its copy (If-None-Match): the server answers 304, not the list again.
         assert.ok(requested.some((p) => p.startsWith('/api/engagements')));
+        const deadline = Date.now() + 15_000;
+        while (engagementStatuses.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+        assert.equal(engagementStatuses[0], 200);
+        assert.equal(engagementStatuses[1], 304, `the refresh: ${engagementStatuses.join(', ')}`);
 
         // Again, as a visitor coming back: the hashed bundle comes from the browser's cache.
         bundleBytes.clear();

@@ -35,7 +35,11 @@ export const COMPRESS_THRESHOLD = 1024;
 /** Past this many bytes read at once, the rest is streamed even if it is there already. */
 const WHOLE_LIMIT = 1 << 20;
 const NOT_YET_VALUE = Symbol('not yet');
-const NOT_YET = Promise.resolve(NOT_YET_VALUE);
+/**
+ * Resolves on the next turn of the event loop: a body already there (a string's stream closes
+ * one task after its only chunk) is read whole before it; a stream waiting on the database is not.
+ */
+const notYet = () => new Promise<typeof NOT_YET_VALUE>((resolve) => setImmediate(() => resolve(NOT_YET_VALUE)));
 /** Milliseconds a streamed source may pause before what is compressed so far is sent. */
 const STREAM_FLUSH_MS = 10;
 
@@ -165,7 +169,7 @@ export function compression(): MiddlewareHandler {
     let pending: Promise<ReadableStreamReadResult<Uint8Array>> | undefined;
     for (;;) {
       const read = reader.read();
-      const next = size < COMPRESS_THRESHOLD ? await read : size < WHOLE_LIMIT ? await Promise.race([read, NOT_YET]) : NOT_YET_VALUE;
+      const next = size < COMPRESS_THRESHOLD ? await read : size < WHOLE_LIMIT ? await Promise.race([read, notYet()]) : NOT_YET_VALUE;
       if (next === NOT_YET_VALUE) {
         pending = read;
         break;
