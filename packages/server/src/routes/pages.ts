@@ -13,6 +13,7 @@ import { sendError, serverError, statusOf } from '../http/errors.js';
 import { noneMatch } from '../http/etag.js';
 import { publicWalkSummary } from '../http/public-views.js';
 import { fileAnswer, jsonAnswer, route, type RouteGroup } from '../http/route.js';
+import { demoWalkLists } from '../read/walks.js';
 import { walkCalendarLinks } from './walks.js';
 
 const html = (description: string) => fileAnswer(description, 'text/html');
@@ -64,13 +65,8 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: html('The page.') },
         handler: async (c) => {
           const at = now();
-          const summaries = (await gusp.walks.list()).filter((agg) => agg.walk.status !== 'draft').map((agg) => walkSummary(agg, at));
-          const upcoming = summaries
-            .filter((s) => ['open', 'closed', 'cancelled'].includes(s.status) && Date.parse(s.walk.startsAt) > at.getTime())
-            .sort((a, b) => Date.parse(a.walk.startsAt) - Date.parse(b.walk.startsAt));
-          const reported = summaries
-            .filter((s) => s.status === 'reported')
-            .sort((a, b) => Date.parse(b.walk.startsAt) - Date.parse(a.walk.startsAt));
+          // From the walks' read model: the same two lists (still to come, soonest first; reported, latest first).
+          const { upcoming, reported } = await demoWalkLists(await deps.read(), at);
           // Its Content-Security-Policy is the one of every page (app.ts): scripts from /elements/ only.
           const bundleAvailable = bundles.has('gusp-elements.js');
           return c.html(
