@@ -37,6 +37,10 @@ describe('the back office at /gestion', () => {
       assert.match(body, /<html lang="fr">/);
       assert.doesNotMatch(body, /class="warning"/, 'the bundle is built (scripts/ensure-console-bundle.mjs)');
     }
+    // In the browser's language: English for Accept-Language: en, French otherwise.
+    const english = await (await fetch(`${server.url}/gestion`, { headers: { 'Accept-Language': 'en-GB,en;q=0.9' } })).text();
+    assert.match(english, /<html lang="en">/);
+    assert.match(english, /<title>GUSP — .+: back office<\/title>/);
     // A token in the URL never leaks to the next site.
     const landing = await fetch(`${server.url}/gestion/connexion?token=abcdefghijklmnopqrstuvwxyz`);
     assert.equal(landing.headers.get('referrer-policy'), 'no-referrer');
@@ -72,6 +76,8 @@ describe('the back office at /gestion', () => {
     });
     try {
       const page = await browser.newPage();
+      // The page speaks the browser's language (headless Chromium asks for en-US whatever --lang says).
+      await page.setExtraHTTPHeaders({ 'Accept-Language': 'fr-FR,fr;q=0.9' });
       const problems: string[] = [];
       page.on('pageerror', (e) => problems.push(`pageerror: ${String(e)}`));
       page.on('console', (m) => {

@@ -40,17 +40,19 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
  * The page: one module script (the CSP of every page allows this server's scripts only, and no
  * inline script), the app element, and what to do when scripts do not run or the bundle is missing.
  */
-export function consolePage(city: CityProfile, options: { readonly bundleAvailable: boolean }): string {
+export function consolePage(city: CityProfile, options: { readonly bundleAvailable: boolean; readonly locale?: string }): string {
+  // The console speaks the page's language: the request's (Accept-Language), French by default.
+  const english = options.locale?.toLowerCase().startsWith('en') === true;
   const missing = options.bundleAvailable
     ? ''
     : `<p class="warning" role="alert">L’espace de gestion n’est pas construit : lancez <code>pnpm start</code> à la racine du dépôt (ou <code>pnpm --filter @gusp/console build</code>). <span lang="en">The back office is not built: run <code>pnpm start</code> at the repository's root.</span></p>`;
   return `<!doctype html>
-<html lang="fr">
+<html lang="${english ? 'en' : 'fr'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
-<title>GUSP — ${escape(city.name)} : espace de gestion</title>
+<title>${english ? `GUSP — ${escape(city.name)}: back office` : `GUSP — ${escape(city.name)} : espace de gestion`}</title>
 <link rel="icon" href="data:,">
 <script type="module" src="${CONSOLE_BUNDLE_PATH}"></script>
 <style>
@@ -88,9 +90,10 @@ export function consoleRoutes(deps: RouteDeps): RouteGroup {
     }
   };
   const page = (c: Context<Env>) =>
-    c.html(consolePage(gusp.city, { bundleAvailable: bundlePath !== undefined && existsSync(bundlePath) }), 200, {
+    c.html(consolePage(gusp.city, { bundleAvailable: bundlePath !== undefined && existsSync(bundlePath), locale: c.get('locale') }), 200, {
       // Who is signed in is asked by the console; the page itself is the same for everyone, but never kept with a token in its URL.
       'Cache-Control': 'no-store',
+      Vary: 'Accept-Language',
     });
   const html = fileAnswer('The page.', 'text/html');
 
