@@ -55,7 +55,7 @@ export class GuspConsoleWalks extends ConsoleElement {
         gap: 0.75rem var(--_space);
         align-items: end;
         padding: 0.75rem var(--_space);
-        margin-block: 0 var(--_space);
+        margin: 0 0 var(--_space);
         background: var(--_surface);
         border: 0;
         border-radius: var(--_radius);
