@@ -261,11 +261,13 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
     );
     const changed: Conditions = (params) => {
       const since = `${params.bind(from)}::bigint`;
+      // An observation is committed only to an engagement that lists it (the core commits the
+      // proposal's qualified `observationIds`): the engagements' lists cover `engagementId` too.
+      // One set of ids, each side served by its index, not a test of every row.
       return [
         "polarity = 'problem'",
-        `changed_ms >= ${since}
-         OR id IN (SELECT unnest(observation_ids) FROM read_engagements WHERE changed_ms >= ${since})
-         OR engagement_id IN (SELECT id FROM read_engagements WHERE changed_ms >= ${since})`,
+        `id IN (SELECT id FROM read_observations WHERE polarity = 'problem' AND changed_ms >= ${since}
+                UNION SELECT unnest(observation_ids) FROM read_engagements WHERE changed_ms >= ${since})`,
       ];
     };
     const found: OrderedOpen311Update[] = [];

@@ -75,8 +75,8 @@ onBothDatabases((name, open, skip) => {
     test('observations: batches of 3 are the whole list, oldest or newest first, and a limit stops them', async () => {
       const all = (await gusp.observations.list()).map(({ reporter: _, ...o }): PublicObservation => o);
       const oldest = [...all].sort(byKey((o: Observation) => o.recordedAt));
-      const read = await collect(observationBatches(db.sql, () => [], 'oldest', { size: 3 }));
-      assert.deepEqual(read.sizes, [3, 3, 3, 2]);
+      const read = await collect(observationBatches(db.sql, () => [], 'oldest', { size: 3, first: 1 }));
+      assert.deepEqual(read.sizes, [1, 3, 3, 3, 1]);
       assert.deepEqual(read.items, oldest);
       assert.ok(
         read.items.every((o) => !('reporter' in o)),
@@ -99,8 +99,8 @@ onBothDatabases((name, open, skip) => {
 
     test('engagements: batches of 2 are the whole list, in either order', async () => {
       const oldest = [...(await gusp.engagements.list())].sort(byKey((e: Engagement) => e.proposedAt));
-      const read = await collect(engagementBatches(db.sql, () => [], 'oldest', 2));
-      assert.deepEqual(read.sizes, [2, 2, 2, 1]);
+      const read = await collect(engagementBatches(db.sql, () => [], 'oldest', 2, 1));
+      assert.deepEqual(read.sizes, [1, 2, 2, 2]);
       assert.deepEqual(read.items, oldest);
       assert.deepEqual((await collect(engagementBatches(db.sql, () => [], 'newest', 2))).items, [...oldest].reverse());
     });

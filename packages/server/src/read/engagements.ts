@@ -23,7 +23,7 @@ import {
 } from '@gusp/core';
 import { keysetSql, pageOf, type CursorKey, type Keyset, type Page, type PageRequest } from '../http/page.js';
 import { sqlParams, type SqlParams, type SqlSession } from '../sql.js';
-import { EXPORT_BATCH, latestInstant, parsedDoc, whereOf, type Conditions, type ListOrder } from './observations.js';
+import { EXPORT_BATCH, FIRST_BATCH, latestInstant, parsedDoc, whereOf, type Conditions, type ListOrder } from './observations.js';
 import type { Projection } from './projection.js';
 
 const WRITE_CHUNK = 500;
@@ -114,25 +114,27 @@ export async function engagementPage(
   return pageOf(docs(rows), page, engagementKey);
 }
 
-/** Every engagement `conditions` keep, in `order`, in keyset batches of `size`. */
+/** Every engagement `conditions` keep, in `order`, in keyset batches of `size` after a `first` one of fewer. */
 export async function* engagementBatches(
   sql: SqlSession,
   conditions: Conditions,
   order: ListOrder = 'oldest',
   size = EXPORT_BATCH,
+  first = FIRST_BATCH,
 ): AsyncGenerator<Engagement[]> {
   let after: CursorKey | undefined;
   for (;;) {
+    const want = after === undefined ? Math.min(size, first) : size;
     const params = sqlParams();
     const where = conditions(params);
-    const k = keysetSql(engagementKeyset(order), { limit: size - 1, after }, params);
+    const k = keysetSql(engagementKeyset(order), { limit: want - 1, after }, params);
     const { rows } = await sql.query<{ doc: unknown }>(
       `SELECT doc FROM read_engagements ${whereOf([...where, k.where])} ORDER BY ${k.orderBy} ${k.limit}`,
       params.values,
     );
     const batch = docs(rows);
     if (batch.length > 0) yield batch;
-    if (batch.length < size) return;
+    if (batch.length < want) return;
     after = engagementKey(batch.at(-1) as Engagement);
   }
 }
