@@ -22,6 +22,7 @@ import type { Gusp, Observation, WalkAggregate } from '@gusp/core';
 import { deleteEmailsBefore, deleteEmailsTo, emailsTo } from './notify/outbox.js';
 import { deletePhotos, deleteUnattachedPhotos, storedPhotoIds } from './photos.js';
 import type { Sql } from './sql.js';
+import { caughtUpReadModels } from './read/read-models.js';
 import { deleteKeys, emailDigest, erasurePepper, shredDeletedKeys } from './store/personal-keys.js';
 
 export interface PurgeResult {
@@ -41,21 +42,29 @@ const MONTH_MS = 30.44 * 86_400_000;
 /** How long a photo sent alone waits for its observation before {@linkcode sweepOrphanPhotos} deletes it. */
 export const ORPHAN_PHOTO_MS = 86_400_000;
 
-/** Deletes the photos of `going`, except those an observation of `kept` shows too. */
-async function deleteObservationPhotos(sql: Sql, going: readonly Observation[], kept: readonly Observation[]): Promise<number> {
-  const stillShown = new Set(kept.flatMap((o) => storedPhotoIds(o.photos)));
-  const ids = [...new Set(going.flatMap((o) => storedPhotoIds(o.photos)))].filter((id) => !stillShown.has(id));
-  return deletePhotos(sql, ids);
+/**
+ * The photos the observations of the read model that pass `where` (a condition on
+ * `read_observations`, its values in `params`) show: only the photo lists are read, of the rows
+ * that have one, and their ids are taken as everywhere else ({@linkcode storedPhotoIds}).
+ */
+async function shownPhotoIds(sql: Sql, where: string, params: readonly unknown[]): Promise<Set<string>> {
+  const { rows } = await sql.query<{ photos: Observation['photos'] }>(
+    `SELECT doc->'photos' AS photos FROM read_observations WHERE json_array_length(doc->'photos') > 0 AND ${where}`,
+    params,
+  );
+  return new Set(rows.flatMap((r) => storedPhotoIds(r.photos)));
 }
 
 /**
  * Deletes the photos sent (`POST /api/photos`) more than `olderThanMs` (a day) before `now` that
  * no observation shows: a page closed before sending its report leaves them behind. The day
- * leaves a person time to finish the report the photo was sent for.
+ * leaves a person time to finish the report the photo was sent for. Which photos observations
+ * show is asked of their read model, caught up first.
  */
 export async function sweepOrphanPhotos(gusp: Gusp, sql: Sql, options: { now?: Date; olderThanMs?: number } = {}): Promise<number> {
   const before = new Date((options.now ?? new Date()).getTime() - (options.olderThanMs ?? ORPHAN_PHOTO_MS));
-  const attached = [...new Set((await gusp.observations.list()).flatMap((o) => storedPhotoIds(o.photos)))];
+  await caughtUpReadModels(sql, gusp.city);
+  const attached = [...(await shownPhotoIds(sql, 'true', []))];
   return deleteUnattachedPhotos(sql, attached, before);
 }
 
@@ -79,8 +88,21 @@ export async function purgePersonalData(gusp: Gusp, sql: Sql, options: { months?
   let walks = 0;
   let registrations = 0;
   let observations = 0;
-  for (const agg of await gusp.walks.list()) {
-    if (walkEnd(agg.walk) > limit) continue;
+  // From the read models, only what still holds personal data: the walks ended before the limit
+  // whose journal still has a sealing key, the observations recorded before it whose reporter's
+  // key is still there. Each is then loaded alone (the purge no longer folds the whole city).
+  await caughtUpReadModels(sql, gusp.city);
+  const endedWalks = await sql.query<{ id: string }>(
+    `SELECT w.id FROM read_walks w
+     WHERE w.starts_at + (w.doc->'walk'->>'durationMinutes')::bigint * 60000 <= $1
+       AND EXISTS (SELECT 1 FROM events e JOIN personal_keys k ON k.id = e.key_id WHERE e.stream = 'walk-' || w.id)
+     ORDER BY w.id`,
+    [limit],
+  );
+  for (const { id } of endedWalks.rows) {
+    const found = await gusp.walks.get(id);
+    if (!found.ok || walkEnd(found.value.walk) > limit) continue;
+    const agg = found.value;
     const purged = await gusp.walks.purgePersonalData(agg.walk.id);
     if (!purged.ok) continue;
     const forgotten = await deleteKeys(
@@ -92,19 +114,28 @@ export async function purgePersonalData(gusp: Gusp, sql: Sql, options: { months?
       registrations += forgotten.length;
     }
   }
-  const all = await gusp.observations.list();
-  const old = all.filter((o) => Date.parse(o.recordedAt) <= limit);
-  for (const o of old) if (o.reporter) await gusp.observations.eraseReporter(o.id);
+  const reported = await sql.query<{ id: string }>(
+    `SELECT o.id FROM read_observations o
+     WHERE o.recorded_ms <= $1 AND EXISTS (SELECT 1 FROM personal_keys k WHERE k.id = 'observation:' || o.id)
+     ORDER BY o.id`,
+    [limit],
+  );
+  for (const { id } of reported.rows) {
+    const o = await gusp.observations.get(id);
+    if (o.ok && o.value.reporter) await gusp.observations.eraseReporter(id);
+  }
   observations += (
     await deleteKeys(
       sql,
-      old.map((o) => observationKey(o.id)),
+      reported.rows.map((r) => observationKey(r.id)),
     )
   ).length;
-  const photos = await deleteObservationPhotos(
+  // The photos of the observations recorded before the limit, but those a later one shows too.
+  const old = await shownPhotoIds(sql, 'recorded_ms <= $1', [limit]);
+  const kept = await shownPhotoIds(sql, 'recorded_ms > $1', [limit]);
+  const photos = await deletePhotos(
     sql,
-    old,
-    all.filter((o) => !old.includes(o)),
+    [...old].filter((id) => !kept.has(id)),
   );
   const emails = await deleteEmailsBefore(sql, new Date(limit));
   // The deleted keys leave the table's files (and the outbox's deleted rows were ciphertext only).
@@ -147,12 +178,7 @@ async function recordsOf(gusp: Gusp, email: string, sql?: Sql): Promise<{ walks:
 async function photosShownOnlyBy(sql: Sql, going: readonly Observation[]): Promise<string[]> {
   const ids = [...new Set(going.flatMap((o) => storedPhotoIds(o.photos)))];
   if (ids.length === 0) return [];
-  // The rows that may show one (their text names it; `_` may match more), then their photos read exactly.
-  const { rows } = await sql.query<{ doc: { photos?: Observation['photos'] } }>(
-    'SELECT doc FROM read_observations WHERE NOT (id = ANY($1::text[])) AND doc::text LIKE ANY($2::text[])',
-    [going.map((o) => o.id), ids.map((id) => `%${id.replace(/[\\%]/g, '\\$&')}%`)],
-  );
-  const shown = new Set(rows.flatMap((r) => storedPhotoIds(r.doc.photos ?? [])));
+  const shown = await shownPhotoIds(sql, 'NOT (id = ANY($1::text[]))', [going.map((o) => o.id)]);
   return ids.filter((id) => !shown.has(id));
 }
 
@@ -194,6 +220,8 @@ export async function erasePersonalData(
   const wanted = email.trim().toLowerCase();
   const same = (e: string | undefined) => (e ?? '').trim().toLowerCase() === wanted;
   const keys: string[] = [];
+  // Caught up first: which of their photos others still show is asked of the observations' read model.
+  await caughtUpReadModels(sql, gusp.city);
   const records = await recordsOf(gusp, wanted, sql);
   for (const agg of records.walks) {
     const ids = new Set<string>(agg.registrations.filter((r) => same(r.email)).map((r) => r.id));

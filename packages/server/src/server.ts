@@ -181,11 +181,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         existing: (ids) => photoExists(database.sql, ids),
       },
       purge: (months) => purgePersonalData(gusp, database.sql, { months }),
-      // Caught up first: erasure asks the observations' read model which photos others still show.
-      erase: async (email) => {
-        await readModels.caughtUp();
-        return erasePersonalData(gusp, database.sql, email);
-      },
+      erase: (email) => erasePersonalData(gusp, database.sql, email),
       exportPerson: (email) => exportPersonalData(gusp, email, database.sql),
       ping: async () => {
         await database.sql.query('SELECT 1');

@@ -75,6 +75,20 @@ async function applyAll(
   }
 }
 
+/** The read models opened on each database handle: what a function given only `sql` (the privacy jobs, a command) reads through. */
+const openedOn = new WeakMap<Sql, ReadModels>();
+
+/**
+ * The read models of this database handle, caught up: those a server (or anything) opened on it,
+ * else opened now (and kept for the next call). For the code that is given a database rather than
+ * a server: the purge, erasure, the orphan photo sweep.
+ */
+export async function caughtUpReadModels(sql: Sql, city: CityProfile): Promise<ReadModels> {
+  const models = openedOn.get(sql) ?? (await openReadModels(sql, { city }));
+  await models.caughtUp();
+  return models;
+}
+
 const lastHandedOut = async (sql: SqlSession) =>
   Number((await sql.query<{ last: string | number }>('SELECT last FROM event_position')).rows[0]?.last ?? 0);
 
@@ -194,7 +208,7 @@ export async function openReadModels(sql: Sql, options: ReadModelsOptions): Prom
     else await caughtUp();
   }
 
-  return {
+  const models: ReadModels = {
     sql,
     caughtUp,
     nudge() {
@@ -213,4 +227,6 @@ export async function openReadModels(sql: Sql, options: ReadModelsOptions): Prom
       await Promise.allSettled([running, queued]);
     },
   };
+  openedOn.set(sql, models);
+  return models;
 }
