@@ -114,9 +114,10 @@ describe('gusp-server copy: from a PGlite data directory to PostgreSQL', { skip:
         .split('\n')
         .filter((l) => l.includes('"copied and checked"'))
         .at(-1) as string,
-    ) as { events: number; staffTokens: number; photos: number; clientCommands: number; journalDigest: string };
+    ) as { events: number; staffTokens: number; staffAccounts: number; photos: number; clientCommands: number; journalDigest: string };
     assert.ok(report.events > 50, `events: ${report.events}`);
     assert.equal(report.staffTokens, 1);
+    assert.equal(report.staffAccounts, 1, 'the demo coordinator the seed created');
     assert.equal(report.photos, 1);
     assert.ok(report.clientCommands >= 3);
     assert.match(report.journalDigest, /^[0-9a-f]{32}$/);
@@ -126,6 +127,10 @@ describe('gusp-server copy: from a PGlite data directory to PostgreSQL', { skip:
     assert.match(server.output(), /"database":"postgres"/);
     assert.deepEqual(await snapshot(url, coordinator, walkId), before);
     assert.deepEqual(Buffer.from(await (await fetch(`${url}/api/photos/${photoId}`)).arrayBuffer()), photoBytes);
+    // The staff account moved with its key: its sealed address reads back on the new database.
+    const accounts = await call(url, 'GET', '/api/staff/accounts', { headers: coordinator });
+    assert.equal(accounts.status, 200, JSON.stringify(accounts.body));
+    assert.match(JSON.stringify(accounts.body), /coordination@demo\.gusp\.invalid/);
 
     // A retry of a sign-up made on PGlite is recognised, not applied twice.
     const retry = await call(url, 'POST', `/api/walks/${walkId}/registrations`, {

@@ -9,7 +9,8 @@
  * positions, versions, data kept verbatim as JSON text, redactions
  * included), the position sequence (so new events continue after the last
  * one), `client_commands` (Idempotency-Keys already applied stay applied),
- * `staff_tokens` (hashes only: the same tokens keep working), `photos`,
+ * `staff_tokens` (hashes only: the same tokens keep working), `staff_accounts`
+ * (sealed; their sign-in links and sessions are not: people sign in again), `photos`,
  * the `outbox` (sent and pending emails, sealed, with its id sequence), the
  * notifier's cursor (no email is sent twice, none is lost), `personal_keys`
  * (the keys that unseal personal data, with their erasure index) and
@@ -26,6 +27,7 @@ export interface CopyReport {
   readonly events: number;
   readonly clientCommands: number;
   readonly staffTokens: number;
+  readonly staffAccounts: number;
   readonly photos: number;
   readonly outbox: number;
   readonly personalKeys: number;
@@ -70,7 +72,7 @@ async function* batches<R>(sql: Sql, select: string, key: string): AsyncGenerato
 export async function copyDatabase(from: Sql, to: Sql, log: (record: Record<string, unknown>) => void = () => {}): Promise<CopyReport> {
   const [fromVersions, toVersions] = [await versions(from), await versions(to)];
   if (fromVersions !== toVersions) throw new CopyRefused(`The two databases have different migrations (${fromVersions} / ${toVersions}).`);
-  if ((await count(to, 'events')) > 0 || (await count(to, 'staff_tokens')) > 0) {
+  if ((await count(to, 'events')) > 0 || (await count(to, 'staff_tokens')) > 0 || (await count(to, 'staff_accounts')) > 0) {
     throw new CopyRefused('The target database already holds GUSP data (events or tokens): copy only into an empty one.');
   }
   const sequence = (await from.query<{ last_value: string; is_called: boolean }>('SELECT last_value, is_called FROM events_position_seq'))
@@ -117,13 +119,29 @@ export async function copyDatabase(from: Sql, to: Sql, log: (record: Record<stri
     }
     for await (const rows of batches<Record<string, string | null>>(
       from,
-      'SELECT id, token_sha256, role, organisation_id, label, created_at::text AS created_at, revoked_at::text AS revoked_at FROM staff_tokens',
+      'SELECT id, token_sha256, role, organisation_id, label, created_at::text AS created_at, revoked_at::text AS revoked_at, created_by FROM staff_tokens',
       'staff_tokens.id',
     )) {
       for (const r of rows) {
         await tx.query(
-          'INSERT INTO staff_tokens (id, token_sha256, role, organisation_id, label, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz)',
-          [r.id, r.token_sha256, r.role, r.organisation_id, r.label, r.created_at, r.revoked_at],
+          'INSERT INTO staff_tokens (id, token_sha256, role, organisation_id, label, created_at, revoked_at, created_by) VALUES ($1, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz, $8)',
+          [r.id, r.token_sha256, r.role, r.organisation_id, r.label, r.created_at, r.revoked_at, r.created_by],
+        );
+      }
+    }
+    // Staff accounts (their address and name stay sealed under their key, copied with the others below).
+    // Sign-in links and sessions are not copied: short-lived, people sign in again on the new server.
+    for await (const rows of batches<Record<string, string | null>>(
+      from,
+      `SELECT id, email_digest, key_id, sealed, role, organisation_id, invited_by, created_at::text AS created_at,
+              deactivated_at::text AS deactivated_at FROM staff_accounts`,
+      'staff_accounts.id',
+    )) {
+      for (const r of rows) {
+        await tx.query(
+          `INSERT INTO staff_accounts (id, email_digest, key_id, sealed, role, organisation_id, invited_by, created_at, deactivated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $9::timestamptz)`,
+          [r.id, r.email_digest, r.key_id, r.sealed, r.role, r.organisation_id, r.invited_by, r.created_at, r.deactivated_at],
         );
       }
     }
@@ -206,6 +224,7 @@ export async function copyDatabase(from: Sql, to: Sql, log: (record: Record<stri
     events: await count(sql, 'events'),
     clientCommands: await count(sql, 'client_commands'),
     staffTokens: await count(sql, 'staff_tokens'),
+    staffAccounts: await count(sql, 'staff_accounts'),
     photos: await count(sql, 'photos'),
     outbox: await count(sql, 'outbox'),
     personalKeys: await count(sql, 'personal_keys'),
