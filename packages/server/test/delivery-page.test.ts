@@ -136,9 +136,9 @@ describe('the demo page starts its data with the bundle (issue 12)', () => {
         // browser revalidates its copy (If-None-Match): the server answers 304, not the list again.
         assert.ok(requested.some((p) => p.startsWith('/api/engagements')));
         const deadline = Date.now() + 15_000;
-        while (engagementStatuses.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-        assert.equal(engagementStatuses[0], 200);
-        assert.equal(engagementStatuses[1], 304, `the refresh: ${engagementStatuses.join(', ')}`);
+        while (!engagementStatuses.includes(304) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+        assert.ok(engagementRequests.size >= 2, 'the tracker refreshed');
+        assert.ok(engagementStatuses.includes(304), `a refresh answered 304: ${engagementStatuses.join(', ')}`);
 
         // Again, as a visitor coming back: the hashed bundle comes from the browser's cache.
         bundleBytes.clear();

@@ -68,6 +68,8 @@ export const jsonBlock = (data: unknown): string =>
 
 export function demoPage(city: CityProfile, walks: DemoWalks, options: DemoPageOptions): string {
   const bundle = options.bundle ?? DEMO_BUNDLE_PATH;
+  const inlineWalks = (options.inline?.walkList as { walks?: unknown } | undefined)?.walks;
+  const walksInline = Array.isArray(inlineWalks) ? inlineWalks.length : undefined;
   const quartierName = (id: string) => city.quartiers.find((q) => q.id === id)?.name ?? id;
   const reports = walks.reported
     .map(
@@ -106,6 +108,15 @@ export function demoPage(city: CityProfile, walks: DemoWalks, options: DemoPageO
   footer { margin-block-start: 3rem; font-size: .9rem; color: #4d4d4d; border-block-start: 1px solid #ccc; padding-block-start: .75rem; }
   /* Before the bundle defines them, the elements take their room (no jump). */
   gusp-walk-list:not(:defined), gusp-issue-form:not(:defined), gusp-engagement-tracker:not(:defined) { display: block; min-block-size: 8rem; }
+  /* About the room they take once drawn (measured in Chromium: a card is ~13rem on a phone, two cards a row
+     of ~15rem wider; the report form ~105rem, ~88rem wider), so what follows does not jump down when the
+     bundle runs (layout shift); --walks is the number of walks the list's inline data holds. */
+  gusp-walk-list:not(:defined) { min-block-size: calc(3.5rem + var(--walks, 0) * 12.5rem); }
+  gusp-issue-form:not(:defined) { min-block-size: 102rem; }
+  @media (min-width: 48rem) {
+    gusp-walk-list:not(:defined) { min-block-size: calc(3.5rem + round(up, var(--walks, 0) / 2, 1) * 14.5rem); }
+    gusp-issue-form:not(:defined) { min-block-size: 86rem; }
+  }
 </style>
 </head>
 <body>
@@ -115,7 +126,7 @@ export function demoPage(city: CityProfile, walks: DemoWalks, options: DemoPageO
   ${missingBundle}
 </header>
 <main>
-  <section class="walks">
+  <section class="walks"${walksInline === undefined ? '' : ` style="--walks: ${walksInline}"`}>
     ${
       walks.upcoming.length > 0
         ? // The list's own heading (« Prochains diagnostics en marchant ») titles the section; the paragraph is what shows before the bundle runs.
