@@ -11,21 +11,31 @@ interface SignInArgs {
   lang: string;
   step: string;
   email: string;
+  provider: string;
 }
 
 export default {
   title: 'Console/Sign-in',
   component: 'gusp-console-sign-in',
-  args: { lang: '', step: 'email', email: '' },
+  args: { lang: '', step: 'email', email: '', provider: '' },
   argTypes: { step: { control: 'select', options: ['email', 'code', 'link-failed'] } },
+  // How the server signs people in is given (Storybook has no server to ask): email, and a provider when named.
   render: (args) =>
-    html`<gusp-console-sign-in lang=${ifDefined(attr(args.lang))} step=${args.step} .email=${args.email}></gusp-console-sign-in>`,
+    html`<gusp-console-sign-in
+      lang=${ifDefined(attr(args.lang))}
+      step=${args.step}
+      .email=${args.email}
+      .methods=${{ email: true, oidc: args.provider ? { name: args.provider, start: '/api/staff/oidc/start' } : null }}
+    ></gusp-console-sign-in>`,
 } satisfies Meta<SignInArgs>;
 
 type SignInStory = StoryObj<SignInArgs>;
 
 /** The first step: one address field. */
 export const Address: SignInStory = {};
+
+/** A city with an OpenID Connect provider (ProConnect, the French public agents' login): its button, and the email beside it. */
+export const WithProConnect: SignInStory = { args: { provider: 'ProConnect' } };
 
 /** After « Recevoir un lien de connexion »: the same words for any address, and the 6-digit code. */
 export const CheckYourEmail: SignInStory = { args: { step: 'code', email: 'camille.martin@valence.fr' } };

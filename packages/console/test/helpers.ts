@@ -13,7 +13,7 @@ export async function post<T>(path: string, body: unknown): Promise<T> {
 }
 
 /** Empties the test API (no session, no code sent) and gives it these walk summaries. */
-export const resetApi = (walks: unknown[] = []) => post('/__test/reset', { walks });
+export const resetApi = (walks: unknown[] = [], oidc?: string) => post('/__test/reset', { walks, oidc });
 
 /** The code and link token "emailed" to an address, if any. */
 export async function sentTo(email: string): Promise<{ code: string; token: string } | undefined> {

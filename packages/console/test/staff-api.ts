@@ -6,9 +6,9 @@
  * check (the session's `X-CSRF-Token` and this origin on every POST the cookie authenticates).
  * The console against the real server is packages/server/test/console.test.ts.
  *
- * Test hooks under `/api/__test/`: `POST reset` `{ walks?, now? }` (accounts are fixed, below),
+ * Test hooks under `/api/__test/`: `POST reset` `{ walks?, oidc? }` (`oidc`: a provider's name) (accounts are fixed, below),
  * `GET sent` (the codes and links "emailed", by address), `POST fail` `{ path, status, times? }`
- * (the next GETs of `path` answer `status`), `GET counts` (requests by path).
+ * (the next GETs of `path` answer `status`), `GET counts` (GETs by path, others as `POST /path`).
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -40,6 +40,7 @@ export function staffApiMiddleware(base: string) {
   let walks: { walk: { startsAt: string; quartierId: string; id: string }; status: string }[] = [];
   let fail = new Map<string, { status: number; times: number }>();
   let counts: Record<string, number> = {};
+  let oidc: { name: string; start: string } | null = null;
 
   const json = (ctx: Ctx, status: number, body: unknown) => {
     ctx.status = status;
@@ -64,7 +65,9 @@ export function staffApiMiddleware(base: string) {
   return async (ctx: Ctx, next: () => Promise<void>) => {
     if (!ctx.path.startsWith(`${base}/`)) return next();
     const path = ctx.path.slice(base.length);
-    counts[path] = (counts[path] ?? 0) + 1;
+    // GETs by path, other methods prefixed (`POST /staff/sign-in`).
+    const key = ctx.method === 'GET' ? path : `${ctx.method} ${path}`;
+    counts[key] = (counts[key] ?? 0) + 1;
     // Test hooks.
     if (path === '/__test/reset') {
       const body = await readBody(ctx);
@@ -73,6 +76,7 @@ export function staffApiMiddleware(base: string) {
       fail = new Map();
       counts = {};
       walks = (body.walks as typeof walks) ?? [];
+      oidc = typeof body.oidc === 'string' ? { name: body.oidc, start: '/api/staff/oidc/start' } : null;
       return json(ctx, 200, { ok: true });
     }
     if (path === '/__test/sent') return json(ctx, 200, Object.fromEntries(sent));
@@ -100,6 +104,7 @@ export function staffApiMiddleware(base: string) {
       return session;
     };
 
+    if (ctx.method === 'GET' && path === '/staff/sign-in') return json(ctx, 200, { email: true, oidc });
     if (ctx.method === 'POST' && path === '/staff/sign-in') {
       const { email } = await readBody(ctx);
       const address = (typeof email === 'string' ? email : '').toLowerCase();

@@ -87,7 +87,7 @@ describe('<gusp-console-sign-in>', () => {
     await el.updateComplete;
     expect(text(el, '#email-error')).to.contain('adresse électronique valide');
     await expect(el).to.be.accessible();
-    expect((await counts())['/staff/sign-in'], 'nothing was sent').to.equal(undefined);
+    expect((await counts())['POST /staff/sign-in'], 'nothing was sent').to.equal(undefined);
     $<HTMLInputElement>(el, '#email')!.value = 'agent@ville.fr';
     $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
     await until(() => el.step === 'code');
@@ -96,7 +96,26 @@ describe('<gusp-console-sign-in>', () => {
     $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
     await el.updateComplete;
     expect(text(el, '#code-error')).to.equal('Le code comporte 6 chiffres, par exemple 123456.');
-    expect((await counts())['/staff/sign-in/verify']).to.equal(undefined);
+    expect((await counts())['POST /staff/sign-in/verify']).to.equal(undefined);
+  });
+
+  it('offers the city’s OpenID Connect provider when the server has one (GET /api/staff/sign-in), the email beside it', async () => {
+    const without = await signIn();
+    // Its question answered (null) and rendered.
+    await until(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).some((r) => r.name.endsWith('/api/staff/sign-in')),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await without.updateComplete;
+    expect($(without, 'a.provider'), 'no provider: no button').to.equal(null);
+    fixtureCleanup();
+    await resetApi([], 'ProConnect');
+    const el = await signIn();
+    await until(() => !!$(el, 'a.provider'));
+    expect(text(el, 'a.provider')).to.equal('Se connecter avec ProConnect');
+    expect($<HTMLAnchorElement>(el, 'a.provider')!.getAttribute('href')).to.equal('/api/staff/oidc/start');
+    expect($(el, '#email')).not.to.equal(null);
+    await expect(el).to.be.accessible();
   });
 
   it('says when to try again after too many requests, in English too', async () => {

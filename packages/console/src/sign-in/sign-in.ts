@@ -6,6 +6,12 @@ import { SignedInEvent, type SignedIn } from '../internal/events.js';
 import { heading } from '../internal/heading.js';
 import { tokens } from '../styles/tokens.js';
 
+/** `GET /api/staff/sign-in`: how people may sign in on this server. */
+export interface SignInMethods {
+  readonly email: boolean;
+  readonly oidc: { readonly name: string; readonly start: string } | null;
+}
+
 /** The steps of signing in, as data: which one is shown decides the whole template. */
 export const SignInStep = {
   /** The address form. */
@@ -45,6 +51,7 @@ export class GuspConsoleSignIn extends ConsoleElement {
     codeError: { state: true },
     formError: { state: true },
     notice: { type: String },
+    methods: { attribute: false },
   };
 
   static override styles = [
@@ -56,6 +63,14 @@ export class GuspConsoleSignIn extends ConsoleElement {
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
         background: var(--_bg);
+      }
+      a.provider {
+        display: inline-block;
+        padding: 0.5rem 1rem;
+        min-height: 2.75rem;
+        border: 2px solid var(--_primary);
+        border-radius: var(--_radius);
+        font-weight: 600;
       }
       #code {
         max-width: 10rem;
@@ -77,6 +92,17 @@ export class GuspConsoleSignIn extends ConsoleElement {
   declare private emailError: string | undefined;
   declare private codeError: string | undefined;
   declare private formError: string | undefined;
+  /**
+   * How the server signs people in, `GET /api/staff/sign-in`'s answer: by email always, and
+   * through the city's OpenID Connect provider (ProConnect…) when `oidc` is set. Asked when the
+   * element connects unless given.
+   */
+  declare methods: SignInMethods | undefined;
+
+  private get provider(): { readonly name: string; readonly start: string } | undefined {
+    const oidc = this.methods?.oidc;
+    return oidc && typeof oidc.start === 'string' && typeof oidc.name === 'string' ? oidc : undefined;
+  }
   /** Where the focus goes after the next render (a field in error, the next step's first control). */
   private focusNext: string | undefined;
 
@@ -85,6 +111,21 @@ export class GuspConsoleSignIn extends ConsoleElement {
     this.email = '';
     this.step = SignInStep.email;
     this.busy = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.methods) void this.askMethods();
+  }
+
+  /** How this server signs people in: by email always, and through the city's provider when it has one. */
+  private async askMethods(): Promise<void> {
+    try {
+      this.methods = await staffRequest<SignInMethods>(this.apiBase, '/staff/sign-in', { locale: this.locale });
+    } catch {
+      // A server without the question (or unreachable): the email sign-in alone, which says so when it fails.
+      this.methods = { email: true, oidc: null };
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -145,7 +186,12 @@ export class GuspConsoleSignIn extends ConsoleElement {
           </form>`;
       default:
         return html`${heading(this.level(), t.signInTitle, { id: 'sign-in-title' })}
-          <p>${t.signInIntro}</p>
+          ${
+            this.provider
+              ? html`<p><a class="provider" href=${this.provider.start}>${t.signInWith(this.provider.name)}</a></p>
+                  <p>${t.orByEmail}</p>`
+              : html`<p>${t.signInIntro}</p>`
+          }
           <form part="form" novalidate @submit=${(e: Event) => this.submitEmail(e)}>
             ${this.formError ? this.alert() : nothing}
             <div class="field">

@@ -27,6 +27,8 @@ export const en: ConsoleTexts = {
   linkFailed: 'This sign-in link no longer works: it has been used or has expired.',
   askNewLink: 'Ask for a new link',
   signedOut: 'You are signed out.',
+  signInWith: (provider) => `Sign in with ${provider}`,
+  orByEmail: 'Or get a link by email:',
   errors: {
     emailMissing: 'Enter your email address.',
     emailInvalid: 'Enter a valid email address, for example firstname.lastname@city.fr.',

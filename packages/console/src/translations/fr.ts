@@ -27,6 +27,8 @@ export const fr: ConsoleTexts = {
   linkFailed: 'Ce lien de connexion ne fonctionne plus : il a déjà servi ou a expiré.',
   askNewLink: 'Demander un nouveau lien',
   signedOut: 'Vous êtes déconnecté.',
+  signInWith: (provider) => `Se connecter avec ${provider}`,
+  orByEmail: 'Ou recevez un lien par courriel :',
   errors: {
     emailMissing: 'Saisissez votre adresse électronique.',
     emailInvalid: 'Saisissez une adresse électronique valide, par exemple prenom.nom@ville.fr.',

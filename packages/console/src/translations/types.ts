@@ -27,6 +27,8 @@ export interface ConsoleTexts {
   readonly linkFailed: string;
   readonly askNewLink: string;
   readonly signedOut: string;
+  readonly signInWith: (provider: string) => string;
+  readonly orByEmail: string;
   // Errors (client-side checks and the server's refusals by code).
   readonly errors: {
     readonly emailMissing: string;
