@@ -63,3 +63,38 @@ export async function stopChild(child: Child | undefined): Promise<void> {
   child.process.kill('SIGTERM');
   assert.equal(await child.exited, 0, child.output());
 }
+
+/** A `gusp-server start` child that logged its "listening" line, with the URL it gave. */
+export interface ListeningChild extends Child {
+  readonly url: string;
+}
+
+/** The server's command line from its sources (tsx, `@gusp/source`), as the process tests run it. */
+export const CLI_FROM_SOURCES = ['--conditions=@gusp/source', '--import', 'tsx', 'src/cli.ts'] as const;
+
+/**
+ * `gusp-server start --port 0 …args` from the sources (in `cwd`, the server package), once it logs
+ * its "listening" line (60 s at most); rejects with its output if it exits before.
+ */
+export function startListening(args: readonly string[], cwd: string): Promise<ListeningChild> {
+  const child = spawn(process.execPath, [...CLI_FROM_SOURCES, 'start', '--port', '0', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${out}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => l.includes('"listening"'));
+      if (line) {
+        clearTimeout(timer);
+        resolve({ process: child, url: (JSON.parse(line) as { url: string }).url, exited, output: () => out });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+}

@@ -6,7 +6,7 @@
  * is there, and retrying the others with their Idempotency-Key adds no duplicate.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,59 +15,16 @@ import { fileURLToPath } from 'node:url';
 import { authenticate } from '../src/auth.js';
 import { openDatabase } from '../src/db.js';
 import { sqlStore } from '../src/store/sql-store.js';
+import { startListening, type ListeningChild } from './cli-process.js';
 import { call, person } from './harness.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-interface Child {
-  readonly process: ChildProcess;
-  readonly url: string;
-  readonly exited: Promise<number | null>;
-}
+type Child = ListeningChild;
 
-/** Starts `gusp-server start` and waits for its "listening" log line. */
-function startProcess(dataDir: string, extra: string[] = []): Promise<Child> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--conditions=@gusp/source',
-      '--import',
-      'tsx',
-      'src/cli.ts',
-      'start',
-      '--port',
-      '0',
-      '--rate-limit',
-      '0',
-      '--data-dir',
-      dataDir,
-      ...extra,
-    ],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${out}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.includes('"listening"'));
-      if (line) {
-        clearTimeout(timer);
-        resolve({ process: child, url: (JSON.parse(line) as { url: string }).url, exited });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
-    });
-  });
-}
+/** Starts `gusp-server start` on this data directory and waits for its "listening" log line. */
+const startProcess = (dataDir: string, extra: string[] = []): Promise<Child> =>
+  startListening(['--rate-limit', '0', '--data-dir', dataDir, ...extra], root);
 
 describe('gusp-server process on a PGlite data directory', () => {
   let dataDir: string;

@@ -12,7 +12,7 @@
  * of a burst of reports, wherever the follower is then.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,61 +20,17 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { PROJECTIONS } from '../src/read/projections.js';
+import { CLI_FROM_SOURCES, startListening, type ListeningChild } from './cli-process.js';
 import { call, REPORT, type Reply } from './harness.js';
 import { postgresUnavailable, startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const CLI = ['--conditions=@gusp/source', '--import', 'tsx', 'src/cli.ts'];
 
-interface Child {
-  readonly process: ChildProcess;
-  readonly url: string;
-  readonly exited: Promise<number | null>;
-  /** What it wrote so far. */
-  output(): string;
-}
+type Child = ListeningChild;
 
 /** `gusp-server start` on `database` (`--data-dir …` or `--database-url …`), once it logs "listening". */
-function startServer(database: readonly string[], seed: boolean): Promise<Child> {
-  const child = spawn(
-    process.execPath,
-    [
-      ...CLI,
-      'start',
-      '--port',
-      '0',
-      '--rate-limit',
-      '0',
-      '--public-url',
-      'http://localhost:8787',
-      ...database,
-      ...(seed ? ['--seed', 'valence'] : []),
-    ],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${out}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.includes('"listening"'));
-      if (line) {
-        clearTimeout(timer);
-        resolve({ process: child, url: (JSON.parse(line) as { url: string }).url, exited, output: () => out });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
-    });
-  });
-}
+const startServer = (database: readonly string[], seed: boolean): Promise<Child> =>
+  startListening(['--rate-limit', '0', '--public-url', 'http://localhost:8787', ...database, ...(seed ? ['--seed', 'valence'] : [])], root);
 
 const stop = async (child: Child | undefined) => {
   if (!child || child.process.exitCode !== null || child.process.signalCode !== null) return;
@@ -84,7 +40,7 @@ const stop = async (child: Child | undefined) => {
 
 /** `gusp-server rebuild` on the same data, as an operator runs it. */
 function rebuildCommand(database: readonly string[]): void {
-  const r = spawnSync(process.execPath, [...CLI, 'rebuild', ...database], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [...CLI_FROM_SOURCES, 'rebuild', ...database], { cwd: root, encoding: 'utf8', timeout: 120_000 });
   assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
   assert.match(r.stdout, /"read models rebuilt"/);
 }
