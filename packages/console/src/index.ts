@@ -7,7 +7,7 @@
 export { ConsoleElement } from './internal/console-element.js';
 export { LocalizeController, type LocalizeHost } from './internal/localize.js';
 export { ApiRefusal, ApiUnavailable, setCsrfToken, staffRequest, staffPages, type StaffRequest } from './internal/api.js';
-export { SignedInEvent, SignedOutEvent, type SignedIn, type StaffAccount, type StaffRole } from './internal/events.js';
+export { SessionEndedEvent, SignedInEvent, SignedOutEvent, type SignedIn, type StaffAccount, type StaffRole } from './internal/events.js';
 export { GuspConsole, AppState, SCREENS_BY_ROLE, type Me, type ScreenId } from './app/console-app.js';
 export { GuspConsoleSignIn, SignInStep, type SignInMethods } from './sign-in/sign-in.js';
 export { GuspConsoleWalks, WALK_FILTER_STATUSES, type QuartierCoverage, type WalksData } from './walks/walks.js';

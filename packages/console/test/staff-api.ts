@@ -8,7 +8,7 @@
  *
  * Test hooks under `/api/__test/`: `POST reset` `{ walks?, oidc? }` (`oidc`: a provider's name) (accounts are fixed, below),
  * `GET sent` (the codes and links "emailed", by address), `POST fail` `{ path, status, times? }`
- * (the next GETs of `path` answer `status`), `GET counts` (GETs by path, others as `POST /path`).
+ * (the next GETs of `path` answer `status`; 401 is `auth.session-invalid`, as a staff route answers an ended session), `GET counts` (GETs by path, others as `POST /path`).
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -89,7 +89,9 @@ export function staffApiMiddleware(base: string) {
     const failing = ctx.method === 'GET' ? fail.get(path) : undefined;
     if (failing && failing.times > 0) {
       failing.times--;
-      return json(ctx, failing.status, refusal('internal.error', 'Erreur interne du serveur.'));
+      return failing.status === 401
+        ? json(ctx, 401, refusal('auth.session-invalid', 'Votre session a pris fin.'))
+        : json(ctx, failing.status, refusal('internal.error', 'Erreur interne du serveur.'));
     }
 
     const session = sessions.get(sessionOf(ctx) ?? '');

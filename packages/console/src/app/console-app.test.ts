@@ -103,6 +103,22 @@ describe('<gusp-console>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the sign-in again, saying why, when a screen finds the session ended', async () => {
+    await signInAs('agent@ville.fr');
+    const el = await app();
+    const walks = $<GuspConsoleWalks>(el, 'gusp-console-walks')!;
+    await walks.loaded;
+    // The session ended meanwhile (expired, or signed out from another tab): the next load is refused.
+    await failNext('/walks', 401);
+    walks.year = walks.year === undefined ? 2000 : walks.year + 1;
+    await until(() => el.state === 'signed-out', 4000, 'the sign-in');
+    await el.updateComplete;
+    const signIn = $<GuspConsoleSignIn>(el, 'gusp-console-sign-in')!;
+    await signIn.updateComplete;
+    expect(clean(signIn.shadowRoot!.querySelector('.notice')?.textContent)).to.equal('Votre session a pris fin. Reconnectez-vous.');
+    await expect(el).to.be.accessible();
+  });
+
   it('says when it cannot tell who is signed in, and asks again on « Réessayer »', async () => {
     await signInAs('agent@ville.fr');
     await failNext('/staff/me', 503);

@@ -2,7 +2,14 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { ApiRefusal, setCsrfToken, staffRequest } from '../internal/api.js';
 import { ConsoleElement } from '../internal/console-element.js';
-import { SignedOutEvent, type SignedIn, type SignedInEvent, type StaffAccount, type StaffRole } from '../internal/events.js';
+import {
+  SessionEndedEvent,
+  SignedOutEvent,
+  type SignedIn,
+  type SignedInEvent,
+  type StaffAccount,
+  type StaffRole,
+} from '../internal/events.js';
 import { heading } from '../internal/heading.js';
 import { tokens } from '../styles/tokens.js';
 
@@ -127,9 +134,19 @@ export class GuspConsole extends ConsoleElement {
     this.focusMain = true;
   };
 
+  /** A screen found the session gone: the sign-in again, saying why. */
+  private readonly onSessionEnded = (event: SessionEndedEvent) => {
+    event.stopPropagation();
+    setCsrfToken(this.apiBase, undefined);
+    this.me = undefined;
+    this.notice = this.t.errors.sessionEnded;
+    this.state = AppState.signedOut;
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHash);
+    this.addEventListener(SessionEndedEvent.type, this.onSessionEnded);
     this.screen = location.hash.replace(/^#/, '');
     const fromUrl = new URLSearchParams(location.search).get('token') ?? undefined;
     this.token ??= fromUrl;
@@ -142,6 +159,7 @@ export class GuspConsole extends ConsoleElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHash);
+    this.removeEventListener(SessionEndedEvent.type, this.onSessionEnded);
   }
 
   /** Asks who is signed in; a 401 is the sign-in, anything else a failure with « Réessayer ». */

@@ -33,9 +33,21 @@ export class SignedOutEvent extends Event {
   }
 }
 
+/**
+ * `gusp-session-ended`: a screen's request was refused for want of a session (it expired, was
+ * ended elsewhere, or the account deactivated): the console shows the sign-in again.
+ */
+export class SessionEndedEvent extends Event {
+  static readonly type = 'gusp-session-ended';
+  constructor() {
+    super(SessionEndedEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'gusp-signed-in': SignedInEvent;
     'gusp-signed-out': SignedOutEvent;
+    'gusp-session-ended': SessionEndedEvent;
   }
 }

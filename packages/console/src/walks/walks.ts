@@ -2,7 +2,8 @@
 import type { CityProfile, WalkSummary } from '@gusp/core';
 import { Task, TaskStatus } from '@lit/task';
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { staffPages, staffRequest } from '../internal/api.js';
+import { ApiRefusal, staffPages, staffRequest } from '../internal/api.js';
+import { SessionEndedEvent } from '../internal/events.js';
 import { ConsoleElement } from '../internal/console-element.js';
 import { heading } from '../internal/heading.js';
 import { tokens } from '../styles/tokens.js';
@@ -136,6 +137,10 @@ export class GuspConsoleWalks extends ConsoleElement {
     onComplete: (data) => {
       this.city = data.city;
       this.data = data;
+    },
+    onError: (error) => {
+      // No session any more: the console asks the person to sign in again (a retry here could not help).
+      if (error instanceof ApiRefusal && error.status === 401) this.dispatchEvent(new SessionEndedEvent());
     },
   });
 
