@@ -79,6 +79,26 @@ export function createApp(options: AppOptions): Hono<Env> {
     }
   });
   /**
+   * No query parameter may hold a NUL character (`%00`): PostgreSQL text cannot store one, so a
+   * filter carrying it into SQL would fail as a 500; refused here for every route at once, as 400
+   * `request.invalid-query`, whatever the route does with its parameters.
+   */
+  app.use('*', async (c, next) => {
+    const search = c.req.url.includes('?') ? new URL(c.req.url).searchParams : undefined;
+    if (search) {
+      for (const [name, value] of search) {
+        if (name.includes('\u0000') || value.includes('\u0000'))
+          return sendError(
+            c,
+            serverError('request.invalid-query', c.get('locale'), {
+              [name.replaceAll('\u0000', '')]: value.replaceAll('\u0000', '\\0').slice(0, 100),
+            }),
+          );
+      }
+    }
+    await next();
+  });
+  /**
    * Hono's `bodyLimit`, with its common case decided on the headers alone: it
    * reads `c.req.raw.body` first, which on the Node adapter turns every request
    * into a full web `Request` over a web stream (about a tenth of a sign-up's
