@@ -15,6 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { defaultElementsPaths } from '../src/demo/elements-bundle.js';
 import { seedValence } from '../src/seed/valence.js';
+import { createToken } from '../src/auth.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { call } from './harness.js';
 import { CHROMIUM_ARGS, findChromium } from '../../../chromium.config.mjs';
@@ -58,6 +59,7 @@ describe('security headers (issue 10, finding 6)', () => {
     assert.deepEqual(pages.sort(), [
       '/',
       '/annulation',
+      '/api/walks/{walkId}/day-sheet.html',
       '/api/walks/{walkId}/report.html',
       '/docs/elements',
       '/gestion',
@@ -71,12 +73,15 @@ describe('security headers (issue 10, finding 6)', () => {
       '/gestion/connexion': '/gestion/connexion?token=secret-sign-in-token',
       '/annulation': '/annulation?walk=w-1&registration=r-1&token=secret-cancel-token',
       '/api/walks/{walkId}/report.html': reportPath,
+      '/api/walks/{walkId}/day-sheet.html': reportPath.replace(/report\.html$/, 'day-sheet.html'),
       '/marches/{walkId}': reportPath.replace(/^\/api\/walks\/([^/]+)\/report\.html$/, '/marches/$1'),
     };
+    // The day sheet is for staff: asked with a coordinator's token.
+    const staff = { authorization: `Bearer ${(await createToken(server.database.sql, { role: 'coordinator', label: 'headers' })).token}` };
     for (const path of pages) {
       const url = concrete[path];
       assert.ok(url, `a concrete URL for ${path}`);
-      const r = await call(server.url, 'GET', url);
+      const r = await call(server.url, 'GET', url, path.endsWith('/day-sheet.html') ? { headers: staff } : {});
       assert.equal(r.status, 200, `${url}: ${String(r.body).slice(0, 200)}`);
       assertPageHeaders(r.headers, url, { tokenInUrl: path === '/annulation' || path === '/gestion/connexion' });
     }
