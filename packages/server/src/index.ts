@@ -31,7 +31,26 @@ export { sqlStore, committedPosition, HighWaterTimeout } from './store/sql-store
 export { migrate, loadMigrations, type Migration } from './store/migrate.js';
 export { openReadModels, type ReadModels, type ReadModelsOptions, type RebuildReport } from './read/read-models.js';
 export { READ_MODELS_VERSION, type Projection, type ProjectionContext } from './read/projection.js';
-export { authenticate, createToken, revokeToken, STAFF_ROLES, type CreateTokenInput, type Staff, type StaffRole } from './auth.js';
+export {
+  authenticate,
+  createToken,
+  revokeToken,
+  STAFF_ROLES,
+  type CreateTokenInput,
+  type Staff,
+  type StaffRole,
+  type TokenInfo,
+} from './auth.js';
+export type { StaffAccount } from './staff/accounts.js';
+export type { OpenedSession, SessionStaff } from './staff/sessions.js';
+export type { OidcOptions, OidcPending } from './staff/oidc.js';
+export {
+  DEFAULT_SIGN_IN_LIMITS,
+  type InviteRequest,
+  type SignInLimits,
+  type StaffServiceOptions,
+  type VerifyRequest,
+} from './staff/service.js';
 export { purgePersonalData, exportPersonalData, type PurgeResult } from './privacy.js';
 export { createNotifier, type Notifier, type NotifierOptions } from './notify/notifier.js';
 export { seedValence } from './seed/valence.js';

@@ -184,9 +184,9 @@ export function staffService(options: StaffServiceOptions) {
     requestSignIn,
 
     /**
-     * {@linkcode requestSignIn} without waiting for it: the answer then takes the same time whether
+     * `requestSignIn` without waiting for it: the answer then takes the same time whether
      * the address has an account (a link and an email written) or not (one lookup), so its timing
-     * tells nothing either. `onError` gets what fails; {@linkcode idle} waits for what is under way.
+     * tells nothing either. `onError` gets what fails; `idle` waits for what is under way.
      */
     requestSignInLater(address: string, locale: string, onError: (error: unknown) => void): void {
       const work = requestSignIn(address, locale).catch(onError);
