@@ -78,7 +78,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['packages/elements/src/**/*.ts', 'stories/src/**/*.ts'],
+    files: ['packages/elements/src/**/*.ts', 'packages/console/src/**/*.ts', 'stories/src/**/*.ts'],
     extends: [lit.configs['flat/recommended'], wc.configs['flat/recommended']],
     rules: {
       // lit calls `@event=${this.method}` listeners with the element as `this`.
@@ -87,7 +87,7 @@ export default defineConfig(
   },
   {
     // chai's property assertions: `expect(x).to.be.true`.
-    files: ['packages/elements/**/*.test.ts'],
+    files: ['packages/elements/**/*.test.ts', 'packages/console/**/*.test.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   prettier,

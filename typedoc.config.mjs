@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The API reference of the three packages, generated from their TypeScript sources and JSDoc
+// The API reference of the four packages, generated from their TypeScript sources and JSDoc
 // (`pnpm docs:api` → docs/api/index.html). Warnings are errors: a public type that refers to an
 // unexported one, or a broken {@link}, fails the test command.
 import { OptionDefaults } from 'typedoc';
@@ -8,7 +8,7 @@ import { OptionDefaults } from 'typedoc';
 export default {
   name: 'GUSP API reference',
   entryPointStrategy: 'packages',
-  entryPoints: ['packages/core', 'packages/elements', 'packages/server'],
+  entryPoints: ['packages/core', 'packages/elements', 'packages/console', 'packages/server'],
   packageOptions: {
     entryPoints: ['src/index.ts'],
     excludePrivate: true,

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { LitElement } from 'lit';
+import { LitElement, type CSSResultGroup } from 'lit';
 import type { ConsoleTexts } from '../translations/index.js';
 import { ApiRefusal } from './api.js';
 import { LocalizeController } from './localize.js';
@@ -16,6 +16,9 @@ export abstract class ConsoleElement extends LitElement {
     langAttribute: { type: String, attribute: 'lang' },
     headingLevel: { type: Number, attribute: 'heading-level' },
   };
+
+  /** Each screen's styles, set by its class: the `--gusp-…` tokens, then its own rules. */
+  declare static styles?: CSSResultGroup;
 
   /** Base URL of the GUSP API, on the same origin as the page (the session cookie is sent to it only); `/api` by default. */
   declare endpoint: string | undefined;
