@@ -63,6 +63,8 @@ describe('the back office at /gestion', () => {
     assert.ok(etag);
     const again = await fetch(`${server.url}${CONSOLE_BUNDLE_PATH}`, { headers: { 'If-None-Match': etag } });
     assert.equal(again.status, 304);
+    // Compressed on the way (fetch asks for br and gzip and decodes: the same text).
+    assert.match(r.headers.get('content-encoding') ?? '', /^(br|gzip)$/);
     // The public pages never load it: the demo page's only script is the elements' bundle.
     const demo = await (await fetch(`${server.url}/`)).text();
     assert.doesNotMatch(demo, /gusp-console/);

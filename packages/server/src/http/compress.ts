@@ -28,8 +28,11 @@ import * as zlib from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import { replaceAnswer, varyOn } from './etag.js';
 
-/** The types compressed (with any parameters: `; charset=utf-8`). */
-const COMPRESSIBLE_TYPE = /^\s*(application\/(json|geo\+json|xml)|text\/(csv|html|calendar|xml))\s*(;|$)/i;
+/**
+ * The types compressed (with any parameters: `; charset=utf-8`). JavaScript too: the elements'
+ * bundles arrive precompressed (left alone), the back office's is compressed here.
+ */
+const COMPRESSIBLE_TYPE = /^\s*(application\/(json|geo\+json|xml|javascript)|text\/(csv|html|calendar|xml|javascript))\s*(;|$)/i;
 /** Below this many bytes an answer goes uncompressed. */
 export const COMPRESS_THRESHOLD = 1024;
 /** Past this many bytes read at once, the rest is streamed even if it is there already. */
