@@ -10,7 +10,7 @@ import {
   type StaffAccount,
   type StaffRole,
 } from '../internal/events.js';
-import { heading } from '../internal/heading.js';
+import { heading } from '@gusp/elements/shared/heading.js';
 import { tokens } from '../styles/tokens.js';
 
 /** The console's screens. */

@@ -3,7 +3,7 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from 'li
 import { ApiRefusal, setCsrfToken, staffRequest } from '../internal/api.js';
 import { ConsoleElement } from '../internal/console-element.js';
 import { SignedInEvent, type SignedIn } from '../internal/events.js';
-import { heading } from '../internal/heading.js';
+import { heading } from '@gusp/elements/shared/heading.js';
 import { tokens } from '../styles/tokens.js';
 
 /** `GET /api/staff/sign-in`: how people may sign in on this server. */

@@ -5,7 +5,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { ApiRefusal, staffPages, staffRequest } from '../internal/api.js';
 import { SessionEndedEvent } from '../internal/events.js';
 import { ConsoleElement } from '../internal/console-element.js';
-import { heading } from '../internal/heading.js';
+import { heading } from '@gusp/elements/shared/heading.js';
 import { tokens } from '../styles/tokens.js';
 
 /** `GET /api/quartiers/coverage?year=`: the priority quartiers and their walks of the year. */
