@@ -22,8 +22,18 @@ import {
   type EngagementTally,
 } from '@gusp/core';
 import { keysetSql, pageOf, type CursorKey, type Keyset, type Page, type PageRequest } from '../http/page.js';
-import { sqlParams, type SqlParams, type SqlSession } from '../sql.js';
-import { EXPORT_BATCH, FIRST_BATCH, latestInstant, parsedDoc, whereOf, type Conditions, type ListOrder } from './observations.js';
+import { sqlParams, type SqlSession } from '../sql.js';
+import {
+  countDeltas,
+  EXPORT_BATCH,
+  FIRST_BATCH,
+  latestInstant,
+  parsedDoc,
+  whereOf,
+  type Conditions,
+  type CountsTable,
+  type ListOrder,
+} from './observations.js';
 import type { Projection } from './projection.js';
 
 const WRITE_CHUNK = 500;
@@ -44,10 +54,19 @@ export const engagementKey = (e: Pick<Engagement, 'proposedAt' | 'id'>): CursorK
 export const engagementProjection: Projection = {
   name: 'engagements',
   prefix: PREFIX,
-  tables: ['read_engagements'],
+  tables: ['read_engagements', 'read_engagement_counts'],
   async apply(tx, streams, { city }) {
     const gone: string[] = [];
     const rows: Record<string, unknown>[] = [];
+    const ids = [...streams.keys()].map((stream) => stream.slice(PREFIX.length));
+    // What the changed streams counted before (their rows as they still are), then what they count now.
+    const before = await tx.query<Record<string, unknown> & { completion_delay: number | null }>(
+      `SELECT quartier_id, coalesce(organisation_id, '') AS organisation_id, coalesce(theme_id, '') AS theme_id, status, completion_delay
+       FROM read_engagements WHERE id = ANY($1::text[])`,
+      [ids],
+    );
+    const counts = countDeltas(ENGAGEMENT_COUNTS);
+    for (const r of before.rows) counts.add(r, engagementContribution(r.completion_delay), -1);
     for (const [stream, events] of streams) {
       const e = foldEngagement(events as unknown as readonly EngagementEvent[]);
       const first = events[0];
@@ -72,6 +91,11 @@ export const engagementProjection: Projection = {
         changed_ms: latestInstant(events),
         doc: e,
       });
+      counts.add(
+        { quartier_id: e.quartierId, organisation_id: e.organisationId ?? '', theme_id: e.themeId ?? '', status: e.status },
+        engagementContribution(completionDelay(e, city) ?? null),
+        1,
+      );
     }
     if (gone.length > 0) await tx.query('DELETE FROM read_engagements WHERE id = ANY($1::text[])', [gone]);
     for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
@@ -92,8 +116,28 @@ export const engagementProjection: Projection = {
         [JSON.stringify(rows.slice(i, i + WRITE_CHUNK))],
       );
     }
+    await counts.write(tx);
   },
 };
+
+const ENGAGEMENT_COUNTS: CountsTable = {
+  table: 'read_engagement_counts',
+  key: [
+    ['quartier_id', 'text'],
+    ['organisation_id', 'text'],
+    ['theme_id', 'text'],
+    ['status', 'text'],
+  ],
+  sums: ['n', 'timed', 'late', 'late_days'],
+};
+
+/** What one engagement adds to its key: itself, and its days late when completed with a due day. */
+const engagementContribution = (delay: number | null) => ({
+  n: 1,
+  timed: delay === null ? 0 : 1,
+  late: delay !== null && delay > 0 ? 1 : 0,
+  late_days: delay ?? 0,
+});
 
 const docs = (rows: readonly { doc: unknown }[]) => rows.map((r) => parsedDoc<Engagement>(r.doc));
 
@@ -160,12 +204,19 @@ export async function engagementsFor(
   return docs(rows);
 }
 
-const SETTLED = (params: SqlParams) => `status <> ALL(${params.bind([...SETTLED_ENGAGEMENT_STATUSES])}::text[])`;
+/**
+ * Not settled, written with the settled statuses inline (constants, not parameters), as the
+ * partial index `read_engagements_open_due` (migration 020) is, so that the planner uses it.
+ */
+const OPEN = `status NOT IN (${SETTLED_ENGAGEMENT_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 /**
  * The dashboard's tallies of the engagements `conditions` keep (`engagementDashboardFromTallies`),
  * grouped by quartier, organisation, theme and status, overdue and due soon on `now`'s day in the
- * city's calendar; and the overdue ones, most late first (ties by id).
+ * city's calendar; and the overdue ones, most late first (ties by id). What does not depend on
+ * today is summed from the kept counts (`read_engagement_counts`, migration 020, where a missing
+ * organisation or theme is ''); overdue and due soon are counted among the open engagements due
+ * by the end of the window. `conditions` may name `quartier_id`, `organisation_id` and `theme_id`.
  */
 export async function engagementTalliesOf(
   sql: SqlSession,
@@ -175,52 +226,48 @@ export async function engagementTalliesOf(
 ): Promise<{ tallies: EngagementTally[]; overdue: Engagement[] }> {
   const { today, soonUntil } = dueWindow(now, city);
   const t = sqlParams();
-  const where = conditions(t);
-  const day = t.bind(today);
-  const soon = t.bind(soonUntil);
-  const settled = SETTLED(t);
+  const d = sqlParams();
+  const dueWhere = [...conditions(d), 'due_on IS NOT NULL', OPEN, `due_on <= ${d.bind(soonUntil)}`];
+  const day = d.bind(today);
   const o = sqlParams();
-  const overdueWhere = [...conditions(o), `due_on < ${o.bind(today)}`, SETTLED(o)];
-  type Row = {
-    quartier_id: string;
-    organisation_id: string | null;
-    theme_id: string | null;
-    status: EngagementStatus;
-    count: string | number;
-    overdue: string | number;
-    due_soon: string | number;
-    timed: string | number;
-    late: string | number;
-    late_days: string | number;
-  };
-  const [tallies, overdue] = await Promise.all([
-    sql.query<Row>(
-      `SELECT quartier_id, organisation_id, theme_id, status, count(*) AS count,
-         count(*) FILTER (WHERE due_on < ${day} AND ${settled}) AS overdue,
-         count(*) FILTER (WHERE due_on >= ${day} AND due_on <= ${soon} AND ${settled}) AS due_soon,
-         count(completion_delay) AS timed, count(*) FILTER (WHERE completion_delay > 0) AS late,
-         coalesce(sum(completion_delay), 0) AS late_days
-       FROM read_engagements ${whereOf(where)} GROUP BY quartier_id, organisation_id, theme_id, status`,
+  const overdueWhere = [...conditions(o), 'due_on IS NOT NULL', OPEN, `due_on < ${o.bind(today)}`];
+  type Key = { quartier_id: string; organisation_id: string; theme_id: string; status: EngagementStatus };
+  type Counted = Key & { n: string | number; timed: string | number; late: string | number; late_days: string | number };
+  type Due = Key & { overdue: string | number; due_soon: string | number };
+  const [counted, due, overdue] = await Promise.all([
+    sql.query<Counted>(
+      `SELECT quartier_id, organisation_id, theme_id, status, n, timed, late, late_days FROM read_engagement_counts ${whereOf(conditions(t))}`,
       t.values,
+    ),
+    sql.query<Due>(
+      `SELECT quartier_id, coalesce(organisation_id, '') AS organisation_id, coalesce(theme_id, '') AS theme_id, status,
+         count(*) FILTER (WHERE due_on < ${day}) AS overdue, count(*) FILTER (WHERE due_on >= ${day}) AS due_soon
+       FROM read_engagements ${whereOf(dueWhere)} GROUP BY 1, 2, 3, 4`,
+      d.values,
     ),
     sql.query<{ doc: unknown }>(
       `SELECT doc FROM read_engagements ${whereOf(overdueWhere)} ORDER BY due_on COLLATE "C", id COLLATE "C"`,
       o.values,
     ),
   ]);
+  const keyOf = (r: Key) => JSON.stringify([r.quartier_id, r.organisation_id, r.theme_id, r.status]);
+  const dueByKey = new Map(due.rows.map((r) => [keyOf(r), r]));
   return {
-    tallies: tallies.rows.map((r) => ({
-      quartierId: r.quartier_id,
-      organisationId: r.organisation_id ?? undefined,
-      themeId: r.theme_id ?? undefined,
-      status: r.status,
-      count: Number(r.count),
-      overdue: Number(r.overdue),
-      dueSoon: Number(r.due_soon),
-      timed: Number(r.timed),
-      late: Number(r.late),
-      lateDays: Number(r.late_days),
-    })),
+    tallies: counted.rows.map((r) => {
+      const window = dueByKey.get(keyOf(r));
+      return {
+        quartierId: r.quartier_id,
+        organisationId: r.organisation_id === '' ? undefined : r.organisation_id,
+        themeId: r.theme_id === '' ? undefined : r.theme_id,
+        status: r.status,
+        count: Number(r.n),
+        overdue: Number(window?.overdue ?? 0),
+        dueSoon: Number(window?.due_soon ?? 0),
+        timed: Number(r.timed),
+        late: Number(r.late),
+        lateDays: Number(r.late_days),
+      };
+    }),
     overdue: docs(overdue.rows),
   };
 }

@@ -16,6 +16,7 @@ import {
   calendarDay,
   foldObservation,
   instant,
+  isCounted,
   UNCOUNTED_OBSERVATION_STATUSES,
   yearOf,
   type Observation,
@@ -71,10 +72,19 @@ export function publicObservation(o: Observation): PublicObservation {
 export const observationProjection: Projection = {
   name: 'observations',
   prefix: PREFIX,
-  tables: ['read_observations'],
+  tables: ['read_observations', 'read_observation_counts'],
   async apply(tx, streams, { city }) {
     const gone: string[] = [];
     const rows: Record<string, unknown>[] = [];
+    const ids = [...streams.keys()].map((stream) => stream.slice(PREFIX.length));
+    // What the changed streams counted before (their rows as they still are), then what they count now.
+    const before = await tx.query<Record<string, unknown>>(
+      `SELECT quartier_id, year, coalesce(walk_id, '') AS walk_id, coalesce(stop_id, '') AS stop_id, theme_id, polarity
+       FROM read_observations WHERE id = ANY($1::text[]) AND status <> ALL($2::text[])`,
+      [ids, [...UNCOUNTED_OBSERVATION_STATUSES]],
+    );
+    const counts = countDeltas(OBSERVATION_COUNTS);
+    for (const r of before.rows) counts.add(r, observationContribution(String(r.polarity)), -1);
     for (const [stream, events] of streams) {
       const o = foldObservation(events as unknown as readonly ObservationEvent[]);
       const first = events[0];
@@ -100,6 +110,18 @@ export const observationProjection: Projection = {
         changed_ms: latestInstant(events),
         doc: publicObservation(o),
       });
+      if (isCounted(o))
+        counts.add(
+          {
+            quartier_id: o.quartierId,
+            year: yearOf(o.recordedAt, city.timezone),
+            walk_id: o.walkId ?? '',
+            stop_id: o.stopId ?? '',
+            theme_id: o.themeId,
+          },
+          observationContribution(o.polarity),
+          1,
+        );
     }
     if (gone.length > 0) await tx.query('DELETE FROM read_observations WHERE id = ANY($1::text[])', [gone]);
     for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
@@ -119,8 +141,77 @@ export const observationProjection: Projection = {
         [JSON.stringify(rows.slice(i, i + WRITE_CHUNK))],
       );
     }
+    await counts.write(tx);
   },
 };
+
+/** A table of kept counts (migration 020): its key columns and its summed ones, with their SQL types. */
+export interface CountsTable {
+  readonly table: string;
+  readonly key: readonly (readonly [column: string, type: string])[];
+  readonly sums: readonly string[];
+}
+
+const OBSERVATION_COUNTS: CountsTable = {
+  table: 'read_observation_counts',
+  key: [
+    ['quartier_id', 'text'],
+    ['year', 'integer'],
+    ['walk_id', 'text'],
+    ['stop_id', 'text'],
+    ['theme_id', 'text'],
+  ],
+  sums: ['positive', 'problem'],
+};
+
+const observationContribution = (polarity: string) => ({
+  positive: polarity === 'positive' ? 1 : 0,
+  problem: polarity === 'problem' ? 1 : 0,
+});
+
+/**
+ * The changes to a counts table over one catch-up: each stream's old contribution subtracted,
+ * its new one added, netted per key; `write` adds them to the table and deletes the keys whose
+ * counts all reach 0.
+ */
+export function countDeltas(spec: CountsTable) {
+  const deltas = new Map<string, Record<string, unknown>>();
+  return {
+    add(key: Readonly<Record<string, unknown>>, sums: Readonly<Record<string, number>>, sign: 1 | -1): void {
+      const values = spec.key.map(([column]) => key[column]);
+      const id = JSON.stringify(values);
+      const row: Record<string, unknown> = deltas.get(id) ?? {};
+      if (!deltas.has(id)) {
+        row.id = id;
+        spec.key.forEach(([column], i) => (row[column] = values[i]));
+        for (const s of spec.sums) row[s] = 0;
+        deltas.set(id, row);
+      }
+      for (const s of spec.sums) row[s] = (row[s] as number) + sign * (sums[s] ?? 0);
+    },
+    async write(tx: SqlSession): Promise<void> {
+      const changed = [...deltas.values()].filter((row) => spec.sums.some((s) => row[s] !== 0));
+      if (changed.length === 0) return;
+      const columns = ['id', ...spec.key.map(([column]) => column), ...spec.sums];
+      const record = ['id text', ...spec.key.map(([column, type]) => `${column} ${type}`), ...spec.sums.map((s) => `${s} bigint`)].join(
+        ', ',
+      );
+      for (let i = 0; i < changed.length; i += WRITE_CHUNK) {
+        const chunk = JSON.stringify(changed.slice(i, i + WRITE_CHUNK));
+        await tx.query(
+          `INSERT INTO ${spec.table} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM json_to_recordset($1::json) AS r(${record})
+           ON CONFLICT (id) DO UPDATE SET ${spec.sums.map((s) => `${s} = ${spec.table}.${s} + excluded.${s}`).join(', ')}`,
+          [chunk],
+        );
+        await tx.query(
+          `DELETE FROM ${spec.table} c USING json_to_recordset($1::json) AS r(${record})
+           WHERE c.id = r.id AND ${spec.sums.map((s) => `c.${s} = 0`).join(' AND ')}`,
+          [chunk],
+        );
+      }
+    },
+  };
+}
 
 /** `WHERE a AND b`, or nothing. */
 export const whereOf = (conditions: readonly (string | undefined)[]): string => {
@@ -195,25 +286,23 @@ export async function observationsById(sql: SqlSession, ids: readonly string[]):
 /**
  * The grouped counts of the statistics (`observationStatsFromCounts`): the observations
  * `conditions` keep, duplicates and rejected ones left out, by quartier, year and theme, and by
- * quartier, year, walk and stop.
+ * quartier, year, walk and stop: sums over the kept counts (`read_observation_counts`, migration
+ * 020), whose columns `conditions` may name (`quartier_id`, `year`, `walk_id`, `stop_id`, `theme_id`).
  */
 export async function observationCountsOf(sql: SqlSession, conditions: Conditions): Promise<ObservationCounts> {
-  const counted = (params: SqlParams) => [
-    `status <> ALL(${params.bind([...UNCOUNTED_OBSERVATION_STATUSES])}::text[])`,
-    ...conditions(params),
-  ];
-  const polarities = `count(*) FILTER (WHERE polarity = 'positive') AS positive, count(*) FILTER (WHERE polarity = 'problem') AS problem`;
+  const sums = 'sum(positive) AS positive, sum(problem) AS problem';
   const themes = sqlParams();
   const stops = sqlParams();
   type Counted = { positive: string | number; problem: string | number; quartier_id: string; year: number };
   const [byTheme, byStop] = await Promise.all([
     sql.query<Counted & { theme_id: string }>(
-      `SELECT quartier_id, year, theme_id, ${polarities} FROM read_observations ${whereOf(counted(themes))} GROUP BY quartier_id, year, theme_id`,
+      `SELECT quartier_id, year, theme_id, ${sums} FROM read_observation_counts ${whereOf(conditions(themes))}
+       GROUP BY quartier_id, year, theme_id`,
       themes.values,
     ),
     sql.query<Counted & { walk_id: string; stop_id: string }>(
-      `SELECT quartier_id, year, walk_id, stop_id, ${polarities} FROM read_observations
-       ${whereOf([...counted(stops), 'walk_id IS NOT NULL', 'stop_id IS NOT NULL'])} GROUP BY quartier_id, year, walk_id, stop_id`,
+      `SELECT quartier_id, year, walk_id, stop_id, ${sums} FROM read_observation_counts
+       ${whereOf([...conditions(stops), "walk_id <> ''", "stop_id <> ''"])} GROUP BY quartier_id, year, walk_id, stop_id`,
       stops.values,
     ),
   ]);
