@@ -62,6 +62,13 @@ export class LocalizeController implements ReactiveController {
    * shown in French meanwhile, then renders again in it); `undefined` otherwise.
    */
   loading: Promise<void> | undefined;
+  /**
+   * The language shown for the one asked (and the texts still loading for it): the elements'
+   * translations (`translations/registry.ts`). Another GUSP package composing this controller
+   * (`@gusp/console`, through `@gusp/elements/shared/localize.js`) overrides both with its own.
+   */
+  protected shown: (asked: string, speaks: readonly OnDemand[]) => string = languageShown;
+  protected loadingOf: (asked: string, speaks: readonly OnDemand[]) => Promise<void> | undefined = languageLoading;
 
   /**
    * @param speaks The texts the element speaks beyond the shared ones (its
@@ -112,7 +119,7 @@ export class LocalizeController implements ReactiveController {
   private resolve(): boolean {
     const asked = requestedLanguage(this.host);
     const speaks = this.speaks();
-    const loading = languageLoading(asked, speaks);
+    const loading = this.loadingOf(asked, speaks);
     if (loading && loading !== this.waitingFor) {
       this.waitingFor = loading;
       this.loading = loading.then(
@@ -129,7 +136,7 @@ export class LocalizeController implements ReactiveController {
     } else if (!loading) {
       this.loading = this.waitingFor = undefined;
     }
-    const lang = languageShown(asked, speaks);
+    const lang = this.shown(asked, speaks);
     const dir = RTL.includes(lang.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
     const changed = lang !== this.lang || dir !== this.dir;
     this.lang = lang;
