@@ -11,8 +11,8 @@
  * mark up to the journal's committed position, re-reads the whole history of
  * each stream they touch, folds it with the core's own `evolve`, and hands the
  * states to the projections, in one transaction with the new mark. Read models
- * never hold personal data in the clear (names, contacts, cancel tokens stay
- * in the sealed journal): a projection writes public forms only.
+ * never hold personal data (names, contacts, cancel tokens stay in the sealed
+ * journal): the follower reads every personal field in its forgotten form.
  */
 import type { CityProfile, StoredEvent } from '@gusp/core';
 import type { SqlSession } from '../sql.js';
@@ -34,9 +34,10 @@ export interface Projection {
   readonly tables: readonly string[];
   /**
    * Writes the current state of each changed stream. `streams` maps a stream's name to its whole
-   * history (its events in version order, personal fields unsealed or forgotten as a read gives
-   * them); a stream whose fold is `undefined` must leave no row. Runs inside the follower's
-   * transaction (`tx`): all of a catch-up, its mark included, or none of it.
+   * history (its events in version order, every personal field in its forgotten form: the
+   * follower never unseals, read models hold no personal data); a stream whose fold is
+   * `undefined` must leave no row. Runs inside the follower's transaction (`tx`): all of a
+   * catch-up, its mark included, or none of it.
    */
   apply(tx: SqlSession, streams: ReadonlyMap<string, readonly StoredEvent[]>, context: ProjectionContext): Promise<void>;
 }

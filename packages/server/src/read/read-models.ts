@@ -30,8 +30,12 @@ import { PROJECTIONS } from './projections.js';
 const CATCH_UP_BATCH = 5_000;
 /** Streams a rebuild writes per transaction. */
 const REBUILD_STREAMS = 2_000;
-/** How long after an append the follower catches up (appends in a burst share one catch-up). */
-const NUDGE_MS = 20;
+/**
+ * How long after an append the follower catches up: appends in a burst share one catch-up, so a
+ * storm of sign-ups on one walk re-reads that walk a few times a second rather than after each
+ * (a read never waits for this: it catches up itself, see `caughtUp`).
+ */
+const NUDGE_MS = 200;
 
 export interface RebuildReport {
   readonly events: number;
