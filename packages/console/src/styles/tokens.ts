@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { css } from 'lit';
+import { tokens as elementTokens } from '@gusp/elements/shared/styles/tokens.js';
 
 /**
- * The console's theme: the same `--gusp-…` custom properties and defaults as @gusp/elements
- * (WCAG 2.2 AA contrast), so a city's charter themes the back office and its public pages alike.
+ * The console's theme: the public elements' `tokens` (`@gusp/elements/shared/styles/tokens.js`: the
+ * same `--gusp-…` custom properties and WCAG 2.2 AA defaults, so a city's charter themes the back
+ * office and its public pages alike, with the focus ring, links, `.visually-hidden`, reduced motion
+ * and print), then the console's own: a screen as wide as its page and on the page's background (not
+ * a 40rem card), its headings, fields, buttons, notices and actions.
  *
  * @cssprop --gusp-font-family - Font (the page's by default).
  * @cssprop --gusp-color-text - Text (#1b1b1b).
@@ -13,37 +17,10 @@ import { css } from 'lit';
  * @cssprop --gusp-color-error - Errors (#b00020).
  */
 export const tokens = css`
+  ${elementTokens}
   :host {
-    --_font: var(--gusp-font-family, inherit);
-    --_text: var(--gusp-color-text, #1b1b1b);
-    --_muted: var(--gusp-color-muted, #4d4d4d);
-    --_bg: var(--gusp-color-background, #ffffff);
-    --_surface: var(--gusp-color-surface, #f4f5f7);
-    --_border: var(--gusp-color-border, #6b6b6b);
-    --_primary: var(--gusp-color-primary, #0a4a8f);
-    --_on-primary: var(--gusp-color-on-primary, #ffffff);
-    --_focus: var(--gusp-color-focus, #b34700);
-    --_error: var(--gusp-color-error, #b00020);
-    --_success: var(--gusp-color-success, #1d6b34);
-    --_warning-bg: var(--gusp-color-warning-background, #fff4d6);
-    --_warning-text: var(--gusp-color-warning-text, #5a4000);
-    --_radius: var(--gusp-radius, 0.375rem);
-    --_space: var(--gusp-space, 1rem);
-    display: block;
-    box-sizing: border-box;
-    color: var(--_text);
-    font-family: var(--_font);
-    line-height: 1.5;
-    color-scheme: light;
-    overflow-wrap: anywhere;
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: inherit;
+    max-inline-size: none;
+    background: none;
   }
   :is(h1, h2, h3, h4, h5, h6) {
     line-height: 1.25;
@@ -102,13 +79,6 @@ export const tokens = css`
     opacity: 0.75;
     cursor: progress;
   }
-  a {
-    color: var(--_primary);
-  }
-  :focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
   .field {
     margin-block: 0 var(--_space);
   }
@@ -130,13 +100,5 @@ export const tokens = css`
     flex-wrap: wrap;
     gap: 0.75rem;
     align-items: center;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;
