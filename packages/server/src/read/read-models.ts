@@ -22,12 +22,20 @@
  */
 import type { CityProfile, StoredEvent } from '@gusp/core';
 import type { Sql, SqlSession } from '../sql.js';
-import { committedPosition, journalByStream, streamHistories } from '../store/sql-store.js';
+import { committedPosition, journalByStream, streamEventsAfter } from '../store/sql-store.js';
 import { READ_MODELS_VERSION, type Projection } from './projection.js';
 import { PROJECTIONS } from './projections.js';
 
 /** Positions a catch-up applies per transaction: a long way behind (a restart after a bulk import) is caught up in steps. */
 const CATCH_UP_BATCH = 5_000;
+/**
+ * Streams whose histories the follower keeps between catch-ups (forgotten form, no personal data),
+ * so that a catch-up reads only the new events of a stream it saw lately: a walk taking sign-ups is
+ * re-read once, not at every catch-up. The least recently changed go first.
+ */
+const KEPT_HISTORIES = 2_000;
+/** At most this share of the time goes to catch-ups nudged by appends (the next waits that many times the last one's length). */
+const NUDGE_BACKOFF = 5;
 /** Streams a rebuild writes per transaction. */
 const REBUILD_STREAMS = 2_000;
 /**
@@ -110,6 +118,27 @@ export async function openReadModels(sql: Sql, options: ReadModelsOptions): Prom
   let queued: Promise<void> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
+  /** How long the last catch-up that applied something took: nudges wait {@linkcode NUDGE_BACKOFF} times it. */
+  let lastCatchUpMs = 0;
+  /** Each recently changed stream's events so far (versions 1…n, all committed): see {@linkcode KEPT_HISTORIES}. */
+  const kept = new Map<string, StoredEvent[]>();
+  /** Each of `streams`' whole history at or below `to`: what is kept, and what came after it. */
+  const historiesOf = async (tx: SqlSession, streams: readonly string[], to: number): Promise<Map<string, StoredEvent[]>> => {
+    const fresh = await streamEventsAfter(
+      tx,
+      streams.map((stream) => ({ stream, after: kept.get(stream)?.length ?? 0 })),
+      to,
+    );
+    const histories = new Map<string, StoredEvent[]>();
+    for (const stream of streams) {
+      const history = [...(kept.get(stream) ?? []), ...(fresh.get(stream) ?? [])];
+      histories.set(stream, history);
+      kept.delete(stream);
+      kept.set(stream, history);
+      if (kept.size > KEPT_HISTORIES) kept.delete(kept.keys().next().value as string);
+    }
+    return histories;
+  };
 
   /** One catch-up: every event committed when it starts. */
   const catchUp = async (): Promise<void> => {
@@ -131,7 +160,7 @@ export async function openReadModels(sql: Sql, options: ReadModelsOptions): Prom
         await applyAll(
           tx,
           projections,
-          await streamHistories(
+          await historiesOf(
             tx,
             changed.rows.map((r) => r.stream),
             to,
@@ -146,6 +175,7 @@ export async function openReadModels(sql: Sql, options: ReadModelsOptions): Prom
       events += step.count;
       if (step.at >= upTo) break;
     }
+    if (events > 0) lastCatchUpMs = performance.now() - started;
     if (events > 0 && events >= CATCH_UP_BATCH)
       log({ level: 'info', msg: 'read models caught up', events, ms: Math.round(performance.now() - started) });
   };
@@ -217,10 +247,13 @@ export async function openReadModels(sql: Sql, options: ReadModelsOptions): Prom
     caughtUp,
     nudge() {
       if (closed || timer !== undefined) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        caughtUp().catch((error: unknown) => log({ level: 'error', msg: 'read models catch-up failed', error: String(error) }));
-      }, NUDGE_MS);
+      timer = setTimeout(
+        () => {
+          timer = undefined;
+          caughtUp().catch((error: unknown) => log({ level: 'error', msg: 'read models catch-up failed', error: String(error) }));
+        },
+        Math.max(NUDGE_MS, NUDGE_BACKOFF * lastCatchUpMs),
+      );
       timer.unref?.();
     },
     rebuild,

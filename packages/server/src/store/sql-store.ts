@@ -292,6 +292,27 @@ export async function streamHistories(q: SqlSession, streams: readonly string[],
 }
 
 /**
+ * The events of each stream after a version (`after`: how many of its events the caller already
+ * holds), at or below `upTo`, in version order, personal fields in their forgotten form: what a
+ * follower that keeps the histories it read needs of each changed stream.
+ */
+export async function streamEventsAfter(
+  q: SqlSession,
+  streams: readonly { readonly stream: string; readonly after: number }[],
+  upTo: number,
+): Promise<Map<string, StoredEvent[]>> {
+  const events = new Map<string, StoredEvent[]>(streams.map((s) => [s.stream, []]));
+  if (streams.length === 0) return events;
+  const { rows } = await q.query<EventRow>(
+    `${EVENTS_FORGOTTEN} JOIN unnest($1::text[], $2::integer[]) AS s (stream, after) ON e.stream = s.stream AND e.version > s.after
+     WHERE e.position <= $3 ORDER BY e.stream, e.version`,
+    [streams.map((s) => s.stream), streams.map((s) => s.after), upTo],
+  );
+  for (const row of rows) events.get(row.stream)?.push(toEvent(row));
+  return events;
+}
+
+/**
  * The journal stream by stream (events at or below `upTo`, in `(stream, version)` order, personal
  * fields in their forgotten form),
  * `batch` events per round trip, each stream whole in one yield: how a rebuild reads a million
