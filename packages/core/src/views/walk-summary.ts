@@ -6,21 +6,12 @@ import type { WalkAggregate } from '../walk/walk.fold.js';
 import { effectiveWalkStatus } from '../walk/walk.status.js';
 import type { Walk, WalkStatus } from '../walk/walk.js';
 
-/** What a sign-up page and a coordinator see of a walk. No personal data. */
-export interface WalkSummary {
+/** What a sign-up page and a coordinator see of a walk: its {@linkcode WalkCounts} and what depends on the time. No personal data. */
+export interface WalkSummary extends WalkCounts {
   readonly walk: Walk;
   /** Status as people see it (closed once the deadline passed). */
   readonly status: WalkStatus;
   readonly capacity: number;
-  /** Public seats left. */
-  readonly seatsLeft: number;
-  /** True when seats are few (≤ 20 % of capacity, at most 5) but not none. */
-  readonly fewSeatsLeft: boolean;
-  readonly confirmed: number;
-  readonly waitlisted: number;
-  readonly attended: number;
-  /** Confirmed or attended, by role. */
-  readonly byRole: Readonly<Record<ActorRole, number>>;
   /** Where the walk's page and calendars are: set by a server that serves them (`GET /api/walks/{id}`), absent otherwise. */
   readonly calendar?: WalkCalendarLinks | undefined;
 }
