@@ -9,7 +9,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
-import { request, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -18,38 +17,13 @@ import * as zlib from 'node:zlib';
 import { defaultElementsPaths } from '../src/demo/elements-bundle.js';
 import { seedValence } from '../src/seed/valence.js';
 import { startServer, type RunningServer } from '../src/server.js';
+import { rawGet } from './harness.js';
 
 const PRECOMPRESS = fileURLToPath(new URL('../../elements/scripts/precompress.mjs', import.meta.url));
 const { precompress, isPrecompressed } = (await import(PRECOMPRESS)) as {
   precompress: (dir: string) => Promise<{ manifest: Record<string, string> }>;
   isPrecompressed: (dir: string) => Promise<boolean>;
 };
-
-interface RawReply {
-  readonly status: number;
-  readonly headers: IncomingMessage['headers'];
-  readonly raw: Buffer;
-}
-
-function rawGet(base: string, path: string, headers: Record<string, string> = {}): Promise<RawReply> {
-  return new Promise((resolve, reject) => {
-    const req = request(base + path, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, raw: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-const decode = (r: RawReply) =>
-  r.headers['content-encoding'] === 'br'
-    ? zlib.brotliDecompressSync(r.raw)
-    : r.headers['content-encoding'] === 'gzip'
-      ? zlib.gunzipSync(r.raw)
-      : r.raw;
 
 /** A module long enough to compress, importing a chunk by relative URL as the real entries do. */
 const entry = (name: string, chunk: string) =>
@@ -122,7 +96,7 @@ describe('precompressed, hashed, immutable bundles (issue 12)', () => {
       assert.equal(r.headers['cache-control'], 'no-cache');
       assert.match(String(r.headers.vary), /Accept-Encoding/i);
       assert.ok(r.raw.equals(await readFile(join(dir, file))), `${accept}: the file ${file} as is`);
-      assert.ok(decode(r).equals(identity), accept);
+      assert.ok(r.body.equals(identity), accept);
       assert.equal(Number(r.headers['content-length']), r.raw.length);
       const etag = String(r.headers.etag);
       assert.match(etag, /^"[A-Za-z0-9_-]+"$/, 'strong');
@@ -151,7 +125,7 @@ describe('precompressed, hashed, immutable bundles (issue 12)', () => {
       assert.equal(r.headers['content-encoding'], 'br', path);
       assert.match(String(r.headers.vary), /Accept-Encoding/i);
       const file = path.replace(/^\/elements\//, '');
-      assert.ok(decode(r).equals(await readFile(join(dir, file))), path);
+      assert.ok(r.body.equals(await readFile(join(dir, file))), path);
     }
   });
 
@@ -232,7 +206,7 @@ describe('the elements’ real bundles', { skip: real && existsSync(join(real, '
       const r = await rawGet(server.url, `/elements/${name}`, { 'accept-encoding': 'br' });
       assert.equal(r.status, 200, name);
       assert.equal(r.headers['content-encoding'], 'br', name);
-      assert.ok(decode(r).equals(await readFile(join(copy, name))), name);
+      assert.ok(r.body.equals(await readFile(join(copy, name))), name);
     }
   });
 });

@@ -7,46 +7,11 @@
  * delivery-stream.test.ts.)
  */
 import assert from 'node:assert/strict';
-import { request, type IncomingMessage } from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import * as zlib from 'node:zlib';
 import { chooseEncoding } from '../src/http/compress.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { seedValence } from '../src/seed/valence.js';
-
-interface RawReply {
-  readonly status: number;
-  readonly headers: IncomingMessage['headers'];
-  /** The bytes as sent. */
-  readonly raw: Buffer;
-  /** Decoded as their Content-Encoding says. */
-  readonly body: Buffer;
-}
-
-const decode = (raw: Buffer, encoding: string | undefined) =>
-  encoding === 'br' ? zlib.brotliDecompressSync(raw) : encoding === 'gzip' ? zlib.gunzipSync(raw) : raw;
-
-/** A GET with node:http, which does not decompress. */
-function rawGet(base: string, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawReply> {
-  return new Promise((resolve, reject) => {
-    const req = request(base + path, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          raw,
-          body: raw.length === 0 ? raw : decode(raw, res.headers['content-encoding']),
-        });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+import { rawGet } from './harness.js';
 
 test('Accept-Encoding: brotli first, then gzip, q=0 refuses, * accepts, nothing is identity', () => {
   assert.equal(chooseEncoding('gzip, deflate, br'), 'br');

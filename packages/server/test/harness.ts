@@ -4,6 +4,8 @@
  * PGlite and on PostgreSQL, and a small HTTP client for real requests.
  */
 import { createGusp, valence, type Gusp, type Result, type Store } from '@gusp/core';
+import { request, type IncomingMessage } from 'node:http';
+import * as zlib from 'node:zlib';
 import type { Database } from '../src/db.js';
 
 export interface Backend {
@@ -148,4 +150,39 @@ export async function reportedWalk(store: Store): Promise<{ walkId: string; obse
   must(await gusp.reports.validate(walk.id, { summary: 'Éclairage à reprendre.' }));
   must(await gusp.reports.share(walk.id));
   return { walkId: walk.id, observationId: observation.id };
+}
+
+/** An answer read with node:http, which does not decompress: the bytes as sent, and decoded. */
+export interface RawReply {
+  readonly status: number;
+  readonly headers: IncomingMessage['headers'];
+  /** The bytes as sent. */
+  readonly raw: Buffer;
+  /** Decoded as their Content-Encoding says. */
+  readonly body: Buffer;
+}
+
+const decodeBody = (raw: Buffer, encoding: string | undefined) =>
+  encoding === 'br' ? zlib.brotliDecompressSync(raw) : encoding === 'gzip' ? zlib.gunzipSync(raw) : raw;
+
+/** A request with node:http (GET by default), for tests of what crosses the wire: encodings, lengths. */
+export function rawGet(base: string, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawReply> {
+  return new Promise((resolve, reject) => {
+    const req = request(base + path, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          raw,
+          body: raw.length === 0 ? raw : decodeBody(raw, res.headers['content-encoding']),
+        });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
