@@ -8,8 +8,15 @@ export { ConsoleElement } from './internal/console-element.js';
 export { LocalizeController, type LocalizeHost } from './internal/localize.js';
 export { ApiRefusal, ApiUnavailable, setCsrfToken, staffRequest, staffPages, type StaffRequest } from './internal/api.js';
 export { SessionEndedEvent, SignedInEvent, SignedOutEvent, type SignedIn, type StaffAccount, type StaffRole } from './internal/events.js';
-export { GuspConsole, AppState, SCREENS_BY_ROLE, type Me, type ScreenId } from './app/console-app.js';
+export { GuspConsole, AppState, type Me } from './app/console-app.js';
+export { ROUTES, SCREENS_BY_ROLE, hashOf, placeOf, type Place, type Route, type ScreenId } from './app/routes.js';
+// Each screen's module (its room): its class and what it exports besides.
+export * from './accounts/accounts.js';
+export * from './day/day.js';
+export * from './plan/plan.js';
+export * from './registrations/registrations.js';
 export { GuspConsoleSignIn, SignInStep, type SignInMethods } from './sign-in/sign-in.js';
 export { GuspConsoleWalks, WALK_FILTER_STATUSES, type QuartierCoverage, type WalksData } from './walks/walks.js';
 export { consoleTexts, registerConsoleTranslation, fr, en, type ConsoleTexts } from './translations/index.js';
+export type { AccountsTexts, DayTexts, PlanTexts, RegistrationsTexts } from './translations/types.js';
 export { tokens } from './styles/tokens.js';

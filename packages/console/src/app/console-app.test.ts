@@ -57,8 +57,13 @@ describe('<gusp-console>', () => {
     expect(clean(walks.shadowRoot!.querySelector('h2')?.textContent)).to.equal('Diagnostics en marchant');
     await expect(el).to.be.accessible();
     location.hash = '#accounts';
-    await until(() => !!$(el, '[data-screen="accounts"]'));
-    expect(text(el, '[data-screen="accounts"]')).to.contain('inviter une personne').and.contain('prochaine version');
+    await until(() => !!$(el, 'gusp-console-accounts'));
+    // A screen about one walk, opened without one, says where to choose it.
+    location.hash = '#registrations';
+    await until(() => text(el, 'main [role="status"]') === 'Choisissez d’abord un diagnostic dans la liste des diagnostics.');
+    location.hash = '#registrations/w-plan-2';
+    await until(() => $(el, 'gusp-console-registrations')?.getAttribute('walk-id') === 'w-plan-2');
+    expect($(el, 'nav a[aria-current="page"]')?.textContent?.trim(), 'under « Diagnostics »').to.equal('Diagnostics');
     expect(shadow(el).activeElement?.tagName, 'the focus moves to the screen').to.equal('MAIN');
     await expect(el).to.be.accessible();
   });
@@ -69,7 +74,7 @@ describe('<gusp-console>', () => {
     let el = await app();
     expect(nav(el)).to.deep.equal(['Diagnostics', 'Le jour J']);
     expect(text(el, 'main [role="alert"]')).to.equal('Votre compte n’a pas accès à cet écran.');
-    expect($(el, '[data-screen="accounts"]')).to.equal(null);
+    expect($(el, 'gusp-console-accounts')).to.equal(null);
     await expect(el).to.be.accessible();
     fixtureCleanup();
     await signInAs('oph@ville.fr');

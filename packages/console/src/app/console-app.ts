@@ -12,20 +12,9 @@ import {
 } from '../internal/events.js';
 import { heading } from '@gusp/elements/shared/heading.js';
 import { tokens } from '../styles/tokens.js';
+import { ROUTES, SCREENS_BY_ROLE, placeOf, type ScreenId } from './routes.js';
 
-/** The console's screens. */
-export type ScreenId = 'walks' | 'day' | 'accounts' | 'engagements';
-
-/**
- * Which screens each role opens, in the navigation's order, as data (the first is where a person
- * lands): agents run walks and their day; coordinators also manage the team's accounts;
- * an organisation's staff see their organisation's engagements.
- */
-export const SCREENS_BY_ROLE: Readonly<Record<StaffRole, readonly ScreenId[]>> = {
-  coordinator: ['walks', 'day', 'accounts'],
-  agent: ['walks', 'day'],
-  organisation: ['engagements'],
-};
+export { ROUTES, SCREENS_BY_ROLE, hashOf, placeOf, type Place, type Route, type ScreenId } from './routes.js';
 
 /** `GET /api/staff/me`. */
 export interface Me {
@@ -43,8 +32,8 @@ export type AppState = (typeof AppState)[keyof typeof AppState];
 /**
  * `<gusp-console>`: the back office. Asks the server who is signed in (`GET /api/staff/me`, the
  * session cookie), shows the sign-in when nobody is, the person and a sign-out, and the screens of
- * their role ({@linkcode SCREENS_BY_ROLE}), one at a time by the page's `#hash` (`#walks`…), so
- * the browser's back button and a bookmark work. Loaded on a sign-in link
+ * their role ({@linkcode ROUTES}), one at a time by the page's `#hash` (`#walks`, `#plan`,
+ * `#registrations/<walkId>`, `#day/<walkId>`…), so the browser's back button and a bookmark work. Loaded on a sign-in link
  * (`…/connexion?token=…`), it verifies the link and removes the token from the address.
  *
  * @fires gusp-signed-out - The person signed out.
@@ -254,9 +243,14 @@ export class GuspConsole extends ConsoleElement {
     const t = this.t;
     const me = this.me!;
     const screens = SCREENS_BY_ROLE[me.role] ?? [];
-    const asked = this.screen as ScreenId;
-    const current: ScreenId | undefined = screens.includes(asked) ? asked : screens[0];
-    const forbidden = this.screen !== '' && !screens.includes(asked) && asked in t.screens;
+    const place = placeOf(this.screen);
+    const asked = place.screen as ScreenId;
+    const known = Object.hasOwn(ROUTES, asked);
+    const allowed = known && ROUTES[asked].roles.includes(me.role);
+    const current: ScreenId | undefined = allowed ? asked : screens[0];
+    const forbidden = known && !allowed;
+    // The navigation marks the screen a sub-screen belongs to (a walk's registrations are under « Diagnostics »).
+    const marked: ScreenId | undefined = current && ROUTES[current].nav ? current : screens[0];
     const who = me.account?.name || me.account?.email || me.organisation || t.roles[me.role];
     const role = me.organisation ? `${t.roles[me.role]} (${me.organisation})` : t.roles[me.role];
     return html`<div lang=${this.locale}>
@@ -272,27 +266,43 @@ export class GuspConsole extends ConsoleElement {
             // The page's own address and the screen's #hash (the hash alone would read as a link to a missing anchor).
             (id) =>
               html`<li>
-                <a href="${location.pathname}${location.search}#${id}" aria-current=${id === current ? 'page' : nothing}
-                  >${t.screens[id]}</a
-                >
+                <a href="${location.pathname}${location.search}#${id}" aria-current=${id === marked ? 'page' : nothing}>${t.screens[id]}</a>
               </li>`,
           )}
         </ul>
       </nav>
       <main tabindex="-1">
         ${forbidden ? html`<p class="notice" role="alert">${t.errors.forbidden}</p>` : nothing}
-        ${current ? this.screenOf(current) : html`<p class="notice">${t.noScreen}</p>`}
+        ${current ? this.screenOf(current, allowed ? place.walkId : undefined) : html`<p class="notice">${t.noScreen}</p>`}
       </main>
     </div>`;
   }
 
-  private screenOf(id: ScreenId): TemplateResult {
-    if (id === 'walks') return html`<gusp-console-walks endpoint=${this.apiBase} heading-level=${this.level(1)}></gusp-console-walks>`;
+  private screenOf(id: ScreenId, walkId: string | undefined): TemplateResult {
     const t = this.t;
-    return html`<section aria-labelledby="placeholder-title" data-screen=${id}>
-      ${heading(this.level(1), t.screens[id], { id: 'placeholder-title' })}
-      <p>${t.comingSoon[id]}</p>
-      <p class="notice">${t.comingSoonNote}</p>
-    </section>`;
+    const level = this.level(1);
+    if (ROUTES[id].walk === 'required' && !walkId) return html`<p class="notice" role="status">${t.noWalkChosen}</p>`;
+    switch (id) {
+      case 'walks':
+        return html`<gusp-console-walks endpoint=${this.apiBase} heading-level=${level}></gusp-console-walks>`;
+      case 'plan':
+        return html`<gusp-console-plan endpoint=${this.apiBase} heading-level=${level} walk-id=${walkId ?? nothing}></gusp-console-plan>`;
+      case 'registrations':
+        return html`<gusp-console-registrations
+          endpoint=${this.apiBase}
+          heading-level=${level}
+          walk-id=${walkId!}
+        ></gusp-console-registrations>`;
+      case 'day':
+        return html`<gusp-console-day endpoint=${this.apiBase} heading-level=${level} walk-id=${walkId ?? nothing}></gusp-console-day>`;
+      case 'accounts':
+        return html`<gusp-console-accounts endpoint=${this.apiBase} heading-level=${level}></gusp-console-accounts>`;
+      default:
+        return html`<section aria-labelledby="placeholder-title" data-screen=${id}>
+          ${heading(level, t.screens[id], { id: 'placeholder-title' })}
+          <p>${t.comingSoon.engagements}</p>
+          <p class="notice">${t.comingSoonNote}</p>
+        </section>`;
+    }
   }
 }

@@ -1,4 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
+import { accountsEn } from './accounts.js';
+import { dayEn } from './day.js';
+import { planEn } from './plan.js';
+import { registrationsEn } from './registrations.js';
 import type { ConsoleTexts } from './types.js';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -44,12 +48,22 @@ export const en: ConsoleTexts = {
   signOut: 'Sign out',
   navLabel: 'Back office',
   roles: { coordinator: 'coordinator', agent: 'agent', organisation: 'organisation' },
-  screens: { walks: 'Walks', day: 'Walk day', accounts: 'Accounts', engagements: 'Engagements' },
+  screens: {
+    walks: 'Walks',
+    plan: 'Plan',
+    registrations: 'Registrations',
+    day: 'Walk day',
+    accounts: 'Accounts',
+    engagements: 'Engagements',
+  },
   comingSoon: {
-    day: 'The day of a walk: check-in and observations stop by stop, offline too.',
-    accounts: 'The team’s accounts: invite a person, change their role, deactivate them, and the API tokens.',
     engagements: 'Your organisation’s engagements and their progress.',
   },
+  noWalkChosen: 'First choose a walk in the list of walks.',
+  plan: planEn,
+  registrations: registrationsEn,
+  day: dayEn,
+  accounts: accountsEn,
   comingSoonNote: 'This screen comes in a later version of the back office.',
   noScreen: 'No screen is open to your role yet.',
   walksTitle: 'Neighbourhood walks',

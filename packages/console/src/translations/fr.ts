@@ -1,4 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
+import { accountsFr } from './accounts.js';
+import { dayFr } from './day.js';
+import { planFr } from './plan.js';
+import { registrationsFr } from './registrations.js';
 import type { ConsoleTexts } from './types.js';
 
 const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
@@ -45,12 +49,22 @@ export const fr: ConsoleTexts = {
   signOut: 'Se déconnecter',
   navLabel: 'Espace de gestion',
   roles: { coordinator: 'coordination', agent: 'agent', organisation: 'organisation' },
-  screens: { walks: 'Diagnostics', day: 'Le jour J', accounts: 'Comptes', engagements: 'Engagements' },
+  screens: {
+    walks: 'Diagnostics',
+    plan: 'Planifier',
+    registrations: 'Inscriptions',
+    day: 'Le jour J',
+    accounts: 'Comptes',
+    engagements: 'Engagements',
+  },
   comingSoon: {
-    day: 'Le jour du diagnostic : pointage des présents et saisie des observations arrêt par arrêt, même hors connexion.',
-    accounts: 'Les comptes de l’équipe : inviter une personne, changer son rôle, la désactiver, et les jetons d’API.',
     engagements: 'Les engagements de votre organisation et leur avancement.',
   },
+  noWalkChosen: 'Choisissez d’abord un diagnostic dans la liste des diagnostics.',
+  plan: planFr,
+  registrations: registrationsFr,
+  day: dayFr,
+  accounts: accountsFr,
   comingSoonNote: 'Cet écran arrive dans une prochaine version de l’espace de gestion.',
   noScreen: 'Aucun écran n’est ouvert à votre rôle pour le moment.',
   walksTitle: 'Diagnostics en marchant',

@@ -3,6 +3,13 @@
  * Every text of the console, by key: one object per language (fr.ts, en.ts), checked against
  * this type, so a missing text is a compile error rather than a blank on a screen.
  */
+import type { AccountsTexts } from './accounts.js';
+import type { DayTexts } from './day.js';
+import type { PlanTexts } from './plan.js';
+import type { RegistrationsTexts } from './registrations.js';
+
+export type { AccountsTexts, DayTexts, PlanTexts, RegistrationsTexts };
+
 export interface ConsoleTexts {
   readonly locale: string;
   // Shared states.
@@ -46,8 +53,15 @@ export interface ConsoleTexts {
   readonly signOut: string;
   readonly navLabel: string;
   readonly roles: Readonly<Record<'coordinator' | 'agent' | 'organisation', string>>;
-  readonly screens: Readonly<Record<'walks' | 'day' | 'accounts' | 'engagements', string>>;
-  readonly comingSoon: Readonly<Record<'day' | 'accounts' | 'engagements', string>>;
+  readonly screens: Readonly<Record<'walks' | 'plan' | 'registrations' | 'day' | 'accounts' | 'engagements', string>>;
+  readonly comingSoon: Readonly<Record<'engagements', string>>;
+  /** A screen about one walk opened without one (`#registrations` alone). */
+  readonly noWalkChosen: string;
+  // Each screen's own texts, in its own file (translations/<screen>.ts).
+  readonly plan: PlanTexts;
+  readonly registrations: RegistrationsTexts;
+  readonly day: DayTexts;
+  readonly accounts: AccountsTexts;
   readonly comingSoonNote: string;
   readonly noScreen: string;
   // Walks.

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: EUPL-1.2
+import type { StaffRole } from '../internal/events.js';
+
+/** The console's screens, by the first part of the page's `#hash`. */
+export type ScreenId = 'walks' | 'plan' | 'registrations' | 'day' | 'accounts' | 'engagements';
+
+/** What a screen is: who opens it, whether the navigation lists it, whether it is about one walk (`#<screen>/<walkId>`). */
+export interface Route {
+  readonly roles: readonly StaffRole[];
+  readonly nav: boolean;
+  /** `required`: the screen is about one walk (`#registrations/<walkId>`); `optional`: with or without (`#plan` is a new walk). */
+  readonly walk?: 'required' | 'optional';
+}
+
+/**
+ * The console's screens as data, in the navigation's order (a person lands on the first of theirs):
+ * agents run walks and their day; coordinators also plan walks and manage the team's accounts; an
+ * organisation's staff see their organisation's engagements. Who may *do* what on a screen is the
+ * server's to say (each refusal is shown, localized); this table only decides what opens.
+ */
+export const ROUTES: Readonly<Record<ScreenId, Route>> = {
+  walks: { roles: ['coordinator', 'agent'], nav: true },
+  plan: { roles: ['coordinator'], nav: false, walk: 'optional' },
+  registrations: { roles: ['coordinator', 'agent'], nav: false, walk: 'required' },
+  day: { roles: ['coordinator', 'agent'], nav: true, walk: 'optional' },
+  accounts: { roles: ['coordinator'], nav: true },
+  engagements: { roles: ['organisation'], nav: true },
+};
+
+/** The screens each role finds in the navigation, in order (the first is where a person lands). */
+export const SCREENS_BY_ROLE: Readonly<Record<StaffRole, readonly ScreenId[]>> = {
+  coordinator: navOf('coordinator'),
+  agent: navOf('agent'),
+  organisation: navOf('organisation'),
+};
+
+function navOf(role: StaffRole): ScreenId[] {
+  return (Object.keys(ROUTES) as ScreenId[]).filter((id) => ROUTES[id].nav && ROUTES[id].roles.includes(role));
+}
+
+/** Where a `#hash` points: a screen and, for the screens about one walk, its id (`#day/w-123` → `{ screen: 'day', walkId: 'w-123' }`). */
+export interface Place {
+  readonly screen: string;
+  readonly walkId?: string;
+}
+
+export function placeOf(hash: string): Place {
+  const [screen = '', walkId] = hash.replace(/^#/, '').split('/');
+  let id: string | undefined;
+  try {
+    id = walkId ? decodeURIComponent(walkId) : undefined;
+  } catch {
+    id = undefined;
+  }
+  return id ? { screen, walkId: id } : { screen };
+}
+
+/** The `#hash` of a screen, about a walk or not: what links between screens use. */
+export function hashOf(screen: ScreenId, walkId?: string): string {
+  return walkId ? `#${screen}/${encodeURIComponent(walkId)}` : `#${screen}`;
+}
