@@ -148,6 +148,15 @@ export function notifySuite(backend: Backend): void {
       const removal = told[1];
       assert.ok(removal?.text?.includes(`Reason: ${reason}`), removal?.text);
       assert.doesNotMatch(removal?.text ?? '', /annulation\?/, 'no cancel link: there is nothing left to cancel');
+      // The walk leaves the calendar the confirmation had put it in: an iTIP CANCEL of the same UID, said twice (RFC 6047 §2.4).
+      const cancel = removal?.attachments.find((a) => a.contentType.startsWith('text/calendar'));
+      assert.ok(cancel, 'a calendar attachment');
+      const header = cancel.headers.get('content-type') as { params: Record<string, string> } | undefined;
+      assert.equal(header?.params.method?.toUpperCase(), 'CANCEL');
+      const calendar = new ICAL.Component(ICAL.parse(cancel.content.toString('utf8')));
+      assert.equal(calendar.getFirstPropertyValue('method'), 'CANCEL');
+      assert.equal(calendar.getFirstSubcomponent('vevent')?.getFirstPropertyValue('uid'), `walk-${id}@gusp`);
+      assert.equal(calendar.getFirstSubcomponent('vevent')?.getFirstPropertyValue('status'), 'CANCELLED');
       assert.match(of(2)[1]?.subject ?? '', /^Une place s’est libérée/, 'the promoted person is told');
     });
 

@@ -230,6 +230,14 @@ describe('iTIP (email attachments)', () => {
       assert.equal(organizer?.getParameter('cn'), 'GUSP; Valence');
     }
   });
+
+  it('says STATUS:CANCELLED with a CANCEL even for a walk still on (one person’s place removed), CONFIRMED otherwise', () => {
+    const status = (method?: 'PUBLISH' | 'CANCEL') =>
+      parse(toICalendar(walkFixture({ status: 'open' }), valence, method ? { method, organizer: { email: 'gusp@valence.fr' } } : {}))
+        .getFirstSubcomponent('vevent')
+        ?.getFirstPropertyValue('status');
+    assert.deepEqual([status(), status('PUBLISH'), status('CANCEL')], ['CONFIRMED', 'CONFIRMED', 'CANCELLED']);
+  });
 });
 
 describe('SEQUENCE from the walk’s history', () => {

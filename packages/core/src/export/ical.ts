@@ -319,7 +319,10 @@ function eventLines(walk: Walk, city: CityProfile, options: ICalendarOptions, ti
   if (options.organizer) lines.push(organizerLine(options.organizer));
   // eslint-disable-next-line no-control-regex -- control characters are what this removes
   if (url) lines.push(`URL:${url.replace(/[\u0000-\u001f\u007f]/g, '')}`);
-  lines.push(`STATUS:${walk.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`, 'TRANSP:OPAQUE', 'END:VEVENT');
+  // A CANCEL says the event is off for whoever receives it (a walk cancelled, or one person's place on it removed):
+  // RFC 5546 §3.2.5 has its VEVENT say STATUS:CANCELLED, so a calendar drops it rather than keep it confirmed.
+  const cancelled = walk.status === 'cancelled' || options.method === 'CANCEL';
+  lines.push(`STATUS:${cancelled ? 'CANCELLED' : 'CONFIRMED'}`, 'TRANSP:OPAQUE', 'END:VEVENT');
   return lines;
 }
 

@@ -2,7 +2,7 @@
 /** Which emails an event makes: from a real walk of the core, without a database or an SMTP server. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createGusp, memoryStore, valence, type Gusp, type Result, type WalkAggregate } from '@gusp/core';
+import { createGusp, icalMethod, memoryStore, valence, walkUid, type Gusp, type Result, type WalkAggregate } from '@gusp/core';
 import { eventEmails, neverEmailed, reminderEmails, SEED_EMAIL_DOMAIN, type EmailContext } from './emails.js';
 
 const ctx: EmailContext = { city: valence, publicUrl: 'https://gusp.example.org' };
@@ -107,7 +107,10 @@ describe('eventEmails: a sign-up removed by staff', () => {
     // A text/plain body: the reason is quoted as written, markup and all, and nothing in it is a link of ours.
     assert.ok(email?.body.includes('Reason: Signed up twice <b>by mistake</b>'), email?.body);
     assert.doesNotMatch(email?.body ?? '', /annulation/);
-    assert.equal(email?.ics, undefined);
+    // The invitation she may have added to her calendar is withdrawn: an iTIP CANCEL of the walk's event.
+    assert.equal(icalMethod(email?.ics ?? ''), 'CANCEL');
+    assert.match(email?.ics ?? '', /\r\nSTATUS:CANCELLED\r\n/);
+    assert.match(email?.ics ?? '', new RegExp(`\\r\\nUID:${walkUid(agg.walk).replace(/[.@]/g, '\\$&')}\\r\\n`));
     assert.deepEqual(eventEmails(ctx, registered(agg, 'ada@example.org'), agg), [], 'removed before it was confirmed: no confirmation');
   });
 });
@@ -128,6 +131,8 @@ describe('eventEmails: staff on a walk’s registrations', () => {
     assert.match(email?.subject ?? '', /^Registration cancelled: neighbourhood walk, /);
     assert.ok(email?.body.includes(`https://gusp.example.org/marches/${agg.walk.id}`), email?.body);
     assert.doesNotMatch(email?.body ?? '', /Malade|annulation/);
+    assert.equal(icalMethod(email?.ics ?? ''), 'CANCEL', 'the walk leaves her calendar too');
+    assert.match(email?.ics ?? '', /\r\nSTATUS:CANCELLED\r\n/);
     assert.deepEqual(eventEmails(ctx, { position: 5, type: 'RegistrationCancelled', data: { registrationId: id } }, agg), []);
   });
 

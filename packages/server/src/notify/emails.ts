@@ -67,6 +67,12 @@ export function neverEmailed(address: string): boolean {
 }
 
 /** The emails of one kind to one registrant, or none when they have no email (or were anonymised, or are made up). */
+/**
+ * The emails whose calendar attachment removes the walk's event (iTIP CANCEL, `STATUS:CANCELLED`) rather than
+ * adding or updating it: the walk is cancelled, or the person's place on it is (cancelled for her by staff, removed).
+ */
+const REMOVES_THE_EVENT: ReadonlySet<NotificationKind> = new Set(['walk-cancelled', 'registration-cancelled', 'registration-removed']);
+
 function emailTo(
   ctx: EmailContext,
   dedupKey: string,
@@ -108,7 +114,7 @@ function emailTo(
           url: () => walkPageUrl(publicUrl, walk.id),
           // An iTIP message (RFC 6047): CANCEL removes the event from the calendar, PUBLISH adds or updates it;
           // the MIME part repeats this METHOD (smtp.ts reads it back), as §2.4 requires.
-          method: kind === 'walk-cancelled' ? 'CANCEL' : 'PUBLISH',
+          method: REMOVES_THE_EVENT.has(kind) ? 'CANCEL' : 'PUBLISH',
           ...(ctx.from ? { organizer: organizerOf(ctx.from) } : {}),
         })
       : undefined,
@@ -158,14 +164,15 @@ export function eventEmails(ctx: EmailContext, event: WalkEvent, agg: WalkAggreg
       // The staff's note (`reason`) is theirs, not quoted.
       if (event.data.by === undefined) break;
       const r = current((event.data as { registrationId: string }).registrationId);
-      if (r) out.push(emailTo(ctx, key(r), 'registration-cancelled', agg.walk, r));
+      // With a CANCEL of the walk's event: the invitation she had added to her calendar goes away too.
+      if (r) out.push(emailTo(ctx, key(r), 'registration-cancelled', agg.walk, r, { ics: true }));
       break;
     }
     case 'RegistrationRemoved': {
       // Told in staff's words: the reason is about this person and theirs to read (an export shows it too).
       const r = current((event.data as { registrationId: string }).registrationId);
       const reason = typeof event.data.reason === 'string' ? event.data.reason : '';
-      if (r) out.push(emailTo(ctx, key(r), 'registration-removed', agg.walk, r, { reason }));
+      if (r) out.push(emailTo(ctx, key(r), 'registration-removed', agg.walk, r, { reason, ics: true }));
       break;
     }
     case 'WalkCancelled':
