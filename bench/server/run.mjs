@@ -13,6 +13,9 @@
  *
  * `pnpm bench:server reads [pglite|postgres] [--million]`: the read benchmark
  * (packages/server/bench/reads.ts; see README.md for its knobs).
+ *
+ * `pnpm bench:server check-ins [pglite|postgres] [--people 200]`: a batch of check-ins resent by the
+ * walk day's outbox (packages/server/bench/check-ins.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -20,10 +23,10 @@ import { fileURLToPath } from 'node:url';
 const server = fileURLToPath(new URL('../../packages/server/', import.meta.url));
 // `pnpm bench:server -- reads` may hand the `--` on.
 const args = process.argv.slice(2).filter((a) => a !== '--');
-const script = args[0] === 'reads' ? 'bench/reads.ts' : 'bench/run.ts';
+const script = args[0] === 'reads' ? 'bench/reads.ts' : args[0] === 'check-ins' ? 'bench/check-ins.ts' : 'bench/run.ts';
 const { status } = spawnSync(
   process.execPath,
-  ['--conditions=@gusp/source', '--import', 'tsx', script, ...args.filter((a) => a !== 'reads')],
+  ['--conditions=@gusp/source', '--import', 'tsx', script, ...args.filter((a) => a !== 'reads' && a !== 'check-ins')],
   {
     cwd: server,
     stdio: 'inherit',

@@ -62,11 +62,15 @@ export function withInputDigests<G extends object>(group: string, commands: G, o
 
 const MAX_ATTEMPTS = 100;
 const CACHE_SIZE = 2000;
+/** Streams whose events a replay keeps, so a batch resent (200 check-ins under one key) reads each stream once, not once per command. */
+const HISTORY_SIZE = 16;
 
 /** The machinery shared by every group of commands: load, decide, append, retry. */
 export class Runtime {
   readonly #snapshots = new Map<string, { version: number; state: unknown }>();
   readonly #queues = new Map<string, (() => void)[]>();
+  /** The events of the streams replays read last, by stream. */
+  readonly #histories = new Map<string, readonly StoredEvent[]>();
 
   constructor(
     readonly city: CityProfile,
@@ -215,9 +219,26 @@ export class Runtime {
     // another command's outcome (which could hand out someone else's data).
     const sameCommand = last.stream === stream || (last.stream.startsWith(kind.prefix) && (await this.store.read(stream)).version === 0);
     if (!sameCommand) return this.error('store.client-id-reused', options, { clientId: last.clientId });
-    const { events } = await this.store.read(last.stream);
+    const events = await this.#history(last.stream);
     const state = kind.evolve(undefined, events.slice(0, last.version) as unknown as readonly Ev[]);
     return ok(outcome(state as S, previous, true));
+  }
+
+  /**
+   * The events of a stream, as the store has them now: kept from the last replays (the most recent
+   * {@linkcode HISTORY_SIZE} streams) while nothing was appended to the stream since, else read
+   * again whole. Read again, not extended: an erasure appends its event before the person's keys
+   * are shredded, so what was kept from before it (their name, their email) is never answered after.
+   */
+  async #history(stream: string): Promise<readonly StoredEvent[]> {
+    const kept = this.#histories.get(stream);
+    this.#histories.delete(stream);
+    const unchanged = kept !== undefined && (await this.store.read(stream, kept.length)).events.length === 0;
+    const events = unchanged ? kept : [...(await this.store.read(stream)).events];
+    // Most recently used last; the oldest is dropped past the limit.
+    this.#histories.set(stream, events);
+    if (this.#histories.size > HISTORY_SIZE) this.#histories.delete(this.#histories.keys().next().value as string);
+    return events;
   }
 
   /** Every state of a kind of stream (for queries). */
