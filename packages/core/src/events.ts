@@ -61,7 +61,8 @@ export type ReportDrafted = EventShape<'ReportDrafted', { report: Report }>;
 export type ReportValidated = EventShape<'ReportValidated', { summary?: string }>;
 export type ReportShared = EventShape<'ReportShared', { sharedOn: CalendarDay }>;
 
-export type ObservationRecorded = EventShape<'ObservationRecorded', { observation: Observation }>;
+/** An observation: by anyone, or by staff during a walk (`by`: the session or token that sent it). */
+export type ObservationRecorded = EventShape<'ObservationRecorded', { observation: Observation } & ByStaff>;
 export type ObservationQualified = EventShape<'ObservationQualified', { organisationId: OrganisationId; severity: Severity }>;
 export type ObservationMarkedDuplicate = EventShape<'ObservationMarkedDuplicate', { of: ObservationId }>;
 export type ObservationRejected = EventShape<'ObservationRejected', { reason: string }>;

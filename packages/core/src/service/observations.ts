@@ -12,12 +12,13 @@ import { newId } from '../ids.js';
 import { foldObservation, evolveObservation } from '../observation/observation.fold.js';
 import { observationRules, type ObservationContext, type ObservationEventName } from '../observation/observation.rules.js';
 import { QualifyObservationInput, RecordObservationInput, type Observation } from '../observation/observation.js';
+import { StaffActor } from '../registration/registration.js';
 import { ok, type Result } from '../result.js';
 import { transition } from '../rules/transition.js';
 import { toZonedISO } from '../dates.js';
 import { validate } from '../validation.js';
 import type { CommandOptions, Decision, Runtime, StreamKind } from './runtime.js';
-import { walkStream } from './walks.js';
+import { walkStream, type StaffCommandOptions } from './walks.js';
 import * as z from 'zod/mini';
 import { ObservationId as ObservationIdSchema } from '../ids.js';
 import { noControlCharacters } from '../text.js';
@@ -42,9 +43,10 @@ export interface ObservationCommands {
   /**
    * Records an observation: during a walk (`walkId`), up to the city's grace
    * period after it by staff, or any time outside walks. A location is
-   * required in at least one form: a stop, a point or words.
+   * required in at least one form: a stop, a point or words. Recorded by staff (a walk's agent),
+   * `options.actor` names who: the event's `by`, as a walk's staff commands do.
    */
-  record(input: RecordObservationInput, options?: CommandOptions): Promise<Result<Observation>>;
+  record(input: RecordObservationInput, options?: StaffCommandOptions): Promise<Result<Observation>>;
   /** Gives the observation to a responsible organisation, with a severity. */
   qualify(id: string, input: QualifyObservationInput, options?: CommandOptions): Promise<Result<Observation>>;
   /** Marks the observation as a duplicate of another one (`of`, which must exist). */
@@ -87,11 +89,13 @@ export function observationCommands(rt: Runtime): ObservationCommands {
      * it by staff, or any time outside walks. A location is required in at
      * least one form: a stop, a point or words.
      */
-    async record(input: RecordObservationInput, options?: CommandOptions): Promise<Result<Observation>> {
+    async record(input: RecordObservationInput, options?: StaffCommandOptions): Promise<Result<Observation>> {
       const locale = rt.localeOf(options);
       const parsed = validate(RecordObservationInput, input, locale);
       if (!parsed.ok) return parsed;
       const i = parsed.value;
+      const by = options?.actor === undefined ? undefined : validate(StaffActor, options.actor, locale);
+      if (by && !by.ok) return by;
       const id = newId<'ObservationId'>();
       return rt.execute(
         observationStream,
@@ -144,7 +148,7 @@ export function observationCommands(rt: Runtime): ObservationCommands {
             recordedAt: at,
             updatedAt: at,
           };
-          return ok([rt.event<ObservationRecorded>('ObservationRecorded', { observation }, now)]);
+          return ok([rt.event<ObservationRecorded>('ObservationRecorded', { observation, ...(by ? { by: by.value } : {}) }, now)]);
         },
         (obs) => obs,
         options,

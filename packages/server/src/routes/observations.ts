@@ -15,7 +15,9 @@ import {
   type Walk,
 } from '@gusp/core';
 import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
 import * as z from 'zod/mini';
+import { staffCommandOptions } from '../http/actor.js';
 import type { Env, RouteDeps } from '../http/context.js';
 import { CSV_QUERY, csvFlavour, csvStream } from '../http/csv-answer.js';
 import { listFilter } from '../http/list-filter.js';
@@ -34,6 +36,7 @@ import {
   type PublicObservation,
 } from '../read/observations.js';
 import { sqlParams } from '../sql.js';
+import { SESSION_COOKIE } from '../staff/sessions.js';
 import { engagementFilter } from './engagements.js';
 
 /** What the public sees of an observation: everything but the reporter's contact. */
@@ -147,12 +150,18 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
     return { ...body, photos };
   };
 
-  /** Anyone may report; only staff speak for an agent or a walk (checked before the schema). */
+  /**
+   * Anyone may report; only staff speak for an agent or a walk (checked before the schema): a
+   * token, or the back office's session (its cookie, with the session's `X-CSRF-Token` and the
+   * public `Origin`, as every staff write: 403 `auth.csrf` without). A request with neither is the
+   * public's: 403 `request.source-forbidden`.
+   */
   const onlyStaffForOthers = async (c: Context<Env>, body: unknown) => {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) return;
     const source = (body as { source?: unknown }).source;
     if (source !== undefined && source !== 'resident') {
-      if (c.req.header('authorization') === undefined) refuse(c, 'request.source-forbidden', { source });
+      const session = options.staffAccounts !== undefined && getCookie(c, SESSION_COOKIE) !== undefined;
+      if (c.req.header('authorization') === undefined && !session) refuse(c, 'request.source-forbidden', { source });
       await staff(c, followers.roles);
     }
   };
@@ -168,7 +177,7 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         path: '/',
         summary: 'Records an observation (alone, or with its photos in one multipart request)',
         description:
-          'JSON refers to photos sent first with `POST /api/photos`. Multipart (what `<gusp-issue-form>` sends): an `observation` part (this input as JSON, its `photos` listing `{ id, width, height }`) and one `photo` file part per photo, named `<id>.jpg`. A `source` other than `resident` needs a staff token.',
+          'JSON refers to photos sent first with `POST /api/photos`. Multipart (what `<gusp-issue-form>` sends): an `observation` part (this input as JSON, its `photos` listing `{ id, width, height }`) and one `photo` file part per photo, named `<id>.jpg`. A `source` other than `resident` needs staff: a token, or the back office’s session cookie with its `X-CSRF-Token` (403 `auth.csrf` without); who sent it is recorded on its event (`by`).',
         access: { ...followers, when: '`source` is `walk` or `agent`' },
         idempotent: true,
         challenge: true,
@@ -199,7 +208,8 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
           ),
         },
         handler: async (c, input) => {
-          const observation = unwrap(await gusp.observations.record(input, commandOptions(c, 'observation')));
+          // Who sent it, when staff did (a walk's agent, by token or session): the event's `by`.
+          const observation = unwrap(await gusp.observations.record(input, await staffCommandOptions(c, deps, 'observation')));
           // `observationId`: the receipt the elements read; the rest is the public observation.
           return c.json({ observationId: observation.id, ...(await present(observation)) }, 201);
         },
