@@ -517,6 +517,46 @@ describe('gusp-issue-form', () => {
       expect(text(english, '.photo-status')).to.equal('3 photos at most: remove one to add another.');
     });
 
+    it('sends its `headers` (a session’s CSRF token) with each attempt, read when it is sent: a queued one goes with the token of then', async () => {
+      // A spy, not a stub: every request still reaches the test API; the headers of the observations' POSTs are noted.
+      const sent: { csrf: string | null; key: string | null }[] = [];
+      const realFetch = window.fetch;
+      window.fetch = (input, init) => {
+        const request = new Request(input, init);
+        if (request.method === 'POST' && new URL(request.url).pathname === `${API}/observations`)
+          sent.push({ csrf: request.headers.get('X-CSRF-Token'), key: request.headers.get('Idempotency-Key') });
+        return realFetch(input, init);
+      };
+      try {
+        const walkId = await createWalk({ then: 'start' });
+        const el = await fromApi({ walkId });
+        el.headers = { 'X-CSRF-Token': 'session-1' };
+        const first = unique('Banc cassé');
+        const stop = shadow(el).querySelectorAll<HTMLOptionElement>('#stop option')[1]!.value;
+        fill(shadow(el), { 'polarity-problem': true, theme: 'nettoyage', stop, description: first });
+        await el.submit();
+        expect(await stored(first)).to.have.length(1);
+        expect(sent.at(-1)).to.deep.include({ csrf: 'session-1' });
+
+        await setNetwork('down');
+        const second = unique('Trottoir encombré');
+        fill(shadow(el), { description: second });
+        await el.submit();
+        expect(text(el, '.pending h3')).to.equal('1 observation en attente d’envoi');
+        const queuedKey = sent.at(-1)!.key;
+        // Signed in again meanwhile: the console gives the new session's token; the queued one leaves with it.
+        el.headers = { 'X-CSRF-Token': 'session-2' };
+        await setNetwork('up');
+        window.dispatchEvent(new Event('online'));
+        await until(() => !$(el, '.pending'));
+        expect(await stored(second)).to.have.length(1);
+        expect(sent.at(-1)).to.deep.equal({ csrf: 'session-2', key: queuedKey });
+        expect(queuedKey).to.be.a('string').and.not.equal(sent[0]!.key);
+      } finally {
+        window.fetch = realFetch;
+      }
+    });
+
     it('records once when the server got it but the answer was lost, then the network came back', async () => {
       const el = await fromApi();
       const description = unique('Nid-de-poule');

@@ -76,6 +76,7 @@ export class GuspIssueForm extends GuspElement {
     walkId: { type: String, attribute: 'walk-id' },
     quartierId: { type: String, attribute: 'quartier-id' },
     data: { attribute: false },
+    headers: { attribute: false },
     message: { state: true },
     sentLater: { state: true },
   };
@@ -86,6 +87,12 @@ export class GuspIssueForm extends GuspElement {
   declare quartierId: string | undefined;
   /** The city profile and, during a walk, the walk: see {@linkcode IssueFormData}. */
   declare data: IssueFormData | undefined;
+  /**
+   * Extra headers of every observation it sends, read at each attempt, so also when one kept on
+   * the device is sent later: the back office gives its session's `X-CSRF-Token` (the session's
+   * cookie goes by itself on the same origin).
+   */
+  declare headers: Record<string, string> | undefined;
 
   declare private message: 'sent' | 'queued' | 'failed' | undefined;
   /** How many observations kept on the device were sent since the last submit: announced. */

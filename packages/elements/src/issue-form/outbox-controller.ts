@@ -18,6 +18,8 @@ export type SendOutcome = { readonly outcome: 'sent' | 'queued' } | { readonly o
 
 interface OutboxHost extends ReactiveControllerHost, HTMLElement {
   readonly locale: string;
+  /** Sent with each attempt, read then (a session's CSRF token is the current one, not the one of the submit). */
+  readonly headers?: Record<string, string> | undefined;
 }
 
 /**
@@ -95,7 +97,7 @@ export class OutboxController implements ReactiveController {
         method: 'POST',
         ...(entry.files?.length ? { body: observationForm(entry.body, entry.files), timeout: 60_000 } : { json: entry.body }),
         locale: this.host.locale,
-        headers: { 'Idempotency-Key': entry.clientId },
+        headers: { ...this.host.headers, 'Idempotency-Key': entry.clientId },
       });
       await outbox.remove(entry.clientId).catch(() => undefined);
       this.host.dispatchEvent(new GuspObservedEvent({ clientId: entry.clientId, observationId: answer.observationId }));
