@@ -20,8 +20,15 @@ export function setCsrfToken(base: string, token: string | undefined): void {
   else csrfTokens.delete(base);
 }
 
+/** The session's CSRF token for `base`, when known: for a request the console does not make itself (the embedded issue form's). */
+export function csrfTokenOf(base: string): string | undefined {
+  return csrfTokens.get(base);
+}
+
 export interface StaffRequest {
   readonly method?: 'GET' | 'POST' | 'DELETE';
+  /** More headers (an `Idempotency-Key`); the CSRF token is added on an unsafe method. */
+  readonly headers?: Readonly<Record<string, string>>;
   /** Sent as JSON. */
   readonly json?: unknown;
   /** `Accept-Language`: refusals come back in the screen's language. */
@@ -31,8 +38,8 @@ export interface StaffRequest {
 }
 
 /** The shared request options of a staff request to `base`: the session cookie, and the CSRF token on an unsafe method. */
-function staffInit(base: string, { method = 'GET', json, locale, signal, timeout }: StaffRequest): RequestOptions {
-  const headers = new Headers();
+function staffInit(base: string, { method = 'GET', headers: more, json, locale, signal, timeout }: StaffRequest): RequestOptions {
+  const headers = new Headers(more);
   const csrf = csrfTokens.get(base);
   if (method !== 'GET' && csrf) headers.set('X-CSRF-Token', csrf);
   return {
