@@ -9,12 +9,66 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Gusp, StoredEvent } from '@gusp/core';
 import { createToken } from '../src/auth.js';
+import { REGISTRATION_CSV_COLUMNS } from '../src/routes/walk-staff.js';
 import type { Database } from '../src/db.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { sqlStore } from '../src/store/sql-store.js';
 import { call, isErrorBody, person } from './harness.js';
 import { onBothDatabases } from './postgres-cluster.js';
 import { notifyingTo, startSmtpCapture, to, type SmtpCapture } from './smtp-capture.js';
+
+/**
+ * RFC 4180 read strictly, by its grammar (the project's own CSV parser is not the judge of its
+ * own writer): records end with CRLF, the last one too; a field is either quoted (any text, `""`
+ * for a quote, CR and LF allowed) or has no quote, comma, CR or LF at all; every record has as many
+ * fields as the header. Anything else throws, naming the offset.
+ */
+function strictRfc4180(text: string, delimiter = ','): string[][] {
+  const records: string[][] = [];
+  let i = 0;
+  const plain = new RegExp(`[^"${delimiter}\\r\\n]*`, 'y');
+  while (i < text.length) {
+    const fields: string[] = [];
+    for (;;) {
+      if (text[i] === '"') {
+        let field = '';
+        i++;
+        for (;;) {
+          if (i >= text.length) throw new Error(`unclosed quote at ${i}`);
+          if (text[i] === '"') {
+            if (text[i + 1] === '"') {
+              field += '"';
+              i += 2;
+              continue;
+            }
+            i++;
+            break;
+          }
+          field += text[i++];
+        }
+        fields.push(field);
+      } else {
+        plain.lastIndex = i;
+        const m = plain.exec(text)!;
+        fields.push(m[0]);
+        i += m[0].length;
+      }
+      if (text[i] === delimiter) {
+        i++;
+        continue;
+      }
+      if (text.startsWith('\r\n', i)) {
+        i += 2;
+        break;
+      }
+      throw new Error(`expected "${delimiter}" or CRLF at ${i}, found ${JSON.stringify(text.slice(i, i + 10))}`);
+    }
+    if (records.length > 0 && fields.length !== records[0]!.length)
+      throw new Error(`record ${records.length + 1} has ${fields.length} fields`);
+    records.push(fields);
+  }
+  return records;
+}
 
 interface Session {
   readonly accountId: string;
@@ -485,6 +539,79 @@ function walkStaffSuite(name: string, open: () => Promise<Database>, skip?: stri
       refused(await call(base, 'GET', '/api/walks/nope/needs', { headers: agent.headers }), 404, 'walk.not-found');
     });
 
+    test('the registrations as CSV: strict RFC 4180, contacts for staff, formulas defused, labels in the request’s language; refused to an organisation', async () => {
+      const id = await walkOf(server.gusp, { capacity: 2 });
+      const online = must(
+        await server.gusp.walks.register(
+          id,
+          person(`csv-${++seq}`, { name: 'Zoé "Zaza", Martin', needs: ['wheelchair', 'interpreter'], needsNote: 'Rampe\nsvp' }),
+        ),
+      );
+      const phoned = must(await server.gusp.walks.registerByStaff(id, { name: '=HYPERLINK("x")', phone: '06 12 34 56 78', consent: true }));
+      const waiting = must(
+        await server.gusp.walks.registerByStaff(id, { name: 'Léa Attente', phone: '0475000000', consent: true, role: 'association' }),
+      );
+      const cancelled = await call(base, 'POST', `/api/walks/${id}/registrations/${online.registration.id}/cancel-on-behalf`, {
+        body: { reason: '@appelé : malade' },
+        headers: agent.headers,
+      });
+      assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
+
+      const r = await fetch(`${base}/api/walks/${id}/registrations.csv`, { headers: agent.headers });
+      assert.equal(r.status, 200);
+      assert.match(r.headers.get('content-type') ?? '', /^text\/csv; charset=utf-8/);
+      assert.match(r.headers.get('content-disposition') ?? '', new RegExp(`attachment; filename="registrations-${id}\\.csv"`));
+      assert.equal(r.headers.get('cache-control'), 'no-store');
+      const csv = await r.text();
+      const [header, ...records] = strictRfc4180(csv);
+      assert.deepEqual(header, [...REGISTRATION_CSV_COLUMNS]);
+      const rows = records.map((fields) => Object.fromEntries(header.map((name, i) => [name, fields[i]!])));
+      assert.deepEqual(
+        rows.map((row) => [row.id, row.status, row.channel]),
+        [
+          [online.registration.id, 'cancelled', 'online'],
+          [phoned.registration.id, 'confirmed', 'phone'],
+          [waiting.registration.id, 'confirmed', 'phone'],
+        ],
+        'in sign-up order; the cancellation seated the waitlisted person',
+      );
+      const [zoe, formula, lea] = rows;
+      assert.equal(zoe!.name, 'Zoé "Zaza", Martin');
+      assert.equal(zoe!.email, online.registration.email);
+      assert.equal(zoe!.needs, 'wheelchair;interpreter');
+      assert.equal(zoe!.needsNote, 'Rampe\nsvp');
+      assert.equal(zoe!.cancelReason, "'@appelé : malade", 'a reason starting with @ is defused');
+      assert.equal(zoe!.statusLabel, 'Annulée');
+      assert.equal(zoe!.needsLabel, 'fauteuil roulant, interprète');
+      assert.equal(formula!.name, `'=HYPERLINK("x")`, 'a name a spreadsheet would run is defused');
+      assert.equal(formula!.phone, '06 12 34 56 78');
+      assert.equal(formula!.email, '');
+      assert.equal(formula!.consentVia, 'staff');
+      assert.equal(formula!.channelLabel, 'Par téléphone');
+      assert.deepEqual([lea!.role, lea!.roleLabel], ['association', 'Association de quartier']);
+      assert.equal(csv.includes(online.registration.cancelToken), false, 'never a cancel token');
+
+      // French Excel's flavour, and English labels.
+      const excel = await fetch(`${base}/api/walks/${id}/registrations.csv?bom=1&delimiter=%3B`, {
+        headers: { ...coordinator.headers, 'accept-language': 'en' },
+      });
+      const bytes = new Uint8Array(await excel.arrayBuffer());
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte order mark first');
+      const excelText = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+      const [enHeader, enZoe] = strictRfc4180(excelText.slice(1), ';');
+      assert.deepEqual(enHeader, [...REGISTRATION_CSV_COLUMNS]);
+      assert.equal(enZoe![REGISTRATION_CSV_COLUMNS.indexOf('statusLabel')], 'Cancelled');
+
+      refused(await call(base, 'GET', `/api/walks/${id}/registrations.csv`, { headers: organisation }), 403, 'auth.forbidden');
+      refused(await call(base, 'GET', `/api/walks/${id}/registrations.csv`), 401, 'auth.required');
+      refused(
+        await call(base, 'GET', `/api/walks/${id}/registrations.csv?delimiter=x`, { headers: agent.headers }),
+        400,
+        'request.invalid-query',
+      );
+      refused(await call(base, 'GET', '/api/walks/nope/registrations.csv', { headers: agent.headers }), 404, 'walk.not-found');
+    });
+
     test('the day sheet: a printable page without a script, contacts or needs; refused to an organisation', async () => {
       const id = await walkOf(server.gusp, { capacity: 1 });
       must(
@@ -503,7 +630,8 @@ function walkStaffSuite(name: string, open: () => Promise<Database>, skip?: stri
       assert.match(html, /^<!DOCTYPE html>/i);
       assert.doesNotMatch(html, /<script/i);
       assert.match(html, /Zoé &lt;b&gt;Martin&lt;\/b&gt;/);
-      assert.match(html, /Ginette Sans-Mail/);
+      assert.match(html, /Ginette Sans-Mail<span class="tag">téléphone seulement<\/span>/, 'the phone-only person is marked');
+      assert.doesNotMatch(html, /Martin&lt;\/b&gt;<span class="tag">téléphone seulement/, 'someone who also gave an email is not marked');
       assert.match(html, /Parvis des Bleuets/);
       for (const secret of ['0601020304', '0475123456', '@example.org']) assert.equal(html.includes(secret), false, secret);
       const en = await fetch(`${base}/api/walks/${id}/day-sheet.html`, { headers: { ...agent.headers, 'accept-language': 'en' } });

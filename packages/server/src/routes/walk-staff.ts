@@ -7,20 +7,29 @@
  */
 import {
   CancelOnBehalfInput,
+  csvLine,
   daySheetToHTML,
+  findOrganisation,
+  labelIn,
+  localName,
   needsSummary,
   PromoteInput,
+  REGISTRATION_MESSAGES,
   RegistrationId,
+  ROLE_MESSAGES,
   StaffRegisterInput,
   WalkInInput,
+  type CityProfile,
   type GuspError,
   type NeedsAmong,
+  type Registration,
   type RegistrationOutcome,
 } from '@gusp/core';
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import { staffCommandOptions } from '../http/actor.js';
 import type { Env, RouteDeps } from '../http/context.js';
+import { CSV_QUERY, csvFlavour, csvStream } from '../http/csv-answer.js';
 import { serverError } from '../http/errors.js';
 import { fileAnswer, jsonAnswer, jsonRoute, route, type RouteGroup } from '../http/route.js';
 
@@ -104,6 +113,77 @@ const NEEDS_SCHEMA = {
 } as const;
 
 const AMONG: readonly NeedsAmong[] = ['registered', 'attended'];
+
+/**
+ * The columns of `GET /api/walks/:walkId/registrations.csv`, as the core's CSV exports write
+ * theirs: ids, codes and dates as they are (they join with the API), the free text guarded against
+ * spreadsheet formulas, and, after them, columns for people reading it in the request's language.
+ */
+export const REGISTRATION_CSV_COLUMNS = [
+  'id',
+  'status',
+  'channel',
+  'role',
+  'organisationId',
+  'name',
+  'email',
+  'phone',
+  'needs',
+  'needsNote',
+  'locale',
+  'registeredAt',
+  'updatedAt',
+  'consentVersion',
+  'consentAt',
+  'consentVia',
+  'overCapacityReason',
+  'cancelReason',
+  'removalReason',
+  'anonymised',
+  'statusLabel',
+  'channelLabel',
+  'roleLabel',
+  'organisationName',
+  'needsLabel',
+] as const;
+
+/** What a spreadsheet would run as a formula gets a leading `'` (CSV injection, as the core's exports do for free text). */
+const FORMULA = /^'*[=+\-@\t\r]/;
+const text = (cell: string | undefined): string => (cell && FORMULA.test(cell) ? `'${cell}` : (cell ?? ''));
+
+/** One registration as its CSV record's cells, in {@linkcode REGISTRATION_CSV_COLUMNS}' order. */
+function registrationCells(r: Registration, city: CityProfile, locale: string): string[] {
+  const label = (key: string) => labelIn([REGISTRATION_MESSAGES, ROLE_MESSAGES], key, locale);
+  const channel = r.channel ?? 'online';
+  const organisation = r.organisationId ? findOrganisation(city, r.organisationId) : undefined;
+  return [
+    r.id,
+    r.status,
+    channel,
+    r.role,
+    r.organisationId ?? '',
+    text(r.name),
+    text(r.email),
+    text(r.phone),
+    r.needs.join(';'),
+    text(r.needsNote),
+    r.locale,
+    r.registeredAt,
+    r.updatedAt,
+    text(r.consent.version),
+    r.consent.at,
+    r.consent.via ?? '',
+    text(r.overCapacityReason),
+    text(r.cancelReason),
+    text(r.removalReason),
+    r.anonymised ? 'true' : '',
+    text(label(`registration.status.${r.status}`)),
+    text(label(`registration.channel.${channel}`)),
+    text(label(`role.${r.role}`)),
+    text(organisation ? localName(organisation, locale) : ''),
+    text(r.needs.map((n) => label(`need.${n}.one`)).join(', ')),
+  ];
+}
 
 /** The answer of a command on one registration. */
 const outcomeBody = (o: RegistrationOutcome) => ({
@@ -252,6 +332,27 @@ export function walkStaffRoutes(deps: RouteDeps): RouteGroup {
           const agg = unwrap(await gusp.walks.get(id, { locale: c.get('locale') }));
           const summary = needsSummary(agg.registrations, { among: among as NeedsAmong, locale: c.get('locale') });
           return c.json({ walkId: id, among, ...summary });
+        },
+      }),
+      route(deps, {
+        method: 'get',
+        path: '/:walkId/registrations.csv',
+        summary: 'The walk’s registrations as CSV (RFC 4180), contacts included: staff only',
+        description:
+          "Every registration of the walk in sign-up order (cancelled and removed ones too, with their status), one record each, as the core’s CSV exports are written: CRLF, quotes only where needed, ids, codes and dates as they are, free text (names, contacts, notes, reasons) prefixed with `'` where a spreadsheet would run it as a formula. `needs` are the codes joined by `;`. After `anonymised`, columns for people reading it, in the request’s language: `statusLabel`, `channelLabel`, `roleLabel`, `organisationName`, `needsLabel`. Never the cancel tokens. It carries names and contacts: coordinators and agents only (an organisation’s staff are refused), `Cache-Control: no-store`. `?bom=1&delimiter=;` for French Excel.",
+        access: staffOnTheDay,
+        params: walkId,
+        query: CSV_QUERY,
+        responses: { 200: fileAnswer('One line per registration, with a header.', 'text/csv') },
+        handler: async (c) => {
+          const locale = c.get('locale');
+          const { delimiter = ',', bom = false } = csvFlavour(c, refuse);
+          const agg = unwrap(await gusp.walks.get(c.req.param('walkId'), { locale }));
+          const lines = [REGISTRATION_CSV_COLUMNS, ...agg.registrations.map((r) => registrationCells(r, gusp.city, locale))];
+          const body = `${bom ? '\uFEFF' : ''}${lines.map((cells) => csvLine(cells, delimiter)).join('')}`;
+          const answer = csvStream(c, new Blob([body]).stream(), `registrations-${agg.walk.id}.csv`);
+          answer.headers.set('Cache-Control', 'no-store');
+          return answer;
         },
       }),
       route(deps, {
