@@ -70,15 +70,19 @@ export type ObservationCommitted = EventShape<'ObservationCommitted', { engageme
 export type ObservationResolved = EventShape<'ObservationResolved', { engagementId?: EngagementId }>;
 export type ReporterContactErased = EventShape<'ReporterContactErased'>;
 
-export type EngagementProposed = EventShape<'EngagementProposed', { engagement: Engagement }>;
-export type EngagementAccepted = EventShape<'EngagementAccepted', { organisationId: OrganisationId; dueOn: CalendarDay; note?: string }>;
-export type EngagementStarted = EventShape<'EngagementStarted', { note?: string }>;
-export type EngagementProgressed = EventShape<'EngagementProgressed', { percent: number; note?: string }>;
-export type EngagementCompleted = EventShape<'EngagementCompleted', { note?: string }>;
-export type EngagementVerified = EventShape<'EngagementVerified', { note?: string }>;
-export type EngagementReopened = EventShape<'EngagementReopened', { reason: string }>;
-export type EngagementAbandoned = EventShape<'EngagementAbandoned', { reason: string }>;
-export type EngagementRescheduled = EventShape<'EngagementRescheduled', { dueOn: CalendarDay; reason: string }>;
+/** Every engagement event staff cause names who acted (`by`); the engagement's milestones show only its role and organisation. */
+export type EngagementProposed = EventShape<'EngagementProposed', { engagement: Engagement } & ByStaff>;
+export type EngagementAccepted = EventShape<
+  'EngagementAccepted',
+  { organisationId: OrganisationId; dueOn: CalendarDay; note?: string } & ByStaff
+>;
+export type EngagementStarted = EventShape<'EngagementStarted', { note?: string } & ByStaff>;
+export type EngagementProgressed = EventShape<'EngagementProgressed', { percent: number; note?: string } & ByStaff>;
+export type EngagementCompleted = EventShape<'EngagementCompleted', { note?: string } & ByStaff>;
+export type EngagementVerified = EventShape<'EngagementVerified', { note?: string } & ByStaff>;
+export type EngagementReopened = EventShape<'EngagementReopened', { reason: string } & ByStaff>;
+export type EngagementAbandoned = EventShape<'EngagementAbandoned', { reason: string } & ByStaff>;
+export type EngagementRescheduled = EventShape<'EngagementRescheduled', { dueOn: CalendarDay; reason: string } & ByStaff>;
 
 export type WalkEvent =
   | WalkScheduled

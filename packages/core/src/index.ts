@@ -77,5 +77,6 @@ export * from './views/observation-stats.js';
 export * from './views/engagement-dashboard.js';
 export * from './views/coverage.js';
 export * from './views/needs-summary.js';
+export * from './views/milestone-actor.js';
 
 export * from './export/index.js';

@@ -18,7 +18,7 @@
  * but never attached to an observation go after a day ({@linkcode sweepOrphanPhotos}).
  * A photo another, kept observation shows too (same bytes, same id) stays.
  */
-import type { Gusp, Observation, WalkAggregate } from '@gusp/core';
+import type { Gusp, Observation, StaffActorInput, WalkAggregate } from '@gusp/core';
 import { deleteEmailsBefore, deleteEmailsTo, emailsTo } from './notify/outbox.js';
 import { deletePhotos, deleteUnattachedPhotos, storedPhotoIds } from './photos.js';
 import type { Sql } from './sql.js';
@@ -216,6 +216,7 @@ export async function erasePersonalData(
   gusp: Gusp,
   sql: Sql,
   email: string,
+  actor?: StaffActorInput,
 ): Promise<{ registrations: number; observations: number; emails: number; photos: number }> {
   const wanted = email.trim().toLowerCase();
   const same = (e: string | undefined) => (e ?? '').trim().toLowerCase() === wanted;
@@ -226,7 +227,8 @@ export async function erasePersonalData(
   for (const agg of records.walks) {
     const ids = new Set<string>(agg.registrations.filter((r) => same(r.email)).map((r) => r.id));
     for (const id of ids) {
-      await gusp.walks.eraseRegistration(agg.walk.id, id);
+      // Who asked is named on the erasure's event (`by`), as every staff action is.
+      await gusp.walks.eraseRegistration(agg.walk.id, id, actor === undefined ? undefined : { actor });
       keys.push(registrationKey(id));
     }
   }

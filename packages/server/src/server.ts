@@ -181,7 +181,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         existing: (ids) => photoExists(database.sql, ids),
       },
       purge: (months) => purgePersonalData(gusp, database.sql, { months }),
-      erase: (email) => erasePersonalData(gusp, database.sql, email),
+      erase: (email, actor) => erasePersonalData(gusp, database.sql, email, actor),
       exportPerson: (email) => exportPersonalData(gusp, email, database.sql),
       ping: async () => {
         await database.sql.query('SELECT 1');

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { EngagementEvent } from '../events.js';
+import type { StaffActor } from '../registration/registration.js';
 import { firstTargets, targetOf } from '../rules/transition.js';
 import { engagementRules, type EngagementEventName } from './engagement.rules.js';
-import type { Engagement, EngagementStatus, Milestone, MilestoneKind } from './engagement.js';
+import type { Engagement, EngagementStatus, Milestone, MilestoneActor, MilestoneKind } from './engagement.js';
 
 type Change = Exclude<EngagementEvent['type'], 'EngagementProposed'>;
 
@@ -36,6 +37,16 @@ let targets: ReturnType<typeof firstTargets<EngagementStatus, EngagementEventNam
 /** A milestone built in one literal per kind (no property added later: folds stay fast). */
 const noted = (at: string, kind: MilestoneKind, note: string | undefined): Milestone =>
   note === undefined ? { at, kind } : { at, kind, note };
+
+/** An event's `by` as everyone may see it: the role and organisation, never the account. */
+const shownActor = (by: StaffActor | undefined): MilestoneActor | undefined =>
+  by === undefined ? undefined : by.organisationId === undefined ? { role: by.role } : { role: by.role, organisationId: by.organisationId };
+
+/** The milestone with who acted, when the event names someone. */
+const withActor = (milestone: Milestone, by: StaffActor | undefined): Milestone => {
+  const shown = shownActor(by);
+  return shown === undefined ? milestone : { ...milestone, by: shown };
+};
 
 function apply(e: Draft, event: EngagementEvent): void {
   if (event.type === 'EngagementProposed') throw new Error('EngagementProposed can only start a stream');
@@ -80,7 +91,7 @@ function apply(e: Draft, event: EngagementEvent): void {
       milestone = noted(at, kind, event.data.note);
       break;
   }
-  e.milestones.push(milestone);
+  e.milestones.push(withActor(milestone, event.data.by));
 }
 
 /**
@@ -96,7 +107,7 @@ export function foldEngagement(events: readonly EngagementEvent[]): Engagement |
     ...p,
     status: targetOf(engagementRules, 'none', 'propose'),
     observationIds: [...p.observationIds],
-    milestones: [{ at: first.at, kind: 'proposed' }],
+    milestones: [withActor({ at: first.at, kind: 'proposed' }, first.data.by)],
   };
   for (let i = 1; i < events.length; i++) apply(e, events[i] as EngagementEvent);
   return e;

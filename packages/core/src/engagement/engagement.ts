@@ -5,6 +5,7 @@ import { EngagementId, ObservationId, OrganisationId, QuartierId, ThemeId, WalkI
 
 import { ENGAGEMENT_STATUSES } from './engagement-status.js';
 import { noControlCharacters } from '../text.js';
+import { STAFF_ROLES } from '../registration/registration.js';
 
 export const EngagementStatus = /* @__PURE__ */ z.enum(ENGAGEMENT_STATUSES);
 export type EngagementStatus = z.infer<typeof EngagementStatus>;
@@ -22,10 +23,23 @@ export const MilestoneKind = /* @__PURE__ */ z.enum([
 ]);
 export type MilestoneKind = z.infer<typeof MilestoneKind>;
 
+/**
+ * Who acted, as a timeline shows it to everyone: the staff role and, for an organisation's staff, the
+ * organisation — never the account (the event's `by` keeps it, for staff only). « OPH », « Ville — coordination »:
+ * see {@linkcode milestoneActorLabel}.
+ */
+export const MilestoneActor = /* @__PURE__ */ z.object({
+  role: /* @__PURE__ */ z.enum(STAFF_ROLES),
+  organisationId: /* @__PURE__ */ z.optional(OrganisationId),
+});
+export type MilestoneActor = z.infer<typeof MilestoneActor>;
+
 /** A jalon / point d'étape: one entry of an engagement's timeline. */
 export const Milestone = /* @__PURE__ */ z.object({
   at: DateTime,
   kind: MilestoneKind,
+  /** Who acted (role and organisation), when staff did and the journal says so. */
+  by: /* @__PURE__ */ z.optional(MilestoneActor),
   note: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   percent: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(100))),
   dueOn: /* @__PURE__ */ z.optional(CalendarDay),

@@ -18,8 +18,10 @@ import type { Observation } from '../observation/observation.js';
 import { ok, type Result } from '../result.js';
 import { transition } from '../rules/transition.js';
 import { validate } from '../validation.js';
+import { StaffActor } from '../registration/registration.js';
 import { observationStream } from './observations.js';
 import type { CommandOptions, Runtime, StreamKind } from './runtime.js';
+import type { StaffCommandOptions } from './walks.js';
 import type * as z from 'zod/mini';
 
 export const engagementStream: StreamKind<Engagement, EngagementEvent> = {
@@ -28,8 +30,12 @@ export const engagementStream: StreamKind<Engagement, EngagementEvent> = {
   evolve: (state, events) => (state === undefined ? foldEngagement(events) : evolveEngagement(state, events)),
 };
 
-/** Options of engagement commands: who acts. */
-export interface EngagementCommandOptions extends CommandOptions {
+/**
+ * Options of engagement commands: who acts ({@linkcode StaffCommandOptions}' `actor`, which each event
+ * records as its `by` and the milestones show as role and organisation) and, for an organisation's staff,
+ * their organisation.
+ */
+export interface EngagementCommandOptions extends StaffCommandOptions {
   /**
    * The organisation of the person acting. When set, only an engagement of
    * that organisation may be changed (`engagement.forbidden-organisation`).
@@ -45,7 +51,7 @@ export interface EngagementCommandOptions extends CommandOptions {
  */
 export interface EngagementCommands {
   /** Proposes an engagement; its observations, once qualified, become `committed`. */
-  propose(input: ProposeEngagementInput, options?: CommandOptions): Promise<Result<Engagement>>;
+  propose(input: ProposeEngagementInput, options?: StaffCommandOptions): Promise<Result<Engagement>>;
   /** An organisation takes the engagement on, with a due date (a calendar day of the city, not in the past). */
   accept(id: string, input: AcceptEngagementInput, options?: EngagementCommandOptions): Promise<Result<Engagement>>;
   /** Work starts. */
@@ -71,6 +77,13 @@ export interface EngagementCommands {
 /** Makes {@linkcode EngagementCommands} over a runtime. */
 export function engagementCommands(rt: Runtime): EngagementCommands {
   const { city } = rt;
+
+  /** The `by` of the command's event, from `options.actor` (checked), or nothing when absent. */
+  const byOf = (options?: StaffCommandOptions): Result<{ by?: StaffActor }> => {
+    if (options?.actor === undefined) return ok({});
+    const parsed = validate(StaffActor, options.actor, rt.localeOf(options));
+    return parsed.ok ? ok({ by: parsed.value }) : parsed;
+  };
 
   /**
    * Applies an observation lifecycle event to each observation that accepts it
@@ -120,13 +133,15 @@ export function engagementCommands(rt: Runtime): EngagementCommands {
           }
           const parsed = validate(schema, input ?? {}, locale);
           if (!parsed.ok) return parsed;
+          const by = byOf(options);
+          if (!by.ok) return by;
           // Nor may an organisation hand an engagement to another one (accept names the organisation).
           const handedTo = (parsed.value as { organisationId?: string }).organisationId;
           if (options?.organisationId !== undefined && handedTo !== undefined && handedTo !== options.organisationId) {
             return rt.error('engagement.forbidden-organisation', options, { organisationId: options.organisationId });
           }
           const allowed = rt.rule(transition(engagementRules, e.status, event, { city, now, ...context(parsed.value) }), options);
-          return allowed.ok ? ok([rt.event<T>(type, data(parsed.value), now)]) : allowed;
+          return allowed.ok ? ok([rt.event<T>(type, { ...data(parsed.value), ...by.value }, now)]) : allowed;
         },
         (e, _appended, replayed) => ({ engagement: e, replayed }),
         options,
@@ -158,10 +173,12 @@ export function engagementCommands(rt: Runtime): EngagementCommands {
 
   return {
     /** Proposes an engagement; its observations, once qualified, become `committed`. */
-    async propose(input: ProposeEngagementInput, options?: CommandOptions): Promise<Result<Engagement>> {
+    async propose(input: ProposeEngagementInput, options?: StaffCommandOptions): Promise<Result<Engagement>> {
       const locale = rt.localeOf(options);
       const parsed = validate(ProposeEngagementInput, input, locale);
       if (!parsed.ok) return parsed;
+      const by = byOf(options);
+      if (!by.ok) return by;
       const i = parsed.value;
       for (const observationId of i.observationIds) {
         const found = await rt.load(observationStream, observationStream.prefix + observationId);
@@ -190,7 +207,7 @@ export function engagementCommands(rt: Runtime): EngagementCommands {
             proposedAt: at,
             updatedAt: at,
           };
-          return ok([rt.event('EngagementProposed', { engagement }, now)]);
+          return ok([rt.event('EngagementProposed', { engagement, ...by.value }, now)]);
         },
         (e, _appended, replayed) => ({ engagement: e, replayed }),
         options,

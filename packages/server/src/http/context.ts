@@ -4,7 +4,7 @@
  * turn a request into command options and a refusal into the error envelope.
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { CommandOptions, Gusp, GuspError, Result } from '@gusp/core';
+import type { CommandOptions, Gusp, GuspError, Result, StaffActorInput } from '@gusp/core';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Staff, StaffRole } from '../auth.js';
@@ -35,8 +35,8 @@ export interface AppOptions {
   };
   /** Purges personal data older than `months` (the server wires it to the SQL redaction). */
   readonly purge?: (months: number) => Promise<unknown>;
-  /** Erases one person's data by email, from views and journal (wired like `purge`). */
-  readonly erase?: (email: string) => Promise<unknown>;
+  /** Erases one person's data by email, from views and journal (wired like `purge`); `actor`: the staff member who asked, named on the erasure's events. */
+  readonly erase?: (email: string, actor?: StaffActorInput) => Promise<unknown>;
   /** Everything kept about one email, emails sent included (wired like `purge`); without it, the views only. */
   readonly exportPerson?: (email: string) => Promise<unknown>;
   /**

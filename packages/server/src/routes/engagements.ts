@@ -15,6 +15,7 @@ import {
 } from '@gusp/core';
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
+import { staffCommandOptions } from '../http/actor.js';
 import type { Env, RouteDeps } from '../http/context.js';
 import { listFilter } from '../http/list-filter.js';
 import { PAGE_HEADERS, PAGE_QUERY, pageAnswer, pageRequest } from '../http/page.js';
@@ -43,7 +44,7 @@ export const engagementFilter = (timeZone: string) =>
   });
 
 export function engagementRoutes(deps: RouteDeps): RouteGroup {
-  const { gusp, jsonBody, commandOptions, whoIs, refuse, unwrap, origin } = deps;
+  const { gusp, jsonBody, whoIs, refuse, unwrap, origin } = deps;
   const filter = engagementFilter(gusp.city.timezone);
 
   const acceptsForItself = async (c: Context<Env>, body: unknown) => {
@@ -97,7 +98,11 @@ export function engagementRoutes(deps: RouteDeps): RouteGroup {
       handler: async (c, input) => {
         const who = await whoIs(c);
         const id = c.req.param('engagementId');
-        const opts = { ...commandOptions(c, `${action}:${id}`), ...(who?.organisationId ? { organisationId: who.organisationId } : {}) };
+        // Who acted goes on the event (`by`) and, as role and organisation only, on the public milestone.
+        const opts = {
+          ...(await staffCommandOptions(c, deps, `${action}:${id}`)),
+          ...(who?.organisationId ? { organisationId: who.organisationId } : {}),
+        };
         return c.json(unwrap(await command(id, input, opts)));
       },
     });
@@ -163,7 +168,8 @@ export function engagementRoutes(deps: RouteDeps): RouteGroup {
         idempotent: true,
         body: { schema: ProposeEngagementInput },
         responses: { 201: jsonAnswer('The engagement, proposed.', Engagement) },
-        handler: async (c, input) => c.json(unwrap(await gusp.engagements.propose(input, commandOptions(c, 'propose'))), 201),
+        handler: async (c, input) =>
+          c.json(unwrap(await gusp.engagements.propose(input, await staffCommandOptions(c, deps, 'propose'))), 201),
       }),
       step('accept', 'An organisation takes the engagement on, with a due date', AcceptEngagementInput, (id, i, o) =>
         gusp.engagements.accept(id, i, o),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Personal data (RGPD), for coordinators: a person's export and erasure, the purge. */
 import * as z from 'zod/mini';
+import { actorOf } from '../http/actor.js';
 import type { RouteDeps } from '../http/context.js';
 import { jsonAnswer, jsonRoute, route, type RouteGroup } from '../http/route.js';
 import { exportPersonalData } from '../privacy.js';
@@ -86,7 +87,7 @@ export function privacyRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: jsonAnswer('`{ registrations, observations, emails, photos }`: how many were erased.', EraseAnswer) },
         handler: async (c, { email }) => {
           if (!options.erase) return refuse(c, 'request.not-found', { path: c.req.path });
-          return c.json(await options.erase(email));
+          return c.json(await options.erase(email, await actorOf(c, deps)));
         },
       }),
       jsonRoute(deps, {
