@@ -58,6 +58,6 @@ describe('GET /api/walks?upcoming=1: the walk list', () => {
     const names = (doc.paths['/api/walks'].get.parameters as { name: string; in: string }[])
       .filter((p) => p.in === 'query')
       .map((p) => p.name);
-    assert.deepEqual(names.sort(), ['cursor', 'from', 'limit', 'quartier', 'status', 'to', 'upcoming', 'year']);
+    assert.deepEqual(names.sort(), ['cursor', 'from', 'include', 'limit', 'quartier', 'status', 'to', 'upcoming', 'year']);
   });
 });

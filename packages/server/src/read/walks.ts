@@ -113,12 +113,19 @@ export const WALK_KEYSET: Keyset = {
 export const walkKey = (walk: Walk): CursorKey => [Date.parse(walk.startsAt), walk.id];
 
 /**
- * One page of public walks (drafts never): the rows after `page.after` in start order that pass
- * `where` (conditions over `read_walks`, their values bound in `params`).
+ * One page of walks, public ones only unless `drafts` (staff asked for them): the rows after
+ * `page.after` in start order that pass `where` (conditions over `read_walks`, their values bound
+ * in `params`).
  */
-export async function walkRows(sql: SqlSession, where: readonly string[], params: SqlParams, page: PageRequest): Promise<WalkDoc[]> {
+export async function walkRows(
+  sql: SqlSession,
+  where: readonly string[],
+  params: SqlParams,
+  page: PageRequest,
+  drafts = false,
+): Promise<WalkDoc[]> {
   const keyset = keysetSql(WALK_KEYSET, page, params);
-  const conditions = ["status <> 'draft'", ...where, ...(keyset.where === undefined ? [] : [keyset.where])];
+  const conditions = [...(drafts ? [] : ["status <> 'draft'"]), ...where, ...(keyset.where === undefined ? [] : [keyset.where])];
   const rows = await sql.query<{ doc: WalkDoc }>(
     `SELECT doc FROM read_walks WHERE ${conditions.join(' AND ')} ORDER BY ${keyset.orderBy} ${keyset.limit}`,
     params.values,

@@ -113,7 +113,12 @@ const calendarResponses = (description: string) => ({
 const isDay = (v: string) =>
   /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 const statusesOf = (v: string) => v.split(',');
-const isPublicStatus = (v: string): v is (typeof PUBLIC_WALK_STATUSES)[number] => (PUBLIC_WALK_STATUSES as readonly string[]).includes(v);
+/** The statuses `status=` takes: the public ones, and `draft` for staff (see {@linkcode draftsAsked}). */
+const LISTED_STATUSES = ['draft', ...PUBLIC_WALK_STATUSES] as const;
+const isListedStatus = (v: string) => (LISTED_STATUSES as readonly string[]).includes(v);
+
+/** Whether a list request asks for drafts (`include=drafts`, or `draft` among its statuses): staff only. */
+const draftsAsked = (c: Context<Env>) => c.req.query('include') === 'drafts' || (c.req.query('status')?.split(',') ?? []).includes('draft');
 
 /**
  * The filters of `GET /api/walks`, each said twice: over a summary at `now()` (`matches`) and as a
@@ -135,9 +140,9 @@ export function walkListFilter(now: () => Date, timeZone: string) {
       sql: (v, p) => (v === '0' ? 'TRUE' : upcomingSql(p, now().getTime())),
     },
     status: {
-      description: `Only the walks with one of these statuses, comma-separated (\`open,closed\`): the status as people see it (\`status\` of each entry: an open walk past its registration deadline is \`closed\`). One of ${PUBLIC_WALK_STATUSES.map((x) => `\`${x}\``).join(', ')}; drafts are never listed.`,
-      schema: { type: 'string', pattern: `^(${PUBLIC_WALK_STATUSES.join('|')})(,(${PUBLIC_WALK_STATUSES.join('|')}))*$` },
-      valid: (v) => statusesOf(v).every(isPublicStatus),
+      description: `Only the walks with one of these statuses, comma-separated (\`open,closed\`): the status as people see it (\`status\` of each entry: an open walk past its registration deadline is \`closed\`). One of ${PUBLIC_WALK_STATUSES.map((x) => `\`${x}\``).join(', ')}, or \`draft\` for staff (coordinator, agent: 401 \`auth.required\` or 403 \`auth.forbidden\` otherwise).`,
+      schema: { type: 'string', pattern: `^(${LISTED_STATUSES.join('|')})(,(${LISTED_STATUSES.join('|')}))*$` },
+      valid: (v) => statusesOf(v).every(isListedStatus),
       matches: (s, v) => statusesOf(v).includes(s.status),
       sql: (v, p) => {
         const effective = effectiveStatusSql(p, now().getTime());
@@ -166,6 +171,14 @@ export function walkListFilter(now: () => Date, timeZone: string) {
       valid: isDay,
       matches: (s, v) => calendarDay(s.walk.startsAt, timeZone) <= v,
       sql: (v, p) => `day <= ${p.bind(v)}`,
+    },
+    include: {
+      description:
+        '`drafts`: the drafts too, beside the published walks, as the back office lists them; staff only (coordinator, agent: 401 `auth.required` or 403 `auth.forbidden` otherwise). Without it, drafts are never listed.',
+      schema: { type: 'string', enum: ['drafts'] },
+      valid: (v) => v === 'drafts',
+      matches: () => true,
+      sql: () => 'TRUE',
     },
   });
 }
@@ -211,6 +224,7 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
         method: 'get',
         path: '/',
         summary: 'Published walks, with their seats and counts (never registrations), paged',
+        access: { ...staffReaders, when: 'drafts are asked for (`include=drafts`, `status=draft`)' },
         description:
           'By start time, then id. Paged by cursor: at most `limit` walks, and `next` (and a `Link: rel="next"` header) while more follow; every filter given must match. Each entry’s `calendar` holds absolute links built from `--public-url`: `page` (the walk’s page), `ics` and `webcal` (this walk’s event), `feed` and `feedWebcal` (its quartier’s feed).',
         query: { ...walkFilter.query, ...PAGE_QUERY },
@@ -227,7 +241,10 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
           const page = pageRequest(c, WALK_KEYSET);
           const params = sqlParams();
           const where = walkFilter.where(c, params);
-          const docs = await walkRows(await deps.read(), where, params, page);
+          // Drafts are not public yet: only staff list them, when they ask.
+          const drafts = draftsAsked(c);
+          if (drafts) await deps.staff(c, staffReaders.roles);
+          const docs = await walkRows(await deps.read(), where, params, page, drafts);
           const found = pageOf(docs, page, (d) => walkKey(d.walk));
           const walks = found.items.map((d) => ({ ...publicWalkSummary(summaryOf(d, at)), calendar: walkCalendarLinks(origin(), d.walk) }));
           return pageAnswer(c, origin(), 'walks', { items: walks, next: found.next }, { city: gusp.city });
@@ -237,14 +254,23 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
         method: 'get',
         path: '/:walkId',
         summary: 'One published walk’s summary, with the city profile (what `<gusp-walk-signup>` reads)',
+        access: { ...staffReaders, when: 'the walk is a draft' },
         params: walkId,
         description: '`calendar` holds the walk’s page and calendar links, as in the list.',
-        responses: { 200: jsonAnswer('The walk summary, `calendar` and `city`; a draft is 404 like an unknown id.') },
+        responses: {
+          200: jsonAnswer(
+            'The walk summary, `calendar` and `city`; a draft is 404 like an unknown id, but for staff (the back office plans it).',
+          ),
+        },
         handler: async (c) => {
           const locale = c.get('locale');
           const agg = unwrap(await gusp.walks.get(c.req.param('walkId'), { locale }));
-          // A draft is not public yet: as if it did not exist.
-          if (agg.walk.status === 'draft') return refuse(c, 'walk.not-found', { walkId: agg.walk.id });
+          // A draft is not public yet: as if it did not exist, but to staff (coordinator, agent).
+          if (agg.walk.status === 'draft') {
+            const who = await deps.whoIs(c);
+            if (!who || !(staffReaders.roles as readonly string[]).includes(who.role))
+              return refuse(c, 'walk.not-found', { walkId: agg.walk.id });
+          }
           return c.json({
             ...publicWalkSummary(walkSummary(agg, now())),
             calendar: walkCalendarLinks(origin(), agg.walk),
