@@ -861,6 +861,15 @@ export class GuspConsoleDay extends ConsoleElement {
     </section>`;
   }
 
+  /** The issue form's data: the same object while the walk's stops are the same, so what is typed is never disturbed. */
+  private issueDataOf: { key: string; value: { city: CityProfile; walk: Walk } } | undefined;
+  private issueData(data: DayWalkData): { city: CityProfile; walk: Walk } {
+    const { walk } = data.summary;
+    const key = JSON.stringify([walk.id, walk.quartierId, walk.stops, data.city.id]);
+    if (this.issueDataOf?.key !== key) this.issueDataOf = { key, value: { city: data.city, walk } };
+    return this.issueDataOf.value;
+  }
+
   private capturePart(data: DayWalkData): TemplateResult {
     const t = this.t;
     const { walk } = data.summary;
@@ -882,7 +891,7 @@ export class GuspConsoleDay extends ConsoleElement {
         endpoint=${this.apiBase}
         walk-id=${walk.id}
         heading-level=${this.level(2)}
-        .data=${{ city: data.city, walk }}
+        .data=${this.issueData(data)}
         .headers=${token ? { 'X-CSRF-Token': token } : undefined}
       ></gusp-issue-form>
       ${heading(this.level(2), t.day.capturedTitle, { id: 'day-captured-title' })}
