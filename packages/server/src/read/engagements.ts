@@ -197,8 +197,15 @@ export async function engagementsFor(
 ): Promise<Engagement[]> {
   if (observations.length === 0 && alsoNamed.length === 0) return [];
   const named = [...new Set([...observations.flatMap((o) => (o.engagementId ? [o.engagementId] : [])), ...alsoNamed])];
+  // Two lookups joined by their ids, each served by its index: the primary key, and the GIN index
+  // on observation_ids asked once per observation (`@> ARRAY[id]`). With `id = ANY(…) OR
+  // observation_ids && $2` (or `&&` alone) both planners compared every engagement's list with the
+  // 500 ids of a batch: 70–180 ms at 10,000 engagements, against about 1 ms.
   const { rows } = await sql.query<{ doc: unknown }>(
-    'SELECT doc FROM read_engagements WHERE id = ANY($1::text[]) OR observation_ids && $2::text[] ORDER BY first_position',
+    `SELECT doc FROM read_engagements WHERE id IN (
+       SELECT id FROM read_engagements WHERE id = ANY($1::text[])
+       UNION SELECT e.id FROM unnest($2::text[]) AS o(id) JOIN read_engagements e ON e.observation_ids @> ARRAY[o.id])
+     ORDER BY first_position`,
     [named, observations.map((o) => o.id)],
   );
   return docs(rows);

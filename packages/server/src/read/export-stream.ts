@@ -13,6 +13,9 @@ import type { WalkDoc } from './walks.js';
 
 const encoder = new TextEncoder();
 
+/** Resolves after the event loop's next check phase (two `setImmediate`s: one may run in the current one). */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
+
 /**
  * A body that sends each text `pieces` yields, in order. The first piece is read before this
  * resolves: a failure there (a database down) is still the route's error answer, not a cut body.
@@ -23,6 +26,12 @@ export async function textStream(pieces: AsyncGenerator<string, void>): Promise<
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       for (;;) {
+        // Before reading a batch after the first: a turn of the event loop. PGlite answers within
+        // promise callbacks (its WebAssembly runs in this thread, without I/O), so an export read from
+        // it would otherwise hold the loop to its last batch: nothing else is answered meanwhile, and
+        // the compression middleware (which starts streaming when a read has to wait a turn, and
+        // flushes on a pause) saw the whole body arrive at once and sent its first byte at the end.
+        if (pending === undefined) await nextTurn();
         const next: IteratorResult<string, void> = pending ?? (await pieces.next());
         pending = undefined;
         if (next.done) {
