@@ -78,5 +78,6 @@ export * from './views/engagement-dashboard.js';
 export * from './views/coverage.js';
 export * from './views/needs-summary.js';
 export * from './views/milestone-actor.js';
+export * from './staff-accounts.js';
 
 export * from './export/index.js';

@@ -104,12 +104,12 @@ describe('staff sign-in through OpenID Connect (oidc-provider on loopback, openi
     providerServer = createServer((req, res) => {
       // The login screen: signs in `nextLogin` at once.
       if (req.url?.startsWith('/interaction/')) {
-        void provider
-          .interactionFinished(req, res, { login: { accountId: nextLogin } }, { mergeWithLastSubmission: false })
-          .catch((e: unknown) => {
-            res.statusCode = 500;
-            res.end(String(e));
-          });
+        // An empty `nextLogin`: the person cancels on the provider's screen (its `access_denied`).
+        const result = nextLogin ? { login: { accountId: nextLogin } } : { error: 'access_denied', error_description: 'cancelled' };
+        void provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false }).catch((e: unknown) => {
+          res.statusCode = 500;
+          res.end(String(e));
+        });
         return;
       }
       callback(req, res);
@@ -209,48 +209,85 @@ describe('staff sign-in through OpenID Connect (oidc-provider on loopback, openi
     assert.equal(me.body.organisationId, 'oph');
   });
 
-  test('an address without an active account is refused, localized (403 staff.oidc-no-account)', async () => {
+  /** Where a failed sign-in lands the person: the sign-in screen, told why. */
+  const landing = (code: string) => `${base}/gestion/connexion?error=${code}`;
+  const assertLanded = (answer: Response, code: string) => {
+    assert.equal(answer.status, 302);
+    assert.equal(answer.headers.get('location'), landing(code));
+    assert.equal(answer.headers.get('cache-control'), 'no-store');
+  };
+
+  test('an address without an active account lands on the sign-in screen, told so (?error=oidc-no-account)', async () => {
     for (const who of ['inconnu@ville.example', 'parti@ville.example']) {
       const browser = new Browser();
       const { answer } = await signIn(browser, who);
-      assert.equal(answer.status, 403);
-      const body = (await answer.json()) as { error: { code: string; message: string } };
-      assert.equal(body.error.code, 'staff.oidc-no-account');
-      assert.match(body.error.message, /Aucun compte actif/);
+      assertLanded(answer, 'oidc-no-account');
       assert.equal(browser.cookie(new URL(base).host, 'gusp_session'), undefined);
     }
   });
 
-  test('a callback in another browser, or replayed, is refused (401 staff.oidc-failed); without a provider, 404', async () => {
+  test('a person who cancels on the provider (its access_denied) lands on the sign-in screen (?error=oidc-refused)', async () => {
+    const browser = new Browser();
+    const { answer, callbackUrl } = await signIn(browser, '');
+    assert.match(callbackUrl, /[?&]error=access_denied/);
+    assertLanded(answer, 'oidc-refused');
+    assert.equal(browser.cookie(new URL(base).host, 'gusp_session'), undefined);
+  });
+
+  test('a provider that cannot be reached, at the start or at the callback, lands on the sign-in screen (?error=oidc-unavailable)', async () => {
+    const downPort = await freePort();
+    const down = await startServer({
+      database: db,
+      port: await freePort(),
+      staff: {
+        oidc: { issuer: `http://127.0.0.1:${downPort}`, clientId: 'gusp', clientSecret: 'x'.repeat(40), allowInsecureRequests: true },
+      },
+    });
+    try {
+      const start = await fetch(`${down.url}/api/staff/oidc/start`, { redirect: 'manual' });
+      assert.equal(start.status, 302);
+      assert.equal(start.headers.get('location'), `${down.url}/gestion/connexion?error=oidc-unavailable`);
+      // A callback with a pending sign-in (as if the provider went down in between).
+      const pending = Buffer.from(JSON.stringify({ verifier: 'v'.repeat(43), state: 's', nonce: 'n' })).toString('base64url');
+      const callback = await fetch(`${down.url}/api/staff/oidc/callback?code=abc&state=s`, {
+        redirect: 'manual',
+        headers: { cookie: `gusp_oidc=${pending}` },
+      });
+      assert.equal(callback.status, 302);
+      assert.equal(callback.headers.get('location'), `${down.url}/gestion/connexion?error=oidc-unavailable`);
+    } finally {
+      await down.close();
+    }
+  });
+
+  test('a callback in another browser, or replayed, lands on the sign-in screen (?error=oidc-failed); so does one without a provider', async () => {
     const browser = new Browser();
     nextLogin = 'agent@ville.example';
     const start = await browser.get(`${base}/api/staff/oidc/start`);
     const back = await browser.follow(start.headers.get('location') ?? '', (url) => url.startsWith(`${base}/`));
     // Another browser (the attacker's link in the victim's browser): no pending sign-in.
     const elsewhere = await fetch(back.url, { redirect: 'manual', headers: { 'accept-language': 'en' } });
-    assert.equal(elsewhere.status, 401);
-    const body = (await elsewhere.json()) as { error: { code: string; message: string } };
-    assert.equal(body.error.code, 'staff.oidc-failed');
-    assert.match(body.error.message, /failed or expired/);
+    assertLanded(elsewhere, 'oidc-failed');
     // Another sign-in's state in this browser: refused too.
     const other = new Browser();
     await other.get(`${base}/api/staff/oidc/start`);
     const pending = other.cookie(new URL(base).host, 'gusp_oidc') ?? '';
     const crossed = await fetch(back.url, { redirect: 'manual', headers: { cookie: `gusp_oidc=${pending}` } });
-    assert.equal(crossed.status, 401);
+    assertLanded(crossed, 'oidc-failed');
     // The right browser once: signed in; the same answer again, with the same pending sign-in: refused (the code is spent).
     const own = browser.cookie(new URL(base).host, 'gusp_oidc') ?? '';
     assert.ok(own);
     assert.equal((await browser.get(back.url)).status, 302);
     const replay = await fetch(back.url, { redirect: 'manual', headers: { cookie: `gusp_oidc=${own}` } });
-    assert.equal(replay.status, 401);
-    assert.equal(((await replay.json()) as { error: { code: string } }).error.code, 'staff.oidc-failed');
+    assertLanded(replay, 'oidc-failed');
 
     const plain = await startServer({ database: db });
     try {
-      const r = await call(plain.url, 'GET', '/api/staff/oidc/start');
-      assert.equal(r.status, 404);
-      assert.equal(r.body.error.code, 'staff.oidc-not-configured');
+      for (const path of ['/api/staff/oidc/start', '/api/staff/oidc/callback?code=abc&state=s']) {
+        const r = await fetch(`${plain.url}${path}`, { redirect: 'manual' });
+        assert.equal(r.status, 302, path);
+        assert.equal(r.headers.get('location'), `${plain.url}/gestion/connexion?error=oidc-not-configured`, path);
+      }
       assert.deepEqual((await call(plain.url, 'GET', '/api/staff/sign-in')).body, { email: true, oidc: null });
     } finally {
       await plain.close();

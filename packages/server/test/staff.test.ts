@@ -110,6 +110,7 @@ function staffSuite(backend: string, open: () => Promise<Database>, skip?: strin
       assert.equal(invite.status, 201);
       assert.equal(invite.body.account.email, email);
       assert.equal(invite.body.account.invitedBy.startsWith('token:'), true);
+      assert.equal(invite.body.account.lastSignInAt, null, 'never signed in yet');
       assert.equal(JSON.stringify(invite.body).includes('token='), false, 'the link goes to the person only');
       const mail = await mailTo(email, /Invitation à l’espace de gestion GUSP/);
       assert.match(mail.text ?? '', /Bonjour Camille Martin/);
@@ -126,6 +127,10 @@ function staffSuite(backend: string, open: () => Promise<Database>, skip?: strin
       assert.equal(me.body.role, 'coordinator');
       assert.equal(me.body.account.email, email);
       assert.equal(me.body.session.csrfToken, session.csrf);
+      // The accounts list says when the person last signed in (the session just opened).
+      const listed = await call(base, 'GET', '/api/staff/accounts', { headers: bearer() });
+      const signedIn = (listed.body.accounts as { id: string; lastSignInAt: string | null }[]).find((a) => a.id === invite.body.account.id);
+      assert.ok(signedIn?.lastSignInAt && Math.abs(Date.parse(signedIn.lastSignInAt) - Date.now()) < 60_000, JSON.stringify(signedIn));
 
       // Used once: the same link again is refused, in the caller's language.
       const again = await call(base, 'POST', '/api/staff/sign-in/verify', { body: { token }, headers: { 'accept-language': 'en' } });

@@ -120,6 +120,30 @@ describe('<gusp-console-sign-in>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says in words why a sign-in through the provider failed (?error=oidc-… from the server’s callback), once, in English too', async () => {
+    const page = location.pathname + location.search;
+    for (const [lang, code, expected] of [
+      ['fr', 'oidc-no-account', /Aucun compte actif ne correspond/],
+      ['fr', 'oidc-refused', /annulée ou refusée/],
+      ['fr', 'oidc-unavailable', /ne répond pas/],
+      ['en', 'oidc-failed', /did not complete/],
+      ['en', 'oidc-something-new', /did not complete/],
+    ] as const) {
+      history.replaceState(history.state, '', `${location.pathname}?error=${code}`);
+      const el = await signIn(lang);
+      expect(text(el, '#oidc-error')).to.match(expected);
+      expect($(el, '#oidc-error')!.getAttribute('role')).to.equal('alert');
+      expect(new URLSearchParams(location.search).has('error'), 'the code left the address').to.equal(false);
+      expect($(el, '#email'), 'the email sign-in is still there').not.to.equal(null);
+      await expect(el).to.be.accessible();
+      fixtureCleanup();
+    }
+    // Without the code, nothing is said.
+    const el = await signIn();
+    expect($(el, '#oidc-error')).to.equal(null);
+    history.replaceState(history.state, '', page);
+  });
+
   it('says when to try again after too many requests, in English too', async () => {
     for (const [lang, expected] of [
       ['fr', 'Trop de demandes. Réessayez dans 10 minutes.'],

@@ -52,6 +52,7 @@ export class GuspConsoleSignIn extends ConsoleElement {
     formError: { state: true },
     notice: { type: String },
     methods: { attribute: false },
+    oidcError: { type: String, attribute: 'oidc-error' },
   };
 
   static override styles = [
@@ -98,6 +99,12 @@ export class GuspConsoleSignIn extends ConsoleElement {
    * element connects unless given.
    */
   declare methods: SignInMethods | undefined;
+  /**
+   * Why a sign-in through the city's provider failed, as the server's callback says it
+   * (`/gestion/connexion?error=oidc-no-account`…; read from the address when not given): shown in
+   * words above the sign-in, once (it leaves the address).
+   */
+  declare oidcError: string | undefined;
 
   private get provider(): { readonly name: string; readonly start: string } | undefined {
     const oidc = this.methods?.oidc;
@@ -116,6 +123,17 @@ export class GuspConsoleSignIn extends ConsoleElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.methods) void this.askMethods();
+    if (this.oidcError === undefined) this.takeOidcError();
+  }
+
+  /** The provider's failure the server's callback put in the address (`?error=oidc-…`), taken out of it. */
+  private takeOidcError(): void {
+    const url = new URL(location.href);
+    const code = url.searchParams.get('error');
+    if (!code?.startsWith('oidc-')) return;
+    this.oidcError = code;
+    url.searchParams.delete('error');
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
   }
 
   /** How this server signs people in: by email always, and through the city's provider when it has one. */
@@ -186,6 +204,7 @@ export class GuspConsoleSignIn extends ConsoleElement {
           </form>`;
       default:
         return html`${heading(this.level(), t.signInTitle, { id: 'sign-in-title' })}
+          ${this.oidcError ? this.oidcAlert(this.oidcError) : nothing}
           ${
             this.provider
               ? html`<p><a class="provider" href=${this.provider.start}>${t.signInWith(this.provider.name)}</a></p>
@@ -212,6 +231,13 @@ export class GuspConsoleSignIn extends ConsoleElement {
             <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t.sending : t.sendLink}</button>
           </form>`;
     }
+  }
+
+  /** Why the provider's sign-in failed, in words, and what to do (the email sign-in stays below). */
+  private oidcAlert(code: string): TemplateResult {
+    const texts = this.t.accounts.signInErrors;
+    const message = texts[code.slice('oidc-'.length) as keyof typeof texts] ?? texts.failed;
+    return html`<p class="error" part="error" role="alert" id="oidc-error">${message}</p>`;
   }
 
   private alert(): TemplateResult {

@@ -5,6 +5,7 @@
  * emailed single-use link or code) and gets a session cookie, which then authenticates every staff
  * route as a token does (see `whoIs` in http/context.ts, with its CSRF check).
  */
+import { StaffEmail, StaffInviteInput, StaffOrganisationId, StaffRoleInput, StaffTokenInput } from '@gusp/core';
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -18,30 +19,13 @@ import { DEFAULT_SIGN_IN_LIMITS, type StaffService } from '../staff/service.js';
 import { decodePending, encodePending, OIDC_COOKIE, OIDC_PATH, OIDC_PENDING_SECONDS, OidcFailure } from '../staff/oidc.js';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, type OpenedSession, type SessionStaff } from '../staff/sessions.js';
 
-// No control characters, as the erasure's address (routes/privacy.ts).
-// eslint-disable-next-line no-control-regex -- control characters are what this refuses
-const EMAIL = /^[^\s@\u0000-\u001f\u007f]{1,64}@[^\s@\u0000-\u001f\u007f]{1,255}$/;
-const Email = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(254), /* @__PURE__ */ z.regex(EMAIL));
+// The bodies coordinators send are the core's (the console checks its forms with the same).
+const Email = StaffEmail;
 const Role = /* @__PURE__ */ z.enum(STAFF_ROLES);
-const OrganisationId = /* @__PURE__ */ z.optional(
-  /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), /* @__PURE__ */ z.maxLength(64)),
-);
-// eslint-disable-next-line no-control-regex -- control characters are what this refuses
-const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
-const Text = (max: number) => /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(NO_CONTROL), /* @__PURE__ */ z.maxLength(max));
-
-const InviteInput = /* @__PURE__ */ z.strictObject({
-  email: Email,
-  name: /* @__PURE__ */ z.optional(Text(120)),
-  role: Role,
-  organisationId: OrganisationId,
-});
-const RoleInput = /* @__PURE__ */ z.strictObject({ role: Role, organisationId: OrganisationId });
-const TokenInput = /* @__PURE__ */ z.strictObject({
-  role: Role,
-  organisationId: OrganisationId,
-  label: /* @__PURE__ */ z.optional(Text(120)),
-});
+const OrganisationId = StaffOrganisationId;
+const InviteInput = StaffInviteInput;
+const RoleInput = StaffRoleInput;
+const TokenInput = StaffTokenInput;
 const SignInInput = /* @__PURE__ */ z.strictObject({ email: Email });
 const Secret = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[A-Za-z0-9_-]{20,100}$/));
 const VerifyInput = /* @__PURE__ */ z.union([
@@ -58,6 +42,7 @@ const Account = /* @__PURE__ */ z.looseObject({
   invitedBy: /* @__PURE__ */ z.string(),
   createdAt: /* @__PURE__ */ z.string(),
   deactivatedAt: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+  lastSignInAt: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
 });
 const TokenInfo = /* @__PURE__ */ z.looseObject({
   id: /* @__PURE__ */ z.string(),
@@ -66,6 +51,10 @@ const TokenInfo = /* @__PURE__ */ z.looseObject({
   createdAt: /* @__PURE__ */ z.string(),
   revokedAt: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
 });
+
+/** Why an OpenID Connect sign-in failed, as `/gestion/connexion?error=` says it to the sign-in screen. */
+export const OIDC_SIGN_IN_ERRORS = ['oidc-refused', 'oidc-failed', 'oidc-no-account', 'oidc-unavailable', 'oidc-not-configured'] as const;
+export type OidcSignInError = (typeof OIDC_SIGN_IN_ERRORS)[number];
 
 const coordinators = { roles: ['coordinator'] } as const;
 const everyone = { roles: STAFF_ROLES } as const;
@@ -109,7 +98,14 @@ export function staffRoutes(deps: RouteDeps): RouteGroup {
       path: '/',
       maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
     });
-  const oidc = (c: Context<Env>) => service().oidc ?? refuse(c, 'staff.oidc-not-configured');
+  /**
+   * An OpenID Connect sign-in that did not succeed: the person's browser goes back to the sign-in
+   * screen, which says why in their language (`?error=`, one of {@linkcode OIDC_SIGN_IN_ERRORS}).
+   */
+  const signInFailed = (c: Context<Env>, code: OidcSignInError) => {
+    c.header('Cache-Control', 'no-store');
+    return c.redirect(`${origin()}/gestion/connexion?error=${code}`, 302);
+  };
   const shown = (a: StaffAccount) => ({ ...a, ...(a.organisationId ? { organisation: organisationName(a.organisationId) } : {}) });
 
   return {
@@ -159,19 +155,18 @@ export function staffRoutes(deps: RouteDeps): RouteGroup {
         path: '/oidc/start',
         summary: 'Starts a sign-in through the city’s OpenID Connect provider: a redirect to it',
         description:
-          'Redirects (302) to the provider with PKCE, `state` and `nonce`, kept in the `gusp_oidc` cookie (HttpOnly, 10 minutes) for the callback. 404 `staff.oidc-not-configured` when the server has no provider.',
+          'Redirects (302) to the provider with PKCE, `state` and `nonce`, kept in the `gusp_oidc` cookie (HttpOnly, 10 minutes) for the callback. A person’s browser comes here, so a failure is a redirect to the sign-in screen, which says it in words: `/gestion/connexion?error=oidc-not-configured` (the server has no provider) or `?error=oidc-unavailable` (the provider cannot be reached).',
         responses: {
-          302: { description: 'To the provider’s authorization endpoint.' },
-          404: jsonAnswer('No OpenID Connect provider is set (`staff.oidc-not-configured`).'),
-          409: jsonAnswer('The provider cannot be reached (`staff.oidc-unavailable`): try again.'),
+          302: { description: 'To the provider’s authorization endpoint; on a failure, to `/gestion/connexion?error=<code>`.' },
         },
         handler: async (c) => {
-          const provider = oidc(c);
+          const provider = service().oidc;
+          if (!provider) return signInFailed(c, 'oidc-not-configured');
           let started: Awaited<ReturnType<typeof provider.start>>;
           try {
             started = await provider.start();
           } catch {
-            return refuse(c, 'staff.oidc-unavailable');
+            return signInFailed(c, 'oidc-unavailable');
           }
           setCookie(c, OIDC_COOKIE, encodePending(started.pending), {
             httpOnly: true,
@@ -189,28 +184,38 @@ export function staffRoutes(deps: RouteDeps): RouteGroup {
         path: '/oidc/callback',
         summary: 'Where the provider sends the person back: a session for the account of the address it vouches for',
         description:
-          'Sets the `gusp_session` cookie and redirects (302) to `/gestion` when an active account has the address the provider gives (not marked unverified); `403 staff.oidc-no-account` otherwise, `401 staff.oidc-failed` when the flow does not check out (another browser, a replayed or forged answer, the provider’s refusal).',
+          'Sets the `gusp_session` cookie and redirects (302) to `/gestion` when an active account has the address the provider gives (not marked unverified). Otherwise a redirect to the sign-in screen, which says why in words: `/gestion/connexion?error=oidc-no-account` (no active account has the address), `oidc-refused` (the provider, or the person on it, refused), `oidc-failed` (the flow does not check out: another browser, a replayed or forged answer), `oidc-unavailable` (the provider cannot be reached), `oidc-not-configured`.',
         responses: {
-          302: { description: 'Signed in: to the back office.' },
-          401: jsonAnswer('The sign-in failed (`staff.oidc-failed`).'),
-          403: jsonAnswer('No active account has this address (`staff.oidc-no-account`).'),
-          404: jsonAnswer('No OpenID Connect provider is set.'),
-          409: jsonAnswer('The provider cannot be reached (`staff.oidc-unavailable`).'),
+          302: { description: 'Signed in: to the back office; else to `/gestion/connexion?error=<code>`.' },
         },
         handler: async (c) => {
-          const provider = oidc(c);
+          const provider = service().oidc;
           const pending = decodePending(getCookie(c, OIDC_COOKIE));
           deleteCookie(c, OIDC_COOKIE, { path: OIDC_PATH, secure: secure(), httpOnly: true, sameSite: 'Lax' });
-          if (!pending) return refuse(c, 'staff.oidc-failed');
+          if (!provider) return signInFailed(c, 'oidc-not-configured');
+          if (!pending) return signInFailed(c, 'oidc-failed');
+          // The provider's own refusal (RFC 6749 §4.1.2.1): the person cancelled, or the provider said no.
+          const refusal = c.req.query('error');
+          if (refusal !== undefined)
+            return signInFailed(
+              c,
+              refusal === 'temporarily_unavailable' || refusal === 'server_error' ? 'oidc-unavailable' : 'oidc-refused',
+            );
           // The URL the provider redirected to, as people reach this server (never from the request's Host).
           const query = new URL(c.req.url).search;
           let email: string;
           try {
             email = await provider.finish(new URL(`${origin()}${OIDC_PATH}/callback${query}`), pending);
           } catch (e) {
-            return refuse(c, e instanceof OidcFailure ? 'staff.oidc-failed' : 'staff.oidc-unavailable');
+            return signInFailed(c, e instanceof OidcFailure ? 'oidc-failed' : 'oidc-unavailable');
           }
-          const { session } = await attempt(c, () => service().signInByProvider(email));
+          let session: OpenedSession;
+          try {
+            ({ session } = await service().signInByProvider(email));
+          } catch (e) {
+            if (e instanceof StaffRefusal) return signInFailed(c, 'oidc-no-account');
+            throw e;
+          }
           setSession(c, session);
           c.header('Cache-Control', 'no-store');
           return c.redirect(`${origin()}/gestion`, 302);
@@ -273,7 +278,8 @@ export function staffRoutes(deps: RouteDeps): RouteGroup {
       route(deps, {
         method: 'get',
         path: '/accounts',
-        summary: 'Every staff account (active first), with its address and name',
+        summary:
+          'Every staff account (active first), with its address and name, and when it last signed in (`lastSignInAt`, `null`: never)',
         access: coordinators,
         responses: { 200: jsonAnswer('`{ accounts }`.', z.object({ accounts: z.array(Account) })) },
         handler: async (c) =>

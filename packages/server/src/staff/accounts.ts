@@ -21,6 +21,8 @@ export interface StaffAccount {
   readonly invitedBy: string;
   readonly createdAt: string;
   readonly deactivatedAt: string | null;
+  /** When the person last opened a session (link, code or provider); `null`: never signed in. */
+  readonly lastSignInAt: string | null;
 }
 
 /** A refusal of the staff module: a code of http/messages.ts and its details. */
@@ -55,9 +57,11 @@ interface AccountRow {
   invited_by: string;
   created_at: string | Date;
   deactivated_at: string | Date | null;
+  last_sign_in_at: string | Date | null;
 }
 
-const SELECT = `SELECT a.id, a.key_id, a.sealed, k.key, a.role, a.organisation_id, a.invited_by, a.created_at, a.deactivated_at
+const SELECT = `SELECT a.id, a.key_id, a.sealed, k.key, a.role, a.organisation_id, a.invited_by, a.created_at, a.deactivated_at,
+    (SELECT max(s.created_at) FROM staff_sessions s WHERE s.account_id = a.id) AS last_sign_in_at
   FROM staff_accounts a LEFT JOIN personal_keys k ON k.id = a.key_id`;
 
 const iso = (d: string | Date) => new Date(d).toISOString();
@@ -73,6 +77,7 @@ function accountOf(r: AccountRow): StaffAccount {
     invitedBy: r.invited_by,
     createdAt: iso(r.created_at),
     deactivatedAt: r.deactivated_at === null ? null : iso(r.deactivated_at),
+    lastSignInAt: r.last_sign_in_at === null ? null : iso(r.last_sign_in_at),
   };
 }
 

@@ -41,6 +41,12 @@ export const OIDC_PENDING_SECONDS = 600;
 /** A failure of the flow (the provider's error, a state that does not match…): `staff.oidc-failed`. */
 export class OidcFailure extends Error {}
 
+/** A request to the provider that did not get an answer (refused connection, timeout), or got a 5xx without an OAuth error body. */
+function unreachable(e: unknown): boolean {
+  if (e instanceof TypeError && /fetch failed/i.test(e.message)) return true;
+  return (e as { code?: unknown } | null)?.code === 'OAUTH_RESPONSE_IS_NOT_CONFORM';
+}
+
 export function oidcSignIn(options: OidcOptions, publicUrl: () => string) {
   let discovered: Promise<client.Configuration> | undefined;
   const configuration = () => {
@@ -96,6 +102,8 @@ export function oidcSignIn(options: OidcOptions, publicUrl: () => string) {
         email = info.email ?? claims.email;
         verified = info.email_verified ?? claims.email_verified;
       } catch (e) {
+        // The provider out of reach (or answering 5xx) is not a failed sign-in: the person may try again.
+        if (unreachable(e)) throw e;
         throw e instanceof OidcFailure ? e : new OidcFailure(String((e as Error)?.message ?? e));
       }
       if (typeof email !== 'string' || email === '' || verified === false) throw new OidcFailure('no verified email');
