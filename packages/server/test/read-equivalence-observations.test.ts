@@ -423,6 +423,14 @@ function equivalenceSuite(name: string, open: () => Promise<Database>, skip: str
           }
         }
       }
+      // The dashboard pages its overdue list: its limit and cursor are refused as a list's.
+      for (const query of ['limit=0', 'limit=101', 'limit=deux', 'cursor=WzEsMl0']) {
+        const r = await fetch(`${base}/api/engagements/dashboard?${query}`, { headers: { 'accept-language': 'fr' } });
+        const body = (await r.json()) as { error?: { code: string; message: string } };
+        assert.equal(r.status, 400, query);
+        assert.match(body.error?.code ?? '', /^request\.invalid-(query|cursor)$/, query);
+        assert.match(body.error?.message ?? '', /paramètre|curseur/, query);
+      }
     });
 
     test('every list, statistic, dashboard and export, on random journals and filters', async () => {
@@ -504,11 +512,23 @@ function equivalenceSuite(name: string, open: () => Promise<Database>, skip: str
                 const qs = new URLSearchParams(
                   Object.entries(filter).filter((kv): kv is [string, string] => typeof kv[1] === 'string'),
                 ).toString();
-                assert.deepEqual(
-                  JSON.parse(await get(`/api/engagements/dashboard?${qs}`)),
-                  JSON.parse(JSON.stringify(engagementDashboard(kept, new Date(), valence))),
-                  `dashboard ${qs}`,
-                );
+                const { overdueList, ...tallies } = JSON.parse(JSON.stringify(engagementDashboard(kept, new Date(), valence))) as {
+                  overdueList: unknown[];
+                };
+                // The first page (100 at most), then every page of `limit`: the same tallies on each,
+                // the overdue list in order across them, a `next` exactly when more follow.
+                const first = JSON.parse(await get(`/api/engagements/dashboard?${qs}`)) as { overdueList: unknown[]; next?: string };
+                assert.deepEqual(first, {
+                  ...tallies,
+                  overdueList: overdueList.slice(0, 100),
+                  ...(first.next ? { next: first.next } : {}),
+                });
+                assert.equal(first.next !== undefined, overdueList.length > 100, `dashboard ${qs}: next`);
+                const paged = await allPages<unknown>(`/api/engagements/dashboard?${qs}`, 'overdueList', limit);
+                assert.deepEqual(paged, overdueList, `dashboard ${qs}: the overdue list in pages of ${limit}`);
+                const last = JSON.parse(await get(`/api/engagements/dashboard?${qs}&limit=${limit}`)) as Record<string, unknown>;
+                const { overdueList: _list, next: _next, ...pagedTallies } = last;
+                assert.deepEqual(pagedTallies, tallies, `dashboard ${qs}`);
               }
 
               // Open311: problems of the services, statuses and dates asked, newest first, at most 1,000.

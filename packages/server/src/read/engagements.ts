@@ -54,7 +54,7 @@ export const engagementKey = (e: Pick<Engagement, 'proposedAt' | 'id'>): CursorK
 export const engagementProjection: Projection = {
   name: 'engagements',
   prefix: PREFIX,
-  tables: ['read_engagements', 'read_engagement_counts'],
+  tables: ['read_engagements', 'read_engagement_counts', 'read_engagement_observations'],
   async apply(tx, streams, { city }) {
     const gone: string[] = [];
     const rows: Record<string, unknown>[] = [];
@@ -98,6 +98,17 @@ export const engagementProjection: Projection = {
       );
     }
     if (gone.length > 0) await tx.query('DELETE FROM read_engagements WHERE id = ANY($1::text[])', [gone]);
+    // Which engagements list each observation (migration 021): the changed ones' pairs written again.
+    await tx.query('DELETE FROM read_engagement_observations WHERE engagement_id = ANY($1::text[])', [ids]);
+    const pairs = rows.flatMap((r) => (r.observation_ids as readonly string[]).map((o) => [o, r.id as string] as const));
+    for (let i = 0; i < pairs.length; i += WRITE_CHUNK * 4) {
+      const chunk = pairs.slice(i, i + WRITE_CHUNK * 4);
+      await tx.query(
+        `INSERT INTO read_engagement_observations (observation_id, engagement_id)
+         SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+        [chunk.map((p) => p[0]), chunk.map((p) => p[1])],
+      );
+    }
     for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
       await tx.query(
         `INSERT INTO read_engagements (id, first_position, quartier_id, theme_id, organisation_id, walk_id, status, observation_ids,
@@ -197,14 +208,13 @@ export async function engagementsFor(
 ): Promise<Engagement[]> {
   if (observations.length === 0 && alsoNamed.length === 0) return [];
   const named = [...new Set([...observations.flatMap((o) => (o.engagementId ? [o.engagementId] : [])), ...alsoNamed])];
-  // Two lookups joined by their ids, each served by its index: the primary key, and the GIN index
-  // on observation_ids asked once per observation (`@> ARRAY[id]`). With `id = ANY(…) OR
-  // observation_ids && $2` (or `&&` alone) both planners compared every engagement's list with the
-  // 500 ids of a batch: 70–180 ms at 10,000 engagements, against about 1 ms.
+  // The ids named, and those listing one of the observations (read_engagement_observations, by its
+  // primary key), then their rows by theirs. With `id = ANY(…) OR observation_ids && $2` both
+  // planners compared every engagement's list with the 500 ids of a batch: 70–180 ms at 10,000.
   const { rows } = await sql.query<{ doc: unknown }>(
     `SELECT doc FROM read_engagements WHERE id IN (
-       SELECT id FROM read_engagements WHERE id = ANY($1::text[])
-       UNION SELECT e.id FROM unnest($2::text[]) AS o(id) JOIN read_engagements e ON e.observation_ids @> ARRAY[o.id])
+       SELECT unnest($1::text[])
+       UNION SELECT engagement_id FROM read_engagement_observations WHERE observation_id = ANY($2::text[]))
      ORDER BY first_position`,
     [named, observations.map((o) => o.id)],
   );
@@ -217,20 +227,34 @@ export async function engagementsFor(
  */
 const OPEN = `status NOT IN (${SETTLED_ENGAGEMENT_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
+/** The order of the dashboard's overdue list: most late first (the earliest due day), ties by id. */
+export const OVERDUE_KEYSET: Keyset = {
+  columns: [
+    { sql: 'due_on', type: 'text' },
+    { sql: 'id', type: 'text' },
+  ],
+};
+
+/** The sort key of an overdue engagement in {@linkcode OVERDUE_KEYSET}. */
+export const overdueKey = (e: Pick<Engagement, 'dueOn' | 'id'>): CursorKey => [e.dueOn ?? '', e.id];
+
 /**
  * The dashboard's tallies of the engagements `conditions` keep (`engagementDashboardFromTallies`),
  * grouped by quartier, organisation, theme and status, overdue and due soon on `now`'s day in the
- * city's calendar; and the overdue ones, most late first (ties by id). What does not depend on
- * today is summed from the kept counts (`read_engagement_counts`, migration 020, where a missing
- * organisation or theme is ''); overdue and due soon are counted among the open engagements due
- * by the end of the window. `conditions` may name `quartier_id`, `organisation_id` and `theme_id`.
+ * city's calendar; and one page (`page`, in {@linkcode OVERDUE_KEYSET}) of the overdue ones, most
+ * late first (ties by id): at 10,000 engagements, 3,000 were overdue, and the whole list was 230 kB
+ * compressed. What does not depend on today is summed from the kept counts
+ * (`read_engagement_counts`, migration 020, where a missing organisation or theme is ''); overdue
+ * and due soon are counted among the open engagements due by the end of the window. `conditions`
+ * may name `quartier_id`, `organisation_id` and `theme_id`.
  */
 export async function engagementTalliesOf(
   sql: SqlSession,
   conditions: Conditions,
   now: Date,
   city: CityProfile,
-): Promise<{ tallies: EngagementTally[]; overdue: Engagement[] }> {
+  page: PageRequest,
+): Promise<{ tallies: EngagementTally[]; overdue: Page<Engagement> }> {
   const { today, soonUntil } = dueWindow(now, city);
   const t = sqlParams();
   const d = sqlParams();
@@ -238,6 +262,7 @@ export async function engagementTalliesOf(
   const day = d.bind(today);
   const o = sqlParams();
   const overdueWhere = [...conditions(o), 'due_on IS NOT NULL', OPEN, `due_on < ${o.bind(today)}`];
+  const k = keysetSql(OVERDUE_KEYSET, page, o);
   type Key = { quartier_id: string; organisation_id: string; theme_id: string; status: EngagementStatus };
   type Counted = Key & { n: string | number; timed: string | number; late: string | number; late_days: string | number };
   type Due = Key & { overdue: string | number; due_soon: string | number };
@@ -253,7 +278,7 @@ export async function engagementTalliesOf(
       d.values,
     ),
     sql.query<{ doc: unknown }>(
-      `SELECT doc FROM read_engagements ${whereOf(overdueWhere)} ORDER BY due_on COLLATE "C", id COLLATE "C"`,
+      `SELECT doc FROM read_engagements ${whereOf([...overdueWhere, k.where])} ORDER BY ${k.orderBy} ${k.limit}`,
       o.values,
     ),
   ]);
@@ -275,6 +300,6 @@ export async function engagementTalliesOf(
         lateDays: Number(r.late_days),
       };
     }),
-    overdue: docs(overdue.rows),
+    overdue: pageOf(docs(overdue.rows), page, overdueKey),
   };
 }

@@ -69,10 +69,45 @@ export function publicObservation(o: Observation): PublicObservation {
   return rest;
 }
 
+/** A table of kept counts (migrations 020, 021): its key columns and its summed ones, with their SQL types. */
+export interface CountsTable {
+  readonly table: string;
+  readonly key: readonly (readonly [column: string, type: string])[];
+  readonly sums: readonly string[];
+  /** Only the rows whose key passes this count here (all by default). */
+  readonly counts?: (key: Readonly<Record<string, unknown>>) => boolean;
+}
+
+const QUARTIER_YEAR = [
+  ['quartier_id', 'text'],
+  ['year', 'integer'],
+] as const;
+
+/**
+ * The counted observations' tables: by quartier, year, walk, stop and theme (a walk's statistics
+ * group it), by quartier, year, walk and stop (byStop, observations recorded at a stop only), and
+ * by quartier, year and theme (byTheme).
+ */
+const OBSERVATION_COUNTS: readonly CountsTable[] = [
+  {
+    table: 'read_observation_counts',
+    key: [...QUARTIER_YEAR, ['walk_id', 'text'], ['stop_id', 'text'], ['theme_id', 'text']],
+    sums: ['positive', 'problem'],
+  },
+  {
+    table: 'read_observation_stop_counts',
+    key: [...QUARTIER_YEAR, ['walk_id', 'text'], ['stop_id', 'text']],
+    sums: ['positive', 'problem'],
+    counts: (key) => key.walk_id !== '' && key.stop_id !== '',
+  },
+  // Last: written by every counted observation (the crash test locks the last table a report writes).
+  { table: 'read_observation_theme_counts', key: [...QUARTIER_YEAR, ['theme_id', 'text']], sums: ['positive', 'problem'] },
+];
+
 export const observationProjection: Projection = {
   name: 'observations',
   prefix: PREFIX,
-  tables: ['read_observations', 'read_observation_counts'],
+  tables: ['read_observations', ...OBSERVATION_COUNTS.map((c) => c.table)],
   async apply(tx, streams, { city }) {
     const gone: string[] = [];
     const rows: Record<string, unknown>[] = [];
@@ -83,8 +118,11 @@ export const observationProjection: Projection = {
        FROM read_observations WHERE id = ANY($1::text[]) AND status <> ALL($2::text[])`,
       [ids, [...UNCOUNTED_OBSERVATION_STATUSES]],
     );
-    const counts = countDeltas(OBSERVATION_COUNTS);
-    for (const r of before.rows) counts.add(r, observationContribution(String(r.polarity)), -1);
+    const counts = OBSERVATION_COUNTS.map(countDeltas);
+    const count = (key: Readonly<Record<string, unknown>>, polarity: string, sign: 1 | -1) => {
+      for (const table of counts) table.add(key, observationContribution(polarity), sign);
+    };
+    for (const r of before.rows) count(r, String(r.polarity), -1);
     for (const [stream, events] of streams) {
       const o = foldObservation(events as unknown as readonly ObservationEvent[]);
       const first = events[0];
@@ -111,7 +149,7 @@ export const observationProjection: Projection = {
         doc: publicObservation(o),
       });
       if (isCounted(o))
-        counts.add(
+        count(
           {
             quartier_id: o.quartierId,
             year: yearOf(o.recordedAt, city.timezone),
@@ -119,7 +157,7 @@ export const observationProjection: Projection = {
             stop_id: o.stopId ?? '',
             theme_id: o.themeId,
           },
-          observationContribution(o.polarity),
+          o.polarity,
           1,
         );
     }
@@ -141,27 +179,8 @@ export const observationProjection: Projection = {
         [JSON.stringify(rows.slice(i, i + WRITE_CHUNK))],
       );
     }
-    await counts.write(tx);
+    for (const table of counts) await table.write(tx);
   },
-};
-
-/** A table of kept counts (migration 020): its key columns and its summed ones, with their SQL types. */
-export interface CountsTable {
-  readonly table: string;
-  readonly key: readonly (readonly [column: string, type: string])[];
-  readonly sums: readonly string[];
-}
-
-const OBSERVATION_COUNTS: CountsTable = {
-  table: 'read_observation_counts',
-  key: [
-    ['quartier_id', 'text'],
-    ['year', 'integer'],
-    ['walk_id', 'text'],
-    ['stop_id', 'text'],
-    ['theme_id', 'text'],
-  ],
-  sums: ['positive', 'problem'],
 };
 
 const observationContribution = (polarity: string) => ({
@@ -178,6 +197,7 @@ export function countDeltas(spec: CountsTable) {
   const deltas = new Map<string, Record<string, unknown>>();
   return {
     add(key: Readonly<Record<string, unknown>>, sums: Readonly<Record<string, number>>, sign: 1 | -1): void {
+      if (spec.counts && !spec.counts(key)) return;
       const values = spec.key.map(([column]) => key[column]);
       const id = JSON.stringify(values);
       const row: Record<string, unknown> = deltas.get(id) ?? {};
@@ -283,26 +303,42 @@ export async function observationsById(sql: SqlSession, ids: readonly string[]):
   return rows.map((r) => parsedDoc<PublicObservation>(r.doc));
 }
 
+/** What the statistics may be asked for: one quartier's, one walk's, one year's (all given must match). */
+export interface StatsFilter {
+  readonly quartierId?: string | undefined;
+  readonly walkId?: string | undefined;
+  readonly year?: number | undefined;
+}
+
 /**
- * The grouped counts of the statistics (`observationStatsFromCounts`): the observations
- * `conditions` keep, duplicates and rejected ones left out, by quartier, year and theme, and by
- * quartier, year, walk and stop: sums over the kept counts (`read_observation_counts`, migration
- * 020), whose columns `conditions` may name (`quartier_id`, `year`, `walk_id`, `stop_id`, `theme_id`).
+ * The grouped counts of the statistics (`observationStatsFromCounts`): the observations `filter`
+ * keeps, duplicates and rejected ones left out, by quartier, year and theme, and by quartier, year,
+ * walk and stop, read from the kept counts of each grouping (migration 021), rows as they are:
+ * byStop is one row per stop (no grouping), byTheme one per quartier, year and theme. A walk's
+ * byTheme is summed from the finer `read_observation_counts` (020), through its walk index.
  */
-export async function observationCountsOf(sql: SqlSession, conditions: Conditions): Promise<ObservationCounts> {
-  const sums = 'sum(positive) AS positive, sum(problem) AS problem';
+export async function observationCountsOf(sql: SqlSession, filter: StatsFilter): Promise<ObservationCounts> {
+  const conditions = (params: SqlParams, walk: boolean) => [
+    ...(filter.quartierId === undefined ? [] : [`quartier_id = ${params.bind(filter.quartierId)}`]),
+    ...(filter.year === undefined ? [] : [`year = ${params.bind(filter.year)}::integer`]),
+    ...(walk && filter.walkId !== undefined ? [`walk_id = ${params.bind(filter.walkId)}`] : []),
+  ];
   const themes = sqlParams();
   const stops = sqlParams();
   type Counted = { positive: string | number; problem: string | number; quartier_id: string; year: number };
   const [byTheme, byStop] = await Promise.all([
-    sql.query<Counted & { theme_id: string }>(
-      `SELECT quartier_id, year, theme_id, ${sums} FROM read_observation_counts ${whereOf(conditions(themes))}
-       GROUP BY quartier_id, year, theme_id`,
-      themes.values,
-    ),
+    filter.walkId === undefined
+      ? sql.query<Counted & { theme_id: string }>(
+          `SELECT quartier_id, year, theme_id, positive, problem FROM read_observation_theme_counts ${whereOf(conditions(themes, false))}`,
+          themes.values,
+        )
+      : sql.query<Counted & { theme_id: string }>(
+          `SELECT quartier_id, year, theme_id, sum(positive) AS positive, sum(problem) AS problem FROM read_observation_counts
+           ${whereOf(conditions(themes, true))} GROUP BY quartier_id, year, theme_id`,
+          themes.values,
+        ),
     sql.query<Counted & { walk_id: string; stop_id: string }>(
-      `SELECT quartier_id, year, walk_id, stop_id, ${sums} FROM read_observation_counts
-       ${whereOf([...conditions(stops), "walk_id <> ''", "stop_id <> ''"])} GROUP BY quartier_id, year, walk_id, stop_id`,
+      `SELECT quartier_id, year, walk_id, stop_id, positive, problem FROM read_observation_stop_counts ${whereOf(conditions(stops, true))}`,
       stops.values,
     ),
   ]);

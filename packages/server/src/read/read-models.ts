@@ -228,6 +228,10 @@ export async function openReadModels(sql: Sql, options: ReadModelsOptions): Prom
     }
     await flush();
     await sql.query("UPDATE read_models SET position = $1 WHERE name = 'journal'", [upTo]);
+    // The planner's statistics of tables just filled: PGlite never gathers them itself (no
+    // autovacuum), and PostgreSQL only after a while; without them, it guesses row counts.
+    const tables = projections.flatMap((p) => p.tables);
+    if (tables.length > 0) await sql.exec(`ANALYZE ${tables.join(', ')}`);
     applied = upTo;
     const report = { events, streams, ms: Math.round(performance.now() - started) };
     log({ level: 'info', msg: 'read models rebuilt', ...report });

@@ -20,7 +20,7 @@ import type { Env, RouteDeps } from '../http/context.js';
 import { listFilter } from '../http/list-filter.js';
 import { PAGE_HEADERS, PAGE_QUERY, pageAnswer, pageRequest } from '../http/page.js';
 import { jsonAnswer, jsonRoute, route, type Route, type RouteGroup } from '../http/route.js';
-import { engagementKeyset, engagementPage, engagementTalliesOf } from '../read/engagements.js';
+import { engagementKeyset, engagementPage, engagementTalliesOf, OVERDUE_KEYSET } from '../read/engagements.js';
 import { dayParam, idParam, listOrder, ORDER_QUERY, statusParam } from '../read/list-params.js';
 import { sqlParams } from '../sql.js';
 
@@ -138,26 +138,36 @@ export function engagementRoutes(deps: RouteDeps): RouteGroup {
         method: 'get',
         path: '/dashboard',
         summary: 'Engagement counts and delays, by status',
-        description: 'Tallied in the read model, with the core’s definitions: overdue and due soon on today’s date in the city’s calendar.',
+        description:
+          'Tallied in the read model, with the core’s definitions: overdue and due soon on today’s date in the city’s calendar. `overdueList` is one page of the overdue engagements, most late first (earliest due day, ties by id), at most `limit` (100 by default): follow `next` (or the `Link` header) for the rest; `overdue` counts them all, and every page carries the same tallies.',
         query: {
           quartier: { description: 'Only this quartier’s (its id).' },
           organisation: { description: 'Only this organisation’s (its id).' },
           theme: { description: 'Only this theme’s (its id).' },
+          ...PAGE_QUERY,
         },
-        responses: { 200: jsonAnswer('The dashboard.') },
+        responses: {
+          200: {
+            ...jsonAnswer('The dashboard; `next`: the cursor of the overdue list’s next page, when there is one.'),
+            headers: PAGE_HEADERS,
+          },
+        },
         handler: async (c) => {
           const given = (name: string, column: string) => {
             const value = c.req.query(name);
             return value ? [{ column, value }] : [];
           };
           const wanted = [...given('quartier', 'quartier_id'), ...given('organisation', 'organisation_id'), ...given('theme', 'theme_id')];
+          const page = pageRequest(c, OVERDUE_KEYSET);
           const { tallies, overdue } = await engagementTalliesOf(
             await deps.read(),
             (params) => wanted.map(({ column, value }) => `${column} = ${params.bind(value)}`),
             deps.now(),
             gusp.city,
+            page,
           );
-          return c.json(engagementDashboardFromTallies(tallies, overdue));
+          const { overdueList, ...dashboard } = engagementDashboardFromTallies(tallies, overdue.items);
+          return pageAnswer(c, origin(), 'overdueList', { ...overdue, items: [...overdueList] }, dashboard);
         },
       }),
       jsonRoute(deps, {

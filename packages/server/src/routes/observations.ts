@@ -312,11 +312,11 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
           const year = yearText === undefined ? undefined : Number(yearText);
           if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 9999))
             return refuse(c, 'request.invalid-query', { year: yearText });
-          const counts = await observationCountsOf(await deps.read(), (params) => [
-            ...(quartierId ? [`quartier_id = ${params.bind(quartierId)}`] : []),
-            ...(walkId ? [`walk_id = ${params.bind(walkId)}`] : []),
-            ...(year ? [`year = ${params.bind(year)}::integer`] : []),
-          ]);
+          const counts = await observationCountsOf(await deps.read(), {
+            quartierId: quartierId || undefined,
+            walkId: walkId || undefined,
+            year: year || undefined,
+          });
           return c.json(observationStatsFromCounts(counts));
         },
       }),
