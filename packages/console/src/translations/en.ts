@@ -74,6 +74,7 @@ export const en: ConsoleTexts = {
   status: 'Status',
   allStatuses: 'All statuses',
   statuses: {
+    draft: 'Draft',
     open: 'Registrations open',
     closed: 'Registrations closed',
     'in-progress': 'In progress',
@@ -91,4 +92,14 @@ export const en: ConsoleTexts = {
     `${confirmed} registered, ${left} seat${plural(left, '', 's')} left of ${capacity}${waitlisted ? `, ${waitlisted} on the waiting list` : ''}`,
   attended: (n) => (n === 0 ? 'Nobody checked in' : `${n} participant${plural(n, '', 's')}`),
   walksShown: (n) => (n === 0 ? 'No walk' : `${n} walk${plural(n, '', 's')}`),
+  views: 'View',
+  listView: 'By quartier',
+  calendarView: 'Calendar',
+  calendarTitle: (year) => `Calendar ${year}`,
+  noWalkThisMonth: 'No walk this month.',
+  walkLinks: (when) => `Walk of ${when}`,
+  prepare: 'Prepare',
+  registrationsLink: 'Registrations',
+  dayLink: 'Walk day',
+  planWalk: 'Plan a walk',
 };

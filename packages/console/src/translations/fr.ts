@@ -75,6 +75,7 @@ export const fr: ConsoleTexts = {
   status: 'État',
   allStatuses: 'Tous les états',
   statuses: {
+    draft: 'Brouillon',
     open: 'Inscriptions ouvertes',
     closed: 'Inscriptions closes',
     'in-progress': 'En cours',
@@ -93,4 +94,14 @@ export const fr: ConsoleTexts = {
     `${confirmed} inscrit${plural(confirmed, '', 's')}, ${left} place${plural(left, '', 's')} restante${plural(left, '', 's')} sur ${capacity}${waitlisted ? `, ${waitlisted} en liste d’attente` : ''}`,
   attended: (n) => (n === 0 ? 'Aucun participant pointé' : `${n} participant${plural(n, '', 's')}`),
   walksShown: (n) => (n === 0 ? 'Aucun diagnostic' : `${n} diagnostic${plural(n, '', 's')}`),
+  views: 'Affichage',
+  listView: 'Par quartier',
+  calendarView: 'Calendrier',
+  calendarTitle: (year) => `Calendrier ${year}`,
+  noWalkThisMonth: 'Aucun diagnostic ce mois-ci.',
+  walkLinks: (when) => `Diagnostic du ${when}`,
+  prepare: 'Préparer',
+  registrationsLink: 'Inscriptions',
+  dayLink: 'Jour J',
+  planWalk: 'Planifier un diagnostic',
 };

@@ -82,4 +82,14 @@ export interface ConsoleTexts {
   readonly seats: (confirmed: number, seatsLeft: number, capacity: number, waitlisted: number) => string;
   readonly attended: (count: number) => string;
   readonly walksShown: (count: number) => string;
+  readonly views: string;
+  readonly listView: string;
+  readonly calendarView: string;
+  readonly calendarTitle: (year: number) => string;
+  readonly noWalkThisMonth: string;
+  readonly walkLinks: (when: string) => string;
+  readonly prepare: string;
+  readonly registrationsLink: string;
+  readonly dayLink: string;
+  readonly planWalk: string;
 }
