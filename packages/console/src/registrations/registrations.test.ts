@@ -3,7 +3,8 @@ import { Registration, valence, Walk, type WalkSummary } from '@gusp/core';
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define/registrations.js';
-import { clean, shadow } from '../../test/helpers.js';
+import { clean, shadow, until } from '../../test/helpers.js';
+import { api, failNext, mails, REAL, signInAs, walkIn } from '../../test/real.js';
 import type { GuspConsoleRegistrations, ListedRegistration, RegistrationsData } from './registrations.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
@@ -309,3 +310,279 @@ describe('<gusp-console-registrations> with data given', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+/* ------------------------------------------------------------------ the REAL server (PGlite, Valence, real SMTP) */
+
+interface Listed {
+  id: string;
+  name: string;
+  email?: string;
+  status: string;
+  locale: string;
+  channel?: string;
+  consent: { via?: string };
+  cancelReason?: string;
+  overCapacityReason?: string;
+}
+const listed = async (walkId: string) => (await api<{ registrations: Listed[] }>('GET', `/walks/${walkId}/registrations`)).registrations;
+
+async function real(walkId: string, lang = 'fr'): Promise<GuspConsoleRegistrations> {
+  const el = await fixture<GuspConsoleRegistrations>(
+    html`<gusp-console-registrations lang=${lang} walk-id=${walkId} endpoint=${REAL}></gusp-console-registrations>`,
+  );
+  await el.loaded;
+  return el;
+}
+
+/** Presses Tab until the focus is on `id` (at most `max` times): the way a keyboard reaches it. */
+async function tabTo(el: Element, id: string, max = 20): Promise<void> {
+  for (let i = 0; i < max && focused(el) !== id; i++) await sendKeys({ press: 'Tab' });
+  expect(focused(el), `Tab reaches #${id}`).to.equal(id);
+}
+
+/** The Idempotency-Key and body of each POST the page sends to `path`, as it sends them. */
+function spyPosts(path: RegExp): { key: string | null; body: string }[] {
+  const seen: { key: string | null; body: string }[] = [];
+  const original = window.fetch;
+  window.fetch = (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (init?.method === 'POST' && path.test(url))
+      seen.push({ key: new Headers(init.headers).get('Idempotency-Key'), body: typeof init.body === 'string' ? init.body : '' });
+    return original(input, init);
+  };
+  spies.push(() => (window.fetch = original));
+  return seen;
+}
+const spies: (() => void)[] = [];
+afterEach(() => spies.splice(0).forEach((undo) => undo()));
+
+describe('<gusp-console-registrations> against the real server', function () {
+  this.timeout(60_000);
+  it('shows a walk’s registrations and the server’s needs summary; a phone-in added with the keyboard alone, once however often it is resent', async () => {
+    await signInAs('coordinator');
+    const walkId = await walkIn('open', { registrations: 2, capacity: 10 });
+    await api('POST', `/walks/${walkId}/registrations`, {
+      name: 'Zoé Fauteuil',
+      email: `zoe-${Date.now()}@example.org`,
+      needs: ['wheelchair', 'interpreter'],
+      consent: true,
+    });
+    const el = await real(walkId);
+    expect(text(el, '#needs-text')).to.equal('1 fauteuil roulant, 1 interprète');
+    expect($$(el, 'li[data-registration]')).to.have.length(3);
+    expect(text(el, '#list-count')).to.equal('3 inscriptions');
+    await expect(el).to.be.accessible();
+
+    const posts = spyPosts(/\/registrations\/by-staff$/);
+    $(el, '#phone-in-name')!.focus();
+    await sendKeys({ type: 'Ginette Roux' });
+    await tabTo(el, 'phone-in-phone');
+    await sendKeys({ type: '06 12 34 56 78' });
+    await tabTo(el, 'phone-in-need-wheelchair');
+    await sendKeys({ press: 'Space' });
+    await tabTo(el, 'phone-in-consent');
+    await sendKeys({ press: 'Space' });
+    await tabTo(el, 'phone-in-submit');
+    await sendKeys({ press: 'Enter' });
+    await until(() => text(el, '#phone-in-done') !== '', 8000, 'the phone-in’s outcome');
+    expect(text(el, '#phone-in-done')).to.equal('Ginette Roux est inscrit·e : confirmée.');
+    await until(() => focused(el) === 'phone-in-done', 4000, 'the focus on the outcome');
+    expect($<HTMLInputElement>(el, '#phone-in-name')!.value, 'the form is empty for the next call').to.equal('');
+    const ginette = (await listed(walkId)).find((r) => r.name === 'Ginette Roux')!;
+    expect([ginette.status, ginette.channel, ginette.consent.via, ginette.locale]).to.deep.equal(['confirmed', 'phone', 'staff', 'fr']);
+    const card = clean($(el, `[data-registration="${ginette.id}"]`)!.textContent);
+    expect(card).to.contain('Par téléphone').and.contain('Téléphone seulement').and.contain('Fauteuil roulant');
+    expect(text(el, '#needs-text')).to.equal('2 fauteuils roulants, 1 interprète');
+
+    // The request resent as it was (its key with it), as after an answer lost: the same answer, nobody twice.
+    expect(posts).to.have.length(1);
+    expect(posts[0]!.key).to.match(/^[A-Za-z0-9_-]{10,}$/);
+    const again = await fetch(`${REAL}/walks/${walkId}/registrations/by-staff`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': posts[0]!.key!, 'X-CSRF-Token': (await signInAsToken())! },
+      body: posts[0]!.body,
+    });
+    expect(again.status).to.equal(201);
+    expect(((await again.json()) as { registrationId: string }).registrationId).to.equal(ginette.id);
+    expect((await listed(walkId)).filter((r) => r.name === 'Ginette Roux')).to.have.length(1);
+  });
+
+  it('keeps every answer when the server cannot be reached, and the resend carries the same key; a new person gets a new one', async () => {
+    await signInAs('coordinator');
+    const walkId = await walkIn('open', { capacity: 10 });
+    const el = await real(walkId);
+    const posts = spyPosts(/\/registrations\/by-staff$/);
+    const fill = async (name: string, email: string) => {
+      for (const [id, value] of [
+        ['phone-in-name', name],
+        ['phone-in-email', email],
+      ]) {
+        $(el, `#${id}`)!.focus();
+        await sendKeys({ type: value! });
+      }
+      $(el, '#phone-in-consent')!.click();
+    };
+    await fill('Karim Benali', 'karim@example.org');
+    // The server unreachable behind a proxy (503: it never saw the request).
+    await failNext(`/walks/${walkId}/registrations/by-staff`, 503);
+    $(el, '#phone-in-submit')!.click();
+    await until(() => !!$(el, '#phone-in-failed'), 8000, 'the failure');
+    expect(text(el, '#phone-in-failed')).to.contain('Rien n’est perdu');
+    expect(focused(el)).to.equal('phone-in-failed');
+    expect($<HTMLInputElement>(el, '#phone-in-name')!.value).to.equal('Karim Benali');
+    expect($<HTMLInputElement>(el, '#phone-in-email')!.value).to.equal('karim@example.org');
+    await expect(el).to.be.accessible();
+    $(el, '#phone-in-submit')!.click();
+    await until(() => text(el, '#phone-in-done') !== '', 8000, 'the resend’s outcome');
+    expect(posts.map((p) => p.key)).to.have.length(2);
+    expect(posts[1]!.key, 'the same key for the same answers').to.equal(posts[0]!.key);
+    await until(() => focused(el) === 'phone-in-done', 4000, 'the focus on the outcome');
+    await fill('Amina Belkacem', 'amina@example.org');
+    // Written to in English: her emails' language, whatever the console's.
+    const language = $<HTMLSelectElement>(el, '#phone-in-locale')!;
+    language.value = 'en';
+    language.dispatchEvent(new Event('change'));
+    $(el, '#phone-in-submit')!.click();
+    await until(() => text(el, '#phone-in-done').startsWith('Amina'), 8000, 'the second phone-in');
+    expect(posts[2]!.key, 'another person, another key').not.to.equal(posts[0]!.key);
+    expect((await listed(walkId)).map((r) => [r.name, r.locale])).to.deep.equal([
+      ['Karim Benali', 'fr'],
+      ['Amina Belkacem', 'en'],
+    ]);
+  });
+
+  it('says the server’s refusal in words at the top of the form, answers kept (the walk cancelled meanwhile)', async () => {
+    await signInAs('coordinator');
+    const walkId = await walkIn('open', { capacity: 10 });
+    const el = await real(walkId);
+    await api('POST', `/walks/${walkId}/cancel`, { reason: 'Intempéries' });
+    $(el, '#phone-in-name')!.focus();
+    await sendKeys({ type: 'Léa Tard' });
+    $(el, '#phone-in-phone')!.focus();
+    await sendKeys({ type: '0475000000' });
+    $(el, '#phone-in-consent')!.click();
+    $(el, '#phone-in-submit')!.click();
+    await until(() => !!$(el, '.error-summary'), 8000, 'the refusal');
+    const said = text(el, '.error-summary li');
+    expect(said).to.match(/[a-zà-ÿ]/);
+    expect(said).not.to.contain('registration.');
+    expect($<HTMLInputElement>(el, '#phone-in-name')!.value).to.equal('Léa Tard');
+    await expect(el).to.be.accessible();
+  });
+
+  it('cancels for someone after the confirmation, with a reason: the first waitlisted person gets the seat, the person is emailed', async () => {
+    await signInAs('coordinator');
+    const walkId = await walkIn('open', { registrations: 2, capacity: 1 });
+    const [first, second] = await listed(walkId);
+    expect([first!.status, second!.status]).to.deep.equal(['confirmed', 'waitlisted']);
+    const el = await real(walkId);
+    $<HTMLButtonElement>(el, `button[data-cancel="${first!.id}"]`)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await until(() => focused(el) === 'cancel-reason', 4000, 'the reason field');
+    await sendKeys({ type: 'A appelé : malade' });
+    await tabTo(el, 'cancel-confirm');
+    await sendKeys({ press: 'Enter' });
+    await until(() => text(el, '#action-done') !== '', 8000, 'the cancellation');
+    expect(text(el, '#action-done')).to.equal(`L’inscription de ${first!.name} est annulée.`);
+    await until(() => focused(el) === 'action-done', 4000, 'the focus on what was done');
+    const after = await listed(walkId);
+    expect(after.map((r) => [r.status, r.cancelReason])).to.deep.equal([
+      ['cancelled', 'A appelé : malade'],
+      ['confirmed', undefined],
+    ]);
+    expect(text(el, `[data-registration="${first!.id}"]`))
+      .to.contain('Annulée')
+      .and.contain('A appelé : malade');
+    expect(text(el, `[data-registration="${second!.id}"]`)).to.contain('Confirmée');
+    const subjects = async () => (await mails(first!.email!)).map((m) => m.subject);
+    for (let i = 0; i < 100 && !(await subjects()).some((s) => /annulée/i.test(s)); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await subjects()).to.satisfy((s: string[]) => s.some((x) => /annulée/i.test(x)));
+    await expect(el).to.be.accessible();
+  });
+
+  it('seats a waitlisted person beyond the capacity only with a reason (a coordinator); an agent has no « Inscrire »', async () => {
+    await signInAs('coordinator');
+    const walkId = await walkIn('open', { registrations: 2, capacity: 1 });
+    const waiting = (await listed(walkId)).find((r) => r.status === 'waitlisted')!;
+    const el = await real(walkId);
+    $<HTMLButtonElement>(el, `button[data-promote="${waiting.id}"]`)!.click();
+    await until(() => focused(el) === 'promote-reason', 4000, 'the reason field');
+    $<HTMLButtonElement>(el, '#promote-confirm')!.click();
+    await until(() => !!$(el, '#promote-error'), 4000, 'the reason asked for');
+    expect(text(el, '#promote-error')).to.equal('Indiquez le motif du dépassement de capacité.');
+    await sendKeys({ type: 'Élue du quartier' });
+    $<HTMLButtonElement>(el, '#promote-confirm')!.click();
+    await until(() => text(el, '#action-done') !== '', 8000, 'the promotion');
+    expect(text(el, '#action-done')).to.contain(`${waiting.name} est inscrit·e`);
+    const seated = (await listed(walkId)).find((r) => r.id === waiting.id)!;
+    expect([seated.status, seated.overCapacityReason]).to.deep.equal(['confirmed', 'Élue du quartier']);
+    fixtureCleanup();
+
+    await signInAs('agent');
+    const other = await walkInAsCoordinator({ registrations: 2, capacity: 1 });
+    const agentView = await real(other);
+    expect($$(agentView, 'li[data-registration]')).to.have.length(2);
+    expect($$(agentView, 'button[data-promote]')).to.have.length(0);
+    expect($$(agentView, 'button[data-cancel]')).to.have.length(2);
+  });
+
+  it('links to the real day sheet (phone-only people marked) and the real CSV, both opened with the session', async () => {
+    await signInAs('coordinator');
+    const walkId = await walkIn('open', { registrations: 1 });
+    await api('POST', `/walks/${walkId}/registrations/by-staff`, { name: 'Ginette Sans-Mail', phone: '0475123456', consent: true });
+    const el = await real(walkId);
+    const sheet = await fetch($<HTMLAnchorElement>(el, '#day-sheet')!.href);
+    expect(sheet.status).to.equal(200);
+    // In the browser's language (its Accept-Language): this headless one asks for English.
+    const page = await sheet.text();
+    expect(page).to.match(/Ginette Sans-Mail<span class="tag">(téléphone seulement|phone only)<\/span>/);
+    expect(page).to.match(/Feuille d’émargement|Attendance sheet/);
+    const csv = await fetch($<HTMLAnchorElement>(el, '#export-csv')!.href);
+    expect(csv.status).to.equal(200);
+    expect(csv.headers.get('content-type')).to.match(/^text\/csv/);
+    const body = await csv.text();
+    expect(body.split('\r\n')[0]).to.match(/^id,status,channel,role,/);
+    expect(body).to.contain('Ginette Sans-Mail').and.contain('0475123456');
+  });
+
+  it('is refused to an organisation’s staff in words, without « Réessayer », with the way back; accessible', async () => {
+    await signInAs('coordinator');
+    const walkId = await walkIn('open', { registrations: 1 });
+    await signInAs('organisation', 'oph');
+    const el = await real(walkId);
+    expect(text(el, '#load-error')).to.equal('Votre compte n’a pas accès à cet écran.');
+    expect($(el, '#retry')).to.equal(null);
+    expect($(el, '#back-to-walks')!.getAttribute('href')).to.equal('#walks');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says a failed load with « Réessayer », which loads it; accessible', async () => {
+    await signInAs('agent');
+    const walkId = await walkInAsCoordinator({ registrations: 1 });
+    await failNext(`/walks/${walkId}/registrations`, 503);
+    const el = await real(walkId, 'en');
+    expect(text(el, '#load-error')).to.equal('The server does not answer. Check your connection and try again.');
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '#retry')!.click();
+    await el.loaded;
+    expect($$(el, 'li[data-registration]')).to.have.length(1);
+    expect(text(el, '#phone-in-title')).to.equal('Add someone who phoned');
+    await expect(el).to.be.accessible();
+  });
+});
+
+/** The CSRF token the page holds for the real server (set by `signInAs`, or by the screen from `/staff/me`). */
+async function signInAsToken(): Promise<string | undefined> {
+  const me = await api<{ session?: { csrfToken: string } }>('GET', '/staff/me');
+  return me.session?.csrfToken;
+}
+
+/** A walk made by a coordinator of its own, while the page stays signed in as whoever it is now. */
+async function walkInAsCoordinator(options: Parameters<typeof walkIn>[1]): Promise<string> {
+  const { role } = await api<{ role: string }>('GET', '/staff/me');
+  await signInAs('coordinator');
+  const id = await walkIn('open', options);
+  await signInAs(role as 'agent');
+  return id;
+}

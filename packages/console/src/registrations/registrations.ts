@@ -69,6 +69,11 @@ const CHANGEABLE = ['draft', 'open', 'closed'];
 /** Walks that take a phone-in: published and not started (the core's `publishedNotStarted`). */
 const PHONE_IN = ['open', 'closed'];
 const MESSAGES = [REGISTRATION_MESSAGES, FIELD_MESSAGES];
+/** The languages GUSP writes to people in (the core's emails), each named in itself. */
+const PERSON_LANGUAGES = [
+  ['fr', 'Français'],
+  ['en', 'English'],
+] as const;
 
 /** The phone-in form's values (and its draft). */
 export interface PhoneInValues {
@@ -76,22 +81,25 @@ export interface PhoneInValues {
   phone: string;
   email: string;
   role: ActorRole;
+  /** The language the person is written to in (their emails); the city's by default. */
+  locale: string;
   needs: AccessibilityNeed[];
   needsNote: string;
   overCapacity: string;
   consent: boolean;
 }
 
-type Target = 'form' | 'name' | 'contact' | 'phone' | 'email' | 'role' | 'needs' | 'needsNote' | 'overCapacity' | 'consent';
+type Target = 'form' | 'name' | 'contact' | 'phone' | 'email' | 'role' | 'locale' | 'needs' | 'needsNote' | 'overCapacity' | 'consent';
 
 const phoneInConfig = (draftKey: () => string | undefined): FormConfig<PhoneInValues, Target> => ({
-  order: ['form', 'name', 'contact', 'phone', 'email', 'role', 'needs', 'needsNote', 'overCapacity', 'consent'],
+  order: ['form', 'name', 'contact', 'phone', 'email', 'role', 'locale', 'needs', 'needsNote', 'overCapacity', 'consent'],
   controlId: {
     name: 'phone-in-name',
     contact: 'phone-in-phone',
     phone: 'phone-in-phone',
     email: 'phone-in-email',
     role: 'phone-in-role',
+    locale: 'phone-in-locale',
     needs: `phone-in-need-${AccessibilityNeed.options[0]}`,
     needsNote: 'phone-in-needs-note',
     overCapacity: 'phone-in-over-capacity',
@@ -104,10 +112,21 @@ const phoneInConfig = (draftKey: () => string | undefined): FormConfig<PhoneInVa
     'registration.over-capacity-reason-required': 'overCapacity',
   },
   messages: MESSAGES,
-  empty: () => ({ name: '', phone: '', email: '', role: 'resident', needs: [], needsNote: '', overCapacity: '', consent: false }),
+  empty: () => ({
+    name: '',
+    phone: '',
+    email: '',
+    role: 'resident',
+    locale: '',
+    needs: [],
+    needsNote: '',
+    overCapacity: '',
+    consent: false,
+  }),
   draftKey,
   valid: {
     role: (v) => (ACTOR_ROLES as readonly unknown[]).includes(v),
+    locale: (v) => v === '' || PERSON_LANGUAGES.some(([tag]) => tag === v),
     needs: (v) => Array.isArray(v) && v.every((n) => (AccessibilityNeed.options as readonly unknown[]).includes(n)),
   },
   // Consent is asked afresh on each call.
@@ -839,6 +858,7 @@ export class GuspConsoleRegistrations extends ConsoleElement {
       email: v.email.trim(),
       phone: v.phone.trim(),
       role: v.role,
+      locale: v.locale || data.city.locale,
       needs: v.needs,
       ...(v.needsNote.trim() ? { needsNote: v.needsNote } : {}),
       consent: v.consent,
@@ -967,6 +987,22 @@ export class GuspConsoleRegistrations extends ConsoleElement {
                     @change=${(e: Event) => this.form.set('role', (e.target as HTMLSelectElement).value as ActorRole)}
                   >
                     ${ACTOR_ROLES.map((role) => html`<option value=${role} ?selected=${v.role === role}>${this.label(`role.${role}`)}</option>`)}
+                  </select>
+                </div>
+                <div class="field">
+                  <label for="phone-in-locale">${r.localeLabel}</label>
+                  <span class="hint" id="phone-in-locale-hint">${r.localeHint}</span>
+                  ${this.form.inlineError('locale')}
+                  <select
+                    id="phone-in-locale"
+                    aria-describedby=${this.form.describedBy(['phone-in-locale-hint'], ['locale'])}
+                    aria-invalid=${this.form.invalid('locale')}
+                    @change=${(e: Event) => this.form.set('locale', (e.target as HTMLSelectElement).value)}
+                  >
+                    ${PERSON_LANGUAGES.map(
+                      ([tag, name]) =>
+                        html`<option value=${tag} lang=${tag} ?selected=${(v.locale || data.city.locale) === tag}>${name}</option>`,
+                    )}
                   </select>
                 </div>
                 <fieldset aria-describedby=${this.form.describedBy([], ['needs'])}>

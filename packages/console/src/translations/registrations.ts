@@ -79,6 +79,8 @@ export interface RegistrationsTexts {
   readonly email: string;
   readonly emailHint: string;
   readonly roleLabel: string;
+  readonly localeLabel: string;
+  readonly localeHint: string;
   readonly needsLegend: string;
   readonly needOption: Readonly<Record<AccessibilityNeed, string>>;
   readonly needsNote: string;
@@ -176,6 +178,8 @@ export const registrationsFr: RegistrationsTexts = {
   email: 'Adresse électronique (facultative)',
   emailHint: 'Pour lui envoyer la confirmation et le lien d’annulation.',
   roleLabel: 'Vient en tant que',
+  localeLabel: 'Langue de ses courriels',
+  localeHint: 'La confirmation, les rappels et le compte-rendu lui sont écrits dans cette langue.',
   needsLegend: 'Besoins pour participer (facultatif)',
   needOption: {
     mobility: 'Mobilité réduite',
@@ -279,6 +283,8 @@ export const registrationsEn: RegistrationsTexts = {
   email: 'Email (optional)',
   emailHint: 'To send them the confirmation and the cancel link.',
   roleLabel: 'Comes as',
+  localeLabel: 'Language of their emails',
+  localeHint: 'The confirmation, the reminders and the report are written to them in this language.',
   needsLegend: 'Needs to take part (optional)',
   needOption: {
     mobility: 'Reduced mobility',
