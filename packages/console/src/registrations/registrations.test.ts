@@ -254,6 +254,10 @@ describe('<gusp-console-registrations> with data given', () => {
     expect(text(started, '.registrations .notice')).to.contain('Le diagnostic a commencé');
     expect(text(started, '[part="phone-in"] .notice')).to.contain('ne prend plus d’inscription par téléphone');
     await expect(started).to.be.accessible();
+    fixtureCleanup();
+    const draft = await shown(given({ registrations: [], summary: summaryOf({ status: 'draft', confirmed: 0, waitlisted: 0 }) }));
+    expect(text(draft, '[part="phone-in"] .notice')).to.contain('pas encore publié');
+    expect($(draft, '#phone-in-name')).to.equal(null);
   });
 
   it('searches a long list by name (accents or not), phone or email, and filters by status', async () => {

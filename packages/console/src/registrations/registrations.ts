@@ -947,7 +947,7 @@ export class GuspConsoleRegistrations extends ConsoleElement {
       ${heading(this.level(1), r.phoneInTitle, { id: 'phone-in-title' })}
       ${
         !open
-          ? html`<p class="notice">${r.phoneInClosed}</p>`
+          ? html`<p class="notice">${data.summary.walk.status === 'draft' ? r.phoneInDraft : r.phoneInClosed}</p>`
           : html`<p id="phone-in-intro">${r.phoneInIntro}</p>
               <form
                 novalidate

@@ -73,6 +73,7 @@ export interface RegistrationsTexts {
   readonly phoneInTitle: string;
   readonly phoneInIntro: string;
   readonly phoneInClosed: string;
+  readonly phoneInDraft: string;
   readonly name: string;
   readonly phone: string;
   readonly phoneHint: string;
@@ -172,6 +173,7 @@ export const registrationsFr: RegistrationsTexts = {
   phoneInIntro:
     'Saisissez ce que la personne vous dit. Elle reçoit la confirmation par courriel si elle donne une adresse ; sinon elle est marquée « téléphone seulement » sur la feuille du jour.',
   phoneInClosed: 'Ce diagnostic ne prend plus d’inscription par téléphone : le jour J, ajoutez les personnes venues sur place.',
+  phoneInDraft: 'Ce diagnostic n’est pas encore publié : les inscriptions, en ligne et par téléphone, s’ouvrent à sa publication.',
   name: 'Nom et prénom',
   phone: 'Téléphone',
   phoneHint: 'Un téléphone ou une adresse électronique au moins. Par exemple : 06 12 34 56 78.',
@@ -277,6 +279,7 @@ export const registrationsEn: RegistrationsTexts = {
   phoneInIntro:
     'Type what the person tells you. They are emailed the confirmation if they give an address; otherwise they are marked “phone only” on the day sheet.',
   phoneInClosed: 'This walk takes no more phone registrations: on the day, add the people who turn up.',
+  phoneInDraft: 'This walk is not published yet: registrations, online and by phone, open when it is.',
   name: 'First and last name',
   phone: 'Phone',
   phoneHint: 'A phone or an email at least. For example: 06 12 34 56 78.',
