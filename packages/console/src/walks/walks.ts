@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
-import type { CityProfile, WalkSummary } from '@gusp/core';
+import { calendarDay, type CityProfile, type WalkSummary } from '@gusp/core';
 import { Task, TaskStatus } from '@lit/task';
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { hashOf } from '../app/routes.js';
 import { ApiRefusal, staffPages, staffRequest } from '../internal/api.js';
 import { SessionEndedEvent } from '../internal/events.js';
 import { ConsoleElement } from '../internal/console-element.js';
@@ -22,16 +23,23 @@ export interface WalksData {
   readonly coverage: QuartierCoverage;
 }
 
-/** The statuses a walk list can be filtered on (drafts are never listed by `GET /api/walks`). */
-export const WALK_FILTER_STATUSES = ['open', 'closed', 'in-progress', 'done', 'reported', 'cancelled'] as const;
+/** The statuses a walk list can be filtered on: drafts too, which `GET /api/walks` lists to staff (`include=drafts`). */
+export const WALK_FILTER_STATUSES = ['draft', 'open', 'closed', 'in-progress', 'done', 'reported', 'cancelled'] as const;
+
+/** How the walks are shown: per quartier, or a calendar of the year's months. */
+export type WalksView = 'list' | 'calendar';
 
 /** The calendar year now in a time zone. */
 const yearIn = (timeZone: string, at = new Date()) => Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone }).format(at));
 
 /**
- * `<gusp-console-walks>`: the walks of a year, per quartier (`GET /api/walks`, every page
- * followed), filtered by quartier and status, and the year's coverage of the priority quartiers
+ * `<gusp-console-walks>`: the walks of a year, drafts included (`GET /api/walks?include=drafts`,
+ * every page followed), per quartier or as a calendar of the year's months (`view`), filtered by
+ * quartier and status, and the year's coverage of the priority quartiers
  * (`GET /api/quartiers/coverage`): which have no walk yet, as the city rule asks one a year.
+ * Each walk links to its screens (« Préparer » `#plan/<id>` for coordinators, « Inscriptions »,
+ * « Jour J »), and coordinators find « Planifier un diagnostic » (`#plan`); `staff-role="agent"`
+ * leaves the planning links out (the server refuses agents anyway).
  * Loading, failure (with « Réessayer ») and an empty year each say so: never a blank screen.
  *
  * @csspart filters - The filters' form.
@@ -44,6 +52,8 @@ export class GuspConsoleWalks extends ConsoleElement {
     year: { type: Number, reflect: true },
     quartier: { type: String, reflect: true },
     status: { type: String, reflect: true },
+    view: { type: String, reflect: true },
+    staffRole: { type: String, attribute: 'staff-role' },
     data: { attribute: false },
   };
 
@@ -105,6 +115,35 @@ export class GuspConsoleWalks extends ConsoleElement {
       .meta {
         color: var(--_muted);
       }
+      .views {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        margin-block: 0 var(--_space);
+      }
+      .views button[aria-pressed='false'] {
+        background: var(--_bg);
+        color: var(--_primary);
+      }
+      .links {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem var(--_space);
+        list-style: none;
+        padding: 0;
+        margin: 0.25rem 0 0;
+      }
+      .months {
+        list-style: none;
+        padding: 0;
+      }
+      .months > li {
+        margin-block: 0 var(--_space);
+      }
+      .months ul {
+        list-style: none;
+        padding: 0;
+      }
     `,
   ];
 
@@ -114,6 +153,10 @@ export class GuspConsoleWalks extends ConsoleElement {
   declare quartier: string | undefined;
   /** One status only (`open`, `closed`, … as people see it); all by default. */
   declare status: string | undefined;
+  /** `list` (per quartier, by default) or `calendar` (the year's months). */
+  declare view: WalksView | undefined;
+  /** The role of the person signed in (`coordinator`, `agent`), as the app knows it: agents get no planning links. */
+  declare staffRole: string | undefined;
   /** The data shown; set by the screen when it loads, or given (a story, a test). */
   declare data: WalksData | undefined;
   /** The city from the last answer, so the quartier filter keeps its choices while another year loads. */
@@ -124,7 +167,8 @@ export class GuspConsoleWalks extends ConsoleElement {
     task: async ([base, year, quartier, status, locale, given], { signal }) => {
       // Data given by the page (a story, an intranet's own loading) is shown as it is.
       if (given && this.data) return this.data;
-      const query = new URLSearchParams({ year: String(year) });
+      // Staff see the drafts being planned beside the published walks.
+      const query = new URLSearchParams({ year: String(year), include: 'drafts' });
       if (quartier) query.set('quartier', quartier);
       if (status) query.set('status', status);
       const init = { signal, locale };
@@ -180,14 +224,15 @@ export class GuspConsoleWalks extends ConsoleElement {
     const failed = this.task.status === TaskStatus.ERROR;
     const data = pending || failed ? undefined : this.data;
     return html`<section lang=${this.locale} aria-labelledby="walks-title">
-      ${heading(this.level(), t.walksTitle, { id: 'walks-title' })} ${this.filters()}
+      ${heading(this.level(), t.walksTitle, { id: 'walks-title' })}
+      ${this.plans ? html`<p><a href=${hashOf('plan')} id="plan-walk">${t.planWalk}</a></p>` : nothing} ${this.filters()}
       ${
         failed
           ? html`<p class="error" role="alert">${this.describeError(this.task.error)}</p>
               <button type="button" @click=${() => void this.reload()}>${t.retry}</button>`
           : !data
             ? html`<p role="status">${t.loading}</p>`
-            : html`${this.coverage(data)} ${this.walks(data)}`
+            : html`${this.coverage(data)} ${this.views()} ${this.view === 'calendar' ? this.calendar(data) : this.walks(data)}`
       }
     </section>`;
   }
@@ -221,6 +266,55 @@ export class GuspConsoleWalks extends ConsoleElement {
         </select>
       </div>
     </fieldset>`;
+  }
+
+  /** Whether the person may plan walks: coordinators (and anyone the app did not say the role of). */
+  private get plans(): boolean {
+    return this.staffRole !== 'agent';
+  }
+
+  /** The two ways of showing the walks, as toggle buttons. */
+  private views(): TemplateResult {
+    const t = this.t;
+    const shown = this.view === 'calendar' ? 'calendar' : 'list';
+    const button = (view: WalksView, label: string) =>
+      html`<button type="button" id="view-${view}" aria-pressed=${shown === view ? 'true' : 'false'} @click=${() => (this.view = view)}>
+        ${label}
+      </button>`;
+    return html`<div class="views" role="group" aria-label=${t.views}>
+      ${button('list', t.listView)} ${button('calendar', t.calendarView)}
+    </div>`;
+  }
+
+  /** The year's twelve months, each with its walks in start order (the city's calendar), or saying it has none. */
+  private calendar(data: WalksData): TemplateResult {
+    const t = this.t;
+    const tz = data.city.timezone;
+    const year = this.shownYear;
+    const months = Array.from({ length: 12 }, (_, m) => ({
+      name: this.localize.date(new Date(Date.UTC(year, m, 15)), { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+      walks: data.walks
+        .filter((s) => calendarDay(s.walk.startsAt, tz).startsWith(`${year}-${String(m + 1).padStart(2, '0')}-`))
+        .sort((a, b) => Date.parse(a.walk.startsAt) - Date.parse(b.walk.startsAt)),
+    }));
+    return html`<section class="walks calendar" part="calendar" aria-labelledby="calendar-title">
+      ${heading(this.level(1), t.calendarTitle(year), { id: 'calendar-title' })}
+      <ol class="months">
+        ${months.map(
+          (month, m) =>
+            html`<li data-month=${m + 1}>
+              ${heading(this.level(2), month.name)}
+              ${
+                month.walks.length === 0
+                  ? html`<p class="meta">${t.noWalkThisMonth}</p>`
+                  : html`<ul>
+                      ${month.walks.map((s) => this.walk(s, data.city, this.quartierName(data, s.walk.quartierId)))}
+                    </ul>`
+              }
+            </li>`,
+        )}
+      </ol>
+    </section>`;
   }
 
   private quartierName(data: WalksData, id: string): string {
@@ -271,16 +365,27 @@ export class GuspConsoleWalks extends ConsoleElement {
     </section>`;
   }
 
-  private walk(s: WalkSummary, city: CityProfile): TemplateResult {
+  private walk(s: WalkSummary, city: CityProfile, quartier?: string): TemplateResult {
     const t = this.t;
     const when = this.localize.date(s.walk.startsAt, { dateStyle: 'full', timeStyle: 'short', timeZone: city.timezone });
+    // Each link says which walk it is about to a screen reader going from link to link.
+    const about = html`<span class="visually-hidden"> – ${t.walkLinks(when)}</span>`;
     return html`<li class="walk" data-walk=${s.walk.id}>
       <p class="when">${when}</p>
-      ${s.walk.title ? html`<p>${s.walk.title}</p>` : nothing}
+      ${quartier ? html`<p>${quartier}</p>` : nothing} ${s.walk.title ? html`<p>${s.walk.title}</p>` : nothing}
       <p><span class="badge ${s.status}">${t.statuses[s.status] ?? s.status}</span></p>
       <p class="meta">
         ${['in-progress', 'done', 'reported'].includes(s.status) ? t.attended(s.attended) : t.seats(s.confirmed, s.seatsLeft, s.capacity, s.waitlisted)}
       </p>
+      <ul class="links">
+        ${this.plans ? html`<li><a href=${hashOf('plan', s.walk.id)} data-link="plan">${t.prepare}${about}</a></li>` : nothing}
+        ${
+          s.status === 'draft'
+            ? nothing
+            : html`<li><a href=${hashOf('registrations', s.walk.id)} data-link="registrations">${t.registrationsLink}${about}</a></li>
+                <li><a href=${hashOf('day', s.walk.id)} data-link="day">${t.dayLink}${about}</a></li>`
+        }
+      </ul>
     </li>`;
   }
 }
