@@ -135,7 +135,7 @@ export class DayOutboxController implements ReactiveController {
         await this.refresh();
         const target = this.target();
         if (!target) return;
-        for (const entry of this.pending) {
+        for (const entry of [...this.pending]) {
           if (!(await this.send(target.base, entry))) break;
         }
       } finally {
@@ -171,8 +171,11 @@ export class DayOutboxController implements ReactiveController {
     }
   }
 
+  /** The entry leaves the device, and the count at once (before the screen says how it ended). */
   private async forget(entry: DayEntry): Promise<void> {
     this.memory.delete(entry.clientId);
     await outbox.remove(entry.clientId).catch(() => undefined);
+    this.pending = this.pending.filter((e) => e.clientId !== entry.clientId);
+    this.host.requestUpdate();
   }
 }

@@ -3,7 +3,8 @@ import { Observation, Registration, valence, Walk, type WalkSummary } from '@gus
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define/day.js';
-import { clean, shadow } from '../../test/helpers.js';
+import { clean, shadow, until } from '../../test/helpers.js';
+import { api, REAL, setOffline, signInAs, walkIn } from '../../test/real.js';
 import type { DayListData, DayRegistration, DayWalkData, GuspConsoleDay } from './day.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
@@ -193,4 +194,246 @@ describe('<gusp-console-day> with given data', () => {
       }
     });
   }
+});
+
+/* ------------------------------------------------------------------ the real server */
+
+interface RealRegistration {
+  readonly id: string;
+  readonly name: string;
+  readonly status: string;
+  readonly channel?: string;
+}
+const registrationsOf = async (walkId: string) =>
+  (await api<{ registrations: RealRegistration[] }>('GET', `/walks/${walkId}/registrations`)).registrations;
+const statusOf = async (walkId: string) => (await api<{ status: string }>('GET', `/walks/${walkId}`)).status;
+const stopsOf = async (walkId: string) => (await api<{ walk: { stops: { id: string }[] } }>('GET', `/walks/${walkId}`)).walk.stops;
+const pendingOf = (el: Element) => Number($(el, '#day-pending')?.dataset.count);
+
+/** A walk of today, registrations closed, not started yet (the rules start a walk at most 30 minutes early): as the coordinator. */
+async function closedToday(registrations = 0): Promise<string> {
+  const now = Date.now();
+  const walk = await api<{ id: string }>('POST', '/walks', {
+    quartierId: 'le-plan',
+    startsAt: new Date(now + 10 * 60_000).toISOString(),
+    registrationDeadline: new Date(now + 5 * 60_000).toISOString(),
+    title: 'Marche à démarrer',
+    capacity: 20,
+    meetingPoint: { label: 'Devant la maison de quartier' },
+  });
+  await api('POST', `/walks/${walk.id}/publish`);
+  for (let i = 1; i <= registrations; i++)
+    await api('POST', `/walks/${walk.id}/registrations`, {
+      name: `Voisine ${i}`,
+      email: `voisine-${i}-${now.toString(36)}@example.org`,
+      consent: true,
+    });
+  await api('POST', `/walks/${walk.id}/close-registrations`);
+  return walk.id;
+}
+
+async function realDay(walkId?: string, lang = 'fr'): Promise<GuspConsoleDay> {
+  const el = await fixture<GuspConsoleDay>(
+    walkId
+      ? html`<gusp-console-day lang=${lang} endpoint=${REAL} walk-id=${walkId}></gusp-console-day>`
+      : html`<gusp-console-day lang=${lang} endpoint=${REAL}></gusp-console-day>`,
+  );
+  await el.loaded;
+  return el;
+}
+
+const tick = async (el: GuspConsoleDay, registrationId: string) => {
+  $(el, `#day-check-${registrationId}`)!.click();
+  await el.updateComplete;
+};
+const type = (root: ParentNode, selector: string, value: string, event = 'input') => {
+  const field = root.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(selector)!;
+  field.value = value;
+  field.dispatchEvent(new Event(event, { bubbles: true }));
+};
+/** The embedded issue form's shadow root. */
+const issueForm = (el: GuspConsoleDay) => $(el, 'gusp-issue-form') as HTMLElement & { submit(): Promise<void>; loaded: Promise<void> };
+
+describe('<gusp-console-day> against the real server', function () {
+  this.timeout(60_000);
+  afterEach(() => setOffline(false));
+
+  it('lists today’s walks and those under way, each a link to its day', async () => {
+    await signInAs('coordinator');
+    const id = await walkIn('in-progress', { title: 'Marche du jour' });
+    const el = await realDay();
+    const link = $(el, `#day-open-${CSS.escape(id)}`)!;
+    expect(link.getAttribute('href')).to.equal(`#day/${encodeURIComponent(id)}`);
+    expect(text(el, `[data-walk="${id}"]`))
+      .to.contain('Marche du jour')
+      .and.contain('En cours');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a coordinator starts then finishes the walk, each after a confirmation, and the server says so', async () => {
+    await signInAs('coordinator');
+    const id = await closedToday(1);
+    const el = await realDay(id);
+    expect($(el, '#day-status')!.dataset.status).to.equal('closed');
+    $(el, '#day-start')!.click();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    $(el, '#day-confirm')!.click();
+    await until(() => $(el, '#day-status')?.dataset.status === 'in-progress' && pendingOf(el) === 0, 10_000, 'started');
+    expect(await statusOf(id)).to.equal('in-progress');
+    expect(text(el, '#day-status-said')).to.equal('Le diagnostic est démarré.');
+    expect(focused(el)).to.equal('day-status-said');
+    $(el, '#day-finish')!.click();
+    await el.updateComplete;
+    expect(text(el, '#day-confirm-text')).to.contain('Terminer maintenant ?');
+    $(el, '#day-confirm')!.click();
+    await until(() => $(el, '#day-status')?.dataset.status === 'done' && pendingOf(el) === 0, 10_000, 'finished');
+    expect(await statusOf(id)).to.equal('done');
+    await expect(el).to.be.accessible();
+  });
+
+  it('an agent, who may not start a walk, is told so in words, and nothing is left waiting', async () => {
+    await signInAs('coordinator');
+    const id = await closedToday();
+    await signInAs('agent');
+    const el = await realDay(id);
+    $(el, '#day-start')!.click();
+    await el.updateComplete;
+    $(el, '#day-confirm')!.click();
+    await until(() => $(el, '#day-refusals') !== null, 10_000, 'the refusal');
+    expect(text(el, '#day-refusals')).to.contain('Démarrer le diagnostic : Votre rôle ne permet pas cette action');
+    expect(pendingOf(el)).to.equal(0);
+    expect(await statusOf(id)).to.equal('closed');
+    await expect(el).to.be.accessible();
+  });
+
+  it('checks in three people (a waitlisted one who came among them) and one walk-in with the network cut, then sends each once', async () => {
+    await signInAs('coordinator');
+    const id = await walkIn('in-progress', { registrations: 4, capacity: 3 });
+    await signInAs('agent');
+    const people = await registrationsOf(id);
+    const waitlisted = people.find((p) => p.status === 'waitlisted')!;
+    const three = [...people.filter((p) => p.status === 'confirmed').slice(0, 2), waitlisted];
+    expect(three).to.have.length(3);
+    const el = await realDay(id);
+    expect(text(el, `[data-registration="${waitlisted.id}"]`)).to.contain('liste d’attente');
+    // Online first: axe is loaded on its first use, which would fail without network.
+    await expect(el).to.be.accessible();
+
+    await setOffline(true);
+    await until(() => $(el, '#day-offline') !== null, 4000, 'the offline notice');
+    for (const p of three) await tick(el, p.id);
+    expect(text(el, '#day-checkin-submit')).to.equal('Pointer 3 personnes');
+    $(el, '#day-checkin-submit')!.click();
+    await until(() => text(el, '#day-checkin-said') !== '', 10_000, 'the check-in said');
+    expect(text(el, '#day-checkin-said')).to.equal('3 pointages gardés sur cet appareil : ils seront envoyés au retour du réseau.');
+    for (const p of three) expect($(el, `[data-registration="${p.id}"]`)!.dataset.status).to.equal('pending');
+
+    type(shadow(el), '#day-walkin-name', 'Mme Sur-Place');
+    $(el, '#day-walkin-consent')!.click();
+    $(el, '#day-walkin-submit')!.click();
+    await until(() => text(el, '#day-walkin-said') !== '', 10_000, 'the walk-in said');
+    expect(text(el, '#day-walkin-said')).to.equal('Mme Sur-Place est gardé sur cet appareil : ajouté au retour du réseau.');
+    expect(pendingOf(el)).to.equal(2);
+    expect(text(el, '#day-pending')).to.equal('2 envois en attente sur cet appareil');
+    await expect(el).to.be.accessible();
+
+    // The page is closed and opened again, still without network: nothing is lost, the screen says why it cannot load.
+    fixtureCleanup();
+    const again = await realDay(id);
+    expect(pendingOf(again)).to.equal(2);
+    expect(text(again, '#day-load-error')).to.not.equal('');
+    await expect(again).to.be.accessible();
+    // Nothing reached the server meanwhile.
+    await setOffline(false);
+    await until(() => pendingOf(again) === 0 && $(again, '#day-people') !== null, 15_000, 'everything sent');
+    const after = await registrationsOf(id);
+    for (const p of three) expect(after.find((r) => r.id === p.id)?.status, p.name).to.equal('attended');
+    const walkIns = after.filter((r) => r.name === 'Mme Sur-Place');
+    expect(walkIns.map((r) => [r.status, r.channel])).to.deep.equal([['attended', 'walk-in']]);
+    // Sent once: nothing waits, a second « Envoyer maintenant » sends nothing more.
+    await again.sendNow();
+    expect((await registrationsOf(id)).filter((r) => r.name === 'Mme Sur-Place')).to.have.length(1);
+    // Present: the three and the walk-in; expected: those, and the one confirmed person not there yet.
+    expect(text(again, '#day-present')).to.equal('4 présents sur 5 attendus');
+    await expect(again).to.be.accessible();
+  });
+
+  it('records observations stop by stop with the session, keeps stop and theme, and shows them per stop, offline too', async () => {
+    await signInAs('coordinator');
+    const id = await walkIn('in-progress', { stops: 2 });
+    await signInAs('agent');
+    const [, second] = await stopsOf(id);
+    const el = await realDay(id);
+    const form = issueForm(el);
+    await form.loaded;
+    const root = form.shadowRoot!;
+    (root.querySelector('#polarity-problem') as HTMLInputElement).click();
+    type(root, '#theme', 'eclairage-public', 'change');
+    type(root, '#stop', second!.id, 'change');
+    type(root, '#description', 'Lampadaire éteint devant l’école');
+    await form.submit();
+    await until(() => $(el, `[data-stop="${second!.id}"]`)?.dataset.recorded === '1', 10_000, 'the first observation');
+    const recorded = (
+      await api<{ observations: { description: string; source: string; stopId?: string }[] }>('GET', `/observations?walk=${id}`)
+    ).observations;
+    expect(recorded.map((o) => [o.description, o.source, o.stopId])).to.deep.equal([
+      ['Lampadaire éteint devant l’école', 'walk', second!.id],
+    ]);
+    // Walk, stop and theme stay for the next entry.
+    expect((root.querySelector('#stop') as HTMLSelectElement).value).to.equal(second!.id);
+    expect((root.querySelector('#theme') as HTMLSelectElement).value).to.equal('eclairage-public');
+    await expect(el).to.be.accessible();
+
+    await setOffline(true);
+    type(root, '#description', 'Trottoir défoncé');
+    await form.submit();
+    await until(() => $(el, `[data-stop="${second!.id}"]`)?.dataset.pending === '1', 10_000, 'the queued observation');
+    expect(pendingOf(el)).to.equal(1);
+    expect(text(el, `[data-stop="${second!.id}"]`)).to.contain('1 enregistrée, 1 en attente d’envoi');
+    await expect(el).to.be.accessible();
+    await setOffline(false);
+    await until(() => $(el, `[data-stop="${second!.id}"]`)?.dataset.recorded === '2' && pendingOf(el) === 0, 15_000, 'sent');
+    expect((await api<{ observations: unknown[] }>('GET', `/observations?walk=${id}`)).observations).to.have.length(2);
+  });
+
+  it('says each refusal in the screen’s language: a check-in before the walk starts', async () => {
+    await signInAs('coordinator');
+    const id = await walkIn('closed', { registrations: 1 });
+    const [one] = await registrationsOf(id);
+    for (const [lang, words] of [
+      ['fr', 'Le pointage n’est possible que pendant le diagnostic.'],
+      ['en', 'Check-in is only possible during the walk.'],
+    ] as const) {
+      const el = await realDay(id, lang);
+      await tick(el, one!.id);
+      $(el, '#day-checkin-submit')!.click();
+      await until(() => $(el, '#day-refusals') !== null, 10_000, 'the refusal');
+      expect(text(el, '#day-refusals')).to.contain(`${one!.name}${lang === 'fr' ? ' : ' : ': '}${words}`);
+      await until(() => focused(el) === 'day-refusals', 2000, 'focus on the refusal');
+      await expect(el).to.be.accessible();
+      fixtureCleanup();
+    }
+    expect((await registrationsOf(id))[0]!.status).to.equal('confirmed');
+  });
+
+  it('can be done with the keyboard only: search, tick, « Pointer »', async () => {
+    await signInAs('coordinator');
+    const id = await walkIn('in-progress', { registrations: 3 });
+    const people = await registrationsOf(id);
+    const el = await realDay(id);
+    $(el, '#day-search')!.focus();
+    await sendKeys({ type: people[1]!.name });
+    await el.updateComplete;
+    expect($$(el, '#day-people [data-registration]')).to.have.length(1);
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal(`day-check-${people[1]!.id}`);
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal('day-checkin-submit');
+    await sendKeys({ press: 'Enter' });
+    await until(() => text(el, '#day-checkin-said') !== '', 10_000, 'checked in');
+    expect(text(el, '#day-checkin-said')).to.equal('1 personne pointée.');
+    expect((await registrationsOf(id)).find((r) => r.id === people[1]!.id)?.status).to.equal('attended');
+  });
 });

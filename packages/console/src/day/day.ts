@@ -285,6 +285,8 @@ export class GuspConsoleDay extends ConsoleElement {
 
   private readonly onOnline = () => {
     this.online = true;
+    // A load the network had failed is tried again; what waits is sent by the outboxes themselves.
+    if (this.task.status === TaskStatus.ERROR) void this.reload();
     void this.refreshObservations();
   };
   private readonly onOffline = () => (this.online = false);
@@ -450,13 +452,13 @@ export class GuspConsoleDay extends ConsoleElement {
   private ask(action: 'start' | 'finish'): void {
     this.confirming = action;
     this.statusSaid = undefined;
-    this.focusNext = '#day-confirm';
+    this.focusAfter('#day-confirm');
   }
 
   private cancelConfirm(): void {
     const action = this.confirming;
     this.confirming = undefined;
-    this.focusNext = action === 'finish' ? '#day-finish' : '#day-start';
+    this.focusAfter(action === 'finish' ? '#day-finish' : '#day-start');
   }
 
   private async confirm(): Promise<void> {
@@ -473,7 +475,7 @@ export class GuspConsoleDay extends ConsoleElement {
       : waiting
         ? { kind: 'notice', text: action === 'start' ? t.day.startPending : t.day.finishPending }
         : { kind: 'success', text: action === 'start' ? t.day.started : t.day.finished };
-    this.focusNext = refused ? '#day-refusals' : '#day-status-said';
+    this.focusAfter(refused ? '#day-refusals' : '#day-status-said');
   }
 
   private async checkIn(): Promise<void> {
@@ -481,7 +483,7 @@ export class GuspConsoleDay extends ConsoleElement {
     const ids = [...this.selected];
     if (ids.length === 0) {
       this.checkInSaid = { kind: 'error', text: t.day.checkInNone };
-      this.focusNext = '#day-checkin-said';
+      this.focusAfter('#day-checkin-said');
       return;
     }
     this.sentLater = 0;
@@ -494,7 +496,7 @@ export class GuspConsoleDay extends ConsoleElement {
       : refusedNow === ids.length || (entry && this.refusals.some((r) => r.id === entry.clientId))
         ? undefined
         : { kind: 'success', text: t.day.checkedIn(ids.length - refusedNow) };
-    this.focusNext = this.checkInSaid ? '#day-checkin-said' : '#day-refusals';
+    this.focusAfter(this.checkInSaid ? '#day-checkin-said' : '#day-refusals');
   }
 
   private async addWalkIn(event: SubmitEvent): Promise<void> {
@@ -523,7 +525,7 @@ export class GuspConsoleDay extends ConsoleElement {
     this.walkInSaid = undefined;
     const first = (['name', 'phone', 'consent'] as const).find((f) => errors[f]);
     if (first) {
-      this.focusNext = `#day-walkin-${first}`;
+      this.focusAfter(`#day-walkin-${first}`);
       this.requestUpdate();
       return;
     }
@@ -536,13 +538,13 @@ export class GuspConsoleDay extends ConsoleElement {
     if (refused) {
       // Refused (the walk is not under way…): the form gets its values back, and the refusal says why.
       this.walkIn = { ...this.walkIn, name: body.name, phone: body.phone ?? '', consent: true };
-      this.focusNext = '#day-refusals';
+      this.focusAfter('#day-refusals');
       return;
     }
     this.walkInSaid = waiting
       ? { kind: 'notice', text: t.day.walkInQueued(body.name) }
       : { kind: 'success', text: t.day.walkInAdded(body.name) };
-    this.focusNext = '#day-walkin-said';
+    this.focusAfter('#day-walkin-said');
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -558,6 +560,12 @@ export class GuspConsoleDay extends ConsoleElement {
       this.walkIn = { name: '', role: 'resident', phone: '', consent: false };
       this.walkInErrors = {};
     }
+  }
+
+  /** Focus goes to `selector` once the screen has rendered what was just said. */
+  private focusAfter(selector: string): void {
+    this.focusNext = selector;
+    this.requestUpdate();
   }
 
   protected override updated(): void {
