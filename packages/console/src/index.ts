@@ -16,7 +16,7 @@ export * from './day/day.js';
 export * from './plan/plan.js';
 export * from './registrations/registrations.js';
 export { GuspConsoleSignIn, SignInStep, type SignInMethods } from './sign-in/sign-in.js';
-export { GuspConsoleWalks, WALK_FILTER_STATUSES, type QuartierCoverage, type WalksData } from './walks/walks.js';
+export { GuspConsoleWalks, WALK_FILTER_STATUSES, type QuartierCoverage, type WalksData, type WalksView } from './walks/walks.js';
 export { consoleTexts, registerConsoleTranslation, fr, en, type ConsoleTexts } from './translations/index.js';
 export type { AccountsTexts, DayTexts, PlanTexts, RegistrationsTexts } from './translations/types.js';
 export { tokens } from './styles/tokens.js';
