@@ -14,6 +14,10 @@ import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import { createToken } from '../src/auth.js';
 import type { Database } from '../src/db.js';
 import { openMigratedDatabase, startServer, type RunningServer } from '../src/server.js';
+import { existsSync } from 'node:fs';
+import puppeteer from 'puppeteer-core';
+import { defaultConsoleBundle } from '../src/routes/console.js';
+import { CHROMIUM_ARGS, findChromium } from '../../../chromium.config.mjs';
 import { freePort } from './cli-process.js';
 import { call } from './harness.js';
 
@@ -225,6 +229,38 @@ describe('staff sign-in through OpenID Connect (oidc-provider on loopback, openi
       assert.equal(browser.cookie(new URL(base).host, 'gusp_session'), undefined);
     }
   });
+
+  const chromium = findChromium();
+  const bundle = defaultConsoleBundle();
+  const skip = !chromium ? 'Chromium is not installed' : !(bundle && existsSync(bundle)) ? 'the console’s bundle is not built' : false;
+  test(
+    'in Chromium, the whole way: the provider’s button, an address without an account, back on the sign-in screen told why in words',
+    { skip },
+    async () => {
+      const browser = await puppeteer.launch({
+        executablePath: chromium as string,
+        headless: true,
+        args: [...CHROMIUM_ARGS, '--lang=fr-FR'],
+      });
+      try {
+        const page = await browser.newPage();
+        await page.setExtraHTTPHeaders({ 'Accept-Language': 'fr-FR,fr;q=0.9' });
+        nextLogin = 'inconnu@ville.example';
+        await page.goto(`${base}/gestion`, { waitUntil: 'load' });
+        const signIn = 'document.querySelector("gusp-console")?.shadowRoot?.querySelector("gusp-console-sign-in")?.shadowRoot';
+        await page.waitForFunction(`!!${signIn}?.querySelector("a.provider")`, { timeout: 15_000 });
+        // The person follows « Se connecter avec ProConnect (test) »: the server, the provider, its callback, then back here.
+        await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.evaluate(`${signIn}.querySelector("a.provider").click()`)]);
+        await page.waitForFunction(`!!${signIn}?.querySelector("#oidc-error")`, { timeout: 15_000 });
+        const said = (await page.evaluate(`${signIn}.querySelector("#oidc-error").textContent`)) as string;
+        assert.match(said, /Aucun compte actif ne correspond à l’adresse donnée par le service d’identification/);
+        assert.equal(await page.evaluate(() => location.pathname + location.search), '/gestion/connexion', 'the code left the address');
+        assert.equal((await page.evaluate(() => document.body.innerText)).includes('"error"'), false, 'no JSON body');
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 
   test('a person who cancels on the provider (its access_denied) lands on the sign-in screen (?error=oidc-refused)', async () => {
     const browser = new Browser();
