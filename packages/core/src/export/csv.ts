@@ -163,8 +163,12 @@ export function parseCSV(text: string, options: { locale?: string; delimiter?: '
 
 const FORMULA = /^'*[=+\-@\t\r]/;
 const GUARDED = /^'+[=+\-@\t\r]/;
-/** Prefixes `'` to what a spreadsheet would run as a formula. */
-const guard = (cell: string): string => (FORMULA.test(cell) ? `'${cell}` : cell);
+/**
+ * Prefixes `'` to what a spreadsheet would run as a formula (CSV injection, as OWASP lists it): the
+ * defence every free-text cell of GUSP's CSV exports gets, the server's own CSVs included.
+ */
+export const guardCsvCell = (cell: string): string => (FORMULA.test(cell) ? `'${cell}` : cell);
+const guard = guardCsvCell;
 /** The inverse of {@linkcode guard}. */
 const unguard = (cell: string): string => (GUARDED.test(cell) ? cell.slice(1) : cell);
 /**

@@ -26,6 +26,7 @@ export {
   engagementCSVWriter,
   engagementsFromCSV,
   engagementsToCSV,
+  guardCsvCell,
   OBSERVATION_CSV_COLUMNS,
   observationCSVWriter,
   observationsFromCSV,

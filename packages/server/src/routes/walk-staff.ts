@@ -9,6 +9,7 @@ import {
   CancelOnBehalfInput,
   csvLine,
   daySheetToHTML,
+  guardCsvCell,
   findOrganisation,
   labelIn,
   localName,
@@ -147,9 +148,8 @@ export const REGISTRATION_CSV_COLUMNS = [
   'needsLabel',
 ] as const;
 
-/** What a spreadsheet would run as a formula gets a leading `'` (CSV injection, as the core's exports do for free text). */
-const FORMULA = /^'*[=+\-@\t\r]/;
-const text = (cell: string | undefined): string => (cell && FORMULA.test(cell) ? `'${cell}` : (cell ?? ''));
+/** Free text, guarded against spreadsheet formulas as the core's exports guard theirs. */
+const text = (cell: string | undefined): string => guardCsvCell(cell ?? '');
 
 /** One registration as its CSV record's cells, in {@linkcode REGISTRATION_CSV_COLUMNS}' order. */
 function registrationCells(r: Registration, city: CityProfile, locale: string): string[] {
