@@ -201,13 +201,6 @@ export class GuspConsoleDay extends ConsoleElement {
       .actions button {
         flex: 1 1 12rem;
       }
-      .sticky {
-        position: sticky;
-        inset-block-start: 0;
-        z-index: 1;
-        background: var(--_bg);
-        padding-block: 0.5rem;
-      }
       .captured ul {
         margin: 0.25rem 0 0;
         padding-inline-start: 1.25rem;
@@ -654,7 +647,7 @@ export class GuspConsoleDay extends ConsoleElement {
   private pendingPart(): TemplateResult {
     const t = this.t;
     const n = this.pendingCount;
-    return html`<div class="sticky" part="pending">
+    return html`<div part="pending">
       <p id="day-pending" role="status" data-count=${n} class=${n ? 'notice' : ''}>
         ${n ? t.day.pendingCount(n) : this.sentLater ? t.day.sentLater(this.sentLater) : t.day.pendingNone}
       </p>
@@ -765,8 +758,12 @@ export class GuspConsoleDay extends ConsoleElement {
               </li>`,
           )}
       </ul>
-      ${this.said('day-checkin-said', this.checkInSaid)}
-      <button type="button" id="day-checkin-submit" @click=${() => void this.checkIn()}>${n ? t.day.checkInSome(n) : t.day.checkIn}</button>
+      <div>
+        ${this.said('day-checkin-said', this.checkInSaid)}
+        <button type="button" id="day-checkin-submit" @click=${() => void this.checkIn()}>
+          ${n ? t.day.checkInSome(n) : t.day.checkIn}
+        </button>
+      </div>
     </section>`;
   }
 
