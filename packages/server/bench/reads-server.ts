@@ -4,7 +4,8 @@
  * memory (`process.memoryUsage().rss`) is the server's alone: `startServer`
  * on the database named by BENCH_DATABASE_URL (PostgreSQL) or BENCH_DATA_DIR
  * (a PGlite data directory). It tells its parent (IPC) `{ url, readyMs }`
- * once listening, answers `'rss'` with `{ rss, heap }` (heapUsed), and closes on `'close'`.
+ * once listening, answers `'rss'` with `{ rss, heap, external, wasm }` (heapUsed; `external`, which
+ * holds PGlite's WebAssembly memory, `wasm`), and closes on `'close'`.
  */
 import { performance } from 'node:perf_hooks';
 import { openMigratedDatabase, startServer } from '../src/server.js';
@@ -18,8 +19,10 @@ const send = (message: unknown) => process.send?.(message);
 send({ url: server.url, readyMs: performance.now() - t0 });
 process.on('message', (message) => {
   if (message === 'rss') {
-    const { rss, heapUsed } = process.memoryUsage();
-    send({ rss, heap: heapUsed });
+    const { rss, heapUsed, external } = process.memoryUsage();
+    // PGlite's WebAssembly memory (its Postgres: shared buffers and all), counted in `external`.
+    const wasm = (database as { pglite?: { mod?: { wasmMemory?: WebAssembly.Memory } } }).pglite?.mod?.wasmMemory?.buffer.byteLength ?? 0;
+    send({ rss, heap: heapUsed, external, wasm });
   }
   if (message === 'close')
     void server

@@ -34,6 +34,7 @@ import {
   type CountsTable,
   type ListOrder,
 } from './observations.js';
+import { markMemo } from './memo.js';
 import type { Projection } from './projection.js';
 
 const WRITE_CHUNK = 500;
@@ -248,14 +249,24 @@ export const overdueKey = (e: Pick<Engagement, 'dueOn' | 'id'>): CursorKey => [e
  * and due soon are counted among the open engagements due by the end of the window. `conditions`
  * may name `quartier_id`, `organisation_id` and `theme_id`.
  */
-export async function engagementTalliesOf(
+export function engagementTalliesOf(
   sql: SqlSession,
   conditions: Conditions,
   now: Date,
   city: CityProfile,
   page: PageRequest,
-): Promise<{ tallies: EngagementTally[]; overdue: Page<Engagement> }> {
+): Promise<Tallies> {
   const { today, soonUntil } = dueWindow(now, city);
+  // Kept until the read models change, or the day does (memo.ts): what was asked, as SQL and values.
+  const asked = sqlParams();
+  const key = JSON.stringify([conditions(asked), asked.values, today, soonUntil, page.limit, page.after ?? null]);
+  return talliesMemo(sql, key, () => talliesOf(sql, conditions, today, soonUntil, page));
+}
+
+type Tallies = { readonly tallies: EngagementTally[]; readonly overdue: Page<Engagement> };
+const talliesMemo = markMemo<Tallies>();
+
+async function talliesOf(sql: SqlSession, conditions: Conditions, today: string, soonUntil: string, page: PageRequest): Promise<Tallies> {
   const t = sqlParams();
   const d = sqlParams();
   const dueWhere = [...conditions(d), 'due_on IS NOT NULL', OPEN, `due_on <= ${d.bind(soonUntil)}`];

@@ -6,7 +6,6 @@ import {
   Observation,
   ObservationId,
   observationCSVWriter,
-  observationStatsFromCounts,
   OBSERVATION_STATUSES,
   QualifyObservationInput,
   ReasonNoteInput,
@@ -30,7 +29,7 @@ import { listPieces, textStream, walkLookup } from '../read/export-stream.js';
 import { dayParam, idParam, listOrder, ORDER_QUERY, statusParam } from '../read/list-params.js';
 import {
   observationBatches,
-  observationCountsOf,
+  observationStatsJson,
   observationKeyset,
   observationPage,
   type PublicObservation,
@@ -312,12 +311,12 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
           const year = yearText === undefined ? undefined : Number(yearText);
           if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 9999))
             return refuse(c, 'request.invalid-query', { year: yearText });
-          const counts = await observationCountsOf(await deps.read(), {
+          const stats = await observationStatsJson(await deps.read(), {
             quartierId: quartierId || undefined,
             walkId: walkId || undefined,
             year: year || undefined,
           });
-          return c.json(observationStatsFromCounts(counts));
+          return c.body(stats, 200, { 'Content-Type': 'application/json' });
         },
       }),
     ],
