@@ -333,7 +333,9 @@ describe('<gusp-console-day> against the real server', function () {
     $(el, '#day-walkin-consent')!.click();
     $(el, '#day-walkin-submit')!.click();
     await until(() => text(el, '#day-walkin-said') !== '', 10_000, 'the walk-in said');
-    expect(text(el, '#day-walkin-said')).to.equal('Mme Sur-Place est gardé sur cet appareil : ajouté au retour du réseau.');
+    expect(text(el, '#day-walkin-said')).to.equal(
+      'L’arrivée de Mme Sur-Place est gardée sur cet appareil : elle sera envoyée au retour du réseau.',
+    );
     expect(pendingOf(el)).to.equal(2);
     expect(text(el, '#day-pending')).to.equal('2 envois en attente sur cet appareil');
     await expect(el).to.be.accessible();
@@ -417,7 +419,7 @@ describe('<gusp-console-day> against the real server', function () {
     expect((await registrationsOf(id))[0]!.status).to.equal('confirmed');
   });
 
-  it('can be done with the keyboard only: search, tick, « Pointer »', async () => {
+  it('can be done with the keyboard only: search, tick, « Pointer », then a walk-in', async () => {
     await signInAs('coordinator');
     const id = await walkIn('in-progress', { registrations: 3 });
     const people = await registrationsOf(id);
@@ -435,5 +437,25 @@ describe('<gusp-console-day> against the real server', function () {
     await until(() => text(el, '#day-checkin-said') !== '', 10_000, 'checked in');
     expect(text(el, '#day-checkin-said')).to.equal('1 personne pointée.');
     expect((await registrationsOf(id)).find((r) => r.id === people[1]!.id)?.status).to.equal('attended');
+
+    // A walk-in, field after field: name, role, phone, consent, « Ajouter et pointer ».
+    $(el, '#day-walkin-name')!.focus();
+    await sendKeys({ type: 'Léa Passante' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal('day-walkin-role');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: '06 11 22 33 44' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal('day-walkin-consent');
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal('day-walkin-submit');
+    await sendKeys({ press: 'Enter' });
+    await until(() => text(el, '#day-walkin-said') !== '', 10_000, 'the walk-in added');
+    expect(text(el, '#day-walkin-said')).to.equal('Léa Passante est ajouté·e et pointé·e.');
+    expect(focused(el)).to.equal('day-walkin-said');
+    const added = (await registrationsOf(id)).filter((r) => r.name === 'Léa Passante');
+    expect(added.map((r) => [r.status, r.channel])).to.deep.equal([['attended', 'walk-in']]);
+    await expect(el).to.be.accessible();
   });
 });
