@@ -89,6 +89,63 @@ onBothDatabases((name, open, skip) => {
       }
     });
 
+    test('staff read the history with the account’s name (a session) or the token’s label; the public never; an organisation its own only', async () => {
+      const base = server.url;
+      // The demo coordinator's link (what `pnpm start` prints) opens a real session.
+      const link = new URL(await server.staff.demoCoordinatorLink());
+      const verified = await call(base, 'POST', '/api/staff/sign-in/verify', { body: { token: link.searchParams.get('token') } });
+      assert.equal(verified.status, 200, JSON.stringify(verified.body));
+      const cookie = /^(gusp_session=[^;]+)/.exec(verified.headers.get('set-cookie') ?? '')?.[1] ?? '';
+      const session = { cookie, origin: base, 'x-csrf-token': verified.body.session.csrfToken as string };
+      const accountId = verified.body.account.id as string;
+
+      const proposed = await call(base, 'POST', '/api/engagements', {
+        body: { title: 'Repeindre la cage d’escalier', quartierId: 'chamberliere' },
+        headers: session,
+      });
+      assert.equal(proposed.status, 201, JSON.stringify(proposed.body));
+      const id = proposed.body.id as string;
+      const accepted = await call(base, 'POST', `/api/engagements/${id}/accept`, {
+        body: { organisationId: 'oph', dueOn: inDays(40).slice(0, 10) },
+        headers: coordinator.headers,
+      });
+      assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+      assert.equal((await call(base, 'POST', `/api/engagements/${id}/start`, { headers: oph.headers })).status, 200);
+
+      const history = await call(base, 'GET', `/api/staff/engagements/${id}/history`, { headers: session });
+      assert.equal(history.status, 200, JSON.stringify(history.body));
+      assert.deepEqual(
+        (history.body.history as { kind: string; by?: unknown }[]).map((h) => [h.kind, h.by]),
+        [
+          ['proposed', { accountId, role: 'coordinator', name: 'Coordination (démo)' }],
+          ['accepted', { accountId: `token:${coordinator.id}`, role: 'coordinator', name: 'engagement-actor coordinator' }],
+          [
+            'started',
+            {
+              accountId: `token:${oph.id}`,
+              role: 'organisation',
+              organisationId: 'oph',
+              organisation: 'Office public de l’habitat',
+              name: 'engagement-actor organisation',
+            },
+          ],
+        ],
+      );
+      // The public engagement names nobody; the history is for staff only, an organisation its own.
+      const shown = await call(base, 'GET', `/api/engagements/${id}`);
+      assert.ok(!JSON.stringify(shown.body).includes('Coordination (démo)') && !JSON.stringify(shown.body).includes(accountId));
+      assert.equal((await call(base, 'GET', `/api/staff/engagements/${id}/history`)).status, 401);
+      assert.equal((await call(base, 'GET', `/api/staff/engagements/${id}/history`, { headers: oph.headers })).status, 200);
+      const other = await createToken(db.sql, { role: 'organisation', organisationId: 'compagnons-batisseurs' });
+      const refused = await call(base, 'GET', `/api/staff/engagements/${id}/history`, {
+        headers: { authorization: `Bearer ${other.token}` },
+      });
+      assert.equal(refused.status, 403);
+      assert.equal(refused.body.error.code, 'engagement.forbidden-organisation');
+      const missing = await call(base, 'GET', '/api/staff/engagements/nope/history', { headers: coordinator.headers });
+      assert.equal(missing.status, 404);
+    });
+
     test('an erasure a coordinator asks for names them on its event', async () => {
       const base = server.url;
       const walk = await call(base, 'POST', '/api/walks', {

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { valence } from '../city/valence.js';
 import { assertRefused, setup, unwrap } from '../service/service.test-helpers.js';
-import { engagementTimelineView, milestoneActorLabel } from '../views/milestone-actor.js';
+import type { EngagementEvent } from '../events.js';
+import { engagementHistory, engagementTimelineView, milestoneActorLabel } from '../views/milestone-actor.js';
 
 const coordinator = { accountId: 'acc-coordinator', role: 'coordinator', organisationId: 'ville-de-valence' } as const;
 const oph = { accountId: 'acc-oph', role: 'organisation', organisationId: 'oph' } as const;
@@ -66,5 +67,22 @@ describe('milestoneActorLabel()', () => {
     assert.equal(milestoneActorLabel({ role: 'coordinator' }, valence, 'en'), 'City — coordination');
     assert.equal(milestoneActorLabel({ role: 'agent', organisationId: 'gone' }, valence), 'Ville — agent de terrain');
     assert.equal(milestoneActorLabel(undefined, valence), undefined);
+  });
+});
+
+describe('engagementHistory()', () => {
+  it('gives staff each milestone with the whole actor, account included, from the journal', async () => {
+    const { gusp, store } = setup();
+    const proposed = unwrap(await gusp.engagements.propose(proposal, { actor: coordinator }));
+    unwrap(await gusp.engagements.accept(proposed.id, { organisationId: 'oph', dueOn: '2026-06-30', note: 'Vu' }));
+    const { events } = await store.read(`engagement-${proposed.id}`);
+    assert.deepEqual(
+      engagementHistory(events as unknown as EngagementEvent[]).map((h) => [h.kind, h.by, h.note]),
+      [
+        ['proposed', coordinator, undefined],
+        ['accepted', undefined, 'Vu'],
+      ],
+    );
+    assert.deepEqual(engagementHistory([]), []);
   });
 });

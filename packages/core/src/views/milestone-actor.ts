@@ -7,6 +7,9 @@
  */
 import type { CityProfile } from '../city/city-profile.js';
 import type { Milestone, MilestoneActor } from '../engagement/engagement.js';
+import { foldEngagement } from '../engagement/engagement.fold.js';
+import type { EngagementEvent } from '../events.js';
+import type { StaffActor } from '../registration/registration.js';
 import { labelIn } from '../i18n.js';
 import type { Messages } from '../locales/types.js';
 
@@ -57,5 +60,22 @@ export function engagementTimelineView(
   return milestones.map((m) => {
     const byLabel = milestoneActorLabel(m.by, city, locale);
     return byLabel === undefined ? m : { ...m, byLabel };
+  });
+}
+
+/** One entry of an engagement's history as staff see it: the milestone, and who acted in full (account, role, organisation). */
+export type EngagementHistoryEntry = Omit<Milestone, 'by'> & { readonly by?: StaffActor };
+
+/**
+ * An engagement's history for staff, from its stream's events: each milestone with the event's
+ * whole `by` (the account too), which the public milestones never carry. One entry per event, in
+ * order; `[]` for no events.
+ */
+export function engagementHistory(events: readonly EngagementEvent[]): EngagementHistoryEntry[] {
+  const engagement = foldEngagement(events);
+  if (!engagement) return [];
+  return engagement.milestones.map(({ by: _shown, ...milestone }, i) => {
+    const by = events[i]?.data.by;
+    return by === undefined ? milestone : { ...milestone, by };
   });
 }

@@ -5,7 +5,15 @@
  * emailed single-use link or code) and gets a session cookie, which then authenticates every staff
  * route as a token does (see `whoIs` in http/context.ts, with its CSRF check).
  */
-import { StaffEmail, StaffInviteInput, StaffOrganisationId, StaffRoleInput, StaffTokenInput } from '@gusp/core';
+import {
+  engagementHistory,
+  StaffEmail,
+  StaffInviteInput,
+  StaffOrganisationId,
+  StaffRoleInput,
+  StaffTokenInput,
+  type EngagementEvent,
+} from '@gusp/core';
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -63,7 +71,7 @@ const everyone = { roles: STAFF_ROLES } as const;
 const actorOf = (who: Staff) => (who.accountId ? `account:${who.accountId}` : `token:${who.tokenId ?? '?'}`);
 
 export function staffRoutes(deps: RouteDeps): RouteGroup {
-  const { options, refuse, whoIs, staff, origin, clientAddress } = deps;
+  const { gusp, options, refuse, whoIs, staff, origin, clientAddress, unwrap } = deps;
   const service = (): StaffService => {
     if (!options.staffAccounts) throw new Error('This app was created without staff accounts (AppOptions.staffAccounts)');
     return options.staffAccounts;
@@ -324,6 +332,35 @@ export function staffRoutes(deps: RouteDeps): RouteGroup {
         handler: async (c) => {
           const account = await attempt(c, () => service().deactivate(c.req.param('accountId')));
           return c.json({ account: shown(account) });
+        },
+      }),
+      route(deps, {
+        method: 'get',
+        path: '/engagements/:engagementId/history',
+        summary: 'An engagement’s history for staff: each milestone with who acted, their account’s name included',
+        description:
+          'The public engagement’s milestones name only the role and organisation of who acted; staff see the account too: `by` is `{ accountId, role, organisationId?, organisation?, name? }` (`name`: the account’s name, else its address; a token’s label for `token:<id>`). An organisation’s staff read their own engagements’ only (403 `engagement.forbidden-organisation`).',
+        access: { roles: ['coordinator', 'organisation'] },
+        params: { engagementId: { description: 'The engagement’s id.' } },
+        responses: { 200: jsonAnswer('`{ engagementId, history }`, oldest first.'), 404: jsonAnswer('No such engagement.') },
+        handler: async (c) => {
+          const id = c.req.param('engagementId');
+          const who = (await whoIs(c)) as Staff;
+          // 404 engagement.not-found first, then an organisation's staff read their own only.
+          const engagement = unwrap(await gusp.engagements.get(id, { locale: c.get('locale') }));
+          if (who.role === 'organisation' && engagement.organisationId !== who.organisationId)
+            return refuse(c, 'engagement.forbidden-organisation', { organisationId: who.organisationId });
+          const { events } = await gusp.store.read(`engagement-${id}`);
+          const history = engagementHistory(events as unknown as EngagementEvent[]);
+          const accounts = new Map((await service().listAccounts()).map((a) => [a.id, a.name ?? a.email ?? undefined]));
+          const tokens = new Map((await service().listTokens()).map((t) => [`token:${t.id}`, t.label ?? undefined]));
+          const named = history.map((entry) => {
+            if (!entry.by) return entry;
+            const name = accounts.get(entry.by.accountId) ?? tokens.get(entry.by.accountId);
+            const organisation = organisationName(entry.by.organisationId);
+            return { ...entry, by: { ...entry.by, ...(organisation ? { organisation } : {}), ...(name ? { name } : {}) } };
+          });
+          return c.json({ engagementId: id, history: named }, 200, { 'Cache-Control': 'no-store, private' });
         },
       }),
       route(deps, {
