@@ -82,7 +82,11 @@ const countOf = (deleted: readonly string[], kind: 'registration' | 'observation
  * text), the photos of those observations, and the orphan photos older than a
  * day. Anonymous counts (roles, statuses) and the observations themselves stay.
  */
-export async function purgePersonalData(gusp: Gusp, sql: Sql, options: { months?: number; now?: Date } = {}): Promise<PurgeResult> {
+export async function purgePersonalData(
+  gusp: Gusp,
+  sql: Sql,
+  options: { months?: number; now?: Date; actor?: StaffActorInput } = {},
+): Promise<PurgeResult> {
   const months = options.months ?? 12;
   const limit = (options.now ?? new Date()).getTime() - months * MONTH_MS;
   let walks = 0;
@@ -103,7 +107,8 @@ export async function purgePersonalData(gusp: Gusp, sql: Sql, options: { months?
     const found = await gusp.walks.get(id);
     if (!found.ok || walkEnd(found.value.walk) > limit) continue;
     const agg = found.value;
-    const purged = await gusp.walks.purgePersonalData(agg.walk.id);
+    // A coordinator's purge names them on its events (`by`); the CLI's names nobody.
+    const purged = await gusp.walks.purgePersonalData(agg.walk.id, options.actor === undefined ? undefined : { actor: options.actor });
     if (!purged.ok) continue;
     const forgotten = await deleteKeys(
       sql,

@@ -180,7 +180,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         load: (id) => loadPhoto(database.sql, id),
         existing: (ids) => photoExists(database.sql, ids),
       },
-      purge: (months) => purgePersonalData(gusp, database.sql, { months }),
+      purge: (months, actor) => purgePersonalData(gusp, database.sql, { months, ...(actor ? { actor } : {}) }),
       erase: (email, actor) => erasePersonalData(gusp, database.sql, email, actor),
       exportPerson: (email) => exportPersonalData(gusp, email, database.sql),
       ping: async () => {

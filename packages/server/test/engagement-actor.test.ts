@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createToken } from '../src/auth.js';
 import type { Database } from '../src/db.js';
+import { purgePersonalData } from '../src/privacy.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { sqlStore } from '../src/store/sql-store.js';
 import { call, inDays, person } from './harness.js';
@@ -171,6 +172,30 @@ onBothDatabases((name, open, skip) => {
         events.filter((e) => e.type === 'PersonalDataPurged').map((e) => (e.data as { by?: unknown }).by),
         [{ accountId: `token:${coordinator.id}`, role: 'coordinator' }],
       );
+    });
+
+    test('a purge names the staff member who asked for it on its events, and the route answers a coordinator', async () => {
+      const base = server.url;
+      const walk = await call(base, 'POST', '/api/walks', {
+        body: { quartierId: 'chamberliere', startsAt: inDays(21), capacity: 10, meetingPoint: { label: 'Centre social' } },
+        headers: coordinator.headers,
+      });
+      const walkId = walk.body.id as string;
+      assert.equal((await call(base, 'POST', `/api/walks/${walkId}/publish`, { headers: coordinator.headers })).status, 200);
+      assert.equal((await call(base, 'POST', `/api/walks/${walkId}/registrations`, { body: person('purged') })).status, 201);
+      // A year and more after the walk (the server has no clock to move: the purge is asked for that day).
+      const later = new Date(Date.now() + 400 * 86_400_000);
+      const actor = { accountId: `token:${coordinator.id}`, role: 'coordinator' as const };
+      const purged = await purgePersonalData(server.gusp, db.sql, { months: 12, now: later, actor });
+      assert.ok(purged.registrations >= 1, JSON.stringify(purged));
+      const { events } = await sqlStore(db.sql).read(`walk-${walkId}`);
+      assert.deepEqual(
+        events.filter((e) => e.type === 'PersonalDataPurged').map((e) => (e.data as { by?: unknown }).by),
+        [actor],
+      );
+      // Over HTTP the route passes the coordinator (nothing left to purge today: it answers the counts).
+      const r = await call(base, 'POST', '/api/privacy/purge', { body: { months: 12 }, headers: coordinator.headers });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
     });
   });
 });

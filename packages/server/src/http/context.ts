@@ -34,7 +34,7 @@ export interface AppOptions {
     existing(ids: readonly string[]): Promise<Map<string, PhotoType>>;
   };
   /** Purges personal data older than `months` (the server wires it to the SQL redaction). */
-  readonly purge?: (months: number) => Promise<unknown>;
+  readonly purge?: (months: number, actor?: StaffActorInput) => Promise<unknown>;
   /** Erases one person's data by email, from views and journal (wired like `purge`); `actor`: the staff member who asked, named on the erasure's events. */
   readonly erase?: (email: string, actor?: StaffActorInput) => Promise<unknown>;
   /** Everything kept about one email, emails sent included (wired like `purge`); without it, the views only. */

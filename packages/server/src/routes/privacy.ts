@@ -107,7 +107,7 @@ export function privacyRoutes(deps: RouteDeps): RouteGroup {
         },
         handler: async (c, { months }) => {
           if (!options.purge) return refuse(c, 'request.not-found', { path: c.req.path });
-          return c.json(await options.purge(months ?? 12));
+          return c.json(await options.purge(months ?? 12, await actorOf(c, deps)));
         },
       }),
     ],
