@@ -44,6 +44,15 @@ interface DayHost extends ReactiveControllerHost, HTMLElement {
   readonly locale: string;
 }
 
+/**
+ * A walk-in kept on the device longer than a draft (24 hours: a phone lent, a shared tablet) keeps
+ * the name it needs to be added, not the phone number (the outbox's rule for contacts).
+ */
+const withoutPhone = (body: unknown): unknown => {
+  const { phone, ...rest } = body as WalkInBody;
+  return phone === undefined ? undefined : rest;
+};
+
 const pathOf = (walkId: string, action: DayAction) => `/walks/${encodeURIComponent(walkId)}/${action}`;
 
 /** The action of a URL the day made, if it is one of this walk's. */
@@ -117,7 +126,9 @@ export class DayOutboxController implements ReactiveController {
       return;
     }
     const lists = await Promise.all(
-      DAY_ACTIONS.map((a) => outbox.pending<unknown>(`${target.base}${pathOf(target.walkId, a)}`).catch(() => [])),
+      DAY_ACTIONS.map((a) =>
+        outbox.pending<unknown>(`${target.base}${pathOf(target.walkId, a)}`, a === 'walk-ins' ? withoutPhone : undefined).catch(() => []),
+      ),
     );
     const stored = lists.flat().flatMap((e) => {
       const action = actionOf(e.url, target.base, target.walkId);

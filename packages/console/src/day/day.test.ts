@@ -2,6 +2,7 @@
 import { Observation, Registration, valence, Walk, type WalkSummary } from '@gusp/core';
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
+import * as outbox from '@gusp/elements/shared/outbox.js';
 import '../define/day.js';
 import { clean, shadow, until } from '../../test/helpers.js';
 import { api, REAL, setOffline, signInAs, walkIn } from '../../test/real.js';
@@ -397,6 +398,28 @@ describe('<gusp-console-day> against the real server', function () {
     await setOffline(false);
     await until(() => $(el, `[data-stop="${second!.id}"]`)?.dataset.recorded === '2' && pendingOf(el) === 0, 15_000, 'sent');
     expect((await api<{ observations: unknown[] }>('GET', `/observations?walk=${id}`)).observations).to.have.length(2);
+  });
+
+  it('keeps a walk-in waiting more than 24 hours on the device without its phone number, but with the name it needs', async () => {
+    await setOffline(true);
+    const url = `${REAL}/walks/w-given/walk-ins`;
+    const old = new Date(Date.now() - 25 * 3600_000).toISOString();
+    await outbox.put({
+      clientId: 'old-walk-in',
+      url,
+      body: { name: 'Ana Vieille', role: 'resident', phone: '06 12 34 56 78', consent: true },
+      createdAt: old,
+    });
+    try {
+      const el = await fixture<GuspConsoleDay>(
+        html`<gusp-console-day endpoint=${REAL} walk-id="w-given" .data=${given()}></gusp-console-day>`,
+      );
+      await el.loaded;
+      expect(pendingOf(el)).to.equal(1);
+      expect((await outbox.pending(url)).map((e) => e.body)).to.deep.equal([{ name: 'Ana Vieille', role: 'resident', consent: true }]);
+    } finally {
+      await outbox.remove('old-walk-in');
+    }
   });
 
   it('says each refusal in the screen’s language: a check-in before the walk starts', async () => {

@@ -805,23 +805,27 @@ export class GuspConsoleDay extends ConsoleElement {
       e[field] ? html`<p class="error" id="day-walkin-${field}-error">${e[field]}</p>` : nothing;
     const describedBy = (field: 'name' | 'phone' | 'consent', hint?: string) =>
       [hint, e[field] ? `day-walkin-${field}-error` : undefined].filter(Boolean).join(' ') || nothing;
+    /** A text field of the form: its label, its hint, its error, and what is typed kept. */
+    const input = (field: 'name' | 'phone', label: string, hint?: string) =>
+      html`<div class="field">
+        <label for="day-walkin-${field}">${label}</label>
+        ${hint ? html`<span class="hint" id="day-walkin-${field}-hint">${hint}</span>` : nothing} ${error(field)}
+        <input
+          id="day-walkin-${field}"
+          type=${field === 'phone' ? 'tel' : 'text'}
+          autocomplete="off"
+          ?required=${field === 'name'}
+          aria-invalid=${e[field] ? 'true' : 'false'}
+          aria-describedby=${describedBy(field, hint ? `day-walkin-${field}-hint` : undefined)}
+          .value=${v[field]}
+          @input=${(ev: Event) => set(field, (ev.target as HTMLInputElement).value)}
+        />
+      </div>`;
     return html`<section class="part" part="walk-in" aria-labelledby="day-walkin-title">
       ${heading(this.level(1), t.day.walkInTitle, { id: 'day-walkin-title' })}
       <p>${t.day.walkInIntro}</p>
       <form id="day-walkin" novalidate aria-labelledby="day-walkin-title" @submit=${(ev: SubmitEvent) => void this.addWalkIn(ev)}>
-        <div class="field">
-          <label for="day-walkin-name">${t.day.walkInName}</label>
-          ${error('name')}
-          <input
-            id="day-walkin-name"
-            autocomplete="off"
-            required
-            aria-invalid=${e.name ? 'true' : 'false'}
-            aria-describedby=${describedBy('name')}
-            .value=${v.name}
-            @input=${(ev: Event) => set('name', (ev.target as HTMLInputElement).value)}
-          />
-        </div>
+        ${input('name', t.day.walkInName)}
         <div class="field">
           <label for="day-walkin-role">${t.day.walkInRole}</label>
           <select
@@ -831,20 +835,7 @@ export class GuspConsoleDay extends ConsoleElement {
             ${ACTOR_ROLES.map((role) => html`<option value=${role} ?selected=${role === v.role}>${this.roleName(role)}</option>`)}
           </select>
         </div>
-        <div class="field">
-          <label for="day-walkin-phone">${t.day.walkInPhone}</label>
-          <span class="hint" id="day-walkin-phone-hint">${t.day.walkInPhoneHint}</span>
-          ${error('phone')}
-          <input
-            id="day-walkin-phone"
-            type="tel"
-            autocomplete="off"
-            aria-invalid=${e.phone ? 'true' : 'false'}
-            aria-describedby=${describedBy('phone', 'day-walkin-phone-hint')}
-            .value=${v.phone}
-            @input=${(ev: Event) => set('phone', (ev.target as HTMLInputElement).value)}
-          />
-        </div>
+        ${input('phone', t.day.walkInPhone, t.day.walkInPhoneHint)}
         <div class="field">
           ${error('consent')}
           <div class="check">
