@@ -11,7 +11,7 @@ import type { Engagement } from './engagement/engagement.js';
 import type { Observation, Severity } from './observation/observation.js';
 import type { Registration, StaffActor } from './registration/registration.js';
 import type { Report } from './report/report.js';
-import type { Place, Walk } from './walk/walk.js';
+import type { Place, Walk, WalkDetails } from './walk/walk.js';
 
 /** The shape of every domain event: its name, when it happened (ISO 8601 with offset) and its data. */
 export type EventShape<T extends string, D = Record<string, never>> = { readonly type: T; readonly at: string; readonly data: D };
@@ -26,6 +26,8 @@ export interface ByStaff {
 }
 
 export type WalkScheduled = EventShape<'WalkScheduled', { walk: Walk } & ByStaff>;
+/** A draft's details set again before it is published (every one of them: an optional one absent is gone). */
+export type WalkDraftEdited = EventShape<'WalkDraftEdited', { details: WalkDetails } & ByStaff>;
 export type WalkPublished = EventShape<'WalkPublished', ByStaff>;
 /** Registrations closed: by staff (`automatic: false`, with `by`), or at the deadline (`automatic: true`). */
 export type RegistrationsClosed = EventShape<'RegistrationsClosed', { automatic: boolean } & ByStaff>;
@@ -86,6 +88,7 @@ export type EngagementRescheduled = EventShape<'EngagementRescheduled', { dueOn:
 
 export type WalkEvent =
   | WalkScheduled
+  | WalkDraftEdited
   | WalkPublished
   | RegistrationsClosed
   | WalkStarted

@@ -2,7 +2,8 @@
 /**
  * The back office's drafts over real HTTP, on PGlite and PostgreSQL: `GET /api/walks` lists the
  * drafts to staff who ask (`include=drafts`, `status=draft`) from a session or a token, and refuses
- * them, localized, to anyone else; `GET /api/walks/{id}` answers a draft to staff, 404 to the public.
+ * them, localized, to anyone else; `GET /api/walks/{id}` answers a draft to staff, 404 to the public;
+ * `POST /api/walks/{id}/edit` sets a draft's details again.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -118,6 +119,50 @@ function draftsSuite(name: string, open: () => Promise<Database>, skip?: string 
         assert.equal(r.status, 404);
         assert.equal(r.body.error.code, 'walk.not-found');
       }
+    });
+
+    test('a coordinator edits a draft (the planning form sent whole); the list reads it at once; refused to agents and once published', async () => {
+      const edited = await call(base, 'POST', `/api/walks/${draftId}/edit`, {
+        headers: { ...session, 'idempotency-key': `edit-${name}` },
+        body: {
+          quartierId: 'fontbarlettes',
+          startsAt: inDays(45),
+          title: 'Brouillon revu',
+          stops: [{ label: 'Place centrale' }, { label: 'Rue des Écoles', point: { lat: 44.93, lon: 4.91 } }],
+        },
+      });
+      assert.equal(edited.status, 200, JSON.stringify(edited.body));
+      assert.equal(edited.body.status, 'draft');
+      assert.equal(edited.body.quartierId, 'fontbarlettes');
+      assert.deepEqual(
+        (edited.body.stops as { label: string }[]).map((x) => x.label),
+        ['Place centrale', 'Rue des Écoles'],
+      );
+      // Dropped from the form: the meeting point is the first stop again.
+      assert.equal(edited.body.meetingPoint.label, 'Place centrale');
+      const listed = await call(base, 'GET', '/api/walks?include=drafts&quartier=fontbarlettes', { headers: session });
+      assert.equal(
+        (listed.body.walks as { id: string; walk: { title?: string } }[]).find((w) => w.id === draftId)?.walk.title,
+        'Brouillon revu',
+      );
+      const byAgent = await call(base, 'POST', `/api/walks/${draftId}/edit`, {
+        headers: agent,
+        body: { quartierId: 'le-plan', startsAt: inDays(45) },
+      });
+      assert.equal(byAgent.status, 403);
+      assert.equal(byAgent.body.error.code, 'auth.forbidden');
+      const published = await call(base, 'POST', `/api/walks/${openId}/edit`, {
+        headers: { ...session, 'accept-language': 'en' },
+        body: { quartierId: 'le-plan', startsAt: inDays(45) },
+      });
+      assert.equal(published.status, 409);
+      assert.equal(published.body.error.code, 'walk.invalid-transition');
+      const invalid = await call(base, 'POST', `/api/walks/${draftId}/edit`, {
+        headers: session,
+        body: { quartierId: 'le-plan', startsAt: 'demain' },
+      });
+      assert.equal(invalid.status, 422);
+      assert.equal(invalid.body.error.code, 'validation.invalid');
     });
 
     test('the OpenAPI document says who may ask for drafts', async () => {

@@ -13,6 +13,7 @@ import type {
   RegistrationRemoved,
   RegistrationsClosed,
   WalkCancelled,
+  WalkDraftEdited,
   WalkEvent,
   WalkFinished,
   WalkInRegistered,
@@ -43,7 +44,7 @@ import { validate } from '../validation.js';
 import { foldWalk, evolveWalk, waitlistPosition, type WalkAggregate } from '../walk/walk.fold.js';
 import { walkRules, type WalkContext, type WalkEventName } from '../walk/walk.rules.js';
 import { effectiveWalkStatus } from '../walk/walk.status.js';
-import { ReasonInput, RescheduleWalkInput, ScheduleWalkInput, type Walk } from '../walk/walk.js';
+import { ReasonInput, RescheduleWalkInput, ScheduleWalkInput, type Walk, type WalkDetails } from '../walk/walk.js';
 import type { CommandOptions, Decision, Runtime, StreamKind } from './runtime.js';
 import { sameSecret } from '../internal/same-secret.js';
 
@@ -89,6 +90,12 @@ const effective = (walk: Walk, now: Date): Walk => ({ ...walk, status: effective
 export interface WalkCommands {
   /** Schedules a walk as a draft; the city's defaults fill what is not given (duration, capacity, registration deadline). */
   schedule(input: ScheduleWalkInput, options?: StaffCommandOptions): Promise<Result<Walk>>;
+  /**
+   * Sets a draft's details again (quartier, date, route, seats…), as `schedule` takes them: what is
+   * not given is the city's default or none, so the whole form is sent. Drafts only
+   * (`walk.invalid-transition` once published: reschedule it then).
+   */
+  editDraft(walkId: string, input: ScheduleWalkInput, options?: StaffCommandOptions): Promise<Result<Walk>>;
   /** Opens registrations: needs a known quartier, a start in the future, a meeting point and seats. */
   publish(walkId: string, options?: StaffCommandOptions): Promise<Result<Walk>>;
   /** Closes registrations before the deadline (they close by themselves at it). */
@@ -313,6 +320,27 @@ export function walkCommands(rt: Runtime): WalkCommands {
         options,
       );
 
+  /** A walk's details from what a coordinator gave (schedule, editDraft): the city's defaults fill the rest, stops get ids. */
+  const detailsOf = (i: z.infer<typeof ScheduleWalkInput>): WalkDetails => {
+    const stops = (i.stops ?? []).map((s) => ({ ...s, id: s.id ?? newId<'StopId'>() }));
+    const first = stops[0];
+    const [hh, mm] = city.defaults.registrationClosesAt.split(':').map(Number) as [number, number];
+    return {
+      quartierId: i.quartierId,
+      title: i.title,
+      startsAt: toZonedISO(i.startsAt, tz),
+      durationMinutes: i.durationMinutes ?? city.defaults.walkDurationMinutes,
+      meetingPoint: i.meetingPoint ?? (first ? { label: first.label, point: first.point } : undefined),
+      stops,
+      capacity: i.capacity ?? city.defaults.capacity,
+      institutionalSeats: i.institutionalSeats,
+      registrationDeadline: i.registrationDeadline
+        ? toZonedISO(i.registrationDeadline, tz)
+        : localTimeBefore(i.startsAt, tz, city.defaults.registrationClosesDaysBefore, hh, mm),
+      organiserIds: i.organiserIds ?? [],
+    };
+  };
+
   return {
     /** Schedules a walk as a draft; the city's defaults fill what is not given. */
     async schedule(input: ScheduleWalkInput, options?: StaffCommandOptions): Promise<Result<Walk>> {
@@ -327,24 +355,10 @@ export function walkCommands(rt: Runtime): WalkCommands {
         stream(id),
         (_, now) => {
           const at = toZonedISO(now, tz);
-          const stops = (i.stops ?? []).map((s) => ({ ...s, id: s.id ?? newId<'StopId'>() }));
-          const first = stops[0];
-          const [hh, mm] = city.defaults.registrationClosesAt.split(':').map(Number) as [number, number];
           const walk: Walk = {
             id,
-            quartierId: i.quartierId,
-            title: i.title,
-            startsAt: toZonedISO(i.startsAt, tz),
-            durationMinutes: i.durationMinutes ?? city.defaults.walkDurationMinutes,
-            meetingPoint: i.meetingPoint ?? (first ? { label: first.label, point: first.point } : undefined),
-            stops,
-            capacity: i.capacity ?? city.defaults.capacity,
-            institutionalSeats: i.institutionalSeats,
-            registrationDeadline: i.registrationDeadline
-              ? toZonedISO(i.registrationDeadline, tz)
-              : localTimeBefore(i.startsAt, tz, city.defaults.registrationClosesDaysBefore, hh, mm),
+            ...detailsOf(i),
             status: 'draft',
-            organiserIds: i.organiserIds ?? [],
             sequence: 0,
             createdAt: at,
             updatedAt: at,
@@ -356,6 +370,24 @@ export function walkCommands(rt: Runtime): WalkCommands {
         options,
       );
     },
+
+    /** Sets a draft's details again. */
+    editDraft: (walkId: string, input: ScheduleWalkInput, options?: StaffCommandOptions) =>
+      onWalk(
+        walkId,
+        (agg, now) => {
+          const parsed = validate(ScheduleWalkInput, input, rt.localeOf(options));
+          if (!parsed.ok) return parsed;
+          const by = byOf(options);
+          if (!by.ok) return by;
+          const details = detailsOf(parsed.value);
+          // The guards look at the walk as it would be (its new quartier).
+          const allowed = walkTransition(agg, now, 'editDraft', { walk: { ...agg.walk, ...details } }, options);
+          return allowed.ok ? ok([rt.event<WalkDraftEdited>('WalkDraftEdited', { details, ...by.value }, now)]) : allowed;
+        },
+        (agg) => agg.walk,
+        options,
+      ),
 
     /** Opens registrations. */
     publish: step('publish', (_, now, by) => [rt.event<WalkPublished>('WalkPublished', by, now)]),

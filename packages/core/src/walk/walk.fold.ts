@@ -66,6 +66,23 @@ export function evolveWalk(agg: WalkAggregate | undefined, event: WalkEvent): Wa
       const times = event.type === 'WalkStarted' ? { startedAt: at } : event.type === 'WalkFinished' ? { finishedAt: at } : {};
       return { ...agg, walk: { ...walk, ...times, status, updatedAt: at } };
     }
+    case 'WalkDraftEdited': {
+      const d = event.data.details;
+      // Every detail from the event, the optional ones too: one absent there was removed.
+      const details = {
+        quartierId: d.quartierId,
+        title: d.title,
+        startsAt: d.startsAt,
+        durationMinutes: d.durationMinutes,
+        meetingPoint: d.meetingPoint,
+        stops: d.stops,
+        capacity: d.capacity,
+        institutionalSeats: d.institutionalSeats,
+        registrationDeadline: d.registrationDeadline,
+        organiserIds: d.organiserIds,
+      };
+      return { ...agg, walk: { ...walk, ...details, status: targetOf(walkRules, walk.status, 'editDraft'), updatedAt: at } };
+    }
     case 'WalkCancelled':
       return {
         ...agg,

@@ -33,21 +33,21 @@ const allPass = (over: Partial<WalkContext> = {}): WalkContext => ({
 /**
  * DOMAIN.md: draft →publish→ open →closeRegistrations→ closed →start→ in-progress
  * →finish→ done →shareReport→ reported; draft|open|closed →cancel→ cancelled;
- * open|closed →reschedule→ same state. `schedule` creates a draft.
+ * open|closed →reschedule→ same state; draft →editDraft→ draft. `schedule` creates a draft.
  */
 const expected: ExpectedTable<WalkStatus, WalkEventName> = {
   states: ['draft', 'open', 'closed', 'in-progress', 'done', 'reported', 'cancelled'],
-  events: ['schedule', 'publish', 'closeRegistrations', 'start', 'finish', 'cancel', 'reschedule', 'shareReport'],
+  events: ['schedule', 'editDraft', 'publish', 'closeRegistrations', 'start', 'finish', 'cancel', 'reschedule', 'shareReport'],
   rows: {
-    //             schedule publish closeRegistrations start          finish  cancel       reschedule shareReport
-    none: ['draft', X, X, X, X, X, X, X],
-    draft: [X, 'open', X, X, X, 'cancelled', X, X],
-    open: [X, X, 'closed', X, X, 'cancelled', 'open', X],
-    closed: [X, X, X, 'in-progress', X, 'cancelled', 'closed', X],
-    'in-progress': [X, X, X, X, 'done', X, X, X],
-    done: [X, X, X, X, X, X, X, 'reported'],
-    reported: [X, X, X, X, X, X, X, X],
-    cancelled: [X, X, X, X, X, X, X, X],
+    //             schedule editDraft publish closeRegistrations start          finish  cancel       reschedule shareReport
+    none: ['draft', X, X, X, X, X, X, X, X],
+    draft: [X, 'draft', 'open', X, X, X, 'cancelled', X, X],
+    open: [X, X, X, 'closed', X, X, 'cancelled', 'open', X],
+    closed: [X, X, X, X, 'in-progress', X, 'cancelled', 'closed', X],
+    'in-progress': [X, X, X, X, X, 'done', X, X, X],
+    done: [X, X, X, X, X, X, X, X, 'reported'],
+    reported: [X, X, X, X, X, X, X, X, X],
+    cancelled: [X, X, X, X, X, X, X, X, X],
   },
 };
 
@@ -62,6 +62,9 @@ describe('walkRules: guards', () => {
       const error = assertRefused(transition(walkRules, 'none', 'schedule', allPass({ walk: elsewhere })), 'walk.unknown-quartier');
       assert.equal(error.details.quartierId, 'croix-rousse');
       assert.equal(error.details.guard, 'knownQuartier');
+    });
+    it('refuses to edit a draft into it', () => {
+      assertRefused(transition(walkRules, 'draft', 'editDraft', allPass({ walk: elsewhere })), 'walk.unknown-quartier');
     });
     it('refuses to publish it as well', () => {
       assertRefused(transition(walkRules, 'draft', 'publish', allPass({ walk: elsewhere })), 'walk.unknown-quartier');

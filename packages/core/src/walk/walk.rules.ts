@@ -23,15 +23,17 @@ export interface WalkContext {
 
 /**
  * The walk lifecycle: draft → open → closed → in-progress → done → reported;
- * cancel from draft, open or closed; reschedule keeps the state.
+ * cancel from draft, open or closed; reschedule keeps the state; a draft's details may be edited.
  */
 export const walkRules = /* @__PURE__ */ defineRules({
   id: 'walk',
   states: WALK_STATUSES,
-  events: ['schedule', 'publish', 'closeRegistrations', 'start', 'finish', 'cancel', 'reschedule', 'shareReport'],
+  events: ['schedule', 'editDraft', 'publish', 'closeRegistrations', 'start', 'finish', 'cancel', 'reschedule', 'shareReport'],
   on: {
     none: { schedule: { target: 'draft', guard: 'knownQuartier' } },
     draft: {
+      // Its details set again (quartier, date, route…): still a draft, the new quartier a known one.
+      editDraft: { target: 'draft', guard: 'knownQuartier' },
       publish: { target: 'open', guard: { and: ['knownQuartier', 'startsInFuture', 'hasMeetingPoint', 'hasCapacity'] } },
       cancel: { target: 'cancelled', guard: 'reasonGiven' },
     },

@@ -77,6 +77,24 @@ export const ScheduleWalkInput = /* @__PURE__ */ z.object({
 });
 export type ScheduleWalkInput = z.input<typeof ScheduleWalkInput>;
 
+/**
+ * What a draft's details are, as scheduling sets them and `editDraft` sets them again: every field
+ * of the walk a coordinator plans (not its id, status, sequence nor times of record).
+ */
+export type WalkDetails = Pick<
+  Walk,
+  | 'quartierId'
+  | 'title'
+  | 'startsAt'
+  | 'durationMinutes'
+  | 'meetingPoint'
+  | 'stops'
+  | 'capacity'
+  | 'institutionalSeats'
+  | 'registrationDeadline'
+  | 'organiserIds'
+>;
+
 export const RescheduleWalkInput = /* @__PURE__ */ z.object({
   startsAt: DateTime,
   meetingPoint: /* @__PURE__ */ z.optional(Place),

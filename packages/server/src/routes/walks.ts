@@ -302,6 +302,20 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
         responses: { 201: jsonAnswer('The walk, a draft.', Walk) },
         handler: async (c, input) => c.json(unwrap(await gusp.walks.schedule(input, await staffOptions(c, 'schedule'))), 201),
       }),
+      jsonRoute(deps, {
+        method: 'post',
+        path: '/:walkId/edit',
+        summary: 'Sets a draft’s details again, as scheduling takes them (the whole form: what is not given is the city’s default or none)',
+        access: coordinators,
+        idempotent: true,
+        params: walkId,
+        body: { schema: ScheduleWalkInput, invalid: (c) => walkExists(c, c.req.param('walkId')) },
+        responses: { 200: jsonAnswer('The walk, still a draft.', Walk) },
+        handler: async (c, input) => {
+          const id = c.req.param('walkId');
+          return c.json(unwrap(await gusp.walks.editDraft(id, input, await staffOptions(c, `edit:${id}`))));
+        },
+      }),
       step('/:walkId/publish', 'Opens registrations', (id, o) => gusp.walks.publish(id, o), 'publish'),
       step(
         '/:walkId/close-registrations',
