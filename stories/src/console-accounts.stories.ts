@@ -91,13 +91,16 @@ type AccountsStory = StoryObj<AccountsArgs>;
 /** The team: who has which role, who signed in when, who is deactivated; the API tokens. */
 export const Team: AccountsStory = {};
 
-/** The same in English. */
-export const InEnglish: AccountsStory = { args: { lang: 'en' } };
-
 /** A new city: the first coordinator alone, no token yet. */
 export const FirstCoordinator: AccountsStory = { args: { data: firstCoordinator() } };
 
-/** The list could not be loaded (no server behind Storybook): the screen says so, with « Réessayer ». */
+/**
+ * The server cannot be reached (here the endpoint refuses the connection): the failure and
+ * « Réessayer », never a blank screen. Tagged `network-refused`: the check of the built Storybook
+ * accepts the browser's « Failed to load resource » for this endpoint, and nothing else.
+ */
 export const LoadFailed: AccountsStory = {
-  render: () => html`<gusp-console-accounts endpoint="/storybook-has-no-api"></gusp-console-accounts>`,
+  tags: ['network-refused'],
+  render: (args) =>
+    html`<gusp-console-accounts lang=${ifDefined(attr(args.lang))} endpoint="http://127.0.0.1:9/api"></gusp-console-accounts>`,
 };
