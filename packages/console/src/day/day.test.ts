@@ -5,7 +5,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import * as outbox from '@gusp/elements/shared/outbox.js';
 import '../define/day.js';
 import { clean, shadow, until } from '../../test/helpers.js';
-import { api, REAL, setOffline, signInAs, walkIn } from '../../test/real.js';
+import { api, failNext, REAL, setOffline, signInAs, walkIn } from '../../test/real.js';
 import type { DayListData, DayRegistration, DayWalkData, GuspConsoleDay } from './day.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
@@ -269,6 +269,22 @@ describe('<gusp-console-day> against the real server', function () {
       .to.contain('Marche du jour')
       .and.contain('En cours');
     await expect(el).to.be.accessible();
+  });
+
+  it('says it is loading, then why it could not load, and « Réessayer » loads the list', async () => {
+    await signInAs('agent');
+    await failNext('/walks', 503, 1);
+    const el = await fixture<GuspConsoleDay>(html`<gusp-console-day endpoint=${REAL}></gusp-console-day>`);
+    expect(text(el, '[role="status"]')).to.equal('Chargement…');
+    await expect(el).to.be.accessible();
+    await el.loaded;
+    expect(text(el, '#day-load-error')).to.equal('Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.');
+    await expect(el).to.be.accessible();
+    $(el, '#day-retry')!.click();
+    await el.loaded;
+    expect($(el, '#day-load-error')).to.equal(null);
+    expect(text(el, '#day-title')).to.equal('Les diagnostics du jour');
+    expect($(el, '#day-walks, #day-no-walk')).to.not.equal(null);
   });
 
   it('a coordinator starts then finishes the walk, each after a confirmation, and the server says so', async () => {
