@@ -252,10 +252,11 @@ describe('<gusp-console-accounts> against the real server', () => {
     expect(focused(el), 'the safe choice first').to.equal(`deactivate-${account.id}-cancel`);
     expect(text(el, `#deactivate-${account.id}-question`)).to.match(/Ses sessions ouvertes prennent fin immédiatement/);
     await expect(el).to.be.accessible();
-    // « Annuler » changes nothing and gives the focus back.
-    await press('Enter');
+    // « Annuler » (or Escape) changes nothing and gives the focus back.
+    await press('Escape');
     await el.updateComplete;
     expect(focused(el)).to.equal(`deactivate-${account.id}`);
+    expect($(el, `#deactivate-${account.id}-question`)).to.equal(null);
     await press('Enter');
     await el.updateComplete;
     $(el, `#deactivate-${account.id}-confirm`)!.focus();

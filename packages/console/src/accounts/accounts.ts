@@ -571,6 +571,7 @@ export class GuspConsoleAccounts extends ConsoleElement {
       novalidate
       aria-labelledby="role-title-${account.id}"
       @submit=${(e: Event) => void this.saveRole(e, account)}
+      @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.endRoleEdit(account.id)}
     >
       <p class="who" id="role-title-${account.id}">${a.changeRoleTitle(who)}</p>
       ${this.roleControls(
@@ -598,7 +599,12 @@ export class GuspConsoleAccounts extends ConsoleElement {
   /** A confirmation step in a card: what will happen, « Oui », « Annuler »; its error, if the server refused. */
   private confirmBox(confirm: Confirming, base: string, question: string, yes: string, go: () => void): TemplateResult {
     const a = this.t.accounts;
-    return html`<div class="confirm danger" role="group" aria-labelledby="${base}-question">
+    return html`<div
+      class="confirm danger"
+      role="group"
+      aria-labelledby="${base}-question"
+      @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.endConfirm(base)}
+    >
       <p id="${base}-question">${question}</p>
       ${confirm.error ? html`<p class="error" role="alert" id="${base}-error">${confirm.error}</p>` : nothing}
       <div class="actions">
