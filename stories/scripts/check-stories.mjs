@@ -128,7 +128,11 @@ function inspectElement(page) {
     const el = document
       .querySelector('#storybook-root')
       ?.querySelector(
-        'gusp-walk-signup, gusp-issue-form, gusp-engagement-tracker, gusp-walk-list, gusp-console, gusp-console-sign-in, gusp-console-walks',
+        [
+          'gusp-walk-signup, gusp-issue-form, gusp-engagement-tracker, gusp-walk-list',
+          'gusp-console, gusp-console-sign-in, gusp-console-walks, gusp-console-plan',
+          'gusp-console-registrations, gusp-console-day, gusp-console-accounts',
+        ].join(', '),
       );
     const wrapper = document.querySelector('#storybook-root .gusp-story');
     if (!el) return { found: false };
