@@ -128,9 +128,6 @@ type RegistrationsStory = StoryObj<RegistrationsArgs>;
 /** Five people: the needs to plan for at the top, the phone-in form, the list with its actions. */
 export const SomeRegistrations: RegistrationsStory = {};
 
-/** The same in English. */
-export const InEnglish: RegistrationsStory = { args: { lang: 'en' } };
-
 /** A full walk: the form offers to seat a phone-in beyond the capacity, with a reason. */
 export const FullWalk: RegistrationsStory = { args: { data: fullWalk() } };
 
