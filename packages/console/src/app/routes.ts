@@ -59,3 +59,11 @@ export function placeOf(hash: string): Place {
 export function hashOf(screen: ScreenId, walkId?: string): string {
   return walkId ? `#${screen}/${encodeURIComponent(walkId)}` : `#${screen}`;
 }
+
+/**
+ * A link's `href` to a screen: the page's own address with the screen's `#hash`, so the link names a
+ * page (a hash alone reads to checkers as an anchor missing from the document) and the app opens it.
+ */
+export function hrefOf(screen: ScreenId, walkId?: string): string {
+  return `${location.pathname}${location.search}${hashOf(screen, walkId)}`;
+}

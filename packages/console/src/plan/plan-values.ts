@@ -62,6 +62,33 @@ export function emptyPlan(city: CityProfile | undefined): PlanValues {
   };
 }
 
+/** A saved draft in the form, to edit its details: a deadline the city rule gives and a meeting point that is the first stop stay empty (they follow). */
+export function valuesOf(walk: Walk, city: CityProfile): PlanValues {
+  const tz = city.timezone;
+  const first = walk.stops[0];
+  const meetingIsFirstStop = !!first && walk.meetingPoint?.label === first.label;
+  return {
+    title: walk.title ?? '',
+    quartierId: walk.quartierId,
+    startsAt: localFromZoned(walk.startsAt, tz),
+    durationMinutes: String(walk.durationMinutes),
+    capacity: String(walk.capacity),
+    institutionalSeats: walk.institutionalSeats === undefined ? '' : String(walk.institutionalSeats),
+    deadline:
+      Date.parse(walk.registrationDeadline) === Date.parse(ruleDeadline(city, walk.startsAt))
+        ? ''
+        : localFromZoned(walk.registrationDeadline, tz),
+    meetingPoint: meetingIsFirstStop ? '' : (walk.meetingPoint?.label ?? ''),
+    stops: walk.stops.map((x) => ({
+      label: x.label,
+      description: x.description ?? '',
+      lat: x.point ? String(x.point.lat) : '',
+      lon: x.point ? String(x.point.lon) : '',
+    })),
+    organiserIds: [...walk.organiserIds],
+  };
+}
+
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/;
 
 /**

@@ -44,7 +44,7 @@ const press = (key: string) => sendKeys({ press: key });
 /** Tabs (forwards, or backwards with `back`) until the control `id` has the focus, as a keyboard user does. */
 async function tabTo(el: Element, id: string, back = false): Promise<void> {
   if (back) await sendKeys({ down: 'Shift' });
-  for (let i = 0; i < 40 && focused(el) !== id; i++) await press('Tab');
+  for (let i = 0; i < 120 && focused(el) !== id; i++) await press('Tab');
   if (back) await sendKeys({ up: 'Shift' });
   expect(focused(el), `the focus reached #${id}`).to.equal(id);
 }
@@ -352,14 +352,49 @@ describe('<gusp-console-plan> a saved walk', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('edits a saved draft’s details in the same form, prefilled, and saves them (POST /api/walks/{id}/edit)', async () => {
+    const id = await walkIn('draft', { stops: 3, title: 'À revoir' });
+    const el = await plan('fr', id);
+    expect(text(el, '#walk-status')).to.equal('Brouillon');
+    expect(value(el, 'walk-title')).to.equal('À revoir');
+    expect(value(el, 'quartier')).to.equal('le-plan');
+    expect($$(el, '.stops input[id^="stop-label-"]').map((i) => (i as HTMLInputElement).value)).to.deep.equal([
+      'Halte 1',
+      'Halte 2',
+      'Halte 3',
+    ]);
+    expect(text(el, '#save')).to.equal('Enregistrer les modifications');
+    fill(el, 'walk-title', 'Revu et corrigé');
+    $<HTMLButtonElement>(el, '#stop-remove-1')!.click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '#save')!.click();
+    await until(() => text(el, '#save-done') !== '', 8000, 'saved');
+    expect(text(el, '#save-done')).to.equal('Modifications enregistrées.');
+    const after = await api<PlannedWalk>('GET', `/walks/${id}`);
+    expect(after.status).to.equal('draft');
+    expect(after.walk.title).to.equal('Revu et corrigé');
+    expect(after.walk.stops.map((x) => x.label)).to.deep.equal(['Halte 1', 'Halte 3']);
+    // The form shows the draft as the server has it, and publishing is still there.
+    expect(value(el, 'walk-title')).to.equal('Revu et corrigé');
+    expect($(el, '#publish')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks English: the saved walk, its steps, its links and the preview', async () => {
-    const id = await walkIn('draft', { stops: 2 });
+    const draftId = await walkIn('draft', { stops: 2 });
+    const draft = await plan('en', draftId);
+    expect(text(draft, '#walk-status')).to.equal('Draft');
+    expect(text(draft, '#publish')).to.equal('Publish');
+    expect(text(draft, '#save')).to.equal('Save the changes');
+    await expect(draft).to.be.accessible();
+    fixtureCleanup();
+    const id = await walkIn('open', { stops: 2 });
     const el = await plan('en', id);
     expect(text(el, '#plan-title')).to.equal('Prepare the walk');
-    expect(text(el, '#walk-status')).to.equal('Draft');
-    expect(text(el, '#publish')).to.equal('Publish');
-    expect($(el, '#link-registrations')!.getAttribute('href')).to.equal(`#registrations/${id}`);
-    expect($(el, '#link-day')!.getAttribute('href')).to.equal(`#day/${id}`);
+    expect(text(el, '#walk-status')).to.equal('Registrations open');
+    expect(text(el, '#close-registrations')).to.equal('Close registrations');
+    expect(new URL($<HTMLAnchorElement>(el, '#link-registrations')!.href).hash).to.equal(`#registrations/${id}`);
+    expect(new URL($<HTMLAnchorElement>(el, '#link-day')!.href).hash).to.equal(`#day/${id}`);
     expect(text(el, '#preview-title')).to.equal('Preview: what residents will see');
     expect($(el, 'gusp-walk-signup')!.getAttribute('lang')).to.equal('en');
     await expect(el).to.be.accessible();

@@ -19,7 +19,7 @@ import { FormController } from '@gusp/elements/shared/form-controller.js';
 import { heading } from '@gusp/elements/shared/heading.js';
 import { Task, TaskStatus } from '@lit/task';
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { hashOf } from '../app/routes.js';
+import { hashOf, hrefOf } from '../app/routes.js';
 import { ApiRefusal, staffRequest } from '../internal/api.js';
 import { ConsoleElement } from '../internal/console-element.js';
 import { SessionEndedEvent } from '../internal/events.js';
@@ -35,6 +35,7 @@ import {
   scheduleInputOf,
   walkOfInput,
   zonedFromLocal,
+  valuesOf,
   type PlanTarget,
   type PlanValues,
   type StopValues,
@@ -90,6 +91,7 @@ export class GuspConsolePlan extends ConsoleElement {
     actionError: { state: true },
     actionDone: { state: true },
     confirmingCancel: { state: true },
+    saveDone: { state: true },
   };
 
   static override styles = [
@@ -199,6 +201,8 @@ export class GuspConsolePlan extends ConsoleElement {
   declare private actionError: string | undefined;
   declare private actionDone: string | undefined;
   declare private confirmingCancel: boolean;
+  /** « Modifications enregistrées. » once a draft's details are saved. */
+  declare private saveDone: string | undefined;
 
   /** The reschedule and cancel fields of a saved walk: kept on a refusal or a failure. */
   private reschedule = { at: '', deadline: '', reason: '' };
@@ -212,9 +216,17 @@ export class GuspConsolePlan extends ConsoleElement {
   private readonly form: FormController<PlanValues, PlanTarget> = new FormController<PlanValues, PlanTarget>(
     this,
     planFormConfig(
-      () => emptyPlan(this.data?.city),
-      // Once the city is known (its defaults fill the empty form): one draft of a new walk per device.
-      () => (this.data?.city && !this.walkId ? 'gusp-console-plan:new' : undefined),
+      // A draft being edited: its details; a new walk: the city's defaults.
+      () => (this.editing ? valuesOf(this.editing, this.data!.city) : emptyPlan(this.data?.city)),
+      // Once the city is known: one draft on the device per new walk, and per draft being edited.
+      () =>
+        !this.data?.city
+          ? undefined
+          : this.editing
+            ? `gusp-console-plan:${this.editing.id}`
+            : this.walkId
+              ? undefined
+              : 'gusp-console-plan:new',
       (): number => (this.form as FormController<PlanValues, PlanTarget> | undefined)?.values.stops.length ?? 0,
     ),
   );
@@ -285,14 +297,22 @@ export class GuspConsolePlan extends ConsoleElement {
               <button type="button" id="retry" @click=${() => void this.reload()}>${t.retry}</button>`
           : !data
             ? html`<p role="status">${t.loading}</p>`
-            : data.walk
+            : data.walk && data.walk.walk.status !== 'draft'
               ? this.saved(data.walk, data.city)
-              : this.planForm(data.city)
+              : data.walk
+                ? html`${this.planForm(data.city)} ${this.actions(data.walk, data.city)}`
+                : this.planForm(data.city)
       }
     </section>`;
   }
 
-  /* ------------------------------------------------------------ a new walk */
+  /* ------------------------------------------------------------ a new walk, or a draft's details */
+
+  /** The saved draft whose details the form edits (`POST /api/walks/{id}/edit`), if any. */
+  private get editing(): Walk | undefined {
+    const walk = this.data?.walk?.walk;
+    return walk && walk.status === 'draft' && walk.id === this.walkId ? walk : undefined;
+  }
 
   private planForm(city: CityProfile): TemplateResult {
     const p = this.p;
@@ -301,7 +321,12 @@ export class GuspConsolePlan extends ConsoleElement {
     const input = scheduleInputOf(v, city);
     const start = zonedFromLocal(v.startsAt, city.timezone);
     const { registrationClosesDaysBefore: days, registrationClosesAt: at } = city.defaults;
-    return html`<p>${p.intro}</p>
+    const editing = this.editing;
+    return html`${
+        editing
+          ? html`<p>${p.status}${p.colon}<span id="walk-status">${this.t.statuses['draft']}</span>. ${p.editIntro}</p>`
+          : html`<p>${p.intro}</p>`
+      }
       <form part="form" novalidate @submit=${(e: Event) => void this.save(e, city)}>
         ${f.summary(p.errorSummaryTitle, this.level(1))} ${f.inlineError('form')}
         <fieldset>
@@ -374,10 +399,13 @@ export class GuspConsolePlan extends ConsoleElement {
         </fieldset>
         ${this.route(v.stops)} ${this.organisers(city, v)}
         <div class="actions">
-          <button type="submit" id="save" aria-disabled=${this.sending ? 'true' : 'false'}>${this.sending ? p.saving : p.save}</button>
-          ${f.clearButton(p.clear)}
+          <button type="submit" id="save" aria-disabled=${this.sending ? 'true' : 'false'}>
+            ${this.sending ? p.saving : editing ? p.saveChanges : p.save}
+          </button>
+          ${editing ? nothing : f.clearButton(p.clear)}
         </div>
         ${f.status(p.cleared, p.restored)}
+        <p class="done" role="status" id="save-done" tabindex="-1">${this.saveDone ?? nothing}</p>
         <p class="visually-hidden" role="status" id="stops-status">${this.announce}</p>
       </form>
       ${this.preview(walkOfInput(input, city, new Date()), city)}`;
@@ -573,17 +601,31 @@ export class GuspConsolePlan extends ConsoleElement {
     const parsed = validate(ScheduleWalkInput, input, this.locale);
     const errors = parsed.ok ? [] : issuesAt(parsed.error.details.issues as FieldIssue[]);
     if (!(await this.form.report(this.named(errors, v)))) return;
-    const body = JSON.stringify(input);
+    const editing = this.editing;
+    const path = editing ? `/walks/${encodeURIComponent(editing.id)}/edit` : '/walks';
+    const body = JSON.stringify([path, input]);
     if (this.attempt?.body !== body) this.attempt = { key: newId(), body };
     this.sending = true;
+    this.saveDone = undefined;
     try {
-      const walk = await staffRequest<Walk>(this.apiBase, '/walks', {
+      const walk = await staffRequest<Walk>(this.apiBase, path, {
         method: 'POST',
         json: input,
         headers: { 'Idempotency-Key': this.attempt.key },
         locale: this.locale,
       });
       this.attempt = undefined;
+      if (editing) {
+        // Saved: the device's copy goes, and the form shows the draft as the server now has it.
+        this.sending = false;
+        await this.reload();
+        await this.loaded;
+        this.form.clear();
+        this.saveDone = this.p.changesSaved;
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('#save-done')?.focus();
+        return;
+      }
       // Saved: the device's draft goes, and the screen is the walk's (#plan/<id>) to publish it.
       this.form.clear();
       this.sending = false;
@@ -666,9 +708,9 @@ export class GuspConsolePlan extends ConsoleElement {
       </dl>
       <nav aria-label=${p.links}>
         <ul class="links">
-          <li><a href=${hashOf('registrations', s.walk.id)} id="link-registrations">${p.registrationsLink}</a></li>
-          <li><a href=${hashOf('day', s.walk.id)} id="link-day">${p.dayLink}</a></li>
-          <li><a href=${hashOf('walks')} id="link-walks">${p.walksLink}</a></li>
+          <li><a href=${hrefOf('registrations', s.walk.id)} id="link-registrations">${p.registrationsLink}</a></li>
+          <li><a href=${hrefOf('day', s.walk.id)} id="link-day">${p.dayLink}</a></li>
+          <li><a href=${hrefOf('walks')} id="link-walks">${p.walksLink}</a></li>
         </ul>
       </nav>
       ${this.actions(s, city)} ${this.preview(s.walk, city)}`;

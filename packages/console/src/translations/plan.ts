@@ -4,6 +4,9 @@ export interface PlanTexts {
   readonly title: string;
   readonly titleExisting: string;
   readonly intro: string;
+  readonly editIntro: string;
+  readonly saveChanges: string;
+  readonly changesSaved: string;
   // The walk's details.
   readonly detailsLegend: string;
   readonly walkTitle: string;
@@ -111,6 +114,9 @@ export const planFr: PlanTexts = {
   title: 'Planifier un diagnostic',
   titleExisting: 'Préparer le diagnostic',
   intro: 'Le diagnostic est enregistré comme brouillon : les habitants ne le voient qu’une fois publié.',
+  editIntro: 'Les habitants ne le voient pas encore : modifiez-le tant qu’il n’est pas publié.',
+  saveChanges: 'Enregistrer les modifications',
+  changesSaved: 'Modifications enregistrées.',
   detailsLegend: 'Le diagnostic',
   walkTitle: 'Titre (facultatif)',
   titleShort: 'Titre',
@@ -216,6 +222,9 @@ export const planEn: PlanTexts = {
   title: 'Plan a walk',
   titleExisting: 'Prepare the walk',
   intro: 'The walk is saved as a draft: residents only see it once it is published.',
+  editIntro: 'Residents do not see it yet: change it as long as it is not published.',
+  saveChanges: 'Save the changes',
+  changesSaved: 'Changes saved.',
   detailsLegend: 'The walk',
   walkTitle: 'Title (optional)',
   titleShort: 'Title',

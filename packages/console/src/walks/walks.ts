@@ -2,7 +2,7 @@
 import { calendarDay, type CityProfile, type WalkSummary } from '@gusp/core';
 import { Task, TaskStatus } from '@lit/task';
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { hashOf } from '../app/routes.js';
+import { hrefOf } from '../app/routes.js';
 import { ApiRefusal, staffPages, staffRequest } from '../internal/api.js';
 import { SessionEndedEvent } from '../internal/events.js';
 import { ConsoleElement } from '../internal/console-element.js';
@@ -225,7 +225,7 @@ export class GuspConsoleWalks extends ConsoleElement {
     const data = pending || failed ? undefined : this.data;
     return html`<section lang=${this.locale} aria-labelledby="walks-title">
       ${heading(this.level(), t.walksTitle, { id: 'walks-title' })}
-      ${this.plans ? html`<p><a href=${hashOf('plan')} id="plan-walk">${t.planWalk}</a></p>` : nothing} ${this.filters()}
+      ${this.plans ? html`<p><a href=${hrefOf('plan')} id="plan-walk">${t.planWalk}</a></p>` : nothing} ${this.filters()}
       ${
         failed
           ? html`<p class="error" role="alert">${this.describeError(this.task.error)}</p>
@@ -378,12 +378,12 @@ export class GuspConsoleWalks extends ConsoleElement {
         ${['in-progress', 'done', 'reported'].includes(s.status) ? t.attended(s.attended) : t.seats(s.confirmed, s.seatsLeft, s.capacity, s.waitlisted)}
       </p>
       <ul class="links">
-        ${this.plans ? html`<li><a href=${hashOf('plan', s.walk.id)} data-link="plan">${t.prepare}${about}</a></li>` : nothing}
+        ${this.plans ? html`<li><a href=${hrefOf('plan', s.walk.id)} data-link="plan">${t.prepare}${about}</a></li>` : nothing}
         ${
           s.status === 'draft'
             ? nothing
-            : html`<li><a href=${hashOf('registrations', s.walk.id)} data-link="registrations">${t.registrationsLink}${about}</a></li>
-                <li><a href=${hashOf('day', s.walk.id)} data-link="day">${t.dayLink}${about}</a></li>`
+            : html`<li><a href=${hrefOf('registrations', s.walk.id)} data-link="registrations">${t.registrationsLink}${about}</a></li>
+                <li><a href=${hrefOf('day', s.walk.id)} data-link="day">${t.dayLink}${about}</a></li>`
         }
       </ul>
     </li>`;
