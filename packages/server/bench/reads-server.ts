@@ -4,12 +4,18 @@
  * memory (`process.memoryUsage().rss`) is the server's alone: `startServer`
  * on the database named by BENCH_DATABASE_URL (PostgreSQL) or BENCH_DATA_DIR
  * (a PGlite data directory). It tells its parent (IPC) `{ url, readyMs }`
- * once listening, answers `'rss'` with `{ rss, heap, external, wasm }` (heapUsed; `external`, which
- * holds PGlite's WebAssembly memory, `wasm`), and closes on `'close'`.
+ * once listening, answers `'rss'` with `{ rss, heap, external, wasm, baseline, collectedRss,
+ * collectedHeap }` (heapUsed; `external`, which holds PGlite's WebAssembly memory, `wasm`; the RSS
+ * before the database was opened; RSS and heap after a full collection), and closes on `'close'`.
  */
 import { performance } from 'node:perf_hooks';
 import { openMigratedDatabase, startServer } from '../src/server.js';
 
+/** A full collection, when the bench gave `--expose-gc`. */
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+gc();
+/** What the process holds before any database: Node, the server's modules (and tsx, which compiles them). */
+const baseline = process.memoryUsage().rss;
 const t0 = performance.now();
 const database = await openMigratedDatabase(
   process.env.BENCH_DATABASE_URL ? { databaseUrl: process.env.BENCH_DATABASE_URL } : { dataDir: process.env.BENCH_DATA_DIR },
@@ -22,7 +28,10 @@ process.on('message', (message) => {
     const { rss, heapUsed, external } = process.memoryUsage();
     // PGlite's WebAssembly memory (its Postgres: shared buffers and all), counted in `external`.
     const wasm = (database as { pglite?: { mod?: { wasmMemory?: WebAssembly.Memory } } }).pglite?.mod?.wasmMemory?.buffer.byteLength ?? 0;
-    send({ rss, heap: heapUsed, external, wasm });
+    // Then after a full collection: what is held, not garbage waiting (the V8 heap keeps its size).
+    gc();
+    const collected = process.memoryUsage();
+    send({ rss, heap: heapUsed, external, wasm, baseline, collectedRss: collected.rss, collectedHeap: collected.heapUsed });
   }
   if (message === 'close')
     void server

@@ -152,6 +152,11 @@ interface Memory {
   readonly heap: number;
   readonly external: number;
   readonly wasm: number;
+  /** RSS before the database was opened: Node, the server's modules and tsx. */
+  readonly baseline: number;
+  /** RSS and heap after a full collection (`--expose-gc`). */
+  readonly collectedRss: number;
+  readonly collectedHeap: number;
 }
 
 interface ChildServer {
@@ -163,7 +168,7 @@ interface ChildServer {
 
 async function startChild(env: Record<string, string>): Promise<ChildServer> {
   const child: ChildProcess = fork(join(here, 'reads-server.ts'), [], {
-    execArgv: ['--conditions=@gusp/source', '--import', 'tsx'],
+    execArgv: ['--conditions=@gusp/source', '--import', 'tsx', '--expose-gc'],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -375,8 +380,7 @@ interface SizeRun {
   readonly rss: number;
   /** The JS heap (`heapUsed`): the rest of the RSS is code, buffers and, with PGlite, its WebAssembly memory. */
   readonly heap: number;
-  readonly external: number;
-  readonly wasm: number;
+  readonly memory: Memory;
   readonly rebuild: string;
   readonly confirmed: number;
 }
@@ -557,8 +561,7 @@ async function runOne(database: 'pglite' | 'postgres', size: JournalSize, cached
       healthz,
       rss: memory.rss,
       heap: memory.heap,
-      external: memory.external,
-      wasm: memory.wasm,
+      memory,
       rebuild,
       confirmed,
     };
@@ -598,13 +601,15 @@ function printMeasure(m: Measure): void {
   );
 }
 
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
 function printTail(run: SizeRun): void {
   const h = run.healthz;
   console.log(
     `/healthz p50/p99: ${ms(h.idle[0])}/${ms(h.idle[1])} ms alone, ${ms(h.loaded[0])}/${ms(h.loaded[1])} ms beside ${GREEDY} greedy clients (${h.greedy} of their GETs)`,
   );
   console.log(
-    `server RSS ${(run.rss / 2 ** 20).toFixed(0)} MB ${mark(run.rss <= 250 * 2 ** 20)} ≤ 250 MB (JS heap ${(run.heap / 2 ** 20).toFixed(0)} MB, external ${(run.external / 2 ** 20).toFixed(0)} MB${run.wasm > 0 ? ` of which PGlite's WebAssembly memory ${(run.wasm / 2 ** 20).toFixed(0)} MB` : ''}); rebuild of the read models: ${run.rebuild}; ${SIGNUPS} sign-ups at once for ${SEATS} seats: ${run.confirmed} confirmed ${mark(run.confirmed === SEATS)}`,
+    `server RSS ${(run.rss / 2 ** 20).toFixed(0)} MB ${mark(run.rss <= 250 * 2 ** 20)} ≤ 250 MB (JS heap ${mb(run.heap)}, external ${mb(run.memory.external)}${run.memory.wasm > 0 ? ` of which PGlite's WebAssembly memory ${mb(run.memory.wasm)}` : ''}; before the database: ${mb(run.memory.baseline)}; after a full GC: RSS ${mb(run.memory.collectedRss)}, JS heap ${mb(run.memory.collectedHeap)}); rebuild of the read models: ${run.rebuild}; ${SIGNUPS} sign-ups at once for ${SEATS} seats: ${run.confirmed} confirmed ${mark(run.confirmed === SEATS)}`,
   );
 }
 
