@@ -438,6 +438,27 @@ describe('<gusp-console-day> against the real server', function () {
     }
   });
 
+  it('keeps an observation the session could not send (401: the session ended) and sends it later, never drops it', async () => {
+    await signInAs('coordinator');
+    const id = await walkIn('in-progress', { stops: 1 });
+    await signInAs('agent');
+    const el = await realDay(id);
+    const form = issueForm(el);
+    await form.loaded;
+    const root = form.shadowRoot!;
+    (root.querySelector('#polarity-positive') as HTMLInputElement).click();
+    type(root, '#theme', 'lien-social', 'change');
+    type(root, '#address', 'Place du marché');
+    type(root, '#description', 'Jardin partagé très fréquenté');
+    await failNext('/observations', 401, 1);
+    await form.submit();
+    await until(() => pendingOf(el) === 1, 10_000, 'kept on the device');
+    expect((await api<{ observations: unknown[] }>('GET', `/observations?walk=${id}`)).observations).to.have.length(0);
+    await el.sendNow();
+    await until(() => pendingOf(el) === 0 && $(el, '[data-stop=""]')?.dataset.recorded === '1', 10_000, 'sent once signed in');
+    expect((await api<{ observations: unknown[] }>('GET', `/observations?walk=${id}`)).observations).to.have.length(1);
+  });
+
   it('says each refusal in the screen’s language: a check-in before the walk starts', async () => {
     await signInAs('coordinator');
     const id = await walkIn('closed', { registrations: 1 });

@@ -76,7 +76,6 @@ export class GuspIssueForm extends GuspElement {
     walkId: { type: String, attribute: 'walk-id' },
     quartierId: { type: String, attribute: 'quartier-id' },
     data: { attribute: false },
-    headers: { attribute: false },
     message: { state: true },
     sentLater: { state: true },
   };

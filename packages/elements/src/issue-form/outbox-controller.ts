@@ -103,7 +103,8 @@ export class OutboxController implements ReactiveController {
       this.host.dispatchEvent(new GuspObservedEvent({ clientId: entry.clientId, observationId: answer.observationId }));
       return { outcome: 'sent' };
     } catch (error) {
-      if (!(error instanceof ApiRefusal)) return { outcome: 'queued' };
+      // No session (401), or its CSRF token refused: not the observation's fault; kept until signed in again.
+      if (!(error instanceof ApiRefusal) || error.status === 401 || error.error.code === 'auth.csrf') return { outcome: 'queued' };
       await outbox.remove(entry.clientId).catch(() => undefined);
       if (fromQueue) this.host.dispatchEvent(new GuspObservationRefusedEvent({ clientId: entry.clientId, error: error.error }));
       return { outcome: 'refused', error: error.error };
