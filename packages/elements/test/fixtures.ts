@@ -93,8 +93,14 @@ export const typicalEngagements = (): Engagement[] => [
     dueOn: '2026-11-30',
     completedAt: '2026-11-28T15:00:00+01:00',
     milestones: [
-      { at: '2026-10-01T10:00:00+02:00', kind: 'proposed' },
-      { at: '2026-10-20T09:00:00+02:00', kind: 'progressed', percent: 50, note: 'Peinture achetée' },
+      { at: '2026-10-01T10:00:00+02:00', kind: 'proposed', by: { role: 'coordinator' } },
+      {
+        at: '2026-10-20T09:00:00+02:00',
+        kind: 'progressed',
+        percent: 50,
+        note: 'Peinture achetée',
+        by: { role: 'organisation', organisationId: 'oph' },
+      },
       { at: '2026-11-28T15:00:00+01:00', kind: 'completed' },
     ],
     observationIds: ['obs-1', 'obs-2'],

@@ -218,8 +218,8 @@ describe('gusp-engagement-tracker', () => {
     item.querySelector('summary')!.click();
     expect(details.open).to.be.true;
     expect([...details.querySelectorAll('li')].map((li) => clean(li.textContent))).to.deep.equal([
-      '1 octobre 2026 : Proposé',
-      '20 octobre 2026 : Point d’étape – 50 % – Peinture achetée',
+      '1 octobre 2026 : Proposé (Ville — coordination)',
+      '20 octobre 2026 : Point d’étape – 50 % – Peinture achetée (OPH)',
       '28 novembre 2026 : Réalisé',
     ]);
   });

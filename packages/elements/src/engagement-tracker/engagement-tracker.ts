@@ -9,6 +9,7 @@ import {
   findTheme,
   labelIn,
   localName,
+  milestoneActorLabel,
   type Milestone,
 } from '@gusp/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -285,6 +286,12 @@ export class GuspEngagementTracker extends GuspElement {
     const locale = this.locale;
     const day = this.localize.date(m.at, { dateStyle: 'long', timeZone: this.data!.city.timezone });
     const parts = [t.milestone[m.kind] ?? m.kind, m.percent !== undefined ? `${m.percent} %` : undefined, m.note].filter(Boolean);
-    return html`<li><time datetime=${m.at}>${day}</time>${labelIn(MESSAGES, 'format.colon', locale)}${parts.join(' – ')}</li>`;
+    // Who took the step, as the public may read it: the organisation (« OPH ») or the city's role, never a person.
+    const by = milestoneActorLabel(m.by, this.data!.city, locale);
+    return html`<li>
+      <time datetime=${m.at}>${day}</time>${labelIn(MESSAGES, 'format.colon', locale)}${parts.join(' – ')}${
+        by ? html` <span class="by">(${by})</span>` : nothing
+      }
+    </li>`;
   }
 }
