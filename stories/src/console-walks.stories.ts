@@ -21,6 +21,12 @@ const yearWithWalks = (): WalksData => ({
   city: valence,
   walks: [
     summary({ status: 'done', attended: 18, walk: { id: 'w-plan', title: 'Autour des Bleuets', status: 'done' } }),
+    summary({
+      status: 'draft',
+      confirmed: 0,
+      seatsLeft: 25,
+      walk: { id: 'w-plan-draft', title: 'Rue des Écoles', status: 'draft', startsAt: '2099-10-10T09:00:00+02:00' },
+    }),
     summary({ confirmed: 9, seatsLeft: 16, walk: { id: 'w-poly', quartierId: 'polygone', startsAt: '2099-05-16T14:00:00+02:00' } }),
     summary({
       status: 'closed',
@@ -54,20 +60,35 @@ const emptyYear = (): WalksData => ({
 
 interface WalksArgs {
   lang: string;
+  view: string;
+  staffRole: string;
   data: WalksData;
 }
 
 export default {
   title: 'Console/Walks',
   component: 'gusp-console-walks',
-  args: { lang: '', data: yearWithWalks() },
-  render: (args) => html`<gusp-console-walks lang=${ifDefined(attr(args.lang))} year="2099" .data=${args.data}></gusp-console-walks>`,
+  args: { lang: '', view: '', staffRole: '', data: yearWithWalks() },
+  render: (args) =>
+    html`<gusp-console-walks
+      lang=${ifDefined(attr(args.lang))}
+      view=${ifDefined(attr(args.view))}
+      staff-role=${ifDefined(attr(args.staffRole))}
+      year="2099"
+      .data=${args.data}
+    ></gusp-console-walks>`,
 } satisfies Meta<WalksArgs>;
 
 type WalksStory = StoryObj<WalksArgs>;
 
-/** A year with three walks: Chamberlière and Valensolles still have none. */
+/** A year with three published walks and a draft being planned: Chamberlière and Valensolles still have none. */
 export const YearWithWalks: WalksStory = {};
 
 /** Nothing published for the year: the list says so, and every priority quartier is uncovered. */
 export const EmptyYear: WalksStory = { args: { data: emptyYear() } };
+
+/** The same year as a calendar: a list per month, the draft in October. */
+export const Calendar: WalksStory = { args: { view: 'calendar' } };
+
+/** As an agent sees it: no « Préparer » nor « Planifier un diagnostic » (the server refuses them planning anyway). */
+export const AsAnAgent: WalksStory = { args: { staffRole: 'agent' } };
