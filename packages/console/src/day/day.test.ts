@@ -103,7 +103,7 @@ describe('<gusp-console-day> with given data', () => {
     const el = await fixture<GuspConsoleDay>(html`<gusp-console-day .list=${list}></gusp-console-day>`);
     await el.loaded;
     expect(text(el, '#day-title')).to.equal('Les diagnostics du jour');
-    expect($$(el, '#day-walks a').map((a) => a.getAttribute('href'))).to.deep.equal(['#day/w-a', '#day/w-b']);
+    expect($$(el, '#day-walks a').map((a) => new URL((a as HTMLAnchorElement).href).hash)).to.deep.equal(['#day/w-a', '#day/w-b']);
     expect(text(el, '#day-open-w-a')).to.contain('Mener le diagnostic du samedi 14 mars 2099');
     await expect(el).to.be.accessible();
     const none = await fixture<GuspConsoleDay>(html`<gusp-console-day lang="en" .list=${{ city: valence, walks: [] }}></gusp-console-day>`);
@@ -264,7 +264,7 @@ describe('<gusp-console-day> against the real server', function () {
     const id = await walkIn('in-progress', { title: 'Marche du jour' });
     const el = await realDay();
     const link = $(el, `#day-open-${CSS.escape(id)}`)!;
-    expect(link.getAttribute('href')).to.equal(`#day/${encodeURIComponent(id)}`);
+    expect(new URL((link as HTMLAnchorElement).href).hash).to.equal(`#day/${encodeURIComponent(id)}`);
     expect(text(el, `[data-walk="${id}"]`))
       .to.contain('Marche du jour')
       .and.contain('En cours');

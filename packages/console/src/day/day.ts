@@ -16,7 +16,7 @@ import * as outbox from '@gusp/elements/shared/outbox.js';
 import { heading } from '@gusp/elements/shared/heading.js';
 import { Task, TaskStatus } from '@lit/task';
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { hashOf } from '../app/routes.js';
+import { hrefOf } from '../app/routes.js';
 import { ApiRefusal, csrfTokenOf, staffPages, staffRequest } from '../internal/api.js';
 import { ConsoleElement } from '../internal/console-element.js';
 import { SessionEndedEvent } from '../internal/events.js';
@@ -610,7 +610,7 @@ export class GuspConsoleDay extends ConsoleElement {
                 const when = this.localize.date(s.walk.startsAt, { dateStyle: 'full', timeStyle: 'short', timeZone: list.city.timezone });
                 const quartier = list.city.quartiers.find((q) => q.id === s.walk.quartierId)?.name ?? s.walk.quartierId;
                 return html`<li data-walk=${s.walk.id}>
-                  <p><a href=${hashOf('day', s.walk.id)} id="day-open-${s.walk.id}">${t.day.openDay(when)}</a></p>
+                  <p><a href=${hrefOf('day', s.walk.id)} id="day-open-${s.walk.id}">${t.day.openDay(when)}</a></p>
                   <p>${quartier}${s.walk.title ? html` — ${s.walk.title}` : nothing}</p>
                   <p><span class="badge">${t.statuses[s.status] ?? s.status}</span></p>
                 </li>`;
@@ -634,7 +634,7 @@ export class GuspConsoleDay extends ConsoleElement {
     const { walk } = data.summary;
     const when = this.localize.date(walk.startsAt, { dateStyle: 'full', timeStyle: 'short', timeZone: data.city.timezone });
     const quartier = data.city.quartiers.find((q) => q.id === walk.quartierId)?.name ?? walk.quartierId;
-    return html`<p><a href=${hashOf('day')} id="day-back">${t.day.backToList}</a></p>
+    return html`<p><a href=${hrefOf('day')} id="day-back">${t.day.backToList}</a></p>
       <p>
         <strong>${when}</strong
         ><span class="meta"
