@@ -299,9 +299,8 @@ export class GuspConsolePlan extends ConsoleElement {
             ? html`<p role="status">${t.loading}</p>`
             : data.walk && data.walk.walk.status !== 'draft'
               ? this.saved(data.walk, data.city)
-              : data.walk
-                ? html`${this.planForm(data.city)} ${this.actions(data.walk, data.city)}`
-                : this.planForm(data.city)
+              : html`${this.planForm(data.city)} ${data.walk ? this.actions(data.walk, data.city) : nothing}
+                ${this.preview(walkOfInput(scheduleInputOf(this.form.values, data.city), data.city, new Date()), data.city)}`
       }
     </section>`;
   }
@@ -318,7 +317,6 @@ export class GuspConsolePlan extends ConsoleElement {
     const p = this.p;
     const f = this.form;
     const v = f.values;
-    const input = scheduleInputOf(v, city);
     const start = zonedFromLocal(v.startsAt, city.timezone);
     const { registrationClosesDaysBefore: days, registrationClosesAt: at } = city.defaults;
     const editing = this.editing;
@@ -407,8 +405,7 @@ export class GuspConsolePlan extends ConsoleElement {
         ${f.status(p.cleared, p.restored)}
         <p class="done" role="status" id="save-done" tabindex="-1">${this.saveDone ?? nothing}</p>
         <p class="visually-hidden" role="status" id="stops-status">${this.announce}</p>
-      </form>
-      ${this.preview(walkOfInput(input, city, new Date()), city)}`;
+      </form>`;
   }
 
   private route(stops: readonly StopValues[]): TemplateResult {
@@ -497,8 +494,7 @@ export class GuspConsolePlan extends ConsoleElement {
             </li>`,
         )}
       </ol>
-      <p class="hint" id="point-hint">${p.pointHint}</p>
-      ${f.inlineError('add-stop')}
+      ${stops.length > 0 ? html`<p class="hint" id="point-hint">${p.pointHint}</p>` : nothing} ${f.inlineError('add-stop')}
       <button type="button" class="secondary" id="add-stop" @click=${() => void this.addStop()}>${p.addStop}</button>
     </fieldset>`;
   }
