@@ -136,6 +136,3 @@ export const BeforeStart: DayStory = { args: { data: beforeStart() } };
 
 /** Under way: two people present (one a walk-in), a waitlisted person who came can be ticked, two observations at two stops. */
 export const UnderWay: DayStory = {};
-
-/** The same in English. */
-export const UnderWayInEnglish: DayStory = { args: { lang: 'en' } };
