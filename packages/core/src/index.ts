@@ -40,6 +40,7 @@ export * from './city/lookup.js';
 export { valence } from './city/valence.js';
 
 export * from './walk/walk.js';
+export * from './walk/walk-details.js';
 export * from './walk/walk.rules.js';
 export * from './walk/walk.fold.js';
 export * from './walk/walk.status.js';

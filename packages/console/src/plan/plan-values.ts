@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: EUPL-1.2
 import {
+  defaultRegistrationDeadline,
   FIELD_MESSAGES,
   localTimeBefore,
+  ScheduleWalkInput,
   toZonedISO,
+  validate,
+  walkDetailsOf,
   walkCounts,
   walkSummaryFromCounts,
   WALK_MESSAGES,
   type CityProfile,
   type FieldIssue,
-  type ScheduleWalkInput,
   type Walk,
   type WalkSummary,
 } from '@gusp/core';
@@ -109,11 +112,8 @@ export function zonedFromLocal(local: string, timeZone: string): string | undefi
 /** An instant as the local value of `<input type="datetime-local">` in the city's zone. */
 export const localFromZoned = (iso: string, timeZone: string): string => toZonedISO(iso, timeZone).slice(0, 16);
 
-/** The registration deadline the city rule gives a start (what the server sets without one). */
-export function ruleDeadline(city: CityProfile, startsAt: string): string {
-  const [hh, mm] = city.defaults.registrationClosesAt.split(':').map(Number) as [number, number];
-  return localTimeBefore(startsAt, city.timezone, city.defaults.registrationClosesDaysBefore, hh, mm);
-}
+/** The registration deadline the city rule gives a start (what the server sets without one): the core's. */
+export const ruleDeadline = (city: CityProfile, startsAt: string): string => defaultRegistrationDeadline(city, startsAt);
 
 const numberOr = (text: string): number | undefined => (text.trim() === '' ? undefined : Number(text.trim().replace(',', '.')));
 
@@ -239,27 +239,15 @@ export function previewOf(walk: Walk, now: Date): WalkSummary {
   return walkSummaryFromCounts(shown, walkCounts({ walk: shown, registrations: [] }), now);
 }
 
-/** A walk as the form would schedule it, for the preview; `undefined` while the quartier or the date is missing. */
+/**
+ * A walk as the form would schedule it, for the preview: the core's own `walkDetailsOf` (the city's
+ * defaults, the first stop as meeting point) over the input, its stops still unnamed left out;
+ * `undefined` while the input is not one the core would schedule.
+ */
 export function walkOfInput(input: ScheduleWalkInput, city: CityProfile, now: Date): Walk | undefined {
-  if (!input.quartierId || !/[+-]\d{2}:\d{2}$|Z$/.test(input.startsAt)) return undefined;
-  const stops = (input.stops ?? []).map((s, i) => ({ ...s, id: `preview-${i}` }));
-  const first = stops[0];
+  const named = { ...input, stops: (input.stops ?? []).filter((s) => s.label.trim() !== '') };
+  const parsed = validate(ScheduleWalkInput, named);
+  if (!parsed.ok) return undefined;
   const at = toZonedISO(now, city.timezone);
-  return {
-    id: 'preview',
-    quartierId: input.quartierId,
-    title: input.title,
-    startsAt: input.startsAt,
-    durationMinutes: input.durationMinutes ?? city.defaults.walkDurationMinutes,
-    meetingPoint: input.meetingPoint ?? (first ? { label: first.label, point: first.point } : undefined),
-    stops,
-    capacity: input.capacity ?? city.defaults.capacity,
-    institutionalSeats: input.institutionalSeats,
-    registrationDeadline: input.registrationDeadline ?? ruleDeadline(city, input.startsAt),
-    status: 'draft',
-    organiserIds: input.organiserIds ?? [],
-    sequence: 0,
-    createdAt: at,
-    updatedAt: at,
-  } as Walk;
+  return { id: 'preview', ...walkDetailsOf(parsed.value, city), status: 'draft', sequence: 0, createdAt: at, updatedAt: at } as Walk;
 }

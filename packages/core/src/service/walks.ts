@@ -2,7 +2,6 @@
 import { nanoid } from 'nanoid';
 import type * as z from 'zod/mini';
 import { toZonedISO } from '../dates.js';
-import { localTimeBefore } from '../zoned-time.js';
 import type {
   ParticipantMarkedAbsent,
   ParticipantPromoted,
@@ -43,8 +42,9 @@ import { transition } from '../rules/transition.js';
 import { validate } from '../validation.js';
 import { foldWalk, evolveWalk, waitlistPosition, type WalkAggregate } from '../walk/walk.fold.js';
 import { walkRules, type WalkContext, type WalkEventName } from '../walk/walk.rules.js';
+import { defaultRegistrationDeadline, walkDetailsOf } from '../walk/walk-details.js';
 import { effectiveWalkStatus } from '../walk/walk.status.js';
-import { ReasonInput, RescheduleWalkInput, ScheduleWalkInput, type Walk, type WalkDetails } from '../walk/walk.js';
+import { ReasonInput, RescheduleWalkInput, ScheduleWalkInput, type Walk } from '../walk/walk.js';
 import type { CommandOptions, Decision, Runtime, StreamKind } from './runtime.js';
 import { sameSecret } from '../internal/same-secret.js';
 
@@ -320,27 +320,6 @@ export function walkCommands(rt: Runtime): WalkCommands {
         options,
       );
 
-  /** A walk's details from what a coordinator gave (schedule, editDraft): the city's defaults fill the rest, stops get ids. */
-  const detailsOf = (i: z.infer<typeof ScheduleWalkInput>): WalkDetails => {
-    const stops = (i.stops ?? []).map((s) => ({ ...s, id: s.id ?? newId<'StopId'>() }));
-    const first = stops[0];
-    const [hh, mm] = city.defaults.registrationClosesAt.split(':').map(Number) as [number, number];
-    return {
-      quartierId: i.quartierId,
-      title: i.title,
-      startsAt: toZonedISO(i.startsAt, tz),
-      durationMinutes: i.durationMinutes ?? city.defaults.walkDurationMinutes,
-      meetingPoint: i.meetingPoint ?? (first ? { label: first.label, point: first.point } : undefined),
-      stops,
-      capacity: i.capacity ?? city.defaults.capacity,
-      institutionalSeats: i.institutionalSeats,
-      registrationDeadline: i.registrationDeadline
-        ? toZonedISO(i.registrationDeadline, tz)
-        : localTimeBefore(i.startsAt, tz, city.defaults.registrationClosesDaysBefore, hh, mm),
-      organiserIds: i.organiserIds ?? [],
-    };
-  };
-
   return {
     /** Schedules a walk as a draft; the city's defaults fill what is not given. */
     async schedule(input: ScheduleWalkInput, options?: StaffCommandOptions): Promise<Result<Walk>> {
@@ -357,7 +336,7 @@ export function walkCommands(rt: Runtime): WalkCommands {
           const at = toZonedISO(now, tz);
           const walk: Walk = {
             id,
-            ...detailsOf(i),
+            ...walkDetailsOf(i, city),
             status: 'draft',
             sequence: 0,
             createdAt: at,
@@ -380,7 +359,7 @@ export function walkCommands(rt: Runtime): WalkCommands {
           if (!parsed.ok) return parsed;
           const by = byOf(options);
           if (!by.ok) return by;
-          const details = detailsOf(parsed.value);
+          const details = walkDetailsOf(parsed.value, city);
           // The guards look at the walk as it would be (its new quartier).
           const allowed = walkTransition(agg, now, 'editDraft', { walk: { ...agg.walk, ...details } }, options);
           return allowed.ok ? ok([rt.event<WalkDraftEdited>('WalkDraftEdited', { details, ...by.value }, now)]) : allowed;
@@ -434,10 +413,9 @@ export function walkCommands(rt: Runtime): WalkCommands {
           const by = byOf(options);
           if (!by.ok) return by;
           const i = parsed.value;
-          const [hh, mm] = city.defaults.registrationClosesAt.split(':').map(Number) as [number, number];
           const registrationDeadline = i.registrationDeadline
             ? toZonedISO(i.registrationDeadline, tz)
-            : localTimeBefore(i.startsAt, tz, city.defaults.registrationClosesDaysBefore, hh, mm);
+            : defaultRegistrationDeadline(city, i.startsAt);
           const allowed = rt.rule(
             transition(walkRules, agg.walk.status, 'reschedule', { city, walk: agg.walk, now, startsAt: i.startsAt, registrationDeadline }),
             options,
