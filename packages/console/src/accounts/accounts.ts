@@ -17,7 +17,6 @@ import { Task, TaskStatus } from '@lit/task';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { ApiRefusal, staffRequest } from '../internal/api.js';
 import { ConsoleElement } from '../internal/console-element.js';
-import { SessionEndedEvent } from '../internal/events.js';
 import { tokens } from '../styles/tokens.js';
 
 /** A staff account as `GET /api/staff/accounts` lists it. */
@@ -284,20 +283,12 @@ export class GuspConsoleAccounts extends ConsoleElement {
 
   /** Resolves once the load under way has ended (arrived or failed) and is rendered. */
   get loaded(): Promise<void> {
-    return this.updateComplete
-      .then(() => this.task.taskComplete)
-      .catch(() => undefined)
-      .then(() => this.updateComplete)
-      .then(() => undefined);
+    return this.settledAfter(this.task);
   }
 
   /** Loads again (« Réessayer », and after each change when the data is not given). */
   reload(): Promise<void> {
     return this.task.run();
-  }
-
-  private sessionEnded(error: unknown): void {
-    if (error instanceof ApiRefusal && error.status === 401) this.dispatchEvent(new SessionEndedEvent());
   }
 
   /** A refusal in this screen's words for the accounts' codes, else the console's. */

@@ -281,22 +281,35 @@ export class GuspConsole extends ConsoleElement {
   private screenOf(id: ScreenId, walkId: string | undefined): TemplateResult {
     const t = this.t;
     const level = this.level(1);
+    // Each screen leaves out what this role may not do.
+    const role = this.me!.role;
     if (ROUTES[id].walk === 'required' && !walkId) return html`<p class="notice" role="status">${t.noWalkChosen}</p>`;
     switch (id) {
       case 'walks':
-        return html`<gusp-console-walks endpoint=${this.apiBase} heading-level=${level}></gusp-console-walks>`;
+        return html`<gusp-console-walks endpoint=${this.apiBase} staff-role=${role} heading-level=${level}></gusp-console-walks>`;
       case 'plan':
-        return html`<gusp-console-plan endpoint=${this.apiBase} heading-level=${level} walk-id=${walkId ?? nothing}></gusp-console-plan>`;
+        return html`<gusp-console-plan
+          endpoint=${this.apiBase}
+          staff-role=${role}
+          heading-level=${level}
+          walk-id=${walkId ?? nothing}
+        ></gusp-console-plan>`;
       case 'registrations':
         return html`<gusp-console-registrations
           endpoint=${this.apiBase}
+          staff-role=${role}
           heading-level=${level}
           walk-id=${walkId!}
         ></gusp-console-registrations>`;
       case 'day':
-        return html`<gusp-console-day endpoint=${this.apiBase} heading-level=${level} walk-id=${walkId ?? nothing}></gusp-console-day>`;
+        return html`<gusp-console-day
+          endpoint=${this.apiBase}
+          staff-role=${role}
+          heading-level=${level}
+          walk-id=${walkId ?? nothing}
+        ></gusp-console-day>`;
       case 'accounts':
-        return html`<gusp-console-accounts endpoint=${this.apiBase} heading-level=${level}></gusp-console-accounts>`;
+        return html`<gusp-console-accounts endpoint=${this.apiBase} staff-role=${role} heading-level=${level}></gusp-console-accounts>`;
       default:
         return html`<section aria-labelledby="placeholder-title" data-screen=${id}>
           ${heading(level, t.screens[id], { id: 'placeholder-title' })}

@@ -309,7 +309,7 @@ describe('<gusp-console-day> against the real server', function () {
     await expect(el).to.be.accessible();
   });
 
-  it('an agent, who may not start a walk, is told so in words, and nothing is left waiting', async () => {
+  it('an agent, who may not start a walk, is told so in words, nothing is left waiting, and once the role is known it is not offered', async () => {
     await signInAs('coordinator');
     const id = await closedToday();
     await signInAs('agent');
@@ -322,6 +322,11 @@ describe('<gusp-console-day> against the real server', function () {
     expect(pendingOf(el)).to.equal(0);
     expect(await statusOf(id)).to.equal('closed');
     await expect(el).to.be.accessible();
+    // Told its role (as <gusp-console> does), the screen no longer offers what the server refuses.
+    el.staffRole = 'agent';
+    await el.updateComplete;
+    expect($(el, '#day-start')).to.equal(null);
+    expect($(el, '#day-search'), 'the check-in is still there').to.not.equal(null);
   });
 
   it('checks in three people (a waitlisted one who came among them) and one walk-in with the network cut, then sends each once', async () => {

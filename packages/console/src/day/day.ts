@@ -17,7 +17,7 @@ import { heading } from '@gusp/elements/shared/heading.js';
 import { Task, TaskStatus } from '@lit/task';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { hrefOf } from '../app/routes.js';
-import { ApiRefusal, csrfTokenOf, staffPages, staffRequest } from '../internal/api.js';
+import { csrfTokenOf, staffPages, staffRequest } from '../internal/api.js';
 import { ConsoleElement } from '../internal/console-element.js';
 import { SessionEndedEvent } from '../internal/events.js';
 import { tokens } from '../styles/tokens.js';
@@ -271,9 +271,7 @@ export class GuspConsoleDay extends ConsoleElement {
       this.data = await this.read(base, walkId, init);
       return this.data;
     },
-    onError: (error) => {
-      if (error instanceof ApiRefusal && error.status === 401) this.dispatchEvent(new SessionEndedEvent());
-    },
+    onError: (error) => this.sessionEnded(error),
   });
 
   private readonly onOnline = () => {
@@ -314,12 +312,7 @@ export class GuspConsoleDay extends ConsoleElement {
 
   /** Resolves once the load under way has ended and what waits on the device was tried. */
   get loaded(): Promise<void> {
-    return this.updateComplete
-      .then(() => this.task.taskComplete)
-      .catch(() => undefined)
-      .then(() => this.outbox.flushing)
-      .then(() => this.updateComplete)
-      .then(() => undefined);
+    return this.settledAfter(this.task, () => this.outbox.flushing);
   }
 
   /** How many things wait on the device for this walk: the day's actions and the issue form's observations. */
@@ -676,8 +669,10 @@ export class GuspConsoleDay extends ConsoleElement {
   private statusPart(data: DayWalkData): TemplateResult {
     const t = this.t;
     const status = this.effectiveStatus(data);
-    const canStart = status === 'open' || status === 'closed';
-    const canFinish = status === 'in-progress';
+    // Starting and finishing a walk are the coordinators' (the server refuses an agent, localized): not offered to agents.
+    const mayRun = this.staffRole !== 'agent';
+    const canStart = mayRun && (status === 'open' || status === 'closed');
+    const canFinish = mayRun && status === 'in-progress';
     const action = this.confirming === 'start' ? t.day.start : t.day.finish;
     return html`<section class="part" part="status" aria-labelledby="day-status-title">
       ${heading(this.level(1), t.day.statusTitle, { id: 'day-status-title' })}

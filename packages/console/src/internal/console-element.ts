@@ -2,6 +2,7 @@
 import { LitElement, type CSSResultGroup } from 'lit';
 import type { ConsoleTexts } from '../translations/index.js';
 import { ApiRefusal } from './api.js';
+import { SessionEndedEvent, type StaffRole } from './events.js';
 import { LocalizeController } from './localize.js';
 
 /**
@@ -15,6 +16,7 @@ export abstract class ConsoleElement extends LitElement {
     endpoint: { type: String },
     langAttribute: { type: String, attribute: 'lang' },
     headingLevel: { type: Number, attribute: 'heading-level' },
+    staffRole: { type: String, attribute: 'staff-role' },
   };
 
   /** Each screen's styles, set by its class: the `--gusp-…` tokens, then its own rules. */
@@ -26,6 +28,11 @@ export abstract class ConsoleElement extends LitElement {
   declare langAttribute: string | undefined;
   /** The level of the screen's title, 1 to 6; 2 by default. */
   declare headingLevel: number | undefined;
+  /**
+   * The signed-in person's role (`coordinator`, `agent`, `organisation`), set by `<gusp-console>`:
+   * a screen leaves out what the role may not do (the server refuses it anyway, localized).
+   */
+  declare staffRole: StaffRole | undefined;
 
   protected readonly localize = new LocalizeController(this);
 
@@ -53,6 +60,25 @@ export abstract class ConsoleElement extends LitElement {
     const asked = Number(this.headingLevel);
     const top = Number.isInteger(asked) && asked >= 1 && asked <= 6 ? asked : this.defaultHeadingLevel;
     return Math.min(6, top + depth);
+  }
+
+  /** A request refused for want of a session (401): the console asks the person to sign in again (a retry here could not help). */
+  protected sessionEnded(error: unknown): void {
+    if (error instanceof ApiRefusal && error.status === 401) this.dispatchEvent(new SessionEndedEvent());
+  }
+
+  /**
+   * Resolves once the load under way has ended (arrived or failed) and is rendered: after the
+   * pending update first (a property just changed starts its load there), then `task`, then
+   * whatever else the screen waits for (`also`: its outbox flushing), then the render.
+   */
+  protected settledAfter(task: { readonly taskComplete: Promise<unknown> }, also?: () => Promise<unknown> | undefined): Promise<void> {
+    return this.updateComplete
+      .then(() => task.taskComplete)
+      .catch(() => undefined)
+      .then(() => also?.())
+      .then(() => this.updateComplete)
+      .then(() => undefined);
   }
 
   /**

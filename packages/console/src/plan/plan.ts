@@ -22,7 +22,6 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { hashOf, hrefOf } from '../app/routes.js';
 import { ApiRefusal, staffRequest } from '../internal/api.js';
 import { ConsoleElement } from '../internal/console-element.js';
-import { SessionEndedEvent } from '../internal/events.js';
 import { tokens } from '../styles/tokens.js';
 import {
   emptyPlan,
@@ -243,9 +242,7 @@ export class GuspConsolePlan extends ConsoleElement {
     onComplete: (data) => {
       this.data = data;
     },
-    onError: (error) => {
-      if (error instanceof ApiRefusal && error.status === 401) this.dispatchEvent(new SessionEndedEvent());
-    },
+    onError: (error) => this.sessionEnded(error),
   });
 
   constructor() {
@@ -262,11 +259,7 @@ export class GuspConsolePlan extends ConsoleElement {
 
   /** Resolves once the load under way has ended (arrived or failed) and is rendered. */
   get loaded(): Promise<void> {
-    return this.updateComplete
-      .then(() => this.task.taskComplete)
-      .catch(() => undefined)
-      .then(() => this.updateComplete)
-      .then(() => undefined);
+    return this.settledAfter(this.task);
   }
 
   /** Loads again (« Réessayer », and after each step). */
@@ -638,8 +631,8 @@ export class GuspConsolePlan extends ConsoleElement {
 
   /** A refusal at its field (the server's issues or its code's place), a failure above the form: what was typed stays. */
   private async failed(error: unknown): Promise<void> {
+    this.sessionEnded(error);
     if (error instanceof ApiRefusal) {
-      if (error.status === 401) this.dispatchEvent(new SessionEndedEvent());
       const refusal: GuspError = error.error;
       const issues = (refusal.details?.['issues'] ?? []) as FieldIssue[];
       if (issues.length > 0) {
@@ -924,7 +917,7 @@ export class GuspConsolePlan extends ConsoleElement {
       this.renderRoot.querySelector<HTMLElement>('#action-done')?.focus();
     } catch (error) {
       this.actionBusy = undefined;
-      if (error instanceof ApiRefusal && error.status === 401) this.dispatchEvent(new SessionEndedEvent());
+      this.sessionEnded(error);
       const message = this.describeError(error);
       await this.showActionError(error instanceof ApiRefusal ? message : `${message} ${this.p.keptOnFailure}`);
     }

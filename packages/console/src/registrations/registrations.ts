@@ -32,7 +32,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { hashOf } from '../app/routes.js';
 import { ApiRefusal, setCsrfToken, staffRequest } from '../internal/api.js';
 import { ConsoleElement } from '../internal/console-element.js';
-import { SessionEndedEvent, type StaffRole } from '../internal/events.js';
+import type { StaffRole } from '../internal/events.js';
 import { tokens } from '../styles/tokens.js';
 
 /** A registration as `GET /api/walks/:walkId/registrations` lists it: everything but the cancel token. */
@@ -398,21 +398,12 @@ export class GuspConsoleRegistrations extends ConsoleElement {
 
   /** Resolves once the load under way has ended (arrived or failed) and is rendered. */
   get loaded(): Promise<void> {
-    return this.updateComplete
-      .then(() => this.task.taskComplete)
-      .catch(() => undefined)
-      .then(() => this.updateComplete)
-      .then(() => undefined);
+    return this.settledAfter(this.task);
   }
 
   /** Loads again (« Réessayer », and after each change). */
   reload(): Promise<void> {
     return this.task.run();
-  }
-
-  /** A 401: the console asks the person to sign in again. */
-  private sessionEnded(error: unknown): void {
-    if (error instanceof ApiRefusal && error.status === 401) this.dispatchEvent(new SessionEndedEvent());
   }
 
   private label(key: string): string {
@@ -606,7 +597,7 @@ export class GuspConsoleRegistrations extends ConsoleElement {
     const name = reg.anonymised || !reg.name.trim() ? r.anonymised : reg.name;
     const changeable = CHANGEABLE.includes(data.summary.walk.status);
     const canCancel = changeable && (reg.status === 'confirmed' || reg.status === 'waitlisted') && !reg.anonymised;
-    const canPromote = changeable && reg.status === 'waitlisted' && data.role !== 'agent' && !reg.anonymised;
+    const canPromote = changeable && reg.status === 'waitlisted' && (this.staffRole ?? data.role) !== 'agent' && !reg.anonymised;
     const registeredOn = this.localize.date(reg.registeredAt, { dateStyle: 'medium', timeZone: data.city.timezone });
     const needs = reg.needs.map((n) => r.needOption[n] ?? n).join(', ');
     return html`<li class="registration" data-registration=${reg.id} data-status=${reg.status}>

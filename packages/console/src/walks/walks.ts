@@ -3,8 +3,7 @@ import { calendarDay, type CityProfile, type WalkSummary } from '@gusp/core';
 import { Task, TaskStatus } from '@lit/task';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { hrefOf } from '../app/routes.js';
-import { ApiRefusal, staffPages, staffRequest } from '../internal/api.js';
-import { SessionEndedEvent } from '../internal/events.js';
+import { staffPages, staffRequest } from '../internal/api.js';
 import { ConsoleElement } from '../internal/console-element.js';
 import { heading } from '@gusp/elements/shared/heading.js';
 import { tokens } from '../styles/tokens.js';
@@ -53,7 +52,6 @@ export class GuspConsoleWalks extends ConsoleElement {
     quartier: { type: String, reflect: true },
     status: { type: String, reflect: true },
     view: { type: String, reflect: true },
-    staffRole: { type: String, attribute: 'staff-role' },
     data: { attribute: false },
   };
 
@@ -155,8 +153,6 @@ export class GuspConsoleWalks extends ConsoleElement {
   declare status: string | undefined;
   /** `list` (per quartier, by default) or `calendar` (the year's months). */
   declare view: WalksView | undefined;
-  /** The role of the person signed in (`coordinator`, `agent`), as the app knows it: agents get no planning links. */
-  declare staffRole: string | undefined;
   /** The data shown; set by the screen when it loads, or given (a story, a test). */
   declare data: WalksData | undefined;
   /** The city from the last answer, so the quartier filter keeps its choices while another year loads. */
@@ -182,10 +178,7 @@ export class GuspConsoleWalks extends ConsoleElement {
       this.city = data.city;
       this.data = data;
     },
-    onError: (error) => {
-      // No session any more: the console asks the person to sign in again (a retry here could not help).
-      if (error instanceof ApiRefusal && error.status === 401) this.dispatchEvent(new SessionEndedEvent());
-    },
+    onError: (error) => this.sessionEnded(error),
   });
 
   private given = false;
@@ -197,12 +190,7 @@ export class GuspConsoleWalks extends ConsoleElement {
 
   /** Resolves once the load under way has ended (arrived or failed) and is rendered. */
   get loaded(): Promise<void> {
-    // After the pending update first: a filter just changed starts its load there.
-    return this.updateComplete
-      .then(() => this.task.taskComplete)
-      .catch(() => undefined)
-      .then(() => this.updateComplete)
-      .then(() => undefined);
+    return this.settledAfter(this.task);
   }
 
   /** Loads again (« Réessayer »). */
