@@ -107,19 +107,6 @@ export class GuspConsolePlan extends ConsoleElement {
         font-weight: 700;
         padding-inline: 0.25rem;
       }
-      textarea {
-        font: inherit;
-        width: 100%;
-        max-width: 36rem;
-        box-sizing: border-box;
-        border: 2px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: 0.5rem 0.625rem;
-      }
-      input,
-      select {
-        box-sizing: border-box;
-      }
       .stops {
         list-style: none;
         padding: 0;

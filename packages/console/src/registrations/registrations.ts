@@ -257,20 +257,6 @@ export class GuspConsoleRegistrations extends ConsoleElement {
       .check label {
         font-weight: normal;
       }
-      textarea {
-        font: inherit;
-        color: inherit;
-        background: var(--_bg);
-        border: 2px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: 0.5rem 0.625rem;
-        width: 100%;
-        max-width: 32rem;
-      }
-      textarea[aria-invalid='true'],
-      select[aria-invalid='true'] {
-        border-color: var(--_error);
-      }
       .registration {
         padding: 0.5rem 0.75rem;
         margin-block: 0 0.5rem;

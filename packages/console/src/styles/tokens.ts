@@ -46,7 +46,8 @@ export const tokens = css`
     margin-block: 0.125rem 0.25rem;
   }
   input,
-  select {
+  select,
+  textarea {
     font: inherit;
     color: inherit;
     background: var(--_bg);
@@ -56,8 +57,14 @@ export const tokens = css`
     min-height: 2.75rem;
     width: 100%;
     max-width: 24rem;
+    box-sizing: border-box;
   }
-  input[aria-invalid='true'] {
+  textarea {
+    max-width: 36rem;
+  }
+  input[aria-invalid='true'],
+  select[aria-invalid='true'],
+  textarea[aria-invalid='true'] {
     border-color: var(--_error);
   }
   button {
