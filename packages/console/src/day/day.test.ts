@@ -145,6 +145,14 @@ describe('<gusp-console-day> with given data', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('does not offer to start a walk whose registrations are still open (the rules start a closed one): it says to close them, with the link', async () => {
+    const el = await givenDay(given('open'));
+    expect($(el, '#day-start')).to.equal(null);
+    expect(text(el, '#day-close-first')).to.contain('Les inscriptions sont encore ouvertes');
+    expect($<HTMLAnchorElement>(el, '#day-close-first a')?.getAttribute('href')).to.match(/#plan\/w-given$/);
+    await expect(el).to.be.accessible();
+  });
+
   it('asks to confirm before starting, and Annuler gives focus back to the button', async () => {
     const el = await givenDay(given('closed'));
     expect(text(el, '#day-checkin-title ~ .notice')).to.contain('Démarrez le diagnostic');

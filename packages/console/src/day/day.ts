@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 import {
   ACTOR_ROLES,
+  eventsFrom,
   labelIn,
   ROLE_MESSAGES,
   validate,
+  walkRules,
   WalkInInput,
   type CityProfile,
   type Observation,
@@ -671,8 +673,11 @@ export class GuspConsoleDay extends ConsoleElement {
     const status = this.effectiveStatus(data);
     // Starting and finishing a walk are the coordinators' (the server refuses an agent, localized): not offered to agents.
     const mayRun = this.staffRole !== 'agent';
-    const canStart = mayRun && (status === 'open' || status === 'closed');
-    const canFinish = mayRun && status === 'in-progress';
+    // What the walk's status accepts, by the core's rules table: an open walk starts once its registrations are closed.
+    const accepts = eventsFrom(walkRules, status as Walk['status']);
+    const canStart = mayRun && accepts.includes('start');
+    const canFinish = mayRun && accepts.includes('finish');
+    const closeFirst = mayRun && status === 'open';
     const action = this.confirming === 'start' ? t.day.start : t.day.finish;
     return html`<section class="part" part="status" aria-labelledby="day-status-title">
       ${heading(this.level(1), t.day.statusTitle, { id: 'day-status-title' })}
@@ -690,9 +695,16 @@ export class GuspConsoleDay extends ConsoleElement {
               </div>
             </div>`
           : html`<div class="actions">
-              ${canStart ? html`<button type="button" id="day-start" @click=${() => this.ask('start')}>${t.day.start}</button>` : nothing}
-              ${canFinish ? html`<button type="button" id="day-finish" @click=${() => this.ask('finish')}>${t.day.finish}</button>` : nothing}
-            </div>`
+                ${canStart ? html`<button type="button" id="day-start" @click=${() => this.ask('start')}>${t.day.start}</button>` : nothing}
+                ${canFinish ? html`<button type="button" id="day-finish" @click=${() => this.ask('finish')}>${t.day.finish}</button>` : nothing}
+              </div>
+              ${
+                closeFirst
+                  ? html`<p id="day-close-first">
+                      ${t.day.closeFirst} <a href=${hrefOf('plan', data.summary.walk.id)}>${t.day.closeFirstLink}</a>
+                    </p>`
+                  : nothing
+              }`
       }
     </section>`;
   }

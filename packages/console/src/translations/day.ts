@@ -14,6 +14,9 @@ export interface DayTexts {
   readonly start: string;
   readonly finish: string;
   readonly confirmStart: string;
+  /** An open walk: registrations must close before it starts. */
+  readonly closeFirst: string;
+  readonly closeFirstLink: string;
   readonly confirmFinish: string;
   readonly confirmYes: (action: string) => string;
   readonly confirmNo: string;
@@ -89,6 +92,9 @@ export const dayFr: DayTexts = {
   start: 'Démarrer le diagnostic',
   finish: 'Terminer le diagnostic',
   confirmStart: 'Démarrer maintenant ? Les participants pourront être pointés et les observations enregistrées.',
+  closeFirst:
+    'Les inscriptions sont encore ouvertes : closez-les avant de démarrer (les personnes qui arrivent sans inscription pourront toujours être ajoutées).',
+  closeFirstLink: 'Clore les inscriptions',
   confirmFinish: 'Terminer maintenant ? Plus personne ne pourra être pointé ni ajouté sur place.',
   confirmYes: (action) => `Oui, ${action.toLowerCase()}`,
   confirmNo: 'Annuler',
@@ -160,6 +166,8 @@ export const dayEn: DayTexts = {
   start: 'Start the walk',
   finish: 'Finish the walk',
   confirmStart: 'Start now? Participants can then be checked in and observations recorded.',
+  closeFirst: 'Registrations are still open: close them before starting (people who turn up unregistered can still be added).',
+  closeFirstLink: 'Close registrations',
   confirmFinish: 'Finish now? Nobody can be checked in or added on the spot afterwards.',
   confirmYes: (action) => `Yes, ${action.toLowerCase()}`,
   confirmNo: 'Cancel',
