@@ -636,6 +636,15 @@ function walkStaffSuite(name: string, open: () => Promise<Database>, skip?: stri
       for (const secret of ['0601020304', '0475123456', '@example.org']) assert.equal(html.includes(secret), false, secret);
       const en = await fetch(`${base}/api/walks/${id}/day-sheet.html`, { headers: { ...agent.headers, 'accept-language': 'en' } });
       assert.match(await en.text(), /<html lang="en/);
+      // Opened from the console in a new tab: `?lang=` (the console's language) wins over the browser's.
+      const asked = await fetch(`${base}/api/walks/${id}/day-sheet.html?lang=fr`, {
+        headers: { ...agent.headers, 'accept-language': 'en' },
+      });
+      assert.equal(asked.headers.get('content-language'), 'fr');
+      assert.match(await asked.text(), /<html lang="fr/);
+      refused(await call(base, 'GET', `/api/walks/${id}/day-sheet.html?lang=xx`, { headers: agent.headers }), 400, 'request.invalid-query');
+      const csv = await fetch(`${base}/api/walks/${id}/registrations.csv?lang=en`, { headers: agent.headers });
+      assert.match(await csv.text(), /,Confirmed,/, 'the CSV labels in the language asked');
       refused(await call(base, 'GET', `/api/walks/${id}/day-sheet.html`, { headers: organisation }), 403, 'auth.forbidden');
       refused(await call(base, 'GET', `/api/walks/${id}/day-sheet.html`), 401, 'auth.required');
       refused(await call(base, 'GET', '/api/walks/nope/day-sheet.html', { headers: agent.headers }), 404, 'walk.not-found');

@@ -150,10 +150,10 @@ describe('<gusp-console-registrations> with data given', () => {
     expect($(el, '#back-to-walks')!.getAttribute('href')).to.equal('#walks');
     expect($(el, '#to-day')!.getAttribute('href')).to.equal('#day/w-given');
     const sheet = $<HTMLAnchorElement>(el, '#day-sheet')!;
-    expect(sheet.getAttribute('href')).to.equal('/nowhere/walks/w-given/day-sheet.html');
+    expect(sheet.getAttribute('href')).to.equal('/nowhere/walks/w-given/day-sheet.html?lang=fr');
     expect(sheet.target).to.equal('_blank');
     expect(clean(sheet.textContent)).to.equal('Imprimer la feuille du jour (parcours et feuille d’émargement) (nouvel onglet)');
-    expect($(el, '#export-csv')!.getAttribute('href')).to.equal('/nowhere/walks/w-given/registrations.csv');
+    expect($(el, '#export-csv')!.getAttribute('href')).to.equal('/nowhere/walks/w-given/registrations.csv?lang=fr');
   });
 
   it('speaks English too', async () => {
@@ -538,10 +538,10 @@ describe('<gusp-console-registrations> against the real server', function () {
     const el = await real(walkId);
     const sheet = await fetch($<HTMLAnchorElement>(el, '#day-sheet')!.href);
     expect(sheet.status).to.equal(200);
-    // In the browser's language (its Accept-Language): this headless one asks for English.
+    // In the screen's language (`?lang=fr`), though this headless browser asks for English.
     const page = await sheet.text();
-    expect(page).to.match(/Ginette Sans-Mail<span class="tag">(téléphone seulement|phone only)<\/span>/);
-    expect(page).to.match(/Feuille d’émargement|Attendance sheet/);
+    expect(page).to.match(/Ginette Sans-Mail<span class="tag">téléphone seulement<\/span>/);
+    expect(page).to.match(/Feuille d’émargement/);
     const csv = await fetch($<HTMLAnchorElement>(el, '#export-csv')!.href);
     expect(csv.status).to.equal(200);
     expect(csv.headers.get('content-type')).to.match(/^text\/csv/);

@@ -396,6 +396,15 @@ export class GuspConsoleRegistrations extends ConsoleElement {
     return labelIn([REGISTRATION_MESSAGES, ROLE_MESSAGES], key, this.locale);
   }
 
+  /**
+   * `?lang=` for what opens in a new tab or downloads (the day sheet, the CSV): in the screen's
+   * language rather than the browser's, when the server speaks it (French, English).
+   */
+  private get langQuery(): string {
+    const lang = this.locale.toLowerCase().split('-')[0] ?? '';
+    return ['fr', 'en'].includes(lang) ? `?lang=${lang}` : '';
+  }
+
   private walkPath(suffix = ''): string {
     return `/walks/${encodeURIComponent(this.data?.summary.walk.id ?? this.walkId ?? '')}${suffix}`;
   }
@@ -478,12 +487,19 @@ export class GuspConsoleRegistrations extends ConsoleElement {
           id
             ? html`<li><a id="to-day" href=${hashOf('day', id)}>${r.toDay}</a></li>
                 <li>
-                  <a id="day-sheet" href=${`${this.apiBase}${this.walkPath('/day-sheet.html')}`} target="_blank" rel="noopener"
+                  <a
+                    id="day-sheet"
+                    href=${`${this.apiBase}${this.walkPath('/day-sheet.html')}${this.langQuery}`}
+                    target="_blank"
+                    rel="noopener"
                     >${r.daySheet} <span class="visually-hidden">${r.newTab}</span></a
                   >
                 </li>
                 <li>
-                  <a id="export-csv" href=${`${this.apiBase}${this.walkPath('/registrations.csv')}`} download=${`registrations-${id}.csv`}
+                  <a
+                    id="export-csv"
+                    href=${`${this.apiBase}${this.walkPath('/registrations.csv')}${this.langQuery}`}
+                    download=${`registrations-${id}.csv`}
                     >${r.exportCsv}</a
                   >
                 </li>`

@@ -30,9 +30,28 @@ import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import { staffCommandOptions } from '../http/actor.js';
 import type { Env, RouteDeps } from '../http/context.js';
+import { SERVER_LOCALES, type ServerLocale } from '../http/messages.js';
 import { CSV_QUERY, csvFlavour, csvStream } from '../http/csv-answer.js';
 import { serverError } from '../http/errors.js';
 import { fileAnswer, jsonAnswer, jsonRoute, route, type RouteGroup } from '../http/route.js';
+
+/** `?lang=`: a page the console opens in a new tab (the day sheet, the CSV) in the console's language, not the browser's. */
+const LANG_QUERY = {
+  lang: {
+    description:
+      '`fr` or `en`: the language of the answer when it is not the browser’s (the back office passes its own); else `Accept-Language`.',
+  },
+} as const;
+
+/** The request's language, `?lang=` first (a value other than `fr` or `en` is a localized 400); refusals then speak it too. */
+function askedLocale(c: Context<Env>, refuse: (c: Context<Env>, code: string, details?: Record<string, unknown>) => never): ServerLocale {
+  const lang = c.req.query('lang');
+  if (lang === undefined) return c.get('locale');
+  if (!(SERVER_LOCALES as readonly string[]).includes(lang)) refuse(c, 'request.invalid-query', { lang: lang.slice(0, 100) });
+  c.set('locale', lang as ServerLocale);
+  c.header('Content-Language', lang);
+  return lang as ServerLocale;
+}
 
 /** The most registrations one check-in request takes (a walk's attendance sheet, and then some). */
 export const MAX_CHECK_INS = 200;
@@ -342,10 +361,10 @@ export function walkStaffRoutes(deps: RouteDeps): RouteGroup {
           "Every registration of the walk in sign-up order (cancelled and removed ones too, with their status), one record each, as the core’s CSV exports are written: CRLF, quotes only where needed, ids, codes and dates as they are, free text (names, contacts, notes, reasons) prefixed with `'` where a spreadsheet would run it as a formula. `needs` are the codes joined by `;`. After `anonymised`, columns for people reading it, in the request’s language: `statusLabel`, `channelLabel`, `roleLabel`, `organisationName`, `needsLabel`. Never the cancel tokens. It carries names and contacts: coordinators and agents only (an organisation’s staff are refused), `Cache-Control: no-store`. `?bom=1&delimiter=;` for French Excel.",
         access: staffOnTheDay,
         params: walkId,
-        query: CSV_QUERY,
+        query: { ...CSV_QUERY, ...LANG_QUERY },
         responses: { 200: fileAnswer('One line per registration, with a header.', 'text/csv') },
         handler: async (c) => {
-          const locale = c.get('locale');
+          const locale = askedLocale(c, refuse);
           const { delimiter = ',', bom = false } = csvFlavour(c, refuse);
           const agg = unwrap(await gusp.walks.get(c.req.param('walkId'), { locale }));
           const lines = [REGISTRATION_CSV_COLUMNS, ...agg.registrations.map((r) => registrationCells(r, gusp.city, locale))];
@@ -360,12 +379,13 @@ export function walkStaffRoutes(deps: RouteDeps): RouteGroup {
         path: '/:walkId/day-sheet.html',
         summary: 'The printable sheet for the day: the route and the attendance sheet (« feuille d’émargement »)',
         description:
-          'A standalone HTML page (the core’s `daySheetToHTML`) in the request’s language: the meeting point, time and stops; the confirmed and checked-in people in alphabetical order with a box to sign, those reachable by phone only marked; the waiting list apart; blank lines for walk-ins; the needs in counts. Never a contact nor anyone’s needs. It carries names: `Cache-Control: no-store`. No script (the pages’ Content-Security-Policy holds); print it from the browser. Refusals are the JSON error envelope.',
+          'A standalone HTML page (the core’s `daySheetToHTML`) in the request’s language (`?lang=`, else `Accept-Language`): the meeting point, time and stops; the confirmed and checked-in people in alphabetical order with a box to sign, those reachable by phone only marked; the waiting list apart; blank lines for walk-ins; the needs in counts. Never a contact nor anyone’s needs. It carries names: `Cache-Control: no-store`. No script (the pages’ Content-Security-Policy holds); print it from the browser. Refusals are the JSON error envelope.',
         access: staffOnTheDay,
         params: walkId,
+        query: LANG_QUERY,
         responses: { 200: fileAnswer('The page.', 'text/html') },
         handler: async (c) => {
-          const locale = c.get('locale');
+          const locale = askedLocale(c, refuse);
           const agg = unwrap(await gusp.walks.get(c.req.param('walkId'), { locale }));
           const page = daySheetToHTML(agg.walk, agg.registrations, gusp.city, { locale, now: now() });
           return c.html(page, 200, { 'Cache-Control': 'no-store' });
