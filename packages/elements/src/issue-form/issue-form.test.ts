@@ -304,6 +304,22 @@ describe('gusp-issue-form', () => {
       expect(text(el, '.outbox-status')).to.equal('Vos 2 observations en attente ont été envoyées. Merci !');
       expect($(el, '.submit-status')).to.equal(null);
     });
+
+    it('sends by itself what an `online` event came too early for (the network not back yet): retried, recorded once', async () => {
+      const el = await fromApi();
+      const description = unique('Lampadaire éteint');
+      await setNetwork('down');
+      fill(shadow(el), { 'polarity-problem': true, theme: 'voirie', description, address: 'Rue des Lilas' });
+      await el.submit();
+      // The browser says online while requests still fail (Chromium's offline mode turned off): that flush fails.
+      window.dispatchEvent(new Event('online'));
+      await el.flush();
+      expect(text(el, '.pending h3')).to.equal('1 observation en attente d’envoi');
+      await setNetwork('up');
+      // No other event: the outbox tries again by itself (after 2 s, then 4 s…).
+      await until(() => !$(el, '.pending'), 10_000);
+      expect(await stored(description)).to.have.length(1);
+    });
   });
 
   describe('submitting', () => {

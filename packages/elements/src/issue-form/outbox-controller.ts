@@ -5,6 +5,7 @@ import { GuspObservationRefusedEvent, GuspObservedEvent } from '../events/issue-
 import { ApiRefusal, writeJson } from '../internal/api.js';
 import * as outbox from '../internal/outbox.js';
 import { heading } from '../internal/heading.js';
+import { retry } from '../internal/retry.js';
 import type { IssueFormTexts } from '../translations/index.js';
 
 type Entry = outbox.OutboxEntry<RecordObservationInput>;
@@ -39,8 +40,10 @@ function observationForm(observation: RecordObservationInput, files: readonly ou
  * each submit is kept there first, so closing the page mid-request loses
  * nothing; what could not be sent is listed (« en attente d'envoi ») and sent
  * again, oldest first, when the endpoint is set, when the browser says it is
- * back online, and from « Envoyer maintenant », with its client id
- * (`Idempotency-Key`) so the server records it once.
+ * back online, when the page is shown or focused again, every 2, 4… 64 s while
+ * something waits (the `online` event may come before the network really is
+ * back: that attempt fails, and nothing else would come), and from
+ * « Envoyer maintenant », with its client id (`Idempotency-Key`) so the server records it once.
  */
 export class OutboxController implements ReactiveController {
   /** What waits for the current URL, oldest first. */
@@ -51,6 +54,7 @@ export class OutboxController implements ReactiveController {
   sending: string | undefined;
   private flushedUrl: string | undefined;
   private readonly onOnline = () => void this.flush();
+  private readonly retry = retry(this.onOnline);
 
   constructor(
     private readonly host: OutboxHost,
@@ -60,11 +64,11 @@ export class OutboxController implements ReactiveController {
   }
 
   hostConnected(): void {
-    window.addEventListener('online', this.onOnline);
+    this.retry.listen(true);
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('online', this.onOnline);
+    this.retry.listen(false);
   }
 
   /** After an update, never during it: a new endpoint sends what waits for it. */
@@ -104,7 +108,10 @@ export class OutboxController implements ReactiveController {
       return { outcome: 'sent' };
     } catch (error) {
       // No session (401), or its CSRF token refused: not the observation's fault; kept until signed in again.
-      if (!(error instanceof ApiRefusal) || error.status === 401 || error.error.code === 'auth.csrf') return { outcome: 'queued' };
+      if (!(error instanceof ApiRefusal) || error.status === 401 || error.error.code === 'auth.csrf') {
+        if (!fromQueue) this.retry.after(true);
+        return { outcome: 'queued' };
+      }
       await outbox.remove(entry.clientId).catch(() => undefined);
       if (fromQueue) this.host.dispatchEvent(new GuspObservationRefusedEvent({ clientId: entry.clientId, error: error.error }));
       return { outcome: 'refused', error: error.error };
@@ -128,6 +135,7 @@ export class OutboxController implements ReactiveController {
       } finally {
         await this.refresh();
         this.flushing = undefined;
+        this.retry.after(this.pending.length > 0);
       }
     })();
     return this.flushing;
