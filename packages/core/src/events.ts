@@ -59,17 +59,19 @@ export type ParticipantCheckedIn = EventShape<'ParticipantCheckedIn', { registra
 export type ParticipantMarkedAbsent = EventShape<'ParticipantMarkedAbsent', { registrationId: RegistrationId }>;
 /** Names and contacts forgotten: the purge a year after the walk, or one person's erasure (by staff: `by`). */
 export type PersonalDataPurged = EventShape<'PersonalDataPurged', { registrationIds: RegistrationId[] } & ByStaff>;
-export type ReportDrafted = EventShape<'ReportDrafted', { report: Report }>;
-export type ReportValidated = EventShape<'ReportValidated', { summary?: string }>;
-export type ReportShared = EventShape<'ReportShared', { sharedOn: CalendarDay }>;
+/** The compte-rendu drafted, validated, shared: by a coordinator (`by`). */
+export type ReportDrafted = EventShape<'ReportDrafted', { report: Report } & ByStaff>;
+export type ReportValidated = EventShape<'ReportValidated', { summary?: string } & ByStaff>;
+export type ReportShared = EventShape<'ReportShared', { sharedOn: CalendarDay } & ByStaff>;
 
 /** An observation: by anyone, or by staff during a walk (`by`: the session or token that sent it). */
 export type ObservationRecorded = EventShape<'ObservationRecorded', { observation: Observation } & ByStaff>;
-export type ObservationQualified = EventShape<'ObservationQualified', { organisationId: OrganisationId; severity: Severity }>;
-export type ObservationMarkedDuplicate = EventShape<'ObservationMarkedDuplicate', { of: ObservationId }>;
-export type ObservationRejected = EventShape<'ObservationRejected', { reason: string }>;
+/** Triage (qualify, mark as duplicate, reject, resolve straight away): by staff (`by`); a resolution an engagement's completion causes names nobody. */
+export type ObservationQualified = EventShape<'ObservationQualified', { organisationId: OrganisationId; severity: Severity } & ByStaff>;
+export type ObservationMarkedDuplicate = EventShape<'ObservationMarkedDuplicate', { of: ObservationId } & ByStaff>;
+export type ObservationRejected = EventShape<'ObservationRejected', { reason: string } & ByStaff>;
 export type ObservationCommitted = EventShape<'ObservationCommitted', { engagementId: EngagementId }>;
-export type ObservationResolved = EventShape<'ObservationResolved', { engagementId?: EngagementId }>;
+export type ObservationResolved = EventShape<'ObservationResolved', { engagementId?: EngagementId } & ByStaff>;
 export type ReporterContactErased = EventShape<'ReporterContactErased'>;
 
 /** Every engagement event staff cause names who acted (`by`); the engagement's milestones show only its role and organisation. */

@@ -18,10 +18,9 @@ import type { Observation } from '../observation/observation.js';
 import { ok, type Result } from '../result.js';
 import { transition } from '../rules/transition.js';
 import { validate } from '../validation.js';
-import { StaffActor } from '../registration/registration.js';
 import { observationStream } from './observations.js';
 import type { CommandOptions, Runtime, StreamKind } from './runtime.js';
-import type { StaffCommandOptions } from './walks.js';
+import { staffByOf, type StaffCommandOptions } from './walks.js';
 import type * as z from 'zod/mini';
 
 export const engagementStream: StreamKind<Engagement, EngagementEvent> = {
@@ -78,12 +77,7 @@ export interface EngagementCommands {
 export function engagementCommands(rt: Runtime): EngagementCommands {
   const { city } = rt;
 
-  /** The `by` of the command's event, from `options.actor` (checked), or nothing when absent. */
-  const byOf = (options?: StaffCommandOptions): Result<{ by?: StaffActor }> => {
-    if (options?.actor === undefined) return ok({});
-    const parsed = validate(StaffActor, options.actor, rt.localeOf(options));
-    return parsed.ok ? ok({ by: parsed.value }) : parsed;
-  };
+  const byOf = (options?: StaffCommandOptions) => staffByOf(rt, options);
 
   /**
    * Applies an observation lifecycle event to each observation that accepts it

@@ -12,13 +12,12 @@ import { newId } from '../ids.js';
 import { foldObservation, evolveObservation } from '../observation/observation.fold.js';
 import { observationRules, type ObservationContext, type ObservationEventName } from '../observation/observation.rules.js';
 import { QualifyObservationInput, RecordObservationInput, type Observation } from '../observation/observation.js';
-import { StaffActor } from '../registration/registration.js';
 import { ok, type Result } from '../result.js';
 import { transition } from '../rules/transition.js';
 import { toZonedISO } from '../dates.js';
 import { validate } from '../validation.js';
 import type { CommandOptions, Decision, Runtime, StreamKind } from './runtime.js';
-import { walkStream, type StaffCommandOptions } from './walks.js';
+import { staffByOf, walkStream, type StaffCommandOptions } from './walks.js';
 import * as z from 'zod/mini';
 import { ObservationId as ObservationIdSchema } from '../ids.js';
 import { noControlCharacters } from '../text.js';
@@ -47,14 +46,17 @@ export interface ObservationCommands {
    * `options.actor` names who: the event's `by`, as a walk's staff commands do.
    */
   record(input: RecordObservationInput, options?: StaffCommandOptions): Promise<Result<Observation>>;
-  /** Gives the observation to a responsible organisation, with a severity. */
-  qualify(id: string, input: QualifyObservationInput, options?: CommandOptions): Promise<Result<Observation>>;
+  /**
+   * Gives the observation to a responsible organisation, with a severity. Like every triage
+   * command, `options.actor` names who: the event's `by`.
+   */
+  qualify(id: string, input: QualifyObservationInput, options?: StaffCommandOptions): Promise<Result<Observation>>;
   /** Marks the observation as a duplicate of another one (`of`, which must exist). */
-  markDuplicate(id: string, input: { of: string }, options?: CommandOptions): Promise<Result<Observation>>;
+  markDuplicate(id: string, input: { of: string }, options?: StaffCommandOptions): Promise<Result<Observation>>;
   /** Sets the observation aside, with a reason. */
-  reject(id: string, input: { reason: string }, options?: CommandOptions): Promise<Result<Observation>>;
+  reject(id: string, input: { reason: string }, options?: StaffCommandOptions): Promise<Result<Observation>>;
   /** Marks a qualified observation as fixed straight away, without an engagement. */
-  resolve(id: string, options?: CommandOptions): Promise<Result<Observation>>;
+  resolve(id: string, options?: StaffCommandOptions): Promise<Result<Observation>>;
   /** Erases the reporter's contact (a person's right to erasure); the observation stays. */
   eraseReporter(id: string, options?: CommandOptions): Promise<Result<Observation>>;
   /** One observation, or `observation.not-found`. */
@@ -94,8 +96,8 @@ export function observationCommands(rt: Runtime): ObservationCommands {
       const parsed = validate(RecordObservationInput, input, locale);
       if (!parsed.ok) return parsed;
       const i = parsed.value;
-      const by = options?.actor === undefined ? undefined : validate(StaffActor, options.actor, locale);
-      if (by && !by.ok) return by;
+      const by = staffByOf(rt, options);
+      if (!by.ok) return by;
       const id = newId<'ObservationId'>();
       return rt.execute(
         observationStream,
@@ -148,7 +150,7 @@ export function observationCommands(rt: Runtime): ObservationCommands {
             recordedAt: at,
             updatedAt: at,
           };
-          return ok([rt.event<ObservationRecorded>('ObservationRecorded', { observation, ...(by ? { by: by.value } : {}) }, now)]);
+          return ok([rt.event<ObservationRecorded>('ObservationRecorded', { observation, ...by.value }, now)]);
         },
         (obs) => obs,
         options,
@@ -156,54 +158,64 @@ export function observationCommands(rt: Runtime): ObservationCommands {
     },
 
     /** Gives the observation to a responsible organisation, with a severity. */
-    qualify: (id: string, input: QualifyObservationInput, options?: CommandOptions) =>
+    qualify: (id: string, input: QualifyObservationInput, options?: StaffCommandOptions) =>
       onObservation(
         id,
         (obs, now) => {
           const parsed = validate(QualifyObservationInput, input, rt.localeOf(options));
           if (!parsed.ok) return parsed;
+          const by = staffByOf(rt, options);
+          if (!by.ok) return by;
           const allowed = check(obs, 'qualify', { organisationId: parsed.value.organisationId }, now, options);
-          return allowed.ok ? ok([rt.event<ObservationQualified>('ObservationQualified', parsed.value, now)]) : allowed;
+          return allowed.ok ? ok([rt.event<ObservationQualified>('ObservationQualified', { ...parsed.value, ...by.value }, now)]) : allowed;
         },
         options,
       ),
 
     /** Marks the observation as a duplicate of another one. */
-    markDuplicate: (id: string, input: { of: string }, options?: CommandOptions) =>
+    markDuplicate: (id: string, input: { of: string }, options?: StaffCommandOptions) =>
       onObservation(
         id,
         async (obs, now) => {
           const parsed = validate(DuplicateInput, input, rt.localeOf(options));
           if (!parsed.ok) return parsed;
+          const by = staffByOf(rt, options);
+          if (!by.ok) return by;
           const allowed = check(obs, 'markDuplicate', { duplicateOf: parsed.value.of }, now, options);
           if (!allowed.ok) return allowed;
           const original = await rt.load(observationStream, observationStream.prefix + parsed.value.of);
           if (!original.state) return rt.error('observation.not-found', options, { observationId: parsed.value.of });
-          return ok([rt.event<ObservationMarkedDuplicate>('ObservationMarkedDuplicate', { of: parsed.value.of }, now)]);
+          return ok([rt.event<ObservationMarkedDuplicate>('ObservationMarkedDuplicate', { of: parsed.value.of, ...by.value }, now)]);
         },
         options,
       ),
 
     /** Sets the observation aside, with a reason. */
-    reject: (id: string, input: { reason: string }, options?: CommandOptions) =>
+    reject: (id: string, input: { reason: string }, options?: StaffCommandOptions) =>
       onObservation(
         id,
         (obs, now) => {
           const parsed = validate(RejectInput, input, rt.localeOf(options));
           if (!parsed.ok) return parsed;
+          const by = staffByOf(rt, options);
+          if (!by.ok) return by;
           const allowed = check(obs, 'reject', { reason: parsed.value.reason }, now, options);
-          return allowed.ok ? ok([rt.event<ObservationRejected>('ObservationRejected', { reason: parsed.value.reason }, now)]) : allowed;
+          return allowed.ok
+            ? ok([rt.event<ObservationRejected>('ObservationRejected', { reason: parsed.value.reason, ...by.value }, now)])
+            : allowed;
         },
         options,
       ),
 
     /** Marks a qualified observation as fixed straight away. */
-    resolve: (id: string, options?: CommandOptions) =>
+    resolve: (id: string, options?: StaffCommandOptions) =>
       onObservation(
         id,
         (obs, now) => {
+          const by = staffByOf(rt, options);
+          if (!by.ok) return by;
           const allowed = check(obs, 'resolve', {}, now, options);
-          return allowed.ok ? ok([rt.event<ObservationResolved>('ObservationResolved', {}, now)]) : allowed;
+          return allowed.ok ? ok([rt.event<ObservationResolved>('ObservationResolved', by.value, now)]) : allowed;
         },
         options,
       ),

@@ -13,7 +13,7 @@ import { engagementStream } from './engagements.js';
 import { observationStream } from './observations.js';
 import type { CommandOptions, Decision, Runtime } from './runtime.js';
 import type { WalkAggregate } from '../walk/walk.fold.js';
-import { walkStream } from './walks.js';
+import { staffByOf, walkStream, type StaffCommandOptions } from './walks.js';
 
 /**
  * Commands on comptes-rendus: `gusp.reports`. A report lives in its walk's
@@ -21,12 +21,15 @@ import { walkStream } from './walks.js';
  * input or a refused rule.
  */
 export interface ReportCommands {
-  /** Drafts the report of a done walk from the walk, its observations and engagements; while still a draft, drafts it again. */
-  draft(walkId: string, options?: CommandOptions): Promise<Result<Report>>;
+  /**
+   * Drafts the report of a done walk from the walk, its observations and engagements; while still a
+   * draft, drafts it again. Like `validate` and `share`, `options.actor` names who: the event's `by`.
+   */
+  draft(walkId: string, options?: StaffCommandOptions): Promise<Result<Report>>;
   /** Validates the report, optionally with the coordinator's summary. */
-  validate(walkId: string, input?: { summary?: string }, options?: CommandOptions): Promise<Result<Report>>;
+  validate(walkId: string, input?: { summary?: string }, options?: StaffCommandOptions): Promise<Result<Report>>;
   /** Shares the validated report with every participant (on `sharedOn`, today otherwise): the walk becomes `reported`. */
-  share(walkId: string, input?: { sharedOn?: string }, options?: CommandOptions): Promise<Result<Report>>;
+  share(walkId: string, input?: { sharedOn?: string }, options?: StaffCommandOptions): Promise<Result<Report>>;
   /** The report of a walk, or `walk.not-found` / `report.not-found`. */
   get(walkId: string, options?: CommandOptions): Promise<Result<Report>>;
 }
@@ -49,13 +52,15 @@ export function reportCommands(rt: Runtime): ReportCommands {
 
   return {
     /** Drafts (or regenerates, while still a draft) the report from the walk, its observations and engagements. */
-    async draft(walkId: string, options?: CommandOptions): Promise<Result<Report>> {
+    async draft(walkId: string, options?: StaffCommandOptions): Promise<Result<Report>> {
       const [observations, engagements] = await Promise.all([rt.all(observationStream), rt.all(engagementStream)]);
       return rt.execute(
         walkStream,
         walkStream.prefix + walkId,
         (agg, now) => {
           if (!agg) return rt.error('walk.not-found', options, { walkId });
+          const by = staffByOf(rt, options);
+          if (!by.ok) return by;
           const existing = agg.report;
           const allowed = rt.rule(
             transition(reportRules, existing?.status ?? 'none', existing ? 'regenerate' : 'draft', { walk: agg.walk }),
@@ -70,7 +75,7 @@ export function reportCommands(rt: Runtime): ReportCommands {
             engagements,
             generatedAt: toZonedISO(now, city.timezone),
           });
-          return ok([rt.event<ReportDrafted>('ReportDrafted', { report }, now)]);
+          return ok([rt.event<ReportDrafted>('ReportDrafted', { report, ...by.value }, now)]);
         },
         (agg) => agg.report as Report,
         options,
@@ -78,28 +83,32 @@ export function reportCommands(rt: Runtime): ReportCommands {
     },
 
     /** Validates the report, optionally with the coordinator's summary. */
-    validate: (walkId: string, input: { summary?: string } = {}, options?: CommandOptions) =>
+    validate: (walkId: string, input: { summary?: string } = {}, options?: StaffCommandOptions) =>
       onReport(
         walkId,
         (agg, now) => {
           const parsed = validate(ValidateReportInput, input, rt.localeOf(options));
           if (!parsed.ok) return parsed;
+          const by = staffByOf(rt, options);
+          if (!by.ok) return by;
           if (!agg.report) return rt.error('report.not-found', options, { walkId });
           const allowed = rt.rule(transition(reportRules, agg.report.status, 'validate', { walk: agg.walk }), options);
-          const data = parsed.value.summary === undefined ? {} : { summary: parsed.value.summary };
+          const data = parsed.value.summary === undefined ? by.value : { summary: parsed.value.summary, ...by.value };
           return allowed.ok ? ok([rt.event<ReportValidated>('ReportValidated', data, now)]) : allowed;
         },
         options,
       ),
 
     /** Shares the report with every participant: the walk becomes `reported`. */
-    share: (walkId: string, input: { sharedOn?: string } = {}, options?: CommandOptions) =>
+    share: (walkId: string, input: { sharedOn?: string } = {}, options?: StaffCommandOptions) =>
       onReport(
         walkId,
         (agg, now) => {
           const locale = rt.localeOf(options);
           const parsed = validate(ShareReportInput, input, locale);
           if (!parsed.ok) return parsed;
+          const by = staffByOf(rt, options);
+          if (!by.ok) return by;
           if (!agg.report) return rt.error('report.not-found', options, { walkId });
           const allowed = rt.rule(transition(reportRules, agg.report.status, 'share', { walk: agg.walk }), options);
           if (!allowed.ok) return allowed;
@@ -109,7 +118,7 @@ export function reportCommands(rt: Runtime): ReportCommands {
           );
           if (!walkAllowed.ok) return walkAllowed;
           const sharedOn = parsed.value.sharedOn ?? calendarDay(now, city.timezone);
-          return ok([rt.event<ReportShared>('ReportShared', { sharedOn }, now)]);
+          return ok([rt.event<ReportShared>('ReportShared', { sharedOn, ...by.value }, now)]);
         },
         options,
       ),

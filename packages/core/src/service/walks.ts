@@ -78,6 +78,17 @@ export interface StaffCommandOptions extends CommandOptions {
   readonly actor?: StaffActorInput | undefined;
 }
 
+/**
+ * The `by` of a staff command's events, from `options.actor` (checked with {@linkcode StaffActor},
+ * refused with `validation.invalid`), or nothing when absent. Every staff command (walks, reports,
+ * observations, engagements) stamps its events with it.
+ */
+export function staffByOf(rt: Pick<Runtime, 'localeOf'>, options?: StaffCommandOptions): Result<{ by?: StaffActor }> {
+  if (options?.actor === undefined) return ok({});
+  const parsed = validate(StaffActor, options.actor, rt.localeOf(options));
+  return parsed.ok ? ok({ by: parsed.value }) : parsed;
+}
+
 /** The walk with its status as people see it (deadline applied). */
 const effective = (walk: Walk, now: Date): Walk => ({ ...walk, status: effectiveWalkStatus(walk, now) });
 
@@ -226,12 +237,7 @@ export function walkCommands(rt: Runtime): WalkCommands {
     ...extra,
   });
 
-  /** The `by` of a staff command's events, from `options.actor` (checked), or nothing when absent. */
-  const byOf = (options?: StaffCommandOptions): Result<{ by?: StaffActor }> => {
-    if (options?.actor === undefined) return ok({});
-    const parsed = validate(StaffActor, options.actor, rt.localeOf(options));
-    return parsed.ok ? ok({ by: parsed.value }) : parsed;
-  };
+  const byOf = (options?: StaffCommandOptions) => staffByOf(rt, options);
 
   /** A new registration as a sign-up command makes it, from its checked input and the status the table chose. */
   const newRegistration = (

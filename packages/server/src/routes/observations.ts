@@ -66,7 +66,7 @@ const followers = { roles: ['coordinator', 'agent'] } as const;
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 
 export function observationRoutes(deps: RouteDeps): RouteGroup {
-  const { gusp, options, refuse, jsonBody, commandOptions, staff, origin, unwrap } = deps;
+  const { gusp, options, refuse, jsonBody, staff, origin, unwrap } = deps;
   /** Public observations, their photo URLs built from the public URL, deleted photos left out. */
   const presentAll = (list: readonly Observation[]) => publicObservations(list, origin(), photoLookup(options.photos));
   const present = async (o: Observation) => (await presentAll([o]))[0] as Omit<Observation, 'reporter'>;
@@ -225,7 +225,9 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: jsonAnswer('The public observation, qualified.', PublicObservation) },
         handler: async (c, input) => {
           const id = c.req.param('observationId');
-          return c.json(await present(unwrap(await gusp.observations.qualify(id, input, commandOptions(c, `qualify:${id}`)))));
+          return c.json(
+            await present(unwrap(await gusp.observations.qualify(id, input, await staffCommandOptions(c, deps, `qualify:${id}`)))),
+          );
         },
       }),
       jsonRoute(deps, {
@@ -239,7 +241,9 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: jsonAnswer('The public observation, rejected.', PublicObservation) },
         handler: async (c, input) => {
           const id = c.req.param('observationId');
-          return c.json(await present(unwrap(await gusp.observations.reject(id, input, commandOptions(c, `reject:${id}`)))));
+          return c.json(
+            await present(unwrap(await gusp.observations.reject(id, input, await staffCommandOptions(c, deps, `reject:${id}`)))),
+          );
         },
       }),
       jsonRoute(deps, {
@@ -253,7 +257,11 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: jsonAnswer('The public observation, a duplicate.', PublicObservation) },
         handler: async (c, input) => {
           const id = c.req.param('observationId');
-          return c.json(await present(unwrap(await gusp.observations.markDuplicate(id, input, commandOptions(c, `mark-duplicate:${id}`)))));
+          return c.json(
+            await present(
+              unwrap(await gusp.observations.markDuplicate(id, input, await staffCommandOptions(c, deps, `mark-duplicate:${id}`))),
+            ),
+          );
         },
       }),
       route(deps, {
@@ -266,7 +274,7 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: jsonAnswer('The public observation, resolved.', PublicObservation) },
         handler: async (c) => {
           const id = c.req.param('observationId');
-          return c.json(await present(unwrap(await gusp.observations.resolve(id, commandOptions(c, `resolve:${id}`)))));
+          return c.json(await present(unwrap(await gusp.observations.resolve(id, await staffCommandOptions(c, deps, `resolve:${id}`)))));
         },
       }),
       route(deps, {

@@ -386,7 +386,7 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: jsonAnswer('The compte-rendu, a draft.', Report) },
         handler: async (c) => {
           const id = c.req.param('walkId');
-          return c.json(unwrap(await gusp.reports.draft(id, commandOptions(c, `report-draft:${id}`))));
+          return c.json(unwrap(await gusp.reports.draft(id, await staffOptions(c, `report-draft:${id}`))));
         },
       }),
       jsonRoute(deps, {
@@ -400,7 +400,7 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: jsonAnswer('The compte-rendu, validated.', Report) },
         handler: async (c, input) => {
           const id = c.req.param('walkId');
-          return c.json(unwrap(await gusp.reports.validate(id, input, commandOptions(c, `report-validate:${id}`))));
+          return c.json(unwrap(await gusp.reports.validate(id, input, await staffOptions(c, `report-validate:${id}`))));
         },
       }),
       jsonRoute(deps, {
@@ -414,7 +414,7 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: jsonAnswer('The compte-rendu, shared.', Report) },
         handler: async (c, input) => {
           const id = c.req.param('walkId');
-          return c.json(unwrap(await gusp.reports.share(id, input, commandOptions(c, `report-share:${id}`))));
+          return c.json(unwrap(await gusp.reports.share(id, input, await staffOptions(c, `report-share:${id}`))));
         },
       }),
       route(deps, {
