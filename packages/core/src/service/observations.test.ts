@@ -173,3 +173,54 @@ describe('observations: qualification and follow-up', () => {
     assertRefused(await gusp.observations.get('ghost'), 'observation.not-found');
   });
 });
+
+describe('observations and comptes-rendus: who acted', () => {
+  const COORDINATOR = { accountId: 'acc-coordinatrice', role: 'coordinator', organisationId: 'ville-de-valence' } as const;
+  const as = { actor: COORDINATOR };
+  const byIn = async (t: TestGusp, stream: string) =>
+    (await t.store.read(stream)).events.slice(1).map((e) => [e.type, (e.data as { by?: unknown }).by]);
+
+  it('qualify, resolve, reject, mark as duplicate, draft, validate and share record options.actor as by', async () => {
+    const t = setup();
+    const [fixed, aside, twin] = [
+      unwrap(await t.gusp.observations.record(lampadaire())),
+      unwrap(await t.gusp.observations.record(lampadaire())),
+      unwrap(await t.gusp.observations.record(lampadaire())),
+    ];
+    unwrap(await t.gusp.observations.qualify(fixed.id, { organisationId: 'oph' }, as));
+    unwrap(await t.gusp.observations.resolve(fixed.id, as));
+    unwrap(await t.gusp.observations.reject(aside.id, { reason: 'Hors champ' }, as));
+    unwrap(await t.gusp.observations.markDuplicate(twin.id, { of: fixed.id }, as));
+    assert.deepEqual(await byIn(t, `observation-${fixed.id}`), [
+      ['ObservationQualified', COORDINATOR],
+      ['ObservationResolved', COORDINATOR],
+    ]);
+    assert.deepEqual(await byIn(t, `observation-${aside.id}`), [['ObservationRejected', COORDINATOR]]);
+    assert.deepEqual(await byIn(t, `observation-${twin.id}`), [['ObservationMarkedDuplicate', COORDINATOR]]);
+
+    const walk = await finishedWalk(t);
+    unwrap(await t.gusp.reports.draft(walk.id, as));
+    unwrap(await t.gusp.reports.validate(walk.id, {}, as));
+    unwrap(await t.gusp.reports.share(walk.id, {}, as));
+    assert.deepEqual(
+      (await byIn(t, `walk-${walk.id}`)).filter(([type]) => String(type).startsWith('Report')),
+      [
+        ['ReportDrafted', COORDINATOR],
+        ['ReportValidated', COORDINATOR],
+        ['ReportShared', COORDINATOR],
+      ],
+    );
+  });
+
+  it('refuses an actor that is not staff with validation.invalid, and appends nothing', async () => {
+    const t = setup();
+    const bad = { actor: { accountId: 'acc-1', role: 'resident' } as never };
+    const obs = unwrap(await t.gusp.observations.record(lampadaire()));
+    assertRefused(await t.gusp.observations.qualify(obs.id, { organisationId: 'oph' }, bad), 'validation.invalid');
+    assertRefused(await t.gusp.observations.reject(obs.id, { reason: 'Hors champ' }, bad), 'validation.invalid');
+    const walk = await finishedWalk(t);
+    assertRefused(await t.gusp.reports.draft(walk.id, bad), 'validation.invalid');
+    assert.deepEqual(await byIn(t, `observation-${obs.id}`), []);
+    assert.equal(unwrap(await t.gusp.walks.get(walk.id)).report, undefined);
+  });
+});
