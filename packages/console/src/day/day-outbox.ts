@@ -5,11 +5,14 @@
  * same IndexedDB store as `<gusp-issue-form>`'s observations), each entry with the client id it
  * was made with, sent as its `Idempotency-Key`, so the server applies it once however often the
  * network makes it resend. Sent oldest first (a start before the check-ins it allows), when the
- * screen opens (a reload), when the browser says it is back online, and from « Envoyer maintenant »;
- * stopped at the first failure of the network, or when the session must be opened again.
+ * screen opens (a reload), when the browser says it is back online, when the page is shown or
+ * focused again, every 2, 4… 64 s while something waits (`Retry`: the `online` event may come before
+ * the network really is back), and from « Envoyer maintenant »; stopped at the first failure of the
+ * network, or when the session must be opened again (then not retried by itself).
  */
 import { newId } from '@gusp/core';
 import * as outbox from '@gusp/elements/shared/outbox.js';
+import { retry } from '@gusp/elements/shared/retry.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiRefusal, staffRequest } from '../internal/api.js';
 
@@ -68,6 +71,9 @@ export class DayOutboxController implements ReactiveController {
   private readonly memory = new Map<string, DayEntry>();
   private flushedFor: string | undefined;
   private readonly onOnline = () => void this.flush();
+  private readonly retry = retry(this.onOnline);
+  /** The last attempt met a closed session: no retry by itself, the person signs in again. */
+  private sessionEnded = false;
 
   constructor(
     private readonly host: DayHost,
@@ -81,11 +87,11 @@ export class DayOutboxController implements ReactiveController {
   }
 
   hostConnected(): void {
-    window.addEventListener('online', this.onOnline);
+    this.retry.listen(true);
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('online', this.onOnline);
+    this.retry.listen(false);
   }
 
   /** A new walk (or the screen opened again): what waits for it is sent, or at least shown. */
@@ -142,6 +148,7 @@ export class DayOutboxController implements ReactiveController {
   /** Sends what waits for the walk, oldest first; stops at the first failure of the network. */
   flush(): Promise<void> {
     this.flushing ??= (async () => {
+      this.sessionEnded = false;
       try {
         await this.refresh();
         const target = this.target();
@@ -152,6 +159,7 @@ export class DayOutboxController implements ReactiveController {
       } finally {
         this.flushing = undefined;
         await this.refresh();
+        this.retry.after(this.pending.length > 0 && !this.sessionEnded);
       }
     })();
     return this.flushing;
@@ -172,6 +180,7 @@ export class DayOutboxController implements ReactiveController {
     } catch (error) {
       if (!(error instanceof ApiRefusal)) return false;
       if (error.status === 401 || error.error.code === 'auth.csrf') {
+        this.sessionEnded = true;
         this.onSessionEnded();
         return false;
       }

@@ -429,6 +429,37 @@ describe('<gusp-console-day> against the real server', function () {
     expect((await api<{ observations: unknown[] }>('GET', `/observations?walk=${id}`)).observations).to.have.length(2);
   });
 
+  it('sends by itself what the first attempt after the network came back could not (the journey’s « 2 envois en attente »): once each', async () => {
+    await signInAs('coordinator');
+    const id = await walkIn('in-progress', { registrations: 1, stops: 1 });
+    await signInAs('agent');
+    const [person] = await registrationsOf(id);
+    const el = await realDay(id);
+    const form = issueForm(el);
+    await form.loaded;
+    // Armed now (no request reaches the faulty network offline): the first attempts once `online` comes drop their connection,
+    // as when the browser says `online` before requests go through again.
+    await failNext(`/walks/${id}/check-ins`, 0, 1);
+    await failNext('/observations', 0, 1);
+    await setOffline(true);
+    await tick(el, person!.id);
+    $(el, '#day-checkin-submit')!.click();
+    await until(() => text(el, '#day-checkin-said') !== '', 10_000, 'the check-in kept');
+    const root = form.shadowRoot!;
+    (root.querySelector('#polarity-problem') as HTMLInputElement).click();
+    type(root, '#theme', 'eclairage-public', 'change');
+    type(root, '#address', 'Place du marché');
+    type(root, '#description', 'Lampadaire éteint');
+    await form.submit();
+    await until(() => pendingOf(el) === 2, 10_000, 'both kept on the device');
+    await setOffline(false);
+    await until(() => !$(el, '#day-offline'), 4000, 'online again');
+    // No other event, no « Envoyer maintenant »: both outboxes try again by themselves.
+    await until(() => pendingOf(el) === 0, 15_000, 'sent by itself');
+    expect((await registrationsOf(id)).map((r) => r.status)).to.deep.equal(['attended']);
+    expect((await api<{ observations: unknown[] }>('GET', `/observations?walk=${id}`)).observations).to.have.length(1);
+  });
+
   it('keeps a walk-in waiting more than 24 hours on the device without its phone number, but with the name it needs', async () => {
     await setOffline(true);
     const url = `${REAL}/walks/w-given/walk-ins`;
