@@ -124,20 +124,12 @@ async function follow(page: Page, link: string, hash: string, from?: string): Pr
 }
 
 /**
- * Waits until nothing waits on the phone (`#day-pending` counts 0). What was kept offline leaves by
- * itself when the network returns; when it has not after 20 s, the agent presses « Envoyer
- * maintenant », as the screen offers (said in the test's output: the automatic resend missed).
+ * Waits until nothing waits on the phone (`#day-pending` counts 0): what was kept offline leaves by
+ * itself when the network returns, without « Envoyer maintenant » (the outboxes retry, with a backoff,
+ * when the `online` event came before requests went through again).
  */
-async function drained(phone: Page, t: TestContext): Promise<void> {
-  const empty = inScreen('day', '#day-pending[data-count="0"]');
-  try {
-    await phone.waitForSelector(empty, { timeout: 20_000 });
-    return;
-  } catch {
-    t.diagnostic(`  the network is back but ${await textOf(phone, inScreen('day', '#day-pending'))}: « Envoyer maintenant »`);
-  }
-  await clickOn(phone, inScreen('day', '#day-send-now'));
-  await phone.waitForSelector(empty, { timeout: WAIT });
+async function drained(phone: Page): Promise<void> {
+  await phone.waitForSelector(inScreen('day', '#day-pending[data-count="0"]'), { timeout: WAIT });
 }
 
 const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -436,7 +428,7 @@ export function journey(name: string, open: () => Promise<Database>, dbSkip?: st
           if (!o.offline && (await phone.evaluate(() => !navigator.onLine))) {
             // The network returns: what waits leaves by itself.
             await phone.setOfflineMode(false);
-            await drained(phone, t);
+            await drained(phone);
           }
           await phone.setOfflineMode(o.offline);
           await selectIn(phone, form('#stop'), stopIds[o.stop]!);
@@ -456,7 +448,7 @@ export function journey(name: string, open: () => Promise<Database>, dbSkip?: st
           );
           t.diagnostic(`  observation ${i + 1} at stop ${o.stop + 1}${o.offline ? ', offline' : ''}`);
         }
-        await drained(phone, t);
+        await drained(phone);
         // What is recorded, per stop, as the server has it: 1, 1, 2, 1.
         const perStop = await phone.waitForFunction(
           () => {
