@@ -654,26 +654,22 @@ describe('gusp-issue-form', () => {
       }
     });
 
-    it('during a walk, keeps the walk’s context after a send but not the contact', async () => {
+    it('during a walk, asks the agent no contact (« Vos coordonnées », consent), sends none, and keeps the walk’s context after a send', async () => {
       const walkId = await createWalk({ then: 'start' });
       const el = await fromApi({ walkId });
+      for (const id of ['reporter-name', 'reporter-email', 'reporter-phone', 'reporter-consent', 'reporter-hint']) {
+        expect($(el, `#${id}`), id).to.equal(null);
+      }
+      expect(shadow(el).textContent).not.to.contain('Vos coordonnées');
       const stopId = shadow(el).querySelectorAll<HTMLOptionElement>('#stop option')[1]!.value;
-      fill(shadow(el), {
-        'polarity-problem': true,
-        theme: 'nettoyage',
-        stop: stopId,
-        description: unique('Poubelle débordante'),
-        'reporter-name': 'Yasmine',
-        'reporter-email': 'yasmine@example.org',
-        'reporter-consent': true,
-      });
+      const description = unique('Poubelle débordante');
+      fill(shadow(el), { 'polarity-problem': true, theme: 'nettoyage', stop: stopId, description });
       await el.submit();
       expect(text(el, '.submit-status')).to.contain('Merci');
+      const [recorded] = (await stored(description)) as (StoredObservation & { reporter?: unknown })[];
+      expect([recorded?.source, recorded?.walkId, recorded?.reporter]).to.deep.equal(['walk', walkId, undefined]);
       expect($<HTMLSelectElement>(el, '#stop')!.value).to.equal(stopId);
       expect($<HTMLSelectElement>(el, '#theme')!.value).to.equal('nettoyage');
-      expect($<HTMLInputElement>(el, '#reporter-name')!.value).to.equal('');
-      expect($<HTMLInputElement>(el, '#reporter-email')!.value).to.equal('');
-      expect(JSON.stringify(storedDrafts())).not.to.match(/Yasmine|yasmine@/);
       await expect(el).to.be.accessible();
       // « Effacer mes réponses » then also drops the walk's context and the message of the last send.
       $<HTMLButtonElement>(el, 'button[part=clear]')!.click();

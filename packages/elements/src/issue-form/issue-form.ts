@@ -170,7 +170,8 @@ export class GuspIssueForm extends GuspElement {
   private input(): RecordObservationInput {
     const v = this.form.values;
     const walk = this.data?.walk;
-    const hasContact = (v.reporterName + v.reporterEmail + v.reporterPhone).trim() !== '';
+    // An agent recording during a walk is asked no contact (the fields are not shown): none is sent, not even a draft's.
+    const hasContact = !walk && (v.reporterName + v.reporterEmail + v.reporterPhone).trim() !== '';
     return {
       ...(v.quartierId ? { quartierId: v.quartierId } : {}),
       ...(walk ? { walkId: walk.id } : {}),
@@ -457,26 +458,29 @@ export class GuspIssueForm extends GuspElement {
         </fieldset>
 
         ${this.photos.render(t, this.form)}
-
-        <fieldset class="field" part="field" aria-describedby=${f.describedBy(['reporter-hint'], ['reporter'])}>
-          <legend>${t.reporterLegend}</legend>
-          <p class="hint" id="reporter-hint">${t.reporterHint}</p>
-          ${f.inlineError('reporter')}
-          <div class="field">
-            <label for="reporter-name">${t.name}</label>
-            ${f.input('reporterName', 'reporter-name', { autocomplete: 'name' })}
-          </div>
-          <div class="field">
-            <label for="reporter-email">${t.email}</label>
-            ${f.input('reporterEmail', 'reporter-email', { type: 'email', autocomplete: 'email', errors: ['reporter'] })}
-          </div>
-          <div class="field">
-            <label for="reporter-phone">${t.phone}</label>
-            ${f.input('reporterPhone', 'reporter-phone', { type: 'tel', autocomplete: 'tel', errors: ['reporter'] })}
-          </div>
-          ${f.inlineError('reporterConsent')}
-          ${f.checkbox('reporterConsent', 'reporter-consent', t.reporterConsent, { errors: ['reporterConsent'] })}
-        </fieldset>
+        ${
+          this.inWalk
+            ? nothing
+            : html`<fieldset class="field" part="field" aria-describedby=${f.describedBy(['reporter-hint'], ['reporter'])}>
+                <legend>${t.reporterLegend}</legend>
+                <p class="hint" id="reporter-hint">${t.reporterHint}</p>
+                ${f.inlineError('reporter')}
+                <div class="field">
+                  <label for="reporter-name">${t.name}</label>
+                  ${f.input('reporterName', 'reporter-name', { autocomplete: 'name' })}
+                </div>
+                <div class="field">
+                  <label for="reporter-email">${t.email}</label>
+                  ${f.input('reporterEmail', 'reporter-email', { type: 'email', autocomplete: 'email', errors: ['reporter'] })}
+                </div>
+                <div class="field">
+                  <label for="reporter-phone">${t.phone}</label>
+                  ${f.input('reporterPhone', 'reporter-phone', { type: 'tel', autocomplete: 'tel', errors: ['reporter'] })}
+                </div>
+                ${f.inlineError('reporterConsent')}
+                ${f.checkbox('reporterConsent', 'reporter-consent', t.reporterConsent, { errors: ['reporterConsent'] })}
+              </fieldset>`
+        }
 
         <button type="submit" part="submit" aria-disabled=${this.outbox.sending ? 'true' : 'false'}>
           ${this.outbox.sending ? t.submittingIssue : t.submitIssue}
