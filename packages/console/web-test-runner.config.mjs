@@ -63,7 +63,9 @@ export default {
   ],
   middleware: [real.middleware, staffApiMiddleware('/api')],
   concurrency: 1,
-  testFramework: { config: { timeout: 10000 } },
+  // 30 s a test: most talk to the real server (PGlite in this process), which a loaded 2-core machine slows
+  // well past 10 s for a test that signs in, makes a walk and runs axe twice; a hang still fails.
+  testFramework: { config: { timeout: 30000 } },
   // A file against the real server waits for it to start first (test/real.ts: 20 s on a loaded machine).
   testsFinishTimeout: 600_000,
   browsers: [chrome],

@@ -16,7 +16,7 @@ import { heading } from '@gusp/elements/shared/heading.js';
 import { Task, TaskStatus } from '@lit/task';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { ApiRefusal, staffRequest } from '../internal/api.js';
-import { ConsoleElement } from '../internal/console-element.js';
+import { ConsoleScreen } from '../internal/console-screen.js';
 import { tokens } from '../styles/tokens.js';
 
 /** A staff account as `GET /api/staff/accounts` lists it. */
@@ -136,11 +136,10 @@ interface Confirming {
  * @csspart tokens - The API tokens' section.
  * @csspart new-token - The token just created, shown once.
  */
-export class GuspConsoleAccounts extends ConsoleElement {
+export class GuspConsoleAccounts extends ConsoleScreen<AccountsData> {
   static override properties = {
-    ...ConsoleElement.properties,
+    ...ConsoleScreen.properties,
     walkId: { type: String, attribute: 'walk-id', reflect: true },
-    data: { attribute: false },
     inviteSending: { state: true },
     inviteDone: { state: true },
     inviteFailed: { state: true },
@@ -244,7 +243,7 @@ export class GuspConsoleAccounts extends ConsoleElement {
   private readonly invite = new FormController<InviteValues, InviteTarget>(this, inviteConfig);
   private readonly tokenForm = new FormController<TokenValues, TokenTarget>(this, tokenConfig);
 
-  private readonly task = new Task(this, {
+  protected readonly task = new Task(this, {
     args: () => [this.apiBase, this.locale, this.given] as const,
     task: async ([base, locale, given], { signal }) => {
       if (given && this.data) return this.data;
@@ -269,26 +268,9 @@ export class GuspConsoleAccounts extends ConsoleElement {
     onError: (error) => this.sessionEnded(error),
   });
 
-  private given = false;
-
   constructor() {
     super();
     this.inviteSending = this.inviteFailed = this.tokenSending = this.tokenFailed = false;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.given = this.data !== undefined;
-  }
-
-  /** Resolves once the load under way has ended (arrived or failed) and is rendered. */
-  get loaded(): Promise<void> {
-    return this.settledAfter(this.task);
-  }
-
-  /** Loads again (« Réessayer », and after each change when the data is not given). */
-  reload(): Promise<void> {
-    return this.task.run();
   }
 
   /** A refusal in this screen's words for the accounts' codes, else the console's. */

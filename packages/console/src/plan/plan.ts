@@ -21,7 +21,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { hashOf, hrefOf } from '../app/routes.js';
 import { ApiRefusal, staffRequest } from '../internal/api.js';
-import { ConsoleElement } from '../internal/console-element.js';
+import { ConsoleScreen } from '../internal/console-screen.js';
 import { tokens } from '../styles/tokens.js';
 import {
   emptyPlan,
@@ -79,11 +79,10 @@ const PATHS: Readonly<Record<Action, string>> = {
  * @csspart actions - The steps a saved walk accepts.
  * @csspart preview - What residents will see.
  */
-export class GuspConsolePlan extends ConsoleElement {
+export class GuspConsolePlan extends ConsoleScreen<PlanData> {
   static override properties = {
-    ...ConsoleElement.properties,
+    ...ConsoleScreen.properties,
     walkId: { type: String, attribute: 'walk-id', reflect: true },
-    data: { attribute: false },
     sending: { state: true },
     announce: { state: true },
     actionBusy: { state: true },
@@ -197,7 +196,6 @@ export class GuspConsolePlan extends ConsoleElement {
   private filledFor: string | undefined;
   /** The Idempotency-Key of the request being sent, kept while the same body is retried (a lost answer is not a second walk). */
   private attempt: { readonly key: string; readonly body: string } | undefined;
-  private given = false;
 
   private readonly form: FormController<PlanValues, PlanTarget> = new FormController<PlanValues, PlanTarget>(
     this,
@@ -217,7 +215,7 @@ export class GuspConsolePlan extends ConsoleElement {
     ),
   );
 
-  private readonly task = new Task(this, {
+  protected readonly task = new Task(this, {
     args: () => [this.apiBase, this.walkId ?? '', this.locale] as const,
     task: async ([base, walkId, locale], { signal }): Promise<PlanData> => {
       if (this.given && this.data && (this.data.walk?.walk.id ?? '') === walkId) return this.data;
@@ -239,20 +237,10 @@ export class GuspConsolePlan extends ConsoleElement {
     this.confirmingCancel = false;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.given = this.data !== undefined;
-  }
-
-  /** Resolves once the load under way has ended (arrived or failed) and is rendered. */
-  get loaded(): Promise<void> {
-    return this.settledAfter(this.task);
-  }
-
   /** Loads again (« Réessayer », and after each step). */
-  reload(): Promise<void> {
+  override reload(): Promise<void> {
     this.given = false;
-    return this.task.run();
+    return super.reload();
   }
 
   private get p() {

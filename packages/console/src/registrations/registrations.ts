@@ -31,7 +31,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { hashOf } from '../app/routes.js';
 import { ApiRefusal, setCsrfToken, staffRequest } from '../internal/api.js';
-import { ConsoleElement } from '../internal/console-element.js';
+import { ConsoleScreen } from '../internal/console-screen.js';
 import type { StaffRole } from '../internal/events.js';
 import { tokens } from '../styles/tokens.js';
 
@@ -168,11 +168,10 @@ const folded = (s: string | undefined) => (s ?? '').normalize('NFD').replace(/\p
  * @csspart phone-in - The phone-in form.
  * @csspart list - The registrations.
  */
-export class GuspConsoleRegistrations extends ConsoleElement {
+export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
   static override properties = {
-    ...ConsoleElement.properties,
+    ...ConsoleScreen.properties,
     walkId: { type: String, attribute: 'walk-id', reflect: true },
-    data: { attribute: false },
     query: { state: true },
     statusFilter: { state: true },
     action: { state: true },
@@ -322,7 +321,6 @@ export class GuspConsoleRegistrations extends ConsoleElement {
   /** The phone-in form: typing, sending, or its send failed for want of an answer. */
   declare private phase: 'editing' | 'sending' | 'failed';
 
-  private given = false;
   /** The Idempotency-Key of the phone-in being sent, kept while the same answers are resent. */
   private attempt: { readonly key: string; readonly body: string } | undefined;
   /** The same for the cancellation or promotion being sent. */
@@ -333,7 +331,7 @@ export class GuspConsoleRegistrations extends ConsoleElement {
     phoneInConfig(() => (this.walkId ? `gusp-console-phone-in:${this.walkId}` : undefined)),
   );
 
-  private readonly task = new Task(this, {
+  protected readonly task = new Task(this, {
     args: () => [this.apiBase, this.walkId ?? '', this.locale, this.given] as const,
     task: async ([base, walkId, locale, given], { signal }): Promise<RegistrationsData | undefined> => {
       if (given && this.data) return this.data;
@@ -367,11 +365,6 @@ export class GuspConsoleRegistrations extends ConsoleElement {
     this.phase = 'editing';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.given = this.data !== undefined;
-  }
-
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // Another walk: nothing of the last one stays on screen.
     if (changed.has('walkId') && changed.get('walkId') !== undefined && !this.given) {
@@ -380,16 +373,6 @@ export class GuspConsoleRegistrations extends ConsoleElement {
       this.message = '';
       this.phoneInDone = '';
     }
-  }
-
-  /** Resolves once the load under way has ended (arrived or failed) and is rendered. */
-  get loaded(): Promise<void> {
-    return this.settledAfter(this.task);
-  }
-
-  /** Loads again (« Réessayer », and after each change). */
-  reload(): Promise<void> {
-    return this.task.run();
   }
 
   private label(key: string): string {

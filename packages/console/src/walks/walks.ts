@@ -4,7 +4,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { hrefOf } from '../app/routes.js';
 import { staffPages, staffRequest } from '../internal/api.js';
-import { ConsoleElement } from '../internal/console-element.js';
+import { ConsoleScreen } from '../internal/console-screen.js';
 import { heading } from '@gusp/elements/shared/heading.js';
 import { tokens } from '../styles/tokens.js';
 
@@ -45,14 +45,13 @@ const yearIn = (timeZone: string, at = new Date()) => Number(new Intl.DateTimeFo
  * @csspart coverage - The coverage of the priority quartiers.
  * @csspart walks - The walks, per quartier.
  */
-export class GuspConsoleWalks extends ConsoleElement {
+export class GuspConsoleWalks extends ConsoleScreen<WalksData> {
   static override properties = {
-    ...ConsoleElement.properties,
+    ...ConsoleScreen.properties,
     year: { type: Number, reflect: true },
     quartier: { type: String, reflect: true },
     status: { type: String, reflect: true },
     view: { type: String, reflect: true },
-    data: { attribute: false },
   };
 
   static override styles = [
@@ -158,7 +157,7 @@ export class GuspConsoleWalks extends ConsoleElement {
   /** The city from the last answer, so the quartier filter keeps its choices while another year loads. */
   private city: CityProfile | undefined;
 
-  private readonly task = new Task(this, {
+  protected readonly task = new Task(this, {
     args: () => [this.apiBase, this.shownYear, this.quartier ?? '', this.status ?? '', this.locale, this.given] as const,
     task: async ([base, year, quartier, status, locale, given], { signal }) => {
       // Data given by the page (a story, an intranet's own loading) is shown as it is.
@@ -180,23 +179,6 @@ export class GuspConsoleWalks extends ConsoleElement {
     },
     onError: (error) => this.sessionEnded(error),
   });
-
-  private given = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.given = this.data !== undefined;
-  }
-
-  /** Resolves once the load under way has ended (arrived or failed) and is rendered. */
-  get loaded(): Promise<void> {
-    return this.settledAfter(this.task);
-  }
-
-  /** Loads again (« Réessayer »). */
-  reload(): Promise<void> {
-    return this.task.run();
-  }
 
   private get timeZone(): string {
     return this.data?.city.timezone ?? this.city?.timezone ?? 'Europe/Paris';
