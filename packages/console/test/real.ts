@@ -19,10 +19,31 @@ before(async function () {
   this.timeout(180_000);
   const response = await fetch(`${HOOKS}/ready`);
   if (!response.ok) throw new Error(`the real server did not start: ${response.status} ${await response.text()}`);
+  // The browser keeps its cookies from one test file to the next: each file starts signed out.
+  await signOut();
 });
 
 /** The CSRF token of the last `signInAs`. */
 let csrf: string | undefined;
+
+/**
+ * Ends the page's session on the real server, if it has one, whichever file opened it: its CSRF
+ * token comes from `GET /staff/me` (a page of another file never had it in `csrf`).
+ */
+export async function signOut(): Promise<void> {
+  const me = await fetch(`${REAL}/staff/me`, { credentials: 'same-origin' });
+  if (me.ok) {
+    const { session } = (await me.json()) as { session?: { csrfToken: string } };
+    const out = await fetch(`${REAL}/staff/sign-out`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: session ? { 'X-CSRF-Token': session.csrfToken } : {},
+    });
+    if (!out.ok) throw new RealApiError(out.status, await answerOf(out), 'sign out');
+  }
+  csrf = undefined;
+  setCsrfToken(REAL, undefined);
+}
 
 export interface RealAccount {
   readonly id: string;

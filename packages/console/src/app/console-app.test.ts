@@ -4,7 +4,7 @@ import { setViewport } from '@web/test-runner-commands';
 import '../define/console.js';
 import { setCsrfToken } from '../internal/api.js';
 import { clean, shadow, until } from '../../test/helpers.js';
-import { api, failNext, mails, REAL, signInAs, walkIn } from '../../test/real.js';
+import { api, failNext, mails, REAL, signInAs, signOut, walkIn } from '../../test/real.js';
 import type { GuspConsoleSignIn } from '../sign-in/sign-in.js';
 import type { GuspConsoleWalks } from '../walks/walks.js';
 import type { GuspConsole } from './console-app.js';
@@ -25,9 +25,9 @@ async function app(): Promise<GuspConsole> {
 const meRequests = () => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === `${REAL}/staff/me`).length;
 
 beforeEach(async () => {
-  // Every test starts signed out (the real server's cookie is HttpOnly: signed out through the API).
-  await api('POST', '/staff/sign-out').catch(() => undefined);
-  setCsrfToken(REAL, undefined);
+  // Every test starts signed out (the real server's cookie is HttpOnly: signed out through the API),
+  // whichever test or file signed in last.
+  await signOut();
   performance.setResourceTimingBufferSize(10_000);
   performance.clearResourceTimings();
   history.replaceState(null, '', pageUrl);
