@@ -197,12 +197,14 @@ async function startEmbeddedCluster(): Promise<PostgresCluster> {
   };
 }
 
+/** A suite of tests on one database: its name, how to open it, and why it is skipped, if it is. */
+export type DatabaseSuite = (name: string, open: () => Promise<Database>, skip?: string | false) => void;
+
 /**
- * Runs a suite on PGlite, then on a throw-away PostgreSQL cluster started for this file (skipped,
- * saying why, when there is none): the tests that must hold on both databases share this.
+ * Runs a suite on a throw-away PostgreSQL cluster started for this file (skipped, saying why, when
+ * there is none): for a suite that needs a file of its own per database (a long browser journey).
  */
-export function onBothDatabases(suite: (name: string, open: () => Promise<Database>, skip?: string | false) => void): void {
-  suite('pglite', () => openMigratedDatabase({}));
+export function onPostgres(suite: DatabaseSuite): void {
   const unavailable = postgresUnavailable();
   let cluster: PostgresCluster | undefined;
   if (!unavailable) {
@@ -221,4 +223,13 @@ export function onBothDatabases(suite: (name: string, open: () => Promise<Databa
     },
     unavailable ?? false,
   );
+}
+
+/**
+ * Runs a suite on PGlite, then on a throw-away PostgreSQL cluster started for this file (skipped,
+ * saying why, when there is none): the tests that must hold on both databases share this.
+ */
+export function onBothDatabases(suite: DatabaseSuite): void {
+  suite('pglite', () => openMigratedDatabase({}));
+  onPostgres(suite);
 }
