@@ -139,6 +139,8 @@ export const Empty: RegistrationsStory = { args: { data: nobody() } };
 
 /** No data given and no GUSP server behind Storybook: the failure is said, with « Réessayer ». */
 export const LoadFailed: RegistrationsStory = {
+  // An endpoint the browser cannot reach (nothing listens on port 9), as the other screens' failure stories.
+  tags: ['network-refused'],
   args: { data: undefined },
-  render: () => html`<gusp-console-registrations walk-id=${WALK} endpoint="/storybook-has-no-api"></gusp-console-registrations>`,
+  render: () => html`<gusp-console-registrations walk-id=${WALK} endpoint="http://127.0.0.1:9/api"></gusp-console-registrations>`,
 };

@@ -29,7 +29,7 @@ import { FormController, type FormConfig } from '@gusp/elements/shared/form-cont
 import { heading } from '@gusp/elements/shared/heading.js';
 import { Task, TaskStatus } from '@lit/task';
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { hashOf } from '../app/routes.js';
+import { hrefOf } from '../app/routes.js';
 import { ApiRefusal, setCsrfToken, staffRequest } from '../internal/api.js';
 import { ConsoleScreen } from '../internal/console-screen.js';
 import type { StaffRole } from '../internal/events.js';
@@ -465,10 +465,10 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
     const id = this.data?.summary.walk.id ?? this.walkId ?? '';
     return html`<nav aria-label=${r.links}>
       <ul>
-        <li><a id="back-to-walks" href=${hashOf('walks')}>${r.backToWalks}</a></li>
+        <li><a id="back-to-walks" href=${hrefOf('walks')}>${r.backToWalks}</a></li>
         ${
           id
-            ? html`<li><a id="to-day" href=${hashOf('day', id)}>${r.toDay}</a></li>
+            ? html`<li><a id="to-day" href=${hrefOf('day', id)}>${r.toDay}</a></li>
                 <li>
                   <a
                     id="day-sheet"
