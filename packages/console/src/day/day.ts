@@ -14,6 +14,7 @@ import {
   type WalkSummary,
 } from '@gusp/core';
 import '@gusp/elements/define/issue-form.js';
+import type { GuspObservationRefusedEvent } from '@gusp/elements';
 import * as outbox from '@gusp/elements/shared/outbox.js';
 import { heading } from '@gusp/elements/shared/heading.js';
 import { Task, TaskStatus } from '@lit/task';
@@ -293,9 +294,11 @@ export class GuspConsoleDay extends ConsoleElement {
     this.online = typeof navigator === 'undefined' ? true : navigator.onLine;
     this.addEventListener('gusp-observed', this.onObserved);
     this.addEventListener('gusp-observation-queued', this.onObserved);
-    this.addEventListener('gusp-observation-refused', (e) =>
-      this.addRefusals([{ id: e.detail.clientId, text: e.detail.error.message || this.t.errors.unavailable }]),
-    );
+    this.addEventListener('gusp-observation-refused', (e: Event) => {
+      // Typed by its class: the built package reads @gusp/elements' published types, not its global event map.
+      const { detail } = e as GuspObservationRefusedEvent;
+      this.addRefusals([{ id: detail.clientId, text: detail.error.message || this.t.errors.unavailable }]);
+    });
   }
 
   override connectedCallback(): void {
