@@ -143,13 +143,6 @@ export class GuspConsoleDay extends ConsoleElement {
         padding-block-start: var(--_space);
         border-block-start: 2px solid var(--_border);
       }
-      .badge {
-        display: inline-block;
-        padding: 0 0.5rem;
-        border: 1px solid currentColor;
-        border-radius: 1rem;
-        font-size: 0.9em;
-      }
       .people li {
         display: flex;
         gap: 0.75rem;

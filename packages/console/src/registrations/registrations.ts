@@ -266,13 +266,6 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
         margin: 0 0 0.25rem;
         overflow-wrap: anywhere;
       }
-      .badge {
-        display: inline-block;
-        padding: 0 0.5rem;
-        border: 1px solid currentColor;
-        border-radius: 1rem;
-        font-size: 0.9em;
-      }
       .badge.cancelled,
       .badge.removed {
         color: var(--_error);

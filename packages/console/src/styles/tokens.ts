@@ -67,6 +67,14 @@ export const tokens = css`
   textarea[aria-invalid='true'] {
     border-color: var(--_error);
   }
+  /* A status in words inside a pill (« Inscriptions ouvertes », « Confirmée »): every screen's. */
+  .badge {
+    display: inline-block;
+    padding: 0 0.5rem;
+    border: 1px solid currentColor;
+    border-radius: 1rem;
+    font-size: 0.9em;
+  }
   button {
     font: inherit;
     font-weight: 600;

@@ -99,13 +99,6 @@ export class GuspConsoleWalks extends ConsoleScreen<WalksData> {
       .when {
         font-weight: 600;
       }
-      .badge {
-        display: inline-block;
-        padding: 0 0.5rem;
-        border: 1px solid currentColor;
-        border-radius: 1rem;
-        font-size: 0.9em;
-      }
       .badge.cancelled {
         color: var(--_error);
       }
