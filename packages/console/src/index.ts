@@ -13,11 +13,24 @@ export { GuspConsole, AppState, type Me } from './app/console-app.js';
 export { ROUTES, SCREENS_BY_ROLE, hashOf, placeOf, type Place, type Route, type ScreenId } from './app/routes.js';
 // Each screen's module (its room): its class and what it exports besides.
 export * from './accounts/accounts.js';
+export * from './dashboard/dashboard.js';
 export * from './day/day.js';
+export * from './engagements/engagements.js';
+export * from './inbox/inbox.js';
 export * from './plan/plan.js';
 export * from './registrations/registrations.js';
+export * from './report/report.js';
 export { GuspConsoleSignIn, SignInStep, type SignInMethods } from './sign-in/sign-in.js';
 export { GuspConsoleWalks, WALK_FILTER_STATUSES, type QuartierCoverage, type WalksData, type WalksView } from './walks/walks.js';
 export { consoleTexts, registerConsoleTranslation, fr, en, type ConsoleTexts } from './translations/index.js';
-export type { AccountsTexts, DayTexts, PlanTexts, RegistrationsTexts } from './translations/types.js';
+export type {
+  AccountsTexts,
+  DashboardTexts,
+  DayTexts,
+  EngagementsTexts,
+  InboxTexts,
+  PlanTexts,
+  RegistrationsTexts,
+  ReportTexts,
+} from './translations/types.js';
 export { tokens } from './styles/tokens.js';

@@ -188,7 +188,7 @@ describe('the back office at /gestion', () => {
       const menu = await page.evaluate(() =>
         [...document.querySelector('gusp-console')!.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent?.trim()),
       );
-      assert.deepEqual(menu, ['Diagnostics', 'Le jour J'], 'an agent: no accounts screen');
+      assert.deepEqual(menu, ['Diagnostics', 'Le jour J', 'À traiter', 'Tableau de bord'], 'an agent: no accounts screen');
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scrolling at 360 px');
     } finally {
       await browser.close();

@@ -57,7 +57,7 @@ describe('<gusp-console>', () => {
     expect(el.state).to.equal('ready');
     expect(text(el, 'h1')).to.equal('Gestion des diagnostics en marchant');
     expect(text(el, '.who')).to.equal(`Connecté : ${account.name}, coordination`);
-    expect(nav(el)).to.deep.equal(['Diagnostics', 'Le jour J', 'Comptes']);
+    expect(nav(el)).to.deep.equal(['Diagnostics', 'Le jour J', 'À traiter', 'Engagements', 'Tableau de bord', 'Comptes']);
     expect($(el, 'nav a[aria-current="page"]')?.getAttribute('href')).to.equal(`${location.pathname}${location.search}#walks`);
     const walks = $<GuspConsoleWalks>(el, 'gusp-console-walks')!;
     await walks.loaded;
@@ -79,7 +79,7 @@ describe('<gusp-console>', () => {
     await signInAs('agent');
     history.replaceState(null, '', `${pageUrl.split('#')[0]}#accounts`);
     let el = await app();
-    expect(nav(el)).to.deep.equal(['Diagnostics', 'Le jour J']);
+    expect(nav(el)).to.deep.equal(['Diagnostics', 'Le jour J', 'À traiter', 'Tableau de bord']);
     expect(text(el, 'main [role="alert"]')).to.equal('Votre compte n’a pas accès à cet écran.');
     expect($(el, 'gusp-console-accounts')).to.equal(null);
     await expect(el).to.be.accessible();
@@ -89,7 +89,7 @@ describe('<gusp-console>', () => {
     el = await app();
     expect(text(el, '.who')).to.equal(`Connecté : ${account.name}, organisation (Office public de l’habitat)`);
     expect(nav(el)).to.deep.equal(['Engagements']);
-    expect(text(el, '[data-screen="engagements"]')).to.contain('Les engagements de votre organisation');
+    expect($(el, 'gusp-console-engagements')).to.not.equal(null);
     expect($(el, 'gusp-console-walks')).to.equal(null);
   });
 

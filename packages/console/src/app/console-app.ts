@@ -308,14 +308,30 @@ export class GuspConsole extends ConsoleElement {
           heading-level=${level}
           walk-id=${walkId ?? nothing}
         ></gusp-console-day>`;
+      case 'inbox':
+        return html`<gusp-console-inbox
+          endpoint=${this.apiBase}
+          staff-role=${role}
+          heading-level=${level}
+          walk-id=${walkId ?? nothing}
+        ></gusp-console-inbox>`;
+      case 'report':
+        return html`<gusp-console-report
+          endpoint=${this.apiBase}
+          staff-role=${role}
+          heading-level=${level}
+          walk-id=${walkId!}
+        ></gusp-console-report>`;
+      case 'engagements':
+        return html`<gusp-console-engagements
+          endpoint=${this.apiBase}
+          staff-role=${role}
+          heading-level=${level}
+        ></gusp-console-engagements>`;
+      case 'dashboard':
+        return html`<gusp-console-dashboard endpoint=${this.apiBase} staff-role=${role} heading-level=${level}></gusp-console-dashboard>`;
       case 'accounts':
         return html`<gusp-console-accounts endpoint=${this.apiBase} staff-role=${role} heading-level=${level}></gusp-console-accounts>`;
-      default:
-        return html`<section aria-labelledby="placeholder-title" data-screen=${id}>
-          ${heading(level, t.screens[id], { id: 'placeholder-title' })}
-          <p>${t.comingSoon.engagements}</p>
-          <p class="notice">${t.comingSoonNote}</p>
-        </section>`;
     }
   }
 }

@@ -2,7 +2,7 @@
 import type { StaffRole } from '../internal/events.js';
 
 /** The console's screens, by the first part of the page's `#hash`. */
-export type ScreenId = 'walks' | 'plan' | 'registrations' | 'day' | 'accounts' | 'engagements';
+export type ScreenId = 'walks' | 'plan' | 'registrations' | 'day' | 'inbox' | 'report' | 'engagements' | 'dashboard' | 'accounts';
 
 /** What a screen is: who opens it, whether the navigation lists it, whether it is about one walk (`#<screen>/<walkId>`). */
 export interface Route {
@@ -14,8 +14,9 @@ export interface Route {
 
 /**
  * The console's screens as data, in the navigation's order (a person lands on the first of theirs):
- * agents run walks and their day; coordinators also plan walks and manage the team's accounts; an
- * organisation's staff see their organisation's engagements. Who may *do* what on a screen is the
+ * agents run walks and their day and triage what was observed; coordinators also plan walks,
+ * write the compte-rendu, keep the engagements and manage the team's accounts; an organisation's staff
+ * see their organisation's engagements. Who may *do* what on a screen is the
  * server's to say (each refusal is shown, localized); this table only decides what opens.
  */
 export const ROUTES: Readonly<Record<ScreenId, Route>> = {
@@ -23,8 +24,11 @@ export const ROUTES: Readonly<Record<ScreenId, Route>> = {
   plan: { roles: ['coordinator'], nav: false, walk: 'optional' },
   registrations: { roles: ['coordinator', 'agent'], nav: false, walk: 'required' },
   day: { roles: ['coordinator', 'agent'], nav: true, walk: 'optional' },
+  inbox: { roles: ['coordinator', 'agent'], nav: true, walk: 'optional' },
+  report: { roles: ['coordinator'], nav: false, walk: 'required' },
+  engagements: { roles: ['coordinator', 'organisation'], nav: true },
+  dashboard: { roles: ['coordinator', 'agent'], nav: true },
   accounts: { roles: ['coordinator'], nav: true },
-  engagements: { roles: ['organisation'], nav: true },
 };
 
 /** The screens each role finds in the navigation, in order (the first is where a person lands). */

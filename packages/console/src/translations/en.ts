@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { accountsEn } from './accounts.js';
+import { dashboardEn } from './dashboard.js';
+import { engagementsEn } from './engagements.js';
+import { inboxEn } from './inbox.js';
+import { reportEn } from './report.js';
 import { dayEn } from './day.js';
 import { planEn } from './plan.js';
 import { registrationsEn } from './registrations.js';
@@ -53,18 +57,21 @@ export const en: ConsoleTexts = {
     plan: 'Plan',
     registrations: 'Registrations',
     day: 'Walk day',
+    inbox: 'Triage',
+    report: 'Report',
+    dashboard: 'Dashboard',
     accounts: 'Accounts',
     engagements: 'Engagements',
-  },
-  comingSoon: {
-    engagements: 'Your organisation’s engagements and their progress.',
   },
   noWalkChosen: 'First choose a walk in the list of walks.',
   plan: planEn,
   registrations: registrationsEn,
   day: dayEn,
+  inbox: inboxEn,
+  report: reportEn,
+  engagements: engagementsEn,
+  dashboard: dashboardEn,
   accounts: accountsEn,
-  comingSoonNote: 'This screen comes in a later version of the back office.',
   noScreen: 'No screen is open to your role yet.',
   walksTitle: 'Neighbourhood walks',
   filters: 'Filters',

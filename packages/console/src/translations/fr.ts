@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { accountsFr } from './accounts.js';
+import { dashboardFr } from './dashboard.js';
+import { engagementsFr } from './engagements.js';
+import { inboxFr } from './inbox.js';
+import { reportFr } from './report.js';
 import { dayFr } from './day.js';
 import { planFr } from './plan.js';
 import { registrationsFr } from './registrations.js';
@@ -54,18 +58,21 @@ export const fr: ConsoleTexts = {
     plan: 'Planifier',
     registrations: 'Inscriptions',
     day: 'Le jour J',
+    inbox: 'À traiter',
+    report: 'Compte-rendu',
+    dashboard: 'Tableau de bord',
     accounts: 'Comptes',
     engagements: 'Engagements',
-  },
-  comingSoon: {
-    engagements: 'Les engagements de votre organisation et leur avancement.',
   },
   noWalkChosen: 'Choisissez d’abord un diagnostic dans la liste des diagnostics.',
   plan: planFr,
   registrations: registrationsFr,
   day: dayFr,
+  inbox: inboxFr,
+  report: reportFr,
+  engagements: engagementsFr,
+  dashboard: dashboardFr,
   accounts: accountsFr,
-  comingSoonNote: 'Cet écran arrive dans une prochaine version de l’espace de gestion.',
   noScreen: 'Aucun écran n’est ouvert à votre rôle pour le moment.',
   walksTitle: 'Diagnostics en marchant',
   filters: 'Filtres',

@@ -4,11 +4,15 @@
  * this type, so a missing text is a compile error rather than a blank on a screen.
  */
 import type { AccountsTexts } from './accounts.js';
+import type { DashboardTexts } from './dashboard.js';
 import type { DayTexts } from './day.js';
+import type { EngagementsTexts } from './engagements.js';
+import type { InboxTexts } from './inbox.js';
 import type { PlanTexts } from './plan.js';
 import type { RegistrationsTexts } from './registrations.js';
+import type { ReportTexts } from './report.js';
 
-export type { AccountsTexts, DayTexts, PlanTexts, RegistrationsTexts };
+export type { AccountsTexts, DashboardTexts, DayTexts, EngagementsTexts, InboxTexts, PlanTexts, RegistrationsTexts, ReportTexts };
 
 export interface ConsoleTexts {
   readonly locale: string;
@@ -53,16 +57,20 @@ export interface ConsoleTexts {
   readonly signOut: string;
   readonly navLabel: string;
   readonly roles: Readonly<Record<'coordinator' | 'agent' | 'organisation', string>>;
-  readonly screens: Readonly<Record<'walks' | 'plan' | 'registrations' | 'day' | 'accounts' | 'engagements', string>>;
-  readonly comingSoon: Readonly<Record<'engagements', string>>;
+  readonly screens: Readonly<
+    Record<'walks' | 'plan' | 'registrations' | 'day' | 'inbox' | 'report' | 'engagements' | 'dashboard' | 'accounts', string>
+  >;
   /** A screen about one walk opened without one (`#registrations` alone). */
   readonly noWalkChosen: string;
   // Each screen's own texts, in its own file (translations/<screen>.ts).
   readonly plan: PlanTexts;
   readonly registrations: RegistrationsTexts;
   readonly day: DayTexts;
+  readonly inbox: InboxTexts;
+  readonly report: ReportTexts;
+  readonly engagements: EngagementsTexts;
+  readonly dashboard: DashboardTexts;
   readonly accounts: AccountsTexts;
-  readonly comingSoonNote: string;
   readonly noScreen: string;
   // Walks.
   readonly walksTitle: string;
