@@ -48,8 +48,25 @@ import { observationBatches, observationsById, type Conditions, type PublicObser
 import type { SqlParams, SqlSession } from './sql.js';
 import { streamHistories } from './store/sql-store.js';
 
-/** At most this many requests in one `GET requests.json` (the spec suggests 1000). */
+/** At most this many requests in one `GET requests.json` (the spec suggests 1000): the default `page_size` too. */
 const MAX_REQUESTS = 1000;
+
+/**
+ * `page_size` and `page`, the paging extension other GeoReport v2 servers offer (SeeClickFix's, among
+ * others): the spec's own answer (at most 1,000, newest first) is page 1 of size 1,000, so a client
+ * that knows neither gets exactly what the spec says. `invalid`: the field whose value is not a whole
+ * number in range (refused, localized, naming it).
+ */
+function pagingOf(pageSize: string | undefined, page: string | undefined): { limit: number; offset: number } | { invalid: string } {
+  const whole = (v: string | undefined, fallback: number, max: number) =>
+    v === undefined ? fallback : /^\d{1,7}$/.test(v) && Number(v) >= 1 && Number(v) <= max ? Number(v) : undefined;
+  const limit = whole(pageSize, MAX_REQUESTS, MAX_REQUESTS);
+  if (limit === undefined) return { invalid: 'page_size' };
+  const number = whole(page, 1, 1_000_000);
+  if (number === undefined) return { invalid: 'page' };
+  return { limit, offset: (number - 1) * limit };
+}
+
 /** Without dates, `requests.json` covers the last 90 days (the spec's default). */
 const DEFAULT_WINDOW_MS = 90 * 86_400_000;
 
@@ -336,7 +353,7 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
       path: `/requests.${format}`,
       summary: `Service requests (problem observations), newest first, in ${FORMATS[format].note}`,
       description:
-        'Read from the read model and streamed as it is read: problem observations recorded from `start_date` to `end_date` (both included), newest first (ties by id), at most 1,000.',
+        'Read from the read model and streamed as it is read: problem observations recorded from `start_date` to `end_date` (both included), newest first (ties by id), at most 1,000 — the spec’s answer. Paging extension (as other GeoReport v2 servers have it): `page_size` (1–1,000; 1,000 by default) and `page` (from 1), so a client can read a long period 100 at a time.',
       errors: 'open311',
       query: {
         service_request_id: { description: 'Comma-separated ids: overrides every other argument, as the spec says.' },
@@ -344,8 +361,10 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
         start_date: { description: 'ISO 8601 date or date-time (90 days before `end_date` by default).' },
         end_date: { description: 'ISO 8601 date or date-time (now by default).' },
         status: { description: '`open`, `closed` or both, comma-separated.' },
+        page_size: { description: 'Extension: at most this many (1–1,000; 1,000, the spec’s maximum, by default).' },
+        page: { description: 'Extension: which page of `page_size` (from 1; 1 by default).' },
       },
-      responses: { 200: answer(format, 'At most 1,000 service requests.') },
+      responses: { 200: answer(format, 'At most 1,000 service requests (or `page_size`).') },
       handler: async (c) => {
         const locale = c.get('locale');
         const q = (name: string) => c.req.query(name)?.trim() || undefined;
@@ -368,6 +387,8 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
         const statuses = list('status');
         if (statuses?.some((s) => s !== 'open' && s !== 'closed')) return invalid('status');
         const codes = list('service_code');
+        const paging = pagingOf(q('page_size'), q('page'));
+        if ('invalid' in paging) return invalid(paging.invalid);
         const to = end ?? Date.now();
         const from = start ?? to - DEFAULT_WINDOW_MS;
         const conditions: Conditions = (params: SqlParams) => [
@@ -378,7 +399,7 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
           ...(statuses === undefined ? [] : [`status = ANY(${params.bind(statuses.flatMap(STATUSES_OF))}::text[])`]),
         ];
         const sql = await deps.read();
-        return sendRequests(c, format, sql, observationBatches(sql, conditions, 'newest', { limit: MAX_REQUESTS }));
+        return sendRequests(c, format, sql, observationBatches(sql, conditions, 'newest', paging));
       },
     }),
     route(deps, {

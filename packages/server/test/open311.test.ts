@@ -156,6 +156,38 @@ function open311Suite(name: string, open: () => Promise<Database>, skip: string 
       assert.deepEqual((r.body as { service_request_id: string }[]).map((x) => x.service_request_id).sort(), ids.split(',').sort());
     });
 
+    test('page_size and page (the paging extension) cut the spec’s answer in pages, in the same order; bad values are refused by name', async () => {
+      const all = (await call(base, 'GET', '/open311/v2/requests.json')).body as { service_request_id: string }[];
+      assert.ok(all.length >= 5, 'the demo has enough requests to page');
+      const ids = all.map((r) => r.service_request_id);
+      const pages: string[] = [];
+      for (let page = 1; ; page++) {
+        const r = await call(base, 'GET', `/open311/v2/requests.json?page_size=2&page=${page}`);
+        assert.equal(r.status, 200);
+        conforms('serviceRequests', r.body);
+        const got = (r.body as { service_request_id: string }[]).map((x) => x.service_request_id);
+        assert.ok(got.length <= 2);
+        pages.push(...got);
+        if (got.length < 2) break;
+      }
+      assert.deepEqual(pages, ids, 'every request once, in the order of the unpaged answer');
+      const asXml = await xml('/open311/v2/requests.xml?page_size=1&page=2');
+      assert.equal((asXml.doc.service_requests as { request: { service_request_id: string }[] }).request[0]?.service_request_id, ids[1]);
+      for (const [query, field] of [
+        ['page_size=0', 'page_size'],
+        ['page_size=1001', 'page_size'],
+        ['page_size=ten', 'page_size'],
+        ['page=0', 'page'],
+        ['page=-1', 'page'],
+        ['page=1.5', 'page'],
+      ] as const) {
+        const r = await call(base, 'GET', `/open311/v2/requests.json?${query}`, { headers: { 'accept-language': 'fr' } });
+        assert.equal(r.status, 400, query);
+        conforms('errors', r.body);
+        assert.ok(JSON.stringify(r.body).includes(field), `${query}: names ${field}`);
+      }
+    });
+
     test('a request located at a walk stop carries the stop’s lat/long, as GeoJSON places it', async () => {
       const walks = await server.gusp.walks.list();
       const atStop = (await server.gusp.observations.list()).filter((o) => o.polarity === 'problem' && o.stopId && !o.point);

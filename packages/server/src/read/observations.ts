@@ -269,15 +269,17 @@ export async function observationPage(
 /**
  * Every observation `conditions` keep, in `order`, `size` rows per query after a `first` one
  * of fewer (keyset batches: the thousandth batch costs what the first does). `limit`: at most
- * that many in all.
+ * that many in all; `offset`: that many skipped first (a numbered page, as Open311's `page`).
  */
 export async function* observationBatches(
   sql: SqlSession,
   conditions: Conditions,
   order: ListOrder = 'oldest',
-  options: { readonly size?: number; readonly first?: number; readonly limit?: number } = {},
+  options: { readonly size?: number; readonly first?: number; readonly limit?: number; readonly offset?: number } = {},
 ): AsyncGenerator<PublicObservation[]> {
   const size = options.size ?? EXPORT_BATCH;
+  // Skipped before the first batch only (Open311's `page`); the next batches follow the keyset.
+  const offset = options.offset !== undefined && options.offset > 0 ? Math.floor(options.offset) : 0;
   let left = options.limit ?? Number.POSITIVE_INFINITY;
   let after: CursorKey | undefined;
   while (left > 0) {
@@ -287,7 +289,9 @@ export async function* observationBatches(
     const k = keysetSql(observationKeyset(order), { limit: want - 1, after }, params);
     // keysetSql asks one row more than the page: `want - 1` reads exactly `want`.
     const { rows } = await sql.query<{ doc: unknown }>(
-      `SELECT doc FROM read_observations ${whereOf([...where, k.where])} ORDER BY ${k.orderBy} ${k.limit}`,
+      `SELECT doc FROM read_observations ${whereOf([...where, k.where])} ORDER BY ${k.orderBy} ${k.limit}${
+        after === undefined && offset > 0 ? ` OFFSET ${offset}` : ''
+      }`,
       params.values,
     );
     const batch = rows.map((r) => parsedDoc<PublicObservation>(r.doc));
