@@ -38,6 +38,22 @@ export {
 export type { CsvCellIssue, CsvExportOptions, CsvExportWriter, CsvLineError, CsvRecord, CsvWriteOptions } from './csv.js';
 
 export {
+  ENGAGEMENT_IMPORT_COLUMNS,
+  importDigest,
+  importMessage,
+  ORGANISATION_IMPORT_COMMANDS,
+  planEngagementImport,
+} from './engagement-import.js';
+export type {
+  EngagementImportCommand,
+  EngagementImportOptions,
+  EngagementImportPlan,
+  EngagementImportProblem,
+  EngagementImportStep,
+} from './engagement-import.js';
+export { ENGAGEMENT_IMPORT_MESSAGES } from './engagement-import.messages.js';
+
+export {
   compareOpen311Updates,
   fromOpen311Request,
   GEOREPORT_V2_SPECIFICATION,
