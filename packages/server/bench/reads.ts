@@ -22,7 +22,8 @@
  * BENCH_TIMEOUT_S (a request without an answer by then counts as that long, default 120),
  * BENCH_MILLION_EVENTS (another count for `--million`, to try it small), BENCH_ENCODING (the GETs'
  * Accept-Encoding, `br, gzip` as a browser's by default; empty for none),
- * BENCH_CACHE (another cache directory).
+ * BENCH_CACHE (another cache directory), BENCH_BUILT=1 (the server from the built packages, with plain
+ * Node: the RSS a city's server has; `pnpm -r build` first).
  * Built journals are kept in `.bench-cache/reads/` at the repository's root (a PGlite data directory
  * per size; PostgreSQL gets a copy of it through `copyDatabase`, what `gusp-server copy` runs).
  */
@@ -59,6 +60,12 @@ const SIGNUPS = 200;
 const SIGNUPS_TODAY = 2_146;
 
 const args = process.argv.slice(2).filter((a) => a !== 'reads' && a !== '--');
+/** BENCH_BUILT=1: the server runs from the built packages (`pnpm -r build` first), as a city runs it. */
+const BUILT = process.env.BENCH_BUILT === '1';
+if (BUILT && !existsSync(fileURLToPath(new URL('../dist/index.js', import.meta.url)))) {
+  console.error('BENCH_BUILT=1: build the packages first (`pnpm -r build`): packages/server/dist/index.js is missing.');
+  process.exit(2);
+}
 const million = args.includes('--million');
 const databases = (['pglite', 'postgres'] as const).filter(
   (d) => !args.some((a) => a === 'pglite' || a === 'postgres') || args.includes(d),
@@ -167,8 +174,9 @@ interface ChildServer {
 }
 
 async function startChild(env: Record<string, string>): Promise<ChildServer> {
-  const child: ChildProcess = fork(join(here, 'reads-server.ts'), [], {
-    execArgv: ['--conditions=@gusp/source', '--import', 'tsx', '--expose-gc'],
+  const child: ChildProcess = fork(join(here, 'reads-server.mjs'), [], {
+    // BENCH_BUILT=1: the built package, with plain Node (no tsx, no sources); otherwise the sources through tsx.
+    execArgv: BUILT ? ['--expose-gc'] : ['--conditions=@gusp/source', '--import', 'tsx', '--expose-gc'],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
