@@ -7,7 +7,7 @@
  */
 import type { CalendarDay } from './time.js';
 import type { EngagementId, ObservationId, OrganisationId, RegistrationId } from './ids.js';
-import type { Engagement } from './engagement/engagement.js';
+import type { Engagement, ResidentAnswer } from './engagement/engagement.js';
 import type { Observation, Severity } from './observation/observation.js';
 import type { Registration, StaffActor } from './registration/registration.js';
 import type { Report } from './report/report.js';
@@ -87,6 +87,14 @@ export type EngagementVerified = EventShape<'EngagementVerified', { note?: strin
 export type EngagementReopened = EventShape<'EngagementReopened', { reason: string } & ByStaff>;
 export type EngagementAbandoned = EventShape<'EngagementAbandoned', { reason: string } & ByStaff>;
 export type EngagementRescheduled = EventShape<'EngagementRescheduled', { dueOn: CalendarDay; reason: string } & ByStaff>;
+/**
+ * A participant of the engagement's walk answered « Est-ce réglé ? » from the personal link of their email. No `by`:
+ * `voter` is a digest of that link, which names nobody; `replaces`: their earlier answer, which no longer counts.
+ */
+export type EngagementResidentAnswered = EventShape<
+  'EngagementResidentAnswered',
+  { voter: string; answer: ResidentAnswer; replaces?: ResidentAnswer }
+>;
 
 export type WalkEvent =
   | WalkScheduled
@@ -127,7 +135,8 @@ export type EngagementEvent =
   | EngagementVerified
   | EngagementReopened
   | EngagementAbandoned
-  | EngagementRescheduled;
+  | EngagementRescheduled
+  | EngagementResidentAnswered;
 
 export type DomainEvent = WalkEvent | ObservationEvent | EngagementEvent;
 export type DomainEventType = DomainEvent['type'];

@@ -60,6 +60,7 @@ export * from './engagement/engagement.js';
 export * from './engagement/engagement-status.js';
 export * from './engagement/engagement.rules.js';
 export * from './engagement/engagement.fold.js';
+export * from './engagement/resident-verification.js';
 
 export * from './events.js';
 export * from './personal-data.js';

@@ -27,7 +27,7 @@ describe('foldEngagement() and evolveEngagement()', () => {
     const e = foldEngagement(history);
     assert.equal(e?.status, 'in-progress');
     assert.equal(e?.organisationId, 'oph');
-    assert.equal(e?.progress, 100);
+    assert.equal(e?.progress, 60, 'a reopened engagement stands where its last point d’étape said, not at 100 %');
     assert.equal(e?.completedAt, undefined, 'a reopened engagement is no longer completed');
     assert.deepEqual(
       e?.milestones.map((m) => m.kind),
@@ -50,6 +50,60 @@ describe('foldEngagement() and evolveEngagement()', () => {
     const copy = structuredClone(head);
     evolveEngagement(head, history.slice(3));
     assert.deepStrictEqual(head, copy);
+  });
+
+  it('resets a reopened engagement’s progress to the last point d’étape before completion, 0 % without one', () => {
+    const [first, accepted, started, , completed, reopened] = history as [EngagementEvent, ...EngagementEvent[]];
+    const noProgress = [first, accepted, started, completed, reopened] as EngagementEvent[];
+    assert.equal(foldEngagement(noProgress)?.progress, 0);
+    const verifiedThenReopened: EngagementEvent[] = [
+      ...history,
+      { type: 'EngagementProgressed', at: '2026-04-26T10:00:00+02:00', data: { percent: 80 } },
+      { type: 'EngagementCompleted', at: '2026-04-27T10:00:00+02:00', data: {} },
+      { type: 'EngagementVerified', at: '2026-04-28T10:00:00+02:00', data: {} },
+      { type: 'EngagementReopened', at: '2026-04-29T10:00:00+02:00', data: { reason: 'Encore une fuite' } },
+    ];
+    const e = foldEngagement(verifiedThenReopened);
+    assert.equal(e?.status, 'in-progress');
+    assert.equal(e?.progress, 80);
+  });
+
+  it('counts the participants’ answers, one per person, without a milestone, afresh at each completion', () => {
+    const done = history.slice(0, 5);
+    const answered = (at: string, voter: string, answer: 'yes' | 'partly' | 'no', replaces?: 'yes' | 'partly' | 'no'): EngagementEvent => ({
+      type: 'EngagementResidentAnswered',
+      at,
+      data: replaces === undefined ? { voter, answer } : { voter, answer, replaces },
+    });
+    const events = [
+      ...done,
+      answered('2026-04-21T10:00:00+02:00', 'a', 'partly'),
+      answered('2026-04-21T11:00:00+02:00', 'b', 'no'),
+      answered('2026-04-21T12:00:00+02:00', 'b', 'yes', 'no'),
+    ];
+    const e = foldEngagement(events);
+    assert.equal(e?.status, 'done');
+    assert.deepEqual(e?.residentAnswers, { yes: 1, partly: 1, no: 0 });
+    assert.equal(e?.residentsSaidNo, false);
+    assert.equal(e?.milestones.length, 5, 'answers are counted, not put on the timeline');
+    assert.equal(e?.updatedAt, '2026-04-21T12:00:00+02:00');
+    const saidNo = foldEngagement([...events, answered('2026-04-22T10:00:00+02:00', 'c', 'no')]);
+    assert.deepEqual(saidNo?.residentAnswers, { yes: 1, partly: 1, no: 1 });
+    assert.equal(saidNo?.residentsSaidNo, true);
+    const fresh = foldEngagement(history);
+    assert.deepEqual(fresh?.residentAnswers, { yes: 0, partly: 0, no: 0 });
+    assert.equal(fresh?.residentsSaidNo, false);
+    const again = foldEngagement([
+      ...events,
+      { type: 'EngagementReopened', at: '2026-04-23T10:00:00+02:00', data: { reason: 'Pas fini' } },
+      { type: 'EngagementCompleted', at: '2026-04-30T10:00:00+02:00', data: {} },
+    ]);
+    assert.deepEqual(again?.residentAnswers, { yes: 0, partly: 0, no: 0 }, 'a new completion asks again');
+    for (let split = 1; split < events.length; split++) {
+      const head = foldEngagement(events.slice(0, split));
+      assert.ok(head);
+      assert.deepStrictEqual(evolveEngagement(head, events.slice(split)), foldEngagement(events));
+    }
   });
 
   it('refuses a stream that does not start with EngagementProposed, and a second proposal', () => {

@@ -22,7 +22,7 @@ const allPass = (over: Partial<EngagementContext> = {}): EngagementContext => ({
 
 /**
  * DOMAIN.md: proposed →accept→ accepted →start→ in-progress →progress→
- * in-progress →complete→ done →verify→ verified; done →reopen→ in-progress;
+ * in-progress →complete→ done →verify→ verified; done|verified →reopen→ in-progress;
  * proposed|accepted|in-progress →abandon→ abandoned; accepted|in-progress
  * →reschedule→ same.
  */
@@ -36,7 +36,7 @@ const expected: ExpectedTable<EngagementStatus, EngagementEventName> = {
     accepted: [X, X, 'in-progress', X, X, X, X, 'abandoned', 'accepted'],
     'in-progress': [X, X, X, 'in-progress', 'done', X, X, 'abandoned', 'in-progress'],
     done: [X, X, X, X, X, 'verified', 'in-progress', X, X],
-    verified: [X, X, X, X, X, X, X, X, X],
+    verified: [X, X, X, X, X, X, 'in-progress', X, X],
     abandoned: [X, X, X, X, X, X, X, X, X],
   },
 };
@@ -112,12 +112,29 @@ describe('engagementRules: guards', () => {
     });
   });
 
+  describe('notAnOrganisation', () => {
+    const verify = (over: Partial<EngagementContext>) => transition(engagementRules, 'done', 'verify', allPass(over));
+    it('refuses to let an organisation’s staff verify with engagement.organisation-cannot-verify', () => {
+      assertRefused(verify({ actorRole: 'organisation' }), 'engagement.organisation-cannot-verify');
+    });
+    it('lets the city’s staff verify, and a caller that names nobody', () => {
+      assertTarget(verify({ actorRole: 'coordinator' }), 'verified');
+      assertTarget(verify({ actorRole: 'agent' }), 'verified');
+      assertTarget(verify({ actorRole: undefined }), 'verified');
+    });
+    it('guards verify only: an organisation completes and reopens', () => {
+      assertTarget(transition(engagementRules, 'in-progress', 'complete', allPass({ actorRole: 'organisation' })), 'done');
+      assertTarget(transition(engagementRules, 'done', 'reopen', allPass({ actorRole: 'organisation' })), 'in-progress');
+    });
+  });
+
   describe('reasonGiven', () => {
     const cases: [EngagementStatus, EngagementEventName][] = [
       ['proposed', 'abandon'],
       ['accepted', 'abandon'],
       ['in-progress', 'abandon'],
       ['done', 'reopen'],
+      ['verified', 'reopen'],
       ['accepted', 'reschedule'],
       ['in-progress', 'reschedule'],
     ];

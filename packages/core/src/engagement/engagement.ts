@@ -47,6 +47,19 @@ export const Milestone = /* @__PURE__ */ z.object({
 });
 export type Milestone = z.infer<typeof Milestone>;
 
+/** What a participant of the walk answers to « Est-ce réglé ? »: Oui, En partie, Non. */
+export const RESIDENT_ANSWERS = ['yes', 'partly', 'no'] as const;
+export const ResidentAnswer = /* @__PURE__ */ z.enum(RESIDENT_ANSWERS);
+export type ResidentAnswer = z.infer<typeof ResidentAnswer>;
+
+const count = /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0));
+/**
+ * How many participants of the walk answered each, since the engagement was last completed: one
+ * answer per person counts (a changed answer replaces the earlier one). Counts only, never who.
+ */
+export const ResidentAnswers = /* @__PURE__ */ z.object({ yes: count, partly: count, no: count });
+export type ResidentAnswers = z.infer<typeof ResidentAnswers>;
+
 /** An engagement opérationnel: what an organisation promised, by when, and where it stands. */
 export const Engagement = /* @__PURE__ */ z.object({
   id: EngagementId,
@@ -64,6 +77,16 @@ export const Engagement = /* @__PURE__ */ z.object({
   proposedAt: DateTime,
   completedAt: /* @__PURE__ */ z.optional(DateTime),
   updatedAt: DateTime,
+  /**
+   * The walk's participants' answers to « Est-ce réglé ? » since it was last completed (counts only).
+   * Always there on an engagement the core folds; optional so documents of earlier versions still parse.
+   */
+  residentAnswers: /* @__PURE__ */ z.optional(ResidentAnswers),
+  /**
+   * `true` when at least one participant answered « Non » (`residentAnswers.no > 0`): residents say it is not
+   * settled, the coordinator should look before verifying. Derived from the answers, never set by hand.
+   */
+  residentsSaidNo: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
 });
 export type Engagement = z.infer<typeof Engagement>;
 
@@ -95,5 +118,14 @@ export const NoteInput = /* @__PURE__ */ z.object({ note });
 export type NoteInput = z.input<typeof NoteInput>;
 export const ReasonNoteInput = /* @__PURE__ */ z.object({ reason });
 export type ReasonNoteInput = z.input<typeof ReasonNoteInput>;
+/**
+ * A participant's answer, from the personal link of their email (`token`: what the link carries; the core
+ * finds whose it is among the walk's participants, and keeps only a digest of it).
+ */
+export const ResidentAnswerInput = /* @__PURE__ */ z.object({
+  token: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(16), /* @__PURE__ */ z.maxLength(200)),
+  answer: ResidentAnswer,
+});
+export type ResidentAnswerInput = z.input<typeof ResidentAnswerInput>;
 export const RescheduleEngagementInput = /* @__PURE__ */ z.object({ dueOn: CalendarDay, reason });
 export type RescheduleEngagementInput = z.input<typeof RescheduleEngagementInput>;

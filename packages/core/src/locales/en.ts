@@ -245,6 +245,12 @@ export const engagement = {
     'engagement.unknown-theme': (d) => `Unknown theme: “${s(d.themeId)}”.`,
     'engagement.due-date-in-past': 'The due date cannot be in the past.',
     'engagement.forbidden-organisation': 'Only the responsible organisation may change this commitment.',
+    'engagement.organisation-cannot-verify':
+      'An organisation does not verify its own commitments: the city’s coordination does, with the residents’ answers.',
+    'engagement.verification-link-not-found':
+      'This link cannot be used to answer for this commitment. Use the link from your email, unchanged.',
+    'engagement.not-awaiting-answers':
+      'This commitment no longer awaits answers: work has started again. Thank you, you will be asked again once it is done.',
   },
   labels: {
     'engagement.status.proposed': 'Proposed',
@@ -284,7 +290,7 @@ export const csv = {
     'csv.milestone.started': 'Work started',
     'csv.milestone.progressed': 'Progress update',
     'csv.milestone.completed': 'Done',
-    'csv.milestone.verified': 'Verified by residents',
+    'csv.milestone.verified': 'Verified with residents',
     'csv.milestone.reopened': 'Reopened',
     'csv.milestone.abandoned': 'Abandoned',
     'csv.milestone.rescheduled': 'Due date moved',

@@ -251,6 +251,12 @@ export const engagement = {
     'engagement.unknown-theme': (d) => `Thématique inconnue : « ${s(d.themeId)} ».`,
     'engagement.due-date-in-past': 'L’échéance ne peut pas être dans le passé.',
     'engagement.forbidden-organisation': 'Seule l’organisation responsable peut modifier cet engagement.',
+    'engagement.organisation-cannot-verify':
+      'Une organisation ne vérifie pas ses propres engagements : la coordination le fait, avec les réponses des habitants.',
+    'engagement.verification-link-not-found':
+      'Ce lien ne permet pas de répondre pour cet engagement. Utilisez le lien reçu par courriel, sans le modifier.',
+    'engagement.not-awaiting-answers':
+      'Cet engagement n’attend plus de réponse : les travaux ont repris. Merci : nous vous reposerons la question à leur fin.',
   },
   labels: {
     'engagement.status.proposed': 'Proposé',
@@ -290,7 +296,7 @@ export const csv = {
     'csv.milestone.started': 'Travaux commencés',
     'csv.milestone.progressed': 'Point d’étape',
     'csv.milestone.completed': 'Réalisé',
-    'csv.milestone.verified': 'Vérifié par les habitants',
+    'csv.milestone.verified': 'Vérifié avec les habitants',
     'csv.milestone.reopened': 'Rouvert',
     'csv.milestone.abandoned': 'Abandonné',
     'csv.milestone.rescheduled': 'Échéance reportée',

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { toZonedISO } from '../dates.js';
-import { foldEngagement, evolveEngagement } from '../engagement/engagement.fold.js';
-import { engagementRules, type EngagementContext, type EngagementEventName } from '../engagement/engagement.rules.js';
+import { foldEngagement, evolveEngagement, residentAnswerOf } from '../engagement/engagement.fold.js';
+import { engagementRules, RESIDENT_ANSWERABLE, type EngagementContext, type EngagementEventName } from '../engagement/engagement.rules.js';
+import { residentVerificationToken, residentVoter, verificationParticipants } from '../engagement/resident-verification.js';
 import {
   AcceptEngagementInput,
   NoteInput,
@@ -9,9 +10,11 @@ import {
   ProposeEngagementInput,
   ReasonNoteInput,
   RescheduleEngagementInput,
+  ResidentAnswerInput,
   type Engagement,
 } from '../engagement/engagement.js';
-import type { DomainEvent, EngagementEvent, ObservationCommitted, ObservationResolved } from '../events.js';
+import type { DomainEvent, EngagementEvent, EngagementResidentAnswered, ObservationCommitted, ObservationResolved } from '../events.js';
+import { sameSecret } from '../internal/same-secret.js';
 import { newId } from '../ids.js';
 import { observationRules } from '../observation/observation.rules.js';
 import type { Observation } from '../observation/observation.js';
@@ -20,7 +23,7 @@ import { transition } from '../rules/transition.js';
 import { validate } from '../validation.js';
 import { observationStream } from './observations.js';
 import type { CommandOptions, Runtime, StreamKind } from './runtime.js';
-import { staffByOf, type StaffCommandOptions } from './walks.js';
+import { staffByOf, walkStream, type StaffCommandOptions } from './walks.js';
 import type * as z from 'zod/mini';
 
 export const engagementStream: StreamKind<Engagement, EngagementEvent> = {
@@ -59,9 +62,19 @@ export interface EngagementCommands {
   progress(id: string, input: ProgressEngagementInput, options?: EngagementCommandOptions): Promise<Result<Engagement>>;
   /** Done: the observations it committed are resolved with it (not those another engagement has committed). */
   complete(id: string, input?: NoteInput, options?: EngagementCommandOptions): Promise<Result<Engagement>>;
-  /** Residents confirm it is done (e.g. at the next walk). */
+  /**
+   * The coordinator (city staff) confirms it is done, with the walk's participants' answers in view; never an
+   * organisation's staff (`engagement.organisation-cannot-verify`, for an organisation's `actor` or `organisationId`).
+   */
   verify(id: string, input: NoteInput, options?: EngagementCommandOptions): Promise<Result<Engagement>>;
-  /** Back to work on a done engagement (in progress again), with the reason. */
+  /**
+   * A participant of the engagement's walk answers « Est-ce réglé ? » (`yes`, `partly`, `no`) with the token of
+   * their email's link (see `residentVerificationToken`): while it is done or verified (else
+   * `engagement.not-awaiting-answers`); a token that is no participant's is `engagement.verification-link-not-found`.
+   * One answer per person counts: a new one replaces theirs, the same one again changes nothing.
+   */
+  answer(id: string, input: ResidentAnswerInput, options?: CommandOptions): Promise<Result<Engagement>>;
+  /** Back to work on a done or verified engagement (in progress again, at its last point d'étape's percent), with the reason. */
   reopen(id: string, input: ReasonNoteInput, options?: EngagementCommandOptions): Promise<Result<Engagement>>;
   /** Gives the engagement up before it is done, with the reason. */
   abandon(id: string, input: ReasonNoteInput, options?: EngagementCommandOptions): Promise<Result<Engagement>>;
@@ -134,7 +147,12 @@ export function engagementCommands(rt: Runtime): EngagementCommands {
           if (options?.organisationId !== undefined && handedTo !== undefined && handedTo !== options.organisationId) {
             return rt.error('engagement.forbidden-organisation', options, { organisationId: options.organisationId });
           }
-          const allowed = rt.rule(transition(engagementRules, e.status, event, { city, now, ...context(parsed.value) }), options);
+          // Who acts, for the guards that read it (an organisation never verifies): its role, or an organisation's.
+          const actorRole = options?.actor?.role ?? (options?.organisationId !== undefined ? 'organisation' : undefined);
+          const allowed = rt.rule(
+            transition(engagementRules, e.status, event, { city, now, actorRole, ...context(parsed.value) }),
+            options,
+          );
           return allowed.ok ? ok([rt.event<T>(type, { ...data(parsed.value), ...by.value }, now)]) : allowed;
         },
         (e, _appended, replayed) => ({ engagement: e, replayed }),
@@ -239,8 +257,40 @@ export function engagementCommands(rt: Runtime): EngagementCommands {
     /** Done: its committed observations are resolved with it. */
     complete: (id: string, input: z.input<typeof NoteInput> = {}, options?: EngagementCommandOptions): Promise<Result<Engagement>> =>
       complete(id, input, options),
-    /** Residents confirm it is done (e.g. at the next walk). */
+    /** The coordinator confirms it is done, the participants' answers in view; never an organisation's staff. */
     verify: change('verify', 'EngagementVerified', NoteInput, () => ({}), note),
+
+    async answer(id: string, input: ResidentAnswerInput, options?: CommandOptions): Promise<Result<Engagement>> {
+      const parsed = validate(ResidentAnswerInput, input, rt.localeOf(options));
+      if (!parsed.ok) return parsed;
+      const { token, answer } = parsed.value;
+      const invalid = () => rt.error('engagement.verification-link-not-found', options, { engagementId: id });
+      const found = await rt.load(engagementStream, engagementStream.prefix + id);
+      const walkId = found.state?.walkId;
+      if (walkId === undefined) return invalid();
+      // The token is one of the walk's participants' who are asked: compared with each (in constant time), never looked up.
+      const walk = (await rt.load(walkStream, walkStream.prefix + walkId)).state;
+      const asked = verificationParticipants(walk?.registrations ?? []);
+      let known = false;
+      for (const r of asked) known = sameSecret(token, residentVerificationToken(id, r)) || known;
+      if (!known) return invalid();
+      const voter = residentVoter(token);
+      return rt.execute(
+        engagementStream,
+        engagementStream.prefix + id,
+        (e, now) => {
+          if (!e) return rt.error('engagement.not-found', options, { engagementId: id });
+          if (!RESIDENT_ANSWERABLE.includes(e.status)) return rt.error('engagement.not-awaiting-answers', options, { status: e.status });
+          const replaces = residentAnswerOf(e, voter);
+          if (replaces === answer) return ok([]);
+          const data = replaces === undefined ? { voter, answer } : { voter, answer, replaces };
+          return ok([rt.event<EngagementResidentAnswered>('EngagementResidentAnswered', data, now)]);
+        },
+        (e) => e,
+        options,
+      );
+    },
+    /** Back to work on a done or verified engagement, at its last point d'étape's percent, with the reason. */
     reopen: change(
       'reopen',
       'EngagementReopened',

@@ -68,14 +68,17 @@ export type EngagementHistoryEntry = Omit<Milestone, 'by'> & { readonly by?: Sta
 
 /**
  * An engagement's history for staff, from its stream's events: each milestone with the event's
- * whole `by` (the account too), which the public milestones never carry. One entry per event, in
- * order; `[]` for no events.
+ * whole `by` (the account too), which the public milestones never carry. One entry per event (but
+ * the participants' answers, which the engagement counts), in order; `[]` for no events.
  */
 export function engagementHistory(events: readonly EngagementEvent[]): EngagementHistoryEntry[] {
   const engagement = foldEngagement(events);
   if (!engagement) return [];
+  // One milestone per event but the participants' answers, which are counted, not put on the timeline.
+  const steps = events.filter((e) => e.type !== 'EngagementResidentAnswered');
   return engagement.milestones.map(({ by: _shown, ...milestone }, i) => {
-    const by = events[i]?.data.by;
+    const step = steps[i];
+    const by = step && 'by' in step.data ? step.data.by : undefined;
     return by === undefined ? milestone : { ...milestone, by };
   });
 }
