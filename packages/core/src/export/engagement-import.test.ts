@@ -155,3 +155,37 @@ describe('planEngagementImport', () => {
     );
   });
 });
+
+describe('planEngagementImport, cells left as exported', () => {
+  it('a percent on an accepted engagement starts it first; the export’s percent left on a row marked done is no point d’étape', () => {
+    const engagements = [engagementFixture({ status: 'accepted', progress: 0 }), engagementFixture({ id: 'eng-2' as EngagementId })];
+    const csv = edited(engagements, { 'eng-1': { progress: '30' }, 'eng-2': { status: 'done' } });
+    const plan = planEngagementImport(csv, engagements, coordinator);
+    assert.deepEqual(plan.problems, []);
+    assert.deepEqual(
+      plan.steps.map((s) => [s.engagementId, s.command]),
+      [
+        ['eng-1', 'start'],
+        ['eng-1', 'progress'],
+        ['eng-2', 'complete'],
+      ],
+    );
+  });
+});
+
+describe('planEngagementImport, a file sent again', () => {
+  it('plans nothing once applied: a status the engagement has gone past is no wish', () => {
+    const before = [engagementFixture({ status: 'accepted', progress: 0 })];
+    const csv = edited(before, { 'eng-1': { progress: '30' } });
+    const after = [engagementFixture({ status: 'in-progress', progress: 30 })];
+    const plan = planEngagementImport(csv, after, coordinator);
+    assert.deepEqual([plan.problems, plan.steps, plan.unchanged], [[], [], 1]);
+    // An abandoned one asked to run again is refused, said as such.
+    const done = [engagementFixture({ status: 'abandoned' })];
+    const back = planEngagementImport(edited(done, { 'eng-1': { status: 'in-progress' } }), done, coordinator);
+    assert.deepEqual(
+      back.problems.map((p) => [p.column, p.code]),
+      [['status', 'engagement-import.no-path']],
+    );
+  });
+});

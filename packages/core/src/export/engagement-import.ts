@@ -126,7 +126,7 @@ const MOVES: readonly EngagementImportCommand[] = ['accept', 'start', 'complete'
  * The shortest sequence of status commands from `from` to `to`, read from the rules table
  * (breadth first): `accepted → done` is start then complete; a reopen only as the last step.
  */
-function pathOf(from: EngagementStatus, to: EngagementStatus): EngagementImportCommand[] | undefined {
+function pathOf(from: EngagementStatus, to: EngagementStatus, reopening = true): EngagementImportCommand[] | undefined {
   const seen = new Set<string>([from]);
   let frontier: { state: EngagementStatus; path: EngagementImportCommand[] }[] = [{ state: from, path: [] }];
   while (frontier.length > 0) {
@@ -138,7 +138,7 @@ function pathOf(from: EngagementStatus, to: EngagementStatus): EngagementImportC
         const target = Array.isArray(def)
           ? (def[0] as { target: EngagementStatus } | undefined)?.target
           : (def as { target?: EngagementStatus } | undefined)?.target;
-        if (target === undefined || seen.has(target)) continue;
+        if (target === undefined || seen.has(target) || (command === 'reopen' && !reopening)) continue;
         if (target === to) return [...path, command];
         // Reopening is said on purpose, never a detour (done → abandoned is not reopen then abandon).
         if (command === 'reopen') continue;
@@ -168,8 +168,10 @@ function columnOfRefusal(code: string, command: EngagementImportCommand): string
  *
  * Per row, in this order: the status (the lifecycle's commands from the current status to the
  * row's, shortest path; `accept` takes `organisationId` and `dueOn`), then `progress` (a point
- * d'étape with `note`, when the percent differs from what the engagement will be), then `dueOn`
- * (a reschedule with `reason`, when it differs). Each step is checked by the rules table on the
+ * d'étape with `note`, when the row changes the percent and it differs from what the engagement
+ * will be; on an accepted one, after a start), then `dueOn` (a reschedule with `reason`, when the
+ * row changes it). A cell equal to the engagement as it is counts as unchanged, and so does a
+ * status it has already gone past (a file exported earlier, or sent again once applied). Each step is checked by the rules table on the
  * state the previous steps lead to; an organisation's staff may only start, progress and
  * complete their own engagements.
  *
@@ -289,9 +291,8 @@ export function planEngagementImport(
         organisationId: (input.organisationId as string | undefined) ?? state.organisationId,
         dueOn: input.dueOn as string | undefined,
         reason: input.reason as string | undefined,
-        // For a rule on who acts (the rules table may read them; the check above holds regardless).
-        role: actor.role,
-        actorOrganisationId: actor.organisationId,
+        // Who acts, for the table's own guard on it (only city staff verify).
+        actorRole: actor.role,
       };
       const allowed = transition(engagementRules, state.status, command, context);
       if (!allowed.ok) {
@@ -308,7 +309,11 @@ export function planEngagementImport(
     };
     const withNote = note === '' ? {} : { note };
 
-    if (status !== engagement.status) {
+    // A status the engagement has gone past (the file was exported before it moved on, or is sent again) is no wish.
+    // Not an abandoned one: asking it to run again is a wish the lifecycle refuses, said as such.
+    const behind =
+      status !== engagement.status && engagement.status !== 'abandoned' && pathOf(status, engagement.status, false) !== undefined;
+    if (status !== engagement.status && !behind) {
       const path = pathOf(engagement.status, status);
       if (!path) {
         problem(row, 'status', 'engagement-import.no-path', { from: statusLabel(engagement.status), to: statusLabel(status) });
@@ -333,12 +338,18 @@ export function planEngagementImport(
         }
         if (!tryStep(command, input)) return;
       }
-    } else if (organisationCell !== '' && organisationCell !== engagement.organisationId && engagement.status !== 'proposed') {
+    } else if (!behind && organisationCell !== '' && organisationCell !== engagement.organisationId && engagement.status !== 'proposed') {
       problem(row, 'organisationId', 'engagement-import.organisation-fixed');
       return;
     }
-    if (percent !== undefined && percent !== state.progress && !tryStep('progress', { percent, ...withNote })) return;
-    if (dueOn !== undefined && dueOn !== state.dueOn && !tryStep('reschedule', { dueOn, reason })) return;
+    // Only what the row changes counts: a cell equal to the engagement as it was is no wish (the export's 40 % left as is
+    // on a row marked done is not a point d'étape after the completion's 100 %).
+    if (percent !== undefined && percent !== engagement.progress && percent !== state.progress) {
+      // A percent on an accepted engagement says work has started.
+      if (state.status === 'accepted' && status === engagement.status && !tryStep('start', {})) return;
+      if (!tryStep('progress', { percent, ...withNote })) return;
+    }
+    if (dueOn !== undefined && dueOn !== engagement.dueOn && dueOn !== state.dueOn && !tryStep('reschedule', { dueOn, reason })) return;
 
     if (planned.length === 0) unchanged++;
     steps.push(...planned);
