@@ -63,6 +63,11 @@ export type PersonalDataPurged = EventShape<'PersonalDataPurged', { registration
 export type ReportDrafted = EventShape<'ReportDrafted', { report: Report } & ByStaff>;
 export type ReportValidated = EventShape<'ReportValidated', { summary?: string } & ByStaff>;
 export type ReportShared = EventShape<'ReportShared', { sharedOn: CalendarDay } & ByStaff>;
+/** The coordinator edited the draft's texts or photos: each field given replaces the report's (`''` removes a text). */
+export type ReportEdited = EventShape<
+  'ReportEdited',
+  Pick<Report, 'introduction' | 'stopNotes' | 'positivesNote' | 'nextSteps' | 'photos'> & ByStaff
+>;
 
 /** An observation: by anyone, or by staff during a walk (`by`: the session or token that sent it). */
 export type ObservationRecorded = EventShape<'ObservationRecorded', { observation: Observation } & ByStaff>;
@@ -115,6 +120,7 @@ export type WalkEvent =
   | PersonalDataPurged
   | ReportDrafted
   | ReportValidated
+  | ReportEdited
   | ReportShared;
 
 export type ObservationEvent =

@@ -57,6 +57,13 @@ function block(b: ViewBlock, colon: string): string {
           return `<li><strong>${escapeHtml(i.lead)}</strong>${escapeHtml(colon)}${lines(i.text)}${place}</li>`;
         })
         .join('\n')}\n</ul>`;
+    case 'figures':
+      return `<div class="figures">\n${b.figures
+        .map(
+          (f) =>
+            `<figure><img src="${escapeHtml(f.src)}" alt="${escapeHtml(f.alt)}" loading="lazy">${f.caption ? `<figcaption>${escapeHtml(f.caption)}</figcaption>` : ''}</figure>`,
+        )
+        .join('\n')}\n</div>`;
   }
 }
 
@@ -79,6 +86,11 @@ tfoot th, tfoot td { font-weight: 700; background: #f3f3f3; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 ul.points li { margin-bottom: .5rem; }
 .place { color: #4a4a4a; }
+.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 1rem; }
+figure { margin: 0; }
+figure img { display: block; max-width: 100%; height: auto; border: 1px solid #8a8a8a; }
+figcaption { font-size: .9rem; color: #4a4a4a; }
+.preview { margin: 0 0 1rem; padding: .5rem .75rem; border: 2px dashed #8a4b00; color: #5c3200; background: #fff6e5; font-weight: 600; }
 footer { margin-top: 2rem; border-top: 1px solid #8a8a8a; color: #4a4a4a; font-size: .9rem; }
 @page { size: A4; margin: 18mm 16mm; }
 @media print {
@@ -86,21 +98,30 @@ footer { margin-top: 2rem; border-top: 1px solid #8a8a8a; color: #4a4a4a; font-s
   header { border-bottom-color: #000; }
   h1, h2, .city { color: #000; }
   h2 { break-after: avoid; page-break-after: avoid; }
-  table, ul.points li { break-inside: avoid; page-break-inside: avoid; }
+  table, ul.points li, figure { break-inside: avoid; page-break-inside: avoid; }
+  .preview { display: none; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   thead th, tfoot th, tfoot td { background: none; }
 }
 `;
 
+export interface ReportHTMLOptions extends ReportRenderOptions {
+  /**
+   * A banner before the report's header (outside its heading, facts and sections, and not printed):
+   * staff's preview of a report not shared yet says so. The report itself is the same page.
+   */
+  readonly banner?: string | undefined;
+}
+
 /** The compte-rendu of `walk` as a standalone, accessible and printable HTML5 page. */
-export function reportToHTML(report: Report, walk: Walk, city: CityProfile, options: ReportRenderOptions = {}): string {
+export function reportToHTML(report: Report, walk: Walk, city: CityProfile, options: ReportHTMLOptions = {}): string {
   const view = reportView(report, walk, city, options);
   const facts = view.facts.map((f) => `<dt>${escapeHtml(f.term)}</dt><dd>${rich(f.value)}</dd>`).join('\n');
   const sections = view.sections
     .map(
       (s) =>
-        `<section aria-labelledby="${s.id}">\n<h2 id="${s.id}">${escapeHtml(s.heading)}</h2>\n${block(s.block, view.colon)}\n</section>`,
+        `<section aria-labelledby="${s.id}">\n<h2 id="${s.id}">${escapeHtml(s.heading)}</h2>\n${(s.lead ?? []).map((p) => `<p>${lines(p)}</p>\n`).join('')}${block(s.block, view.colon)}\n</section>`,
     )
     .join('\n');
   return `<!doctype html>
@@ -113,7 +134,7 @@ export function reportToHTML(report: Report, walk: Walk, city: CityProfile, opti
 <style>${STYLE}</style>
 </head>
 <body>
-<header>
+${options.banner ? `<p class="preview" role="note">${escapeHtml(options.banner)}</p>\n` : ''}<header>
 <p class="city">${escapeHtml(view.city)}</p>
 <h1>${escapeHtml(view.title)}</h1>
 <dl class="facts">

@@ -53,6 +53,12 @@ function block(b: ViewBlock, colon: string): string {
           return `- **${inline(item.lead)}**${colon}${text}${place}`;
         })
         .join('\n');
+    case 'figures':
+      return b.figures
+        .map(
+          (f) => `![${inline(f.alt)}](<${f.src.replace(/[<>\s]/g, encodeURIComponent)}>)${f.caption ? `\\\n_${inline(f.caption)}_` : ''}`,
+        )
+        .join('\n\n');
   }
 }
 
@@ -62,7 +68,9 @@ export function reportToMarkdown(report: Report, walk: Walk, city: CityProfile, 
   const parts = [
     `# ${inline(view.title)}`,
     view.facts.map((f) => `- **${inline(f.term)}**${view.colon}${inline(viewText(f.value))}`).join('\n'),
-    ...view.sections.map((s) => `## ${inline(s.heading)}\n\n${block(s.block, view.colon)}`),
+    ...view.sections.map(
+      (s) => `## ${inline(s.heading)}\n\n${(s.lead ?? []).map((p) => `${escapeMarkdown(p)}\n\n`).join('')}${block(s.block, view.colon)}`,
+    ),
     `---\n\n${view.footer.map((f) => `_${inline(viewText(f))}_`).join('  \n')}`,
   ];
   return `${parts.join('\n\n')}\n`;

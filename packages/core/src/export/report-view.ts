@@ -21,6 +21,8 @@ import { labelOr } from './shared.js';
 export interface ReportRenderOptions {
   /** Language of the document; the city's by default. */
   readonly locale?: string;
+  /** Where a photo of the report is served (`/api/photos/<id>` under the public URL); without it, photos are left out. */
+  readonly photoUrl?: ((photoId: string) => string) | undefined;
 }
 
 /** Text, or a date to mark up as `<time datetime>`. */
@@ -47,12 +49,22 @@ export type ViewBlock =
   | { readonly kind: 'paragraphs'; readonly paragraphs: readonly string[] }
   | { readonly kind: 'table'; readonly table: ViewTable }
   | { readonly kind: 'items'; readonly items: readonly ViewItem[] }
-  | { readonly kind: 'ordered'; readonly items: readonly string[] };
+  | { readonly kind: 'ordered'; readonly items: readonly string[] }
+  | { readonly kind: 'figures'; readonly figures: readonly ViewFigure[] };
+
+/** A photo of the report: its address, its text alternative and a caption. */
+export interface ViewFigure {
+  readonly src: string;
+  readonly alt: string;
+  readonly caption: string;
+}
 
 export interface ViewSection {
   /** ASCII id, for anchors. */
   readonly id: string;
   readonly heading: string;
+  /** The coordinator's paragraphs before the block (the positive points' text). */
+  readonly lead?: readonly string[];
   readonly block: ViewBlock;
 }
 
@@ -113,14 +125,18 @@ export function reportView(report: Report, walk: Walk, city: CityProfile, option
     heading,
     block: { kind: 'paragraphs', paragraphs: [t('report.none')] },
   });
-  const summary = report.summary?.trim();
-  if (summary) {
-    const paragraphs = summary
+  /** A text cut into paragraphs at its blank lines. */
+  const paragraphsOf = (text: string | undefined): string[] =>
+    (text ?? '')
       .split(/\r?\n\s*\r?\n/)
       .map((p) => p.trim())
       .filter((p) => p !== '');
-    sections.push({ id: 'summary', heading: t('report.summary'), block: { kind: 'paragraphs', paragraphs } });
-  }
+  const written = (id: string, heading: string, text: string | undefined): void => {
+    const paragraphs = paragraphsOf(text);
+    if (paragraphs.length > 0) sections.push({ id, heading, block: { kind: 'paragraphs', paragraphs } });
+  };
+  written('introduction', t('report.introduction'), report.introduction);
+  written('summary', t('report.summary'), report.summary);
   if (walk.stops.length > 0) {
     sections.push({ id: 'route', heading: t('report.route'), block: { kind: 'ordered', items: walk.stops.map((s) => s.label) } });
   }
@@ -160,6 +176,11 @@ export function reportView(report: Report, walk: Walk, city: CityProfile, option
             },
           },
         };
+  const notes = (report.stopNotes ?? []).flatMap((n) => {
+    const stop = walk.stops.find((x) => x.id === n.stopId);
+    return stop && n.text.trim() ? [{ lead: stop.label, text: n.text.trim() }] : [];
+  });
+  if (notes.length > 0) sections.push({ id: 'stop-notes', heading: t('report.stopNotes'), block: { kind: 'items', items: notes } });
   sections.push(
     counts(
       'by-stop',
@@ -179,16 +200,36 @@ export function reportView(report: Report, walk: Walk, city: CityProfile, option
       const place = stopLabel(p);
       return place ? { lead: themeName(p.themeId), text: p.description, place } : { lead: themeName(p.themeId), text: p.description };
     });
-  sections.push(
-    report.positives.length === 0
+  const positivesLead = paragraphsOf(report.positivesNote);
+  sections.push({
+    ...(report.positives.length === 0
       ? none('positives', t('report.positives'))
-      : { id: 'positives', heading: t('report.positives'), block: { kind: 'items', items: items(report.positives) } },
-  );
+      : { id: 'positives', heading: t('report.positives'), block: { kind: 'items', items: items(report.positives) } as const }),
+    ...(positivesLead.length > 0 ? { lead: positivesLead } : {}),
+  });
   sections.push(
     report.problems.length === 0
       ? none('problems', t('report.problems'))
       : { id: 'problems', heading: t('report.problems'), block: { kind: 'items', items: items(report.problems) } },
   );
+  const photoUrl = options.photoUrl;
+  const photos = photoUrl ? (report.photos ?? []) : [];
+  if (photoUrl && photos.length > 0) {
+    const captionOf = (observationId: string) => {
+      const point = [...report.positives, ...report.problems].find((p) => p.observationId === observationId);
+      if (!point) return '';
+      const place = stopLabel(point);
+      return place ? `${themeName(point.themeId)} (${place})` : themeName(point.themeId);
+    };
+    sections.push({
+      id: 'photos',
+      heading: t('report.photos'),
+      block: {
+        kind: 'figures',
+        figures: photos.map((p) => ({ src: photoUrl(p.photoId), alt: p.alt, caption: captionOf(p.observationId) })),
+      },
+    });
+  }
   sections.push(
     report.engagements.length === 0
       ? none('engagements', t('report.engagements'))
@@ -214,6 +255,8 @@ export function reportView(report: Report, walk: Walk, city: CityProfile, option
           },
         },
   );
+
+  written('next-steps', t('report.nextSteps'), report.nextSteps);
 
   const generated = new TZDate(instant(report.generatedAt), tz);
   return {

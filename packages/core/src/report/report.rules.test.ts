@@ -15,13 +15,13 @@ const doneWalk: ReportContext = { walk: walkFixture({ status: 'done' }) };
  */
 const expected: ExpectedTable<ReportStatus, ReportEventName> = {
   states: ['draft', 'validated', 'shared'],
-  events: ['draft', 'regenerate', 'validate', 'share'],
+  events: ['draft', 'regenerate', 'edit', 'validate', 'share'],
   rows: {
-    //         draft    regenerate validate     share
-    none: ['draft', X, X, X],
-    draft: [X, 'draft', 'validated', X],
-    validated: [X, X, X, 'shared'],
-    shared: [X, X, X, X],
+    //         draft    regenerate edit     validate     share
+    none: ['draft', X, X, X, X],
+    draft: [X, 'draft', 'draft', 'validated', X],
+    validated: [X, X, X, X, 'shared'],
+    shared: [X, X, X, X, X],
   },
 };
 

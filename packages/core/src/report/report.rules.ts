@@ -10,16 +10,16 @@ export interface ReportContext {
 
 /**
  * The compte-rendu lifecycle: drafted from a done walk (and regenerated while
- * observations still arrive), validated, then shared — which also moves the
+ * observations still arrive; its texts and photos edited while a draft), validated, then shared — which also moves the
  * walk to `reported`.
  */
 export const reportRules = /* @__PURE__ */ defineRules({
   id: 'report',
   states: REPORT_STATUSES,
-  events: ['draft', 'regenerate', 'validate', 'share'],
+  events: ['draft', 'regenerate', 'edit', 'validate', 'share'],
   on: {
     none: { draft: { target: 'draft', guard: 'walkDone' } },
-    draft: { regenerate: { target: 'draft', guard: 'walkDone' }, validate: { target: 'validated' } },
+    draft: { regenerate: { target: 'draft', guard: 'walkDone' }, edit: { target: 'draft' }, validate: { target: 'validated' } },
     validated: { share: { target: 'shared' } },
   },
   guards: {

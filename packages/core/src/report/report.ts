@@ -22,6 +22,24 @@ export const ReportPoint = /* @__PURE__ */ z.object({
 });
 export type ReportPoint = z.infer<typeof ReportPoint>;
 
+/** The longest texts of the editor: an introduction or « la suite », and a stop's or the positive points' text. */
+export const REPORT_TEXT_MAX = 8000;
+export const REPORT_NOTE_MAX = 4000;
+/** At most this many photos in a report (it is mailed and printed). */
+export const REPORT_PHOTOS_MAX = 12;
+
+/** A photo of one of the walk's observations the coordinator chose for the report, with its text alternative. */
+export const ReportPhoto = /* @__PURE__ */ z.object({
+  photoId: /* @__PURE__ */ z.string(),
+  observationId: ObservationId,
+  alt: /* @__PURE__ */ z.string(),
+});
+export type ReportPhoto = z.infer<typeof ReportPhoto>;
+
+/** The coordinator's text about one stop of the route. */
+export const ReportStopNote = /* @__PURE__ */ z.object({ stopId: StopId, text: /* @__PURE__ */ z.string() });
+export type ReportStopNote = z.infer<typeof ReportStopNote>;
+
 /**
  * The compte-rendu of a walk: generated from the walk (participants by role,
  * observations by stop and theme, positive points, proposed engagements),
@@ -32,6 +50,13 @@ export const Report = /* @__PURE__ */ z.object({
   walkId: WalkId,
   status: ReportStatus,
   summary: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(20000))),
+  /** The coordinator's words, kept when the draft is generated again: an introduction, a text per stop, the positive points, « la suite ». */
+  introduction: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  stopNotes: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(ReportStopNote)),
+  positivesNote: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  nextSteps: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  /** Photos chosen among the walk's observations' (public) photos. */
+  photos: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(ReportPhoto)),
   participants: /* @__PURE__ */ z.record(ActorRole, Count),
   participantsTotal: Count,
   byStop: /* @__PURE__ */ z.array(
@@ -64,3 +89,42 @@ export const ValidateReportInput = /* @__PURE__ */ z.object({
   summary: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(noControlCharacters, /* @__PURE__ */ z.maxLength(20000))),
 });
 export const ShareReportInput = /* @__PURE__ */ z.object({ sharedOn: /* @__PURE__ */ z.optional(CalendarDay) });
+
+const text = (max: number) =>
+  /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(max)),
+  );
+
+/**
+ * What the editor sends (`gusp.reports.edit`): each field given replaces the report's (an empty
+ * text removes it), a field left out stays as it was. Stops and photos are checked against the
+ * walk: an unknown stop or a photo that is not one of its observations' is refused.
+ */
+export const EditReportInput = /* @__PURE__ */ z.object({
+  introduction: text(REPORT_TEXT_MAX),
+  stops: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z
+      .array(
+        /* @__PURE__ */ z.object({
+          stopId: StopId,
+          text: /* @__PURE__ */ z
+            .string()
+            .check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(REPORT_NOTE_MAX)),
+        }),
+      )
+      .check(/* @__PURE__ */ z.maxLength(100)),
+  ),
+  positives: text(REPORT_NOTE_MAX),
+  next: text(REPORT_TEXT_MAX),
+  photos: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z
+      .array(
+        /* @__PURE__ */ z.object({
+          photoId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+          alt: text(300),
+        }),
+      )
+      .check(/* @__PURE__ */ z.maxLength(REPORT_PHOTOS_MAX)),
+  ),
+});
+export type EditReportInput = z.input<typeof EditReportInput>;

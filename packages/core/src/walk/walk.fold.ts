@@ -156,6 +156,10 @@ export function evolveWalk(agg: WalkAggregate | undefined, event: WalkEvent): Wa
       const status = targetOf(reportRules, report.status, 'validate');
       return { ...agg, report: { ...report, status, summary: event.data.summary ?? report.summary, validatedAt: at } };
     }
+    case 'ReportEdited': {
+      const { by: _by, ...edits } = event.data;
+      return { ...agg, report: { ...(agg.report as Report), ...edits } };
+    }
     case 'ReportShared': {
       const report = agg.report as Report;
       return {

@@ -5,6 +5,7 @@
  * so what people are told can be tested on its own.
  */
 import {
+  reportToMarkdown,
   toICalendar,
   waitlistPosition,
   type CityProfile,
@@ -14,12 +15,15 @@ import {
   type WalkAggregate,
 } from '@gusp/core';
 import { walkPageUrl } from '../routes/walks.js';
+import { photoUrl } from '../photos.js';
+import type { OrganisationRecipients, Restitution } from './restitution.js';
 import { renderNotification, type NotificationKind, type TemplateInput } from './templates.js';
 
 /** An email to write to the outbox; `dedupKey` makes writing it twice a no-op. */
 export interface PendingEmail {
   readonly dedupKey: string;
-  readonly kind: NotificationKind;
+  /** `verification-asked`: « Est-ce réglé ? » (verification.ts). */
+  readonly kind: NotificationKind | 'verification-asked';
   readonly recipient: string;
   readonly locale: string;
   readonly subject: string;
@@ -79,7 +83,7 @@ function emailTo(
   kind: NotificationKind,
   walk: Walk,
   r: Registration,
-  extra: { position?: number | undefined; reason?: string; ics?: boolean; day?: TemplateInput['day'] } = {},
+  extra: { position?: number | undefined; reason?: string; ics?: boolean; day?: TemplateInput['day']; reportText?: string } = {},
 ): PendingEmail | undefined {
   if (!r.email || r.anonymised || neverEmailed(r.email)) return undefined;
   const { city, publicUrl } = ctx;
@@ -97,8 +101,9 @@ function emailTo(
     position: extra.position,
     day: extra.day,
     reason: extra.reason,
+    reportText: extra.reportText,
     cancelUrl: `${publicUrl}/annulation?walk=${encodeURIComponent(walk.id)}&registration=${encodeURIComponent(r.id)}&token=${encodeURIComponent(r.cancelToken)}`,
-    reportUrl: `${publicUrl}/api/walks/${walk.id}/report.html`,
+    reportUrl: reportPageUrl(publicUrl, walk.id),
     walkUrl: walkPageUrl(publicUrl, walk.id),
   });
   return {
@@ -121,8 +126,80 @@ function emailTo(
   };
 }
 
-/** The emails one event calls for, from the walk as it is now (personal data purged: none). */
-export function eventEmails(ctx: EmailContext, event: WalkEvent, agg: WalkAggregate | undefined): PendingEmail[] {
+/** The public page of a walk's compte-rendu. */
+export const reportPageUrl = (publicUrl: string, walkId: string) => `${publicUrl}/api/walks/${encodeURIComponent(walkId)}/report.html`;
+
+/** The compte-rendu's text in a language, for the body of its emails (none before it exists). */
+const reportTextOf = (ctx: EmailContext, agg: WalkAggregate, locale: string): string | undefined =>
+  agg.report
+    ? reportToMarkdown(agg.report, agg.walk, ctx.city, { locale, photoUrl: (id) => photoUrl(ctx.publicUrl, id) }).trim()
+    : undefined;
+
+/**
+ * The compte-rendu shared: to every attendee and registrant with an address (`restitution.emailed`,
+ * each in their language) and to the active staff accounts of the organisations concerned (in the
+ * city's). Without `restitution` (a caller that did not look the organisations up), attendees and
+ * registrants only, as `restitutionOf` chooses them.
+ */
+function reportSharedEmails(ctx: EmailContext, event: WalkEvent, agg: WalkAggregate, restitution: Restitution | undefined): PendingEmail[] {
+  const people =
+    restitution?.emailed ??
+    agg.registrations.filter((r) => ['attended', 'confirmed', 'waitlisted', 'absent'].includes(r.status) && !r.anonymised);
+  const texts = new Map<string, string | undefined>();
+  const textIn = (locale: string) => {
+    if (!texts.has(locale)) texts.set(locale, reportTextOf(ctx, agg, locale));
+    return texts.get(locale);
+  };
+  const out: PendingEmail[] = [];
+  for (const r of people) {
+    const locale = r.locale || ctx.city.locale;
+    const text = textIn(locale);
+    const e = emailTo(ctx, `${Number(event.position)}:${r.id}`, 'report-shared', agg.walk, r, text ? { reportText: text } : {});
+    if (e) out.push(e);
+  }
+  for (const o of restitution?.organisations ?? []) out.push(...organisationEmails(ctx, event, agg, o, textIn(ctx.city.locale)));
+  return out;
+}
+
+function organisationEmails(
+  ctx: EmailContext,
+  event: WalkEvent,
+  agg: WalkAggregate,
+  o: OrganisationRecipients,
+  reportText: string | undefined,
+): PendingEmail[] {
+  const { city, publicUrl } = ctx;
+  const locale = city.locale;
+  const when = new Intl.DateTimeFormat(locale.startsWith('en') ? 'en-GB' : 'fr-FR', { dateStyle: 'full', timeZone: city.timezone }).format(
+    new Date(agg.walk.startsAt),
+  );
+  return o.accounts.flatMap((a) => {
+    if (!a.email || neverEmailed(a.email)) return [];
+    const { subject, body } = renderNotification('report-organisation', locale, {
+      name: a.name ?? o.name,
+      walk: agg.walk,
+      quartier: city.quartiers.find((q) => q.id === agg.walk.quartierId)?.name ?? agg.walk.quartierId,
+      when,
+      organisation: o.name,
+      reportUrl: reportPageUrl(publicUrl, agg.walk.id),
+      reportText,
+    });
+    return [
+      { dedupKey: `${Number(event.position)}:staff:${a.id}`, kind: 'report-organisation', recipient: a.email, locale, subject, body },
+    ];
+  });
+}
+
+/**
+ * The emails one event calls for, from the walk as it is now (personal data purged: none). For a shared
+ * compte-rendu, `more.restitution` says who it reaches (the notifier looks the organisations' accounts up).
+ */
+export function eventEmails(
+  ctx: EmailContext,
+  event: WalkEvent,
+  agg: WalkAggregate | undefined,
+  more: { readonly restitution?: Restitution | undefined } = {},
+): PendingEmail[] {
   if (!agg) return [];
   const key = (r: Registration) => `${Number(event.position)}:${r.id}`;
   const current = (id: string) => agg.registrations.find((r) => r.id === id);
@@ -194,8 +271,7 @@ export function eventEmails(ctx: EmailContext, event: WalkEvent, agg: WalkAggreg
         );
       break;
     case 'ReportShared':
-      for (const r of agg.registrations.filter((x) => x.status === 'attended' || x.status === 'confirmed'))
-        out.push(emailTo(ctx, key(r), 'report-shared', agg.walk, r));
+      out.push(...reportSharedEmails(ctx, event, agg, more.restitution));
       break;
     default:
       break;

@@ -20,7 +20,10 @@ import { walksDueForReminder } from '../read/walks.js';
 import type { Sql } from '../sql.js';
 import { eventEmails, reminderEmails, type EmailContext, type PendingEmail } from './emails.js';
 import { outboxRepository, type JournalRow, type NotificationFailure } from './outbox.js';
+import { restitutionOf, type Restitution } from './restitution.js';
+import { listAccounts } from '../staff/accounts.js';
 import { smtpSender } from './smtp.js';
+import { verificationEmailsOf } from './verification.js';
 
 export interface NotifierOptions {
   readonly gusp: Gusp;
@@ -82,6 +85,16 @@ export function createNotifier(options: NotifierOptions) {
   const reminderEvery = options.reminderCheckMs ?? 5 * 60_000;
   let lastReminderCheck = 0;
 
+  /** Who a walk's shared compte-rendu reaches: its registrants, and the organisations concerned with their staff accounts. */
+  async function restitutionFor(agg: WalkAggregate): Promise<Restitution> {
+    const [observations, engagements, accounts] = await Promise.all([
+      gusp.observations.list(),
+      gusp.engagements.list(),
+      listAccounts(options.sql),
+    ]);
+    return restitutionOf(ctx.city, agg, observations, engagements, accounts);
+  }
+
   /**
    * Writes the emails of new events to the outbox; returns how many events it read.
    * One event whose emails cannot be built or written (data the database refuses, a bug) is
@@ -99,11 +112,19 @@ export function createNotifier(options: NotifierOptions) {
       if (now - Date.parse(event.at) > maxAge) continue;
       const walkId = event.stream.slice('walk-'.length);
       try {
+        // An engagement done (the only event of an engagement's stream the query reads): « Est-ce réglé ? ».
+        if (event.stream.startsWith('engagement-')) {
+          made.push({ event, emails: await verificationEmailsOf(gusp, ctx, event) });
+          continue;
+        }
         if (!walks.has(walkId)) {
           const agg = await gusp.walks.get(walkId);
           walks.set(walkId, agg.ok ? agg.value : undefined);
         }
-        made.push({ event, emails: eventEmails(ctx, event, walks.get(walkId)) });
+        const agg = walks.get(walkId);
+        // A shared compte-rendu also goes to the organisations concerned: their accounts are looked up here.
+        const more = event.type === 'ReportShared' && agg ? { restitution: await restitutionFor(agg) } : {};
+        made.push({ event, emails: eventEmails(ctx, event, agg, more) });
       } catch (e) {
         // A database or network error (it has a code) may pass: the round fails and is retried. A bug on this event's data is skipped.
         if ((e as { code?: unknown })?.code !== undefined && !refusedData(e)) throw e;

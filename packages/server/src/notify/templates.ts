@@ -11,7 +11,8 @@ export type NotificationKind =
   | 'walk-cancelled'
   | 'walk-rescheduled'
   | 'reminder'
-  | 'report-shared';
+  | 'report-shared'
+  | 'report-organisation';
 
 export interface TemplateInput {
   readonly name: string;
@@ -30,7 +31,14 @@ export interface TemplateInput {
   /** The walk's public page (to sign up again). */
   readonly walkUrl?: string | undefined;
   readonly reason?: string | undefined;
+  /** The compte-rendu itself, as text (its Markdown), after the link. */
+  readonly reportText?: string | undefined;
+  /** For an organisation's staff: the organisation's name. */
+  readonly organisation?: string | undefined;
 }
+
+/** The report's text after its link, set apart by a line. */
+const reportBody = (i: TemplateInput) => (i.reportText ? `\n\n----------\n\n${i.reportText}` : '');
 
 type Template = (i: TemplateInput) => { subject: string; body: string };
 
@@ -75,7 +83,11 @@ const fr: Record<NotificationKind, Template> = {
   }),
   'report-shared': (i) => ({
     subject: `Compte-rendu du diagnostic en marchant, ${i.quartier}`,
-    body: `Bonjour ${i.name},\n\nMerci d’avoir participé au diagnostic en marchant du quartier ${i.quartier}.\nLe compte-rendu est disponible : ${i.reportUrl ?? ''}`,
+    body: `Bonjour ${i.name},\n\nMerci d’avoir participé au diagnostic en marchant du quartier ${i.quartier}.\nLe compte-rendu est disponible : ${i.reportUrl ?? ''}${reportBody(i)}`,
+  }),
+  'report-organisation': (i) => ({
+    subject: `Compte-rendu du diagnostic en marchant, ${i.quartier} : ${i.organisation ?? ''} est concernée`,
+    body: `Bonjour ${i.name},\n\nLe compte-rendu du diagnostic en marchant du quartier ${i.quartier} (${i.when}) est restitué. ${i.organisation ?? ''} y est concernée : un engagement ou une observation la concerne.\nLe compte-rendu : ${i.reportUrl ?? ''}\nVos engagements se suivent dans l’espace de gestion.${reportBody(i)}`,
   }),
 };
 
@@ -114,7 +126,11 @@ const en: Record<NotificationKind, Template> = {
   }),
   'report-shared': (i) => ({
     subject: `Report of the neighbourhood walk, ${i.quartier}`,
-    body: `Hello ${i.name},\n\nThank you for taking part in the neighbourhood walk in ${i.quartier}.\nThe report is available: ${i.reportUrl ?? ''}`,
+    body: `Hello ${i.name},\n\nThank you for taking part in the neighbourhood walk in ${i.quartier}.\nThe report is available: ${i.reportUrl ?? ''}${reportBody(i)}`,
+  }),
+  'report-organisation': (i) => ({
+    subject: `Report of the neighbourhood walk, ${i.quartier}: ${i.organisation ?? ''} is concerned`,
+    body: `Hello ${i.name},\n\nThe report of the neighbourhood walk in ${i.quartier} (${i.when}) has been shared. ${i.organisation ?? ''} is concerned: a commitment or an observation is about it.\nThe report: ${i.reportUrl ?? ''}\nYour commitments are followed in the back office.${reportBody(i)}`,
   }),
 };
 

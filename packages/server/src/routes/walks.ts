@@ -3,17 +3,12 @@
 import {
   RegisterInput,
   RemoveRegistrationInput,
-  reportToHTML,
-  reportToMarkdown,
   RescheduleWalkInput,
   ReasonInput,
-  Report,
   ScheduleWalkInput,
-  ShareReportInput,
   toICalendar,
   toICalendarFeed,
   uncoveredQuartiers,
-  ValidateReportInput,
   Walk,
   walkSummary,
   yearOf,
@@ -46,6 +41,7 @@ import {
   walksOfYear,
 } from '../read/walks.js';
 import { sqlParams } from '../sql.js';
+import { reportRoutes } from './report.js';
 
 const walkId = { walkId: { description: 'The walk’s id.' } };
 
@@ -358,65 +354,8 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
           return c.json(unwrap(await gusp.walks.reschedule(id, input, await staffOptions(c, `reschedule:${id}`))));
         },
       }),
-      // The compte-rendu: public once shared (it is anonymous by construction), staff before.
-      route(deps, {
-        method: 'get',
-        path: '/:walkId/report',
-        summary: 'The walk’s compte-rendu',
-        access: { ...staffReaders, when: 'the compte-rendu is not shared yet' },
-        params: walkId,
-        responses: { 200: jsonAnswer('The compte-rendu.', Report) },
-        handler: async (c) => {
-          const id = c.req.param('walkId');
-          const report = unwrap(await gusp.reports.get(id, { locale: c.get('locale') }));
-          if (report.status !== 'shared') {
-            if (c.req.header('authorization') === undefined) return refuse(c, 'report.not-found', { walkId: id });
-            await deps.staff(c, staffReaders.roles);
-          }
-          return c.json(report);
-        },
-      }),
-      route(deps, {
-        method: 'post',
-        path: '/:walkId/report/draft',
-        summary: 'Drafts the compte-rendu of a finished walk',
-        access: coordinators,
-        idempotent: true,
-        params: walkId,
-        responses: { 200: jsonAnswer('The compte-rendu, a draft.', Report) },
-        handler: async (c) => {
-          const id = c.req.param('walkId');
-          return c.json(unwrap(await gusp.reports.draft(id, await staffOptions(c, `report-draft:${id}`))));
-        },
-      }),
-      jsonRoute(deps, {
-        method: 'post',
-        path: '/:walkId/report/validate',
-        summary: 'Validates the compte-rendu, optionally with the coordinator’s summary',
-        access: coordinators,
-        idempotent: true,
-        params: walkId,
-        body: { schema: ValidateReportInput, empty: {}, invalid: (c) => walkExists(c, c.req.param('walkId')) },
-        responses: { 200: jsonAnswer('The compte-rendu, validated.', Report) },
-        handler: async (c, input) => {
-          const id = c.req.param('walkId');
-          return c.json(unwrap(await gusp.reports.validate(id, input, await staffOptions(c, `report-validate:${id}`))));
-        },
-      }),
-      jsonRoute(deps, {
-        method: 'post',
-        path: '/:walkId/report/share',
-        summary: 'Shares the compte-rendu with every participant: the walk becomes `reported`',
-        access: coordinators,
-        idempotent: true,
-        params: walkId,
-        body: { schema: ShareReportInput, empty: {}, invalid: (c) => walkExists(c, c.req.param('walkId')) },
-        responses: { 200: jsonAnswer('The compte-rendu, shared.', Report) },
-        handler: async (c, input) => {
-          const id = c.req.param('walkId');
-          return c.json(unwrap(await gusp.reports.share(id, input, await staffOptions(c, `report-share:${id}`))));
-        },
-      }),
+      // The compte-rendu, its preview, edits and restitution: routes/report.ts.
+      ...reportRoutes(deps),
       route(deps, {
         method: 'post',
         path: '/:walkId/registrations/:registrationId/check-in',
@@ -517,27 +456,6 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
           });
         },
       }),
-      // The shared compte-rendu as a standalone page or Markdown (the draft stays with staff, as JSON).
-      ...(['html', 'md'] as const).map((format) =>
-        route(deps, {
-          method: 'get',
-          path: `/:walkId/report.${format}`,
-          summary: format === 'html' ? 'The shared compte-rendu as a standalone HTML page' : 'The shared compte-rendu as Markdown',
-          params: walkId,
-          responses: { 200: fileAnswer('The compte-rendu; 404 until it is shared.', format === 'html' ? 'text/html' : 'text/markdown') },
-          handler: async (c) => {
-            const id = c.req.param('walkId');
-            const agg = unwrap(await gusp.walks.get(id, { locale: c.get('locale') }));
-            if (agg.report?.status !== 'shared') return refuse(c, 'report.not-found', { walkId: id });
-            const locale = c.get('locale');
-            return format === 'html'
-              ? c.html(reportToHTML(agg.report, agg.walk, gusp.city, { locale }))
-              : c.body(reportToMarkdown(agg.report, agg.walk, gusp.city, { locale }), 200, {
-                  'Content-Type': 'text/markdown; charset=utf-8',
-                });
-          },
-        }),
-      ),
     ],
   };
 }
