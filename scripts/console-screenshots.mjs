@@ -8,7 +8,8 @@
  *
  * `node scripts/console-screenshots.mjs` (builds the console's bundle first when it is missing or
  * older than its sources). It runs itself again under tsx, from the server's sources, as the
- * server's tests do.
+ * server's tests do. `node scripts/console-screenshots.mjs dashboard` takes only the screens whose
+ * names start with one of the words given (the others' pictures are left as they are).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -56,6 +57,8 @@ const browser = await puppeteer.launch({
   env: { ...process.env, LANG: 'fr_FR.UTF-8', LANGUAGE: 'fr' },
 });
 const written = [];
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const wanted = (name) => only.length === 0 || only.some((o) => name.startsWith(o));
 try {
   const page = await browser.newPage();
   await page.setExtraHTTPHeaders({ 'Accept-Language': 'fr-FR,fr;q=0.9' });
@@ -68,7 +71,7 @@ try {
   // The signed-out screen first, then in through the demo coordinator's link (what `pnpm start` prints).
   await page.goto(`${running.url}/gestion`, { waitUntil: 'load' });
   await page.waitForFunction(() => document.querySelector('gusp-console')?.getAttribute('state') === 'signed-out', { timeout: WAIT });
-  await shoot(page, 'sign-in');
+  if (wanted('sign-in')) await shoot(page, 'sign-in');
   const link = await running.staff.demoCoordinatorLink();
   await page.goto(link.replace(new URL(link).origin, running.url), { waitUntil: 'load' });
   await page.waitForFunction(() => document.querySelector('gusp-console')?.getAttribute('state') === 'ready', { timeout: WAIT });
@@ -84,20 +87,30 @@ try {
     ['day-list', '#day', 'gusp-console-day', '#day-walks, #day-no-walk'],
     ['day', `#day/${walkToday}`, 'gusp-console-day', '#day-status'],
     ['accounts', '#accounts', 'gusp-console-accounts', 'h2, h3'],
+    ['dashboard', '#dashboard', 'gusp-console-dashboard', 'table[data-table="coverage"]'],
   ];
   for (const [name, hash, tag, ready] of screens) {
+    if (!wanted(name)) continue;
     await page.evaluate((h) => (location.hash = h), hash);
     await page.waitForSelector(`gusp-console >>> ${tag} >>> ${ready}`, { timeout: WAIT });
     // Pictures and late renders settle.
     await new Promise((resolve) => setTimeout(resolve, 500));
     await shoot(page, name);
+    // The dashboard as the comité de pilotage gets it on paper (its print stylesheet).
+    if (name === 'dashboard') {
+      await page.emulateMediaType('print');
+      await shoot(page, 'dashboard-print', { phone: false });
+      await page.emulateMediaType(null);
+    }
   }
   // The printable day sheet of the walk of the day.
-  const sheet = await browser.newPage();
-  await sheet.setCookie(...(await page.cookies()));
-  await sheet.setViewport({ width: 1280, height: 900 });
-  await sheet.goto(`${running.url}/api/walks/${walkToday}/day-sheet.html`, { waitUntil: 'load' });
-  await shoot(sheet, 'day-sheet', { phone: false });
+  if (wanted('day-sheet')) {
+    const sheet = await browser.newPage();
+    await sheet.setCookie(...(await page.cookies()));
+    await sheet.setViewport({ width: 1280, height: 900 });
+    await sheet.goto(`${running.url}/api/walks/${walkToday}/day-sheet.html`, { waitUntil: 'load' });
+    await shoot(sheet, 'day-sheet', { phone: false });
+  }
 } finally {
   await browser.close();
   await running.close();

@@ -92,6 +92,13 @@ export class GuspConsole extends ConsoleElement {
       main:focus {
         outline: none;
       }
+      /* On paper (the dashboard for the comité de pilotage): the screen, without the navigation or « Se déconnecter ». */
+      @media print {
+        nav,
+        header button {
+          display: none;
+        }
+      }
     `,
   ];
 

@@ -40,9 +40,14 @@ export interface BarChartOptions {
   readonly mode?: 'grouped' | 'share';
   /** For `share`: what is written after the row's label (« 75 % positifs »). */
   readonly notes?: readonly string[];
+  /** The width to draw at, in CSS pixels: the chart is drawn at the size it is shown, its text at 13 px. */
+  readonly width?: number;
 }
 
-const WIDTH = 360;
+/** The width drawn at when none is given (a phone's column). */
+export const CHART_WIDTH = 360;
+/** The widest a chart is drawn: wider bars say nothing more. */
+export const CHART_MAX_WIDTH = 640;
 const LABEL = 18;
 const BAR = 14;
 const GAP = 4;
@@ -50,12 +55,15 @@ const ROW_GAP = 10;
 const VALUE_ROOM = 64;
 const LEGEND = 26;
 
-/** A label cut to what fits a line of the view box (the whole label is in the table). */
-const fit = (text: string, max = 46) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** A label cut to `max` characters, what fits a line (the whole label is in the table). */
+const fit = (text: string, max: number) => (text.length > max ? `${text.slice(0, Math.max(8, max - 1))}…` : text);
+/** About how many characters of 13 px text fit in `px`. */
+const charsIn = (px: number) => Math.floor(px / 7.4);
 
 /** The chart: an `<svg role="img">` named by its `<title>` (the gist). */
 export function barChart(o: BarChartOptions): SVGTemplateResult {
   const mode = o.mode ?? 'grouped';
+  const WIDTH = Math.round(Math.min(CHART_MAX_WIDTH, Math.max(240, o.width ?? CHART_WIDTH)));
   const legend = o.series.length > 1;
   const top = legend ? LEGEND : 0;
   const perRow = mode === 'share' ? LABEL + BAR + ROW_GAP : LABEL + o.series.length * (BAR + GAP) + ROW_GAP - GAP;
@@ -77,13 +85,13 @@ export function barChart(o: BarChartOptions): SVGTemplateResult {
         return part;
       });
       return svg`<g class="row">
-        <text x="0" y=${y + 13} class="label">${fit(row.label, 30)}${o.notes?.[i] ? svg`<tspan class="note"> — ${o.notes[i]}</tspan>` : ''}</text>
+        <text x="0" y=${y + 13} class="label">${fit(row.label, charsIn(WIDTH) - (o.notes?.[i]?.length ?? 0) - 3)}${o.notes?.[i] ? svg`<tspan class="note"> — ${o.notes[i]}</tspan>` : ''}</text>
         <rect class="track" x="0" y=${y + LABEL} width=${WIDTH} height=${BAR}></rect>
         ${parts}
       </g>`;
     }
     return svg`<g class="row">
-      <text x="0" y=${y + 13} class="label">${fit(row.label)}</text>
+      <text x="0" y=${y + 13} class="label">${fit(row.label, charsIn(WIDTH))}</text>
       ${row.values.map((v, s) => {
         const by = y + LABEL + s * (BAR + GAP);
         const w = v * scale;
@@ -118,8 +126,7 @@ export function barChart(o: BarChartOptions): SVGTemplateResult {
 export const chartStyles = css`
   svg {
     display: block;
-    inline-size: 100%;
-    max-inline-size: 36rem;
+    max-inline-size: 100%;
     block-size: auto;
     font-size: 13px;
     color: var(--_text);

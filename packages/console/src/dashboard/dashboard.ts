@@ -26,7 +26,7 @@ import { staffPages, staffRequest } from '../internal/api.js';
 import { ConsoleScreen } from '../internal/console-screen.js';
 import { tokens } from '../styles/tokens.js';
 import type { DashboardChart } from '../translations/dashboard.js';
-import { barChart, chartStyles, type BarRow } from './charts.js';
+import { barChart, CHART_WIDTH, chartStyles, type BarChartOptions, type BarRow } from './charts.js';
 
 /** `GET /api/quartiers/coverage?year=`. */
 export interface CoverageAnswer {
@@ -106,6 +106,7 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
     quartier: { type: String, reflect: true },
     organisation: { type: String, reflect: true },
     walk: { type: String, reflect: true },
+    chartWidth: { state: true },
   };
 
   static override styles = [
@@ -245,6 +246,23 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
     onError: (error) => this.sessionEnded(error),
   });
 
+  /** The width the charts are drawn at: the screen's, so that their text stays at its size on a phone and on a desk. */
+  declare private chartWidth: number;
+  private readonly resized = new ResizeObserver(([entry]) => {
+    const width = Math.floor(entry?.contentRect.width ?? CHART_WIDTH);
+    if (width > 0 && Math.abs(width - this.chartWidth) >= 8) this.chartWidth = width;
+  });
+
+  constructor() {
+    super();
+    this.chartWidth = CHART_WIDTH;
+  }
+
+  /** A chart drawn at the screen's width. */
+  private chart(o: BarChartOptions): ReturnType<typeof barChart> {
+    return barChart({ ...o, width: this.chartWidth });
+  }
+
   private readonly beforePrint = () => this.toggleAttribute('data-printing', true);
   private readonly afterPrint = () => this.toggleAttribute('data-printing', false);
 
@@ -252,12 +270,14 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
     super.connectedCallback();
     window.addEventListener('beforeprint', this.beforePrint);
     window.addEventListener('afterprint', this.afterPrint);
+    this.resized.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('beforeprint', this.beforePrint);
     window.removeEventListener('afterprint', this.afterPrint);
+    this.resized.disconnect();
     for (const { url } of this.downloads.values()) URL.revokeObjectURL(url);
     this.downloads.clear();
   }
@@ -508,7 +528,7 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
     return html`<section class="part" aria-labelledby="coverage-title" data-part="coverage">
       ${heading(this.level(1), t.titles.coverage, { id: 'coverage-title' })}
       <p>${t.coverageIntro}</p>
-      ${this.figure(table, barChart({ id: 'coverage-chart', gist, series: [{ label: t.walksOfYear, style: 'primary' }], rows }), {
+      ${this.figure(table, this.chart({ id: 'coverage-chart', gist, series: [{ label: t.walksOfYear, style: 'primary' }], rows }), {
         year: true,
       })}
     </section>`;
@@ -540,7 +560,7 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
     const themeChart =
       themes.length === 0
         ? html`<p>${t.noObservations}</p>`
-        : barChart({
+        : this.chart({
             id: 'themes-chart',
             gist: t.themesGist(stats.total, positive, problem, top && top.problem > 0 ? top.name : undefined),
             series,
@@ -574,7 +594,7 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
     const stopChart =
       stops.length === 0
         ? html`<p>${t.noStops}</p>`
-        : barChart({
+        : this.chart({
             id: 'stops-chart',
             mode: 'share',
             gist: t.stopsGist(stops.length, best?.positive ? best.name : undefined, worst?.problem ? worst.name : undefined),
@@ -606,7 +626,7 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
       ],
       rows: statuses.map((s) => ({ id: s.status, cells: [s.name, s.n] })),
     };
-    const statusChart = barChart({
+    const statusChart = this.chart({
       id: 'status-chart',
       gist: t.statusGist(
         e.total,
@@ -637,7 +657,7 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
     const orgChart =
       organisations.length === 0
         ? html`<p>${t.noEngagements}</p>`
-        : barChart({
+        : this.chart({
             id: 'organisations-chart',
             gist: t.organisationsGist(organisations.length, most?.name),
             series: [
@@ -675,7 +695,7 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
       ${
         rate === null
           ? nothing
-          : barChart({
+          : this.chart({
               id: 'delays-chart',
               mode: 'share',
               gist: t.delaysGist(this.percent(rate), delayText),
