@@ -70,7 +70,9 @@ describe('engagements.answer()', () => {
     assert.match(aminaToken, /^[0-9a-f]{64}$/);
     assert.notEqual(aminaToken, johnToken);
 
+    assert.deepEqual(unwrap(await t.gusp.engagements.residentQuestion(engagement.id, aminaToken)), { engagement });
     unwrap(await t.gusp.engagements.answer(engagement.id, { token: aminaToken, answer: 'partly' }));
+    assert.equal(unwrap(await t.gusp.engagements.residentQuestion(engagement.id, aminaToken)).answer, 'partly');
     let e = unwrap(await t.gusp.engagements.answer(engagement.id, { token: johnToken, answer: 'no' }));
     assert.deepEqual(e.residentAnswers, { yes: 0, partly: 1, no: 1 });
     assert.equal(e.residentsSaidNo, true);
@@ -107,6 +109,7 @@ describe('engagements.answer()', () => {
         'engagement.verification-link-not-found',
       );
     assertRefused(await t.gusp.engagements.answer(engagement.id, { token: 'short', answer: 'yes' }), 'validation.invalid');
+    assertRefused(await t.gusp.engagements.residentQuestion(engagement.id, 'f'.repeat(64)), 'engagement.verification-link-not-found');
     assertRefused(
       await t.gusp.engagements.answer(engagement.id, { token: residentVerificationToken(engagement.id, amina), answer: 'maybe' as 'yes' }),
       'validation.invalid',

@@ -12,6 +12,7 @@ import {
   RescheduleEngagementInput,
   ResidentAnswerInput,
   type Engagement,
+  type ResidentAnswer,
 } from '../engagement/engagement.js';
 import type { DomainEvent, EngagementEvent, EngagementResidentAnswered, ObservationCommitted, ObservationResolved } from '../events.js';
 import { sameSecret } from '../internal/same-secret.js';
@@ -74,6 +75,15 @@ export interface EngagementCommands {
    * One answer per person counts: a new one replaces theirs, the same one again changes nothing.
    */
   answer(id: string, input: ResidentAnswerInput, options?: CommandOptions): Promise<Result<Engagement>>;
+  /**
+   * What the page of a participant's link shows, changing nothing: the engagement and the answer this token gave
+   * since it was last completed, if any; `engagement.verification-link-not-found` as `answer` refuses it.
+   */
+  residentQuestion(
+    id: string,
+    token: string,
+    options?: CommandOptions,
+  ): Promise<Result<{ readonly engagement: Engagement; readonly answer?: ResidentAnswer | undefined }>>;
   /** Back to work on a done or verified engagement (in progress again, at its last point d'étape's percent), with the reason. */
   reopen(id: string, input: ReasonNoteInput, options?: EngagementCommandOptions): Promise<Result<Engagement>>;
   /** Gives the engagement up before it is done, with the reason. */
@@ -165,6 +175,21 @@ export function engagementCommands(rt: Runtime): EngagementCommands {
   }
 
   const note = (i: { note?: string | undefined }) => (i.note ? { note: i.note } : {});
+
+  /**
+   * The engagement whose walk's participant holds `token` (the token is compared with each asked person's, in
+   * constant time, never looked up), or `engagement.verification-link-not-found`.
+   */
+  const askedWith = async (id: string, token: string, options?: CommandOptions): Promise<Result<Engagement>> => {
+    const invalid = () => rt.error('engagement.verification-link-not-found', options, { engagementId: id });
+    const engagement = (await rt.load(engagementStream, engagementStream.prefix + id)).state;
+    if (engagement?.walkId === undefined || typeof token !== 'string') return invalid();
+    const walk = (await rt.load(walkStream, walkStream.prefix + engagement.walkId)).state;
+    let known = false;
+    for (const r of verificationParticipants(walk?.registrations ?? []))
+      known = sameSecret(token, residentVerificationToken(id, r)) || known;
+    return known ? ok(engagement) : invalid();
+  };
 
   /** Done: the observations it committed are resolved (not those another engagement has committed). */
   const complete = change(
@@ -264,16 +289,8 @@ export function engagementCommands(rt: Runtime): EngagementCommands {
       const parsed = validate(ResidentAnswerInput, input, rt.localeOf(options));
       if (!parsed.ok) return parsed;
       const { token, answer } = parsed.value;
-      const invalid = () => rt.error('engagement.verification-link-not-found', options, { engagementId: id });
-      const found = await rt.load(engagementStream, engagementStream.prefix + id);
-      const walkId = found.state?.walkId;
-      if (walkId === undefined) return invalid();
-      // The token is one of the walk's participants' who are asked: compared with each (in constant time), never looked up.
-      const walk = (await rt.load(walkStream, walkStream.prefix + walkId)).state;
-      const asked = verificationParticipants(walk?.registrations ?? []);
-      let known = false;
-      for (const r of asked) known = sameSecret(token, residentVerificationToken(id, r)) || known;
-      if (!known) return invalid();
+      const asked = await askedWith(id, token, options);
+      if (!asked.ok) return asked;
       const voter = residentVoter(token);
       return rt.execute(
         engagementStream,
@@ -290,6 +307,13 @@ export function engagementCommands(rt: Runtime): EngagementCommands {
         options,
       );
     },
+    async residentQuestion(id: string, token: string, options?: CommandOptions) {
+      const asked = await askedWith(id, token, options);
+      if (!asked.ok) return asked;
+      const answer = residentAnswerOf(asked.value, residentVoter(token));
+      return ok(answer === undefined ? { engagement: asked.value } : { engagement: asked.value, answer });
+    },
+
     /** Back to work on a done or verified engagement, at its last point d'étape's percent, with the reason. */
     reopen: change(
       'reopen',

@@ -73,6 +73,12 @@ const CODE_KINDS: Readonly<Record<string, Kind>> = {
   'staff.oidc-failed': 'unauthenticated',
   'staff.oidc-no-account': 'forbidden',
   'engagement.forbidden-organisation': 'forbidden',
+  // Who acts, not what was sent: an organisation's staff never verify, whatever the body.
+  'engagement.organisation-cannot-verify': 'forbidden',
+  // A link of no participant's (forged, another engagement's, an erased person's): as if there were no such page.
+  'engagement.verification-link-not-found': 'not-found',
+  // The engagement was reopened since the email: no question to answer now.
+  'engagement.not-awaiting-answers': 'conflict',
   'walk.invalid-transition': 'conflict',
   'walk.registration-closed': 'conflict',
   'walk.full': 'conflict',

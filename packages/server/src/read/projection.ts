@@ -18,7 +18,7 @@ import type { CityProfile, StoredEvent } from '@gusp/core';
 import type { SqlSession } from '../sql.js';
 
 /** Bump when a projection's tables or what it writes change: every read model is then rebuilt at start. */
-export const READ_MODELS_VERSION = 3;
+export const READ_MODELS_VERSION = 4;
 
 export interface ProjectionContext {
   readonly city: CityProfile;

@@ -191,8 +191,18 @@ export function engagementRoutes(deps: RouteDeps): RouteGroup {
       step('complete', 'Done: its committed observations are resolved with it', NoteInput, (id, i, o) =>
         gusp.engagements.complete(id, i, o),
       ),
-      step('verify', 'Residents confirm it is done', NoteInput, (id, i, o) => gusp.engagements.verify(id, i, o)),
-      step('reopen', 'Reopens it, with the reason', ReasonNoteInput, (id, i, o) => gusp.engagements.reopen(id, i, o)),
+      step(
+        'verify',
+        'The coordinator verifies it, the walk’s participants’ answers (`residentAnswers`) in view: never an organisation’s staff, even on its own (403 `engagement.organisation-cannot-verify`)',
+        NoteInput,
+        (id, i, o) => gusp.engagements.verify(id, i, o),
+      ),
+      step(
+        'reopen',
+        'Reopens a done or verified one, with the reason: in progress again, at its last point d’étape’s percent',
+        ReasonNoteInput,
+        (id, i, o) => gusp.engagements.reopen(id, i, o),
+      ),
       step('abandon', 'Abandons it, with the reason', ReasonNoteInput, (id, i, o) => gusp.engagements.abandon(id, i, o)),
       step('reschedule', 'A new due date, with the reason', RescheduleEngagementInput, (id, i, o) => gusp.engagements.reschedule(id, i, o)),
       route(deps, {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-/** The pages people open: the demo at `/`, the cancel page of emails, `/healthz`; and what the API says of itself. */
+/** The pages people open: the demo at `/`, the cancel and « Est-ce réglé ? » pages of emails, `/healthz`; and what the API says of itself. */
 import { readFile } from 'node:fs/promises';
 import { CityProfile, walkSummary, type WalkSummary } from '@gusp/core';
 import type { Context } from 'hono';
@@ -14,6 +14,7 @@ import { noneMatch } from '../http/etag.js';
 import { publicWalkSummary } from '../http/public-views.js';
 import { fileAnswer, jsonAnswer, route, type RouteGroup } from '../http/route.js';
 import { demoWalkLists } from '../read/walks.js';
+import { verificationRoutes } from './verification.js';
 import { walkCalendarLinks } from './walks.js';
 
 const html = (description: string) => fileAnswer(description, 'text/html');
@@ -208,6 +209,8 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
           return c.html(cancelResult(true, message));
         },
       }),
+      // The « Est-ce réglé ? » link of emails: the same way, a page with buttons (GET answers nothing).
+      ...verificationRoutes(deps),
       route(deps, {
         method: 'get',
         path: '/healthz',

@@ -342,7 +342,12 @@ export function staffRoutes(deps: RouteDeps): RouteGroup {
           'The public engagement’s milestones name only the role and organisation of who acted; staff see the account too: `by` is `{ accountId, role, organisationId?, organisation?, name? }` (`name`: the account’s name, else its address; a token’s label for `token:<id>`). An organisation’s staff read their own engagements’ only (403 `engagement.forbidden-organisation`).',
         access: { roles: ['coordinator', 'organisation'] },
         params: { engagementId: { description: 'The engagement’s id.' } },
-        responses: { 200: jsonAnswer('`{ engagementId, history }`, oldest first.'), 404: jsonAnswer('No such engagement.') },
+        responses: {
+          200: jsonAnswer(
+            '`{ engagementId, history, residentAnswers, residentsSaidNo }`, history oldest first; `residentAnswers`: `{ yes, partly, no }`, the walk’s participants’ answers to « Est-ce réglé ? » since it was last completed (counts only); `residentsSaidNo`: someone answered « Non ».',
+          ),
+          404: jsonAnswer('No such engagement.'),
+        },
         handler: async (c) => {
           const id = c.req.param('engagementId');
           const who = (await whoIs(c)) as Staff;
@@ -360,7 +365,11 @@ export function staffRoutes(deps: RouteDeps): RouteGroup {
             const organisation = organisationName(entry.by.organisationId);
             return { ...entry, by: { ...entry.by, ...(organisation ? { organisation } : {}), ...(name ? { name } : {}) } };
           });
-          return c.json({ engagementId: id, history: named }, 200, { 'Cache-Control': 'no-store, private' });
+          // The participants' answers, as counts: what the coordinator verifies (or reopens) with in view.
+          const { residentAnswers = { yes: 0, partly: 0, no: 0 }, residentsSaidNo = false } = engagement;
+          return c.json({ engagementId: id, history: named, residentAnswers, residentsSaidNo }, 200, {
+            'Cache-Control': 'no-store, private',
+          });
         },
       }),
       route(deps, {
