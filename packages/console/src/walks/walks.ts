@@ -348,6 +348,11 @@ export class GuspConsoleWalks extends ConsoleScreen<WalksData> {
             : html`<li><a href=${hrefOf('registrations', s.walk.id)} data-link="registrations">${t.registrationsLink}${about}</a></li>
                 <li><a href=${hrefOf('day', s.walk.id)} data-link="day">${t.dayLink}${about}</a></li>`
         }
+        ${
+          this.plans && (s.status === 'done' || s.status === 'reported')
+            ? html`<li><a href=${hrefOf('report', s.walk.id)} data-link="report">${this.t.report.walkLink}${about}</a></li>`
+            : nothing
+        }
       </ul>
     </li>`;
   }
