@@ -20,6 +20,7 @@ import { openApiDocument } from './http/openapi.js';
 import { groupApp, type RouteGroup } from './http/route.js';
 import { open311DiscoveryRoutes, open311Routes } from './open311.js';
 import { MAX_PHOTO_BYTES } from './photos.js';
+import { engagementImportRoutes, MAX_IMPORT_BYTES } from './routes/engagement-import.js';
 import { engagementRoutes } from './routes/engagements.js';
 import { observationRoutes, openDataRoutes, photoRoutes } from './routes/observations.js';
 import { metaRoutes, pageRoutes } from './routes/pages.js';
@@ -122,11 +123,14 @@ export function createApp(options: AppOptions): Hono<Env> {
   };
   const defaultLimit = limit(maxBytes);
   const photoLimit = limit(MAX_PHOTO_BYTES);
+  // A CSV of engagements, their milestones in it, is more than a command's JSON.
+  const importLimit = limit(MAX_IMPORT_BYTES);
   // An observation with its photos in one multipart request: three photos and the JSON.
   const observationLimit = limit(3 * MAX_PHOTO_BYTES + maxBytes);
   app.use('*', (c, next) => {
     if (c.req.method !== 'POST') return defaultLimit(c, next);
     if (c.req.path === '/api/photos') return photoLimit(c, next);
+    if (c.req.path === '/api/engagements/import') return importLimit(c, next);
     if (c.req.path === '/api/observations' && /^multipart\/form-data/i.test(c.req.header('content-type') ?? ''))
       return observationLimit(c, next);
     return defaultLimit(c, next);
@@ -208,6 +212,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     photoRoutes(deps),
     observationRoutes(deps),
     openDataRoutes(deps),
+    engagementImportRoutes(deps),
     engagementRoutes(deps),
     privacyRoutes(deps),
     staffRoutes(deps),
