@@ -40,7 +40,7 @@ export interface BarChartOptions {
   readonly mode?: 'grouped' | 'share';
   /** For `share`: what is written after the row's label (« 75 % positifs »). */
   readonly notes?: readonly string[];
-  /** The width to draw at, in CSS pixels: the chart is drawn at the size it is shown, its text at 13 px. */
+  /** The width to draw at, in CSS pixels: the chart is drawn at the size it is shown, its text at 14 px. */
   readonly width?: number;
 }
 
@@ -48,17 +48,19 @@ export interface BarChartOptions {
 export const CHART_WIDTH = 360;
 /** The widest a chart is drawn: wider bars say nothing more. */
 export const CHART_MAX_WIDTH = 640;
-const LABEL = 18;
-const BAR = 14;
+const LABEL = 20;
+const BAR = 15;
 const GAP = 4;
 const ROW_GAP = 10;
-const VALUE_ROOM = 64;
+const VALUE_ROOM = 40;
 const LEGEND = 26;
 
 /** A label cut to `max` characters, what fits a line (the whole label is in the table). */
 const fit = (text: string, max: number) => (text.length > max ? `${text.slice(0, Math.max(8, max - 1))}…` : text);
-/** About how many characters of 13 px text fit in `px`. */
-const charsIn = (px: number) => Math.floor(px / 7.4);
+/** About how wide `text` is in 14 px regular text, with the « — » before a note. */
+const charsWidth = (text: string | undefined) => (text ? (text.length + 3) * 8.4 : 0);
+/** About how many characters of 14 px bold text fit in `px`. */
+const charsIn = (px: number) => Math.floor(px / 9);
 
 /** The chart: an `<svg role="img">` named by its `<title>` (the gist). */
 export function barChart(o: BarChartOptions): SVGTemplateResult {
@@ -69,7 +71,10 @@ export function barChart(o: BarChartOptions): SVGTemplateResult {
   const perRow = mode === 'share' ? LABEL + BAR + ROW_GAP : LABEL + o.series.length * (BAR + GAP) + ROW_GAP - GAP;
   const height = Math.max(top + o.rows.length * perRow, 24);
   const max = Math.max(1, ...o.rows.flatMap((r) => r.values));
-  const scale = (WIDTH - VALUE_ROOM) / max;
+  // Room after the longest bar for the longest number in words (« 3 engagements »).
+  const longest = Math.max(2, ...o.rows.flatMap((r) => r.values.map((v, i) => (r.texts?.[i] ?? String(v)).length)));
+  const room = Math.min(WIDTH / 2, Math.max(VALUE_ROOM, longest * 8.4 + 12));
+  const scale = (WIDTH - room) / max;
   const fill = (style: BarStyle) => (style === 'hatched' ? `url(#${o.id}-hatch)` : '');
   const bar = (style: BarStyle, x: number, y: number, w: number) =>
     w <= 0 ? nothing : svg`<rect class="bar ${style}" x=${x} y=${y} width=${w} height=${BAR} fill=${fill(style) || 'currentColor'}></rect>`;
@@ -85,26 +90,26 @@ export function barChart(o: BarChartOptions): SVGTemplateResult {
         return part;
       });
       return svg`<g class="row">
-        <text x="0" y=${y + 13} class="label">${fit(row.label, charsIn(WIDTH) - (o.notes?.[i]?.length ?? 0) - 3)}${o.notes?.[i] ? svg`<tspan class="note"> — ${o.notes[i]}</tspan>` : ''}</text>
+        <text x="0" y=${y + 14} class="label">${fit(row.label, charsIn(WIDTH - charsWidth(o.notes?.[i])))}${o.notes?.[i] ? svg`<tspan class="note"> — ${o.notes[i]}</tspan>` : ''}</text>
         <rect class="track" x="0" y=${y + LABEL} width=${WIDTH} height=${BAR}></rect>
         ${parts}
       </g>`;
     }
     return svg`<g class="row">
-      <text x="0" y=${y + 13} class="label">${fit(row.label, charsIn(WIDTH))}</text>
+      <text x="0" y=${y + 14} class="label">${fit(row.label, charsIn(WIDTH))}</text>
       ${row.values.map((v, s) => {
         const by = y + LABEL + s * (BAR + GAP);
         const w = v * scale;
         return svg`${bar(o.series[s]?.style ?? 'primary', 0, by, w)}
-          <text x=${w + 6} y=${by + 11} class="value">${row.texts?.[s] ?? String(v)}</text>`;
+          <text x=${w + 6} y=${by + 12} class="value">${row.texts?.[s] ?? String(v)}</text>`;
       })}
     </g>`;
   });
   let lx = 0;
   const legendItems = legend
     ? o.series.map((s) => {
-        const item = svg`<g class="legend">${bar(s.style, lx, 2, BAR)}<text x=${lx + BAR + 6} y="13">${s.label}</text></g>`;
-        lx += BAR + 14 + s.label.length * 7.2;
+        const item = svg`<g class="legend">${bar(s.style, lx, 2, BAR)}<text x=${lx + BAR + 6} y="14">${s.label}</text></g>`;
+        lx += BAR + 16 + charsWidth(s.label);
         return item;
       })
     : [];
@@ -128,7 +133,7 @@ export const chartStyles = css`
     display: block;
     max-inline-size: 100%;
     block-size: auto;
-    font-size: 13px;
+    font-size: 14px;
     color: var(--_text);
     print-color-adjust: exact;
     -webkit-print-color-adjust: exact;

@@ -170,9 +170,16 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
         font-variant-numeric: tabular-nums;
         white-space: nowrap;
       }
+      th,
+      td {
+        overflow-wrap: normal;
+        word-break: normal;
+      }
       thead th {
         background: var(--_surface);
-        white-space: nowrap;
+      }
+      tbody th {
+        min-inline-size: 9rem;
       }
       .key {
         display: flex;
@@ -194,6 +201,7 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
       }
       .print-only {
         display: none;
+        font-weight: 600;
       }
       @media print {
         ${printRules(':host')}
@@ -446,7 +454,7 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
     const [first, ...rest] = table.columns;
     return html`<div class="table-box" tabindex="0" role="region" aria-label=${this.t.dashboard.tableOf(title)}>
       <table data-table=${table.chart}>
-        <caption>
+        <caption class="visually-hidden">
           ${title}
         </caption>
         <thead>
@@ -516,7 +524,7 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
     const rows: BarRow[] = coverage.quartiers.map((q, i) => ({
       label: names[i] ?? q.quartierId,
       values: [q.walks],
-      texts: [q.covered ? `${q.walks} ✓` : t.notYet],
+      texts: [t.walksCount(q.walks)],
     }));
     const covered = coverage.quartiers.filter((q) => q.covered).length;
     const gist = t.coverageGist(
@@ -526,7 +534,7 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
       coverage.uncovered.map((id) => this.quartierName(city, id)),
     );
     return html`<section class="part" aria-labelledby="coverage-title" data-part="coverage">
-      ${heading(this.level(1), t.titles.coverage, { id: 'coverage-title' })}
+      ${heading(this.level(1), t.coverageTitle, { id: 'coverage-title' })}
       <p>${t.coverageIntro}</p>
       ${this.figure(table, this.chart({ id: 'coverage-chart', gist, series: [{ label: t.walksOfYear, style: 'primary' }], rows }), {
         year: true,
@@ -564,7 +572,11 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
             id: 'themes-chart',
             gist: t.themesGist(stats.total, positive, problem, top && top.problem > 0 ? top.name : undefined),
             series,
-            rows: themes.map((r) => ({ label: r.name, values: [r.positive, r.problem] })),
+            rows: themes.map((r) => ({
+              label: r.name,
+              values: [r.positive, r.problem],
+              texts: [t.positiveCount(r.positive), t.problemCount(r.problem)],
+            })),
           });
 
     const walks = new Map<string, Walk>(data.walks.map((w) => [w.id, w]));
@@ -600,7 +612,10 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
             gist: t.stopsGist(stops.length, best?.positive ? best.name : undefined, worst?.problem ? worst.name : undefined),
             series,
             rows: stops.map((s) => ({ label: s.name, values: [s.positive, s.problem] })),
-            notes: stops.map((s) => `${s.positive} + / ${s.problem} − (${s.positiveRatio === null ? '–' : this.percent(s.positiveRatio)})`),
+            notes: stops.map(
+              (s) =>
+                `${t.positiveCount(s.positive)}, ${t.problemCount(s.problem)} (${s.positiveRatio === null ? '–' : this.percent(s.positiveRatio)})`,
+            ),
           });
     return html`<section class="part" aria-labelledby="observations-title" data-part="observations">
       ${heading(this.level(1), t.observationsTitle, { id: 'observations-title' })}
@@ -664,7 +679,11 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
               { label: t.total, style: 'primary' },
               { label: t.overdue, style: 'hatched' },
             ],
-            rows: organisations.map((o) => ({ label: o.name, values: [o.total, o.overdue] })),
+            rows: organisations.map((o) => ({
+              label: o.name,
+              values: [o.total, o.overdue],
+              texts: [t.engagementCount(o.total), t.overdueCount(o.overdue)],
+            })),
           });
 
     const rate = e.onTimeRate;

@@ -27,6 +27,7 @@ export interface DashboardTexts {
   readonly download: (title: string) => string;
   readonly tableOf: (title: string) => string;
   // Coverage.
+  readonly coverageTitle: string;
   readonly coverageIntro: string;
   readonly coverageGist: (covered: number, total: number, year: number, missing: readonly string[]) => string;
   readonly walksOfYear: string;
@@ -41,6 +42,10 @@ export interface DashboardTexts {
   readonly positive: string;
   readonly problem: string;
   readonly total: string;
+  readonly positiveCount: (n: number) => string;
+  readonly problemCount: (n: number) => string;
+  readonly engagementCount: (n: number) => string;
+  readonly overdueCount: (n: number) => string;
   readonly themesGist: (total: number, positive: number, problem: number, top: string | undefined) => string;
   readonly noObservations: string;
   readonly stop: string;
@@ -101,7 +106,7 @@ export const dashboardFr: DashboardTexts = {
   loading: 'Chargement du tableau de bord…',
   retry: 'Réessayer',
   titles: {
-    coverage: 'Couverture des quartiers prioritaires',
+    coverage: 'Diagnostics de l’année par quartier prioritaire',
     themes: 'Observations par thème',
     stops: 'Observations par halte',
     status: 'Engagements par statut',
@@ -120,6 +125,7 @@ export const dashboardFr: DashboardTexts = {
   },
   download: (title) => `Télécharger « ${title} » (CSV)`,
   tableOf: (title) => `Tableau : ${title}`,
+  coverageTitle: 'Couverture des quartiers prioritaires',
   coverageIntro:
     'La règle de la ville : chaque quartier prioritaire a au moins un diagnostic en marchant par année civile (les diagnostics prévus comptent, pas les annulés). Tous les quartiers prioritaires, quel que soit le quartier choisi.',
   coverageGist: (covered, total, year, missing) =>
@@ -136,6 +142,10 @@ export const dashboardFr: DashboardTexts = {
   positive: 'Points positifs',
   problem: 'Problèmes',
   total: 'Total',
+  positiveCount: (n) => `${n} positif${plural(n, '', 's')}`,
+  problemCount: (n) => `${n} problème${plural(n, '', 's')}`,
+  engagementCount: (n) => `${n} engagement${plural(n, '', 's')}`,
+  overdueCount: (n) => `${n} en retard`,
   themesGist: (total, positive, problem, top) =>
     total === 0
       ? 'Aucune observation.'
@@ -172,7 +182,7 @@ export const dashboardFr: DashboardTexts = {
   averageDelayInDays: 'Retard moyen des engagements réalisés en retard (jours)',
   organisationName: 'Organisation',
   onTime: 'Dans les délais',
-  late: 'En retard',
+  late: 'Réalisés en retard',
   delaysGist: (rate, delay) =>
     rate === undefined
       ? 'Aucun engagement réalisé avec une échéance : pas encore de délai à mesurer.'
@@ -204,7 +214,7 @@ export const dashboardEn: DashboardTexts = {
   loading: 'Loading the dashboard…',
   retry: 'Try again',
   titles: {
-    coverage: 'Coverage of priority quartiers',
+    coverage: 'Walks this year by priority quartier',
     themes: 'Observations by theme',
     stops: 'Observations by stop',
     status: 'Commitments by status',
@@ -223,6 +233,7 @@ export const dashboardEn: DashboardTexts = {
   },
   download: (title) => `Download “${title}” (CSV)`,
   tableOf: (title) => `Table: ${title}`,
+  coverageTitle: 'Coverage of priority quartiers',
   coverageIntro:
     'The city rule: every priority quartier has at least one walk per calendar year (planned walks count, cancelled ones do not). All priority quartiers, whichever quartier is chosen.',
   coverageGist: (covered, total, year, missing) =>
@@ -239,6 +250,10 @@ export const dashboardEn: DashboardTexts = {
   positive: 'Positive points',
   problem: 'Problems',
   total: 'Total',
+  positiveCount: (n) => `${n} positive`,
+  problemCount: (n) => `${n} problem${pluralEn(n, '', 's')}`,
+  engagementCount: (n) => `${n} commitment${pluralEn(n, '', 's')}`,
+  overdueCount: (n) => `${n} overdue`,
   themesGist: (total, positive, problem, top) =>
     total === 0
       ? 'No observation.'
@@ -275,7 +290,7 @@ export const dashboardEn: DashboardTexts = {
   averageDelayInDays: 'Average delay of those completed late (days)',
   organisationName: 'Organisation',
   onTime: 'On time',
-  late: 'Late',
+  late: 'Completed late',
   delaysGist: (rate, delay) =>
     rate === undefined
       ? 'No commitment completed with a due date: no delay to measure yet.'
