@@ -68,6 +68,9 @@ export const styles = [
     .observations {
       color: var(--_muted);
     }
+    .resident-answers[data-said-no] {
+      font-weight: 600;
+    }
     .state {
       display: flex;
       flex-wrap: wrap;

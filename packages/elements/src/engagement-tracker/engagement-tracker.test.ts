@@ -224,6 +224,46 @@ describe('gusp-engagement-tracker', () => {
     ]);
   });
 
+  it('shows what the walk’s participants answered to « Est-ce réglé ? », counts only, and « Vérifié avec les habitants »', async () => {
+    const answered = engagement({
+      title: 'Réparer la porte du hall B',
+      status: 'verified',
+      progress: 100,
+      residentAnswers: { yes: 2, partly: 1, no: 0 },
+      residentsSaidNo: false,
+      milestones: [{ at: '2026-11-20T10:00:00+01:00', kind: 'verified', by: { role: 'coordinator' } }],
+    });
+    const flagged = engagement({
+      title: 'Changer l’éclairage',
+      status: 'done',
+      progress: 100,
+      residentAnswers: { yes: 0, partly: 1, no: 1 },
+      residentsSaidNo: true,
+    });
+    const silent = engagement({ title: 'Sans réponse', status: 'done', progress: 100, residentAnswers: { yes: 0, partly: 0, no: 0 } });
+    const el = await tracker([answered, flagged, silent]);
+    await settled(el);
+    const said = (title: string) => row(el, title).querySelector<HTMLElement>('.resident-answers');
+    expect(clean(said('Réparer la porte du hall B')?.textContent)).to.equal('2 habitants : réglé, 1 : en partie');
+    expect(said('Réparer la porte du hall B')?.hasAttribute('data-said-no')).to.be.false;
+    expect(clean(said('Changer l’éclairage')?.textContent)).to.equal('1 habitant : en partie, 1 : non réglé');
+    expect(said('Changer l’éclairage')?.hasAttribute('data-said-no')).to.be.true;
+    expect(said('Sans réponse')).to.equal(null);
+    row(el, 'Réparer la porte du hall B').querySelector('summary')!.click();
+    expect(clean(row(el, 'Réparer la porte du hall B').querySelector('li')?.textContent)).to.equal(
+      '20 novembre 2026 : Vérifié avec les habitants (Ville — coordination)',
+    );
+    await expect(el).to.be.accessible();
+    const en = await tracker([answered, flagged], NOW, 'en');
+    await settled(en);
+    expect(clean(row(en, 'Réparer la porte du hall B').querySelector('.resident-answers')?.textContent)).to.equal(
+      '2 residents: settled, 1: partly',
+    );
+    expect(clean(row(en, 'Changer l’éclairage').querySelector('.resident-answers')?.textContent)).to.equal(
+      '1 resident: partly, 1: not settled',
+    );
+  });
+
   it('stays light with 10,000 engagements: only the visible rows are in the DOM', async () => {
     const many = Array.from({ length: 10_000 }, (_, i) =>
       engagement({

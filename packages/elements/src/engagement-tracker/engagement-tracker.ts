@@ -2,6 +2,7 @@
 import {
   ENGAGEMENT_MESSAGES,
   ENGAGEMENT_STATUSES,
+  type Engagement,
   type EngagementStatus,
   FIELD_MESSAGES,
   findOrganisation,
@@ -268,6 +269,7 @@ export class GuspEngagementTracker extends GuspElement {
         <progress max="100" value=${e.progress} aria-label=${t.progress}></progress>
       </p>
       <p class="observations">${t.observations(e.observationIds.length)}</p>
+      ${this.renderResidentAnswers(e)}
       ${
         e.milestones.length > 0
           ? html`<details part="timeline">
@@ -279,6 +281,17 @@ export class GuspEngagementTracker extends GuspElement {
           : nothing
       }
     </div>`;
+  }
+
+  /**
+   * What the walk's participants answered to « Est-ce réglé ? » (counts only), when anyone did;
+   * `data-said-no` when someone answered « Non ».
+   */
+  private renderResidentAnswers(e: Engagement): TemplateResult | typeof nothing {
+    const answers = e.residentAnswers;
+    const said = answers ? this.t.residentAnswers(answers) : '';
+    if (said === '') return nothing;
+    return html`<p class="resident-answers" ?data-said-no=${e.residentsSaidNo === true}>${said}</p>`;
   }
 
   private renderMilestone(m: Milestone): TemplateResult {

@@ -172,6 +172,11 @@ export interface EngagementTrackerTexts {
   readonly noOrganisation: string;
   readonly progress: string;
   readonly observations: (n: number) => string;
+  /**
+   * The walk's participants' answers to « Est-ce réglé ? » (counts, since the engagement was last completed):
+   * « 2 habitants : réglé, 1 : en partie »; `''` when nobody answered.
+   */
+  readonly residentAnswers: (answers: { readonly yes: number; readonly partly: number; readonly no: number }) => string;
   readonly timeline: string;
   readonly milestone: Readonly<Record<string, string>>;
 }

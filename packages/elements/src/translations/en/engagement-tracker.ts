@@ -28,6 +28,17 @@ export const engagementTracker: EngagementTrackerTexts = {
   noOrganisation: 'Organisation to be named',
   progress: 'Progress',
   observations: (n) => (n === 0 ? 'No linked observation' : n === 1 ? '1 linked observation' : `${n} linked observations`),
+  residentAnswers: ({ yes, partly, no }) =>
+    (
+      [
+        [yes, 'settled'],
+        [partly, 'partly'],
+        [no, 'not settled'],
+      ] as const
+    )
+      .filter(([n]) => n > 0)
+      .map(([n, said], i) => (i === 0 ? `${n} resident${n > 1 ? 's' : ''}: ${said}` : `${n}: ${said}`))
+      .join(', '),
   timeline: 'History',
   milestone: {
     proposed: 'Proposed',
@@ -35,7 +46,7 @@ export const engagementTracker: EngagementTrackerTexts = {
     started: 'Work started',
     progressed: 'Progress update',
     completed: 'Done',
-    verified: 'Verified by residents',
+    verified: 'Verified with residents',
     reopened: 'Reopened',
     abandoned: 'Abandoned',
     rescheduled: 'Due date moved',

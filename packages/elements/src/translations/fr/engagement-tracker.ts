@@ -29,6 +29,17 @@ export const engagementTracker: EngagementTrackerTexts = {
   noOrganisation: 'Organisation à désigner',
   progress: 'Avancement',
   observations: (n) => (n === 0 ? 'Aucune observation liée' : n === 1 ? '1 observation liée' : `${n} observations liées`),
+  residentAnswers: ({ yes, partly, no }) =>
+    (
+      [
+        [yes, 'réglé'],
+        [partly, 'en partie'],
+        [no, 'non réglé'],
+      ] as const
+    )
+      .filter(([n]) => n > 0)
+      .map(([n, said], i) => (i === 0 ? `${n} habitant${n > 1 ? 's' : ''} : ${said}` : `${n} : ${said}`))
+      .join(', '),
   timeline: 'Historique',
   milestone: {
     proposed: 'Proposé',
@@ -36,7 +47,7 @@ export const engagementTracker: EngagementTrackerTexts = {
     started: 'Travaux commencés',
     progressed: 'Point d’étape',
     completed: 'Réalisé',
-    verified: 'Vérifié par les habitants',
+    verified: 'Vérifié avec les habitants',
     reopened: 'Rouvert',
     abandoned: 'Abandonné',
     rescheduled: 'Échéance reportée',
