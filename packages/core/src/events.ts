@@ -72,12 +72,21 @@ export type ReportEdited = EventShape<
 /** An observation: by anyone, or by staff during a walk (`by`: the session or token that sent it). */
 export type ObservationRecorded = EventShape<'ObservationRecorded', { observation: Observation } & ByStaff>;
 /** Triage (qualify, mark as duplicate, reject, resolve straight away): by staff (`by`); a resolution an engagement's completion causes names nobody. */
-export type ObservationQualified = EventShape<'ObservationQualified', { organisationId: OrganisationId; severity: Severity } & ByStaff>;
-export type ObservationMarkedDuplicate = EventShape<'ObservationMarkedDuplicate', { of: ObservationId } & ByStaff>;
+export type ObservationQualified = EventShape<
+  'ObservationQualified',
+  { organisationId: OrganisationId; severity: Severity; note?: string } & ByStaff
+>;
+export type ObservationMarkedDuplicate = EventShape<'ObservationMarkedDuplicate', { of: ObservationId; note?: string } & ByStaff>;
 export type ObservationRejected = EventShape<'ObservationRejected', { reason: string } & ByStaff>;
 export type ObservationCommitted = EventShape<'ObservationCommitted', { engagementId: EngagementId }>;
-export type ObservationResolved = EventShape<'ObservationResolved', { engagementId?: EngagementId } & ByStaff>;
-export type ReporterContactErased = EventShape<'ReporterContactErased'>;
+export type ObservationResolved = EventShape<'ObservationResolved', { engagementId?: EngagementId; note?: string } & ByStaff>;
+/** The reporter's contact erased (a person's right to erasure, or the purge): by staff when staff asked (`by`). */
+export type ReporterContactErased = EventShape<'ReporterContactErased', ByStaff>;
+/** Regions of a photo blurred (a face, a plate) by staff (`by`): the stored photo was replaced, the original dropped. */
+export type ObservationPhotoRedacted = EventShape<
+  'ObservationPhotoRedacted',
+  { photoId: string; regions: { x: number; y: number; width: number; height: number }[] } & ByStaff
+>;
 
 /** Every engagement event staff cause names who acted (`by`); the engagement's milestones show only its role and organisation. */
 export type EngagementProposed = EventShape<'EngagementProposed', { engagement: Engagement } & ByStaff>;
@@ -130,7 +139,8 @@ export type ObservationEvent =
   | ObservationRejected
   | ObservationCommitted
   | ObservationResolved
-  | ReporterContactErased;
+  | ReporterContactErased
+  | ObservationPhotoRedacted;
 
 export type EngagementEvent =
   | EngagementProposed

@@ -70,7 +70,7 @@ export { memoryStore } from './store/memory-store.js';
 export { createGusp, type Gusp, type GuspOptions, type GuspQueries } from './service/create-gusp.js';
 export type { CommandOptions } from './service/runtime.js';
 export type { RegistrationOutcome, StaffCommandOptions, WalkCommands } from './service/walks.js';
-export type { ObservationCommands } from './service/observations.js';
+export { DuplicateInput, PhotoRegion, RedactPhotoInput, ResolveInput, type ObservationCommands } from './service/observations.js';
 export type { EngagementCommandOptions, EngagementCommands } from './service/engagements.js';
 export type { ReportCommands } from './service/reports.js';
 

@@ -76,6 +76,25 @@ export const CityDefaults = /* @__PURE__ */ z.strictObject({
 });
 export type CityDefaults = z.infer<typeof CityDefaults>;
 
+/** A response text by language (BCP 47 tag): `{ fr: '…', en: '…' }`, 2,000 characters each. */
+export const ResponseText = /* @__PURE__ */ z
+  .record(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)), text(2000))
+  .check(/* @__PURE__ */ z.refine((r) => Object.keys(r).length > 0, { message: 'At least one language.' }));
+export type ResponseText = z.infer<typeof ResponseText>;
+
+/**
+ * The answers staff start from when they triage an observation, per status it moves to (FixMyStreet's
+ * response templates): the inbox fills the note (or a rejection's reason) with the one of its
+ * language, which staff edit before sending.
+ */
+export const ResponseTemplates = /* @__PURE__ */ z.strictObject({
+  qualified: /* @__PURE__ */ z.optional(ResponseText),
+  rejected: /* @__PURE__ */ z.optional(ResponseText),
+  duplicate: /* @__PURE__ */ z.optional(ResponseText),
+  resolved: /* @__PURE__ */ z.optional(ResponseText),
+});
+export type ResponseTemplates = z.infer<typeof ResponseTemplates>;
+
 /**
  * The profile a city writes, as data, to adopt GUSP: no code. Objects are
  * strict: a misspelled key (`capcity`) is reported, not silently ignored.
@@ -100,6 +119,8 @@ export const CityProfile = /* @__PURE__ */ z.strictObject({
   consentVersion: /* @__PURE__ */ z._default(text(40), '1'),
   /** Where people write about their data. */
   contactEmail: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.email()),
+  /** Triage's response templates, per status (`qualified`, `rejected`, `duplicate`, `resolved`). */
+  responseTemplates: /* @__PURE__ */ z.optional(ResponseTemplates),
 });
 export type CityProfile = z.infer<typeof CityProfile>;
 /** What a city writes: defaults may be left out. */

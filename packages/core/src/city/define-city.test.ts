@@ -223,3 +223,31 @@ describe('parseCity(): misspelled keys', () => {
     assert.equal((cityProfileJsonSchema() as { additionalProperties?: unknown }).additionalProperties, false);
   });
 });
+
+describe('parseCity(): response templates (triage)', () => {
+  it('takes a text per status and language, Valence’s in French and English for the four statuses', () => {
+    for (const status of ['qualified', 'rejected', 'duplicate', 'resolved'] as const) {
+      const text = valence.responseTemplates?.[status];
+      assert.ok(text?.fr && text.en, status);
+    }
+    const city = parseCity({
+      ...montreal,
+      responseTemplates: { rejected: { 'fr-CA': 'Ce signalement ne relève pas de l’arrondissement.' } },
+    });
+    assert.ok(city.ok);
+    assert.equal(city.ok && city.value.responseTemplates?.rejected?.['fr-CA'], 'Ce signalement ne relève pas de l’arrondissement.');
+    assert.equal(parseCity(montreal).ok && parseCity(montreal).ok, true, 'templates are optional');
+  });
+
+  it('refuses an unknown status, an empty text, a text without a language and a bad language tag', () => {
+    const issuesOf = (responseTemplates: unknown) => {
+      const result = parseCity({ ...montreal, responseTemplates });
+      assert.equal(result.ok, false, JSON.stringify(responseTemplates));
+      return ((!result.ok ? result.error.details.issues : []) as FieldIssue[]).map((i) => i.path);
+    };
+    assert.deepEqual(issuesOf({ reopened: { fr: 'Rouvert.' } }), ['responseTemplates']);
+    assert.deepEqual(issuesOf({ resolved: { fr: '   ' } }), ['responseTemplates.resolved.fr']);
+    assert.deepEqual(issuesOf({ resolved: {} }), ['responseTemplates.resolved']);
+    assert.ok(issuesOf({ resolved: { French: 'Réglé.' } }).length > 0);
+  });
+});

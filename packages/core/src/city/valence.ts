@@ -65,4 +65,22 @@ export const valence = /* @__PURE__ */ defineCity({
     },
   ],
   consentVersion: '2026-01',
+  responseTemplates: {
+    qualified: {
+      fr: 'Merci pour votre signalement. Il a été transmis au service responsable, qui va l’examiner.',
+      en: 'Thank you for your report. It has been passed to the service in charge, which will look into it.',
+    },
+    rejected: {
+      fr: 'Merci pour votre signalement. Il ne relève pas de la gestion urbaine de proximité : ',
+      en: 'Thank you for your report. It is not a matter for neighbourhood management: ',
+    },
+    duplicate: {
+      fr: 'Merci pour votre signalement. Ce point a déjà été signalé et il est suivi avec le premier signalement.',
+      en: 'Thank you for your report. This has already been reported and is followed up with the first report.',
+    },
+    resolved: {
+      fr: 'Merci pour votre signalement. Le problème a été réglé.',
+      en: 'Thank you for your report. The problem has been fixed.',
+    },
+  },
 });

@@ -178,6 +178,7 @@ export const observation = {
     'observation.unknown-organisation': (d) => `Unknown organisation: “${s(d.organisationId)}”.`,
     'observation.reason-required': 'Give a reason.',
     'observation.duplicate-of-itself': 'An observation cannot duplicate itself.',
+    'observation.photo-not-attached': (d) => `This observation has no photo “${s(d.photoId)}”.`,
     'observation.contact-consent-required': 'Your consent is needed to keep your contact details.',
   },
   labels: {

@@ -184,6 +184,7 @@ export const observation = {
     'observation.unknown-organisation': (d) => `Organisation inconnue : « ${s(d.organisationId)} ».`,
     'observation.reason-required': 'Indiquez un motif.',
     'observation.duplicate-of-itself': 'Une observation ne peut pas être le doublon d’elle-même.',
+    'observation.photo-not-attached': (d) => `Cette observation n’a pas de photo « ${s(d.photoId)} ».`,
     'observation.contact-consent-required': 'Votre accord est nécessaire pour garder vos coordonnées.',
   },
   labels: {

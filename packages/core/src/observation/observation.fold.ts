@@ -4,7 +4,10 @@ import { targetOf } from '../rules/transition.js';
 import { observationRules, type ObservationEventName } from './observation.rules.js';
 import type { Observation } from './observation.js';
 
-const lifecycleEvent: Record<Exclude<ObservationEvent['type'], 'ObservationRecorded' | 'ReporterContactErased'>, ObservationEventName> = {
+const lifecycleEvent: Record<
+  Exclude<ObservationEvent['type'], 'ObservationRecorded' | 'ReporterContactErased' | 'ObservationPhotoRedacted'>,
+  ObservationEventName
+> = {
   ObservationQualified: 'qualify',
   ObservationMarkedDuplicate: 'markDuplicate',
   ObservationRejected: 'reject',
@@ -20,18 +23,21 @@ export function evolveObservation(obs: Observation | undefined, event: Observati
     const { reporter: _erased, ...rest } = obs;
     return { ...rest, updatedAt: event.at };
   }
+  // The photo's bytes were replaced; the observation names the same photo.
+  if (event.type === 'ObservationPhotoRedacted') return { ...obs, updatedAt: event.at };
+  const note = 'note' in event.data && event.data.note ? { note: event.data.note } : {};
   const next: Observation = { ...obs, status: targetOf(observationRules, obs.status, lifecycleEvent[event.type]), updatedAt: event.at };
   switch (event.type) {
     case 'ObservationQualified':
-      return { ...next, organisationId: event.data.organisationId, severity: event.data.severity };
+      return { ...next, organisationId: event.data.organisationId, severity: event.data.severity, ...note };
     case 'ObservationMarkedDuplicate':
-      return { ...next, duplicateOf: event.data.of };
+      return { ...next, duplicateOf: event.data.of, ...note };
     case 'ObservationRejected':
       return { ...next, rejectReason: event.data.reason };
     case 'ObservationCommitted':
       return { ...next, engagementId: event.data.engagementId };
     case 'ObservationResolved':
-      return next;
+      return { ...next, ...note };
   }
 }
 

@@ -59,6 +59,8 @@ export const Observation = /* @__PURE__ */ z.object({
   severity: /* @__PURE__ */ z.optional(Severity),
   duplicateOf: /* @__PURE__ */ z.optional(ObservationId),
   rejectReason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  /** The staff's answer on its last status change (qualified, duplicate, resolved): public, like the reason of a rejection. */
+  note: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   engagementId: /* @__PURE__ */ z.optional(EngagementId),
   recordedAt: DateTime,
   updatedAt: DateTime,
@@ -100,8 +102,14 @@ export const RecordObservationInput = /* @__PURE__ */ z.object({
 });
 export type RecordObservationInput = z.input<typeof RecordObservationInput>;
 
+/** The staff's answer that goes with a status change (a response template, edited): public, 2,000 characters. */
+export const TriageNote = /* @__PURE__ */ z.optional(
+  /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(2000)),
+);
+
 export const QualifyObservationInput = /* @__PURE__ */ z.object({
   organisationId: OrganisationId,
   severity: /* @__PURE__ */ z._default(Severity, 'medium'),
+  note: TriageNote,
 });
 export type QualifyObservationInput = z.input<typeof QualifyObservationInput>;

@@ -2,6 +2,7 @@
 import type {
   ObservationEvent,
   ObservationMarkedDuplicate,
+  ObservationPhotoRedacted,
   ObservationQualified,
   ObservationRecorded,
   ObservationRejected,
@@ -11,7 +12,7 @@ import type {
 import { newId } from '../ids.js';
 import { foldObservation, evolveObservation } from '../observation/observation.fold.js';
 import { observationRules, type ObservationContext, type ObservationEventName } from '../observation/observation.rules.js';
-import { QualifyObservationInput, RecordObservationInput, type Observation } from '../observation/observation.js';
+import { QualifyObservationInput, RecordObservationInput, TriageNote, type Observation } from '../observation/observation.js';
 import { ok, type Result } from '../result.js';
 import { transition } from '../rules/transition.js';
 import { toZonedISO } from '../dates.js';
@@ -28,7 +29,26 @@ export const observationStream: StreamKind<Observation, ObservationEvent> = {
   evolve: (state, events) => (state === undefined ? foldObservation(events) : events.reduce(evolveObservation, state)),
 };
 
-export const DuplicateInput = /* @__PURE__ */ z.object({ of: ObservationIdSchema });
+export const DuplicateInput = /* @__PURE__ */ z.object({ of: ObservationIdSchema, note: TriageNote });
+/** What `resolve` may take: the staff's answer (a response template, edited). */
+export const ResolveInput = /* @__PURE__ */ z.object({ note: TriageNote });
+/** A rectangle of a photo, in the stored image's pixels (origin top left). */
+export const PhotoRegion = /* @__PURE__ */ z.object({
+  x: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(1599)),
+  y: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(1599)),
+  width: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(1600)),
+  height: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(1600)),
+});
+export type PhotoRegion = z.infer<typeof PhotoRegion>;
+/** What `redactPhoto` records: which photo of the observation, and the regions blurred (1 to 20). */
+export const RedactPhotoInput = /* @__PURE__ */ z.object({
+  photoId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+  regions: /* @__PURE__ */ z.array(PhotoRegion).check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(20)),
+});
+export type RedactPhotoInput = z.infer<typeof RedactPhotoInput>;
+
+/** A note as the events keep it: none when empty. */
+const noteOf = (note: string | undefined) => (note ? { note } : {});
 export const RejectInput = /* @__PURE__ */ z.object({
   reason: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.maxLength(2000)),
 });
@@ -52,13 +72,19 @@ export interface ObservationCommands {
    */
   qualify(id: string, input: QualifyObservationInput, options?: StaffCommandOptions): Promise<Result<Observation>>;
   /** Marks the observation as a duplicate of another one (`of`, which must exist). */
-  markDuplicate(id: string, input: { of: string }, options?: StaffCommandOptions): Promise<Result<Observation>>;
+  markDuplicate(id: string, input: { of: string; note?: string }, options?: StaffCommandOptions): Promise<Result<Observation>>;
   /** Sets the observation aside, with a reason. */
   reject(id: string, input: { reason: string }, options?: StaffCommandOptions): Promise<Result<Observation>>;
-  /** Marks a qualified observation as fixed straight away, without an engagement. */
-  resolve(id: string, options?: StaffCommandOptions): Promise<Result<Observation>>;
-  /** Erases the reporter's contact (a person's right to erasure); the observation stays. */
-  eraseReporter(id: string, options?: CommandOptions): Promise<Result<Observation>>;
+  /** Marks a qualified observation as fixed straight away, without an engagement (`input.note`: the staff's answer). */
+  resolve(id: string, options?: StaffCommandOptions, input?: { note?: string }): Promise<Result<Observation>>;
+  /**
+   * Records that regions of one of its photos were blurred (a face, a plate): the application
+   * replaced the stored photo (the core keeps no pixels); `observation.photo-not-attached` when the
+   * observation has no photo of that id.
+   */
+  redactPhoto(id: string, input: RedactPhotoInput, options?: StaffCommandOptions): Promise<Result<Observation>>;
+  /** Erases the reporter's contact (a person's right to erasure); the observation stays. Staff who asked: `options.actor`, the event's `by`. */
+  eraseReporter(id: string, options?: StaffCommandOptions): Promise<Result<Observation>>;
   /** One observation, or `observation.not-found`. */
   get(id: string, options?: CommandOptions): Promise<Result<Observation>>;
   /** Every observation, in no particular order. */
@@ -167,13 +193,16 @@ export function observationCommands(rt: Runtime): ObservationCommands {
           const by = staffByOf(rt, options);
           if (!by.ok) return by;
           const allowed = check(obs, 'qualify', { organisationId: parsed.value.organisationId }, now, options);
-          return allowed.ok ? ok([rt.event<ObservationQualified>('ObservationQualified', { ...parsed.value, ...by.value }, now)]) : allowed;
+          const { organisationId, severity, note } = parsed.value;
+          return allowed.ok
+            ? ok([rt.event<ObservationQualified>('ObservationQualified', { organisationId, severity, ...noteOf(note), ...by.value }, now)])
+            : allowed;
         },
         options,
       ),
 
     /** Marks the observation as a duplicate of another one. */
-    markDuplicate: (id: string, input: { of: string }, options?: StaffCommandOptions) =>
+    markDuplicate: (id: string, input: { of: string; note?: string }, options?: StaffCommandOptions) =>
       onObservation(
         id,
         async (obs, now) => {
@@ -185,7 +214,13 @@ export function observationCommands(rt: Runtime): ObservationCommands {
           if (!allowed.ok) return allowed;
           const original = await rt.load(observationStream, observationStream.prefix + parsed.value.of);
           if (!original.state) return rt.error('observation.not-found', options, { observationId: parsed.value.of });
-          return ok([rt.event<ObservationMarkedDuplicate>('ObservationMarkedDuplicate', { of: parsed.value.of, ...by.value }, now)]);
+          return ok([
+            rt.event<ObservationMarkedDuplicate>(
+              'ObservationMarkedDuplicate',
+              { of: parsed.value.of, ...noteOf(parsed.value.note), ...by.value },
+              now,
+            ),
+          ]);
         },
         options,
       ),
@@ -208,21 +243,50 @@ export function observationCommands(rt: Runtime): ObservationCommands {
       ),
 
     /** Marks a qualified observation as fixed straight away. */
-    resolve: (id: string, options?: StaffCommandOptions) =>
+    resolve: (id: string, options?: StaffCommandOptions, input: { note?: string } = {}) =>
       onObservation(
         id,
         (obs, now) => {
+          const parsed = validate(ResolveInput, input, rt.localeOf(options));
+          if (!parsed.ok) return parsed;
           const by = staffByOf(rt, options);
           if (!by.ok) return by;
           const allowed = check(obs, 'resolve', {}, now, options);
-          return allowed.ok ? ok([rt.event<ObservationResolved>('ObservationResolved', by.value, now)]) : allowed;
+          return allowed.ok
+            ? ok([rt.event<ObservationResolved>('ObservationResolved', { ...noteOf(parsed.value.note), ...by.value }, now)])
+            : allowed;
+        },
+        options,
+      ),
+
+    redactPhoto: (id: string, input: RedactPhotoInput, options?: StaffCommandOptions) =>
+      onObservation(
+        id,
+        (obs, now) => {
+          const parsed = validate(RedactPhotoInput, input, rt.localeOf(options));
+          if (!parsed.ok) return parsed;
+          const by = staffByOf(rt, options);
+          if (!by.ok) return by;
+          const { photoId, regions } = parsed.value;
+          const attached = obs.photos.some((p) => p.id === photoId || (p.url ?? '').endsWith(`/${photoId}`));
+          if (!attached) return rt.error('observation.photo-not-attached', options, { observationId: id, photoId });
+          return ok([rt.event<ObservationPhotoRedacted>('ObservationPhotoRedacted', { photoId, regions, ...by.value }, now)]);
         },
         options,
       ),
 
     /** Erases the reporter's contact (a person's right to erasure); the observation stays. */
-    eraseReporter: (id: string, options?: CommandOptions) =>
-      onObservation(id, (obs, now) => ok(obs.reporter ? [rt.event<ReporterContactErased>('ReporterContactErased', {}, now)] : []), options),
+    eraseReporter: (id: string, options?: StaffCommandOptions) =>
+      onObservation(
+        id,
+        (obs, now) => {
+          if (!obs.reporter) return ok([]);
+          const by = staffByOf(rt, options);
+          if (!by.ok) return by;
+          return ok([rt.event<ReporterContactErased>('ReporterContactErased', by.value, now)]);
+        },
+        options,
+      ),
 
     get: (id: string, options?: CommandOptions) => rt.get(observationStream, id, options),
     list: () => rt.all(observationStream),
