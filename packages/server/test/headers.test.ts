@@ -61,6 +61,7 @@ describe('security headers (issue 10, finding 6)', () => {
       '/annulation',
       '/api/walks/{walkId}/day-sheet.html',
       '/api/walks/{walkId}/report.html',
+      '/api/walks/{walkId}/report/without-email.html',
       '/docs/elements',
       '/gestion',
       '/gestion/connexion',
@@ -74,14 +75,20 @@ describe('security headers (issue 10, finding 6)', () => {
       '/annulation': '/annulation?walk=w-1&registration=r-1&token=secret-cancel-token',
       '/api/walks/{walkId}/report.html': reportPath,
       '/api/walks/{walkId}/day-sheet.html': reportPath.replace(/report\.html$/, 'day-sheet.html'),
+      '/api/walks/{walkId}/report/without-email.html': reportPath.replace(/report\.html$/, 'report/without-email.html'),
       '/marches/{walkId}': reportPath.replace(/^\/api\/walks\/([^/]+)\/report\.html$/, '/marches/$1'),
     };
-    // The day sheet is for staff: asked with a coordinator's token.
+    // The day sheet and the list of people without email are for staff: asked with a coordinator's token.
     const staff = { authorization: `Bearer ${(await createToken(server.database.sql, { role: 'coordinator', label: 'headers' })).token}` };
     for (const path of pages) {
       const url = concrete[path];
       assert.ok(url, `a concrete URL for ${path}`);
-      const r = await call(server.url, 'GET', url, path.endsWith('/day-sheet.html') ? { headers: staff } : {});
+      const r = await call(
+        server.url,
+        'GET',
+        url,
+        path.endsWith('/day-sheet.html') || path.endsWith('/without-email.html') ? { headers: staff } : {},
+      );
       assert.equal(r.status, 200, `${url}: ${String(r.body).slice(0, 200)}`);
       assertPageHeaders(r.headers, url, { tokenInUrl: path === '/annulation' || path === '/gestion/connexion' });
     }
