@@ -23,6 +23,7 @@ import { MAX_PHOTO_BYTES } from './photos.js';
 import { engagementImportRoutes, MAX_IMPORT_BYTES } from './routes/engagement-import.js';
 import { engagementRoutes } from './routes/engagements.js';
 import { observationRoutes, openDataRoutes, photoRoutes } from './routes/observations.js';
+import { triageRoutes } from './routes/triage.js';
 import { metaRoutes, pageRoutes } from './routes/pages.js';
 import { privacyRoutes } from './routes/privacy.js';
 import { challengeRoutes } from './routes/challenge.js';
@@ -211,6 +212,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     quartierRoutes(deps),
     photoRoutes(deps),
     observationRoutes(deps),
+    triageRoutes(deps),
     openDataRoutes(deps),
     engagementImportRoutes(deps),
     engagementRoutes(deps),

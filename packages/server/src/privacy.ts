@@ -127,7 +127,8 @@ export async function purgePersonalData(
   );
   for (const { id } of reported.rows) {
     const o = await gusp.observations.get(id);
-    if (o.ok && o.value.reporter) await gusp.observations.eraseReporter(id);
+    if (o.ok && o.value.reporter)
+      await gusp.observations.eraseReporter(id, options.actor === undefined ? undefined : { actor: options.actor });
   }
   observations += (
     await deleteKeys(
@@ -239,7 +240,7 @@ export async function erasePersonalData(
   }
   const theirs = records.observations.filter((o) => same(o.reporter?.email));
   for (const o of theirs) {
-    await gusp.observations.eraseReporter(o.id);
+    await gusp.observations.eraseReporter(o.id, actor === undefined ? undefined : { actor });
     keys.push(observationKey(o.id));
   }
   const photos = await deletePhotos(sql, await photosShownOnlyBy(sql, theirs));

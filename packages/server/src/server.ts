@@ -13,7 +13,7 @@ import type { Env } from './http/context.js';
 import { authenticate } from './auth.js';
 import { createNotifier, type Notifier, type NotifierOptions } from './notify/notifier.js';
 import { failedNotifications } from './notify/outbox.js';
-import { loadPhoto, photoExists, storePhoto } from './photos.js';
+import { loadPhoto, photoExists, replacePhoto, storePhoto } from './photos.js';
 import { erasePersonalData, exportPersonalData, purgePersonalData, sweepOrphanPhotos } from './privacy.js';
 import { openDatabase, type Database, type OpenDatabaseOptions } from './db.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
@@ -179,6 +179,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         store: (type, bytes) => storePhoto(database.sql, type, bytes),
         load: (id) => loadPhoto(database.sql, id),
         existing: (ids) => photoExists(database.sql, ids),
+        replace: (id, bytes) => replacePhoto(database.sql, id, bytes),
       },
       purge: (months, actor) => purgePersonalData(gusp, database.sql, { months, ...(actor ? { actor } : {}) }),
       erase: (email, actor) => erasePersonalData(gusp, database.sql, email, actor),

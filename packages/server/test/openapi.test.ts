@@ -111,7 +111,7 @@ describe('OpenAPI document', () => {
     );
     assert.deepEqual(
       doc.paths['/api/observations']?.get?.parameters?.filter((p) => p.in === 'query').map((p) => p.name),
-      ['quartier', 'walk', 'theme', 'status', 'organisation', 'from', 'to', 'order', 'limit', 'cursor'],
+      ['quartier', 'walk', 'theme', 'status', 'organisation', 'source', 'from', 'to', 'order', 'limit', 'cursor'],
     );
     assert.deepEqual(doc.paths['/api/walks']?.post?.security, [{ bearer: [] }]);
     // Public, but drafts (include=drafts, status=draft) are for staff: the token is optional.

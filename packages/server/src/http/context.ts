@@ -32,6 +32,8 @@ export interface AppOptions {
     store(type: PhotoType, bytes: Buffer): Promise<string>;
     load(id: string): Promise<{ type: PhotoType; bytes: Uint8Array } | undefined>;
     existing(ids: readonly string[]): Promise<Map<string, PhotoType>>;
+    /** Puts new bytes in place of a photo's and drops the original's (a redaction); `false` when it is gone. */
+    replace?(id: string, bytes: Buffer): Promise<boolean>;
   };
   /** Purges personal data older than `months` (the server wires it to the SQL redaction). */
   readonly purge?: (months: number, actor?: StaffActorInput) => Promise<unknown>;

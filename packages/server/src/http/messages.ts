@@ -42,6 +42,8 @@ export const fr: Messages = {
     `Cette image est trop grande : ${s(d.maxPixels)} pixels au plus (réduisez-la, par exemple à 1600 pixels de côté).`,
   'photo.not-found': 'Cette photo est introuvable.',
   'photo.unknown': 'Envoyez d’abord la photo (POST /api/photos), puis son identifiant avec le signalement.',
+  'photo.region-outside': (d) =>
+    `Cette zone sort de la photo (${s(d.width)} × ${s(d.height)} pixels) : dessinez-la sur l’image, sans la dépasser.`,
   'request.invalid-multipart':
     'Envoi multipart invalide : une partie « observation » (JSON) et une partie « photo » par photo annoncée, trois au plus.',
   'auth.required': 'Cette ressource est réservée au personnel : connectez-vous, ou envoyez un jeton.',
@@ -96,6 +98,8 @@ export const en: Messages = {
   'photo.too-many-pixels': (d) => `This image is too large: at most ${s(d.maxPixels)} pixels (shrink it, e.g. to 1600 pixels a side).`,
   'photo.not-found': 'This photo cannot be found.',
   'photo.unknown': 'Send the photo first (POST /api/photos), then its id with the report.',
+  'photo.region-outside': (d) =>
+    `This area goes beyond the photo (${s(d.width)} × ${s(d.height)} pixels): draw it on the image, within it.`,
   'request.invalid-multipart':
     'Invalid multipart upload: one `observation` part (JSON) and one `photo` part per photo listed, three at most.',
   'auth.required': 'This resource is for staff only: sign in, or send a token.',

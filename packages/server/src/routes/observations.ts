@@ -7,12 +7,16 @@ import {
   ObservationId,
   observationCSVWriter,
   OBSERVATION_STATUSES,
+  ObservationSource,
   QualifyObservationInput,
+  ResolveInput,
+  TriageNote,
   ReasonNoteInput,
   RecordObservationInput,
   toGeoJSONFeature,
   type Walk,
 } from '@gusp/core';
+import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import * as z from 'zod/mini';
@@ -41,7 +45,7 @@ import { engagementFilter } from './engagements.js';
 /** What the public sees of an observation: everything but the reporter's contact. */
 const PublicObservation = /* @__PURE__ */ z.omit(Observation, { reporter: true });
 /** The core's `markDuplicate` input: the id of the observation this one repeats. */
-const MarkDuplicateInput = /* @__PURE__ */ z.object({ of: ObservationId });
+const MarkDuplicateInput = /* @__PURE__ */ z.object({ of: ObservationId, note: TriageNote });
 /** The core's `reject` input: a reason, as long as an engagement's (2,000 characters). */
 const RejectObservationInput = ReasonNoteInput;
 
@@ -59,6 +63,17 @@ export const observationFilter = (timeZone: string) =>
     theme: idParam('Only this theme’s (its id).', 'theme_id', (o) => o.themeId),
     status: statusParam('observations', OBSERVATION_STATUSES, 'status', (o) => o.status),
     organisation: idParam('Only those given to this organisation (its id).', 'organisation_id', (o) => o.organisationId),
+    source: {
+      description: `Only those from this source, or one of these (comma-separated): ${ObservationSource.options.map((v) => `\`${v}\``).join(', ')}.`,
+      schema: { type: 'string', pattern: `^(${ObservationSource.options.join('|')})(,(${ObservationSource.options.join('|')}))*$` },
+      valid: (text) => text.split(',').every((v) => (ObservationSource.options as readonly string[]).includes(v.trim())),
+      matches: (o, text) =>
+        text
+          .split(',')
+          .map((v) => v.trim())
+          .includes(o.source),
+      sql: (text, params) => `(doc->>'source') = ANY(${params.bind(text.split(',').map((v) => v.trim()))}::text[])`,
+    },
     from: dayParam('from', 'those recorded', timeZone, 'recorded_day', (o) => o.recordedAt),
     to: dayParam('to', 'those recorded', timeZone, 'recorded_day', (o) => o.recordedAt),
   });
@@ -264,17 +279,21 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
           );
         },
       }),
-      route(deps, {
+      jsonRoute(deps, {
         method: 'post',
         path: '/:observationId/resolve',
         summary: 'Marks a qualified observation as fixed straight away',
+        description: 'Without a body, or `{ note? }`: the staff’s answer (a response template, edited), public.',
         access: followers,
         idempotent: true,
         params: observationId,
+        body: { schema: ResolveInput, empty: {}, invalid: (c) => observationExists(c, c.req.param('observationId')) },
         responses: { 200: jsonAnswer('The public observation, resolved.', PublicObservation) },
-        handler: async (c) => {
+        handler: async (c, input) => {
           const id = c.req.param('observationId');
-          return c.json(await present(unwrap(await gusp.observations.resolve(id, await staffCommandOptions(c, deps, `resolve:${id}`)))));
+          return c.json(
+            await present(unwrap(await gusp.observations.resolve(id, await staffCommandOptions(c, deps, `resolve:${id}`), input))),
+          );
         },
       }),
       route(deps, {
@@ -370,7 +389,9 @@ export function photoRoutes(deps: RouteDeps): RouteGroup {
           if (!photo) return refuse(c, 'photo.not-found', { photoId: c.req.param('photoId') });
           return c.body(new Uint8Array(photo.bytes), 200, {
             'Content-Type': photo.type,
-            'Cache-Control': 'public, max-age=31536000, immutable',
+            // Revalidated, not immutable: a redaction replaces a photo's bytes under the same URL.
+            'Cache-Control': 'public, no-cache',
+            ETag: `"${createHash('sha256').update(photo.bytes).digest('base64url').slice(0, 27)}"`,
             'X-Content-Type-Options': 'nosniff',
           });
         },
