@@ -349,6 +349,11 @@ export class GuspConsoleWalks extends ConsoleScreen<WalksData> {
                 <li><a href=${hrefOf('day', s.walk.id)} data-link="day">${t.dayLink}${about}</a></li>`
         }
         ${
+          s.status === 'done' || s.status === 'reported'
+            ? html`<li><a href=${hrefOf('inbox', s.walk.id)} data-link="inbox">${this.t.inbox.walkLink}${about}</a></li>`
+            : nothing
+        }
+        ${
           this.plans && (s.status === 'done' || s.status === 'reported')
             ? html`<li><a href=${hrefOf('report', s.walk.id)} data-link="report">${this.t.report.walkLink}${about}</a></li>`
             : nothing
