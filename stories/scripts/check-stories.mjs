@@ -132,6 +132,8 @@ function inspectElement(page) {
           'gusp-walk-signup, gusp-issue-form, gusp-engagement-tracker, gusp-walk-list',
           'gusp-console, gusp-console-sign-in, gusp-console-walks, gusp-console-plan',
           'gusp-console-registrations, gusp-console-day, gusp-console-accounts',
+          'gusp-console-dashboard',
+          'gusp-console-engagements',
         ].join(', '),
       );
     const wrapper = document.querySelector('#storybook-root .gusp-story');

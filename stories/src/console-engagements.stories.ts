@@ -144,9 +144,6 @@ export const Coordinator: EngagementsStory = {};
 /** An organisation's staff (the OPH): its own engagements only, start, point d'étape, complete — never verify. */
 export const Organisation: EngagementsStory = { args: { role: 'organisation', data: oph() } };
 
-/** In English. */
-export const English: EngagementsStory = { args: { lang: 'en' } };
-
 /**
  * The server cannot be reached (here the endpoint refuses the connection): the failure and
  * « Réessayer », never a blank screen. Tagged `network-refused`: the check of the built Storybook

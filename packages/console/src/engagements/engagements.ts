@@ -115,16 +115,22 @@ export class GuspConsoleEngagements extends ConsoleScreen<EngagementsData> {
       section.block {
         margin-block: 0 calc(var(--_space) * 1.5);
       }
-      form.filters {
+      fieldset.filters {
         display: flex;
         flex-wrap: wrap;
         gap: 0 var(--_space);
         padding: 0.75rem var(--_space);
         background: var(--_surface);
+        border: 0;
         border-radius: var(--_radius);
-        margin-block: 0 var(--_space);
+        margin: 0 0 var(--_space);
+        min-inline-size: 0;
       }
-      form.filters .field {
+      fieldset.filters legend {
+        font-weight: 600;
+        padding: 0;
+      }
+      fieldset.filters .field {
         flex: 1 1 12rem;
         margin-block: 0 0.5rem;
       }
@@ -550,7 +556,9 @@ export class GuspConsoleEngagements extends ConsoleScreen<EngagementsData> {
           ${options}
         </select>
       </div>`;
-    return html`<form class="filters" part="filters" role="search" aria-label=${g.filtersTitle} @submit=${(e: Event) => e.preventDefault()}>
+    return html`<fieldset class="filters" part="filters">
+      <legend>${g.filtersTitle}</legend>
+      e.preventDefault()}>
       ${select(
         'filter-status',
         g.status,
@@ -588,7 +596,7 @@ export class GuspConsoleEngagements extends ConsoleScreen<EngagementsData> {
           <option value="due-soon" ?selected=${f.due === 'due-soon'}>${g.dueSoonOnly}</option>`,
         (v) => this.setFilter('due', v as EngagementFilters['due']),
       )}
-    </form>`;
+    </fieldset>`;
   }
 
   private list(data: EngagementsData): TemplateResult {
@@ -642,7 +650,7 @@ export class GuspConsoleEngagements extends ConsoleScreen<EngagementsData> {
               class=${this.open?.id === e.id && this.open.action === action ? '' : 'secondary'}
               data-action=${action}
               aria-expanded=${this.open?.id === e.id && this.open.action === action ? 'true' : 'false'}
-              aria-controls="form-${action}-${e.id}"
+              aria-controls=${this.open?.id === e.id && this.open.action === action ? `form-${action}-${e.id}` : nothing}
               aria-label=${g.actionFor(g.actions[action], e.title)}
               @click=${() => this.toggle(e.id, action)}
             >
@@ -654,7 +662,7 @@ export class GuspConsoleEngagements extends ConsoleScreen<EngagementsData> {
           class="secondary"
           data-history
           aria-expanded=${historyShown ? 'true' : 'false'}
-          aria-controls="history-${e.id}"
+          aria-controls=${historyShown ? `history-${e.id}` : nothing}
           @click=${() => {
             const next = new Set(this.historyOpen);
             if (next.has(e.id)) next.delete(e.id);
