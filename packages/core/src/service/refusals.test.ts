@@ -197,6 +197,7 @@ describe('refusals: commands never throw for bad input', () => {
       ['engagements.abandon', (i) => gusp.engagements.abandon(engagement.id, i)],
       ['engagements.reschedule', (i) => gusp.engagements.reschedule(engagement.id, i)],
       ['reports.validate', (i) => gusp.reports.validate(walk.id, i)],
+      ['reports.edit', (i) => gusp.reports.edit(walk.id, i)],
       ['reports.share', (i) => gusp.reports.share(walk.id, i)],
     ];
     // Ids typed as strings get arbitrary strings: an unknown id is a refusal like any other.
