@@ -289,7 +289,9 @@ export class GuspEngagementTracker extends GuspElement {
    */
   private renderResidentAnswers(e: Engagement): TemplateResult | typeof nothing {
     const answers = e.residentAnswers;
-    const said = answers ? this.t.residentAnswers(answers) : '';
+    // A host's translation written before this text existed has none: the line is left out, nothing breaks.
+    const write = this.t.residentAnswers as EngagementTrackerTexts['residentAnswers'] | undefined;
+    const said = answers && write ? write(answers) : '';
     if (said === '') return nothing;
     return html`<p class="resident-answers" ?data-said-no=${e.residentsSaidNo === true}>${said}</p>`;
   }
