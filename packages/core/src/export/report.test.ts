@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { validateHtml, type HtmlError } from '../../../../scripts/validate-html.mjs';
 import { valence } from '../city/valence.js';
+import type { ObservationId } from '../ids.js';
 import { Report } from '../report/report.js';
 import { reportFixture, walkFixture } from './fixtures.test-helpers.js';
 import { escapeHtml, reportToHTML } from './report-html.js';
@@ -25,6 +26,13 @@ const emptyReport = reportFixture({
   validatedAt: undefined,
 });
 const bareWalk = walkFixture({ stops: [], meetingPoint: undefined, status: 'done' });
+const editedReport = reportFixture({
+  introduction: 'Vingt-cinq personnes <b>malgré</b> la pluie.\n\nMerci à tous.',
+  stopNotes: [{ stopId: walk.stops[0]!.id, text: 'Trop sombre & « inquiétant ».' }],
+  positivesNote: 'Le jardin rassemble.',
+  nextSteps: 'Permanence mardi.',
+  photos: [{ photoId: 'photo-1', observationId: 'obs-1' as ObservationId, alt: 'Le "lampadaire" éteint' }],
+});
 
 /** Runs the W3C Nu HTML Checker once on several documents (html-validate when Java is absent); returns the errors per name. */
 function vnu(documents: Record<string, string>): Map<string, HtmlError[]> {
@@ -42,12 +50,15 @@ describe('reportToHTML', () => {
       fr: html,
       en: reportToHTML(report, walk, valence, { locale: 'en' }),
       empty: reportToHTML(emptyReport, bareWalk, valence),
+      // The editor's sections, photos and staff's preview banner.
+      edited: reportToHTML(editedReport, walk, valence, { photoUrl: (id) => `https://gusp.example/api/photos/${id}`, banner: 'Aperçu' }),
       // The checker is not a rubber stamp: a broken page is caught.
       broken: html.replace('<title>', '<title><p>').replace('<caption>', '<caption><div>'),
     });
     assert.deepEqual(results.get('fr'), []);
     assert.deepEqual(results.get('en'), []);
     assert.deepEqual(results.get('empty'), []);
+    assert.deepEqual(results.get('edited'), []);
     assert.ok((results.get('broken') ?? []).length > 0);
   });
 
