@@ -88,6 +88,7 @@ try {
     ['day', `#day/${walkToday}`, 'gusp-console-day', '#day-status'],
     ['accounts', '#accounts', 'gusp-console-accounts', 'h2, h3'],
     ['dashboard', '#dashboard', 'gusp-console-dashboard', 'table[data-table="coverage"]'],
+    ['engagements', '#engagements', 'gusp-console-engagements', 'li.engagement, #engagements-none'],
   ];
   for (const [name, hash, tag, ready] of screens) {
     if (!wanted(name)) continue;

@@ -558,7 +558,6 @@ export class GuspConsoleEngagements extends ConsoleScreen<EngagementsData> {
       </div>`;
     return html`<fieldset class="filters" part="filters">
       <legend>${g.filtersTitle}</legend>
-      e.preventDefault()}>
       ${select(
         'filter-status',
         g.status,
@@ -662,6 +661,7 @@ export class GuspConsoleEngagements extends ConsoleScreen<EngagementsData> {
           class="secondary"
           data-history
           aria-expanded=${historyShown ? 'true' : 'false'}
+          aria-label=${g.history(e.title)}
           aria-controls=${historyShown ? `history-${e.id}` : nothing}
           @click=${() => {
             const next = new Set(this.historyOpen);
@@ -670,7 +670,7 @@ export class GuspConsoleEngagements extends ConsoleScreen<EngagementsData> {
             this.historyOpen = next;
           }}
         >
-          ${historyShown ? g.hideHistory(e.title) : g.history(e.title)}
+          ${g.historyTitle}
         </button>
       </div>
       ${this.open?.id === e.id ? this.actionForm(data, e, this.open.action) : nothing} ${historyShown ? this.timeline(data, e) : nothing}
@@ -680,8 +680,9 @@ export class GuspConsoleEngagements extends ConsoleScreen<EngagementsData> {
   private residents(e: DeskEngagement): TemplateResult | typeof nothing {
     const g = this.t.engagements;
     const a = e.residentAnswers;
-    if (a === undefined && e.status !== 'done' && e.status !== 'verified') return nothing;
     const any = a !== undefined && a.yes + a.partly + a.no > 0;
+    // Asked once it is done; an engagement reopened since keeps the earlier answers in view.
+    if (!any && e.status !== 'done' && e.status !== 'verified') return nothing;
     return html`<div class="residents" data-residents>
       <p><strong>${g.residents}</strong></p>
       <p data-resident-answers>${any ? g.residentAnswers(a.yes, a.partly, a.no) : g.residentsNone}</p>

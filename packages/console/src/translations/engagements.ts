@@ -33,7 +33,6 @@ export interface EngagementsTexts {
   readonly residentsNone: string;
   readonly residentsSaidNo: string;
   readonly history: (title: string) => string;
-  readonly hideHistory: (title: string) => string;
   readonly historyTitle: string;
   readonly historyEmpty: string;
   readonly milestones: Readonly<Record<string, string>>;
@@ -121,7 +120,6 @@ export const engagementsFr: EngagementsTexts = {
   residentsNone: 'Aucune réponse des habitants pour l’instant.',
   residentsSaidNo: 'Des habitants disent que ce n’est pas réglé : regardez avant de vérifier.',
   history: (title) => `Historique de « ${title} »`,
-  hideHistory: (title) => `Masquer l’historique de « ${title} »`,
   historyTitle: 'Historique',
   historyEmpty: 'Aucune étape.',
   milestones: {
@@ -249,7 +247,6 @@ export const engagementsEn: EngagementsTexts = {
   residentsNone: 'No answer from residents yet.',
   residentsSaidNo: 'Some residents say it is not settled: look before verifying.',
   history: (title) => `History of “${title}”`,
-  hideHistory: (title) => `Hide the history of “${title}”`,
   historyTitle: 'History',
   historyEmpty: 'No step.',
   milestones: {
