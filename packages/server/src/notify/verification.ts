@@ -5,7 +5,14 @@
  * with their personal link to the verification page (`/verification`). Through the outbox like every
  * email: written once per completion and person (dedup key), kept until the SMTP server takes it.
  */
-import { residentVerificationToken, verificationParticipants, type Engagement, type Gusp, type WalkAggregate } from '@gusp/core';
+import {
+  findOrganisation,
+  residentVerificationToken,
+  verificationParticipants,
+  type Engagement,
+  type Gusp,
+  type WalkAggregate,
+} from '@gusp/core';
 import { neverEmailed, type EmailContext, type PendingEmail, type WalkEvent } from './emails.js';
 
 /** The outbox's kind of these emails. */
@@ -54,7 +61,7 @@ export function verificationEmails(
 ): PendingEmail[] {
   if (!engagement || !agg || event.type !== 'EngagementCompleted') return [];
   const { city, publicUrl } = ctx;
-  const organisation = city.organisations.find((o) => o.id === engagement.organisationId);
+  const organisation = findOrganisation(city, engagement.organisationId);
   const quartier = city.quartiers.find((q) => q.id === agg.walk.quartierId)?.name ?? agg.walk.quartierId;
   return verificationParticipants(agg.registrations).flatMap((r) => {
     const email = r.email ?? '';

@@ -5,7 +5,7 @@
  * one replaces it). A link that is no participant's, or a done engagement reopened since, is a page
  * that says so, in the person's language — never a 500.
  */
-import { RESIDENT_ANSWERS, type ResidentAnswer } from '@gusp/core';
+import { findOrganisation, RESIDENT_ANSWERS, type ResidentAnswer } from '@gusp/core';
 import type { Context } from 'hono';
 import type { Env, RouteDeps } from '../http/context.js';
 import { serverError, statusOf } from '../http/errors.js';
@@ -24,7 +24,7 @@ const FIELDS = {
 export function verificationRoutes(deps: RouteDeps): Route[] {
   const { gusp } = deps;
   const organisationOf = (id: string | undefined) => {
-    const o = gusp.city.organisations.find((x) => x.id === id);
+    const o = findOrganisation(gusp.city, id);
     return o ? (o.shortName ?? o.name) : undefined;
   };
   const refused = (c: Context<Env>, lang: 'fr' | 'en', code: string, message?: string) =>
