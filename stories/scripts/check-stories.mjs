@@ -134,6 +134,8 @@ function inspectElement(page) {
           'gusp-console-registrations, gusp-console-day, gusp-console-accounts',
           'gusp-console-dashboard',
           'gusp-console-engagements',
+          'gusp-console-inbox',
+          'gusp-console-report',
         ].join(', '),
       );
     const wrapper = document.querySelector('#storybook-root .gusp-story');

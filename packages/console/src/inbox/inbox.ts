@@ -806,7 +806,7 @@ export class GuspConsoleInbox extends ConsoleScreen<InboxData> {
       <p id="inbox-description">${o.description}</p>
       <dl>
         <dt>${t.status}</dt>
-        <dd><span class="badge ${o.status}" id="inbox-status" data-status=${o.status}>${this.statusLabel(o.status)}</span></dd>
+        <dd><span class="badge ${o.status}" id="inbox-detail-status" data-status=${o.status}>${this.statusLabel(o.status)}</span></dd>
         <dt>${t.theme}</dt>
         <dd>${this.themeName(o.themeId)}</dd>
         ${
