@@ -159,8 +159,5 @@ export const Valence2026: DashboardStory = {};
 /** A year with nothing yet: every chart says so, every priority quartier is uncovered. */
 export const EmptyYear: DashboardStory = { args: { data: emptyYear() } };
 
-/** In English. */
-export const English: DashboardStory = { args: { lang: 'en' } };
-
 /** As an agent sees it: no link to the engagement desk, which agents do not open. */
 export const AsAnAgent: DashboardStory = { args: { staffRole: 'agent' } };

@@ -259,6 +259,7 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
   private readonly resized = new ResizeObserver(([entry]) => {
     const width = Math.floor(entry?.contentRect.width ?? CHART_WIDTH);
     if (width > 0 && Math.abs(width - this.chartWidth) >= 8) this.chartWidth = width;
+    else this.scrollBoxes();
   });
 
   constructor() {
@@ -323,6 +324,29 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
                 ${this.coverage(data)} ${this.observations(data)} ${this.engagements(data)}`
       }
     </section>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.scrollBoxes();
+  }
+
+  /**
+   * A table wider than the screen scrolls in its own box, which then takes the focus (a named
+   * region), so that the keyboard scrolls it; a box that does not scroll stays out of the tab order.
+   */
+  private scrollBoxes(): void {
+    for (const box of this.renderRoot.querySelectorAll<HTMLElement>('.table-box')) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.tabIndex = 0;
+        box.setAttribute('role', 'region');
+        box.setAttribute('aria-label', box.dataset.label ?? '');
+      } else {
+        box.removeAttribute('tabindex');
+        box.removeAttribute('role');
+        box.removeAttribute('aria-label');
+      }
+    }
   }
 
   // ------------------------------------------------------------------ names
@@ -452,7 +476,7 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
 
   private table(table: Table, title: string): TemplateResult {
     const [first, ...rest] = table.columns;
-    return html`<div class="table-box" tabindex="0" role="region" aria-label=${this.t.dashboard.tableOf(title)}>
+    return html`<div class="table-box" data-label=${this.t.dashboard.tableOf(title)}>
       <table data-table=${table.chart}>
         <caption class="visually-hidden">
           ${title}
