@@ -18,7 +18,7 @@ import { engagementRules, type EngagementEventName } from '../engagement/engagem
 import type { Engagement, EngagementStatus } from '../engagement/engagement.js';
 import type { EngagementEvent } from '../events.js';
 import { errorMessageIn, labelIn } from '../i18n.js';
-import { CSV_MESSAGES, ENGAGEMENT_MESSAGES, FIELD_MESSAGES } from '../locales/messages.js';
+import { CSV_MESSAGES, ENGAGEMENT_MESSAGES, FIELD_MESSAGES, FOLLOW_UP_MESSAGES } from '../locales/messages.js';
 import { ENGAGEMENT_IMPORT_MESSAGES } from './engagement-import.messages.js';
 import type { STAFF_ROLES } from '../registration/registration.js';
 import { transition } from '../rules/transition.js';
@@ -94,7 +94,7 @@ export function importDigest(text: string): string {
 }
 
 /** The domains the import speaks from: its own, the engagements' rules, CSV reading. */
-const DOMAINS = [ENGAGEMENT_IMPORT_MESSAGES, ENGAGEMENT_MESSAGES, CSV_MESSAGES, FIELD_MESSAGES];
+const DOMAINS = [ENGAGEMENT_IMPORT_MESSAGES, ENGAGEMENT_MESSAGES, FOLLOW_UP_MESSAGES, CSV_MESSAGES, FIELD_MESSAGES];
 /** A message of the import (or of the rules it quotes) in `locale`. */
 export const importMessage = (code: string, locale?: string, details: Record<string, unknown> = {}): string =>
   errorMessageIn(DOMAINS, code, locale, details);

@@ -175,10 +175,6 @@ export const observation = {
     'observation.unknown-stop': 'This stop is not on the route.',
     'observation.walk-not-underway': (d) =>
       `This walk is not under way: observations are recorded during the walk, or by staff within ${s(d.hours)} hours after it.`,
-    'observation.unknown-organisation': (d) => `Unknown organisation: “${s(d.organisationId)}”.`,
-    'observation.reason-required': 'Give a reason.',
-    'observation.duplicate-of-itself': 'An observation cannot duplicate itself.',
-    'observation.photo-not-attached': (d) => `This observation has no photo “${s(d.photoId)}”.`,
     'observation.contact-consent-required': 'Your consent is needed to keep your contact details.',
   },
   labels: {
@@ -190,9 +186,6 @@ export const observation = {
     'observation.status.rejected': 'Rejected',
     'observation.status.committed': 'Commitment made',
     'observation.status.resolved': 'Resolved',
-    'severity.low': 'Low',
-    'severity.medium': 'Medium',
-    'severity.high': 'High',
   },
 } satisfies CataloguePart;
 
@@ -246,6 +239,29 @@ export const engagement = {
   errors: {
     'engagement.not-found': 'This commitment cannot be found.',
     'engagement.invalid-transition': (d) => `Cannot “${s(d.event)}”: the commitment is “${s(d.state)}”.`,
+  },
+  labels: {
+    'engagement.status.proposed': 'Proposed',
+    'engagement.status.accepted': 'Accepted',
+    'engagement.status.in-progress': 'In progress',
+    'engagement.status.done': 'Done',
+    'engagement.status.verified': 'Verified',
+    'engagement.status.abandoned': 'Abandoned',
+    'engagement.overdue': 'Overdue',
+  },
+} satisfies CataloguePart;
+
+/**
+ * What staff meet after the walk — triage and the engagements' steps — and the residents' verification
+ * page: errors the public elements never show, so their bundles leave them out (the server, the console
+ * and `errorMessage` have them, in the whole catalogue).
+ */
+export const followUp = {
+  errors: {
+    'observation.unknown-organisation': (d) => `Unknown organisation: “${s(d.organisationId)}”.`,
+    'observation.reason-required': 'Give a reason.',
+    'observation.duplicate-of-itself': 'An observation cannot duplicate itself.',
+    'observation.photo-not-attached': (d) => `This observation has no photo “${s(d.photoId)}”.`,
     'engagement.reason-required': 'Give a reason.',
     'engagement.unknown-organisation': (d) => `Unknown organisation: “${s(d.organisationId)}”.`,
     'engagement.unknown-quartier': (d) => `Unknown quartier: “${s(d.quartierId)}”.`,
@@ -260,13 +276,9 @@ export const engagement = {
       'This commitment no longer awaits answers: work has started again. Thank you, you will be asked again once it is done.',
   },
   labels: {
-    'engagement.status.proposed': 'Proposed',
-    'engagement.status.accepted': 'Accepted',
-    'engagement.status.in-progress': 'In progress',
-    'engagement.status.done': 'Done',
-    'engagement.status.verified': 'Verified',
-    'engagement.status.abandoned': 'Abandoned',
-    'engagement.overdue': 'Overdue',
+    'severity.low': 'Low',
+    'severity.medium': 'Medium',
+    'severity.high': 'High',
   },
 } satisfies CataloguePart;
 
@@ -349,6 +361,7 @@ export const en: Catalogue = /* @__PURE__ */ catalogue('en', [
   observation,
   report,
   engagement,
+  followUp,
   store,
   csv,
   open311,

@@ -181,10 +181,6 @@ export const observation = {
     'observation.unknown-stop': 'Cette halte ne fait pas partie du parcours.',
     'observation.walk-not-underway': (d) =>
       `Ce diagnostic n’est pas en cours : une observation y est possible pendant la marche, ou par un agent dans les ${s(d.hours)} heures qui suivent.`,
-    'observation.unknown-organisation': (d) => `Organisation inconnue : « ${s(d.organisationId)} ».`,
-    'observation.reason-required': 'Indiquez un motif.',
-    'observation.duplicate-of-itself': 'Une observation ne peut pas être le doublon d’elle-même.',
-    'observation.photo-not-attached': (d) => `Cette observation n’a pas de photo « ${s(d.photoId)} ».`,
     'observation.contact-consent-required': 'Votre accord est nécessaire pour garder vos coordonnées.',
   },
   labels: {
@@ -196,9 +192,6 @@ export const observation = {
     'observation.status.rejected': 'Écartée',
     'observation.status.committed': 'Engagement pris',
     'observation.status.resolved': 'Résolue',
-    'severity.low': 'Faible',
-    'severity.medium': 'Moyenne',
-    'severity.high': 'Forte',
   },
 } satisfies CataloguePart;
 
@@ -252,6 +245,29 @@ export const engagement = {
   errors: {
     'engagement.not-found': 'Cet engagement est introuvable.',
     'engagement.invalid-transition': (d) => `Action « ${s(d.event)} » impossible : l’engagement est à l’état « ${s(d.state)} ».`,
+  },
+  labels: {
+    'engagement.status.proposed': 'Proposé',
+    'engagement.status.accepted': 'Accepté',
+    'engagement.status.in-progress': 'En cours',
+    'engagement.status.done': 'Réalisé',
+    'engagement.status.verified': 'Vérifié',
+    'engagement.status.abandoned': 'Abandonné',
+    'engagement.overdue': 'En retard',
+  },
+} satisfies CataloguePart;
+
+/**
+ * What staff meet after the walk — triage and the engagements' steps — and the residents' verification
+ * page: errors the public elements never show, so their bundles leave them out (the server, the console
+ * and `errorMessage` have them, in the whole catalogue).
+ */
+export const followUp = {
+  errors: {
+    'observation.unknown-organisation': (d) => `Organisation inconnue : « ${s(d.organisationId)} ».`,
+    'observation.reason-required': 'Indiquez un motif.',
+    'observation.duplicate-of-itself': 'Une observation ne peut pas être le doublon d’elle-même.',
+    'observation.photo-not-attached': (d) => `Cette observation n’a pas de photo « ${s(d.photoId)} ».`,
     'engagement.reason-required': 'Indiquez un motif.',
     'engagement.unknown-organisation': (d) => `Organisation inconnue : « ${s(d.organisationId)} ».`,
     'engagement.unknown-quartier': (d) => `Quartier inconnu : « ${s(d.quartierId)} ».`,
@@ -266,13 +282,9 @@ export const engagement = {
       'Cet engagement n’attend plus de réponse : les travaux ont repris. Merci : nous vous reposerons la question à leur fin.',
   },
   labels: {
-    'engagement.status.proposed': 'Proposé',
-    'engagement.status.accepted': 'Accepté',
-    'engagement.status.in-progress': 'En cours',
-    'engagement.status.done': 'Réalisé',
-    'engagement.status.verified': 'Vérifié',
-    'engagement.status.abandoned': 'Abandonné',
-    'engagement.overdue': 'En retard',
+    'severity.low': 'Faible',
+    'severity.medium': 'Moyenne',
+    'severity.high': 'Forte',
   },
 } satisfies CataloguePart;
 
@@ -355,6 +367,7 @@ export const fr: Catalogue = /* @__PURE__ */ catalogue('fr', [
   observation,
   report,
   engagement,
+  followUp,
   store,
   csv,
   open311,

@@ -18,6 +18,8 @@ export const REGISTRATION_MESSAGES: Messages = { fr: fr.registration, en: en.reg
 export const OBSERVATION_MESSAGES: Messages = { fr: fr.observation, en: en.observation };
 export const REPORT_MESSAGES: Messages = { fr: fr.report, en: en.report };
 export const ENGAGEMENT_MESSAGES: Messages = { fr: fr.engagement, en: en.engagement };
+/** Triage's and the engagements' steps, and the verification page's: staff-side errors the public elements leave out. */
+export const FOLLOW_UP_MESSAGES: Messages = { fr: fr.followUp, en: en.followUp };
 export const STORE_MESSAGES: Messages = { fr: fr.store, en: en.store };
 export const CSV_MESSAGES: Messages = { fr: fr.csv, en: en.csv };
 export const OPEN311_MESSAGES: Messages = { fr: fr.open311, en: en.open311 };

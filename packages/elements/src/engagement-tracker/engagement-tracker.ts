@@ -288,12 +288,10 @@ export class GuspEngagementTracker extends GuspElement {
    * `data-said-no` when someone answered « Non ».
    */
   private renderResidentAnswers(e: Engagement): TemplateResult | typeof nothing {
-    const answers = e.residentAnswers;
     // A host's translation written before this text existed has none: the line is left out, nothing breaks.
-    const write = this.t.residentAnswers as EngagementTrackerTexts['residentAnswers'] | undefined;
-    const said = answers && write ? write(answers) : '';
-    if (said === '') return nothing;
-    return html`<p class="resident-answers" ?data-said-no=${e.residentsSaidNo === true}>${said}</p>`;
+    const said =
+      e.residentAnswers && (this.t.residentAnswers as EngagementTrackerTexts['residentAnswers'] | undefined)?.(e.residentAnswers);
+    return said ? html`<p class="resident-answers" ?data-said-no=${e.residentsSaidNo === true}>${said}</p>` : nothing;
   }
 
   private renderMilestone(m: Milestone): TemplateResult {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   ENGAGEMENT_MESSAGES,
+  FOLLOW_UP_MESSAGES,
   OBSERVATION_MESSAGES,
   OPEN311_MESSAGES,
   REGISTRATION_MESSAGES,
@@ -21,6 +22,7 @@ describe('one error code → status map for every surface', () => {
       OBSERVATION_MESSAGES,
       REPORT_MESSAGES,
       ENGAGEMENT_MESSAGES,
+      FOLLOW_UP_MESSAGES,
       STORE_MESSAGES,
       OPEN311_MESSAGES,
     ].flatMap((m) => Object.keys(m.fr?.errors ?? {}));
