@@ -30,9 +30,30 @@ const bundled = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-eleme
 if (bundled.status !== 0) process.exit(bundled.status ?? 1);
 // And /gestion the console's (scripts/ensure-console-bundle.mjs).
 if (spawnSync(process.execPath, [join(root, 'scripts', 'ensure-console-bundle.mjs')], { stdio: 'inherit' }).status !== 0) process.exit(1);
-const { status } = spawnSync(
-  process.execPath,
-  ['--conditions=@gusp/source', '--import', 'tsx', '--test', ...options, '--test-reporter=spec', '--test-timeout=120000', ...files],
-  { cwd: root, stdio: 'inherit' },
+// Two minutes a file, except the journeys (console-journey*.test.ts): a whole walk and what follows it
+// through the screens, in Chromium on a shared machine, which take several; run after the rest.
+const run = (list, timeout) =>
+  list.length === 0
+    ? 0
+    : (spawnSync(
+        process.execPath,
+        [
+          '--conditions=@gusp/source',
+          '--import',
+          'tsx',
+          '--test',
+          ...options,
+          '--test-reporter=spec',
+          `--test-timeout=${timeout}`,
+          ...list,
+        ],
+        { cwd: root, stdio: 'inherit' },
+      ).status ?? 1);
+// `--watch` never returns: one run of every file, with the journeys' time.
+const journeys = options.includes('--watch') ? files : files.filter((f) => /(^|\/)console-journey[^/]*\.test\.ts$/.test(f));
+const first = run(
+  files.filter((f) => !journeys.includes(f)),
+  120_000,
 );
-process.exit(status ?? 1);
+const then = run(journeys, 15 * 60_000);
+process.exit(first || then);

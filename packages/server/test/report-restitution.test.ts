@@ -86,7 +86,7 @@ onBothDatabases((name, open, skip) => {
       const uploaded = await fetch(`${server.url}/api/photos`, {
         method: 'POST',
         headers: { 'content-type': 'image/png', ...agent },
-        body: rgbPng(4, 3, new Array(39).fill(0)),
+        body: new Uint8Array(rgbPng(4, 3, new Array(39).fill(0))),
       });
       assert.equal(uploaded.status, 201);
       const photo = ((await uploaded.json()) as { id: string }).id;
