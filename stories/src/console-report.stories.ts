@@ -126,9 +126,6 @@ type ReportStory = StoryObj<ReportArgs>;
 /** A draft: every section to write, the observations to make an engagement from, preview and validate. */
 export const Draft: ReportStory = {};
 
-/** In English. */
-export const DraftInEnglish: ReportStory = { args: { lang: 'en' } };
-
 /** Validated: frozen, ready to share (a confirmation step first). */
 export const Validated: ReportStory = { args: { data: validated() } };
 

@@ -600,6 +600,7 @@ export class GuspConsoleReport extends ConsoleScreen<ReportData> {
       <p class="hint">${t.editorHint}</p>
       <form
         id="report-form"
+        aria-labelledby="editor-title"
         novalidate
         @submit=${(e: Event) => {
           e.preventDefault();
@@ -721,6 +722,7 @@ export class GuspConsoleReport extends ConsoleScreen<ReportData> {
       }
       <form
         id="engagement-form"
+        aria-labelledby="engagements-title"
         novalidate
         @submit=${(e: Event) => {
           e.preventDefault();
