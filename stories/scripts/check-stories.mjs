@@ -134,7 +134,6 @@ function inspectElement(page) {
           'gusp-console-registrations, gusp-console-day, gusp-console-accounts',
           'gusp-console-dashboard',
           'gusp-console-engagements',
-          'gusp-console-report',
           'gusp-console-inbox',
           'gusp-console-report',
         ].join(', '),

@@ -66,6 +66,7 @@ describe('security headers (issue 10, finding 6)', () => {
       '/gestion',
       '/gestion/connexion',
       '/marches/{walkId}',
+      '/verification',
     ]);
     const concrete: Record<string, string> = {
       '/': '/',
@@ -77,6 +78,8 @@ describe('security headers (issue 10, finding 6)', () => {
       '/api/walks/{walkId}/day-sheet.html': reportPath.replace(/report\.html$/, 'day-sheet.html'),
       '/api/walks/{walkId}/report/without-email.html': reportPath.replace(/report\.html$/, 'report/without-email.html'),
       '/marches/{walkId}': reportPath.replace(/^\/api\/walks\/([^/]+)\/report\.html$/, '/marches/$1'),
+      // A link no email carries: the page that says so (404), with the same headers as the real one.
+      '/verification': `/verification?engagement=e-1&token=${'0'.repeat(64)}`,
     };
     // The day sheet and the list of people without email are for staff: asked with a coordinator's token.
     const staff = { authorization: `Bearer ${(await createToken(server.database.sql, { role: 'coordinator', label: 'headers' })).token}` };
@@ -89,8 +92,10 @@ describe('security headers (issue 10, finding 6)', () => {
         url,
         path.endsWith('/day-sheet.html') || path.endsWith('/without-email.html') ? { headers: staff } : {},
       );
-      assert.equal(r.status, 200, `${url}: ${String(r.body).slice(0, 200)}`);
-      assertPageHeaders(r.headers, url, { tokenInUrl: path === '/annulation' || path === '/gestion/connexion' });
+      assert.equal(r.status, path === '/verification' ? 404 : 200, `${url}: ${String(r.body).slice(0, 200)}`);
+      assertPageHeaders(r.headers, url, {
+        tokenInUrl: path === '/annulation' || path === '/gestion/connexion' || path === '/verification',
+      });
     }
   });
 
