@@ -86,14 +86,24 @@ try {
     ['registrations', `#registrations/${open.walk.id}`, 'gusp-console-registrations', 'li.registration'],
     ['day-list', '#day', 'gusp-console-day', '#day-walks, #day-no-walk'],
     ['day', `#day/${walkToday}`, 'gusp-console-day', '#day-status'],
+    // The walk of the day once finished (below): its observations to triage, its compte-rendu's draft.
+    ['inbox', `#inbox/${walkToday}`, 'gusp-console-inbox', '#inbox-list li[data-observation]'],
+    ['report', `#report/${walkToday}`, 'gusp-console-report', '#report-introduction'],
     ['accounts', '#accounts', 'gusp-console-accounts', 'h2, h3'],
     ['dashboard', '#dashboard', 'gusp-console-dashboard', 'table[data-table="coverage"]'],
     ['engagements', '#engagements', 'gusp-console-engagements', 'li.engagement, #engagements-none'],
   ];
   for (const [name, hash, tag, ready] of screens) {
     if (!wanted(name)) continue;
+    if (name === 'inbox' || name === 'report') await finished(running, walkToday);
     await page.evaluate((h) => (location.hash = h), hash);
-    await page.waitForSelector(`gusp-console >>> ${tag} >>> ${ready}`, { timeout: WAIT });
+    await page.waitForSelector(`gusp-console >>> ${tag} >>> ${ready}`, { timeout: WAIT }).catch(async (e) => {
+      const said = await page.evaluate(
+        (t) => document.querySelector('gusp-console')?.shadowRoot?.querySelector(t)?.shadowRoot?.textContent,
+        tag,
+      );
+      throw new Error(`${name}: ${String(said).replace(/\s+/g, ' ').slice(-500)}`, { cause: e });
+    });
     // Pictures and late renders settle.
     await new Promise((resolve) => setTimeout(resolve, 500));
     await shoot(page, name);
@@ -130,7 +140,31 @@ async function shoot(page, name, { phone = true } = {}) {
   await page.setViewport({ width: 1280, height: 900 });
 }
 
-/** A walk today in Le Plan, started, with four stops, eight people of whom five came, and two observations. */
+/** The walk of the day, four observations recorded at its stops, then finished (once), and the read models caught up. */
+async function finished(running, walkId) {
+  const walk = await running.gusp.walks.get(walkId);
+  if (walk.ok && walk.value.walk.status === 'in-progress') {
+    const by = { by: { role: 'agent', accountId: 'screenshots' } };
+    const stops = walk.value.walk.stops.map((s) => s.id);
+    for (const [stop, polarity, themeId, description] of [
+      [0, 'problem', 'voirie', 'Trottoir défoncé devant l’arrêt de bus.'],
+      [0, 'problem', 'voirie', 'Le trottoir est abîmé à l’arrêt de bus.'],
+      [1, 'positive', 'espaces-verts', 'Les massifs sont bien entretenus.'],
+      [2, 'problem', 'eclairage-public', 'Éclairage en panne dans le passage.'],
+    ]) {
+      const r = await running.gusp.observations.record(
+        { walkId, quartierId: 'le-plan', stopId: stops[stop], polarity, themeId, description, source: 'walk' },
+        by,
+      );
+      if (!r.ok) throw new Error(`observation: ${r.error.code}`);
+    }
+    const r = await running.gusp.walks.finish(walkId, { by: { role: 'coordinator', accountId: 'screenshots' } });
+    if (!r.ok) throw new Error(`finish: ${r.error.code}`);
+  }
+  await running.readModels.caughtUp();
+}
+
+/** A walk today in Le Plan, started, with four stops, eight people of whom five came. */
 async function walkUnderWay(gusp) {
   const by = { by: { role: 'coordinator', accountId: 'screenshots' } };
   const must = (what, r) => {

@@ -892,8 +892,11 @@ export class GuspConsoleReport extends ConsoleScreen<ReportData> {
           ? html`<ul>
                 <li id="restitution-emailed" data-count=${r.emailed}>${t.emailed(r.emailed)}</li>
                 <li id="restitution-organisations" data-count=${r.organisations}>
-                  ${t.organisations(r.organisations, r.organisationAccounts)}
-                  ${r.byOrganisation.length ? html`: ${r.byOrganisation.map((o) => o.name).join(', ')}` : nothing}
+                  ${t.organisations(
+                    r.organisations,
+                    r.organisationAccounts,
+                    r.byOrganisation.map((o) => o.name),
+                  )}
                 </li>
                 <li id="restitution-without-email" data-count=${r.withoutEmail}>${t.withoutEmail(r.withoutEmail)}</li>
               </ul>

@@ -66,7 +66,7 @@ export interface ReportTexts {
   // Restitution.
   readonly restitutionTitle: string;
   readonly emailed: (n: number) => string;
-  readonly organisations: (n: number, accounts: number) => string;
+  readonly organisations: (n: number, accounts: number, names: readonly string[]) => string;
   readonly withoutEmail: (n: number) => string;
   readonly withoutEmailLink: string;
   readonly publicLink: string;
@@ -139,8 +139,8 @@ export const reportFr: ReportTexts = {
   cancel: 'Annuler',
   restitutionTitle: 'Restitution',
   emailed: (n) => `${plural(n, 'personne reçoit', 'personnes reçoivent')} le compte-rendu par e-mail.`,
-  organisations: (n, accounts) =>
-    `${plural(n, 'organisation concernée', 'organisations concernées')} (${plural(accounts, 'compte prévenu', 'comptes prévenus')}).`,
+  organisations: (n, accounts, names) =>
+    `${plural(n, 'organisation concernée', 'organisations concernées')} (${plural(accounts, 'compte prévenu', 'comptes prévenus')})${names.length ? ` : ${names.join(', ')}` : ''}.`,
   withoutEmail: (n) => `${plural(n, 'personne', 'personnes')} sans e-mail, à joindre autrement.`,
   withoutEmailLink: 'Liste à imprimer des personnes sans e-mail',
   publicLink: 'Page publique du compte-rendu',
@@ -212,8 +212,8 @@ export const reportEn: ReportTexts = {
   cancel: 'Cancel',
   restitutionTitle: 'Restitution',
   emailed: (n) => `${pluralEn(n, 'person gets', 'people get')} the report by email.`,
-  organisations: (n, accounts) =>
-    `${pluralEn(n, 'organisation concerned', 'organisations concerned')} (${pluralEn(accounts, 'account told', 'accounts told')}).`,
+  organisations: (n, accounts, names) =>
+    `${pluralEn(n, 'organisation concerned', 'organisations concerned')} (${pluralEn(accounts, 'account told', 'accounts told')})${names.length ? `: ${names.join(', ')}` : ''}.`,
   withoutEmail: (n) => `${pluralEn(n, 'person', 'people')} without email, to reach another way.`,
   withoutEmailLink: 'Printable list of the people without email',
   publicLink: 'Public page of the report',
