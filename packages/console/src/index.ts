@@ -33,4 +33,5 @@ export type {
   RegistrationsTexts,
   ReportTexts,
 } from './translations/types.js';
+export type { DashboardChart } from './translations/dashboard.js';
 export { tokens } from './styles/tokens.js';

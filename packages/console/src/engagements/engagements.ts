@@ -23,14 +23,8 @@ import type { EngagementAction } from '../translations/engagements.js';
 
 export type { EngagementAction } from '../translations/engagements.js';
 
-/** What the residents answered, as the core aggregates it on the engagement (absent on older servers). */
-interface ResidentAnswers {
-  readonly yes: number;
-  readonly partly: number;
-  readonly no: number;
-}
 /** An engagement as the desk shows it: the core's, with the residents' answers when the server has them. */
-export type DeskEngagement = Engagement & { readonly residentAnswers?: ResidentAnswers; readonly residentsSaidNo?: boolean };
+export type DeskEngagement = Engagement;
 
 /** What the desk shows: the engagements (filtered by the server), the city profile, and whose desk it is. */
 export interface EngagementsData {

@@ -14,14 +14,14 @@ import type { Registration } from '../registration/registration.js';
 import { sha256Hex } from '../store/input-digest.js';
 
 /** A registration who may be asked, or not: only what the choice reads. */
-type Asked = Pick<Registration, 'status' | 'email' | 'anonymised' | 'cancelToken'>;
+export type VerificationCandidate = Pick<Registration, 'status' | 'email' | 'anonymised' | 'cancelToken'>;
 
 /**
  * Who is asked about an engagement of the walk these registrations are of: those who were there
  * (`attended`, walk-ins included) and gave an email; when nobody was checked in, the confirmed
  * registrants with an email. Erased people and those without an email are never asked.
  */
-export function verificationParticipants<R extends Asked>(registrations: readonly R[]): R[] {
+export function verificationParticipants<R extends VerificationCandidate>(registrations: readonly R[]): R[] {
   const attended = registrations.filter((r) => r.status === 'attended');
   const asked = attended.length > 0 ? attended : registrations.filter((r) => r.status === 'confirmed');
   return asked.filter((r) => !r.anonymised && (r.email ?? '').trim() !== '' && r.cancelToken !== '');

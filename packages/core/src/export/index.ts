@@ -98,5 +98,5 @@ export type {
 } from './open311.js';
 
 export { escapeMarkdown, reportToMarkdown } from './report-markdown.js';
-export { escapeHtml, reportToHTML } from './report-html.js';
+export { escapeHtml, reportToHTML, type ReportHTMLOptions } from './report-html.js';
 export type { ReportRenderOptions } from './report-view.js';
