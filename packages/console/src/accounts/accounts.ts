@@ -314,12 +314,7 @@ export class GuspConsoleAccounts extends ConsoleScreen<AccountsData> {
       <p>${a.intro}</p>
       ${
         failed
-          ? html`<p class="error" role="alert" id="accounts-failed">${this.describeError(this.task.error)}</p>
-              ${
-                this.task.error instanceof ApiRefusal && this.task.error.status === 403
-                  ? nothing
-                  : html`<button type="button" id="accounts-retry" @click=${() => void this.reload()}>${t.retry}</button>`
-              }`
+          ? this.loadFailure({ ids: { alert: 'accounts-failed', retry: 'accounts-retry' }, final: [403] })
           : pending || !data
             ? html`<p role="status">${t.loading}</p>`
             : html`${this.inviteSection(data)} ${this.accountList(data)} ${this.tokenSection(data)}`

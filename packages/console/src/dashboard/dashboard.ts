@@ -316,8 +316,7 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
       ${this.filters(data)}
       ${
         failed
-          ? html`<p class="error" role="alert">${this.describeError(this.task.error)}</p>
-              <button type="button" class="no-print" @click=${() => void this.reload()}>${t.retry}</button>`
+          ? this.loadFailure({ retryClass: 'no-print' })
           : !data
             ? html`<p role="status">${t.loading}</p>`
             : html`<p class="print-only" data-printed-filters>${this.printedFilters(data)}</p>

@@ -487,12 +487,7 @@ export class GuspConsoleEngagements extends ConsoleScreen<EngagementsData> {
       <p class="visually-hidden" role="status" id="engagements-said">${this.said ?? ''}</p>
       ${
         failed
-          ? html`<p class="error" role="alert" id="engagements-failed">${this.describeError(this.task.error)}</p>
-              ${
-                this.task.error instanceof ApiRefusal && this.task.error.status === 403
-                  ? nothing
-                  : html`<button type="button" id="engagements-retry" @click=${() => void this.reload()}>${t.retry}</button>`
-              }`
+          ? this.loadFailure({ ids: { alert: 'engagements-failed', retry: 'engagements-retry' }, final: [403] })
           : pending || !data
             ? html`<p role="status">${t.loading}</p>`
             : html`${this.said ? html`<p class="done" aria-hidden="true">${this.said}</p>` : nothing} ${this.filtersForm(data)}

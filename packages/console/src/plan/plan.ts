@@ -261,8 +261,7 @@ export class GuspConsolePlan extends ConsoleScreen<PlanData> {
       ${heading(this.level(), title, { id: 'plan-title', tabindex: '-1' })}
       ${
         failed
-          ? html`<p class="error" role="alert">${this.describeError(this.task.error)}</p>
-              <button type="button" id="retry" @click=${() => void this.reload()}>${t.retry}</button>`
+          ? this.loadFailure({ ids: { retry: 'retry' } })
           : !data
             ? html`<p role="status">${t.loading}</p>`
             : data.walk && data.walk.walk.status !== 'draft'

@@ -406,12 +406,9 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
     </section>`;
   }
 
+  /** The load's failure; a refusal a retry cannot change (no access, no such walk) has the links instead of « Réessayer ». */
   private failure(prefix?: string): TemplateResult {
-    const error = this.task.error;
-    // A refusal that a retry cannot change (no access, no such walk) has no « Réessayer ».
-    const final = error instanceof ApiRefusal && [401, 403, 404].includes(error.status);
-    return html`<p class="error" role="alert" id="load-error">${prefix ? `${prefix} ` : ''}${this.describeError(error)}</p>
-      ${final ? this.links() : html`<button type="button" id="retry" @click=${() => void this.reload()}>${this.t.retry}</button>`}`;
+    return this.loadFailure({ prefix, ids: { alert: 'load-error', retry: 'retry' }, final: [401, 403, 404], instead: this.links() });
   }
 
   private walkName(data: RegistrationsData): string {

@@ -515,23 +515,22 @@ export class GuspConsoleReport extends ConsoleScreen<ReportData> {
           ? html`<p class="notice" role="status">${t.report.noWalkChosen}</p>
               <p><a href=${hrefOf('walks')}>${t.report.backToWalks}</a></p>`
           : failed && !data
-            ? this.loadFailure()
+            ? this.loadError()
             : !data
               ? html`<p role="status">${t.loading}</p>`
-              : html`${failed ? this.loadFailure(t.report.reloadFailed) : nothing} ${this.screen(data)}`
+              : html`${failed ? this.loadError(t.report.reloadFailed) : nothing} ${this.screen(data)}`
       }
     </section>`;
   }
 
-  private loadFailure(prefix?: string): TemplateResult {
-    const error = this.task.error;
-    const final = error instanceof ApiRefusal && [401, 403, 404].includes(error.status);
-    return html`<p class="error" role="alert" id="load-error">${prefix ? `${prefix} ` : ''}${this.describeError(error)}</p>
-      ${
-        final
-          ? html`<p><a href=${hrefOf('walks')}>${this.t.report.backToWalks}</a></p>`
-          : html`<button type="button" id="retry" @click=${() => void this.reload()}>${this.t.retry}</button>`
-      }`;
+  /** The load's failure; a refusal a retry cannot change (no access, no such walk) leads back to the walks. */
+  private loadError(prefix?: string): TemplateResult {
+    return this.loadFailure({
+      prefix,
+      ids: { alert: 'load-error', retry: 'retry' },
+      final: [401, 403, 404],
+      instead: html`<p><a href=${hrefOf('walks')}>${this.t.report.backToWalks}</a></p>`,
+    });
   }
 
   private walkName(data: ReportData): string {

@@ -191,8 +191,7 @@ export class GuspConsoleWalks extends ConsoleScreen<WalksData> {
       ${this.plans ? html`<p><a href=${hrefOf('plan')} id="plan-walk">${t.planWalk}</a></p>` : nothing} ${this.filters()}
       ${
         failed
-          ? html`<p class="error" role="alert">${this.describeError(this.task.error)}</p>
-              <button type="button" @click=${() => void this.reload()}>${t.retry}</button>`
+          ? this.loadFailure()
           : !data
             ? html`<p role="status">${t.loading}</p>`
             : html`${this.coverage(data)} ${this.views()} ${this.view === 'calendar' ? this.calendar(data) : this.walks(data)}`
