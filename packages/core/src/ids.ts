@@ -29,6 +29,15 @@ export const ThemeId = /* @__PURE__ */ Slug.brand<'ThemeId'>();
 export type ThemeId = z.infer<typeof ThemeId>;
 export const OrganisationId = /* @__PURE__ */ Slug.brand<'OrganisationId'>();
 export type OrganisationId = z.infer<typeof OrganisationId>;
+/** A concerted project (a building's renovation, a public space…). */
+export const ProjectId = /* @__PURE__ */ idString().brand<'ProjectId'>();
+export type ProjectId = z.infer<typeof ProjectId>;
+/** A workshop (atelier) of a concerted project. */
+export const WorkshopId = /* @__PURE__ */ idString().brand<'WorkshopId'>();
+export type WorkshopId = z.infer<typeof WorkshopId>;
+/** What residents decided or asked in a project (a contribution). */
+export const ContributionId = /* @__PURE__ */ idString().brand<'ContributionId'>();
+export type ContributionId = z.infer<typeof ContributionId>;
 
 /** A fresh random id (nanoid, 21 characters, URL-safe) of the given brand. */
 export function newId<B extends string>(): string & z.$brand<B> {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import * as z from 'zod/mini';
 import { CalendarDay, DateTime } from '../time.js';
-import { EngagementId, ObservationId, OrganisationId, QuartierId, ThemeId, WalkId } from '../ids.js';
+import { EngagementId, ObservationId, OrganisationId, ProjectId, QuartierId, ThemeId, WalkId } from '../ids.js';
 
 import { ENGAGEMENT_STATUSES } from './engagement-status.js';
 import { noControlCharacters } from '../text.js';
@@ -69,6 +69,8 @@ export const Engagement = /* @__PURE__ */ z.object({
   themeId: /* @__PURE__ */ z.optional(ThemeId),
   organisationId: /* @__PURE__ */ z.optional(OrganisationId),
   walkId: /* @__PURE__ */ z.optional(WalkId),
+  /** The concerted project it belongs to, if any (as well as, or instead of, a walk). */
+  projectId: /* @__PURE__ */ z.optional(ProjectId),
   observationIds: /* @__PURE__ */ z.array(ObservationId),
   dueOn: /* @__PURE__ */ z.optional(CalendarDay),
   status: EngagementStatus,
@@ -104,6 +106,8 @@ export const ProposeEngagementInput = /* @__PURE__ */ z.object({
   themeId: /* @__PURE__ */ z.optional(ThemeId),
   organisationId: /* @__PURE__ */ z.optional(OrganisationId),
   walkId: /* @__PURE__ */ z.optional(WalkId),
+  /** The concerted project it belongs to (`engagement.unknown-project` when there is none of that id). */
+  projectId: /* @__PURE__ */ z.optional(ProjectId),
   observationIds: /* @__PURE__ */ z._default(/* @__PURE__ */ z.array(ObservationId).check(/* @__PURE__ */ z.maxLength(200)), []),
 });
 export type ProposeEngagementInput = z.input<typeof ProposeEngagementInput>;
