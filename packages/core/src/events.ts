@@ -3,15 +3,21 @@
  * Domain events: every accepted command appends one or more of these to a
  * stream, and state is the fold of a stream. Names are facts, in the past tense.
  * Streams: `walk-<id>` (walk, its registrations and its report),
- * `observation-<id>`, `engagement-<id>`.
+ * `observation-<id>`, `engagement-<id>`, `project-<id>` (a concerted project, its phases and
+ * contributions) and `workshop-<id>` (a project's workshop and its registrations).
  */
 import type { CalendarDay } from './time.js';
 import type { EngagementId, ObservationId, OrganisationId, RegistrationId } from './ids.js';
 import type { Engagement, ResidentAnswer } from './engagement/engagement.js';
 import type { Observation, Severity } from './observation/observation.js';
-import type { Registration, StaffActor } from './registration/registration.js';
+import type { Registration, RegistrationFields, StaffActor } from './registration/registration.js';
 import type { Report } from './report/report.js';
 import type { Place, Walk, WalkDetails } from './walk/walk.js';
+import type { ProjectEvent } from './project/project.events.js';
+import type { WorkshopEvent } from './workshop/workshop.events.js';
+
+export type * from './project/project.events.js';
+export type * from './workshop/workshop.events.js';
 
 /** The shape of every domain event: its name, when it happened (ISO 8601 with offset) and its data. */
 export type EventShape<T extends string, D = Record<string, never>> = { readonly type: T; readonly at: string; readonly data: D };
@@ -38,10 +44,16 @@ export type WalkRescheduled = EventShape<
   'WalkRescheduled',
   { startsAt: string; registrationDeadline: string; meetingPoint?: Place; reason?: string } & ByStaff
 >;
-/** A sign-up: online by the person (`registration.channel` `online` or absent), or by staff for someone who phoned (`phone`, with `by`). */
-export type ParticipantRegistered = EventShape<'ParticipantRegistered', { registration: Registration; position?: number } & ByStaff>;
+/**
+ * A sign-up: online by the person (`registration.channel` `online` or absent), or by staff for someone who phoned (`phone`, with `by`).
+ * The registration events are the same in a walk's stream and in a workshop's (`R`: its registration type): one implementation.
+ */
+export type ParticipantRegistered<R extends RegistrationFields = Registration> = EventShape<
+  'ParticipantRegistered',
+  { registration: R; position?: number } & ByStaff
+>;
 /** Someone who turned up during the walk, registered by staff on the spot and present at once (`registration.channel` `walk-in`, status `attended`). */
-export type WalkInRegistered = EventShape<'WalkInRegistered', { registration: Registration } & ByStaff>;
+export type WalkInRegistered<R extends RegistrationFields = Registration> = EventShape<'WalkInRegistered', { registration: R } & ByStaff>;
 /** A cancellation: by the person, or by staff on their behalf (`by`, and the `reason` they gave, if any). */
 export type RegistrationCancelled = EventShape<'RegistrationCancelled', { registrationId: RegistrationId; reason?: string } & ByStaff>;
 /** Staff ended a sign-up, saying why (the person is told, in these words). */
@@ -110,6 +122,17 @@ export type EngagementResidentAnswered = EventShape<
   { voter: string; answer: ResidentAnswer; replaces?: ResidentAnswer }
 >;
 
+/** The events of a sign-up, in the stream of what it is to (a walk, a workshop): the shared registration implementation's. */
+export type RegistrationEvent<R extends RegistrationFields = Registration> =
+  | ParticipantRegistered<R>
+  | WalkInRegistered<R>
+  | RegistrationCancelled
+  | RegistrationRemoved
+  | ParticipantPromoted
+  | ParticipantCheckedIn
+  | ParticipantMarkedAbsent
+  | PersonalDataPurged;
+
 export type WalkEvent =
   | WalkScheduled
   | WalkDraftEdited
@@ -154,7 +177,7 @@ export type EngagementEvent =
   | EngagementRescheduled
   | EngagementResidentAnswered;
 
-export type DomainEvent = WalkEvent | ObservationEvent | EngagementEvent;
+export type DomainEvent = WalkEvent | ObservationEvent | EngagementEvent | ProjectEvent | WorkshopEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /** An event as the store keeps it: with its stream, its version there, a global position. */
@@ -172,4 +195,6 @@ export const streamOf = {
   walk: (id: string) => `walk-${id}`,
   observation: (id: string) => `observation-${id}`,
   engagement: (id: string) => `engagement-${id}`,
+  project: (id: string) => `project-${id}`,
+  workshop: (id: string) => `workshop-${id}`,
 } as const;

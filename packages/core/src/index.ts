@@ -48,6 +48,8 @@ export * from './walk/day-sheet-html.js';
 export * from './registration/registration-status.js';
 export * from './registration/registration.js';
 export * from './registration/registration.rules.js';
+export * from './registration/registration.fold.js';
+export * from './registration/gathering.js';
 export * from './observation/observation-status.js';
 export * from './observation/observation.js';
 export * from './observation/observation.rules.js';
@@ -61,6 +63,16 @@ export * from './engagement/engagement-status.js';
 export * from './engagement/engagement.rules.js';
 export * from './engagement/engagement.fold.js';
 export * from './engagement/resident-verification.js';
+export * from './project/project-status.js';
+export * from './project/project.js';
+export * from './project/project.rules.js';
+export * from './project/project.fold.js';
+export * from './project/contribution.js';
+export * from './project/contribution.rules.js';
+export * from './workshop/workshop-status.js';
+export * from './workshop/workshop.js';
+export * from './workshop/workshop.rules.js';
+export * from './workshop/workshop.fold.js';
 
 export * from './events.js';
 export * from './personal-data.js';
@@ -69,12 +81,25 @@ export { memoryStore } from './store/memory-store.js';
 
 export { createGusp, type Gusp, type GuspOptions, type GuspQueries } from './service/create-gusp.js';
 export type { CommandOptions } from './service/runtime.js';
-export type { RegistrationOutcome, StaffCommandOptions, WalkCommands } from './service/walks.js';
+export type { StaffCommandOptions, WalkCommands } from './service/walks.js';
+export {
+  REGISTRATION_OPTIONS_AT,
+  registrationCommands,
+  type GatheringAggregate,
+  type GatheringKind,
+  type RegistrationCommands,
+  type RegistrationOutcome,
+  type RegistrationParts,
+} from './service/registrations.js';
 export { DuplicateInput, PhotoRegion, RedactPhotoInput, ResolveInput, type ObservationCommands } from './service/observations.js';
 export type { EngagementCommandOptions, EngagementCommands } from './service/engagements.js';
 export type { ReportCommands } from './service/reports.js';
+export type { ProjectCommands } from './service/projects.js';
+export type { WorkshopCommands } from './service/workshops.js';
 
 export * from './views/walk-summary.js';
+export * from './views/workshop-summary.js';
+export * from './views/project-page.js';
 export * from './views/observation-stats.js';
 export * from './views/engagement-dashboard.js';
 export * from './views/coverage.js';

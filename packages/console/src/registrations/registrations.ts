@@ -841,7 +841,7 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
   private check(data: RegistrationsData, input: StaffRegisterInput): ShownError<Target>[] {
     const r = this.t.registrations;
     const ctx = {
-      walk: data.summary.walk,
+      gathering: data.summary.walk,
       registrations: data.registrations as Registration[],
       now: new Date(),
       role: input.role ?? 'resident',

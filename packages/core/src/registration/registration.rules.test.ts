@@ -17,7 +17,7 @@ const walkIn = (status: WalkStatus, capacity = 3, institutionalSeats?: number) =
 
 /** Every registration guard of `register`, `cancel`, `remove` and `promote` passes: an open walk with seats, before the deadline, consent and email given, a reason for a removal. */
 const allPass = (over: Partial<RegistrationContext> = {}): RegistrationContext => ({
-  walk: walkIn('open'),
+  gathering: walkIn('open'),
   registrations: [],
   now: BEFORE_DEADLINE,
   role: 'resident',
@@ -29,7 +29,7 @@ const allPass = (over: Partial<RegistrationContext> = {}): RegistrationContext =
 
 /** Check-in and walk-ins happen during the walk: the only guards that need another walk status. */
 const contextFor = (event: RegistrationEventName): RegistrationContext =>
-  event === 'checkIn' || event === 'walkIn' ? allPass({ walk: walkIn('in-progress') }) : allPass();
+  event === 'checkIn' || event === 'walkIn' ? allPass({ gathering: walkIn('in-progress') }) : allPass();
 
 const full = (n: number, role: ActorRole = 'resident', status: RegistrationStatus = 'confirmed'): Registration[] =>
   Array.from({ length: n }, () => registrationFixture({ role, status }));
@@ -72,11 +72,11 @@ describe('registrationRules: guards', () => {
   describe('walkOpen', () => {
     for (const status of ['draft', 'closed', 'in-progress', 'done', 'cancelled'] as const) {
       it(`refuses a sign-up to a ${status} walk with walk.registration-closed`, () => {
-        assertRefused(register({ walk: walkIn(status) }), 'walk.registration-closed');
+        assertRefused(register({ gathering: walkIn(status) }), 'walk.registration-closed');
       });
     }
     it('accepts a sign-up to an open walk', () => {
-      assertTarget(register({ walk: walkIn('open') }), 'confirmed');
+      assertTarget(register({ gathering: walkIn('open') }), 'confirmed');
     });
   });
 
@@ -170,8 +170,8 @@ describe('registrationRules: guards', () => {
     });
     it('waitlists an institutional person when their own limited seats are taken', () => {
       const walk = walkIn('open', 3, 1);
-      assertTarget(register({ walk, registrations: full(1, 'landlord'), role: 'elected' }), 'waitlisted');
-      assertTarget(register({ walk, registrations: full(1, 'landlord'), role: 'resident' }), 'confirmed');
+      assertTarget(register({ gathering: walk, registrations: full(1, 'landlord'), role: 'elected' }), 'waitlisted');
+      assertTarget(register({ gathering: walk, registrations: full(1, 'landlord'), role: 'resident' }), 'confirmed');
     });
     it('refuses to promote when no seat is free with walk.full', () => {
       assertRefused(transition(registrationRules, 'waitlisted', 'promote', allPass({ registrations: full(3) })), 'walk.full');
@@ -184,13 +184,19 @@ describe('registrationRules: guards', () => {
   describe('walkNotStarted', () => {
     for (const status of ['in-progress', 'done', 'reported', 'cancelled'] as const) {
       it(`refuses to cancel a registration once the walk is ${status} with registration.walk-over`, () => {
-        assertRefused(transition(registrationRules, 'confirmed', 'cancel', allPass({ walk: walkIn(status) })), 'registration.walk-over');
-        assertRefused(transition(registrationRules, 'waitlisted', 'cancel', allPass({ walk: walkIn(status) })), 'registration.walk-over');
+        assertRefused(
+          transition(registrationRules, 'confirmed', 'cancel', allPass({ gathering: walkIn(status) })),
+          'registration.walk-over',
+        );
+        assertRefused(
+          transition(registrationRules, 'waitlisted', 'cancel', allPass({ gathering: walkIn(status) })),
+          'registration.walk-over',
+        );
       });
     }
     for (const status of ['draft', 'open', 'closed'] as const) {
       it(`lets a person cancel while the walk is ${status}`, () => {
-        assertTarget(transition(registrationRules, 'confirmed', 'cancel', allPass({ walk: walkIn(status) })), 'cancelled');
+        assertTarget(transition(registrationRules, 'confirmed', 'cancel', allPass({ gathering: walkIn(status) })), 'cancelled');
       });
     }
   });
@@ -198,13 +204,19 @@ describe('registrationRules: guards', () => {
   describe('walkNotStarted, for a removal', () => {
     for (const status of ['in-progress', 'done', 'reported', 'cancelled'] as const) {
       it(`refuses to remove a sign-up once the walk is ${status} with registration.walk-over`, () => {
-        assertRefused(transition(registrationRules, 'confirmed', 'remove', allPass({ walk: walkIn(status) })), 'registration.walk-over');
-        assertRefused(transition(registrationRules, 'waitlisted', 'remove', allPass({ walk: walkIn(status) })), 'registration.walk-over');
+        assertRefused(
+          transition(registrationRules, 'confirmed', 'remove', allPass({ gathering: walkIn(status) })),
+          'registration.walk-over',
+        );
+        assertRefused(
+          transition(registrationRules, 'waitlisted', 'remove', allPass({ gathering: walkIn(status) })),
+          'registration.walk-over',
+        );
       });
     }
     for (const status of ['draft', 'open', 'closed'] as const) {
       it(`lets staff remove a sign-up while the walk is ${status}`, () => {
-        assertTarget(transition(registrationRules, 'waitlisted', 'remove', allPass({ walk: walkIn(status) })), 'removed');
+        assertTarget(transition(registrationRules, 'waitlisted', 'remove', allPass({ gathering: walkIn(status) })), 'removed');
       });
     }
   });
@@ -223,13 +235,13 @@ describe('registrationRules: guards', () => {
     for (const status of ['open', 'closed', 'done'] as const) {
       it(`refuses a check-in while the walk is ${status} with registration.walk-not-underway`, () => {
         assertRefused(
-          transition(registrationRules, 'confirmed', 'checkIn', allPass({ walk: walkIn(status) })),
+          transition(registrationRules, 'confirmed', 'checkIn', allPass({ gathering: walkIn(status) })),
           'registration.walk-not-underway',
         );
       });
     }
     it('checks in during the walk', () => {
-      assertTarget(transition(registrationRules, 'confirmed', 'checkIn', allPass({ walk: walkIn('in-progress') })), 'attended');
+      assertTarget(transition(registrationRules, 'confirmed', 'checkIn', allPass({ gathering: walkIn('in-progress') })), 'attended');
     });
   });
 });
@@ -237,17 +249,17 @@ describe('registrationRules: guards', () => {
 describe('registrationRules: what staff do for people (issue 13)', () => {
   const byStaff = (over: Partial<RegistrationContext>) => transition(registrationRules, 'none', 'registerByStaff', allPass(over));
   const walkInto = (over: Partial<RegistrationContext>) =>
-    transition(registrationRules, 'none', 'walkIn', allPass({ walk: walkIn('in-progress'), ...over }));
+    transition(registrationRules, 'none', 'walkIn', allPass({ gathering: walkIn('in-progress'), ...over }));
   const promote = (over: Partial<RegistrationContext>) => transition(registrationRules, 'waitlisted', 'promoteByStaff', allPass(over));
 
   describe('publishedNotStarted: staff sign up someone who phoned', () => {
     it('accepts an open walk, and one past its deadline (effectively closed): staff decide', () => {
-      assertTarget(byStaff({ walk: walkIn('open') }), 'confirmed');
-      assertTarget(byStaff({ walk: walkIn('closed'), now: at(DEADLINE, 1) }), 'confirmed');
+      assertTarget(byStaff({ gathering: walkIn('open') }), 'confirmed');
+      assertTarget(byStaff({ gathering: walkIn('closed'), now: at(DEADLINE, 1) }), 'confirmed');
     });
     for (const status of ['draft', 'in-progress', 'done', 'reported', 'cancelled'] as const) {
       it(`refuses a ${status} walk with registration.staff-sign-up-closed`, () => {
-        const error = assertRefused(byStaff({ walk: walkIn(status) }), 'registration.staff-sign-up-closed');
+        const error = assertRefused(byStaff({ gathering: walkIn(status) }), 'registration.staff-sign-up-closed');
         assert.equal(error.details.guard, 'publishedNotStarted');
       });
     }
@@ -284,7 +296,7 @@ describe('registrationRules: what staff do for people (issue 13)', () => {
     });
     for (const status of ['in-progress', 'done', 'cancelled'] as const) {
       it(`refuses a staff promotion once the walk is ${status} with registration.walk-over (check the person in instead)`, () => {
-        assertRefused(promote({ walk: walkIn(status), registrations: [] }), 'registration.walk-over');
+        assertRefused(promote({ gathering: walkIn(status), registrations: [] }), 'registration.walk-over');
       });
     }
     it('refuses to promote someone who is not waitlisted', () => {
@@ -299,7 +311,7 @@ describe('registrationRules: what staff do for people (issue 13)', () => {
     });
     for (const status of ['draft', 'open', 'closed', 'done', 'reported', 'cancelled'] as const) {
       it(`refuses a walk-in while the walk is ${status} with registration.walk-in-not-underway`, () => {
-        const error = assertRefused(walkInto({ walk: walkIn(status) }), 'registration.walk-in-not-underway');
+        const error = assertRefused(walkInto({ gathering: walkIn(status) }), 'registration.walk-in-not-underway');
         assert.equal(error.details.guard, 'walkInDuringWalk');
       });
     }
@@ -313,14 +325,14 @@ describe('registrationRules: what staff do for people (issue 13)', () => {
   describe('walkUnderway, for a waitlisted person who came', () => {
     it('checks them in during the walk, full or not', () => {
       assertTarget(
-        transition(registrationRules, 'waitlisted', 'checkIn', allPass({ walk: walkIn('in-progress'), registrations: full(3) })),
+        transition(registrationRules, 'waitlisted', 'checkIn', allPass({ gathering: walkIn('in-progress'), registrations: full(3) })),
         'attended',
       );
     });
     for (const status of ['open', 'closed', 'done'] as const) {
       it(`refuses while the walk is ${status} with registration.walk-not-underway`, () => {
         assertRefused(
-          transition(registrationRules, 'waitlisted', 'checkIn', allPass({ walk: walkIn(status) })),
+          transition(registrationRules, 'waitlisted', 'checkIn', allPass({ gathering: walkIn(status) })),
           'registration.walk-not-underway',
         );
       });

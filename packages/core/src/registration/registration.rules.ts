@@ -2,14 +2,15 @@
 import { isInstitutional, type ActorRole } from '../actor.js';
 import { instant } from '../dates.js';
 import { defineRules, type EventOf } from '../rules/define-rules.js';
-import type { Walk } from '../walk/walk.js';
+import type { Gathering } from './gathering.js';
 import { REGISTRATION_STATUSES } from './registration-status.js';
-import type { Registration } from './registration.js';
+import type { RegistrationFields } from './registration.js';
 
 /** What the registration guards look at. */
 export interface RegistrationContext {
-  readonly walk: Walk;
-  readonly registrations: readonly Registration[];
+  /** The walk or workshop signed up to, its status as people see it (deadline applied). */
+  readonly gathering: Gathering;
+  readonly registrations: readonly RegistrationFields[];
   readonly now: Date;
   /** The role whose seats are counted. */
   readonly role: ActorRole;
@@ -26,7 +27,7 @@ export interface RegistrationContext {
 const OCCUPYING: readonly string[] = ['confirmed', 'attended'];
 
 /** Seats taken in the pool of `role`: public, or institutional. */
-export function seatsTaken(registrations: readonly Registration[], role: ActorRole): number {
+export function seatsTaken(registrations: readonly RegistrationFields[], role: ActorRole): number {
   const institutional = isInstitutional(role);
   let n = 0;
   for (const r of registrations) if (OCCUPYING.includes(r.status) && isInstitutional(r.role) === institutional) n++;
@@ -34,8 +35,8 @@ export function seatsTaken(registrations: readonly Registration[], role: ActorRo
 }
 
 /** Seats left in the pool of `role` (`Infinity` for institutional seats without a limit). */
-export function seatsLeft(walk: Walk, registrations: readonly Registration[], role: ActorRole): number {
-  const pool = isInstitutional(role) ? (walk.institutionalSeats ?? Number.POSITIVE_INFINITY) : walk.capacity;
+export function seatsLeft(gathering: Gathering, registrations: readonly RegistrationFields[], role: ActorRole): number {
+  const pool = isInstitutional(role) ? (gathering.institutionalSeats ?? Number.POSITIVE_INFINITY) : gathering.capacity;
   return Math.max(0, pool - seatsTaken(registrations, role));
 }
 
@@ -97,11 +98,11 @@ export const registrationRules = /* @__PURE__ */ defineRules({
     },
   },
   guards: {
-    walkOpen: { code: 'walk.registration-closed', check: (c: RegistrationContext) => c.walk.status === 'open' },
+    walkOpen: { code: 'walk.registration-closed', check: (c: RegistrationContext) => c.gathering.status === 'open' },
     beforeDeadline: {
       code: 'walk.registration-closed',
-      check: (c: RegistrationContext) => c.now.getTime() < instant(c.walk.registrationDeadline),
-      details: (c: RegistrationContext) => ({ deadline: c.walk.registrationDeadline }),
+      check: (c: RegistrationContext) => c.now.getTime() < instant(c.gathering.registrationDeadline),
+      details: (c: RegistrationContext) => ({ deadline: c.gathering.registrationDeadline }),
     },
     consentGiven: { code: 'registration.consent-required', check: (c: RegistrationContext) => c.consent === true },
     contactGiven: {
@@ -115,15 +116,18 @@ export const registrationRules = /* @__PURE__ */ defineRules({
         return email === '' || !c.registrations.some((r) => !ENDED.includes(r.status) && normaliseEmail(r.email) === email);
       },
     },
-    seatAvailable: { code: 'walk.full', check: (c: RegistrationContext) => seatsLeft(c.walk, c.registrations, c.role) > 0 },
-    walkNotStarted: { code: 'registration.walk-over', check: (c: RegistrationContext) => OPEN_FOR_CHANGES.includes(c.walk.status) },
+    seatAvailable: { code: 'walk.full', check: (c: RegistrationContext) => seatsLeft(c.gathering, c.registrations, c.role) > 0 },
+    walkNotStarted: { code: 'registration.walk-over', check: (c: RegistrationContext) => OPEN_FOR_CHANGES.includes(c.gathering.status) },
     reasonGiven: { code: 'registration.reason-required', check: (c: RegistrationContext) => (c.reason ?? '').trim().length > 0 },
-    walkUnderway: { code: 'registration.walk-not-underway', check: (c: RegistrationContext) => c.walk.status === 'in-progress' },
+    walkUnderway: { code: 'registration.walk-not-underway', check: (c: RegistrationContext) => c.gathering.status === 'in-progress' },
     publishedNotStarted: {
       code: 'registration.staff-sign-up-closed',
-      check: (c: RegistrationContext) => PUBLISHED_NOT_STARTED.includes(c.walk.status),
+      check: (c: RegistrationContext) => PUBLISHED_NOT_STARTED.includes(c.gathering.status),
     },
-    walkInDuringWalk: { code: 'registration.walk-in-not-underway', check: (c: RegistrationContext) => c.walk.status === 'in-progress' },
+    walkInDuringWalk: {
+      code: 'registration.walk-in-not-underway',
+      check: (c: RegistrationContext) => c.gathering.status === 'in-progress',
+    },
     overCapacityReasonGiven: {
       code: 'registration.over-capacity-reason-required',
       check: (c: RegistrationContext) => (c.overCapacityReason ?? '').trim().length > 0,

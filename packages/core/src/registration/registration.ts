@@ -47,12 +47,13 @@ export const Phone = /* @__PURE__ */ z
   .check(/* @__PURE__ */ z.trim(), noControlCharacters, /* @__PURE__ */ z.regex(/^\+?[0-9][0-9 .()-]{5,22}[0-9]$/));
 
 /**
- * A sign-up to a walk. Personal data (name, email, phone, needs) lives here
- * and in optional reporter contacts only; it is purged after the walk.
+ * What every sign-up holds, to a walk or to a project's workshop (a *gathering*): the person,
+ * their needs and consent, the status the shared registration rules give it. Personal data
+ * (name, email, phone, needs) lives here and in optional reporter contacts only; it is purged
+ * after the gathering. {@linkcode Registration} adds the walk it belongs to.
  */
-export const Registration = /* @__PURE__ */ z.object({
+export const RegistrationFields = /* @__PURE__ */ z.object({
   id: RegistrationId,
-  walkId: WalkId,
   name: /* @__PURE__ */ z.string(),
   email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   phone: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
@@ -78,6 +79,10 @@ export const Registration = /* @__PURE__ */ z.object({
   /** Set once personal data has been purged: only role and status remain meaningful. */
   anonymised: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
 });
+export type RegistrationFields = z.infer<typeof RegistrationFields>;
+
+/** A sign-up to a walk: {@linkcode RegistrationFields} and the walk's id. */
+export const Registration = /* @__PURE__ */ z.extend(RegistrationFields, { walkId: WalkId });
 export type Registration = z.infer<typeof Registration>;
 
 /** What a person gives to sign up. Email or phone: one is required (a rule, with its own code). */

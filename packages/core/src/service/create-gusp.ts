@@ -13,6 +13,7 @@ import { engagementCommands, type EngagementCommands } from './engagements.js';
 import { observationCommands, type ObservationCommands } from './observations.js';
 import { reportCommands, type ReportCommands } from './reports.js';
 import { Runtime, withInputDigests, type CommandOptions } from './runtime.js';
+import { REGISTRATION_OPTIONS_AT } from './registrations.js';
 import { walkCommands, type WalkCommands } from './walks.js';
 
 export interface GuspOptions {
@@ -81,16 +82,7 @@ export function createGusp(options: GuspOptions): Gusp {
     finish: 1,
     cancel: 2,
     reschedule: 2,
-    register: 2,
-    registerByStaff: 2,
-    walkIn: 2,
-    cancelOnBehalf: 3,
-    promoteByStaff: 3,
-    cancelRegistration: 2,
-    removeRegistration: 3,
-    checkIn: 2,
-    purgePersonalData: 1,
-    eraseRegistration: 2,
+    ...REGISTRATION_OPTIONS_AT,
   });
   const observations = withInputDigests('observations', observationCommands(rt), {
     record: 1,

@@ -5,7 +5,7 @@ import { valence } from '../city/valence.js';
 import type { ParticipantPromoted, ParticipantRegistered, RegistrationsClosed, WalkInRegistered } from '../events.js';
 import { registrationFixture } from '../fixtures.test-helpers.js';
 import type { Store } from '../store/store.js';
-import { waitlistPosition } from '../walk/walk.fold.js';
+import { waitlistPosition } from '../registration/registration.fold.js';
 import { assertRefused, LE_PLAN_STOPS, openWalk, person, setup, START, unwrap, WALK_STARTS_AT } from './service.test-helpers.js';
 
 describe('walks: the whole life of a diagnostic en marchant', () => {

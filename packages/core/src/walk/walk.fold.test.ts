@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { WalkEvent } from '../events.js';
 import { registrationFixture, walkFixture } from '../fixtures.test-helpers.js';
-import { evolveWalk, foldWalk, waitlistPosition } from './walk.fold.js';
+import { waitlistPosition } from '../registration/registration.fold.js';
+import { evolveWalk, foldWalk } from './walk.fold.js';
 
 const AT = '2026-03-01T10:00:00+01:00';
 const scheduled: WalkEvent = { type: 'WalkScheduled', at: AT, data: { walk: walkFixture({ status: 'draft' }) } };

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { WalkEvent } from '../events.js';
-import { registrationRules } from '../registration/registration.rules.js';
+import { evolveRegistrations } from '../registration/registration.fold.js';
 import type { Registration } from '../registration/registration.js';
 import { reportRules } from '../report/report.rules.js';
 import type { Report } from '../report/report.js';
@@ -14,33 +14,6 @@ export interface WalkAggregate {
   readonly registrations: readonly Registration[];
   readonly report?: Report | undefined;
 }
-
-const anonymous = (): Partial<Registration> => ({
-  name: '',
-  email: undefined,
-  phone: undefined,
-  needs: [],
-  needsNote: undefined,
-  cancelToken: '',
-  // Written about the person: they go with their name.
-  removalReason: undefined,
-  overCapacityReason: undefined,
-  cancelReason: undefined,
-  anonymised: true,
-});
-
-function updateRegistration(agg: WalkAggregate, id: string, at: string, change: (r: Registration) => Partial<Registration>): WalkAggregate {
-  return {
-    ...agg,
-    registrations: agg.registrations.map((r) => (r.id === id ? { ...r, ...change(r), updatedAt: at } : r)),
-  };
-}
-
-const registrationEvent = {
-  RegistrationRemoved: 'remove',
-  ParticipantCheckedIn: 'checkIn',
-  ParticipantMarkedAbsent: 'markAbsent',
-} as const;
 
 const walkEvent = {
   WalkPublished: 'publish',
@@ -111,42 +84,15 @@ export function evolveWalk(agg: WalkAggregate | undefined, event: WalkEvent): Wa
         },
       };
     }
-    case 'ParticipantRegistered': {
-      const r = event.data.registration;
-      const status = targetOf(registrationRules, 'none', r.channel === 'phone' ? 'registerByStaff' : 'register', r.status);
-      return { ...agg, registrations: [...agg.registrations, { ...r, channel: r.channel ?? 'online', status }] };
-    }
-    case 'WalkInRegistered': {
-      const r = event.data.registration;
-      return {
-        ...agg,
-        registrations: [...agg.registrations, { ...r, channel: 'walk-in', status: targetOf(registrationRules, 'none', 'walkIn') }],
-      };
-    }
+    case 'ParticipantRegistered':
+    case 'WalkInRegistered':
     case 'RegistrationCancelled':
-      return updateRegistration(agg, event.data.registrationId, at, (r) => ({
-        status: targetOf(registrationRules, r.status, 'cancel'),
-        ...(event.data.reason ? { cancelReason: event.data.reason } : {}),
-      }));
     case 'ParticipantPromoted':
-      return updateRegistration(agg, event.data.registrationId, at, (r) => ({
-        status: targetOf(registrationRules, r.status, event.data.by ? 'promoteByStaff' : 'promote'),
-        ...(event.data.overCapacityReason ? { overCapacityReason: event.data.overCapacityReason } : {}),
-      }));
     case 'ParticipantCheckedIn':
     case 'ParticipantMarkedAbsent':
-      return updateRegistration(agg, event.data.registrationId, at, (r) => ({
-        status: targetOf(registrationRules, r.status, registrationEvent[event.type]),
-      }));
     case 'RegistrationRemoved':
-      return updateRegistration(agg, event.data.registrationId, at, (r) => ({
-        status: targetOf(registrationRules, r.status, registrationEvent[event.type]),
-        removalReason: event.data.reason,
-      }));
-    case 'PersonalDataPurged': {
-      const ids = new Set<string>(event.data.registrationIds);
-      return { ...agg, registrations: agg.registrations.map((r) => (ids.has(r.id) ? { ...r, ...anonymous(), updatedAt: at } : r)) };
-    }
+    case 'PersonalDataPurged':
+      return { ...agg, registrations: evolveRegistrations(agg.registrations, event) };
     case 'ReportDrafted': {
       const status = targetOf(reportRules, agg.report?.status ?? 'none', agg.report ? 'regenerate' : 'draft');
       return { ...agg, report: { ...event.data.report, status, summary: event.data.report.summary ?? agg.report?.summary } };
@@ -176,15 +122,4 @@ export function foldWalk(events: readonly WalkEvent[]): WalkAggregate | undefine
   let agg: WalkAggregate | undefined;
   for (const event of events) agg = evolveWalk(agg, event);
   return agg;
-}
-
-/** 1-based position on the waiting list, in sign-up order (FIFO). */
-export function waitlistPosition(registrations: readonly Registration[], id: string): number | undefined {
-  let position = 0;
-  for (const r of registrations) {
-    if (r.status !== 'waitlisted') continue;
-    position++;
-    if (r.id === id) return position;
-  }
-  return undefined;
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { instant } from '../dates.js';
+import { effectiveGatheringStatus } from '../registration/gathering.js';
 import type { Walk, WalkStatus } from './walk.js';
 
 /**
@@ -13,5 +13,5 @@ export const WALK_STATUSES = ['draft', 'open', 'closed', 'in-progress', 'done', 
  * so an `open` walk past its deadline is shown (and treated) as `closed`.
  */
 export function effectiveWalkStatus(walk: Walk, now: Date): WalkStatus {
-  return walk.status === 'open' && now.getTime() >= instant(walk.registrationDeadline) ? 'closed' : walk.status;
+  return effectiveGatheringStatus(walk, now);
 }
