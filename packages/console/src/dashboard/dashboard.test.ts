@@ -273,7 +273,11 @@ describe('<gusp-console-dashboard> on the real server', () => {
     const display = (selector: string) => getComputedStyle($(el, selector)!).display;
     const shown = (selector: string) => $(el, selector)!.getClientRects().length > 0;
     expect(display('[data-printed-filters]')).to.equal('none');
-    expect(display('fieldset')).to.not.equal('none');
+    // On screen the filters are a band of fields side by side (the console's filtersFieldset).
+    expect(display('fieldset')).to.equal('flex');
+    expect(getComputedStyle($(el, 'fieldset .field')!).flexBasis).to.equal(
+      `${11 * parseFloat(getComputedStyle(document.documentElement).fontSize)}px`,
+    );
     // The stylesheet prints the same way on its own (@media print), as `beforeprint` does.
     const media = (shadow(el).adoptedStyleSheets ?? [])
       .flatMap((s) => [...s.cssRules])

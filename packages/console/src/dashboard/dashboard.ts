@@ -24,7 +24,7 @@ import { css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult
 import { hrefOf } from '../app/routes.js';
 import { staffPages, staffRequest } from '../internal/api.js';
 import { ConsoleScreen } from '../internal/console-screen.js';
-import { tokens } from '../styles/tokens.js';
+import { filtersFieldset, tokens } from '../styles/tokens.js';
 import type { DashboardChart } from '../translations/dashboard.js';
 import { barChart, CHART_WIDTH, chartStyles, type BarChartOptions, type BarRow } from './charts.js';
 
@@ -112,22 +112,8 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
   static override styles = [
     tokens,
     chartStyles,
+    filtersFieldset('11rem'),
     css`
-      fieldset {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.75rem var(--_space);
-        align-items: end;
-        padding: 0.75rem var(--_space);
-        margin: 0 0 var(--_space);
-        background: var(--_surface);
-        border: 0;
-        border-radius: var(--_radius);
-      }
-      fieldset .field {
-        margin: 0;
-        flex: 1 1 11rem;
-      }
       .part {
         margin-block: 0 calc(var(--_space) * 1.5);
         padding-block-start: var(--_space);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { css } from 'lit';
+import { css, unsafeCSS, type CSSResult } from 'lit';
 import { tokens as elementTokens } from '@gusp/elements/shared/styles/tokens.js';
 
 /**
@@ -115,5 +115,27 @@ export const tokens = css`
     flex-wrap: wrap;
     gap: 0.75rem;
     align-items: center;
+  }
+`;
+
+/**
+ * A screen's filters (the walks', the dashboard's): their `<fieldset>` a band on the surface colour,
+ * its fields side by side, each `fieldWidth` wide at the least, wrapping on a narrow screen.
+ */
+export const filtersFieldset = (fieldWidth: `${number}rem`): CSSResult => css`
+  fieldset {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem var(--_space);
+    align-items: end;
+    padding: 0.75rem var(--_space);
+    margin: 0 0 var(--_space);
+    background: var(--_surface);
+    border: 0;
+    border-radius: var(--_radius);
+  }
+  fieldset .field {
+    margin: 0;
+    flex: 1 1 ${unsafeCSS(fieldWidth)};
   }
 `;

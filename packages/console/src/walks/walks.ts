@@ -6,7 +6,7 @@ import { hrefOf } from '../app/routes.js';
 import { staffPages, staffRequest } from '../internal/api.js';
 import { ConsoleScreen } from '../internal/console-screen.js';
 import { heading } from '@gusp/elements/shared/heading.js';
-import { tokens } from '../styles/tokens.js';
+import { filtersFieldset, tokens } from '../styles/tokens.js';
 
 /** `GET /api/quartiers/coverage?year=`: the priority quartiers and their walks of the year. */
 export interface QuartierCoverage {
@@ -56,22 +56,8 @@ export class GuspConsoleWalks extends ConsoleScreen<WalksData> {
 
   static override styles = [
     tokens,
+    filtersFieldset('10rem'),
     css`
-      fieldset {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.75rem var(--_space);
-        align-items: end;
-        padding: 0.75rem var(--_space);
-        margin: 0 0 var(--_space);
-        background: var(--_surface);
-        border: 0;
-        border-radius: var(--_radius);
-      }
-      fieldset .field {
-        margin: 0;
-        flex: 1 1 10rem;
-      }
       select {
         max-width: none;
       }
