@@ -9,17 +9,38 @@ const text = (max: number) =>
 /** Names in other languages, by BCP 47 tag: `{ en: 'Public lighting' }`. */
 const Translations = /* @__PURE__ */ z.optional(/* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string()));
 
-import { GeoPoint } from '../geo.js';
+import { Boundary, GeoPoint } from '../geo.js';
 import { noControlCharacters } from '../text.js';
 export { GeoPoint } from '../geo.js';
 
-/** A quartier of the city; `priority` marks a QPV (quartier prioritaire de la politique de la ville). */
+/**
+ * A QPV code. The 2024 geography (décret n° 2023-1314) numbers quartiers
+ * `QNXXXYYZ`: « QN », the department on three characters (`026`, `02A`, `971`),
+ * a two-digit number and a final letter (`QN02601M`); a two-character Corsican
+ * department (`2A`) and a three-digit number are accepted too. The 2015 codes
+ * (`QP026001`, department then number on three digits each) still pass, and so
+ * do the older all-digit forms this pattern always took.
+ */
+export const QPV_CODE = /^QN(\d{3}|0?2[AB])\d{2,3}[A-Z]$|^QP(\d{3}|0?2[AB])\d{3}$|^QN?\d{5,7}$/;
+
+/**
+ * A quartier of the city; `priority` marks a QPV (quartier prioritaire de la politique de la ville).
+ * `boundary` is its shape (GeoJSON Polygon or MultiPolygon, `[lon, lat]` in WGS 84): once any
+ * quartier has one, the quartier of a point is the shape that contains it (see `quartierOf`).
+ */
 export const Quartier = /* @__PURE__ */ z.strictObject({
   id: QuartierId,
   name: text(120),
   priority: /* @__PURE__ */ z.boolean(),
-  qpvCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^QN?\d{5,7}$|^QP\d{3}\d{3}$/))),
+  qpvCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(QPV_CODE))),
+  /** Where a map is centred; the nearest centre files a point when no quartier has a `boundary`. */
   centre: /* @__PURE__ */ z.optional(GeoPoint),
+  /** The quartier's shape: rings closed, at least 4 positions, 20,000 positions at most. */
+  boundary: /* @__PURE__ */ z.optional(Boundary),
+  /** Where the shape comes from, in words: `ANCT, QP 2024 (QN02601M), imported 2026-12-02`. */
+  boundarySource: /* @__PURE__ */ z.optional(text(300)),
+  /** `true`: the shape is drawn by hand around the quartier, not its official perimeter. */
+  approximate: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
 });
 export type Quartier = z.infer<typeof Quartier>;
 

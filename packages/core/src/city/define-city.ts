@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import * as z from 'zod/mini';
+import { MAX_BOUNDARY_POSITIONS, ringClosed } from '../geo.js';
 import { guspError } from '../i18n.js';
 import { err, ok, type GuspError, type Result } from '../result.js';
 import { fieldIssues, type FieldIssue } from '../validation.js';
@@ -50,7 +51,32 @@ function crossChecks(input: unknown, locale?: string): FieldIssue[] {
   if (quartiers.length > 0 && quartiers.every((q) => typeof q.priority === 'boolean') && !quartiers.some((q) => q.priority)) {
     add('quartiers', 'city.no-priority-quartier', {});
   }
+  quartiers.forEach((q, i) => boundaryChecks(q.boundary, `quartiers.${i}.boundary`, add));
   return issues;
+}
+
+/**
+ * What the schema leaves to code in a quartier's boundary: every ring closed
+ * (its last position its first) and the whole shape bounded in size. Read
+ * from the raw input; positions that are not arrays are the schema's finding.
+ */
+function boundaryChecks(boundary: unknown, at: string, add: (path: string, code: string, details: Record<string, unknown>) => void) {
+  const b = record(boundary);
+  if (!Array.isArray(b.coordinates)) return;
+  const polygons: { rings: unknown; path: string }[] =
+    b.type === 'MultiPolygon'
+      ? (b.coordinates as unknown[]).map((rings, p) => ({ rings, path: `${at}.coordinates.${p}` }))
+      : [{ rings: b.coordinates, path: `${at}.coordinates` }];
+  let positions = 0;
+  for (const { rings, path } of polygons) {
+    if (!Array.isArray(rings)) continue;
+    rings.forEach((ring: unknown, r) => {
+      if (!Array.isArray(ring) || ring.length === 0 || !ring.every((p) => Array.isArray(p))) return;
+      positions += ring.length;
+      if (!ringClosed(ring as number[][])) add(`${path}.${r}`, 'city.ring-not-closed', {});
+    });
+  }
+  if (positions > MAX_BOUNDARY_POSITIONS) add(at, 'city.boundary-too-large', { count: positions, maximum: MAX_BOUNDARY_POSITIONS });
 }
 
 /**

@@ -1,11 +1,29 @@
 // SPDX-License-Identifier: EUPL-1.2
+import type { GeoPosition, PolygonGeometry } from '../geo.js';
 import { defineCity } from './define-city.js';
+
+/** A polygon of one outline (counter-clockwise, closed), `[lon, lat]`. */
+const drawn = (outline: GeoPosition[]): PolygonGeometry => ({ type: 'Polygon', coordinates: [outline] });
+
+/**
+ * The five shapes below are drawn by hand around each quartier's centre, side by side without
+ * overlapping (Le Plan, Fontbarlettes and Valensolles touch, as do Polygone and Chamberlière), and
+ * large enough to hold the points the demo and the tests place there: not the official perimeters.
+ * A deployment replaces them with the ANCT's (`gusp-server qpv import`, see docs/cities.md), and sets
+ * each quartier's 2024 QPV code (`QN026…`, décret n° 2023-1314) from the official list: the codes are
+ * left out here, not guessed, and are to be checked against the official file (data.gouv.fr,
+ * « Quartiers prioritaires de la politique de la ville (QPV) », 2024).
+ */
+const APPROXIMATE = {
+  approximate: true,
+  boundarySource: 'Tracé approximatif autour du centre du quartier, pas le périmètre officiel du QPV.',
+} as const;
 
 /**
  * Valence, the built-in profile, from the city's page on GUSP: five priority
  * quartiers, walks organised by the Ville with the OPH, the Compagnons
- * bâtisseurs as partner, and the themes residents raise. Centres are
- * approximate and only used to place a map.
+ * bâtisseurs as partner, and the themes residents raise. Centres place a map;
+ * the shapes are approximate (see above), and say which quartier a point is in.
  */
 export const valence = /* @__PURE__ */ defineCity({
   id: 'valence',
@@ -13,11 +31,92 @@ export const valence = /* @__PURE__ */ defineCity({
   timezone: 'Europe/Paris',
   locale: 'fr',
   quartiers: [
-    { id: 'polygone', name: 'Polygone', priority: true, centre: { lat: 44.9392, lon: 4.9083 } },
-    { id: 'chamberliere', name: 'Chamberlière', priority: true, centre: { lat: 44.9436, lon: 4.9007 } },
-    { id: 'valensolles', name: 'Valensolles', priority: true, centre: { lat: 44.9118, lon: 4.9046 } },
-    { id: 'le-plan', name: 'Le Plan', priority: true, centre: { lat: 44.9205, lon: 4.9128 } },
-    { id: 'fontbarlettes', name: 'Fontbarlettes', priority: true, centre: { lat: 44.9229, lon: 4.9262 } },
+    {
+      id: 'polygone',
+      name: 'Polygone',
+      priority: true,
+      centre: { lat: 44.9392, lon: 4.9083 },
+      boundary: drawn([
+        [4.903, 44.933],
+        [4.914, 44.933],
+        [4.916, 44.935],
+        [4.916, 44.946],
+        [4.902, 44.946],
+        [4.902, 44.934],
+        [4.903, 44.933],
+      ]),
+      ...APPROXIMATE,
+    },
+    {
+      id: 'chamberliere',
+      name: 'Chamberlière',
+      priority: true,
+      centre: { lat: 44.9436, lon: 4.9007 },
+      boundary: drawn([
+        [4.8955, 44.937],
+        [4.902, 44.937],
+        [4.902, 44.946],
+        [4.9075, 44.946],
+        [4.9075, 44.9485],
+        [4.9065, 44.9498],
+        [4.8955, 44.9498],
+        [4.8945, 44.9485],
+        [4.8945, 44.938],
+        [4.8955, 44.937],
+      ]),
+      ...APPROXIMATE,
+    },
+    {
+      id: 'valensolles',
+      name: 'Valensolles',
+      priority: true,
+      centre: { lat: 44.9118, lon: 4.9046 },
+      boundary: drawn([
+        [4.899, 44.897],
+        [4.918, 44.897],
+        [4.9215, 44.901],
+        [4.9215, 44.916],
+        [4.906, 44.916],
+        [4.906, 44.9185],
+        [4.899, 44.9185],
+        [4.896, 44.9155],
+        [4.896, 44.9],
+        [4.899, 44.897],
+      ]),
+      ...APPROXIMATE,
+    },
+    {
+      id: 'le-plan',
+      name: 'Le Plan',
+      priority: true,
+      centre: { lat: 44.9205, lon: 4.9128 },
+      boundary: drawn([
+        [4.906, 44.916],
+        [4.92, 44.916],
+        [4.92, 44.927],
+        [4.9075, 44.927],
+        [4.906, 44.9258],
+        [4.906, 44.916],
+      ]),
+      ...APPROXIMATE,
+    },
+    {
+      id: 'fontbarlettes',
+      name: 'Fontbarlettes',
+      priority: true,
+      centre: { lat: 44.9229, lon: 4.9262 },
+      boundary: drawn([
+        [4.92, 44.916],
+        [4.931, 44.916],
+        [4.934, 44.919],
+        [4.934, 44.9275],
+        [4.9315, 44.93],
+        [4.9215, 44.93],
+        [4.92, 44.9285],
+        [4.92, 44.916],
+      ]),
+      ...APPROXIMATE,
+    },
   ],
   organisations: [
     { id: 'ville-de-valence', name: 'Ville de Valence', shortName: 'Ville', kind: 'city' },

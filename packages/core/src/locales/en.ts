@@ -45,6 +45,8 @@ export const city = {
     'city.unknown-timezone': (d) => `Unknown time zone: “${s(d.timezone)}”.`,
     'city.no-priority-quartier': 'The profile needs at least one priority quartier.',
     'city.unknown-organisation': (d) => `Unknown organisation: “${s(d.organisationId)}”.`,
+    'city.ring-not-closed': 'A ring of this boundary does not end where it starts: repeat its first position at the end.',
+    'city.boundary-too-large': (d) => `This boundary has ${s(d.count)} positions: at most ${s(d.maximum)}. Simplify it first.`,
   },
   labels: {},
 } satisfies CataloguePart;
@@ -171,6 +173,9 @@ export const observation = {
     'observation.location-required': 'Say where this is: a stop, a position or an address.',
     'observation.unknown-theme': (d) => `Unknown theme: “${s(d.themeId)}”.`,
     'observation.quartier-required': 'Say which neighbourhood this is in.',
+    // The refusal of a point outside every quartier's shape (core geo.ts): here, so that the forms carry it.
+    'geo.outside-city': (d) =>
+      `This position is outside the neighbourhoods of ${s(d.city)}: place the point inside one of them, or say where it is in words.`,
     'observation.unknown-quartier': (d) => `Unknown quartier: “${s(d.quartierId)}”.`,
     'observation.unknown-stop': 'This stop is not on the route.',
     'observation.walk-not-underway': (d) =>

@@ -48,6 +48,8 @@ export const city = {
     'city.unknown-timezone': (d) => `Fuseau horaire inconnu : « ${s(d.timezone)} ».`,
     'city.no-priority-quartier': 'Le profil doit compter au moins un quartier prioritaire.',
     'city.unknown-organisation': (d) => `Organisation inconnue : « ${s(d.organisationId)} ».`,
+    'city.ring-not-closed': 'Un anneau de ce contour ne se referme pas : répétez sa première position à la fin.',
+    'city.boundary-too-large': (d) => `Ce contour compte ${s(d.count)} positions : ${s(d.maximum)} au plus. Simplifiez-le d’abord.`,
   },
   labels: {},
 } satisfies CataloguePart;
@@ -177,6 +179,9 @@ export const observation = {
     'observation.location-required': 'Indiquez où se trouve ce point : une halte, une position ou une adresse.',
     'observation.unknown-theme': (d) => `Thématique inconnue : « ${s(d.themeId)} ».`,
     'observation.quartier-required': 'Indiquez le quartier concerné.',
+    // The refusal of a point outside every quartier's shape (core geo.ts): here, so that the forms carry it.
+    'geo.outside-city': (d) =>
+      `Cette position est en dehors des quartiers de ${s(d.city)} : placez le point dans l’un d’eux, ou dites en mots où il se trouve.`,
     'observation.unknown-quartier': (d) => `Quartier inconnu : « ${s(d.quartierId)} ».`,
     'observation.unknown-stop': 'Cette halte ne fait pas partie du parcours.',
     'observation.walk-not-underway': (d) =>

@@ -9,6 +9,7 @@ import type {
   ObservationResolved,
   ReporterContactErased,
 } from '../events.js';
+import { quartierOf } from '../geo.js';
 import { newId } from '../ids.js';
 import { foldObservation, evolveObservation } from '../observation/observation.fold.js';
 import { observationRules, type ObservationContext, type ObservationEventName } from '../observation/observation.rules.js';
@@ -63,7 +64,9 @@ export interface ObservationCommands {
    * Records an observation: during a walk (`walkId`), up to the city's grace
    * period after it by staff, or any time outside walks. A location is
    * required in at least one form: a stop, a point or words. Recorded by staff (a walk's agent),
-   * `options.actor` names who: the event's `by`, as a walk's staff commands do.
+   * `options.actor` names who: the event's `by`, as a walk's staff commands do. Without a
+   * `quartierId` (nor a walk), a point is filed under its quartier (`quartierOf`); a point outside
+   * every quartier's shape is refused with `geo.outside-city`, even with a `quartierId`.
    */
   record(input: RecordObservationInput, options?: StaffCommandOptions): Promise<Result<Observation>>;
   /**
@@ -131,7 +134,11 @@ export function observationCommands(rt: Runtime): ObservationCommands {
         async (_, now) => {
           const walk = i.walkId === undefined ? undefined : (await rt.load(walkStream, walkStream.prefix + i.walkId)).state?.walk;
           if (i.walkId !== undefined && !walk) return rt.error('walk.not-found', options, { walkId: i.walkId });
-          const quartierId = i.quartierId ?? walk?.quartierId;
+          // A point is filed under the quartier whose shape contains it (or, without shapes, the nearest
+          // centre's), unless the quartier is named; a point outside every shape is refused either way.
+          const placed = i.point ? quartierOf(city, i.point, rt.localeOf(options)) : ok(undefined);
+          if (!placed.ok) return placed;
+          const quartierId = i.quartierId ?? walk?.quartierId ?? placed.value?.id;
           const contact = i.reporter && [i.reporter.name, i.reporter.email, i.reporter.phone].some((v) => (v ?? '').trim() !== '');
           const ctx: ObservationContext = {
             city,
