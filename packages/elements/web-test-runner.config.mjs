@@ -9,6 +9,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../../chromium.config.mjs';
 import { freePort } from '../../scripts/free-port.mjs';
 import { buildBundles, bundles } from './scripts/bundle.mjs';
 import { apiMiddleware } from './test/api-middleware.ts';
+import { tileMiddleware } from './test/tile-middleware.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -124,7 +125,8 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
   // Two separate APIs, so a test can switch an element's `endpoint` from one to the other.
-  middleware: [apiMiddleware('/api'), apiMiddleware('/api2'), etagApiMiddleware()],
+  // `/__tiles__/`: generated map tiles, for the map's tests (test/tile-middleware.ts).
+  middleware: [apiMiddleware('/api'), apiMiddleware('/api2'), etagApiMiddleware(), tileMiddleware()],
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   browsers: [chrome],

@@ -7,6 +7,7 @@ import { nameErrors, type ShownError } from '../internal/error-summary.js';
 import { heading } from '../internal/heading.js';
 import { FormController } from '../internal/form-controller.js';
 import { GuspElement } from '../internal/gusp-element.js';
+import { MapController, boundaryOf, tilesOf } from '../internal/map/map-controller.js';
 import type { OutboxEntry } from '../internal/outbox.js';
 import type { WalkSignupData } from '../walk-signup/walk-signup-data.js';
 import { GeolocationController } from './geolocation-controller.js';
@@ -49,6 +50,8 @@ import type { CommonTexts, IssueFormTexts } from '../translations/types.js';
  * @fires gusp-observed - {@linkcode GuspObservedEvent}: the server recorded it.
  * @fires gusp-observation-queued - {@linkcode GuspObservationQueuedEvent}: kept on the device for later.
  * @fires gusp-observation-refused - {@linkcode GuspObservationRefusedEvent}: the server refused a queued one.
+ * @attr map - `button` (default): « Choisir le point sur une carte » beside « Utiliser ma position » shows a map to place the point on
+ *   (keyboard: Space drops it at the centre, arrows move it, where it is said in words); `open`: the map at once; `none`: no map.
  *
  * @csspart base - The whole form card.
  * @csspart form - The form.
@@ -75,6 +78,7 @@ export class GuspIssueForm extends GuspElement {
     ...GuspElement.properties,
     walkId: { type: String, attribute: 'walk-id' },
     quartierId: { type: String, attribute: 'quartier-id' },
+    mapMode: { type: String, attribute: 'map' },
     data: { attribute: false },
     message: { state: true },
     sentLater: { state: true },
@@ -84,6 +88,8 @@ export class GuspIssueForm extends GuspElement {
   declare walkId: string | undefined;
   /** Fixes the quartier, e.g. on a quartier's page; the walk's by default. */
   declare quartierId: string | undefined;
+  /** The point picker's map: `button` (default), `open`, `none`. */
+  declare mapMode: string | undefined;
   /** The city profile and, during a walk, the walk: see {@linkcode IssueFormData}. */
   declare data: IssueFormData | undefined;
   /**
@@ -131,6 +137,9 @@ export class GuspIssueForm extends GuspElement {
   );
 
   private readonly geolocation = new GeolocationController(this);
+  private readonly picker = new MapController(this, () => (this.data ? this.mapMode : 'none'));
+  /** The map's words for the point placed on it (« Point placé à 40 mètres au nord de … »), shown as the position's status. */
+  private picked: string | undefined;
   private readonly photos = new PhotosController(this, () => this.t);
   private readonly outbox = new OutboxController(this, () => (this.apiBase ? `${this.apiBase}/observations` : undefined));
 
@@ -156,6 +165,7 @@ export class GuspIssueForm extends GuspElement {
   /** « Utiliser ma position »: asks the device once; a refusal leaves words as the way to say where. */
   async locate(): Promise<void> {
     const point = await this.geolocation.locate();
+    this.picked = undefined;
     if (point) this.form.set('point', point);
   }
 
@@ -303,11 +313,57 @@ export class GuspIssueForm extends GuspElement {
   /** Empties the form (but for what `values` keeps), its position and photos, and removes its draft. */
   private clear(values?: IssueValues): void {
     this.geolocation.reset();
+    this.picked = undefined;
     this.photos.clear();
     this.form.clear(values);
   }
 
   /* ---------------------------------------------------------------- render */
+
+  /** « Choisir le point sur une carte » and, once asked for, the map (its chunk loaded then): the stops drawn, Space drops the point. */
+  private renderPicker(city: IssueFormData['city'], walk: IssueFormData['walk'], quartierId: string): TemplateResult {
+    const t = this.t;
+    const m = this.picker;
+    const q = findQuartier(city, quartierId);
+    const stops = (walk?.stops ?? []).flatMap((s, i) =>
+      s.point ? [{ id: s.id, label: `${i + 1}. ${s.label}`, badge: `${i + 1}`, ...s.point }] : [],
+    );
+    return html`<button
+        type="button"
+        class="secondary"
+        id="pick-on-map"
+        aria-expanded=${m.shown ? 'true' : 'false'}
+        @click=${async () => {
+          // Shown: the focus goes to the map, where Space drops the point; hidden: it stays on this button.
+          if (await m.toggle()) m.map?.focus();
+        }}
+      >
+        ${m.shown ? t.hideMap : t.pickOnMap}
+      </button>
+      ${
+        m.shown
+          ? html`<gusp-map
+              class="picker"
+              .picker=${true}
+              .route=${stops.length > 1}
+              .points=${stops}
+              .pin=${this.form.values.point}
+              .centre=${q?.centre}
+              .reference=${q?.centre ? { id: q.id, label: t.centreOf(q.name), ...q.centre } : undefined}
+              .boundary=${boundaryOf(q)}
+              .tiles=${tilesOf(city)}
+              .label=${t.pickerLabel}
+              @gusp-map-pick=${(e: CustomEvent<{ lat: number; lon: number; words: string }>) => {
+                e.preventDefault();
+                this.picked = e.detail.words;
+                this.form.set('point', { lat: e.detail.lat, lon: e.detail.lon });
+              }}
+            ></gusp-map>`
+          : m.failed
+            ? html`<p class="error">${t.mapFailed}</p>`
+            : nothing
+      }`;
+  }
 
   protected override render(): TemplateResult {
     const t = this.t;
@@ -439,7 +495,7 @@ export class GuspIssueForm extends GuspElement {
           <div class="position" role="status">
             ${
               v.point
-                ? html`<p>${t.positionSet(v.point.accuracy)}</p>`
+                ? html`<p>${this.picked ?? t.positionSet(v.point.accuracy)}</p>`
                 : this.geolocation.locating
                   ? html`<p>${t.locating}</p>`
                   : this.geolocation.failed
@@ -451,10 +507,11 @@ export class GuspIssueForm extends GuspElement {
             type="button"
             class="secondary"
             id="locate"
-            @click=${() => (this.form.values.point ? f.set('point', undefined) : void this.locate())}
+            @click=${() => (this.form.values.point ? ((this.picked = undefined), f.set('point', undefined)) : void this.locate())}
           >
             ${v.point ? t.removePosition : t.useMyPosition}
           </button>
+          ${this.mapMode === 'none' ? nothing : this.renderPicker(city, walk, v.quartierId)}
         </fieldset>
 
         ${this.photos.render(t, this.form)}

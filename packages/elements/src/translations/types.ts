@@ -120,6 +120,15 @@ export interface IssueFormTexts {
   readonly positionSet: (accuracyMetres: number | undefined) => string;
   readonly positionFailed: string;
   readonly removePosition: string;
+  /** The button that shows the map to place the point on (beside « Utiliser ma position », never instead). */
+  readonly pickOnMap: string;
+  readonly hideMap: string;
+  /** The map's name: « Carte : lieu de l’observation ». */
+  readonly pickerLabel: string;
+  /** What the picker's point is said from without a stop: « centre de Fontbarlettes ». */
+  readonly centreOf: (quartier: string) => string;
+  /** The map's chunk could not be loaded. */
+  readonly mapFailed: string;
   readonly photosLegend: string;
   readonly photosHint: string;
   readonly addPhotos: string;

@@ -21,6 +21,11 @@ export const issueForm: IssueFormTexts = {
   positionSet: (m) => (m === undefined ? 'Position enregistrée.' : `Position enregistrée (à ${m} m près).`),
   positionFailed: 'Votre position n’est pas disponible. Indiquez une adresse ou un repère.',
   removePosition: 'Retirer la position',
+  pickOnMap: 'Choisir le point sur une carte',
+  hideMap: 'Masquer la carte',
+  pickerLabel: 'lieu de l’observation',
+  centreOf: (q) => `centre de ${q}`,
+  mapFailed: 'La carte n’a pas pu être chargée : dites le lieu en mots ou avec votre position.',
   photosLegend: 'Photos (facultatif)',
   photosHint:
     'Trois photos au plus. Elles sont réduites sur votre appareil, qui en retire aussi la position et le modèle d’appareil (données EXIF).',
