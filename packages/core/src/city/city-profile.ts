@@ -117,6 +117,28 @@ export const ResponseTemplates = /* @__PURE__ */ z.strictObject({
 export type ResponseTemplates = z.infer<typeof ResponseTemplates>;
 
 /**
+ * Map tiles, as a URL template (`{z}`, `{x}`, `{y}`; Leaflet's `{s}` too). For French cities, the IGN's
+ * Plan IGN from the Géoplateforme, free and keyless:
+ * `https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&TILEMATRIXSET=PM&FORMAT=image/png&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}`,
+ * attribution « © IGN – Plan IGN », maxZoom 19.
+ */
+export const MapTiles = /* @__PURE__ */ z.strictObject({
+  url: /* @__PURE__ */ z.string().check(
+    /* @__PURE__ */ z.maxLength(1000),
+    /* @__PURE__ */ z.regex(/^https?:\/\/[^\s"'<>]+$/),
+    /* @__PURE__ */ z.refine((u) => ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), { message: 'A tile URL names {z}, {x} and {y}.' }),
+  ),
+  /** Shown under the map, as the tiles' licence asks. */
+  attribution: text(300),
+  maxZoom: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(22))),
+});
+export type MapTiles = z.infer<typeof MapTiles>;
+
+/** The public maps: without `tiles`, a schematic plan (the route and points over the quartier's shape) and no request to anyone. */
+export const CityMap = /* @__PURE__ */ z.strictObject({ tiles: /* @__PURE__ */ z.optional(MapTiles) });
+export type CityMap = z.infer<typeof CityMap>;
+
+/**
  * The profile a city writes, as data, to adopt GUSP: no code. Objects are
  * strict: a misspelled key (`capcity`) is reported, not silently ignored.
  */
@@ -142,6 +164,8 @@ export const CityProfile = /* @__PURE__ */ z.strictObject({
   contactEmail: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.email()),
   /** Triage's response templates, per status (`qualified`, `rejected`, `duplicate`, `resolved`). */
   responseTemplates: /* @__PURE__ */ z.optional(ResponseTemplates),
+  /** The public maps' tiles (`map.tiles`); none: a schematic plan, no external request. */
+  map: /* @__PURE__ */ z.optional(CityMap),
 });
 export type CityProfile = z.infer<typeof CityProfile>;
 /** What a city writes: defaults may be left out. */
