@@ -386,9 +386,8 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
     const now = yearIn(this.timeZone);
     const years = [...new Set([now - 2, now - 1, now, now + 1, this.shownYear])].sort();
     const walks = (data?.walks ?? []).filter((w) => w.stops.length > 0);
-    const choose = (name: 'quartier' | 'organisation' | 'walk') => (e: Event) => {
-      this[name] = (e.target as HTMLSelectElement).value || undefined;
-    };
+    const named = (list: readonly { id: string; name: string; translations?: Record<string, string> }[]) =>
+      list.map((x) => ({ id: x.id, name: localName(x, this.locale) }));
     return html`<fieldset part="filters" class="no-print">
       <legend class="visually-hidden">${t.filters}</legend>
       <div class="field">
@@ -397,33 +396,33 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
           ${years.map((y) => html`<option value=${y} ?selected=${y === this.shownYear}>${y}</option>`)}
         </select>
       </div>
-      <div class="field">
-        <label for="quartier">${t.quartier}</label>
-        <select id="quartier" @change=${choose('quartier')}>
-          <option value="" ?selected=${!this.quartier}>${t.allQuartiers}</option>
-          ${(city?.quartiers ?? []).map(
-            (q) => html`<option value=${q.id} ?selected=${q.id === this.quartier}>${localName(q, this.locale)}</option>`,
-          )}
-        </select>
-      </div>
-      <div class="field">
-        <label for="organisation">${t.organisation}</label>
-        <select id="organisation" @change=${choose('organisation')}>
-          <option value="" ?selected=${!this.organisation}>${t.allOrganisations}</option>
-          ${(city?.organisations ?? []).map(
-            (o) => html`<option value=${o.id} ?selected=${o.id === this.organisation}>${localName(o, this.locale)}</option>`,
-          )}
-        </select>
-      </div>
-      <div class="field">
-        <label for="walk">${t.walk}</label>
-        <select id="walk" @change=${choose('walk')}>
-          <option value="" ?selected=${!this.walk}>${t.allWalks}</option>
-          ${walks.map((w) => html`<option value=${w.id} ?selected=${w.id === this.walk}>${this.walkName(w)}</option>`)}
-        </select>
-      </div>
+      ${this.filter('quartier', t.quartier, t.allQuartiers, named(city?.quartiers ?? []))}
+      ${this.filter('organisation', t.organisation, t.allOrganisations, named(city?.organisations ?? []))}
+      ${this.filter(
+        'walk',
+        t.walk,
+        t.allWalks,
+        walks.map((w) => ({ id: w.id, name: this.walkName(w) })),
+      )}
       <button type="button" id="print" @click=${() => window.print()}>${t.print}</button>
     </fieldset>`;
+  }
+
+  /** A filter of the quartier, organisation or walk: its `<select id="…">`, « all » (no filter) first. */
+  private filter(
+    name: 'quartier' | 'organisation' | 'walk',
+    label: string,
+    all: string,
+    options: readonly { readonly id: string; readonly name: string }[],
+  ): TemplateResult {
+    const chosen = this[name];
+    return html`<div class="field">
+      <label for=${name}>${label}</label>
+      <select id=${name} @change=${(e: Event) => (this[name] = (e.target as HTMLSelectElement).value || undefined)}>
+        <option value="" ?selected=${!chosen}>${all}</option>
+        ${options.map((o) => html`<option value=${o.id} ?selected=${o.id === chosen}>${o.name}</option>`)}
+      </select>
+    </div>`;
   }
 
   private printedFilters(data: DashboardData): string {
