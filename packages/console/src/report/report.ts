@@ -66,6 +66,12 @@ const sameDraft = (a: ReportDraft, b: ReportDraft) => JSON.stringify(a) === JSON
 /** Walks whose report can be written (or read): finished ones. */
 const AFTER_THE_WALK = ['done', 'reported'];
 
+/** A form's submit listener: the page stays where it is, and the screen checks and sends (`send`). */
+const sent = (send: () => void) => (e: Event) => {
+  e.preventDefault();
+  send();
+};
+
 type Busy = 'save' | 'validate' | 'share' | 'engagement' | undefined;
 
 /**
@@ -597,15 +603,7 @@ export class GuspConsoleReport extends ConsoleScreen<ReportData> {
     return html`<section class="block" aria-labelledby="editor-title">
       ${heading(this.level(1), t.editorTitle, { id: 'editor-title' })}
       <p class="hint">${t.editorHint}</p>
-      <form
-        id="report-form"
-        aria-labelledby="editor-title"
-        novalidate
-        @submit=${(e: Event) => {
-          e.preventDefault();
-          this.save();
-        }}
-      >
+      <form id="report-form" aria-labelledby="editor-title" novalidate @submit=${sent(() => this.save())}>
         ${area(
           'report-introduction',
           'introduction',
@@ -719,15 +717,7 @@ export class GuspConsoleReport extends ConsoleScreen<ReportData> {
             </ul>`
           : nothing
       }
-      <form
-        id="engagement-form"
-        aria-labelledby="engagements-title"
-        novalidate
-        @submit=${(e: Event) => {
-          e.preventDefault();
-          this.createEngagement();
-        }}
-      >
+      <form id="engagement-form" aria-labelledby="engagements-title" novalidate @submit=${sent(() => this.createEngagement())}>
         <fieldset>
           <legend>${t.observationsLegend}</legend>
           ${
