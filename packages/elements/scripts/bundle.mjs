@@ -30,6 +30,7 @@ export const bundles = {
   'gusp-walk-list': 'src/define/walk-list.ts',
   'gusp-issue-form': 'src/define/issue-form.ts',
   'gusp-engagement-tracker': 'src/define/engagement-tracker.ts',
+  'gusp-project': 'src/define/project.ts',
 };
 
 /**
@@ -56,6 +57,7 @@ const sourcesPlugin = {
  */
 const SELF_CONTAINED = {
   'src/walk-signup/walk-calendar.ts': 'walk-calendar',
+  'src/project/workshop-calendar.ts': 'workshop-calendar',
   'src/translations/en/core-walk-signup.ts': 'core-walk-signup',
   'src/translations/en/core-issue-form.ts': 'core-issue-form',
   'src/translations/en/core-engagement-tracker.ts': 'core-engagement-tracker',

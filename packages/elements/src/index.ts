@@ -34,6 +34,7 @@ export {
   type CommonTexts,
   type EngagementTrackerTexts,
   type IssueFormTexts,
+  type ProjectTexts,
   type Translation,
   type TranslationPart,
   type WalkListTexts,
@@ -51,5 +52,10 @@ export {
   type EngagementTrackerData,
   type TrackedEngagement,
 } from './engagement-tracker/engagement-tracker-data.js';
+export { GuspProject } from './project/project.js';
+export { GuspWorkshopSignup } from './project/workshop-signup.js';
+export { phasePlaces, type PhasePlace, type ProjectData, type WorkshopSignupData } from './project/project-data.js';
+export { GatheringSignup, type SignupCard } from './signup/gathering-signup.js';
+export { gatheringState, type SignupCounts, type SignupGathering } from './signup/signup-data.js';
 export { GuspIssueForm } from './issue-form/issue-form.js';
 export type { IssueFormData } from './issue-form/issue-form-data.js';

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Shared helpers of the browser tests: walk data, the test API, filling forms. */
+import type { WorkshopSummary } from '@gusp/core';
 import type { TestWalkOptions } from './api-middleware.js';
-export { walkData } from './fixtures.js';
+export { projectData, walkData, workshopSummary } from './fixtures.js';
 
 /** The API mounted by web-test-runner.config.mjs (test/api-middleware.ts). */
 export const API = '/api';
@@ -107,3 +108,12 @@ export function ageDrafts(hours: number): void {
     localStorage.setItem(key, JSON.stringify({ ...draft, savedAt: Date.now() - hours * 3_600_000 }));
   }
 }
+
+/** Creates a workshop open for sign-up on the test API; returns its id and summary (see api-middleware.ts). */
+export const createWorkshop = (
+  options: { capacity?: number; fill?: number; title?: string; days?: number } = {},
+  api = API,
+): Promise<{ id: string; summary: WorkshopSummary }> => post('/__test/workshops', options, api);
+
+/** Stores a project page on the test API: what `GET {API}/projects/:id` then answers. */
+export const storeProject = (page: unknown, api = API): Promise<{ id: string }> => post('/__test/projects', page, api);

@@ -4,3 +4,4 @@ export * from './walk-signup.js';
 export * from './walk-list.js';
 export * from './issue-form.js';
 export * from './engagement-tracker.js';
+export * from './project.js';

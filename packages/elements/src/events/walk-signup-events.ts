@@ -1,9 +1,18 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { GuspError, RegisterInput } from '@gusp/core';
-import type { RegistrationReceipt } from '../walk-signup/walk-signup-data.js';
+import type { RegistrationReceipt } from '../signup/signup-data.js';
 
-export interface GuspRegisterDetail {
-  readonly walkId: string;
+/**
+ * What a sign-up is to: `walkId` from `<gusp-walk-signup>`, `workshopId` from
+ * a project's workshop (`<gusp-workshop-signup>`, in `<gusp-project>`). The
+ * three events are the same for both, since both are one sign-up.
+ */
+export interface GatheringRef {
+  readonly walkId?: string;
+  readonly workshopId?: string;
+}
+
+export interface GuspRegisterDetail extends GatheringRef {
   /** What the person gave, already checked by the core's `RegisterInput` schema and rules. */
   readonly input: RegisterInput;
 }
@@ -20,8 +29,7 @@ export class GuspRegisterEvent extends CustomEvent<GuspRegisterDetail> {
   }
 }
 
-export interface GuspRegisteredDetail {
-  readonly walkId: string;
+export interface GuspRegisteredDetail extends GatheringRef {
   readonly receipt: RegistrationReceipt;
 }
 
@@ -33,8 +41,7 @@ export class GuspRegisteredEvent extends CustomEvent<GuspRegisteredDetail> {
   }
 }
 
-export interface GuspRegisterErrorDetail {
-  readonly walkId: string;
+export interface GuspRegisterErrorDetail extends GatheringRef {
   /** The server's refusal, or `undefined` when the network or server failed (worth a retry). */
   readonly error: GuspError | undefined;
 }

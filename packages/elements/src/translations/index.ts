@@ -29,11 +29,13 @@ export { WALK_SIGNUP_MESSAGES, WALK_SIGNUP_TEXTS } from './walk-signup.js';
 export { WALK_LIST_TEXTS } from './walk-list.js';
 export { ISSUE_FORM_MESSAGES, ISSUE_FORM_TEXTS } from './issue-form.js';
 export { ENGAGEMENT_TRACKER_MESSAGES, ENGAGEMENT_TRACKER_TEXTS } from './engagement-tracker.js';
+export { PROJECT_TEXTS } from './project.js';
 
 export type {
   CommonTexts,
   EngagementTrackerTexts,
   IssueFormTexts,
+  ProjectTexts,
   Translation,
   TranslationPart,
   WalkListTexts,

@@ -190,6 +190,62 @@ export interface EngagementTrackerTexts {
   readonly milestone: Readonly<Record<string, string>>;
 }
 
+/** The texts of `<gusp-project>`, the public page of one concerted project. */
+export interface ProjectTexts {
+  /** What stands in for the page while it loads (over the shared « Chargement… »). */
+  readonly loading: string;
+  readonly loadFailed: string;
+  /** The labels of what and where. */
+  readonly site: string;
+  readonly landlord: string;
+  readonly partners: string;
+  readonly projectStatus: string;
+  /** The project's status in words, by status. */
+  readonly status: Readonly<Record<string, string>>;
+  /** The reason a project is suspended or abandoned. */
+  readonly reason: string;
+  readonly phasesHeading: string;
+  /** Each phase's name, by kind. */
+  readonly phase: Readonly<Record<string, string>>;
+  /** Said with the current phase, in words and with its symbol. */
+  readonly weAreHere: string;
+  /** Said (to screen readers) of a phase before the current one, and of one after it. */
+  readonly phaseDone: string;
+  readonly phaseToCome: string;
+  /** « du 3 mars 2025 au 30 juin 2025 », « à partir du 3 mars 2025 », « jusqu’au 30 juin 2025 ». */
+  readonly between: (from: string | undefined, to: string | undefined) => string;
+  readonly planned: string;
+  readonly actual: string;
+  readonly upcomingHeading: string;
+  readonly noUpcoming: string;
+  /** A workshop's kind in words, by kind. */
+  readonly workshopKind: Readonly<Record<string, string>>;
+  readonly signUp: string;
+  /** What follows {@linkcode signUp} in the button's accessible name: the workshop and its day. */
+  readonly signUpFor: (workshop: string, day: string) => string;
+  readonly back: string;
+  readonly fullShort: string;
+  readonly closedShort: string;
+  readonly pastHeading: string;
+  readonly attended: (n: number) => string;
+  readonly decisionsHeading: string;
+  readonly noDecision: string;
+  /** What became of a contribution, in words, by outcome. */
+  readonly outcome: Readonly<Record<string, string>>;
+  /** A contribution's kind, by kind: « Décision », « Demande ». */
+  readonly contributionKind: Readonly<Record<string, string>>;
+  readonly outcomeReason: string;
+  readonly madeIn: (workshop: string) => string;
+  readonly decidedOn: (day: string) => string;
+  readonly engagementsHeading: string;
+  readonly noEngagement: string;
+  /** An engagement's status in words, by status. */
+  readonly engagementStatus: Readonly<Record<string, string>>;
+  readonly dueOn: (day: string) => string;
+  /** What the sign-up to a workshop says differently from a walk's (over {@linkcode WalkSignupTexts}). */
+  readonly signup: Partial<WalkSignupTexts>;
+}
+
 /**
  * Every text the elements show, in one language. Role, status and error texts
  * come from `@gusp/core`'s catalogues; these are the elements' own. One part
@@ -204,6 +260,7 @@ export interface Translation {
   readonly walkList: WalkListTexts;
   readonly issueForm: IssueFormTexts;
   readonly engagementTracker: EngagementTrackerTexts;
+  readonly project: ProjectTexts;
 }
 
 /** The parts of a {@linkcode Translation}, one per element plus the shared one. */

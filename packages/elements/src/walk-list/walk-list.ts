@@ -12,7 +12,7 @@ import { WALK_LIST_TEXTS } from '../translations/walk-list.js';
 import { WALK_SIGNUP_MESSAGES, WALK_SIGNUP_TEXTS } from '../translations/walk-signup.js';
 import type { GuspWalkSignup } from '../walk-signup/walk-signup.js';
 import { SignupState, signupState } from '../walk-signup/walk-signup-data.js';
-import { MESSAGES } from '../walk-signup/walk-signup-values.js';
+import { MESSAGES } from '../signup/signup-values.js';
 import { signupDataOf, walksShown, type WalkListData } from './walk-list-data.js';
 import { styles } from './walk-list.styles.js';
 

@@ -1,14 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
-import {
-  INSTITUTIONAL_ROLES,
-  isInstitutional,
-  refusalsOf,
-  registrationRules,
-  type ActorRole,
-  type CityProfile,
-  type RegistrationStatus,
-  type WalkSummary,
-} from '@gusp/core';
+import type { ActorRole, CityProfile, WalkSummary } from '@gusp/core';
+import { SignupState, gatheringState, seatsFor } from '../signup/signup-data.js';
+
+export { SignupState, type RegistrationReceipt } from '../signup/signup-data.js';
 
 /**
  * What `<gusp-walk-signup>` shows: the core's `WalkSummary` (no personal
@@ -37,54 +31,13 @@ export interface WalkSignupData extends WalkSummary {
 }
 
 /**
- * What the API answers to a sign-up (`POST {endpoint}/walks/{id}/registrations`,
- * status 201), and what a host page that handles `gusp-register` itself gives
- * back to `showReceipt()`.
+ * Whether people can sign up to the walk now: the core's registration table
+ * asked (see {@linkcode gatheringState}), full and few-seats from the counts.
  */
-export interface RegistrationReceipt {
-  readonly registrationId?: string;
-  readonly status: Extract<RegistrationStatus, 'confirmed' | 'waitlisted'>;
-  /** 1-based place on the waiting list. */
-  readonly position?: number | undefined;
-  /** A page where the person can cancel (the same link as in the email). */
-  readonly cancelUrl?: string;
-}
+export const signupState = (data: WalkSummary, now: Date): SignupState => gatheringState(data.walk, data, now);
 
-/** What the sign-up element shows, derived from the summary. */
-export const SignupState = {
-  open: 'open',
-  fewSeats: 'few-seats',
-  full: 'full',
-  closed: 'closed',
-  cancelled: 'cancelled',
-} as const;
-export type SignupState = (typeof SignupState)[keyof typeof SignupState];
-
-/**
- * Whether people can sign up now, asked of the core's registration table
- * (`register` refused as `walk.registration-closed`: the walk is not open, or
- * its deadline has passed) rather than a copy of its guards; full and
- * few-seats come from the summary's counts.
- */
-export function signupState(data: WalkSummary, now: Date): SignupState {
-  if (data.status === 'cancelled') return SignupState.cancelled;
-  const ctx = { walk: { ...data.walk, status: data.status }, registrations: [], now, role: 'resident' as const };
-  if (refusalsOf(registrationRules, 'none', 'register', ctx).some((r) => r.code === 'walk.registration-closed')) return SignupState.closed;
-  if (data.seatsLeft <= 0) return SignupState.full;
-  return data.fewSeatsLeft ? SignupState.fewSeats : SignupState.open;
-}
-
-/**
- * Seats left for a person of `role`: public seats for residents and
- * associations (the summary's `seatsLeft`); for institutional actors, the
- * walk's `institutionalSeats` less those they already hold (no limit when the
- * walk sets none), as the core's registration rules count them.
- */
-export function seatsLeftFor(data: WalkSummary, role: ActorRole): number {
-  if (!isInstitutional(role)) return data.seatsLeft;
-  const pool = data.walk.institutionalSeats ?? Number.POSITIVE_INFINITY;
-  return Math.max(0, pool - INSTITUTIONAL_ROLES.reduce((n, r) => n + (data.byRole[r] ?? 0), 0));
-}
+/** Seats left on the walk for a person of `role` (see {@linkcode seatsFor}). */
+export const seatsLeftFor = (data: WalkSummary, role: ActorRole): number => seatsFor(data.walk, data, role);
 
 /** A walk moved to another time: every reschedule bumps its `sequence`. */
 export const isRescheduled = (data: WalkSummary): boolean => data.walk.sequence > 0;

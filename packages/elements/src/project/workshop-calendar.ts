@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * The .ics file offered after a confirmed sign-up to a workshop, in a chunk
+ * of its own (as the walk's): the core's iCalendar writer, fetched only by the
+ * person who just signed up.
+ */
+import { toICalendar, type CityProfile, type Walk } from '@gusp/core';
+import type { WorkshopSignupData } from './project-data.js';
+
+/**
+ * The workshop as an iCalendar file (RFC 5545): the core's `toICalendar`
+ * (TZID and VTIMEZONE of the time zone, SEQUENCE, STATUS) given the workshop
+ * in the walk's shape it reads — title, start, duration, place — and the
+ * workshop's own stable UID (`workshop-{id}@gusp`), so re-importing the file
+ * updates the event, and it never collides with a walk's.
+ */
+export function workshopCalendar(data: WorkshopSignupData, locale: string): string {
+  const w = data.workshop;
+  const city = { name: '', locale: 'fr', timezone: data.timezone ?? 'Europe/Paris', quartiers: [] } as unknown as CityProfile;
+  const walk = { ...w, title: w.title, stops: [], ...(w.place ? { meetingPoint: w.place } : {}) } as unknown as Walk;
+  return toICalendar(walk, city, { locale }).replace(`UID:walk-${w.id}@gusp`, `UID:workshop-${w.id}@gusp`);
+}
+
+/** « atelier-2026-03-14.ics »: what the downloaded file is called. */
+export const workshopFileName = (data: WorkshopSignupData): string => `atelier-${data.workshop.startsAt.slice(0, 10)}.ics`;
