@@ -17,8 +17,33 @@ export {
 } from './ical.js';
 export type { ICalendarFeedOptions, ICalendarMethod, ICalendarOptions, ICalendarOrganizer } from './ical.js';
 
-export { GEOJSON_COLLECTION_TEXT, toGeoJSON, toGeoJSONFeature } from './geojson.js';
-export type { GeoJSONOptions, ObservationFeature, ObservationFeatureCollection, ObservationProperties, PointGeometry } from './geojson.js';
+export {
+  GEOJSON_COLLECTION_TEXT,
+  quartiersToGeoJSON,
+  rfc7946Boundary,
+  toGeoJSON,
+  toGeoJSONFeature,
+  walkFeatures,
+  walksToGeoJSON,
+} from './geojson.js';
+export type {
+  GeoJSONOptions,
+  LineStringGeometry,
+  ObservationFeature,
+  ObservationFeatureCollection,
+  ObservationProperties,
+  PointGeometry,
+  QuartierFeature,
+  QuartierFeatureCollection,
+  QuartierProperties,
+  WalkFeature,
+  WalkFeatureBase,
+  WalkFeatureCollection,
+  WalkRouteFeature,
+  WalkRouteProperties,
+  WalkStopFeature,
+  WalkStopProperties,
+} from './geojson.js';
 
 export {
   csvLine,
