@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { CHROMIUM_ARGS, chromiumPath } from '../../chromium.config.mjs';
 import { freePort } from '../../scripts/free-port.mjs';
 import { buildBundles, bundles } from './scripts/bundle.mjs';
@@ -120,6 +121,8 @@ export default {
   port: await freePort(),
   nodeResolve: { exportConditions: ['browser', 'development', '@gusp/source'] },
   plugins: [
+    // `a11ySnapshot()`: the browser's accessibility tree, what a screen reader reads (the map's tests).
+    a11ySnapshotPlugin(),
     geolocationPlugin,
     bundlePlugin,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),

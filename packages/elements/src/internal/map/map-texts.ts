@@ -7,6 +7,8 @@
  */
 export interface MapTexts {
   readonly skip: string;
+  /** Where « Passer la carte » lands. */
+  readonly end: string;
   readonly map: string;
   readonly schematic: string;
   readonly keys: string;
@@ -26,6 +28,7 @@ export interface MapTexts {
 
 export const fr: MapTexts = {
   skip: 'Passer la carte',
+  end: 'Fin de la carte',
   map: 'Carte',
   schematic: 'Plan schématique, sans fond de carte.',
   keys: 'Flèches : déplacer la carte. + et − : zoomer. Tab : passer d’un point à l’autre ; Entrée ouvre sa fiche, Échap la ferme.',
@@ -47,6 +50,7 @@ export const fr: MapTexts = {
 
 export const en: MapTexts = {
   skip: 'Skip the map',
+  end: 'End of the map',
   map: 'Map',
   schematic: 'Schematic plan, without a background map.',
   keys: 'Arrows: move the map. + and −: zoom. Tab: go from one point to the next; Enter opens its details, Escape closes them.',

@@ -56,7 +56,8 @@ const PIN_STEP = 12;
 const STYLE = `
 :host{display:block;position:relative;max-inline-size:100%;--_map-h:var(--gusp-map-height,18rem)}
 .vh{position:absolute!important;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-.skip{position:absolute;inset-inline-start:0;inset-block-start:0;z-index:20;padding:.5rem .75rem;background:var(--_bg,#fff);color:var(--_primary,#0a4a8f);transform:translateY(-200%)}
+.skip{position:absolute;inset-inline-start:0;inset-block-start:0;z-index:20;min-block-size:2.75rem;padding:.5rem .75rem;font:inherit;border:1px solid var(--_primary,#0a4a8f);border-radius:var(--_radius,.375rem);background:var(--_bg,#fff);color:var(--_primary,#0a4a8f);text-decoration:underline;cursor:pointer;transform:translateY(-200%)}
+.skip:not(:focus){clip-path:inset(50%)}
 .skip:focus{transform:none}
 .viewport{position:relative;overflow:hidden;block-size:var(--_map-h);inline-size:100%;box-sizing:border-box;border:1px solid var(--_border,#6b6b6b);border-radius:var(--_radius,.375rem);background:var(--_surface,#f4f5f7);touch-action:none;cursor:grab;direction:ltr}
 .viewport:focus-visible,button:focus-visible,.skip:focus-visible{outline:3px solid var(--_focus,#b34700);outline-offset:2px}
@@ -76,6 +77,7 @@ svg{position:absolute;inset:0;z-index:1;pointer-events:none}
 .popup button,.zoom button{min-block-size:2.75rem;min-inline-size:2.75rem;font:inherit;border:1px solid var(--_border,#6b6b6b);border-radius:var(--_radius,.375rem);background:var(--_bg,#fff);color:var(--_primary,#0a4a8f);cursor:pointer}
 .zoom{position:absolute;z-index:5;inset-block-start:.5rem;inset-inline-end:.5rem;display:flex;flex-direction:column;gap:.25rem}
 .zoom button{font-size:1.25rem;font-weight:700;line-height:1}
+.end{margin:0;block-size:1px;overflow:hidden;outline:0}
 .attribution,.hint{margin:.25rem 0 0;font-size:.875rem;color:var(--_muted,#4d4d4d)}
 `;
 
@@ -89,6 +91,11 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   return e;
 };
 const SVG = 'http://www.w3.org/2000/svg';
+const sheet = (css: string): CSSStyleSheet => {
+  const s = new CSSStyleSheet();
+  s.replaceSync(css);
+  return s;
+};
 
 export class GuspMap extends HTMLElement {
   /** The points, in the list's order (a route's order). */
@@ -125,7 +132,7 @@ export class GuspMap extends HTMLElement {
   private resizer: ResizeObserver | undefined;
   private drag: { x: number; y: number; moved: boolean; id: number } | undefined;
   private dom!: {
-    skip: HTMLAnchorElement;
+    skip: HTMLButtonElement;
     viewport: HTMLDivElement;
     tiles: HTMLDivElement;
     svg: SVGSVGElement;
@@ -137,7 +144,7 @@ export class GuspMap extends HTMLElement {
     keys: HTMLParagraphElement;
     summary: HTMLParagraphElement;
     live: HTMLParagraphElement;
-    end: HTMLSpanElement;
+    end: HTMLParagraphElement;
   };
 
   constructor() {
@@ -225,8 +232,8 @@ export class GuspMap extends HTMLElement {
   private build(): void {
     if (this.built) return;
     this.built = true;
-    const style = el('style', {}, STYLE);
-    const skip = el('a', { class: 'skip', href: '#end', part: 'skip' });
+    // A button, not `<a href="#end">`: a fragment does not reach into a shadow root.
+    const skip = el('button', { type: 'button', class: 'skip', part: 'skip' });
     const viewport = el('div', { class: 'viewport', tabindex: '0', role: 'region', 'aria-describedby': 'summary keys', part: 'viewport' });
     const tiles = el('div', { class: 'tiles', 'aria-hidden': 'true' });
     const svg = document.createElementNS(SVG, 'svg');
@@ -244,14 +251,20 @@ export class GuspMap extends HTMLElement {
     const keys = el('p', { class: 'hint', id: 'keys' });
     const summary = el('p', { class: 'vh', id: 'summary' });
     const live = el('p', { class: 'vh', role: 'status' });
-    const end = el('span', { id: 'end', tabindex: '-1' });
-    this.root.append(style, skip, viewport, attribution, keys, summary, live, end);
+    // Where « Passer la carte » lands.
+    const end = el('p', { id: 'end', tabindex: '-1', class: 'end' });
+    // Constructed style sheets, as lit's: a strict Content-Security-Policy (no 'unsafe-inline' styles) lets them in.
+    this.root.adoptedStyleSheets = [sheet(STYLE)];
+    this.root.append(skip, viewport, attribution, keys, summary, live, end);
     this.dom = { skip, viewport, tiles, svg, markers, popup, zoomIn, zoomOut, attribution, keys, summary, live, end };
 
-    skip.addEventListener('click', (e) => {
-      e.preventDefault();
+    // In the Tab order only while it holds the focus: Chromium's next Tab from a `tabindex="-1"` element
+    // in a shadow root goes back to the root's first control instead of what follows the map.
+    skip.addEventListener('click', () => {
+      end.tabIndex = 0;
       end.focus();
     });
+    end.addEventListener('blur', () => (end.tabIndex = -1));
     zoomIn.addEventListener('click', () => this.zoomBy(1));
     zoomOut.addEventListener('click', () => this.zoomBy(-1));
     viewport.addEventListener('keydown', (e) => this.onKeydown(e));
@@ -343,6 +356,7 @@ export class GuspMap extends HTMLElement {
     const { w, h } = this.size();
 
     d.skip.textContent = t.skip;
+    d.end.textContent = t.end;
     d.viewport.setAttribute('aria-label', this.label ? `${t.map} : ${this.label}` : t.map);
     d.zoomIn.setAttribute('aria-label', t.zoomIn);
     d.zoomOut.setAttribute('aria-label', t.zoomOut);
@@ -366,12 +380,12 @@ export class GuspMap extends HTMLElement {
       this.backgroundFor = tiles;
       this.dom.tiles.replaceChildren();
       if (!tiles) return;
-      const container = el('div', { style: 'position:absolute;inset:0' });
+      const container = el('div', { class: 'tiles' });
       this.dom.tiles.append(container);
       this.tilesLoading = import('./leaflet-tiles.js').then(
         ({ tileBackground, LEAFLET_CSS }) => {
           if (this.backgroundFor !== tiles) return;
-          this.root.prepend(el('style', {}, LEAFLET_CSS));
+          this.root.adoptedStyleSheets = [sheet(LEAFLET_CSS), ...this.root.adoptedStyleSheets];
           this.background = tileBackground(container, tiles, this.view.lat, this.view.lon, this.zoom);
         },
         // Without the chunk (offline), the schematic plan stays.
