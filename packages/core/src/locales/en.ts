@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { catalogue } from './catalogue.js';
 import type { Catalogue, CataloguePart } from './types.js';
+import { projectEn } from '../project/project.messages.js';
 
 // A detail is whatever a guard put there (ids, numbers, dates): String() is how it is worded.
 // eslint-disable-next-line @typescript-eslint/no-base-to-string
@@ -371,4 +372,5 @@ export const en: Catalogue = /* @__PURE__ */ catalogue('en', [
   csv,
   open311,
   ical,
+  projectEn,
 ]);

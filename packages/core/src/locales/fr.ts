@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { catalogue } from './catalogue.js';
 import type { Catalogue, CataloguePart } from './types.js';
+import { projectFr } from '../project/project.messages.js';
 
 // A detail is whatever a guard put there (ids, numbers, dates): String() is how it is worded.
 // eslint-disable-next-line @typescript-eslint/no-base-to-string
@@ -377,4 +378,5 @@ export const fr: Catalogue = /* @__PURE__ */ catalogue('fr', [
   csv,
   open311,
   ical,
+  projectFr,
 ]);

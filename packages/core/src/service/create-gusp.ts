@@ -9,12 +9,24 @@ import { engagementDashboard, type EngagementDashboard } from '../views/engageme
 import { observationStats, type ObservationStats } from '../views/observation-stats.js';
 import { nextWalks, walkSummary, type WalkSummary } from '../views/walk-summary.js';
 import type { Walk } from '../walk/walk.js';
+import { contributionsByOutcome, projectPage, type ProjectPage } from '../views/project-page.js';
+import {
+  participationByWorkshop,
+  upcomingWorkshops,
+  workshopSummary,
+  type WorkshopParticipation,
+  type WorkshopSummary,
+} from '../views/workshop-summary.js';
+import type { ContributionOutcome } from '../project/contribution.js';
+import type { Workshop } from '../workshop/workshop.js';
 import { engagementCommands, type EngagementCommands } from './engagements.js';
 import { observationCommands, type ObservationCommands } from './observations.js';
 import { reportCommands, type ReportCommands } from './reports.js';
 import { Runtime, withInputDigests, type CommandOptions } from './runtime.js';
 import { REGISTRATION_OPTIONS_AT } from './registrations.js';
 import { walkCommands, type WalkCommands } from './walks.js';
+import { projectCommands, type ProjectCommands } from './projects.js';
+import { workshopCommands, type WorkshopCommands } from './workshops.js';
 
 export interface GuspOptions {
   /** The city profile (`valence`, or one made with `defineCity`). */
@@ -41,6 +53,16 @@ export interface GuspQueries {
   coverage(year?: number): Promise<QuartierCoverage[]>;
   /** An engagement's timeline (jalons), from its events; or `engagement.not-found`. */
   engagementTimeline(engagementId: string, options?: CommandOptions): Promise<Result<Milestone[]>>;
+  /** A concerted project's public page (phases, workshops, decisions, engagements); `project.not-found` for a draft too. */
+  projectPage(projectId: string, options?: CommandOptions & { includeDraft?: boolean }): Promise<Result<ProjectPage>>;
+  /** A workshop's seats left, waitlist and participants by role; or `workshop.not-found`. */
+  workshopSummary(workshopId: string, options?: CommandOptions): Promise<Result<WorkshopSummary>>;
+  /** Published workshops not yet started, soonest first, of a quartier or a project when asked. */
+  upcomingWorkshops(filter?: { quartierId?: string; projectId?: string }): Promise<Workshop[]>;
+  /** Who came to each workshop (of a project when asked), by status and role, in date order. */
+  participationByWorkshop(filter?: { projectId?: string }): Promise<WorkshopParticipation[]>;
+  /** How many contributions (of a project when asked) have each outcome. */
+  contributionsByOutcome(filter?: { projectId?: string }): Promise<Record<ContributionOutcome, number>>;
 }
 
 /** What {@linkcode createGusp} returns: the city, the store, the command groups and the queries. */
@@ -57,6 +79,10 @@ export interface Gusp {
   readonly engagements: EngagementCommands;
   /** Comptes-rendus of walks. */
   readonly reports: ReportCommands;
+  /** Concerted projects, their phases and the contributions residents made. */
+  readonly projects: ProjectCommands;
+  /** The workshops (ateliers) of projects and their registrations (the walk's registration commands). */
+  readonly workshops: WorkshopCommands;
   /** Read-only views. */
   readonly queries: GuspQueries;
 }
@@ -104,6 +130,32 @@ export function createGusp(options: GuspOptions): Gusp {
     reschedule: 2,
   });
   const reports = withInputDigests('reports', reportCommands(rt), { draft: 1, validate: 2, share: 2 });
+  const projects = withInputDigests('projects', projectCommands(rt), {
+    create: 1,
+    edit: 2,
+    setPhase: 2,
+    announce: 1,
+    startConcertation: 1,
+    startWorks: 1,
+    deliver: 1,
+    evaluate: 1,
+    suspend: 2,
+    resume: 1,
+    abandon: 2,
+    recordContribution: 2,
+    decideContribution: 3,
+  });
+  const workshops = withInputDigests('workshops', workshopCommands(rt), {
+    schedule: 2,
+    editDraft: 2,
+    publish: 1,
+    closeRegistrations: 1,
+    start: 1,
+    finish: 1,
+    cancel: 2,
+    reschedule: 2,
+    ...REGISTRATION_OPTIONS_AT,
+  });
 
   const queries: GuspQueries = {
     /** Seats left, waitlist, participants by role. */
@@ -151,7 +203,37 @@ export function createGusp(options: GuspOptions): Gusp {
       const e = await engagements.get(engagementId, opts);
       return e.ok ? ok(e.value.milestones) : e;
     },
+    /** A concerted project's public page. */
+    async projectPage(projectId: string, opts?: CommandOptions & { includeDraft?: boolean }) {
+      const p = await projects.get(projectId, opts);
+      if (!p.ok) return p;
+      if (p.value.project.status === 'draft' && !opts?.includeDraft) return rt.error('project.not-found', opts, { projectId });
+      const [ws, es] = await Promise.all([workshops.list({ projectId }), engagements.list()]);
+      return ok(projectPage(p.value, ws, es, city, now()));
+    },
+    /** A workshop's seats left, waitlist and participants by role. */
+    async workshopSummary(workshopId: string, opts?: CommandOptions) {
+      const w = await workshops.get(workshopId, opts);
+      return w.ok ? ok(workshopSummary(w.value, now())) : w;
+    },
+    /** Published workshops not yet started, soonest first. */
+    async upcomingWorkshops(filter: { quartierId?: string; projectId?: string } = {}) {
+      return upcomingWorkshops(
+        (await workshops.list()).map((w) => w.workshop),
+        now(),
+        filter,
+      );
+    },
+    /** Who came to each workshop, by status and role. */
+    async participationByWorkshop(filter: { projectId?: string } = {}) {
+      return participationByWorkshop(await workshops.list(filter));
+    },
+    /** How many contributions have each outcome. */
+    async contributionsByOutcome(filter: { projectId?: string } = {}) {
+      const list = (await projects.list()).filter((p) => filter.projectId === undefined || p.project.id === filter.projectId);
+      return contributionsByOutcome(list.flatMap((p) => p.contributions));
+    },
   };
 
-  return { city, store, walks, observations, engagements, reports, queries };
+  return { city, store, walks, observations, engagements, reports, projects, workshops, queries };
 }

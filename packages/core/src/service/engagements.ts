@@ -23,6 +23,7 @@ import { ok, type Result } from '../result.js';
 import { transition } from '../rules/transition.js';
 import { validate } from '../validation.js';
 import { observationStream } from './observations.js';
+import { projectStream } from './project-streams.js';
 import type { CommandOptions, Runtime, StreamKind } from './runtime.js';
 import { staffByOf, walkStream, type StaffCommandOptions } from './walks.js';
 import type * as z from 'zod/mini';
@@ -221,6 +222,9 @@ export function engagementCommands(rt: Runtime): EngagementCommands {
         const found = await rt.load(observationStream, observationStream.prefix + observationId);
         if (!found.state) return rt.error('observation.not-found', options, { observationId });
       }
+      if (i.projectId !== undefined && !(await rt.load(projectStream, projectStream.prefix + i.projectId)).state) {
+        return rt.error('project.not-found', options, { projectId: i.projectId });
+      }
       const id = newId<'EngagementId'>();
       const result = await rt.execute(
         engagementStream,
@@ -237,6 +241,7 @@ export function engagementCommands(rt: Runtime): EngagementCommands {
             ...(i.themeId ? { themeId: i.themeId } : {}),
             ...(i.organisationId ? { organisationId: i.organisationId } : {}),
             ...(i.walkId ? { walkId: i.walkId } : {}),
+            ...(i.projectId ? { projectId: i.projectId } : {}),
             observationIds: i.observationIds,
             status: allowed.value,
             progress: 0,

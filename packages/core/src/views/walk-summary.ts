@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { ACTOR_ROLES, type ActorRole } from '../actor.js';
 import { instant } from '../dates.js';
+import type { Gathering } from '../registration/gathering.js';
+import type { RegistrationFields } from '../registration/registration.js';
 import { seatsLeft } from '../registration/registration.rules.js';
 import type { WalkAggregate } from '../walk/walk.fold.js';
 import { effectiveWalkStatus } from '../walk/walk.status.js';
@@ -62,18 +64,23 @@ export interface WalkCounts {
 
 /** The counts of a walk's registrations (see {@linkcode WalkCounts}). */
 export function walkCounts(agg: WalkAggregate): WalkCounts {
+  return gatheringCounts(agg.walk, agg.registrations);
+}
+
+/** The counts of the registrations of anything people sign up to, a walk or a workshop (see {@linkcode WalkCounts}). */
+export function gatheringCounts(gathering: Gathering, registrations: readonly RegistrationFields[]): WalkCounts {
   const byRole = Object.fromEntries(ACTOR_ROLES.map((r) => [r, 0])) as Record<ActorRole, number>;
   let confirmed = 0;
   let waitlisted = 0;
   let attended = 0;
-  for (const r of agg.registrations) {
+  for (const r of registrations) {
     if (r.status === 'confirmed') confirmed++;
     if (r.status === 'waitlisted') waitlisted++;
     if (r.status === 'attended') attended++;
     if (r.status === 'confirmed' || r.status === 'attended') byRole[r.role]++;
   }
-  const left = seatsLeft(agg.walk, agg.registrations, 'resident');
-  const threshold = Math.min(5, Math.ceil(agg.walk.capacity * 0.2));
+  const left = seatsLeft(gathering, registrations, 'resident');
+  const threshold = Math.min(5, Math.ceil(gathering.capacity * 0.2));
   return { seatsLeft: left, fewSeatsLeft: left > 0 && left <= threshold, confirmed, waitlisted, attended, byRole };
 }
 

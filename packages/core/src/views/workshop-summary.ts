@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
-import type { ActorRole } from '../actor.js';
+import { ACTOR_ROLES, type ActorRole } from '../actor.js';
+import { instant } from '../dates.js';
+import { seatsLeft } from '../registration/registration.rules.js';
+import type { WorkshopAggregate } from '../workshop/workshop.fold.js';
+import { effectiveWorkshopStatus } from '../workshop/workshop-status.js';
 import type { WorkshopStatus, Workshop } from '../workshop/workshop.js';
-import type { WalkCounts } from './walk-summary.js';
+import { gatheringCounts, type WalkCounts } from './walk-summary.js';
 
 /**
  * What a sign-up page and a coordinator see of a workshop, as {@linkcode WalkSummary} of a walk:
@@ -47,4 +51,83 @@ export interface WorkshopParticipation {
   readonly walkIns: number;
   /** Attended by role once it is done; confirmed or attended before. */
   readonly byRole: Readonly<Record<ActorRole, number>>;
+}
+
+/** What a sign-up page and a coordinator see of a workshop at `now` (the walk's counts, the same code). */
+export function workshopSummary(agg: WorkshopAggregate, now: Date): WorkshopSummary {
+  const { workshop, registrations } = agg;
+  const institutional = workshop.institutionalSeats === undefined ? undefined : seatsLeft(workshop, registrations, 'elected');
+  return {
+    ...gatheringCounts(workshop, registrations),
+    workshop,
+    status: effectiveWorkshopStatus(workshop, now),
+    capacity: workshop.capacity,
+    ...(institutional === undefined ? {} : { institutionalSeatsLeft: institutional }),
+  };
+}
+
+/** Published, not cancelled and not yet started: the workshops people may still come to. */
+export function isUpcomingWorkshop(workshop: Workshop, now: Date): boolean {
+  return (workshop.status === 'open' || workshop.status === 'closed') && instant(workshop.startsAt) >= now.getTime();
+}
+
+/** Started or done: the workshops that took place. */
+export function isPastWorkshop(workshop: Workshop): boolean {
+  return workshop.status === 'in-progress' || workshop.status === 'done';
+}
+
+/**
+ * The upcoming workshops (published, not cancelled, not yet started), soonest first, of a quartier
+ * or a project when the filter says so.
+ */
+export function upcomingWorkshops(
+  workshops: readonly Workshop[],
+  now: Date,
+  filter: { quartierId?: string | undefined; projectId?: string | undefined } = {},
+): Workshop[] {
+  return workshops
+    .filter(
+      (w) =>
+        isUpcomingWorkshop(w, now) &&
+        (filter.quartierId === undefined || w.quartierId === filter.quartierId) &&
+        (filter.projectId === undefined || w.projectId === filter.projectId),
+    )
+    .sort((a, b) => instant(a.startsAt) - instant(b.startsAt));
+}
+
+/** Who came to each workshop, by status and role, in date order. Counts only, never who. */
+export function participationByWorkshop(workshops: readonly WorkshopAggregate[]): WorkshopParticipation[] {
+  return [...workshops]
+    .sort((a, b) => instant(a.workshop.startsAt) - instant(b.workshop.startsAt))
+    .map(({ workshop, registrations }) => {
+      const byRole = Object.fromEntries(ACTOR_ROLES.map((r) => [r, 0])) as Record<ActorRole, number>;
+      const done = workshop.status === 'done';
+      let confirmed = 0;
+      let waitlisted = 0;
+      let attended = 0;
+      let absent = 0;
+      let walkIns = 0;
+      for (const r of registrations) {
+        if (r.status === 'confirmed') confirmed++;
+        else if (r.status === 'waitlisted') waitlisted++;
+        else if (r.status === 'attended') attended++;
+        else if (r.status === 'absent') absent++;
+        if (r.status === 'attended' && r.channel === 'walk-in') walkIns++;
+        if (r.status === 'attended' || (!done && r.status === 'confirmed')) byRole[r.role]++;
+      }
+      return {
+        workshopId: workshop.id,
+        projectId: workshop.projectId,
+        title: workshop.title,
+        kind: workshop.kind,
+        startsAt: workshop.startsAt,
+        status: workshop.status,
+        confirmed,
+        waitlisted,
+        attended,
+        absent,
+        walkIns,
+        byRole,
+      };
+    });
 }
