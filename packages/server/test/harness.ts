@@ -4,8 +4,10 @@
  * PGlite and on PostgreSQL, and a small HTTP client for real requests.
  */
 import { createGusp, valence, type Gusp, type Result, type Store } from '@gusp/core';
+import assert from 'node:assert/strict';
 import { request, type IncomingMessage } from 'node:http';
 import * as zlib from 'node:zlib';
+import { createToken, type StaffRole } from '../src/auth.js';
 import type { Database } from '../src/db.js';
 
 export interface Backend {
@@ -45,6 +47,28 @@ export async function call<T = any>(
     /* not JSON: keep the text for the assertion message */
   }
   return { status: res.status, body: parsed as T, headers: res.headers };
+}
+
+/**
+ * `ok(method, path, body?, headers?)`: a request over real HTTP to `url()` that must succeed, with
+ * `headers()` unless others are given and a fresh Idempotency-Key (`<tag>-<n>-<time>`); a status
+ * other than 2xx fails the test naming it and the body; returns the body. `url` and `headers` are
+ * read at each call, so a suite makes its `ok` before `before` has started the server.
+ */
+export function okCalls(url: () => string, headers: () => Record<string, string>, tag: string) {
+  let n = 0;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as Reply
+  return async (method: string, path: string, body?: unknown, as: Record<string, string> = headers()): Promise<any> => {
+    const r = await call(url(), method, path, { body, headers: { ...as, 'idempotency-key': `${tag}-${++n}-${Date.now()}` } });
+    assert.ok(r.status >= 200 && r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+}
+
+/** The authorization header of a fresh API token of `role` (an organisation's names its `organisationId`). */
+export async function bearer(db: Database, role: StaffRole, label: string, organisationId?: string): Promise<Record<string, string>> {
+  const { token } = await createToken(db.sql, { role, label, ...(organisationId ? { organisationId } : {}) });
+  return { authorization: `Bearer ${token}` };
 }
 
 let seq = 0;

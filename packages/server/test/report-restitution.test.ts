@@ -11,15 +11,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { ParsedMail } from 'mailparser';
-import { createToken } from '../src/auth.js';
 import type { Database } from '../src/db.js';
 import { readOutbox } from '../src/notify/outbox.js';
-import { startServer, type RunningServer } from '../src/server.js';
+import type { RunningServer } from '../src/server.js';
 import { createAccount, deactivateAccount } from '../src/staff/accounts.js';
-import { call, isErrorBody, person } from './harness.js';
+import { bearer, call, isErrorBody, okCalls, person } from './harness.js';
 import { rgbPng } from './images.js';
 import { onBothDatabases } from './postgres-cluster.js';
-import { notifyingTo, startSmtpCapture, to, type SmtpCapture } from './smtp-capture.js';
+import { startNotifyingServer, startSmtpCapture, to, type SmtpCapture } from './smtp-capture.js';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -30,15 +29,12 @@ onBothDatabases((name, open, skip) => {
     let mailbox: SmtpCapture;
     let coordinator: Record<string, string>;
     let agent: Record<string, string>;
-    let n = 0;
 
     before(async () => {
       db = await open();
-      await db.sql.query('UPDATE notification_cursor SET position = (SELECT last FROM event_position)');
-      mailbox = await startSmtpCapture();
-      server = await startServer({ database: db, photoSweep: false, notifications: notifyingTo(mailbox) });
-      coordinator = { authorization: `Bearer ${(await createToken(db.sql, { role: 'coordinator', label: 'report' })).token}` };
-      agent = { authorization: `Bearer ${(await createToken(db.sql, { role: 'agent', label: 'report' })).token}` };
+      ({ server, mailbox } = await startNotifyingServer(db));
+      coordinator = await bearer(db, 'coordinator', 'report');
+      agent = await bearer(db, 'agent', 'report');
     });
     after(async () => {
       await server?.close();
@@ -46,11 +42,11 @@ onBothDatabases((name, open, skip) => {
       await db?.close();
     });
 
-    const ok = async (method: string, path: string, body?: unknown, headers = coordinator) => {
-      const r = await call(server.url, method, path, { body, headers: { ...headers, 'idempotency-key': `k-${++n}-${Date.now()}` } });
-      assert.ok(r.status >= 200 && r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-      return r.body;
-    };
+    const ok = okCalls(
+      () => server.url,
+      () => coordinator,
+      'k',
+    );
 
     /**
      * A done walk of two stops with, by the end: A (fr) and the walk-in W1 (en, email) attended, B (en)

@@ -6,7 +6,9 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import type { Database } from '../src/db.js';
 import type { NotifierOptions } from '../src/notify/notifier.js';
+import { startServer, type RunningServer } from '../src/server.js';
 
 export interface SmtpCapture {
   /** Every accepted message, in the order they arrived. */
@@ -55,3 +57,14 @@ export const notifyingTo = (capture: SmtpCapture, extra: Partial<Pick<NotifierOp
   retryBaseMs: 100,
   ...extra,
 });
+
+/**
+ * A server on `db` whose emails go to a fresh capture (`mailbox`), photo sweeps off; its
+ * notifications start at the journal's end, so what the database held before is never sent.
+ */
+export async function startNotifyingServer(db: Database): Promise<{ server: RunningServer; mailbox: SmtpCapture }> {
+  await db.sql.query('UPDATE notification_cursor SET position = (SELECT last FROM event_position)');
+  const mailbox = await startSmtpCapture();
+  const server = await startServer({ database: db, photoSweep: false, notifications: notifyingTo(mailbox) });
+  return { server, mailbox };
+}

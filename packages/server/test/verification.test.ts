@@ -12,13 +12,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { ParsedMail } from 'mailparser';
-import { createToken } from '../src/auth.js';
 import type { Database } from '../src/db.js';
 import { readOutbox } from '../src/notify/outbox.js';
-import { startServer, type RunningServer } from '../src/server.js';
-import { call, inDays, person } from './harness.js';
+import type { RunningServer } from '../src/server.js';
+import { bearer, call, inDays, okCalls, person } from './harness.js';
 import { onBothDatabases } from './postgres-cluster.js';
-import { notifyingTo, startSmtpCapture, to, type SmtpCapture } from './smtp-capture.js';
+import { startNotifyingServer, startSmtpCapture, to, type SmtpCapture } from './smtp-capture.js';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -34,15 +33,10 @@ onBothDatabases((name, open, skip) => {
 
     before(async () => {
       db = await open();
-      await db.sql.query('UPDATE notification_cursor SET position = (SELECT last FROM event_position)');
-      mailbox = await startSmtpCapture();
-      server = await startServer({ database: db, photoSweep: false, notifications: notifyingTo(mailbox) });
-      const bearer = async (role: 'coordinator' | 'agent' | 'organisation', organisationId?: string) => ({
-        authorization: `Bearer ${(await createToken(db.sql, { role, label: `verification ${role}`, ...(organisationId ? { organisationId } : {}) })).token}`,
-      });
-      coordinator = await bearer('coordinator');
-      agent = await bearer('agent');
-      oph = await bearer('organisation', 'oph');
+      ({ server, mailbox } = await startNotifyingServer(db));
+      coordinator = await bearer(db, 'coordinator', 'verification coordinator');
+      agent = await bearer(db, 'agent', 'verification agent');
+      oph = await bearer(db, 'organisation', 'verification organisation', 'oph');
     });
     after(async () => {
       await server?.close();
@@ -50,11 +44,11 @@ onBothDatabases((name, open, skip) => {
       await db?.close();
     });
 
-    const ok = async (method: string, path: string, body?: unknown, headers = coordinator) => {
-      const r = await call(server.url, method, path, { body, headers: { ...headers, 'idempotency-key': `v-${++n}-${Date.now()}` } });
-      assert.ok(r.status >= 200 && r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-      return r.body;
-    };
+    const ok = okCalls(
+      () => server.url,
+      () => coordinator,
+      'v',
+    );
 
     /** A done walk attended by A (fr, email), B (en, email) and P (phone only). */
     async function attendedWalk(tag: string) {
