@@ -12,14 +12,13 @@ import type { WorkshopSignupData } from './project-data.js';
  * (TZID and VTIMEZONE of the time zone, SEQUENCE, STATUS) given the workshop
  * in the walk's shape it reads — title, start, duration, place — and the
  * workshop's own stable UID (`workshop-{id}@gusp`), so re-importing the file
- * updates the event, and it never collides with a walk's.
+ * updates the event, and it never collides with a walk's; downloaded as
+ * « atelier-2099-03-21.ics ».
  */
-export function workshopCalendar(data: WorkshopSignupData, locale: string): string {
+export function workshopCalendar(data: WorkshopSignupData, locale: string): readonly [ics: string, fileName: string] {
   const w = data.workshop;
   const city = { name: '', locale: 'fr', timezone: data.timezone ?? 'Europe/Paris', quartiers: [] } as unknown as CityProfile;
   const walk = { ...w, title: w.title, stops: [], ...(w.place ? { meetingPoint: w.place } : {}) } as unknown as Walk;
-  return toICalendar(walk, city, { locale }).replace(`UID:walk-${w.id}@gusp`, `UID:workshop-${w.id}@gusp`);
+  const ics = toICalendar(walk, city, { locale }).replace(`UID:walk-${w.id}@gusp`, `UID:workshop-${w.id}@gusp`);
+  return [ics, `atelier-${w.startsAt.slice(0, 10)}.ics`];
 }
-
-/** « atelier-2026-03-14.ics »: what the downloaded file is called. */
-export const workshopFileName = (data: WorkshopSignupData): string => `atelier-${data.workshop.startsAt.slice(0, 10)}.ics`;

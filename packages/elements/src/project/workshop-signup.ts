@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: EUPL-1.2
-import type { GatheringRef } from '../events/walk-signup-events.js';
 import { DataController } from '../internal/data-controller.js';
 import { GatheringSignup, type SignupCard } from '../signup/gathering-signup.js';
 import { PROJECT_TEXTS } from '../translations/project.js';
@@ -51,7 +50,7 @@ export class GuspWorkshopSignup extends GatheringSignup<WorkshopSignupData> {
   /** Given by the page (`<gusp-project>` sets `data`) or inline JSON: nothing of its own to load. */
   protected readonly source = new DataController<WorkshopSignupData>(this, { url: () => undefined });
 
-  protected readonly path = 'workshops';
+  protected readonly kind = 'workshop';
 
   protected get idAttribute(): string | undefined {
     return undefined;
@@ -60,7 +59,6 @@ export class GuspWorkshopSignup extends GatheringSignup<WorkshopSignupData> {
   protected card(data: WorkshopSignupData): SignupCard {
     return {
       gathering: data.workshop,
-      counts: data,
       title: data.workshop.title,
       place: data.workshop.place?.label,
       timeZone: data.timezone ?? 'Europe/Paris',
@@ -68,13 +66,8 @@ export class GuspWorkshopSignup extends GatheringSignup<WorkshopSignupData> {
     };
   }
 
-  protected ref(workshopId: string): GatheringRef {
-    return { workshopId };
-  }
-
-  protected async calendar(data: WorkshopSignupData): Promise<readonly [string, string]> {
-    const { workshopCalendar, workshopFileName } = await import('./workshop-calendar.js');
-    return [workshopCalendar(data, this.locale), workshopFileName(data)];
+  protected calendar(data: WorkshopSignupData): Promise<readonly [string, string]> {
+    return import('./workshop-calendar.js').then((m) => m.workshopCalendar(data, this.locale));
   }
 
   protected feed(data: WorkshopSignupData): string | undefined {

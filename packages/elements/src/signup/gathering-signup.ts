@@ -24,10 +24,9 @@ import { MESSAGES, signupFormConfig, type ErrorTarget, type SignupValues } from 
 import { styles } from './signup.styles.js';
 import { SignupState, gatheringState, seatsFor, type RegistrationReceipt, type SignupCounts, type SignupGathering } from './signup-data.js';
 
-/** What one sign-up element says of its walk or workshop, whatever the shape of its data. */
+/** What one sign-up element says of its walk or workshop, whatever the shape of its data (whose counts are the summary's). */
 export interface SignupCard {
   readonly gathering: SignupGathering;
-  readonly counts: SignupCounts;
   readonly title: string;
   /** The meeting point or the room, in words. */
   readonly place: string | undefined;
@@ -50,7 +49,7 @@ export interface SignupCard {
  * (`source`), how it reads ({@linkcode card}), where sign-ups go
  * ({@linkcode path}) and what its calendar file is.
  */
-export abstract class GatheringSignup<D> extends GuspElement {
+export abstract class GatheringSignup<D extends SignupCounts> extends GuspElement {
   protected abstract override get t(): CommonTexts & WalkSignupTexts;
 
   static override styles = styles;
@@ -79,12 +78,13 @@ export abstract class GatheringSignup<D> extends GuspElement {
   protected abstract get idAttribute(): string | undefined;
   /** What the card says of `data`. */
   protected abstract card(data: D): SignupCard;
-  /** Where sign-ups are sent: `{endpoint}/{path}/{id}/registrations` (`walks`, `workshops`). */
-  protected abstract readonly path: string;
-  /** How events name the gathering: `{ walkId }` or `{ workshopId }`. */
-  protected abstract ref(id: string): GatheringRef;
-  /** The .ics file offered after a confirmed sign-up (its maker in a chunk of its own), and its name; none: no link. */
-  protected abstract calendar(data: D): Promise<readonly [ics: string, fileName: string] | undefined>;
+  /**
+   * What it signs up to: sign-ups are sent to `{endpoint}/{kind}s/{id}/registrations`,
+   * and events name it `{kind}Id` (`walkId`, `workshopId`).
+   */
+  protected abstract readonly kind: 'walk' | 'workshop';
+  /** The .ics file offered after a confirmed sign-up and its name, from a chunk of its own (fetched then); none: no link. */
+  protected abstract calendar(data: D): Promise<readonly [ics: string, fileName: string]>;
   /** A calendar feed to subscribe to (`webcal:`), if any. */
   protected abstract feed(data: D): string | undefined;
 
@@ -108,6 +108,11 @@ export abstract class GatheringSignup<D> extends GuspElement {
   /** Resolves once data requested from `endpoint` has arrived (or failed). */
   get loaded(): Promise<void> {
     return this.source.loaded;
+  }
+
+  /** How events name the gathering: `{ walkId }` or `{ workshopId }`. */
+  private ref(id: string): GatheringRef {
+    return { [`${this.kind}Id`]: id };
   }
 
   /** The needs are shown once the person answered yes, or has any (a draft). */
@@ -191,7 +196,7 @@ export abstract class GatheringSignup<D> extends GuspElement {
     const same = JSON.stringify(input);
     if (this.attempt?.input !== same) this.attempt = { clientId: newId(), input: same };
     try {
-      const receipt = await writeJson<RegistrationReceipt>(`${this.apiBase}/${this.path}/${encodeURIComponent(id)}/registrations`, {
+      const receipt = await writeJson<RegistrationReceipt>(`${this.apiBase}/${this.kind}s/${encodeURIComponent(id)}/registrations`, {
         method: 'POST',
         json: input,
         locale: this.locale,
@@ -255,7 +260,7 @@ export abstract class GatheringSignup<D> extends GuspElement {
     const t = this.t;
     if (!this.data) return this.source.placeholder(t, this.localize.lang, this.localize.dir, 'card');
     const card = this.card(this.data);
-    const state = gatheringState(card.gathering, card.counts, new Date());
+    const state = gatheringState(card.gathering, this.data, new Date());
     // A region named by its title, as the other elements: its content is in a landmark even on a page without one.
     return html`<section part="base" lang=${this.localize.lang} dir=${this.localize.dir} class="card" aria-labelledby="title">
       ${this.renderCard(card, state)}
@@ -277,12 +282,13 @@ export abstract class GatheringSignup<D> extends GuspElement {
   private renderCard(card: SignupCard, state: SignupState): TemplateResult {
     const t = this.t;
     const g = card.gathering;
+    const left = this.data!.seatsLeft;
     const seats =
       state === SignupState.fewSeats
-        ? t.fewSeatsLeft(card.counts.seatsLeft)
+        ? t.fewSeatsLeft(left)
         : state === SignupState.cancelled || state === SignupState.closed
           ? undefined
-          : t.seatsLeft(card.counts.seatsLeft);
+          : t.seatsLeft(left);
     return html`${heading(this.level(), card.title, { id: 'title', part: 'title', tabindex: '-1' })}
       ${(g.sequence ?? 0) > 0 && state !== SignupState.cancelled ? html`<p class="notice" part="notice">${t.rescheduledNotice}</p>` : nothing}
       <dl part="details">
@@ -317,7 +323,7 @@ export abstract class GatheringSignup<D> extends GuspElement {
     const privacyUrl = this.privacyNoticeUrl ?? card.privacyNoticeUrl;
     const required = html`<span class="required" aria-hidden="true">*</span>`;
     // An institutional seat is not a public one: a full gathering may still confirm an élu, and the button must say so.
-    const waitlist = seatsFor(card.gathering, card.counts, v.role) <= 0;
+    const waitlist = seatsFor(card.gathering, this.data!, v.role) <= 0;
     return html`${waitlist ? html`<p class="notice" part="notice"><strong>${t.fullNotice}</strong></p>` : nothing}
       <form part="form" novalidate @submit=${this.onSubmit} aria-labelledby="form-title">
         ${heading(this.level(1), t.formHeading, { id: 'form-title' })} ${f.status(t.answersCleared, t.draftRestored)}

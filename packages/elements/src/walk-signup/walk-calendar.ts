@@ -5,7 +5,7 @@
  * just signed up, when the network has just answered.
  */
 import { toICalendar, type CityProfile } from '@gusp/core';
-import type { WalkSignupData } from './walk-signup-data.js';
+import { calendarFileName, type WalkSignupData } from './walk-signup-data.js';
 
 /** What the calendar file reads of a city: its name, language, time zone and quartiers. */
 type CalendarCity = Pick<CityProfile, 'name' | 'locale' | 'timezone' | 'quartiers'>;
@@ -13,9 +13,10 @@ type CalendarCity = Pick<CityProfile, 'name' | 'locale' | 'timezone' | 'quartier
 /**
  * The walk as an iCalendar file (RFC 5545), made by the core's `toICalendar`:
  * the city's TZID and VTIMEZONE, the walk's stable UID, the meeting point.
- * Without `city`, the quartier's name and `timezone` stand in for it.
+ * Without `city`, the quartier's name and `timezone` stand in for it. With
+ * the name the file is downloaded under.
  */
-export function walkCalendar(data: WalkSignupData, locale: string): string {
+export function walkCalendar(data: WalkSignupData, locale: string): readonly [ics: string, fileName: string] {
   const city: CalendarCity = data.city ?? {
     name: '',
     locale: 'fr',
@@ -23,5 +24,5 @@ export function walkCalendar(data: WalkSignupData, locale: string): string {
     quartiers: [{ id: data.walk.quartierId, name: data.quartierName ?? data.walk.quartierId, priority: true }],
   };
   // toICalendar reads no other field of the profile (name, locale, timezone, quartiers).
-  return toICalendar(data.walk, city as CityProfile, { locale });
+  return [toICalendar(data.walk, city as CityProfile, { locale }), calendarFileName(data)];
 }

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { findQuartier } from '@gusp/core';
-import type { GatheringRef } from '../events/walk-signup-events.js';
 import { DataController } from '../internal/data-controller.js';
 import { GatheringSignup, type SignupCard } from '../signup/gathering-signup.js';
-import { calendarFileName, feedUrl, type WalkSignupData } from './walk-signup-data.js';
+import { feedUrl, type WalkSignupData } from './walk-signup-data.js';
 import { textsFor } from '../translations/registry.js';
 import type { CommonTexts, WalkSignupTexts } from '../translations/types.js';
 import { WALK_SIGNUP_MESSAGES, WALK_SIGNUP_TEXTS } from '../translations/walk-signup.js';
@@ -65,7 +64,7 @@ export class GuspWalkSignup extends GatheringSignup<WalkSignupData> {
     url: () => (this.apiBase && this.walkId ? `${this.apiBase}/walks/${encodeURIComponent(this.walkId)}` : undefined),
   });
 
-  protected readonly path = 'walks';
+  protected readonly kind = 'walk';
 
   protected get idAttribute(): string | undefined {
     return this.walkId;
@@ -75,7 +74,6 @@ export class GuspWalkSignup extends GatheringSignup<WalkSignupData> {
     const quartier = data.quartierName ?? (data.city && findQuartier(data.city, data.walk.quartierId)?.name) ?? data.walk.quartierId;
     return {
       gathering: data.walk,
-      counts: data,
       title: data.walk.title ?? this.t.walkHeading(quartier),
       place: (data.walk.meetingPoint ?? data.walk.stops[0])?.label,
       timeZone: data.city?.timezone ?? data.timezone ?? 'Europe/Paris',
@@ -83,13 +81,8 @@ export class GuspWalkSignup extends GatheringSignup<WalkSignupData> {
     };
   }
 
-  protected ref(walkId: string): GatheringRef {
-    return { walkId };
-  }
-
-  protected async calendar(data: WalkSignupData): Promise<readonly [string, string]> {
-    const { walkCalendar } = await import('./walk-calendar.js');
-    return [walkCalendar(data, this.locale), calendarFileName(data)];
+  protected calendar(data: WalkSignupData): Promise<readonly [string, string]> {
+    return import('./walk-calendar.js').then((m) => m.walkCalendar(data, this.locale));
   }
 
   protected feed(data: WalkSignupData): string | undefined {
