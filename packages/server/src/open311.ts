@@ -19,6 +19,7 @@ import {
   OPEN311_JSON_TEXT,
   OPEN311_STATUS,
   open311XmlText,
+  quartierOf,
   toOpen311Discovery,
   toOpen311PostResponse,
   toOpen311ObservationUpdates,
@@ -26,9 +27,7 @@ import {
   toOpen311Services,
   toOpen311Xml,
   toZonedISO,
-  type CityProfile,
   type GuspError,
-  type GeoPoint,
   type Open311Document,
   type Open311FormValue,
   type Open311ServiceRequest,
@@ -148,19 +147,6 @@ async function formOf(c: Context<Env>): Promise<Record<string, Open311FormValue>
     for (const [k, v] of new URLSearchParams(await c.req.text())) add(k, v);
   }
   return Object.fromEntries([...fields].map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
-}
-
-/** The quartier whose centre is nearest to `point`: Open311 clients know no quartiers. */
-function nearestQuartier(city: CityProfile, point: GeoPoint): string | undefined {
-  let best: { id: string; d: number } | undefined;
-  for (const q of city.quartiers) {
-    if (!q.centre) continue;
-    const dLat = q.centre.lat - point.lat;
-    const dLon = (q.centre.lon - point.lon) * Math.cos((point.lat * Math.PI) / 180);
-    const d = dLat * dLat + dLon * dLon;
-    if (!best || d < best.d) best = { id: q.id, d };
-  }
-  return best?.id;
 }
 
 const text = { type: 'string' } as const;
@@ -453,7 +439,7 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
       path: `/requests.${format}`,
       summary: `Reports a problem (a service request), in ${FORMATS[format].note}`,
       description:
-        'Without `lat`/`long`, `quartier_id` with `address_string` or `address_id` locates it; with them, the nearest quartier is taken. `media_url` is kept as an external link and never fetched; a file part of a multipart body is not read.',
+        'Without `lat`/`long`, `quartier_id` with `address_string` or `address_id` locates it; with them, the quartier whose shape (city profile `boundary`) contains the point is taken, and a point outside every quartier of the city is refused (400 `geo.outside-city`, localized); for a profile without shapes, the quartier of the nearest centre. `media_url` is kept as an external link and never fetched; a file part of a multipart body is not read.',
       errors: 'open311',
       idempotent: 'after-body',
       challenge: 'after-body',
@@ -485,7 +471,11 @@ export function open311Routes(deps: RouteDeps): RouteGroup {
         // A link in our photos' form names a photo of ours (erasure would delete it, and the URL is rebuilt on read): refused.
         const ours = input.photos?.find((p) => p.url !== undefined && photoIdOf(p.url) !== undefined);
         if (ours) return sendList(c, serverError('open311.invalid-media-url', locale, { mediaUrl: ours.url }));
-        const quartierId = input.quartierId ?? (input.point ? nearestQuartier(city, input.point) : undefined);
+        // Open311 clients know no quartiers: the point's is the shape that contains it (the nearest
+        // centre for a profile without shapes); a point outside the city's quartiers is refused.
+        const placed = input.point ? quartierOf(city, input.point, locale) : undefined;
+        if (placed && !placed.ok) return sendList(c, placed.error);
+        const quartierId = input.quartierId ?? placed?.value?.id;
         if (quartierId === undefined) return sendList(c, serverError('open311.quartier-required', locale));
         const recorded = await gusp.observations.record({ ...input, quartierId }, commandOptions(c, 'open311'));
         if (!recorded.ok) return sendList(c, recorded.error);
