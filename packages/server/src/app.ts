@@ -23,6 +23,7 @@ import { MAX_PHOTO_BYTES } from './photos.js';
 import { engagementImportRoutes, MAX_IMPORT_BYTES } from './routes/engagement-import.js';
 import { engagementRoutes } from './routes/engagements.js';
 import { geoRoutes } from './routes/geo.js';
+import { geoRoutes } from './routes/geo.js';
 import { observationRoutes, openDataRoutes, photoRoutes } from './routes/observations.js';
 import { triageRoutes } from './routes/triage.js';
 import { metaRoutes, pageRoutes } from './routes/pages.js';
@@ -220,6 +221,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     observationRoutes(deps),
     triageRoutes(deps),
     openDataRoutes(deps),
+    geoRoutes(deps),
     geoRoutes(deps),
     engagementImportRoutes(deps),
     engagementRoutes(deps),
