@@ -76,8 +76,10 @@ export const walk = {
     'walk.deadline-in-past': 'Registrations would close in the past: give a registration deadline still to come (registrationDeadline).',
     'walk.meeting-point-required': 'Give a meeting point.',
     'walk.capacity-required': 'Give a number of seats greater than zero.',
-    'walk.registration-closed': 'Registrations for this walk are closed.',
-    'walk.full': 'There are no seats left on this walk.',
+    'walk.registration-closed': (d) =>
+      d.gathering === 'workshop' ? 'Registrations for this workshop are closed.' : 'Registrations for this walk are closed.',
+    'walk.full': (d) =>
+      d.gathering === 'workshop' ? 'There are no seats left in this workshop.' : 'There are no seats left on this walk.',
     'walk.too-early-to-start': (d) => `A walk cannot start more than ${s(d.minutes)} minutes before its scheduled time.`,
     'walk.reason-required': 'Give a reason.',
   },
@@ -126,13 +128,25 @@ export const registration = {
     'registration.invalid-transition': (d) => `Cannot “${s(d.event)}”: the registration is “${s(d.state)}”.`,
     'registration.consent-required': 'Your consent is needed to record the registration.',
     'registration.contact-required': 'Give an email address or a phone number.',
-    'registration.duplicate-email': 'This email address is already registered for this walk.',
-    'registration.walk-not-underway': 'Check-in is only possible during the walk.',
-    'registration.walk-over': 'The walk has already started: the registration can no longer be changed.',
+    'registration.duplicate-email': (d) =>
+      d.gathering === 'workshop'
+        ? 'This email address is already registered for this workshop.'
+        : 'This email address is already registered for this walk.',
+    'registration.walk-not-underway': (d) =>
+      d.gathering === 'workshop' ? 'Check-in is only possible during the workshop.' : 'Check-in is only possible during the walk.',
+    'registration.walk-over': (d) =>
+      d.gathering === 'workshop'
+        ? 'The workshop has already started: the registration can no longer be changed.'
+        : 'The walk has already started: the registration can no longer be changed.',
     'registration.reason-required': 'Give a reason.',
-    'registration.staff-sign-up-closed':
-      'Staff can register someone once the walk is published and until it starts; during the walk, add the person as a walk-in.',
-    'registration.walk-in-not-underway': 'A person who came without registering can only be added during the walk.',
+    'registration.staff-sign-up-closed': (d) =>
+      d.gathering === 'workshop'
+        ? 'Staff can register someone once the workshop is published and until it starts; during the workshop, add the person as a walk-in.'
+        : 'Staff can register someone once the walk is published and until it starts; during the walk, add the person as a walk-in.',
+    'registration.walk-in-not-underway': (d) =>
+      d.gathering === 'workshop'
+        ? 'A person who came without registering can only be added during the workshop.'
+        : 'A person who came without registering can only be added during the walk.',
     'registration.over-capacity-reason-required': 'No seat is left: to take this person beyond the capacity, give a reason.',
   },
   labels: {

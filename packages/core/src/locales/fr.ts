@@ -80,8 +80,10 @@ export const walk = {
       'La clôture des inscriptions tomberait dans le passé : indiquez une date limite d’inscription à venir (registrationDeadline).',
     'walk.meeting-point-required': 'Indiquez un point de rendez-vous.',
     'walk.capacity-required': 'Indiquez un nombre de places supérieur à zéro.',
-    'walk.registration-closed': 'Les inscriptions à ce diagnostic sont fermées.',
-    'walk.full': 'Il n’y a plus de place pour ce diagnostic.',
+    'walk.registration-closed': (d) =>
+      d.gathering === 'workshop' ? 'Les inscriptions à cet atelier sont fermées.' : 'Les inscriptions à ce diagnostic sont fermées.',
+    'walk.full': (d) =>
+      d.gathering === 'workshop' ? 'Il n’y a plus de place pour cet atelier.' : 'Il n’y a plus de place pour ce diagnostic.',
     'walk.too-early-to-start': (d) => `Le diagnostic ne peut pas commencer plus de ${s(d.minutes)} minutes avant l’heure prévue.`,
     'walk.reason-required': 'Indiquez un motif.',
   },
@@ -131,13 +133,27 @@ export const registration = {
     'registration.invalid-transition': (d) => `Action « ${s(d.event)} » impossible : l’inscription est à l’état « ${s(d.state)} ».`,
     'registration.consent-required': 'Votre accord est nécessaire pour enregistrer l’inscription.',
     'registration.contact-required': 'Indiquez une adresse e-mail ou un numéro de téléphone.',
-    'registration.duplicate-email': 'Cette adresse e-mail est déjà inscrite à ce diagnostic.',
-    'registration.walk-not-underway': 'Le pointage n’est possible que pendant le diagnostic.',
-    'registration.walk-over': 'Le diagnostic a déjà commencé : l’inscription ne peut plus être modifiée.',
+    'registration.duplicate-email': (d) =>
+      d.gathering === 'workshop'
+        ? 'Cette adresse e-mail est déjà inscrite à cet atelier.'
+        : 'Cette adresse e-mail est déjà inscrite à ce diagnostic.',
+    'registration.walk-not-underway': (d) =>
+      d.gathering === 'workshop'
+        ? 'Le pointage n’est possible que pendant l’atelier.'
+        : 'Le pointage n’est possible que pendant le diagnostic.',
+    'registration.walk-over': (d) =>
+      d.gathering === 'workshop'
+        ? 'L’atelier a déjà commencé : l’inscription ne peut plus être modifiée.'
+        : 'Le diagnostic a déjà commencé : l’inscription ne peut plus être modifiée.',
     'registration.reason-required': 'Indiquez un motif.',
-    'registration.staff-sign-up-closed':
-      'L’équipe peut inscrire quelqu’un une fois le diagnostic publié et jusqu’à son départ ; pendant la marche, ajoutez la personne sur place.',
-    'registration.walk-in-not-underway': 'Une personne venue sans inscription ne peut être ajoutée que pendant le diagnostic.',
+    'registration.staff-sign-up-closed': (d) =>
+      d.gathering === 'workshop'
+        ? 'L’équipe peut inscrire quelqu’un une fois l’atelier publié et jusqu’à son début ; pendant l’atelier, ajoutez la personne sur place.'
+        : 'L’équipe peut inscrire quelqu’un une fois le diagnostic publié et jusqu’à son départ ; pendant la marche, ajoutez la personne sur place.',
+    'registration.walk-in-not-underway': (d) =>
+      d.gathering === 'workshop'
+        ? 'Une personne venue sans inscription ne peut être ajoutée que pendant l’atelier.'
+        : 'Une personne venue sans inscription ne peut être ajoutée que pendant le diagnostic.',
     'registration.over-capacity-reason-required':
       'Plus aucune place : pour accueillir cette personne au-delà de la capacité, indiquez un motif.',
   },

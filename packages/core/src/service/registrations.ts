@@ -38,7 +38,7 @@ import {
   type StaffActor,
 } from '../registration/registration.js';
 import { ok, type Result } from '../result.js';
-import { transition } from '../rules/transition.js';
+import { transition, type RuleRefusal } from '../rules/transition.js';
 import { sameSecret } from '../internal/same-secret.js';
 import { validate } from '../validation.js';
 import type { CommandOptions, Decision, Runtime, StreamKind } from './runtime.js';
@@ -64,6 +64,8 @@ export interface GatheringKind<A extends GatheringAggregate<R>, R extends Regist
   readonly stream: StreamKind<A, any>;
   /** The name of its id in a refusal's details (`walkId`, `workshopId`). */
   readonly idName: string;
+  /** What it is, in every refusal's details as `gathering`: the messages say « ce diagnostic » or « cet atelier ». */
+  readonly noun: 'walk' | 'workshop';
   /** The gathering of a state, its status as stored (the deadline is applied here). */
   readonly gathering: (agg: A) => Gathering;
   /** What ties a new registration to it: `{ walkId }`, `{ workshopId }`. */
@@ -177,6 +179,9 @@ export function registrationCommands<A extends GatheringAggregate<R>, R extends 
   const { city } = rt;
   const tz = city.timezone;
   const byOf = (options?: StaffCommandOptions) => staffByOf(rt, options);
+  /** A registration rule's answer as the command's, its refusal saying what is signed up to (`details.gathering`). */
+  const rule = <S>(answer: Result<S, RuleRefusal>, options?: CommandOptions): Result<S> =>
+    answer.ok ? answer : rt.error(answer.error, options, { gathering: kind.noun });
 
   const outcome = (agg: A, id: string): RegistrationOutcome<R> => {
     const registration = agg.registrations.find((r) => r.id === id) as R;
@@ -299,7 +304,7 @@ export function registrationCommands<A extends GatheringAggregate<R>, R extends 
     ended: DomainEvent,
     options?: CommandOptions,
   ): Decision => {
-    const allowed = rt.rule(transition(registrationRules, r.status, event, context(agg, now, r.role, extra)), options);
+    const allowed = rule(transition(registrationRules, r.status, event, context(agg, now, r.role, extra)), options);
     if (!allowed.ok) return allowed;
     const after = agg.registrations.map((x) => (x.id === r.id ? { ...x, status: allowed.value } : x));
     return ok([ended, ...promotions(effective(agg, now), after, now)]);
@@ -315,7 +320,7 @@ export function registrationCommands<A extends GatheringAggregate<R>, R extends 
           if (!parsed.ok) return parsed;
           const i = parsed.value;
           const ctx = context(agg, now, i.role, { email: i.email, phone: i.phone, consent: i.consent });
-          const allowed = rt.rule(transition(registrationRules, 'none', 'register', ctx), options);
+          const allowed = rule(transition(registrationRules, 'none', 'register', ctx), options);
           if (!allowed.ok) return allowed;
           const registration = newRegistration(agg, now, i, allowed.value, 'online', locale);
           return ok([signUp('ParticipantRegistered', { registration }, now)]);
@@ -340,7 +345,7 @@ export function registrationCommands<A extends GatheringAggregate<R>, R extends 
             consent: i.consent,
             overCapacityReason: overCapacity?.reason,
           });
-          const allowed = rt.rule(transition(registrationRules, 'none', 'registerByStaff', ctx), options);
+          const allowed = rule(transition(registrationRules, 'none', 'registerByStaff', ctx), options);
           if (!allowed.ok) return allowed;
           // The reason is kept only when it is what seated the person (no seat was left in their pool).
           const beyond = overCapacity && allowed.value === 'confirmed' && seatsLeft(ctx.gathering, agg.registrations, i.role) === 0;
@@ -363,7 +368,7 @@ export function registrationCommands<A extends GatheringAggregate<R>, R extends 
           if (!by.ok) return by;
           const i = parsed.value;
           const ctx = context(agg, now, i.role, { email: i.email, phone: i.phone, consent: i.consent });
-          const allowed = rt.rule(transition(registrationRules, 'none', 'walkIn', ctx), options);
+          const allowed = rule(transition(registrationRules, 'none', 'walkIn', ctx), options);
           if (!allowed.ok) return allowed;
           const registration = newRegistration(agg, now, i, allowed.value, 'walk-in', locale);
           return ok([signUp('WalkInRegistered', { registration, ...by.value }, now)]);
@@ -399,7 +404,7 @@ export function registrationCommands<A extends GatheringAggregate<R>, R extends 
           if (!by.ok) return by;
           const reason = parsed.value.overCapacity?.reason;
           const ctx = context(agg, now, r.role, { overCapacityReason: reason });
-          const allowed = rt.rule(transition(registrationRules, r.status, 'promoteByStaff', ctx), options);
+          const allowed = rule(transition(registrationRules, r.status, 'promoteByStaff', ctx), options);
           if (!allowed.ok) return allowed;
           const beyond = reason !== undefined && seatsLeft(ctx.gathering, agg.registrations, r.role) === 0;
           const data: ParticipantPromoted['data'] = {
@@ -451,7 +456,7 @@ export function registrationCommands<A extends GatheringAggregate<R>, R extends 
         (agg, now, r) => {
           const by = byOf(options);
           if (!by.ok) return by;
-          const allowed = rt.rule(transition(registrationRules, r.status, 'checkIn', context(agg, now, r.role)), options);
+          const allowed = rule(transition(registrationRules, r.status, 'checkIn', context(agg, now, r.role)), options);
           return allowed.ok
             ? ok([rt.event<ParticipantCheckedIn>('ParticipantCheckedIn', { registrationId: r.id, ...by.value }, now)])
             : allowed;

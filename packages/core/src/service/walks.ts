@@ -105,6 +105,7 @@ export function walkCommands(rt: Runtime): WalkCommands {
   const registrations = registrationCommands<WalkAggregate, Registration>(rt, {
     stream: walkStream,
     idName: 'walkId',
+    noun: 'walk',
     gathering: (agg) => agg.walk,
     parent: (agg) => ({ walkId: agg.walk.id }),
   });

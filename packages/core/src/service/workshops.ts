@@ -174,6 +174,7 @@ export function workshopCommands(rt: Runtime): WorkshopCommands {
   const registrations = registrationCommands<WorkshopAggregate, WorkshopRegistration>(rt, {
     stream: workshopStream,
     idName: 'workshopId',
+    noun: 'workshop',
     gathering: (agg) => agg.workshop,
     parent: (agg) => ({ workshopId: agg.workshop.id }),
   });
