@@ -7,9 +7,10 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type Viewport } from 'puppeteer-core';
 import { createToken } from '../src/auth.js';
 import { defaultElementsPaths } from '../src/demo/elements-bundle.js';
+import { defaultConsoleBundle } from '../src/routes/console.js';
 import type { RunningServer } from '../src/server.js';
 import { call, inDays } from './harness.js';
 import { CHROMIUM_ARGS, findChromium } from '../../../chromium.config.mjs';
@@ -24,10 +25,48 @@ export const browserSkip: string | false = !chromium
     ? 'the elements’ bundle is not built (pnpm --filter @gusp/elements bundle)'
     : false;
 
+const consoleBundle = defaultConsoleBundle();
+
+/** The `skip` option of a test of the back office (/gestion) in Chromium: why it cannot run here, or `false`. */
+export const consoleSkip: string | false = !chromium
+  ? 'Chromium is not installed'
+  : !(consoleBundle && existsSync(consoleBundle))
+    ? 'the console’s bundle is not built'
+    : false;
+
 /** Headless system Chromium in French, with the repository's flags and `extraArgs`; only in a suite `browserSkip` let run. */
 export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!chromium) throw new Error('Chromium is not installed');
   return puppeteer.launch({ executablePath: chromium, headless: true, args: [...CHROMIUM_ARGS, '--lang=fr-FR', ...extraArgs] });
+}
+
+/** A new page that asks for French (headless Chromium asks for en-US whatever --lang says), at `viewport` if given. */
+export async function frenchPage(browser: Browser, viewport?: Viewport): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setExtraHTTPHeaders({ 'Accept-Language': 'fr-FR,fr;q=0.9' });
+  if (viewport) await page.setViewport(viewport);
+  return page;
+}
+
+/**
+ * What goes wrong in `page` from now on (call it before the first `goto`): its uncaught errors, its
+ * console's errors and CSP messages (`problems`), and the CSP violations its documents report
+ * (`violations()`). Pages also get tsx's `__name`, with which esbuild wraps the named helper functions
+ * of a test's `page.evaluate` (a page has none).
+ */
+export async function watchPage(page: Page): Promise<{ problems: string[]; violations: () => Promise<string[]> }> {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${String(e)}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content[- ]Security[- ]Policy/i.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  await page.evaluateOnNewDocument('globalThis.__name = (f) => f');
+  await page.evaluateOnNewDocument(() => {
+    const w = window as unknown as { violations: string[] };
+    w.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return { problems, violations: () => page.evaluate(() => (window as unknown as { violations: string[] }).violations) };
 }
 
 /** A coordinator's bearer header, with a fresh token. */

@@ -7,17 +7,10 @@
  * and its CSV downloads are `blob:` links the CSP lets through.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import puppeteer from 'puppeteer-core';
-import { defaultConsoleBundle } from '../src/routes/console.js';
 import { seedValence } from '../src/seed/valence.js';
 import { startServer, type RunningServer } from '../src/server.js';
-import { CHROMIUM_ARGS, findChromium } from '../../../chromium.config.mjs';
-
-const chromium = findChromium();
-const bundle = defaultConsoleBundle();
-const skip = !chromium ? 'Chromium is not installed' : !(bundle && existsSync(bundle)) ? 'the console’s bundle is not built' : false;
+import { consoleSkip as skip, frenchPage, launchChromium, watchPage } from './browser.js';
 
 describe('the dashboard printed for the comité de pilotage', () => {
   let server: RunningServer;
@@ -30,27 +23,10 @@ describe('the dashboard printed for the comité de pilotage', () => {
 
   test('prints without navigation, filters or buttons, with every table and the endpoints’ figures', { skip }, async (t) => {
     const link = await server.staff.demoCoordinatorLink();
-    const browser = await puppeteer.launch({
-      executablePath: chromium as string,
-      headless: true,
-      args: [...CHROMIUM_ARGS, '--lang=fr-FR'],
-    });
+    const browser = await launchChromium();
     try {
-      const page = await browser.newPage();
-      await page.setExtraHTTPHeaders({ 'Accept-Language': 'fr-FR,fr;q=0.9' });
-      await page.setViewport({ width: 1280, height: 900 });
-      const problems: string[] = [];
-      page.on('pageerror', (e) => problems.push(`pageerror: ${String(e)}`));
-      page.on('console', (m) => {
-        if (m.type() === 'error' || /Content[- ]Security[- ]Policy/i.test(m.text())) problems.push(`console: ${m.text()}`);
-      });
-      // tsx names the page's helper functions with esbuild's `__name`, which the page does not have.
-      await page.evaluateOnNewDocument('globalThis.__name = (f) => f');
-      await page.evaluateOnNewDocument(() => {
-        const w = window as unknown as { violations: string[] };
-        w.violations = [];
-        document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-      });
+      const page = await frenchPage(browser, { width: 1280, height: 900 });
+      const { problems, violations } = await watchPage(page);
       await page.goto(link.replace(new URL(link).origin, server.url), { waitUntil: 'load' });
       await page.waitForFunction(() => document.querySelector('gusp-console')?.getAttribute('state') === 'ready', { timeout: 15_000 });
       await page.evaluate(() => (location.hash = '#dashboard'));
@@ -115,7 +91,7 @@ describe('the dashboard printed for the comité de pilotage', () => {
       t.diagnostic(`${pages} A4 pages, ${Math.round(pdf.length / 1024)} kB`);
       await page.emulateMediaType(undefined);
       assert.equal((await seen()).filters, true);
-      assert.deepEqual(await page.evaluate(() => (window as unknown as { violations: string[] }).violations), []);
+      assert.deepEqual(await violations(), []);
       assert.deepEqual(problems, []);
     } finally {
       await browser.close();

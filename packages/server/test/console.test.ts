@@ -7,14 +7,12 @@
  * the keyboard alone from the 6-digit code of the real sign-in email (an SMTP server of the test).
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import puppeteer from 'puppeteer-core';
-import { CONSOLE_BUNDLE_PATH, defaultConsoleBundle } from '../src/routes/console.js';
+import { CONSOLE_BUNDLE_PATH } from '../src/routes/console.js';
 import { seedValence } from '../src/seed/valence.js';
 import { startServer, type RunningServer } from '../src/server.js';
+import { consoleSkip as skip, frenchPage, launchChromium, watchPage } from './browser.js';
 import { notifyingTo, startSmtpCapture, to, type SmtpCapture } from './smtp-capture.js';
-import { CHROMIUM_ARGS, findChromium } from '../../../chromium.config.mjs';
 
 describe('the back office at /gestion', () => {
   let server: RunningServer;
@@ -70,31 +68,13 @@ describe('the back office at /gestion', () => {
     assert.doesNotMatch(demo, /gusp-console/);
   });
 
-  const chromium = findChromium();
-  const bundle = defaultConsoleBundle();
-  const skip = !chromium ? 'Chromium is not installed' : !(bundle && existsSync(bundle)) ? 'the console’s bundle is not built' : false;
   test('in Chromium, the demo coordinator’s link opens the console on the walks, under the CSP, and signs out', { skip }, async () => {
     const link = await server.staff.demoCoordinatorLink();
     assert.match(link, /\/gestion\/connexion\?token=/);
-    const browser = await puppeteer.launch({
-      executablePath: chromium as string,
-      headless: true,
-      args: [...CHROMIUM_ARGS, '--lang=fr-FR'],
-    });
+    const browser = await launchChromium();
     try {
-      const page = await browser.newPage();
-      // The page speaks the browser's language (headless Chromium asks for en-US whatever --lang says).
-      await page.setExtraHTTPHeaders({ 'Accept-Language': 'fr-FR,fr;q=0.9' });
-      const problems: string[] = [];
-      page.on('pageerror', (e) => problems.push(`pageerror: ${String(e)}`));
-      page.on('console', (m) => {
-        if (m.type() === 'error' || /Content[- ]Security[- ]Policy/i.test(m.text())) problems.push(`console: ${m.text()}`);
-      });
-      await page.evaluateOnNewDocument(() => {
-        const w = window as unknown as { violations: string[] };
-        w.violations = [];
-        document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-      });
+      const page = await frenchPage(browser);
+      const { problems, violations } = await watchPage(page);
       // The link as emailed (its origin is the server's public URL).
       await page.goto(link.replace(new URL(link).origin, server.url), { waitUntil: 'load' });
       await page.waitForFunction(() => document.querySelector('gusp-console')?.getAttribute('state') === 'ready', { timeout: 15_000 });
@@ -129,7 +109,7 @@ describe('the back office at /gestion', () => {
       await page.waitForFunction(() => document.querySelector('gusp-console')?.getAttribute('state') === 'signed-out', { timeout: 15_000 });
       const me = await page.evaluate(async () => (await fetch('/api/staff/me')).status);
       assert.equal(me, 401, 'the session has ended on the server');
-      assert.deepEqual(await page.evaluate(() => (window as unknown as { violations: string[] }).violations), []);
+      assert.deepEqual(await violations(), []);
       assert.deepEqual(
         problems.filter((p) => !/401|Failed to load resource/.test(p)),
         [],
@@ -142,15 +122,9 @@ describe('the back office at /gestion', () => {
   test('in Chromium, an agent signs in with the keyboard alone, from the 6-digit code of the real email', { skip }, async () => {
     const address = 'agent.terrain@valence.example';
     await server.staff.invite({ email: address, name: 'Inès Terrain', role: 'agent', invitedBy: 'test', locale: 'fr' });
-    const browser = await puppeteer.launch({
-      executablePath: chromium as string,
-      headless: true,
-      args: [...CHROMIUM_ARGS, '--lang=fr-FR'],
-    });
+    const browser = await launchChromium();
     try {
-      const page = await browser.newPage();
-      await page.setExtraHTTPHeaders({ 'Accept-Language': 'fr-FR,fr;q=0.9' });
-      await page.setViewport({ width: 360, height: 740 });
+      const page = await frenchPage(browser, { width: 360, height: 740 });
       await page.goto(`${server.url}/gestion`, { waitUntil: 'load' });
       await page.waitForFunction(() => document.querySelector('gusp-console')?.getAttribute('state') === 'signed-out', { timeout: 15_000 });
       const before = mailbox.messages.length;

@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { defaultElementsPaths } from '../src/demo/elements-bundle.js';
 import { startServer, type RunningServer } from '../src/server.js';
+import { watchPage } from './browser.js';
 import { openWalk } from './harness.js';
 import { CHROMIUM_ARGS, findChromium } from '../../../chromium.config.mjs';
 
@@ -38,16 +39,7 @@ describe('the walk’s page in Chromium (issue 11)', { skip }, () => {
     const found = await server.gusp.walks.get(id);
     assert.ok(found.ok);
     const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(`pageerror: ${String(e)}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' || /Content[- ]Security[- ]Policy/i.test(m.text())) problems.push(`console: ${m.text()}`);
-    });
-    await page.evaluateOnNewDocument(() => {
-      const w = window as unknown as { violations: string[] };
-      w.violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
+    const { problems, violations } = await watchPage(page);
     try {
       const answer = await page.goto(`${server.url}/marches/${id}`, { waitUntil: 'load' });
       assert.match(answer?.headers()['content-security-policy'] ?? '', /script-src 'self'/);
@@ -57,7 +49,7 @@ describe('the walk’s page in Chromium (issue 11)', { skip }, () => {
         found.value.walk.title ?? '',
       );
       assert.equal(await page.$eval('h1', (h) => h.textContent), found.value.walk.title);
-      assert.deepEqual(await page.evaluate(() => (window as unknown as { violations: string[] }).violations), []);
+      assert.deepEqual(await violations(), []);
       assert.deepEqual(problems, []);
     } finally {
       await page.close();

@@ -14,10 +14,7 @@ import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import { createToken } from '../src/auth.js';
 import type { Database } from '../src/db.js';
 import { openMigratedDatabase, startServer, type RunningServer } from '../src/server.js';
-import { existsSync } from 'node:fs';
-import puppeteer from 'puppeteer-core';
-import { defaultConsoleBundle } from '../src/routes/console.js';
-import { CHROMIUM_ARGS, findChromium } from '../../../chromium.config.mjs';
+import { consoleSkip, frenchPage, launchChromium } from './browser.js';
 import { freePort } from './cli-process.js';
 import { call } from './harness.js';
 
@@ -230,21 +227,13 @@ describe('staff sign-in through OpenID Connect (oidc-provider on loopback, openi
     }
   });
 
-  const chromium = findChromium();
-  const bundle = defaultConsoleBundle();
-  const skip = !chromium ? 'Chromium is not installed' : !(bundle && existsSync(bundle)) ? 'the console’s bundle is not built' : false;
   test(
     'in Chromium, the whole way: the provider’s button, an address without an account, back on the sign-in screen told why in words',
-    { skip },
+    { skip: consoleSkip },
     async () => {
-      const browser = await puppeteer.launch({
-        executablePath: chromium as string,
-        headless: true,
-        args: [...CHROMIUM_ARGS, '--lang=fr-FR'],
-      });
+      const browser = await launchChromium();
       try {
-        const page = await browser.newPage();
-        await page.setExtraHTTPHeaders({ 'Accept-Language': 'fr-FR,fr;q=0.9' });
+        const page = await frenchPage(browser);
         nextLogin = 'inconnu@ville.example';
         await page.goto(`${base}/gestion`, { waitUntil: 'load' });
         const signIn = 'document.querySelector("gusp-console")?.shadowRoot?.querySelector("gusp-console-sign-in")?.shadowRoot';
