@@ -96,6 +96,7 @@ export { DuplicateInput, PhotoRegion, RedactPhotoInput, ResolveInput, type Obser
 export type { EngagementCommandOptions, EngagementCommands } from './service/engagements.js';
 export type { ReportCommands } from './service/reports.js';
 export type { ProjectCommands } from './service/projects.js';
+export { bleuetsSeed, type BleuetsSeed, type BleuetsSeedOptions } from './service/bleuets-seed.js';
 export type { WorkshopCommands } from './service/workshops.js';
 
 export * from './views/walk-summary.js';

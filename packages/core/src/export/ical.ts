@@ -15,7 +15,9 @@ import { findQuartier } from '../city/lookup.js';
 import { instant } from '../dates.js';
 import { labelIn } from '../i18n.js';
 import { FIELD_MESSAGES, ICAL_MESSAGES } from '../locales/messages.js';
+import { PROJECT_MESSAGES } from '../project/project.messages.js';
 import type { Place, Walk } from '../walk/walk.js';
+import type { Workshop } from '../workshop/workshop.js';
 
 /** The iTIP methods an email of GUSP sends: an event to add (or update), or one to remove. */
 export type ICalendarMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL';
@@ -59,6 +61,26 @@ export interface ICalendarFeedOptions extends ICalendarOptions {
    * 7986, and X-PUBLISHED-TTL), in minutes; 360 (6 hours) by default.
    */
   readonly refreshMinutes?: number;
+  /** Workshops of concerted projects the feed lists too, after the walks (a quartier's feed: its projects' public workshops). */
+  readonly workshops?: readonly Workshop[];
+  /** Each workshop's page, for the feed's workshops. */
+  readonly workshopUrl?: (workshop: Workshop) => string | undefined;
+  /** The title of each workshop's project, said in its DESCRIPTION. */
+  readonly projectTitle?: (workshop: Workshop) => string | undefined;
+}
+
+/** {@linkcode ICalendarOptions} for a workshop's own .ics: its page, and its project's title for the description. */
+export interface WorkshopICalendarOptions extends Omit<ICalendarOptions, 'url'> {
+  /** The workshop's page. */
+  readonly url?: string;
+  /** The project's title, said in the DESCRIPTION. */
+  readonly projectTitle?: string;
+}
+
+/** {@linkcode ICalendarFeedOptions} for a project's feed of workshops. */
+export interface ProjectICalendarFeedOptions extends Omit<ICalendarFeedOptions, 'url' | 'workshops' | 'quartierId'> {
+  /** Each workshop's page. */
+  readonly workshopUrl?: (workshop: Workshop) => string | undefined;
 }
 
 const CRLF = '\r\n';
@@ -295,38 +317,115 @@ export function icalMethod(ics: string): string | undefined {
   return /^METHOD:([A-Za-z-]+)\r?$/m.exec(ics)?.[1]?.toUpperCase();
 }
 
-function eventLines(walk: Walk, city: CityProfile, options: ICalendarOptions, timeZone: string | undefined): string[] {
+/** What one VEVENT says, whatever it is of: a walk, or a project's workshop. */
+interface CalendarEntry {
+  readonly uid: string;
+  readonly startsAt: string;
+  readonly durationMinutes: number;
+  readonly summary: string;
+  readonly place?: Place | undefined;
+  readonly description: string;
+  readonly cancelled: boolean;
+  readonly sequence: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly url?: string | undefined;
+}
+
+function walkEntry(walk: Walk, city: CityProfile, options: ICalendarOptions): CalendarEntry {
   const locale = options.locale ?? city.locale;
   const url = typeof options.url === 'function' ? options.url(walk) : options.url;
-  const start = instant(walk.startsAt);
-  const end = start + walk.durationMinutes * 60_000;
-  const place = meetingPlace(walk);
+  return {
+    uid: walkUid(walk),
+    startsAt: walk.startsAt,
+    durationMinutes: walk.durationMinutes,
+    summary: summary(walk, city, locale),
+    place: meetingPlace(walk),
+    description: description(walk, city, locale, url),
+    cancelled: walk.status === 'cancelled',
+    sequence: walk.sequence,
+    createdAt: walk.createdAt,
+    updatedAt: walk.updatedAt,
+    url,
+  };
+}
+
+/** Workshop texts: the project domain's and the calendar's, in a bundle that offers a workshop's .ics. */
+const workshopText = (key: string, locale?: string): string => labelIn([PROJECT_MESSAGES, ICAL_MESSAGES, FIELD_MESSAGES], key, locale);
+
+/** The stable UID of a workshop's event: re-importing the file updates the event. */
+export const workshopUid = (workshop: Workshop): string => `workshop-${workshop.id}@gusp`;
+
+function workshopEntry(
+  workshop: Workshop,
+  city: CityProfile,
+  locale: string,
+  url: string | undefined,
+  projectTitle: string | undefined,
+): CalendarEntry {
+  const colon = workshopText('format.colon', locale);
+  const parts: string[] = [];
+  if (workshop.status === 'cancelled') {
+    parts.push(workshopText('ical.workshopCancelled', locale));
+    if (workshop.cancelReason?.trim()) parts.push(`${workshopText('ical.cancelReason', locale)}${colon}${workshop.cancelReason.trim()}`);
+    parts.push('');
+  }
+  parts.push(workshopText(`workshop.kind.${workshop.kind}`, locale));
+  if (projectTitle) parts.push(`${workshopText('ical.project', locale)}${colon}${projectTitle}`);
+  const quartier = findQuartier(city, workshop.quartierId);
+  if (quartier) parts.push(`${workshopText('report.quartier', locale)}${colon}${quartier.name}`);
+  if (workshop.description?.trim()) parts.push('', workshop.description.trim());
+  if (url) parts.push('', `${workshopText('ical.moreInfo', locale)}${colon}${url}`);
+  return {
+    uid: workshopUid(workshop),
+    startsAt: workshop.startsAt,
+    durationMinutes: workshop.durationMinutes,
+    summary: workshop.title,
+    place: workshop.place,
+    description: parts.join('\n'),
+    cancelled: workshop.status === 'cancelled',
+    sequence: workshop.sequence,
+    createdAt: workshop.createdAt,
+    updatedAt: workshop.updatedAt,
+    url,
+  };
+}
+
+function eventLines(entry: CalendarEntry, options: ICalendarOptions, timeZone: string | undefined): string[] {
+  const { url, place } = entry;
+  const start = instant(entry.startsAt);
+  const end = start + entry.durationMinutes * 60_000;
   const lines = [
     'BEGIN:VEVENT',
-    `UID:${walkUid(walk)}`,
-    `DTSTAMP:${utcStamp(options.now ? options.now.getTime() : instant(walk.updatedAt))}`,
-    `CREATED:${utcStamp(instant(walk.createdAt))}`,
-    `LAST-MODIFIED:${utcStamp(instant(walk.updatedAt))}`,
-    // Counted by the walk's fold from its history (each reschedule, the cancellation): feeds, files and emails agree.
-    `SEQUENCE:${walk.sequence}`,
+    `UID:${entry.uid}`,
+    `DTSTAMP:${utcStamp(options.now ? options.now.getTime() : instant(entry.updatedAt))}`,
+    `CREATED:${utcStamp(instant(entry.createdAt))}`,
+    `LAST-MODIFIED:${utcStamp(instant(entry.updatedAt))}`,
+    // Counted by the fold from its history (each reschedule, the cancellation): feeds, files and emails agree.
+    `SEQUENCE:${entry.sequence}`,
     dateTimeLine('DTSTART', start, timeZone),
     dateTimeLine('DTEND', end, timeZone),
-    `SUMMARY:${escapeText(summary(walk, city, locale))}`,
+    `SUMMARY:${escapeText(entry.summary)}`,
   ];
   if (place) lines.push(`LOCATION:${escapeText(place.label)}`);
   if (place?.point) lines.push(`GEO:${coordinate(place.point.lat)};${coordinate(place.point.lon)}`);
-  lines.push(`DESCRIPTION:${escapeText(description(walk, city, locale, url))}`);
+  lines.push(`DESCRIPTION:${escapeText(entry.description)}`);
   if (options.organizer) lines.push(organizerLine(options.organizer));
   // eslint-disable-next-line no-control-regex -- control characters are what this removes
   if (url) lines.push(`URL:${url.replace(/[\u0000-\u001f\u007f]/g, '')}`);
   // A CANCEL says the event is off for whoever receives it (a walk cancelled, or one person's place on it removed):
   // RFC 5546 §3.2.5 has its VEVENT say STATUS:CANCELLED, so a calendar drops it rather than keep it confirmed.
-  const cancelled = walk.status === 'cancelled' || options.method === 'CANCEL';
+  const cancelled = entry.cancelled || options.method === 'CANCEL';
   lines.push(`STATUS:${cancelled ? 'CANCELLED' : 'CONFIRMED'}`, 'TRANSP:OPAQUE', 'END:VEVENT');
   return lines;
 }
 
-function calendar(walks: readonly Walk[], city: CityProfile, options: ICalendarFeedOptions, feed: boolean): string {
+function calendar(
+  entries: readonly CalendarEntry[],
+  city: CityProfile,
+  options: Omit<ICalendarOptions, 'url'> & Pick<ICalendarFeedOptions, 'calendarName' | 'quartierId' | 'refreshMinutes'>,
+  feed: boolean,
+): string {
   const locale = options.locale ?? city.locale;
   const tzLines = vtimezoneLines(city.timezone);
   const timeZone = tzLines ? city.timezone : undefined;
@@ -344,7 +443,7 @@ function calendar(walks: readonly Walk[], city: CityProfile, options: ICalendarF
     lines.push(`REFRESH-INTERVAL;VALUE=DURATION:PT${refresh}M`, `X-PUBLISHED-TTL:PT${refresh}M`);
   }
   if (tzLines) lines.push(...tzLines);
-  for (const walk of walks) lines.push(...eventLines(walk, city, options, timeZone));
+  for (const entry of entries) lines.push(...eventLines(entry, options, timeZone));
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join(CRLF) + CRLF;
 }
@@ -368,7 +467,7 @@ export function feedName(city: CityProfile, quartierId?: string, locale?: string
  * and the cancellation bump `SEQUENCE`, so calendars update the event they already have.
  */
 export function toICalendar(walk: Walk, city: CityProfile, options: ICalendarOptions = {}): string {
-  return calendar([walk], city, options, false);
+  return calendar([walkEntry(walk, city, options)], city, options, false);
 }
 
 /**
@@ -376,5 +475,34 @@ export function toICalendar(walk: Walk, city: CityProfile, options: ICalendarOpt
  * chooses the walks: filter by quartier, and leave drafts out of public feeds.
  */
 export function toICalendarFeed(walks: readonly Walk[], city: CityProfile, options: ICalendarFeedOptions = {}): string {
-  return calendar(walks, city, options, true);
+  const locale = options.locale ?? city.locale;
+  const workshops = (options.workshops ?? []).map((w) =>
+    workshopEntry(w, city, locale, options.workshopUrl?.(w), options.projectTitle?.(w)),
+  );
+  return calendar([...walks.map((walk) => walkEntry(walk, city, options)), ...workshops], city, options, true);
+}
+
+/**
+ * One workshop of a concerted project as an iCalendar object (one VEVENT), for its sign-up
+ * confirmation and « Ajouter à mon agenda »: the walk's VEVENT (stable UID `workshop-<id>@gusp`,
+ * TZID, LOCATION, GEO, SEQUENCE, STATUS:CANCELLED when cancelled).
+ */
+export function workshopToICalendar(workshop: Workshop, city: CityProfile, options: WorkshopICalendarOptions = {}): string {
+  const locale = options.locale ?? city.locale;
+  return calendar([workshopEntry(workshop, city, locale, options.url, options.projectTitle)], city, options, false);
+}
+
+/**
+ * A project's feed: its workshops (the caller leaves drafts out), named « Ateliers du projet – <title> ».
+ */
+export function projectICalendarFeed(
+  project: { readonly title: string },
+  workshops: readonly Workshop[],
+  city: CityProfile,
+  options: ProjectICalendarFeedOptions = {},
+): string {
+  const locale = options.locale ?? city.locale;
+  const entries = workshops.map((w) => workshopEntry(w, city, locale, options.workshopUrl?.(w), project.title));
+  const calendarName = options.calendarName ?? `${workshopText('ical.workshopFeedName', locale)} – ${project.title}`;
+  return calendar(entries, city, { ...options, calendarName }, true);
 }

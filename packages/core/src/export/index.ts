@@ -14,8 +14,21 @@ export {
   toICalendarFeed,
   vtimezoneLines,
   walkUid,
+  workshopUid,
+  workshopToICalendar,
+  projectICalendarFeed,
 } from './ical.js';
-export type { ICalendarFeedOptions, ICalendarMethod, ICalendarOptions, ICalendarOrganizer } from './ical.js';
+export type {
+  ICalendarFeedOptions,
+  ICalendarMethod,
+  ICalendarOptions,
+  ICalendarOrganizer,
+  ProjectICalendarFeedOptions,
+  WorkshopICalendarOptions,
+} from './ical.js';
+export { projectFeature, projectsToGeoJSON } from './geojson-projects.js';
+export type { ProjectFeature, ProjectFeatureCollection, ProjectProperties } from './geojson-projects.js';
+export { projectPageToHTML, type ProjectHTMLOptions } from './project-html.js';
 
 export {
   GEOJSON_COLLECTION_TEXT,
