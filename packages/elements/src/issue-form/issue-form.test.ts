@@ -344,8 +344,9 @@ describe('gusp-issue-form', () => {
       await sendKeys({ press: 'Tab' });
       expect(focusedId(el)).to.equal('address');
       await sendKeys({ type: 'Allée des Tilleuls' });
-      // « Utiliser ma position », the photos, the name, email, phone and consent are optional: through them to the button.
-      for (let i = 0; i < 7; i++) await sendKeys({ press: 'Tab' });
+      // « Utiliser ma position », « Choisir le point sur une carte », the photos, the name, email, phone and consent are optional:
+      // through them to the button.
+      for (let i = 0; i < 8; i++) await sendKeys({ press: 'Tab' });
       expect(shadow(el).activeElement?.getAttribute('type')).to.equal('submit');
       const observed = oneEvent(el, 'gusp-observed');
       await sendKeys({ press: 'Enter' });

@@ -137,7 +137,7 @@ export class GuspIssueForm extends GuspElement {
   );
 
   private readonly geolocation = new GeolocationController(this);
-  private readonly picker = new MapController(this, () => (this.data ? this.mapMode : 'none'));
+  private readonly picker = new MapController(this, () => (this.data && this.mapMode === 'open' ? '' : undefined));
   /** The map's words for the point placed on it (« Point placé à 40 mètres au nord de … »), shown as the position's status. */
   private picked: string | undefined;
   private readonly photos = new PhotosController(this, () => this.t);

@@ -78,6 +78,15 @@ export interface WalkSignupTexts {
   /** The link to the quartier's calendar feed (`webcal:`), which calendar apps keep up to date. */
   readonly subscribe: string;
   readonly subscribeHint: string;
+  /** The heading of the route's stops: « Le parcours (4 arrêts) ». */
+  readonly route: (stops: number) => string;
+  readonly showMap: string;
+  readonly hideMap: string;
+  /** On each stop once the map is shown: moves the focus to its marker. */
+  readonly showOnMap: string;
+  /** The map's name: « Carte : parcours du diagnostic ». */
+  readonly routeMap: string;
+  readonly mapFailed: string;
 }
 
 /** The texts of `<gusp-walk-list>` (dates, seats and the form it opens use {@linkcode WalkSignupTexts}). */

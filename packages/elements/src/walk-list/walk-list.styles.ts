@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { css } from 'lit';
+import { routeStyles } from '../internal/map/route.js';
 import { formStyles } from '../styles/form.js';
 
 export const styles = [
   ...formStyles,
+  routeStyles,
   css`
     [part~='title'] {
       margin-block: 0 calc(var(--_space) * 0.75);

@@ -6,6 +6,8 @@ import { DataController } from '../internal/data-controller.js';
 import { formatTimeRange } from '../internal/format-date.js';
 import { GuspElement } from '../internal/gusp-element.js';
 import { heading } from '../internal/heading.js';
+import { MapController, boundaryOf, tilesOf } from '../internal/map/map-controller.js';
+import { route } from '../internal/map/route.js';
 import { textsFor } from '../translations/registry.js';
 import type { CommonTexts, WalkListTexts, WalkSignupTexts } from '../translations/types.js';
 import { WALK_LIST_TEXTS } from '../translations/walk-list.js';
@@ -41,6 +43,12 @@ import { styles } from './walk-list.styles.js';
  * @csspart back - The « Retour à la liste des diagnostics » button above the opened form.
  * @csspart signup - The `<gusp-walk-signup>` opened for one walk.
  * @csspart retry - The « Réessayer » button after a failed load.
+ * @csspart route - A card's route: its heading, the ordered list of stops, the map's button and the map.
+ * @csspart stops - The ordered list of a route's stops (always there: the map only adds to it).
+ * @csspart show-on-map - Each stop's « Voir sur la carte », once the map is shown: the focus goes to its marker.
+ * @csspart map-toggle - « Voir le parcours sur une carte » / « Masquer la carte ».
+ * @csspart map - The route's map (`<gusp-map>`, loaded when shown); its `--gusp-map-height` is 18rem by default.
+ * @attr map - `button` (default): each card with stops placed offers its route on a map; `none`: the lists only.
  */
 export class GuspWalkList extends GuspElement {
   protected override get t(): CommonTexts & WalkListTexts {
@@ -59,6 +67,7 @@ export class GuspWalkList extends GuspElement {
     ...GuspElement.properties,
     quartier: { type: String },
     privacyNoticeUrl: { type: String, attribute: 'privacy-notice-url' },
+    mapMode: { type: String, attribute: 'map' },
     data: { attribute: false },
     openId: { state: true },
   };
@@ -67,8 +76,12 @@ export class GuspWalkList extends GuspElement {
   declare quartier: string | undefined;
   /** Passed to the sign-up form: the link to the privacy notice next to its consent box. */
   declare privacyNoticeUrl: string | undefined;
+  /** Each card's route map: `button` (default) offers it under the list of stops, `none` shows the list only; passed to the sign-up form. */
+  declare mapMode: string | undefined;
   /** The walks to show: see {@linkcode WalkListData}. */
   declare data: WalkListData | undefined;
+  /** The route map of one card at a time, its chunk loaded when asked for. */
+  private readonly routeMap = new MapController(this, () => undefined);
 
   /** The walk whose sign-up form is open, if any. */
   declare private openId: string | undefined;
@@ -166,6 +179,16 @@ export class GuspWalkList extends GuspElement {
       ${heading(this.level(1), name, { id: `name-${id}` })}
       <p class="when">${when}</p>
       ${meeting ? html`<p class="place">${t.place}${labelIn(MESSAGES, 'format.colon', this.locale)}${meeting.label}</p>` : nothing}
+      ${route({
+        key: id,
+        stops: s.walk.stops,
+        level: this.level(2),
+        t: w,
+        map: this.routeMap,
+        mode: this.mapMode,
+        tiles: tilesOf(data.city),
+        boundary: boundaryOf(data.city && findQuartier(data.city, s.walk.quartierId)),
+      })}
       <div class="row">
         <p part="seats" class="seats ${state}">${seats}</p>
         ${
@@ -190,6 +213,7 @@ export class GuspWalkList extends GuspElement {
         walk-id=${s.walk.id}
         heading-level=${this.level(1)}
         privacy-notice-url=${this.privacyNoticeUrl ?? nothing}
+        map=${this.mapMode ?? nothing}
         .data=${signupDataOf(s, data)}
       ></gusp-walk-signup>
     </div>`;

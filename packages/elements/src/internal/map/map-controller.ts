@@ -14,8 +14,8 @@ import type { TileSource } from './leaflet-tiles.js';
 export type MapMode = 'button' | 'open' | 'none';
 
 export class MapController implements ReactiveController {
-  /** Shown (its chunk has arrived). */
-  shown = false;
+  /** What the shown map is of (a walk's id in a list of walks; `''` for an element's only map); none: hidden. */
+  openKey: string | undefined;
   /** The chunk could not be loaded: the list stays, with a word. */
   failed = false;
   /** The point selected in the list or on the map. */
@@ -24,21 +24,30 @@ export class MapController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly mode: () => string | undefined,
+    /** The key of the map to show at once (`map="open"`), if any. */
+    private readonly autoOpen: () => string | undefined,
   ) {
     host.addController(this);
   }
 
   hostUpdate(): void {
-    if (this.mode() === 'open' && !this.opened) void this.show();
+    const key = this.opened ? undefined : this.autoOpen();
+    if (key !== undefined) void this.show(key);
   }
 
-  /** Loads the map's chunk and shows it; resolves once it is drawn. */
-  async show(): Promise<void> {
+  /** Shown (its chunk has arrived). */
+  get shown(): boolean {
+    return this.openKey !== undefined;
+  }
+
+  /** Loads the map's chunk and shows the map of `key`; resolves once it is drawn. */
+  async show(key = ''): Promise<void> {
     this.opened = true;
+    if (this.openKey !== key) this.selected = undefined;
     try {
       await import('./map.js');
-      this.shown = true;
+      this.openKey = key;
+      this.failed = false;
     } catch {
       this.failed = true;
     }
@@ -46,13 +55,13 @@ export class MapController implements ReactiveController {
     await this.host.updateComplete;
   }
 
-  /** Shows or hides the map; resolves with whether it is shown (and drawn). */
-  toggle = async (): Promise<boolean> => {
-    if (this.shown) {
-      this.shown = false;
+  /** Shows or hides the map of `key`; resolves with whether it is shown (and drawn). */
+  toggle = async (key = ''): Promise<boolean> => {
+    if (this.openKey === key) {
+      this.openKey = undefined;
       this.host.requestUpdate();
-    } else await this.show();
-    return this.shown;
+    } else await this.show(key);
+    return this.openKey === key;
   };
 
   /** The map in the host's shadow root, once shown. */

@@ -453,6 +453,9 @@ export class GuspMap extends HTMLElement {
         button.remove();
         this.buttons.delete(id);
       }
+    // The card moves, never a marker: moving a focused button in the DOM would drop the focus.
+    const open = this.selected === undefined ? undefined : this.buttons.get(this.selected);
+    if (this.dom.popup.parentNode && (!open || open.nextElementSibling !== this.dom.popup)) this.dom.popup.remove();
     let previous: Element | null = null;
     for (const p of this.points) {
       let button = this.buttons.get(p.id);

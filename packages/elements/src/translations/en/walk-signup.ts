@@ -70,4 +70,10 @@ export const walkSignup: WalkSignupTexts = {
   calendarFileHint: '.ics file, for Calendar, Outlook or Google Calendar',
   subscribe: 'Subscribe to this neighbourhood’s walks',
   subscribeHint: 'online calendar, updated at every change',
+  route: (n) => `The route (${n} stop${n > 1 ? 's' : ''})`,
+  showMap: 'See the route on a map',
+  hideMap: 'Hide the map',
+  showOnMap: 'See on the map',
+  routeMap: 'route of the walk',
+  mapFailed: 'The map could not be loaded; the route is in the list above.',
 };

@@ -71,4 +71,10 @@ export const walkSignup: WalkSignupTexts = {
   calendarFileHint: 'fichier .ics, pour Agenda, Outlook ou Google Agenda',
   subscribe: 'S’abonner aux diagnostics du quartier',
   subscribeHint: 'agenda en ligne, mis à jour à chaque changement',
+  route: (n) => `Le parcours (${n} arrêt${n > 1 ? 's' : ''})`,
+  showMap: 'Voir le parcours sur une carte',
+  hideMap: 'Masquer la carte',
+  showOnMap: 'Voir sur la carte',
+  routeMap: 'parcours du diagnostic',
+  mapFailed: 'La carte n’a pas pu être chargée ; le parcours est dans la liste ci-dessus.',
 };
