@@ -9,7 +9,7 @@
  * - `POST {base}/walks/:id/registrations` (a `RegisterInput`, `Idempotency-Key`) → 201 `RegistrationReceipt`,
  *   or 4xx `{ error: GuspError }`
  * - `POST {base}/workshops/:id/registrations`: the same, for a project's workshop (see `__test/workshops`)
- * - `GET  {base}/projects/:id` → `ProjectData` (the page stored by `__test/projects`, its workshops' seats as they are now)
+ * - `GET  {base}/projects/:id` → `ProjectData` (the core's `projectPage` and the city profile)
  * - `GET  {base}/engagements` → `EngagementTrackerData` (the engagements and the city profile)
  * - `GET  {base}/city` → the `CityProfile`
  * - `POST {base}/observations` (`Idempotency-Key: <clientId>`) → 201 `{ observationId }`; the body is a
@@ -19,10 +19,10 @@
  * and, for the tests only, routes that set the world up through the same service:
  *
  * - `POST {base}/__test/walks` `{ capacity?, fill?, quartierId?, title?, days?, then?: 'close' | 'cancel' | 'reschedule' | 'start' }` → `{ id }`
- * - `POST {base}/__test/workshops` `{ capacity?, fill?, title?, days? }` → `{ id, summary }`: a workshop open for sign-up
- *   (a `WorkshopSummary`); until the core's workshop service is wired into `createGusp`, a walk of the store backs it,
- *   so its sign-ups run the one registration implementation walks and workshops share
- * - `POST {base}/__test/projects` (a `ProjectPage`) → `{ id }`: what `GET {base}/projects/:id` answers
+ * - `POST {base}/__test/workshops` `{ capacity?, fill?, title?, days?, project? }` → `{ id, projectId, summary }`: a workshop
+ *   open for sign-up (its `WorkshopSummary`) of the test project titled `project` (« Réhabilitation des Bleuets »), in
+ *   concertation, created on first use
+ * - `GET  {base}/__test/workshops/:id/registrations` → the registrations stored (to count them)
  * - `POST {base}/__test/outage` `{ on: boolean }`: while on, registrations answer 503
  * - `GET  {base}/__test/walks/:id/registrations` → the registrations stored (to count them)
  * - `POST {base}/__test/network` `{ mode: 'up' | 'down' | 'lose-responses' }`: the connection of each
@@ -44,17 +44,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createChallenge, verifySolution } from 'altcha-lib/v1';
-import {
-  createGusp,
-  memoryStore,
-  valence,
-  walkSummary,
-  type GuspError,
-  type ProjectPage,
-  type RecordObservationInput,
-  type RegisterInput,
-  type WorkshopSummary,
-} from '@gusp/core';
+import { createGusp, memoryStore, valence, walkSummary, type GuspError, type RecordObservationInput, type RegisterInput } from '@gusp/core';
 
 /** The part of Koa's context this middleware uses. */
 interface Context {
@@ -238,15 +228,17 @@ export function apiMiddleware(base: string) {
     },
     {
       method: 'POST',
-      // A project's workshop signs up with the same registration code as a walk (the core's shared rules):
-      // until the core's workshop service is in createGusp, each test workshop is backed by a walk of the store.
-      pattern: /^\/(?:walks|workshops)\/([^/]+)\/registrations$/,
-      async handle(ctx, [id]) {
+      // A walk's or a project's workshop: the core's one registration implementation (`gusp.walks`, `gusp.workshops`).
+      pattern: /^\/(walks|workshops)\/([^/]+)\/registrations$/,
+      async handle(ctx, [kind, id]) {
         const input = (await readJson(ctx.req)) as RegisterInput;
         if (!(await proven(ctx))) return;
         if (outage) return send(ctx, 503, { error: { code: 'server.unavailable', message: 'Service unavailable', details: {} } });
         const clientId = ctx.get('Idempotency-Key') || undefined;
-        const done = await gusp.walks.register(id as string, input, { locale: input.locale ?? 'fr', clientId });
+        const done = await (kind === 'workshops' ? gusp.workshops : gusp.walks).register(id as string, input, {
+          locale: input.locale ?? 'fr',
+          clientId,
+        });
         if (!done.ok) return send(ctx, statusOf(done.error), { error: done.error });
         const { registration, status, position } = done.value;
         send(ctx, 201, { registrationId: registration.id, status, position, cancelToken: registration.cancelToken });
@@ -308,78 +300,77 @@ export function apiMiddleware(base: string) {
     },
   ];
 
-  /** The pages stored by `POST {base}/__test/projects`, by project id. */
-  const projects = new Map<string, ProjectPage>();
-
-  /** A test workshop's summary, in the core's `WorkshopSummary` shape, from the walk that backs it. */
-  async function workshopSummaryOf(id: string, like?: WorkshopSummary): Promise<WorkshopSummary | undefined> {
-    const agg = await gusp.walks.get(id);
-    if (!agg.ok) return undefined;
-    const s = walkSummary(agg.value, new Date());
-    const w = s.walk;
-    const workshop = {
-      kind: 'consultation' as const,
-      ...like?.workshop,
-      id: w.id as unknown as WorkshopSummary['workshop']['id'],
-      projectId: (like?.workshop.projectId ?? 'bleuets') as WorkshopSummary['workshop']['projectId'],
-      quartierId: w.quartierId,
-      title: w.title ?? 'Atelier',
-      startsAt: w.startsAt,
-      durationMinutes: w.durationMinutes,
-      place: { label: w.meetingPoint?.label ?? 'Local des habitants' },
-      capacity: w.capacity,
-      registrationDeadline: w.registrationDeadline,
-      status: s.status as WorkshopSummary['status'],
-      sequence: w.sequence,
-      createdAt: w.createdAt,
-      updatedAt: w.updatedAt,
-    };
-    const { walk: _walk, calendar: _calendar, ...counts } = s;
-    return { ...counts, workshop, status: workshop.status };
-  }
+  /** The test projects the workshops belong to, by title (the seed's Bleuets by default), in concertation; each created on first use. */
+  const projects = new Map<string, Promise<string>>();
+  const testProject = (title = 'Réhabilitation des Bleuets'): Promise<string> => {
+    const known = projects.get(title);
+    if (known) return known;
+    const made = (async () => {
+      const created = await gusp.projects.create({
+        quartierId: 'le-plan',
+        title,
+        site: { label: 'Immeuble Les Bleuets', address: '12 rue des Bleuets, 26000 Valence' },
+        landlordId: 'oph',
+        partnerIds: ['compagnons-batisseurs'],
+        description: 'La réhabilitation de l’un des plus anciens immeubles du Plan, faite avec ses habitants.',
+      });
+      if (!created.ok) throw new Error(created.error.message);
+      for (const step of [gusp.projects.announce, gusp.projects.startConcertation]) {
+        const done = await step(created.value.id);
+        if (!done.ok) throw new Error(done.error.message);
+      }
+      return created.value.id;
+    })();
+    projects.set(title, made);
+    return made;
+  };
 
   routes.push(
     {
       method: 'POST',
       pattern: /^\/__test\/workshops$/,
       async handle(ctx) {
-        const body = (await readJson(ctx.req)) as { capacity?: number; fill?: number; title?: string; days?: number };
-        const walk = await gusp.walks.schedule({
-          quartierId: 'le-plan',
+        const body = (await readJson(ctx.req)) as { capacity?: number; fill?: number; title?: string; days?: number; project?: string };
+        const projectId = await testProject(body.project);
+        const scheduled = await gusp.workshops.schedule(projectId, {
+          kind: 'consultation',
           title: body.title ?? 'Atelier du local des habitants',
           startsAt: futureMorning(body.days ?? 30),
-          durationMinutes: 120,
           capacity: body.capacity ?? 15,
-          meetingPoint: { label: 'Local des habitants, 12 rue des Bleuets' },
-          stops: [{ label: 'Local des habitants, 12 rue des Bleuets' }],
+          place: { label: 'Local des habitants, 12 rue des Bleuets' },
         });
-        if (!walk.ok) return send(ctx, 500, { error: walk.error });
-        const id = walk.value.id;
-        await gusp.walks.publish(id);
+        if (!scheduled.ok) return send(ctx, 500, { error: scheduled.error });
+        const id = scheduled.value.id;
+        const published = await gusp.workshops.publish(id);
+        if (!published.ok) return send(ctx, 500, { error: published.error });
         for (let i = 0; i < (body.fill ?? 0); i++) {
-          await gusp.walks.register(id, { name: `Personne ${i}`, email: `w${i}-${id}@example.org`, consent: true });
+          await gusp.workshops.register(id, { name: `Personne ${i}`, email: `w${i}-${id}@example.org`, consent: true });
         }
-        send(ctx, 201, { id, summary: await workshopSummaryOf(id) });
-      },
-    },
-    {
-      method: 'POST',
-      pattern: /^\/__test\/projects$/,
-      async handle(ctx) {
-        const page = (await readJson(ctx.req)) as ProjectPage;
-        projects.set(page.project.id, page);
-        send(ctx, 201, { id: page.project.id });
+        const summary = await gusp.queries.workshopSummary(id);
+        if (!summary.ok) return send(ctx, 500, { error: summary.error });
+        send(ctx, 201, { id, projectId, summary: summary.value });
       },
     },
     {
       method: 'GET',
       pattern: /^\/projects\/([^/]+)$/,
       async handle(ctx, [id]) {
-        const page = projects.get(id as string);
-        if (!page) return send(ctx, 404, { error: { code: 'project.not-found', message: 'Projet introuvable.', details: {} } });
-        // The seats of each upcoming workshop as they are now.
-        const upcoming = await Promise.all(page.upcomingWorkshops.map(async (s) => (await workshopSummaryOf(s.workshop.id, s)) ?? s));
-        send(ctx, 200, { ...page, upcomingWorkshops: upcoming, city: valence });
+        const page = await gusp.queries.projectPage(id as string);
+        if (!page.ok) return send(ctx, statusOf(page.error), { error: page.error });
+        send(ctx, 200, { ...page.value, city: valence });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/__test\/workshops\/([^/]+)\/registrations$/,
+      async handle(ctx, [id]) {
+        const agg = await gusp.workshops.get(id as string);
+        if (!agg.ok) return send(ctx, 404, { error: agg.error });
+        send(
+          ctx,
+          200,
+          agg.value.registrations.map((r) => ({ name: r.name, status: r.status, role: r.role, needs: r.needs })),
+        );
       },
     },
     {

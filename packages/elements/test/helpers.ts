@@ -111,9 +111,11 @@ export function ageDrafts(hours: number): void {
 
 /** Creates a workshop open for sign-up on the test API; returns its id and summary (see api-middleware.ts). */
 export const createWorkshop = (
-  options: { capacity?: number; fill?: number; title?: string; days?: number } = {},
+  options: { capacity?: number; fill?: number; title?: string; days?: number; project?: string } = {},
   api = API,
-): Promise<{ id: string; summary: WorkshopSummary }> => post('/__test/workshops', options, api);
+): Promise<{ id: string; projectId: string; summary: WorkshopSummary }> => post('/__test/workshops', options, api);
 
-/** Stores a project page on the test API: what `GET {API}/projects/:id` then answers. */
-export const storeProject = (page: unknown, api = API): Promise<{ id: string }> => post('/__test/projects', page, api);
+/** The registrations the API has stored for a workshop. */
+export async function storedWorkshopRegistrations(workshopId: string): Promise<{ name: string; status: string; role: string }[]> {
+  return (await fetch(`${API}/__test/workshops/${workshopId}/registrations`)).json();
+}

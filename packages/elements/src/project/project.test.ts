@@ -2,16 +2,7 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define/project.js';
-import {
-  API,
-  createWorkshop,
-  projectData,
-  storeProject,
-  storedRegistrations,
-  uniqueEmail,
-  until,
-  workshopSummary,
-} from '../../test/helpers.js';
+import { API, createWorkshop, projectData, storedWorkshopRegistrations, uniqueEmail, until, workshopSummary } from '../../test/helpers.js';
 import { runElementBaseTests } from '../../test/element-base-tests.js';
 import type { GuspProject } from './project.js';
 import type { GuspWorkshopSignup } from './workshop-signup.js';
@@ -49,16 +40,17 @@ runElementBaseTests({
   loading: 'Chargement du projet…',
   loadFailed: 'Impossible de charger ce projet pour le moment.',
   headingDepth: 2,
+  // The test API's project (the core's projectPage over its store), with one workshop open for sign-up.
   fromApi: async () => {
-    await storeProject(projectData());
-    return { attributes: { endpoint: API, 'project-id': 'bleuets' }, path: '/projects/bleuets' };
+    const { projectId } = await createWorkshop({ capacity: 10 });
+    return { attributes: { endpoint: API, 'project-id': projectId }, path: `/projects/${projectId}` };
   },
+  // Another project of the same API.
   change: async () => {
-    const other = projectData({ project: { ...projectData().project, id: 'tilleuls' as never, title: 'Aire de jeux des Tilleuls' } });
-    await storeProject(other);
+    const { projectId } = await createWorkshop({ project: 'Aire de jeux des Tilleuls', title: 'Choisir les jeux' });
     return {
       attribute: 'project-id',
-      value: 'tilleuls',
+      value: projectId,
       shown: (r) => clean(r.querySelector('h2')?.textContent) === 'Aire de jeux des Tilleuls',
     };
   },
@@ -226,7 +218,7 @@ describe('gusp-project', () => {
       expect(ics).to.include(`UID:workshop-${id}@gusp`);
       expect(ics).to.include('SUMMARY:Atelier peinture des halls');
       await expect(el).to.be.accessible();
-      expect((await storedRegistrations(id)).map((r) => r.name)).to.include('Awa Diallo');
+      expect((await storedWorkshopRegistrations(id)).map((r) => r.name)).to.include('Awa Diallo');
       // Escape goes back to the workshop's button.
       await sendKeys({ press: 'Escape' });
       await until(() => deepActive()?.id === `open-${id}`);
