@@ -65,6 +65,36 @@ export function okCalls(url: () => string, headers: () => Record<string, string>
   };
 }
 
+/** What {@linkcode okCalls} makes. */
+export type Ok = ReturnType<typeof okCalls>;
+
+/**
+ * A walk in the Polygone that starts in 20 minutes (sign-ups close in 10), at `stops`, scheduled and
+ * published by `ok` (a coordinator's); and `reg(who, extra?)`: a resident signs up to it over HTTP
+ * (`person(`<tag>-<who>`)`, `extra` over it), giving the registration's id.
+ */
+export async function walkStartingSoon(
+  base: string,
+  ok: Ok,
+  tag: string,
+  { capacity, stops }: { capacity: number; stops: readonly { label: string }[] },
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as Reply
+): Promise<{ id: string; walk: any; reg: (who: string, extra?: Record<string, unknown>) => Promise<string> }> {
+  const walk = await ok('POST', '/api/walks', {
+    quartierId: 'polygone',
+    startsAt: new Date(Date.now() + 20 * 60_000).toISOString(),
+    capacity,
+    meetingPoint: { label: 'Maison de quartier' },
+    stops,
+    registrationDeadline: new Date(Date.now() + 10 * 60_000).toISOString(),
+  });
+  const id = walk.id as string;
+  await ok('POST', `/api/walks/${id}/publish`);
+  const reg = async (who: string, extra: Record<string, unknown> = {}) =>
+    (await call(base, 'POST', `/api/walks/${id}/registrations`, { body: person(`${tag}-${who}`, extra) })).body.registrationId as string;
+  return { id, walk, reg };
+}
+
 /** The authorization header of a fresh API token of `role` (an organisation's names its `organisationId`). */
 export async function bearer(db: Database, role: StaffRole, label: string, organisationId?: string): Promise<Record<string, string>> {
   const { token } = await createToken(db.sql, { role, label, ...(organisationId ? { organisationId } : {}) });

@@ -15,7 +15,7 @@ import type { Database } from '../src/db.js';
 import { readOutbox } from '../src/notify/outbox.js';
 import type { RunningServer } from '../src/server.js';
 import { createAccount, deactivateAccount } from '../src/staff/accounts.js';
-import { bearer, call, isErrorBody, okCalls, person } from './harness.js';
+import { bearer, call, isErrorBody, okCalls, person, walkStartingSoon } from './harness.js';
 import { rgbPng } from './images.js';
 import { onBothDatabases } from './postgres-cluster.js';
 import { startNotifyingServer, startSmtpCapture, to, type SmtpCapture } from './smtp-capture.js';
@@ -54,19 +54,10 @@ onBothDatabases((name, open, skip) => {
      * E erased; a problem with a photo at the first stop, qualified for the Ville; a positive point.
      */
     async function doneWalk(tag: string) {
-      const walk = await ok('POST', '/api/walks', {
-        quartierId: 'polygone',
-        startsAt: new Date(Date.now() + 20 * 60_000).toISOString(),
+      const { id, walk, reg } = await walkStartingSoon(server.url, ok, tag, {
         capacity: 4,
-        meetingPoint: { label: 'Maison de quartier' },
         stops: [{ label: 'Square Dunant' }, { label: 'Rue Jean-Jaurès' }],
-        registrationDeadline: new Date(Date.now() + 10 * 60_000).toISOString(),
       });
-      const id = walk.id as string;
-      await ok('POST', `/api/walks/${id}/publish`);
-      const reg = async (who: string, extra: Record<string, unknown> = {}) =>
-        (await call(server.url, 'POST', `/api/walks/${id}/registrations`, { body: person(`${tag}-${who}`, extra) })).body
-          .registrationId as string;
       const a = await reg('a');
       await reg('b', { locale: 'en' });
       const p = await reg('p', { email: undefined, phone: '06 12 34 56 78', name: `Paulette ${tag}` });

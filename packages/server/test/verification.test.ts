@@ -15,7 +15,7 @@ import type { ParsedMail } from 'mailparser';
 import type { Database } from '../src/db.js';
 import { readOutbox } from '../src/notify/outbox.js';
 import type { RunningServer } from '../src/server.js';
-import { bearer, call, inDays, okCalls, person } from './harness.js';
+import { bearer, call, inDays, okCalls, walkStartingSoon } from './harness.js';
 import { onBothDatabases } from './postgres-cluster.js';
 import { startNotifyingServer, startSmtpCapture, to, type SmtpCapture } from './smtp-capture.js';
 
@@ -52,19 +52,7 @@ onBothDatabases((name, open, skip) => {
 
     /** A done walk attended by A (fr, email), B (en, email) and P (phone only). */
     async function attendedWalk(tag: string) {
-      const walk = await ok('POST', '/api/walks', {
-        quartierId: 'polygone',
-        startsAt: new Date(Date.now() + 20 * 60_000).toISOString(),
-        capacity: 10,
-        meetingPoint: { label: 'Maison de quartier' },
-        stops: [{ label: 'Square Dunant' }],
-        registrationDeadline: new Date(Date.now() + 10 * 60_000).toISOString(),
-      });
-      const id = walk.id as string;
-      await ok('POST', `/api/walks/${id}/publish`);
-      const reg = async (who: string, extra: Record<string, unknown> = {}) =>
-        (await call(server.url, 'POST', `/api/walks/${id}/registrations`, { body: person(`${tag}-${who}`, extra) })).body
-          .registrationId as string;
+      const { id, reg } = await walkStartingSoon(server.url, ok, tag, { capacity: 10, stops: [{ label: 'Square Dunant' }] });
       const a = await reg('a', { locale: 'fr' });
       const b = await reg('b', { locale: 'en' });
       const p = await reg('p', { email: undefined, phone: '06 12 34 56 78' });
