@@ -4,12 +4,15 @@
 import { writeFileSync } from 'node:fs';
 import {
   type AnyRulesTable,
+  contributionRules,
   engagementRules,
   observationRules,
+  projectRules,
   registrationRules,
   reportRules,
   toMermaid,
   walkRules,
+  workshopRules,
 } from '../src/index.js';
 
 const tables: readonly (readonly [string, AnyRulesTable])[] = [
@@ -18,6 +21,9 @@ const tables: readonly (readonly [string, AnyRulesTable])[] = [
   ['Observation', observationRules],
   ['Report (compte-rendu)', reportRules],
   ['Engagement (engagement opérationnel)', engagementRules],
+  ['Concerted project (projet concerté)', projectRules],
+  ['Workshop (atelier) — its sign-ups follow the registration table above', workshopRules],
+  ['Contribution (ce que les habitants ont décidé ou demandé)', contributionRules],
 ];
 
 export function lifecyclesMarkdown(): string {
