@@ -315,8 +315,8 @@ export function apiMiddleware(base: string) {
         description: 'La réhabilitation de l’un des plus anciens immeubles du Plan, faite avec ses habitants.',
       });
       if (!created.ok) throw new Error(created.error.message);
-      for (const step of [gusp.projects.announce, gusp.projects.startConcertation]) {
-        const done = await step(created.value.id);
+      for (const step of ['announce', 'startConcertation'] as const) {
+        const done = await gusp.projects[step](created.value.id);
         if (!done.ok) throw new Error(done.error.message);
       }
       return created.value.id;
