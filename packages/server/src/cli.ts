@@ -12,9 +12,9 @@
  * free: stop the server first. Without `--database-url` (or `DATABASE_URL`),
  * data lives in embedded PGlite under `--data-dir`. Logs are JSON lines on stdout.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { CityProfile, Observation } from '@gusp/core';
 import type { StaffRole } from './auth.js';
 import type { Database, OpenDatabaseOptions } from './db.js';
@@ -471,6 +471,99 @@ async function copy(argv: string[]): Promise<void> {
   }
 }
 
+/**
+ * `qpv import --file <national.geojson> --profile <city.json> [--out <file>|-]`: the official
+ * boundaries of the profile's QPVs (its `qpvCode`s) from the national file, written into the
+ * profile (or `--out`; `-` for stdout), checked with `parseCity`. Says what was found and what is
+ * missing; exit code 1 when a code is missing (the file is written with what was found), 2 when
+ * nothing can be written.
+ */
+async function qpvImport(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { file: { type: 'string' }, profile: { type: 'string' }, out: { type: 'string' } },
+    strict: true,
+  });
+  if (values.file === undefined || values.profile === undefined)
+    throw new UsageError('qpv import --file <national.geojson> --profile <city.json> [--out <file>]');
+  const { importQpvBoundaries } = await import('./qpv-import.js');
+  const locale = cliLocale();
+  const en = locale === 'en';
+  const readJson = (file: string, what: string): unknown => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? (en ? 'no such file' : 'fichier introuvable') : (e as Error).message;
+      throw new CityProfileFileError(
+        `${en ? `Cannot read the ${what}` : `Impossible de lire ${what === 'QPV file' ? 'le fichier des QPV' : 'le profil de ville'}`} ${file}: ${reason}`,
+      );
+    }
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      throw new CityProfileFileError(`${file}: ${en ? 'not valid JSON' : 'ce n’est pas du JSON valide'} (${(e as Error).message})`);
+    }
+  };
+  const national = readJson(values.file, 'QPV file');
+  const profile = readJson(values.profile, 'city profile');
+  const result = importQpvBoundaries(national, profile, {
+    source: basename(values.file),
+    date: new Date().toISOString().slice(0, 10),
+    locale,
+  });
+  if (!result.ok) {
+    const why: Record<typeof result.problem, [string, string]> = {
+      'not-a-feature-collection': [
+        `${values.file} n’est pas une FeatureCollection GeoJSON (le fichier national des QPV en GeoJSON).`,
+        `${values.file} is not a GeoJSON FeatureCollection (the national QPV file as GeoJSON).`,
+      ],
+      'not-wgs84': [
+        `${values.file} n’est pas en WGS 84 (longitude, latitude en degrés) : convertissez-le d’abord, par exemple ogr2ogr -t_srs EPSG:4326 (${result.detail ?? ''}).`,
+        `${values.file} is not in WGS 84 (longitude, latitude in degrees): convert it first, e.g. ogr2ogr -t_srs EPSG:4326 (${result.detail ?? ''}).`,
+      ],
+      'no-qpv-code': [
+        `${values.profile} : aucun quartier n’a de qpvCode ; ajoutez le code de chaque QPV (QN02601M) avant l’import.`,
+        `${values.profile}: no quartier has a qpvCode; give each QPV its code (QN02601M) before importing.`,
+      ],
+      'profile-not-an-object': [
+        `${values.profile} n’est pas un profil de ville (un objet JSON).`,
+        `${values.profile} is not a city profile (a JSON object).`,
+      ],
+      'profile-invalid': [`${values.profile}: ${result.error?.message ?? ''}`, `${values.profile}: ${result.error?.message ?? ''}`],
+    };
+    const issues = ((result.error?.details.issues ?? []) as { path: string; code: string; message: string }[]).map(
+      (i) => `  - ${i.path || (en ? '(profile)' : '(profil)')}: ${i.message} [${i.code}]`,
+    );
+    throw new CityProfileFileError([why[result.problem][en ? 1 : 0], ...issues].join('\n'));
+  }
+  const text = `${JSON.stringify(result.profile, null, 2)}\n`;
+  const target = values.out ?? values.profile;
+  if (target === '-') process.stdout.write(text);
+  else writeFileSync(target, text);
+  const say = (line: string) => (target === '-' ? process.stderr : process.stdout).write(`${line}\n`);
+  for (const f of result.found)
+    say(
+      en
+        ? `found ${f.qpvCode}${f.name ? ` (${f.name})` : ''} → quartier ${f.quartierId}: ${f.polygons} polygon(s), ${f.positions} positions`
+        : `trouvé ${f.qpvCode}${f.name ? ` (${f.name})` : ''} → quartier ${f.quartierId} : ${f.polygons} polygone(s), ${f.positions} positions`,
+    );
+  for (const m of result.missing)
+    say(
+      en
+        ? `missing ${m.qpvCode} (quartier ${m.quartierId}): not in ${values.file}`
+        : `absent ${m.qpvCode} (quartier ${m.quartierId}) : pas dans ${values.file}`,
+    );
+  if (result.withoutCode.length > 0)
+    say(
+      en
+        ? `without qpvCode, left as they are: ${result.withoutCode.join(', ')}`
+        : `sans qpvCode, laissés tels quels : ${result.withoutCode.join(', ')}`,
+    );
+  if (target !== '-') say(en ? `written: ${target}` : `écrit : ${target}`);
+  if (result.missing.length > 0) throw new RefusedError('missing');
+}
+
 class UsageError extends Error {}
 /** A refusal already printed (exit code 1). */
 class RefusedError extends Error {}
@@ -527,6 +620,12 @@ const COMMANDS: readonly Command[] = [
     usage:
       'gusp-server export [--what observations|engagements] [--format csv|geojson] [--public-url https://…] [--city …] [--data-dir …|--database-url …]',
     run: exportData,
+  },
+  {
+    words: ['qpv', 'import'],
+    usage: `gusp-server qpv import --file <national-qpv.geojson> --profile <city.json> [--out <file>|-]
+                    (the official boundaries of the profile's qpvCodes / les contours officiels de ses QPV)`,
+    run: qpvImport,
   },
   {
     words: ['rebuild'],
