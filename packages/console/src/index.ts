@@ -5,7 +5,7 @@
  * tags, or load the self-contained `dist/bundle/gusp-console.js` in a page (what the server serves at `/gestion`).
  */
 export { ConsoleElement } from './internal/console-element.js';
-export { ConsoleScreen } from './internal/console-screen.js';
+export { ConsoleScreen, type LoadFailure } from './internal/console-screen.js';
 export { LocalizeController, type LocalizeHost } from './internal/localize.js';
 export { ApiRefusal, ApiUnavailable, setCsrfToken, staffRequest, staffPages, type StaffRequest } from './internal/api.js';
 export { SessionEndedEvent, SignedInEvent, SignedOutEvent, type SignedIn, type StaffAccount, type StaffRole } from './internal/events.js';
