@@ -65,6 +65,8 @@ export function issueFormConfig(element: {
       'observation.unknown-quartier': 'quartierId',
       'observation.location-required': 'location',
       'observation.unknown-stop': 'location',
+      // A point outside every quartier's shape (the core's quartierOf): said next to the location.
+      'geo.outside-city': 'location',
       'observation.unknown-theme': 'themeId',
       'observation.contact-consent-required': 'reporterConsent',
     },
