@@ -83,15 +83,8 @@ export { memoryStore } from './store/memory-store.js';
 export { createGusp, type Gusp, type GuspOptions, type GuspQueries } from './service/create-gusp.js';
 export type { CommandOptions } from './service/runtime.js';
 export type { StaffCommandOptions, WalkCommands } from './service/walks.js';
-export {
-  REGISTRATION_OPTIONS_AT,
-  registrationCommands,
-  type GatheringAggregate,
-  type GatheringKind,
-  type RegistrationCommands,
-  type RegistrationOutcome,
-  type RegistrationParts,
-} from './service/registrations.js';
+// The factory that makes them (`registrationCommands`) is the core's own: walks and workshops use it.
+export type { RegistrationCommands, RegistrationOutcome } from './service/registrations.js';
 export { DuplicateInput, PhotoRegion, RedactPhotoInput, ResolveInput, type ObservationCommands } from './service/observations.js';
 export type { EngagementCommandOptions, EngagementCommands } from './service/engagements.js';
 export type { ReportCommands } from './service/reports.js';
