@@ -318,6 +318,8 @@ describe('workshops: the lifecycle', () => {
     const w = unwrap(
       await gusp.workshops.schedule(p.id, { title: 'Visite du chantier', kind: 'site-visit', startsAt: '2026-03-14T10:00:00+01:00' }),
     );
+    assertRefused(await gusp.workshops.publish(w.id), 'workshop.project-not-announced');
+    unwrap(await gusp.projects.announce(p.id));
     assertRefused(await gusp.workshops.publish(w.id), 'workshop.place-required');
     assertRefused(await gusp.workshops.publish(w.id, { locale: 'en' }), 'workshop.place-required', 'en');
     const edited = unwrap(

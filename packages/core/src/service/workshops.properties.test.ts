@@ -36,6 +36,7 @@ describe('workshops: the registration guarantees of a walk, under random sequenc
           const project = unwrap(
             await gusp.projects.create({ quartierId: 'le-plan', title: 'Les Bleuets', site: { label: 'Les Bleuets' }, landlordId: 'oph' }),
           );
+          unwrap(await gusp.projects.announce(project.id));
           const w = unwrap(
             await gusp.workshops.schedule(project.id, {
               title: 'Atelier',
