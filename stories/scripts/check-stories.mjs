@@ -129,7 +129,7 @@ function inspectElement(page) {
       .querySelector('#storybook-root')
       ?.querySelector(
         [
-          'gusp-walk-signup, gusp-issue-form, gusp-engagement-tracker, gusp-walk-list',
+          'gusp-walk-signup, gusp-issue-form, gusp-engagement-tracker, gusp-walk-list, gusp-project',
           'gusp-console, gusp-console-sign-in, gusp-console-walks, gusp-console-plan',
           'gusp-console-registrations, gusp-console-day, gusp-console-accounts',
           'gusp-console-dashboard',

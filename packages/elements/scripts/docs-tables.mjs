@@ -21,7 +21,7 @@ export const START =
 export const END = '<!-- gusp-elements:reference:end -->';
 
 /** The elements in the order the page presents them. */
-const TAGS = ['gusp-walk-list', 'gusp-walk-signup', 'gusp-issue-form', 'gusp-engagement-tracker'];
+const TAGS = ['gusp-walk-list', 'gusp-walk-signup', 'gusp-issue-form', 'gusp-engagement-tracker', 'gusp-project', 'gusp-workshop-signup'];
 
 /** One line, `{@linkcode X}` as `X`, pipes escaped for a table cell. */
 const cell = (text) =>

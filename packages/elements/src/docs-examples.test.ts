@@ -8,7 +8,7 @@
  * the CSP header) and are not run here.
  */
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
-import { createWalk, fill, uniqueEmail, until } from '../test/helpers.js';
+import { createWalk, createWorkshop, fill, uniqueEmail, until } from '../test/helpers.js';
 
 const GUIDE = new URL('../../../docs/webmasters.md', import.meta.url);
 
@@ -22,13 +22,17 @@ async function blocks(): Promise<Block[]> {
   return [...text.matchAll(/^ {0,2}```(\w+)\n([\s\S]*?)^ {0,2}```$/gm)].map((m) => ({ lang: m[1] as string, code: m[2] as string }));
 }
 
-/** The guide's addresses, made this test's. */
-function localise(code: string, walkId: string): string {
+/** The guide's addresses, made this test's (its project: the test API's, with a workshop open for sign-up). */
+function localise(code: string, walkId: string, projectId = ''): string {
   return code
     .replaceAll('https://gusp.ville.fr/elements/gusp-elements.js', '/__bundle__/gusp-elements.js')
     .replaceAll('https://gusp.ville.fr/api', '/api')
-    .replaceAll('V1StGXR8_Z5jdHi6B-myT', walkId);
+    .replaceAll('V1StGXR8_Z5jdHi6B-myT', walkId)
+    .replaceAll('RhB1eUeTs_LePlan2013', projectId);
 }
+
+/** The tags the guide shows. */
+const TAGS = 'gusp-walk-list, gusp-walk-signup, gusp-issue-form, gusp-engagement-tracker, gusp-project';
 
 /** A fragment (what a CMS block holds) becomes a page; a whole page stays as it is. */
 const asPage = (code: string, extraHead = ''): string =>
@@ -49,9 +53,9 @@ const shadowText = (el: Element | null | undefined): string => (el?.shadowRoot?.
 
 /** Every GUSP element of the page shows its content: no « Chargement… », no « impossible ». */
 async function rendered(doc: Document): Promise<Element[]> {
-  const elements = [...doc.querySelectorAll('gusp-walk-list, gusp-walk-signup, gusp-issue-form, gusp-engagement-tracker')];
+  const elements = [...doc.querySelectorAll(TAGS)];
   expect(elements.length).to.be.greaterThan(0);
-  await until(() => elements.every((el) => !!el.shadowRoot?.querySelector('form, section h2, li.card')), 8000);
+  await until(() => elements.every((el) => !!el.shadowRoot?.querySelector('form, section h2, li.card, section h3')), 8000);
   for (const el of elements) expect(shadowText(el)).not.to.match(/Chargement|impossible de charger|ne peut pas être chargé/i);
   return elements;
 }
@@ -67,11 +71,12 @@ describe('docs/webmasters.md, run as written', () => {
 
   it('every ```html block, loaded as a page, shows its elements with their data', async () => {
     const walkId = await createWalk();
+    const { projectId } = await createWorkshop({ title: 'Atelier du guide' });
     for (const block of (await blocks()).filter((b) => b.lang === 'html')) {
-      const doc = await open(asPage(localise(block.code, walkId)));
+      const doc = await open(asPage(localise(block.code, walkId, projectId)));
       const scripts = [...doc.querySelectorAll('script[src]')].map((s) => s.getAttribute('src'));
       // A block with only a script tag of the site's own (the listening example) is run with the js block below.
-      if (!doc.querySelector('gusp-walk-list, gusp-walk-signup, gusp-issue-form, gusp-engagement-tracker')) {
+      if (!doc.querySelector(TAGS)) {
         // The calendars' block is links only: each to a feed, for a calendar app (webcal:) or a download (https:).
         if (doc.querySelector('a[href^="webcal:"]')) {
           const links = [...doc.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? '');
@@ -89,6 +94,9 @@ describe('docs/webmasters.md, run as written', () => {
       }
       for (const el of elements.filter((e) => e.localName === 'gusp-walk-list')) {
         expect(shadowText(el), block.code).to.match(/Prochains diagnostics en marchant/);
+      }
+      for (const el of elements.filter((e) => e.localName === 'gusp-project')) {
+        expect(shadowText(el), block.code).to.match(/Réhabilitation des Bleuets.*Nous en sommes là.*Atelier du guide/);
       }
       fixtureCleanup();
     }

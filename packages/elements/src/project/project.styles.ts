@@ -14,10 +14,10 @@ export const styles = [
     [tabindex='-1']:focus {
       outline: none;
     }
-    section {
+    .page > section {
       margin-block-start: calc(var(--_space) * 1.5);
     }
-    section > :is(h2, h3, h4, h5, h6) {
+    .page > section > :is(h2, h3, h4, h5, h6) {
       margin-block: 0 calc(var(--_space) * 0.5);
       font-size: 1.1875em;
     }

@@ -217,6 +217,8 @@ describe('gusp-project', () => {
       const ics = await (await fetch(calendar.href)).text();
       expect(ics).to.include(`UID:workshop-${id}@gusp`);
       expect(ics).to.include('SUMMARY:Atelier peinture des halls');
+      expect(ics).to.include('LOCATION:Local des habitants\\, 12 rue des Bleuets');
+      expect(ics.replace(/\r\n /g, '')).to.include('Réhabilitation des Bleuets');
       await expect(el).to.be.accessible();
       expect((await storedWorkshopRegistrations(id)).map((r) => r.name)).to.include('Awa Diallo');
       // Escape goes back to the workshop's button.

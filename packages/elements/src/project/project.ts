@@ -146,7 +146,7 @@ export class GuspProject extends GuspElement {
     const data = this.data;
     const p = data.project;
     const colon = labelIn(MESSAGES, 'format.colon', this.locale);
-    return html`<article part="base" class="page" lang=${this.localize.lang} dir=${this.localize.dir} aria-labelledby="title">
+    return html`<section part="base" class="page" lang=${this.localize.lang} dir=${this.localize.dir} aria-labelledby="title">
       ${heading(this.level(), p.title, { id: 'title', part: 'title', tabindex: '-1' })}
       ${p.description ? html`<p part="description" class="description">${p.description}</p>` : nothing}
       <dl part="details">
@@ -179,7 +179,7 @@ export class GuspProject extends GuspElement {
       </dl>
       ${this.renderPhases(data.phases)} ${this.renderUpcoming(data)} ${this.renderDecisions(data.contributions, colon)}
       ${this.renderPast(data.pastWorkshops)} ${this.renderEngagements(data.engagements)}
-    </article>`;
+    </section>`;
   }
 
   private section(id: string, title: string, content: unknown): TemplateResult {

@@ -64,7 +64,10 @@ export abstract class GatheringSignup<D extends SignupCounts> extends GuspElemen
 
   /** Link to the privacy notice next to the consent box; the city profile's by default. */
   declare privacyNoticeUrl: string | undefined;
-  /** What to show: see each element's data type. */
+  /**
+   * What to show: each element declares its data's type (`WalkSignupData`, `WorkshopSignupData`).
+   * @internal
+   */
   declare data: D | undefined;
 
   declare private phase: 'editing' | 'sending' | 'failed' | 'done';
