@@ -23,7 +23,7 @@ async function page(city: unknown): Promise<{ frame: HTMLIFrameElement; form: ()
     html`<iframe title="Page d’une ville" srcdoc=${srcdoc} style="inline-size: 600px; block-size: 900px"></iframe>`,
   );
   const form = () => frame.contentDocument?.querySelector<HTMLElement>('gusp-issue-form') ?? null;
-  await until(() => !!form()?.shadowRoot?.querySelector('#pick-on-map'), 8000);
+  await until(() => !!form()?.shadowRoot?.querySelector('#pick-on-map'), 30_000);
   const chunks = () =>
     (frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[])
       .map((e) => new URL(e.name).pathname)
@@ -34,7 +34,9 @@ async function page(city: unknown): Promise<{ frame: HTMLIFrameElement; form: ()
 
 afterEach(() => fixtureCleanup());
 
-describe('the map’s chunk in the bundle', () => {
+describe('the map’s chunk in the bundle', function () {
+  // The first page builds the bundle (scripts/bundle.mjs) when it asks for it.
+  this.timeout(40_000);
   it('is not requested until a map is shown; then the map, and without tiles no Leaflet and no tile', async () => {
     await fetch('/__tiles__/__reset', { method: 'POST' });
     const { frame, form, chunks } = await page(valence);

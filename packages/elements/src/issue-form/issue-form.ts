@@ -7,7 +7,7 @@ import { nameErrors, type ShownError } from '../internal/error-summary.js';
 import { heading } from '../internal/heading.js';
 import { FormController } from '../internal/form-controller.js';
 import { GuspElement } from '../internal/gusp-element.js';
-import { MapController, boundaryOf, tilesOf } from '../internal/map/map-controller.js';
+import { MapController } from '../internal/map/map-controller.js';
 import type { OutboxEntry } from '../internal/outbox.js';
 import type { WalkSignupData } from '../walk-signup/walk-signup-data.js';
 import { GeolocationController } from './geolocation-controller.js';
@@ -325,9 +325,6 @@ export class GuspIssueForm extends GuspElement {
     const t = this.t;
     const m = this.picker;
     const q = findQuartier(city, quartierId);
-    const stops = (walk?.stops ?? []).flatMap((s, i) =>
-      s.point ? [{ id: s.id, label: `${i + 1}. ${s.label}`, badge: `${i + 1}`, ...s.point }] : [],
-    );
     return html`<button
         type="button"
         class="secondary"
@@ -345,13 +342,12 @@ export class GuspIssueForm extends GuspElement {
           ? html`<gusp-map
               class="picker"
               .picker=${true}
-              .route=${stops.length > 1}
-              .points=${stops}
+              .stops=${walk?.stops ?? []}
               .pin=${this.form.values.point}
               .centre=${q?.centre}
               .reference=${q?.centre ? { id: q.id, label: t.centreOf(q.name), ...q.centre } : undefined}
-              .boundary=${boundaryOf(q)}
-              .tiles=${tilesOf(city)}
+              .boundary=${q?.boundary}
+              .tiles=${city.map?.tiles}
               .label=${t.pickerLabel}
               @gusp-map-pick=${(e: CustomEvent<{ lat: number; lon: number; words: string }>) => {
                 e.preventDefault();

@@ -33,6 +33,8 @@ export interface SignupCard {
   /** IANA time zone its times are shown in. */
   readonly timeZone: string;
   readonly privacyNoticeUrl: string | undefined;
+  /** Shown after the details: a walk's route (its stops, and its map when asked for). */
+  readonly more?: unknown;
 }
 
 /**
@@ -315,7 +317,8 @@ export abstract class GatheringSignup<D extends SignupCounts> extends GuspElemen
               </div>`
             : nothing
         }
-      </dl>`;
+      </dl>
+      ${card.more ?? nothing}`;
   }
 
   private renderForm(card: SignupCard): TemplateResult {

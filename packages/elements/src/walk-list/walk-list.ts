@@ -6,7 +6,7 @@ import { DataController } from '../internal/data-controller.js';
 import { formatTimeRange } from '../internal/format-date.js';
 import { GuspElement } from '../internal/gusp-element.js';
 import { heading } from '../internal/heading.js';
-import { MapController, boundaryOf, tilesOf } from '../internal/map/map-controller.js';
+import { MapController } from '../internal/map/map-controller.js';
 import { route } from '../internal/map/route.js';
 import { textsFor } from '../translations/registry.js';
 import type { CommonTexts, WalkListTexts, WalkSignupTexts } from '../translations/types.js';
@@ -186,8 +186,8 @@ export class GuspWalkList extends GuspElement {
         t: w,
         map: this.routeMap,
         mode: this.mapMode,
-        tiles: tilesOf(data.city),
-        boundary: boundaryOf(data.city && findQuartier(data.city, s.walk.quartierId)),
+        city: data.city,
+        quartierId: s.walk.quartierId,
       })}
       <div class="row">
         <p part="seats" class="seats ${state}">${seats}</p>

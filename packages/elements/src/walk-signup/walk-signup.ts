@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { findQuartier } from '@gusp/core';
 import { DataController } from '../internal/data-controller.js';
+import { MapController } from '../internal/map/map-controller.js';
+import { route, routeStyles } from '../internal/map/route.js';
 import { GatheringSignup, type SignupCard } from '../signup/gathering-signup.js';
 import { feedUrl, type WalkSignupData } from './walk-signup-data.js';
 import { textsFor } from '../translations/registry.js';
@@ -41,6 +43,12 @@ import { WALK_SIGNUP_MESSAGES, WALK_SIGNUP_TEXTS } from '../translations/walk-si
  * @csspart calendar - The « Ajouter à mon agenda » link to the walk's .ics file.
  * @csspart subscribe - The « S’abonner aux diagnostics du quartier » link to the quartier's calendar feed (`webcal:`).
  * @csspart retry - The « Réessayer » button after a failed load.
+ * @csspart route - The walk's route: its heading, the ordered list of stops, the map's button and the map.
+ * @csspart stops - The ordered list of the route's stops (always there: the map only adds to it).
+ * @csspart show-on-map - Each stop's « Voir sur la carte », once the map is shown: the focus goes to its marker.
+ * @csspart map-toggle - « Voir le parcours sur une carte » / « Masquer la carte ».
+ * @csspart map - The route's map (`<gusp-map>`, loaded when shown); its `--gusp-map-height` is 18rem by default.
+ * @attr map - `button` (default): a route whose stops are placed is offered on a map under its list; `open`: the map at once; `none`: the list only.
  */
 export class GuspWalkSignup extends GatheringSignup<WalkSignupData> {
   protected override get t(): CommonTexts & WalkSignupTexts {
@@ -48,16 +56,22 @@ export class GuspWalkSignup extends GatheringSignup<WalkSignupData> {
   }
 
   static override speaks = [WALK_SIGNUP_TEXTS, WALK_SIGNUP_MESSAGES];
+  static override styles = [...GatheringSignup.styles, routeStyles];
 
   static override properties = {
     ...GatheringSignup.properties,
     walkId: { type: String, attribute: 'walk-id' },
+    mapMode: { type: String, attribute: 'map' },
   };
 
   /** The walk's id; taken from `data.walk.id` when data is given directly. */
   declare walkId: string | undefined;
+  /** The route's map: `button` (default), `open`, `none`. */
+  declare mapMode: string | undefined;
   /** The walk to show: see {@linkcode WalkSignupData}. */
   declare data: WalkSignupData | undefined;
+  /** The route's map, its chunk loaded when asked for (at once with `map="open"`). */
+  private readonly routeMap = new MapController(this, () => (this.mapMode === 'open' ? this.data?.walk.id : undefined));
 
   /** The walk: from `data`, inline JSON, or `GET {endpoint}/walks/{walk-id}`, again whenever those change. */
   protected readonly source = new DataController<WalkSignupData>(this, {
@@ -78,6 +92,16 @@ export class GuspWalkSignup extends GatheringSignup<WalkSignupData> {
       place: (data.walk.meetingPoint ?? data.walk.stops[0])?.label,
       timeZone: data.city?.timezone ?? data.timezone ?? 'Europe/Paris',
       privacyNoticeUrl: data.city?.privacyNoticeUrl ?? data.privacyNoticeUrl,
+      more: route({
+        key: data.walk.id,
+        stops: data.walk.stops,
+        level: this.level(1),
+        t: this.t,
+        map: this.routeMap,
+        mode: this.mapMode,
+        city: data.city,
+        quartierId: data.walk.quartierId,
+      }),
     };
   }
 

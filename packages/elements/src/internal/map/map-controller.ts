@@ -2,13 +2,10 @@
 /**
  * What an element needs in its own bundle to offer a map: whether it is shown,
  * the `import()` of `<gusp-map>`'s chunk when it is asked for (never before),
- * the point selected in the list and on the map, and the city profile's tiles
- * and a quartier's shape read without depending on their types (a profile
- * without them is the usual case). Everything else is in the chunk.
+ * the point selected in the list and on the map. Everything else is in the chunk.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Boundary, GuspMap } from './map.js';
-import type { TileSource } from './leaflet-tiles.js';
+import type { GuspMap } from './map.js';
 
 /** `map` attribute of the public elements: `button` (default) offers the map, `open` shows it at once, `none` never. */
 export type MapMode = 'button' | 'open' | 'none';
@@ -65,25 +62,18 @@ export class MapController implements ReactiveController {
   };
 
   /** The map in the host's shadow root, once shown. */
-  get map(): GuspMap | null {
-    return this.host.shadowRoot?.querySelector('gusp-map') ?? null;
+  get map(): GuspMap | null | undefined {
+    return this.host.shadowRoot?.querySelector('gusp-map');
   }
 
   /** Selects `id` in the list and on the map, and moves the focus to its marker (the list's « voir sur la carte »). */
   focus(id: string): void {
-    this.selected = id;
-    this.host.requestUpdate();
+    this.onSelect({ detail: { id } });
     this.map?.focusPoint(id);
   }
 
-  onSelect = (e: CustomEvent<{ id: string | undefined }>): void => {
+  onSelect = (e: { detail: { id: string | undefined } }): void => {
     this.selected = e.detail.id;
     this.host.requestUpdate();
   };
 }
-
-/** The city profile's `map.tiles`, if any (no tiles: a schematic plan, no request). */
-export const tilesOf = (city: unknown): TileSource | undefined => (city as { map?: { tiles?: TileSource } } | undefined)?.map?.tiles;
-
-/** A quartier's `boundary`, if the profile has one. */
-export const boundaryOf = (quartier: unknown): Boundary | undefined => (quartier as { boundary?: Boundary } | undefined)?.boundary;

@@ -171,9 +171,20 @@ export class GuspMap extends HTMLElement {
       });
   }
 
+  /**
+   * A walk's stops, in the route's order: those with a point become numbered markers (« 2. Square Dunant »)
+   * joined by the route's line. What the elements pass, so their bundles do not carry the mapping.
+   */
+  set stops(stops: readonly { id: string; label: string; description?: string | undefined; point?: LatLon | undefined }[]) {
+    this.route = true;
+    this.points = stops.flatMap((s, i) =>
+      s.point ? [{ id: s.id, label: `${i + 1}. ${s.label}`, badge: `${i + 1}`, description: s.description, ...s.point }] : [],
+    );
+  }
+
   connectedCallback(): void {
     // Properties set before the element was defined (lit sets them on the plain element) shadow the accessors.
-    for (const name of PROPS)
+    for (const name of ['stops', ...PROPS])
       if (Object.hasOwn(this, name)) {
         const value = (this as Record<string, unknown>)[name];
         delete (this as Record<string, unknown>)[name];

@@ -75,5 +75,5 @@ export const walkSignup: WalkSignupTexts = {
   hideMap: 'Hide the map',
   showOnMap: 'See on the map',
   routeMap: 'route of the walk',
-  mapFailed: 'The map could not be loaded; the route is in the list above.',
+  mapFailed: 'The map could not be loaded.',
 };

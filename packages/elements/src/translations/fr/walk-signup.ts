@@ -76,5 +76,5 @@ export const walkSignup: WalkSignupTexts = {
   hideMap: 'Masquer la carte',
   showOnMap: 'Voir sur la carte',
   routeMap: 'parcours du diagnostic',
-  mapFailed: 'La carte n’a pas pu être chargée ; le parcours est dans la liste ci-dessus.',
+  mapFailed: 'La carte n’a pas pu être chargée.',
 };
