@@ -69,7 +69,7 @@ export * from './project/project.rules.js';
 export * from './project/project.fold.js';
 export * from './project/contribution.js';
 export * from './project/contribution.rules.js';
-export { PROJECT_MESSAGES } from './project/project.messages.js';
+export { PROJECT_MESSAGES, projectEn as PROJECT_MESSAGES_EN } from './project/project.messages.js';
 export * from './workshop/workshop-status.js';
 export * from './workshop/workshop.js';
 export * from './workshop/workshop.rules.js';
