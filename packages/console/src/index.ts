@@ -10,7 +10,7 @@ export { LocalizeController, type LocalizeHost } from './internal/localize.js';
 export { ApiRefusal, ApiUnavailable, setCsrfToken, staffRequest, staffPages, type StaffRequest } from './internal/api.js';
 export { SessionEndedEvent, SignedInEvent, SignedOutEvent, type SignedIn, type StaffAccount, type StaffRole } from './internal/events.js';
 export { GuspConsole, AppState, type Me } from './app/console-app.js';
-export { ROUTES, SCREENS_BY_ROLE, hashOf, placeOf, type Place, type Route, type ScreenId } from './app/routes.js';
+export { ROUTES, SCREENS_BY_ROLE, hashOf, placeOf, type GatheringKind, type Place, type Route, type ScreenId } from './app/routes.js';
 // Each screen's module (its room): its class and what it exports besides.
 export * from './accounts/accounts.js';
 export * from './dashboard/dashboard.js';
@@ -18,6 +18,8 @@ export * from './day/day.js';
 export * from './engagements/engagements.js';
 export * from './inbox/inbox.js';
 export * from './plan/plan.js';
+export * from './projects/project.js';
+export * from './projects/projects.js';
 export * from './registrations/registrations.js';
 export * from './report/report.js';
 export { GuspConsoleSignIn, SignInStep, type SignInMethods } from './sign-in/sign-in.js';
@@ -30,6 +32,7 @@ export type {
   EngagementsTexts,
   InboxTexts,
   PlanTexts,
+  ProjectsTexts,
   RegistrationsTexts,
   ReportTexts,
 } from './translations/types.js';

@@ -390,7 +390,7 @@ async function afterTheWalk({ server, mailbox, browser, desk, step, french, walk
     await partner.goto(link, { waitUntil: 'load' });
     await waitForApp(partner, 'ready');
     const menu = await partner.$$eval('gusp-console >>> nav a', (links) => links.map((a) => a.textContent?.trim()));
-    assert.deepEqual(menu, ['Engagements']);
+    assert.deepEqual(menu, ['Engagements', 'Projets']);
     await partner.waitForSelector(item(tags), { timeout: WAIT });
     const listed = await partner.$$eval(desk14('li.engagement'), (items) => items.map((li) => li.getAttribute('data-engagement-id')));
     assert.ok(!listed.includes(pavement), 'not the Ville’s');

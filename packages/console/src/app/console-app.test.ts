@@ -57,7 +57,7 @@ describe('<gusp-console>', () => {
     expect(el.state).to.equal('ready');
     expect(text(el, 'h1')).to.equal('Gestion des diagnostics en marchant');
     expect(text(el, '.who')).to.equal(`Connecté : ${account.name}, coordination`);
-    expect(nav(el)).to.deep.equal(['Diagnostics', 'Le jour J', 'À traiter', 'Engagements', 'Tableau de bord', 'Comptes']);
+    expect(nav(el)).to.deep.equal(['Diagnostics', 'Le jour J', 'À traiter', 'Engagements', 'Projets', 'Tableau de bord', 'Comptes']);
     expect($(el, 'nav a[aria-current="page"]')?.getAttribute('href')).to.equal(`${location.pathname}${location.search}#walks`);
     const walks = $<GuspConsoleWalks>(el, 'gusp-console-walks')!;
     await walks.loaded;
@@ -88,7 +88,7 @@ describe('<gusp-console>', () => {
     history.replaceState(null, '', pageUrl);
     el = await app();
     expect(text(el, '.who')).to.equal(`Connecté : ${account.name}, organisation (Office public de l’habitat)`);
-    expect(nav(el)).to.deep.equal(['Engagements']);
+    expect(nav(el)).to.deep.equal(['Engagements', 'Projets']);
     expect($(el, 'gusp-console-engagements')).to.not.equal(null);
     expect($(el, 'gusp-console-walks')).to.equal(null);
   });

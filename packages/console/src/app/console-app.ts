@@ -280,12 +280,16 @@ export class GuspConsole extends ConsoleElement {
       </nav>
       <main tabindex="-1">
         ${forbidden ? html`<p class="notice" role="alert">${t.errors.forbidden}</p>` : nothing}
-        ${current ? this.screenOf(current, allowed ? place.walkId : undefined) : html`<p class="notice">${t.noScreen}</p>`}
+        ${
+          current
+            ? this.screenOf(current, allowed ? place.walkId : undefined, allowed ? place.gathering : undefined)
+            : html`<p class="notice">${t.noScreen}</p>`
+        }
       </main>
     </div>`;
   }
 
-  private screenOf(id: ScreenId, walkId: string | undefined): TemplateResult {
+  private screenOf(id: ScreenId, walkId: string | undefined, gathering?: 'workshop'): TemplateResult {
     const t = this.t;
     const level = this.level(1);
     // Each screen leaves out what this role may not do.
@@ -307,6 +311,7 @@ export class GuspConsole extends ConsoleElement {
           staff-role=${role}
           heading-level=${level}
           walk-id=${walkId!}
+          gathering=${gathering ?? nothing}
         ></gusp-console-registrations>`;
       case 'day':
         return html`<gusp-console-day
@@ -314,6 +319,7 @@ export class GuspConsole extends ConsoleElement {
           staff-role=${role}
           heading-level=${level}
           walk-id=${walkId ?? nothing}
+          gathering=${gathering ?? nothing}
         ></gusp-console-day>`;
       case 'inbox':
         return html`<gusp-console-inbox
@@ -335,6 +341,15 @@ export class GuspConsole extends ConsoleElement {
           staff-role=${role}
           heading-level=${level}
         ></gusp-console-engagements>`;
+      case 'projects':
+        return html`<gusp-console-projects endpoint=${this.apiBase} staff-role=${role} heading-level=${level}></gusp-console-projects>`;
+      case 'project':
+        return html`<gusp-console-project
+          endpoint=${this.apiBase}
+          staff-role=${role}
+          heading-level=${level}
+          project-id=${walkId ?? nothing}
+        ></gusp-console-project>`;
       case 'dashboard':
         return html`<gusp-console-dashboard endpoint=${this.apiBase} staff-role=${role} heading-level=${level}></gusp-console-dashboard>`;
       case 'accounts':

@@ -15,8 +15,9 @@ import * as outbox from '@gusp/elements/shared/outbox.js';
 import { retry } from '@gusp/elements/shared/retry.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiRefusal, staffRequest } from '../internal/api.js';
+import { gatheringPath, type GatheringKind } from '../internal/gathering.js';
 
-/** What the day sends: each is `POST {endpoint}/walks/{walkId}/{action}`. */
+/** What the day sends: each is `POST {endpoint}/walks/{walkId}/{action}` (a workshop's: `/workshops/{workshopId}/{action}`). */
 export const DAY_ACTIONS = ['start', 'finish', 'check-ins', 'walk-ins'] as const;
 export type DayAction = (typeof DAY_ACTIONS)[number];
 
@@ -56,11 +57,18 @@ const withoutPhone = (body: unknown): unknown => {
   return phone === undefined ? undefined : rest;
 };
 
-const pathOf = (walkId: string, action: DayAction) => `/walks/${encodeURIComponent(walkId)}/${action}`;
+/** The walk's (or workshop's) day, as the screen says it. */
+interface DayTarget {
+  readonly base: string;
+  readonly walkId: string;
+  readonly kind?: GatheringKind | undefined;
+}
+
+const pathOf = (target: DayTarget, action: DayAction) => gatheringPath(target.kind, target.walkId, `/${action}`);
 
 /** The action of a URL the day made, if it is one of this walk's. */
-const actionOf = (url: string, base: string, walkId: string): DayAction | undefined =>
-  DAY_ACTIONS.find((a) => url === `${base}${pathOf(walkId, a)}`);
+const actionOf = (url: string, target: DayTarget): DayAction | undefined =>
+  DAY_ACTIONS.find((a) => url === `${target.base}${pathOf(target, a)}`);
 
 export class DayOutboxController implements ReactiveController {
   /** What waits for this walk, oldest first. */
@@ -77,7 +85,7 @@ export class DayOutboxController implements ReactiveController {
 
   constructor(
     private readonly host: DayHost,
-    private readonly target: () => { readonly base: string; readonly walkId: string } | undefined,
+    private readonly target: () => DayTarget | undefined,
     /** Each entry that reached the server, or that it refused, as it happens. */
     private readonly onOutcome: (outcome: DayOutcome) => void,
     /** The session is gone (401, or its CSRF token refused): the entry stays, sent once signed in again. */
@@ -97,7 +105,7 @@ export class DayOutboxController implements ReactiveController {
   /** A new walk (or the screen opened again): what waits for it is sent, or at least shown. */
   hostUpdated(): void {
     const target = this.target();
-    const key = target && `${target.base} ${target.walkId}`;
+    const key = target && `${target.base} ${target.kind ?? 'walk'} ${target.walkId}`;
     if (key === this.flushedFor) return;
     this.flushedFor = key;
     if (target) void this.flush();
@@ -110,7 +118,7 @@ export class DayOutboxController implements ReactiveController {
     if (!target) return undefined;
     const entry: DayEntry = {
       clientId: newId(),
-      url: `${target.base}${pathOf(target.walkId, action)}`,
+      url: `${target.base}${pathOf(target, action)}`,
       body,
       createdAt: new Date().toISOString(),
       action,
@@ -133,14 +141,14 @@ export class DayOutboxController implements ReactiveController {
     }
     const lists = await Promise.all(
       DAY_ACTIONS.map((a) =>
-        outbox.pending<unknown>(`${target.base}${pathOf(target.walkId, a)}`, a === 'walk-ins' ? withoutPhone : undefined).catch(() => []),
+        outbox.pending<unknown>(`${target.base}${pathOf(target, a)}`, a === 'walk-ins' ? withoutPhone : undefined).catch(() => []),
       ),
     );
     const stored = lists.flat().flatMap((e) => {
-      const action = actionOf(e.url, target.base, target.walkId);
+      const action = actionOf(e.url, target);
       return action ? [{ ...e, action }] : [];
     });
-    const inMemory = [...this.memory.values()].filter((e) => actionOf(e.url, target.base, target.walkId));
+    const inMemory = [...this.memory.values()].filter((e) => actionOf(e.url, target));
     this.pending = [...stored, ...inMemory].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     this.host.requestUpdate();
   }

@@ -7,11 +7,13 @@ import {
   validate,
   walkRules,
   WalkInInput,
+  workshopRules,
   type CityProfile,
   type Observation,
   type Registration,
   type Walk,
   type WalkSummary,
+  type Workshop,
 } from '@gusp/core';
 import '@gusp/elements/define/issue-form.js';
 import type { GuspObservationRefusedEvent } from '@gusp/elements';
@@ -23,6 +25,16 @@ import { hrefOf } from '../app/routes.js';
 import { csrfTokenOf, staffPages, staffRequest } from '../internal/api.js';
 import { ConsoleElement } from '../internal/console-element.js';
 import { SessionEndedEvent } from '../internal/events.js';
+import {
+  gatheringOf,
+  gatheringPath,
+  kindOf,
+  meetingOf,
+  wordsFor,
+  type GatheringKind,
+  type GatheringSummary,
+} from '../internal/gathering.js';
+import type { DayTexts } from '../translations/day.js';
 import { tokens } from '../styles/tokens.js';
 import { DayOutboxController, type DayEntry, type DayOutcome, type WalkInBody } from './day-outbox.js';
 
@@ -31,9 +43,12 @@ export type DayRegistration = Omit<Registration, 'cancelToken'>;
 /** An observation as `GET /api/observations` lists it (never the reporter's contact). */
 export type DayObservation = Omit<Observation, 'reporter'>;
 
-/** The walk of the day: its summary and city (`GET /api/walks/{id}`), registrations, observations so far. */
+/**
+ * The walk of the day: its summary and city (`GET /api/walks/{id}`), registrations, observations so far;
+ * or a workshop's (`GET /api/workshops/{id}`: no observations).
+ */
 export interface DayWalkData {
-  readonly summary: WalkSummary;
+  readonly summary: GatheringSummary;
   readonly city: CityProfile;
   readonly registrations: readonly DayRegistration[];
   readonly observations: readonly DayObservation[];
@@ -45,8 +60,8 @@ export interface DayListData {
   readonly city: CityProfile;
 }
 
-/** `GET /api/walks/{id}` and `GET /api/walks?…`: a summary with the city profile. */
-type SummaryAnswer = WalkSummary & { readonly city: CityProfile };
+/** `GET /api/walks/{id}` (or `/api/workshops/{id}`): a summary with the city profile. */
+type SummaryAnswer = GatheringSummary & { readonly city: CityProfile };
 
 /** The check-ins' answer: one result per person. */
 interface CheckInsAnswer {
@@ -93,6 +108,10 @@ interface Said {
  * its `Idempotency-Key`) and sent once when the network returns (`online`, a reload, « Envoyer
  * maintenant »); what waits is counted on screen. Every refusal is shown in words.
  *
+ * `gathering="workshop"`: the day of a workshop of a concerted project (`walk-id` is then the
+ * workshop's id): the same start, finish, check-in and walk-ins under `/workshops/{id}/…`, in its
+ * own words, without observations.
+ *
  * @csspart status - The walk's status, start and finish.
  * @csspart pending - What waits on the device.
  * @csspart check-in - The check-in list.
@@ -103,6 +122,7 @@ export class GuspConsoleDay extends ConsoleElement {
   static override properties = {
     ...ConsoleElement.properties,
     walkId: { type: String, attribute: 'walk-id', reflect: true },
+    gathering: { type: String, reflect: true },
     data: { attribute: false },
     list: { attribute: false },
     query: { state: true },
@@ -213,6 +233,8 @@ export class GuspConsoleDay extends ConsoleElement {
 
   /** The walk the screen is about; without it, the day's walks to choose from. */
   declare walkId: string | undefined;
+  /** `workshop`: `walk-id` is a workshop's; a walk's by default. */
+  declare gathering: GatheringKind | undefined;
   /** The walk's day as shown; set when it loads, or given (a story, a test). */
   declare data: DayWalkData | undefined;
   /** Today's walks as shown, without `walk-id`; set when they load, or given. */
@@ -242,14 +264,14 @@ export class GuspConsoleDay extends ConsoleElement {
 
   private readonly outbox = new DayOutboxController(
     this,
-    () => (this.walkId ? { base: this.apiBase, walkId: this.walkId } : undefined),
+    () => (this.walkId ? { base: this.apiBase, walkId: this.walkId, kind: this.gathering } : undefined),
     (outcome) => this.onOutcome(outcome),
     () => this.dispatchEvent(new SessionEndedEvent()),
   );
 
   private readonly task = new Task(this, {
-    args: () => [this.apiBase, this.walkId, this.locale] as const,
-    task: async ([base, walkId, locale], { signal }) => {
+    args: () => [this.apiBase, this.walkId, this.gathering, this.locale] as const,
+    task: async ([base, walkId, kind, locale], { signal }) => {
       const init = { signal, locale };
       if (!walkId) {
         if (this.given.list && this.list) return this.list;
@@ -263,8 +285,8 @@ export class GuspConsoleDay extends ConsoleElement {
         this.list = { walks, city: running.city };
         return this.list;
       }
-      if (this.given.data && this.data?.summary.walk.id === walkId) return this.data;
-      this.data = await this.read(base, walkId, init);
+      if (this.given.data && this.data && gatheringOf(this.data.summary).id === walkId) return this.data;
+      this.data = await this.read(base, walkId, init, kind);
       return this.data;
     },
     onError: (error) => this.sessionEnded(error),
@@ -308,6 +330,12 @@ export class GuspConsoleDay extends ConsoleElement {
     window.removeEventListener('offline', this.onOffline);
   }
 
+  /** The screen's words: a workshop's over a walk's. */
+  private get d(): DayTexts {
+    const kind = this.data ? kindOf(this.data.summary) : this.gathering;
+    return wordsFor(kind, this.t.day, this.t.day.workshop);
+  }
+
   /** Resolves once the load under way has ended and what waits on the device was tried. */
   get loaded(): Promise<void> {
     return this.settledAfter(this.task, () => this.outbox.flushing);
@@ -335,12 +363,20 @@ export class GuspConsoleDay extends ConsoleElement {
     return this.renderRoot.querySelector('gusp-issue-form');
   }
 
-  private async read(base: string, walkId: string, init: { signal?: AbortSignal; locale?: string }): Promise<DayWalkData> {
+  private async read(
+    base: string,
+    walkId: string,
+    init: { signal?: AbortSignal; locale?: string },
+    kind = this.gathering,
+  ): Promise<DayWalkData> {
     const id = encodeURIComponent(walkId);
     const [answer, registrations, observations] = await Promise.all([
-      staffRequest<SummaryAnswer>(base, `/walks/${id}`, init),
-      staffRequest<{ registrations: DayRegistration[] }>(base, `/walks/${id}/registrations`, init),
-      staffPages<{ observations: DayObservation[] }>(base, `/observations?walk=${id}`, 'observations', init),
+      staffRequest<SummaryAnswer>(base, gatheringPath(kind, walkId), init),
+      staffRequest<{ registrations: DayRegistration[] }>(base, gatheringPath(kind, walkId, '/registrations'), init),
+      // A workshop has no observations.
+      kind === 'workshop'
+        ? { observations: [] }
+        : staffPages<{ observations: DayObservation[] }>(base, `/observations?walk=${id}`, 'observations', init),
     ]);
     const { city, ...summary } = answer;
     return { summary, city, registrations: registrations.registrations, observations: observations.observations };
@@ -359,7 +395,7 @@ export class GuspConsoleDay extends ConsoleElement {
   /** What the issue form keeps on the device for this walk, and (online) the walk's observations recorded so far. */
   private async refreshObservations(): Promise<void> {
     const walkId = this.walkId;
-    if (!walkId) return;
+    if (!walkId || this.gathering === 'workshop') return;
     const queued = await outbox.pending<QueuedObservation>(`${this.apiBase}/observations`).catch(() => []);
     this.queuedObservations = queued.map((e) => e.body).filter((b) => b.walkId === walkId);
     this.requestUpdate();
@@ -380,11 +416,10 @@ export class GuspConsoleDay extends ConsoleElement {
   /* ---------------------------------------------------------------- what the server answered */
 
   private onOutcome(outcome: DayOutcome): void {
-    const t = this.t;
     const { entry } = outcome;
     if (outcome.outcome === 'refused') {
       const error = outcome.error;
-      const text = error.error.code === 'auth.forbidden' ? t.day.forbiddenAction : this.describeError(error);
+      const text = error.error.code === 'auth.forbidden' ? this.d.forbiddenAction : this.describeError(error);
       this.addRefusals([{ id: entry.clientId, text: `${this.entryLabel(entry)} : ${text}` }]);
       return;
     }
@@ -394,14 +429,21 @@ export class GuspConsoleDay extends ConsoleElement {
       const refused = answer.results.flatMap((r) =>
         r.ok
           ? []
-          : [{ id: `${entry.clientId}:${r.registrationId}`, text: t.day.refusedFor(this.nameOf(r.registrationId), r.error.message) }],
+          : [{ id: `${entry.clientId}:${r.registrationId}`, text: this.d.refusedFor(this.nameOf(r.registrationId), r.error.message) }],
       );
       this.addRefusals(refused);
     }
     if (entry.action === 'start' || entry.action === 'finish') {
-      const walk = outcome.answer as Walk;
-      if (this.data && walk?.id === this.data.summary.walk.id)
-        this.data = { ...this.data, summary: { ...this.data.summary, walk, status: walk.status } };
+      const changed = outcome.answer as Walk | Workshop;
+      const summary = this.data?.summary;
+      if (this.data && summary && changed?.id === gatheringOf(summary).id)
+        this.data = {
+          ...this.data,
+          summary:
+            'walk' in summary
+              ? { ...summary, walk: changed as Walk, status: changed.status }
+              : { ...summary, workshop: changed as Workshop, status: changed.status as Workshop['status'] },
+        };
     }
     void this.refresh();
   }
@@ -414,12 +456,11 @@ export class GuspConsoleDay extends ConsoleElement {
 
   /** What an entry was, in words: for a refusal's message. */
   private entryLabel(entry: DayEntry): string {
-    const t = this.t;
     switch (entry.action) {
       case 'start':
-        return t.day.start;
+        return this.d.start;
       case 'finish':
-        return t.day.finish;
+        return this.d.finish;
       case 'walk-ins':
         return (entry.body as WalkInBody).name;
       default:
@@ -451,22 +492,20 @@ export class GuspConsoleDay extends ConsoleElement {
     this.confirming = undefined;
     this.sentLater = 0;
     const entry = await this.outbox.add(action, {});
-    const t = this.t;
     const waiting = entry && this.outbox.pending.some((e) => e.clientId === entry.clientId);
     const refused = entry && this.refusals.some((r) => r.id === entry.clientId);
     this.statusSaid = refused
       ? undefined
       : waiting
-        ? { kind: 'notice', text: action === 'start' ? t.day.startPending : t.day.finishPending }
-        : { kind: 'success', text: action === 'start' ? t.day.started : t.day.finished };
+        ? { kind: 'notice', text: action === 'start' ? this.d.startPending : this.d.finishPending }
+        : { kind: 'success', text: action === 'start' ? this.d.started : this.d.finished };
     this.focusAfter(refused ? '#day-refusals' : '#day-status-said');
   }
 
   private async checkIn(): Promise<void> {
-    const t = this.t;
     const ids = [...this.selected];
     if (ids.length === 0) {
-      this.checkInSaid = { kind: 'error', text: t.day.checkInNone };
+      this.checkInSaid = { kind: 'error', text: this.d.checkInNone };
       this.focusAfter('#day-checkin-said');
       return;
     }
@@ -476,16 +515,15 @@ export class GuspConsoleDay extends ConsoleElement {
     const waiting = entry && this.outbox.pending.some((e) => e.clientId === entry.clientId);
     const refusedNow = entry ? this.refusals.filter((r) => r.id === entry.clientId || r.id.startsWith(`${entry.clientId}:`)).length : 0;
     this.checkInSaid = waiting
-      ? { kind: 'notice', text: t.day.checkInQueued(ids.length) }
+      ? { kind: 'notice', text: this.d.checkInQueued(ids.length) }
       : refusedNow === ids.length || (entry && this.refusals.some((r) => r.id === entry.clientId))
         ? undefined
-        : { kind: 'success', text: t.day.checkedIn(ids.length - refusedNow) };
+        : { kind: 'success', text: this.d.checkedIn(ids.length - refusedNow) };
     this.focusAfter(this.checkInSaid ? '#day-checkin-said' : '#day-refusals');
   }
 
   private async addWalkIn(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const t = this.t;
     const v = this.walkIn;
     const input = {
       name: v.name.trim(),
@@ -495,7 +533,7 @@ export class GuspConsoleDay extends ConsoleElement {
       locale: this.locale,
     };
     const errors: typeof this.walkInErrors = {};
-    if (!input.name) errors.name = t.day.walkInNameMissing;
+    if (!input.name) errors.name = this.d.walkInNameMissing;
     const checked = validate(WalkInInput, input, this.locale);
     if (!checked.ok) {
       const issues = (checked.error.details['issues'] ?? []) as { path: string; message: string }[];
@@ -504,7 +542,7 @@ export class GuspConsoleDay extends ConsoleElement {
         if ((field === 'name' || field === 'phone') && !errors[field]) errors[field] = issue.message;
       }
     }
-    if (!v.consent) errors.consent = t.day.walkInConsentMissing;
+    if (!v.consent) errors.consent = this.d.walkInConsentMissing;
     this.walkInErrors = errors;
     this.walkInSaid = undefined;
     const first = (['name', 'phone', 'consent'] as const).find((f) => errors[f]);
@@ -526,8 +564,8 @@ export class GuspConsoleDay extends ConsoleElement {
       return;
     }
     this.walkInSaid = waiting
-      ? { kind: 'notice', text: t.day.walkInQueued(body.name) }
-      : { kind: 'success', text: t.day.walkInAdded(body.name) };
+      ? { kind: 'notice', text: this.d.walkInQueued(body.name) }
+      : { kind: 'success', text: this.d.walkInAdded(body.name) };
     this.focusAfter('#day-walkin-said');
   }
 
@@ -566,7 +604,7 @@ export class GuspConsoleDay extends ConsoleElement {
     const pending = this.task.status === TaskStatus.PENDING || this.task.status === TaskStatus.INITIAL;
     const failed = this.task.status === TaskStatus.ERROR;
     return html`<section lang=${this.locale} aria-labelledby="day-title" data-screen="day">
-      ${heading(this.level(), this.walkId ? t.day.title : t.day.chooseTitle, { id: 'day-title' })}
+      ${heading(this.level(), this.walkId ? this.d.title : this.d.chooseTitle, { id: 'day-title' })}
       ${this.walkId ? this.pendingPart() : nothing}
       ${
         failed
@@ -576,7 +614,7 @@ export class GuspConsoleDay extends ConsoleElement {
       }
       ${
         this.walkId
-          ? this.data && this.data.summary.walk.id === this.walkId && !failed
+          ? this.data && gatheringOf(this.data.summary).id === this.walkId && !failed
             ? this.walkDay(this.data)
             : failed
               ? nothing
@@ -592,16 +630,16 @@ export class GuspConsoleDay extends ConsoleElement {
 
   private walkList(list: DayListData): TemplateResult {
     const t = this.t;
-    return html`<p>${t.day.chooseIntro}</p>
+    return html`<p>${this.d.chooseIntro}</p>
       ${
         list.walks.length === 0
-          ? html`<p class="notice" role="status" id="day-no-walk">${t.day.noWalkToday}</p>`
+          ? html`<p class="notice" role="status" id="day-no-walk">${this.d.noWalkToday}</p>`
           : html`<ul class="walks" id="day-walks">
               ${list.walks.map((s) => {
                 const when = this.localize.date(s.walk.startsAt, { dateStyle: 'full', timeStyle: 'short', timeZone: list.city.timezone });
                 const quartier = list.city.quartiers.find((q) => q.id === s.walk.quartierId)?.name ?? s.walk.quartierId;
                 return html`<li data-walk=${s.walk.id}>
-                  <p><a href=${hrefOf('day', s.walk.id)} id="day-open-${s.walk.id}">${t.day.openDay(when)}</a></p>
+                  <p><a href=${hrefOf('day', s.walk.id)} id="day-open-${s.walk.id}">${this.d.openDay(when)}</a></p>
                   <p>${quartier}${s.walk.title ? html` — ${s.walk.title}` : nothing}</p>
                   <p><span class="badge">${t.statuses[s.status] ?? s.status}</span></p>
                 </li>`;
@@ -621,38 +659,37 @@ export class GuspConsoleDay extends ConsoleElement {
   }
 
   private walkDay(data: DayWalkData): TemplateResult {
-    const t = this.t;
-    const { walk } = data.summary;
+    const walk = gatheringOf(data.summary);
     const when = this.localize.date(walk.startsAt, { dateStyle: 'full', timeStyle: 'short', timeZone: data.city.timezone });
     const quartier = data.city.quartiers.find((q) => q.id === walk.quartierId)?.name ?? walk.quartierId;
-    return html`<p><a href=${hrefOf('day')} id="day-back">${t.day.backToList}</a></p>
+    const meeting = 'stops' in walk ? walk.meetingPoint : meetingOf(walk);
+    // A workshop's day leads back to its project; a walk's to the day's walks.
+    const back = 'projectId' in walk ? hrefOf('project', walk.projectId) : hrefOf('day');
+    return html`<p><a href=${back} id="day-back">${this.d.backToList}</a></p>
       <p>
         <strong>${when}</strong
-        ><span class="meta"
-          >${quartier}${walk.title ? html` — ${walk.title}` : nothing}${walk.meetingPoint ? ` · ${walk.meetingPoint.label}` : nothing}</span
-        >
+        ><span class="meta">${quartier}${walk.title ? html` — ${walk.title}` : nothing}${meeting ? ` · ${meeting.label}` : nothing}</span>
       </p>
-      ${this.statusPart(data)} ${this.checkInPart(data)} ${this.walkInPart()} ${this.capturePart(data)}`;
+      ${this.statusPart(data)} ${this.checkInPart(data)} ${this.walkInPart()} ${'stops' in walk ? this.capturePart(data, walk) : nothing}`;
   }
 
   private pendingPart(): TemplateResult {
-    const t = this.t;
     const n = this.pendingCount;
     return html`<div part="pending">
       <p id="day-pending" role="status" data-count=${n} class=${n ? 'notice' : ''}>
-        ${n ? t.day.pendingCount(n) : this.sentLater ? t.day.sentLater(this.sentLater) : t.day.pendingNone}
+        ${n ? this.d.pendingCount(n) : this.sentLater ? this.d.sentLater(this.sentLater) : this.d.pendingNone}
       </p>
-      ${!this.online ? html`<p class="notice" id="day-offline">${t.day.offline}</p>` : nothing}
-      ${n ? html`<p><button type="button" class="secondary" id="day-send-now" @click=${() => void this.sendNow()}>${t.day.sendNow}</button></p>` : nothing}
+      ${!this.online ? html`<p class="notice" id="day-offline">${this.d.offline}</p>` : nothing}
+      ${n ? html`<p><button type="button" class="secondary" id="day-send-now" @click=${() => void this.sendNow()}>${this.d.sendNow}</button></p>` : nothing}
       ${
         this.refusals.length
           ? html`<div id="day-refusals" role="alert" tabindex="-1">
-              <p class="error">${t.day.refusedTitle}</p>
+              <p class="error">${this.d.refusedTitle}</p>
               <ul>
                 ${this.refusals.map((r) => html`<li class="error">${r.text}</li>`)}
               </ul>
               <button type="button" class="secondary" id="day-refusals-dismiss" @click=${() => (this.refusals = [])}>
-                ${t.day.dismiss}
+                ${this.d.dismiss}
               </button>
             </div>`
           : nothing
@@ -670,35 +707,39 @@ export class GuspConsoleDay extends ConsoleElement {
     // Starting and finishing a walk are the coordinators' (the server refuses an agent, localized): not offered to agents.
     const mayRun = this.staffRole !== 'agent';
     // What the walk's status accepts, by the core's rules table: an open walk starts once its registrations are closed.
-    const accepts = eventsFrom(walkRules, status as Walk['status']);
+    const accepts: readonly string[] =
+      kindOf(data.summary) === 'workshop'
+        ? eventsFrom(workshopRules, status as Workshop['status'])
+        : eventsFrom(walkRules, status as Walk['status']);
     const canStart = mayRun && accepts.includes('start');
     const canFinish = mayRun && accepts.includes('finish');
     const closeFirst = mayRun && status === 'open';
-    const action = this.confirming === 'start' ? t.day.start : t.day.finish;
+    // Registrations are closed where the gathering is prepared: the walk's plan, the workshop's project.
+    const g = gatheringOf(data.summary);
+    const closeAt = 'projectId' in g ? hrefOf('project', g.projectId) : hrefOf('plan', g.id);
+    const action = this.confirming === 'start' ? this.d.start : this.d.finish;
     return html`<section class="part" part="status" aria-labelledby="day-status-title">
-      ${heading(this.level(1), t.day.statusTitle, { id: 'day-status-title' })}
-      <p id="day-status" data-status=${status}><span class="badge">${t.day.statusNow(t.statuses[status] ?? status)}</span></p>
+      ${heading(this.level(1), this.d.statusTitle, { id: 'day-status-title' })}
+      <p id="day-status" data-status=${status}><span class="badge">${this.d.statusNow(t.statuses[status] ?? status)}</span></p>
       ${this.said('day-status-said', this.statusSaid)}
       ${
         this.confirming
           ? html`<div class="confirm" role="group" aria-labelledby="day-confirm-text">
-              <p id="day-confirm-text">${this.confirming === 'start' ? t.day.confirmStart : t.day.confirmFinish}</p>
+              <p id="day-confirm-text">${this.confirming === 'start' ? this.d.confirmStart : this.d.confirmFinish}</p>
               <div class="actions">
-                <button type="button" id="day-confirm" @click=${() => void this.confirm()}>${t.day.confirmYes(action)}</button>
+                <button type="button" id="day-confirm" @click=${() => void this.confirm()}>${this.d.confirmYes(action)}</button>
                 <button type="button" class="secondary" id="day-confirm-cancel" @click=${() => this.cancelConfirm()}>
-                  ${t.day.confirmNo}
+                  ${this.d.confirmNo}
                 </button>
               </div>
             </div>`
           : html`<div class="actions">
-                ${canStart ? html`<button type="button" id="day-start" @click=${() => this.ask('start')}>${t.day.start}</button>` : nothing}
-                ${canFinish ? html`<button type="button" id="day-finish" @click=${() => this.ask('finish')}>${t.day.finish}</button>` : nothing}
+                ${canStart ? html`<button type="button" id="day-start" @click=${() => this.ask('start')}>${this.d.start}</button>` : nothing}
+                ${canFinish ? html`<button type="button" id="day-finish" @click=${() => this.ask('finish')}>${this.d.finish}</button>` : nothing}
               </div>
               ${
                 closeFirst
-                  ? html`<p id="day-close-first">
-                      ${t.day.closeFirst} <a href=${hrefOf('plan', data.summary.walk.id)}>${t.day.closeFirstLink}</a>
-                    </p>`
+                  ? html`<p id="day-close-first">${this.d.closeFirst} <a href=${closeAt}>${this.d.closeFirstLink}</a></p>`
                   : nothing
               }`
       }
@@ -721,7 +762,6 @@ export class GuspConsoleDay extends ConsoleElement {
   }
 
   private checkInPart(data: DayWalkData): TemplateResult {
-    const t = this.t;
     const listed = data.registrations.filter((r) => LISTED.has(r.status)).sort((a, b) => a.name.localeCompare(b.name, this.locale));
     const query = folded(this.query.trim());
     const shown = query ? listed.filter((r) => folded(r.name).includes(query)) : listed;
@@ -731,12 +771,12 @@ export class GuspConsoleDay extends ConsoleElement {
     const n = this.selected.size;
     const underway = this.effectiveStatus(data) === 'in-progress';
     return html`<section class="part" part="check-in" aria-labelledby="day-checkin-title">
-      ${heading(this.level(1), t.day.checkInTitle, { id: 'day-checkin-title' })}
-      <p id="day-present">${t.day.presentCount(present, expected)}</p>
-      ${underway ? nothing : html`<p class="notice">${t.day.notStartedHint}</p>`}
+      ${heading(this.level(1), this.d.checkInTitle, { id: 'day-checkin-title' })}
+      <p id="day-present">${this.d.presentCount(present, expected)}</p>
+      ${underway ? nothing : html`<p class="notice">${this.d.notStartedHint}</p>`}
       <div class="field">
-        <label for="day-search">${t.day.searchLabel}</label>
-        <span class="hint" id="day-search-hint">${t.day.searchHint}</span>
+        <label for="day-search">${this.d.searchLabel}</label>
+        <span class="hint" id="day-search-hint">${this.d.searchHint}</span>
         <input
           id="day-search"
           type="search"
@@ -747,7 +787,7 @@ export class GuspConsoleDay extends ConsoleElement {
         />
       </div>
       <p id="day-shown" aria-live="polite">
-        ${listed.length === 0 ? t.day.noRegistrations : shown.length === 0 ? t.day.noMatch(this.query.trim()) : t.day.registrationsShown(shown.length, listed.length)}
+        ${listed.length === 0 ? this.d.noRegistrations : shown.length === 0 ? this.d.noMatch(this.query.trim()) : this.d.registrationsShown(shown.length, listed.length)}
       </p>
       <ul class="people" id="day-people" aria-labelledby="day-checkin-title">
         ${shown.map((r) => this.person(r, checkIns.has(r.id)))}
@@ -757,28 +797,27 @@ export class GuspConsoleDay extends ConsoleElement {
             (w) =>
               html`<li class="walk-in-pending">
                 <input type="checkbox" checked disabled aria-hidden="true" tabindex="-1" />
-                <span><strong>${w.name}</strong><span class="meta">${this.roleName(w.role)} · ${t.day.walkInPending}</span></span>
+                <span><strong>${w.name}</strong><span class="meta">${this.roleName(w.role)} · ${this.d.walkInPending}</span></span>
               </li>`,
           )}
       </ul>
       <div>
         ${this.said('day-checkin-said', this.checkInSaid)}
         <button type="button" id="day-checkin-submit" @click=${() => void this.checkIn()}>
-          ${n ? t.day.checkInSome(n) : t.day.checkIn}
+          ${n ? this.d.checkInSome(n) : this.d.checkIn}
         </button>
       </div>
     </section>`;
   }
 
   private person(r: DayRegistration, waiting: boolean): TemplateResult {
-    const t = this.t;
     const done = r.status === 'attended' || waiting;
     const notes = [
       this.roleName(r.role),
-      ...(r.status === 'waitlisted' && !waiting ? [t.day.waitlisted] : []),
-      ...(r.status === 'attended' ? [r.channel === 'walk-in' ? t.day.walkIn : t.day.attended] : []),
-      ...(waiting ? [t.day.checkInPending] : []),
-      ...(!r.email && r.phone ? [t.day.phoneOnly] : []),
+      ...(r.status === 'waitlisted' && !waiting ? [this.d.waitlisted] : []),
+      ...(r.status === 'attended' ? [r.channel === 'walk-in' ? this.d.walkIn : this.d.attended] : []),
+      ...(waiting ? [this.d.checkInPending] : []),
+      ...(!r.email && r.phone ? [this.d.phoneOnly] : []),
     ];
     return html`<li data-registration=${r.id} data-status=${waiting ? 'pending' : r.status}>
       <input
@@ -798,7 +837,6 @@ export class GuspConsoleDay extends ConsoleElement {
   }
 
   private walkInPart(): TemplateResult {
-    const t = this.t;
     const v = this.walkIn;
     const e = this.walkInErrors;
     const set = (key: 'name' | 'phone', value: string) => {
@@ -825,12 +863,12 @@ export class GuspConsoleDay extends ConsoleElement {
         />
       </div>`;
     return html`<section class="part" part="walk-in" aria-labelledby="day-walkin-title">
-      ${heading(this.level(1), t.day.walkInTitle, { id: 'day-walkin-title' })}
-      <p>${t.day.walkInIntro}</p>
+      ${heading(this.level(1), this.d.walkInTitle, { id: 'day-walkin-title' })}
+      <p>${this.d.walkInIntro}</p>
       <form id="day-walkin" novalidate aria-labelledby="day-walkin-title" @submit=${(ev: SubmitEvent) => void this.addWalkIn(ev)}>
-        ${input('name', t.day.walkInName)}
+        ${input('name', this.d.walkInName)}
         <div class="field">
-          <label for="day-walkin-role">${t.day.walkInRole}</label>
+          <label for="day-walkin-role">${this.d.walkInRole}</label>
           <select
             id="day-walkin-role"
             @change=${(ev: Event) => (this.walkIn = { ...this.walkIn, role: (ev.target as HTMLSelectElement).value })}
@@ -838,7 +876,7 @@ export class GuspConsoleDay extends ConsoleElement {
             ${ACTOR_ROLES.map((role) => html`<option value=${role} ?selected=${role === v.role}>${this.roleName(role)}</option>`)}
           </select>
         </div>
-        ${input('phone', t.day.walkInPhone, t.day.walkInPhoneHint)}
+        ${input('phone', this.d.walkInPhone, this.d.walkInPhoneHint)}
         <div class="field">
           ${error('consent')}
           <div class="check">
@@ -851,64 +889,61 @@ export class GuspConsoleDay extends ConsoleElement {
               .checked=${v.consent}
               @change=${(ev: Event) => (this.walkIn = { ...this.walkIn, consent: (ev.target as HTMLInputElement).checked })}
             />
-            <label for="day-walkin-consent">${t.day.walkInConsent}</label>
+            <label for="day-walkin-consent">${this.d.walkInConsent}</label>
           </div>
         </div>
         ${this.said('day-walkin-said', this.walkInSaid)}
-        <button type="submit" id="day-walkin-submit">${t.day.walkInSubmit}</button>
+        <button type="submit" id="day-walkin-submit">${this.d.walkInSubmit}</button>
       </form>
     </section>`;
   }
 
   /** The issue form's data: the same object while the walk's stops are the same, so what is typed is never disturbed. */
   private issueDataOf: { key: string; value: { city: CityProfile; walk: Walk } } | undefined;
-  private issueData(data: DayWalkData): { city: CityProfile; walk: Walk } {
-    const { walk } = data.summary;
+  private issueData(data: DayWalkData, walk: Walk): { city: CityProfile; walk: Walk } {
     const key = JSON.stringify([walk.id, walk.quartierId, walk.stops, data.city.id]);
     if (this.issueDataOf?.key !== key) this.issueDataOf = { key, value: { city: data.city, walk } };
     return this.issueDataOf.value;
   }
 
-  private capturePart(data: DayWalkData): TemplateResult {
-    const t = this.t;
-    const { walk } = data.summary;
+  private capturePart(data: DayWalkData, walk: Walk): TemplateResult {
     const token = csrfTokenOf(this.apiBase);
     const stops: { id: string; label: string }[] = [
       ...walk.stops.map((s, i) => ({ id: s.id, label: `${i + 1}. ${s.label}` })),
-      { id: '', label: t.day.noStop },
+      { id: '', label: this.d.noStop },
     ];
     const recorded = (stopId: string) => data.observations.filter((o) => (o.stopId ?? '') === stopId);
     const queued = (stopId: string) => this.queuedObservations.filter((o) => (o.stopId ?? '') === stopId);
     const groups = stops.filter((s) => s.id !== '' || recorded('').length + queued('').length > 0);
     const total = data.observations.length + this.queuedObservations.length;
     return html`<section class="part" part="capture" aria-labelledby="day-capture-title">
-      ${heading(this.level(1), t.day.captureTitle, { id: 'day-capture-title' })}
-      <p>${t.day.captureIntro}</p>
+      ${heading(this.level(1), this.d.captureTitle, { id: 'day-capture-title' })}
+      <p>${this.d.captureIntro}</p>
       <gusp-issue-form
         id="day-issue-form"
         lang=${this.locale}
         endpoint=${this.apiBase}
         walk-id=${walk.id}
         heading-level=${this.level(2)}
-        .data=${this.issueData(data)}
+        .data=${this.issueData(data, walk)}
         .headers=${token ? { 'X-CSRF-Token': token } : undefined}
       ></gusp-issue-form>
-      ${heading(this.level(2), t.day.capturedTitle, { id: 'day-captured-title' })}
+      ${heading(this.level(2), this.d.capturedTitle, { id: 'day-captured-title' })}
       ${
         total === 0
-          ? html`<p id="day-captured-none">${t.day.capturedNone}</p>`
+          ? html`<p id="day-captured-none">${this.d.capturedNone}</p>`
           : html`<ul class="captured" id="day-captured" aria-labelledby="day-captured-title">
               ${groups.map((s) => {
                 const sent = recorded(s.id);
                 const waiting = queued(s.id);
                 return html`<li data-stop=${s.id} data-recorded=${sent.length} data-pending=${waiting.length}>
                   <strong>${s.label}</strong>
-                  <span class="meta">${t.day.capturedAtStop(sent.length, waiting.length)}</span>
+                  <span class="meta">${this.d.capturedAtStop(sent.length, waiting.length)}</span>
                   ${
                     sent.length + waiting.length
                       ? html`<ul>
                           ${sent.map((o) => html`<li>${excerpt(o.description)}</li>`)}
-                          ${waiting.map((o) => html`<li>${excerpt(o.description)} – <em>${t.day.pendingShort}</em></li>`)}
+                          ${waiting.map((o) => html`<li>${excerpt(o.description)} – <em>${this.d.pendingShort}</em></li>`)}
                         </ul>`
                       : nothing
                   }

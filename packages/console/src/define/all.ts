@@ -7,6 +7,8 @@ export * from './day.js';
 export * from './engagements.js';
 export * from './inbox.js';
 export * from './plan.js';
+export * from './project.js';
+export * from './projects.js';
 export * from './registrations.js';
 export * from './report.js';
 export * from './sign-in.js';

@@ -6,6 +6,7 @@ import '../define/registrations.js';
 import { clean, shadow, until } from '../../test/helpers.js';
 import { api, failNext, mails, REAL, signInAs, walkIn } from '../../test/real.js';
 import type { GuspConsoleRegistrations, ListedRegistration, RegistrationsData } from './registrations.js';
+import { gatheringOf } from '../internal/gathering.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
 const $$ = (el: Element, selector: string) => [...shadow(el).querySelectorAll<HTMLElement>(selector)];
@@ -230,7 +231,7 @@ describe('<gusp-console-registrations> with data given', () => {
     const el = await shown(given({ summary: summaryOf({ capacity: 3, confirmed: 3 }) }));
     // Three seated on three seats (the fixture's walk holds the capacity).
     const data = el.data!;
-    expect(data.summary.walk.capacity).to.equal(3);
+    expect(gatheringOf(data.summary).capacity).to.equal(3);
     expect($(el, '#phone-in-over-capacity'), 'the form offers to seat beyond the capacity').not.to.equal(null);
     expect(text(el, '#phone-in-full')).to.contain('sans motif, la personne sera mise sur liste d’attente');
     $<HTMLButtonElement>(el, 'button[data-promote="r-given-4"]')!.click();

@@ -22,7 +22,6 @@ import {
   type FieldIssue,
   type Registration,
   type RegistrationStatus,
-  type WalkSummary,
 } from '@gusp/core';
 import { nameErrors, type ShownError } from '@gusp/elements/shared/error-summary.js';
 import { FormController, type FormConfig } from '@gusp/elements/shared/form-controller.js';
@@ -33,6 +32,16 @@ import { hrefOf } from '../app/routes.js';
 import { ApiRefusal, setCsrfToken, staffRequest } from '../internal/api.js';
 import { ConsoleScreen } from '../internal/console-screen.js';
 import type { StaffRole } from '../internal/events.js';
+import {
+  gatheringOf,
+  gatheringPath,
+  kindOf,
+  meetingOf,
+  wordsFor,
+  type GatheringKind,
+  type GatheringSummary,
+} from '../internal/gathering.js';
+import type { RegistrationsTexts } from '../translations/registrations.js';
 import { tokens } from '../styles/tokens.js';
 
 /** A registration as `GET /api/walks/:walkId/registrations` lists it: everything but the cancel token. */
@@ -49,9 +58,12 @@ export interface WalkNeeds {
   readonly text: string;
 }
 
-/** What the screen shows: the walk (`GET /api/walks/:id`), its registrations, its needs, and who is signed in. */
+/**
+ * What the screen shows: the walk (`GET /api/walks/:id`) or the workshop (`GET /api/workshops/:id`),
+ * its registrations, its needs, and who is signed in.
+ */
 export interface RegistrationsData {
-  readonly summary: WalkSummary;
+  readonly summary: GatheringSummary;
   readonly city: CityProfile;
   readonly registrations: readonly ListedRegistration[];
   readonly needs: WalkNeeds;
@@ -164,6 +176,10 @@ const folded = (s: string | undefined) => (s ?? '').normalize('NFD').replace(/\p
  * `#back-to-walks`, `#to-day`; `#registrations-search`, `#registrations-status`; each person's card
  * `li[data-registration="<registrationId>"]`.
  *
+ * `gathering="workshop"`: the same screen for a workshop of a concerted project (`walk-id` is then
+ * the workshop's id): the same routes under `/workshops/:id/…`, its own words, back to its project
+ * (`#back-to-walks` leads to `#project/<projectId>`), no day sheet.
+ *
  * @csspart needs - The needs summary.
  * @csspart phone-in - The phone-in form.
  * @csspart list - The registrations.
@@ -172,6 +188,7 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
   static override properties = {
     ...ConsoleScreen.properties,
     walkId: { type: String, attribute: 'walk-id', reflect: true },
+    gathering: { type: String, reflect: true },
     query: { state: true },
     statusFilter: { state: true },
     action: { state: true },
@@ -297,8 +314,10 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
     `,
   ];
 
-  /** The walk the screen is about. */
+  /** The walk the screen is about (or the workshop, with `gathering="workshop"`). */
   declare walkId: string | undefined;
+  /** `workshop`: `walk-id` is a workshop's; a walk's by default. */
+  declare gathering: GatheringKind | undefined;
   /** The data shown; set by the screen when it loads, or given (a story, a test). */
   declare data: RegistrationsData | undefined;
   /** The search box's text. */
@@ -321,20 +340,22 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
 
   private readonly form = new FormController<PhoneInValues, Target>(
     this,
-    phoneInConfig(() => (this.walkId ? `gusp-console-phone-in:${this.walkId}` : undefined)),
+    phoneInConfig(() =>
+      this.walkId ? `gusp-console-phone-in:${this.gathering === 'workshop' ? 'workshop:' : ''}${this.walkId}` : undefined,
+    ),
   );
 
   protected readonly task = new Task(this, {
-    args: () => [this.apiBase, this.walkId ?? '', this.locale, this.given] as const,
-    task: async ([base, walkId, locale, given], { signal }): Promise<RegistrationsData | undefined> => {
+    args: () => [this.apiBase, this.walkId ?? '', this.gathering, this.locale, this.given] as const,
+    task: async ([base, walkId, kind, locale, given], { signal }): Promise<RegistrationsData | undefined> => {
       if (given && this.data) return this.data;
       if (!walkId) return undefined;
-      const id = encodeURIComponent(walkId);
+      const path = (suffix = '') => gatheringPath(kind, walkId, suffix);
       const init = { signal, locale };
       const [walk, list, needs, me] = await Promise.all([
-        staffRequest<WalkSummary & { city: CityProfile }>(base, `/walks/${id}`, init),
-        staffRequest<{ registrations: ListedRegistration[] }>(base, `/walks/${id}/registrations`, init),
-        staffRequest<WalkNeeds>(base, `/walks/${id}/needs`, init),
+        staffRequest<GatheringSummary & { city: CityProfile }>(base, path(), init),
+        staffRequest<{ registrations: ListedRegistration[] }>(base, path('/registrations'), init),
+        staffRequest<WalkNeeds>(base, path('/needs'), init),
         // Who is signed in: the role (promoting is for coordinators), and the CSRF token of an embedded screen.
         staffRequest<{ role: StaffRole; session?: { csrfToken: string } }>(base, '/staff/me', init).catch(() => undefined),
       ]);
@@ -360,12 +381,22 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // Another walk: nothing of the last one stays on screen.
-    if (changed.has('walkId') && changed.get('walkId') !== undefined && !this.given) {
+    if ((changed.has('walkId') || changed.has('gathering')) && changed.get('walkId') !== undefined && !this.given) {
       this.data = undefined;
       this.action = undefined;
       this.message = '';
       this.phoneInDone = '';
     }
+  }
+
+  /** The screen's words: a workshop's over a walk's. */
+  private get r(): RegistrationsTexts {
+    return wordsFor(this.kind, this.t.registrations, this.t.registrations.workshop);
+  }
+
+  /** What the screen is about: the data's kind once loaded, else the `gathering` asked. */
+  private get kind(): GatheringKind {
+    return this.data ? kindOf(this.data.summary) : (this.gathering ?? 'walk');
   }
 
   private label(key: string): string {
@@ -382,7 +413,7 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
   }
 
   private walkPath(suffix = ''): string {
-    return `/walks/${encodeURIComponent(this.data?.summary.walk.id ?? this.walkId ?? '')}${suffix}`;
+    return gatheringPath(this.kind, this.data ? gatheringOf(this.data.summary).id : (this.walkId ?? ''), suffix);
   }
 
   /* ---------------------------------------------------------------- render */
@@ -391,7 +422,7 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
     const t = this.t;
     const failed = this.task.status === TaskStatus.ERROR;
     const data = this.data;
-    const title = data ? t.registrations.titleOf(this.walkName(data)) : t.registrations.title;
+    const title = data ? this.r.titleOf(this.walkName(data)) : this.r.title;
     return html`<section lang=${this.locale} aria-labelledby="registrations-title" data-screen="registrations">
       ${heading(this.level(), title, { id: 'registrations-title', tabindex: '-1' })}
       ${
@@ -401,7 +432,7 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
             ? this.failure()
             : !data
               ? html`<p role="status">${t.loading}</p>`
-              : html`${failed ? this.failure(t.registrations.reloadFailed) : nothing} ${this.screen(data)}`
+              : html`${failed ? this.failure(this.r.reloadFailed) : nothing} ${this.screen(data)}`
       }
     </section>`;
   }
@@ -412,17 +443,17 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
   }
 
   private walkName(data: RegistrationsData): string {
-    const walk = data.summary.walk;
+    const walk = gatheringOf(data.summary);
     const quartier = findQuartier(data.city, walk.quartierId);
-    return walk.title ?? this.t.registrations.walkOf(quartier ? localName(quartier, this.locale) : walk.quartierId);
+    return walk.title ?? this.r.walkOf(quartier ? localName(quartier, this.locale) : walk.quartierId);
   }
 
   private screen(data: RegistrationsData): TemplateResult {
     const t = this.t;
-    const r = t.registrations;
+    const r = this.r;
     const { summary, city } = data;
-    const meeting = summary.walk.meetingPoint ?? summary.walk.stops[0];
-    const when = this.localize.date(summary.walk.startsAt, { dateStyle: 'full', timeStyle: 'short', timeZone: city.timezone });
+    const meeting = meetingOf(gatheringOf(summary));
+    const when = this.localize.date(gatheringOf(summary).startsAt, { dateStyle: 'full', timeStyle: 'short', timeZone: city.timezone });
     return html`<dl class="facts">
         <div>
           <dt>${r.when}</dt>
@@ -451,28 +482,36 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
   }
 
   private links(): TemplateResult {
-    const r = this.t.registrations;
-    const id = this.data?.summary.walk.id ?? this.walkId ?? '';
+    const r = this.r;
+    const kind = this.kind;
+    const shown = this.data ? gatheringOf(this.data.summary) : undefined;
+    const id = shown?.id ?? this.walkId ?? '';
+    // A workshop's way back is its project (once known), a walk's the list of walks.
+    const back = shown && 'projectId' in shown ? hrefOf('project', shown.projectId) : hrefOf(kind === 'workshop' ? 'projects' : 'walks');
     return html`<nav aria-label=${r.links}>
       <ul>
-        <li><a id="back-to-walks" href=${hrefOf('walks')}>${r.backToWalks}</a></li>
+        <li><a id="back-to-walks" href=${back}>${r.backToWalks}</a></li>
         ${
           id
-            ? html`<li><a id="to-day" href=${hrefOf('day', id)}>${r.toDay}</a></li>
-                <li>
-                  <a
-                    id="day-sheet"
-                    href=${`${this.apiBase}${this.walkPath('/day-sheet.html')}${this.langQuery}`}
-                    target="_blank"
-                    rel="noopener"
-                    >${r.daySheet} <span class="visually-hidden">${r.newTab}</span></a
-                  >
-                </li>
+            ? html`<li><a id="to-day" href=${hrefOf('day', id, kind)}>${r.toDay}</a></li>
+                ${
+                  kind === 'workshop'
+                    ? nothing
+                    : html`<li>
+                        <a
+                          id="day-sheet"
+                          href=${`${this.apiBase}${this.walkPath('/day-sheet.html')}${this.langQuery}`}
+                          target="_blank"
+                          rel="noopener"
+                          >${r.daySheet} <span class="visually-hidden">${r.newTab}</span></a
+                        >
+                      </li>`
+                }
                 <li>
                   <a
                     id="export-csv"
                     href=${`${this.apiBase}${this.walkPath('/registrations.csv')}${this.langQuery}`}
-                    download=${`registrations-${id}.csv`}
+                    download=${`registrations-${kind === 'workshop' ? 'workshop-' : ''}${id}.csv`}
                     >${r.exportCsv}</a
                   >
                 </li>`
@@ -483,7 +522,7 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
   }
 
   private needs(data: RegistrationsData): TemplateResult {
-    const r = this.t.registrations;
+    const r = this.r;
     const { needs } = data;
     return html`<section class="block" part="needs" aria-labelledby="needs-title">
       ${heading(this.level(1), r.needsTitle, { id: 'needs-title' })}
@@ -506,8 +545,7 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
   }
 
   private list(data: RegistrationsData): TemplateResult {
-    const t = this.t;
-    const r = t.registrations;
+    const r = this.r;
     const all = data.registrations;
     const shown = this.visible(data);
     const collator = new Intl.Collator(this.locale, { sensitivity: 'base', numeric: true });
@@ -529,13 +567,13 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
       <p id="list-count" role="status">
         ${all.length === 0 ? r.noRegistrations : shown.length === 0 ? r.noMatch : r.shown(shown.length, all.length)}
       </p>
-      ${CHANGEABLE.includes(data.summary.walk.status) || all.length === 0 ? nothing : html`<p class="notice">${r.actionsClosed}</p>`}
+      ${CHANGEABLE.includes(gatheringOf(data.summary).status) || all.length === 0 ? nothing : html`<p class="notice">${r.actionsClosed}</p>`}
       ${group('seated', seated)} ${group('waiting', waiting)} ${group('ended', ended)}
     </section>`;
   }
 
   private filters(): TemplateResult {
-    const r = this.t.registrations;
+    const r = this.r;
     return html`<fieldset class="filters">
       <legend>${r.filters}</legend>
       <div class="field">
@@ -563,14 +601,13 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
   }
 
   private registration(data: RegistrationsData, reg: ListedRegistration, position: number): TemplateResult {
-    const t = this.t;
-    const r = t.registrations;
+    const r = this.r;
     const organisation = reg.organisationId ? findOrganisation(data.city, reg.organisationId) : undefined;
     const role = `${this.label(`role.${reg.role}`)}${organisation ? ` – ${localName(organisation, this.locale)}` : ''}`;
     const channel = reg.channel ?? 'online';
     const phoneOnly = (reg.phone ?? '').trim() !== '' && (reg.email ?? '').trim() === '';
     const name = reg.anonymised || !reg.name.trim() ? r.anonymised : reg.name;
-    const changeable = CHANGEABLE.includes(data.summary.walk.status);
+    const changeable = CHANGEABLE.includes(gatheringOf(data.summary).status);
     const canCancel = changeable && (reg.status === 'confirmed' || reg.status === 'waitlisted') && !reg.anonymised;
     const canPromote = changeable && reg.status === 'waitlisted' && (this.staffRole ?? data.role) !== 'agent' && !reg.anonymised;
     const registeredOn = this.localize.date(reg.registeredAt, { dateStyle: 'medium', timeZone: data.city.timezone });
@@ -672,7 +709,7 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
   }
 
   private confirmation(data: RegistrationsData, reg: ListedRegistration, name: string, action: PendingAction): TemplateResult {
-    const r = this.t.registrations;
+    const r = this.r;
     const cancel = action.kind === 'cancel';
     const k = action.kind;
     return html`<form
@@ -756,7 +793,7 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
     this.requestUpdate();
     try {
       await this.send(this.walkPath(`/registrations/${encodeURIComponent(reg.id)}/cancel-on-behalf`), body);
-      await this.done(this.t.registrations.cancelled(name));
+      await this.done(this.r.cancelled(name));
     } catch (error) {
       await this.failed(action, error);
     }
@@ -767,7 +804,7 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
    * field (« Motif (facultatif) : 500 caractères au plus. »), next to the field, which gets the focus.
    */
   private async checked(action: PendingAction, schema: Parameters<typeof validate>[0], body: unknown): Promise<boolean> {
-    const r = this.t.registrations;
+    const r = this.r;
     const result = validate(schema, body, this.locale);
     if (result.ok) return true;
     const issue = (result.error.details.issues as FieldIssue[] | undefined)?.[0]?.message ?? result.error.message;
@@ -788,7 +825,7 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
    */
   private async promote(data: RegistrationsData, reg: ListedRegistration, confirmed = false): Promise<void> {
     const name = reg.name;
-    const free = seatsLeft(data.summary.walk, data.registrations as Registration[], reg.role) > 0;
+    const free = seatsLeft(gatheringOf(data.summary), data.registrations as Registration[], reg.role) > 0;
     if (!free && !confirmed) return this.open('promote', reg.id);
     const action = this.action?.id === reg.id && this.action.kind === 'promote' ? this.action : undefined;
     if (action?.sending) return;
@@ -802,7 +839,7 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
     }
     try {
       await this.send(this.walkPath(`/registrations/${encodeURIComponent(reg.id)}/promote`), body);
-      await this.done(this.t.registrations.promoted(name));
+      await this.done(this.r.promoted(name));
     } catch (error) {
       if (action) return this.failed(action, error);
       // Straight from the list (a free seat): the refusal is said in the live region.
@@ -834,14 +871,14 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
 
   /** No seat left in the pool of the role chosen in the form. */
   private full(data: RegistrationsData): boolean {
-    return seatsLeft(data.summary.walk, data.registrations as Registration[], this.form.values.role) === 0;
+    return seatsLeft(gatheringOf(data.summary), data.registrations as Registration[], this.form.values.role) === 0;
   }
 
   /** The core's schema, then its registration rules for `registerByStaff` (contact, consent, an email already registered). */
   private check(data: RegistrationsData, input: StaffRegisterInput): ShownError<Target>[] {
-    const r = this.t.registrations;
+    const r = this.r;
     const ctx = {
-      gathering: data.summary.walk,
+      gathering: gatheringOf(data.summary),
       registrations: data.registrations as Registration[],
       now: new Date(),
       role: input.role ?? 'resident',
@@ -882,7 +919,7 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
       );
       this.attempt = undefined;
       this.phase = 'editing';
-      const said = this.t.registrations.registered(input.name.trim(), this.label(`registration.status.${answer.status}`), answer.position);
+      const said = this.r.registered(input.name.trim(), this.label(`registration.status.${answer.status}`), answer.position);
       // Emptied (and its draft gone) once recorded: the next caller's form starts blank.
       this.form.clear();
       this.phoneInDone = said;
@@ -904,8 +941,8 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
   }
 
   private phoneIn(data: RegistrationsData): TemplateResult {
-    const r = this.t.registrations;
-    const open = PHONE_IN.includes(data.summary.walk.status);
+    const r = this.r;
+    const open = PHONE_IN.includes(gatheringOf(data.summary).status);
     const v = this.form.values;
     const full = this.full(data);
     const sending = this.phase === 'sending';
@@ -913,7 +950,7 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
       ${heading(this.level(1), r.phoneInTitle, { id: 'phone-in-title' })}
       ${
         !open
-          ? html`<p class="notice">${data.summary.walk.status === 'draft' ? r.phoneInDraft : r.phoneInClosed}</p>`
+          ? html`<p class="notice">${gatheringOf(data.summary).status === 'draft' ? r.phoneInDraft : r.phoneInClosed}</p>`
           : html`<p id="phone-in-intro">${r.phoneInIntro}</p>
               <form
                 novalidate

@@ -76,6 +76,11 @@ export interface DayTexts {
   readonly noStop: string;
   readonly capturedAtStop: (sent: number, pending: number) => string;
   readonly pendingShort: string;
+  /** The same screen for a workshop of a concerted project (`gathering="workshop"`): its words over the walk's. */
+  readonly workshop: Pick<
+    DayTexts,
+    'backToList' | 'start' | 'finish' | 'confirmStart' | 'started' | 'finished' | 'finishPending' | 'notStartedHint' | 'walkInConsent'
+  >;
 }
 
 const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
@@ -152,6 +157,17 @@ export const dayFr: DayTexts = {
   noStop: 'Sans halte',
   capturedAtStop: (sent, pending) => `${sent} enregistrée${plural(sent, '', 's')}${pending ? `, ${pending} en attente d’envoi` : ''}`,
   pendingShort: 'en attente d’envoi',
+  workshop: {
+    backToList: 'Retour au projet',
+    start: 'Démarrer l’atelier',
+    finish: 'Terminer l’atelier',
+    confirmStart: 'Démarrer maintenant ? Les participants pourront être pointés.',
+    started: 'L’atelier est démarré.',
+    finished: 'L’atelier est terminé.',
+    finishPending: 'Fin de l’atelier gardée sur cet appareil : elle sera envoyée au retour du réseau.',
+    notStartedHint: 'Démarrez l’atelier pour pointer les participants et ajouter ceux qui arrivent sur place.',
+    walkInConsent: 'La personne accepte que ses coordonnées soient gardées pour cet atelier (accord oral).',
+  },
 };
 
 export const dayEn: DayTexts = {
@@ -224,4 +240,15 @@ export const dayEn: DayTexts = {
   noStop: 'No stop',
   capturedAtStop: (sent, pending) => `${sent} recorded${pending ? `, ${pending} waiting to be sent` : ''}`,
   pendingShort: 'waiting to be sent',
+  workshop: {
+    backToList: 'Back to the project',
+    start: 'Start the workshop',
+    finish: 'End the workshop',
+    confirmStart: 'Start now? Participants can then be checked in.',
+    started: 'The workshop has started.',
+    finished: 'The workshop is over.',
+    finishPending: 'The end of the workshop is kept on this device: it will be sent when the network is back.',
+    notStartedHint: 'Start the workshop to check participants in and add those who turn up.',
+    walkInConsent: 'The person agrees to their details being kept for this workshop (oral consent).',
+  },
 };

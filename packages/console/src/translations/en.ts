@@ -6,6 +6,7 @@ import { inboxEn } from './inbox.js';
 import { reportEn } from './report.js';
 import { dayEn } from './day.js';
 import { planEn } from './plan.js';
+import { projectsEn } from './projects.js';
 import { registrationsEn } from './registrations.js';
 import type { ConsoleTexts } from './types.js';
 
@@ -62,6 +63,8 @@ export const en: ConsoleTexts = {
     dashboard: 'Dashboard',
     accounts: 'Accounts',
     engagements: 'Engagements',
+    projects: 'Projects',
+    project: 'Project',
   },
   noWalkChosen: 'First choose a walk in the list of walks.',
   plan: planEn,
@@ -72,6 +75,7 @@ export const en: ConsoleTexts = {
   engagements: engagementsEn,
   dashboard: dashboardEn,
   accounts: accountsEn,
+  projects: projectsEn,
   noScreen: 'No screen is open to your role yet.',
   walksTitle: 'Neighbourhood walks',
   filters: 'Filters',

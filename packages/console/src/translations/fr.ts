@@ -6,6 +6,7 @@ import { inboxFr } from './inbox.js';
 import { reportFr } from './report.js';
 import { dayFr } from './day.js';
 import { planFr } from './plan.js';
+import { projectsFr } from './projects.js';
 import { registrationsFr } from './registrations.js';
 import type { ConsoleTexts } from './types.js';
 
@@ -63,6 +64,8 @@ export const fr: ConsoleTexts = {
     dashboard: 'Tableau de bord',
     accounts: 'Comptes',
     engagements: 'Engagements',
+    projects: 'Projets',
+    project: 'Projet',
   },
   noWalkChosen: 'Choisissez d’abord un diagnostic dans la liste des diagnostics.',
   plan: planFr,
@@ -73,6 +76,7 @@ export const fr: ConsoleTexts = {
   engagements: engagementsFr,
   dashboard: dashboardFr,
   accounts: accountsFr,
+  projects: projectsFr,
   noScreen: 'Aucun écran n’est ouvert à votre rôle pour le moment.',
   walksTitle: 'Diagnostics en marchant',
   filters: 'Filtres',

@@ -99,6 +99,11 @@ export interface RegistrationsTexts {
   readonly registered: (name: string, status: string, position?: number) => string;
   readonly sendFailed: string;
   readonly reloadFailed: string;
+  /** The same screen for a workshop of a concerted project (`gathering="workshop"`): its words over the walk's. */
+  readonly workshop: Pick<
+    RegistrationsTexts,
+    'links' | 'backToWalks' | 'toDay' | 'noRegistrations' | 'actionsClosed' | 'phoneInClosed' | 'phoneInDraft' | 'consent'
+  >;
 }
 
 const s = (n: number) => (n > 1 ? 's' : '');
@@ -211,6 +216,17 @@ export const registrationsFr: RegistrationsTexts = {
   sendFailed:
     'L’inscription n’a pas pu être envoyée (pas de réponse du serveur). Rien n’est perdu : vérifiez la connexion puis renvoyez, la personne ne sera pas inscrite deux fois.',
   reloadFailed: 'La liste n’a pas pu être mise à jour : elle peut ne plus être à jour.',
+  workshop: {
+    links: 'Autour de cet atelier',
+    backToWalks: 'Retour au projet',
+    toDay: 'Le jour de l’atelier (pointage)',
+    noRegistrations: 'Personne n’est encore inscrit à cet atelier.',
+    actionsClosed: 'L’atelier a commencé ou est terminé : les inscriptions ne se modifient plus ici.',
+    phoneInClosed: 'Cet atelier ne prend plus d’inscription par téléphone : le jour même, ajoutez les personnes venues sur place.',
+    phoneInDraft: 'Cet atelier n’est pas encore publié : les inscriptions, en ligne et par téléphone, s’ouvrent à sa publication.',
+    consent:
+      'J’ai lu à la personne la mention sur ses données et elle accepte qu’elles soient enregistrées pour cet atelier (accord oral).',
+  },
 };
 
 export const registrationsEn: RegistrationsTexts = {
@@ -316,4 +332,14 @@ export const registrationsEn: RegistrationsTexts = {
   sendFailed:
     'The registration could not be sent (no answer from the server). Nothing is lost: check the connection and send again; the person will not be registered twice.',
   reloadFailed: 'The list could not be refreshed: it may be out of date.',
+  workshop: {
+    links: 'Around this workshop',
+    backToWalks: 'Back to the project',
+    toDay: 'The workshop’s day (attendance)',
+    noRegistrations: 'Nobody has registered for this workshop yet.',
+    actionsClosed: 'The workshop has started or is over: registrations are no longer changed here.',
+    phoneInClosed: 'This workshop takes no more phone registrations: on the day, add the people who turn up.',
+    phoneInDraft: 'This workshop is not published yet: registrations, online and by phone, open when it is.',
+    consent: 'I read the data notice to the person and they agree to their data being kept for this workshop (oral consent).',
+  },
 };

@@ -9,10 +9,21 @@ import type { DayTexts } from './day.js';
 import type { EngagementsTexts } from './engagements.js';
 import type { InboxTexts } from './inbox.js';
 import type { PlanTexts } from './plan.js';
+import type { ProjectsTexts } from './projects.js';
 import type { RegistrationsTexts } from './registrations.js';
 import type { ReportTexts } from './report.js';
 
-export type { AccountsTexts, DashboardTexts, DayTexts, EngagementsTexts, InboxTexts, PlanTexts, RegistrationsTexts, ReportTexts };
+export type {
+  AccountsTexts,
+  DashboardTexts,
+  DayTexts,
+  EngagementsTexts,
+  InboxTexts,
+  PlanTexts,
+  ProjectsTexts,
+  RegistrationsTexts,
+  ReportTexts,
+};
 
 export interface ConsoleTexts {
   readonly locale: string;
@@ -58,7 +69,10 @@ export interface ConsoleTexts {
   readonly navLabel: string;
   readonly roles: Readonly<Record<'coordinator' | 'agent' | 'organisation', string>>;
   readonly screens: Readonly<
-    Record<'walks' | 'plan' | 'registrations' | 'day' | 'inbox' | 'report' | 'engagements' | 'dashboard' | 'accounts', string>
+    Record<
+      'walks' | 'plan' | 'registrations' | 'day' | 'inbox' | 'report' | 'engagements' | 'projects' | 'project' | 'dashboard' | 'accounts',
+      string
+    >
   >;
   /** A screen about one walk opened without one (`#registrations` alone). */
   readonly noWalkChosen: string;
@@ -71,6 +85,7 @@ export interface ConsoleTexts {
   readonly engagements: EngagementsTexts;
   readonly dashboard: DashboardTexts;
   readonly accounts: AccountsTexts;
+  readonly projects: ProjectsTexts;
   readonly noScreen: string;
   // Walks.
   readonly walksTitle: string;
