@@ -30,7 +30,9 @@ import { privacyRoutes } from './routes/privacy.js';
 import { challengeRoutes } from './routes/challenge.js';
 import { consoleRoutes } from './routes/console.js';
 import { staffRoutes } from './routes/staff.js';
+import { projectGeoRoutes, projectRoutes } from './routes/projects.js';
 import { walkStaffRoutes } from './routes/walk-staff.js';
+import { workshopRoutes } from './routes/workshops.js';
 import { quartierRoutes, walkRoutes } from './routes/walks.js';
 
 export type { AppOptions } from './http/context.js';
@@ -159,7 +161,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     const limiter = rateLimiter(options.rateLimit);
     const { signupsPerClient = 0, signupWindowMinutes = 60 } = options.rateLimit;
     const signups = signupsPerClient > 0 ? windowLimiter(signupsPerClient, signupWindowMinutes * 60_000) : undefined;
-    const signupPath = /^\/api\/walks\/([^/]+)\/registrations\/?$/;
+    // A walk's sign-ups, and a workshop's (the same registration routes).
+    const signupPath = /^\/api\/(?:walks|workshops)\/([^/]+)\/registrations\/?$/;
     app.use('*', async (c, next) => {
       // The limit is for anonymous writes: staff with a valid token are not limited; any other
       // Authorization header (made up, revoked, expired) counts as anonymous.
@@ -171,10 +174,10 @@ export function createApp(options: AppOptions): Hono<Env> {
           c.header('Retry-After', String(wait));
           return sendError(c, serverError('request.rate-limited', c.get('locale'), { retryAfterSeconds: wait }));
         }
-        // Sign-ups to one walk from one client, whatever the emails they make up: a slot per sign-up, given back when refused.
-        const walkId = signups && c.req.method === 'POST' ? signupPath.exec(c.req.path)?.[1] : undefined;
-        if (signups && walkId !== undefined) {
-          const key = `${walkId}\n${ip}`;
+        // Sign-ups to one walk (or workshop) from one client, whatever the emails they make up: a slot per sign-up, given back when refused.
+        const gatheringId = signups && c.req.method === 'POST' ? signupPath.exec(c.req.path)?.[1] : undefined;
+        if (signups && gatheringId !== undefined) {
+          const key = `${gatheringId}\n${ip}`;
           const signupWait = signups.take(key);
           if (signupWait > 0) {
             c.header('Retry-After', String(signupWait));
@@ -211,6 +214,9 @@ export function createApp(options: AppOptions): Hono<Env> {
     walkRoutes(deps),
     walkStaffRoutes(deps),
     quartierRoutes(deps),
+    projectRoutes(deps),
+    projectGeoRoutes(deps),
+    workshopRoutes(deps),
     photoRoutes(deps),
     observationRoutes(deps),
     triageRoutes(deps),

@@ -18,7 +18,7 @@
  * but never attached to an observation go after a day ({@linkcode sweepOrphanPhotos}).
  * A photo another, kept observation shows too (same bytes, same id) stays.
  */
-import type { Gusp, Observation, StaffActorInput, WalkAggregate } from '@gusp/core';
+import type { Gusp, Observation, StaffActorInput, WalkAggregate, WorkshopAggregate } from '@gusp/core';
 import { deleteEmailsBefore, deleteEmailsTo, emailsTo } from './notify/outbox.js';
 import { deletePhotos, deleteUnattachedPhotos, storedPhotoIds } from './photos.js';
 import type { Sql } from './sql.js';
@@ -27,6 +27,8 @@ import { deleteKeys, emailDigest, erasurePepper, shredDeletedKeys } from './stor
 
 export interface PurgeResult {
   readonly walks: number;
+  /** Workshops of concerted projects whose registrations were purged (the same registrations as walks'). */
+  readonly workshops: number;
   readonly registrations: number;
   readonly observations: number;
   /** Emails (sent or not) deleted from the outbox: they hold addresses and names. */
@@ -76,7 +78,7 @@ const countOf = (deleted: readonly string[], kind: 'registration' | 'observation
   deleted.filter((id) => id.startsWith(`${kind}:`)).length;
 
 /**
- * Purges personal data of walks that ended more than `months` ago (default 12),
+ * Purges personal data of walks and workshops that ended more than `months` ago (default 12),
  * reporter contacts of observations recorded more than `months` ago, and the
  * emails written more than `months` ago (the outbox keeps their recipient and
  * text), the photos of those observations, and the orphan photos older than a
@@ -119,6 +121,31 @@ export async function purgePersonalData(
       registrations += forgotten.length;
     }
   }
+  // Workshops' registrations are a walk's (the same events, sealed the same way): purged the same
+  // way, those of workshops ended before the limit whose journal still has a sealing key.
+  let workshops = 0;
+  const sealedWorkshops = await sql.query<{ stream: string }>(
+    `SELECT DISTINCT e.stream FROM events e JOIN personal_keys k ON k.id = e.key_id
+     WHERE starts_with(e.stream, 'workshop-') ORDER BY e.stream`,
+  );
+  for (const { stream } of sealedWorkshops.rows) {
+    const found = await gusp.workshops.get(stream.slice('workshop-'.length));
+    if (!found.ok || walkEnd(found.value.workshop) > limit) continue;
+    const agg = found.value;
+    const purged = await gusp.workshops.purgePersonalData(
+      agg.workshop.id,
+      options.actor === undefined ? undefined : { actor: options.actor },
+    );
+    if (!purged.ok) continue;
+    const forgotten = await deleteKeys(
+      sql,
+      agg.registrations.map((r) => registrationKey(r.id)),
+    );
+    if (forgotten.length > 0) {
+      workshops++;
+      registrations += forgotten.length;
+    }
+  }
   const reported = await sql.query<{ id: string }>(
     `SELECT o.id FROM read_observations o
      WHERE o.recorded_ms <= $1 AND EXISTS (SELECT 1 FROM personal_keys k WHERE k.id = 'observation:' || o.id)
@@ -147,34 +174,42 @@ export async function purgePersonalData(
   // The deleted keys leave the table's files (and the outbox's deleted rows were ciphertext only).
   if (registrations + observations + emails > 0) await shredDeletedKeys(sql);
   const orphanPhotos = await sweepOrphanPhotos(gusp, sql, options.now ? { now: options.now } : {});
-  return { walks, registrations, observations, emails, photos, orphanPhotos };
+  return { walks, workshops, registrations, observations, emails, photos, orphanPhotos };
 }
 
 /**
- * The walks and observations that hold records of one email address: with `sql`, only the streams
+ * The walks, workshops and observations that hold records of one email address: with `sql`, only the streams
  * whose events are sealed under a key of that address (the keys' `subject`, its digest), each
  * loaded alone, instead of every walk and observation folded to look for it; without, every one.
  * A record whose key is gone was forgotten: neither way finds it.
  */
-async function recordsOf(gusp: Gusp, email: string, sql?: Sql): Promise<{ walks: WalkAggregate[]; observations: Observation[] }> {
-  if (!sql) return { walks: await gusp.walks.list(), observations: await gusp.observations.list() };
+async function recordsOf(
+  gusp: Gusp,
+  email: string,
+  sql?: Sql,
+): Promise<{ walks: WalkAggregate[]; workshops: WorkshopAggregate[]; observations: Observation[] }> {
+  if (!sql) return { walks: await gusp.walks.list(), workshops: await gusp.workshops.list(), observations: await gusp.observations.list() };
   const subject = emailDigest(await erasurePepper(sql), email);
   const { rows } = await sql.query<{ stream: string }>(
     'SELECT DISTINCT e.stream FROM events e WHERE e.key_id IN (SELECT k.id FROM personal_keys k WHERE k.subject = $1) ORDER BY e.stream',
     [subject],
   );
   const walks: WalkAggregate[] = [];
+  const workshops: WorkshopAggregate[] = [];
   const observations: Observation[] = [];
   for (const { stream } of rows) {
     if (stream.startsWith('walk-')) {
       const walk = await gusp.walks.get(stream.slice('walk-'.length));
       if (walk.ok) walks.push(walk.value);
+    } else if (stream.startsWith('workshop-')) {
+      const workshop = await gusp.workshops.get(stream.slice('workshop-'.length));
+      if (workshop.ok) workshops.push(workshop.value);
     } else if (stream.startsWith('observation-')) {
       const observation = await gusp.observations.get(stream.slice('observation-'.length));
       if (observation.ok) observations.push(observation.value);
     }
   }
-  return { walks, observations };
+  return { walks, workshops, observations };
 }
 
 /**
@@ -204,9 +239,24 @@ export async function exportPersonalData(gusp: Gusp, email: string, sql?: Sql) {
         walk: { id: agg.walk.id, title: agg.walk.title, startsAt: agg.walk.startsAt, quartierId: agg.walk.quartierId },
       })),
   );
+  // A workshop's registrations the same way, with their workshop instead of a walk.
+  const atWorkshops = records.workshops.flatMap((agg) =>
+    agg.registrations
+      .filter((r) => same(r.email))
+      .map(({ cancelToken: _token, ...r }) => ({
+        ...r,
+        workshop: {
+          id: agg.workshop.id,
+          projectId: agg.workshop.projectId,
+          title: agg.workshop.title,
+          startsAt: agg.workshop.startsAt,
+          quartierId: agg.workshop.quartierId,
+        },
+      })),
+  );
   const observations = records.observations.filter((o) => same(o.reporter?.email));
   const emails = sql ? await emailsTo(sql, wanted) : [];
-  return { email: wanted, registrations, observations, emails };
+  return { email: wanted, registrations: [...registrations, ...atWorkshops], observations, emails };
 }
 
 /**
@@ -235,6 +285,12 @@ export async function erasePersonalData(
     for (const id of ids) {
       // Who asked is named on the erasure's event (`by`), as every staff action is.
       await gusp.walks.eraseRegistration(agg.walk.id, id, actor === undefined ? undefined : { actor });
+      keys.push(registrationKey(id));
+    }
+  }
+  for (const agg of records.workshops) {
+    for (const id of new Set<string>(agg.registrations.filter((r) => same(r.email)).map((r) => r.id))) {
+      await gusp.workshops.eraseRegistration(agg.workshop.id, id, actor === undefined ? undefined : { actor });
       keys.push(registrationKey(id));
     }
   }

@@ -240,3 +240,41 @@ export function rawGet(base: string, path: string, headers: Record<string, strin
     req.end();
   });
 }
+
+/**
+ * `count` people sign up at once to one gathering (`/api/walks/{id}`, `/api/workshops/{id}`) of
+ * `capacity` seats, over real HTTP, the requests spread over `bases` in turn (one server, or two
+ * on one database): every one answers 201, exactly `capacity` are confirmed, the others waitlisted
+ * with the positions 1…n each once, and those positions follow the journal's order of the sign-ups
+ * (`stream`: the gathering's stream, read from `store`): the registration guarantees, whatever the
+ * gathering. Returns the answers.
+ */
+export async function rushSignUps(
+  store: Store,
+  bases: readonly string[],
+  gathering: string,
+  stream: string,
+  { count, capacity, tag }: { count: number; capacity: number; tag: string },
+): Promise<Reply[]> {
+  const replies = await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      call(bases[i % bases.length] ?? '', 'POST', `${gathering}/registrations`, { body: person(`${tag}-${i}`) }),
+    ),
+  );
+  const refused = replies.filter((r) => r.status !== 201).map((r) => [r.status, r.body]);
+  if (refused.length > 0) throw new Error(`refused sign-ups: ${JSON.stringify(refused.slice(0, 3))}`);
+  const confirmed = replies.filter((r) => r.body.status === 'confirmed');
+  const waitlisted = replies.filter((r) => r.body.status === 'waitlisted');
+  const expected = Array.from({ length: count - capacity }, (_, i) => i + 1);
+  const sorted = waitlisted.map((r) => r.body.position as number).sort((a, b) => a - b);
+  const byId = new Map(waitlisted.map((r) => [r.body.registrationId as string, r.body.position as number]));
+  const inJournalOrder = (await store.read(stream)).events
+    .filter((e) => e.type === 'ParticipantRegistered')
+    .map((e) => byId.get((e.data as { registration: { id: string } }).registration.id))
+    .filter((p) => p !== undefined);
+  const facts = { confirmed: confirmed.length, waitlisted: waitlisted.length, positions: sorted, inJournalOrder };
+  const wanted = { confirmed: capacity, waitlisted: count - capacity, positions: expected, inJournalOrder: expected };
+  if (JSON.stringify(facts) !== JSON.stringify(wanted))
+    throw new Error(`sign-ups broke the guarantees: ${JSON.stringify({ ...facts, positions: undefined })}`);
+  return replies;
+}

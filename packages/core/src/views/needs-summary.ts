@@ -6,7 +6,7 @@
  */
 import { labelIn } from '../i18n.js';
 import { REGISTRATION_MESSAGES } from '../locales/messages.js';
-import { AccessibilityNeed, type Registration, type RegistrationStatus } from '../registration/registration.js';
+import { AccessibilityNeed, type RegistrationFields, type RegistrationStatus } from '../registration/registration.js';
 
 /** Whose needs are counted. */
 export type NeedsAmong =
@@ -54,7 +54,7 @@ const AMONG: Readonly<Record<NeedsAmong, readonly RegistrationStatus[]>> = {
  * needsSummary(agg.registrations).text; // « 2 fauteuils roulants, 1 interprète »
  * needsSummary(agg.registrations, { among: 'attended', locale: 'en' }).text; // "1 wheelchair"
  */
-export function needsSummary(registrations: readonly Registration[], options: NeedsSummaryOptions = {}): NeedsSummary {
+export function needsSummary(registrations: readonly RegistrationFields[], options: NeedsSummaryOptions = {}): NeedsSummary {
   const statuses = AMONG[options.among ?? 'registered'];
   const locale = options.locale ?? 'fr';
   const tally = new Map<AccessibilityNeed, number>();

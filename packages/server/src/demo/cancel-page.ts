@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
- * The page behind the cancel link of emails: a link cannot send DELETE, so it
+ * The page behind the cancel link of emails (a walk's sign-up or a workshop's): a link cannot send DELETE, so it
  * shows a button that posts the cancellation (and a link preview or a mail
  * scanner that follows it cancels nothing).
  */
@@ -14,13 +14,29 @@ const page = (title: string, content: string) => `<!doctype html>
 </html>
 `;
 
-export function cancelForm(walkId: string, registrationId: string, token: string): string {
+/** What a cancel link names: a walk's registration, or a workshop's (`/annulation?walk=…` or `?workshop=…`). */
+export type CancelledGathering = 'walk' | 'workshop';
+
+/** The sentences of the page, by what it cancels: « diagnostic en marchant » or « atelier ». */
+const CANCEL_TEXTS: Readonly<Record<CancelledGathering, { fr: string; en: string }>> = {
+  walk: {
+    fr: 'Vous ne pourrez pas venir au diagnostic en marchant ? Annulez votre inscription : votre place ira à la première personne en liste d’attente.',
+    en: 'Cannot come to the neighbourhood walk? Cancel your registration: your seat goes to the first person on the waiting list.',
+  },
+  workshop: {
+    fr: 'Vous ne pourrez pas venir à l’atelier ? Annulez votre inscription : votre place ira à la première personne en liste d’attente.',
+    en: 'Cannot come to the workshop? Cancel your registration: your seat goes to the first person on the waiting list.',
+  },
+};
+
+export function cancelForm(kind: CancelledGathering, id: string, registrationId: string, token: string): string {
   const hidden = (name: string, value: string) => `<input type="hidden" name="${name}" value="${escape(value)}">`;
+  const texts = CANCEL_TEXTS[kind];
   return page(
     'Annuler mon inscription',
-    `<p>Vous ne pourrez pas venir au diagnostic en marchant ? Annulez votre inscription : votre place ira à la première personne en liste d’attente.</p>
-<p lang="en">Cannot come to the neighbourhood walk? Cancel your registration: your seat goes to the first person on the waiting list.</p>
-<form method="post" action="/annulation">${hidden('walk', walkId)}${hidden('registration', registrationId)}${hidden('token', token)}
+    `<p>${escape(texts.fr)}</p>
+<p lang="en">${escape(texts.en)}</p>
+<form method="post" action="/annulation">${hidden(kind, id)}${hidden('registration', registrationId)}${hidden('token', token)}
 <button type="submit">Annuler mon inscription / Cancel my registration</button></form>`,
   );
 }

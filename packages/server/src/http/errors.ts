@@ -97,6 +97,13 @@ const CODE_KINDS: Readonly<Record<string, Kind>> = {
   'report.walk-not-done': 'conflict',
   'report.invalid-transition': 'conflict',
   'engagement.invalid-transition': 'conflict',
+  // Concerted projects and their workshops (issue 15): a step their state does not allow.
+  'project.invalid-transition': 'conflict',
+  'project.organisation-cannot-change': 'forbidden',
+  'contribution.invalid-transition': 'conflict',
+  'workshop.invalid-transition': 'conflict',
+  'workshop.project-over': 'conflict',
+  'workshop.too-early-to-start': 'conflict',
   'store.conflict': 'retry',
   'internal.error': 'internal',
 };

@@ -5,7 +5,17 @@
  * sub-app (with its access check and its body validation, in that order) and
  * describes it in the OpenAPI document, so the two cannot drift apart.
  */
-import { EngagementId, ObservationId, QuartierId, RegistrationId, validate, WalkId } from '@gusp/core';
+import {
+  ContributionId,
+  EngagementId,
+  ObservationId,
+  ProjectId,
+  QuartierId,
+  RegistrationId,
+  validate,
+  WalkId,
+  WorkshopId,
+} from '@gusp/core';
 import { Hono, type Context, type Handler, type MiddlewareHandler } from 'hono';
 import type * as z from 'zod/mini';
 import type { StaffRole } from '../auth.js';
@@ -132,6 +142,9 @@ const PATH_IDS: Readonly<Record<string, { readonly schema: z.ZodMiniType; readon
   observationId: { schema: ObservationId, notFound: 'observation.not-found' },
   engagementId: { schema: EngagementId, notFound: 'engagement.not-found' },
   quartierId: { schema: QuartierId, notFound: 'request.not-found' },
+  projectId: { schema: ProjectId, notFound: 'project.not-found' },
+  workshopId: { schema: WorkshopId, notFound: 'workshop.not-found' },
+  contributionId: { schema: ContributionId, notFound: 'contribution.not-found' },
 };
 /** Any other id without a schema of its own (a photo's): the core's id alphabet and length. */
 const OTHER_ID = { schema: ObservationId, notFound: 'request.not-found' };

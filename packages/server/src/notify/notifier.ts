@@ -14,11 +14,18 @@
  * Which emails an event makes is `emails.ts` (pure); the SQL is `outbox.ts`;
  * the SMTP side is `smtp.ts`. This file runs the rounds.
  */
-import { valence, type Gusp, type WalkAggregate } from '@gusp/core';
+import { valence, type Gusp, type WalkAggregate, type WorkshopAggregate } from '@gusp/core';
 import type { ReadModels } from '../read/read-models.js';
 import { walksDueForReminder } from '../read/walks.js';
 import type { Sql } from '../sql.js';
-import { eventEmails, reminderEmails, type EmailContext, type PendingEmail } from './emails.js';
+import {
+  eventEmails,
+  reminderEmails,
+  workshopEventEmails,
+  workshopReminderEmails,
+  type EmailContext,
+  type PendingEmail,
+} from './emails.js';
 import { outboxRepository, type JournalRow, type NotificationFailure } from './outbox.js';
 import { restitutionOf, type Restitution } from './restitution.js';
 import { listAccounts } from '../staff/accounts.js';
@@ -106,6 +113,7 @@ export function createNotifier(options: NotifierOptions) {
     const last = Math.max(cursor, await outbox.committedPosition());
     const rows = await outbox.walkEvents(cursor, last, BATCH);
     const walks = new Map<string, WalkAggregate | undefined>();
+    const workshops = new Map<string, WorkshopAggregate | undefined>();
     const made: { readonly event: JournalRow; readonly emails: PendingEmail[]; readonly failure?: NotificationFailure }[] = [];
     const now = Date.now();
     for (const event of rows) {
@@ -115,6 +123,16 @@ export function createNotifier(options: NotifierOptions) {
         // An engagement done (the only event of an engagement's stream the query reads): « Est-ce réglé ? ».
         if (event.stream.startsWith('engagement-')) {
           made.push({ event, emails: await verificationEmailsOf(gusp, ctx, event) });
+          continue;
+        }
+        // A workshop's sign-ups: the walk's very emails, in the words of an « atelier ».
+        if (event.stream.startsWith('workshop-')) {
+          const workshopId = event.stream.slice('workshop-'.length);
+          if (!workshops.has(workshopId)) {
+            const agg = await gusp.workshops.get(workshopId);
+            workshops.set(workshopId, agg.ok ? agg.value : undefined);
+          }
+          made.push({ event, emails: workshopEventEmails(ctx, event, workshops.get(workshopId)) });
           continue;
         }
         if (!walks.has(walkId)) {
@@ -171,7 +189,7 @@ export function createNotifier(options: NotifierOptions) {
   }
 
   /**
-   * The reminder the day before: confirmed people of walks starting within
+   * The reminder the day before: confirmed people of walks (and workshops) starting within
    * `reminderMs` (default 24 h). Once per person and walk (dedup key).
    */
   async function remind(now = Date.now()): Promise<number> {
@@ -184,6 +202,9 @@ export function createNotifier(options: NotifierOptions) {
       if (agg.ok) due.push(agg.value);
     }
     for (const e of reminderEmails(ctx, due, now, reminderWindow)) added += await outbox.add(e);
+    // Workshops the same way; they have no read model yet: few per city, folded here (see the server README).
+    const workshops = (await gusp.workshops.list()).filter((w) => ['open', 'closed'].includes(w.workshop.status));
+    for (const e of workshopReminderEmails(ctx, workshops, now, reminderWindow)) added += await outbox.add(e);
     return added;
   }
 

@@ -93,11 +93,12 @@ export function outboxRepository(sql: Sql) {
     },
     /** The journal's high-water mark: no append still in flight can commit below it (see sql-store.ts). */
     committedPosition: () => committedPosition(sql),
-    /** Events of walk streams, and engagements' completions, after `cursor`, up to `last`, at most `limit`. */
+    /** Events of walk and workshop streams (the same registrations, the same emails), and engagements' completions, after `cursor`, up to `last`, at most `limit`. */
     async walkEvents(cursor: number, last: number, limit: number): Promise<JournalRow[]> {
       const { rows } = await sql.query<JournalRow & { key_id: string | null; key: Uint8Array | null }>(
         `${EVENTS_WITH_KEYS} WHERE e.position > $1 AND e.position <= $2
-         AND (starts_with(e.stream, 'walk-') OR (starts_with(e.stream, 'engagement-') AND e.type = 'EngagementCompleted')) ORDER BY e.position LIMIT $3`,
+         AND (starts_with(e.stream, 'walk-') OR starts_with(e.stream, 'workshop-')
+              OR (starts_with(e.stream, 'engagement-') AND e.type = 'EngagementCompleted')) ORDER BY e.position LIMIT $3`,
         [cursor, last, limit],
       );
       return rows.map(({ key_id, key, ...row }) => ({ ...row, data: openEventData(row.type, row.data, key_id, key) }) as JournalRow);

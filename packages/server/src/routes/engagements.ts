@@ -36,6 +36,7 @@ export const engagementFilter = (timeZone: string) =>
   listFilter<Engagement>({
     quartier: idParam('Only this quartier’s (its id).', 'quartier_id', (e) => e.quartierId),
     walk: idParam('Only those that follow this walk (its id).', 'walk_id', (e) => e.walkId),
+    project: idParam('Only those that follow this concerted project (its id).', "(doc->>'projectId')", (e) => e.projectId),
     theme: idParam('Only this theme’s (its id).', 'theme_id', (e) => e.themeId),
     status: statusParam('engagements', ENGAGEMENT_STATUSES, 'status', (e) => e.status),
     organisation: idParam('Only this organisation’s (its id).', 'organisation_id', (e) => e.organisationId),

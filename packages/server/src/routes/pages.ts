@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { CityProfile, walkSummary, type WalkSummary } from '@gusp/core';
 import type { Context } from 'hono';
 import type { Env, RouteDeps } from '../http/context.js';
-import { cancelForm, cancelResult } from '../demo/cancel-page.js';
+import { cancelForm, cancelResult, type CancelledGathering } from '../demo/cancel-page.js';
 import { defaultElementsPaths, ElementsBundles, isHashedName } from '../demo/elements-bundle.js';
 import { demoPage, elementsDocsPage } from '../demo/page.js';
 import { walkNotFoundPage, walkPage } from '../demo/walk-page.js';
@@ -19,10 +19,21 @@ import { walkCalendarLinks } from './walks.js';
 
 const html = (description: string) => fileAnswer(description, 'text/html');
 const CANCEL_FIELDS = {
-  walk: { description: 'The walk’s id.', required: true },
+  walk: { description: 'The walk’s id (a walk’s sign-up; else `workshop`).' },
+  workshop: { description: 'The workshop’s id (a workshop’s sign-up; else `walk`).' },
   registration: { description: 'The registration’s id.', required: true },
   token: { description: 'The cancel token given at sign-up.', required: true },
 } as const;
+
+/** What a cancel link names: `walk=…` (a walk's sign-up) or `workshop=…` (a workshop's), one of them. */
+function cancelledGathering(fields: {
+  walk?: string | null;
+  workshop?: string | null;
+}): { kind: CancelledGathering; id: string } | undefined {
+  if (fields.walk) return { kind: 'walk', id: fields.walk };
+  if (fields.workshop) return { kind: 'workshop', id: fields.workshop };
+  return undefined;
+}
 
 /** The most walks the demo page writes into its list's inline data: the API's page (more are paged from the API). */
 const INLINE_WALKS = 100;
@@ -172,9 +183,10 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
         query: CANCEL_FIELDS,
         responses: { 200: html('The page with its button.') },
         handler: (c) => {
-          const { walk, registration, token } = c.req.query();
-          if (!walk || !registration || !token) return tokenRequired(c);
-          return c.html(cancelForm(walk, registration, token));
+          const { registration, token, ...named } = c.req.query();
+          const gathering = cancelledGathering(named);
+          if (!gathering || !registration || !token) return tokenRequired(c);
+          return c.html(cancelForm(gathering.kind, gathering.id, registration, token));
         },
       }),
       route(deps, {
@@ -190,7 +202,7 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
                 properties: Object.fromEntries(
                   Object.entries(CANCEL_FIELDS).map(([k, v]) => [k, { type: 'string', description: v.description }]),
                 ),
-                required: Object.keys(CANCEL_FIELDS),
+                required: ['registration', 'token'],
               },
             },
           },
@@ -198,9 +210,12 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: html('The result.') },
         handler: async (c) => {
           const form = new URLSearchParams(await c.req.text());
-          const [walk, registration, token] = [form.get('walk'), form.get('registration'), form.get('token')];
-          if (!walk || !registration || !token) return tokenRequired(c);
-          const result = await gusp.walks.cancelRegistration(walk, registration, { locale: c.get('locale'), token });
+          const [registration, token] = [form.get('registration'), form.get('token')];
+          const gathering = cancelledGathering({ walk: form.get('walk'), workshop: form.get('workshop') });
+          if (!gathering || !registration || !token) return tokenRequired(c);
+          // A walk's sign-up or a workshop's: the same registration command, on its own stream.
+          const commands = gathering.kind === 'walk' ? gusp.walks : gusp.workshops;
+          const result = await commands.cancelRegistration(gathering.id, registration, { locale: c.get('locale'), token });
           if (!result.ok) return c.html(cancelResult(false, result.error.message), statusOf(result.error.code));
           const message =
             c.get('locale') === 'en'

@@ -20,6 +20,7 @@ const count = /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0));
 export const EraseAnswer = /* @__PURE__ */ z.strictObject({ registrations: count, observations: count, emails: count, photos: count });
 export const PurgeAnswer = /* @__PURE__ */ z.strictObject({
   walks: count,
+  workshops: count,
   registrations: count,
   observations: count,
   emails: count,
@@ -33,7 +34,9 @@ export const ExportAnswer = /* @__PURE__ */ z.strictObject({
     /* @__PURE__ */ z.looseObject({
       id: /* @__PURE__ */ z.string(),
       status: /* @__PURE__ */ z.string(),
-      walk: /* @__PURE__ */ z.looseObject({ id: /* @__PURE__ */ z.string() }),
+      /** A walk's registration names its walk; a workshop's its workshop. */
+      walk: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.looseObject({ id: /* @__PURE__ */ z.string() })),
+      workshop: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.looseObject({ id: /* @__PURE__ */ z.string() })),
     }),
   ),
   observations: /* @__PURE__ */ z.array(/* @__PURE__ */ z.looseObject({ id: /* @__PURE__ */ z.string() })),

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Walks (diagnostics en marchant): public summaries and sign-up, staff lifecycle and registrations, the compte-rendu, iCalendar. */
 import {
-  RegisterInput,
-  RemoveRegistrationInput,
   RescheduleWalkInput,
   ReasonInput,
   ScheduleWalkInput,
@@ -14,11 +12,12 @@ import {
   yearOf,
   yearlyCoverage,
   calendarDay,
+  type Gusp,
   type StaffCommandOptions,
   type WalkSummary,
-  type Registration,
   type Result,
   type WalkCalendarLinks,
+  type Workshop,
 } from '@gusp/core';
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
@@ -41,12 +40,23 @@ import {
   walksOfYear,
 } from '../read/walks.js';
 import { sqlParams } from '../sql.js';
+import { registrationRoutes, type GatheringRoutes } from './registrations.js';
 import { reportRoutes } from './report.js';
 
 const walkId = { walkId: { description: 'The walk’s id.' } };
 
+/** A walk as the shared registration routes see it (`registrations.ts`). */
+export const walkGathering = (gusp: Gusp): GatheringRoutes => ({
+  param: 'walkId',
+  kind: 'walk',
+  noun: 'walk',
+  scope: '',
+  commands: gusp.walks,
+  get: (id, options) => gusp.walks.get(id, options),
+});
+
 /** `https://host/path` → `webcal://host/path`: the scheme calendar apps open as a subscription. */
-const webcal = (url: string) => url.replace(/^https?:/i, 'webcal:');
+export const webcal = (url: string) => url.replace(/^https?:/i, 'webcal:');
 
 /** A walk's page and calendars under the public origin (see `WalkCalendarLinks`). */
 export function walkCalendarLinks(origin: string, walk: Pick<Walk, 'id' | 'quartierId'>): WalkCalendarLinks {
@@ -72,7 +82,7 @@ function noneMatch(header: string, etag: string): boolean {
  * (the server's start: a changed city profile renames quartiers without
  * touching any walk). `If-None-Match` decides when sent, else `If-Modified-Since`.
  */
-function calendarAnswer(
+export function calendarAnswer(
   c: Context<Env>,
   ics: string,
   walks: readonly Pick<Walk, 'updatedAt'>[],
@@ -96,7 +106,7 @@ function calendarAnswer(
 }
 
 /** What every .ics route answers: the file, or 304 when the client's copy is current. */
-const calendarResponses = (description: string) => ({
+export const calendarResponses = (description: string) => ({
   200: {
     ...fileAnswer(description, 'text/calendar'),
     headers: {
@@ -183,7 +193,7 @@ const coordinators = { roles: ['coordinator'] } as const;
 const staffReaders = { roles: ['coordinator', 'agent'] } as const;
 
 export function walkRoutes(deps: RouteDeps): RouteGroup {
-  const { gusp, now, refuse, commandOptions, origin, unwrap } = deps;
+  const { gusp, now, refuse, origin, unwrap } = deps;
   const startedAt = Date.now();
   const walkFilter = walkListFilter(now, gusp.city.timezone);
   /** The core looks the walk up before it reads the input: an unknown walk stays 404 whatever the body. */
@@ -274,20 +284,6 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
           });
         },
       }),
-      // Registrations carry personal data: staff only, and never the cancel tokens.
-      route(deps, {
-        method: 'get',
-        path: '/:walkId/registrations',
-        summary: 'The walk’s registrations, with contacts (without cancel tokens)',
-        access: staffReaders,
-        params: walkId,
-        responses: { 200: jsonAnswer('`{ registrations }`.') },
-        handler: async (c) => {
-          const agg = unwrap(await gusp.walks.get(c.req.param('walkId'), { locale: c.get('locale') }));
-          const registrations = agg.registrations.map(({ cancelToken: _token, ...r }: Registration) => r);
-          return c.json({ registrations });
-        },
-      }),
       jsonRoute(deps, {
         method: 'post',
         path: '/',
@@ -356,89 +352,8 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
       }),
       // The compte-rendu, its preview, edits and restitution: routes/report.ts.
       ...reportRoutes(deps),
-      route(deps, {
-        method: 'post',
-        path: '/:walkId/registrations/:registrationId/check-in',
-        summary: 'Checks a registered person in at the walk',
-        access: staffReaders,
-        idempotent: true,
-        params: { ...walkId, registrationId: { description: 'The registration’s id.' } },
-        responses: { 200: jsonAnswer('`{ status, registrationId }`.') },
-        handler: async (c) => {
-          const { walkId: id, registrationId } = c.req.param();
-          const outcome = unwrap(await gusp.walks.checkIn(id, registrationId, await staffOptions(c, `check-in:${id}:${registrationId}`)));
-          return c.json({ status: outcome.status, registrationId: outcome.registration.id });
-        },
-      }),
-      jsonRoute(deps, {
-        method: 'post',
-        path: '/:walkId/registrations',
-        summary: 'Signs a person up: confirmed while seats remain, else waitlisted with a position',
-        idempotent: true,
-        challenge: true,
-        params: walkId,
-        body: { schema: RegisterInput, invalid: (c) => walkExists(c, c.req.param('walkId')) },
-        responses: {
-          201: jsonAnswer('`{ status, position?, registrationId, cancelToken, cancelUrl }`: the token and its page cancel the sign-up.'),
-        },
-        handler: async (c, input) => {
-          const id = c.req.param('walkId');
-          const outcome = unwrap(await gusp.walks.register(id, input, commandOptions(c, `register:${id}`)));
-          return c.json(
-            {
-              status: outcome.status,
-              ...(outcome.position === undefined ? {} : { position: outcome.position }),
-              registrationId: outcome.registration.id,
-              cancelToken: outcome.registration.cancelToken,
-              // The page of the emails' cancel link (a button there cancels; opening it does not).
-              cancelUrl: `${origin(c)}/annulation?${new URLSearchParams({ walk: id, registration: outcome.registration.id, token: outcome.registration.cancelToken })}`,
-            },
-            201,
-          );
-        },
-      }),
-      route(deps, {
-        method: 'delete',
-        path: '/:walkId/registrations/:registrationId',
-        summary: 'Cancels a sign-up with the token given at sign-up; the first waitlisted person is promoted',
-        params: { ...walkId, registrationId: { description: 'The registration’s id.' } },
-        query: { token: { description: 'The cancel token given at sign-up.', required: true } },
-        responses: { 200: jsonAnswer('`{ status, registrationId }`.') },
-        handler: async (c) => {
-          const { walkId: id, registrationId } = c.req.param();
-          const token = c.req.query('token');
-          if (token === undefined || token === '') return refuse(c, 'request.token-required');
-          const opts = commandOptions(c, `cancel:${id}:${registrationId}`);
-          const outcome = unwrap(await gusp.walks.cancelRegistration(id, registrationId, { ...opts, token }));
-          return c.json({ status: outcome.status, registrationId: outcome.registration.id });
-        },
-      }),
-      // Staff end a sign-up (a duplicate, made-up contacts, a seat given twice), saying why: the person is told, in these words.
-      jsonRoute(deps, {
-        method: 'post',
-        path: '/:walkId/registrations/:registrationId/remove',
-        summary: 'Removes a sign-up, with a reason emailed to the person; the first waitlisted person is promoted',
-        description:
-          'For a confirmed or waitlisted sign-up, before the walk starts. The reason (required, at most 500 characters, no control characters) is kept with the registration and quoted in the email the person receives: write it for them. Retried with the same `Idempotency-Key`, it removes once and answers the same.',
-        access: coordinators,
-        idempotent: true,
-        params: { ...walkId, registrationId: { description: 'The registration’s id.' } },
-        body: {
-          schema: RemoveRegistrationInput,
-          invalid: async (c) => {
-            const { walkId: id, registrationId } = c.req.param();
-            const agg = unwrap(await gusp.walks.get(id, { locale: c.get('locale') }));
-            if (!agg.registrations.some((r) => r.id === registrationId)) refuse(c, 'registration.not-found', { registrationId });
-          },
-        },
-        responses: { 200: jsonAnswer('`{ status: "removed", registrationId }`.') },
-        handler: async (c, input) => {
-          const { walkId: id, registrationId } = c.req.param();
-          const opts = await staffOptions(c, `remove:${id}:${registrationId}`);
-          const outcome = unwrap(await gusp.walks.removeRegistration(id, registrationId, input, opts));
-          return c.json({ status: outcome.status, registrationId: outcome.registration.id });
-        },
-      }),
+      // Sign-up, cancel token, the staff's list, removal and check-in: the routes every gathering shares.
+      ...registrationRoutes(deps, walkGathering(gusp)),
       route(deps, {
         method: 'get',
         path: '/:walkId/calendar.ics',
@@ -473,13 +388,35 @@ export function quartierRoutes(deps: RouteDeps): RouteGroup {
    * its walks changed. A handful of entries: one per quartier and language.
    */
   const written = new Map<string, { fingerprint: string; ics: string; lastUpdate: number }>();
-  /** The public walks (not drafts) of the city, or of one quartier, as a named feed. */
+  /**
+   * The public workshops of a quartier's concerted projects (issue 15), which its feed lists after
+   * its walks: people subscribed to their quartier learn of them without a second subscription.
+   */
+  const quartierWorkshops = async (quartierId: string | undefined) => {
+    if (quartierId === undefined) return { workshops: [] as Workshop[], titles: new Map<string, string>() };
+    const workshops = (await gusp.workshops.list())
+      .map((w) => w.workshop)
+      .filter((w) => w.quartierId === quartierId && w.status !== 'draft')
+      .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || (a.id < b.id ? -1 : 1));
+    const titles = new Map<string, string>();
+    for (const projectId of new Set(workshops.map((w) => w.projectId))) {
+      const project = await gusp.projects.get(projectId);
+      if (project.ok) titles.set(projectId, project.value.project.title);
+    }
+    return { workshops, titles };
+  };
+  /** The public walks (not drafts) of the city, or of one quartier with its projects' workshops, as a named feed. */
   const feed = async (c: Context<Env>, quartierId?: string) => {
     const sql = await deps.read();
     const locale = c.get('locale');
     const key = `${quartierId ?? ''}\n${locale}`;
-    const { digest, lastUpdate } = await publicWalksFingerprint(sql, quartierId);
-    const fingerprint = `${digest}:${origin(c)}`;
+    const { digest, lastUpdate: walksUpdate } = await publicWalksFingerprint(sql, quartierId);
+    const { workshops, titles } = await quartierWorkshops(quartierId);
+    const workshopsDigest = createHash('sha256')
+      .update(JSON.stringify(workshops.map((w) => [w.id, w.updatedAt, titles.get(w.projectId)])))
+      .digest('base64url');
+    const lastUpdate = Math.max(walksUpdate, ...workshops.map((w) => Date.parse(w.updatedAt)));
+    const fingerprint = `${digest}:${workshopsDigest}:${origin(c)}`;
     let entry = written.get(key);
     if (entry?.fingerprint !== fingerprint) {
       const walks = await publicWalks(sql, quartierId);
@@ -487,6 +424,9 @@ export function quartierRoutes(deps: RouteDeps): RouteGroup {
         locale,
         url: (w) => walkPageUrl(origin(c), w.id),
         ...(quartierId === undefined ? {} : { quartierId }),
+        workshops,
+        workshopUrl: (w) => `${origin(c)}/api/projects/${encodeURIComponent(w.projectId)}.html`,
+        projectTitle: (w) => titles.get(w.projectId),
       });
       entry = { fingerprint, ics, lastUpdate };
       written.set(key, entry);
@@ -539,8 +479,9 @@ export function quartierRoutes(deps: RouteDeps): RouteGroup {
       route(deps, {
         method: 'get',
         path: '/quartiers/:quartierId/walks.ics',
-        summary: 'The quartier’s public walks as an iCalendar feed (RFC 5545), named after the quartier and the city',
-        description: `The quartier’s walks that are not drafts, cancelled ones included.${CONDITIONAL}`,
+        summary:
+          'The quartier’s public walks, and its concerted projects’ workshops, as an iCalendar feed (RFC 5545), named after the quartier and the city',
+        description: `The quartier’s walks that are not drafts, cancelled ones included, then the public workshops of its projects (UID \`workshop-{id}@gusp\`, their \`URL\` the project’s page): one subscription for both.${CONDITIONAL}`,
         params: { quartierId: { description: 'The quartier’s id (from the city profile).' } },
         responses: calendarResponses('One VEVENT per public walk.'),
         handler: async (c) => {

@@ -2,10 +2,10 @@
 /**
  * Valence's demo data: this year's walks in the five quartiers — some open,
  * one full, one done with its compte-rendu shared — observations, and
- * engagements in every state. Written through the core's commands (with a
+ * engagements in every state; and the concerted renovation of Les Bleuets (the core's `bleuetsSeed`). Written through the core's commands (with a
  * clock moved back for what happened in the past), so it obeys every rule.
  */
-import { calendarDay, createGusp, valence, type Result, type Store } from '@gusp/core';
+import { bleuetsSeed, calendarDay, createGusp, valence, type Result, type Store } from '@gusp/core';
 import { SEED_EMAIL_DOMAIN } from '../notify/emails.js';
 
 const DAY = 86_400_000;
@@ -227,4 +227,8 @@ export async function seedValence(store: Store, now: Date = new Date()): Promise
     address: 'Avenue de Chabeuil',
     source: 'resident',
   });
+
+  // Les Bleuets, the seed's concerted renovation (issue 15): its workshops since the opening of the local des habitants
+  // in September 2013, what residents decided, the OPH's engagements, and the next workshop open for sign-up.
+  await bleuetsSeed(store, { now: new Date(today), emailDomain: SEED_EMAIL_DOMAIN });
 }

@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Workshops (ateliers) of concerted projects (issue 15): public summaries and sign-up, the
+ * lifecycle for coordinators, and the very registration routes of a walk (`registrations.ts`:
+ * sign-up, cancel token, phone-ins, walk-ins, check-ins, cancelling for someone, promotion),
+ * over the core's one registration implementation. Scheduling is the project's
+ * (`POST /api/projects/:projectId/workshops`).
+ */
+import {
+  instant,
+  ReasonInput,
+  RescheduleWorkshopInput,
+  ScheduleWorkshopInput,
+  Workshop,
+  WORKSHOP_STATUSES,
+  workshopSummary,
+  workshopToICalendar,
+  type Gusp,
+  type Result,
+  type StaffCommandOptions,
+  type WorkshopAggregate,
+  type WorkshopCalendarLinks,
+  type WorkshopSummary,
+} from '@gusp/core';
+import type { Context } from 'hono';
+import { staffCommandOptions } from '../http/actor.js';
+import type { Env, RouteDeps } from '../http/context.js';
+import { listFilter } from '../http/list-filter.js';
+import { PAGE_HEADERS, PAGE_QUERY, pageAnswer, pageInMemory, pageRequest, type Keyset } from '../http/page.js';
+import { jsonAnswer, jsonRoute, route, type RouteGroup } from '../http/route.js';
+import { registrationRoutes, staffRegistrationRoutes, type GatheringRoutes } from './registrations.js';
+import { calendarAnswer, calendarResponses, webcal } from './walks.js';
+
+const workshopId = { workshopId: { description: 'The workshop’s id.' } };
+const coordinators = { roles: ['coordinator'] } as const;
+const staffReaders = { roles: ['coordinator', 'agent'] } as const;
+
+/** A workshop as the shared registration routes see it (`registrations.ts`). */
+export const workshopGathering = (gusp: Gusp): GatheringRoutes => ({
+  param: 'workshopId',
+  kind: 'workshop',
+  noun: 'workshop',
+  scope: 'workshop-',
+  commands: gusp.workshops,
+  get: (id, options) => gusp.workshops.get(id, options),
+});
+
+/** The project's page for people, where a workshop's events point (`URL`). */
+export const projectPageUrl = (origin: string, projectId: string) => `${origin}/api/projects/${encodeURIComponent(projectId)}.html`;
+
+/** A workshop's page and calendars under the public origin: its event, and its project's feed. */
+export function workshopCalendarLinks(origin: string, w: Pick<Workshop, 'id' | 'projectId'>): WorkshopCalendarLinks {
+  const ics = `${origin}/api/workshops/${encodeURIComponent(w.id)}/calendar.ics`;
+  const feed = `${origin}/api/projects/${encodeURIComponent(w.projectId)}/workshops.ics`;
+  return { page: projectPageUrl(origin, w.projectId), ics, webcal: webcal(ics), feed, feedWebcal: webcal(feed) };
+}
+
+/** A summary as it leaves the server: no registration (the core's summary has none), its calendar links. */
+export const publicWorkshopSummary = (s: WorkshopSummary, origin: string) => ({
+  id: s.workshop.id,
+  ...s,
+  calendar: workshopCalendarLinks(origin, s.workshop),
+});
+
+/** The list's order: start, then id. */
+const WORKSHOP_KEYSET: Keyset = {
+  columns: [
+    { sql: 'starts_at', type: 'bigint' },
+    { sql: 'id', type: 'text' },
+  ],
+};
+const workshopKey = (s: WorkshopSummary) => [instant(s.workshop.startsAt), s.workshop.id] as const;
+const PUBLIC_STATUSES = WORKSHOP_STATUSES.filter((s) => s !== 'draft');
+
+/** Whether a request asks for drafts (`include=drafts`): staff only. */
+const draftsAsked = (c: Context<Env>) => c.req.query('include') === 'drafts';
+
+export function workshopListFilter(now: () => Date) {
+  return listFilter<WorkshopSummary>({
+    quartier: {
+      description: 'Only the workshops of this quartier (its id, from the city profile).',
+      matches: (s, v) => s.workshop.quartierId === v,
+    },
+    project: {
+      description: 'Only the workshops of this project (its id).',
+      matches: (s, v) => s.workshop.projectId === v,
+    },
+    upcoming: {
+      description:
+        '`1` (the default): only the workshops still to come, as `<gusp-project>` shows them: published (open or closed), not started yet. `0`: every published workshop, past and cancelled ones too.',
+      schema: { type: 'string', enum: ['0', '1'] },
+      valid: (v) => v === '0' || v === '1',
+      matches: (s, v) => v === '0' || (['open', 'closed'].includes(s.workshop.status) && instant(s.workshop.startsAt) >= now().getTime()),
+    },
+    include: {
+      description:
+        '`drafts`: the drafts too, as the back office lists them; staff only (coordinator, agent: 401 `auth.required` or 403 `auth.forbidden` otherwise).',
+      schema: { type: 'string', enum: ['drafts'] },
+      valid: (v) => v === 'drafts',
+      matches: () => true,
+    },
+  });
+}
+
+export function workshopRoutes(deps: RouteDeps): RouteGroup {
+  const { gusp, now, refuse, origin, unwrap } = deps;
+  const startedAt = Date.now();
+  const filter = workshopListFilter(now);
+  const options = (c: Context<Env>, scope: string) => staffCommandOptions(c, deps, scope);
+  /** The core looks the workshop up before it reads the input: an unknown one stays 404 whatever the body. */
+  const exists = async (c: Context<Env>) =>
+    void unwrap(await gusp.workshops.get(c.req.param('workshopId') ?? '', { locale: c.get('locale') }));
+
+  /** A lifecycle step without input, for coordinators: `POST /api/workshops/:workshopId/publish`, … */
+  const step = (
+    path: `/:workshopId/${string}`,
+    summary: string,
+    command: (id: string, o: StaffCommandOptions) => Promise<Result<Workshop>>,
+    scope: string,
+  ) =>
+    route(deps, {
+      method: 'post',
+      path,
+      summary,
+      access: coordinators,
+      idempotent: true,
+      params: workshopId,
+      responses: { 200: jsonAnswer('The workshop, changed.', Workshop) },
+      handler: async (c) => {
+        const id = c.req.param('workshopId');
+        return c.json(unwrap(await command(id, await options(c, `workshop-${scope}:${id}`))));
+      },
+    });
+
+  /** A workshop, or 404 for a draft unless staff (coordinator, agent) ask. */
+  const visible = async (c: Context<Env>): Promise<WorkshopAggregate> => {
+    const agg = unwrap(await gusp.workshops.get(c.req.param('workshopId') ?? '', { locale: c.get('locale') }));
+    if (agg.workshop.status === 'draft') {
+      const who = await deps.whoIs(c);
+      if (!who || !(staffReaders.roles as readonly string[]).includes(who.role))
+        refuse(c, 'workshop.not-found', { workshopId: agg.workshop.id });
+    }
+    return agg;
+  };
+
+  return {
+    base: '/api/workshops',
+    tag: 'workshops',
+    description:
+      'Workshops (ateliers) of concerted projects: public summaries and sign-up with the walk’s registration rules, the lifecycle and registrations for staff.',
+    routes: [
+      route(deps, {
+        method: 'get',
+        path: '/',
+        summary: 'Upcoming workshops, of a quartier or a project, with their seats and counts (never registrations), paged',
+        access: { ...staffReaders, when: 'drafts are asked for (`include=drafts`)' },
+        description:
+          'By start time, then id. Paged by cursor: at most `limit` workshops, and `next` (and a `Link: rel="next"` header) while more follow; every filter given must match. Each entry is a `WorkshopSummary` with `calendar`: `page` (the project’s page), `ics` and `webcal` (this workshop’s event), `feed` and `feedWebcal` (the project’s workshops).',
+        query: { ...filter.query, ...PAGE_QUERY },
+        responses: {
+          200: {
+            ...jsonAnswer('`{ workshops: WorkshopSummary[], next?, city }`, by start time.'),
+            headers: PAGE_HEADERS,
+          },
+        },
+        handler: async (c) => {
+          const at = now();
+          const page = pageRequest(c, WORKSHOP_KEYSET);
+          const drafts = draftsAsked(c);
+          if (drafts) await deps.staff(c, staffReaders.roles);
+          const upcoming = c.req.query('upcoming') === undefined;
+          const all = (await gusp.workshops.list())
+            .filter((w) => drafts || w.workshop.status !== 'draft')
+            .map((w) => workshopSummary(w, at))
+            .filter((s) => !upcoming || (['open', 'closed'].includes(s.workshop.status) && instant(s.workshop.startsAt) >= at.getTime()))
+            .sort((a, b) => instant(a.workshop.startsAt) - instant(b.workshop.startsAt) || (a.workshop.id < b.workshop.id ? -1 : 1));
+          const found = pageInMemory(filter.apply(c, all), page, workshopKey);
+          return pageAnswer(
+            c,
+            origin(),
+            'workshops',
+            { items: found.items.map((s) => publicWorkshopSummary(s, origin())), next: found.next },
+            { city: gusp.city },
+          );
+        },
+      }),
+      route(deps, {
+        method: 'get',
+        path: '/:workshopId',
+        summary: 'One published workshop’s summary, with the city profile (what `<gusp-project>`’s sign-up reads)',
+        access: { ...staffReaders, when: 'the workshop is a draft' },
+        params: workshopId,
+        description: `The core’s \`WorkshopSummary\` (seats, counts by role, the status as people see it: one of ${PUBLIC_STATUSES.map((s) => `\`${s}\``).join(', ')}), \`calendar\` and \`city\`; a draft is 404 like an unknown id, but for staff.`,
+        responses: {
+          200: jsonAnswer('`{ id, workshop, status, capacity, seatsLeft, confirmed, waitlisted, attended, byRole, calendar, city }`.'),
+        },
+        handler: async (c) => {
+          const agg = await visible(c);
+          return c.json({ ...publicWorkshopSummary(workshopSummary(agg, now()), origin(c)), city: gusp.city });
+        },
+      }),
+      jsonRoute(deps, {
+        method: 'post',
+        path: '/:workshopId/edit',
+        summary: 'Sets a draft’s details again, as scheduling takes them (the whole form)',
+        access: coordinators,
+        idempotent: true,
+        params: workshopId,
+        body: { schema: ScheduleWorkshopInput, invalid: (c) => exists(c) },
+        responses: { 200: jsonAnswer('The workshop, still a draft.', Workshop) },
+        handler: async (c, input) => {
+          const id = c.req.param('workshopId');
+          return c.json(unwrap(await gusp.workshops.editDraft(id, input, await options(c, `workshop-edit:${id}`))));
+        },
+      }),
+      step('/:workshopId/publish', 'Opens sign-up', (id, o) => gusp.workshops.publish(id, o), 'publish'),
+      step(
+        '/:workshopId/close-registrations',
+        'Closes registrations before the deadline',
+        (id, o) => gusp.workshops.closeRegistrations(id, o),
+        'close-registrations',
+      ),
+      step('/:workshopId/start', 'Starts the workshop', (id, o) => gusp.workshops.start(id, o), 'start'),
+      step(
+        '/:workshopId/finish',
+        'Ends the workshop: confirmed people not checked in become absent',
+        (id, o) => gusp.workshops.finish(id, o),
+        'finish',
+      ),
+      jsonRoute(deps, {
+        method: 'post',
+        path: '/:workshopId/cancel',
+        summary: 'Cancels the workshop, with a reason told to every registrant',
+        access: coordinators,
+        idempotent: true,
+        params: workshopId,
+        body: { schema: ReasonInput, invalid: (c) => exists(c) },
+        responses: { 200: jsonAnswer('The workshop, cancelled.', Workshop) },
+        handler: async (c, input) => {
+          const id = c.req.param('workshopId');
+          return c.json(unwrap(await gusp.workshops.cancel(id, input, await options(c, `workshop-cancel:${id}`))));
+        },
+      }),
+      jsonRoute(deps, {
+        method: 'post',
+        path: '/:workshopId/reschedule',
+        summary: 'Moves the workshop to another time (and place); registrants are told',
+        access: coordinators,
+        idempotent: true,
+        params: workshopId,
+        body: { schema: RescheduleWorkshopInput, invalid: (c) => exists(c) },
+        responses: { 200: jsonAnswer('The workshop, moved.', Workshop) },
+        handler: async (c, input) => {
+          const id = c.req.param('workshopId');
+          return c.json(unwrap(await gusp.workshops.reschedule(id, input, await options(c, `workshop-reschedule:${id}`))));
+        },
+      }),
+      route(deps, {
+        method: 'get',
+        path: '/:workshopId/calendar.ics',
+        summary: 'The workshop as an iCalendar event (RFC 5545)',
+        description:
+          'The core’s `workshopToICalendar`: UID `workshop-{workshopId}@gusp`, its place as LOCATION and GEO, its project in the DESCRIPTION, `STATUS:CANCELLED` once cancelled; the event’s `URL` is its project’s page. Conditional GET: `ETag` and `Last-Modified`, and 304 to a matching `If-None-Match` or `If-Modified-Since`. A draft is 404.',
+        params: workshopId,
+        responses: calendarResponses('One VEVENT.'),
+        handler: async (c) => {
+          const agg = unwrap(await gusp.workshops.get(c.req.param('workshopId'), { locale: c.get('locale') }));
+          if (agg.workshop.status === 'draft') return refuse(c, 'workshop.not-found', { workshopId: agg.workshop.id });
+          const project = await gusp.projects.get(agg.workshop.projectId);
+          const ics = workshopToICalendar(agg.workshop, gusp.city, {
+            locale: c.get('locale'),
+            url: projectPageUrl(origin(c), agg.workshop.projectId),
+            ...(project.ok ? { projectTitle: project.value.project.title } : {}),
+          });
+          return calendarAnswer(c, ics, [agg.workshop], startedAt, {
+            'Content-Disposition': `attachment; filename="workshop-${agg.workshop.id}.ics"`,
+          });
+        },
+      }),
+      // Sign-up, cancel token, the staff's list and day: the walk's very routes, over the workshop.
+      ...registrationRoutes(deps, workshopGathering(gusp)),
+      ...staffRegistrationRoutes(deps, workshopGathering(gusp)),
+    ],
+  };
+}
