@@ -57,7 +57,7 @@ export interface GuspQueries {
   projectPage(projectId: string, options?: CommandOptions & { includeDraft?: boolean }): Promise<Result<ProjectPage>>;
   /** A workshop's seats left, waitlist and participants by role; or `workshop.not-found`. */
   workshopSummary(workshopId: string, options?: CommandOptions): Promise<Result<WorkshopSummary>>;
-  /** Published workshops not yet started, soonest first, of a quartier or a project when asked. */
+  /** Published workshops not yet started, soonest first, of a quartier or a project when asked; none of a project still in draft. */
   upcomingWorkshops(filter?: { quartierId?: string; projectId?: string }): Promise<Workshop[]>;
   /** Who came to each workshop (of a project when asked), by status and role, in date order. */
   participationByWorkshop(filter?: { projectId?: string }): Promise<WorkshopParticipation[]>;
@@ -218,8 +218,10 @@ export function createGusp(options: GuspOptions): Gusp {
     },
     /** Published workshops not yet started, soonest first. */
     async upcomingWorkshops(filter: { quartierId?: string; projectId?: string } = {}) {
+      // A draft project is not public yet, nor are its workshops.
+      const drafts = new Set((await projects.list()).filter((p) => p.project.status === 'draft').map((p) => p.project.id as string));
       return upcomingWorkshops(
-        (await workshops.list()).map((w) => w.workshop),
+        (await workshops.list()).map((w) => w.workshop).filter((w) => !drafts.has(w.projectId)),
         now(),
         filter,
       );

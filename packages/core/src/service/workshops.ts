@@ -15,8 +15,7 @@ import type {
 } from '../events.js';
 import { newId } from '../ids.js';
 import type { StaffActor } from '../registration/registration.js';
-import { errorMessage } from '../i18n.js';
-import { err, ok, type Result } from '../result.js';
+import { ok, type Result } from '../result.js';
 import { transition } from '../rules/transition.js';
 import { validate } from '../validation.js';
 import { defaultRegistrationDeadline } from '../walk/walk-details.js';
@@ -32,7 +31,7 @@ import {
   type WorkshopRegistration,
 } from '../workshop/workshop.js';
 import { projectStream, workshopStream } from './project-streams.js';
-import { REGISTRATION_OPTIONS_AT, registrationCommands, type RegistrationCommands } from './registrations.js';
+import { registrationCommands, type RegistrationCommands } from './registrations.js';
 import type { CommandOptions, Decision, Runtime } from './runtime.js';
 import { staffByOf, type StaffCommandOptions } from './staff-actor.js';
 
@@ -89,38 +88,6 @@ export interface WorkshopCommands extends RegistrationCommands<WorkshopRegistrat
   get(workshopId: string, options?: CommandOptions): Promise<Result<WorkshopAggregate>>;
   /** Every workshop, or a project's, in no particular order. */
   list(filter?: { projectId?: string }): Promise<WorkshopAggregate[]>;
-}
-
-/** The shared registration rules' refusals whose words name a walk: a workshop's sign-up says « atelier » (same codes). */
-const WORKSHOP_WORDED: ReadonlySet<string> = new Set([
-  'walk.registration-closed',
-  'walk.full',
-  'registration.duplicate-email',
-  'registration.walk-not-underway',
-  'registration.walk-over',
-  'registration.staff-sign-up-closed',
-  'registration.walk-in-not-underway',
-]);
-
-/**
- * The registration commands with their refusals worded for a workshop: the code stays the walk's
- * (one implementation, one set of codes for clients), the message says « atelier ».
- */
-function workshopWorded(
-  rt: Pick<Runtime, 'localeOf'>,
-  commands: RegistrationCommands<WorkshopRegistration>,
-): RegistrationCommands<WorkshopRegistration> {
-  const worded: Record<string, unknown> = {};
-  for (const [name, at] of Object.entries(REGISTRATION_OPTIONS_AT)) {
-    const command = (commands as unknown as Record<string, (...args: unknown[]) => Promise<Result<unknown>>>)[name];
-    worded[name] = async (...args: unknown[]) => {
-      const result = await (command as (...args: unknown[]) => Promise<Result<unknown>>)(...args);
-      if (result.ok || !WORKSHOP_WORDED.has(result.error.code)) return result;
-      const locale = rt.localeOf(args[at] as CommandOptions | undefined);
-      return err({ ...result.error, message: errorMessage(`workshop:${result.error.code}`, locale, { ...result.error.details }) });
-    };
-  }
-  return worded as unknown as RegistrationCommands<WorkshopRegistration>;
 }
 
 /** Makes {@linkcode WorkshopCommands} over a runtime. */
@@ -320,7 +287,7 @@ export function workshopCommands(rt: Runtime): WorkshopCommands {
         options,
       ),
 
-    ...workshopWorded(rt, registrations.commands),
+    ...registrations.commands,
 
     get: (workshopId: string, options?: CommandOptions) => rt.get(workshopStream, workshopId, options),
     list: async (filter: { projectId?: string } = {}) =>
