@@ -111,3 +111,35 @@ export const AnswersCleared: Story = {
     if (!el.shadowRoot.querySelector('[role=status]')?.textContent?.trim()) throw new Error('Nothing announced the clearing');
   },
 };
+
+/** The route of Le Plan's walk: four stops, placed, in order. */
+const ROUTE = [
+  {
+    id: 'stop-parvis',
+    label: 'Parvis de la maison de quartier',
+    description: 'Point de rendez-vous',
+    point: { lat: 44.9205, lon: 4.9128 },
+  },
+  { id: 'stop-lilas', label: 'Square des Lilas', point: { lat: 44.9214, lon: 4.9141 } },
+  { id: 'stop-voie', label: 'Passage sous la voie ferrée', description: 'Mal éclairé le soir', point: { lat: 44.9196, lon: 4.915 } },
+  { id: 'stop-ecole', label: 'École Jean-Moulin', point: { lat: 44.9189, lon: 4.9122 } },
+];
+
+/**
+ * The route (issue 16), list first: the stops as an ordered list, and the map
+ * under it (`map="open"`; `button`, the default, offers « Voir le parcours sur
+ * une carte »). No tiles in this profile: a schematic plan over Le Plan's
+ * outline, no request to any server. Each stop then gets « Voir sur la carte »,
+ * which moves the focus to its marker.
+ */
+export const RouteOnMap: Story = {
+  args: { data: { ...walkStates.open(), walk: { ...walkStates.open().walk, stops: ROUTE as WalkSignupData['walk']['stops'] } } },
+  render: (args) => html` <gusp-walk-signup lang=${ifDefined(attr(args.lang))} map="open" .data=${args.data}></gusp-walk-signup> `,
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector<GuspWalkSignup>('gusp-walk-signup');
+    if (!el?.shadowRoot) throw new Error('gusp-walk-signup did not render');
+    for (let i = 0; i < 100 && !el.shadowRoot.querySelector('gusp-map')?.shadowRoot?.querySelector('.marker'); i++)
+      await new Promise((r) => setTimeout(r, 50));
+    if (!el.shadowRoot.querySelector('gusp-map')) throw new Error('The route’s map did not show');
+  },
+};

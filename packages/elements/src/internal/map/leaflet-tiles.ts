@@ -8,6 +8,9 @@
  * Escape: Leaflet#8114, #8115, #6551) do not reach this map. Every Leaflet
  * handler is off: the element pans and zooms and Leaflet follows.
  */
+// The ambient module of Leaflet's ES build, so every package that compiles this file (stories, console) finds it.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./leaflet-esm.d.ts" />
 import { map as leafletMap, tileLayer } from 'leaflet/dist/leaflet-src.esm.js';
 
 export interface TileSource {
