@@ -93,6 +93,16 @@ try {
     ['dashboard', '#dashboard', 'gusp-console-dashboard', 'table[data-table="coverage"]'],
     ['engagements', '#engagements', 'gusp-console-engagements', 'li.engagement, #engagements-none'],
   ];
+  // The seed's concerted project (Les Bleuets): the list, the project, its upcoming workshop's registrations
+  // (the walk's screen over the workshop). `node scripts/console-screenshots.mjs projects` takes these three.
+  const project = (await (await fetch(`${running.url}/api/projects`)).json()).projects?.[0];
+  const workshop = project && (await (await fetch(`${running.url}/api/workshops?project=${project.id}`)).json()).workshops?.[0];
+  if (project)
+    screens.push(
+      ['projects', '#projects', 'gusp-console-projects', 'li[data-project]'],
+      ['projects-project', `#project/${project.id}`, 'gusp-console-project', '#project-status'],
+    );
+  if (workshop) screens.push(['projects-workshop', `#registrations/workshop/${workshop.id}`, 'gusp-console-registrations', '#list-count']);
   for (const [name, hash, tag, ready] of screens) {
     if (!wanted(name)) continue;
     if (name === 'inbox' || name === 'report') await finished(running, walkToday);

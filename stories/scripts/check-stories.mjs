@@ -136,6 +136,7 @@ function inspectElement(page) {
           'gusp-console-engagements',
           'gusp-console-inbox',
           'gusp-console-report',
+          'gusp-console-project, gusp-console-projects',
         ].join(', '),
       );
     const wrapper = document.querySelector('#storybook-root .gusp-story');

@@ -42,7 +42,7 @@ import { hashOf, hrefOf } from '../app/routes.js';
 import { ApiRefusal, setCsrfToken, staffPages, staffRequest } from '../internal/api.js';
 import { ConsoleScreen } from '../internal/console-screen.js';
 import { localFromZoned, zonedFromLocal } from '../plan/plan-values.js';
-import { tokens } from '../styles/tokens.js';
+import { formParts, tokens } from '../styles/tokens.js';
 import type { ProjectStep, ProjectsTexts, WorkshopStep } from '../translations/projects.js';
 
 /** What the screen shows: the project's page (`GET /api/projects/:id`), the city, and every workshop of it. */
@@ -177,25 +177,13 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
 
   static override styles = [
     tokens,
+    formParts,
     css`
-      section.block {
-        margin-block: 0 calc(2 * var(--_space));
-      }
       form {
         padding: 0.75rem var(--_space);
         background: var(--_surface);
         border-radius: var(--_radius);
         margin: 0 0 var(--_space);
-      }
-      fieldset {
-        border: 0;
-        padding: 0;
-        margin: 0 0 var(--_space);
-        min-inline-size: 0;
-      }
-      legend {
-        font-weight: 600;
-        padding: 0;
       }
       ul.cards {
         list-style: none;
@@ -215,36 +203,6 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
         margin: 0 0 0.25rem;
         overflow-wrap: anywhere;
       }
-      dl {
-        margin: 0 0 var(--_space);
-      }
-      dl > div {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0 0.5rem;
-      }
-      dt {
-        font-weight: 600;
-      }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
-      }
-      .check {
-        display: flex;
-        gap: 0.5rem;
-        align-items: flex-start;
-        margin-block: 0.25rem;
-      }
-      .check input {
-        width: 1.5rem;
-        min-height: 1.5rem;
-        margin: 0.1rem 0 0;
-        flex: none;
-      }
-      .check label {
-        font-weight: normal;
-      }
       .here {
         font-weight: 700;
         color: var(--_primary);
@@ -256,22 +214,6 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
         gap: 0 var(--_space);
-      }
-      .confirm {
-        background: var(--_bg);
-        border: 2px solid var(--_primary);
-      }
-      .done {
-        font-weight: 600;
-      }
-      .error-summary {
-        border: 3px solid var(--_error);
-        padding: 0.5rem var(--_space);
-        margin-block: 0 var(--_space);
-        border-radius: var(--_radius);
-      }
-      .error-summary a {
-        color: var(--_error);
       }
     `,
   ];
@@ -491,6 +433,56 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
     return [hint, this.invalid(form, field) === 'true' ? `${field}-error` : undefined].filter(Boolean).join(' ');
   }
 
+  /**
+   * One field of a form: its label, its hint, its error (named in the summary too), and the input
+   * (or, with `rows`, the text area) whose typing is kept in `values[key]`.
+   */
+  private field<V extends Record<K, string>, K extends keyof V & string>(
+    form: FormName,
+    id: string,
+    label: string,
+    values: V,
+    key: K,
+    o: {
+      readonly type?: string;
+      readonly hint?: string | undefined;
+      readonly required?: boolean;
+      readonly rows?: number;
+      readonly numeric?: boolean;
+    } = {},
+  ): TemplateResult {
+    const hintId = o.hint ? `${id}-hint` : undefined;
+    const set = (e: Event) => ((values as Record<K, string>)[key] = (e.target as HTMLInputElement | HTMLTextAreaElement).value);
+    const describedBy = this.describedBy(form, id, hintId) || nothing;
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      ${o.hint ? html`<span class="hint" id=${hintId!}>${o.hint}</span>` : nothing} ${this.inlineError(form, id)}
+      ${
+        o.rows
+          ? html`<textarea
+              id=${id}
+              rows=${o.rows}
+              ?required=${o.required ?? false}
+              aria-invalid=${this.invalid(form, id)}
+              aria-describedby=${describedBy}
+              .value=${values[key]}
+              @input=${set}
+            ></textarea>`
+          : html`<input
+              id=${id}
+              type=${o.type ?? 'text'}
+              inputmode=${o.numeric ? 'numeric' : nothing}
+              autocomplete="off"
+              ?required=${o.required ?? false}
+              aria-invalid=${this.invalid(form, id)}
+              aria-describedby=${describedBy}
+              .value=${values[key]}
+              @input=${set}
+            />`
+      }
+    </div>`;
+  }
+
   /** Shows `errors` for `form` and puts the focus on its summary. */
   private async report(form: FormName, errors: FormError[]): Promise<boolean> {
     if (errors.length === 0) {
@@ -669,34 +661,12 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
       ${this.errorSummary('action')}
       ${
         reschedule
-          ? html`<div class="field">
-              <label for="action-starts-at">${p.newStart}</label>
-              <span class="hint" id="action-starts-at-hint">${p.rescheduleHint} ${p.startsAtHint(data.city.timezone)}</span>
-              ${this.inlineError('action', 'action-starts-at')}
-              <input
-                id="action-starts-at"
-                type="datetime-local"
-                required
-                aria-invalid=${this.invalid('action', 'action-starts-at')}
-                aria-describedby=${this.describedBy('action', 'action-starts-at', 'action-starts-at-hint')}
-                .value=${a.startsAt}
-                @input=${(e: Event) => (a.startsAt = (e.target as HTMLInputElement).value)}
-              />
-            </div>`
-          : html`<div class="field">
-              <label for="action-reason">${label}</label>
-              <span class="hint" id="action-reason-hint">${hint}</span>
-              ${this.inlineError('action', 'action-reason')}
-              <textarea
-                id="action-reason"
-                rows="2"
-                required
-                aria-invalid=${this.invalid('action', 'action-reason')}
-                aria-describedby=${this.describedBy('action', 'action-reason', 'action-reason-hint')}
-                .value=${a.reason}
-                @input=${(e: Event) => (a.reason = (e.target as HTMLTextAreaElement).value)}
-              ></textarea>
-            </div>`
+          ? this.field('action', 'action-starts-at', p.newStart, a, 'startsAt', {
+              type: 'datetime-local',
+              hint: `${p.rescheduleHint} ${p.startsAtHint(data.city.timezone)}`,
+              required: true,
+            })
+          : this.field('action', 'action-reason', label, a, 'reason', { hint, required: true, rows: 2 })
       }
       <div class="actions">
         <button type="submit" id="action-confirm" aria-disabled=${this.sending === 'action' ? 'true' : 'false'}>
@@ -757,20 +727,7 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
     const v = this.detailsValues(data, city);
     const f: FormName = 'details';
     const text = (id: string, key: 'title' | 'siteLabel' | 'siteAddress', label: string, hint?: string, required = false) =>
-      html`<div class="field">
-        <label for=${id}>${label}</label>
-        ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing} ${this.inlineError(f, id)}
-        <input
-          id=${id}
-          type="text"
-          autocomplete="off"
-          ?required=${required}
-          aria-invalid=${this.invalid(f, id)}
-          aria-describedby=${this.describedBy(f, id, hint ? `${id}-hint` : undefined) || nothing}
-          .value=${v[key]}
-          @input=${(e: Event) => (v[key] = (e.target as HTMLInputElement).value)}
-        />
-      </div>`;
+      this.field(f, id, label, v, key, { hint, required });
     return html`<section class="block" part="details" aria-labelledby="details-title">
       ${heading(this.level(1), p.detailsTitle, { id: 'details-title' })}
       <p id="details-intro">${p.detailsIntro}</p>
@@ -831,19 +788,7 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
               </div>`,
           )}
         </fieldset>
-        <div class="field">
-          <label for="project-description">${p.description}</label>
-          <span class="hint" id="project-description-hint">${p.descriptionHint}</span>
-          ${this.inlineError(f, 'project-description')}
-          <textarea
-            id="project-description"
-            rows="4"
-            aria-invalid=${this.invalid(f, 'project-description')}
-            aria-describedby=${this.describedBy(f, 'project-description', 'project-description-hint')}
-            .value=${v.description}
-            @input=${(e: Event) => (v.description = (e.target as HTMLTextAreaElement).value)}
-          ></textarea>
-        </div>
+        ${this.field(f, 'project-description', p.description, v, 'description', { hint: p.descriptionHint, rows: 4 })}
         <div class="actions">
           <button type="submit" id="project-save" aria-disabled=${this.sending === f ? 'true' : 'false'}>
             ${this.sending === f ? p.saving : data ? p.save : p.create}
@@ -953,21 +898,8 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
     const p = this.p;
     const v = this.phaseValues(data, kind);
     const f: FormName = `phase-${kind}`;
-    const date = (key: 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd', label: string, slug: string) => {
-      const id = `phase-${kind}-${slug}`;
-      return html`<div class="field">
-        <label for=${id}>${label}</label>
-        ${this.inlineError(f, id)}
-        <input
-          id=${id}
-          type="date"
-          aria-invalid=${this.invalid(f, id)}
-          aria-describedby=${this.describedBy(f, id) || nothing}
-          .value=${v[key]}
-          @input=${(e: Event) => (v[key] = (e.target as HTMLInputElement).value)}
-        />
-      </div>`;
-    };
+    const date = (key: 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd', label: string, slug: string) =>
+      this.field(f, `phase-${kind}-${slug}`, label, v, key, { type: 'date' });
     return html`<form
       data-phase=${kind}
       novalidate
@@ -1174,21 +1106,7 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
     const f: FormName = 'workshop';
     const tz = data.city.timezone;
     const input = (id: string, key: keyof WorkshopValues, label: string, type: string, hint?: string, required = false) =>
-      html`<div class="field">
-        <label for=${id}>${label}</label>
-        ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing} ${this.inlineError(f, id)}
-        <input
-          id=${id}
-          type=${type}
-          inputmode=${type === 'text' && key !== 'title' && key !== 'place' ? 'numeric' : nothing}
-          autocomplete="off"
-          ?required=${required}
-          aria-invalid=${this.invalid(f, id)}
-          aria-describedby=${this.describedBy(f, id, hint ? `${id}-hint` : undefined) || nothing}
-          .value=${v[key]}
-          @input=${(e: Event) => (v[key] = (e.target as HTMLInputElement).value)}
-        />
-      </div>`;
+      this.field(f, id, label, v, key, { type, hint, required, numeric: type === 'text' && key !== 'title' && key !== 'place' });
     return html`${heading(this.level(2), p.planTitle, { id: 'workshop-plan-title' })}
       <p id="workshop-plan-intro">${p.planIntro}</p>
       <form
@@ -1379,20 +1297,7 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
             ${CONTRIBUTION_KINDS.map((k) => html`<option value=${k} ?selected=${v.kind === k}>${this.label(`contribution.kind.${k}`)}</option>`)}
           </select>
         </div>
-        <div class="field">
-          <label for="contribution-text">${p.contributionText}</label>
-          <span class="hint" id="contribution-text-hint">${p.contributionTextHint}</span>
-          ${this.inlineError(f, 'contribution-text')}
-          <textarea
-            id="contribution-text"
-            rows="2"
-            required
-            aria-invalid=${this.invalid(f, 'contribution-text')}
-            aria-describedby=${this.describedBy(f, 'contribution-text', 'contribution-text-hint')}
-            .value=${v.text}
-            @input=${(e: Event) => (v.text = (e.target as HTMLTextAreaElement).value)}
-          ></textarea>
-        </div>
+        ${this.field(f, 'contribution-text', p.contributionText, v, 'text', { hint: p.contributionTextHint, required: true, rows: 2 })}
         <div class="actions">
           <button type="submit" id="contribution-submit" aria-disabled=${this.sending === f ? 'true' : 'false'}>${p.record}</button>
         </div>
@@ -1468,21 +1373,7 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
         aria-describedby="engagement-form-intro"
         @submit=${(e: Event) => void this.proposeEngagement(e, data)}
       >
-        ${this.errorSummary(f)}
-        <div class="field">
-          <label for="engagement-title">${p.engagementTitle}</label>
-          ${this.inlineError(f, 'engagement-title')}
-          <input
-            id="engagement-title"
-            type="text"
-            autocomplete="off"
-            required
-            aria-invalid=${this.invalid(f, 'engagement-title')}
-            aria-describedby=${this.describedBy(f, 'engagement-title') || nothing}
-            .value=${v.title}
-            @input=${(e: Event) => (v.title = (e.target as HTMLInputElement).value)}
-          />
-        </div>
+        ${this.errorSummary(f)} ${this.field(f, 'engagement-title', p.engagementTitle, v, 'title', { required: true })}
         <div class="field">
           <label for="engagement-organisation">${p.organisation}</label>
           <select id="engagement-organisation" @change=${(e: Event) => (v.organisationId = (e.target as HTMLSelectElement).value)}>

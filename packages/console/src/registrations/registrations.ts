@@ -42,7 +42,7 @@ import {
   type GatheringSummary,
 } from '../internal/gathering.js';
 import type { RegistrationsTexts } from '../translations/registrations.js';
-import { tokens } from '../styles/tokens.js';
+import { formParts, tokens } from '../styles/tokens.js';
 
 /** A registration as `GET /api/walks/:walkId/registrations` lists it: everything but the cancel token. */
 export type ListedRegistration = Omit<Registration, 'cancelToken'>;
@@ -199,6 +199,7 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
 
   static override styles = [
     tokens,
+    formParts,
     css`
       nav ul,
       .registrations > ul {
@@ -211,34 +212,16 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
         flex-wrap: wrap;
         gap: 0.5rem 1.25rem;
       }
-      dl {
-        margin: 0 0 var(--_space);
-      }
-      dl > div {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0 0.5rem;
-      }
-      dt {
-        font-weight: 600;
-      }
       dt::after {
         content: ' :';
       }
       :host(:lang(en)) dt::after {
         content: ':';
       }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
-      }
       .needs-text {
         font-size: 1.15rem;
         font-weight: 600;
         margin-block: 0 0.25rem;
-      }
-      section.block {
-        margin-block: 0 calc(2 * var(--_space));
       }
       form,
       fieldset.filters {
@@ -247,31 +230,6 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
         border: 0;
         border-radius: var(--_radius);
         margin: 0 0 var(--_space);
-      }
-      fieldset {
-        border: 0;
-        padding: 0;
-        margin: 0 0 var(--_space);
-        min-inline-size: 0;
-      }
-      legend {
-        font-weight: 600;
-        padding: 0;
-      }
-      .check {
-        display: flex;
-        gap: 0.5rem;
-        align-items: flex-start;
-        margin-block: 0.25rem;
-      }
-      .check input {
-        width: 1.5rem;
-        min-height: 1.5rem;
-        margin: 0.1rem 0 0;
-        flex: none;
-      }
-      .check label {
-        font-weight: normal;
       }
       .registration {
         padding: 0.5rem 0.75rem;
@@ -292,24 +250,10 @@ export class GuspConsoleRegistrations extends ConsoleScreen<RegistrationsData> {
       }
       .confirm {
         margin-block: 0.5rem 0;
-        background: var(--_bg);
-        border: 2px solid var(--_primary);
       }
       .confirm .title {
         font-weight: 600;
         margin-block: 0 0.5rem;
-      }
-      .done {
-        font-weight: 600;
-      }
-      .error-summary {
-        border: 3px solid var(--_error);
-        padding: 0.5rem var(--_space);
-        margin-block: 0 var(--_space);
-        border-radius: var(--_radius);
-      }
-      .error-summary a {
-        color: var(--_error);
       }
     `,
   ];

@@ -139,3 +139,70 @@ export const filtersFieldset = (fieldWidth: `${number}rem`): CSSResult => css`
     flex: 1 1 ${unsafeCSS(fieldWidth)};
   }
 `;
+
+/**
+ * What a screen with forms and cards shares (the registrations', a project's): a block's spacing,
+ * a checkbox beside its label, facts as a definition list, a confirmation step, what an action did,
+ * and the error summary above a form.
+ */
+export const formParts = css`
+  section.block {
+    margin-block: 0 calc(2 * var(--_space));
+  }
+  fieldset {
+    border: 0;
+    padding: 0;
+    margin: 0 0 var(--_space);
+    min-inline-size: 0;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0;
+  }
+  .check {
+    display: flex;
+    gap: 0.5rem;
+    align-items: flex-start;
+    margin-block: 0.25rem;
+  }
+  .check input {
+    width: 1.5rem;
+    min-height: 1.5rem;
+    margin: 0.1rem 0 0;
+    flex: none;
+  }
+  .check label {
+    font-weight: normal;
+  }
+  dl {
+    margin: 0 0 var(--_space);
+  }
+  dl > div {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.5rem;
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .confirm {
+    background: var(--_bg);
+    border: 2px solid var(--_primary);
+  }
+  .done {
+    font-weight: 600;
+  }
+  .error-summary {
+    border: 3px solid var(--_error);
+    padding: 0.5rem var(--_space);
+    margin-block: 0 var(--_space);
+    border-radius: var(--_radius);
+  }
+  .error-summary a {
+    color: var(--_error);
+  }
+`;
