@@ -65,9 +65,6 @@ type ProjectStory = StoryObj<ProjectArgs>;
 /** A coordinator on Les Bleuets: the steps from « En concertation », phases, workshops, contributions, engagements. */
 export const Coordinator: ProjectStory = {};
 
-/** The same project in English. */
-export const English: ProjectStory = { args: { lang: 'en' } };
-
 /** The OPH's staff: the same project, read-only (no step, no form). */
 export const Organisation: ProjectStory = { args: { role: 'organisation' } };
 
