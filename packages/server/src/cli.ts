@@ -26,7 +26,8 @@ import { printAnswer, printRefusal, STAFF_INVITE_OPTIONS, staffInviteInput, viaA
 const early = await viaAdminChannel(process.argv.slice(2));
 if (early !== undefined) process.exit(early);
 
-const { createGusp, engagementsToCSV, observationsToCSV, parseCity, toGeoJSON, valence } = await import('@gusp/core');
+const { createGusp, engagementsToCSV, observationsToCSV, parseCity, quartiersToGeoJSON, toGeoJSON, valence, walksToGeoJSON } =
+  await import('@gusp/core');
 const { publicObservation } = await import('./http/public-views.js');
 const { createToken, revokeToken, STAFF_ROLES } = await import('./auth.js');
 const { DataDirLockedError } = await import('./db.js');
@@ -382,8 +383,10 @@ async function exportData(argv: string[]): Promise<void> {
     strict: true,
   });
   const kind = `${values.what}.${values.format}`;
-  if (!['observations.csv', 'observations.geojson', 'engagements.csv'].includes(kind)) {
-    throw new UsageError('--what observations --format csv|geojson, or --what engagements --format csv');
+  if (!['observations.csv', 'observations.geojson', 'engagements.csv', 'walks.geojson', 'quartiers.geojson'].includes(kind)) {
+    throw new UsageError(
+      '--what observations --format csv|geojson, --what engagements --format csv, or --what walks|quartiers --format geojson',
+    );
   }
   let publicUrl: string | undefined;
   try {
@@ -392,6 +395,11 @@ async function exportData(argv: string[]): Promise<void> {
     throw new UsageError((e as Error).message);
   }
   const city = loadCity(values.city);
+  // The quartiers are the profile's: no database to open.
+  if (kind === 'quartiers.geojson') {
+    process.stdout.write(`${JSON.stringify(quartiersToGeoJSON(city))}\n`);
+    return;
+  }
   const out = await withDatabase(values, async (db) => {
     const gusp = createGusp({ city, store: sqlStore(db.sql) });
     // Photo URLs as the server writes them (from --public-url); without it, photo ids only.
@@ -405,6 +413,14 @@ async function exportData(argv: string[]): Promise<void> {
         present(publicObservation(o)),
       );
     const walks = async () => (await gusp.walks.list()).map((a) => a.walk);
+    // Public walks only, as GET /api/walks.geojson gives them: never a draft.
+    if (kind === 'walks.geojson')
+      return `${JSON.stringify(
+        walksToGeoJSON(
+          (await walks()).filter((w) => w.status !== 'draft'),
+          city,
+        ),
+      )}\n`;
     return kind === 'observations.csv'
       ? observationsToCSV(await observations(), { city, walks: await walks() })
       : kind === 'observations.geojson'
@@ -618,7 +634,7 @@ const COMMANDS: readonly Command[] = [
   {
     words: ['export'],
     usage:
-      'gusp-server export [--what observations|engagements] [--format csv|geojson] [--public-url https://…] [--city …] [--data-dir …|--database-url …]',
+      'gusp-server export [--what observations|engagements|walks|quartiers] [--format csv|geojson] [--public-url https://…] [--city …] [--data-dir …|--database-url …]',
     run: exportData,
   },
   {

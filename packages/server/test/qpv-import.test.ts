@@ -13,7 +13,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { parseCity, quartierOf, valence, type CityProfile } from '@gusp/core';
+import { check as checkGeoJSON } from '@placemarkio/check-geojson';
 import { importQpvBoundaries } from '../src/qpv-import.js';
+import { seedValence } from '../src/seed/valence.js';
+import { openMigratedDatabase } from '../src/server.js';
+import { sqlStore } from '../src/store/sql-store.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('./fixtures/qpv-2024-sample.geojson', import.meta.url));
@@ -217,5 +221,45 @@ describe('importQpvBoundaries', () => {
       [4.92, 44.91],
     ]);
     assert.equal(importQpvBoundaries({ type: 'Feature' }, profileWithCodes({}), options).ok, false);
+  });
+});
+
+describe('gusp-server export --what walks|quartiers --format geojson (issue 16)', () => {
+  test('gives the profile’s quartiers without a database, and the public walks as GET /api/walks.geojson does', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gusp-geo-export-'));
+    try {
+      const quartiers = await gusp(['export', '--what', 'quartiers', '--format', 'geojson', '--data-dir', join(dataDir, 'never-opened')]);
+      assert.equal(quartiers.code, 0, quartiers.stderr);
+      const q = checkGeoJSON(quartiers.stdout) as unknown as { features: { id: string; geometry: { type: string } }[] };
+      assert.deepEqual(
+        q.features.map((f) => [f.id, f.geometry.type]),
+        valence.quartiers.map((x) => [x.id, 'Polygon']),
+      );
+
+      const db = await openMigratedDatabase({ dataDir });
+      await seedValence(sqlStore(db.sql));
+      const draft = await import('@gusp/core').then(({ createGusp }) =>
+        createGusp({ city: valence, store: sqlStore(db.sql) }).walks.schedule({
+          quartierId: 'polygone',
+          startsAt: new Date(Date.now() + 40 * 86_400_000).toISOString(),
+          title: 'Brouillon à ne pas exporter',
+        }),
+      );
+      assert.ok(draft.ok);
+      await db.close();
+      const walks = await gusp(['export', '--what', 'walks', '--format', 'geojson', '--data-dir', dataDir]);
+      assert.equal(walks.code, 0, walks.stderr);
+      const w = checkGeoJSON(walks.stdout) as unknown as {
+        features: { geometry: { type: string } | null; properties: { kind: string; walkId: string } }[];
+      };
+      assert.ok(w.features.some((f) => f.properties.kind === 'route' && f.geometry?.type === 'LineString'));
+      assert.ok(w.features.some((f) => f.properties.kind === 'stop' && f.geometry?.type === 'Point'));
+      assert.ok(!w.features.some((f) => f.properties.walkId === draft.value.id), 'a draft is exported');
+      const usage = await gusp(['export', '--what', 'walks', '--format', 'csv', '--data-dir', dataDir]);
+      assert.equal(usage.code, 2);
+      assert.match(usage.stderr, /--what walks\|quartiers --format geojson/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
