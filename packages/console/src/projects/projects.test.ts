@@ -15,7 +15,8 @@ import '../define/project.js';
 import '../define/projects.js';
 import '../define/registrations.js';
 import { clean, shadow, until } from '../../test/helpers.js';
-import { api, REAL, signInAs, signOut } from '../../test/real.js';
+import { hashOf, placeOf } from '../app/routes.js';
+import { api, failNext, REAL, signInAs, signOut } from '../../test/real.js';
 import { localFromZoned } from '../plan/plan-values.js';
 import type { GuspConsoleDay } from '../day/day.js';
 import type { GuspConsoleRegistrations } from '../registrations/registrations.js';
@@ -291,6 +292,40 @@ describe('<gusp-console-project> on the real server: the Bleuets, step by step',
     expect(page.contributionsByOutcome).to.include({ adopted: 2, declined: 1, pending: 0 });
   });
 
+  it('a contribution sent without an answer keeps its words, says so, and is recorded once when sent again', async () => {
+    const el = await project(projectId);
+    const before = $$(el, 'li[data-contribution]').length;
+    fill(el, '#contribution-text', 'Un composteur au pied de l’immeuble');
+    // The connection drops once: the server never answers.
+    await failNext(`/projects/${projectId}/contributions`, 0);
+    $<HTMLButtonElement>(el, '#contribution-submit')!.click();
+    await until(() => $(el, '#contribution-errors') !== null, 8000, 'the failure said');
+    expect(text(el, '#contribution-errors')).to.contain('Pas de réponse du serveur. Rien n’est perdu');
+    expect(focused(el)).to.equal('contribution-errors');
+    expect($<HTMLTextAreaElement>(el, '#contribution-text')!.value).to.equal('Un composteur au pied de l’immeuble');
+    $<HTMLButtonElement>(el, '#contribution-submit')!.click();
+    await until(() => $$(el, 'li[data-contribution]').length === before + 1, 8000, 'recorded');
+    await el.loaded;
+    expect($<HTMLTextAreaElement>(el, '#contribution-text')!.value, 'the next one starts blank').to.equal('');
+    const page = await api<{ contributions: { text: string; id: string }[] }>('GET', `/projects/${projectId}`);
+    expect(page.contributions.filter((c) => c.text === 'Un composteur au pied de l’immeuble')).to.have.length(1);
+    // Studied, then adopted: a studied one is still decided later.
+    const card = $$(el, 'li[data-contribution]').find((li) => clean(li.textContent).includes('composteur'))!;
+    card.querySelector<HTMLButtonElement>('button[data-decide="study"]')!.click();
+    await until(
+      () => $$(el, 'li[data-contribution]').find((li) => clean(li.textContent).includes('composteur'))?.dataset['outcome'] === 'studied',
+    );
+    const studied = $$(el, 'li[data-contribution]').find((li) => clean(li.textContent).includes('composteur'))!;
+    expect([...studied.querySelectorAll<HTMLElement>('button[data-decide]')].map((b) => b.dataset['decide'])).to.deep.equal([
+      'adopt',
+      'decline',
+    ]);
+    studied.querySelector<HTMLButtonElement>('button[data-decide="adopt"]')!.click();
+    await until(
+      () => $$(el, 'li[data-contribution]').find((li) => clean(li.textContent).includes('composteur'))?.dataset['outcome'] === 'adopted',
+    );
+  });
+
   it('proposes an engagement of the OPH for the project, then moves the project to works', async () => {
     const el = await project(projectId);
     fill(el, '#engagement-title', 'Repeindre les halls des Bleuets');
@@ -337,6 +372,17 @@ describe('<gusp-console-project> on the real server: the Bleuets, step by step',
   });
 });
 
+describe('the console’s routes to a workshop', () => {
+  it('reads and writes #registrations/workshop/<id> and #day/workshop/<id>, a walk’s #registrations/<id> unchanged', () => {
+    expect(placeOf('#registrations/workshop/ws-1')).to.deep.equal({ screen: 'registrations', walkId: 'ws-1', gathering: 'workshop' });
+    expect(placeOf('#day/workshop/ws%201')).to.deep.equal({ screen: 'day', walkId: 'ws 1', gathering: 'workshop' });
+    expect(placeOf('#registrations/w-1')).to.deep.equal({ screen: 'registrations', walkId: 'w-1' });
+    expect(placeOf('#project/p-1')).to.deep.equal({ screen: 'project', walkId: 'p-1' });
+    expect(hashOf('day', 'ws 1', 'workshop')).to.equal('#day/workshop/ws%201');
+    expect(hashOf('registrations', 'w-1')).to.equal('#registrations/w-1');
+  });
+});
+
 describe('<gusp-console-projects> on the real server', () => {
   it('lists the project for the coordinator: status in words, quartier, current phase, what became of its contributions', async () => {
     const el = await fixture<GuspConsoleProjects>(
@@ -349,7 +395,7 @@ describe('<gusp-console-projects> on the real server', () => {
       .and.contain('En travaux')
       .and.contain('Le Plan')
       .and.contain('Nous en sommes là : Travaux')
-      .and.contain('2 retenues');
+      .and.contain('3 retenues, 0 en attente, 1 non retenue');
     expect(new URL(card.querySelector<HTMLAnchorElement>('a[data-link="project"]')!.href).hash).to.equal(`#project/${projectId}`);
     expect(new URL($<HTMLAnchorElement>(el, '#new-project')!.href).hash).to.equal('#project');
     await expect(el).to.be.accessible();
@@ -369,7 +415,7 @@ describe('<gusp-console-projects> on the real server', () => {
     expect($$(el, 'button')).to.have.length(0);
     expect($$(el, 'form')).to.have.length(0);
     expect(text(el, 'li[data-engagement]')).to.contain('Repeindre les halls des Bleuets');
-    expect($$(el, 'li[data-contribution]')).to.have.length(3);
+    expect($$(el, 'li[data-contribution]')).to.have.length(4);
     await expect(el).to.be.accessible();
     await expect(list).to.be.accessible();
     await signOut();
