@@ -65,7 +65,7 @@ describe('gusp-project', () => {
     expect(text(el, '.quartier')).to.equal('Le Plan');
     expect(text(el, '.landlord')).to.equal('Office public de l’habitat');
     expect(text(el, '.partners')).to.equal('Compagnons bâtisseurs, Ville de Valence');
-    expect(text(el, '.status')).to.equal('En concertation avec les habitants');
+    expect(text(el, '.status')).to.equal('En concertation');
     // An ordered list, in the phases' order; the current one in words, with a symbol, and aria-current="step".
     const phases = [...root(el).querySelectorAll('ol[part~=phases] > li')];
     expect(phases.map((li) => li.getAttribute('data-phase'))).to.deep.equal([
@@ -90,7 +90,7 @@ describe('gusp-project', () => {
     const el = await inline(projectData());
     const decisions = [...root(el).querySelectorAll('[part~=decision]')];
     expect(decisions.map((d) => d.getAttribute('data-outcome'))).to.deep.equal(['adopted', 'adopted', 'declined', 'studied']);
-    expect(clean(decisions[0]!.querySelector('.outcome')?.textContent)).to.equal('✓ Adoptée — Décision');
+    expect(clean(decisions[0]!.querySelector('.outcome')?.textContent)).to.equal('✓ Retenue — Décision');
     expect(clean(decisions[0]!.querySelector('.hint')?.textContent)).to.equal(
       'Lors de l’atelier « Ouverture du local des habitants » · Réponse du 2 octobre 2013',
     );
@@ -114,6 +114,39 @@ describe('gusp-project', () => {
     expect(engagement.getAttribute('data-status')).to.equal('in-progress');
     expect(clean(engagement.querySelector('.state')?.textContent)).to.equal('◑ En cours (40 %)');
     expect(clean(engagement.querySelector('.hint')?.textContent)).to.equal('Office public de l’habitat · Échéance : 31 mai 2099');
+  });
+
+  it('words statuses, phases, kinds and outcomes as the core’s labels do (the project’s HTML page), in French and English', async () => {
+    const {
+      PROJECT_MESSAGES,
+      ENGAGEMENT_MESSAGES,
+      PROJECT_STATUSES,
+      PHASE_KINDS,
+      WORKSHOP_KINDS,
+      CONTRIBUTION_KINDS,
+      CONTRIBUTION_OUTCOMES,
+      ENGAGEMENT_STATUSES,
+      labelIn,
+    } = await import('@gusp/core');
+    const { fr, en } = await import('../translations/index.js');
+    for (const [lang, texts] of [
+      ['fr', fr.project],
+      ['en', en.project],
+    ] as const) {
+      const core = (key: string) => labelIn([PROJECT_MESSAGES, ENGAGEMENT_MESSAGES], key, lang);
+      const pairs: [string, string | undefined][] = [
+        ...PROJECT_STATUSES.map((s): [string, string | undefined] => [core(`project.status.${s}`), texts.status[s]]),
+        ...PHASE_KINDS.map((k): [string, string | undefined] => [core(`project.phase.${k}`), texts.phase[k]]),
+        ...WORKSHOP_KINDS.map((k): [string, string | undefined] => [core(`workshop.kind.${k}`), texts.workshopKind[k]]),
+        ...CONTRIBUTION_KINDS.map((k): [string, string | undefined] => [core(`contribution.kind.${k}`), texts.contributionKind[k]]),
+        ...CONTRIBUTION_OUTCOMES.map((o): [string, string | undefined] => [core(`contribution.outcome.${o}`), texts.outcome[o]]),
+        ...ENGAGEMENT_STATUSES.map((s): [string, string | undefined] => [core(`engagement.status.${s}`), texts.engagementStatus[s]]),
+      ];
+      expect(
+        pairs.filter(([a, b]) => a !== b),
+        lang,
+      ).to.deep.equal([]);
+    }
   });
 
   it('says so when a section has nothing yet, and is accessible then', async () => {

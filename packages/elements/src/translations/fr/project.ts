@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { ProjectTexts } from '../types.js';
 
+// Statuses, phases, kinds and outcomes are worded as the core's labels (`project.status.*`…, PROJECT_MESSAGES), which the
+// project's HTML page shows: the same words on both pages. The core's catalogue holds both languages and its errors
+// (2.4 kB gz more in this bundle), so the element keeps these few words of its own.
 export const project: ProjectTexts = {
   loading: 'Chargement du projet…',
   loadFailed: 'Impossible de charger ce projet pour le moment.',
@@ -9,12 +12,12 @@ export const project: ProjectTexts = {
   partners: 'Partenaires',
   projectStatus: 'Où en est le projet',
   status: {
-    draft: 'En préparation',
+    draft: 'Brouillon',
     announced: 'Annoncé',
-    'in-concertation': 'En concertation avec les habitants',
+    'in-concertation': 'En concertation',
     'in-works': 'En travaux',
     delivered: 'Livré',
-    evaluated: 'Évalué avec les habitants',
+    evaluated: 'Évalué',
     suspended: 'Suspendu',
     abandoned: 'Abandonné',
   },
@@ -53,7 +56,7 @@ export const project: ProjectTexts = {
   noDecision: 'Aucune décision n’est encore enregistrée.',
   outcome: {
     pending: 'En attente de réponse',
-    adopted: 'Adoptée',
+    adopted: 'Retenue',
     studied: 'À l’étude',
     declined: 'Non retenue',
   },
@@ -68,7 +71,7 @@ export const project: ProjectTexts = {
     accepted: 'Accepté',
     'in-progress': 'En cours',
     done: 'Réalisé',
-    verified: 'Vérifié avec les habitants',
+    verified: 'Vérifié',
     abandoned: 'Abandonné',
   },
   dueOn: (day) => `Échéance : ${day}`,
