@@ -72,7 +72,7 @@ describe('<gusp-issue-form> point picker', () => {
     await sendKeys({ press: 'Space' });
     await el.updateComplete;
     const centre = valence.quartiers.find((q) => q.id === 'fontbarlettes')!.centre!;
-    expect(text(root, '.position')).to.match(/^Point placé à \d+ mètres .+ de « centre de Fontbarlettes »\.$/);
+    expect(text(root, '.position')).to.match(/^Point placé (à \d+ mètres .+ de|sur) « centre de Fontbarlettes »\.$/);
     await sendKeys({ press: 'ArrowUp' });
     await sendKeys({ press: 'ArrowUp' });
     await sendKeys({ press: 'ArrowRight' });

@@ -76,7 +76,7 @@ describe('<gusp-walk-list> route', () => {
 
     // A screen reader's view: the named map holds every stop, in the route's order.
     const tree = flatten((await a11ySnapshot({})) as unknown as AxNode);
-    const region = tree.find((n) => n.role === 'region' && n.name === 'Carte : parcours du diagnostic')!;
+    const region = tree.find((n) => n.role === 'application' && n.name === 'Carte : parcours du diagnostic')!;
     expect(region, 'the map region').to.not.equal(undefined);
     expect(
       flatten(region)

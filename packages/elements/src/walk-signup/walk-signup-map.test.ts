@@ -47,7 +47,7 @@ describe('<gusp-walk-signup> route', () => {
     expect(root.querySelector('.stops')!.compareDocumentPosition(map) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
     expect(map.compareDocumentPosition(root.querySelector('form')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
     const tree = flatten((await a11ySnapshot({})) as unknown as AxNode);
-    const region = tree.find((n) => n.role === 'region' && n.name === 'Carte : parcours du diagnostic');
+    const region = tree.find((n) => n.role === 'application' && n.name === 'Carte : parcours du diagnostic');
     expect(region).to.not.equal(undefined);
     expect(
       flatten(region!)

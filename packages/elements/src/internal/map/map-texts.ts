@@ -22,6 +22,8 @@ export interface MapTexts {
   /** « Point placé à 40 mètres au nord-est de « 2. Square Dunant ». » */
   readonly placedNear: (metres: number, direction: string, label: string) => string;
   readonly placedAt: (lat: string, lon: string) => string;
+  /** Within 5 m of a named point. */
+  readonly placedOn: (label: string) => string;
   readonly directions: readonly string[];
   readonly intl: string;
 }
@@ -44,6 +46,7 @@ export const fr: MapTexts = {
       : `${n} point${n > 1 ? 's' : ''} sur la carte${route ? ', dans l’ordre du parcours' : ''}. Tab pour passer de l’un à l’autre.`,
   placedNear: (m, d, label) => `Point placé à ${m} mètres ${d} de « ${label} ».`,
   placedAt: (lat, lon) => `Point placé : latitude ${lat}, longitude ${lon}.`,
+  placedOn: (label) => `Point placé sur « ${label} ».`,
   directions: ['au nord', 'au nord-est', 'à l’est', 'au sud-est', 'au sud', 'au sud-ouest', 'à l’ouest', 'au nord-ouest'],
   intl: 'fr-FR',
 };
@@ -66,6 +69,7 @@ export const en: MapTexts = {
       : `${n} point${n > 1 ? 's' : ''} on the map${route ? ', in the order of the route' : ''}. Tab goes from one to the next.`,
   placedNear: (m, d, label) => `Point placed ${m} metres ${d} of “${label}”.`,
   placedAt: (lat, lon) => `Point placed: latitude ${lat}, longitude ${lon}.`,
+  placedOn: (label) => `Point placed on “${label}”.`,
   directions: ['north', 'north-east', 'east', 'south-east', 'south', 'south-west', 'west', 'north-west'],
   intl: 'en-GB',
 };

@@ -245,7 +245,15 @@ export class GuspMap extends HTMLElement {
     this.built = true;
     // A button, not `<a href="#end">`: a fragment does not reach into a shadow root.
     const skip = el('button', { type: 'button', class: 'skip', part: 'skip' });
-    const viewport = el('div', { class: 'viewport', tabindex: '0', role: 'region', 'aria-describedby': 'summary keys', part: 'viewport' });
+    // `application`: a screen reader passes the arrows and + − through to the map (and IBM Equal Access wants a
+    // tabbable element to have a widget role or this one); the markers inside stay buttons reached by Tab.
+    const viewport = el('div', {
+      class: 'viewport',
+      tabindex: '0',
+      role: 'application',
+      'aria-describedby': 'summary keys',
+      part: 'viewport',
+    });
     const tiles = el('div', { class: 'tiles', 'aria-hidden': 'true' });
     const svg = document.createElementNS(SVG, 'svg');
     svg.setAttribute('aria-hidden', 'true');
@@ -307,8 +315,8 @@ export class GuspMap extends HTMLElement {
     if (this.pin) all.push(this.pin);
     const b = this.boundary;
     const rings = b ? (b.type === 'Polygon' ? [b.coordinates[0] ?? []] : b.coordinates.map((p) => p[0] ?? [])) : [];
-    if (all.length === 0 || this.points.length > 0)
-      for (const ring of rings) for (const [lon, lat] of ring) all.push({ lat: lat!, lon: lon! });
+    // The quartier's shape frames the view when there is not enough else to (the picker without stops); a route frames itself.
+    if (all.length < 2) for (const ring of rings) for (const [lon, lat] of ring) all.push({ lat: lat!, lon: lon! });
     if (all.length === 0 && this.centre) all.push(this.centre);
     return all;
   }
@@ -471,7 +479,7 @@ export class GuspMap extends HTMLElement {
     for (const p of this.points) {
       let button = this.buttons.get(p.id);
       if (!button) {
-        button = el('button', { type: 'button', part: 'marker', 'data-id': p.id, 'aria-controls': 'popup' });
+        button = el('button', { type: 'button', part: 'marker', 'data-id': p.id });
         button.addEventListener('click', () => this.select(this.selected === p.id ? undefined : p.id));
         this.buttons.set(p.id, button);
       }
@@ -485,6 +493,9 @@ export class GuspMap extends HTMLElement {
       const { x, y } = this.px(p);
       button.style.transform = `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px)`;
       button.setAttribute('aria-expanded', String(this.selected === p.id));
+      // Only the open card is in the DOM: only its marker names it.
+      if (this.selected === p.id) button.setAttribute('aria-controls', 'popup');
+      else button.removeAttribute('aria-controls');
       // In the list's order, so Tab and a screen reader's reading follow the route.
       const expected: Element | null = previous ? previous.nextElementSibling : box.firstElementChild;
       if (expected !== button) {
@@ -611,6 +622,7 @@ export class GuspMap extends HTMLElement {
     nearest ??= this.reference;
     if (nearest) {
       const m = Math.round(distance(p, nearest));
+      if (m < 5) return t.placedOn(nearest.label);
       if (m <= 2000) return t.placedNear(m, t.directions[compass(nearest, p)]!, nearest.label);
     }
     const f = (n: number) => n.toLocaleString(t.intl, { minimumFractionDigits: 5, maximumFractionDigits: 5 });
