@@ -256,8 +256,10 @@ export class GuspConsole extends ConsoleElement {
     const allowed = known && ROUTES[asked].roles.includes(me.role);
     const current: ScreenId | undefined = allowed ? asked : screens[0];
     const forbidden = known && !allowed;
-    // The navigation marks the screen a sub-screen belongs to (a walk's registrations are under « Diagnostics »).
-    const marked: ScreenId | undefined = current && ROUTES[current].nav ? current : screens[0];
+    // The navigation marks the screen a sub-screen belongs to (a walk's registrations are under « Diagnostics »,
+    // a project and its workshops' registrations under « Projets »).
+    const underProjects = (current === 'project' || place.gathering === 'workshop') && screens.includes('projects');
+    const marked: ScreenId | undefined = current && ROUTES[current].nav ? current : underProjects ? 'projects' : screens[0];
     const who = me.account?.name || me.account?.email || me.organisation || t.roles[me.role];
     const role = me.organisation ? `${t.roles[me.role]} (${me.organisation})` : t.roles[me.role];
     return html`<div lang=${this.locale}>

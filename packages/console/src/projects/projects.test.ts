@@ -10,6 +10,7 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { nothing } from 'lit';
+import '../define/console.js';
 import '../define/day.js';
 import '../define/project.js';
 import '../define/projects.js';
@@ -18,6 +19,7 @@ import { clean, shadow, until } from '../../test/helpers.js';
 import { hashOf, placeOf } from '../app/routes.js';
 import { api, failNext, REAL, signInAs, signOut } from '../../test/real.js';
 import { localFromZoned } from '../plan/plan-values.js';
+import type { GuspConsole } from '../app/console-app.js';
 import type { GuspConsoleDay } from '../day/day.js';
 import type { GuspConsoleRegistrations } from '../registrations/registrations.js';
 import type { GuspConsoleProject } from './project.js';
@@ -399,6 +401,30 @@ describe('<gusp-console-projects> on the real server', () => {
     expect(new URL(card.querySelector<HTMLAnchorElement>('a[data-link="project"]')!.href).hash).to.equal(`#project/${projectId}`);
     expect(new URL($<HTMLAnchorElement>(el, '#new-project')!.href).hash).to.equal('#project');
     await expect(el).to.be.accessible();
+  });
+
+  it('in the app: « Projets » in the menu, a project’s page, its workshop’s registrations and day by the address', async () => {
+    const page = location.href;
+    try {
+      const app = await fixture<GuspConsole>(html`<gusp-console endpoint=${REAL} lang="fr"></gusp-console>`);
+      await until(() => app.state === 'ready', 8000, 'signed in');
+      const inApp = (selector: string) => shadow(app).querySelector<HTMLElement>(selector);
+      expect([...shadow(app).querySelectorAll('nav a')].map((a) => clean(a.textContent))).to.include('Projets');
+      location.hash = hashOf('project', projectId);
+      await until(() => inApp('gusp-console-project')?.getAttribute('project-id') === projectId, 8000, 'the project');
+      expect(clean(inApp('nav a[aria-current="page"]')?.textContent)).to.equal('Projets');
+      location.hash = hashOf('registrations', workshopId, 'workshop');
+      await until(() => inApp('gusp-console-registrations')?.getAttribute('gathering') === 'workshop', 8000, 'the registrations');
+      expect(inApp('gusp-console-registrations')!.getAttribute('walk-id')).to.equal(workshopId);
+      expect(clean(inApp('nav a[aria-current="page"]')?.textContent), 'under « Projets »').to.equal('Projets');
+      location.hash = hashOf('day', workshopId, 'workshop');
+      await until(() => inApp('gusp-console-day')?.getAttribute('gathering') === 'workshop', 8000, 'the day');
+      const day = inApp('gusp-console-day') as GuspConsoleDay;
+      await day.loaded;
+      expect(new URL(shadow(day).querySelector<HTMLAnchorElement>('#day-back')!.href).hash).to.equal(`#project/${projectId}`);
+    } finally {
+      history.replaceState(null, '', page);
+    }
   });
 
   it('an organisation (the OPH) sees it read-only: no new project, no step, no form', async () => {
