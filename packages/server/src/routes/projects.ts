@@ -38,6 +38,7 @@ import { PAGE_HEADERS, PAGE_QUERY, pageAnswer, pageInMemory, pageRequest, type K
 import { fileAnswer, jsonAnswer, jsonRoute, route, type RouteGroup } from '../http/route.js';
 import { statusParam } from '../read/list-params.js';
 import { parsedDoc } from '../read/observations.js';
+import { bodyStepRoute, stepRoute, type StepKind } from './steps.js';
 import { calendarAnswer, calendarResponses } from './walks.js';
 import { projectPageUrl, publicWorkshopSummary } from './workshops.js';
 
@@ -100,9 +101,6 @@ export function projectRoutes(deps: RouteDeps): RouteGroup {
   const startedAt = Date.now();
   const filter = projectListFilter();
   const options = (c: Context<Env>, scope: string) => staffCommandOptions(c, deps, scope);
-  /** The core looks the project up before it reads the input: an unknown project stays 404 whatever the body. */
-  const exists = async (c: Context<Env>) =>
-    void unwrap(await gusp.projects.get(c.req.param('projectId') ?? '', { locale: c.get('locale') }));
 
   /** A project, or 404 for a draft but to those who may read it. */
   const visible = async (c: Context<Env>, id: string): Promise<ProjectAggregate> => {
@@ -131,48 +129,30 @@ export function projectRoutes(deps: RouteDeps): RouteGroup {
     return { ...page, upcomingWorkshops: withLinks(page.upcomingWorkshops), pastWorkshops: withLinks(page.pastWorkshops) };
   };
 
-  /** A lifecycle step without input, for coordinators: `POST /api/projects/:projectId/announce`, … */
-  const step = (
-    path: `/:projectId/${string}`,
-    summary: string,
-    command: (id: string, o: StaffCommandOptions) => Promise<Result<Project>>,
-    scope: string,
-  ) =>
-    route(deps, {
-      method: 'post',
-      path,
-      summary,
-      access: coordinators,
-      idempotent: true,
-      params: projectId,
-      responses: { 200: jsonAnswer('The project, changed.', Project) },
-      handler: async (c) => {
-        const id = c.req.param('projectId');
-        return c.json(unwrap(await command(id, await options(c, `project-${scope}:${id}`))));
-      },
-    });
-
+  /** A project as the lifecycle routes see it (`steps.ts`). */
+  const kind: StepKind = {
+    param: 'projectId',
+    noun: 'project',
+    scope: 'project-',
+    answer: Project,
+    exists: async (c, id) => void unwrap(await gusp.projects.get(id, { locale: c.get('locale') })),
+  };
+  const step = (path: string, summary: string, command: (id: string, o: StaffCommandOptions) => Promise<Result<Project>>, scope: string) =>
+    stepRoute(deps, kind, { path, summary, command, scope });
   /** A step with a public reason (suspend, abandon). */
   const withReason = (
-    path: `/:projectId/${string}`,
+    path: string,
     summary: string,
     command: (id: string, input: { reason: string }, o: StaffCommandOptions) => Promise<Result<Project>>,
     scope: string,
   ) =>
-    jsonRoute(deps, {
-      method: 'post',
+    bodyStepRoute(deps, kind, {
       path,
       summary,
       description: '`{ reason }` (required, public: the project’s page shows it).',
-      access: coordinators,
-      idempotent: true,
-      params: projectId,
-      body: { schema: ReasonInput, invalid: (c) => exists(c) },
-      responses: { 200: jsonAnswer('The project, changed.', Project) },
-      handler: async (c, input) => {
-        const id = c.req.param('projectId');
-        return c.json(unwrap(await command(id, input, await options(c, `project-${scope}:${id}`))));
-      },
+      schema: ReasonInput,
+      scope,
+      command,
     });
 
   return {
@@ -282,33 +262,19 @@ export function projectRoutes(deps: RouteDeps): RouteGroup {
         responses: { 201: jsonAnswer('The project, a draft.', Project) },
         handler: async (c, input) => c.json(unwrap(await gusp.projects.create(input, await options(c, 'project-create'))), 201),
       }),
-      jsonRoute(deps, {
-        method: 'post',
+      bodyStepRoute(deps, kind, {
         path: '/:projectId/edit',
         summary: 'Sets a project’s details again: each field given replaces the project’s',
-        access: coordinators,
-        idempotent: true,
-        params: projectId,
-        body: { schema: EditProjectInput, invalid: (c) => exists(c) },
-        responses: { 200: jsonAnswer('The project, changed.', Project) },
-        handler: async (c, input) => {
-          const id = c.req.param('projectId');
-          return c.json(unwrap(await gusp.projects.edit(id, input, await options(c, `project-edit:${id}`))));
-        },
+        schema: EditProjectInput,
+        scope: 'edit',
+        command: (id, input, o) => gusp.projects.edit(id, input, o),
       }),
-      jsonRoute(deps, {
-        method: 'post',
+      bodyStepRoute(deps, kind, {
         path: '/:projectId/phases',
         summary: 'Sets one phase’s planned and actual days and note (`project.phase-dates` when a start is after its end)',
-        access: coordinators,
-        idempotent: true,
-        params: projectId,
-        body: { schema: SetPhaseInput, invalid: (c) => exists(c) },
-        responses: { 200: jsonAnswer('The project, changed.', Project) },
-        handler: async (c, input) => {
-          const id = c.req.param('projectId');
-          return c.json(unwrap(await gusp.projects.setPhase(id, input, await options(c, `project-phase:${id}:${input.kind}`))));
-        },
+        schema: SetPhaseInput,
+        scope: 'phase',
+        command: (id, input, o) => gusp.projects.setPhase(id, input, o),
       }),
       step('/:projectId/announce', 'Makes the draft public: draft → announced', (id, o) => gusp.projects.announce(id, o), 'announce'),
       step(
@@ -333,21 +299,16 @@ export function projectRoutes(deps: RouteDeps): RouteGroup {
         (id, i, o) => gusp.projects.abandon(id, i, o),
         'abandon',
       ),
-      jsonRoute(deps, {
-        method: 'post',
+      bodyStepRoute(deps, kind, {
         path: '/:projectId/contributions',
         summary: 'Records what residents decided or asked, in one of the project’s workshops when `workshopId` is given (`pending`)',
         description:
           '`{ workshopId?, kind: "decision" | "request", text }`: public words, never who said it. `workshop.not-found` when the workshop is not the project’s.',
-        access: coordinators,
-        idempotent: true,
-        params: projectId,
-        body: { schema: RecordContributionInput, invalid: (c) => exists(c) },
-        responses: { 201: jsonAnswer('The contribution.', Contribution) },
-        handler: async (c, input) => {
-          const id = c.req.param('projectId');
-          return c.json(unwrap(await gusp.projects.recordContribution(id, input, await options(c, `project-contribution:${id}`))), 201);
-        },
+        schema: RecordContributionInput,
+        scope: 'contribution',
+        status: 201,
+        answer: { description: 'The contribution.', schema: Contribution },
+        command: (id, input, o) => gusp.projects.recordContribution(id, input, o),
       }),
       jsonRoute(deps, {
         method: 'post',
@@ -373,21 +334,16 @@ export function projectRoutes(deps: RouteDeps): RouteGroup {
           return c.json(unwrap(await gusp.projects.decideContribution(id, cid, input, opts)));
         },
       }),
-      jsonRoute(deps, {
-        method: 'post',
+      bodyStepRoute(deps, kind, {
         path: '/:projectId/workshops',
         summary: 'Schedules a workshop of the project as a draft (120 minutes, the city’s capacity and deadline by default)',
         description:
           '`{ kind?, title, description?, startsAt, durationMinutes?, place?, capacity?, institutionalSeats?, registrationDeadline? }`. `workshop.project-over` for an evaluated or abandoned project. Publish it with `POST /api/workshops/{workshopId}/publish`.',
-        access: coordinators,
-        idempotent: true,
-        params: projectId,
-        body: { schema: ScheduleWorkshopInput, invalid: (c) => exists(c) },
-        responses: { 201: jsonAnswer('The workshop, a draft.', Workshop) },
-        handler: async (c, input) => {
-          const id = c.req.param('projectId');
-          return c.json(unwrap(await gusp.workshops.schedule(id, input, await options(c, `project-workshop:${id}`))), 201);
-        },
+        schema: ScheduleWorkshopInput,
+        scope: 'workshop',
+        status: 201,
+        answer: { description: 'The workshop, a draft.', schema: Workshop },
+        command: (id, input, o) => gusp.workshops.schedule(id, input, o),
       }),
     ],
   };

@@ -26,7 +26,6 @@ import {
   WalkInInput,
   type CityProfile,
   type CommandOptions,
-  type GatheringAggregate,
   type GuspError,
   type NeedsAmong,
   type RegistrationCommands,
@@ -56,7 +55,7 @@ export interface GatheringRoutes {
   /** Its registration commands (`gusp.walks`, `gusp.workshops`: the same implementation). */
   readonly commands: RegistrationCommands<RegistrationFields>;
   /** It with its registrations, or its `*.not-found`. */
-  readonly get: (id: string, options: CommandOptions) => Promise<Result<GatheringAggregate<RegistrationFields>>>;
+  readonly get: (id: string, options: CommandOptions) => Promise<Result<{ readonly registrations: readonly RegistrationFields[] }>>;
 }
 
 /** `?lang=`: a page the console opens in a new tab (the day sheet, the CSV) in the console's language, not the browser's. */

@@ -2,7 +2,6 @@
 /** Walks (diagnostics en marchant): public summaries and sign-up, staff lifecycle and registrations, the compte-rendu, iCalendar. */
 import {
   RescheduleWalkInput,
-  ReasonInput,
   ScheduleWalkInput,
   toICalendar,
   toICalendarFeed,
@@ -13,9 +12,7 @@ import {
   yearlyCoverage,
   calendarDay,
   type Gusp,
-  type StaffCommandOptions,
   type WalkSummary,
-  type Result,
   type WalkCalendarLinks,
   type Workshop,
 } from '@gusp/core';
@@ -41,6 +38,7 @@ import {
 } from '../read/walks.js';
 import { sqlParams } from '../sql.js';
 import { registrationRoutes, type GatheringRoutes } from './registrations.js';
+import { gatheringStepRoutes, type StepKind } from './steps.js';
 import { reportRoutes } from './report.js';
 
 const walkId = { walkId: { description: 'The walk’s id.' } };
@@ -199,25 +197,8 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
   /** The core looks the walk up before it reads the input: an unknown walk stays 404 whatever the body. */
   const walkExists = async (c: Context<Env>, walkId: string) => void unwrap(await gusp.walks.get(walkId, { locale: c.get('locale') }));
 
-  /** A lifecycle step of a walk without input, for coordinators: `POST /api/walks/:walkId/publish`, … */
-  const step = (
-    path: `/:walkId/${string}`,
-    summary: string,
-    command: (id: string, o: StaffCommandOptions) => Promise<Result<Walk>>,
-    scope: string,
-  ) =>
-    route(deps, {
-      method: 'post',
-      path,
-      summary,
-      access: coordinators,
-      idempotent: true,
-      params: walkId,
-      responses: { 200: jsonAnswer('The walk, changed.', Walk) },
-      handler: async (c) =>
-        c.json(unwrap(await command(c.req.param('walkId'), await staffOptions(c, `${scope}:${c.req.param('walkId')}`)))),
-    });
-
+  /** A walk as the lifecycle routes see it (`steps.ts`). */
+  const kind: StepKind = { param: 'walkId', noun: 'walk', scope: '', answer: Walk, exists: walkExists };
   /** A staff command's options: the language, the scoped Idempotency-Key, and who acts (the journal's `by`). */
   const staffOptions = (c: Context<Env>, scope: string) => staffCommandOptions(c, deps, scope);
 
@@ -294,62 +275,8 @@ export function walkRoutes(deps: RouteDeps): RouteGroup {
         responses: { 201: jsonAnswer('The walk, a draft.', Walk) },
         handler: async (c, input) => c.json(unwrap(await gusp.walks.schedule(input, await staffOptions(c, 'schedule'))), 201),
       }),
-      jsonRoute(deps, {
-        method: 'post',
-        path: '/:walkId/edit',
-        summary: 'Sets a draft’s details again, as scheduling takes them (the whole form: what is not given is the city’s default or none)',
-        access: coordinators,
-        idempotent: true,
-        params: walkId,
-        body: { schema: ScheduleWalkInput, invalid: (c) => walkExists(c, c.req.param('walkId')) },
-        responses: { 200: jsonAnswer('The walk, still a draft.', Walk) },
-        handler: async (c, input) => {
-          const id = c.req.param('walkId');
-          return c.json(unwrap(await gusp.walks.editDraft(id, input, await staffOptions(c, `edit:${id}`))));
-        },
-      }),
-      step('/:walkId/publish', 'Opens registrations', (id, o) => gusp.walks.publish(id, o), 'publish'),
-      step(
-        '/:walkId/close-registrations',
-        'Closes registrations before the deadline',
-        (id, o) => gusp.walks.closeRegistrations(id, o),
-        'close-registrations',
-      ),
-      step('/:walkId/start', 'Starts the walk', (id, o) => gusp.walks.start(id, o), 'start'),
-      step(
-        '/:walkId/finish',
-        'Ends the walk: confirmed people not checked in become absent',
-        (id, o) => gusp.walks.finish(id, o),
-        'finish',
-      ),
-      jsonRoute(deps, {
-        method: 'post',
-        path: '/:walkId/cancel',
-        summary: 'Cancels the walk, with a reason told to every registrant',
-        access: coordinators,
-        idempotent: true,
-        params: walkId,
-        body: { schema: ReasonInput, invalid: (c) => walkExists(c, c.req.param('walkId')) },
-        responses: { 200: jsonAnswer('The walk, cancelled.', Walk) },
-        handler: async (c, input) => {
-          const id = c.req.param('walkId');
-          return c.json(unwrap(await gusp.walks.cancel(id, input, await staffOptions(c, `cancel:${id}`))));
-        },
-      }),
-      jsonRoute(deps, {
-        method: 'post',
-        path: '/:walkId/reschedule',
-        summary: 'Moves the walk to another time (and place); registrants are told',
-        access: coordinators,
-        idempotent: true,
-        params: walkId,
-        body: { schema: RescheduleWalkInput, invalid: (c) => walkExists(c, c.req.param('walkId')) },
-        responses: { 200: jsonAnswer('The walk, moved.', Walk) },
-        handler: async (c, input) => {
-          const id = c.req.param('walkId');
-          return c.json(unwrap(await gusp.walks.reschedule(id, input, await staffOptions(c, `reschedule:${id}`))));
-        },
-      }),
+      // Edit the draft, publish, close registrations, start, finish, cancel, reschedule: a workshop's too (`steps.ts`).
+      ...gatheringStepRoutes(deps, kind, gusp.walks, { edit: ScheduleWalkInput, reschedule: RescheduleWalkInput }),
       // The compte-rendu, its preview, edits and restitution: routes/report.ts.
       ...reportRoutes(deps),
       // Sign-up, cancel token, the staff's list, removal and check-in: the routes every gathering shares.

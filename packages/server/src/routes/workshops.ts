@@ -8,7 +8,6 @@
  */
 import {
   instant,
-  ReasonInput,
   RescheduleWorkshopInput,
   ScheduleWorkshopInput,
   Workshop,
@@ -16,23 +15,20 @@ import {
   workshopSummary,
   workshopToICalendar,
   type Gusp,
-  type Result,
-  type StaffCommandOptions,
   type WorkshopAggregate,
   type WorkshopCalendarLinks,
   type WorkshopSummary,
 } from '@gusp/core';
 import type { Context } from 'hono';
-import { staffCommandOptions } from '../http/actor.js';
 import type { Env, RouteDeps } from '../http/context.js';
 import { listFilter } from '../http/list-filter.js';
 import { PAGE_HEADERS, PAGE_QUERY, pageAnswer, pageInMemory, pageRequest, type Keyset } from '../http/page.js';
-import { jsonAnswer, jsonRoute, route, type RouteGroup } from '../http/route.js';
+import { jsonAnswer, route, type RouteGroup } from '../http/route.js';
 import { registrationRoutes, staffRegistrationRoutes, type GatheringRoutes } from './registrations.js';
+import { gatheringStepRoutes, type StepKind } from './steps.js';
 import { calendarAnswer, calendarResponses, webcal } from './walks.js';
 
 const workshopId = { workshopId: { description: 'The workshop’s id.' } };
-const coordinators = { roles: ['coordinator'] } as const;
 const staffReaders = { roles: ['coordinator', 'agent'] } as const;
 
 /** A workshop as the shared registration routes see it (`registrations.ts`). */
@@ -106,32 +102,15 @@ export function workshopRoutes(deps: RouteDeps): RouteGroup {
   const { gusp, now, refuse, origin, unwrap } = deps;
   const startedAt = Date.now();
   const filter = workshopListFilter(now);
-  const options = (c: Context<Env>, scope: string) => staffCommandOptions(c, deps, scope);
-  /** The core looks the workshop up before it reads the input: an unknown one stays 404 whatever the body. */
-  const exists = async (c: Context<Env>) =>
-    void unwrap(await gusp.workshops.get(c.req.param('workshopId') ?? '', { locale: c.get('locale') }));
 
-  /** A lifecycle step without input, for coordinators: `POST /api/workshops/:workshopId/publish`, … */
-  const step = (
-    path: `/:workshopId/${string}`,
-    summary: string,
-    command: (id: string, o: StaffCommandOptions) => Promise<Result<Workshop>>,
-    scope: string,
-  ) =>
-    route(deps, {
-      method: 'post',
-      path,
-      summary,
-      access: coordinators,
-      idempotent: true,
-      params: workshopId,
-      responses: { 200: jsonAnswer('The workshop, changed.', Workshop) },
-      handler: async (c) => {
-        const id = c.req.param('workshopId');
-        return c.json(unwrap(await command(id, await options(c, `workshop-${scope}:${id}`))));
-      },
-    });
-
+  /** A workshop as the lifecycle routes see it (`steps.ts`). */
+  const kind: StepKind = {
+    param: 'workshopId',
+    noun: 'workshop',
+    scope: 'workshop-',
+    answer: Workshop,
+    exists: async (c, id) => void unwrap(await gusp.workshops.get(id, { locale: c.get('locale') })),
+  };
   /** A workshop, or 404 for a draft unless staff (coordinator, agent) ask. */
   const visible = async (c: Context<Env>): Promise<WorkshopAggregate> => {
     const agg = unwrap(await gusp.workshops.get(c.req.param('workshopId') ?? '', { locale: c.get('locale') }));
@@ -199,62 +178,8 @@ export function workshopRoutes(deps: RouteDeps): RouteGroup {
           return c.json({ ...publicWorkshopSummary(workshopSummary(agg, now()), origin(c)), city: gusp.city });
         },
       }),
-      jsonRoute(deps, {
-        method: 'post',
-        path: '/:workshopId/edit',
-        summary: 'Sets a draft’s details again, as scheduling takes them (the whole form)',
-        access: coordinators,
-        idempotent: true,
-        params: workshopId,
-        body: { schema: ScheduleWorkshopInput, invalid: (c) => exists(c) },
-        responses: { 200: jsonAnswer('The workshop, still a draft.', Workshop) },
-        handler: async (c, input) => {
-          const id = c.req.param('workshopId');
-          return c.json(unwrap(await gusp.workshops.editDraft(id, input, await options(c, `workshop-edit:${id}`))));
-        },
-      }),
-      step('/:workshopId/publish', 'Opens sign-up', (id, o) => gusp.workshops.publish(id, o), 'publish'),
-      step(
-        '/:workshopId/close-registrations',
-        'Closes registrations before the deadline',
-        (id, o) => gusp.workshops.closeRegistrations(id, o),
-        'close-registrations',
-      ),
-      step('/:workshopId/start', 'Starts the workshop', (id, o) => gusp.workshops.start(id, o), 'start'),
-      step(
-        '/:workshopId/finish',
-        'Ends the workshop: confirmed people not checked in become absent',
-        (id, o) => gusp.workshops.finish(id, o),
-        'finish',
-      ),
-      jsonRoute(deps, {
-        method: 'post',
-        path: '/:workshopId/cancel',
-        summary: 'Cancels the workshop, with a reason told to every registrant',
-        access: coordinators,
-        idempotent: true,
-        params: workshopId,
-        body: { schema: ReasonInput, invalid: (c) => exists(c) },
-        responses: { 200: jsonAnswer('The workshop, cancelled.', Workshop) },
-        handler: async (c, input) => {
-          const id = c.req.param('workshopId');
-          return c.json(unwrap(await gusp.workshops.cancel(id, input, await options(c, `workshop-cancel:${id}`))));
-        },
-      }),
-      jsonRoute(deps, {
-        method: 'post',
-        path: '/:workshopId/reschedule',
-        summary: 'Moves the workshop to another time (and place); registrants are told',
-        access: coordinators,
-        idempotent: true,
-        params: workshopId,
-        body: { schema: RescheduleWorkshopInput, invalid: (c) => exists(c) },
-        responses: { 200: jsonAnswer('The workshop, moved.', Workshop) },
-        handler: async (c, input) => {
-          const id = c.req.param('workshopId');
-          return c.json(unwrap(await gusp.workshops.reschedule(id, input, await options(c, `workshop-reschedule:${id}`))));
-        },
-      }),
+      // The walk's very lifecycle routes (`steps.ts`): edit the draft, publish, close registrations, start, finish, cancel, reschedule.
+      ...gatheringStepRoutes(deps, kind, gusp.workshops, { edit: ScheduleWorkshopInput, reschedule: RescheduleWorkshopInput }),
       route(deps, {
         method: 'get',
         path: '/:workshopId/calendar.ics',
