@@ -488,7 +488,7 @@ async function copy(argv: string[]): Promise<void> {
 }
 
 /**
- * `qpv import --file <national.geojson> --profile <city.json> [--out <file>|-]`: the official
+ * `qpv import --file <national.geojson> --profile <city.json> [--out <file>|-] [--simplify <metres>]`: the official
  * boundaries of the profile's QPVs (its `qpvCode`s) from the national file, written into the
  * profile (or `--out`; `-` for stdout), checked with `parseCity`. Says what was found and what is
  * missing; exit code 1 when a code is missing (the file is written with what was found), 2 when
@@ -497,11 +497,13 @@ async function copy(argv: string[]): Promise<void> {
 async function qpvImport(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { file: { type: 'string' }, profile: { type: 'string' }, out: { type: 'string' } },
+    options: { file: { type: 'string' }, profile: { type: 'string' }, out: { type: 'string' }, simplify: { type: 'string' } },
     strict: true,
   });
   if (values.file === undefined || values.profile === undefined)
     throw new UsageError('qpv import --file <national.geojson> --profile <city.json> [--out <file>]');
+  const simplify = values.simplify === undefined ? 0 : Number(values.simplify);
+  if (!(simplify >= 0 && simplify <= 100)) throw new UsageError(`--simplify <metres> (0..100): ${values.simplify}`);
   const { importQpvBoundaries } = await import('./qpv-import.js');
   const locale = cliLocale();
   const en = locale === 'en';
@@ -527,6 +529,7 @@ async function qpvImport(argv: string[]): Promise<void> {
     source: basename(values.file),
     date: new Date().toISOString().slice(0, 10),
     locale,
+    simplifyMetres: simplify,
   });
   if (!result.ok) {
     const why: Record<typeof result.problem, [string, string]> = {
@@ -639,7 +642,7 @@ const COMMANDS: readonly Command[] = [
   },
   {
     words: ['qpv', 'import'],
-    usage: `gusp-server qpv import --file <national-qpv.geojson> --profile <city.json> [--out <file>|-]
+    usage: `gusp-server qpv import --file <national-qpv.geojson> --profile <city.json> [--out <file>|-] [--simplify <metres>]
                     (the official boundaries of the profile's qpvCodes / les contours officiels de ses QPV)`,
     run: qpvImport,
   },

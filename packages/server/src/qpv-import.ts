@@ -85,6 +85,54 @@ function cleanRing(ring: unknown): LinearRing | 'not-wgs84' | undefined {
   return out.length >= 4 ? out : undefined;
 }
 
+/**
+ * A ring simplified by Douglas–Peucker within `metres` (positions projected on the plane tangent
+ * at the ring's first latitude, exact enough at a quartier's scale), closed and of 4 positions at
+ * least; the ring as it is when it would become smaller than that.
+ */
+export function simplifyRing(ring: LinearRing, metres: number): LinearRing {
+  if (metres <= 0 || ring.length <= 4) return ring;
+  const lat0 = ((ring[0]?.[1] ?? 0) * Math.PI) / 180;
+  const xy = ring.map(([lon, lat]) => [lon * 111_320 * Math.cos(lat0), lat * 110_540] as const);
+  const keep = new Uint8Array(ring.length);
+  const distance = (p: readonly number[], a: readonly number[], b: readonly number[]) => {
+    const [px = 0, py = 0] = p;
+    const [ax = 0, ay = 0] = a;
+    const [bx = 0, by = 0] = b;
+    const dx = bx - ax;
+    const dy = by - ay;
+    const length = dx * dx + dy * dy;
+    const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length));
+    return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+  };
+  const stack: [number, number][] = [];
+  // A closed ring: split at the position farthest from the first, then simplify each half.
+  const [x0 = 0, y0 = 0] = xy[0] ?? [];
+  let far = 1;
+  let farthest = -1;
+  xy.forEach(([x = 0, y = 0], i) => {
+    const d = Math.hypot(x - x0, y - y0);
+    if (i > 0 && i < ring.length - 1 && d > farthest) [far, farthest] = [i, d];
+  });
+  keep[0] = keep[far] = keep[ring.length - 1] = 1;
+  stack.push([0, far], [far, ring.length - 1]);
+  while (stack.length > 0) {
+    const [from, to] = stack.pop() as [number, number];
+    let worst = -1;
+    let at = -1;
+    for (let i = from + 1; i < to; i++) {
+      const d = distance(xy[i] as readonly number[], xy[from] as readonly number[], xy[to] as readonly number[]);
+      if (d > worst) [worst, at] = [d, i];
+    }
+    if (at !== -1 && worst > metres) {
+      keep[at] = 1;
+      stack.push([from, at], [at, to]);
+    }
+  }
+  const simplified = ring.filter((_, i) => keep[i] === 1);
+  return simplified.length >= 4 ? simplified : ring;
+}
+
 /** The polygons of a feature's geometry (Polygon or MultiPolygon), each as its cleaned rings. */
 function polygonsOf(geometry: unknown): LinearRing[][] | 'not-wgs84' {
   const g = (geometry ?? {}) as { type?: unknown; coordinates?: unknown };
@@ -115,7 +163,13 @@ const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typ
 export function importQpvBoundaries(
   national: unknown,
   profile: unknown,
-  options: { readonly source: string; readonly date: string; readonly locale?: string },
+  options: {
+    readonly source: string;
+    readonly date: string;
+    readonly locale?: string;
+    /** Douglas–Peucker tolerance in metres (`--simplify`): lighter shapes for the browsers' maps; none by default. */
+    readonly simplifyMetres?: number;
+  },
 ): QpvImport {
   if (!isRecord(profile)) return { ok: false, problem: 'profile-not-an-object' };
   if (!isRecord(national) || national.type !== 'FeatureCollection' || !Array.isArray(national.features))
@@ -139,6 +193,8 @@ export function importQpvBoundaries(
     if (code === undefined || !wanted.has(code)) continue;
     const polygons = polygonsOf(feature.geometry);
     if (polygons === 'not-wgs84') return { ok: false, problem: 'not-wgs84', detail: code };
+    const tolerance = options.simplifyMetres ?? 0;
+    if (tolerance > 0) for (const rings of polygons) rings.forEach((r, i) => (rings[i] = simplifyRing(r, tolerance)));
     const entry = byCode.get(code) ?? { polygons: [] };
     entry.polygons.push(...polygons);
     entry.name ??= property(feature.properties, NAME_KEYS);

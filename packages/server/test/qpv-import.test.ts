@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { parseCity, quartierOf, valence, type CityProfile } from '@gusp/core';
 import { check as checkGeoJSON } from '@placemarkio/check-geojson';
-import { importQpvBoundaries } from '../src/qpv-import.js';
+import { importQpvBoundaries, simplifyRing } from '../src/qpv-import.js';
 import { seedValence } from '../src/seed/valence.js';
 import { openMigratedDatabase } from '../src/server.js';
 import { sqlStore } from '../src/store/sql-store.js';
@@ -151,6 +151,10 @@ describe('gusp-server qpv import (issue 16)', () => {
     assert.equal(invalid.code, 2);
     assert.match(invalid.stderr, /timezone: Unknown time zone: “Europe\/Pariss”\. \[city\.unknown-timezone\]/);
 
+    const badSimplify = await gusp(['qpv', 'import', '--file', FIXTURE, '--profile', profile, '--simplify', 'beaucoup']);
+    assert.equal(badSimplify.code, 2);
+    assert.match(badSimplify.stderr, /--simplify <metres> \(0\.\.100\): beaucoup/);
+
     const usage = await gusp(['qpv', 'import', '--file', FIXTURE]);
     assert.equal(usage.code, 2);
     assert.match(usage.stderr, /qpv import --file <national\.geojson> --profile <city\.json>/);
@@ -188,6 +192,32 @@ describe('importQpvBoundaries', () => {
       [['fontbarlettes', 'Hauts', 1, 4]],
     );
     assert.deepEqual(result.withoutCode, ['polygone', 'chamberliere', 'valensolles', 'le-plan']);
+  });
+
+  test('--simplify: Douglas–Peucker within so many metres keeps the corners, drops what lies on a line, keeps the ring closed', () => {
+    // A 1 km square (about 0.0127° of longitude, 0.009° of latitude at 45°) with 50 positions on each side, 1 m off the line.
+    const corners: [number, number][] = [
+      [4.9, 44.9],
+      [4.9127, 44.9],
+      [4.9127, 44.909],
+      [4.9, 44.909],
+    ];
+    const ring: [number, number][] = [];
+    corners.forEach(([x1, y1], c) => {
+      const [x2, y2] = corners[(c + 1) % 4] as [number, number];
+      for (let i = 0; i < 50; i++) ring.push([x1 + ((x2 - x1) * i) / 50 + (i % 2) * 0.00001, y1 + ((y2 - y1) * i) / 50]);
+    });
+    ring.push(ring[0] as [number, number]);
+    const simplified = simplifyRing(ring, 2);
+    assert.deepEqual(simplified, [...corners, corners[0]]);
+    assert.ok(simplifyRing(ring, 0.1).length > 100, 'within 10 cm, the 1 m zigzag stays');
+    const national = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { code_qp: 'QN02691Z' }, geometry: { type: 'Polygon', coordinates: [ring] } }],
+    };
+    const result = importQpvBoundaries(national, profileWithCodes({ fontbarlettes: 'QN02691Z' }), { ...options, simplifyMetres: 2 });
+    assert.ok(result.ok);
+    assert.deepEqual(result.found[0]?.positions, 5);
   });
 
   test('closes an open ring and leaves out a feature without usable outline', () => {
