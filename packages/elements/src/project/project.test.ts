@@ -4,6 +4,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define/project.js';
 import { API, createWorkshop, projectData, storedWorkshopRegistrations, uniqueEmail, until, workshopSummary } from '../../test/helpers.js';
 import { runElementBaseTests } from '../../test/element-base-tests.js';
+import { deepActive, tabThroughSignup } from '../../test/keyboard.js';
 import type { GuspProject } from './project.js';
 import type { GuspWorkshopSignup } from './workshop-signup.js';
 import type { ProjectData } from './project-data.js';
@@ -13,13 +14,6 @@ const root = (el: Element): ShadowRoot => el.shadowRoot as ShadowRoot;
 const text = (el: Element, selector: string): string => clean(root(el).querySelector(selector)?.textContent);
 const all = (el: Element, selector: string): string[] => [...root(el).querySelectorAll(selector)].map((n) => clean(n.textContent));
 const signupOf = (el: GuspProject): GuspWorkshopSignup | null => root(el).querySelector('gusp-workshop-signup');
-
-/** The focused element, through the shadow roots. */
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 
 /** The page as a CMS writes it: the tag and its inline JSON, no script of its own. */
 async function inline(data: ProjectData, lang = 'fr', endpoint?: string): Promise<GuspProject> {
@@ -223,20 +217,7 @@ describe('gusp-project', () => {
       expect(clean(form.shadowRoot!.querySelector('#title')?.textContent)).to.equal('Atelier peinture des halls');
       expect(clean(form.shadowRoot!.querySelector('.seats')?.textContent)).to.equal('Il reste 4 places');
       await expect(el).to.be.accessible();
-      await step('Tab');
-      expect(deepActive()?.id).to.equal('name');
-      await sendKeys({ type: 'Awa Diallo' });
-      await step('Tab');
-      await sendKeys({ type: uniqueEmail('awa') });
-      await step('Tab'); // phone
-      await step('Tab'); // « Vous venez pour une institution ? »
-      await step('Tab'); // the needs question: « Non »
-      expect(deepActive()?.id).to.equal('needs-no');
-      await step('Tab');
-      expect(deepActive()?.id).to.equal('consent');
-      await step('Space');
-      await step('Tab');
-      expect(deepActive()?.getAttribute('type')).to.equal('submit');
+      await tabThroughSignup(step, 'Awa Diallo', uniqueEmail('awa'));
       const registered = oneEvent(el, 'gusp-registered');
       await sendKeys({ press: 'Enter' });
       const event = await registered;

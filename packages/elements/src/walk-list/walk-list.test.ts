@@ -5,6 +5,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../define/walk-list.js';
 import { API, createWalk, fill, storedRegistrations, uniqueEmail, until, walkData } from '../../test/helpers.js';
 import { runElementBaseTests } from '../../test/element-base-tests.js';
+import { deepActive, tabThroughSignup } from '../../test/keyboard.js';
 import type { GuspWalkSignup } from '../walk-signup/walk-signup.js';
 import type { GuspWalkList } from './walk-list.js';
 import type { WalkListData } from './walk-list-data.js';
@@ -13,13 +14,6 @@ const shadow = (el: Element): ShadowRoot => el.shadowRoot as ShadowRoot;
 const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 const text = (el: Element, selector: string): string => clean(shadow(el).querySelector(selector)?.textContent);
 const signups = (el: GuspWalkList): GuspWalkSignup[] => [...shadow(el).querySelectorAll<GuspWalkSignup>('gusp-walk-signup')];
-
-/** The element that has the focus, inside shadow roots too: never `<body>` while a person goes through the list. */
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 
 /** Three walks in 2099: Le Plan (open), Fontbarlettes (full, later), Polygone (cancelled, earlier). */
 function listData(): WalkListData {
@@ -195,20 +189,7 @@ describe('gusp-walk-list', () => {
       await step('Enter');
       await until(() => deepActive()?.id === 'title');
       const form = signups(el)[0]!;
-      await step('Tab');
-      expect(deepActive()?.id).to.equal('name');
-      await sendKeys({ type: 'Awa Diallo' });
-      await step('Tab');
-      await sendKeys({ type: uniqueEmail('awa') });
-      await step('Tab'); // phone
-      await step('Tab'); // « Vous venez pour une institution ? »
-      await step('Tab'); // the needs question: « Non »
-      expect(deepActive()?.id).to.equal('needs-no');
-      await step('Tab');
-      expect(deepActive()?.id).to.equal('consent');
-      await step('Space');
-      await step('Tab');
-      expect(deepActive()?.getAttribute('type')).to.equal('submit');
+      await tabThroughSignup(step, 'Awa Diallo', uniqueEmail('awa'));
       const registered = oneEvent(form, 'gusp-registered');
       await sendKeys({ press: 'Enter' });
       expect((await registered).detail.receipt.status).to.equal('confirmed');
