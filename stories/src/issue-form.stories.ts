@@ -133,3 +133,29 @@ export const ErrorsAfterEmptySubmit: Story = {
     if (!el.shadowRoot.querySelector('.error-summary')) throw new Error('No error summary after an empty submit');
   },
 };
+
+/**
+ * The point picker (issue 16), beside « Utiliser ma position » and the address,
+ * never instead of them: `map="open"` shows it at once (`button`, the default,
+ * offers « Choisir le point sur une carte »). The play drops the point as a
+ * keyboard user does — Space at the centre of the map, then ArrowUp — and the
+ * position line says where it is in words.
+ */
+export const PointOnMap: Story = {
+  args: { 'quartier-id': 'fontbarlettes' },
+  render: (args) => html`
+    <gusp-issue-form lang=${ifDefined(attr(args.lang))} quartier-id="fontbarlettes" map="open" .data=${args.data}></gusp-issue-form>
+  `,
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector<GuspIssueForm>('gusp-issue-form');
+    if (!el?.shadowRoot) throw new Error('gusp-issue-form did not render');
+    const viewport = () => el.shadowRoot!.querySelector('gusp-map')?.shadowRoot?.querySelector<HTMLElement>('.viewport');
+    for (let i = 0; i < 100 && !viewport(); i++) await new Promise((r) => setTimeout(r, 50));
+    const map = viewport();
+    if (!map) throw new Error('The map did not show');
+    for (const key of [' ', 'ArrowUp'])
+      map.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+    await el.updateComplete;
+    if (!/Point/.test(el.shadowRoot.querySelector('.position')?.textContent ?? '')) throw new Error('The point was not said in words');
+  },
+};
