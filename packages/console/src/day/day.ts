@@ -14,6 +14,7 @@ import {
   type Walk,
   type WalkSummary,
   type Workshop,
+  type WorkshopSummary,
 } from '@gusp/core';
 import '@gusp/elements/define/issue-form.js';
 import type { GuspObservationRefusedEvent } from '@gusp/elements';
@@ -54,10 +55,12 @@ export interface DayWalkData {
   readonly observations: readonly DayObservation[];
 }
 
-/** Without a walk: today's walks and those under way (`GET /api/walks`), and the city. */
+/** Without a walk: today's walks and those under way (`GET /api/walks`), and the city; today's workshops of the concerted projects too. */
 export interface DayListData {
   readonly walks: readonly WalkSummary[];
   readonly city: CityProfile;
+  /** Today's workshops and those under way (`GET /api/workshops?upcoming=0`). */
+  readonly workshops?: readonly WorkshopSummary[];
 }
 
 /** `GET /api/walks/{id}` (or `/api/workshops/{id}`): a summary with the city profile. */
@@ -282,7 +285,18 @@ export class GuspConsoleDay extends ConsoleElement {
         const byId = new Map<string, WalkSummary>();
         for (const s of [...running.walks, ...todays.walks]) byId.set(s.walk.id, s);
         const walks = [...byId.values()].sort((a, b) => a.walk.startsAt.localeCompare(b.walk.startsAt));
-        this.list = { walks, city: running.city };
+        // Today's workshops of the concerted projects, run with the same screen (a server without them: none).
+        const published = await staffPages<{ workshops: WorkshopSummary[] }>(base, '/workshops?upcoming=0', 'workshops', init).catch(
+          () => ({ workshops: [] as WorkshopSummary[] }),
+        );
+        const workshops = published.workshops
+          .filter(
+            (w) =>
+              w.status === 'in-progress' ||
+              (w.status !== 'cancelled' && dayIn(running.city.timezone, new Date(w.workshop.startsAt)) === today),
+          )
+          .sort((a, b) => a.workshop.startsAt.localeCompare(b.workshop.startsAt));
+        this.list = { walks, city: running.city, workshops };
         return this.list;
       }
       if (this.given.data && this.data && gatheringOf(this.data.summary).id === walkId) return this.data;
@@ -630,10 +644,13 @@ export class GuspConsoleDay extends ConsoleElement {
 
   private walkList(list: DayListData): TemplateResult {
     const t = this.t;
+    const workshops = list.workshops ?? [];
     return html`<p>${this.d.chooseIntro}</p>
       ${
         list.walks.length === 0
-          ? html`<p class="notice" role="status" id="day-no-walk">${this.d.noWalkToday}</p>`
+          ? workshops.length
+            ? nothing
+            : html`<p class="notice" role="status" id="day-no-walk">${this.d.noWalkToday}</p>`
           : html`<ul class="walks" id="day-walks">
               ${list.walks.map((s) => {
                 const when = this.localize.date(s.walk.startsAt, { dateStyle: 'full', timeStyle: 'short', timeZone: list.city.timezone });
@@ -645,6 +662,24 @@ export class GuspConsoleDay extends ConsoleElement {
                 </li>`;
               })}
             </ul>`
+      }
+      ${
+        workshops.length
+          ? html`<ul class="walks" id="day-workshops">
+              ${workshops.map((s) => {
+                const when = this.localize.date(s.workshop.startsAt, { timeStyle: 'short', timeZone: list.city.timezone });
+                return html`<li data-workshop=${s.workshop.id}>
+                  <p>
+                    <a href=${hrefOf('day', s.workshop.id, 'workshop')} id="day-open-${s.workshop.id}"
+                      >${this.t.day.openWorkshopDay(s.workshop.title, when)}</a
+                    >
+                  </p>
+                  ${s.workshop.place ? html`<p>${s.workshop.place.label}</p>` : nothing}
+                  <p><span class="badge">${t.statuses[s.status] ?? s.status}</span></p>
+                </li>`;
+              })}
+            </ul>`
+          : nothing
       }`;
   }
 

@@ -222,6 +222,16 @@ describe('<gusp-console-project> on the real server: the Bleuets, step by step',
   });
 
   it('on the day: the walk’s day screen starts the workshop, checks people in (the waitlisted one who came too) and adds a walk-in', async () => {
+    // « Le jour J » lists today's workshops beside the walks, each a link to its day.
+    const list = await fixture<GuspConsoleDay>(
+      html`<gusp-console-day endpoint=${REAL} lang="fr" staff-role="coordinator"></gusp-console-day>`,
+    );
+    await list.loaded;
+    const item = $(list, `#day-workshops li[data-workshop="${workshopId}"]`)!;
+    expect(clean(item.textContent)).to.contain('Mener l’atelier « Atelier peinture des halls » de');
+    expect(new URL(item.querySelector<HTMLAnchorElement>('a')!.href).hash).to.equal(`#day/workshop/${workshopId}`);
+    await expect(list).to.be.accessible();
+    fixtureCleanup();
     const el = await fixture<GuspConsoleDay>(
       html`<gusp-console-day
         endpoint=${REAL}

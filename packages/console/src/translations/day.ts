@@ -7,6 +7,8 @@ export interface DayTexts {
   readonly chooseIntro: string;
   readonly noWalkToday: string;
   readonly openDay: (when: string) => string;
+  /** A workshop of a concerted project today: its day (the same screen). */
+  readonly openWorkshopDay: (title: string, time: string) => string;
   readonly backToList: string;
   // The walk's status, start and finish.
   readonly statusTitle: string;
@@ -91,6 +93,7 @@ export const dayFr: DayTexts = {
   chooseIntro: 'Choisissez le diagnostic que vous menez : ceux d’aujourd’hui et ceux en cours.',
   noWalkToday: 'Aucun diagnostic aujourd’hui ni en cours.',
   openDay: (when) => `Mener le diagnostic du ${when}`,
+  openWorkshopDay: (title, time) => `Mener l’atelier « ${title} » de ${time}`,
   backToList: 'Tous les diagnostics du jour',
   statusTitle: 'Déroulement',
   statusNow: (status) => `État : ${status}`,
@@ -176,6 +179,7 @@ export const dayEn: DayTexts = {
   chooseIntro: 'Choose the walk you are leading: today’s and those under way.',
   noWalkToday: 'No walk today and none under way.',
   openDay: (when) => `Lead the walk of ${when}`,
+  openWorkshopDay: (title, time) => `Run the workshop “${title}” at ${time}`,
   backToList: 'All of today’s walks',
   statusTitle: 'Progress',
   statusNow: (status) => `Status: ${status}`,
