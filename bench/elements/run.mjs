@@ -65,22 +65,23 @@ const BUDGET = {
   // agent mode without the contact fields (+9 B).
   // Issue 14: staff-only errors (triage, the engagements' steps) left the public parts of the messages (−108 B): 31,042 B.
   // Issue 16: « Choisir le point sur une carte » beside « Utiliser ma position » and what loads the map's chunk
-  // (+742 B: 31,042 → 31,784 B).
-  formGz: 31_800, // 31,150 B at issue 13
+  // (+742 B: 31,042 → 31,784 B); the address's completion when the profile names a geocoder (its requests in a chunk
+  // fetched on the first typing): +227 B, 32,011 B in all (+969 B).
+  formGz: 32_050, // 31,150 B at issue 13
   // The tracker validates nothing. Issue 13 (+~250 B): each step of the timeline says who took it (« OPH »,
   // « Ville — coordination »: the core's milestoneActorLabel and its two languages' words).
   // Issue 14: the residents' answers under each engagement (+~250 B), staff-only errors out (−~260 B): 17,199 B.
   trackerGz: 17_300, // 16,950 B at issue 12
-  // Issue 16: the issue form's map button, the walk's route as a list: 50,542 B.
+  // Issue 16: the issue form's map button and address completion, the walk's route as a list: 50,751 B.
   // Issue 15: <gusp-project> and its workshops' sign-up (+4,087 B gz over the same tree without them).
-  allGz: 50_600, // 44,120 B at issue 12; issue 13: the timeline's actor, the issue form's headers (+11 B), the outbox's retry (+170 B), agent mode without contact (+9 B): 44,594 B; issue 14: the residents' answers, staff-only errors out: 44,593 B
+  allGz: 50_800, // 44,120 B at issue 12; issue 13: the timeline's actor, the issue form's headers (+11 B), the outbox's retry (+170 B), agent mode without contact (+9 B): 44,594 B; issue 14: the residents' answers, staff-only errors out: 44,593 B
   // Issue 15: <gusp-project> on its own (its page, the workshops' sign-up form with the walk's validation, its texts):
   // 33,383 B. Issue 16: the walk's sign-up texts it shares gained the route's (+110 B: 33,493 B).
   projectGz: 33_500,
   // The demo page loads gusp-elements.js (the three elements on it): the issue's 45 kB for its transfer, gzip and brotli.
   // Issue 15: gusp-elements.js carries <gusp-project> too (+4,087 B gz, +2,904 B brotli): 50 kB.
-  // Issue 16: the issue form's map button, the route's list and texts (+~900 B gz): 50.6 kB.
-  demoTransfer: 50.6 * KB,
+  // Issue 16: the issue form's map button and address completion, the route's list and texts (+~1.1 kB gz): 50.8 kB.
+  demoTransfer: 50.8 * KB,
   trackerFirstFrameMs: 50,
 };
 

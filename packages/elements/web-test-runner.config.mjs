@@ -10,7 +10,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../../chromium.config.mjs';
 import { freePort } from '../../scripts/free-port.mjs';
 import { buildBundles, bundles } from './scripts/bundle.mjs';
 import { apiMiddleware } from './test/api-middleware.ts';
-import { tileMiddleware } from './test/tile-middleware.ts';
+import { geocoderMiddleware, tileMiddleware } from './test/tile-middleware.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -128,8 +128,8 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
   // Two separate APIs, so a test can switch an element's `endpoint` from one to the other.
-  // `/__tiles__/`: generated map tiles, for the map's tests (test/tile-middleware.ts).
-  middleware: [apiMiddleware('/api'), apiMiddleware('/api2'), etagApiMiddleware(), tileMiddleware()],
+  // `/__tiles__/`: generated map tiles, `/__geocoder__/`: a fake address completion, for the map's tests (test/tile-middleware.ts).
+  middleware: [apiMiddleware('/api'), apiMiddleware('/api2'), etagApiMiddleware(), tileMiddleware(), geocoderMiddleware()],
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   browsers: [chrome],

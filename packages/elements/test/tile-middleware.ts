@@ -87,3 +87,45 @@ export function tileMiddleware() {
     ctx.body = png(256, [230 - (x % 4) * 8, 236 - (y % 4) * 8, 222], [180, 180, 180]);
   };
 }
+
+/**
+ * A fake of the Géoplateforme's completion service (`/geocodage/completion`), answering its shape:
+ * `GET /__geocoder__/completion?text=…&maxResponses=…` → `{ status: 'OK', results: [{ fulltext, x, y, city, zipcode, kind, classification }] }`
+ * from a few Valence addresses whose text contains the words typed; `/__geocoder__/down/completion` answers 503.
+ * `GET /__geocoder__/__requests` → `{ texts, at }`, what it was asked since `POST /__geocoder__/__reset`.
+ */
+export function geocoderMiddleware() {
+  const ADDRESSES = [
+    { fulltext: '12 Rue Louis Gallet, 26000 Valence', x: 4.9137, y: 44.9209 },
+    { fulltext: '12 Rue de la Forêt, 26000 Valence', x: 4.9151, y: 44.9195 },
+    { fulltext: 'Place de la Pierre, 26000 Valence', x: 4.8917, y: 44.9334 },
+  ];
+  let texts: string[] = [];
+  let at: number[] = [];
+  return async (ctx: Context & { query: Record<string, string | string[] | undefined> }, next: () => Promise<void>) => {
+    if (!ctx.path.startsWith('/__geocoder__/')) return next();
+    const json = (status: number, body: unknown) => {
+      ctx.set('Content-Type', 'application/json');
+      ctx.set('Cache-Control', 'no-store');
+      ctx.status = status;
+      ctx.body = JSON.stringify(body);
+    };
+    if (ctx.path === '/__geocoder__/__reset') {
+      texts = [];
+      at = [];
+      return json(200, {});
+    }
+    if (ctx.path === '/__geocoder__/__requests') return json(200, { texts, at });
+    if (ctx.path === '/__geocoder__/down/completion') return json(503, { status: 'ERROR' });
+    if (ctx.path !== '/__geocoder__/completion') return json(404, {});
+    const text = String(ctx.query.text ?? '');
+    texts.push(text);
+    at.push(Date.now());
+    const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+    const max = Number(ctx.query.maxResponses ?? 10);
+    const results = ADDRESSES.filter((a) => words.every((w) => a.fulltext.toLowerCase().includes(w)))
+      .slice(0, max)
+      .map((a) => ({ ...a, city: 'Valence', zipcode: '26000', kind: 'housenumber', classification: 7, country: 'StreetAddress' }));
+    return json(200, { status: 'OK', results });
+  };
+}

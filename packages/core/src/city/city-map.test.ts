@@ -46,6 +46,19 @@ describe('the city profile’s map tiles (issue 16)', () => {
     assert.ok(refused({ tiles: { url: PLAN_IGN.url } }).some((i) => i.path === 'map.tiles.attribution'));
   });
 
+  it('accepts the Géoplateforme’s completion service as the issue form’s geocoder, and refuses a non-http URL', () => {
+    const geocoder = { url: 'https://data.geopf.fr/geocodage/completion' };
+    const result = parseCity({ ...valence, map: { geocoder } });
+    assert.ok(result.ok);
+    assert.deepEqual(result.value.map, { geocoder });
+    const refused = parseCity({ ...valence, map: { geocoder: { url: 'javascript:alert(1)' } } });
+    assert.ok(!refused.ok);
+    assert.deepEqual(
+      (refused.error.details?.issues as { path: string }[]).map((i) => i.path),
+      ['map.geocoder.url'],
+    );
+  });
+
   it('is described by the JSON Schema', () => {
     const schema = cityProfileJsonSchema() as { properties: Record<string, { properties?: Record<string, { required?: string[] }> }> };
     const tiles = schema.properties.map?.properties?.tiles;

@@ -134,8 +134,22 @@ export const MapTiles = /* @__PURE__ */ z.strictObject({
 });
 export type MapTiles = z.infer<typeof MapTiles>;
 
+/**
+ * Address completion in the issue form, from the residents' browsers: the Géoplateforme's completion
+ * service (`https://data.geopf.fr/geocodage/completion`, keyless, 10 requests a second per address) or
+ * one answering the same way (`{ results: [{ fulltext, x, y }] }`). Free text stays accepted.
+ */
+export const MapGeocoder = /* @__PURE__ */ z.strictObject({
+  url: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(500), /* @__PURE__ */ z.regex(/^https?:\/\/[^\s"'<>{}]+$/)),
+});
+export type MapGeocoder = z.infer<typeof MapGeocoder>;
+
 /** The public maps: without `tiles`, a schematic plan (the route and points over the quartier's shape) and no request to anyone. */
-export const CityMap = /* @__PURE__ */ z.strictObject({ tiles: /* @__PURE__ */ z.optional(MapTiles) });
+export const CityMap = /* @__PURE__ */ z.strictObject({
+  tiles: /* @__PURE__ */ z.optional(MapTiles),
+  /** Address completion in the issue form; none: the address is free text only, and no request is made. */
+  geocoder: /* @__PURE__ */ z.optional(MapGeocoder),
+});
 export type CityMap = z.infer<typeof CityMap>;
 
 /**

@@ -50,6 +50,8 @@ export interface InputOptions<K extends string> {
   readonly name?: string;
   readonly autocomplete?: string;
   readonly inputmode?: string;
+  /** The id of a `<datalist>` of suggestions (the address's completion). */
+  readonly list?: string | undefined;
   readonly required?: boolean;
   /** The places whose errors mark this control invalid and describe it. */
   readonly errors?: readonly K[];
@@ -254,6 +256,7 @@ export class FormController<V extends object, K extends string> implements React
       type=${o.type ?? 'text'}
       autocomplete=${o.autocomplete ?? 'off'}
       inputmode=${o.inputmode ?? nothing}
+      list=${o.list ?? nothing}
       ?required=${o.required}
       aria-invalid=${this.invalid(...targets)}
       aria-describedby=${this.describedBy(o.hints ?? [], targets)}

@@ -8,6 +8,7 @@ import { heading } from '../internal/heading.js';
 import { FormController } from '../internal/form-controller.js';
 import { GuspElement } from '../internal/gusp-element.js';
 import { MapController } from '../internal/map/map-controller.js';
+import type { Suggestion } from '../internal/map/geocoder.js';
 import type { OutboxEntry } from '../internal/outbox.js';
 import type { WalkSignupData } from '../walk-signup/walk-signup-data.js';
 import { GeolocationController } from './geolocation-controller.js';
@@ -140,6 +141,31 @@ export class GuspIssueForm extends GuspElement {
   private readonly picker = new MapController(this, () => (this.data && this.mapMode === 'open' ? '' : undefined));
   /** The map's words for the point placed on it (« Point placé à 40 mètres au nord de … »), shown as the position's status. */
   private picked: string | undefined;
+  /** The address's completions (`map.geocoder` in the city profile), as a `<datalist>`: free text stays accepted. */
+  private suggestions: readonly Suggestion[] = [];
+  private typing: ReturnType<typeof setTimeout> | undefined;
+
+  /** A pause in the typing (250 ms), 3 characters or more: asks the geocoder (its chunk fetched then); a suggestion chosen gives the point too. */
+  private onAddress(url: string, near: { lat: number; lon: number } | undefined): void {
+    const text = this.form.values.address.trim();
+    const chosen = this.suggestions.find((s) => s.label === text);
+    if (chosen && !this.form.values.point) this.form.set('point', { lat: chosen.lat, lon: chosen.lon });
+    clearTimeout(this.typing);
+    if (chosen || text.length < 3) return;
+    this.typing = setTimeout(
+      () =>
+        void import('../internal/map/geocoder.js')
+          .then((m) => m.complete(url, text, near))
+          .then(
+            (s) => {
+              this.suggestions = s;
+              this.requestUpdate();
+            },
+            () => undefined,
+          ),
+      250,
+    );
+  }
   private readonly photos = new PhotosController(this, () => this.t);
   private readonly outbox = new OutboxController(this, () => (this.apiBase ? `${this.apiBase}/observations` : undefined));
 
@@ -370,6 +396,7 @@ export class GuspIssueForm extends GuspElement {
     const v = f.values;
     const required = html`<span class="required" aria-hidden="true">*</span>`;
     const fixedQuartier = this.fixedQuartierId;
+    const geocoder = city.map?.geocoder?.url;
     const select = (id: string, key: 'themeId' | 'quartierId' | 'stopId', target: Target | undefined, options: unknown) =>
       html`<select
         id=${id}
@@ -483,10 +510,11 @@ export class GuspIssueForm extends GuspElement {
                 </div>`
               : nothing
           }
-          <div class="field">
+          <div class="field" @input=${geocoder ? () => this.onAddress(geocoder, findQuartier(city, v.quartierId)?.centre) : nothing}>
             <label for="address">${t.address}</label>
             <p class="hint" id="address-hint">${t.addressHint}</p>
-            ${f.input('address', 'address', { errors: ['location'], hints: ['address-hint'] })}
+            ${f.input('address', 'address', { errors: ['location'], hints: ['address-hint'], list: geocoder && 'address-suggestions' })}
+            ${geocoder ? html`<datalist id="address-suggestions">${this.suggestions.map((s) => html`<option value=${s.label}></option>`)}</datalist>` : nothing}
           </div>
           <div class="position" role="status">
             ${
