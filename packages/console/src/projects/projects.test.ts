@@ -200,6 +200,37 @@ describe('<gusp-console-project> on the real server: the Bleuets, step by step',
     await expect(el).to.be.accessible();
   });
 
+  it('reschedules a workshop (the new day asked, the current one filled in), then cancels it: without a reason it is refused in words', async () => {
+    const el = await project(projectId);
+    fill(el, '#workshop-title', 'Visite du chantier');
+    choose(el, '#workshop-kind', 'site-visit');
+    fill(el, '#workshop-starts-at', localIn(3 * 24 * 60));
+    $<HTMLButtonElement>(el, '#workshop-submit')!.click();
+    await until(() => text(el, '#project-said').includes('Visite du chantier'), 8000, 'planned');
+    await el.loaded;
+    const id = $$(el, 'li[data-workshop]').find((li) => clean(li.textContent).includes('Visite du chantier'))!.dataset['workshop']!;
+    const card = () => $(el, `li[data-workshop="${id}"]`)!;
+    expect(clean(card().textContent)).to.contain('Visite de chantier');
+    await click(el, `li[data-workshop="${id}"] button[data-workshop-step="publish"]`);
+    await click(el, `li[data-workshop="${id}"] button[data-workshop-step="reschedule"]`);
+    expect(focused(el)).to.equal('action-starts-at');
+    const later = localIn(4 * 24 * 60);
+    fill(el, '#action-starts-at', later);
+    $<HTMLButtonElement>(el, '#action-confirm')!.click();
+    await until(() => text(el, '#project-said') === 'L’atelier est déplacé : les personnes inscrites sont prévenues.', 8000, 'moved');
+    await el.loaded;
+    const { workshop } = await api<{ workshop: { startsAt: string } }>('GET', `/workshops/${id}`);
+    expect(localFromZoned(workshop.startsAt, 'Europe/Paris')).to.equal(later);
+    await click(el, `li[data-workshop="${id}"] button[data-workshop-step="cancel"]`);
+    $<HTMLButtonElement>(el, '#action-confirm')!.click();
+    await until(() => $(el, '#action-errors') !== null, 4000, 'the missing reason');
+    expect(text(el, '#action-errors')).to.contain('Indiquez un motif : il sera envoyé aux personnes inscrites.');
+    fill(el, '#action-reason', 'Le chantier est fermé ce jour-là.');
+    $<HTMLButtonElement>(el, '#action-confirm')!.click();
+    await until(() => card()?.dataset['status'] === 'cancelled', 8000, 'cancelled');
+    expect($$(el, `li[data-workshop="${id}"] button[data-workshop-step]`)).to.have.length(0);
+  });
+
   it('the workshop’s registrations are the walk’s screen over the workshop: its list, its words, back to the project', async () => {
     const el = await fixture<GuspConsoleRegistrations>(
       html`<gusp-console-registrations
