@@ -371,7 +371,8 @@ export class GuspMap extends HTMLElement {
     if (!this.built || !this.isConnected) return;
     const t = this.t;
     const d = this.dom;
-    if (!this.fitted) this.fit();
+    // Framed once it has a size (a map drawn while hidden is framed when it shows: the ResizeObserver draws again).
+    if (!this.fitted && this.dom.viewport.clientWidth > 0) this.fit();
     const { w, h } = this.size();
 
     d.skip.textContent = t.skip;
