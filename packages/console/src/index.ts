@@ -37,4 +37,6 @@ export type {
   ReportTexts,
 } from './translations/types.js';
 export type { DashboardChart } from './translations/dashboard.js';
+export type { ProjectStep, WorkshopStep } from './translations/projects.js';
+export { gatheringOf, gatheringPath, type GatheringSummary } from './internal/gathering.js';
 export { tokens } from './styles/tokens.js';
