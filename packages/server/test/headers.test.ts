@@ -38,12 +38,17 @@ function assertPageHeaders(headers: Headers, what: string, options: { tokenInUrl
 describe('security headers (issue 10, finding 6)', () => {
   let server: RunningServer;
   let reportPath: string;
+  /** The seed's Bleuets page (issue 15), `/api/projects/{id}.html`. */
+  let projectPath: string;
   before(async () => {
     server = await startServer({ beforeListen: (gusp) => seedValence(gusp.store) });
     const page = (await call(server.url, 'GET', '/')).body as string;
     const report = /href="(\/api\/walks\/[^"/]+\/report\.html)"/.exec(page)?.[1];
     assert.ok(report, 'the seed shares a compte-rendu, linked from the demo page');
     reportPath = report;
+    const projects = (await call(server.url, 'GET', '/api/projects')).body as { projects: { id: string }[] };
+    assert.ok(projects.projects[0], 'the seed has the Bleuets');
+    projectPath = `/api/projects/${projects.projects[0].id}.html`;
   });
   after(async () => {
     await server?.close();
@@ -59,6 +64,7 @@ describe('security headers (issue 10, finding 6)', () => {
     assert.deepEqual(pages.sort(), [
       '/',
       '/annulation',
+      '/api/projects/{page}.html',
       '/api/walks/{walkId}/day-sheet.html',
       '/api/walks/{walkId}/report.html',
       '/api/walks/{walkId}/report/without-email.html',
@@ -75,6 +81,7 @@ describe('security headers (issue 10, finding 6)', () => {
       '/gestion/connexion': '/gestion/connexion?token=secret-sign-in-token',
       '/annulation': '/annulation?walk=w-1&registration=r-1&token=secret-cancel-token',
       '/api/walks/{walkId}/report.html': reportPath,
+      '/api/projects/{page}.html': projectPath,
       '/api/walks/{walkId}/day-sheet.html': reportPath.replace(/report\.html$/, 'day-sheet.html'),
       '/api/walks/{walkId}/report/without-email.html': reportPath.replace(/report\.html$/, 'report/without-email.html'),
       '/marches/{walkId}': reportPath.replace(/^\/api\/walks\/([^/]+)\/report\.html$/, '/marches/$1'),
@@ -109,6 +116,13 @@ describe('security headers (issue 10, finding 6)', () => {
     });
     assert.ok(refused.status >= 400 && refused.status < 500, String(refused.status));
     assertPageHeaders(refused.headers, 'POST /annulation refused', { tokenInUrl: true });
+    // A workshop's cancel link (issue 15): the same page, the same headers.
+    const workshop = await call(server.url, 'GET', '/annulation?workshop=w-1&registration=r-1&token=secret-cancel-token');
+    assert.equal(workshop.status, 200);
+    assertPageHeaders(workshop.headers, 'GET /annulation of a workshop', { tokenInUrl: true });
+    const unknownProject = await call(server.url, 'GET', '/api/projects/unknown.html');
+    assert.equal(unknownProject.status, 404);
+    assertPageHeaders(unknownProject.headers, 'GET /api/projects/unknown.html', {});
   });
 
   test('nosniff on every answer: JSON, errors, bundles, calendars, exports', async () => {
@@ -200,7 +214,13 @@ describe('security headers (issue 10, finding 6)', () => {
       assert.deepEqual(await violations(), []);
       assert.deepEqual(problems, []);
 
-      for (const path of [reportPath, '/annulation?walk=w-1&registration=r-1&token=t', '/docs/elements']) {
+      for (const path of [
+        reportPath,
+        projectPath,
+        '/annulation?walk=w-1&registration=r-1&token=t',
+        '/annulation?workshop=w-1&registration=r-1&token=t',
+        '/docs/elements',
+      ]) {
         await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
         assert.deepEqual(await violations(), [], path);
       }

@@ -173,8 +173,13 @@ ${options.bundle ? `<link rel="modulepreload" href="${escape(options.bundle)}">\
 
 /** The 404 of `/marches/{walkId}`: a page too (people come from a link in their calendar). */
 export function walkNotFoundPage(message: string, locale: string): string {
+  return notFoundPage(message, locale, { fr: 'Diagnostic introuvable', en: 'Walk not found' });
+}
+
+/** A page for what is not there (a draft, an unknown id): its title in the page's language, the refusal, a link home. */
+export function notFoundPage(message: string, locale: string, titles: { readonly fr: string; readonly en: string }): string {
   const t = TEXTS[locale.startsWith('en') ? 'en' : 'fr'];
-  const title = t.lang === 'en' ? 'Walk not found' : 'Diagnostic introuvable';
+  const title = t.lang === 'en' ? titles.en : titles.fr;
   return `<!doctype html>
 <html lang="${t.lang}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><link rel="icon" href="data:,">

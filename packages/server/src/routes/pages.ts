@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** The pages people open: the demo at `/`, the cancel and « Est-ce réglé ? » pages of emails, `/healthz`; and what the API says of itself. */
 import { readFile } from 'node:fs/promises';
-import { CityProfile, walkSummary, type WalkSummary } from '@gusp/core';
+import { CityProfile, RegistrationId, WalkId, walkSummary, WorkshopId, type WalkSummary } from '@gusp/core';
 import type { Context } from 'hono';
 import type { Env, RouteDeps } from '../http/context.js';
 import { cancelForm, cancelResult, type CancelledGathering } from '../demo/cancel-page.js';
@@ -34,6 +34,13 @@ function cancelledGathering(fields: {
   if (fields.workshop) return { kind: 'workshop', id: fields.workshop };
   return undefined;
 }
+
+/**
+ * Whether the ids a cancel form names are ids the core writes: a form's fields are not the query
+ * the app checks for NUL, and an id PostgreSQL cannot hold (`%00`) must be a 404 page, not a 500.
+ */
+const wellFormed = (gathering: { kind: CancelledGathering; id: string }, registration: string) =>
+  (gathering.kind === 'walk' ? WalkId : WorkshopId).safeParse(gathering.id).success && RegistrationId.safeParse(registration).success;
 
 /** The most walks the demo page writes into its list's inline data: the API's page (more are paged from the API). */
 const INLINE_WALKS = 100;
@@ -214,6 +221,10 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
           const gathering = cancelledGathering({ walk: form.get('walk'), workshop: form.get('workshop') });
           if (!gathering || !registration || !token) return tokenRequired(c);
           // A walk's sign-up or a workshop's: the same registration command, on its own stream.
+          if (!wellFormed(gathering, registration)) {
+            const notFound = serverError(gathering.kind === 'walk' ? 'walk.not-found' : 'workshop.not-found', c.get('locale'));
+            return c.html(cancelResult(false, notFound.message), 404);
+          }
           const commands = gathering.kind === 'walk' ? gusp.walks : gusp.workshops;
           const result = await commands.cancelRegistration(gathering.id, registration, { locale: c.get('locale'), token });
           if (!result.ok) return c.html(cancelResult(false, result.error.message), statusOf(result.error.code));

@@ -32,7 +32,8 @@ import {
 import type { Context } from 'hono';
 import type { Staff } from '../auth.js';
 import { staffCommandOptions } from '../http/actor.js';
-import type { Env, RouteDeps } from '../http/context.js';
+import { Refusal, type Env, type RouteDeps } from '../http/context.js';
+import { notFoundPage } from '../demo/walk-page.js';
 import { listFilter } from '../http/list-filter.js';
 import { PAGE_HEADERS, PAGE_QUERY, pageAnswer, pageInMemory, pageRequest, type Keyset } from '../http/page.js';
 import { fileAnswer, jsonAnswer, jsonRoute, route, type RouteGroup } from '../http/route.js';
@@ -195,7 +196,13 @@ export function projectRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: fileAnswer('The page.', 'text/html') },
         handler: async (c) => {
           const id = c.req.param('page').replace(/\.html$/, '');
-          const page = await pageOf(c, id);
+          const page = await pageOf(c, id).catch((error: unknown) => {
+            if (error instanceof Refusal) return error;
+            throw error;
+          });
+          // A draft or an unknown project: a page that says so, as a walk's page does.
+          if (page instanceof Refusal)
+            return c.html(notFoundPage(page.error.message, c.get('locale'), { fr: 'Projet introuvable', en: 'Project not found' }), 404);
           return c.html(
             projectPageToHTML(page, gusp.city, {
               locale: c.get('locale'),

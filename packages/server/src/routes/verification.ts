@@ -5,7 +5,7 @@
  * one replaces it). A link that is no participant's, or a done engagement reopened since, is a page
  * that says so, in the person's language — never a 500.
  */
-import { findOrganisation, RESIDENT_ANSWERS, type ResidentAnswer } from '@gusp/core';
+import { EngagementId, findOrganisation, RESIDENT_ANSWERS, type ResidentAnswer } from '@gusp/core';
 import type { Context } from 'hono';
 import type { Env, RouteDeps } from '../http/context.js';
 import { serverError, statusOf } from '../http/errors.js';
@@ -77,6 +77,8 @@ export function verificationRoutes(deps: RouteDeps): Route[] {
         const [engagement, token, answer] = [form.get('engagement'), form.get('token'), form.get('answer')];
         const lang = verificationLang(form.get('lang') ?? undefined, c.get('locale'));
         if (!engagement || !token) return refused(c, lang, 'request.token-required');
+        // A form's fields are not the query the app checks for NUL: an id the core would not write (`%00`) is no link's.
+        if (!EngagementId.safeParse(engagement).success) return refused(c, lang, 'engagement.verification-link-not-found');
         const result = await gusp.engagements.answer(engagement, { token, answer: (answer ?? '') as ResidentAnswer }, { locale: lang });
         if (!result.ok) return refused(c, lang, result.error.code, result.error.message);
         const given = answer as ResidentAnswer;
