@@ -2,7 +2,7 @@
 /**
  * The demo page served at `/`: the real web components of `@gusp/elements`
  * (`<gusp-walk-list>`, which opens one `<gusp-walk-signup>` at a time,
- * `<gusp-issue-form>`, `<gusp-engagement-tracker>`), loaded from the
+ * `<gusp-project>` for a concerted project, `<gusp-issue-form>`, `<gusp-engagement-tracker>`), loaded from the
  * self-contained bundle with one module script and wired to this server's API
  * with their `endpoint` attribute — exactly what a webmaster pastes into a CMS
  * page. In French, with a link per element to its documentation. The walks
@@ -57,6 +57,8 @@ export interface DemoPageOptions {
    * /api/walks?upcoming=1` answers it) and the issue form's `{ city }`.
    */
   readonly inline?: { readonly walkList?: unknown; readonly issueForm?: unknown };
+  /** A public concerted project to show with `<gusp-project>` (the seed's Bleuets), which loads it from the API. */
+  readonly project?: { readonly id: string; readonly title: string } | undefined;
 }
 
 /**
@@ -107,7 +109,7 @@ export function demoPage(city: CityProfile, walks: DemoWalks, options: DemoPageO
   .warning { background: #fff4d6; color: #5a4000; padding: .75rem 1rem; border-radius: .375rem; }
   footer { margin-block-start: 3rem; font-size: .9rem; color: #4d4d4d; border-block-start: 1px solid #ccc; padding-block-start: .75rem; }
   /* Before the bundle defines them, the elements take their room (no jump). */
-  gusp-walk-list:not(:defined), gusp-issue-form:not(:defined), gusp-engagement-tracker:not(:defined) { display: block; min-block-size: 8rem; }
+  gusp-walk-list:not(:defined), gusp-issue-form:not(:defined), gusp-engagement-tracker:not(:defined), gusp-project:not(:defined) { display: block; min-block-size: 8rem; }
   /* About the room they take once drawn (measured in Chromium: a card is ~13rem on a phone, two cards a row
      of ~15rem wider; the report form ~105rem, ~88rem wider), so what follows does not jump down when the
      bundle runs (layout shift); --walks is the number of walks the list's inline data holds. */
@@ -139,6 +141,15 @@ export function demoPage(city: CityProfile, walks: DemoWalks, options: DemoPageO
     <div class="narrow"><gusp-issue-form endpoint="${DEMO_ENDPOINT}">${jsonBlock(options.inline?.issueForm)}</gusp-issue-form></div>
     ${docLink('gusp-issue-form', 'gusp-issue-form')}
   </section>
+  ${
+    options.project
+      ? `<section aria-labelledby="project-title">
+    <h2 id="project-title">Projets concertés</h2>
+    <gusp-project endpoint="${DEMO_ENDPOINT}" project-id="${escape(options.project.id)}" heading-level="3"><p>Le projet « ${escape(options.project.title)} » s’affiche ici : ses étapes, ses ateliers et ce que les habitants ont décidé.</p></gusp-project>
+    ${docLink('gusp-project', 'gusp-project')}
+  </section>`
+      : ''
+  }
   <section aria-labelledby="tracker-title">
     <h2 id="tracker-title">Engagements opérationnels</h2>
     ${docLink('gusp-engagement-tracker', 'gusp-engagement-tracker')}
@@ -189,7 +200,7 @@ export function elementsDocsPage(readme: string): string {
     blocks.push(`<h${level} id="${slug(title)}">${escape(title)}</h${level}>`);
   }
   flush();
-  const anchors = ['gusp-walk-list', 'gusp-walk-signup', 'gusp-issue-form', 'gusp-engagement-tracker']
+  const anchors = ['gusp-walk-list', 'gusp-walk-signup', 'gusp-issue-form', 'gusp-engagement-tracker', 'gusp-project']
     .map((t) => `<span id="${t}"></span>`)
     .join('');
   return `<!doctype html>

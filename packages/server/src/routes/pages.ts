@@ -80,7 +80,7 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
       route(deps, {
         method: 'get',
         path: '/',
-        summary: 'The demo page: the city’s walks and the three elements',
+        summary: 'The demo page: the city’s walks, a concerted project and the elements',
         responses: { 200: html('The page.') },
         handler: async (c) => {
           const at = now();
@@ -88,11 +88,21 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
           const { upcoming, reported } = await demoWalkLists(await deps.read(), at);
           // Its Content-Security-Policy is the one of every page (app.ts): scripts from /elements/ only.
           const bundleAvailable = bundles.has('gusp-elements.js');
+          // The concerted project most recently changed (the seed's Bleuets), for <gusp-project>; none before one is announced.
+          const project = (await gusp.projects.list())
+            .map((p) => p.project)
+            .filter((p) => p.status !== 'draft')
+            .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))[0];
           return c.html(
             demoPage(
               gusp.city,
               { upcoming, reported },
-              { bundleAvailable, bundle: await bundles.url('gusp-elements.js'), inline: demoInlineData(upcoming, origin(c), gusp.city) },
+              {
+                bundleAvailable,
+                bundle: await bundles.url('gusp-elements.js'),
+                inline: demoInlineData(upcoming, origin(c), gusp.city),
+                ...(project ? { project: { id: project.id, title: project.title } } : {}),
+              },
             ),
           );
         },
