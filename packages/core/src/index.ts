@@ -45,6 +45,7 @@ export * from './walk/walk.rules.js';
 export * from './walk/walk.fold.js';
 export * from './walk/walk.status.js';
 export * from './walk/day-sheet-html.js';
+export * from './walk/route-svg.js';
 export * from './registration/registration-status.js';
 export * from './registration/registration.js';
 export * from './registration/registration.rules.js';

@@ -105,6 +105,10 @@ export const walk = {
     'daySheet.needs': 'Besoins signalés',
     'daySheet.route': 'Parcours',
     'daySheet.noRoute': 'Parcours non précisé : rendez-vous au point indiqué.',
+    'daySheet.map': 'Plan du parcours',
+    'daySheet.mapNote': 'Les numéros sont ceux des haltes de la liste ; le trait continu relie les haltes dans l’ordre.',
+    'daySheet.mapBoundary': 'Le pointillé est le périmètre du quartier.',
+    'daySheet.mapApproximate': 'Le pointillé est le périmètre approximatif du quartier.',
     'daySheet.attendance': 'Feuille d’émargement',
     'daySheet.legend':
       'Signez à votre arrivée. « Téléphone seulement » : pas d’adresse e-mail, le compte-rendu sera remis sur papier ou annoncé par téléphone.',

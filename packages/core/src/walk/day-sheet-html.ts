@@ -21,6 +21,7 @@ import { labelIn } from '../i18n.js';
 import { FIELD_MESSAGES, ICAL_MESSAGES, REGISTRATION_MESSAGES, ROLE_MESSAGES, WALK_MESSAGES } from '../locales/messages.js';
 import type { Registration } from '../registration/registration.js';
 import { needsSummary } from '../views/needs-summary.js';
+import { routeSvg } from './route-svg.js';
 import type { Walk } from './walk.js';
 
 export interface DaySheetOptions {
@@ -51,6 +52,8 @@ dl.facts dd { margin: 0; }
 ol.route { padding-left: 1.5rem; }
 ol.route li { margin-bottom: .35rem; }
 .description { color: #4a4a4a; }
+figure.map { margin: 1rem 0; }
+figure.map svg { display: block; width: 100%; max-width: 36rem; height: auto; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; table-layout: fixed; }
 /* The heading above says it: the caption names the table for screen readers only. */
 caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
@@ -71,7 +74,8 @@ footer { margin-top: 2rem; border-top: 1px solid #8a8a8a; color: #4a4a4a; font-s
   h2 { break-after: avoid; page-break-after: avoid; }
   section.attendance { break-before: page; page-break-before: always; }
   thead { display: table-header-group; }
-  tr, ol.route li { break-inside: avoid; page-break-inside: avoid; }
+  tr, ol.route li, figure.map { break-inside: avoid; page-break-inside: avoid; }
+  figure.map svg { max-height: 11cm; }
   tbody tr { height: 1.1cm; }
   thead th { background: none; }
 }
@@ -146,6 +150,11 @@ export function daySheetToHTML(
     return `<li><strong>${e(s.label)}</strong>${first}${description}</li>`;
   });
   const route = stops.length > 0 ? `<ol class="route">\n${stops.join('\n')}\n</ol>` : `<p>${e(t('daySheet.noRoute'))}</p>`;
+  const boundaryNote = quartier?.boundary ? t(quartier.approximate ? 'daySheet.mapApproximate' : 'daySheet.mapBoundary') : '';
+  const mapNote = [t('daySheet.mapNote'), boundaryNote].filter((n) => n !== '').join(' ');
+  // The caption says in words what the drawing shows; the SVG's own name says which map it is.
+  const svg = routeSvg(walk, quartier, { title: `${t('daySheet.map')} – ${quartierName}`, id: 'route-map' });
+  const map = svg ? `<figure class="map">\n${svg}\n<figcaption class="note">${e(mapNote)}</figcaption>\n</figure>` : '';
 
   const blankRows = Math.max(0, Math.min(50, Math.floor(options.blankRows ?? 5)));
   const attendanceRows = seated.map((r, i) => row(i + 1, r));
@@ -194,7 +203,7 @@ ${facts.map(([term, value]) => `<dt>${e(term)}</dt><dd>${value}</dd>`).join('\n'
 <main>
 <section aria-labelledby="route">
 <h2 id="route">${e(t('daySheet.route'))}</h2>
-${route}
+${route}${map ? `\n${map}` : ''}
 </section>
 <section class="attendance" aria-labelledby="attendance">
 <h2 id="attendance">${e(t('daySheet.attendance'))}</h2>
