@@ -334,6 +334,57 @@ function projectSuite(name: string, open: () => Promise<Database>, skip?: string
       );
     });
 
+    test('a workshop’s other emails are a walk’s, in its words: English, the reminder, a new date, the cancellation (with the .ics that removes it)', async () => {
+      const id = await announcedProject('La cour des Bleuets');
+      const startsAt = inMinutes(6 * 60);
+      const workshop = ok(
+        await post(`/api/projects/${id}/workshops`, {
+          title: 'La cour',
+          startsAt,
+          registrationDeadline: inMinutes(60),
+          place: LOCAL,
+          capacity: 5,
+        }),
+        201,
+      );
+      const wid = workshop.id as string;
+      ok(await post(`/api/workshops/${wid}/publish`));
+      ok(await post(`/api/workshops/${wid}/registrations`, person('court-en', { locale: 'en' }), {}), 201);
+      ok(await post(`/api/workshops/${wid}/registrations`, person('court-fr'), {}), 201);
+      const [english] = await mailsTo('habitant-court-en@example.org', /^Registration confirmed: workshop “La cour”, Le Plan$/);
+      assert.match(
+        english?.text ?? '',
+        /Your registration for the workshop “La cour” in Le Plan is confirmed\.\nWhen: .*\nPlace: Local des habitants/,
+      );
+      // The reminder: it starts within the day.
+      assert.ok(server.notifier);
+      assert.ok((await server.notifier.remind()) >= 2);
+      const [reminder] = await mailsTo(
+        'habitant-court-fr@example.org',
+        /^Rappel : atelier « La cour » (aujourd’hui|ce soir|demain), Le Plan$/,
+      );
+      assert.doesNotMatch(reminder?.text ?? '', /chaussures/, 'a walk’s advice is not a workshop’s');
+      ok(
+        await post(`/api/workshops/${wid}/reschedule`, {
+          startsAt: inMinutes(8 * 60),
+          registrationDeadline: inMinutes(120),
+          reason: 'La salle est prise.',
+        }),
+      );
+      const [moved] = await mailsTo('habitant-court-fr@example.org', /^Nouvelle date : atelier « La cour », Le Plan$/);
+      assert.match(
+        moved?.text ?? '',
+        /L’atelier « La cour » du quartier Le Plan change de date .*\nLieu : Local des habitants.*\nMotif : La salle est prise\./s,
+      );
+      ok(await post(`/api/workshops/${wid}/cancel`, { reason: 'Orage annoncé.' }));
+      const [cancelled] = await mailsTo('habitant-court-fr@example.org', /^Annulé : atelier « La cour », Le Plan$/);
+      assert.match(cancelled?.text ?? '', /L’atelier « La cour » du quartier Le Plan prévu .* est annulé\.\nMotif : Orage annoncé\./);
+      const ics = cancelled?.attachments.find((a) => /calendar/.test(a.contentType));
+      assert.match(ics?.content.toString('utf8') ?? '', /METHOD:CANCEL/);
+      const [english2] = await mailsTo('habitant-court-en@example.org', /^Cancelled: workshop “La cour”, Le Plan$/);
+      assert.match(english2?.text ?? '', /The workshop “La cour” in Le Plan planned .* is cancelled\./);
+    });
+
     test('200 simultaneous sign-ups to a workshop of 30 seats: exactly 30 confirmed, 170 waitlisted in order', async () => {
       const id = await announcedProject('Le square du Plan');
       const workshop = ok(
