@@ -13,12 +13,16 @@ import {
   type Engagement,
   type EngagementDashboard,
   type EngagementStatus,
+  type Observation,
   type ObservationStats,
   type QuartierCoverage,
   type Walk,
   type WalkSummary,
 } from '@gusp/core';
 import { heading } from '@gusp/elements/shared/heading.js';
+// The public elements' map (list first, keyboard-operable); already in the console's bundle through the day's issue form.
+import '@gusp/elements/shared/map/map.js';
+import type { GuspMap, MapPoint } from '@gusp/elements/shared/map/map.js';
 import { Task, TaskStatus } from '@lit/task';
 import { css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
 import { hrefOf } from '../app/routes.js';
@@ -52,6 +56,17 @@ export interface DashboardData {
   readonly stats: ObservationStats;
   readonly engagements: EngagementDashboardAnswer;
   readonly walks: readonly Walk[];
+  /** The year's observations (`GET /api/observations?from=&to=&quartier=`), for the map; none: no map. */
+  readonly observations?: readonly Omit<Observation, 'reporter'>[];
+}
+
+/** An observation the map shows: its own point, or its stop's. */
+interface Placed {
+  readonly observation: Omit<Observation, 'reporter'>;
+  readonly n: number;
+  readonly theme: string;
+  readonly where: string;
+  readonly point: { readonly lat: number; readonly lon: number };
 }
 
 /** A table cell: words, a count, or a figure shown one way (« 75 % ») and written another in the CSV (`75`). */
@@ -107,6 +122,7 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
     organisation: { type: String, reflect: true },
     walk: { type: String, reflect: true },
     chartWidth: { state: true },
+    placedSelected: { state: true },
   };
 
   static override styles = [
@@ -185,6 +201,17 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
         display: block;
         font-size: 1.4rem;
       }
+      .observation-map {
+        margin-block: calc(var(--_space) * 1.5) 0;
+      }
+      /* Its hidden words stay inside the box that scrolls, not past the screen's edge. */
+      .observation-map .table-box {
+        position: relative;
+      }
+      tr[aria-current='true'] > * {
+        outline: 3px solid var(--_text);
+        outline-offset: -3px;
+      }
       .print-only {
         display: none;
         font-weight: 600;
@@ -205,6 +232,8 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
   /** The stops' chart for one walk (its id); every walk of the filters by default. */
   declare walk: string | undefined;
   declare data: DashboardData | undefined;
+  /** The observation selected on the map or in its list (`aria-current` on its row). */
+  declare private placedSelected: string | undefined;
   /** The city from the last answer, so the filters keep their choices while another year loads. */
   private city: CityProfile | undefined;
   /** Each chart's CSV and its `blob:` URL, made again only when the CSV changes. */
@@ -218,20 +247,30 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
       const stats = new URLSearchParams({ year: String(year) });
       const engagements = new URLSearchParams();
       const walks = new URLSearchParams({ year: String(year), include: 'drafts' });
+      const observations = new URLSearchParams({ from: `${year}-01-01`, to: `${year}-12-31` });
       if (quartier) {
+        observations.set('quartier', quartier);
         stats.set('quartier', quartier);
         engagements.set('quartier', quartier);
         walks.set('quartier', quartier);
       }
       if (organisation) engagements.set('organisation', organisation);
-      const [city, coverage, statsAnswer, engagementAnswer, walkList] = await Promise.all([
+      const [city, coverage, statsAnswer, engagementAnswer, walkList, observationList] = await Promise.all([
         staffRequest<CityProfile>(base, '/city', init),
         staffRequest<CoverageAnswer>(base, `/quartiers/coverage?year=${year}`, init),
         staffRequest<ObservationStats>(base, `/observations/stats?${stats}`, init),
         staffRequest<EngagementDashboardAnswer>(base, `/engagements/dashboard?${engagements}`, init),
         staffPages<{ walks: WalkSummary[] }>(base, `/walks?${walks}`, 'walks', init),
+        staffPages<{ observations: Omit<Observation, 'reporter'>[] }>(base, `/observations?${observations}`, 'observations', init),
       ]);
-      return { city, coverage, stats: statsAnswer, engagements: engagementAnswer, walks: walkList.walks.map((w) => w.walk) };
+      return {
+        city,
+        coverage,
+        stats: statsAnswer,
+        engagements: engagementAnswer,
+        walks: walkList.walks.map((w) => w.walk),
+        observations: observationList.observations,
+      };
     },
     onComplete: (data) => {
       this.city = data.city;
@@ -630,8 +669,116 @@ export class GuspConsoleDashboard extends ConsoleScreen<DashboardData> {
       <p>${t.observationsIntro(this.shownYear)}</p>
       ${this.figure(themeTable, themeChart, { year: true, quartier: true })}
       <p>${t.stopsIntro}</p>
-      ${this.figure(stopTable, stopChart, { year: true, quartier: true })}
+      ${this.figure(stopTable, stopChart, { year: true, quartier: true })} ${this.observationMap(data)}
     </section>`;
+  }
+
+  /** The counted observations that have a point (their own, or their stop's), numbered in the list's order. */
+  private placed(data: DashboardData): Placed[] {
+    const walks = new Map<string, Walk>(data.walks.map((w) => [w.id, w]));
+    const counted = (data.observations ?? []).filter(
+      (o) => o.status !== 'duplicate' && o.status !== 'rejected' && (!this.walk || o.walkId === this.walk),
+    );
+    const placed: Placed[] = [];
+    for (const observation of counted) {
+      const stop = observation.walkId ? walks.get(observation.walkId)?.stops.find((s) => s.id === observation.stopId) : undefined;
+      const point = observation.point ?? stop?.point;
+      if (!point) continue;
+      const where = stop?.label ?? observation.address?.trim() ?? '';
+      placed.push({
+        observation,
+        n: placed.length + 1,
+        theme: this.themeName(data.city, observation.themeId),
+        where: where || this.t.dashboard.placedPoint,
+        point,
+      });
+    }
+    return placed;
+  }
+
+  /**
+   * The observations on a map, list first: the table of every placed observation (`table[data-table="placed"]`,
+   * a `tr[data-observation]` each, « Voir sur la carte » moving the focus to its marker), and the map beside it,
+   * each a disc marked « + » (positive) or a triangle marked « ! » (a problem) named in words, never colour alone.
+   */
+  private observationMap(data: DashboardData): TemplateResult | typeof nothing {
+    if (!data.observations) return nothing;
+    const t = this.t.dashboard;
+    const placed = this.placed(data);
+    const polarity = (p: Placed) => (p.observation.polarity === 'positive' ? t.positiveOne : t.problemOne);
+    const points: MapPoint[] = placed.map((p) => ({
+      id: p.observation.id,
+      label: `${p.n}. ${polarity(p)} – ${p.theme}`,
+      description: `${p.where}${p.observation.description.trim() ? ` : ${p.observation.description.trim().slice(0, 200)}` : ''}`,
+      kind: p.observation.polarity === 'positive' ? 'positive' : 'negative',
+      lat: p.point.lat,
+      lon: p.point.lon,
+    }));
+    const quartier = this.quartier ? findQuartier(data.city, this.quartier) : undefined;
+    const map = () => this.renderRoot.querySelector<GuspMap>('gusp-map');
+    return html`<div class="observation-map" data-part="observation-map" aria-labelledby="observation-map-title" role="group">
+      ${heading(this.level(2), t.mapTitle, { id: 'observation-map-title' })}
+      <p>${t.mapIntro}</p>
+      ${
+        placed.length === 0
+          ? html`<p data-placed-none>${t.noPlaced}</p>`
+          : html`<p>${t.placedCount(placed.length)}</p>
+              <div class="table-box" data-label=${t.tableOf(t.mapTitle)}>
+                <table data-table="placed">
+                  <caption class="visually-hidden">
+                    ${t.mapTitle}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">${t.number}</th>
+                      <th scope="col">${t.kind}</th>
+                      <th scope="col">${t.theme}</th>
+                      <th scope="col">${t.where}</th>
+                      <th scope="col" class="no-print"><span class="visually-hidden">${t.onMap}</span></th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${placed.map(
+                      (p) =>
+                        html`<tr
+                          data-observation=${p.observation.id}
+                          data-polarity=${p.observation.polarity}
+                          aria-current=${this.placedSelected === p.observation.id ? 'true' : 'false'}
+                        >
+                          <td data-number>${p.n}</td>
+                          <th scope="row">${polarity(p)}</th>
+                          <td>${p.theme}</td>
+                          <td>${p.where}</td>
+                          <td class="no-print">
+                            <button
+                              type="button"
+                              class="secondary"
+                              data-show-on-map
+                              @click=${() => {
+                                this.placedSelected = p.observation.id;
+                                map()?.focusPoint(p.observation.id);
+                              }}
+                            >
+                              ${t.onMap}<span class="visually-hidden"> (${t.showOnMap(p.n)})</span>
+                            </button>
+                          </td>
+                        </tr>`,
+                    )}
+                  </tbody>
+                </table>
+              </div>
+              <gusp-map
+                class="no-print"
+                .points=${points}
+                .tiles=${data.city.map?.tiles}
+                .boundary=${quartier?.boundary}
+                .centre=${quartier?.centre}
+                .selected=${this.placedSelected}
+                .label=${t.mapLabel(this.shownYear)}
+                @gusp-map-select=${(e: CustomEvent<{ id: string | undefined }>) => (this.placedSelected = e.detail.id)}
+              ></gusp-map>`
+      }
+    </div>`;
   }
 
   // ------------------------------------------------------------------ engagements

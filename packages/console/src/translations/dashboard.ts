@@ -53,6 +53,22 @@ export interface DashboardTexts {
   readonly stopsIntro: string;
   readonly stopsGist: (stops: number, best: string | undefined, worst: string | undefined) => string;
   readonly noStops: string;
+  // The observations on the map (list first).
+  readonly mapTitle: string;
+  readonly mapIntro: string;
+  /** The map's name after « Carte : ». */
+  readonly mapLabel: (year: number) => string;
+  readonly placedCount: (n: number) => string;
+  readonly noPlaced: string;
+  readonly placedPoint: string;
+  readonly number: string;
+  readonly kind: string;
+  readonly where: string;
+  readonly positiveOne: string;
+  readonly problemOne: string;
+  readonly onMap: string;
+  /** Which observation « Voir sur la carte » shows, for a screen reader. */
+  readonly showOnMap: (n: number) => string;
   readonly otherStop: (id: string) => string;
   readonly walkOf: (date: string) => string;
   // Engagements.
@@ -160,6 +176,20 @@ export const dashboardFr: DashboardTexts = {
     (worst ? ` ; le plus de problèmes : ${worst}` : '') +
     '.',
   noStops: 'Aucune observation notée à une halte pour ces filtres.',
+  mapTitle: 'Les observations sur la carte',
+  mapIntro:
+    'La liste des observations placées (par un point, ou à leur halte), puis la carte : un point positif est un rond marqué « + », un problème un triangle marqué « ! ».',
+  mapLabel: (year) => `observations de ${year}`,
+  placedCount: (n) => `${n} observation${plural(n, '', 's')} placée${plural(n, '', 's')}.`,
+  noPlaced: 'Aucune observation placée sur une carte pour ces filtres.',
+  placedPoint: 'Point placé sur la carte',
+  number: 'N°',
+  kind: 'Nature',
+  where: 'Lieu',
+  positiveOne: 'Point positif',
+  problemOne: 'Problème',
+  onMap: 'Voir sur la carte',
+  showOnMap: (n) => `observation ${n}`,
   otherStop: (id) => `Halte ${id}`,
   walkOf: (date) => `Diagnostic du ${date}`,
   engagementsTitle: 'Engagements',
@@ -268,6 +298,20 @@ export const dashboardEn: DashboardTexts = {
     (worst ? `; most problems: ${worst}` : '') +
     '.',
   noStops: 'No observation noted at a stop for these filters.',
+  mapTitle: 'Observations on the map',
+  mapIntro:
+    'The list of the observations that have a place (a point, or their stop), then the map: a positive point is a disc marked “+”, a problem a triangle marked “!”.',
+  mapLabel: (year) => `observations of ${year}`,
+  placedCount: (n) => `${n} observation${n === 1 ? '' : 's'} placed.`,
+  noPlaced: 'No observation placed on a map for these filters.',
+  placedPoint: 'Point placed on the map',
+  number: 'No.',
+  kind: 'Kind',
+  where: 'Place',
+  positiveOne: 'Positive point',
+  problemOne: 'Problem',
+  onMap: 'Show on the map',
+  showOnMap: (n) => `observation ${n}`,
   otherStop: (id) => `Stop ${id}`,
   walkOf: (date) => `Walk of ${date}`,
   engagementsTitle: 'Commitments',
