@@ -115,6 +115,24 @@ describe('<gusp-map>', () => {
     expect(focused(map)?.classList.contains('viewport')).to.equal(true);
   });
 
+  it('keeps the view the user chose when its host gives the same points again (a re-render), and frames new ones', async () => {
+    const map = await showMap();
+    shadow(map).querySelector<HTMLElement>('.viewport')!.focus();
+    await sendKeys({ press: '-' });
+    await sendKeys({ press: 'ArrowRight' });
+    const [a, b] = [markerAt(map, 's1'), markerAt(map, 's2')];
+    map.points = STOPS.map((p) => ({ ...p }));
+    await map.updateComplete;
+    await tick();
+    expect([markerAt(map, 's1'), markerAt(map, 's2')]).to.deep.equal([a, b]);
+    map.points = STOPS.map((p) => ({ ...p, lat: p.lat + 0.01 }));
+    await map.updateComplete;
+    await tick();
+    const [a2, b2] = [markerAt(map, 's1'), markerAt(map, 's2')];
+    // Moved points are framed again: at the zoom that fits them, farther apart than the zoomed-out view drew them.
+    expect(Math.hypot(a2.x - b2.x, a2.y - b2.y)).to.be.greaterThan(Math.hypot(a.x - b.x, a.y - b.y) * 1.5);
+  });
+
   it('opens a marker’s card right after it (Enter), closes it with Escape and gives the focus back to the marker', async () => {
     const map = await showMap();
     const selections: (string | undefined)[] = [];

@@ -90,6 +90,15 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   if (text !== undefined) e.textContent = text;
   return e;
 };
+/** Whether two lists hold the same points at the same places, in the same order. */
+const samePoints = (a: readonly MapPoint[] | undefined, b: readonly MapPoint[] | undefined): boolean =>
+  !!a &&
+  !!b &&
+  a.length === b.length &&
+  a.every((p, i) => {
+    const q = b[i]!;
+    return p.id === q.id && p.lat === q.lat && p.lon === q.lon;
+  });
 const SVG = 'http://www.w3.org/2000/svg';
 const sheet = (css: string): CSSStyleSheet => {
   const s = new CSSStyleSheet();
@@ -164,8 +173,10 @@ export class GuspMap extends HTMLElement {
         },
         set(this: GuspMap, value: unknown) {
           if (this.state[name] === value) return;
+          // The same points again (a host re-rendering, `stops` mapped anew): the view the user zoomed and panned stays.
+          const same = name === 'points' && samePoints(this.state.points as readonly MapPoint[] | undefined, value as readonly MapPoint[]);
           this.state[name] = value;
-          if (name === 'points' || name === 'boundary') this.fitted = false;
+          if ((name === 'points' && !same) || name === 'boundary') this.fitted = false;
           this.schedule();
         },
       });
