@@ -466,6 +466,28 @@ function projectSuite(name: string, open: () => Promise<Database>, skip?: string
       assert.equal((await fetch(`${base}/api/projects/nope.html`)).status, 404);
     });
 
+    test('the read models of projects and workshops: what the folds say, no personal data, the same rows after a rebuild', async () => {
+      const rows = async () => ({
+        projects: (await db.sql.query('SELECT * FROM read_projects ORDER BY id')).rows,
+        workshops: (await db.sql.query('SELECT * FROM read_workshops ORDER BY id')).rows,
+      });
+      await server.readModels.caughtUp();
+      const followed = await rows();
+      assert.ok(
+        followed.projects.length >= 3 && followed.workshops.length >= 3,
+        JSON.stringify([followed.projects.length, followed.workshops.length]),
+      );
+      for (const row of followed.workshops as { id: string; status: string; doc: unknown }[]) {
+        const agg = await server.gusp.workshops.get(row.id);
+        assert.ok(agg.ok);
+        assert.equal(row.status, agg.value.workshop.status);
+      }
+      const text = JSON.stringify(followed);
+      for (const secret of ['habitant-', '@example.org', 'cancelToken', 'Voisine du 4e']) assert.ok(!text.includes(secret), secret);
+      await server.readModels.rebuild();
+      assert.deepEqual(await rows(), followed);
+    });
+
     test('personal data: a workshop’s registrations are exported, erased by email and purged like a walk’s', async () => {
       const id = await announcedProject('Le jardin partagé');
       const workshop = ok(

@@ -17,6 +17,7 @@
 import { valence, type Gusp, type WalkAggregate, type WorkshopAggregate } from '@gusp/core';
 import type { ReadModels } from '../read/read-models.js';
 import { walksDueForReminder } from '../read/walks.js';
+import { workshopsDueForReminder } from '../read/workshops.js';
 import type { Sql } from '../sql.js';
 import {
   eventEmails,
@@ -202,8 +203,12 @@ export function createNotifier(options: NotifierOptions) {
       if (agg.ok) due.push(agg.value);
     }
     for (const e of reminderEmails(ctx, due, now, reminderWindow)) added += await outbox.add(e);
-    // Workshops the same way; they have no read model yet: few per city, folded here (see the server README).
-    const workshops = (await gusp.workshops.list()).filter((w) => ['open', 'closed'].includes(w.workshop.status));
+    // Workshops the same way, from their read model (read/workshops.ts).
+    const workshops: WorkshopAggregate[] = [];
+    for (const id of await workshopsDueForReminder(options.sql, now, reminderWindow)) {
+      const agg = await gusp.workshops.get(id);
+      if (agg.ok) workshops.push(agg.value);
+    }
     for (const e of workshopReminderEmails(ctx, workshops, now, reminderWindow)) added += await outbox.add(e);
     return added;
   }

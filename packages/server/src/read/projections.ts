@@ -4,5 +4,12 @@ import { engagementProjection } from './engagements.js';
 import { observationProjection } from './observations.js';
 import type { Projection } from './projection.js';
 import { walkProjection } from './walks.js';
+import { projectProjection, workshopProjection } from './workshops.js';
 
-export const PROJECTIONS: readonly Projection[] = [walkProjection, observationProjection, engagementProjection];
+export const PROJECTIONS: readonly Projection[] = [
+  walkProjection,
+  observationProjection,
+  engagementProjection,
+  projectProjection,
+  workshopProjection,
+];

@@ -14,6 +14,7 @@ import { noneMatch } from '../http/etag.js';
 import { publicWalkSummary } from '../http/public-views.js';
 import { fileAnswer, jsonAnswer, route, type RouteGroup } from '../http/route.js';
 import { demoWalkLists } from '../read/walks.js';
+import { projectDocs } from '../read/workshops.js';
 import { verificationRoutes } from './verification.js';
 import { walkCalendarLinks } from './walks.js';
 
@@ -89,7 +90,7 @@ export function pageRoutes(deps: RouteDeps): RouteGroup {
           // Its Content-Security-Policy is the one of every page (app.ts): scripts from /elements/ only.
           const bundleAvailable = bundles.has('gusp-elements.js');
           // The concerted project most recently changed (the seed's Bleuets), for <gusp-project>; none before one is announced.
-          const project = (await gusp.projects.list())
+          const project = (await projectDocs(await deps.read()))
             .map((p) => p.project)
             .filter((p) => p.status !== 'draft')
             .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))[0];

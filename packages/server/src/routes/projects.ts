@@ -26,6 +26,7 @@ import {
   Workshop,
   type Engagement,
   type ProjectAggregate,
+  type WorkshopAggregate,
   type Result,
   type StaffCommandOptions,
 } from '@gusp/core';
@@ -39,6 +40,7 @@ import { PAGE_HEADERS, PAGE_QUERY, pageAnswer, pageInMemory, pageRequest, type K
 import { fileAnswer, jsonAnswer, jsonRoute, route, type RouteGroup } from '../http/route.js';
 import { statusParam } from '../read/list-params.js';
 import { parsedDoc } from '../read/observations.js';
+import { projectDocs, publicWorkshops, workshopIdsOf } from '../read/workshops.js';
 import { bodyStepRoute, stepRoute, type StepKind } from './steps.js';
 import { calendarAnswer, calendarResponses } from './walks.js';
 import { projectPageUrl, publicWorkshopSummary } from './workshops.js';
@@ -121,10 +123,16 @@ export function projectRoutes(deps: RouteDeps): RouteGroup {
     return rows.map((r) => parsedDoc<Engagement>(r.doc));
   };
 
+  /** A project's workshops with their registrations: their ids from the read model, each stream read alone. */
+  const workshopsOf = async (id: string): Promise<WorkshopAggregate[]> => {
+    const found = await Promise.all((await workshopIdsOf(await deps.read(), id)).map((w) => gusp.workshops.get(w)));
+    return found.flatMap((w) => (w.ok ? [w.value] : []));
+  };
+
   /** The public page of a project: the core's `projectPage`, from its stream, its workshops and its engagements. */
   const pageOf = async (c: Context<Env>, id: string) => {
     const agg = await visible(c, id);
-    const [workshops, engagements] = await Promise.all([gusp.workshops.list({ projectId: id }), engagementsOf(id)]);
+    const [workshops, engagements] = await Promise.all([workshopsOf(id), engagementsOf(id)]);
     const page = projectPage(agg, workshops, engagements, gusp.city, now());
     const withLinks = (list: typeof page.upcomingWorkshops) => list.map((s) => publicWorkshopSummary(s, origin(c)));
     return { ...page, upcomingWorkshops: withLinks(page.upcomingWorkshops), pastWorkshops: withLinks(page.pastWorkshops) };
@@ -177,7 +185,7 @@ export function projectRoutes(deps: RouteDeps): RouteGroup {
           const page = pageRequest(c, PROJECT_KEYSET);
           const drafts = c.req.query('include') === 'drafts';
           const who = drafts ? await deps.staff(c, draftReaders.roles) : undefined;
-          const all = (await gusp.projects.list())
+          const all = (await projectDocs(await deps.read(), drafts))
             .filter((p) => p.project.status !== 'draft' || (drafts && mayReadDraft(who, p.project)))
             .sort((a, b) => instant(a.project.createdAt) - instant(b.project.createdAt) || (a.project.id < b.project.id ? -1 : 1));
           const found = pageInMemory(filter.apply(c, all), page, projectKey);
@@ -222,10 +230,7 @@ export function projectRoutes(deps: RouteDeps): RouteGroup {
         handler: async (c) => {
           const agg = await visible(c, c.req.param('projectId'));
           if (agg.project.status === 'draft') return refuse(c, 'project.not-found', { projectId: agg.project.id });
-          const workshops = (await gusp.workshops.list({ projectId: agg.project.id }))
-            .map((w) => w.workshop)
-            .filter((w) => w.status !== 'draft')
-            .sort((a, b) => instant(a.startsAt) - instant(b.startsAt));
+          const workshops = await publicWorkshops(await deps.read(), { projectId: agg.project.id });
           const ics = projectICalendarFeed(agg.project, workshops, gusp.city, {
             locale: c.get('locale'),
             workshopUrl: () => projectPageUrl(origin(c), agg.project.id),
@@ -255,7 +260,7 @@ export function projectRoutes(deps: RouteDeps): RouteGroup {
         responses: { 200: jsonAnswer('`{ projectId, workshops: WorkshopParticipation[] }`.') },
         handler: async (c) => {
           const agg = await visible(c, c.req.param('projectId'));
-          const workshops = (await gusp.workshops.list({ projectId: agg.project.id })).filter((w) => w.workshop.status !== 'draft');
+          const workshops = (await workshopsOf(agg.project.id)).filter((w) => w.workshop.status !== 'draft');
           return c.json({ projectId: agg.project.id, workshops: participationByWorkshop(workshops) });
         },
       }),
@@ -372,7 +377,7 @@ export function projectGeoRoutes(deps: RouteDeps): RouteGroup {
           'The core’s `projectsToGeoJSON`: drafts left out; each feature’s properties are public (title, status, kind, quartier, landlord, current phase), in the request’s language. A project whose site has no point has a `null` geometry.',
         responses: { 200: fileAnswer('A FeatureCollection.', 'application/geo+json') },
         handler: async (c) => {
-          const projects = (await gusp.projects.list()).map((p) => p.project).sort((a, b) => (a.id < b.id ? -1 : 1));
+          const projects = (await projectDocs(await deps.read())).map((p) => p.project).sort((a, b) => (a.id < b.id ? -1 : 1));
           const body = JSON.stringify(projectsToGeoJSON(projects, gusp.city, { locale: c.get('locale') }));
           return c.body(body, 200, { 'Content-Type': 'application/geo+json; charset=utf-8' });
         },

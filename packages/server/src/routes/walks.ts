@@ -36,7 +36,8 @@ import {
   walkRows,
   walksOfYear,
 } from '../read/walks.js';
-import { sqlParams } from '../sql.js';
+import { sqlParams, type SqlSession } from '../sql.js';
+import { projectTitles, publicWorkshops } from '../read/workshops.js';
 import { registrationRoutes, type GatheringRoutes } from './registrations.js';
 import { gatheringStepRoutes, type StepKind } from './steps.js';
 import { reportRoutes } from './report.js';
@@ -319,18 +320,11 @@ export function quartierRoutes(deps: RouteDeps): RouteGroup {
    * The public workshops of a quartier's concerted projects (issue 15), which its feed lists after
    * its walks: people subscribed to their quartier learn of them without a second subscription.
    */
-  const quartierWorkshops = async (quartierId: string | undefined) => {
+  const quartierWorkshops = async (sql: SqlSession, quartierId: string | undefined) => {
     if (quartierId === undefined) return { workshops: [] as Workshop[], titles: new Map<string, string>() };
-    const workshops = (await gusp.workshops.list())
-      .map((w) => w.workshop)
-      .filter((w) => w.quartierId === quartierId && w.status !== 'draft')
-      .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || (a.id < b.id ? -1 : 1));
-    const titles = new Map<string, string>();
-    for (const projectId of new Set(workshops.map((w) => w.projectId))) {
-      const project = await gusp.projects.get(projectId);
-      if (project.ok) titles.set(projectId, project.value.project.title);
-    }
-    return { workshops, titles };
+    // From the workshops' and projects' read models (read/workshops.ts): no workshop stream is folded.
+    const workshops = await publicWorkshops(sql, { quartierId });
+    return { workshops, titles: await projectTitles(sql, [...new Set(workshops.map((w) => w.projectId))]) };
   };
   /** The public walks (not drafts) of the city, or of one quartier with its projects' workshops, as a named feed. */
   const feed = async (c: Context<Env>, quartierId?: string) => {
@@ -338,7 +332,7 @@ export function quartierRoutes(deps: RouteDeps): RouteGroup {
     const locale = c.get('locale');
     const key = `${quartierId ?? ''}\n${locale}`;
     const { digest, lastUpdate: walksUpdate } = await publicWalksFingerprint(sql, quartierId);
-    const { workshops, titles } = await quartierWorkshops(quartierId);
+    const { workshops, titles } = await quartierWorkshops(sql, quartierId);
     const workshopsDigest = createHash('sha256')
       .update(JSON.stringify(workshops.map((w) => [w.id, w.updatedAt, titles.get(w.projectId)])))
       .digest('base64url');

@@ -22,7 +22,9 @@ import {
 import type { Context } from 'hono';
 import type { Env, RouteDeps } from '../http/context.js';
 import { listFilter } from '../http/list-filter.js';
-import { PAGE_HEADERS, PAGE_QUERY, pageAnswer, pageInMemory, pageRequest, type Keyset } from '../http/page.js';
+import { PAGE_HEADERS, PAGE_QUERY, pageAnswer, pageOf, pageRequest } from '../http/page.js';
+import { upcomingWorkshopSql, WORKSHOP_KEYSET, workshopKey, workshopRows, workshopSummaryOf } from '../read/workshops.js';
+import { sqlParams } from '../sql.js';
 import { jsonAnswer, route, type RouteGroup } from '../http/route.js';
 import { registrationRoutes, staffRegistrationRoutes, type GatheringRoutes } from './registrations.js';
 import { gatheringStepRoutes, type StepKind } from './steps.js';
@@ -58,14 +60,6 @@ export const publicWorkshopSummary = (s: WorkshopSummary, origin: string) => ({
   calendar: workshopCalendarLinks(origin, s.workshop),
 });
 
-/** The list's order: start, then id. */
-const WORKSHOP_KEYSET: Keyset = {
-  columns: [
-    { sql: 'starts_at', type: 'bigint' },
-    { sql: 'id', type: 'text' },
-  ],
-};
-const workshopKey = (s: WorkshopSummary) => [instant(s.workshop.startsAt), s.workshop.id] as const;
 const PUBLIC_STATUSES = WORKSHOP_STATUSES.filter((s) => s !== 'draft');
 
 /** Whether a request asks for drafts (`include=drafts`): staff only. */
@@ -76,10 +70,12 @@ export function workshopListFilter(now: () => Date) {
     quartier: {
       description: 'Only the workshops of this quartier (its id, from the city profile).',
       matches: (s, v) => s.workshop.quartierId === v,
+      sql: (v, p) => `quartier_id = ${p.bind(v)}`,
     },
     project: {
       description: 'Only the workshops of this project (its id).',
       matches: (s, v) => s.workshop.projectId === v,
+      sql: (v, p) => `project_id = ${p.bind(v)}`,
     },
     upcoming: {
       description:
@@ -87,6 +83,7 @@ export function workshopListFilter(now: () => Date) {
       schema: { type: 'string', enum: ['0', '1'] },
       valid: (v) => v === '0' || v === '1',
       matches: (s, v) => v === '0' || (['open', 'closed'].includes(s.workshop.status) && instant(s.workshop.startsAt) >= now().getTime()),
+      sql: (v, p) => (v === '0' ? 'TRUE' : upcomingWorkshopSql(p, now().getTime())),
     },
     include: {
       description:
@@ -94,6 +91,7 @@ export function workshopListFilter(now: () => Date) {
       schema: { type: 'string', enum: ['drafts'] },
       valid: (v) => v === 'drafts',
       matches: () => true,
+      sql: () => 'TRUE',
     },
   });
 }
@@ -147,13 +145,16 @@ export function workshopRoutes(deps: RouteDeps): RouteGroup {
           const page = pageRequest(c, WORKSHOP_KEYSET);
           const drafts = draftsAsked(c);
           if (drafts) await deps.staff(c, staffReaders.roles);
-          const upcoming = c.req.query('upcoming') === undefined;
-          const all = (await gusp.workshops.list())
-            .filter((w) => drafts || w.workshop.status !== 'draft')
-            .map((w) => workshopSummary(w, at))
-            .filter((s) => !upcoming || (['open', 'closed'].includes(s.workshop.status) && instant(s.workshop.startsAt) >= at.getTime()))
-            .sort((a, b) => instant(a.workshop.startsAt) - instant(b.workshop.startsAt) || (a.workshop.id < b.workshop.id ? -1 : 1));
-          const found = pageInMemory(filter.apply(c, all), page, workshopKey);
+          const params = sqlParams();
+          const where = filter.where(c, params);
+          // Upcoming unless `upcoming=0` says otherwise.
+          if (c.req.query('upcoming') === undefined) where.push(upcomingWorkshopSql(params, at.getTime()));
+          const docs = await workshopRows(await deps.read(), where, params, page, drafts);
+          const found = pageOf(
+            docs.map((d) => workshopSummaryOf(d, at)),
+            page,
+            (s) => workshopKey(s.workshop),
+          );
           return pageAnswer(
             c,
             origin(),
