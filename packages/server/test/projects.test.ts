@@ -15,6 +15,7 @@ import ICAL from 'ical.js';
 import { createToken } from '../src/auth.js';
 import type { Database } from '../src/db.js';
 import { purgePersonalData, exportPersonalData, erasePersonalData } from '../src/privacy.js';
+import { DEFAULT_SIGNUPS_PER_CLIENT } from '../src/http/rate-limit.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { sqlStore } from '../src/store/sql-store.js';
 import { call, isErrorBody, person, rushSignUps } from './harness.js';
@@ -399,6 +400,31 @@ function projectSuite(name: string, open: () => Promise<Database>, skip?: string
       });
       const summary = ok(await call(base, 'GET', `/api/workshops/${workshop.id}`));
       assert.deepEqual([summary.confirmed, summary.waitlisted, summary.seatsLeft], [30, 170, 0]);
+    });
+
+    test('one client cannot fill a workshop: the walk’s per-client sign-up limit holds for workshops too (429)', async () => {
+      const limited = await startServer({
+        database: db,
+        rateLimit: { perMinute: 60, burst: 60, signupsPerClient: DEFAULT_SIGNUPS_PER_CLIENT },
+      });
+      try {
+        const id = await announcedProject('Le préau');
+        const workshop = ok(
+          await post(`/api/projects/${id}/workshops`, { title: 'Le préau', startsAt: inMinutes(20 * 24 * 60), place: LOCAL, capacity: 30 }),
+          201,
+        );
+        ok(await post(`/api/workshops/${workshop.id}/publish`));
+        const answers = [];
+        for (let i = 0; i <= DEFAULT_SIGNUPS_PER_CLIENT; i++)
+          answers.push(await call(limited.url, 'POST', `/api/workshops/${workshop.id}/registrations`, { body: person(`preau-${i}`) }));
+        assert.deepEqual(
+          answers.map((r) => r.status),
+          [...Array.from({ length: DEFAULT_SIGNUPS_PER_CLIENT }, () => 201), 429],
+        );
+        assert.equal(answers.at(-1)?.body.error.code, 'request.signups-limited');
+      } finally {
+        await limited.close();
+      }
     });
 
     test('the seed’s Bleuets: the opening of the local des habitants in September 2013, contributions, the OPH’s engagements, the next workshop open for sign-up', async () => {
