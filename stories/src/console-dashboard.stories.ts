@@ -159,5 +159,50 @@ export const Valence2026: DashboardStory = {};
 /** A year with nothing yet: every chart says so, every priority quartier is uncovered. */
 export const EmptyYear: DashboardStory = { args: { data: emptyYear() } };
 
+/** The Bleuets walk with its stops placed, and what was noted there: listed, then on the map by polarity. */
+const placedWalk = walkData({
+  walk: {
+    id: lePlan.id,
+    title: lePlan.title,
+    status: 'done',
+    startsAt: lePlan.startsAt,
+    registrationDeadline: lePlan.registrationDeadline,
+    stops: [
+      { id: 'stop-parvis', label: 'Parvis de l’immeuble Les Bleuets', point: { lat: 44.9209, lon: 4.9118 } },
+      { id: 'stop-passage', label: 'Passage vers l’arrêt de bus', point: { lat: 44.9198, lon: 4.9134 } },
+      { id: 'stop-jeux', label: 'Aire de jeux rue Jean-Moulin', point: { lat: 44.9214, lon: 4.9149 } },
+    ],
+  },
+}).walk;
+const onTheMap = (): DashboardData => ({
+  ...valence2026(),
+  walks: [placedWalk],
+  observations: [
+    ...observations,
+    {
+      ...seen('stop-jeux', 'problem', 'voirie'),
+      stopId: undefined,
+      point: { lat: 44.9188, lon: 4.9161 },
+      address: 'Rue Jean-Moulin',
+    },
+  ],
+});
+
+/**
+ * The year's observations on the map (issue 16), list first: each counted one with a point (its own, or
+ * its stop's) in the table, then a marker of its polarity — a disc « + » or a triangle « ! », named in
+ * words — the quartier's outline drawn when one is chosen.
+ */
+export const ObservationsOnTheMap: DashboardStory = {
+  args: { data: onTheMap() },
+  render: (args) =>
+    html`<gusp-console-dashboard
+      lang=${ifDefined(attr(args.lang))}
+      year="2026"
+      quartier="le-plan"
+      .data=${args.data}
+    ></gusp-console-dashboard>`,
+};
+
 /** As an agent sees it: no link to the engagement desk, which agents do not open. */
 export const AsAnAgent: DashboardStory = { args: { staffRole: 'agent' } };
