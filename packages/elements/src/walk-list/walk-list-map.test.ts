@@ -50,7 +50,11 @@ describe('<gusp-walk-list> route', () => {
   it('lists the route’s stops in order on the card, and fetches no map until asked', async () => {
     const el = await list();
     const card = shadow(el).querySelector('.card')!;
-    expect(text(card.querySelector('.route h4'))).to.equal('Le parcours (4 arrêts)');
+    expect(text(card.querySelector('details.route > summary'))).to.equal('Le parcours (4 arrêts)');
+    // Closed at first, so the cards stay short on a phone; the list is inside it, whole.
+    expect(card.querySelector<HTMLDetailsElement>('details.route')!.open).to.equal(false);
+    card.querySelector<HTMLElement>('details.route > summary')!.click();
+    await el.updateComplete;
     expect([...card.querySelectorAll('.stops li .stop')].map(text)).to.deep.equal(STOPS.map((s) => s.label));
     expect(text(card.querySelector('.stops li .hint'))).to.equal('Point de rendez-vous');
     expect(card.querySelector('gusp-map')).to.equal(null);
@@ -67,6 +71,10 @@ describe('<gusp-walk-list> route', () => {
   it('shows the route on the map in sync with the list, by keyboard; the accessibility tree lists every stop', async () => {
     const el = await list();
     const card = shadow(el).querySelector('.card')!;
+    // The route's disclosure first, by keyboard too: Enter on its summary opens it.
+    card.querySelector<HTMLElement>('details.route > summary')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
     card.querySelector<HTMLButtonElement>('[part~=map-toggle]')!.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => !!card.querySelector<GuspMap>('gusp-map')?.shadowRoot?.querySelector('.marker'));
@@ -114,6 +122,8 @@ describe('<gusp-walk-list> route', () => {
     await setViewport({ width: 320, height: 700 });
     const el = await list();
     const card = shadow(el).querySelector('.card')!;
+    card.querySelector<HTMLElement>('details.route > summary')!.click();
+    await el.updateComplete;
     card.querySelector<HTMLButtonElement>('[part~=map-toggle]')!.click();
     await until(() => !!card.querySelector<GuspMap>('gusp-map')?.shadowRoot?.querySelector('.marker'));
     expect(document.documentElement.scrollWidth).to.be.at.most(320);
@@ -124,5 +134,14 @@ describe('<gusp-walk-list> route', () => {
     const el = await fixture<GuspWalkList>(html`<gusp-walk-list map="none" .data=${{ walks: [summary], city: valence }}></gusp-walk-list>`);
     expect(shadow(el).querySelectorAll('.stops li')).to.have.length(4);
     expect(shadow(el).querySelector('[part~=map-toggle]')).to.equal(null);
+  });
+
+  it('leaves out a route whose only stop is the meeting point: the card already says it, the sign-up shows it', async () => {
+    const only = { id: 'st-1', label: 'Centre social', point: { lat: 44.9205, lon: 4.9128 } };
+    const summary = walkData({ walk: { id: 'walk-one', stops: [only], meetingPoint: { label: 'Centre social' } } });
+    const el = await fixture<GuspWalkList>(html`<gusp-walk-list .data=${{ walks: [summary], city: valence }}></gusp-walk-list>`);
+    await el.updateComplete;
+    expect(text(shadow(el).querySelector('.place'))).to.contain('Centre social');
+    expect(shadow(el).querySelector('.route')).to.equal(null);
   });
 });

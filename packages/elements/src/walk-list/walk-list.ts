@@ -43,7 +43,7 @@ import { styles } from './walk-list.styles.js';
  * @csspart back - The « Retour à la liste des diagnostics » button above the opened form.
  * @csspart signup - The `<gusp-walk-signup>` opened for one walk.
  * @csspart retry - The « Réessayer » button after a failed load.
- * @csspart route - A card's route: its heading, the ordered list of stops, the map's button and the map.
+ * @csspart route - A card's route, a disclosure (`<details>`, « Le parcours (4 arrêts) », closed at first so the cards stay short; left out when its only stop is the meeting point): the ordered list of stops, the map's button and the map.
  * @csspart stops - The ordered list of a route's stops (always there: the map only adds to it).
  * @csspart show-on-map - Each stop's « Voir sur la carte », once the map is shown: the focus goes to its marker.
  * @csspart map-toggle - « Voir le parcours sur une carte » / « Masquer la carte ».
@@ -188,6 +188,8 @@ export class GuspWalkList extends GuspElement {
         mode: this.mapMode,
         city: data.city,
         quartierId: s.walk.quartierId,
+        compact: true,
+        meetingLabel: meeting?.label,
       })}
       <div class="row">
         <p part="seats" class="seats ${state}">${seats}</p>

@@ -25,6 +25,13 @@ export interface RouteOptions {
   /** The city profile: its `map.tiles`, the walk's quartier's `boundary`. */
   readonly city: CityProfile | undefined;
   readonly quartierId: string;
+  /**
+   * A card among others (`<gusp-walk-list>`): the route is a disclosure, « Le parcours (4 arrêts) »,
+   * closed until asked for, so the cards stay short on a phone; the list and the map are inside it.
+   */
+  readonly compact?: boolean;
+  /** The card's « Rendez-vous », for `compact`: a route of that one stop is left out. */
+  readonly meetingLabel?: string | undefined;
 }
 
 /** The route's list and buttons, in the card's shadow root. */
@@ -39,16 +46,23 @@ export const routeStyles = css`
   .route gusp-map {
     margin-block-start: 0.5rem;
   }
+  details.route > summary {
+    cursor: pointer;
+    font-weight: 700;
+    /* A 44 px target, its disclosure triangle kept (display: list-item). */
+    padding-block: 0.6rem;
+    line-height: 1.5rem;
+  }
 `;
 
 export function route(o: RouteOptions): TemplateResult | typeof nothing {
   const { key, stops, t, map } = o;
   if (stops.length === 0) return nothing;
+  // Among other cards, a route that is only the meeting point says nothing the card does not: the sign-up shows it.
+  if (o.compact && stops.length === 1 && stops[0]?.label === o.meetingLabel) return nothing;
   const open = map.openKey === key;
   const drawable = o.mode !== 'none' && stops.some((s) => s.point);
-  return html`<section class="route" part="route" aria-labelledby="route-${key}">
-    ${heading(o.level, t.route(stops.length), { id: `route-${key}` })}
-    <ol class="stops" part="stops">
+  const body = html`<ol class="stops" part="stops">
       ${stops.map(
         (s, i) =>
           html`<li aria-current=${open && map.selected === s.id ? 'true' : nothing}>
@@ -90,6 +104,13 @@ export function route(o: RouteOptions): TemplateResult | typeof nothing {
         : map.failed
           ? html`<p class="error">${t.mapFailed}</p>`
           : nothing
-    }
+    }`;
+  if (o.compact)
+    return html`<details class="route" part="route" ?open=${open}>
+      <summary id="route-${key}">${t.route(stops.length)}</summary>
+      ${body}
+    </details>`;
+  return html`<section class="route" part="route" aria-labelledby="route-${key}">
+    ${heading(o.level, t.route(stops.length), { id: `route-${key}` })} ${body}
   </section>`;
 }
