@@ -232,6 +232,7 @@ describe('workshopRules', () => {
     assertRefused(publish({ workshop: { ...workshop, capacity: 0 } }), 'workshop.capacity-required');
     assertRefused(publish({ now: new Date('2026-04-12T10:00:00+02:00') }), 'workshop.start-in-past');
     assertRefused(publish({ projectStatus: 'abandoned' }), 'workshop.project-over');
+    assertRefused(publish({ projectStatus: 'draft' }), 'workshop.project-not-announced');
     assertRefused(transition(workshopRules, 'none', 'schedule', workshopPass({ projectStatus: 'evaluated' })), 'workshop.project-over');
   });
 

@@ -318,6 +318,8 @@ describe('workshops: the lifecycle', () => {
     const w = unwrap(
       await gusp.workshops.schedule(p.id, { title: 'Visite du chantier', kind: 'site-visit', startsAt: '2026-03-14T10:00:00+01:00' }),
     );
+    assertRefused(await gusp.workshops.publish(w.id), 'workshop.project-not-announced');
+    unwrap(await gusp.projects.announce(p.id));
     assertRefused(await gusp.workshops.publish(w.id), 'workshop.place-required');
     assertRefused(await gusp.workshops.publish(w.id, { locale: 'en' }), 'workshop.place-required', 'en');
     const edited = unwrap(
@@ -347,9 +349,6 @@ describe('workshops: the lifecycle', () => {
       late.ok ? '' : `${late.error.code} ${late.error.message}`,
       'walk.registration-closed Les inscriptions à cet atelier sont fermées.',
     );
-    // Not while its project is a draft: not public yet.
-    assert.deepEqual(await gusp.queries.upcomingWorkshops({ quartierId: 'le-plan' }), []);
-    unwrap(await gusp.projects.announce(p.id));
     assert.deepEqual(await gusp.queries.upcomingWorkshops({ quartierId: 'le-plan' }).then((l) => l.map((x) => x.id)), [w.id]);
     assertRefused(await gusp.workshops.cancel(w.id, { reason: '' }), 'workshop.reason-required');
     const cancelled = unwrap(await gusp.workshops.cancel(w.id, { reason: 'Chantier arrêté' }));

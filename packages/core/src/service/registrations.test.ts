@@ -22,6 +22,8 @@ async function openWorkshop(gusp: ReturnType<typeof setup>['gusp'], capacity: nu
       COORDINATOR,
     ),
   );
+  // Its workshops are published once it is announced.
+  unwrap(await gusp.projects.announce(project.id, COORDINATOR));
   const workshop = unwrap(
     await gusp.workshops.schedule(
       project.id,

@@ -28,8 +28,10 @@ const PROJECT_OVER: readonly string[] = ['abandoned', 'evaluated'];
 /**
  * The workshop lifecycle, the walk's without its compte-rendu: draft → open → closed →
  * in-progress → done; cancel (with a reason) from draft, open or closed; reschedule while open or
- * closed; a draft's details may be edited. Only city staff run workshops (`notAnOrganisation`).
- * The public lists leave out the workshops of a project still in draft (see `queries.upcomingWorkshops`).
+ * closed; a draft's details may be edited. A workshop is published once its project is announced
+ * (a draft project is not public yet, nor is anything people could sign up to in it); the public
+ * lists also leave out the workshops of a project still in draft (see `queries.upcomingWorkshops`).
+ * Only city staff run workshops (`notAnOrganisation`).
  */
 export const workshopRules = /* @__PURE__ */ defineRules({
   id: 'workshop',
@@ -41,7 +43,7 @@ export const workshopRules = /* @__PURE__ */ defineRules({
       editDraft: { target: 'draft', guard: 'notAnOrganisation' },
       publish: {
         target: 'open',
-        guard: { and: ['notAnOrganisation', 'projectOngoing', 'startsInFuture', 'hasPlace', 'hasCapacity'] },
+        guard: { and: ['notAnOrganisation', 'projectOngoing', 'projectAnnounced', 'startsInFuture', 'hasPlace', 'hasCapacity'] },
       },
       cancel: { target: 'cancelled', guard: { and: ['notAnOrganisation', 'reasonGiven'] } },
     },
@@ -65,6 +67,10 @@ export const workshopRules = /* @__PURE__ */ defineRules({
     projectOngoing: {
       code: 'workshop.project-over',
       check: (c: WorkshopContext) => c.projectStatus === undefined || !PROJECT_OVER.includes(c.projectStatus),
+    },
+    projectAnnounced: {
+      code: 'workshop.project-not-announced',
+      check: (c: WorkshopContext) => c.projectStatus !== 'draft',
     },
     startsInFuture: {
       code: 'workshop.start-in-past',
