@@ -49,7 +49,7 @@ export interface SignupCard {
  * and « Effacer mes réponses » removes it at once. A retried send carries the
  * same `Idempotency-Key`. A subclass says where its data comes from
  * (`source`), how it reads ({@linkcode card}), where sign-ups go
- * ({@linkcode path}) and what its calendar file is.
+ * (`kind`: the walk's or the workshop's registrations) and what its calendar file is.
  */
 export abstract class GatheringSignup<D extends SignupCounts> extends GuspElement {
   protected abstract override get t(): CommonTexts & WalkSignupTexts;
