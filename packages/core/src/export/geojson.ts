@@ -283,8 +283,7 @@ const signedArea = (ring: LinearRing): number => {
   return sum;
 };
 /** A ring turned the way RFC 7946 §3.1.6 says (the right-hand rule): outlines counter-clockwise, holes clockwise. */
-const wound = (ring: LinearRing, outline: boolean): LinearRing =>
-  signedArea(ring) > 0 === outline ? ring : ([...ring].reverse());
+const wound = (ring: LinearRing, outline: boolean): LinearRing => (signedArea(ring) > 0 === outline ? ring : [...ring].reverse());
 const woundRings = (rings: readonly LinearRing[]): LinearRing[] => rings.map((r, i) => wound(r, i === 0));
 
 /** A boundary as RFC 7946 writes it: rings wound by the right-hand rule, no `bbox` carried over. */
