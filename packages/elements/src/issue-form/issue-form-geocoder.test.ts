@@ -11,7 +11,8 @@ import { valence } from '@gusp/core';
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../define/issue-form.js';
-import { API, fill, until } from '../../test/helpers.js';
+import { API, fill, setNetwork, until } from '../../test/helpers.js';
+import * as outbox from '../internal/outbox.js';
 import type { GuspIssueForm } from './issue-form.js';
 
 const shadow = (el: Element): ShadowRoot => el.shadowRoot as ShadowRoot;
@@ -38,7 +39,13 @@ async function form(geocoderPath?: string): Promise<GuspIssueForm> {
 }
 
 afterEach(() => fixtureCleanup());
-beforeEach(() => fetch('/__geocoder__/__reset', { method: 'POST' }));
+// What the other files left in this origin goes first: a draft (its point « à 20 m près » came back here), the outbox, a cut network.
+beforeEach(async () => {
+  localStorage.clear();
+  for (const e of await outbox.pending(`${API}/observations`)) await outbox.remove(e.clientId);
+  await setNetwork('up');
+  await fetch('/__geocoder__/__reset', { method: 'POST' });
+});
 
 describe('<gusp-issue-form> address completion', () => {
   it('suggests addresses after a pause in the typing, one request per 100 ms at most, and a chosen one gives the point', async () => {
