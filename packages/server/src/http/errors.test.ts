@@ -6,6 +6,7 @@ import {
   FOLLOW_UP_MESSAGES,
   OBSERVATION_MESSAGES,
   OPEN311_MESSAGES,
+  PROJECT_MESSAGES,
   REGISTRATION_MESSAGES,
   REPORT_MESSAGES,
   STORE_MESSAGES,
@@ -25,6 +26,7 @@ describe('one error code → status map for every surface', () => {
       FOLLOW_UP_MESSAGES,
       STORE_MESSAGES,
       OPEN311_MESSAGES,
+      PROJECT_MESSAGES,
     ].flatMap((m) => Object.keys(m.fr?.errors ?? {}));
     for (const code of CLASSIFIED_CODES) assert.ok(code in fr || core.includes(code), code);
   });
