@@ -47,7 +47,9 @@ export async function createToken(sql: Sql, input: CreateTokenInput): Promise<{ 
   if ((input.role === 'organisation') !== (input.organisationId !== undefined)) {
     throw new Error('--organisation is required with the organisation role, and only with it');
   }
-  const id = randomBytes(9).toString('base64url');
+  // Never a leading « - »: `gusp-server token revoke <id>` would read it as an option (one id in 64 did).
+  let id = randomBytes(9).toString('base64url');
+  while (id.startsWith('-')) id = randomBytes(9).toString('base64url');
   const token = `${PREFIX}${randomBytes(32).toString('base64url')}`;
   await sql.query('INSERT INTO staff_tokens (id, token_sha256, role, organisation_id, label, created_by) VALUES ($1, $2, $3, $4, $5, $6)', [
     id,
