@@ -267,10 +267,13 @@ describe('<gusp-console-day> against the real server', function () {
   this.timeout(60_000);
   afterEach(() => setOffline(false));
 
-  it('lists today’s walks and those under way, each a link to its day', async () => {
+  it('lists today’s walks, those under way and those about to start (even past midnight), each a link to its day', async () => {
     await signInAs('coordinator');
     const id = await walkIn('in-progress', { title: 'Marche du jour' });
+    // Starts in ten minutes, so it may be started now: listed whatever the hour (at 23:55 it begins tomorrow).
+    const soon = await closedToday();
     const el = await realDay();
+    expect($(el, `#day-open-${CSS.escape(soon)}`)).to.not.equal(null);
     const link = $(el, `#day-open-${CSS.escape(id)}`)!;
     expect(new URL((link as HTMLAnchorElement).href).hash).to.equal(`#day/${encodeURIComponent(id)}`);
     expect(text(el, `[data-walk="${id}"]`))

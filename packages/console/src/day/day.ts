@@ -38,6 +38,7 @@ import {
 import type { DayTexts } from '../translations/day.js';
 import { tokens } from '../styles/tokens.js';
 import { DayOutboxController, type DayEntry, type DayOutcome, type WalkInBody } from './day-outbox.js';
+import { dayIn, lastDayListed, onTheDay } from './day-list.js';
 
 /** A registration as `GET /api/walks/{id}/registrations` gives it to staff (never its cancel token). */
 export type DayRegistration = Omit<Registration, 'cancelToken'>;
@@ -55,7 +56,7 @@ export interface DayWalkData {
   readonly observations: readonly DayObservation[];
 }
 
-/** Without a walk: today's walks and those under way (`GET /api/walks`), and the city; today's workshops of the concerted projects too. */
+/** Without a walk: today's walks, those under way and those that may be started already (`GET /api/walks`), and the city; the concerted projects' workshops likewise. */
 export interface DayListData {
   readonly walks: readonly WalkSummary[];
   readonly city: CityProfile;
@@ -86,10 +87,6 @@ const LISTED = new Set(['confirmed', 'waitlisted', 'attended']);
 
 /** Lower case, without accents: « Éloïse » is found by « elo ». */
 const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
-/** `YYYY-MM-DD` of `at` in a time zone. */
-const dayIn = (timeZone: string, at = new Date()) =>
-  new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(at);
 
 /** A message said once in a live region. */
 interface Said {
@@ -280,21 +277,22 @@ export class GuspConsoleDay extends ConsoleElement {
         if (this.given.list && this.list) return this.list;
         // Those under way first: their answer names the city, whose calendar says what « today » is.
         const running = await staffPages<{ walks: WalkSummary[]; city: CityProfile }>(base, '/walks?status=in-progress', 'walks', init);
-        const today = dayIn(running.city.timezone);
-        const todays = await staffPages<{ walks: WalkSummary[] }>(base, `/walks?from=${today}&to=${today}`, 'walks', init);
+        const zone = running.city.timezone;
+        const now = new Date();
+        const early = running.city.defaults.startEarlyMinutes;
+        const listed = (startsAt: string) => onTheDay(startsAt, now, zone, early);
+        // Today's, and what may be started already even when it begins after midnight (the rules allow it early).
+        const range = `from=${dayIn(zone, now)}&to=${lastDayListed(now, zone, early)}`;
+        const todays = await staffPages<{ walks: WalkSummary[] }>(base, `/walks?${range}`, 'walks', init);
         const byId = new Map<string, WalkSummary>();
-        for (const s of [...running.walks, ...todays.walks]) byId.set(s.walk.id, s);
+        for (const s of [...running.walks, ...todays.walks.filter((t) => listed(t.walk.startsAt))]) byId.set(s.walk.id, s);
         const walks = [...byId.values()].sort((a, b) => a.walk.startsAt.localeCompare(b.walk.startsAt));
         // Today's workshops of the concerted projects, run with the same screen (a server without them: none).
         const published = await staffPages<{ workshops: WorkshopSummary[] }>(base, '/workshops?upcoming=0', 'workshops', init).catch(
           () => ({ workshops: [] as WorkshopSummary[] }),
         );
         const workshops = published.workshops
-          .filter(
-            (w) =>
-              w.status === 'in-progress' ||
-              (w.status !== 'cancelled' && dayIn(running.city.timezone, new Date(w.workshop.startsAt)) === today),
-          )
+          .filter((w) => w.status === 'in-progress' || (w.status !== 'cancelled' && listed(w.workshop.startsAt)))
           .sort((a, b) => a.workshop.startsAt.localeCompare(b.workshop.startsAt));
         this.list = { walks, city: running.city, workshops };
         return this.list;
