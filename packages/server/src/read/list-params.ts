@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
- * Query parameters the observation and engagement lists share, each with its
- * SQL condition beside its in-memory match (see `http/list-filter.ts`): an id
- * column, a comma-separated list of statuses, a date range on the city's
- * calendar, and the order.
+ * Query parameters the lists share, each with its SQL condition beside its
+ * in-memory match (see `http/list-filter.ts`): an id column, a comma-separated
+ * list of statuses, the drafts for staff, a date range on the city's calendar,
+ * and the order.
  */
 import { calendarDay } from '@gusp/core';
 import type { Context } from 'hono';
@@ -30,6 +30,22 @@ export const statusParam = <T>(noun: string, statuses: readonly string[], column
   matches: (item, text) => listOf(text).includes(value(item)),
   sql: (text, params) => `${column} = ANY(${params.bind(listOf(text))}::text[])`,
 });
+
+/**
+ * `include=drafts`: the drafts too, beside the published items, as the back office lists them. The
+ * parameter keeps every item it is given (`TRUE`): the route lists drafts only for the staff who may
+ * read them, and says who in `description`.
+ */
+export const draftsParam = <T>(description: string): FilterParam<T> => ({
+  description,
+  schema: { type: 'string', enum: ['drafts'] },
+  valid: (v) => v === 'drafts',
+  matches: () => true,
+  sql: () => 'TRUE',
+});
+
+/** Whether a request asks for drafts (`include=drafts`): staff only, see {@linkcode draftsParam}. */
+export const draftsAsked = (c: Context<Env>): boolean => c.req.query('include') === 'drafts';
 
 /** A real calendar day written `YYYY-MM-DD`. */
 export function isCalendarDay(text: string): boolean {

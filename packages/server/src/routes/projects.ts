@@ -38,7 +38,7 @@ import { notFoundPage } from '../demo/walk-page.js';
 import { listFilter } from '../http/list-filter.js';
 import { PAGE_HEADERS, PAGE_QUERY, pageAnswer, pageInMemory, pageRequest, type Keyset } from '../http/page.js';
 import { fileAnswer, jsonAnswer, jsonRoute, route, type RouteGroup } from '../http/route.js';
-import { statusParam } from '../read/list-params.js';
+import { draftsAsked, draftsParam, statusParam } from '../read/list-params.js';
 import { parsedDoc } from '../read/observations.js';
 import { projectDocs, publicWorkshops, workshopIdsOf } from '../read/workshops.js';
 import { bodyStepRoute, stepRoute, type StepKind } from './steps.js';
@@ -89,13 +89,9 @@ export function projectListFilter() {
       description: 'Only the projects where this organisation (its id) is the landlord or a partner.',
       matches: (p, v) => p.project.landlordId === v || (p.project.partnerIds as readonly string[]).includes(v),
     },
-    include: {
-      description:
-        '`drafts`: the drafts too, as the back office lists them; staff only (coordinator, agent; an organisation’s staff get the drafts of their own projects; 401 `auth.required` otherwise).',
-      schema: { type: 'string', enum: ['drafts'] },
-      valid: (v) => v === 'drafts',
-      matches: () => true,
-    },
+    include: draftsParam(
+      '`drafts`: the drafts too, as the back office lists them; staff only (coordinator, agent; an organisation’s staff get the drafts of their own projects; 401 `auth.required` otherwise).',
+    ),
   });
 }
 
@@ -183,7 +179,7 @@ export function projectRoutes(deps: RouteDeps): RouteGroup {
         },
         handler: async (c) => {
           const page = pageRequest(c, PROJECT_KEYSET);
-          const drafts = c.req.query('include') === 'drafts';
+          const drafts = draftsAsked(c);
           const who = drafts ? await deps.staff(c, draftReaders.roles) : undefined;
           const all = (await projectDocs(await deps.read(), drafts))
             .filter((p) => p.project.status !== 'draft' || (drafts && mayReadDraft(who, p.project)))

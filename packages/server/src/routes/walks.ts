@@ -36,6 +36,7 @@ import {
   walkRows,
   walksOfYear,
 } from '../read/walks.js';
+import { draftsParam } from '../read/list-params.js';
 import { sqlParams, type SqlSession } from '../sql.js';
 import { projectTitles, publicWorkshops } from '../read/workshops.js';
 import { registrationRoutes, type GatheringRoutes } from './registrations.js';
@@ -177,14 +178,9 @@ export function walkListFilter(now: () => Date, timeZone: string) {
       matches: (s, v) => calendarDay(s.walk.startsAt, timeZone) <= v,
       sql: (v, p) => `day <= ${p.bind(v)}`,
     },
-    include: {
-      description:
-        '`drafts`: the drafts too, beside the published walks, as the back office lists them; staff only (coordinator, agent: 401 `auth.required` or 403 `auth.forbidden` otherwise). Without it, drafts are never listed.',
-      schema: { type: 'string', enum: ['drafts'] },
-      valid: (v) => v === 'drafts',
-      matches: () => true,
-      sql: () => 'TRUE',
-    },
+    include: draftsParam(
+      '`drafts`: the drafts too, beside the published walks, as the back office lists them; staff only (coordinator, agent: 401 `auth.required` or 403 `auth.forbidden` otherwise). Without it, drafts are never listed.',
+    ),
   });
 }
 

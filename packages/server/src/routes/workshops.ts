@@ -24,6 +24,7 @@ import type { Env, RouteDeps } from '../http/context.js';
 import { listFilter } from '../http/list-filter.js';
 import { PAGE_HEADERS, PAGE_QUERY, pageAnswer, pageOf, pageRequest } from '../http/page.js';
 import { upcomingWorkshopSql, WORKSHOP_KEYSET, workshopKey, workshopRows, workshopSummaryOf } from '../read/workshops.js';
+import { draftsAsked, draftsParam } from '../read/list-params.js';
 import { sqlParams } from '../sql.js';
 import { jsonAnswer, route, type RouteGroup } from '../http/route.js';
 import { registrationRoutes, staffRegistrationRoutes, type GatheringRoutes } from './registrations.js';
@@ -62,9 +63,6 @@ export const publicWorkshopSummary = (s: WorkshopSummary, origin: string) => ({
 
 const PUBLIC_STATUSES = WORKSHOP_STATUSES.filter((s) => s !== 'draft');
 
-/** Whether a request asks for drafts (`include=drafts`): staff only. */
-const draftsAsked = (c: Context<Env>) => c.req.query('include') === 'drafts';
-
 export function workshopListFilter(now: () => Date) {
   return listFilter<WorkshopSummary>({
     quartier: {
@@ -85,14 +83,9 @@ export function workshopListFilter(now: () => Date) {
       matches: (s, v) => v === '0' || (['open', 'closed'].includes(s.workshop.status) && instant(s.workshop.startsAt) >= now().getTime()),
       sql: (v, p) => (v === '0' ? 'TRUE' : upcomingWorkshopSql(p, now().getTime())),
     },
-    include: {
-      description:
-        '`drafts`: the drafts too, as the back office lists them; staff only (coordinator, agent: 401 `auth.required` or 403 `auth.forbidden` otherwise).',
-      schema: { type: 'string', enum: ['drafts'] },
-      valid: (v) => v === 'drafts',
-      matches: () => true,
-      sql: () => 'TRUE',
-    },
+    include: draftsParam(
+      '`drafts`: the drafts too, as the back office lists them; staff only (coordinator, agent: 401 `auth.required` or 403 `auth.forbidden` otherwise).',
+    ),
   });
 }
 
