@@ -20,7 +20,7 @@ import { startServer, type RunningServer } from '../src/server.js';
 import { sqlStore } from '../src/store/sql-store.js';
 import { call, isErrorBody, person, rushSignUps } from './harness.js';
 import { onBothDatabases } from './postgres-cluster.js';
-import { notifyingTo, startSmtpCapture, to, type SmtpCapture } from './smtp-capture.js';
+import { mailsTo, startNotifyingServer, type SmtpCapture } from './smtp-capture.js';
 
 const inMinutes = (m: number) => {
   const d = new Date(Date.now() + m * 60_000);
@@ -43,12 +43,7 @@ function projectSuite(name: string, open: () => Promise<Database>, skip?: string
 
     before(async () => {
       db = await open();
-      mailbox = await startSmtpCapture();
-      server = await startServer({
-        database: db,
-        notifications: notifyingTo(mailbox),
-        log: (r) => r.level === 'error' && unexpected.push(r),
-      });
+      ({ server, mailbox } = await startNotifyingServer(db, { log: (r) => r.level === 'error' && unexpected.push(r) }));
       base = server.url;
       const made = await createToken(db.sql, { role: 'coordinator', label: 'test' });
       coordinator = { id: made.id, headers: { authorization: `Bearer ${made.token}` } };
@@ -67,21 +62,7 @@ function projectSuite(name: string, open: () => Promise<Database>, skip?: string
     });
 
     /** The emails to `email` whose subject matches, once one has arrived (10 s at most). */
-    async function mailsTo(email: string, subject: RegExp) {
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        const found = mailbox.messages.filter((m) => to(m) === email && subject.test(m.subject ?? ''));
-        if (found.length > 0) return found;
-        if (Date.now() > deadline)
-          throw new Error(
-            `no email "${String(subject)}" to ${email}: ${mailbox.messages
-              .filter((m) => to(m) === email)
-              .map((m) => m.subject ?? '')
-              .join(', ')}`,
-          );
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
+    const mailsArrived = (email: string, subject: RegExp) => mailsTo(mailbox, email, subject);
     const journal = async (stream: string): Promise<readonly StoredEvent[]> => (await sqlStore(db.sql).read(stream)).events;
     /** The answer's body once its status is `status`; untyped JSON, probed field by field (as `Reply`). */
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as Reply
@@ -179,7 +160,7 @@ function projectSuite(name: string, open: () => Promise<Database>, skip?: string
       assert.match(summary.calendar.ics, new RegExp(`/api/workshops/${wid}/calendar\\.ics$`));
 
       // The emails a walk's sign-up gets, in the words of an atelier: the confirmation with its .ics and cancel link, the waiting list.
-      const [confirmation] = await mailsTo(
+      const [confirmation] = await mailsArrived(
         'habitant-bleuets-1@example.org',
         /Inscription confirmée : atelier « Les couleurs des halls », Le Plan/,
       );
@@ -190,7 +171,7 @@ function projectSuite(name: string, open: () => Promise<Database>, skip?: string
       assert.ok(ics, 'the confirmation carries the workshop’s event');
       const event = new ICAL.Component(ICAL.parse(ics.content.toString('utf8'))).getFirstSubcomponent('vevent');
       assert.equal(event?.getFirstPropertyValue('uid'), `workshop-${wid}@gusp`);
-      await mailsTo('habitant-bleuets-4@example.org', /Liste d’attente : atelier/);
+      await mailsArrived('habitant-bleuets-4@example.org', /Liste d’attente : atelier/);
 
       // Someone cancels from the email's page: her seat goes to the first on the waiting list (FIFO), who is told.
       const cancelUrl = new URL(signUps[2]?.cancelUrl as string);
@@ -219,7 +200,7 @@ function projectSuite(name: string, open: () => Promise<Database>, skip?: string
         listed.every((r) => r.cancelToken === undefined),
         'never the cancel tokens',
       );
-      await mailsTo('habitant-bleuets-4@example.org', /Une place s’est libérée : atelier/);
+      await mailsArrived('habitant-bleuets-4@example.org', /Une place s’est libérée : atelier/);
       refused(await call(base, 'GET', `/api/workshops/${wid}/registrations`), 401, 'auth.required');
       assert.equal((await call(base, 'GET', `/api/workshops/${wid}/registrations`, { headers: oph })).status, 403);
 
@@ -352,7 +333,7 @@ function projectSuite(name: string, open: () => Promise<Database>, skip?: string
       ok(await post(`/api/workshops/${wid}/publish`));
       ok(await post(`/api/workshops/${wid}/registrations`, person('court-en', { locale: 'en' }), {}), 201);
       ok(await post(`/api/workshops/${wid}/registrations`, person('court-fr'), {}), 201);
-      const [english] = await mailsTo('habitant-court-en@example.org', /^Registration confirmed: workshop “La cour”, Le Plan$/);
+      const [english] = await mailsArrived('habitant-court-en@example.org', /^Registration confirmed: workshop “La cour”, Le Plan$/);
       assert.match(
         english?.text ?? '',
         /Your registration for the workshop “La cour” in Le Plan is confirmed\.\nWhen: .*\nPlace: Local des habitants/,
@@ -360,7 +341,7 @@ function projectSuite(name: string, open: () => Promise<Database>, skip?: string
       // The reminder: it starts within the day.
       assert.ok(server.notifier);
       assert.ok((await server.notifier.remind()) >= 2);
-      const [reminder] = await mailsTo(
+      const [reminder] = await mailsArrived(
         'habitant-court-fr@example.org',
         /^Rappel : atelier « La cour » (aujourd’hui|ce soir|demain), Le Plan$/,
       );
@@ -372,17 +353,17 @@ function projectSuite(name: string, open: () => Promise<Database>, skip?: string
           reason: 'La salle est prise.',
         }),
       );
-      const [moved] = await mailsTo('habitant-court-fr@example.org', /^Nouvelle date : atelier « La cour », Le Plan$/);
+      const [moved] = await mailsArrived('habitant-court-fr@example.org', /^Nouvelle date : atelier « La cour », Le Plan$/);
       assert.match(
         moved?.text ?? '',
         /L’atelier « La cour » du quartier Le Plan change de date .*\nLieu : Local des habitants.*\nMotif : La salle est prise\./s,
       );
       ok(await post(`/api/workshops/${wid}/cancel`, { reason: 'Orage annoncé.' }));
-      const [cancelled] = await mailsTo('habitant-court-fr@example.org', /^Annulé : atelier « La cour », Le Plan$/);
+      const [cancelled] = await mailsArrived('habitant-court-fr@example.org', /^Annulé : atelier « La cour », Le Plan$/);
       assert.match(cancelled?.text ?? '', /L’atelier « La cour » du quartier Le Plan prévu .* est annulé\.\nMotif : Orage annoncé\./);
       const ics = cancelled?.attachments.find((a) => /calendar/.test(a.contentType));
       assert.match(ics?.content.toString('utf8') ?? '', /METHOD:CANCEL/);
-      const [english2] = await mailsTo('habitant-court-en@example.org', /^Cancelled: workshop “La cour”, Le Plan$/);
+      const [english2] = await mailsArrived('habitant-court-en@example.org', /^Cancelled: workshop “La cour”, Le Plan$/);
       assert.match(english2?.text ?? '', /The workshop “La cour” in Le Plan planned .* is cancelled\./);
     });
 

@@ -8,7 +8,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { Database } from '../src/db.js';
 import type { NotifierOptions } from '../src/notify/notifier.js';
-import { startServer, type RunningServer } from '../src/server.js';
+import { startServer, type RunningServer, type StartOptions } from '../src/server.js';
 
 export interface SmtpCapture {
   /** Every accepted message, in the order they arrived. */
@@ -61,10 +61,34 @@ export const notifyingTo = (capture: SmtpCapture, extra: Partial<Pick<NotifierOp
 /**
  * A server on `db` whose emails go to a fresh capture (`mailbox`), photo sweeps off; its
  * notifications start at the journal's end, so what the database held before is never sent.
+ * `options` go to `startServer` beside them (a suite's `log`, its limits).
  */
-export async function startNotifyingServer(db: Database): Promise<{ server: RunningServer; mailbox: SmtpCapture }> {
+export async function startNotifyingServer(
+  db: Database,
+  options: Omit<StartOptions, 'database' | 'notifications'> = {},
+): Promise<{ server: RunningServer; mailbox: SmtpCapture }> {
   await db.sql.query('UPDATE notification_cursor SET position = (SELECT last FROM event_position)');
   const mailbox = await startSmtpCapture();
-  const server = await startServer({ database: db, photoSweep: false, notifications: notifyingTo(mailbox) });
+  const server = await startServer({ database: db, photoSweep: false, ...options, notifications: notifyingTo(mailbox) });
   return { server, mailbox };
+}
+
+/**
+ * The emails `capture` received for `email` whose subject matches, once one has arrived; after
+ * `timeoutMs` it throws, naming the subjects that did come to `email`.
+ */
+export async function mailsTo(capture: SmtpCapture, email: string, subject: RegExp, timeoutMs = 10_000): Promise<ParsedMail[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = capture.messages.filter((m) => to(m) === email && subject.test(m.subject ?? ''));
+    if (found.length > 0) return found;
+    if (Date.now() > deadline)
+      throw new Error(
+        `no email "${String(subject)}" to ${email}: ${capture.messages
+          .filter((m) => to(m) === email)
+          .map((m) => m.subject ?? '')
+          .join(', ')}`,
+      );
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

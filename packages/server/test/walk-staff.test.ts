@@ -11,11 +11,11 @@ import type { Gusp, StoredEvent } from '@gusp/core';
 import { createToken } from '../src/auth.js';
 import { REGISTRATION_CSV_COLUMNS } from '../src/routes/walk-staff.js';
 import type { Database } from '../src/db.js';
-import { startServer, type RunningServer } from '../src/server.js';
+import type { RunningServer } from '../src/server.js';
 import { sqlStore } from '../src/store/sql-store.js';
 import { call, isErrorBody, person } from './harness.js';
 import { onBothDatabases } from './postgres-cluster.js';
-import { notifyingTo, startSmtpCapture, to, type SmtpCapture } from './smtp-capture.js';
+import { mailsTo, startNotifyingServer, to, type SmtpCapture } from './smtp-capture.js';
 
 /**
  * RFC 4180 read strictly, by its grammar (the project's own CSV parser is not the judge of its
@@ -134,12 +134,7 @@ function walkStaffSuite(name: string, open: () => Promise<Database>, skip?: stri
 
     before(async () => {
       db = await open();
-      mailbox = await startSmtpCapture();
-      server = await startServer({
-        database: db,
-        notifications: notifyingTo(mailbox),
-        log: (r) => r.level === 'error' && unexpected.push(r),
-      });
+      ({ server, mailbox } = await startNotifyingServer(db, { log: (r) => r.level === 'error' && unexpected.push(r) }));
       base = server.url;
       coordinator = await signIn('coordinator');
       agent = await signIn('agent');
@@ -158,16 +153,9 @@ function walkStaffSuite(name: string, open: () => Promise<Database>, skip?: stri
     const lastOf = async (walkId: string, type: string) => (await journal(walkId)).filter((e) => e.type === type).at(-1);
     const byOf = (e: StoredEvent | undefined) => (e?.data as { by?: unknown } | undefined)?.by;
 
-    /** The emails to `email` whose subject matches, once one has arrived (10 s at most). */
-    async function mailsTo(email: string, subject: RegExp): Promise<string[]> {
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        const found = mailbox.messages.filter((m) => to(m) === email && subject.test(m.subject ?? ''));
-        if (found.length > 0) return found.map((m) => m.text ?? '');
-        if (Date.now() > deadline) throw new Error(`no email "${String(subject)}" to ${email}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
+    /** The texts of the emails to `email` whose subject matches, once one has arrived (10 s at most). */
+    const textsTo = async (email: string, subject: RegExp): Promise<string[]> =>
+      (await mailsTo(mailbox, email, subject)).map((m) => m.text ?? '');
     /**
      * Waits until the notifier has gone past every event appended so far: a sign-up appended now, on a
      * walk of its own, is confirmed by email only once the notifier has handled all that came before.
@@ -176,7 +164,7 @@ function walkStaffSuite(name: string, open: () => Promise<Database>, skip?: stri
       const id = await walkOf(server.gusp);
       const email = `marker-${++seq}@example.org`;
       must(await server.gusp.walks.register(id, { name: 'Repère', email, consent: true }));
-      await mailsTo(email, /Inscription confirmée/);
+      await textsTo(email, /Inscription confirmée/);
     }
     const mailsNowTo = (email: string) => mailbox.messages.filter((m) => to(m) === email).map((m) => m.subject ?? '');
 
@@ -204,7 +192,7 @@ function walkStaffSuite(name: string, open: () => Promise<Database>, skip?: stri
       assert.deepEqual([second.status, second.body.status, second.body.position], [201, 'waitlisted', 1]);
       assert.deepEqual(byOf(await lastOf(id, 'ParticipantRegistered')), { accountId: agent.accountId, role: 'agent' });
       // They gave an email: told they are on the waiting list, with the cancel link that is theirs.
-      const [waitlisted] = await mailsTo(email, /Liste d’attente/);
+      const [waitlisted] = await textsTo(email, /Liste d’attente/);
       assert.match(waitlisted ?? '', /\/annulation\?walk=/);
 
       const beyond = await call(base, 'POST', path, {
@@ -338,11 +326,11 @@ function walkStaffSuite(name: string, open: () => Promise<Database>, skip?: stri
       assert.deepEqual(byOf(cancelled[0]), { accountId: agent.accountId, role: 'agent' });
       assert.equal(events.at(-1)?.type, 'ParticipantPromoted');
 
-      const [told] = await mailsTo(seated, /^Registration cancelled/);
+      const [told] = await textsTo(seated, /^Registration cancelled/);
       assert.match(told ?? '', /As you asked/);
       assert.doesNotMatch(told ?? '', /malade/, 'the staff’s note stays with the staff');
       assert.match(told ?? '', new RegExp(`/marches/${id}`));
-      await mailsTo(waiting, /Une place s’est libérée/);
+      await textsTo(waiting, /Une place s’est libérée/);
       // Once the walk started, cancelling is over.
       const later = await startedWalk(server.gusp, 5, async (walkId) => {
         must(await server.gusp.walks.register(walkId, { name: 'Trop tard', email: `late-${++seq}@example.org`, consent: true }));
@@ -399,7 +387,7 @@ function walkStaffSuite(name: string, open: () => Promise<Database>, skip?: stri
       assert.deepEqual(byOf(promoted), { accountId: coordinator.accountId, role: 'coordinator' });
       assert.equal((promoted?.data as { overCapacityReason?: string }).overCapacityReason, 'Voisine de la halte 2');
       refused(await call(base, 'POST', path, { headers: coordinator.headers }), 409, 'registration.invalid-transition');
-      await mailsTo(email, /Une place s’est libérée/);
+      await textsTo(email, /Une place s’est libérée/);
     });
 
     test('check-ins, several at once: each once, each answered; the same batch resent with its key adds nothing', async () => {
