@@ -1,29 +1,17 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { toZonedISO } from '../dates.js';
-import type {
-  RegistrationsClosed,
-  WalkCancelled,
-  WalkDraftEdited,
-  WalkEvent,
-  WalkFinished,
-  WalkPublished,
-  WalkRescheduled,
-  WalkScheduled,
-  WalkStarted,
-} from '../events.js';
+import type * as z from 'zod/mini';
+import type { WalkEvent } from '../events.js';
 import { newId } from '../ids.js';
-import type { Registration, StaffActor } from '../registration/registration.js';
-import { ok, type Result } from '../result.js';
-import { transition } from '../rules/transition.js';
-import { validate } from '../validation.js';
+import type { Registration } from '../registration/registration.js';
+import type { Result } from '../result.js';
 import { foldWalk, evolveWalk, type WalkAggregate } from '../walk/walk.fold.js';
-import { walkRules, type WalkContext, type WalkEventName } from '../walk/walk.rules.js';
-import { defaultRegistrationDeadline, walkDetailsOf } from '../walk/walk-details.js';
-import { effectiveWalkStatus } from '../walk/walk.status.js';
-import { ReasonInput, RescheduleWalkInput, ScheduleWalkInput, type Walk } from '../walk/walk.js';
+import { walkRules, type WalkContext } from '../walk/walk.rules.js';
+import { walkDetailsOf } from '../walk/walk-details.js';
+import { RescheduleWalkInput, ScheduleWalkInput, type Walk } from '../walk/walk.js';
+import { gatheringLifecycle } from './gathering-lifecycle.js';
 import { registrationCommands, type RegistrationCommands } from './registrations.js';
-import type { CommandOptions, Decision, Runtime, StreamKind } from './runtime.js';
-import { staffByOf, type StaffCommandOptions } from './staff-actor.js';
+import type { CommandOptions, Runtime, StreamKind } from './runtime.js';
+import type { StaffCommandOptions } from './staff-actor.js';
 
 export { staffByOf, type StaffCommandOptions } from './staff-actor.js';
 export type { RegistrationOutcome } from './registrations.js';
@@ -70,176 +58,43 @@ export interface WalkCommands extends RegistrationCommands<Registration> {
 /** Makes {@linkcode WalkCommands} over a runtime. */
 export function walkCommands(rt: Runtime): WalkCommands {
   const { city } = rt;
-  const tz = city.timezone;
-  const stream = (id: string) => walkStream.prefix + id;
-
-  /** Runs a decision on an existing walk; `walk.not-found` otherwise. */
-  const onWalk = <T>(
-    walkId: string,
-    decide: (agg: WalkAggregate, now: Date) => Decision,
-    outcome: (agg: WalkAggregate, appended: readonly { type: string; data: unknown }[]) => T,
-    options?: CommandOptions,
-  ): Promise<Result<T>> =>
-    rt.execute(
-      walkStream,
-      stream(walkId),
-      (agg, now) => (agg ? decide(agg, now) : rt.error('walk.not-found', options, { walkId })),
-      outcome,
-      options,
-    );
-
-  const walkTransition = (agg: WalkAggregate, now: Date, event: WalkEventName, extra: Partial<WalkContext>, options?: CommandOptions) =>
-    rt.rule(
-      transition(walkRules, effectiveWalkStatus(agg.walk, now), event, { city, walk: agg.walk, now, report: agg.report, ...extra }),
-      options,
-    );
-
-  const deadlineEvents = (agg: WalkAggregate, now: Date): WalkEvent[] =>
-    agg.walk.status === 'open' && effectiveWalkStatus(agg.walk, now) === 'closed'
-      ? [rt.event<RegistrationsClosed>('RegistrationsClosed', { automatic: true }, now)]
-      : [];
-
-  const byOf = (options?: StaffCommandOptions) => staffByOf(rt, options);
+  /** Where a walk is and how to read it: for its registration commands and its lifecycle alike. */
+  const kind = { stream: walkStream, idName: 'walkId', noun: 'walk', gathering: (agg: WalkAggregate) => agg.walk } as const;
 
   /** The walk's sign-ups: the commands every gathering shares (`registrationCommands`), over the walk's stream. */
   const registrations = registrationCommands<WalkAggregate, Registration>(rt, {
-    stream: walkStream,
-    idName: 'walkId',
-    noun: 'walk',
-    gathering: (agg) => agg.walk,
+    ...kind,
     parent: (agg) => ({ walkId: agg.walk.id }),
   });
 
-  /** A lifecycle step of the walk with no input: the table decides, `events` says what happened. */
-  const step =
-    (event: WalkEventName, events: (agg: WalkAggregate, now: Date, by: { by?: StaffActor }) => WalkEvent[]) =>
-    (walkId: string, options?: StaffCommandOptions): Promise<Result<Walk>> =>
-      onWalk(
-        walkId,
-        (agg, now) => {
-          const by = byOf(options);
-          if (!by.ok) return by;
-          const allowed = walkTransition(agg, now, event, {}, options);
-          return allowed.ok ? ok(events(agg, now, by.value)) : allowed;
-        },
-        (agg) => agg.walk,
-        options,
-      );
+  /** The walk's lifecycle: the steps every gathering shares (`gatheringLifecycle`), `walkRules` deciding. */
+  const lifecycle = gatheringLifecycle(
+    rt,
+    {
+      ...kind,
+      newId: () => newId<'WalkId'>(),
+      context: (walk, agg, now): WalkContext => ({ city, walk, now, report: agg?.report }),
+      scheduleInput: ScheduleWalkInput,
+      detailsOf: (input: z.infer<typeof ScheduleWalkInput>) => walkDetailsOf(input, city),
+      rescheduleInput: RescheduleWalkInput,
+      placeField: 'meetingPoint',
+      events: {
+        scheduled: 'WalkScheduled',
+        draftEdited: 'WalkDraftEdited',
+        published: 'WalkPublished',
+        started: 'WalkStarted',
+        finished: 'WalkFinished',
+        cancelled: 'WalkCancelled',
+        rescheduled: 'WalkRescheduled',
+      },
+      absentees: (agg, now) => registrations.absentees(agg, now),
+    },
+    walkRules,
+  );
 
   return {
-    /** Schedules a walk as a draft; the city's defaults fill what is not given. */
-    async schedule(input: ScheduleWalkInput, options?: StaffCommandOptions): Promise<Result<Walk>> {
-      const parsed = validate(ScheduleWalkInput, input, rt.localeOf(options));
-      if (!parsed.ok) return parsed;
-      const by = byOf(options);
-      if (!by.ok) return by;
-      const i = parsed.value;
-      const id = newId<'WalkId'>();
-      return rt.execute(
-        walkStream,
-        stream(id),
-        (_, now) => {
-          const at = toZonedISO(now, tz);
-          const walk: Walk = {
-            id,
-            ...walkDetailsOf(i, city),
-            status: 'draft',
-            sequence: 0,
-            createdAt: at,
-            updatedAt: at,
-          };
-          const allowed = rt.rule(transition(walkRules, 'none', 'schedule', { city, walk, now }), options);
-          return allowed.ok ? ok([rt.event<WalkScheduled>('WalkScheduled', { walk, ...by.value }, now)]) : allowed;
-        },
-        (agg) => agg.walk,
-        options,
-      );
-    },
-
-    /** Sets a draft's details again. */
-    editDraft: (walkId: string, input: ScheduleWalkInput, options?: StaffCommandOptions) =>
-      onWalk(
-        walkId,
-        (agg, now) => {
-          const parsed = validate(ScheduleWalkInput, input, rt.localeOf(options));
-          if (!parsed.ok) return parsed;
-          const by = byOf(options);
-          if (!by.ok) return by;
-          const details = walkDetailsOf(parsed.value, city);
-          // The guards look at the walk as it would be (its new quartier).
-          const allowed = walkTransition(agg, now, 'editDraft', { walk: { ...agg.walk, ...details } }, options);
-          return allowed.ok ? ok([rt.event<WalkDraftEdited>('WalkDraftEdited', { details, ...by.value }, now)]) : allowed;
-        },
-        (agg) => agg.walk,
-        options,
-      ),
-
-    /** Opens registrations. */
-    publish: step('publish', (_, now, by) => [rt.event<WalkPublished>('WalkPublished', by, now)]),
-
-    /** Closes registrations before the deadline (they close by themselves at it). */
-    closeRegistrations: step('closeRegistrations', (_, now, by) => [
-      rt.event<RegistrationsClosed>('RegistrationsClosed', { automatic: false, ...by }, now),
-    ]),
-
-    /** Starts the walk (no earlier than 30 minutes before its time, by default). */
-    start: step('start', (agg, now, by) => [...deadlineEvents(agg, now), rt.event<WalkStarted>('WalkStarted', by, now)]),
-
-    /** Ends the walk: confirmed people who were not checked in become absent. */
-    finish: step('finish', (agg, now, by) => [...registrations.absentees(agg, now), rt.event<WalkFinished>('WalkFinished', by, now)]),
-
-    /** Cancels the walk, with a reason told to every registrant. */
-    cancel: (walkId: string, input: { reason: string }, options?: StaffCommandOptions) =>
-      onWalk(
-        walkId,
-        (agg, now) => {
-          const parsed = validate(ReasonInput, input, rt.localeOf(options));
-          if (!parsed.ok) return parsed;
-          const by = byOf(options);
-          if (!by.ok) return by;
-          const allowed = walkTransition(agg, now, 'cancel', { reason: parsed.value.reason }, options);
-          return allowed.ok ? ok([rt.event<WalkCancelled>('WalkCancelled', { reason: parsed.value.reason, ...by.value }, now)]) : allowed;
-        },
-        (agg) => agg.walk,
-        options,
-      ),
-
-    /** Moves the walk to another time (and place); registrants are told. */
-    reschedule: (walkId: string, input: RescheduleWalkInput, options?: StaffCommandOptions) =>
-      onWalk(
-        walkId,
-        (agg, now) => {
-          const parsed = validate(RescheduleWalkInput, input, rt.localeOf(options));
-          if (!parsed.ok) return parsed;
-          const by = byOf(options);
-          if (!by.ok) return by;
-          const i = parsed.value;
-          const registrationDeadline = i.registrationDeadline
-            ? toZonedISO(i.registrationDeadline, tz)
-            : defaultRegistrationDeadline(city, i.startsAt);
-          const allowed = rt.rule(
-            transition(walkRules, agg.walk.status, 'reschedule', { city, walk: agg.walk, now, startsAt: i.startsAt, registrationDeadline }),
-            options,
-          );
-          if (!allowed.ok) return allowed;
-          const data: WalkRescheduled['data'] = {
-            startsAt: toZonedISO(i.startsAt, tz),
-            registrationDeadline,
-            ...(i.meetingPoint ? { meetingPoint: i.meetingPoint } : {}),
-            ...(i.reason ? { reason: i.reason } : {}),
-            ...by.value,
-          };
-          return ok([rt.event<WalkRescheduled>('WalkRescheduled', data, now)]);
-        },
-        (agg) => agg.walk,
-        options,
-      ),
-
+    ...lifecycle,
+    schedule: (input: ScheduleWalkInput, options?: StaffCommandOptions) => lifecycle.schedule(input, options),
     ...registrations.commands,
-
-    /** A walk with its registrations and report. */
-    get: (walkId: string, options?: CommandOptions) => rt.get(walkStream, walkId, options),
-    /** Every walk stream, in no particular order. */
-    list: () => rt.all(walkStream),
   };
 }
