@@ -10,8 +10,10 @@ import type { CityProfile } from '../city/city-profile.js';
 import { valence } from '../city/valence.js';
 import { calendarDay } from '../dates.js';
 import type { ActorRole } from '../actor.js';
+import type { WalkInInput } from '../registration/registration.js';
 import type { Result } from '../result.js';
 import type { Store } from '../store/store.js';
+import type { ScheduleWorkshopInput } from '../workshop/workshop.js';
 import { createGusp, type Gusp } from './create-gusp.js';
 
 /** What {@linkcode bleuetsSeed} made: ids to link to. */
@@ -121,32 +123,50 @@ export async function bleuetsSeed(store: Store, options: BleuetsSeedOptions = {}
     ),
   );
 
+  /** A workshop of the project scheduled, published and signed up to by `signUps` people (tagged `tag` in their addresses). */
+  const openWorkshop = async (what: string, input: ScheduleWorkshopInput, tag: string, signUps: number) => {
+    const workshop = must(`schedule ${what}`, await gusp.workshops.schedule(id, input, COORDINATION));
+    must(`publish ${what}`, await gusp.workshops.publish(workshop.id, COORDINATION));
+    return { workshop, registrations: await register(workshop.id, tag, signUps) };
+  };
+  /** A workshop that took place: opened, started at `startAt`, the first `present` checked in and the walk-ins added, finished at `finishAt`. */
+  const holdWorkshop = async (
+    what: string,
+    input: ScheduleWorkshopInput,
+    run: { tag: string; signUps: number; startAt: string; present: number; walkIns?: readonly WalkInInput[]; finishAt: string },
+  ) => {
+    const { workshop, registrations } = await openWorkshop(what, input, run.tag, run.signUps);
+    set(run.startAt);
+    must(`start ${what}`, await gusp.workshops.start(workshop.id, COORDINATION));
+    for (const r of registrations.slice(0, run.present)) must('check in', await gusp.workshops.checkIn(workshop.id, r, COORDINATION));
+    for (const w of run.walkIns ?? []) must('a walk-in comes', await gusp.workshops.walkIn(workshop.id, w, COORDINATION));
+    set(run.finishAt);
+    must(`finish ${what}`, await gusp.workshops.finish(workshop.id, COORDINATION));
+    return workshop;
+  };
+
   // 21 September 2013: the opening of the local des habitants.
-  const opening = must(
-    'schedule the opening',
-    await gusp.workshops.schedule(
-      id,
-      {
-        kind: 'consultation',
-        title: 'Ouverture du local des habitants',
-        description: 'Le local rénové par les habitants ouvre ses portes : ce qu’on y fera, et comment.',
-        startsAt: '2013-09-21T10:00:00+02:00',
-        durationMinutes: 180,
-        place: LOCAL,
-        capacity: 30,
-        institutionalSeats: 6,
-      },
-      COORDINATION,
-    ),
+  const opening = await holdWorkshop(
+    'the opening',
+    {
+      kind: 'consultation',
+      title: 'Ouverture du local des habitants',
+      description: 'Le local rénové par les habitants ouvre ses portes : ce qu’on y fera, et comment.',
+      startsAt: '2013-09-21T10:00:00+02:00',
+      durationMinutes: 180,
+      place: LOCAL,
+      capacity: 30,
+      institutionalSeats: 6,
+    },
+    {
+      tag: 'ouverture',
+      signUps: 11,
+      startAt: '2013-09-21T09:50:00+02:00',
+      present: 9,
+      walkIns: [{ name: 'Voisine du 4e', consent: true }],
+      finishAt: '2013-09-21T13:00:00+02:00',
+    },
   );
-  must('publish the opening', await gusp.workshops.publish(opening.id, COORDINATION));
-  const came = await register(opening.id, 'ouverture', 11);
-  set('2013-09-21T09:50:00+02:00');
-  must('start the opening', await gusp.workshops.start(opening.id, COORDINATION));
-  for (const r of came.slice(0, 9)) must('check in', await gusp.workshops.checkIn(opening.id, r, COORDINATION));
-  must('a neighbour comes', await gusp.workshops.walkIn(opening.id, { name: 'Voisine du 4e', consent: true }, COORDINATION));
-  set('2013-09-21T13:00:00+02:00');
-  must('finish the opening', await gusp.workshops.finish(opening.id, COORDINATION));
   const contribute = async (workshopId: string, kind: 'decision' | 'request', text: string) =>
     must('record a contribution', await gusp.projects.recordContribution(id, { workshopId, kind, text }, COORDINATION)).id;
   const hours = await contribute(
@@ -161,28 +181,18 @@ export async function bleuetsSeed(store: Store, options: BleuetsSeedOptions = {}
     must('adopt', await gusp.projects.decideContribution(id, c, { outcome: 'adopted' }, COORDINATION));
 
   // October 2013: a learning workshop with the Compagnons bâtisseurs.
-  const learning = must(
-    'schedule the learning workshop',
-    await gusp.workshops.schedule(
-      id,
-      {
-        kind: 'learning',
-        title: 'Atelier d’apprentissage : poser du papier peint',
-        description: 'Avec les Compagnons bâtisseurs, au local : les outils sont prêtés.',
-        startsAt: '2013-10-12T14:00:00+02:00',
-        place: LOCAL,
-        capacity: 12,
-      },
-      COORDINATION,
-    ),
+  const learning = await holdWorkshop(
+    'the learning workshop',
+    {
+      kind: 'learning',
+      title: 'Atelier d’apprentissage : poser du papier peint',
+      description: 'Avec les Compagnons bâtisseurs, au local : les outils sont prêtés.',
+      startsAt: '2013-10-12T14:00:00+02:00',
+      place: LOCAL,
+      capacity: 12,
+    },
+    { tag: 'papier-peint', signUps: 8, startAt: '2013-10-12T13:55:00+02:00', present: 7, finishAt: '2013-10-12T16:00:00+02:00' },
   );
-  must('publish the learning workshop', await gusp.workshops.publish(learning.id, COORDINATION));
-  const learners = await register(learning.id, 'papier-peint', 8);
-  set('2013-10-12T13:55:00+02:00');
-  must('start the learning workshop', await gusp.workshops.start(learning.id, COORDINATION));
-  for (const r of learners.slice(0, 7)) must('check in', await gusp.workshops.checkIn(learning.id, r, COORDINATION));
-  set('2013-10-12T16:00:00+02:00');
-  must('finish the learning workshop', await gusp.workshops.finish(learning.id, COORDINATION));
   const windows = await contribute(learning.id, 'request', 'Remplacer les fenêtres par des baies coulissantes.');
   const bikes = await contribute(learning.id, 'request', 'Un abri à vélos fermé au pied de l’immeuble.');
   set('2013-10-20T10:00:00+02:00');
@@ -266,25 +276,20 @@ export async function bleuetsSeed(store: Store, options: BleuetsSeedOptions = {}
   );
   const nextDay = new Date(now.getTime() + 12 * DAY);
   nextDay.setUTCHours(13, 0, 0, 0);
-  const upcoming = must(
-    'schedule the next workshop',
-    await gusp.workshops.schedule(
-      id,
-      {
-        kind: 'learning',
-        title: 'Atelier d’apprentissage : rénover sa cuisine',
-        description: 'Avec les Compagnons bâtisseurs : carrelage, joints et peinture. Venez avec vos questions.',
-        startsAt: nextDay.toISOString(),
-        place: LOCAL,
-        capacity: 12,
-        institutionalSeats: 4,
-      },
-      COORDINATION,
-    ),
+  const { workshop: upcoming } = await openWorkshop(
+    'the next workshop',
+    {
+      kind: 'learning',
+      title: 'Atelier d’apprentissage : rénover sa cuisine',
+      description: 'Avec les Compagnons bâtisseurs : carrelage, joints et peinture. Venez avec vos questions.',
+      startsAt: nextDay.toISOString(),
+      place: LOCAL,
+      capacity: 12,
+      institutionalSeats: 4,
+    },
+    'cuisine',
+    5,
   );
-  must('publish the next workshop', await gusp.workshops.publish(upcoming.id, COORDINATION));
-  await register(upcoming.id, 'cuisine', 5);
-
   return {
     projectId: id,
     openingWorkshopId: opening.id,
