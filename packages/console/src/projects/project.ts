@@ -42,7 +42,7 @@ import { hashOf, hrefOf } from '../app/routes.js';
 import { ApiRefusal, setCsrfToken, staffPages, staffRequest } from '../internal/api.js';
 import { ConsoleScreen } from '../internal/console-screen.js';
 import { localFromZoned, zonedFromLocal } from '../plan/plan-values.js';
-import { formParts, tokens } from '../styles/tokens.js';
+import { cards, formParts, tokens } from '../styles/tokens.js';
 import type { ProjectStep, ProjectsTexts, WorkshopStep } from '../translations/projects.js';
 
 /** What the screen shows: the project's page (`GET /api/projects/:id`), the city, and every workshop of it. */
@@ -178,6 +178,7 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
   static override styles = [
     tokens,
     formParts,
+    cards,
     css`
       form {
         padding: 0.75rem var(--_space);
@@ -185,30 +186,12 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
         border-radius: var(--_radius);
         margin: 0 0 var(--_space);
       }
-      ul.cards {
-        list-style: none;
-        padding: 0;
-        margin: 0 0 var(--_space);
-      }
-      .cards > li {
-        padding: 0.5rem 0.75rem;
-        margin-block: 0 0.5rem;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-      }
       .cards > li[data-current] {
         border: 3px solid var(--_primary);
-      }
-      .cards p {
-        margin: 0 0 0.25rem;
-        overflow-wrap: anywhere;
       }
       .here {
         font-weight: 700;
         color: var(--_primary);
-      }
-      .meta {
-        color: var(--_muted);
       }
       .dates {
         display: grid;

@@ -15,7 +15,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { hrefOf } from '../app/routes.js';
 import { staffPages, staffRequest } from '../internal/api.js';
 import { ConsoleScreen } from '../internal/console-screen.js';
-import { tokens } from '../styles/tokens.js';
+import { cards, tokens } from '../styles/tokens.js';
 
 /** A project as `GET /api/projects` lists it: its public fields, its contributions counted by outcome. */
 export interface ListedProject {
@@ -45,24 +45,8 @@ export interface ProjectsData {
 export class GuspConsoleProjects extends ConsoleScreen<ProjectsData> {
   static override styles = [
     tokens,
+    cards,
     css`
-      ul.projects {
-        list-style: none;
-        padding: 0;
-        margin: 0 0 var(--_space);
-      }
-      .project {
-        padding: 0.5rem 0.75rem;
-        margin-block: 0 0.5rem;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-      }
-      .project p {
-        margin: 0 0 0.25rem;
-      }
-      .meta {
-        color: var(--_muted);
-      }
       .title {
         font-weight: 600;
       }
@@ -112,7 +96,7 @@ export class GuspConsoleProjects extends ConsoleScreen<ProjectsData> {
     ${
       data.projects.length === 0
         ? html`<p class="notice" role="status">${p.noProjects}</p>`
-        : html`<ul class="projects" part="projects" aria-labelledby="projects-shown">
+        : html`<ul class="cards" part="projects" aria-labelledby="projects-shown">
             ${data.projects.map((entry) => this.project(entry, data.city))}
           </ul>`
     }`;

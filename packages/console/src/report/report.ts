@@ -18,7 +18,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { hrefOf } from '../app/routes.js';
 import { ApiRefusal, setCsrfToken, staffPages, staffRequest } from '../internal/api.js';
 import { ConsoleScreen } from '../internal/console-screen.js';
-import { tokens } from '../styles/tokens.js';
+import { formParts, tokens } from '../styles/tokens.js';
 
 /** `GET /api/walks/:id/report/restitution`: who the shared report reaches. */
 export interface RestitutionSummary {
@@ -109,26 +109,14 @@ export class GuspConsoleReport extends ConsoleScreen<ReportData> {
 
   static override styles = [
     tokens,
+    formParts,
     css`
-      section.block {
-        margin-block: 0 calc(2 * var(--_space));
-      }
       textarea {
         max-width: 48rem;
         min-height: 6rem;
       }
-      .field {
-        margin-block: 0 var(--_space);
-      }
-      fieldset {
-        border: 0;
-        padding: 0;
-        margin: 0 0 var(--_space);
-        min-inline-size: 0;
-      }
       legend {
         font-weight: 700;
-        padding: 0;
         margin-block-end: 0.5rem;
       }
       ul.photos,
@@ -183,16 +171,6 @@ export class GuspConsoleReport extends ConsoleScreen<ReportData> {
         display: flex;
         flex-wrap: wrap;
         gap: 0 0.5rem;
-        margin: 0 0 var(--_space);
-      }
-      dl.status dt {
-        font-weight: 600;
-      }
-      dl.status dd {
-        margin: 0;
-      }
-      .done {
-        font-weight: 600;
       }
       p,
       li {

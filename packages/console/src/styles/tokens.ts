@@ -119,6 +119,32 @@ export const tokens = css`
 `;
 
 /**
+ * Cards (the projects, a project's phases, workshops, contributions and engagements): a `ul.cards`
+ * without bullets (an `ol.cards` keeps its numbers), each item a bordered block, its lines close
+ * together, the secondary ones `.meta`.
+ */
+export const cards = css`
+  ul.cards {
+    list-style: none;
+    padding: 0;
+    margin: 0 0 var(--_space);
+  }
+  .cards > li {
+    padding: 0.5rem 0.75rem;
+    margin-block: 0 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .cards p {
+    margin: 0 0 0.25rem;
+    overflow-wrap: anywhere;
+  }
+  .meta {
+    color: var(--_muted);
+  }
+`;
+
+/**
  * A screen's filters (the walks', the dashboard's): their `<fieldset>` a band on the surface colour,
  * its fields side by side, each `fieldWidth` wide at the least, wrapping on a narrow screen.
  */
@@ -141,7 +167,7 @@ export const filtersFieldset = (fieldWidth: `${number}rem`): CSSResult => css`
 `;
 
 /**
- * What a screen with forms and cards shares (the registrations', a project's): a block's spacing,
+ * What a screen with forms shares (the registrations', a project's, the report's): a block's spacing,
  * a checkbox beside its label, facts as a definition list, a confirmation step, what an action did,
  * and the error summary above a form.
  */
