@@ -19,11 +19,11 @@ import {
 } from '../views/workshop-summary.js';
 import type { ContributionOutcome } from '../project/contribution.js';
 import type { Workshop } from '../workshop/workshop.js';
+import { GATHERING_OPTIONS_AT } from './gathering-lifecycle.js';
 import { engagementCommands, type EngagementCommands } from './engagements.js';
 import { observationCommands, type ObservationCommands } from './observations.js';
 import { reportCommands, type ReportCommands } from './reports.js';
 import { Runtime, withInputDigests, type CommandOptions } from './runtime.js';
-import { REGISTRATION_OPTIONS_AT } from './registrations.js';
 import { walkCommands, type WalkCommands } from './walks.js';
 import { projectCommands, type ProjectCommands } from './projects.js';
 import { workshopCommands, type WorkshopCommands } from './workshops.js';
@@ -100,16 +100,7 @@ export function createGusp(options: GuspOptions): Gusp {
   const now = options.now ?? (() => new Date());
   const rt = new Runtime(city, store, now, options.locale ?? city.locale);
   // Where each command takes its options: a client id is then compared on the input it came with.
-  const walks = withInputDigests('walks', walkCommands(rt), {
-    schedule: 1,
-    publish: 1,
-    closeRegistrations: 1,
-    start: 1,
-    finish: 1,
-    cancel: 2,
-    reschedule: 2,
-    ...REGISTRATION_OPTIONS_AT,
-  });
+  const walks = withInputDigests('walks', walkCommands(rt), { schedule: 1, ...GATHERING_OPTIONS_AT });
   const observations = withInputDigests('observations', observationCommands(rt), {
     record: 1,
     qualify: 2,
@@ -145,17 +136,7 @@ export function createGusp(options: GuspOptions): Gusp {
     recordContribution: 2,
     decideContribution: 3,
   });
-  const workshops = withInputDigests('workshops', workshopCommands(rt), {
-    schedule: 2,
-    editDraft: 2,
-    publish: 1,
-    closeRegistrations: 1,
-    start: 1,
-    finish: 1,
-    cancel: 2,
-    reschedule: 2,
-    ...REGISTRATION_OPTIONS_AT,
-  });
+  const workshops = withInputDigests('workshops', workshopCommands(rt), { schedule: 2, ...GATHERING_OPTIONS_AT });
 
   const queries: GuspQueries = {
     /** Seats left, waitlist, participants by role. */

@@ -19,6 +19,7 @@ import { validate } from '../validation.js';
 import type { Place } from '../walk/walk.js';
 import { defaultRegistrationDeadline } from '../walk/walk-details.js';
 import { ReasonInput } from '../walk/walk.js';
+import { REGISTRATION_OPTIONS_AT } from './registrations.js';
 import type { CommandOptions, Decision, Runtime, StreamKind } from './runtime.js';
 import { staffByOf, type StaffCommandOptions } from './staff-actor.js';
 
@@ -114,6 +115,21 @@ export interface GatheringLifecycle<A, G> {
   /** Every one, in no particular order. */
   list(): Promise<A[]>;
 }
+
+/**
+ * Where each of a gathering's commands but `schedule` takes its options, for `withInputDigests`
+ * (`schedule` takes them at 1 for a walk, at 2 for a workshop, after its project's id).
+ */
+export const GATHERING_OPTIONS_AT = {
+  editDraft: 2,
+  publish: 1,
+  closeRegistrations: 1,
+  start: 1,
+  finish: 1,
+  cancel: 2,
+  reschedule: 2,
+  ...REGISTRATION_OPTIONS_AT,
+} as const;
 
 /** Makes the lifecycle commands of one kind of gathering over a runtime and its rules table. */
 export function gatheringLifecycle<

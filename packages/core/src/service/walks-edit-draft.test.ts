@@ -85,4 +85,19 @@ describe('walks: editing a draft', () => {
     assertRefused(await gusp.walks.editDraft('nope', { quartierId: 'le-plan', startsAt: WALK_STARTS_AT }), 'walk.not-found');
     assert.equal(unwrap(await gusp.walks.get(draft.id)).walk.quartierId, 'le-plan', 'nothing changed');
   });
+
+  it('applies a client id once, and refuses it with another form (store.client-id-reused), as a workshop’s edit does', async () => {
+    const { gusp, store } = setup();
+    const draft = unwrap(await gusp.walks.schedule({ quartierId: 'le-plan', startsAt: WALK_STARTS_AT }));
+    const form = { quartierId: 'le-plan', startsAt: WALK_STARTS_AT, title: 'Autour des Bleuets' };
+    const first = await gusp.walks.editDraft(draft.id, form, { clientId: 'edit-1' });
+    assert.ok(first.ok);
+    const count = (await store.readAll()).length;
+    assert.deepEqual(await gusp.walks.editDraft(draft.id, { ...form }, { clientId: 'edit-1' }), first, 'a retry: the first outcome');
+    assertRefused(
+      await gusp.walks.editDraft(draft.id, { ...form, title: 'Autre chose' }, { clientId: 'edit-1' }),
+      'store.client-id-reused',
+    );
+    assert.equal((await store.readAll()).length, count, 'nothing appended');
+  });
 });
