@@ -95,6 +95,16 @@ function projectSuite(name: string, open: () => Promise<Database>, skip?: string
       return created.id;
     }
 
+    /** A workshop of project `id` at the local des habitants, created and published over HTTP: its id. */
+    async function openWorkshop(
+      id: string,
+      workshop: { title: string; startsAt: string; registrationDeadline?: string; capacity: number },
+    ) {
+      const created = ok(await post(`/api/projects/${id}/workshops`, { ...workshop, place: LOCAL }), 201);
+      ok(await post(`/api/workshops/${created.id}/publish`));
+      return created.id as string;
+    }
+
     test('the Bleuets: announced, a workshop at the local des habitants fills up and promotes from its waiting list, residents attend, two contributions adopted and one declined, the OPH’s engagement, the works; all on GET /api/projects/:id', async () => {
       // A draft: the coordinator writes it; the public and an organisation that is not in it do not see it; the OPH does.
       const draft = ok(
@@ -319,18 +329,7 @@ function projectSuite(name: string, open: () => Promise<Database>, skip?: string
     test('a workshop’s other emails are a walk’s, in its words: English, the reminder, a new date, the cancellation (with the .ics that removes it)', async () => {
       const id = await announcedProject('La cour des Bleuets');
       const startsAt = inMinutes(6 * 60);
-      const workshop = ok(
-        await post(`/api/projects/${id}/workshops`, {
-          title: 'La cour',
-          startsAt,
-          registrationDeadline: inMinutes(60),
-          place: LOCAL,
-          capacity: 5,
-        }),
-        201,
-      );
-      const wid = workshop.id as string;
-      ok(await post(`/api/workshops/${wid}/publish`));
+      const wid = await openWorkshop(id, { title: 'La cour', startsAt, registrationDeadline: inMinutes(60), capacity: 5 });
       ok(await post(`/api/workshops/${wid}/registrations`, person('court-en', { locale: 'en' }), {}), 201);
       ok(await post(`/api/workshops/${wid}/registrations`, person('court-fr'), {}), 201);
       const [english] = await mailsArrived('habitant-court-en@example.org', /^Registration confirmed: workshop “La cour”, Le Plan$/);
@@ -369,17 +368,13 @@ function projectSuite(name: string, open: () => Promise<Database>, skip?: string
 
     test('200 simultaneous sign-ups to a workshop of 30 seats: exactly 30 confirmed, 170 waitlisted in order', async () => {
       const id = await announcedProject('Le square du Plan');
-      const workshop = ok(
-        await post(`/api/projects/${id}/workshops`, { title: 'Le square', startsAt: inMinutes(30 * 24 * 60), place: LOCAL, capacity: 30 }),
-        201,
-      );
-      ok(await post(`/api/workshops/${workshop.id}/publish`));
-      await rushSignUps(server.gusp.store, [base], `/api/workshops/${workshop.id}`, `workshop-${workshop.id}`, {
+      const wid = await openWorkshop(id, { title: 'Le square', startsAt: inMinutes(30 * 24 * 60), capacity: 30 });
+      await rushSignUps(server.gusp.store, [base], `/api/workshops/${wid}`, `workshop-${wid}`, {
         count: 200,
         capacity: 30,
         tag: 'atelier',
       });
-      const summary = ok(await call(base, 'GET', `/api/workshops/${workshop.id}`));
+      const summary = ok(await call(base, 'GET', `/api/workshops/${wid}`));
       assert.deepEqual([summary.confirmed, summary.waitlisted, summary.seatsLeft], [30, 170, 0]);
     });
 
@@ -390,14 +385,10 @@ function projectSuite(name: string, open: () => Promise<Database>, skip?: string
       });
       try {
         const id = await announcedProject('Le préau');
-        const workshop = ok(
-          await post(`/api/projects/${id}/workshops`, { title: 'Le préau', startsAt: inMinutes(20 * 24 * 60), place: LOCAL, capacity: 30 }),
-          201,
-        );
-        ok(await post(`/api/workshops/${workshop.id}/publish`));
+        const wid = await openWorkshop(id, { title: 'Le préau', startsAt: inMinutes(20 * 24 * 60), capacity: 30 });
         const answers = [];
         for (let i = 0; i <= DEFAULT_SIGNUPS_PER_CLIENT; i++)
-          answers.push(await call(limited.url, 'POST', `/api/workshops/${workshop.id}/registrations`, { body: person(`preau-${i}`) }));
+          answers.push(await call(limited.url, 'POST', `/api/workshops/${wid}/registrations`, { body: person(`preau-${i}`) }));
         assert.deepEqual(
           answers.map((r) => r.status),
           [...Array.from({ length: DEFAULT_SIGNUPS_PER_CLIENT }, () => 201), 429],
@@ -497,18 +488,7 @@ function projectSuite(name: string, open: () => Promise<Database>, skip?: string
 
     test('personal data: a workshop’s registrations are exported, erased by email and purged like a walk’s', async () => {
       const id = await announcedProject('Le jardin partagé');
-      const workshop = ok(
-        await post(`/api/projects/${id}/workshops`, {
-          title: 'Le jardin',
-          startsAt: inMinutes(20),
-          registrationDeadline: inMinutes(10),
-          place: LOCAL,
-          capacity: 5,
-        }),
-        201,
-      );
-      const wid = workshop.id as string;
-      ok(await post(`/api/workshops/${wid}/publish`));
+      const wid = await openWorkshop(id, { title: 'Le jardin', startsAt: inMinutes(20), registrationDeadline: inMinutes(10), capacity: 5 });
       const email = 'habitante-rgpd-atelier@example.org';
       ok(
         await post(`/api/workshops/${wid}/registrations`, { name: 'Rosa Atelier', email, phone: '06 11 22 33 44', consent: true }, {}),
