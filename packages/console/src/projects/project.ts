@@ -466,6 +466,37 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
     </div>`;
   }
 
+  /**
+   * One choice of a form: its label, its error (named in the summary too), and the `<select>` of
+   * `options` (`[value, label]`, after `none` with an empty value when given) whose choice is kept in
+   * `values[key]`.
+   */
+  private select<V extends Record<K, string>, K extends keyof V & string>(
+    form: FormName,
+    id: string,
+    label: string,
+    values: V,
+    key: K,
+    options: readonly (readonly [value: string, label: string])[],
+    o: { readonly none?: string; readonly required?: boolean } = {},
+  ): TemplateResult {
+    const chosen = values[key];
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      ${this.inlineError(form, id)}
+      <select
+        id=${id}
+        ?required=${o.required ?? false}
+        aria-invalid=${this.invalid(form, id)}
+        aria-describedby=${this.describedBy(form, id) || nothing}
+        @change=${(e: Event) => ((values as Record<K, string>)[key] = (e.target as HTMLSelectElement).value)}
+      >
+        ${o.none === undefined ? nothing : html`<option value="" ?selected=${!chosen}>${o.none}</option>`}
+        ${options.map(([value, text]) => html`<option value=${value} ?selected=${chosen === value}>${text}</option>`)}
+      </select>
+    </div>`;
+  }
+
   /** Shows `errors` for `form` and puts the focus on its summary. */
   private async report(form: FormName, errors: FormError[]): Promise<boolean> {
     if (errors.length === 0) {
@@ -711,6 +742,7 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
     const f: FormName = 'details';
     const text = (id: string, key: 'title' | 'siteLabel' | 'siteAddress', label: string, hint?: string, required = false) =>
       this.field(f, id, label, v, key, { hint, required });
+    const organisations = city.organisations.map((o) => [o.id, localName(o, this.locale)] as const);
     return html`<section class="block" part="details" aria-labelledby="details-title">
       ${heading(this.level(1), p.detailsTitle, { id: 'details-title' })}
       <p id="details-intro">${p.detailsIntro}</p>
@@ -721,38 +753,28 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
         @submit=${(e: Event) => void this.saveDetails(e, data, city)}
       >
         ${this.errorSummary(f)} ${text('project-title', 'title', p.title, undefined, true)}
-        <div class="field">
-          <label for="project-kind">${p.kind}</label>
-          <select id="project-kind" @change=${(e: Event) => (v.kind = (e.target as HTMLSelectElement).value)}>
-            ${PROJECT_KINDS.map((k) => html`<option value=${k} ?selected=${v.kind === k}>${this.label(`project.kind.${k}`)}</option>`)}
-          </select>
-        </div>
-        <div class="field">
-          <label for="project-quartier">${p.quartier}</label>
-          ${this.inlineError(f, 'project-quartier')}
-          <select
-            id="project-quartier"
-            required
-            aria-invalid=${this.invalid(f, 'project-quartier')}
-            aria-describedby=${this.describedBy(f, 'project-quartier') || nothing}
-            @change=${(e: Event) => (v.quartierId = (e.target as HTMLSelectElement).value)}
-          >
-            <option value="" ?selected=${!v.quartierId}>${p.chooseQuartier}</option>
-            ${city.quartiers.map((q) => html`<option value=${q.id} ?selected=${v.quartierId === q.id}>${localName(q, this.locale)}</option>`)}
-          </select>
-        </div>
+        ${this.select(
+          f,
+          'project-kind',
+          p.kind,
+          v,
+          'kind',
+          PROJECT_KINDS.map((k) => [k, this.label(`project.kind.${k}`)] as const),
+        )}
+        ${this.select(
+          f,
+          'project-quartier',
+          p.quartier,
+          v,
+          'quartierId',
+          city.quartiers.map((q) => [q.id, localName(q, this.locale)] as const),
+          {
+            none: p.chooseQuartier,
+            required: true,
+          },
+        )}
         ${text('project-site', 'siteLabel', p.siteLabel, p.siteLabelHint, true)} ${text('project-address', 'siteAddress', p.siteAddress)}
-        <div class="field">
-          <label for="project-landlord">${p.landlord}</label>
-          ${this.inlineError(f, 'project-landlord')}
-          <select
-            id="project-landlord"
-            aria-invalid=${this.invalid(f, 'project-landlord')}
-            @change=${(e: Event) => (v.landlordId = (e.target as HTMLSelectElement).value)}
-          >
-            ${city.organisations.map((o) => html`<option value=${o.id} ?selected=${v.landlordId === o.id}>${localName(o, this.locale)}</option>`)}
-          </select>
-        </div>
+        ${this.select(f, 'project-landlord', p.landlord, v, 'landlordId', organisations)}
         <fieldset>
           <legend>${p.partners}</legend>
           ${city.organisations.map(
@@ -1099,12 +1121,14 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
         @submit=${(e: Event) => void this.planWorkshop(e, data)}
       >
         ${this.errorSummary(f)}
-        <div class="field">
-          <label for="workshop-kind">${p.workshopKind}</label>
-          <select id="workshop-kind" @change=${(e: Event) => (v.kind = (e.target as HTMLSelectElement).value)}>
-            ${WORKSHOP_KINDS.map((k) => html`<option value=${k} ?selected=${v.kind === k}>${this.label(`workshop.kind.${k}`)}</option>`)}
-          </select>
-        </div>
+        ${this.select(
+          f,
+          'workshop-kind',
+          p.workshopKind,
+          v,
+          'kind',
+          WORKSHOP_KINDS.map((k) => [k, this.label(`workshop.kind.${k}`)] as const),
+        )}
         ${input('workshop-title', 'title', p.workshopTitle, 'text', undefined, true)}
         ${input('workshop-starts-at', 'startsAt', p.startsAt, 'datetime-local', p.startsAtHint(tz), true)}
         ${input('workshop-duration', 'duration', p.duration, 'text', p.durationHint)}
@@ -1262,24 +1286,29 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
     return html`${heading(this.level(2), p.recordTitle, { id: 'contribution-form-title' })}
       <form novalidate aria-labelledby="contribution-form-title" @submit=${(e: Event) => void this.recordContribution(e, data)}>
         ${this.errorSummary(f)}
-        <div class="field">
-          <label for="contribution-workshop">${p.contributionWorkshop}</label>
-          <select id="contribution-workshop" @change=${(e: Event) => (v.workshopId = (e.target as HTMLSelectElement).value)}>
-            <option value="" ?selected=${!v.workshopId}>${p.noWorkshop}</option>
-            ${workshops.map(
-              (w) =>
-                html`<option value=${w.workshop.id} ?selected=${v.workshopId === w.workshop.id}>
-                  ${w.workshop.title} (${this.localize.date(w.workshop.startsAt, { dateStyle: 'medium', timeZone: data.city.timezone })})
-                </option>`,
-            )}
-          </select>
-        </div>
-        <div class="field">
-          <label for="contribution-kind">${p.contributionKind}</label>
-          <select id="contribution-kind" @change=${(e: Event) => (v.kind = (e.target as HTMLSelectElement).value)}>
-            ${CONTRIBUTION_KINDS.map((k) => html`<option value=${k} ?selected=${v.kind === k}>${this.label(`contribution.kind.${k}`)}</option>`)}
-          </select>
-        </div>
+        ${this.select(
+          f,
+          'contribution-workshop',
+          p.contributionWorkshop,
+          v,
+          'workshopId',
+          workshops.map(
+            (w) =>
+              [
+                w.workshop.id,
+                `${w.workshop.title} (${this.localize.date(w.workshop.startsAt, { dateStyle: 'medium', timeZone: data.city.timezone })})`,
+              ] as const,
+          ),
+          { none: p.noWorkshop },
+        )}
+        ${this.select(
+          f,
+          'contribution-kind',
+          p.contributionKind,
+          v,
+          'kind',
+          CONTRIBUTION_KINDS.map((k) => [k, this.label(`contribution.kind.${k}`)] as const),
+        )}
         ${this.field(f, 'contribution-text', p.contributionText, v, 'text', { hint: p.contributionTextHint, required: true, rows: 2 })}
         <div class="actions">
           <button type="submit" id="contribution-submit" aria-disabled=${this.sending === f ? 'true' : 'false'}>${p.record}</button>
@@ -1357,15 +1386,15 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
         @submit=${(e: Event) => void this.proposeEngagement(e, data)}
       >
         ${this.errorSummary(f)} ${this.field(f, 'engagement-title', p.engagementTitle, v, 'title', { required: true })}
-        <div class="field">
-          <label for="engagement-organisation">${p.organisation}</label>
-          <select id="engagement-organisation" @change=${(e: Event) => (v.organisationId = (e.target as HTMLSelectElement).value)}>
-            <option value="" ?selected=${!v.organisationId}>${p.noOrganisation}</option>
-            ${data.city.organisations.map(
-              (o) => html`<option value=${o.id} ?selected=${v.organisationId === o.id}>${localName(o, this.locale)}</option>`,
-            )}
-          </select>
-        </div>
+        ${this.select(
+          f,
+          'engagement-organisation',
+          p.organisation,
+          v,
+          'organisationId',
+          data.city.organisations.map((o) => [o.id, localName(o, this.locale)] as const),
+          { none: p.noOrganisation },
+        )}
         <div class="actions">
           <button type="submit" id="engagement-submit" aria-disabled=${this.sending === f ? 'true' : 'false'}>${p.propose}</button>
         </div>
