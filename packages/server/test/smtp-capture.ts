@@ -74,14 +74,19 @@ export async function startNotifyingServer(
 }
 
 /**
- * The emails `capture` received for `email` whose subject matches, once one has arrived; after
- * `timeoutMs` it throws, naming the subjects that did come to `email`.
+ * The emails `capture` received for `email` whose subject matches, once `atLeast` (one by default)
+ * have arrived; after `timeoutMs` (10 s) it throws, naming the subjects that did come to `email`.
  */
-export async function mailsTo(capture: SmtpCapture, email: string, subject: RegExp, timeoutMs = 10_000): Promise<ParsedMail[]> {
+export async function mailsTo(
+  capture: SmtpCapture,
+  email: string,
+  subject: RegExp,
+  { atLeast = 1, timeoutMs = 10_000 }: { readonly atLeast?: number; readonly timeoutMs?: number } = {},
+): Promise<ParsedMail[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = capture.messages.filter((m) => to(m) === email && subject.test(m.subject ?? ''));
-    if (found.length > 0) return found;
+    if (found.length >= atLeast) return found;
     if (Date.now() > deadline)
       throw new Error(
         `no email "${String(subject)}" to ${email}: ${capture.messages

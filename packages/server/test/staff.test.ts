@@ -9,10 +9,10 @@ import { after, before, describe, test } from 'node:test';
 import type { ParsedMail } from 'mailparser';
 import { createToken } from '../src/auth.js';
 import type { Database } from '../src/db.js';
-import { startServer, type RunningServer } from '../src/server.js';
+import type { RunningServer } from '../src/server.js';
 import { call, isErrorBody } from './harness.js';
 import { onBothDatabases } from './postgres-cluster.js';
-import { notifyingTo, startSmtpCapture, to, type SmtpCapture } from './smtp-capture.js';
+import { mailsTo, startNotifyingServer, type SmtpCapture } from './smtp-capture.js';
 
 interface Session {
   readonly cookie: string;
@@ -34,15 +34,12 @@ function staffSuite(backend: string, open: () => Promise<Database>, skip?: strin
 
     before(async () => {
       db = await open();
-      mailbox = await startSmtpCapture();
-      server = await startServer({
-        database: db,
-        notifications: notifyingTo(mailbox),
+      ({ server, mailbox } = await startNotifyingServer(db, {
         // The per-client limit is tested with its own addresses (X-Forwarded-For, behind a "proxy").
         trustProxy: true,
         staff: { signInLimits: { perAddress: 3, perClient: 4 } },
         log: (r) => r.level === 'error' && unexpected.push(r),
-      });
+      }));
       base = server.url;
       coordinatorToken = (await createToken(db.sql, { role: 'coordinator' })).token;
     });
@@ -58,16 +55,9 @@ function staffSuite(backend: string, open: () => Promise<Database>, skip?: strin
     /** Each sign-in from its own client address, so the per-client limit is met only where tested. */
     const fromClient = () => ({ 'x-forwarded-for': `203.0.113.${++client}` });
 
-    /** The first email to `email` whose subject matches, waited for (10 s at most). */
-    async function mailTo(email: string, subject: RegExp, skip = 0): Promise<ParsedMail> {
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        const found = mailbox.messages.filter((m) => to(m) === email && subject.test(m.subject ?? ''));
-        if (found.length > skip) return found[skip] as ParsedMail;
-        if (Date.now() > deadline) throw new Error(`no email "${String(subject)}" to ${email}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
+    /** The first email to `email` whose subject matches (after `skip` of them), waited for (10 s at most). */
+    const mailTo = async (email: string, subject: RegExp, skip = 0): Promise<ParsedMail> =>
+      (await mailsTo(mailbox, email, subject, { atLeast: skip + 1 }))[skip] as ParsedMail;
     const tokenIn = (mail: ParsedMail) => {
       const link = /(http\S+\/gestion\/connexion\?token=([A-Za-z0-9_-]+))/.exec(mail.text ?? '');
       assert.ok(link, mail.text);
