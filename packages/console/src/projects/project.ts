@@ -497,6 +497,13 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
     </div>`;
   }
 
+  /** A form's submit button, `aria-disabled` while the form is being sent. */
+  private submit(form: FormName, id: string, label: string): TemplateResult {
+    return html`<div class="actions">
+      <button type="submit" id=${id} aria-disabled=${this.sending === form ? 'true' : 'false'}>${label}</button>
+    </div>`;
+  }
+
   /** Shows `errors` for `form` and puts the focus on its summary. */
   private async report(form: FormName, errors: FormError[]): Promise<boolean> {
     if (errors.length === 0) {
@@ -794,11 +801,7 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
           )}
         </fieldset>
         ${this.field(f, 'project-description', p.description, v, 'description', { hint: p.descriptionHint, rows: 4 })}
-        <div class="actions">
-          <button type="submit" id="project-save" aria-disabled=${this.sending === f ? 'true' : 'false'}>
-            ${this.sending === f ? p.saving : data ? p.save : p.create}
-          </button>
-        </div>
+        ${this.submit(f, 'project-save', this.sending === f ? p.saving : data ? p.save : p.create)}
       </form>
     </section>`;
   }
@@ -1136,11 +1139,7 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
         ${input('workshop-capacity', 'capacity', p.capacity, 'text', p.capacityHint(data.city.defaults.capacity))}
         ${input('workshop-institutional', 'institutionalSeats', p.institutionalSeats, 'text', p.institutionalSeatsHint)}
         ${input('workshop-deadline', 'deadline', p.deadline, 'datetime-local', p.deadlineHint)}
-        <div class="actions">
-          <button type="submit" id="workshop-submit" aria-disabled=${this.sending === f ? 'true' : 'false'}>
-            ${this.sending === f ? p.saving : p.planSubmit}
-          </button>
-        </div>
+        ${this.submit(f, 'workshop-submit', this.sending === f ? p.saving : p.planSubmit)}
       </form>`;
   }
 
@@ -1310,9 +1309,7 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
           CONTRIBUTION_KINDS.map((k) => [k, this.label(`contribution.kind.${k}`)] as const),
         )}
         ${this.field(f, 'contribution-text', p.contributionText, v, 'text', { hint: p.contributionTextHint, required: true, rows: 2 })}
-        <div class="actions">
-          <button type="submit" id="contribution-submit" aria-disabled=${this.sending === f ? 'true' : 'false'}>${p.record}</button>
-        </div>
+        ${this.submit(f, 'contribution-submit', p.record)}
       </form>`;
   }
 
@@ -1395,9 +1392,7 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
           data.city.organisations.map((o) => [o.id, localName(o, this.locale)] as const),
           { none: p.noOrganisation },
         )}
-        <div class="actions">
-          <button type="submit" id="engagement-submit" aria-disabled=${this.sending === f ? 'true' : 'false'}>${p.propose}</button>
-        </div>
+        ${this.submit(f, 'engagement-submit', p.propose)}
       </form>`;
   }
 
