@@ -5,7 +5,7 @@ import { seatsLeft } from '../registration/registration.rules.js';
 import type { WorkshopAggregate } from '../workshop/workshop.fold.js';
 import { effectiveWorkshopStatus } from '../workshop/workshop-status.js';
 import type { WorkshopStatus, Workshop } from '../workshop/workshop.js';
-import { gatheringCounts, type WalkCounts } from './walk-summary.js';
+import { gatheringCounts, type WalkCalendarLinks, type WalkCounts } from './walk-summary.js';
 
 /**
  * What a sign-up page and a coordinator see of a workshop, as {@linkcode WalkSummary} of a walk:
@@ -24,16 +24,11 @@ export interface WorkshopSummary extends WalkCounts {
   readonly calendar?: WorkshopCalendarLinks | undefined;
 }
 
-/** A workshop's page and calendar links, absolute (see {@linkcode WalkCalendarLinks}): the project's feed instead of the quartier's. */
-export interface WorkshopCalendarLinks {
-  readonly page: string;
-  /** This workshop alone, one VEVENT. */
-  readonly ics: string;
-  readonly webcal: string;
-  /** Every public workshop of the project. */
-  readonly feed: string;
-  readonly feedWebcal: string;
-}
+/**
+ * A workshop's page and calendar links: a walk's ({@linkcode WalkCalendarLinks}, the same fields), `ics`
+ * this workshop alone and `feed` every public workshop of its project instead of its quartier's walks.
+ */
+export type WorkshopCalendarLinks = WalkCalendarLinks;
 
 /** Who came to one workshop, by role and status: `participationByWorkshop`. Counts only. */
 export interface WorkshopParticipation {
