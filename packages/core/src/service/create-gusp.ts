@@ -199,13 +199,17 @@ export function createGusp(options: GuspOptions): Gusp {
     },
     /** Published workshops not yet started, soonest first. */
     async upcomingWorkshops(filter: { quartierId?: string; projectId?: string } = {}) {
-      // A draft project is not public yet, nor are its workshops.
-      const drafts = new Set((await projects.list()).filter((p) => p.project.status === 'draft').map((p) => p.project.id as string));
-      return upcomingWorkshops(
-        (await workshops.list()).map((w) => w.workshop).filter((w) => !drafts.has(w.projectId)),
+      const upcoming = upcomingWorkshops(
+        (await workshops.list()).map((w) => w.workshop),
         now(),
         filter,
       );
+      // A draft project is not public yet, nor are its workshops: only the projects of the upcoming
+      // ones are read (each from the runtime's snapshot), not every project folded again.
+      const ids = [...new Set(upcoming.map((w) => w.projectId as string))];
+      const found = await Promise.all(ids.map((id) => projects.get(id)));
+      const drafts = new Set(found.flatMap((p) => (p.ok && p.value.project.status === 'draft' ? [p.value.project.id as string] : [])));
+      return upcoming.filter((w) => !drafts.has(w.projectId));
     },
     /** Who came to each workshop, by status and role. */
     async participationByWorkshop(filter: { projectId?: string } = {}) {
