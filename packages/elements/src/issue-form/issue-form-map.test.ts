@@ -6,14 +6,14 @@
  * arrows move it), said in words, and sent with the observation.
  */
 import { valence } from '@gusp/core';
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define/issue-form.js';
 import { API, until } from '../../test/helpers.js';
+import { cleanAfterEach, shadow } from '../../test/map.js';
 import type { GuspMap } from '../internal/map/map.js';
 import type { GuspIssueForm } from './issue-form.js';
 
-const shadow = (el: Element): ShadowRoot => el.shadowRoot as ShadowRoot;
 const text = (root: ParentNode, selector: string): string => (root.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 /** The element focused, through the open shadow roots. */
 const deepActive = (): Element | null => {
@@ -37,10 +37,7 @@ const stored = async (description: string): Promise<{ point?: { lat: number; lon
     (o) => o.description === description,
   );
 
-afterEach(async () => {
-  fixtureCleanup();
-  await setViewport({ width: 800, height: 600 });
-});
+cleanAfterEach();
 
 describe('<gusp-issue-form> point picker', () => {
   it('lets a keyboard-only user place the point (Space at the centre, arrows), hears it in words, and sends it', async () => {

@@ -1,18 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { css } from 'lit';
+import { cardListStyles } from '../styles/cards.js';
 import { formStyles } from '../styles/form.js';
 
 export const styles = [
   ...formStyles,
+  cardListStyles,
   css`
     :host {
       display: block;
-    }
-    [part~='title'] {
-      margin-block: 0 calc(var(--_space) * 0.75);
-    }
-    [tabindex='-1']:focus {
-      outline: none;
     }
     .page > section {
       margin-block-start: calc(var(--_space) * 1.5);
@@ -76,26 +72,9 @@ export const styles = [
       border-radius: var(--_radius);
       font-weight: 700;
     }
-    .cards {
-      display: grid;
-      gap: calc(var(--_space) * 0.75);
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr));
-    }
     .card :is(h2, h3, h4, h5, h6) {
-      margin: 0 0 0.25rem;
-      font-size: 1.0625em;
-      line-height: 1.3;
+      margin-block-end: 0.25rem;
     }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: 0.25rem 0.75rem;
-      margin-block-start: 0.25rem;
-    }
-    .seats.few-seats,
-    .seats.full,
     .seats.closed {
       font-weight: 700;
     }
@@ -122,9 +101,6 @@ export const styles = [
     }
     .hint {
       color: var(--_muted);
-    }
-    .back {
-      margin-block-end: var(--_space);
     }
   `,
 ];

@@ -6,6 +6,7 @@ import { DataController } from '../internal/data-controller.js';
 import { formatTimeRange, intlLocale } from '../internal/format-date.js';
 import { GuspElement } from '../internal/gusp-element.js';
 import { heading } from '../internal/heading.js';
+import { InPlaceForm } from '../internal/in-place-form.js';
 import { SignupState, gatheringState } from '../signup/signup-data.js';
 import { MESSAGES } from '../signup/signup-values.js';
 import { PROJECT_TEXTS } from '../translations/project.js';
@@ -14,7 +15,6 @@ import type { CommonTexts, ProjectTexts, WalkSignupTexts } from '../translations
 import { WALK_SIGNUP_MESSAGES, WALK_SIGNUP_TEXTS } from '../translations/walk-signup.js';
 import { ENGAGEMENT_SYMBOL, OUTCOME_SYMBOL, phasePlaces, workshopSignupDataOf, type PhasePlace, type ProjectData } from './project-data.js';
 import { styles } from './project.styles.js';
-import type { GuspWorkshopSignup } from './workshop-signup.js';
 
 /** The symbol of a phase's place in the timeline, said with its words. */
 const PHASE_SYMBOL: Readonly<Record<PhasePlace, string>> = { done: '✓', current: '➜', 'to-come': '○' };
@@ -80,7 +80,6 @@ export class GuspProject extends GuspElement {
     projectId: { type: String, attribute: 'project-id' },
     privacyNoticeUrl: { type: String, attribute: 'privacy-notice-url' },
     data: { attribute: false },
-    openId: { state: true },
   };
 
   /** The project's id: what `GET {endpoint}/projects/{project-id}` loads. */
@@ -90,10 +89,15 @@ export class GuspProject extends GuspElement {
   /** The project to show: see {@linkcode ProjectData}. */
   declare data: ProjectData | undefined;
 
-  /** The workshop whose sign-up form is open, if any. */
-  declare private openId: string | undefined;
-  /** The summary of the open workshop, kept if a reload no longer lists it. */
-  private opened: WorkshopSummary | undefined;
+  /** The workshop whose sign-up form is open in place of the cards, if any. */
+  private readonly form = new InPlaceForm<WorkshopSummary>(this, {
+    form: 'gusp-workshop-signup',
+    fallback: '#upcoming-title',
+    // A sign-up changed the seats: the page loads them afresh.
+    registered: () => {
+      if (this.apiBase && this.projectId) void this.source.retry();
+    },
+  });
 
   /** The project: from `data`, inline JSON, or `GET {endpoint}/projects/{project-id}`, again whenever those change. */
   private readonly source = new DataController<ProjectData>(this, {
@@ -106,19 +110,13 @@ export class GuspProject extends GuspElement {
   }
 
   /** Opens the sign-up form of one upcoming workshop and moves the focus to its heading. */
-  async open(workshopId: string): Promise<void> {
-    this.openId = workshopId;
-    await this.updateComplete;
-    await this.renderRoot.querySelector<GuspWorkshopSignup>('gusp-workshop-signup')?.focusTitle?.();
+  open(workshopId: string): Promise<void> {
+    return this.form.open(workshopId);
   }
 
   /** Closes the form and gives the focus back to the card's button it was opened from. */
-  async close(): Promise<void> {
-    const id = this.openId;
-    this.openId = undefined;
-    this.opened = undefined;
-    await this.updateComplete;
-    (this.renderRoot.querySelector<HTMLElement>(`#open-${id}`) ?? this.renderRoot.querySelector<HTMLElement>('#upcoming-title'))?.focus();
+  close(): Promise<void> {
+    return this.form.close();
   }
 
   private get timeZone(): string {
@@ -227,25 +225,21 @@ export class GuspProject extends GuspElement {
 
   private renderUpcoming(data: ProjectData): TemplateResult {
     const t = this.t;
-    const found =
-      this.openId === undefined ? undefined : (data.upcomingWorkshops.find((s) => s.workshop.id === this.openId) ?? this.opened);
-    this.opened = found;
+    const found = this.form.shown(data.upcomingWorkshops, (s) => s.workshop.id);
     return this.section(
       'upcoming',
       t.upcomingHeading,
       found
-        ? html`<div class="opened" @keydown=${this.onKeydown} @gusp-registered=${this.onRegistered}>
-            <button type="button" part="back" class="secondary back" @click=${() => this.close()}>
-              <span aria-hidden="true">←&nbsp;</span>${t.back}
-            </button>
-            <gusp-workshop-signup
+        ? this.form.render(
+            t.back,
+            html`<gusp-workshop-signup
               part="signup"
               endpoint=${this.endpoint ?? nothing}
               heading-level=${this.level(2)}
               privacy-notice-url=${this.privacyNoticeUrl ?? nothing}
               .data=${workshopSignupDataOf(found, data)}
-            ></gusp-workshop-signup>
-          </div>`
+            ></gusp-workshop-signup>`,
+          )
         : data.upcomingWorkshops.length === 0
           ? html`<p part="empty">${t.noUpcoming}</p>`
           : html`<ul part="workshops" class="cards">
@@ -362,17 +356,4 @@ export class GuspProject extends GuspElement {
           </ul>`,
     );
   }
-
-  private readonly onKeydown = (event: KeyboardEvent): void => {
-    // Escape goes back to the workshops, unless a native control uses it (a select's open list).
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    if (event.composedPath()[0] instanceof HTMLSelectElement) return;
-    event.preventDefault();
-    void this.close();
-  };
-
-  /** A sign-up changed the seats: the page loads them afresh. */
-  private readonly onRegistered = (): void => {
-    if (this.apiBase && this.projectId) void this.source.retry();
-  };
 }

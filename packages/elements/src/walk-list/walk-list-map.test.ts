@@ -7,11 +7,12 @@
  * tree lists every stop; axe; 320 px.
  */
 import { valence } from '@gusp/core';
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
-import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define/walk-list.js';
 import { walkData } from '../../test/fixtures.js';
 import { until } from '../../test/helpers.js';
+import { accessibilityTree, cleanAfterEach, mapRegion, shadow, stopNames, text } from '../../test/map.js';
 import type { GuspMap } from '../internal/map/map.js';
 import type { GuspWalkList } from './walk-list.js';
 
@@ -24,9 +25,6 @@ const STOPS = [
   { id: 'st-4', label: 'École Jean-Moulin', point: { lat: 44.9189, lon: 4.9122 } },
 ];
 
-const shadow = (el: Element): ShadowRoot => el.shadowRoot as ShadowRoot;
-const text = (e: Element | null | undefined): string => (e?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
 async function list(): Promise<GuspWalkList> {
   const summary = walkData({ walk: { id: 'walk-route', stops: STOPS } });
   const el = await fixture<GuspWalkList>(html`<gusp-walk-list .data=${{ walks: [summary], city: valence }}></gusp-walk-list>`);
@@ -34,17 +32,7 @@ async function list(): Promise<GuspWalkList> {
   return el;
 }
 
-interface AxNode {
-  role: string;
-  name?: string;
-  children?: AxNode[];
-}
-const flatten = (n: AxNode): AxNode[] => [n, ...(n.children ?? []).flatMap(flatten)];
-
-afterEach(async () => {
-  fixtureCleanup();
-  await setViewport({ width: 800, height: 600 });
-});
+cleanAfterEach();
 
 describe('<gusp-walk-list> route', () => {
   it('lists the route’s stops in order on the card, and fetches no map until asked', async () => {
@@ -83,14 +71,9 @@ describe('<gusp-walk-list> route', () => {
     expect(text(card.querySelector('[part~=map-toggle]'))).to.equal('Masquer la carte');
 
     // A screen reader's view: the named map holds every stop, in the route's order.
-    const tree = flatten((await a11ySnapshot({})) as unknown as AxNode);
-    const region = tree.find((n) => n.role === 'application' && n.name === 'Carte : parcours du diagnostic')!;
+    const region = mapRegion(await accessibilityTree())!;
     expect(region, 'the map region').to.not.equal(undefined);
-    expect(
-      flatten(region)
-        .filter((n) => n.role === 'button' && /^\d\./.test(n.name ?? ''))
-        .map((n) => n.name),
-    ).to.deep.equal(STOPS.map((s, i) => `${i + 1}. ${s.label}`));
+    expect(stopNames(region)).to.deep.equal(STOPS.map((s, i) => `${i + 1}. ${s.label}`));
     expect(shadow(map).querySelector('svg .route'), 'the route is drawn').to.not.equal(null);
 
     // From the list to the map: the stop's « Voir sur la carte » focuses its marker and opens its card.

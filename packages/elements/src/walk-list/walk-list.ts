@@ -6,13 +6,13 @@ import { DataController } from '../internal/data-controller.js';
 import { formatTimeRange } from '../internal/format-date.js';
 import { GuspElement } from '../internal/gusp-element.js';
 import { heading } from '../internal/heading.js';
+import { InPlaceForm } from '../internal/in-place-form.js';
 import { MapController } from '../internal/map/map-controller.js';
 import { route } from '../internal/map/route.js';
 import { textsFor } from '../translations/registry.js';
 import type { CommonTexts, WalkListTexts, WalkSignupTexts } from '../translations/types.js';
 import { WALK_LIST_TEXTS } from '../translations/walk-list.js';
 import { WALK_SIGNUP_MESSAGES, WALK_SIGNUP_TEXTS } from '../translations/walk-signup.js';
-import type { GuspWalkSignup } from '../walk-signup/walk-signup.js';
 import { SignupState, signupState } from '../walk-signup/walk-signup-data.js';
 import { MESSAGES } from '../signup/signup-values.js';
 import { signupDataOf, walksShown, type WalkListData } from './walk-list-data.js';
@@ -69,7 +69,6 @@ export class GuspWalkList extends GuspElement {
     privacyNoticeUrl: { type: String, attribute: 'privacy-notice-url' },
     mapMode: { type: String, attribute: 'map' },
     data: { attribute: false },
-    openId: { state: true },
   };
 
   /** Only the walks of this quartier (its id, `le-plan`); the whole city without it. */
@@ -83,10 +82,15 @@ export class GuspWalkList extends GuspElement {
   /** The route map of one card at a time, its chunk loaded when asked for. */
   private readonly routeMap = new MapController(this, () => undefined);
 
-  /** The walk whose sign-up form is open, if any. */
-  declare private openId: string | undefined;
-  /** The summary of the open walk, kept if a reload of the list no longer has it. */
-  private opened: WalkSummary | undefined;
+  /** The walk whose sign-up form is open in place of the list, if any. */
+  private readonly form = new InPlaceForm<WalkSummary>(this, {
+    form: 'gusp-walk-signup',
+    fallback: '#list-title',
+    // A sign-up changed the seats: the cards show them afresh.
+    registered: () => {
+      if (this.apiBase) void this.source.retry();
+    },
+  });
 
   /** The walks: from `data`, inline JSON, or `GET {endpoint}/walks?upcoming=1`, again when `endpoint` or `quartier` change. */
   private readonly source = new DataController<WalkListData>(this, {
@@ -104,21 +108,13 @@ export class GuspWalkList extends GuspElement {
   }
 
   /** Opens the sign-up form of one walk of the list and moves the focus to its heading. */
-  async open(walkId: string): Promise<void> {
-    this.openId = walkId;
-    await this.updateComplete;
-    const form = this.renderRoot.querySelector<GuspWalkSignup>('gusp-walk-signup');
-    await form?.focusTitle?.();
+  open(walkId: string): Promise<void> {
+    return this.form.open(walkId);
   }
 
   /** Closes the form and gives the focus back to the card's button it was opened from. */
-  async close(): Promise<void> {
-    const id = this.openId;
-    this.openId = undefined;
-    this.opened = undefined;
-    await this.updateComplete;
-    const button = this.renderRoot.querySelector<HTMLElement>(`#open-${id}`) ?? this.renderRoot.querySelector<HTMLElement>('#list-title');
-    button?.focus();
+  close(): Promise<void> {
+    return this.form.close();
   }
 
   private quartierName(id: string): string {
@@ -135,8 +131,7 @@ export class GuspWalkList extends GuspElement {
     if (!this.data) return this.source.placeholder(t, this.localize.lang, this.localize.dir, 'list');
     const data = this.data;
     const walks = walksShown(data, this.quartier?.trim() || undefined, new Date());
-    const found = this.openId === undefined ? undefined : (walks.find((s) => s.walk.id === this.openId) ?? this.opened);
-    this.opened = found;
+    const found = this.form.shown(walks, (s) => s.walk.id);
     const title = this.quartier?.trim() ? t.listHeadingIn(this.quartierName(this.quartier.trim())) : t.listHeading;
     return html`<section part="base" class="list" lang=${this.localize.lang} dir=${this.localize.dir} aria-labelledby="list-title">
       ${heading(this.level(), title, { id: 'list-title', part: 'title', tabindex: '-1' })}
@@ -145,7 +140,7 @@ export class GuspWalkList extends GuspElement {
           ? this.renderOpened(found, data)
           : walks.length === 0
             ? html`<p part="empty">${t.noWalk}</p>`
-            : html`<ul part="list" class="walks">
+            : html`<ul part="list" class="walks cards">
                 ${repeat(
                   walks,
                   (s) => s.walk.id,
@@ -205,11 +200,9 @@ export class GuspWalkList extends GuspElement {
   }
 
   private renderOpened(s: WalkSummary, data: WalkListData): TemplateResult {
-    return html`<div class="opened" @keydown=${this.onKeydown} @gusp-registered=${this.onRegistered}>
-      <button type="button" part="back" class="secondary back" @click=${() => this.close()}>
-        <span aria-hidden="true">←&nbsp;</span>${this.t.back}
-      </button>
-      <gusp-walk-signup
+    return this.form.render(
+      this.t.back,
+      html`<gusp-walk-signup
         part="signup"
         endpoint=${this.endpoint ?? nothing}
         walk-id=${s.walk.id}
@@ -217,21 +210,7 @@ export class GuspWalkList extends GuspElement {
         privacy-notice-url=${this.privacyNoticeUrl ?? nothing}
         map=${this.mapMode ?? nothing}
         .data=${signupDataOf(s, data)}
-      ></gusp-walk-signup>
-    </div>`;
+      ></gusp-walk-signup>`,
+    );
   }
-
-  private readonly onKeydown = (event: KeyboardEvent): void => {
-    // Escape goes back to the list, unless a native control uses it (a select's open list).
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    const target = event.composedPath()[0];
-    if (target instanceof HTMLSelectElement) return;
-    event.preventDefault();
-    void this.close();
-  };
-
-  /** A sign-up changed the seats: the cards show them afresh. */
-  private readonly onRegistered = (): void => {
-    if (this.apiBase) void this.source.retry();
-  };
 }

@@ -4,11 +4,12 @@
  * stops as an ordered list, always, and on the map (`map="open"`, or its
  * button), where a screen reader finds every stop; axe; 320 px.
  */
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
-import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define/walk-signup.js';
 import { walkData } from '../../test/fixtures.js';
 import { until } from '../../test/helpers.js';
+import { accessibilityTree, cleanAfterEach, mapRegion, shadow, stopNames, text } from '../../test/map.js';
 import type { GuspMap } from '../internal/map/map.js';
 import type { GuspWalkSignup } from './walk-signup.js';
 
@@ -18,20 +19,7 @@ const STOPS = [
   { id: 'st-3', label: 'Passage sous la voie ferrée', description: 'Mal éclairé le soir', point: { lat: 44.9196, lon: 4.915 } },
 ];
 
-const shadow = (el: Element): ShadowRoot => el.shadowRoot as ShadowRoot;
-const text = (e: Element | null | undefined): string => (e?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-interface AxNode {
-  role: string;
-  name?: string;
-  children?: AxNode[];
-}
-const flatten = (n: AxNode): AxNode[] => [n, ...(n.children ?? []).flatMap(flatten)];
-
-afterEach(async () => {
-  fixtureCleanup();
-  await setViewport({ width: 800, height: 600 });
-});
+cleanAfterEach();
 
 describe('<gusp-walk-signup> route', () => {
   it('shows the route as an ordered list and on the map at once with map="open"; every stop is in the accessibility tree', async () => {
@@ -46,14 +34,13 @@ describe('<gusp-walk-signup> route', () => {
     const map = root.querySelector<GuspMap>('gusp-map')!;
     expect(root.querySelector('.stops')!.compareDocumentPosition(map) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
     expect(map.compareDocumentPosition(root.querySelector('form')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
-    const tree = flatten((await a11ySnapshot({})) as unknown as AxNode);
-    const region = tree.find((n) => n.role === 'application' && n.name === 'Carte : parcours du diagnostic');
+    const region = mapRegion(await accessibilityTree());
     expect(region).to.not.equal(undefined);
-    expect(
-      flatten(region!)
-        .filter((n) => n.role === 'button' && /^\d\./.test(n.name ?? ''))
-        .map((n) => n.name),
-    ).to.deep.equal(['1. Parvis de la maison de quartier', '2. Square des Lilas', '3. Passage sous la voie ferrée']);
+    expect(stopNames(region!)).to.deep.equal([
+      '1. Parvis de la maison de quartier',
+      '2. Square des Lilas',
+      '3. Passage sous la voie ferrée',
+    ]);
     await expect(el).to.be.accessible();
   });
 

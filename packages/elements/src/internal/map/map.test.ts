@@ -6,9 +6,10 @@
  * the schematic plan that asks no one, and tiles from the city profile,
  * served by the local tile server of the tests (test/tile-middleware.ts).
  */
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
-import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { until } from '../../../test/helpers.js';
+import { accessibilityTree, buttonNames, cleanAfterEach, mapRegion, shadow } from '../../../test/map.js';
 import './map.js';
 import type { GuspMap, MapPoint } from './map.js';
 
@@ -40,7 +41,6 @@ const BOUNDARY = {
   ],
 };
 
-const shadow = (el: Element): ShadowRoot => el.shadowRoot as ShadowRoot;
 const focused = (map: GuspMap): Element | null => shadow(map).activeElement;
 const markerAt = (map: GuspMap, id: string): { x: number; y: number } => {
   const m = /translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec(shadow(map).querySelector<HTMLElement>(`[data-id=${id}]`)!.style.transform)!;
@@ -65,29 +65,15 @@ async function showMap(options: { tiles?: boolean } = {}): Promise<GuspMap> {
   return map;
 }
 
-interface AxNode {
-  role: string;
-  name?: string;
-  children?: AxNode[];
-}
-const flatten = (n: AxNode): AxNode[] => [n, ...(n.children ?? []).flatMap(flatten)];
-
-afterEach(async () => {
-  fixtureCleanup();
-  await setViewport({ width: 800, height: 600 });
-});
+cleanAfterEach();
 
 describe('<gusp-map>', () => {
   it('gives a screen reader every stop, in order, as buttons inside the named map, with the keys and a summary', async () => {
     const map = await showMap();
-    const tree = (await a11ySnapshot({})) as unknown as AxNode;
-    const nodes = flatten(tree);
-    const region = nodes.find((n) => n.role === 'application' && n.name === 'Carte : parcours du diagnostic');
+    const nodes = await accessibilityTree();
+    const region = mapRegion(nodes);
     expect(region, 'the map is an application named after what it shows (its keys pass through a screen reader)').to.not.equal(undefined);
-    const buttons = flatten(region!)
-      .filter((n) => n.role === 'button')
-      .map((n) => n.name);
-    expect(buttons).to.deep.equal([...STOPS.map((s) => s.label), 'Zoomer', 'Dézoomer']);
+    expect(buttonNames(region!)).to.deep.equal([...STOPS.map((s) => s.label), 'Zoomer', 'Dézoomer']);
     expect(nodes.some((n) => n.role === 'button' && n.name === 'Passer la carte')).to.equal(true);
     expect(shadow(map).querySelector('#summary')!.textContent).to.equal(
       '4 points sur la carte, dans l’ordre du parcours. Tab pour passer de l’un à l’autre.',
