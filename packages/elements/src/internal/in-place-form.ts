@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { SignupState } from '../signup/signup-data.js';
+import type { WalkSignupTexts } from '../translations/types.js';
 
 /** What the controller needs of its element: a render root holding the cards' buttons and the opened form. */
 export type InPlaceFormHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
@@ -12,6 +14,14 @@ export interface InPlaceFormOptions {
   readonly fallback: string;
   /** A sign-up through the form (`gusp-registered`) changed the seats: the element loads them again. */
   readonly registered: () => void;
+}
+
+/** What a card's row says: « S’inscrire », and a full, closed or cancelled gathering's word (closed's without its own). */
+export interface CardRowTexts {
+  readonly signUp: string;
+  readonly fullShort: string;
+  readonly closedShort: string;
+  readonly cancelledShort?: string;
 }
 
 /**
@@ -57,6 +67,44 @@ export class InPlaceForm<T> {
     await this.host.updateComplete;
     const root = this.host.renderRoot;
     (root.querySelector<HTMLElement>(`#open-${id}`) ?? root.querySelector<HTMLElement>(this.options.fallback))?.focus();
+  }
+
+  /**
+   * A card's last row: its seats in words (`part="seats"`, classed by `state`)
+   * and, unless the gathering is closed or cancelled, « S’inscrire »
+   * (`part="open"`, `#open-{id}`), which opens its form; `named` (the card's
+   * name and date) is said to screen readers after it. `workshopId`: the
+   * button's `data-workshop-id`.
+   */
+  row(
+    id: string,
+    state: SignupState,
+    seatsLeft: number,
+    named: string,
+    t: CardRowTexts,
+    w: Pick<WalkSignupTexts, 'seatsLeft' | 'fewSeatsLeft'>,
+    workshopId?: string,
+  ): TemplateResult {
+    const seats =
+      state === 'cancelled'
+        ? (t.cancelledShort ?? t.closedShort)
+        : state === 'closed'
+          ? t.closedShort
+          : state === 'full'
+            ? t.fullShort
+            : state === 'few-seats'
+              ? w.fewSeatsLeft(seatsLeft)
+              : w.seatsLeft(seatsLeft);
+    return html`<div class="row">
+      <p part="seats" class="seats ${state}">${seats}</p>
+      ${
+        state !== 'cancelled' && state !== 'closed'
+          ? html`<button type="button" part="open" id="open-${id}" data-workshop-id=${workshopId ?? nothing} @click=${() => this.open(id)}>
+              ${t.signUp}<span class="visually-hidden">${named}</span>
+            </button>`
+          : nothing
+      }
+    </div>`;
   }
 
   /** « Retour… » (`part="back"`) above the opened form, which Escape closes too. */

@@ -7,7 +7,7 @@ import { formatTimeRange, intlLocale } from '../internal/format-date.js';
 import { GuspElement } from '../internal/gusp-element.js';
 import { heading } from '../internal/heading.js';
 import { InPlaceForm } from '../internal/in-place-form.js';
-import { SignupState, gatheringState } from '../signup/signup-data.js';
+import { gatheringState } from '../signup/signup-data.js';
 import { MESSAGES } from '../signup/signup-values.js';
 import { PROJECT_TEXTS } from '../translations/project.js';
 import { textsFor } from '../translations/registry.js';
@@ -258,31 +258,13 @@ export class GuspProject extends GuspElement {
     const id = s.workshop.id;
     const when = formatTimeRange(s.workshop.startsAt, s.workshop.durationMinutes, this.timeZone, w);
     const state = gatheringState(s.workshop, s, new Date());
-    const seats =
-      state === SignupState.cancelled || state === SignupState.closed
-        ? t.closedShort
-        : state === SignupState.full
-          ? t.fullShort
-          : state === SignupState.fewSeats
-            ? w.fewSeatsLeft(s.seatsLeft)
-            : w.seatsLeft(s.seatsLeft);
-    const canSignUp = state !== SignupState.cancelled && state !== SignupState.closed;
     return html`<li part="workshop" class="card" data-workshop-id=${id} aria-labelledby="workshop-${id}">
       ${heading(this.level(2), s.workshop.title, { id: `workshop-${id}` })}
       <p class="kind">${t.workshopKind[s.workshop.kind] ?? s.workshop.kind}</p>
       <p class="when">${when}</p>
       ${s.workshop.place ? html`<p class="place">${s.workshop.place.label}</p>` : nothing}
       ${s.workshop.description ? html`<p class="about">${s.workshop.description}</p>` : nothing}
-      <div class="row">
-        <p part="seats" class="seats ${state}">${seats}</p>
-        ${
-          canSignUp
-            ? html`<button type="button" part="open" id="open-${id}" data-workshop-id=${id} @click=${() => this.open(id)}>
-                ${t.signUp}<span class="visually-hidden">${t.signUpFor(s.workshop.title, when)}</span>
-              </button>`
-            : nothing
-        }
-      </div>
+      ${this.form.row(id, state, s.seatsLeft, t.signUpFor(s.workshop.title, when), t, w, id)}
     </li>`;
   }
 

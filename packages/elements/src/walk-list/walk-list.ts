@@ -13,7 +13,7 @@ import { textsFor } from '../translations/registry.js';
 import type { CommonTexts, WalkListTexts, WalkSignupTexts } from '../translations/types.js';
 import { WALK_LIST_TEXTS } from '../translations/walk-list.js';
 import { WALK_SIGNUP_MESSAGES, WALK_SIGNUP_TEXTS } from '../translations/walk-signup.js';
-import { SignupState, signupState } from '../walk-signup/walk-signup-data.js';
+import { signupState } from '../walk-signup/walk-signup-data.js';
 import { MESSAGES } from '../signup/signup-values.js';
 import { signupDataOf, walksShown, type WalkListData } from './walk-list-data.js';
 import { styles } from './walk-list.styles.js';
@@ -159,17 +159,6 @@ export class GuspWalkList extends GuspElement {
     const when = formatTimeRange(s.walk.startsAt, s.walk.durationMinutes, data.city?.timezone ?? 'Europe/Paris', w);
     const meeting = s.walk.meetingPoint ?? s.walk.stops[0];
     const state = signupState(s, new Date());
-    const seats =
-      state === SignupState.cancelled
-        ? t.cancelledShort
-        : state === SignupState.closed
-          ? t.closedShort
-          : state === SignupState.full
-            ? t.fullShort
-            : state === SignupState.fewSeats
-              ? w.fewSeatsLeft(s.seatsLeft)
-              : w.seatsLeft(s.seatsLeft);
-    const canSignUp = state !== SignupState.cancelled && state !== SignupState.closed;
     return html`<li part="card" class="card" aria-labelledby="name-${id}">
       ${heading(this.level(1), name, { id: `name-${id}` })}
       <p class="when">${when}</p>
@@ -186,16 +175,7 @@ export class GuspWalkList extends GuspElement {
         compact: true,
         meetingLabel: meeting?.label,
       })}
-      <div class="row">
-        <p part="seats" class="seats ${state}">${seats}</p>
-        ${
-          canSignUp
-            ? html`<button type="button" part="open" id="open-${id}" @click=${() => this.open(id)}>
-                ${t.signUp}<span class="visually-hidden">${t.signUpFor(name, when)}</span>
-              </button>`
-            : nothing
-        }
-      </div>
+      ${this.form.row(id, state, s.seatsLeft, t.signUpFor(name, when), t, w)}
     </li>`;
   }
 
