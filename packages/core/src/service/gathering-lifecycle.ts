@@ -207,6 +207,24 @@ export function gatheringLifecycle<
         options,
       );
 
+  /** A step with an input: the input validated, who acts known, then `decide` (the table deciding in it). */
+  const withInput =
+    <I extends z.ZodMiniType>(
+      schema: I,
+      decide: (agg: A, now: Date, input: z.infer<I>, by: { by?: StaffActor }, options?: StaffCommandOptions) => Decision,
+    ) =>
+    (id: string, input: unknown, options?: StaffCommandOptions): Promise<Result<G>> =>
+      on(
+        id,
+        (agg, now) => {
+          const parsed = validate(schema, input, rt.localeOf(options));
+          if (!parsed.ok) return parsed;
+          const by = byOf(options);
+          return by.ok ? decide(agg, now, parsed.value, by.value, options) : by;
+        },
+        options,
+      );
+
   return {
     async schedule(input, options, parent) {
       const parsed = validate(kind.scheduleInput, input, rt.localeOf(options));
@@ -238,21 +256,12 @@ export function gatheringLifecycle<
       );
     },
 
-    editDraft: (id, input, options) =>
-      on(
-        id,
-        (agg, now) => {
-          const parsed = validate(kind.scheduleInput, input, rt.localeOf(options));
-          if (!parsed.ok) return parsed;
-          const by = byOf(options);
-          if (!by.ok) return by;
-          const details = detailsOf(parsed.value);
-          // The guards look at it as it would be (a walk's new quartier).
-          const answer = allowed(agg, now, 'editDraft', {}, options, { ...outcome(agg), ...details });
-          return answer.ok ? ok([event('draftEdited', { details, ...by.value }, now)]) : answer;
-        },
-        options,
-      ),
+    editDraft: withInput(kind.scheduleInput, (agg, now, input, by, options) => {
+      const details = detailsOf(input);
+      // The guards look at it as it would be (a walk's new quartier).
+      const answer = allowed(agg, now, 'editDraft', {}, options, { ...outcome(agg), ...details });
+      return answer.ok ? ok([event('draftEdited', { details, ...by }, now)]) : answer;
+    }),
 
     publish: step('publish', (_, now, by) => [event('published', by, now)], kind.publishContext),
 
@@ -264,49 +273,29 @@ export function gatheringLifecycle<
 
     finish: step('finish', (agg, now, by) => [...kind.absentees(agg, now), event('finished', by, now)]),
 
-    cancel: (id, input, options) =>
-      on(
-        id,
-        (agg, now) => {
-          const parsed = validate(ReasonInput, input, rt.localeOf(options));
-          if (!parsed.ok) return parsed;
-          const by = byOf(options);
-          if (!by.ok) return by;
-          const { reason } = parsed.value;
-          const answer = allowed(agg, now, 'cancel', { reason }, options);
-          return answer.ok ? ok([event('cancelled', { reason, ...by.value }, now)]) : answer;
-        },
-        options,
-      ),
+    cancel: withInput(ReasonInput, (agg, now, { reason }, by, options) => {
+      const answer = allowed(agg, now, 'cancel', { reason }, options);
+      return answer.ok ? ok([event('cancelled', { reason, ...by }, now)]) : answer;
+    }),
 
-    reschedule: (id, input, options) =>
-      on(
-        id,
-        (agg, now) => {
-          const parsed = validate(kind.rescheduleInput, input, rt.localeOf(options));
-          if (!parsed.ok) return parsed;
-          const by = byOf(options);
-          if (!by.ok) return by;
-          const i = parsed.value;
-          const registrationDeadline = i.registrationDeadline
-            ? toZonedISO(i.registrationDeadline, tz)
-            : defaultRegistrationDeadline(city, i.startsAt);
-          const g = outcome(agg);
-          // The stored status decides, not the one people see: an open one past its deadline may still move.
-          const answer = allows(agg, g, g.status as S, now, 'reschedule', { startsAt: i.startsAt, registrationDeadline }, options);
-          if (!answer.ok) return answer;
-          const place = i[kind.placeField];
-          const data = {
-            startsAt: toZonedISO(i.startsAt, tz),
-            registrationDeadline,
-            ...(place ? { [kind.placeField]: place } : {}),
-            ...(i.reason ? { reason: i.reason } : {}),
-            ...by.value,
-          };
-          return ok([event('rescheduled', data, now)]);
-        },
-        options,
-      ),
+    reschedule: withInput(kind.rescheduleInput, (agg, now, i, by, options) => {
+      const registrationDeadline = i.registrationDeadline
+        ? toZonedISO(i.registrationDeadline, tz)
+        : defaultRegistrationDeadline(city, i.startsAt);
+      const g = outcome(agg);
+      // The stored status decides, not the one people see: an open one past its deadline may still move.
+      const answer = allows(agg, g, g.status as S, now, 'reschedule', { startsAt: i.startsAt, registrationDeadline }, options);
+      if (!answer.ok) return answer;
+      const place = i[kind.placeField];
+      const data = {
+        startsAt: toZonedISO(i.startsAt, tz),
+        registrationDeadline,
+        ...(place ? { [kind.placeField]: place } : {}),
+        ...(i.reason ? { reason: i.reason } : {}),
+        ...by,
+      };
+      return ok([event('rescheduled', data, now)]);
+    }),
 
     get: (id, options) => rt.get(kind.stream, id, options),
     list: () => rt.all(kind.stream),
