@@ -56,6 +56,8 @@ const BUDGET = {
   // Issue 16: the walk's route as an ordered list of its stops, « Voir le parcours sur une carte » and what loads the
   // map's chunk (the stops become markers in the chunk, not here): +991 B (28,993 → 29,984 B).
   // The route's disclosure in the walk list's cards (route.ts is shared): +122 B, 30,106 B.
+  // Both forms name their errors' fields through FormController.named (one copy of nameErrors' call): +21 B, 30,127 B
+  // (the issue form +7 B: 32,018 B; the walk list +18 B: 32,718 B; the project +13 B: 33,657 B; all-in-one 50,613 B).
   signupGz: 30_150, // 28,737 B at issue 12
   // The walk list bundles the sign-up form it opens: 2,312 B of its own over the sign-up's bundle.
   // Issue 15: the shared sign-up, +218 B (31,154 → 31,372 B on the same core and tree).

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { errorMessageIn, validate, type FieldIssue, type GuspError, type Messages, type RuleRefusal } from '@gusp/core';
+import { errorMessageIn, labelIn, validate, type FieldIssue, type GuspError, type Messages, type RuleRefusal } from '@gusp/core';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { Draft } from './draft.js';
-import { errorSummary, orderErrors, type ShownError } from './error-summary.js';
+import { errorSummary, nameErrors, orderErrors, type ShownError } from './error-summary.js';
 
 /** What the controller needs of its form element. */
 export interface FormHost extends ReactiveControllerHost, HTMLElement {
@@ -169,6 +169,21 @@ export class FormController<V extends object, K extends string> implements React
   /** One message of the core's catalogues at a place: « Ce champ est obligatoire. » for a control left empty. */
   message(target: K, code: string): ShownError<K> {
     return { target, message: errorMessageIn(this.config.messages, code, this.host.locale) };
+  }
+
+  /**
+   * The errors named after their field ({@linkcode nameErrors}): a place left
+   * empty (`empty`) gets its own message of `missing`, any other message on a
+   * place of `label` is prefixed with its name and the language's colon
+   * (« Description : 2 000 caractères au plus. »).
+   */
+  named(
+    errors: readonly ShownError<K>[],
+    missing: Readonly<Partial<Record<K, string>>>,
+    empty: (target: K) => boolean,
+    label: Readonly<Partial<Record<K, string>>>,
+  ): ShownError<K>[] {
+    return nameErrors(errors, missing, empty, (target) => label[target], labelIn(this.config.messages, 'format.colon', this.host.locale));
   }
 
   /**

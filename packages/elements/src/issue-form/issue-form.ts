@@ -3,7 +3,7 @@ import { Polarity, RecordObservationInput, findQuartier, labelIn, localName, new
 import { html, nothing, type TemplateResult } from 'lit';
 import { GuspObservationQueuedEvent, GuspObservedEvent, GuspObserveEvent } from '../events/issue-form-events.js';
 import { DataController } from '../internal/data-controller.js';
-import { nameErrors, type ShownError } from '../internal/error-summary.js';
+import type { ShownError } from '../internal/error-summary.js';
 import { heading } from '../internal/heading.js';
 import { FormController } from '../internal/form-controller.js';
 import { GuspElement } from '../internal/gusp-element.js';
@@ -250,7 +250,7 @@ export class GuspIssueForm extends GuspElement {
       quartierId: !input.quartierId,
     };
     const label: Partial<Record<Target, string>> = { themeId: t.theme, description: t.description, quartierId: t.quartier };
-    return nameErrors(
+    return f.named(
       [
         // zod reports a missing enum value as « unknown value », and no quartier chosen is not an unknown one: people should read « required ».
         ...(input.polarity ? [] : [f.message('polarity', 'field.required')]),
@@ -260,8 +260,7 @@ export class GuspIssueForm extends GuspElement {
       ],
       t.missing,
       (target) => !!empty[target],
-      (target) => label[target],
-      labelIn(MESSAGES, 'format.colon', this.locale),
+      label,
     );
   }
 

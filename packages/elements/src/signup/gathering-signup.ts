@@ -14,7 +14,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { GuspRegisterErrorEvent, GuspRegisterEvent, GuspRegisteredEvent, type GatheringRef } from '../events/walk-signup-events.js';
 import { ApiRefusal, writeJson } from '../internal/api.js';
 import type { DataController } from '../internal/data-controller.js';
-import { nameErrors, type ShownError } from '../internal/error-summary.js';
+import type { ShownError } from '../internal/error-summary.js';
 import { heading } from '../internal/heading.js';
 import { FormController } from '../internal/form-controller.js';
 import { formatTimeRange } from '../internal/format-date.js';
@@ -172,12 +172,11 @@ export abstract class GatheringSignup<D extends SignupCounts> extends GuspElemen
     const t = this.t;
     // Each message names its field: « Indiquez vos nom et prénom. », not « Ce champ est obligatoire. ».
     const label: Partial<Record<ErrorTarget, string>> = { name: t.name, needsNote: t.needsNote };
-    return nameErrors(
+    return this.form.named(
       [...this.form.issues(RegisterInput, input), ...this.form.refusals(refusalsOf(registrationRules, 'none', 'register', ctx))],
       t.missing,
       (target) => target === 'name' && !input.name.trim(),
-      (target) => label[target],
-      labelIn(MESSAGES, 'format.colon', this.locale),
+      label,
     );
   }
 
