@@ -2,7 +2,16 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define/project.js';
-import { API, createWorkshop, projectData, storedWorkshopRegistrations, uniqueEmail, until, workshopSummary } from '../../test/helpers.js';
+import {
+  API,
+  createWorkshop,
+  fill,
+  projectData,
+  storedWorkshopRegistrations,
+  uniqueEmail,
+  until,
+  workshopSummary,
+} from '../../test/helpers.js';
 import { runElementBaseTests } from '../../test/element-base-tests.js';
 import { deepActive, tabThroughSignup } from '../../test/keyboard.js';
 import type { GuspProject } from './project.js';
@@ -252,19 +261,7 @@ describe('gusp-project', () => {
       const f = form.shadowRoot!;
       expect(clean(f.querySelector('[part~=submit]')?.textContent)).to.equal('M’inscrire sur la liste d’attente');
       expect(clean(f.querySelector('.notice')?.textContent)).to.match(/^Cet atelier est complet/);
-      const set = (sel: string, value: string | boolean) => {
-        const input = f.querySelector<HTMLInputElement>(sel)!;
-        if (typeof value === 'boolean') {
-          input.checked = value;
-          input.dispatchEvent(new Event('change', { bubbles: true }));
-        } else {
-          input.value = value;
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-        }
-      };
-      set('#name', 'Nour Haddad');
-      set('#email', uniqueEmail('nour'));
-      set('#consent', true);
+      fill(f, { name: 'Nour Haddad', email: uniqueEmail('nour'), consent: true });
       const registered = oneEvent(el, 'gusp-registered');
       await form.submit();
       expect((await registered).detail.receipt).to.include({ status: 'waitlisted', position: 2 });
