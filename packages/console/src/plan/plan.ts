@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import {
   eventsFrom,
+  localName,
   newId,
   RescheduleWalkInput,
   ReasonInput,
@@ -485,7 +486,7 @@ export class GuspConsolePlan extends ConsoleScreen<PlanData> {
                 f.set('organiserIds', on ? [...v.organiserIds, o.id] : v.organiserIds.filter((x) => x !== o.id));
               }}
             />
-            <label for="organiser-${o.id}">${o.name}</label>
+            <label for="organiser-${o.id}">${localName(o, this.locale)}</label>
           </div>`,
       )}
     </fieldset>`;

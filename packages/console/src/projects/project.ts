@@ -376,7 +376,7 @@ export class GuspConsoleProject extends ConsoleScreen<ProjectData> {
         </div>
         <div>
           <dt>${p.partners}${this.colon}</dt>
-          <dd>${page.partners.length ? page.partners.map((o) => o.name).join(', ') : p.noPartners}</dd>
+          <dd>${page.partners.length ? page.partners.map((o) => localName(o, this.locale)).join(', ') : p.noPartners}</dd>
         </div>
       </dl>
       ${this.changes ? this.lifecycle(data) : nothing} ${this.phasesPart(data)} ${this.workshopsPart(data)} ${this.contributionsPart(data)}
