@@ -172,7 +172,7 @@ export class FormController<V extends object, K extends string> implements React
   }
 
   /**
-   * The errors named after their field ({@linkcode nameErrors}): a place left
+   * The errors named after their field (`nameErrors`): a place left
    * empty (`empty`) gets its own message of `missing`, any other message on a
    * place of `label` is prefixed with its name and the language's colon
    * (« Description : 2 000 caractères au plus. »).
