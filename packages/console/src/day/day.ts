@@ -36,7 +36,7 @@ import {
   type GatheringSummary,
 } from '../internal/gathering.js';
 import type { DayTexts } from '../translations/day.js';
-import { tokens } from '../styles/tokens.js';
+import { cards, tokens } from '../styles/tokens.js';
 import { DayOutboxController, type DayEntry, type DayOutcome, type WalkInBody } from './day-outbox.js';
 import { dayIn, lastDayListed, onTheDay } from './day-list.js';
 
@@ -136,24 +136,17 @@ export class GuspConsoleDay extends ConsoleElement {
 
   static override styles = [
     tokens,
+    cards,
     css`
       section > p,
-      li p {
+      li p,
+      .cards li p {
         margin-block: 0 0.5rem;
       }
-      .walks,
-      .people,
-      .captured {
+      .people {
         list-style: none;
         padding: 0;
         margin: 0 0 var(--_space);
-      }
-      .walks li,
-      .captured > li {
-        padding: 0.5rem 0.75rem;
-        margin-block: 0 0.5rem;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
       }
       .walks a {
         font-weight: 600;
@@ -649,7 +642,7 @@ export class GuspConsoleDay extends ConsoleElement {
           ? workshops.length
             ? nothing
             : html`<p class="notice" role="status" id="day-no-walk">${this.d.noWalkToday}</p>`
-          : html`<ul class="walks" id="day-walks">
+          : html`<ul class="walks cards" id="day-walks">
               ${list.walks.map((s) => {
                 const when = this.localize.date(s.walk.startsAt, { dateStyle: 'full', timeStyle: 'short', timeZone: list.city.timezone });
                 const quartier = list.city.quartiers.find((q) => q.id === s.walk.quartierId)?.name ?? s.walk.quartierId;
@@ -663,7 +656,7 @@ export class GuspConsoleDay extends ConsoleElement {
       }
       ${
         workshops.length
-          ? html`<ul class="walks" id="day-workshops">
+          ? html`<ul class="walks cards" id="day-workshops">
               ${workshops.map((s) => {
                 const when = this.localize.date(s.workshop.startsAt, { timeStyle: 'short', timeZone: list.city.timezone });
                 return html`<li data-workshop=${s.workshop.id}>
@@ -965,7 +958,7 @@ export class GuspConsoleDay extends ConsoleElement {
       ${
         total === 0
           ? html`<p id="day-captured-none">${this.d.capturedNone}</p>`
-          : html`<ul class="captured" id="day-captured" aria-labelledby="day-captured-title">
+          : html`<ul class="captured cards" id="day-captured" aria-labelledby="day-captured-title">
               ${groups.map((s) => {
                 const sent = recorded(s.id);
                 const waiting = queued(s.id);

@@ -90,7 +90,7 @@ const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
 export const dayFr: DayTexts = {
   title: 'Le jour J',
   chooseTitle: 'Les diagnostics du jour',
-  chooseIntro: 'Choisissez le diagnostic que vous menez : ceux d’aujourd’hui et ceux en cours.',
+  chooseIntro: 'Choisissez le diagnostic que vous menez : ceux d’aujourd’hui, ceux en cours et ceux qui peuvent déjà démarrer.',
   noWalkToday: 'Aucun diagnostic aujourd’hui ni en cours.',
   openDay: (when) => `Mener le diagnostic du ${when}`,
   openWorkshopDay: (title, time) => `Mener l’atelier « ${title} » de ${time}`,
@@ -176,7 +176,7 @@ export const dayFr: DayTexts = {
 export const dayEn: DayTexts = {
   title: 'Walk day',
   chooseTitle: 'Today’s walks',
-  chooseIntro: 'Choose the walk you are leading: today’s and those under way.',
+  chooseIntro: 'Choose the walk you are leading: today’s, those under way and those that may start already.',
   noWalkToday: 'No walk today and none under way.',
   openDay: (when) => `Lead the walk of ${when}`,
   openWorkshopDay: (title, time) => `Run the workshop “${title}” at ${time}`,
