@@ -22,7 +22,7 @@ import { defaultConsoleBundle } from '../src/routes/console.js';
 import { seedValence } from '../src/seed/valence.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { browserSkip, launchChromium } from './browser.js';
-import { notifyingTo, startSmtpCapture, to, type SmtpCapture } from './smtp-capture.js';
+import { mailsTo, notifyingTo, startSmtpCapture, to, type SmtpCapture } from './smtp-capture.js';
 
 /** How long one step may wait for the screen to answer (the machine is shared and loaded). */
 const WAIT = 60_000;
@@ -33,16 +33,9 @@ const skip = browserSkip || (!(consoleBundle && existsSync(consoleBundle)) ? 'th
 /** The console's screen element `tag` inside `<gusp-console>`, then `selector` inside it (pierced shadow roots). */
 const inScreen = (tag: string, selector: string) => `gusp-console >>> gusp-console-${tag} >>> ${selector}`;
 
-/** The messages received for `address`, once there are at least `count`. */
-async function mailsTo(mailbox: SmtpCapture, address: string, count: number) {
-  const end = Date.now() + WAIT;
-  for (;;) {
-    const mails = mailbox.messages.filter((m) => to(m) === address);
-    if (mails.length >= count) return mails;
-    assert.ok(Date.now() < end, `email #${count} to ${address} within ${WAIT} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** The messages received for `address` (any subject), once there are at least `count`. */
+const mailsOf = (mailbox: SmtpCapture, address: string, count: number) =>
+  mailsTo(mailbox, address, /^/, { atLeast: count, timeoutMs: WAIT });
 
 /** The console's state attribute (`loading`, `signed-out`, `ready`, `failed`). */
 const appState = (page: Page) => page.evaluate(() => document.querySelector('gusp-console')?.getAttribute('state'));
@@ -151,15 +144,8 @@ function stepper(t: TestContext) {
 }
 
 /** The message to `address` whose subject matches, once it has arrived. */
-async function mailWith(mailbox: SmtpCapture, address: string, subject: RegExp) {
-  const end = Date.now() + WAIT;
-  for (;;) {
-    const mail = mailbox.messages.find((m) => to(m) === address && subject.test(m.subject ?? ''));
-    if (mail) return mail;
-    assert.ok(Date.now() < end, `an email « ${subject} » to ${address} within ${WAIT} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const mailWith = async (mailbox: SmtpCapture, address: string, subject: RegExp) =>
+  (await mailsTo(mailbox, address, subject, { timeoutMs: WAIT }))[0]!;
 
 /** The element `selector` of the screen `tag` (pierced), the first whose text contains `text`: its attribute `attribute`. */
 async function attributeOfItemWith(page: Page, tag: string, selector: string, text: string, attribute: string): Promise<string> {
@@ -532,7 +518,7 @@ export function journey(name: string, open: () => Promise<Database>, dbSkip?: st
       // 1. The city's IT invites her (`gusp-server staff invite`); the invitation arrives by email.
       const link = await step('invitation email', async () => {
         await server.staff.invite({ ...coordinator, role: 'coordinator', invitedBy: 'cli', locale: 'fr' });
-        const [invitation] = await mailsTo(mailbox, coordinator.email, 1);
+        const [invitation] = await mailsOf(mailbox, coordinator.email, 1);
         assert.match(invitation!.subject ?? '', /Invitation à l’espace de gestion/);
         const found = /https?:\/\/\S+\/gestion\/connexion\?token=[A-Za-z0-9_-]+/.exec(invitation!.text ?? '')?.[0];
         assert.ok(found, 'the invitation carries a sign-in link');
@@ -558,7 +544,7 @@ export function journey(name: string, open: () => Promise<Database>, dbSkip?: st
         await typeInto(phone, inScreen('sign-in', '#email'), coordinator.email);
         await phone.keyboard.press('Enter');
         await phone.waitForSelector(inScreen('sign-in', '#code'), { timeout: WAIT });
-        const mails = await mailsTo(mailbox, coordinator.email, 2);
+        const mails = await mailsOf(mailbox, coordinator.email, 2);
         const code = /\b(\d{6})\b/.exec(mails[1]!.text ?? '')?.[1];
         assert.ok(code, 'the sign-in email carries a 6-digit code');
         await typeInto(phone, inScreen('sign-in', '#code'), code);
@@ -616,7 +602,7 @@ export function journey(name: string, open: () => Promise<Database>, dbSkip?: st
           await typeInto(page, 'gusp-walk-signup >>> #email', resident.email);
           await clickOn(page, 'gusp-walk-signup >>> #consent');
           await clickOn(page, 'gusp-walk-signup >>> button[type="submit"]');
-          const [confirmation] = await mailsTo(mailbox, resident.email, 1);
+          const [confirmation] = await mailsOf(mailbox, resident.email, 1);
           assert.match(confirmation!.text ?? '', /Diagnostic du Plan|Plan/);
           await page.close();
         }
@@ -676,7 +662,7 @@ export function journey(name: string, open: () => Promise<Database>, dbSkip?: st
         await desk.waitForSelector(inScreen('registrations', `li.registration[data-registration="${id}"][data-status="cancelled"]`), {
           timeout: WAIT,
         });
-        await mailsTo(mailbox, 'odile.empechee@example.org', 2);
+        await mailsOf(mailbox, 'odile.empechee@example.org', 2);
       });
 
       // 9. The sheet for the day: the route and the attendance sheet, the phone-only person marked.

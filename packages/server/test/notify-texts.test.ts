@@ -8,22 +8,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { ParsedMail } from 'mailparser';
 import { dayWord } from '../src/notify/emails.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { call, openWalk, person } from './harness.js';
-import { notifyingTo, startSmtpCapture, to, type SmtpCapture } from './smtp-capture.js';
+import { mailsTo, notifyingTo, startSmtpCapture, type SmtpCapture } from './smtp-capture.js';
 
-async function mailTo(messages: ParsedMail[], address: string, subject: RegExp, ms = 20_000): Promise<ParsedMail> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const found = messages.find((m) => to(m) === address && subject.test(m.subject ?? ''));
-    if (found) return found;
-    if (Date.now() > end)
-      throw new Error(`no email to ${address} matching ${subject}: ${messages.map((m) => `${to(m)} ${m.subject}`).join('; ')}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** The email to `address` whose subject matches, within 20 s. */
+const mailTo = async (mailbox: SmtpCapture, address: string, subject: RegExp) =>
+  (await mailsTo(mailbox, address, subject, { timeoutMs: 20_000 }))[0]!;
 
 /** The calendar day and hour of an instant in Paris, read with Intl (not with the code under test). */
 const paris = (ms: number) => {
@@ -63,9 +55,9 @@ describe('what the emails say (real SMTP)', () => {
       const r = await call(server.url, 'POST', `/api/walks/${id}/registrations`, { body: person(n, extra) });
       assert.equal(r.status, 201, JSON.stringify(r.body));
     }
-    const first = await mailTo(mailbox.messages, 'habitant-wl-first@example.org', /^Liste d’attente/);
+    const first = await mailTo(mailbox, 'habitant-wl-first@example.org', /^Liste d’attente/);
     assert.match(first.text ?? '', /vous êtes en liste d’attente, en position 1\./);
-    const second = await mailTo(mailbox.messages, 'habitant-wl-second@example.org', /^Waiting list/);
+    const second = await mailTo(mailbox, 'habitant-wl-second@example.org', /^Waiting list/);
     assert.match(second.text ?? '', /you are on the waiting list, number 2\./);
     for (const m of [first, second]) assert.doesNotMatch(m.text ?? '', /position \.|number \./);
   });
@@ -82,7 +74,7 @@ describe('what the emails say (real SMTP)', () => {
     assert.ok(walk.ok);
     assert.ok((await server.gusp.walks.publish(walk.value.id)).ok);
     await call(server.url, 'POST', `/api/walks/${walk.value.id}/registrations`, { body: person('same-day') });
-    const reminder = await mailTo(mailbox.messages, 'habitant-same-day@example.org', /^Rappel/);
+    const reminder = await mailTo(mailbox, 'habitant-same-day@example.org', /^Rappel/);
     const sameDay = paris(start).day === paris(Date.now()).day;
     const word = sameDay ? (paris(start).hour >= 18 ? 'ce soir' : 'aujourd’hui') : 'demain';
     assert.equal(reminder.subject, `Rappel : diagnostic en marchant ${word}, Polygone`);
