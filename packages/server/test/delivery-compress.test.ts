@@ -8,7 +8,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { chooseEncoding } from '../src/http/compress.js';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import type { AddressInfo } from 'node:net';
+import { chooseEncoding, compression } from '../src/http/compress.js';
+import { entityTag } from '../src/http/etag.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { seedValence } from '../src/seed/valence.js';
 import { rawGet } from './harness.js';
@@ -26,6 +30,41 @@ test('Accept-Encoding: brotli first, then gzip, q=0 refuses, * accepts, nothing 
   assert.equal(chooseEncoding(''), undefined);
   assert.equal(chooseEncoding(undefined), undefined);
   assert.equal(chooseEncoding('x-gzip'), 'gzip');
+});
+
+test('kept compressed bytes follow the tag: a changed answer is compressed again, an unchanged one is served again', async () => {
+  // Every whole answer is kept here (keepFrom 0); the body changes while its URL stays the same.
+  let text = JSON.stringify({ version: 1, filler: 'a'.repeat(4000) });
+  let untagged = false;
+  const app = new Hono();
+  app.use('*', compression({ keepFrom: 0 }));
+  app.get('/big', (c) => c.body(text, 200, { 'content-type': 'application/json', ...(untagged ? {} : { etag: entityTag(text) }) }));
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    for (const accept of ['br', 'gzip']) {
+      const first = await rawGet(base, '/big', { 'accept-encoding': accept });
+      assert.equal(first.headers['content-encoding'], accept);
+      assert.equal(first.body.toString(), text);
+      const again = await rawGet(base, '/big', { 'accept-encoding': accept });
+      assert.ok(again.raw.equals(first.raw), `${accept}: the same bytes for the same tag`);
+    }
+    text = JSON.stringify({ version: 2, filler: 'b'.repeat(4000) });
+    for (const accept of ['br', 'gzip']) {
+      const changed = await rawGet(base, '/big', { 'accept-encoding': accept });
+      assert.equal(changed.body.toString(), text, `${accept}: a new tag, the new body`);
+    }
+    // Without a tag nothing names the bytes: each answer is compressed from its own body.
+    untagged = true;
+    text = JSON.stringify({ version: 3, filler: 'c'.repeat(4000) });
+    assert.equal((await rawGet(base, '/big', { 'accept-encoding': 'br' })).body.toString(), text);
+    text = JSON.stringify({ version: 4, filler: 'd'.repeat(4000) });
+    assert.equal((await rawGet(base, '/big', { 'accept-encoding': 'br' })).body.toString(), text);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
 });
 
 describe('compression of the server’s answers (issue 12)', () => {

@@ -10,8 +10,18 @@
  * encoding would cost more than it saves). A whole body is compressed in one
  * go, with its `Content-Length`; a streamed one (an export read batch by
  * batch) stays streamed: its chunks go through a zlib stream as they come,
- * flushed whenever the source pauses, so the first rows reach the client
- * without waiting for the last ones. `HEAD` gets the headers `GET` would.
+ * flushed after the first piece and whenever the source pauses, so the first
+ * rows reach the client without waiting for the last ones (brotli would
+ * otherwise hold the first batches of a steady export in its window). `HEAD`
+ * gets the headers `GET` would.
+ *
+ * A large whole answer with a validator (the statistics, kept until the
+ * read models change: 1 MB of JSON at 100,000 observations) is compressed
+ * once per encoding: its compressed bytes are kept, keyed by the request's
+ * path and query, the answer's strong `ETag` and language, and served again
+ * while the tag is the same ({@linkcode KEPT_COMPRESSED_BYTES} at most, the
+ * least recently used going first). A strong tag names the bytes (RFC 9110
+ * §8.8.1), so the same tag on the same resource is the same body.
  *
  * Mounted outside `etag.ts`: the `ETag` is the identity body's, and a
  * compressed answer keeps it as it is (strong), as Express's `compression`
@@ -45,6 +55,10 @@ const NOT_YET_VALUE = Symbol('not yet');
 const notYet = () => new Promise<typeof NOT_YET_VALUE>((resolve) => setImmediate(() => resolve(NOT_YET_VALUE)));
 /** Milliseconds a streamed source may pause before what is compressed so far is sent. */
 const STREAM_FLUSH_MS = 10;
+/** Whole answers from this size up, with a strong `ETag`, have their compressed bytes kept (by default). */
+export const KEEP_FROM_BYTES = 32 * 1024;
+/** The compressed bytes kept, at most, in all (per process). */
+export const KEPT_COMPRESSED_BYTES = 8 * 1024 * 1024;
 
 export type Encoding = 'br' | 'gzip';
 
@@ -84,6 +98,39 @@ const gzip = promisify(zlib.gzip);
 const compressWhole = (body: Uint8Array, encoding: Encoding): Promise<Buffer> =>
   encoding === 'br' ? brotli(body, BROTLI) : gzip(body, GZIP);
 
+/** Compressed bodies kept, by request, tag, language and encoding, in the order last used. */
+const kept = new Map<string, Buffer>();
+let keptBytes = 0;
+
+/** `body` compressed, from what is kept when `key` names it (then it is the most recently used). */
+async function compressKept(key: string | undefined, body: Uint8Array, encoding: Encoding, keepFrom: number): Promise<Buffer> {
+  if (key === undefined || body.byteLength < keepFrom) return compressWhole(body, encoding);
+  const found = kept.get(key);
+  if (found) {
+    kept.delete(key);
+    kept.set(key, found);
+    return found;
+  }
+  const compressed = await compressWhole(body, encoding);
+  if (compressed.byteLength <= KEPT_COMPRESSED_BYTES / 4 && !kept.has(key)) {
+    kept.set(key, compressed);
+    keptBytes += compressed.byteLength;
+    for (const [oldest, bytes] of kept) {
+      if (keptBytes <= KEPT_COMPRESSED_BYTES) break;
+      kept.delete(oldest);
+      keptBytes -= bytes.byteLength;
+    }
+  }
+  return compressed;
+}
+
+/** What names a whole answer's compressed bytes: only a strong tag does (a weak one may cover other bytes). */
+function keptKey(url: string, headers: Headers, encoding: Encoding): string | undefined {
+  const etag = headers.get('etag');
+  if (!etag || etag.startsWith('W/')) return undefined;
+  return [url, etag, headers.get('content-language') ?? '', headers.get('content-type') ?? '', encoding].join('\n');
+}
+
 /** The rest of a stream (after `head`, already read, and the `pending` read) through zlib, as a web stream, flushed when the source pauses. */
 function compressStream(
   head: readonly Uint8Array[],
@@ -98,6 +145,8 @@ function compressStream(
       if (!z.write(chunk)) await once(z, 'drain');
     };
     for (const chunk of head) await write(chunk);
+    // The first piece leaves at once (the head of the list and its first batch).
+    if (head.length > 0) z.flush();
     for (;;) {
       // Nothing more yet: send what is compressed so far rather than keep it for the next chunk.
       const timer = setTimeout(() => z.flush(), STREAM_FLUSH_MS);
@@ -136,8 +185,12 @@ function compressStream(
   );
 }
 
-/** The middleware: mount it once, outside the conditional GET. */
-export function compression(): MiddlewareHandler {
+/**
+ * The middleware: mount it once, outside the conditional GET. `keepFrom`: the size from which a
+ * whole answer with a strong tag has its compressed bytes kept ({@linkcode KEEP_FROM_BYTES}).
+ */
+export function compression(options: { readonly keepFrom?: number } = {}): MiddlewareHandler {
+  const keepFrom = options.keepFrom ?? KEEP_FROM_BYTES;
   return async (c, next) => {
     await next();
     const res = c.res;
@@ -203,7 +256,7 @@ export function compression(): MiddlewareHandler {
       return;
     }
     if (done) {
-      const compressed = await compressWhole(whole(), encoding);
+      const compressed = await compressKept(keptKey(c.req.url, headers, encoding), whole(), encoding, keepFrom);
       out.set('Content-Length', String(compressed.byteLength));
       replaceAnswer(
         c,

@@ -74,6 +74,56 @@ const KEPT_ON_304 = ['cache-control', 'content-location', 'date', 'expires', 'va
 const VALIDATED_PATH = /^\/(api|open311)\//;
 
 /**
+ * The answer of `body` (its `headers` already set) validated by `etag`: a `304` with the headers
+ * it keeps when `If-None-Match` names the tag, else the `200`, with `ETag`, `Cache-Control:
+ * no-cache` and `Vary: Accept-Language`.
+ */
+function validated(c: Context<Env>, body: Uint8Array<ArrayBuffer>, headers: Headers, etag: string): Response {
+  headers.set('ETag', etag);
+  headers.set('Cache-Control', 'no-cache');
+  headers.set('Vary', varyOn(headers.get('vary'), 'Accept-Language'));
+  const matched = noneMatch(c.req.header('if-none-match'), etag);
+  if (matched !== undefined) {
+    const kept = new Headers();
+    for (const name of KEPT_ON_304) {
+      const value = headers.get(name);
+      if (value !== null) kept.set(name, value);
+    }
+    // The tag as the client holds it (weak or strong).
+    kept.set('ETag', matched);
+    return new Response(null, { status: 304, headers: kept });
+  }
+  headers.delete('content-length');
+  return new Response(body, { status: 200, headers });
+}
+
+/**
+ * A JSON body computed once and answered many times (an aggregate kept until the read models
+ * change, `read/memo.ts`): its bytes, and its tag in each language, digested once.
+ */
+export interface KeptJson {
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  readonly tags: Map<string, string>;
+}
+
+/** `text` as a {@linkcode KeptJson}. */
+export function keptJson(text: string): KeptJson {
+  return { bytes: new TextEncoder().encode(text), tags: new Map() };
+}
+
+/**
+ * The answer of a {@linkcode KeptJson}, validated as the middleware validates any JSON (the same
+ * tag, `304` and headers), without reading or digesting its bytes again: with the compression's
+ * kept bytes (`compress.ts`), a repeated question costs neither a digest nor a compression.
+ */
+export function keptJsonAnswer(c: Context<Env>, kept: KeptJson): Response {
+  const locale = c.get('locale') ?? '';
+  let etag = kept.tags.get(locale);
+  if (etag === undefined) kept.tags.set(locale, (etag = entityTag(kept.bytes, locale)));
+  return validated(c, kept.bytes, new Headers({ 'Content-Type': 'application/json' }), etag);
+}
+
+/**
  * The middleware, for `/api/*` and `/open311/*`: it checks the path itself, so it mounts on `*`
  * without adding routes to the app. Inside CORS and the security headers.
  */
@@ -87,24 +137,6 @@ export function conditionalGet(): MiddlewareHandler<Env> {
     if (!DIGESTED_TYPE.test(res.headers.get('content-type') ?? '')) return;
     if (res.headers.has('etag') || res.headers.has('cache-control') || res.headers.has('content-encoding')) return;
     const body = new Uint8Array(await res.arrayBuffer());
-    const etag = entityTag(body, c.get('locale') ?? '');
-    const headers = new Headers(res.headers);
-    headers.set('ETag', etag);
-    headers.set('Cache-Control', 'no-cache');
-    headers.set('Vary', varyOn(headers.get('vary'), 'Accept-Language'));
-    const matched = noneMatch(c.req.header('if-none-match'), etag);
-    if (matched !== undefined) {
-      const kept = new Headers();
-      for (const name of KEPT_ON_304) {
-        const value = headers.get(name);
-        if (value !== null) kept.set(name, value);
-      }
-      // The tag as the client holds it (weak or strong).
-      kept.set('ETag', matched);
-      replaceAnswer(c, new Response(null, { status: 304, headers: kept }));
-      return;
-    }
-    headers.delete('content-length');
-    replaceAnswer(c, new Response(body, { status: 200, headers }));
+    replaceAnswer(c, validated(c, body, new Headers(res.headers), entityTag(body, c.get('locale') ?? '')));
   };
 }

@@ -26,6 +26,7 @@ import {
   type StopCount,
   type ThemeCount,
 } from '@gusp/core';
+import { keptJson, type KeptJson } from '../http/etag.js';
 import { keysetSql, pageOf, type CursorKey, type Keyset, type Page, type PageRequest } from '../http/page.js';
 import { sqlParams, type SqlParams, type SqlSession } from '../sql.js';
 import { markMemo } from './memo.js';
@@ -367,15 +368,16 @@ export async function observationCountsOf(sql: SqlSession, filter: StatsFilter):
   };
 }
 
-const statsMemo = markMemo<string>();
+const statsMemo = markMemo<KeptJson>();
 
 /**
  * The statistics of the observations `filter` keeps (`observationStatsFromCounts` of
  * {@linkcode observationCountsOf}) as JSON text, kept until the read models change (see memo.ts):
  * at 100,000 observations they name 5,700 stops (1 MB of JSON), and reading, shaping and writing
- * them took 100–200 ms a request.
+ * them took 100–200 ms a request. Kept as bytes with their tags (`http/etag.ts`), so that a
+ * repeated question is neither encoded nor digested again.
  */
-export function observationStatsJson(sql: SqlSession, filter: StatsFilter): Promise<string> {
+export function observationStatsJson(sql: SqlSession, filter: StatsFilter): Promise<KeptJson> {
   const key = JSON.stringify([filter.quartierId ?? null, filter.walkId ?? null, filter.year ?? null]);
-  return statsMemo(sql, key, async () => JSON.stringify(observationStatsFromCounts(await observationCountsOf(sql, filter))));
+  return statsMemo(sql, key, async () => keptJson(JSON.stringify(observationStatsFromCounts(await observationCountsOf(sql, filter)))));
 }

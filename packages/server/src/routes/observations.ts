@@ -24,6 +24,7 @@ import { staffCommandOptions } from '../http/actor.js';
 import type { Env, RouteDeps } from '../http/context.js';
 import { CSV_QUERY, csvFlavour, csvStream } from '../http/csv-answer.js';
 import { listFilter } from '../http/list-filter.js';
+import { keptJsonAnswer } from '../http/etag.js';
 import { PAGE_HEADERS, PAGE_QUERY, pageAnswer, pageRequest } from '../http/page.js';
 import { publicObservations } from '../http/public-views.js';
 import { fileAnswer, jsonAnswer, jsonRoute, route, type RouteGroup } from '../http/route.js';
@@ -343,7 +344,7 @@ export function observationRoutes(deps: RouteDeps): RouteGroup {
             walkId: walkId || undefined,
             year: year || undefined,
           });
-          return c.body(stats, 200, { 'Content-Type': 'application/json' });
+          return keptJsonAnswer(c, stats);
         },
       }),
     ],
