@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { basename, resolve } from 'node:path';
 import type { CityProfile, Observation } from '@gusp/core';
 import type { StaffRole } from './auth.js';
-import type { Database, OpenDatabaseOptions } from './db.js';
+import { sharedBuffersOf, type Database, type OpenDatabaseOptions } from './db.js';
 import { printAnswer, printRefusal, STAFF_INVITE_OPTIONS, staffInviteInput, viaAdminChannel } from './staff/cli-admin.js';
 
 // `staff invite` and `token create|revoke` against a running server go through its admin channel
@@ -124,6 +124,7 @@ async function start(argv: string[]): Promise<void> {
       host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
       ...DATABASE_OPTIONS,
       'pool-size': { type: 'string', default: process.env.GUSP_DB_POOL_SIZE },
+      'pglite-shared-buffers': { type: 'string', default: process.env.GUSP_PGLITE_SHARED_BUFFERS },
       ...CITY_OPTION,
       seed: { type: 'string' },
       'cors-origin': { type: 'string', multiple: true, default: (process.env.GUSP_CORS_ORIGINS ?? '').split(',').filter(Boolean) },
@@ -185,6 +186,12 @@ async function start(argv: string[]): Promise<void> {
   const poolSize = values['pool-size'] === undefined || values['pool-size'] === '' ? undefined : Number(values['pool-size']);
   if (poolSize !== undefined && (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000))
     throw new UsageError(`Invalid --pool-size / taille invalide: ${values['pool-size']}`);
+  let sharedBuffers: string;
+  try {
+    sharedBuffers = sharedBuffersOf(values['pglite-shared-buffers']);
+  } catch (e) {
+    throw new UsageError(`--pglite-shared-buffers: ${(e as Error).message}`);
+  }
   const oidcIssuer = values['oidc-issuer'] || undefined;
   if ((oidcIssuer === undefined) !== !values['oidc-client-id'])
     throw new UsageError('--oidc-issuer and --oidc-client-id go together / vont ensemble');
@@ -202,6 +209,7 @@ async function start(argv: string[]): Promise<void> {
     host: values.host,
     ...databaseOf(values),
     poolSize,
+    sharedBuffers,
     corsOrigins: values['cors-origin'],
     accessLog: true,
     publicUrl,
@@ -604,6 +612,7 @@ const COMMANDS: readonly Command[] = [
     words: ['start'],
     usage: `gusp-server start [--port 8787] [--host 127.0.0.1] [--data-dir ./.gusp-data]
                     [--database-url postgres://… [--pool-size <2 × cores, at least 4>]]
+                    [--pglite-shared-buffers 32MB]
                     [--city profile.json] [--seed valence]
                     [--cors-origin https://www.ville.fr]… [--rate-limit 60] [--signups-per-client 4]
                     [--smtp-url smtp://host:25] [--mail-from …]

@@ -12,8 +12,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { PhotoRef } from '@gusp/core';
-import sharp from 'sharp';
+import type { default as Sharp } from 'sharp';
 import type { Sql } from './sql.js';
+
+/**
+ * sharp (libvips), loaded on the first photo: its native library adds about 23 MB to the server's
+ * memory, which a server that receives no photo (most days, most cities) need not hold.
+ */
+let sharpLoaded: Promise<typeof Sharp> | undefined;
+const loadSharp = (): Promise<typeof Sharp> => (sharpLoaded ??= import('sharp').then((m) => m.default));
 
 export type PhotoType = 'image/jpeg' | 'image/png' | 'image/webp';
 
@@ -135,6 +142,7 @@ export async function cleanPhoto(bytes: Uint8Array, limits: { maxPixels?: number
     details: { maxPixels, width: declared.width, height: declared.height },
   } as const;
   if (declared.width * declared.height > maxPixels) return tooMany;
+  const sharp = await loadSharp();
   try {
     // limitInputPixels: libvips' own check of the header it reads, should ours read another frame than it decodes.
     const input = sharp(bytes, { limitInputPixels: maxPixels, sequentialRead: true, failOn: 'warning', pages: 1 });
@@ -173,6 +181,7 @@ export type BlurredPhoto =
  * {@linkcode cleanPhoto} stores it). A region beyond the image is `photo.region-outside`.
  */
 export async function blurRegions(bytes: Uint8Array, regions: readonly PhotoRegion[]): Promise<BlurredPhoto> {
+  const sharp = await loadSharp();
   try {
     const input = sharp(bytes, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'warning' });
     const { width = 0, height = 0 } = await input.metadata();
