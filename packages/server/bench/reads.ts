@@ -62,6 +62,12 @@ const SIGNUPS_TODAY = 2_146;
 const args = process.argv.slice(2).filter((a) => a !== 'reads' && a !== '--');
 /** BENCH_BUILT=1: the server runs from the built packages (`pnpm -r build` first), as a city runs it. */
 const BUILT = process.env.BENCH_BUILT === '1';
+/**
+ * glibc's malloc arenas of the server's process: 2, as docs/operators.md's systemd unit sets it
+ * (`BENCH_MALLOC_ARENA_MAX=` for glibc's default, eight per core). Each of libuv's threads, which
+ * run the compression, otherwise keeps its own arena and the memory freed in it.
+ */
+const MALLOC_ARENA_MAX = process.env.BENCH_MALLOC_ARENA_MAX ?? '2';
 if (BUILT && !existsSync(fileURLToPath(new URL('../dist/index.js', import.meta.url)))) {
   console.error('BENCH_BUILT=1: build the packages first (`pnpm -r build`): packages/server/dist/index.js is missing.');
   process.exit(2);
@@ -177,7 +183,7 @@ async function startChild(env: Record<string, string>): Promise<ChildServer> {
   const child: ChildProcess = fork(join(here, 'reads-server.mjs'), [], {
     // BENCH_BUILT=1: the built package, with plain Node (no tsx, no sources); otherwise the sources through tsx.
     execArgv: BUILT ? ['--expose-gc'] : ['--conditions=@gusp/source', '--import', 'tsx', '--expose-gc'],
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...(MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX } : {}), ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const next = <T>(key: string) =>
@@ -496,6 +502,8 @@ async function runOne(database: 'pglite' | 'postgres', size: JournalSize, cached
       const exportQuery = quartierYear(params('/api/observations.geojson'), quartier, year);
       const plan: [string, string | undefined, Measure['kind']][] = [
         ['/api/walks', '/api/walks', 'page'],
+        // The 1k journal has 20 walks: the same length of answer at both sizes, for the ratio.
+        ['/api/walks?limit=20', '/api/walks?limit=20', 'page'],
         ['/api/walks?quartier', `/api/walks?quartier=${quartier}`, 'page'],
         ['/api/observations?quartier', obsPath, 'page'],
         ['  … page 2 (cursor)', next === undefined ? undefined : `${obsPath}&cursor=${encodeURIComponent(next)}`, 'page'],
@@ -515,7 +523,8 @@ async function runOne(database: 'pglite' | 'postgres', size: JournalSize, cached
         // A page of 100 (the extension) is a page; the spec's default answer, up to 1,000 streamed, is an export.
         ['/open311/v2/requests.json?page_size=100', '/open311/v2/requests.json?page_size=100', 'page'],
         ['/open311/v2/requests.json (1,000)', '/open311/v2/requests.json', 'export'],
-        ['/api/walks.ics', '/api/walks.ics', 'page'],
+        // A calendar feed of every walk (2,000 at 100k): an export, as the issue names iCal feeds.
+        ['/api/walks.ics', '/api/walks.ics', 'export'],
       ];
       measures = [];
       for (const [name, path, kind] of plan) {
@@ -623,13 +632,27 @@ function printTail(run: SizeRun): void {
   );
 }
 
+/**
+ * The 100k/1k ratio of each GET: of p50 for pages and statistics, of the first byte for exports
+ * (whose whole answer grows with the data by design). Judged only where both answers have about
+ * the same length (within 1.5×): a page of 100 against a list of 20 measures the answer's size,
+ * not the journal's; those lines say how much longer the answer is.
+ */
 function printRatio(small: SizeRun, large: SizeRun): void {
-  console.log(`\n${large.database}: p50 at ${large.size.name} / p50 at ${small.size.name} (budget ≤ 1.5×)`);
+  console.log(
+    `\n${large.database}: ${large.size.name} / ${small.size.name}, p50 (pages) or first byte (exports), budget ≤ 1.5× for answers of the same length`,
+  );
   for (const m of large.measures) {
     const s = small.measures.find((x) => x.name === m.name);
     if (!s || m.n === 0 || s.n === 0) continue;
-    const r = m.p50 / s.p50;
-    console.log(`  ${m.name.padEnd(38)} ${r.toFixed(2).padStart(6)}×  ${mark(r <= 1.5)}`);
+    const exported = m.kind === 'export';
+    const r = exported ? m.ttfb50 / s.ttfb50 : m.p50 / s.p50;
+    const longer = m.bytes / Math.max(1, s.bytes);
+    const verdict =
+      longer <= 1.5 && longer >= 1 / 1.5
+        ? mark(r <= 1.5)
+        : `—    (answer ${longer.toFixed(1)}× as long: ${(s.bytes / 1024).toFixed(1)} → ${(m.bytes / 1024).toFixed(1)} kB)`;
+    console.log(`  ${`${m.name}${exported ? ' (1st byte)' : ''}`.padEnd(50)} ${r.toFixed(2).padStart(6)}×  ${verdict}`);
   }
 }
 
@@ -708,7 +731,7 @@ console.log(
     .join(' ')} at the start (other work on the machine moves every figure)`,
 );
 console.log(
-  `read bench: ${databases.join(' and ')}, sizes ${sizes.map((s) => s.name).join(', ')}; ${REQUESTS} GETs each after ${WARM_UP} of warm-up (fewer past ${MAX_SECONDS} s), one at a time, keep-alive, Accept-Encoding: ${ENCODING || 'none'}; times in ms, kB on the wire`,
+  `read bench: ${databases.join(' and ')}, sizes ${sizes.map((s) => s.name).join(', ')}; ${REQUESTS} GETs each after ${WARM_UP} of warm-up (fewer past ${MAX_SECONDS} s), one at a time, keep-alive, Accept-Encoding: ${ENCODING || 'none'}; times in ms, kB on the wire; the server ${BUILT ? 'built (dist/, plain Node)' : 'from the sources (tsx)'}, MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX || 'glibc default'}`,
 );
 const unavailable = databases.includes('postgres') || million ? postgresUnavailable() : undefined;
 if (unavailable) console.log(`postgres: skipped, ${unavailable}`);
