@@ -70,6 +70,12 @@ const BUILT = process.env.BENCH_BUILT === '1';
  * block of that size stays in an arena once freed: 16 clients asking exports together left the
  * server at 400 MB instead of 270 on PGlite at 100k.
  */
+/**
+ * V8's heap of the server's process, as the systemd unit sets it (`BENCH_NODE_FLAGS=` for V8's
+ * defaults): the live heap is 25-35 MB, but by default V8 lets the garbage of 16 clients asking
+ * exports grow the heap to 130-190 MB before collecting, and keeps it.
+ */
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=128 --max-semi-space-size=4').split(/\s+/).filter(Boolean);
 const MALLOC = Object.fromEntries(
   (process.env.BENCH_MALLOC ?? 'MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072')
     .split(/\s+/)
@@ -190,7 +196,7 @@ interface ChildServer {
 async function startChild(env: Record<string, string>): Promise<ChildServer> {
   const child: ChildProcess = fork(join(here, 'reads-server.mjs'), [], {
     // BENCH_BUILT=1: the built package, with plain Node (no tsx, no sources); otherwise the sources through tsx.
-    execArgv: BUILT ? ['--expose-gc'] : ['--conditions=@gusp/source', '--import', 'tsx', '--expose-gc'],
+    execArgv: [...(BUILT ? [] : ['--conditions=@gusp/source', '--import', 'tsx']), '--expose-gc', ...NODE_FLAGS],
     env: { ...process.env, ...MALLOC, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -752,7 +758,7 @@ console.log(
     .join(' ')} at the start (other work on the machine moves every figure)`,
 );
 console.log(
-  `read bench: ${databases.join(' and ')}, sizes ${sizes.map((s) => s.name).join(', ')}; ${REQUESTS} GETs each after ${WARM_UP} of warm-up (fewer past ${MAX_SECONDS} s), one at a time, keep-alive, Accept-Encoding: ${ENCODING || 'none'}; times in ms, kB on the wire; the server ${BUILT ? 'built (dist/, plain Node)' : 'from the sources (tsx)'}, malloc: ${
+  `read bench: ${databases.join(' and ')}, sizes ${sizes.map((s) => s.name).join(', ')}; ${REQUESTS} GETs each after ${WARM_UP} of warm-up (fewer past ${MAX_SECONDS} s), one at a time, keep-alive, Accept-Encoding: ${ENCODING || 'none'}; times in ms, kB on the wire; the server ${BUILT ? 'built (dist/, plain Node)' : 'from the sources (tsx)'}, node ${NODE_FLAGS.join(' ') || "with V8's default heap"}, malloc: ${
     Object.entries(MALLOC)
       .map(([k, v]) => `${k}=${v}`)
       .join(' ') || 'glibc defaults'
