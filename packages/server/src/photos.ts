@@ -16,7 +16,7 @@ import type { default as Sharp } from 'sharp';
 import type { Sql } from './sql.js';
 
 /**
- * sharp (libvips), loaded on the first photo: its native library adds about 23 MB to the server's
+ * sharp (libvips), loaded on the first photo: its native library adds about 10 MB to the server's
  * memory, which a server that receives no photo (most days, most cities) need not hold.
  */
 let sharpLoaded: Promise<typeof Sharp> | undefined;
