@@ -21,6 +21,8 @@ export {
   openDatabase,
   lockDataDir,
   defaultPoolSize,
+  PGLITE_SHARED_BUFFERS,
+  sharedBuffersOf,
   DataDirLockedError,
   type Database,
   type DatabaseKind,
