@@ -63,6 +63,12 @@ const args = process.argv.slice(2).filter((a) => a !== 'reads' && a !== '--');
 /** BENCH_BUILT=1: the server runs from the built packages (`pnpm -r build` first), as a city runs it. */
 const BUILT = process.env.BENCH_BUILT === '1';
 /**
+ * V8's heap of the server's process, as the systemd unit sets it (`BENCH_NODE_FLAGS=` for V8's
+ * defaults): the live heap is 25-35 MB, but by default V8 lets the garbage of 16 clients asking
+ * exports grow the heap to 130-190 MB before collecting, and keeps it.
+ */
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=128 --max-semi-space-size=4').split(/\s+/).filter(Boolean);
+/**
  * glibc's malloc settings of the server's process, as docs/operators.md's systemd unit sets them
  * (`BENCH_MALLOC=` for glibc's defaults): two arenas instead of eight per core, and a fixed
  * threshold from which a block is its own mapping, given back when freed. By default the threshold
@@ -70,12 +76,6 @@ const BUILT = process.env.BENCH_BUILT === '1';
  * block of that size stays in an arena once freed: 16 clients asking exports together left the
  * server at 400 MB instead of 270 on PGlite at 100k.
  */
-/**
- * V8's heap of the server's process, as the systemd unit sets it (`BENCH_NODE_FLAGS=` for V8's
- * defaults): the live heap is 25-35 MB, but by default V8 lets the garbage of 16 clients asking
- * exports grow the heap to 130-190 MB before collecting, and keeps it.
- */
-const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=128 --max-semi-space-size=4').split(/\s+/).filter(Boolean);
 const MALLOC = Object.fromEntries(
   (process.env.BENCH_MALLOC ?? 'MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072')
     .split(/\s+/)
