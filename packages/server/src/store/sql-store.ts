@@ -3,12 +3,13 @@
  * The `Store` port of `@gusp/core` over PostgreSQL SQL. The same statements
  * run on PGlite and on a PostgreSQL server.
  *
- * An append is one statement (one round trip, its own transaction):
+ * An append is one statement (one round trip, its own transaction), a call
+ * of `gusp_append` (migration 023, whose plans each connection keeps):
  * 1. take the transaction's id (`pg_current_xact_id()`), then insert the
  *    events with positions from `events_position_seq`; the expected version
  *    is checked by `UNIQUE (stream, version)` and versions being contiguous
  *    (`conflict` when the stream moved);
- * 2. with a client id, claim it in `client_commands` in the same statement,
+ * 2. with a client id, claim it in `client_commands` in the same call,
  *    with the digest of the command's input: a second append with the same
  *    id, even a simultaneous one, finds it taken (it waits for the first to
  *    commit), the whole statement is undone, and it gets back what the first
@@ -43,7 +44,6 @@ interface EventRow {
   key: Uint8Array | null;
 }
 
-const COLUMNS = 'position, stream, version, type, at, data, client_id';
 /** The events (alias `e`) with the key of their sealed fields, if it still exists. */
 // A subquery, not a join: it looks each key up by its primary key, where a join planned on stale
 // statistics (the table grows with every sign-up) may scan the whole key table for every read.
@@ -158,73 +158,43 @@ export function sqlStore(sql: Sql): Store {
           });
         }
         // One statement, so one round trip and its own (implicit) transaction: all of it or none.
-        // The transaction id first (subquery x), then positions from the sequence in version
-        // order. The stream's version is checked by the data itself: versions are contiguous, so
-        // a stream that moved already holds `expectedVersion + 1` (UNIQUE (stream, version)
-        // refuses the insert), and one behind `expectedVersion` lacks its row (nothing is
-        // inserted). Either way the append is a conflict. The client id is claimed in the same
-        // statement, only when the events went in: a client id already taken violates the
-        // primary key of `client_commands` (a simultaneous twin waits for the first to commit,
-        // then fails), and the whole statement, events included, is undone.
-        // With a client id, its input digest is $4 (a parameter the statement without one would not use).
-        const values: unknown[] = clientId === undefined ? [stream, expectedVersion, null] : [stream, expectedVersion, clientId, digest];
+        // gusp_append (migration 023) takes the transaction id, checks the expected version,
+        // inserts the events, claims the client id and inserts the new keys; its plans are kept
+        // by each connection, where this statement, made anew for each append, was planned every
+        // time. A stream that moved or a client id already taken violates a unique key (23505,
+        // caught below); a stream behind `expectedVersion` appends nothing (no row returned).
         // Personal fields sealed here, before anything is sent: the database never sees them in the clear.
         const pepper = await erasurePepper(sql);
         const needed = keysNeeded(events);
         const existing = needed.length === 0 ? new Map<string, Uint8Array>() : await loadKeys(sql, needed);
         const made: NewKey[] = [];
-        const written: (string | undefined)[] = [];
-        const tuples = events.map((event, i) => {
-          const b = values.length;
-          const sealed = sealEventData(event.type, event.data, pepper, existing, made);
-          // Unsealed: either nothing personal, or its record was forgotten and it was written forgotten.
-          written.push(sealed.keyId === null ? sealed.json : undefined);
-          values.push(i + 1, expectedVersion + i + 1, event.type, event.at, sealed.json, sealed.keyId);
-          return `($${b + 1}::integer, $${b + 2}::integer, $${b + 3}::text, $${b + 4}::text, $${b + 5}::text, $${b + 6}::text)`;
-        });
-        const insert = `INSERT INTO events (${COLUMNS}, key_id)
-             SELECT nextval('events_position_seq'), $1::text, v.version, v.type, v.at, v.data::json, $3::text, v.key_id
-             FROM (SELECT pg_current_xact_id() AS tx OFFSET 0) AS x,
-                  (VALUES ${tuples.join(', ')}) AS v (k, version, type, at, data, key_id)
-             WHERE x.tx IS NOT NULL
-               AND ($2::integer = 0 OR EXISTS (SELECT 1 FROM events e WHERE e.stream = $1::text AND e.version = $2::integer))
-             ORDER BY v.k
-             RETURNING position, version`;
-        // The keys of the records these events bring, inserted only when the events are.
-        const b = values.length;
-        if (made.length > 0)
-          values.push(
+        const sealed = events.map((event) => sealEventData(event.type, event.data, pepper, existing, made));
+        const inserted = await sql.query<{ appended_position: string | number; appended_version: number }>(
+          'SELECT appended_position, appended_version FROM gusp_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
+          [
+            stream,
+            expectedVersion,
+            clientId ?? null,
+            clientId === undefined ? null : digest,
+            events.map((e) => e.type),
+            events.map((e) => e.at),
+            sealed.map((d) => d.json),
+            sealed.map((d) => d.keyId),
             made.map((k) => k.id),
             made.map((k) => k.hex),
             made.map((k) => k.subject),
-          );
-        const keys =
-          made.length === 0
-            ? ''
-            : `, keys AS (INSERT INTO personal_keys (id, key, subject)
-                 SELECT n.id, decode(n.hex, 'hex'), n.subject FROM unnest($${b + 1}::text[], $${b + 2}::text[], $${b + 3}::text[]) AS n (id, hex, subject)
-                 WHERE EXISTS (SELECT 1 FROM appended))`;
-        const inserted =
-          clientId === undefined
-            ? await sql.query<{ position: string | number; version: number }>(
-                made.length === 0 ? insert : `WITH appended AS (${insert})${keys} SELECT position, version FROM appended`,
-                values,
-              )
-            : await sql.query<{ position: string | number; version: number }>(
-                `WITH appended AS (${insert}),
-                      claim AS (INSERT INTO client_commands (client_id, stream, input_digest) SELECT $3::text, $1::text, $4::text WHERE EXISTS (SELECT 1 FROM appended) RETURNING client_id)${keys}
-                 SELECT position, version FROM appended, (SELECT count(*) AS claimed FROM claim) AS c WHERE c.claimed = 1`,
-                values,
-              );
+          ],
+        );
         if (inserted.rows.length !== count) return { ok: false, reason: 'conflict', version: await versionOf(sql, stream) };
         // What was stored, without reading it back: the data as a read gives it (a JSON round trip, as json is verbatim).
-        const positions = new Map(inserted.rows.map((row) => [Number(row.version), Number(row.position)]));
+        const positions = new Map(inserted.rows.map((row) => [Number(row.appended_version), Number(row.appended_position)]));
         const stored = events.map(
           (event, i) =>
             ({
               type: event.type,
               at: event.at,
-              data: JSON.parse(written[i] ?? JSON.stringify(event.data)) as unknown,
+              // Unsealed: either nothing personal, or its record was forgotten and it was written forgotten.
+              data: JSON.parse(sealed[i]?.keyId === null ? sealed[i].json : JSON.stringify(event.data)) as unknown,
               stream,
               version: expectedVersion + i + 1,
               position: positions.get(expectedVersion + i + 1) as number,
