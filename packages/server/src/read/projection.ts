@@ -41,3 +41,24 @@ export interface Projection {
    */
   apply(tx: SqlSession, streams: ReadonlyMap<string, readonly StoredEvent[]>, context: ProjectionContext): Promise<void>;
 }
+
+/**
+ * A stream's fold that goes on from where it stopped: handed the same history again, grown by new
+ * events, it evolves its last state by those only. The follower keeps the histories of the streams
+ * it saw lately and extends each in place (`KEPT_HISTORIES` in read-models.ts; the journal is
+ * append-only, so versions 1…n never change), so a catch-up folds a walk taking sign-ups by its
+ * new registrations, where folding its whole history again at every catch-up made each one cost
+ * as much as the walk's size (with 50 walks taking sign-ups, 15–30 ms of a 40 ms catch-up). A
+ * history it has not seen (a rebuild's, a test's) is folded from its first event.
+ */
+export function continuedFold<S, E>(evolve: (state: S | undefined, event: E) => S | undefined): (events: readonly E[]) => S | undefined {
+  const folded = new WeakMap<readonly E[], { readonly length: number; readonly state: S | undefined }>();
+  return (events) => {
+    const last = folded.get(events);
+    const from = last !== undefined && last.length <= events.length ? last.length : 0;
+    let state = from === 0 ? undefined : last?.state;
+    for (let i = from; i < events.length; i++) state = evolve(state, events[i] as E);
+    folded.set(events, { length: events.length, state });
+    return state;
+  };
+}

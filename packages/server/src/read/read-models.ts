@@ -120,9 +120,13 @@ export async function openReadModels(sql: Sql, options: ReadModelsOptions): Prom
   let closed = false;
   /** How long the last catch-up that applied something took: nudges wait {@linkcode NUDGE_BACKOFF} times it. */
   let lastCatchUpMs = 0;
-  /** Each recently changed stream's events so far (versions 1…n, all committed): see {@linkcode KEPT_HISTORIES}. */
+  /**
+   * Each recently changed stream's events so far (versions 1…n, all committed): see
+   * {@linkcode KEPT_HISTORIES}. Extended in place, never rebuilt: a projection handed the same
+   * array again folds only what was added (`continuedFold`).
+   */
   const kept = new Map<string, StoredEvent[]>();
-  /** Each of `streams`' whole history at or below `to`: what is kept, and what came after it. */
+  /** Each of `streams`' whole history at or below `to`: what is kept, extended by what came after it. */
   const historiesOf = async (tx: SqlSession, streams: readonly string[], to: number): Promise<Map<string, StoredEvent[]>> => {
     const fresh = await streamEventsAfter(
       tx,
@@ -131,7 +135,8 @@ export async function openReadModels(sql: Sql, options: ReadModelsOptions): Prom
     );
     const histories = new Map<string, StoredEvent[]>();
     for (const stream of streams) {
-      const history = [...(kept.get(stream) ?? []), ...(fresh.get(stream) ?? [])];
+      const history = kept.get(stream) ?? [];
+      for (const event of fresh.get(stream) ?? []) history.push(event);
       histories.set(stream, history);
       kept.delete(stream);
       kept.set(stream, history);

@@ -13,7 +13,7 @@
  */
 import {
   calendarDay,
-  foldWalk,
+  evolveWalk,
   walkCounts,
   walkSummaryFromCounts,
   yearOf,
@@ -26,9 +26,12 @@ import {
 import type { Keyset, PageRequest, CursorKey } from '../http/page.js';
 import { keysetSql } from '../http/page.js';
 import { sqlParams, type SqlParams, type SqlSession } from '../sql.js';
-import type { Projection } from './projection.js';
+import { continuedFold, type Projection } from './projection.js';
 
 const PREFIX = 'walk-';
+
+/** The core's `foldWalk`, going on from the last catch-up's state of a kept history (see `continuedFold`). */
+const foldKeptWalk = continuedFold(evolveWalk);
 
 /** What a row's `doc` holds. */
 export interface WalkDoc {
@@ -44,7 +47,7 @@ export const walkProjection: Projection = {
     const rows: Record<string, unknown>[] = [];
     const gone: string[] = [];
     for (const [stream, events] of streams) {
-      const agg = foldWalk(events as unknown as readonly WalkEvent[]);
+      const agg = foldKeptWalk(events as unknown as readonly WalkEvent[]);
       if (agg === undefined) {
         gone.push(stream.slice(PREFIX.length));
         continue;

@@ -10,8 +10,8 @@
  */
 import {
   effectiveWorkshopStatus,
-  foldProject,
-  foldWorkshop,
+  evolveProject,
+  evolveWorkshop,
   gatheringCounts,
   instant,
   seatsLeft,
@@ -25,7 +25,7 @@ import {
 import { keysetSql, type CursorKey, type Keyset, type PageRequest } from '../http/page.js';
 import { sqlParams, type SqlParams, type SqlSession } from '../sql.js';
 import { parsedDoc } from './observations.js';
-import type { Projection } from './projection.js';
+import { continuedFold, type Projection } from './projection.js';
 
 const WORKSHOP = 'workshop-';
 const PROJECT = 'project-';
@@ -57,6 +57,10 @@ async function upsert(tx: SqlSession, table: string, columns: readonly [string, 
 const gone = (tx: SqlSession, table: string, ids: readonly string[]) =>
   ids.length === 0 ? Promise.resolve() : tx.query(`DELETE FROM ${table} WHERE id = ANY($1::text[])`, [ids]);
 
+/** The core's `foldWorkshop` and `foldProject`, going on from the last catch-up's state of a kept history (see `continuedFold`). */
+const foldKeptWorkshop = continuedFold(evolveWorkshop);
+const foldKeptProject = continuedFold(evolveProject);
+
 export const workshopProjection: Projection = {
   name: 'workshops',
   prefix: WORKSHOP,
@@ -65,7 +69,7 @@ export const workshopProjection: Projection = {
     const rows: Record<string, unknown>[] = [];
     const removed: string[] = [];
     for (const [stream, events] of streams) {
-      const agg = foldWorkshop(events as unknown as readonly WorkshopEvent[]);
+      const agg = foldKeptWorkshop(events as unknown as readonly WorkshopEvent[]);
       if (agg === undefined) {
         removed.push(stream.slice(WORKSHOP.length));
         continue;
@@ -117,7 +121,7 @@ export const projectProjection: Projection = {
     const rows: Record<string, unknown>[] = [];
     const removed: string[] = [];
     for (const [stream, events] of streams) {
-      const agg = foldProject(events as unknown as readonly ProjectEvent[]);
+      const agg = foldKeptProject(events as unknown as readonly ProjectEvent[]);
       if (agg === undefined) {
         removed.push(stream.slice(PROJECT.length));
         continue;
