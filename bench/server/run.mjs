@@ -16,6 +16,9 @@
  *
  * `pnpm bench:server check-ins [pglite|postgres] [--people 200]`: a batch of check-ins resent by the
  * walk day's outbox (packages/server/bench/check-ins.ts).
+ *
+ * `pnpm bench:server against <git-ref> [pglite|postgres] [--rounds N]`: the sign-up bench of this
+ * tree and of an earlier commit in turns, medians compared (against.mjs).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +26,10 @@ import { fileURLToPath } from 'node:url';
 const server = fileURLToPath(new URL('../../packages/server/', import.meta.url));
 // `pnpm bench:server -- reads` may hand the `--` on.
 const args = process.argv.slice(2).filter((a) => a !== '--');
+if (args[0] === 'against') {
+  const against = fileURLToPath(new URL('./against.mjs', import.meta.url));
+  process.exit(spawnSync(process.execPath, [against, ...args.slice(1)], { stdio: 'inherit' }).status ?? 1);
+}
 const script = args[0] === 'reads' ? 'bench/reads.ts' : args[0] === 'check-ins' ? 'bench/check-ins.ts' : 'bench/run.ts';
 const { status } = spawnSync(
   process.execPath,
