@@ -56,8 +56,12 @@ const GREEDY = 16;
 const ENCODING = process.env.BENCH_ENCODING ?? 'br, gzip';
 const SEATS = 30;
 const SIGNUPS = 200;
-/** Today's sign-up throughput on PostgreSQL (issue 12): the budget is 0.9× its low end. */
-const SIGNUPS_TODAY = 2_146;
+/**
+ * The commit whose sign-up figures issue 12 quotes (2,146–2,289/s on PostgreSQL). Its budget, 0.9×
+ * those figures in the same run, is judged by `pnpm bench:server against` this commit (sign-ups of
+ * both in turns): this run's own figure depends on the machine's minute as much as on the code.
+ */
+const SIGNUPS_BASELINE = '088c215';
 
 const args = process.argv.slice(2).filter((a) => a !== 'reads' && a !== '--');
 /** BENCH_BUILT=1: the server runs from the built packages (`pnpm -r build` first), as a city runs it. */
@@ -699,7 +703,7 @@ function signupBench(): Promise<void> {
       const spread = /^postgres\s+spread \(50 walks\)\s+@gusp\/server\s+(\d+)/m.exec(out)?.[1];
       if (spread)
         console.log(
-          `sign-ups ${mark(Number(spread) >= 0.9 * SIGNUPS_TODAY)} ${spread}/s ≥ 0.9× today's ${SIGNUPS_TODAY.toLocaleString('en')}/s (${Math.round(0.9 * SIGNUPS_TODAY).toLocaleString('en')}/s)`,
+          `sign-ups ${spread}/s over 50 walks; ≥ 0.9× ${SIGNUPS_BASELINE}'s in the same run is judged by: pnpm bench:server against ${SIGNUPS_BASELINE}`,
         );
       if (code !== 0) process.exitCode = 1;
       resolve();

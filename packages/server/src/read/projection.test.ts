@@ -5,7 +5,7 @@ import { createGusp, evolveWalk, foldWalk, memoryStore, valence, type StoredEven
 import { continuedFold } from './projection.js';
 
 /** A walk's whole history through the core: sign-ups past capacity, a cancellation (a promotion follows), check-ins, the end. */
-async function walkHistory(): Promise<StoredEvent[]> {
+async function walkHistory(): Promise<readonly StoredEvent[]> {
   const store = memoryStore();
   let clock = Date.parse('2026-03-02T09:00:00Z');
   const gusp = createGusp({ city: valence, store, now: () => new Date(clock) });
@@ -30,7 +30,7 @@ async function walkHistory(): Promise<StoredEvent[]> {
 }
 
 test('continuedFold: a history extended in place folds to what the whole fold gives, at every length', async () => {
-  const history = (await walkHistory()) as unknown as WalkEvent[];
+  const history = (await walkHistory()) as unknown as readonly WalkEvent[];
   assert.ok(
     history.some((e) => e.type === 'ParticipantPromoted'),
     'the cancellation promoted someone',
@@ -51,7 +51,7 @@ test('continuedFold: a history extended in place folds to what the whole fold gi
 });
 
 test('continuedFold: the evolve function runs only on the events added since the last call', async () => {
-  const history = (await walkHistory()) as unknown as WalkEvent[];
+  const history = (await walkHistory()) as unknown as readonly WalkEvent[];
   let evolved = 0;
   const fold = continuedFold((state: ReturnType<typeof evolveWalk> | undefined, event: WalkEvent) => {
     evolved++;
