@@ -25,6 +25,8 @@ export default defineConfig(
     '.gusp-city/',
     'coverage/',
     '.tmp/',
+    // The benches' caches, among them `bench:server against`'s checkouts of earlier commits.
+    '.bench-cache/',
   ]),
   {
     linterOptions: { reportUnusedDisableDirectives: 'error', reportUnusedInlineConfigs: 'error' },
