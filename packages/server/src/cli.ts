@@ -612,7 +612,7 @@ const COMMANDS: readonly Command[] = [
     words: ['start'],
     usage: `gusp-server start [--port 8787] [--host 127.0.0.1] [--data-dir ./.gusp-data]
                     [--database-url postgres://… [--pool-size <2 × cores, at least 4>]]
-                    [--pglite-shared-buffers 32MB]
+                    [--pglite-shared-buffers 16MB]
                     [--city profile.json] [--seed valence]
                     [--cors-origin https://www.ville.fr]… [--rate-limit 60] [--signups-per-client 4]
                     [--smtp-url smtp://host:25] [--mail-from …]

@@ -40,7 +40,7 @@ export interface OpenDatabaseOptions {
    */
   readonly poolSize?: number | undefined;
   /**
-   * PGlite's `shared_buffers` (PostgreSQL's syntax: `32MB`, `16384kB`, `1GB`), its page cache
+   * PGlite's `shared_buffers` (PostgreSQL's syntax: `16MB`, `16384kB`, `1GB`), its page cache
    * inside this process's memory; by default {@linkcode PGLITE_SHARED_BUFFERS}. Ignored with a
    * database URL (PostgreSQL's own setting is its administrator's).
    */
@@ -48,13 +48,14 @@ export interface OpenDatabaseOptions {
 }
 
 /**
- * PGlite's page cache by default: 32 MB, not PostgreSQL's 128 MB. The cache lives in the server's
+ * PGlite's page cache by default: 16 MB, not PostgreSQL's 128 MB. The cache lives in the server's
  * own memory (PGlite's WebAssembly memory, which never shrinks), while the data directory's files
- * stay in the operating system's file cache, outside the process. With 100,000 observations, the
- * read bench's server held about 390 MB after its GETs with 128 MB and about 280 MB with 32 MB,
- * every page still within its budget (`bench/server/README.md`).
+ * stay in the operating system's file cache, outside the process, and a page PGlite does not hold
+ * is one read from that cache away. With 100,000 observations, after 16 clients asking every list
+ * and export at once, the server held about 390 MB with 128 MB, 238–253 MB with 32 MB and 221–248 MB
+ * with 16 MB (about 15 MB less on average), every page still within its budget (`bench/server/README.md`).
  */
-export const PGLITE_SHARED_BUFFERS = '32MB';
+export const PGLITE_SHARED_BUFFERS = '16MB';
 
 /** A `shared_buffers` value PostgreSQL takes: a whole number of kB, MB or GB, from 128 kB to 16 GB. */
 export function sharedBuffersOf(value: string | undefined): string {
@@ -63,7 +64,7 @@ export function sharedBuffersOf(value: string | undefined): string {
   const kb = m ? Number(m[1]) * { kB: 1, MB: 1024, GB: 1024 * 1024 }[m[2] as 'kB' | 'MB' | 'GB'] : Number.NaN;
   if (!(kb >= 128 && kb <= 16 * 1024 * 1024))
     throw new RangeError(
-      `Invalid shared_buffers / taille de cache invalide: ${text} (a size such as 32MB, from 128kB to 16GB / une taille comme 32MB, de 128kB à 16GB)`,
+      `Invalid shared_buffers / taille de cache invalide: ${text} (a size such as 16MB, from 128kB to 16GB / une taille comme 16MB, de 128kB à 16GB)`,
     );
   return `${m![1]}${m![2]}`;
 }

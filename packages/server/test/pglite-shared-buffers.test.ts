@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
- * PGlite's page cache (`shared_buffers`): 32 MB by default, set by `--pglite-shared-buffers` /
+ * PGlite's page cache (`shared_buffers`): 16 MB by default, set by `--pglite-shared-buffers` /
  * `GUSP_PGLITE_SHARED_BUFFERS` (issue 12: the server's memory). A bad size is a usage error
  * (exit code 2, said in English and French), never a start with another cache than asked.
  */
@@ -23,16 +23,16 @@ const shown = async (sharedBuffers?: string) => {
   }
 };
 
-test('PGlite runs with 32 MB of shared buffers by default, and with the size asked', async () => {
-  assert.equal(PGLITE_SHARED_BUFFERS, '32MB');
-  assert.equal(await shown(), '32MB');
-  assert.equal(await shown('16MB'), '16MB');
+test('PGlite runs with 16 MB of shared buffers by default, and with the size asked', async () => {
+  assert.equal(PGLITE_SHARED_BUFFERS, '16MB');
+  assert.equal(await shown(), '16MB');
+  assert.equal(await shown('32MB'), '32MB');
   assert.equal(await shown(' 1GB '), '1GB');
 });
 
 test('a shared_buffers size PostgreSQL would not take is refused, in English and French', () => {
-  assert.equal(sharedBuffersOf(undefined), '32MB');
-  assert.equal(sharedBuffersOf(''), '32MB');
+  assert.equal(sharedBuffersOf(undefined), '16MB');
+  assert.equal(sharedBuffersOf(''), '16MB');
   assert.equal(sharedBuffersOf('128kB'), '128kB');
   assert.equal(sharedBuffersOf('64 MB'), '64MB');
   for (const bad of ['32', '64KB', '100kB', '17GB', 'many', '-1MB', '1.5GB'])
