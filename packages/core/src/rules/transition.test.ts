@@ -117,6 +117,48 @@ describe('transition()', () => {
     assert.equal(r.ok ? 'ok' : r.error.code, 'door.no-b');
   });
 
+  it('asks each named guard once per decision, however many definitions name it', () => {
+    const asked: string[] = [];
+    const counted = (name: string, pass: (f: Flags) => boolean) => ({
+      code: `seat.no-${name}`,
+      check: (f: Flags) => {
+        asked.push(name);
+        return pass(f);
+      },
+    });
+    const seat = defineRules({
+      id: 'seat',
+      states: ['confirmed', 'waitlisted'],
+      events: ['register'],
+      on: {
+        none: {
+          register: [
+            { target: 'confirmed', guard: { and: ['open', 'fresh', 'free'] } },
+            { target: 'waitlisted', guard: { and: ['open', 'fresh'] } },
+          ],
+        },
+      },
+      guards: {
+        open: counted('open', () => true),
+        fresh: counted('fresh', (f) => f.a === true),
+        free: counted('free', (f) => f.b === true),
+      },
+    });
+    // Full: the first definition fails on `free`, the second passes on the answers already had.
+    assert.deepEqual(transition(seat, 'none', 'register', { a: true }), { ok: true, value: 'waitlisted' });
+    assert.deepEqual(asked, ['open', 'fresh', 'free']);
+    asked.length = 0;
+    assert.deepEqual(
+      refusalsOf(seat, 'none', 'register', {}).map((r) => r.code),
+      ['seat.no-fresh'],
+    );
+    assert.deepEqual(asked, ['open', 'fresh', 'free']);
+    // A new decision asks again: nothing is kept from one call to the next.
+    asked.length = 0;
+    transition(seat, 'none', 'register', { a: true, b: true });
+    assert.deepEqual(asked, ['open', 'fresh', 'free']);
+  });
+
   it('throws on a guard the table does not define: a programming error, not a refusal', () => {
     assert.throws(() => transition(door, 'broken', 'repair', ALL), /Unknown guard "ghost"/);
   });

@@ -23,19 +23,30 @@ export interface RuleRefusal {
 
 type Guards<C> = Readonly<Record<string, GuardDef<C>>>;
 
+/**
+ * The answers of the named guards already asked in one decision. Guards are pure functions of
+ * the context, and a decision with several definitions names the same guards in each (`register`:
+ * `confirmed` then `waitlisted`, both behind `walkOpen`, `newEmail`, …), so each is asked once:
+ * a guard that reads every sign-up of a walk (`newEmail`, `seatAvailable`) reads them once.
+ */
+type Asked = Map<string, RuleRefusal | undefined>;
+
 /** Runs one named guard: `undefined` when it passes, else its refusal (`details.guard` is its name). */
-function named<C>(guards: Guards<C>, name: string, ctx: C): RuleRefusal | undefined {
+function named<C>(guards: Guards<C>, name: string, ctx: C, asked?: Asked): RuleRefusal | undefined {
+  if (asked?.has(name)) return asked.get(name);
   const guard = guards[name];
   if (!guard) throw new Error(`Unknown guard "${name}"`);
-  return guard.check(ctx) ? undefined : { code: guard.code, details: { guard: name, ...guard.details?.(ctx) } };
+  const refusal = guard.check(ctx) ? undefined : { code: guard.code, details: { guard: name, ...guard.details?.(ctx) } };
+  asked?.set(name, refusal);
+  return refusal;
 }
 
 /** Evaluates a guard reference: `undefined` when it passes, else the refusal that decides it. */
-function evaluate<C>(guards: Guards<C>, ref: GuardRef, ctx: C): RuleRefusal | undefined {
-  if (typeof ref === 'string') return named(guards, ref, ctx);
+function evaluate<C>(guards: Guards<C>, ref: GuardRef, ctx: C, asked?: Asked): RuleRefusal | undefined {
+  if (typeof ref === 'string') return named(guards, ref, ctx, asked);
   if ('and' in ref) {
     for (const part of ref.and) {
-      const refusal = evaluate(guards, part, ctx);
+      const refusal = evaluate(guards, part, ctx, asked);
       if (refusal) return refusal;
     }
     return undefined;
@@ -43,12 +54,12 @@ function evaluate<C>(guards: Guards<C>, ref: GuardRef, ctx: C): RuleRefusal | un
   if ('or' in ref) {
     let last: RuleRefusal | undefined;
     for (const part of ref.or) {
-      last = evaluate(guards, part, ctx);
+      last = evaluate(guards, part, ctx, asked);
       if (!last) return undefined;
     }
     return last;
   }
-  return evaluate(guards, ref.not, ctx) ? undefined : { code: ref.code, details: {} };
+  return evaluate(guards, ref.not, ctx, asked) ? undefined : { code: ref.code, details: {} };
 }
 
 /**
@@ -56,24 +67,24 @@ function evaluate<C>(guards: Guards<C>, ref: GuardRef, ctx: C): RuleRefusal | un
  * `out`; returns whether the reference passes. An `or` that fails lists every
  * part's refusals: fixing any part would make it pass.
  */
-function collect<C>(guards: Guards<C>, ref: GuardRef, ctx: C, out: RuleRefusal[]): boolean {
+function collect<C>(guards: Guards<C>, ref: GuardRef, ctx: C, out: RuleRefusal[], asked?: Asked): boolean {
   if (typeof ref === 'string') {
-    const refusal = named(guards, ref, ctx);
+    const refusal = named(guards, ref, ctx, asked);
     if (refusal) out.push(refusal);
     return !refusal;
   }
   if ('and' in ref) {
     let passes = true;
-    for (const part of ref.and) passes = collect(guards, part, ctx, out) && passes;
+    for (const part of ref.and) passes = collect(guards, part, ctx, out, asked) && passes;
     return passes;
   }
   if ('or' in ref) {
     const failed: RuleRefusal[] = [];
-    for (const part of ref.or) if (collect(guards, part, ctx, failed)) return true;
+    for (const part of ref.or) if (collect(guards, part, ctx, failed, asked)) return true;
     out.push(...failed);
     return false;
   }
-  const refusal = evaluate(guards, ref, ctx);
+  const refusal = evaluate(guards, ref, ctx, asked);
   if (refusal) out.push(refusal);
   return !refusal;
 }
@@ -105,8 +116,9 @@ export function transition<S extends string, E extends string, G extends string,
   const defs = definitions(table.on[state]?.[event]);
   if (defs.length === 0) return err({ code: `${table.id}.invalid-transition`, details: { state, event } });
   let refusal: RuleRefusal | undefined;
+  const asked: Asked | undefined = defs.length > 1 ? new Map() : undefined;
   for (const def of defs) {
-    refusal = def.guard === undefined ? undefined : evaluate(table.guards as Guards<C>, def.guard, ctx);
+    refusal = def.guard === undefined ? undefined : evaluate(table.guards as Guards<C>, def.guard, ctx, asked);
     if (!refusal) return ok(def.target);
   }
   const { code, details } = refusal as RuleRefusal;
@@ -136,9 +148,10 @@ export function refusalsOf<S extends string, E extends string, G extends string,
   const defs = definitions(table.on[state]?.[event]);
   if (defs.length === 0) return [{ code: `${table.id}.invalid-transition`, details: { state, event } }];
   let refusals: RuleRefusal[] = [];
+  const asked: Asked | undefined = defs.length > 1 ? new Map() : undefined;
   for (const def of defs) {
     refusals = [];
-    if (def.guard === undefined || collect(table.guards as Guards<C>, def.guard, ctx, refusals)) return [];
+    if (def.guard === undefined || collect(table.guards as Guards<C>, def.guard, ctx, refusals, asked)) return [];
   }
   return refusals.map(({ code, details }) => ({ code, details: { ...details, state, event } }));
 }
