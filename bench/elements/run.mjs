@@ -58,7 +58,9 @@ const BUDGET = {
   // The route's disclosure in the walk list's cards (route.ts is shared): +122 B, 30,106 B.
   // Both forms name their errors' fields through FormController.named (one copy of nameErrors' call): +21 B, 30,127 B
   // (the issue form +7 B: 32,018 B; the walk list +18 B: 32,718 B; the project +13 B: 33,657 B; all-in-one 50,613 B).
-  signupGz: 30_150, // 28,737 B at issue 12
+  // The rules engine asks each named guard once per decision (a sign-up to a full walk reads its sign-ups twice, not
+  // three times): +27 B, 30,154 B (the issue form 32,045 B, the walk list 32,746, the project 33,682, all-in-one 50,643).
+  signupGz: 30_200, // 28,737 B at issue 12
   // The walk list bundles the sign-up form it opens: 2,312 B of its own over the sign-up's bundle.
   // Issue 15: the shared sign-up, +218 B (31,154 → 31,372 B on the same core and tree).
   // Issue 16: each card's route as an ordered list of its stops, « Voir le parcours sur une carte » and what loads

@@ -32,17 +32,17 @@ type Guards<C> = Readonly<Record<string, GuardDef<C>>>;
 type Asked = Map<string, RuleRefusal | undefined>;
 
 /** Runs one named guard: `undefined` when it passes, else its refusal (`details.guard` is its name). */
-function named<C>(guards: Guards<C>, name: string, ctx: C, asked?: Asked): RuleRefusal | undefined {
-  if (asked?.has(name)) return asked.get(name);
+function named<C>(guards: Guards<C>, name: string, ctx: C, asked: Asked): RuleRefusal | undefined {
+  if (asked.has(name)) return asked.get(name);
   const guard = guards[name];
   if (!guard) throw new Error(`Unknown guard "${name}"`);
   const refusal = guard.check(ctx) ? undefined : { code: guard.code, details: { guard: name, ...guard.details?.(ctx) } };
-  asked?.set(name, refusal);
+  asked.set(name, refusal);
   return refusal;
 }
 
 /** Evaluates a guard reference: `undefined` when it passes, else the refusal that decides it. */
-function evaluate<C>(guards: Guards<C>, ref: GuardRef, ctx: C, asked?: Asked): RuleRefusal | undefined {
+function evaluate<C>(guards: Guards<C>, ref: GuardRef, ctx: C, asked: Asked): RuleRefusal | undefined {
   if (typeof ref === 'string') return named(guards, ref, ctx, asked);
   if ('and' in ref) {
     for (const part of ref.and) {
@@ -67,7 +67,7 @@ function evaluate<C>(guards: Guards<C>, ref: GuardRef, ctx: C, asked?: Asked): R
  * `out`; returns whether the reference passes. An `or` that fails lists every
  * part's refusals: fixing any part would make it pass.
  */
-function collect<C>(guards: Guards<C>, ref: GuardRef, ctx: C, out: RuleRefusal[], asked?: Asked): boolean {
+function collect<C>(guards: Guards<C>, ref: GuardRef, ctx: C, out: RuleRefusal[], asked: Asked): boolean {
   if (typeof ref === 'string') {
     const refusal = named(guards, ref, ctx, asked);
     if (refusal) out.push(refusal);
@@ -116,7 +116,7 @@ export function transition<S extends string, E extends string, G extends string,
   const defs = definitions(table.on[state]?.[event]);
   if (defs.length === 0) return err({ code: `${table.id}.invalid-transition`, details: { state, event } });
   let refusal: RuleRefusal | undefined;
-  const asked: Asked | undefined = defs.length > 1 ? new Map() : undefined;
+  const asked: Asked = new Map();
   for (const def of defs) {
     refusal = def.guard === undefined ? undefined : evaluate(table.guards as Guards<C>, def.guard, ctx, asked);
     if (!refusal) return ok(def.target);
@@ -148,7 +148,7 @@ export function refusalsOf<S extends string, E extends string, G extends string,
   const defs = definitions(table.on[state]?.[event]);
   if (defs.length === 0) return [{ code: `${table.id}.invalid-transition`, details: { state, event } }];
   let refusals: RuleRefusal[] = [];
-  const asked: Asked | undefined = defs.length > 1 ? new Map() : undefined;
+  const asked: Asked = new Map();
   for (const def of defs) {
     refusals = [];
     if (def.guard === undefined || collect(table.guards as Guards<C>, def.guard, ctx, refusals, asked)) return [];
@@ -171,7 +171,7 @@ export function guardRefusal<S extends string, E extends string, G extends strin
   guard: G,
   ctx: C,
 ): RuleRefusal | undefined {
-  return named(table.guards as Guards<C>, guard, ctx);
+  return named(table.guards as Guards<C>, guard, ctx, new Map());
 }
 
 /**
