@@ -20,7 +20,7 @@
  * address. Which fields are personal is the core's table (`PERSONAL_DATA`).
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { joinPersonal, splitPersonal } from '@gusp/core';
+import { joinPersonal, splitPersonal, type SplitEvent } from '@gusp/core';
 import type { Sql, SqlSession } from '../sql.js';
 import { serverSecret } from './secrets.js';
 
@@ -104,7 +104,8 @@ export interface StoredData {
  * An event's data as the journal will store it: its personal fields sealed under the key of their
  * record. An event that brings a record makes its key (in `made`, to insert in the same
  * statement); one that speaks of a record already kept uses `existing` (the caller loaded it), and
- * when that key is gone (the record was forgotten) the fields are written forgotten.
+ * when that key is gone (the record was forgotten) the fields are written forgotten. `split` is
+ * the event's `splitPersonal`, when the caller has it already.
  */
 export function sealEventData(
   type: string,
@@ -112,8 +113,8 @@ export function sealEventData(
   pepper: Uint8Array,
   existing: ReadonlyMap<string, Uint8Array>,
   made: NewKey[],
+  split: SplitEvent | undefined = splitPersonal(type, data),
 ): StoredData {
-  const split = splitPersonal(type, data);
   if (!split) return { json: JSON.stringify(data), keyId: null };
   let key: Uint8Array | undefined;
   if (split.brings) {
@@ -129,12 +130,12 @@ export function sealEventData(
   return { json: JSON.stringify({ ...split.rest, [SEALED]: seal(key, `${type}|${split.record}`, split.personal) }), keyId: split.record };
 }
 
-/** The records whose existing keys sealing `events` needs (events that speak of a record already kept). */
-export function keysNeeded(events: readonly { type: string; data: unknown }[]): string[] {
-  return events.flatMap((e) => {
-    const split = splitPersonal(e.type, e.data);
-    return split && !split.brings ? [split.record] : [];
-  });
+/**
+ * The records whose existing keys sealing needs (events that speak of a record already kept), from
+ * the events' splits (`splitPersonal`), which the caller then hands to {@linkcode sealEventData}.
+ */
+export function keysNeeded(splits: readonly (SplitEvent | undefined)[]): string[] {
+  return splits.flatMap((split) => (split && !split.brings ? [split.record] : []));
 }
 
 /** The keys with these ids that still exist. */

@@ -28,7 +28,15 @@
  * the event does. Reads join each event to its key (one statement still) and
  * unseal; an event whose key is gone reads in its forgotten form.
  */
-import type { AppendOptions, AppendResult, DomainEvent, Store, StoredEvent, StreamSlice } from '@gusp/core';
+import {
+  splitPersonal,
+  type AppendOptions,
+  type AppendResult,
+  type DomainEvent,
+  type Store,
+  type StoredEvent,
+  type StreamSlice,
+} from '@gusp/core';
 import { Rollback, type Sql, type SqlSession } from '../sql.js';
 import { erasurePepper, keysNeeded, loadKeys, openEventData, sealEventData, type NewKey } from './personal-keys.js';
 
@@ -165,10 +173,12 @@ export function sqlStore(sql: Sql): Store {
         // caught below); a stream behind `expectedVersion` appends nothing (no row returned).
         // Personal fields sealed here, before anything is sent: the database never sees them in the clear.
         const pepper = await erasurePepper(sql);
-        const needed = keysNeeded(events);
+        // Each event split once: the keys it needs, then its sealing.
+        const splits = events.map((event) => splitPersonal(event.type, event.data));
+        const needed = keysNeeded(splits);
         const existing = needed.length === 0 ? new Map<string, Uint8Array>() : await loadKeys(sql, needed);
         const made: NewKey[] = [];
-        const sealed = events.map((event) => sealEventData(event.type, event.data, pepper, existing, made));
+        const sealed = events.map((event, i) => sealEventData(event.type, event.data, pepper, existing, made, splits[i]));
         const inserted = await sql.query<{ appended_position: string | number; appended_version: number }>(
           'SELECT appended_position, appended_version FROM gusp_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
           [
