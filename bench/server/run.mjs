@@ -17,8 +17,8 @@
  * `pnpm bench:server check-ins [pglite|postgres] [--people 200]`: a batch of check-ins resent by the
  * walk day's outbox (packages/server/bench/check-ins.ts).
  *
- * `pnpm bench:server against <git-ref> [pglite|postgres] [--rounds N]`: the sign-up bench of this
- * tree and of an earlier commit in turns, medians compared (against.mjs).
+ * `pnpm bench:server against <git-ref> [pglite|postgres] [--slices N | --rounds N]`: the sign-ups of
+ * this tree's server and of an earlier commit's, both serving, in slices in turns (against.mjs).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
