@@ -35,9 +35,9 @@
  */
 import { execFileSync, fork, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { load } from '../../packages/server/bench/load.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const args = process.argv.slice(2);
@@ -87,57 +87,6 @@ const median = (xs) => {
   const n = s.length;
   return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 };
-
-const CONCURRENCY = 50;
-
-/** Sends `total` sign-ups to `base` with 50 keep-alive connections: seconds taken, how many got a 201 and how many of those were confirmed. */
-async function load(base, total, path, tag) {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const url = new URL(base);
-  let next = 0;
-  let errors = 0;
-  let confirmed = 0;
-  const one = (i) =>
-    new Promise((resolve) => {
-      const payload = JSON.stringify({ name: `Habitant ${i}`, email: `${tag}-${i}@example.org`, consent: true });
-      const req = request(
-        {
-          agent,
-          host: url.hostname,
-          port: url.port,
-          method: 'POST',
-          path: path(i),
-          timeout: 10_000,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
-        },
-        (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (c) => (text += c));
-          res.on('end', () => {
-            if (res.statusCode !== 201) errors++;
-            else if (JSON.parse(text).status === 'confirmed') confirmed++;
-            resolve();
-          });
-        },
-      );
-      req.on('timeout', () => req.destroy(new Error('timeout')));
-      req.on('error', () => {
-        errors++;
-        resolve();
-      });
-      req.end(payload);
-    });
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < total) await one(next++);
-    }),
-  );
-  const seconds = (performance.now() - start) / 1000;
-  agent.destroy();
-  return { seconds, errors, confirmed };
-}
 
 /** A tree's server in a process of its own (against-server.mjs); resolves once it listens, or to `undefined` when PostgreSQL is missing. */
 function startSide(dir, database) {
@@ -199,12 +148,17 @@ async function inSlices() {
         const path =
           scenario === 'hot' ? () => `/api/walks/${side.hot}/registrations` : (i) => `/api/walks/${side.spread[i % 50]}/registrations`;
         const started = performance.now();
-        const r = await load(side.url, n, path, `${scenario}-${k}`);
+        const r = await load(side.url, n, path, (i) => ({
+          name: `Habitant ${i}`,
+          email: `${scenario}-${k}-${i}@example.org`,
+          consent: true,
+        }));
         const loaded = performance.now();
         side.send('settle');
         await side.settle();
         const settled = performance.now();
-        return { ...r, seconds: (settled - started) / 1000, settleMs: settled - loaded };
+        const confirmed = r.bodies.filter((b) => b.status === 'confirmed').length;
+        return { errors: r.errors, confirmed, seconds: (settled - started) / 1000, settleMs: settled - loaded };
       };
       // Warm-up (JIT, caches), not measured.
       for (const who of ['theirs', 'ours']) await slice(who, 'warm', 200, 0);

@@ -14,78 +14,17 @@
  * the bare handler is fair, absolute figures are below what a separate client
  * process would measure. Budgets (on PostgreSQL) are printed, not enforced.
  */
-import { createServer, Agent, request, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import { defaultPoolSize, type Database } from '../src/db.js';
 import { openMigratedDatabase, startServer } from '../src/server.js';
 import type { Sql } from '../src/sql.js';
 import { postgresUnavailable, startPostgresCluster } from '../test/postgres-cluster.js';
+import { load, type Run } from './load.mjs';
 
-const CONCURRENCY = 50;
 const SPREAD_REQUESTS = 6000;
 const HOT_REQUESTS = 1500;
 const HOT_CAPACITY = 100;
-
-interface Run {
-  readonly rps: number;
-  readonly p99: number;
-  readonly errors: number;
-  readonly bodies: unknown[];
-}
-
-/** Sends `total` POSTs with `concurrency` keep-alive connections; `path(i)` and `body(i)` make request i. */
-async function load(base: string, total: number, path: (i: number) => string, body: (i: number) => unknown): Promise<Run> {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const url = new URL(base);
-  const latencies: number[] = [];
-  const bodies: unknown[] = [];
-  let errors = 0;
-  let next = 0;
-  const one = (i: number) =>
-    new Promise<void>((resolve) => {
-      const payload = JSON.stringify(body(i));
-      const t0 = performance.now();
-      const req = request(
-        {
-          agent,
-          host: url.hostname,
-          port: url.port,
-          method: 'POST',
-          path: path(i),
-          timeout: 10_000,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
-        },
-        (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (c: string) => (text += c));
-          res.on('end', () => {
-            latencies.push(performance.now() - t0);
-            if (res.statusCode !== 201) errors++;
-            else bodies.push(JSON.parse(text));
-            resolve();
-          });
-        },
-      );
-      req.on('timeout', () => req.destroy(new Error('timeout')));
-      req.on('error', () => {
-        errors++;
-        resolve();
-      });
-      req.end(payload);
-    });
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < total) await one(next++);
-    }),
-  );
-  const seconds = (performance.now() - start) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return { rps: total / seconds, p99: latencies[Math.floor(latencies.length * 0.99)] ?? Number.NaN, errors, bodies };
-}
 
 /** The bare handler: node:http, JSON body, one transaction with a row lock on the walk. */
 async function bareServer(sql: Sql): Promise<{ url: string; server: Server }> {
