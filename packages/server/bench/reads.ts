@@ -6,7 +6,9 @@
  * throw-away PostgreSQL cluster, at 1k and 100k observations. Prints p50/p99
  * of each public GET (first page), time to first byte of the exports, the
  * effect of 16 greedy clients on `/healthz`, the server's RSS, the read
- * models' rebuild time, the 100k/1k ratio, 200 simultaneous sign-ups for 30
+ * models' rebuild time, the 100k/1k ratio (from each size's own run, then again
+ * with both servers at once and their requests in turns: the ratio judged), 200
+ * simultaneous sign-ups for 30
  * seats, and the sign-up throughput of bench/run.ts in the same run; each
  * against the issue's budgets (printed, never enforced: they depend on the
  * machine and its load; the seat count is correctness and exits 1).
@@ -417,6 +419,9 @@ interface SizeRun {
   readonly memory: Memory;
   readonly rebuild: string;
   readonly confirmed: number;
+  /** The measured server's database (its child's env), kept for the paired ratios; `cleanup` deletes it. */
+  readonly env: Record<string, string>;
+  readonly cleanup: () => void;
 }
 
 /** Query parameters of a route, as `GET /api/openapi.json` documents them (filters differ from one version to the next). */
@@ -610,9 +615,12 @@ async function runOne(database: 'pglite' | 'postgres', size: JournalSize, cached
       memory,
       rebuild,
       confirmed,
+      env,
+      cleanup,
     };
-  } finally {
+  } catch (error) {
     cleanup();
+    throw error;
   }
 }
 
@@ -684,6 +692,51 @@ function printRatio(small: SizeRun, large: SizeRun): void {
         ? mark(r <= 1.5)
         : `—    (answer ${longer.toFixed(1)}× as long: ${(s.bytes / 1024).toFixed(1)} → ${(m.bytes / 1024).toFixed(1)} kB)`;
     console.log(`  ${`${m.name}${exported ? ' (1st byte)' : ''}`.padEnd(50)} ${r.toFixed(2).padStart(6)}×  ${verdict}`);
+  }
+}
+
+/**
+ * The 100k/1k ratios again, taken in pairs: both servers at once, and for each GET whose answers
+ * have the same length, one request to the small journal's server then one to the large one's (the
+ * order alternates), 50 pairs after a warm-up. The sizes' own runs are minutes apart, and on a shared
+ * machine the p50 of a 3 ms answer moves by more than the 1.5× the budget allows between two
+ * minutes; requests a few milliseconds apart see the same machine. This is the ratio judged.
+ */
+async function pairedRatios(small: SizeRun, large: SizeRun): Promise<void> {
+  const same = large.measures.flatMap((m) => {
+    const s = small.measures.find((x) => x.name === m.name);
+    if (!s || m.n === 0 || s.n === 0) return [];
+    const longer = m.bytes / Math.max(1, s.bytes);
+    return longer <= 1.5 && longer >= 1 / 1.5 ? [{ name: m.name, kind: m.kind, small: s.path, large: m.path }] : [];
+  });
+  if (same.length === 0) return;
+  const [a, b] = await Promise.all([startChild(small.env), startChild(large.env)]);
+  try {
+    console.log(
+      `\n${large.database}: ${large.size.name} / ${small.size.name} in pairs (both servers at once, requests in turns), p50 (pages) or first byte (exports), budget ≤ 1.5×`,
+    );
+    for (const g of same) {
+      const times = { small: [] as number[], large: [] as number[] };
+      const one = async (which: 'small' | 'large') => {
+        const answer = await get(which === 'small' ? a.url : b.url, g[which]).catch(() => undefined);
+        return answer === undefined ? TIMEOUT_S * 1000 : g.kind === 'export' ? answer.ttfb : answer.total;
+      };
+      for (let i = 0; i < WARM_UP; i++) for (const which of ['small', 'large'] as const) await one(which);
+      for (let i = 0; i < REQUESTS; i++)
+        for (const which of i % 2 === 0 ? (['small', 'large'] as const) : (['large', 'small'] as const))
+          times[which].push(await one(which));
+      const p50 = (t: number[]) =>
+        quantile(
+          [...t].sort((x, y) => x - y),
+          0.5,
+        );
+      const r = p50(times.large) / p50(times.small);
+      console.log(
+        `  ${`${g.name}${g.kind === 'export' ? ' (1st byte)' : ''}`.padEnd(50)} ${r.toFixed(2).padStart(6)}×  ${mark(r <= 1.5)}   (${ms(p50(times.small))} → ${ms(p50(times.large))} ms)`,
+      );
+    }
+  } finally {
+    await Promise.all([a.close(), b.close()]);
   }
 }
 
@@ -783,11 +836,18 @@ try {
       runs.push(run);
     }
   }
-  for (const database of databases) {
-    const mine = runs.filter((r) => r.database === database);
-    const small = mine[0];
-    const large = mine.at(-1);
-    if (small && large && small !== large) printRatio(small, large);
+  try {
+    for (const database of databases) {
+      const mine = runs.filter((r) => r.database === database);
+      const small = mine[0];
+      const large = mine.at(-1);
+      if (small && large && small !== large) {
+        printRatio(small, large);
+        await pairedRatios(small, large);
+      }
+    }
+  } finally {
+    for (const run of runs) run.cleanup();
   }
   if (million) {
     const c = cluster ?? (unavailable ? undefined : await startPostgresCluster());
