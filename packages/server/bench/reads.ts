@@ -73,7 +73,7 @@ const BUILT = process.env.BENCH_BUILT === '1';
  * defaults): the live heap is 25-35 MB, but by default V8 lets the garbage of 16 clients asking
  * exports grow the heap to 130-190 MB before collecting, and keeps it.
  */
-const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=128 --max-semi-space-size=4').split(/\s+/).filter(Boolean);
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=128 --max-semi-space-size=2').split(/\s+/).filter(Boolean);
 /**
  * glibc's malloc settings of the server's process, as docs/operators.md's systemd unit sets them
  * (`BENCH_MALLOC=` for glibc's defaults): two arenas instead of eight per core, and a fixed
