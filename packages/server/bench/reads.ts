@@ -672,14 +672,15 @@ function printTail(run: SizeRun): void {
 }
 
 /**
- * The 100k/1k ratio of each GET: of p50 for pages and statistics, of the first byte for exports
- * (whose whole answer grows with the data by design). Judged only where both answers have about
- * the same length (within 1.5×): a page of 100 against a list of 20 measures the answer's size,
- * not the journal's; those lines say how much longer the answer is.
+ * The 100k/1k ratio of each GET from each size's own run: of p50 for pages and statistics, of the
+ * first byte for exports (whose whole answer grows with the data by design). For reading only: the
+ * runs are minutes apart, so the ratio judged is taken again in pairs ({@linkcode pairedRatios}),
+ * for the GETs whose answers have about the same length (within 1.5×): a page of 100 against a list
+ * of 20 measures the answer's size, not the journal's; those lines say how much longer the answer is.
  */
 function printRatio(small: SizeRun, large: SizeRun): void {
   console.log(
-    `\n${large.database}: ${large.size.name} / ${small.size.name}, p50 (pages) or first byte (exports), budget ≤ 1.5× for answers of the same length`,
+    `\n${large.database}: ${large.size.name} / ${small.size.name} from each size's own run (minutes apart: not judged, the pairs below are), p50 (pages) or first byte (exports)`,
   );
   for (const m of large.measures) {
     const s = small.measures.find((x) => x.name === m.name);
@@ -689,7 +690,7 @@ function printRatio(small: SizeRun, large: SizeRun): void {
     const longer = m.bytes / Math.max(1, s.bytes);
     const verdict =
       longer <= 1.5 && longer >= 1 / 1.5
-        ? mark(r <= 1.5)
+        ? 'same length: in pairs below'
         : `—    (answer ${longer.toFixed(1)}× as long: ${(s.bytes / 1024).toFixed(1)} → ${(m.bytes / 1024).toFixed(1)} kB)`;
     console.log(`  ${`${m.name}${exported ? ' (1st byte)' : ''}`.padEnd(50)} ${r.toFixed(2).padStart(6)}×  ${verdict}`);
   }
