@@ -7,7 +7,8 @@
  * the tree's packages/server, so every module (the server, the core, pg,
  * PGlite) is that tree's.
  *
- * It tells its parent (IPC) `{ url, spread, hot }` once it listens, then
+ * It tells its parent (IPC) `{ url, spread, hot }` once it listens (or
+ * `{ unavailable }`, and exits, when PostgreSQL is not installed), then
  * answers each `'settle'` with `'settled'` once the work a slice of sign-ups
  * left behind is done: the read models' catch-up where the tree has them (so
  * a slice pays for the projection of its own sign-ups, instead of the next
@@ -15,6 +16,13 @@
  * stops it.
  */
 const [tree, database] = process.argv.slice(2);
+// Whether this machine has PostgreSQL is this tree's test cluster's question (an earlier tree's may not ask it).
+if (database === 'postgres') {
+  const { postgresUnavailable } = await import('../../packages/server/test/postgres-cluster.ts');
+  const unavailable = postgresUnavailable();
+  // Told, then gone: the rest of this script never runs.
+  if (unavailable) await new Promise(() => process.send({ unavailable }, () => process.exit(0)));
+}
 const { openMigratedDatabase, startServer } = await import(`${tree}/packages/server/src/server.ts`);
 const cluster =
   database === 'postgres'

@@ -88,7 +88,7 @@ const median = (xs) => {
   return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 };
 
-/** A tree's server in a process of its own (against-server.mjs); resolves once it listens, or to `undefined` when PostgreSQL is missing. */
+/** A tree's server in a process of its own (against-server.mjs); resolves once it listens, or to `undefined` when PostgreSQL is not installed. */
 function startSide(dir, database) {
   const child = fork(fileURLToPath(new URL('./against-server.mjs', import.meta.url)), [dir, database], {
     cwd: `${dir}/packages/server`,
@@ -111,20 +111,19 @@ function startSide(dir, database) {
       if (stopped) return reject(stopped);
       waiting.push((m) => (m === undefined ? reject(stopped) : resolve(m)));
     });
-  return next().then(
-    (ready) => ({
-      ...ready,
-      async settle() {
-        const m = await next();
-        if (m !== 'settled') throw new Error(`${dir}: ${m.error}`);
-      },
-      send: (m) => child.send(m),
-      close: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.send('close')))),
-    }),
-    (error) => {
-      if (/initdb|pg_ctl|PostgreSQL is not installed|ENOENT/.test(stderr)) return undefined;
-      throw error;
-    },
+  return next().then((ready) =>
+    ready.unavailable !== undefined
+      ? undefined
+      : {
+          ...ready,
+          /** Asks the server to finish what the last slice left (its read models' catch-up), and waits. */
+          async settle() {
+            child.send('settle');
+            const m = await next();
+            if (m !== 'settled') throw new Error(`${dir}: ${m.error}`);
+          },
+          close: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.send('close')))),
+        },
   );
 }
 
@@ -135,7 +134,13 @@ async function inSlices() {
   );
   for (const database of databases.length > 0 ? databases : ['pglite', 'postgres']) {
     const ours = await startSide(root, database);
-    const theirs = ours && (await startSide(tree, database));
+    let theirs;
+    try {
+      theirs = ours && (await startSide(tree, database));
+    } catch (error) {
+      await ours?.close();
+      throw error;
+    }
     if (!ours || !theirs) {
       await ours?.close();
       console.log(`${database}: skipped (PostgreSQL is not installed)`);
@@ -154,7 +159,6 @@ async function inSlices() {
           consent: true,
         }));
         const loaded = performance.now();
-        side.send('settle');
         await side.settle();
         const settled = performance.now();
         const confirmed = r.bodies.filter((b) => b.status === 'confirmed').length;
