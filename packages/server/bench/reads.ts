@@ -671,6 +671,19 @@ function printTail(run: SizeRun): void {
   );
 }
 
+/** The GETs measured at both sizes, as (small, large) pairs. */
+const measuredBoth = (small: SizeRun, large: SizeRun): [Measure, Measure][] =>
+  large.measures.flatMap((m) => {
+    const s = small.measures.find((x) => x.name === m.name);
+    return s && m.n > 0 && s.n > 0 ? [[s, m] as [Measure, Measure]] : [];
+  });
+
+/** How much longer the large journal's answer is than the small one's, and whether that is about the same length (within 1.5×), where a ratio of times measures the journal. */
+function lengths(small: Measure, large: Measure): { longer: number; same: boolean } {
+  const longer = large.bytes / Math.max(1, small.bytes);
+  return { longer, same: longer <= 1.5 && longer >= 1 / 1.5 };
+}
+
 /**
  * The 100k/1k ratio of each GET from each size's own run: of p50 for pages and statistics, of the
  * first byte for exports (whose whole answer grows with the data by design). For reading only: the
@@ -682,16 +695,13 @@ function printRatio(small: SizeRun, large: SizeRun): void {
   console.log(
     `\n${large.database}: ${large.size.name} / ${small.size.name} from each size's own run (minutes apart: not judged, the pairs below are), p50 (pages) or first byte (exports)`,
   );
-  for (const m of large.measures) {
-    const s = small.measures.find((x) => x.name === m.name);
-    if (!s || m.n === 0 || s.n === 0) continue;
+  for (const [s, m] of measuredBoth(small, large)) {
     const exported = m.kind === 'export';
     const r = exported ? m.ttfb50 / s.ttfb50 : m.p50 / s.p50;
-    const longer = m.bytes / Math.max(1, s.bytes);
-    const verdict =
-      longer <= 1.5 && longer >= 1 / 1.5
-        ? 'same length: in pairs below'
-        : `—    (answer ${longer.toFixed(1)}× as long: ${(s.bytes / 1024).toFixed(1)} → ${(m.bytes / 1024).toFixed(1)} kB)`;
+    const { longer, same } = lengths(s, m);
+    const verdict = same
+      ? 'same length: in pairs below'
+      : `—    (answer ${longer.toFixed(1)}× as long: ${(s.bytes / 1024).toFixed(1)} → ${(m.bytes / 1024).toFixed(1)} kB)`;
     console.log(`  ${`${m.name}${exported ? ' (1st byte)' : ''}`.padEnd(50)} ${r.toFixed(2).padStart(6)}×  ${verdict}`);
   }
 }
@@ -704,12 +714,9 @@ function printRatio(small: SizeRun, large: SizeRun): void {
  * minutes; requests a few milliseconds apart see the same machine. This is the ratio judged.
  */
 async function pairedRatios(small: SizeRun, large: SizeRun): Promise<void> {
-  const same = large.measures.flatMap((m) => {
-    const s = small.measures.find((x) => x.name === m.name);
-    if (!s || m.n === 0 || s.n === 0) return [];
-    const longer = m.bytes / Math.max(1, s.bytes);
-    return longer <= 1.5 && longer >= 1 / 1.5 ? [{ name: m.name, kind: m.kind, small: s.path, large: m.path }] : [];
-  });
+  const same = measuredBoth(small, large).flatMap(([s, m]) =>
+    lengths(s, m).same ? [{ name: m.name, kind: m.kind, small: s.path, large: m.path }] : [],
+  );
   if (same.length === 0) return;
   const [a, b] = await Promise.all([startChild(small.env), startChild(large.env)]);
   try {
